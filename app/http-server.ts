@@ -1,0 +1,107 @@
+// The production (and dev) HTTP server: Express in front of the Remix build.
+// It owns what must hold for every response: security headers with a per-response CSP nonce,
+// refusal of cross-site writes, compression and static files. Everything else is Remix.
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { config } from "./server/config.server";
+import { db } from "./server/db.server";
+import type { RequestContext } from "./server/request-context";
+
+installGlobals();
+const cfg = config();
+const isDev = cfg.env === "development";
+const BUILD_PATH = resolve("build/index.js");
+
+// Opening the database applies pending migrations before the first request.
+db();
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // Mantine sets inline style attributes; scripts stay strictly nonce-bound.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, isDev));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+  if (cfg.cookieSecure) res.setHeader("Strict-Transport-Security", "max-age=15552000");
+  next();
+}
+
+/** Refuses state-changing requests that a browser marks as coming from another site. */
+function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const fetchSite = req.get("sec-fetch-site");
+  const origin = req.get("origin");
+  const sameOrigin = origin ? origin === `${req.protocol}://${req.get("host")}` : true;
+  if ((fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") || !sameOrigin) {
+    res.status(403).type("text/plain").send("Cross-site request refused");
+    return;
+  }
+  next();
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  return import(pathToFileURL(BUILD_PATH).href + "?t=" + Date.now());
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", "loopback");
+app.use(compression());
+app.use(securityHeaders);
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use(refuseCrossSiteWrites);
+
+let build = await loadBuild();
+const getLoadContext = (req: Request, res: Response): RequestContext => ({
+  nonce: res.locals.nonce as string,
+  clientIp: req.ip ?? "unknown",
+  memo: {},
+  setCookies: [],
+});
+
+if (isDev) {
+  const { broadcastDevReady } = await import("@remix-run/node");
+  const chokidar = await import("chokidar").catch(() => null);
+  app.all("*", async (req, res, next) => {
+    try {
+      return createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next);
+    } catch (error) {
+      next(error);
+    }
+  });
+  broadcastDevReady(build);
+  chokidar?.default.watch(BUILD_PATH, { ignoreInitial: true }).on("all", async () => {
+    build = await loadBuild();
+    broadcastDevReady(build);
+  });
+} else {
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext }));
+}
+
+app.listen(cfg.port, cfg.host, () => {
+  console.log(`Lähiturva is running at ${cfg.publicUrl}`);
+});

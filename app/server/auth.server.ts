@@ -1,0 +1,103 @@
+// Sessions (lucia v3 on the drizzle adapter) and passwords (argon2id).
+// lucia's sliding expiry is our idle limit; the absolute limit is counted from `createdAt`.
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { Lucia, TimeSpan, type Session } from "lucia";
+import { eq } from "drizzle-orm";
+import { sessions, users } from "../../db/schema";
+import { config } from "./config.server";
+import { db } from "./db.server";
+import { hashPassword } from "./passwords.server";
+
+
+/** A hash of a random password, verified against when the account is unknown so timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword("not-a-real-password-" + Math.random());
+  return dummyHash;
+}
+
+function createLucia() {
+  const cfg = config();
+  return new Lucia(new DrizzleSQLiteAdapter(db(), sessions, users), {
+    sessionExpiresIn: new TimeSpan(cfg.sessionIdleMinutes, "m"),
+    sessionCookie: {
+      name: "lahiturva_session",
+      expires: false,
+      attributes: { secure: cfg.cookieSecure, sameSite: "lax", path: "/" },
+    },
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      name: attributes.name,
+      locale: attributes.locale,
+      disabledAt: attributes.disabledAt,
+    }),
+  });
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseSessionAttributes: { createdAt: number; userAgent?: string | null };
+    DatabaseUserAttributes: { email: string; name: string; locale: "fi" | "sv" | "en"; disabledAt: Date | null };
+  }
+}
+
+let instance: ReturnType<typeof createLucia> | undefined;
+export function lucia() {
+  instance ??= createLucia();
+  return instance;
+}
+
+export type SessionCheck = { userId: string; session: Session; setCookie: string | null } | { userId: null; setCookie: string | null };
+
+/** Reads the session cookie, enforces idle, absolute and disabled-account limits. */
+export async function readSession(request: Request): Promise<SessionCheck> {
+  const l = lucia();
+  const sessionId = l.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return { userId: null, setCookie: null };
+  const { session, user } = await l.validateSession(sessionId);
+  if (!session || !user) return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };
+  const absoluteLimit = session.createdAt + config().sessionAbsoluteHours * 3600;
+  if (Date.now() / 1000 > absoluteLimit || user.disabledAt) {
+    await l.invalidateSession(session.id);
+    return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };
+  }
+  return {
+    userId: user.id,
+    session,
+    setCookie: session.fresh ? l.createSessionCookie(session.id).serialize() : null,
+  };
+}
+
+/** Always a new session id on sign-in (no fixation). Returns the Set-Cookie header value. */
+export async function startSession(userId: string, userAgent: string | null): Promise<string> {
+  const session = await lucia().createSession(userId, {
+    createdAt: Math.floor(Date.now() / 1000),
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
+  return lucia().createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const l = lucia();
+  const sessionId = l.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await l.invalidateSession(sessionId);
+  return l.createBlankSessionCookie().serialize();
+}
+
+/** "Sign out everywhere": every session of the user ends, including this one. */
+export async function endAllSessions(userId: string): Promise<string> {
+  await lucia().invalidateUserSessions(userId);
+  return lucia().createBlankSessionCookie().serialize();
+}
+
+export function countSessions(userId: string): number {
+  const now = Math.floor(Date.now() / 1000);
+  return db()
+    .select({ id: sessions.id, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .all()
+    .filter((s) => s.expiresAt > now).length;
+}

@@ -1,0 +1,90 @@
+// Settings come from environment variables, validated once at start. Safe demo defaults;
+// secrets are generated on first start and kept in the data directory, never hard-coded.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const boolish = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1"));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Where links in e-mails point to. */
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("db/data"),
+  DATABASE_PATH: z.string().optional(),
+  APP_SECRET: z.string().min(32).optional(),
+  /** Defaults to true in production; browsers accept Secure cookies on http://localhost too. */
+  COOKIE_SECURE: boolish,
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default("Lähiturva <no-reply@lahiturva.invalid>"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databasePath: string;
+  appSecret: string;
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  invitationDays: number;
+  smtp: { host: string; port: number; user?: string; password?: string } | null;
+  mailFrom: string;
+};
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, "app-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment settings: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    dataDir,
+    databasePath: e.DATABASE_PATH === ":memory:" ? ":memory:" : resolve(e.DATABASE_PATH ?? join(dataDir, "lahiturva.sqlite")),
+    appSecret: e.APP_SECRET ?? loadOrCreateSecret(dataDir),
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    invitationDays: e.INVITATION_DAYS,
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT ?? 587, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
+      : null,
+    mailFrom: e.SMTP_FROM,
+  };
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

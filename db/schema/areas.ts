@@ -1,0 +1,19 @@
+// The district hierarchy of a Finnish city: suurpiiri → peruspiiri → osa-alue → pienalue.
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+
+export const AREA_LEVELS = ["major_district", "district", "sub_area", "small_area"] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+export const areas = sqliteTable(
+  "areas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    level: text("level", { enum: AREA_LEVELS }).notNull(),
+    /** Unique only within its level (a district and a sub-area may both be "101"). */
+    code: text("code").notNull(),
+    nameFi: text("name_fi").notNull(),
+    nameSv: text("name_sv"),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => areas.id),
+  },
+  (t) => [uniqueIndex("areas_level_code_unique").on(t.level, t.code), index("areas_parent_idx").on(t.parentId)],
+);

@@ -1,0 +1,3 @@
+// The whole database schema. Each concern keeps its tables in a file of its own.
+export * from "./areas";
+export * from "./people";
