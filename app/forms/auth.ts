@@ -1,0 +1,46 @@
+import { z } from "./z";
+
+const email = z.string().trim().toLowerCase().email().max(254);
+/** At least 10 characters: length beats composition rules (NIST SP 800-63B). */
+const newPassword = z.string().min(10).max(200);
+
+export const LoginSchema = z.object({
+  email,
+  password: z.string().min(1).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export const RegisterSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    email,
+    areaId: z.coerce.number().int().positive({ message: "validation.choose" }),
+    password: newPassword,
+    passwordConfirm: z.string(),
+    privacyAccepted: z.literal("on", { errorMap: () => ({ message: "validation.acceptPrivacy" }) }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "validation.passwordsDiffer" });
+
+export const AcceptInvitationSchema = z
+  .object({
+    password: newPassword,
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "validation.passwordsDiffer" });
+
+export const ChangePasswordSchema = z
+  .object({
+    intent: z.literal("password"),
+    currentPassword: z.string().min(1),
+    password: newPassword,
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "validation.passwordsDiffer" });
+
+export const ProfileSchema = z.object({
+  intent: z.literal("profile"),
+  name: z.string().trim().min(2).max(120),
+  title: z.string().trim().max(120).optional(),
+  phone: z.string().trim().max(40).optional(),
+  locale: z.enum(["fi", "sv", "en"]),
+});

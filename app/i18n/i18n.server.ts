@@ -1,0 +1,39 @@
+import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n as I18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { RemixI18Next } from "remix-i18next/server";
+import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES, i18nOptions, isLanguage, resources, type Language } from "./config";
+
+/** The chosen language is remembered for a year. */
+export const languageCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export const remixI18n = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...SUPPORTED_LANGUAGES],
+    fallbackLanguage: FALLBACK_LANGUAGE,
+    cookie: languageCookie,
+    order: ["searchParams", "cookie", "header"],
+  },
+  i18next: { ...i18nOptions, resources },
+});
+
+export async function detectLanguage(request: Request): Promise<Language> {
+  const lng = await remixI18n.getLocale(request);
+  return isLanguage(lng) ? lng : FALLBACK_LANGUAGE;
+}
+
+/** A `t` for server code (e-mails, exports, validation messages). */
+export async function translatorFor(request: Request) {
+  return remixI18n.getFixedT(request);
+}
+
+export async function createI18nInstance(lng: Language): Promise<I18n> {
+  const instance = createInstance();
+  await instance.use(initReactI18next).init({ ...i18nOptions, resources, lng });
+  return instance;
+}

@@ -1,0 +1,82 @@
+import "@mantine/core/styles.css";
+import "./ui/global.css";
+import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
+import { cssBundleHref } from "@remix-run/css-bundle";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData, isRouteErrorResponse } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { detectLanguage } from "./i18n/i18n.server";
+import { getViewer } from "./server/guard.server";
+import { navigationFor } from "./server/permissions.server";
+import { AppShellLayout } from "./ui/AppShellLayout";
+import { ErrorPage } from "./ui/ErrorPage";
+import { useNonce } from "./ui/nonce";
+import { cssVariablesResolver, theme } from "./ui/theme";
+
+export const links: LinksFunction = () => [
+  ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Lähiturva" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [lng, viewer] = await Promise.all([detectLanguage(request), getViewer(request, context)]);
+  return json({
+    lng,
+    viewer: viewer ? { id: viewer.id, name: viewer.name, email: viewer.email } : null,
+    navigation: navigationFor(viewer),
+  });
+}
+
+export type RootData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const { i18n } = useTranslation();
+  const nonce = useNonce();
+  const lang = data?.lng ?? i18n.language ?? "fi";
+  useChangeLanguage(lang);
+  return (
+    <html lang={lang} dir="ltr" {...mantineHtmlProps}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        <ColorSchemeScript nonce={nonce} defaultColorScheme="light" />
+      </head>
+      <body>
+        <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => nonce ?? ""}>
+          {children}
+        </MantineProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <AppShellLayout>
+      <Outlet />
+    </AppShellLayout>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <AppShellLayout>
+      <ErrorPage status={status} />
+    </AppShellLayout>
+  );
+}

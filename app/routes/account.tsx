@@ -1,0 +1,178 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Badge, Button, Group, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ChangePasswordSchema, ProfileSchema } from "~/forms/auth";
+import { z } from "~/forms/z";
+import { languageCookie } from "~/i18n/i18n.server";
+import { localName } from "~/i18n/names";
+import { changePassword, updateProfile } from "~/server/accounts.server";
+import { endAllSessions } from "~/server/auth.server";
+import { getUserDetail } from "~/server/directory.server";
+import { authorize, badRequest } from "~/server/guard.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "account.view" });
+  const detail = getUserDetail(viewer.id);
+  if (!detail) badRequest();
+  return json(detail);
+}
+
+const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere"]) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "account.view" });
+  const formData = await request.formData();
+  const intent = IntentSchema.safeParse({ intent: formData.get("intent") });
+  if (!intent.success) badRequest();
+  switch (intent.data.intent) {
+    case "signOutEverywhere":
+      return redirect("/login", { headers: { "Set-Cookie": await endAllSessions(viewer.id) } });
+    case "profile": {
+      const submission = parseWithZod(formData, { schema: ProfileSchema });
+      if (submission.status !== "success") return json({ intent: "profile", result: submission.reply(), saved: false }, { status: 400 });
+      updateProfile(viewer.id, submission.value);
+      return json(
+        { intent: "profile", result: submission.reply(), saved: true },
+        { headers: { "Set-Cookie": await languageCookie.serialize(submission.value.locale) } },
+      );
+    }
+    case "password": {
+      const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+      const hideFields = ["currentPassword", "password", "passwordConfirm"];
+      if (submission.status !== "success") return json({ intent: "password", result: submission.reply({ hideFields }), saved: false }, { status: 400 });
+      const changed = await changePassword(viewer.id, submission.value.currentPassword, submission.value.password);
+      if (!changed)
+        return json({ intent: "password", result: submission.reply({ fieldErrors: { currentPassword: ["account.wrongPassword"] }, hideFields }), saved: false }, { status: 400 });
+      return json({ intent: "password", result: submission.reply({ resetForm: true }), saved: true });
+    }
+  }
+}
+
+export default function AccountPage() {
+  const { t, i18n } = useTranslation();
+  const { user, memberships, homeAreas, sessionCount } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorText = useErrorText();
+  const fmt = useFormat();
+  const [profileForm, profile] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    defaultValue: { name: user.name, title: user.title ?? "", phone: user.phone ?? "", locale: user.locale },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [passwordForm, pw] = useForm({
+    id: "password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  const active = memberships.filter((m) => !m.leftAt || new Date(m.leftAt) > new Date());
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("account.title")}</Title>
+      {actionData?.saved ? (
+        <Alert color="green" role="status">
+          {t(actionData.intent === "password" ? "account.passwordChanged" : "account.profileSaved")}
+        </Alert>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="lg">
+          <Title order={2} size="h3" mb="sm">
+            {t("account.profile")}
+          </Title>
+          <Form method="post" {...getFormProps(profileForm)}>
+            <input type="hidden" name="intent" value="profile" />
+            <Stack>
+              <Text size="sm">
+                {t("auth.email")}: {user.email}
+              </Text>
+              <TextInput key={profile.name.key} name={profile.name.name} defaultValue={profile.name.initialValue} label={t("register.name")} required error={errorText(profile.name.errors)} />
+              <TextInput key={profile.title.key} name={profile.title.name} defaultValue={profile.title.initialValue} label={t("account.jobTitle")} error={errorText(profile.title.errors)} />
+              <TextInput key={profile.phone.key} name={profile.phone.name} defaultValue={profile.phone.initialValue} label={t("account.phone")} type="tel" error={errorText(profile.phone.errors)} />
+              <NativeSelect
+                key={profile.locale.key}
+                name={profile.locale.name}
+                defaultValue={profile.locale.initialValue}
+                label={t("account.language")}
+                data={["fi", "sv", "en"].map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+              />
+              <Button type="submit">{t("common.save")}</Button>
+            </Stack>
+          </Form>
+        </Paper>
+        <Paper withBorder p="lg">
+          <Title order={2} size="h3" mb="sm">
+            {t("account.changePassword")}
+          </Title>
+          <Form method="post" {...getFormProps(passwordForm)}>
+            <input type="hidden" name="intent" value="password" />
+            <Stack>
+              <FormErrors errors={passwordForm.errors} />
+              <PasswordInput key={pw.currentPassword.key} name={pw.currentPassword.name} label={t("account.currentPassword")} autoComplete="current-password" required error={errorText(pw.currentPassword.errors)} />
+              <PasswordInput key={pw.password.key} name={pw.password.name} label={t("auth.newPassword")} description={t("auth.passwordRule")} autoComplete="new-password" required error={errorText(pw.password.errors)} />
+              <PasswordInput key={pw.passwordConfirm.key} name={pw.passwordConfirm.name} label={t("auth.passwordConfirm")} autoComplete="new-password" required error={errorText(pw.passwordConfirm.errors)} />
+              <Button type="submit">{t("account.changePassword")}</Button>
+            </Stack>
+          </Form>
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="lg">
+        <Title order={2} size="h3" mb="sm">
+          {t("account.roles")}
+        </Title>
+        {active.length === 0 && homeAreas.length === 0 ? <Text>{t("account.noRoles")}</Text> : null}
+        {active.length > 0 ? (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("admin.group")}</Table.Th>
+                <Table.Th>{t("admin.position")}</Table.Th>
+                <Table.Th>{t("admin.organisation")}</Table.Th>
+                <Table.Th>{t("admin.joined")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {active.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language)}</Table.Td>
+                  <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
+                  <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+                  <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+        {homeAreas.length > 0 ? (
+          <Group mt="sm" gap="xs">
+            <Text size="sm">{t("account.residentOf")}</Text>
+            {homeAreas.map((a) => (
+              <Badge key={a.id} variant="light">
+                {localName(a, i18n.language)}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
+      </Paper>
+      <Paper withBorder p="lg">
+        <Title order={2} size="h3" mb="sm">
+          {t("account.sessions")}
+        </Title>
+        <Text mb="sm">{t("account.sessionCount", { count: sessionCount })}</Text>
+        <Form method="post">
+          <input type="hidden" name="intent" value="signOutEverywhere" />
+          <Button type="submit" color="red" variant="outline">
+            {t("account.signOutEverywhere")}
+          </Button>
+        </Form>
+      </Paper>
+    </Stack>
+  );
+}

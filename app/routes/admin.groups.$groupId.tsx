@@ -1,0 +1,76 @@
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { getGroup, listGroupAreas, listGroupMembers } from "~/server/directory.server";
+import { authorize, idParam, notFound } from "~/server/guard.server";
+import { useFormat } from "~/ui/format";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.manageGroups" });
+  const group = getGroup(idParam(params.groupId));
+  if (!group) notFound();
+  return json({ group, members: listGroupMembers(group.id, { includeFormer: true }), areas: listGroupAreas(group.id) });
+}
+
+export default function AdminGroupDetail() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const { group, members, areas } = useLoaderData<typeof loader>();
+  const now = new Date();
+  return (
+    <Stack>
+      <Title order={2}>{localName(group, i18n.language)}</Title>
+      <Text>{t(`groupKinds.${group.kind}`)}</Text>
+      {areas.length ? (
+        <Group gap="xs">
+          <Text size="sm">{t("workspace.coversAreas")}</Text>
+          {areas.map((a) => (
+            <Badge key={a.id} variant="light">
+              {localName(a, i18n.language)}
+            </Badge>
+          ))}
+        </Group>
+      ) : null}
+      <Paper withBorder p="md">
+        <Text size="sm" mb="sm">
+          {t("admin.groupMembersHelp")}
+        </Text>
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("admin.name")}</Table.Th>
+                <Table.Th>{t("admin.position")}</Table.Th>
+                <Table.Th>{t("admin.organisation")}</Table.Th>
+                <Table.Th>{t("admin.joined")}</Table.Th>
+                <Table.Th>{t("admin.left")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.map((m) => (
+                <Table.Tr key={m.membershipId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/users/${m.userId}`}>
+                      {m.name}
+                    </Anchor>
+                    {m.leftAt && new Date(m.leftAt) <= now ? (
+                      <Badge ml="xs" color="gray" variant="light" size="sm">
+                        {t("admin.former")}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
+                  <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+                  <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
+                  <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </Stack>
+  );
+}

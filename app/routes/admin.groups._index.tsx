@@ -1,0 +1,43 @@
+import { Anchor, Table } from "@mantine/core";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { listGroups } from "~/server/directory.server";
+import { authorize } from "~/server/guard.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.manageGroups" });
+  return json({ groups: listGroups() });
+}
+
+export default function AdminGroups() {
+  const { t, i18n } = useTranslation();
+  const { groups } = useLoaderData<typeof loader>();
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("admin.group")}</Table.Th>
+            <Table.Th>{t("admin.groupKind")}</Table.Th>
+            <Table.Th>{t("admin.activeMembers")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.map((g) => (
+            <Table.Tr key={g.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/admin/groups/${g.id}`}>
+                  {localName(g, i18n.language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{t(`groupKinds.${g.kind}`)}</Table.Td>
+              <Table.Td>{g.memberCount}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,144 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Button, Code, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { POSITIONS } from "../../db/schema";
+import { InvitationSchema } from "~/forms/admin";
+import { z } from "~/forms/z";
+import { localName } from "~/i18n/names";
+import { createInvitation } from "~/server/accounts.server";
+import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } from "~/server/directory.server";
+import { authorize, badRequest } from "~/server/guard.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.invite" });
+  return json({ invitations: listOpenInvitations(), groups: listGroups(), organisations: listOrganisations() });
+}
+
+const RevokeSchema = z.object({ intent: z.literal("revoke"), invitationId: z.coerce.number().int().positive() });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "admin.invite" });
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) badRequest();
+    revokeInvitation(viewer.id, parsed.data.invitationId);
+    return json({ result: null, link: null, revoked: true });
+  }
+  const submission = parseWithZod(formData, { schema: InvitationSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), link: null, revoked: false }, { status: 400 });
+  const v = submission.value;
+  const { url } = createInvitation({ ...v, groupId: v.groupId ?? null, organisationId: v.organisationId ?? null, invitedBy: viewer.id });
+  // Until e-mail is configured (notifications issue) the coordinator passes the link on personally.
+  return json({ result: submission.reply({ resetForm: true }), link: url, revoked: false });
+}
+
+export default function AdminInvitations() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const { invitations, groups, organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Stack>
+      {actionData?.link ? (
+        <Alert color="green" role="status" title={t("admin.invitationCreated")}>
+          <Text size="sm">{t("admin.invitationLinkHelp")}</Text>
+          <Code block data-testid="invitation-link">
+            {actionData.link}
+          </Code>
+        </Alert>
+      ) : null}
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {t("admin.inviteStaff")}
+        </Title>
+        <Form method="post" {...getFormProps(form)}>
+          <Stack>
+            <FormErrors errors={form.errors} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput key={fields.name.key} name={fields.name.name} defaultValue={fields.name.initialValue} label={t("admin.name")} required error={errorText(fields.name.errors)} />
+              <TextInput key={fields.email.key} name={fields.email.name} defaultValue={fields.email.initialValue} label={t("auth.email")} type="email" required error={errorText(fields.email.errors)} />
+              <NativeSelect
+                key={fields.groupId.key}
+                name={fields.groupId.name}
+                defaultValue={fields.groupId.initialValue}
+                label={t("admin.group")}
+                data={[{ value: "", label: t("common.none") }, ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) }))]}
+                error={errorText(fields.groupId.errors)}
+              />
+              <NativeSelect
+                key={fields.organisationId.key}
+                name={fields.organisationId.name}
+                defaultValue={fields.organisationId.initialValue}
+                label={t("admin.organisation")}
+                data={[{ value: "", label: t("common.none") }, ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) }))]}
+                error={errorText(fields.organisationId.errors)}
+              />
+              <NativeSelect
+                key={fields.position.key}
+                name={fields.position.name}
+                defaultValue={fields.position.initialValue ?? "member"}
+                label={t("admin.position")}
+                data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
+              />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit">{t("admin.sendInvitation")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+      <Title order={2} size="h4">
+        {t("admin.openInvitations")}
+      </Title>
+      {invitations.length === 0 ? <Text>{t("admin.noOpenInvitations")}</Text> : null}
+      {invitations.length > 0 ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("admin.name")}</Table.Th>
+                <Table.Th>{t("auth.email")}</Table.Th>
+                <Table.Th>{t("admin.group")}</Table.Th>
+                <Table.Th>{t("admin.expires")}</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invitations.map((inv) => (
+                <Table.Tr key={inv.id}>
+                  <Table.Td>{inv.name}</Table.Td>
+                  <Table.Td>{inv.email}</Table.Td>
+                  <Table.Td>{inv.groupNameFi ? localName({ nameFi: inv.groupNameFi, nameSv: inv.groupNameSv, nameEn: inv.groupNameEn }, i18n.language) : "–"}</Table.Td>
+                  <Table.Td>{fmt.dateTime(inv.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="invitationId" value={inv.id} />
+                      <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("admin.revokeFor", { name: inv.name })}>
+                        {t("admin.revoke")}
+                      </Button>
+                    </Form>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Stack>
+  );
+}

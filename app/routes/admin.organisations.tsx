@@ -1,0 +1,117 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, TextInput, Title } from "@mantine/core";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ORGANISATION_KINDS } from "../../db/schema";
+import { OrganisationSchema } from "~/forms/admin";
+import { localName } from "~/i18n/names";
+import { listOrganisations, saveOrganisation } from "~/server/directory.server";
+import { authorize } from "~/server/guard.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.manageOrganisations" });
+  return json({ organisations: listOrganisations() });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "admin.manageOrganisations" });
+  const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
+  const res = saveOrganisation(viewer.id, submission.value);
+  if (!res.ok) {
+    const reply = res.reason === "duplicateName" ? submission.reply({ fieldErrors: { nameFi: ["admin.duplicateName"] } }) : submission.reply({ formErrors: ["errors.404.title"] });
+    return json({ result: reply, saved: false }, { status: res.reason === "notFound" ? 404 : 400 });
+  }
+  return json({ result: submission.reply({ resetForm: true }), saved: true });
+}
+
+export default function AdminOrganisations() {
+  const { t, i18n } = useTranslation();
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const editing = organisations.find((o) => String(o.id) === params.get("edit"));
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: `org-${editing?.id ?? "new"}`,
+    lastResult: actionData?.result,
+    defaultValue: editing
+      ? { id: String(editing.id), nameFi: editing.nameFi, nameSv: editing.nameSv ?? "", nameEn: editing.nameEn ?? "", shortName: editing.shortName ?? "", kind: editing.kind }
+      : { kind: "city_division" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Stack>
+      {actionData?.saved ? (
+        <Alert color="green" role="status">
+          {t("common.saved")}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {editing ? t("admin.editOrganisation") : t("admin.newOrganisation")}
+        </Title>
+        <Form method="post" {...getFormProps(form)}>
+          {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+          <Stack>
+            <FormErrors errors={form.errors} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput key={fields.nameFi.key} name={fields.nameFi.name} defaultValue={fields.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(fields.nameFi.errors)} />
+              <TextInput key={fields.nameSv.key} name={fields.nameSv.name} defaultValue={fields.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(fields.nameSv.errors)} />
+              <TextInput key={fields.nameEn.key} name={fields.nameEn.name} defaultValue={fields.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(fields.nameEn.errors)} />
+              <TextInput key={fields.shortName.key} name={fields.shortName.name} defaultValue={fields.shortName.initialValue} label={t("admin.shortName")} error={errorText(fields.shortName.errors)} />
+              <NativeSelect
+                key={fields.kind.key}
+                name={fields.kind.name}
+                defaultValue={fields.kind.initialValue}
+                label={t("admin.organisationKind")}
+                data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisationKinds.${k}`) }))}
+                error={errorText(fields.kind.errors)}
+              />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit">{t("common.save")}</Button>
+              {editing ? (
+                <Button component={Link} to="/admin/organisations" variant="subtle">
+                  {t("common.cancel")}
+                </Button>
+              ) : null}
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("admin.name")}</Table.Th>
+              <Table.Th>{t("admin.organisationKind")}</Table.Th>
+              <Table.Th>{t("admin.activeMembers")}</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {organisations.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>{localName(o, i18n.language)}</Table.Td>
+                <Table.Td>{t(`organisationKinds.${o.kind}`)}</Table.Td>
+                <Table.Td>{o.memberCount}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`?edit=${o.id}`} aria-label={t("admin.editNamed", { name: localName(o, i18n.language) })}>
+                    {t("common.edit")}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

@@ -1,0 +1,39 @@
+import { Button, Group, Stack, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { authorize } from "~/server/guard.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.view" });
+  return json({});
+}
+
+const SECTIONS = ["", "users", "organisations", "groups", "invitations"] as const;
+
+/** "Hallinta": the coordinator's area. Each child route checks its own permission too. */
+export default function AdminLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const current = SECTIONS.find((s) => s && location.pathname.startsWith(`/admin/${s}`)) ?? "";
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t("admin.title")}</Title>
+      <Group component="nav" aria-label={t("admin.sections")} gap="xs">
+        {SECTIONS.map((s) => (
+          <Button
+            key={s || "overview"}
+            component={Link}
+            to={`/admin${s ? `/${s}` : ""}`}
+            variant={current === s ? "filled" : "light"}
+            aria-current={current === s ? "page" : undefined}
+            size="sm"
+          >
+            {t(`admin.section.${s || "overview"}`)}
+          </Button>
+        ))}
+      </Group>
+      <Outlet />
+    </Stack>
+  );
+}

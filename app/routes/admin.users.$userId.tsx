@@ -1,0 +1,187 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { POSITIONS } from "../../db/schema";
+import { MembershipSchema } from "~/forms/admin";
+import { z } from "~/forms/z";
+import { localName } from "~/i18n/names";
+import { addMembership, endMembership, getUserDetail, listGroups, listOrganisations, setUserDisabled } from "~/server/directory.server";
+import { authorize, badRequest, notFound } from "~/server/guard.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.manageUsers" });
+  const detail = getUserDetail(params.userId ?? "");
+  if (!detail) notFound();
+  return json({ ...detail, groups: listGroups(), organisations: listOrganisations() });
+}
+
+const SimpleIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("disable") }),
+  z.object({ intent: z.literal("enable") }),
+  z.object({ intent: z.literal("endMembership"), membershipId: z.coerce.number().int().positive() }),
+]);
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "admin.manageUsers" });
+  const userId = params.userId ?? "";
+  if (!getUserDetail(userId)) notFound();
+  const formData = await request.formData();
+  if (formData.get("intent") === "addMembership") {
+    const submission = parseWithZod(formData, { schema: MembershipSchema });
+    if (submission.status !== "success") return json({ result: submission.reply(), done: null }, { status: 400 });
+    const res = addMembership(viewer.id, { userId, groupId: submission.value.groupId, organisationId: submission.value.organisationId ?? null, position: submission.value.position });
+    if (!res.ok) {
+      const fieldErrors: Record<string, string[]> = res.reason === "organisationRequired" ? { organisationId: ["admin.organisationRequired"] } : {};
+      const formErrors = res.reason === "organisationRequired" ? [] : [`admin.${res.reason}`];
+      return json({ result: submission.reply({ fieldErrors, formErrors }), done: null }, { status: 400 });
+    }
+    return json({ result: submission.reply({ resetForm: true }), done: "membershipAdded" });
+  }
+  const parsed = SimpleIntent.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) badRequest();
+  const intent = parsed.data;
+  if (intent.intent === "endMembership") {
+    endMembership(viewer.id, intent.membershipId);
+    return json({ result: null, done: "membershipEnded" });
+  }
+  if (userId === viewer.id) return json({ result: null, done: "cannotDisableSelf" }, { status: 400 });
+  setUserDisabled(viewer.id, userId, intent.intent === "disable");
+  return json({ result: null, done: intent.intent === "disable" ? "userDisabled" : "userEnabled" });
+}
+
+export default function AdminUserDetail() {
+  const { t, i18n } = useTranslation();
+  const { user, memberships, homeAreas, sessionCount, groups, organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorText = useErrorText();
+  const fmt = useFormat();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
+    shouldValidate: "onBlur",
+  });
+  const now = new Date();
+  return (
+    <Stack gap="md">
+      <Title order={2}>{user.name}</Title>
+      <Text>
+        {user.email}
+        {user.title ? ` · ${user.title}` : ""} · {t("account.sessionCount", { count: sessionCount })}
+      </Text>
+      {actionData?.done ? (
+        <Alert color={actionData.done === "cannotDisableSelf" ? "red" : "green"} role="status">
+          {t(`admin.done.${actionData.done}`)}
+        </Alert>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value={user.disabledAt ? "enable" : "disable"} />
+        <Group>
+          <Badge color={user.disabledAt ? "red" : "green"} variant="light">
+            {user.disabledAt ? t("admin.disabled") : t("admin.active")}
+          </Badge>
+          <Button type="submit" variant="outline" color={user.disabledAt ? "city" : "red"} size="xs">
+            {user.disabledAt ? t("admin.enableUser") : t("admin.disableUser")}
+          </Button>
+        </Group>
+      </Form>
+      {homeAreas.length ? (
+        <Text>
+          {t("account.residentOf")} {homeAreas.map((a) => localName(a, i18n.language)).join(", ")}
+        </Text>
+      ) : null}
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t("admin.memberships")}
+        </Title>
+        <Table.ScrollContainer minWidth={640}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("admin.group")}</Table.Th>
+                <Table.Th>{t("admin.position")}</Table.Th>
+                <Table.Th>{t("admin.organisation")}</Table.Th>
+                <Table.Th>{t("admin.joined")}</Table.Th>
+                <Table.Th>{t("admin.left")}</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {memberships.map((m) => {
+                const ended = !!m.leftAt && new Date(m.leftAt) <= now;
+                const groupName = localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language);
+                return (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{groupName}</Table.Td>
+                    <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
+                    <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+                    <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
+                    <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
+                    <Table.Td>
+                      {!ended ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="endMembership" />
+                          <input type="hidden" name="membershipId" value={m.id} />
+                          <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("admin.endMembershipOf", { group: groupName })}>
+                            {t("admin.endMembership")}
+                          </Button>
+                        </Form>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t("admin.addMembership")}
+        </Title>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="addMembership" />
+          <Stack>
+            <FormErrors errors={form.errors} />
+            <Group align="start" grow>
+              <NativeSelect
+                key={fields.groupId.key}
+                name={fields.groupId.name}
+                defaultValue={fields.groupId.initialValue}
+                label={t("admin.group")}
+                required
+                error={errorText(fields.groupId.errors)}
+                data={[{ value: "", label: t("common.choose") }, ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) }))]}
+              />
+              <NativeSelect
+                key={fields.organisationId.key}
+                name={fields.organisationId.name}
+                defaultValue={fields.organisationId.initialValue}
+                label={t("admin.organisation")}
+                description={t("admin.organisationHelp")}
+                error={errorText(fields.organisationId.errors)}
+                data={[{ value: "", label: t("common.none") }, ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) }))]}
+              />
+              <NativeSelect
+                key={fields.position.key}
+                name={fields.position.name}
+                defaultValue={fields.position.initialValue ?? "member"}
+                label={t("admin.position")}
+                data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
+              />
+            </Group>
+            <Group>
+              <Button type="submit">{t("admin.addMembership")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+    </Stack>
+  );
+}

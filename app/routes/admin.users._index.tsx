@@ -1,0 +1,76 @@
+import { Anchor, Badge, Button, Group, NativeSelect, Table, TextInput } from "@mantine/core";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GROUP_KINDS } from "../../db/schema";
+import { UserFilterSchema } from "~/forms/admin";
+import { listUsers } from "~/server/directory.server";
+import { authorize } from "~/server/guard.server";
+import { Pager } from "~/ui/Pager";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.manageUsers" });
+  const filters = UserFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ filters, ...listUsers({ q: filters.q, groupKind: filters.role, page: filters.page }) });
+}
+
+export default function AdminUsers() {
+  const { t } = useTranslation();
+  const { filters, users, page, pageCount, total } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Form method="get" role="search" aria-label={t("admin.searchUsers")}>
+        <Group align="end">
+          <TextInput name="q" label={t("common.search")} defaultValue={filters.q ?? ""} placeholder={t("admin.searchUsersPlaceholder")} />
+          <NativeSelect
+            name="role"
+            label={t("admin.role")}
+            defaultValue={filters.role ?? ""}
+            data={[{ value: "", label: t("common.all") }, ...[...GROUP_KINDS, "resident"].map((k) => ({ value: k, label: t(`groupKinds.${k}`) }))]}
+          />
+          <Button type="submit">{t("common.filter")}</Button>
+        </Group>
+      </Form>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("admin.name")}</Table.Th>
+              <Table.Th>{t("auth.email")}</Table.Th>
+              <Table.Th>{t("admin.roles")}</Table.Th>
+              <Table.Th>{t("admin.status")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/users/${u.id}`}>
+                    {u.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {[...new Set(u.groups.map((g) => g.kind))].map((k) => (
+                      <Badge key={k} variant="light" size="sm">
+                        {t(`groupKinds.${k}`)}
+                      </Badge>
+                    ))}
+                    {u.isResident ? (
+                      <Badge variant="outline" size="sm">
+                        {t("groupKinds.resident")}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{u.disabledAt ? t("admin.disabled") : t("admin.active")}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Pager page={page} pageCount={pageCount} total={total} />
+    </>
+  );
+}

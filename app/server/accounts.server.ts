@@ -1,0 +1,166 @@
+// Signing in, registering residents, invitations and one's own account.
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { areas, invitations, memberships, residencies, users, type Locale, type Position } from "../../db/schema";
+import { audit } from "./audit.server";
+import { dummyPasswordHash } from "./auth.server";
+import { config } from "./config.server";
+import { db } from "./db.server";
+import { hashPassword, verifyPassword } from "./passwords.server";
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "./rate-limit.server";
+
+export type SignInResult =
+  | { ok: true; userId: string; locale: Locale }
+  | { ok: false; reason: "invalidCredentials" }
+  | { ok: false; reason: "tooManyAttempts"; retryAfterSeconds: number };
+
+export async function signIn(email: string, password: string, clientIp: string): Promise<SignInResult> {
+  const normalised = email.trim().toLowerCase();
+  const wait = await loginBlockedFor(normalised, clientIp);
+  if (wait > 0) return { ok: false, reason: "tooManyAttempts", retryAfterSeconds: wait };
+  const user = db().select().from(users).where(eq(users.email, normalised)).get();
+  // Verify against a dummy hash for unknown accounts so the response time does not reveal them.
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !user.passwordHash || !valid || user.disabledAt) {
+    await recordLoginFailure(normalised, clientIp);
+    audit({ actorId: user?.id ?? null, action: "auth.signInFailed", detail: { email: normalised } });
+    return { ok: false, reason: "invalidCredentials" };
+  }
+  await clearLoginFailures(normalised);
+  audit({ actorId: user.id, action: "auth.signIn" });
+  return { ok: true, userId: user.id, locale: user.locale };
+}
+
+export function emailTaken(email: string): boolean {
+  return !!db().select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+export async function registerResident(input: {
+  name: string;
+  email: string;
+  password: string;
+  areaId: number;
+  locale: Locale;
+}): Promise<{ ok: true; userId: string } | { ok: false; field: "email" | "areaId"; reason: string }> {
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return db().transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
+      return { ok: false as const, field: "email" as const, reason: "auth.emailTaken" };
+    if (!tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get())
+      return { ok: false as const, field: "areaId" as const, reason: "validation.choose" };
+    const userId = randomUUID();
+    tx.insert(users).values({ id: userId, email, name: input.name.trim(), passwordHash, locale: input.locale }).run();
+    tx.insert(residencies).values({ userId, areaId: input.areaId }).run();
+    audit({ actorId: userId, action: "account.registered", targetType: "user", targetId: userId }, tx);
+    return { ok: true as const, userId };
+  });
+}
+
+/** Tokens are random; only an HMAC of them is stored, so a leaked database does not leak live links. */
+function tokenHash(token: string): string {
+  return createHmac("sha256", config().appSecret).update(token).digest("hex");
+}
+
+export function createInvitation(input: {
+  email: string;
+  name: string;
+  groupId: number | null;
+  organisationId: number | null;
+  position: Position;
+  invitedBy: string;
+  now?: Date;
+}): { token: string; url: string; expiresAt: Date } {
+  const token = randomBytes(32).toString("base64url");
+  const now = input.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + config().invitationDays * 24 * 3600 * 1000);
+  db().transaction((tx) => {
+    tx.insert(invitations)
+      .values({
+        tokenHash: tokenHash(token),
+        email: input.email.trim().toLowerCase(),
+        name: input.name.trim(),
+        groupId: input.groupId,
+        organisationId: input.organisationId,
+        position: input.position,
+        invitedBy: input.invitedBy,
+        expiresAt,
+      })
+      .run();
+    audit({ actorId: input.invitedBy, action: "invitation.created", detail: { email: input.email, groupId: input.groupId } }, tx);
+  });
+  return { token, url: `${config().publicUrl}/invite/${token}`, expiresAt };
+}
+
+/** An invitation that can still be used, or null (unknown, used or expired look the same). */
+export function findOpenInvitation(token: string, now = new Date()) {
+  return (
+    db()
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
+      .get() ?? null
+  );
+}
+
+/**
+ * Accepting sets the password, creates (or completes) the account and the membership, and burns
+ * the token, all in one transaction so a link can never be used twice.
+ */
+export async function acceptInvitation(token: string, password: string, locale: Locale, now = new Date()) {
+  const passwordHash = await hashPassword(password);
+  return db().transaction((tx) => {
+    const invitation = tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
+      .get();
+    if (!invitation) return null;
+    const existing = tx.select().from(users).where(eq(users.email, invitation.email)).get();
+    const userId = existing?.id ?? randomUUID();
+    if (existing) {
+      if (!existing.passwordHash) tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    } else {
+      tx.insert(users).values({ id: userId, email: invitation.email, name: invitation.name, passwordHash, locale }).run();
+    }
+    if (invitation.groupId) {
+      tx.insert(memberships)
+        .values({
+          userId,
+          groupId: invitation.groupId,
+          organisationId: invitation.organisationId,
+          position: invitation.position,
+          joinedAt: now,
+        })
+        .run();
+    }
+    tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, invitation.id)).run();
+    audit({ actorId: userId, action: "invitation.accepted", targetType: "invitation", targetId: invitation.id }, tx);
+    return { userId };
+  });
+}
+
+export function getAccount(userId: string) {
+  return db().select().from(users).where(eq(users.id, userId)).get() ?? null;
+}
+
+export function updateProfile(userId: string, input: { name: string; title?: string; phone?: string; locale: Locale }) {
+  db()
+    .update(users)
+    .set({ name: input.name, title: input.title || null, phone: input.phone || null, locale: input.locale })
+    .where(eq(users.id, userId))
+    .run();
+}
+
+export function setPreferredLanguage(userId: string, locale: Locale) {
+  db().update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<boolean> {
+  const user = getAccount(userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
+  const passwordHash = await hashPassword(newPassword);
+  db().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  audit({ actorId: userId, action: "account.passwordChanged", targetType: "user", targetId: userId });
+  return true;
+}

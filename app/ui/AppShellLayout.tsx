@@ -1,0 +1,98 @@
+import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Form, Link, NavLink as RemixNavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useRootData } from "~/root";
+import { LanguageSwitcher } from "./LanguageSwitcher";
+
+/** The shell every page sits in: header, role-aware navigation, main landmark, footer. */
+export function AppShellLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const viewer = data?.viewer ?? null;
+  const navigation = data?.navigation ?? [{ to: "/", labelKey: "nav.home" }];
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main-content" className="skip-link">
+        {t("shell.skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("shell.toggleNavigation")} />
+            <Anchor component={Link} to="/" underline="never" fw={700} fz="xl" c="city.8">
+              Lähiturva
+            </Anchor>
+            <Text visibleFrom="md" size="sm" c="dimmed">
+              {t("shell.tagline")}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitcher />
+            {viewer ? (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label={t("shell.userMenu", { name: viewer.name })} data-testid="user-menu">
+                    <Text size="sm" fw={500}>
+                      {viewer.name}
+                    </Text>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item component={Link} to="/account">
+                    {t("nav.account")}
+                  </Menu.Item>
+                  <Form method="post" action="/logout">
+                    <Menu.Item component="button" type="submit">
+                      {t("auth.signOut")}
+                    </Menu.Item>
+                  </Form>
+                </Menu.Dropdown>
+              </Menu>
+            ) : (
+              <Button component={Link} to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`} size="xs" variant="filled">
+                {t("auth.signIn")}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t("shell.mainNavigation")}>
+        {navigation.map((item) => (
+          <NavLink
+            key={item.to}
+            component={RemixNavLink}
+            to={item.to}
+            end={item.to === "/"}
+            label={t(item.labelKey)}
+            onClick={close}
+            active={item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to)}
+          />
+        ))}
+        {viewer ? (
+          <NavLink component={RemixNavLink} to="/account" label={t("nav.account")} onClick={close} active={location.pathname.startsWith("/account")} />
+        ) : (
+          <NavLink component={RemixNavLink} to="/register" label={t("nav.register")} onClick={close} active={location.pathname === "/register"} />
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        {children}
+        <footer className="site-footer">
+          <Group gap="md" mt="xl" pt="md">
+            <Anchor component={Link} to="/privacy" size="sm">
+              {t("footer.privacy")}
+            </Anchor>
+            <Anchor component={Link} to="/accessibility" size="sm">
+              {t("footer.accessibility")}
+            </Anchor>
+            <VisuallyHidden>{t("footer.copyright")}</VisuallyHidden>
+          </Group>
+        </footer>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,69 @@
+// `npm run setup`: create or migrate the database and, on a fresh one, seed the demo city.
+// Safe to run again: an existing database with users is never reseeded.
+import { count, inArray } from "drizzle-orm";
+import { config } from "../app/server/config.server";
+import { openDatabase } from "./client";
+import { users } from "./schema";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoCity, type DemoLogin } from "./seed/demo-city";
+
+function printLogins(logins: DemoLogin[]) {
+  const roleWidth = Math.max(4, ...logins.map((l) => l.role.length));
+  const emailWidth = Math.max(5, ...logins.map((l) => l.email.length));
+  const row = (role: string, email: string, name: string) =>
+    `  ${role.padEnd(roleWidth)}  ${email.padEnd(emailWidth)}  ${name}`;
+  console.log(row("Role", "Email", "Name"));
+  console.log(row("-".repeat(roleWidth), "-".repeat(emailWidth), "----"));
+  for (const l of logins) console.log(row(l.role, l.email, l.name));
+}
+
+async function main() {
+  const settings = config();
+  const db = openDatabase(settings.databasePath);
+  try {
+    const existingUsers = db.select({ n: count() }).from(users).get()?.n ?? 0;
+    const seeded = existingUsers === 0;
+    if (seeded) await seedDemoCity(db);
+
+    // When data was kept, say which demo accounts it actually contains.
+    const presentEmails = new Set(
+      db
+        .select({ email: users.email })
+        .from(users)
+        .where(
+          inArray(
+            users.email,
+            DEMO_LOGINS.map((l) => l.email),
+          ),
+        )
+        .all()
+        .map((r) => r.email),
+    );
+    const missing = DEMO_LOGINS.filter((l) => !presentEmails.has(l.email));
+
+    console.log("");
+    console.log("Lähiturva is set up.");
+    console.log(`  Database: ${settings.databasePath}`);
+    console.log(`  Open:     ${settings.publicUrl}`);
+    console.log("");
+    console.log(
+      seeded
+        ? "The demo city was created. Sign in with any of these accounts:"
+        : `The database already had ${existingUsers} user(s); the existing data was kept and nothing was seeded.`,
+    );
+    console.log("");
+    printLogins(DEMO_LOGINS);
+    console.log("");
+    console.log(`  Password for every demo account: ${DEMO_PASSWORD}${seeded ? "" : " (unless changed since)"}`);
+    if (missing.length > 0) {
+      console.log(`  Note: not in this database: ${missing.map((l) => l.email).join(", ")}`);
+    }
+    console.log("");
+  } finally {
+    db.$client.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("Setup failed:", error);
+  process.exitCode = 1;
+});
