@@ -1,0 +1,187 @@
+// The foundation's journeys in a real browser: every role signs in and lands in its workspace,
+// a resident registers, errors are clear, staff pages stay closed, languages switch.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
+
+let browser: Browser;
+beforeAll(async () => {
+  ({ browser } = await launchBrowser());
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("signing in", () => {
+  const landings: [string, string, RegExp][] = [
+    [DEMO.coordinator, "/admin", /Hallinta/],
+    [DEMO.mayor, "/steering", /Ohjausryhmä/],
+    [DEMO.expert, "/expert", /Asiantuntijaryhmä/],
+    [DEMO.network, "/areas", /Alueet/],
+    [DEMO.resident, "/my-area", /Oma alue/],
+  ];
+  for (const [email, path, heading] of landings) {
+    it(`${email} lands on ${path}`, async () => {
+      const { context, page, errors } = await newPage(browser);
+      await signIn(page, email);
+      expect(new URL(page.url()).pathname).toBe(path);
+      await expectHeading(page, heading);
+      await expectAccessible(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("shows a clear error for a wrong password and keeps the email", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/login");
+    await expectAccessible(page);
+    await page.getByLabel("Sähköposti").fill(DEMO.expert);
+    await page.getByLabel(/^Salasana/).fill("väärä-salasana");
+    await page.locator("form").getByRole("button", { name: "Kirjaudu sisään" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Sähköposti tai salasana on väärin.");
+    expect(await page.getByLabel("Sähköposti").inputValue()).toBe(DEMO.expert);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await expectAccessible(page);
+    await context.close();
+  });
+});
+
+describe("protected pages", () => {
+  it("sends an anonymous visitor from a staff page to sign in, then back", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/admin/users");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await signIn(page, DEMO.coordinator, { stay: true });
+    expect(new URL(page.url()).pathname).toBe("/admin/users");
+    await context.close();
+  });
+
+  it("shows a resident a 403 page, not the admin area", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.resident);
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Ei käyttöoikeutta");
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("shows a 404 page for a missing record", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.coordinator);
+    const response = await page.goto("/admin/groups/99999");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sivua ei löytynyt");
+    await context.close();
+  });
+});
+
+describe("residents", () => {
+  it("registers, keeps what was typed on a validation error, and lands in their own area", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await page.goto("/register");
+    await expectAccessible(page);
+    await page.getByLabel("Nimi").fill("Ville Virtanen");
+    await page.getByLabel("Sähköposti").fill("ville.virtanen@example.fi");
+    await page.getByLabel("Asuinalue").selectOption({ label: "Kallio – Linjat" });
+    await page.getByLabel("Uusi salasana").fill("pitkä ja hyvä salasana");
+    await page.getByLabel("Salasana uudelleen").fill("eri salasana kokonaan");
+    await page.getByLabel(/tietosuojaselosteen/).check();
+    await page.getByRole("button", { name: "Luo tili" }).click();
+    await expect(page.getByText("Salasanat eivät ole samat.").count()).resolves.toBeGreaterThan(0);
+    expect(await page.getByLabel("Nimi").inputValue()).toBe("Ville Virtanen");
+    expect(await page.getByLabel("Sähköposti").inputValue()).toBe("ville.virtanen@example.fi");
+    await page.getByLabel("Salasana uudelleen").fill("pitkä ja hyvä salasana");
+    await page.getByRole("button", { name: "Luo tili" }).click();
+    await page.waitForURL("**/my-area?welcome=1");
+    await expect(page.getByRole("status").textContent()).resolves.toContain("Tervetuloa");
+    await expect(page.getByRole("heading", { name: "Linjat" }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("without JavaScript, a rejected form still keeps its input and shows the error", async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto("/register");
+    await page.getByLabel("Nimi").fill("Kaisa Ei-skriptiä");
+    await page.getByLabel("Sähköposti").fill(DEMO.resident);
+    await page.getByLabel("Asuinalue").selectOption({ label: "Kallio – Linjat" });
+    await page.getByLabel("Uusi salasana").fill("pitkä ja hyvä salasana");
+    await page.getByLabel("Salasana uudelleen").fill("pitkä ja hyvä salasana");
+    await page.getByLabel(/tietosuojaselosteen/).check();
+    await page.getByRole("button", { name: "Luo tili" }).click();
+    await expect(page.getByText("Tällä sähköpostiosoitteella on jo tili.").count()).resolves.toBeGreaterThan(0);
+    expect(await page.getByLabel("Nimi").inputValue()).toBe("Kaisa Ei-skriptiä");
+    await context.close();
+  });
+});
+
+describe("language", () => {
+  it("switches to Swedish and English and remembers the choice", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/");
+    await page.getByRole("button", { name: "Svenska" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "sv");
+    await expect(page.getByRole("link", { name: "Logga in" }).count()).resolves.toBe(1);
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    await expect(page.getByRole("link", { name: "Sign in" }).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it("honours Accept-Language for a first visit", async () => {
+    const { context, page } = await newPage(browser, { locale: "sv-FI" });
+    await page.goto("/");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
+    await context.close();
+  });
+});
+
+describe("staff invitations and sessions", () => {
+  it("a coordinator invites an expert, who sets a password and lands in the expert workspace", async () => {
+    const coordinator = await newPage(browser);
+    await signIn(coordinator.page, DEMO.coordinator);
+    await coordinator.page.goto("/admin/invitations");
+    await expectAccessible(coordinator.page);
+    await coordinator.page.getByLabel("Nimi").fill("Outi Uusi");
+    await coordinator.page.getByLabel("Sähköposti").fill("outi.uusi@example.fi");
+    await coordinator.page.getByLabel("Ryhmä").selectOption({ label: "Turvallisuussuunnittelun asiantuntijaryhmä" });
+    await coordinator.page.getByLabel("Organisaatio").selectOption({ index: 1 });
+    await coordinator.page.getByRole("button", { name: "Luo kutsu" }).click();
+    const link = (await coordinator.page.getByTestId("invitation-link").textContent())?.trim() ?? "";
+    expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
+    await coordinator.context.close();
+
+    const invitee = await newPage(browser);
+    await invitee.page.goto(new URL(link).pathname);
+    await expectAccessible(invitee.page);
+    await invitee.page.getByLabel("Uusi salasana").fill("kutsutun oma salasana");
+    await invitee.page.getByLabel("Salasana uudelleen").fill("kutsutun oma salasana");
+    await invitee.page.getByRole("button", { name: "Ota tili käyttöön" }).click();
+    await invitee.page.waitForURL("**/expert");
+    // The link is single-use.
+    const again = await invitee.page.goto(new URL(link).pathname);
+    expect(again?.status()).toBe(404);
+    await invitee.context.close();
+  });
+
+  it("'sign out everywhere' ends the other device's session too", async () => {
+    const first = await newPage(browser);
+    const second = await newPage(browser);
+    await signIn(first.page, DEMO.network);
+    await signIn(second.page, DEMO.network);
+    await first.page.goto("/account");
+    await expectAccessible(first.page);
+    await first.page.getByRole("button", { name: "Kirjaudu ulos kaikilta laitteilta" }).click();
+    await first.page.waitForURL("**/login");
+    await second.page.goto("/areas");
+    expect(new URL(second.page.url()).pathname).toBe("/login");
+    await first.context.close();
+    await second.context.close();
+  });
+});

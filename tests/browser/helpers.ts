@@ -1,0 +1,68 @@
+// Shared browser-test helpers: Debian's Chromium through playwright-core, sign-in, and axe checks.
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const DEMO_PASSWORD = "Turvallisuus-2026";
+export const DEMO = {
+  coordinator: "koordinaattori@demo.lahiturva.fi",
+  mayor: "pormestari@demo.lahiturva.fi",
+  expert: "asiantuntija@demo.lahiturva.fi",
+  network: "verkosto@demo.lahiturva.fi",
+  resident: "asukas@demo.lahiturva.fi",
+} as const;
+
+export const baseUrl = () => inject("baseUrl");
+
+/** playwright's launch() gives Chromium a fresh temporary user-data dir of its own each time. */
+export async function launchBrowser(): Promise<{ browser: Browser }> {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return { browser };
+}
+
+/** A fresh context (no cookies) whose pages fail the test on any uncaught script error. */
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale: options.locale ?? "fi-FI", javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+/** Signs in through the form; `stay` uses the sign-in page the browser is already on. */
+export async function signIn(page: Page, email: string, options: { password?: string; stay?: boolean } = {}) {
+  const password = options.password ?? DEMO_PASSWORD;
+  if (!options.stay) await page.goto("/login");
+  await page.getByLabel(/Sähköposti|E-post|Email/).fill(email);
+  await page.getByLabel(/^(Salasana|Lösenord|Password)/).fill(password);
+  await page.locator("form").getByRole("button", { name: /Kirjaudu sisään|Logga in|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.waitForLoadState("networkidle");
+}
+
+/** Waits until the page's main heading reads `name` (client navigations render a moment after the URL changes). */
+export async function expectHeading(page: Page, name: string | RegExp) {
+  await page.getByRole("heading", { level: 1, name }).first().waitFor({ timeout: 10_000 });
+}
+
+/** Fails on any WCAG 2.1 A/AA violation that axe finds on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}

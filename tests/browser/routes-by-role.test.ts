@@ -1,0 +1,141 @@
+// Walks every route of the built app as every role. A route missing from the table fails the
+// suite, so a new page cannot ship without a decided access rule.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { DEMO } from "./helpers";
+import { get, signInOverHttp, type Session } from "./http-client";
+
+type Role = "anonymous" | "coordinator" | "mayor" | "expert" | "network" | "resident";
+type Status = 200 | 302 | 403 | 404;
+const ROLES: Role[] = ["anonymous", "coordinator", "mayor", "expert", "network", "resident"];
+
+/** Shorthand: who gets 200; everyone signed in gets 403 otherwise and anonymous is sent to sign in. */
+const staffOnly = (...allowed: Role[]) => Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 200 : r === "anonymous" ? 302 : 403])) as Record<Role, Status>;
+const everyone = (status: Status) => Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Role, Status>;
+const anonymousOnly = { anonymous: 200, coordinator: 302, mayor: 302, expert: 302, network: 302, resident: 302 } as Record<Role, Status>;
+const signedInOnly = { ...everyone(200), anonymous: 302 } as Record<Role, Status>;
+
+type Ids = { residentId: string; groupId: number };
+type Check = { path: (ids: Ids) => string; expect: Record<Role, Status> };
+
+const TABLE: Record<string, Check[]> = {
+  root: [],
+  "routes/_index": [{ path: () => "/", expect: everyone(200) }],
+  "routes/$": [{ path: () => "/no-such-page", expect: everyone(404) }],
+  "routes/login": [{ path: () => "/login", expect: anonymousOnly }],
+  "routes/logout": [{ path: () => "/logout", expect: everyone(302) }],
+  "routes/language": [{ path: () => "/language", expect: everyone(302) }],
+  "routes/register": [{ path: () => "/register", expect: anonymousOnly }],
+  "routes/invite.$token": [{ path: () => "/invite/not-a-real-token", expect: everyone(404) }],
+  "routes/privacy": [{ path: () => "/privacy", expect: everyone(200) }],
+  "routes/accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
+  "routes/account": [{ path: () => "/account", expect: signedInOnly }],
+  "routes/steering._index": [{ path: () => "/steering", expect: staffOnly("coordinator", "mayor") }],
+  "routes/expert._index": [{ path: () => "/expert", expect: staffOnly("coordinator", "expert") }],
+  "routes/areas._index": [{ path: () => "/areas", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
+  "routes/my-area": [{ path: () => "/my-area", expect: staffOnly("resident") }],
+  "routes/admin": [{ path: () => "/admin", expect: staffOnly("coordinator") }],
+  "routes/admin._index": [{ path: () => "/admin/", expect: staffOnly("coordinator") }],
+  "routes/admin.users._index": [{ path: () => "/admin/users?q=a&role=expert&page=1", expect: staffOnly("coordinator") }],
+  "routes/admin.users.$userId": [
+    { path: (ids) => `/admin/users/${ids.residentId}`, expect: staffOnly("coordinator") },
+    { path: () => "/admin/users/no-such-user", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
+  "routes/admin.organisations": [{ path: () => "/admin/organisations", expect: staffOnly("coordinator") }],
+  "routes/admin.groups._index": [{ path: () => "/admin/groups", expect: staffOnly("coordinator") }],
+  "routes/admin.groups.$groupId": [
+    { path: (ids) => `/admin/groups/${ids.groupId}`, expect: staffOnly("coordinator") },
+    { path: () => "/admin/groups/999999", expect: { ...staffOnly(), coordinator: 404 } },
+    { path: () => "/admin/groups/abc", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
+  "routes/admin.invitations": [{ path: () => "/admin/invitations", expect: staffOnly("coordinator") }],
+};
+
+const sessions = {} as Record<Role, Session | undefined>;
+let ids: Ids;
+let routeIds: string[];
+
+beforeAll(async () => {
+  const build = await import(pathToFileURL(join(process.cwd(), "build/index.js")).href);
+  routeIds = Object.keys(build.routes);
+  for (const role of ROLES) sessions[role] = role === "anonymous" ? undefined : await signInOverHttp(DEMO[role]);
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  ids = {
+    residentId: (sqlite.prepare("select id from users where email = ?").get(DEMO.resident) as { id: string }).id,
+    groupId: (sqlite.prepare("select id from groups where kind = 'network' limit 1").get() as { id: number }).id,
+  };
+  sqlite.close();
+});
+
+describe("every route has an access rule", () => {
+  it("the table names exactly the routes of the build", () => {
+    expect([...routeIds].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  for (const [routeId, checks] of Object.entries(TABLE)) {
+    for (const [index, check] of checks.entries()) {
+      it(`${routeId} #${index + 1}`, async () => {
+        const path = check.path(ids);
+        const actual: Record<string, number> = {};
+        for (const role of ROLES) actual[role] = (await get(path, sessions[role])).status;
+        expect({ path, ...actual }).toEqual({ path, ...check.expect });
+      });
+    }
+  }
+});
+
+describe("HTTP protections", () => {
+  it("every document response carries an enforced nonce CSP and the other security headers", async () => {
+    for (const path of ["/", "/login", "/no-such-page"]) {
+      const res = await get(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      const nonce = /nonce-([A-Za-z0-9+/=]+)/.exec(csp)![1];
+      const html = await res.text();
+      // Every inline script carries this response's nonce.
+      const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const s of scripts) expect(s[1]).toContain(`nonce="${nonce}"`);
+    }
+  });
+
+  it("refuses a cross-site POST", async () => {
+    const res = await fetch(inject("baseUrl") + "/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+      body: new URLSearchParams({ email: DEMO.mayor, password: "Turvallisuus-2026" }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("sets the session cookie HttpOnly and SameSite=Lax, and a new id on every sign-in", async () => {
+    const a = await signInOverHttp(DEMO.mayor);
+    const b = await signInOverHttp(DEMO.mayor);
+    expect(a.cookie).not.toBe(b.cookie);
+    const res = await fetch(inject("baseUrl") + "/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: inject("baseUrl") },
+      body: new URLSearchParams({ email: DEMO.mayor, password: "Turvallisuus-2026" }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("lahiturva_session="))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Secure/i);
+  });
+
+  it("logout ends the session on the server", async () => {
+    const s = await signInOverHttp(DEMO.expert);
+    expect((await get("/expert", s)).status).toBe(200);
+    await fetch(inject("baseUrl") + "/logout", { method: "POST", redirect: "manual", headers: { Cookie: s.cookie, Origin: inject("baseUrl") } });
+    expect((await get("/expert", s)).status).toBe(302);
+  });
+});

@@ -1,0 +1,118 @@
+// Signing in, registering, invitations and sessions against a real migrated database.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, groups, organisations, sessions } from "../../db/schema";
+import { acceptInvitation, createInvitation, findOpenInvitation, registerResident, signIn } from "~/server/accounts.server";
+import { endAllSessions, readSession, startSession } from "~/server/auth.server";
+import { db } from "~/server/db.server";
+import { setUserDisabled } from "~/server/directory.server";
+import { LOGIN_LIMITS } from "~/server/rate-limit.server";
+import { loadViewer } from "~/server/viewer.server";
+import { DEMO, DEMO_PASSWORD, seedOnce, userIdOf } from "./fixtures";
+
+beforeAll(seedOnce);
+
+const cookieRequest = (setCookie: string) => new Request("http://localhost/", { headers: { Cookie: setCookie.split(";")[0] } });
+
+describe("signing in", () => {
+  it("accepts the right password (any letter case in the email) and writes the audit log", async () => {
+    const result = await signIn("Pormestari@Demo.Lahiturva.fi", DEMO_PASSWORD, "10.0.0.1");
+    expect(result).toMatchObject({ ok: true, userId: userIdOf(DEMO.mayor) });
+    const entries = db().select().from(auditLog).where(eq(auditLog.actorId, userIdOf(DEMO.mayor))).all();
+    expect(entries.map((e) => e.action)).toContain("auth.signIn");
+  });
+
+  it("refuses a wrong password and an unknown account with the same answer", async () => {
+    expect(await signIn(DEMO.mayor, "wrong password", "10.0.0.2")).toEqual({ ok: false, reason: "invalidCredentials" });
+    expect(await signIn("nobody@example.fi", "whatever", "10.0.0.2")).toEqual({ ok: false, reason: "invalidCredentials" });
+  });
+
+  it("locks an account after repeated failures, even with the right password, and per address", async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await signIn(DEMO.network, "nope", `10.1.0.${i}`);
+    const blocked = await signIn(DEMO.network, DEMO_PASSWORD, "10.1.1.1");
+    expect(blocked).toMatchObject({ ok: false, reason: "tooManyAttempts" });
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) await signIn(`someone${i}@example.fi`, "nope", "10.9.9.9");
+    expect(await signIn(DEMO.expert, DEMO_PASSWORD, "10.9.9.9")).toMatchObject({ ok: false, reason: "tooManyAttempts" });
+    expect(await signIn(DEMO.expert, DEMO_PASSWORD, "10.9.9.10")).toMatchObject({ ok: true });
+  });
+});
+
+describe("residents register themselves", () => {
+  it("creates the account with a home area and refuses a taken email", async () => {
+    const areaId = loadViewer(userIdOf(DEMO.resident))!.residentAreaIds[0];
+    const created = await registerResident({ name: "Pekka Puupää", email: "Pekka@Example.fi", password: "hyvä pitkä salasana", areaId, locale: "sv" });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const viewer = loadViewer(created.userId)!;
+    expect(viewer).toMatchObject({ email: "pekka@example.fi", locale: "sv", residentAreaIds: [areaId], memberships: [] });
+    expect(await registerResident({ name: "Toinen", email: "pekka@example.fi", password: "hyvä pitkä salasana", areaId, locale: "fi" })).toEqual({
+      ok: false,
+      field: "email",
+      reason: "auth.emailTaken",
+    });
+    expect(await registerResident({ name: "Kolmas", email: "kolmas@example.fi", password: "hyvä pitkä salasana", areaId: 999999, locale: "fi" })).toMatchObject({ ok: false, field: "areaId" });
+  });
+});
+
+describe("staff invitations", () => {
+  it("are single-use, expire, and create the membership with its organisation", async () => {
+    const expertGroup = db().select().from(groups).where(eq(groups.kind, "expert")).get()!;
+    const org = db().select().from(organisations).get()!;
+    const now = new Date();
+    const invite = createInvitation({ email: "uusi@example.fi", name: "Uusi Asiantuntija", groupId: expertGroup.id, organisationId: org.id, position: "member", invitedBy: userIdOf(DEMO.coordinator), now });
+    expect(invite.url).toContain(`/invite/${invite.token}`);
+    expect(findOpenInvitation(invite.token)).not.toBeNull();
+    expect(findOpenInvitation(invite.token, new Date(invite.expiresAt.getTime() + 1000))).toBeNull();
+    const accepted = await acceptInvitation(invite.token, "oma uusi salasana", "fi");
+    expect(accepted).not.toBeNull();
+    const viewer = loadViewer(accepted!.userId)!;
+    expect(viewer.memberships).toEqual([{ groupId: expertGroup.id, groupKind: "expert", organisationId: org.id, position: "member" }]);
+    expect(await acceptInvitation(invite.token, "toinen salasana", "fi")).toBeNull();
+    expect(await signIn("uusi@example.fi", "oma uusi salasana", "10.2.0.1")).toMatchObject({ ok: true });
+    expect(await acceptInvitation("made-up-token", "whatever salasana", "fi")).toBeNull();
+  });
+});
+
+describe("sessions", () => {
+  it("a fresh session is readable; sign-out-everywhere ends all of a user's sessions", async () => {
+    const userId = userIdOf(DEMO.coordinator);
+    const a = await startSession(userId, "test A");
+    const b = await startSession(userId, "test B");
+    expect(a.split(";")[0]).not.toBe(b.split(";")[0]);
+    expect(a).toMatch(/HttpOnly/i);
+    expect(a).toMatch(/SameSite=Lax/i);
+    expect((await readSession(cookieRequest(a))).userId).toBe(userId);
+    await endAllSessions(userId);
+    expect((await readSession(cookieRequest(a))).userId).toBeNull();
+    expect((await readSession(cookieRequest(b))).userId).toBeNull();
+  });
+
+  it("ends a session past its absolute lifetime even while it is being used", async () => {
+    const userId = userIdOf(DEMO.mayor);
+    const cookie = await startSession(userId, null);
+    const id = cookie.split(";")[0].split("=")[1];
+    db().update(sessions).set({ createdAt: Math.floor(Date.now() / 1000) - 8 * 24 * 3600 }).where(eq(sessions.id, id)).run();
+    const check = await readSession(cookieRequest(cookie));
+    expect(check.userId).toBeNull();
+    expect(check.setCookie).toMatch(/Max-Age=0/i);
+    expect(db().select().from(sessions).where(eq(sessions.id, id)).get()).toBeUndefined();
+  });
+
+  it("ends a session that has been idle too long", async () => {
+    const userId = userIdOf(DEMO.mayor);
+    const cookie = await startSession(userId, null);
+    const id = cookie.split(";")[0].split("=")[1];
+    db().update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, id)).run();
+    expect((await readSession(cookieRequest(cookie))).userId).toBeNull();
+  });
+
+  it("disabling a user ends their sessions and blocks sign-in", async () => {
+    const userId = userIdOf(DEMO.resident);
+    const cookie = await startSession(userId, null);
+    setUserDisabled(userIdOf(DEMO.coordinator), userId, true);
+    expect((await readSession(cookieRequest(cookie))).userId).toBeNull();
+    expect(await signIn(DEMO.resident, DEMO_PASSWORD, "10.3.0.1")).toEqual({ ok: false, reason: "invalidCredentials" });
+    setUserDisabled(userIdOf(DEMO.coordinator), userId, false);
+    expect(await signIn(DEMO.resident, DEMO_PASSWORD, "10.3.0.1")).toMatchObject({ ok: true });
+  });
+});

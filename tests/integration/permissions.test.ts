@@ -1,0 +1,71 @@
+// The permission module against real memberships from the demo city.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { groups } from "../../db/schema";
+import { db } from "~/server/db.server";
+import { addMembership, endMembership, getUserDetail } from "~/server/directory.server";
+import { can, homePathFor, navigationFor, type Action } from "~/server/permissions.server";
+import { loadViewer } from "~/server/viewer.server";
+import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
+
+beforeAll(seedOnce);
+
+const ROLE_ACTIONS: Action["kind"][] = ["steering.view", "expert.view", "areas.view", "myArea.view", "admin.view", "admin.manageUsers", "admin.invite"];
+
+describe("who may do what", () => {
+  const expectations: Record<keyof typeof DEMO, Action["kind"][]> = {
+    coordinator: ["steering.view", "expert.view", "areas.view", "admin.view", "admin.manageUsers", "admin.invite"],
+    mayor: ["steering.view", "areas.view"],
+    expert: ["expert.view", "areas.view"],
+    network: ["areas.view"],
+    resident: ["myArea.view"],
+  };
+  for (const [role, allowed] of Object.entries(expectations) as [keyof typeof DEMO, Action["kind"][]][]) {
+    it(`${role} may do exactly ${allowed.join(", ")}`, () => {
+      const viewer = viewerOf(DEMO[role]);
+      const granted = ROLE_ACTIONS.filter((kind) => can(viewer, { kind } as Action));
+      expect(granted).toEqual(allowed);
+    });
+  }
+
+  it("anonymous visitors may do none of it", () => {
+    expect(ROLE_ACTIONS.filter((kind) => can(null, { kind } as Action))).toEqual([]);
+  });
+
+  it("sends each role to its own landing page and shows it the matching navigation", () => {
+    expect(homePathFor(viewerOf(DEMO.coordinator))).toBe("/admin");
+    expect(homePathFor(viewerOf(DEMO.mayor))).toBe("/steering");
+    expect(homePathFor(viewerOf(DEMO.expert))).toBe("/expert");
+    expect(homePathFor(viewerOf(DEMO.network))).toBe("/areas");
+    expect(homePathFor(viewerOf(DEMO.resident))).toBe("/my-area");
+    expect(navigationFor(viewerOf(DEMO.resident)).map((n) => n.to)).toEqual(["/", "/my-area"]);
+    expect(navigationFor(null).map((n) => n.to)).toEqual(["/"]);
+  });
+
+  it("a person can hold several roles at once", () => {
+    const coordinatorId = userIdOf(DEMO.coordinator);
+    const expertGroup = db().select().from(groups).where(eq(groups.kind, "expert")).get()!;
+    const steering = db().select().from(groups).where(eq(groups.kind, "steering")).get()!;
+    const network = db().select().from(groups).where(eq(groups.kind, "network")).get()!;
+    const residentId = userIdOf(DEMO.resident);
+    expect(addMembership(coordinatorId, { userId: residentId, groupId: network.id, organisationId: null, position: "member" })).toEqual({ ok: true });
+    const both = loadViewer(residentId)!;
+    expect(can(both, { kind: "areas.view" })).toBe(true);
+    expect(can(both, { kind: "myArea.view" })).toBe(true);
+    expect(can(both, { kind: "group.view", groupId: network.id })).toBe(true);
+    expect(can(both, { kind: "group.view", groupId: steering.id })).toBe(false);
+    // Expert-group members always represent an organisation.
+    expect(addMembership(coordinatorId, { userId: residentId, groupId: expertGroup.id, organisationId: null, position: "member" })).toEqual({ ok: false, reason: "organisationRequired" });
+  });
+
+  it("ending a membership ends the access at once, and keeps the record", () => {
+    const expertId = userIdOf(DEMO.expert);
+    const coordinatorId = userIdOf(DEMO.coordinator);
+    const membership = getUserDetail(expertId)!.memberships.find((m) => m.groupKind === "expert")!;
+    expect(can(loadViewer(expertId), { kind: "expert.view" })).toBe(true);
+    expect(endMembership(coordinatorId, membership.id)).toBe(true);
+    expect(can(loadViewer(expertId), { kind: "expert.view" })).toBe(false);
+    expect(getUserDetail(expertId)!.memberships.find((m) => m.id === membership.id)?.leftAt).not.toBeNull();
+    expect(endMembership(coordinatorId, membership.id)).toBe(false);
+  });
+});

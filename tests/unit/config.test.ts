@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "~/server/config.server";
+
+describe("settings from the environment", () => {
+  it("has safe demo defaults and generates a secret that is kept", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const first = parseConfig({ DATA_DIR: dir });
+    expect(first.port).toBe(3000);
+    expect(first.databasePath).toBe(join(dir, "lahiturva.sqlite"));
+    expect(first.appSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(join(dir, "app-secret"), "utf8")).toBe(first.appSecret);
+    expect(parseConfig({ DATA_DIR: dir }).appSecret).toBe(first.appSecret);
+    expect(first.smtp).toBeNull();
+  });
+
+  it("makes cookies Secure in production unless told otherwise", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    expect(parseConfig({ DATA_DIR: dir, NODE_ENV: "production" }).cookieSecure).toBe(true);
+    expect(parseConfig({ DATA_DIR: dir, NODE_ENV: "production", COOKIE_SECURE: "false" }).cookieSecure).toBe(false);
+    expect(parseConfig({ DATA_DIR: dir }).cookieSecure).toBe(false);
+  });
+
+  it("refuses invalid settings with a message naming them", () => {
+    expect(() => parseConfig({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => parseConfig({ APP_SECRET: "short" })).toThrow(/APP_SECRET/);
+  });
+});
