@@ -2,6 +2,7 @@
 // calls `can` or `authorize`; routes never inspect memberships themselves.
 import type { Viewer } from "./viewer.server";
 import {
+  expertOrganisationIds,
   isCoordinator,
   isExpertMember,
   isNetworkMember,
@@ -23,7 +24,23 @@ export type Action =
   | { kind: "admin.manageOrganisations" }
   | { kind: "admin.manageGroups" }
   | { kind: "admin.invite" }
-  | { kind: "group.view"; groupId: number };
+  | { kind: "group.view"; groupId: number }
+  // City level (strategy, plan, measures). `measure` carries what ownership checks need.
+  | { kind: "measure.viewAll" }
+  | { kind: "measure.propose" }
+  | { kind: "measure.decide" }
+  | { kind: "measure.edit"; measure: MeasureOwnership }
+  | { kind: "measure.followUp"; measure: MeasureOwnership }
+  | { kind: "measure.viewHistory" }
+  | { kind: "measure.import" }
+  | { kind: "plan.manage" };
+
+/** Who owns a measure: its organisation and its named responsible person. */
+export type MeasureOwnership = { ownerOrganisationId: number; responsibleUserId: string | null };
+
+/** The organisation's expert-group members and the responsible person keep a measure up to date. */
+const ownsMeasure = (v: Viewer, m: MeasureOwnership) =>
+  m.responsibleUserId === v.id || expertOrganisationIds(v).includes(m.ownerOrganisationId);
 
 type Rule<A extends Action> = (viewer: Viewer, action: A) => boolean;
 type Rules = { [K in Action["kind"]]: Rule<Extract<Action, { kind: K }>> };
@@ -40,6 +57,15 @@ const RULES: Rules = {
   "admin.manageGroups": (v) => isCoordinator(v),
   "admin.invite": (v) => isCoordinator(v),
   "group.view": (v, a) => isCoordinator(v) || memberGroupIds(v).includes(a.groupId),
+  // Staff see every measure, proposals and internal follow-up included; others see published ones.
+  "measure.viewAll": (v) => isStaff(v),
+  "measure.propose": (v) => isExpertMember(v) || isCoordinator(v),
+  "measure.decide": (v) => isCoordinator(v) || isSteeringMember(v),
+  "measure.edit": (v, a) => isCoordinator(v) || ownsMeasure(v, a.measure),
+  "measure.followUp": (v, a) => isCoordinator(v) || ownsMeasure(v, a.measure),
+  "measure.viewHistory": (v) => isStaff(v),
+  "measure.import": (v) => isCoordinator(v),
+  "plan.manage": (v) => isCoordinator(v),
 };
 
 /** Anonymous visitors may do none of the actions above; public pages need no check. */
@@ -62,6 +88,8 @@ export function homePathFor(viewer: Viewer): string {
 /** Navigation entries a person sees; the shell renders exactly these. */
 export function navigationFor(viewer: Viewer | null) {
   const items: { to: string; labelKey: string }[] = [{ to: "/", labelKey: "nav.home" }];
+  items.push({ to: "/plan", labelKey: "nav.plan" });
+  items.push({ to: "/measures", labelKey: "nav.measures" });
   if (can(viewer, { kind: "steering.view" })) items.push({ to: "/steering", labelKey: "nav.steering" });
   if (can(viewer, { kind: "expert.view" })) items.push({ to: "/expert", labelKey: "nav.expert" });
   if (can(viewer, { kind: "areas.view" })) items.push({ to: "/areas", labelKey: "nav.areas" });

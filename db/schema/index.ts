@@ -1,3 +1,4 @@
 // The whole database schema. Each concern keeps its tables in a file of its own.
 export * from "./areas";
 export * from "./people";
+export * from "./city";

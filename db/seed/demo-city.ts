@@ -18,6 +18,7 @@ import {
   type Position,
 } from "../schema";
 import { requireAreaId, seedAreas } from "./areas";
+import { seedCityPlan } from "./city-plan";
 
 export type DemoLogin = { role: string; email: string; name: string };
 
@@ -179,7 +180,7 @@ const ORGANISATIONS = {
   },
 } satisfies Record<string, OrganisationSeed>;
 
-type OrgKey = keyof typeof ORGANISATIONS;
+export type OrgKey = keyof typeof ORGANISATIONS;
 
 // ---------------------------------------------------------------------------------------------
 // Groups
@@ -584,9 +585,10 @@ const at = (isoDate: string) => new Date(`${isoDate}T09:00:00+02:00`);
 
 /**
  * Inserts the whole demo city in one transaction: either all of it or nothing.
- * The caller decides whether the database is empty enough to seed.
+ * The caller decides whether the database is empty enough to seed. The city plan's schedules and
+ * follow-ups are dated relative to `now`, so the demo looks current whenever it is seeded.
  */
-export async function seedDemoCity(db: Db): Promise<DemoLogin[]> {
+export async function seedDemoCity(db: Db, now: Date = new Date()): Promise<DemoLogin[]> {
   // Hash once: argon2id is deliberately slow, and every demo user shares the password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -628,8 +630,11 @@ export async function seedDemoCity(db: Db): Promise<DemoLogin[]> {
       }
     }
 
+    const userIds = new Map<string, string>();
+    const expertOrgs = new Map<string, Set<OrgKey>>();
     for (const person of PEOPLE) {
       const userId = randomUUID();
+      userIds.set(person.email, userId);
       tx.insert(users)
         .values({
           id: userId,
@@ -659,8 +664,13 @@ export async function seedDemoCity(db: Db): Promise<DemoLogin[]> {
             leftAt: m.left ? at(m.left) : null,
           })
           .run();
+        if (GROUPS[m.group].kind === "expert" && m.org && !m.left) {
+          expertOrgs.set(person.email, (expertOrgs.get(person.email) ?? new Set<OrgKey>()).add(m.org));
+        }
       }
     }
+
+    seedCityPlan(tx, { orgIds, userIds, areaIds, expertOrgs }, now);
   });
 
   return DEMO_LOGINS;

@@ -18,7 +18,7 @@ const everyone = (status: Status) => Object.fromEntries(ROLES.map((r) => [r, sta
 const anonymousOnly = { anonymous: 200, coordinator: 302, mayor: 302, expert: 302, network: 302, resident: 302 } as Record<Role, Status>;
 const signedInOnly = { ...everyone(200), anonymous: 302 } as Record<Role, Status>;
 
-type Ids = { residentId: string; groupId: number };
+type Ids = { residentId: string; groupId: number; policeMeasureId: number; proposedMeasureId: number; policeEntryId: number };
 type Check = { path: (ids: Ids) => string; expect: Record<Role, Status> };
 
 const TABLE: Record<string, Check[]> = {
@@ -52,6 +52,27 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/admin/groups/abc", expect: { ...staffOnly(), coordinator: 404 } },
   ],
   "routes/admin.invitations": [{ path: () => "/admin/invitations", expect: staffOnly("coordinator") }],
+  // Measures: public list and pages; proposals only for staff; changes for owners and coordinators.
+  "routes/measures._index": [
+    { path: () => "/measures", expect: everyone(200) },
+    { path: () => "/measures?q=nuoret&status=in_progress&status=delayed&late=1&sort=end&dir=desc&page=2", expect: everyone(200) },
+    { path: () => "/measures?plan=abc&page=-1&status=bogus", expect: everyone(200) },
+  ],
+  "routes/measures.new": [{ path: () => "/measures/new", expect: staffOnly("coordinator", "expert") }],
+  "routes/measures.$measureId._index": [
+    { path: (ids) => `/measures/${ids.policeMeasureId}`, expect: everyone(200) },
+    { path: (ids) => `/measures/${ids.proposedMeasureId}`, expect: { ...everyone(200), resident: 404, anonymous: 404 } },
+    { path: () => "/measures/999999", expect: everyone(404) },
+  ],
+  "routes/measures.$measureId.edit": [
+    { path: (ids) => `/measures/${ids.policeMeasureId}/edit`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } },
+    { path: () => "/measures/999999/edit", expect: { ...everyone(404), anonymous: 302 } },
+  ],
+  "routes/measures.$measureId.follow-up": [{ path: (ids) => `/measures/${ids.policeMeasureId}/follow-up`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } }],
+  "routes/measures.$measureId.entries.$entryId": [
+    { path: (ids) => `/measures/${ids.policeMeasureId}/entries/${ids.policeEntryId}`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } },
+    { path: (ids) => `/measures/${ids.policeMeasureId}/entries/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404, resident: 404 } },
+  ],
 };
 
 const sessions = {} as Record<Role, Session | undefined>;
@@ -66,7 +87,18 @@ beforeAll(async () => {
   ids = {
     residentId: (sqlite.prepare("select id from users where email = ?").get(DEMO.resident) as { id: string }).id,
     groupId: (sqlite.prepare("select id from groups where kind = 'network' limit 1").get() as { id: number }).id,
+    policeMeasureId: (
+      sqlite
+        .prepare(
+          `select m.id from measures m join users u on u.id = m.responsible_user_id
+           where u.email = ? and m.status in ('in_progress','delayed','approved') and m.published = 1 and exists (select 1 from follow_ups f where f.measure_id = m.id) limit 1`,
+        )
+        .get(DEMO.expert) as { id: number }
+    ).id,
+    proposedMeasureId: (sqlite.prepare("select id from measures where status = 'proposed' limit 1").get() as { id: number }).id,
+    policeEntryId: 0,
   };
+  ids.policeEntryId = (sqlite.prepare("select id from follow_ups where measure_id = ? limit 1").get(ids.policeMeasureId) as { id: number }).id;
   sqlite.close();
 });
 

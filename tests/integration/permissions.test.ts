@@ -38,8 +38,8 @@ describe("who may do what", () => {
     expect(homePathFor(viewerOf(DEMO.expert))).toBe("/expert");
     expect(homePathFor(viewerOf(DEMO.network))).toBe("/areas");
     expect(homePathFor(viewerOf(DEMO.resident))).toBe("/my-area");
-    expect(navigationFor(viewerOf(DEMO.resident)).map((n) => n.to)).toEqual(["/", "/my-area"]);
-    expect(navigationFor(null).map((n) => n.to)).toEqual(["/"]);
+    expect(navigationFor(viewerOf(DEMO.resident)).map((n) => n.to)).toEqual(["/", "/plan", "/measures", "/my-area"]);
+    expect(navigationFor(null).map((n) => n.to)).toEqual(["/", "/plan", "/measures"]);
   });
 
   it("a person can hold several roles at once", () => {

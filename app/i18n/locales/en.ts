@@ -1,12 +1,16 @@
 import type { Translation } from "./fi";
+import { measureTexts } from "../texts/measures";
 
 const en: Translation = {
+  measures: measureTexts.en,
   nav: {
     home: "Home",
     steering: "Steering group",
     expert: "Expert group",
     areas: "Areas",
     myArea: "My area",
+    plan: "Safety plan",
+    measures: "Measures",
     admin: "Administration",
     account: "My account",
     register: "Register as a resident",
@@ -29,6 +33,9 @@ const en: Translation = {
     save: "Save",
     saved: "Saved.",
     cancel: "Cancel",
+    remove: "Remove",
+    yes: "Yes",
+    no: "No",
     edit: "Edit",
     search: "Search",
     filter: "Filter",
@@ -49,6 +56,7 @@ const en: Translation = {
     invalid: "Please check this information.",
     email: "Enter an email address in the format name@example.fi.",
     url: "Enter a web address in the format https://…",
+    number: "Enter a number, for example 24,000.50.",
     date: "Enter a date.",
     choose: "Choose one of the options.",
     tooShort: "Enter at least {{min}} characters.",
@@ -255,7 +263,7 @@ const en: Translation = {
     feedbackTitle: "Feedback",
     feedback: "If you notice an accessibility issue, please let the Safety and Preparedness Unit know. We will reply within 14 days.",
     enforcementTitle: "Supervisory authority",
-    enforcement: "If you are not satisfied with the reply, you can notify the Regional State Administrative Agency for Southern Finland (saavutettavuusvaatimukset.fi).",
+    enforcement: "If you are not satisfied with the reply, you can notify the Finnish Licensing and Supervisory Authority, which supervises the accessibility of digital services (saavutettavuusvaatimukset.fi).",
   },
 };
 

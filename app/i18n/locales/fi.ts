@@ -1,12 +1,16 @@
+import { measureTexts } from "../texts/measures";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
+  measures: measureTexts.fi,
   nav: {
     home: "Etusivu",
     steering: "Ohjausryhmä",
     expert: "Asiantuntijaryhmä",
     areas: "Alueet",
     myArea: "Oma alue",
+    plan: "Turvallisuussuunnitelma",
+    measures: "Toimenpiteet",
     admin: "Hallinta",
     account: "Oma tili",
     register: "Rekisteröidy asukkaaksi",
@@ -29,6 +33,9 @@ const fi = {
     save: "Tallenna",
     saved: "Tallennettu.",
     cancel: "Peruuta",
+    remove: "Poista",
+    yes: "Kyllä",
+    no: "Ei",
     edit: "Muokkaa",
     search: "Hae",
     filter: "Suodata",
@@ -49,6 +56,7 @@ const fi = {
     invalid: "Tarkista tämä tieto.",
     email: "Anna sähköpostiosoite muodossa nimi@esimerkki.fi.",
     url: "Anna verkko-osoite muodossa https://…",
+    number: "Anna luku, esimerkiksi 24 000,50.",
     date: "Anna päivämäärä.",
     choose: "Valitse jokin vaihtoehdoista.",
     tooShort: "Kirjoita vähintään {{min}} merkkiä.",
@@ -255,7 +263,7 @@ const fi = {
     feedbackTitle: "Palaute",
     feedback: "Jos huomaat saavutettavuuspuutteen, kerro siitä turvallisuus- ja valmiusyksikölle. Vastaamme 14 päivän kuluessa.",
     enforcementTitle: "Valvontaviranomainen",
-    enforcement: "Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen Etelä-Suomen aluehallintovirastoon (saavutettavuusvaatimukset.fi).",
+    enforcement: "Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen digitaalisten palvelujen saavutettavuutta valvovalle Lupa- ja valvontavirastolle (saavutettavuusvaatimukset.fi).",
   },
 };
 

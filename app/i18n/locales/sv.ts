@@ -1,12 +1,16 @@
 import type { Translation } from "./fi";
+import { measureTexts } from "../texts/measures";
 
 const sv: Translation = {
+  measures: measureTexts.sv,
   nav: {
     home: "Startsida",
     steering: "Styrgrupp",
     expert: "Expertgrupp",
     areas: "Områden",
     myArea: "Mitt område",
+    plan: "Trygghetsplan",
+    measures: "Åtgärder",
     admin: "Administration",
     account: "Mitt konto",
     register: "Registrera dig som invånare",
@@ -29,6 +33,9 @@ const sv: Translation = {
     save: "Spara",
     saved: "Sparat.",
     cancel: "Avbryt",
+    remove: "Ta bort",
+    yes: "Ja",
+    no: "Nej",
     edit: "Redigera",
     search: "Sök",
     filter: "Filtrera",
@@ -49,6 +56,7 @@ const sv: Translation = {
     invalid: "Kontrollera den här uppgiften.",
     email: "Ange e-postadressen i formen namn@exempel.fi.",
     url: "Ange webbadressen i formen https://…",
+    number: "Ange ett tal, till exempel 24 000,50.",
     date: "Ange ett datum.",
     choose: "Välj ett av alternativen.",
     tooShort: "Skriv minst {{min}} tecken.",
@@ -255,7 +263,7 @@ const sv: Translation = {
     feedbackTitle: "Respons",
     feedback: "Om du upptäcker en brist i tillgängligheten, meddela enheten för säkerhet och beredskap. Vi svarar inom 14 dagar.",
     enforcementTitle: "Tillsynsmyndighet",
-    enforcement: "Om du inte är nöjd med svaret kan du göra en anmälan till Regionförvaltningsverket i Södra Finland (webbtillganglighet.fi).",
+    enforcement: "Om du inte är nöjd med svaret kan du göra en anmälan till Tillstånds- och tillsynsverket, som övervakar tillgängligheten i digitala tjänster (webbtillganglighet.fi).",
   },
 };
 

@@ -1,0 +1,100 @@
+import { MEASURE_STATUSES, TASK_STATES } from "../../db/schema";
+import { costSharesProblem } from "../server/measure-rules";
+import { z } from "./z";
+
+/** Finnish number input: "24 000,50" and "24000.50" both mean 24000.5. */
+export const finnishNumber = z.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  const cleaned = v.replace(/[\s\u00a0€%]/g, "").replace(",", ".");
+  return cleaned === "" ? undefined : Number(cleaned);
+}, z.number({ invalid_type_error: "validation.number" }).finite());
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+const ids = z.array(z.coerce.number().int().positive()).default([]);
+
+export const MeasureFormSchema = z
+  .object({
+    version: z.coerce.number().int().positive().optional(),
+    code: z.string().trim().min(1).max(16).regex(/^[0-9A-Za-zÅÄÖåäö.\-/]+$/, "measures.validation.code"),
+    title: z.string().trim().min(3).max(300),
+    description: z.string().trim().max(8000).default(""),
+    priorityAreaId: z.coerce.number().int().positive().optional(),
+    ownerOrganisationId: z.coerce.number().int().positive({ message: "validation.choose" }),
+    responsibleUserId: z.string().trim().max(64).optional(),
+    partnerIds: ids,
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+    continuous: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+    cityWide: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+    areaIds: ids,
+    budgetEur: finnishNumber.pipe(z.number().min(0).max(1e10)).optional(),
+    goalIds: ids,
+    costShares: z
+      .array(z.object({ organisationId: z.coerce.number().int().positive({ message: "validation.choose" }), percent: finnishNumber.pipe(z.number().gt(0).max(100)) }))
+      .default([]),
+    tasks: z.array(z.object({ title: z.string().trim().min(2).max(300), dueDate: isoDate.optional(), state: z.enum(TASK_STATES).default("open") })).default([]),
+    published: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.continuous && !v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "measures.validation.endOrContinuous" });
+    if (v.startDate && v.endDate && !v.continuous && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "measures.validation.endBeforeStart" });
+    if (!v.cityWide && v.areaIds.length === 0) ctx.addIssue({ code: "custom", path: ["areaIds"], message: "measures.validation.areasRequired" });
+    const problem = costSharesProblem(v.costShares);
+    if (problem) ctx.addIssue({ code: "custom", path: ["costShares"], message: `measures.validation.costShares.${problem}` });
+  });
+
+export type MeasureForm = z.infer<typeof MeasureFormSchema>;
+
+export const FollowUpFormSchema = z.object({
+  version: z.coerce.number().int().positive(),
+  status: z.enum(MEASURE_STATUSES),
+  progress: z.coerce.number({ invalid_type_error: "validation.number" }).int().min(0).max(100),
+  done: z.string().trim().min(3).max(4000),
+  next: z.string().trim().max(4000).default(""),
+  obstacles: z.string().trim().max(4000).default(""),
+  publicText: z.string().trim().max(1000).default(""),
+  tasks: z.array(z.object({ id: z.coerce.number().int().positive(), state: z.enum(TASK_STATES) })).default([]),
+});
+
+export const FollowUpEditSchema = z.object({
+  intent: z.literal("editFollowUp"),
+  followUpId: z.coerce.number().int().positive(),
+  revision: z.coerce.number().int().positive(),
+  done: z.string().trim().min(3).max(4000),
+  next: z.string().trim().max(4000).default(""),
+  obstacles: z.string().trim().max(4000).default(""),
+  publicText: z.string().trim().max(1000).default(""),
+});
+
+export const DecisionSchema = z.object({
+  intent: z.enum(["approve", "discontinue"]),
+  version: z.coerce.number().int().positive(),
+});
+
+const bool = z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).optional();
+
+/** The measure list's state lives in the URL; anything malformed is simply ignored. */
+export const MeasureListQuerySchema = z.object({
+  plan: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  area: z.coerce.number().int().positive().optional().catch(undefined),
+  priority: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.array(z.enum(MEASURE_STATUSES)).optional().catch(undefined),
+  late: bool.catch(undefined),
+  stale: bool.catch(undefined),
+  owner: z.coerce.number().int().positive().optional().catch(undefined),
+  goal: z.coerce.number().int().positive().optional().catch(undefined),
+  sort: z.enum(["code", "title", "status", "end", "updated", "progress"]).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
+});
+
+export type MeasureListQuery = z.infer<typeof MeasureListQuerySchema>;
+
+/** Reads the list state from a URL (status may repeat). */
+export function parseMeasureListQuery(url: URL): MeasureListQuery {
+  const params = url.searchParams;
+  const raw: Record<string, unknown> = Object.fromEntries(params);
+  raw.status = params.getAll("status").length ? params.getAll("status") : undefined;
+  return MeasureListQuerySchema.parse(raw);
+}

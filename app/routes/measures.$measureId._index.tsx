@@ -1,0 +1,281 @@
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Progress, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DecisionSchema } from "~/forms/measures";
+import { localName } from "~/i18n/names";
+import { authorize, badRequest, getViewer, idParam, notFound } from "~/server/guard.server";
+import { decideMeasure, getMeasure, getMeasureAccessInfo, listFollowUpRevisions } from "~/server/measures.server";
+import { can } from "~/server/permissions.server";
+import { useFormat } from "~/ui/format";
+import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.measure.measure.code} ${data.measure.measure.title} – Lähiturva` : "Lähiturva" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const id = idParam(params.measureId);
+  const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const measure = getMeasure(id, { publicOnly });
+  // A measure the viewer may not see is as missing as one that does not exist.
+  if (!measure) notFound();
+  const ownership = { ownerOrganisationId: measure.measure.ownerOrganisationId, responsibleUserId: measure.measure.responsibleUserId };
+  return json({
+    measure,
+    publicOnly,
+    canEdit: can(viewer, { kind: "measure.edit", measure: ownership }),
+    canFollowUp: measure.measure.status !== "proposed" && can(viewer, { kind: "measure.followUp", measure: ownership }),
+    canDecide: measure.measure.status === "proposed" && can(viewer, { kind: "measure.decide" }),
+    revisions: can(viewer, { kind: "measure.viewHistory" }) ? listFollowUpRevisions(id) : [],
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "measure.decide" });
+  const id = idParam(params.measureId);
+  if (!getMeasureAccessInfo(id)) notFound();
+  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) badRequest();
+  const result = decideMeasure(viewer.id, id, parsed.data.version, parsed.data.intent === "approve" ? "approved" : "discontinued");
+  if (!result.ok) return json({ error: `measures.decision.${result.reason}` }, { status: result.reason === "notFound" ? 404 : 409 });
+  return json({ error: null });
+}
+
+export default function MeasurePage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const lang = i18n.language;
+  const { measure: data, publicOnly, canEdit, canFollowUp, canDecide, revisions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const m = data.measure;
+  const saved = params.get("saved");
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Anchor component={Link} to={`/measures?plan=${data.plan.id}`} size="sm">
+          ← {t("measures.backToList")} ({localName(data.plan, lang)})
+        </Anchor>
+        <Title order={1}>
+          {m.code} {m.title}
+        </Title>
+        <Group gap="xs">
+          <StatusBadge status={m.status} />
+          <MeasureFlags late={data.late} stale={!publicOnly && data.stale} dueSoon={!publicOnly && data.dueSoon} />
+          {!m.published && !publicOnly ? <Badge variant="outline" color="gray">{t("measures.notPublished")}</Badge> : null}
+        </Group>
+      </Stack>
+      {saved ? (
+        <Alert color="green" role="status">
+          {t(`measures.saved.${saved === "followUp" ? "followUp" : saved === "entry" ? "entry" : "measure"}`)}
+        </Alert>
+      ) : null}
+      {actionData?.error ? (
+        <Alert color="red" role="alert">
+          {t(actionData.error)}
+        </Alert>
+      ) : null}
+      <Group gap="sm">
+        {canFollowUp ? (
+          <Button component={Link} to={`/measures/${m.id}/follow-up`}>
+            {t("measures.reportProgress")}
+          </Button>
+        ) : null}
+        {canEdit ? (
+          <Button component={Link} to={`/measures/${m.id}/edit`} variant="light">
+            {t("common.edit")}
+          </Button>
+        ) : null}
+        {canDecide ? (
+          <Form method="post">
+            <input type="hidden" name="version" value={m.version} />
+            <Group gap="xs">
+              <Button type="submit" name="intent" value="approve" color="green">
+                {t("measures.approve")}
+              </Button>
+              <Button type="submit" name="intent" value="discontinue" color="red" variant="outline">
+                {t("measures.reject")}
+              </Button>
+            </Group>
+          </Form>
+        ) : null}
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Paper withBorder p="md" component="section" aria-labelledby="measure-basics">
+          <Title order={2} size="h4" id="measure-basics" mb="sm">
+            {t("measures.basics")}
+          </Title>
+          <Table variant="vertical" withRowBorders={false}>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th w={180}>{t("measures.priorityArea")}</Table.Th>
+                <Table.Td>{data.priorityArea ? `${data.priorityArea.code} ${localName(data.priorityArea, lang)}` : "–"}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("measures.owner")}</Table.Th>
+                <Table.Td>{localName(data.owner, lang)}</Table.Td>
+              </Table.Tr>
+              {!publicOnly ? (
+                <Table.Tr>
+                  <Table.Th>{t("measures.responsible")}</Table.Th>
+                  <Table.Td>{data.responsible ? `${data.responsible.name}${data.responsible.title ? `, ${data.responsible.title}` : ""}` : "–"}</Table.Td>
+                </Table.Tr>
+              ) : null}
+              <Table.Tr>
+                <Table.Th>{t("measures.partners")}</Table.Th>
+                <Table.Td>{data.partners.length ? data.partners.map((p) => localName(p, lang)).join(", ") : "–"}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("measures.schedule")}</Table.Th>
+                <Table.Td>
+                  {fmt.date(m.startDate)} – {m.continuous ? t("measures.continuous") : fmt.date(m.endDate)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("measures.targetAreas")}</Table.Th>
+                <Table.Td>
+                  {m.cityWide ? t("measures.cityWide") : data.targetAreas.map((a) => localName(a, lang)).join(", ")}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("measures.goals")}</Table.Th>
+                <Table.Td>{data.goals.length ? data.goals.map((g) => `${g.code} ${localName(g, lang)}`).join("; ") : "–"}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("measures.budget")}</Table.Th>
+                <Table.Td>{m.budgetEur != null ? fmt.number(m.budgetEur, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }) : "–"}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("measures.progress")}</Table.Th>
+                <Table.Td>
+                  <Progress value={m.progress} aria-hidden size="sm" mb={4} />
+                  {fmt.number(m.progress)} %
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Stack gap="lg">
+          <Paper withBorder p="md" component="section" aria-labelledby="measure-description">
+            <Title order={2} size="h4" id="measure-description" mb="sm">
+              {t("measures.description")}
+            </Title>
+            <Text style={{ whiteSpace: "pre-line" }}>{m.description || "–"}</Text>
+          </Paper>
+          {data.costShares.length ? (
+            <Paper withBorder p="md" component="section" aria-labelledby="measure-costs">
+              <Title order={2} size="h4" id="measure-costs" mb="sm">
+                {t("measures.costShares")}
+              </Title>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("admin.organisation")}</Table.Th>
+                    <Table.Th ta="right">{t("measures.share")}</Table.Th>
+                    {m.budgetEur != null ? <Table.Th ta="right">{t("measures.amount")}</Table.Th> : null}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.costShares.map((s) => (
+                    <Table.Tr key={s.organisationId}>
+                      <Table.Td>{localName(s, lang)}</Table.Td>
+                      <Table.Td ta="right">{fmt.number(s.percent)} %</Table.Td>
+                      {m.budgetEur != null ? (
+                        <Table.Td ta="right">{fmt.number((m.budgetEur * s.percent) / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 })}</Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          ) : null}
+          {data.tasks.length ? (
+            <Paper withBorder p="md" component="section" aria-labelledby="measure-tasks">
+              <Title order={2} size="h4" id="measure-tasks" mb="sm">
+                {t("measures.tasks")}
+              </Title>
+              <List spacing={4}>
+                {data.tasks.map((task) => (
+                  <List.Item key={task.id}>
+                    <Text span td={task.state === "cancelled" ? "line-through" : undefined}>
+                      {task.title}
+                    </Text>{" "}
+                    <Text span size="sm" c="dimmed">
+                      ({t(`measures.taskState.${task.state}`)}
+                      {task.dueDate ? `, ${t("measures.due")} ${fmt.date(task.dueDate)}` : ""})
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </Paper>
+          ) : null}
+        </Stack>
+      </SimpleGrid>
+
+      <section aria-labelledby="measure-history">
+        <Title order={2} size="h3" id="measure-history" mb="md">
+          {t("measures.history")}
+        </Title>
+        {data.followUps.length === 0 ? <Text>{t("measures.noFollowUps")}</Text> : null}
+        <Timeline bulletSize={14} lineWidth={2} active={0}>
+          {data.followUps.map((f) => {
+            const earlier = revisions.filter((r) => r.followUpId === f.id);
+            return (
+              <Timeline.Item key={f.id} title={<Text fw={600} component="h3" size="md">{fmt.date(f.reportedAt)} · {t(`measures.status.${f.status}`)} · {fmt.number(f.progress)} %</Text>}>
+                {f.reporterName ? (
+                  <Text size="sm" c="dimmed">
+                    {t("measures.reportedBy", { name: f.reporterName })}
+                    {f.editedAt ? ` · ${t("measures.editedAt", { date: fmt.dateTime(f.editedAt) })}` : ""}
+                  </Text>
+                ) : null}
+                {publicOnly ? (
+                  <Text mt={4}>{f.publicText}</Text>
+                ) : (
+                  <Stack gap={2} mt={4}>
+                    <Text size="sm">
+                      <strong>{t("measures.fields.done")}:</strong> {f.done}
+                    </Text>
+                    {f.next ? (
+                      <Text size="sm">
+                        <strong>{t("measures.fields.next")}:</strong> {f.next}
+                      </Text>
+                    ) : null}
+                    {f.obstacles ? (
+                      <Text size="sm">
+                        <strong>{t("measures.fields.obstacles")}:</strong> {f.obstacles}
+                      </Text>
+                    ) : null}
+                    {f.publicText ? (
+                      <Text size="sm">
+                        <strong>{t("measures.fields.publicText")}:</strong> {f.publicText}
+                      </Text>
+                    ) : null}
+                    {canFollowUp ? (
+                      <Anchor component={Link} to={`/measures/${m.id}/entries/${f.id}`} size="sm">
+                        {t("measures.correctEntry")}
+                      </Anchor>
+                    ) : null}
+                    {earlier.length ? (
+                      <details>
+                        <summary>{t("measures.earlierVersions", { count: earlier.length })}</summary>
+                        {earlier.map((r) => (
+                          <Text key={r.id} size="sm" mt={4}>
+                            {t("measures.versionReplaced", { revision: r.revision, date: fmt.dateTime(r.replacedAt), name: r.editorName ?? "–" })}: {r.done}
+                            {r.next ? ` / ${r.next}` : ""}
+                            {r.obstacles ? ` / ${r.obstacles}` : ""}
+                          </Text>
+                        ))}
+                      </details>
+                    ) : null}
+                  </Stack>
+                )}
+              </Timeline.Item>
+            );
+          })}
+        </Timeline>
+      </section>
+    </Stack>
+  );
+}

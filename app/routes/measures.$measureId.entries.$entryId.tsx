@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FollowUpEditSchema } from "~/forms/measures";
+import { idParam, notFound } from "~/server/guard.server";
+import { requireMeasureRight } from "~/server/measure-guards.server";
+import { editFollowUp, getFollowUp } from "~/server/measures.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+
+async function load(request: Request, context: Parameters<typeof requireMeasureRight>[1], params: Record<string, string | undefined>) {
+  const access = await requireMeasureRight(request, context, params.measureId, "measure.followUp");
+  const entry = getFollowUp(idParam(params.entryId));
+  if (!entry || entry.measureId !== access.id) notFound();
+  return { ...access, entry };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { entry } = await load(request, context, params);
+  return json({ entry });
+}
+
+/** Corrections keep the earlier wording as a revision that staff can read on the measure page. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, id, entry } = await load(request, context, params);
+  const submission = parseWithZod(await request.formData(), { schema: FollowUpEditSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), revision: entry.revision }, { status: 400 });
+  const result = editFollowUp(viewer.id, entry.id, submission.value.revision, submission.value);
+  if (result.ok) return redirect(`/measures/${id}?saved=entry`);
+  if (result.reason === "conflict") return json({ result: submission.reply({ formErrors: ["measures.conflict.entry"] }), revision: getFollowUp(entry.id)!.revision }, { status: 409 });
+  notFound();
+}
+
+export default function EditEntryPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { entry } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { done: entry.done, next: entry.next, obstacles: entry.obstacles, publicText: entry.publicText },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpEditSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Stack maw={760}>
+      <Anchor component={Link} to={`/measures/${entry.measureId}`} size="sm">
+        ← {t("measures.backToMeasure")}
+      </Anchor>
+      <Title order={1}>{t("measures.correctEntryTitle", { date: fmt.date(entry.reportedAt) })}</Title>
+      <Text>{t("measures.correctEntryHelp")}</Text>
+      <FormErrors errors={form.errors} />
+      <Paper withBorder p="lg">
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="editFollowUp" />
+          <input type="hidden" name="followUpId" value={entry.id} />
+          <input type="hidden" name="revision" value={actionData?.revision ?? entry.revision} />
+          <Stack>
+            <Textarea key={fields.done.key} name={fields.done.name} defaultValue={fields.done.initialValue} label={t("measures.fields.done")} autosize minRows={3} required error={errorText(fields.done.errors)} />
+            <Textarea key={fields.next.key} name={fields.next.name} defaultValue={fields.next.initialValue} label={t("measures.fields.next")} autosize minRows={2} error={errorText(fields.next.errors)} />
+            <Textarea key={fields.obstacles.key} name={fields.obstacles.name} defaultValue={fields.obstacles.initialValue} label={t("measures.fields.obstacles")} autosize minRows={2} error={errorText(fields.obstacles.errors)} />
+            <Textarea key={fields.publicText.key} name={fields.publicText.name} defaultValue={fields.publicText.initialValue} label={t("measures.fields.publicText")} autosize minRows={2} error={errorText(fields.publicText.errors)} />
+            <Group>
+              <Button type="submit">{t("common.save")}</Button>
+              <Anchor component={Link} to={`/measures/${entry.measureId}`}>
+                {t("common.cancel")}
+              </Anchor>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,180 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FollowUpFormSchema } from "~/forms/measures";
+import { forbidden } from "~/server/guard.server";
+import { requireMeasureRight } from "~/server/measure-guards.server";
+import { followUpStatuses } from "~/server/measure-rules";
+import { addFollowUp, getMeasure } from "~/server/measures.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { StatusBadge } from "~/ui/measures/badges";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { id } = await requireMeasureRight(request, context, params.measureId, "measure.followUp");
+  const measure = getMeasure(id, { publicOnly: false })!;
+  if (measure.measure.status === "proposed") forbidden();
+  const m = measure.measure;
+  return json({
+    measure: { id: m.id, code: m.code, title: m.title, status: m.status, progress: m.progress, version: m.version, lastFollowUpAt: m.lastFollowUpAt },
+    late: measure.late,
+    stale: measure.stale,
+    tasks: measure.tasks.map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate, state: t.state })),
+    statuses: followUpStatuses(m.status),
+    latest: measure.followUps[0] ?? null,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, id, info } = await requireMeasureRight(request, context, params.measureId, "measure.followUp");
+  const submission = parseWithZod(await request.formData(), { schema: FollowUpFormSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), conflict: null }, { status: 400 });
+  const v = submission.value;
+  if (!followUpStatuses(info.status).includes(v.status)) {
+    return json({ result: submission.reply({ fieldErrors: { status: ["measures.validation.transition"] } }), conflict: null }, { status: 400 });
+  }
+  const result = addFollowUp(viewer.id, id, v.version, { ...v, taskStates: v.tasks });
+  if (result.ok) return redirect(`/measures/${id}?saved=followUp`);
+  if (result.reason === "conflict") {
+    // Someone reported while this form was open: keep everything typed and show what they said.
+    return json({ result: submission.reply({ formErrors: ["measures.conflict.followUp"] }), conflict: { version: result.currentVersion, latest: result.latest } }, { status: 409 });
+  }
+  return json({ result: submission.reply({ formErrors: [`measures.decision.${result.reason}`] }), conflict: null }, { status: 400 });
+}
+
+export default function FollowUpPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { measure, tasks, statuses, latest } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { status: measure.status, progress: String(measure.progress), tasks: tasks.map((task) => ({ id: String(task.id), state: task.state })) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const conflict = actionData?.conflict;
+  const version = conflict?.version ?? measure.version;
+  const taskFields = fields.tasks.getFieldList();
+
+  return (
+    <Stack gap="md" maw={860}>
+      <Anchor component={Link} to={`/measures/${measure.id}`} size="sm">
+        ← {measure.code} {measure.title}
+      </Anchor>
+      <Title order={1}>{t("measures.reportTitle", { code: measure.code })}</Title>
+      <Group gap="xs">
+        <Text>{t("measures.currently")}</Text>
+        <StatusBadge status={measure.status} />
+        <Text>
+          {fmt.number(measure.progress)} % · {t("measures.lastFollowUp")}: {fmt.date(measure.lastFollowUpAt)}
+        </Text>
+      </Group>
+      {conflict ? (
+        <Alert color="orange" role="alert" title={t("measures.conflict.title")}>
+          <Text size="sm">{t("measures.conflict.followUp")}</Text>
+          {conflict.latest ? (
+            <Text size="sm" mt="xs">
+              {t("measures.conflict.latest", {
+                name: conflict.latest.reporterName ?? "–",
+                date: fmt.dateTime(conflict.latest.reportedAt),
+                status: t(`measures.status.${conflict.latest.status}`),
+                progress: conflict.latest.progress,
+              })}{" "}
+              “{conflict.latest.done}”
+            </Text>
+          ) : null}
+        </Alert>
+      ) : (
+        <FormErrors errors={form.errors} />
+      )}
+      <Paper withBorder p="lg">
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="version" value={version} />
+          <Stack>
+            <Group grow align="start">
+              <NativeSelect
+                key={fields.status.key}
+                name={fields.status.name}
+                defaultValue={fields.status.initialValue}
+                label={t("measures.statusLabel")}
+                data={statuses.map((s) => ({ value: s, label: t(`measures.status.${s}`) }))}
+                error={errorText(fields.status.errors)}
+              />
+              <NumberInput
+                key={fields.progress.key}
+                name={fields.progress.name}
+                defaultValue={fields.progress.initialValue}
+                label={t("measures.progressPercent")}
+                min={0}
+                max={100}
+                clampBehavior="none"
+                allowDecimal={false}
+                required
+                error={errorText(fields.progress.errors)}
+              />
+            </Group>
+            <Textarea key={fields.done.key} name={fields.done.name} defaultValue={fields.done.initialValue} label={t("measures.fields.done")} description={t("measures.fields.doneHelp")} autosize minRows={3} required error={errorText(fields.done.errors)} />
+            <Textarea key={fields.next.key} name={fields.next.name} defaultValue={fields.next.initialValue} label={t("measures.fields.next")} autosize minRows={2} error={errorText(fields.next.errors)} />
+            <Textarea key={fields.obstacles.key} name={fields.obstacles.name} defaultValue={fields.obstacles.initialValue} label={t("measures.fields.obstacles")} autosize minRows={2} error={errorText(fields.obstacles.errors)} />
+            <Textarea
+              key={fields.publicText.key}
+              name={fields.publicText.name}
+              defaultValue={fields.publicText.initialValue}
+              label={t("measures.fields.publicText")}
+              description={t("measures.fields.publicTextHelp")}
+              autosize
+              minRows={2}
+              error={errorText(fields.publicText.errors)}
+            />
+            {tasks.length ? (
+              <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+                <legend>
+                  <Text fw={600}>{t("measures.tasks")}</Text>
+                </legend>
+                <Stack gap="xs" mt="xs">
+                  {taskFields.map((taskField, index) => {
+                    const task = tasks[index];
+                    if (!task) return null;
+                    const f = taskField.getFieldset();
+                    return (
+                      <Group key={taskField.key} grow align="end">
+                        <input type="hidden" name={f.id.name} value={task.id} />
+                        <NativeSelect
+                          key={f.state.key}
+                          name={f.state.name}
+                          defaultValue={f.state.initialValue}
+                          label={`${task.title}${task.dueDate ? ` (${t("measures.due")} ${fmt.date(task.dueDate)})` : ""}`}
+                          data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
+                        />
+                      </Group>
+                    );
+                  })}
+                </Stack>
+              </fieldset>
+            ) : null}
+            <Group>
+              <Button type="submit" loading={navigation.state === "submitting"}>
+                {conflict ? t("measures.sendAnyway") : t("measures.sendReport")}
+              </Button>
+              <Anchor component={Link} to={`/measures/${measure.id}`}>
+                {t("common.cancel")}
+              </Anchor>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+      {latest ? (
+        <Text size="sm" c="dimmed">
+          {t("measures.previousReport", { date: fmt.date(latest.reportedAt) })}: {latest.done}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}

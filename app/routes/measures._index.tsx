@@ -1,0 +1,225 @@
+import { Anchor, Button, Checkbox, Group, NativeSelect, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MEASURE_STATUSES } from "../../db/schema";
+import { parseMeasureListQuery } from "~/forms/measures";
+import { localName } from "~/i18n/names";
+import { getViewer } from "~/server/guard.server";
+import { listMeasures, measureFilterOptions } from "~/server/measures.server";
+import { resolvePlan } from "~/server/measure-views.server";
+import { can } from "~/server/permissions.server";
+import { listGoals, listPlans, listPriorityAreas } from "~/server/plans.server";
+import { useFormat } from "~/ui/format";
+import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
+import { Pager } from "~/ui/Pager";
+
+export const meta: MetaFunction = () => [{ title: "Toimenpiteet – Lähiturva" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const url = new URL(request.url);
+  const query = parseMeasureListQuery(url);
+  const { plan, publicOnly } = resolvePlan(query.plan, viewer);
+  if (!plan) return json({ plan: null, query, publicOnly, canPropose: false, result: null, options: null });
+  const result = listMeasures(
+    {
+      planId: plan.id,
+      q: query.q,
+      priorityAreaId: query.priority,
+      status: query.status,
+      late: query.late,
+      stale: query.stale,
+      ownerId: query.owner,
+      areaId: query.area,
+      goalId: query.goal,
+      sort: query.sort,
+      dir: query.dir,
+      page: query.page,
+    },
+    { publicOnly },
+  );
+  return json({
+    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
+    query,
+    publicOnly,
+    canPropose: can(viewer, { kind: "measure.propose" }),
+    result,
+    options: {
+      plans: listPlans({ publicOnly }),
+      priorityAreas: listPriorityAreas(plan.id),
+      goals: listGoals(plan.strategyId),
+      ...measureFilterOptions(plan.id, publicOnly),
+    },
+  });
+}
+
+export default function MeasureList() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const { plan, query, publicOnly, canPropose, result, options } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const lang = i18n.language;
+  if (!plan || !result || !options) {
+    return (
+      <Stack>
+        <Title order={1}>{t("measures.listTitle")}</Title>
+        <Text>{t("measures.noPlan")}</Text>
+      </Stack>
+    );
+  }
+  const exportQuery = new URLSearchParams(location.search);
+  exportQuery.delete("page");
+  const exportHref = (format: string) => {
+    const q = new URLSearchParams(exportQuery);
+    q.set("format", format);
+    if (!q.get("plan")) q.set("plan", String(plan.id));
+    return `/measures/export?${q.toString()}`;
+  };
+  const select = (value: number | undefined) => (value ? String(value) : "");
+  const all = { value: "", label: t("common.all") };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="end">
+        <div>
+          <Title order={1}>{t("measures.listTitle")}</Title>
+          <Text c="dimmed">{localName(plan, lang)}</Text>
+        </div>
+        <Group gap="xs">
+          {canPropose ? (
+            <Button component={Link} to={`/measures/new?plan=${plan.id}`}>
+              {t("measures.propose")}
+            </Button>
+          ) : null}
+          <Button component="a" href={exportHref("csv")} variant="light">
+            {t("measures.exportCsv")}
+          </Button>
+          <Button component="a" href={exportHref("xlsx")} variant="light">
+            {t("measures.exportXlsx")}
+          </Button>
+        </Group>
+      </Group>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="measure-filters">
+        <Title order={2} size="h4" id="measure-filters" mb="xs">
+          {t("measures.filters")}
+        </Title>
+        <Form method="get" role="search">
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+              <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
+              <NativeSelect name="plan" label={t("measures.plan")} defaultValue={String(plan.id)} data={options.plans.map((p) => ({ value: String(p.id), label: localName(p, lang) }))} />
+              <NativeSelect
+                name="priority"
+                label={t("measures.priorityArea")}
+                defaultValue={select(query.priority)}
+                data={[all, ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` }))]}
+              />
+              <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners.map((o) => ({ value: String(o.id), label: localName(o, lang) }))]} />
+              <NativeSelect
+                name="area"
+                label={t("measures.district")}
+                defaultValue={select(query.area)}
+                data={[all, ...options.areas.map((a) => ({ value: String(a.id), label: `${localName(a, lang)}${a.level === "major_district" ? ` (${t("areaLevels.major_district")})` : ""}` }))]}
+              />
+              <NativeSelect
+                name="goal"
+                label={t("measures.goal")}
+                defaultValue={select(query.goal)}
+                data={[all, ...options.goals.map((g) => ({ value: String(g.id), label: `${g.code} ${localName(g, lang)}` }))]}
+              />
+              <NativeSelect
+                name="sort"
+                label={t("measures.sortBy")}
+                defaultValue={query.sort ?? "code"}
+                data={(["code", "title", "status", "end", "updated", "progress"] as const).map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
+              />
+              <NativeSelect
+                name="dir"
+                label={t("measures.direction")}
+                defaultValue={query.dir ?? "asc"}
+                data={[
+                  { value: "asc", label: t("measures.ascending") },
+                  { value: "desc", label: t("measures.descending") },
+                ]}
+              />
+            </SimpleGrid>
+            <Checkbox.Group label={t("measures.statusLabel")} defaultValue={query.status ?? []}>
+              <Group gap="md" mt={4}>
+                {MEASURE_STATUSES.filter((s) => !publicOnly || s !== "proposed").map((s) => (
+                  <Checkbox key={s} name="status" value={s} label={t(`measures.status.${s}`)} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            <Group gap="md">
+              <Checkbox name="late" value="1" defaultChecked={!!query.late} label={t("measures.onlyLate")} />
+              <Checkbox name="stale" value="1" defaultChecked={!!query.stale} label={t("measures.onlyStale")} />
+            </Group>
+            <Group>
+              <Button type="submit">{t("common.filter")}</Button>
+              <Anchor component={Link} to={`/measures?plan=${plan.id}`}>
+                {t("measures.clearFilters")}
+              </Anchor>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+
+      <Table.ScrollContainer minWidth={860}>
+        <Table striped highlightOnHover aria-label={t("measures.listTitle")}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("measures.code")}</Table.Th>
+              <Table.Th>{t("measures.title")}</Table.Th>
+              <Table.Th>{t("measures.owner")}</Table.Th>
+              <Table.Th>{t("measures.statusLabel")}</Table.Th>
+              <Table.Th>{t("measures.progress")}</Table.Th>
+              <Table.Th>{t("measures.ends")}</Table.Th>
+              <Table.Th>{t("measures.lastFollowUp")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.rows.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.code}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/measures/${m.id}`}>
+                    {m.title}
+                  </Anchor>
+                  {m.priorityAreaId ? (
+                    <Text size="xs" c="dimmed">
+                      {m.priorityAreaCode} {localName({ nameFi: m.priorityAreaNameFi!, nameSv: m.priorityAreaNameSv, nameEn: m.priorityAreaNameEn }, lang)}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)}
+                  {m.responsibleName && !publicOnly ? (
+                    <Text size="xs" c="dimmed">
+                      {m.responsibleName}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={4}>
+                    <StatusBadge status={m.status} />
+                    <MeasureFlags late={m.late} stale={!publicOnly && m.stale} dueSoon={!publicOnly && m.dueSoon} />
+                  </Stack>
+                </Table.Td>
+                <Table.Td miw={110}>
+                  <Progress value={m.progress} aria-hidden size="sm" />
+                  <Text size="xs">{fmt.number(m.progress)} %</Text>
+                </Table.Td>
+                <Table.Td>{m.continuous ? t("measures.continuous") : fmt.date(m.endDate)}</Table.Td>
+                <Table.Td>{fmt.date(m.lastFollowUpAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {result.rows.length === 0 ? <Text>{t("measures.noResults")}</Text> : null}
+      <Pager page={result.page} pageCount={result.pageCount} total={result.total} />
+    </Stack>
+  );
+}

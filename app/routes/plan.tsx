@@ -1,0 +1,28 @@
+import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getViewer } from "~/server/guard.server";
+import { can } from "~/server/permissions.server";
+import { currentPlan } from "~/server/plans.server";
+
+/** "/plan" is the address people share for "the city's safety plan": the one in force. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const plan = currentPlan({ publicOnly: !can(viewer, { kind: "measure.viewAll" }) });
+  if (plan) throw redirect(`/plans/${plan.id}`);
+  return json({});
+}
+
+export default function CurrentPlan() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={760}>
+      <Title order={1}>{t("plans.noCurrentTitle")}</Title>
+      <Text>{t("plans.noCurrent")}</Text>
+      <Anchor component={Link} to="/plans">
+        {t("plans.allPlans")}
+      </Anchor>
+    </Stack>
+  );
+}

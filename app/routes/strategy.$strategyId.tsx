@@ -1,0 +1,138 @@
+import { Anchor, Group, List, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { getViewer, idParam, notFound } from "~/server/guard.server";
+import { can } from "~/server/permissions.server";
+import { currentPlan, getStrategyWithGoals, goalMeasureCounts, listPlansForStrategy } from "~/server/plans.server";
+import { useFormat } from "~/ui/format";
+import { PlanStatusBadge } from "~/ui/plans/PlanStatusBadge";
+import { localDescription, measureListHref } from "~/ui/plans/text";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.strategy.nameFi} – Lähiturva` : "Lähiturva" }];
+
+/** The council's strategy programme: public context for everyone, with the plan measures serving each goal. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const strategy = getStrategyWithGoals(idParam(params.strategyId));
+  if (!strategy) notFound();
+  const plans = listPlansForStrategy(strategy.id, { publicOnly });
+  // Counts are for one plan, the one the links open: the current plan if it serves this strategy.
+  const current = currentPlan({ publicOnly });
+  const plan = current && current.strategyId === strategy.id ? plans.find((p) => p.id === current.id)! : (plans[0] ?? null);
+  return json({
+    strategy,
+    plans,
+    plan,
+    counts: plan ? goalMeasureCounts(strategy.id, plan.id, { publicOnly }) : {},
+    canManage: can(viewer, { kind: "plan.manage" }),
+  });
+}
+
+export default function StrategyPage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const lang = i18n.language;
+  const { strategy, plans, plan, counts, canManage } = useLoaderData<typeof loader>();
+  const description = localDescription(strategy, lang);
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Title order={1}>{localName(strategy, lang)}</Title>
+        <Text>{t("plans.strategyTerm", { start: strategy.termStartYear, end: strategy.termEndYear })}</Text>
+        {canManage ? (
+          <Anchor component={Link} to={`/admin/strategy?strategy=${strategy.id}`}>
+            {t("plans.manageStrategy")}
+          </Anchor>
+        ) : null}
+        {description ? (
+          <Text maw={760} style={{ whiteSpace: "pre-line" }}>
+            {description}
+          </Text>
+        ) : null}
+      </Stack>
+
+      <section aria-labelledby="strategy-goals">
+        <Title order={2} size="h3" id="strategy-goals" mb="xs">
+          {t("plans.goalsTitle")}
+        </Title>
+        {strategy.goals.length === 0 ? (
+          <Text>{t("plans.noGoals")}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped withTableBorder>
+              <caption>{plan ? t("plans.goalsCaptionWithPlan", { plan: localName(plan, lang) }) : t("plans.goalsCaption")}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("plans.code")}</Table.Th>
+                  <Table.Th scope="col">{t("plans.goal")}</Table.Th>
+                  {plan ? (
+                    <Table.Th scope="col" ta="right">
+                      {t("plans.linkedMeasures")}
+                    </Table.Th>
+                  ) : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {strategy.goals.map((g) => {
+                  const n = counts[g.id] ?? 0;
+                  return (
+                    <Table.Tr key={g.id}>
+                      <Table.Td>{g.code}</Table.Td>
+                      <Table.Th scope="row" fw="normal">
+                        {localName(g, lang)}
+                        {g.descriptionFi ? (
+                          <Text size="sm" c="dimmed">
+                            {g.descriptionFi}
+                          </Text>
+                        ) : null}
+                      </Table.Th>
+                      {plan ? (
+                        <Table.Td ta="right">
+                          {n === 0 ? (
+                            "0"
+                          ) : (
+                            <Anchor component={Link} to={measureListHref(plan.id, { goal: g.id })} aria-label={t("plans.goalCountLabel", { count: n, goal: localName(g, lang) })}>
+                              {n}
+                            </Anchor>
+                          )}
+                        </Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </section>
+
+      <section aria-labelledby="strategy-plans">
+        <Title order={2} size="h3" id="strategy-plans" mb="xs">
+          {t("plans.plansServing")}
+        </Title>
+        {plans.length === 0 ? (
+          <Text>{t("plans.noPlansServing")}</Text>
+        ) : (
+          <List spacing="xs">
+            {plans.map((p) => (
+              <List.Item key={p.id}>
+                <Group gap="xs">
+                  <Anchor component={Link} to={`/plans/${p.id}`}>
+                    {localName(p, lang)}
+                  </Anchor>
+                  <Text span size="sm">
+                    {t("plans.periodRange", { start: fmt.date(p.periodStart), end: fmt.date(p.periodEnd) })}
+                  </Text>
+                  <PlanStatusBadge status={p.status} />
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+// The rules of a measure's life that do not need the database: status lifecycle, cost shares,
+// and the calendar day in Helsinki. "Late" and "stale" are computed in SQL (measures.server.ts)
+// so that lists, filters, counts and pages all use one definition.
+import type { MeasureStatus } from "../../db/schema";
+
+export const CLOSED_STATUSES: MeasureStatus[] = ["completed", "discontinued"];
+/** Statuses in which a measure is expected to be followed up. */
+export const ACTIVE_STATUSES: MeasureStatus[] = ["approved", "in_progress", "delayed", "on_hold"];
+export const DUE_SOON_DAYS = 30;
+
+/**
+ * Which status may follow which. Approval (proposed → approved) is a decision of a coordinator or
+ * the steering group; everything else can be reported in a follow-up by the measure's owners.
+ */
+const TRANSITIONS: Record<MeasureStatus, MeasureStatus[]> = {
+  proposed: ["approved", "discontinued"],
+  approved: ["in_progress", "delayed", "on_hold", "completed", "discontinued"],
+  in_progress: ["delayed", "on_hold", "completed", "discontinued"],
+  delayed: ["in_progress", "on_hold", "completed", "discontinued"],
+  on_hold: ["in_progress", "delayed", "discontinued"],
+  completed: ["in_progress"],
+  discontinued: [],
+};
+
+export function canTransition(from: MeasureStatus, to: MeasureStatus): boolean {
+  return from === to || TRANSITIONS[from].includes(to);
+}
+
+/** Statuses a follow-up report may set from `current` (approval is not a follow-up). */
+export function followUpStatuses(current: MeasureStatus): MeasureStatus[] {
+  if (current === "proposed") return [];
+  return [current, ...TRANSITIONS[current]];
+}
+
+export function requiresApproval(from: MeasureStatus, to: MeasureStatus): boolean {
+  return from === "proposed" && to === "approved";
+}
+
+/** Cost shares must name each organisation once and total exactly 100 % (to 0.01). */
+export function costSharesProblem(shares: { organisationId: number; percent: number }[]): null | "duplicate" | "range" | "total" {
+  if (shares.length === 0) return null;
+  if (new Set(shares.map((s) => s.organisationId)).size !== shares.length) return "duplicate";
+  if (shares.some((s) => !(s.percent > 0 && s.percent <= 100))) return "range";
+  const total = Math.round(shares.reduce((sum, s) => sum + s.percent, 0) * 100);
+  return total === 10000 ? null : "total";
+}
+
+/** Today's date in Helsinki as "YYYY-MM-DD" (deadlines are calendar days there). */
+export function helsinkiDate(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function addDaysIso(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

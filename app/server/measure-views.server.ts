@@ -1,0 +1,43 @@
+// Shared loader pieces for measure routes: which plan is meant, and what the form offers.
+import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { areas, groups, memberships, organisations, users } from "../../db/schema";
+import { db } from "./db.server";
+import { listGoals, listPriorityAreas } from "./plans.server";
+import type { Viewer } from "./viewer.server";
+import { can } from "./permissions.server";
+import { getPlan, currentPlan } from "./plans.server";
+
+/** The plan a request is about: `?plan=` if the viewer may see it, else the current one. */
+export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
+  const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const plan = planId ? getPlan(planId, { publicOnly }) : currentPlan({ publicOnly });
+  return { plan, publicOnly };
+}
+
+/** Everything the measure form offers to choose from. */
+export function measureFormOptions(plan: { id: number; strategyId: number | null }, now = new Date()) {
+  const d = db();
+  const staff = d
+    .selectDistinct({ id: users.id, name: users.name, organisationId: memberships.organisationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(and(inArray(groups.kind, ["expert", "coordinators", "network"]), or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt)))
+    .orderBy(asc(users.name))
+    .all();
+  const people = [...new Map(staff.map((s) => [s.id, { id: s.id, name: s.name }])).values()];
+  return {
+    priorityAreas: listPriorityAreas(plan.id).map((p) => ({ id: p.id, code: p.code, nameFi: p.nameFi, nameSv: p.nameSv, nameEn: p.nameEn })),
+    organisations: d.select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn }).from(organisations).orderBy(asc(organisations.nameFi)).all(),
+    people,
+    areas: d
+      .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
+      .from(areas)
+      .where(inArray(areas.level, ["major_district", "district", "sub_area"]))
+      .orderBy(asc(areas.code))
+      .all(),
+    goals: listGoals(plan.strategyId).map((g) => ({ id: g.id, code: g.code, nameFi: g.nameFi, nameSv: g.nameSv, nameEn: g.nameEn })),
+  };
+}
+
+export type MeasureFormOptions = ReturnType<typeof measureFormOptions>;

@@ -1,0 +1,313 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, ScrollArea, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeasureFormSchema, type MeasureForm } from "~/forms/measures";
+import { localName } from "~/i18n/names";
+import { FormErrors, useErrorText } from "~/ui/forms";
+
+type Options = {
+  priorityAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[];
+  organisations: { id: number; nameFi: string; nameSv: string | null; nameEn: string | null }[];
+  people: { id: string; name: string }[];
+  areas: { id: number; level: string; code: string; nameFi: string; nameSv: string | null; parentId: number | null }[];
+  goals: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[];
+};
+
+export type MeasureConflict = { version: number; changed: string[]; current: Record<string, unknown> };
+
+/** Default values for the form from a saved measure (conform wants strings). */
+type DefaultsSource = {
+  [K in keyof MeasureForm]?: K extends "tasks" ? { title: string; dueDate?: string | null; state: string }[] : MeasureForm[K] | null;
+};
+
+export function measureDefaults(m: DefaultsSource) {
+  const str = (v: unknown) => (v == null ? "" : String(v));
+  return {
+    code: str(m.code),
+    title: str(m.title),
+    description: str(m.description),
+    priorityAreaId: str(m.priorityAreaId),
+    ownerOrganisationId: str(m.ownerOrganisationId),
+    responsibleUserId: str(m.responsibleUserId),
+    partnerIds: (m.partnerIds ?? []).map(String),
+    startDate: str(m.startDate),
+    endDate: str(m.endDate),
+    continuous: m.continuous ? "on" : "",
+    cityWide: m.cityWide === false ? "" : "on",
+    areaIds: (m.areaIds ?? []).map(String),
+    budgetEur: m.budgetEur == null ? "" : String(m.budgetEur).replace(".", ","),
+    goalIds: (m.goalIds ?? []).map(String),
+    costShares: (m.costShares ?? []).map((s) => ({ organisationId: String(s.organisationId), percent: String(s.percent).replace(".", ",") })),
+    tasks: (m.tasks ?? []).map((task) => ({ title: task.title, dueDate: str(task.dueDate), state: task.state })),
+    published: m.published === false ? "" : "on",
+  };
+}
+
+/**
+ * The measure form used for proposing and editing. Arrays (cost shares, tasks) are edited with
+ * conform's insert/remove buttons, which also work without JavaScript.
+ */
+export function MeasureFormFields({
+  options,
+  defaultValue,
+  lastResult,
+  version,
+  conflict,
+  submitLabel,
+}: {
+  options: Options;
+  defaultValue: ReturnType<typeof measureDefaults>;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  version?: number;
+  conflict?: MeasureConflict | null;
+  submitLabel: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeasureFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const orgOptions = options.organisations.map((o) => ({ value: String(o.id), label: localName(o, lang) }));
+  const shares = fields.costShares.getFieldList();
+  const tasks = fields.tasks.getFieldList();
+  const majors = options.areas.filter((a) => a.level === "major_district");
+  const checkedList = (values: unknown) => (Array.isArray(values) ? values.map(String) : typeof values === "string" ? [values] : []);
+
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      {version ? <input type="hidden" name="version" value={version} /> : null}
+      <Stack gap="lg">
+        {conflict ? <ConflictNotice conflict={conflict} options={options} /> : <FormErrors errors={form.errors} />}
+        <Fieldset legend={t("measures.basics")}>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput key={fields.code.key} name={fields.code.name} defaultValue={fields.code.initialValue} label={t("measures.code")} description={t("measures.codeHelp")} required error={errorText(fields.code.errors)} />
+              <NativeSelect
+                key={fields.priorityAreaId.key}
+                name={fields.priorityAreaId.name}
+                defaultValue={fields.priorityAreaId.initialValue}
+                label={t("measures.priorityArea")}
+                data={[{ value: "", label: t("common.none") }, ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` }))]}
+                error={errorText(fields.priorityAreaId.errors)}
+              />
+              <Checkbox key={fields.published.key} name={fields.published.name} defaultChecked={fields.published.initialValue === "on"} label={t("measures.publishedLabel")} mt={28} />
+            </SimpleGrid>
+            <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("measures.title")} required error={errorText(fields.title.errors)} />
+            <Textarea key={fields.description.key} name={fields.description.name} defaultValue={fields.description.initialValue} label={t("measures.description")} autosize minRows={4} error={errorText(fields.description.errors)} />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("measures.ownership")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              key={fields.ownerOrganisationId.key}
+              name={fields.ownerOrganisationId.name}
+              defaultValue={fields.ownerOrganisationId.initialValue}
+              label={t("measures.owner")}
+              required
+              data={[{ value: "", label: t("common.choose") }, ...orgOptions]}
+              error={errorText(fields.ownerOrganisationId.errors)}
+            />
+            <NativeSelect
+              key={fields.responsibleUserId.key}
+              name={fields.responsibleUserId.name}
+              defaultValue={fields.responsibleUserId.initialValue}
+              label={t("measures.responsible")}
+              data={[{ value: "", label: t("common.none") }, ...options.people.map((p) => ({ value: p.id, label: p.name }))]}
+              error={errorText(fields.responsibleUserId.errors)}
+            />
+          </SimpleGrid>
+          <CheckboxList
+            label={t("measures.partners")}
+            name={fields.partnerIds.name}
+            checked={checkedList(fields.partnerIds.initialValue)}
+            items={orgOptions}
+            errors={errorText(fields.partnerIds.errors)}
+          />
+        </Fieldset>
+
+        <Fieldset legend={t("measures.schedule")}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput key={fields.startDate.key} name={fields.startDate.name} defaultValue={fields.startDate.initialValue} type="date" label={t("measures.starts")} error={errorText(fields.startDate.errors)} />
+            <TextInput key={fields.endDate.key} name={fields.endDate.name} defaultValue={fields.endDate.initialValue} type="date" label={t("measures.ends")} error={errorText(fields.endDate.errors)} />
+            <Checkbox key={fields.continuous.key} name={fields.continuous.name} defaultChecked={fields.continuous.initialValue === "on"} label={t("measures.continuous")} mt={28} />
+          </SimpleGrid>
+          <Text fw={500} size="sm" mt="md">
+            {t("measures.tasks")}
+          </Text>
+          <Stack gap="xs">
+            {tasks.map((task, index) => {
+              const f = task.getFieldset();
+              return (
+                <Group key={task.key} align="end" wrap="nowrap">
+                  <TextInput key={f.title.key} name={f.title.name} defaultValue={f.title.initialValue} label={t("measures.taskTitle", { n: index + 1 })} style={{ flex: 1 }} error={errorText(f.title.errors)} />
+                  <TextInput key={f.dueDate.key} name={f.dueDate.name} defaultValue={f.dueDate.initialValue} type="date" label={t("measures.due")} error={errorText(f.dueDate.errors)} />
+                  <NativeSelect
+                    key={f.state.key}
+                    name={f.state.name}
+                    defaultValue={f.state.initialValue ?? "open"}
+                    label={t("measures.taskStateLabel")}
+                    data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
+                  />
+                  <Button variant="subtle" color="red" {...form.remove.getButtonProps({ name: fields.tasks.name, index })} aria-label={t("measures.removeTask", { n: index + 1 })}>
+                    {t("common.remove")}
+                  </Button>
+                </Group>
+              );
+            })}
+            <Group>
+              <Button variant="light" size="xs" {...form.insert.getButtonProps({ name: fields.tasks.name, defaultValue: { title: "", dueDate: "", state: "open" } })}>
+                {t("measures.addTask")}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("measures.targeting")}>
+          <Checkbox key={fields.cityWide.key} name={fields.cityWide.name} defaultChecked={fields.cityWide.initialValue === "on"} label={t("measures.cityWide")} description={t("measures.cityWideHelp")} />
+          <CheckboxList
+            label={t("measures.targetAreas")}
+            name={fields.areaIds.name}
+            checked={checkedList(fields.areaIds.initialValue)}
+            items={majors.flatMap((major) =>
+              options.areas
+                .filter((a) => a.parentId === major.id)
+                .flatMap((district) => [
+                  { value: String(district.id), label: `${localName(district, lang)} (${localName(major, lang)})` },
+                  ...options.areas.filter((s) => s.parentId === district.id).map((s) => ({ value: String(s.id), label: `— ${localName(s, lang)}` })),
+                ]),
+            )}
+            errors={errorText(fields.areaIds.errors)}
+          />
+          <CheckboxList
+            label={t("measures.goals")}
+            name={fields.goalIds.name}
+            checked={checkedList(fields.goalIds.initialValue)}
+            items={options.goals.map((g) => ({ value: String(g.id), label: `${g.code} ${localName(g, lang)}` }))}
+            errors={errorText(fields.goalIds.errors)}
+          />
+        </Fieldset>
+
+        <Fieldset legend={t("measures.money")}>
+          <TextInput key={fields.budgetEur.key} name={fields.budgetEur.name} defaultValue={fields.budgetEur.initialValue} label={t("measures.budget")} description={t("measures.budgetHelp")} inputMode="decimal" maw={260} error={errorText(fields.budgetEur.errors)} />
+          <Text fw={500} size="sm" mt="md" id="cost-shares-label">
+            {t("measures.costShares")}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("measures.costSharesHelp")}
+          </Text>
+          {fields.costShares.errors ? (
+            <Text c="red.7" size="sm" role="alert">
+              {errorText(fields.costShares.errors)}
+            </Text>
+          ) : null}
+          <Stack gap="xs" mt="xs">
+            {shares.map((share, index) => {
+              const f = share.getFieldset();
+              return (
+                <Group key={share.key} align="end" wrap="nowrap">
+                  <NativeSelect
+                    key={f.organisationId.key}
+                    name={f.organisationId.name}
+                    defaultValue={f.organisationId.initialValue}
+                    label={t("measures.shareOrganisation", { n: index + 1 })}
+                    data={[{ value: "", label: t("common.choose") }, ...orgOptions]}
+                    style={{ flex: 1 }}
+                    error={errorText(f.organisationId.errors)}
+                  />
+                  <TextInput key={f.percent.key} name={f.percent.name} defaultValue={f.percent.initialValue} label={t("measures.sharePercent")} inputMode="decimal" w={120} error={errorText(f.percent.errors)} />
+                  <Button variant="subtle" color="red" {...form.remove.getButtonProps({ name: fields.costShares.name, index })} aria-label={t("measures.removeShare", { n: index + 1 })}>
+                    {t("common.remove")}
+                  </Button>
+                </Group>
+              );
+            })}
+            <Group>
+              <Button variant="light" size="xs" {...form.insert.getButtonProps({ name: fields.costShares.name, defaultValue: { organisationId: "", percent: "" } })}>
+                {t("measures.addShare")}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Group>
+          <Button type="submit">{submitLabel}</Button>
+        </Group>
+      </Stack>
+    </Form>
+  );
+}
+
+function CheckboxList({ label, name, checked, items, errors }: { label: string; name: string; checked: string[]; items: { value: string; label: string }[]; errors?: string }) {
+  return (
+    <Checkbox.Group label={label} defaultValue={checked} error={errors} mt="md">
+      <ScrollArea.Autosize mah={220} type="auto" offsetScrollbars>
+        <Stack gap={6} mt={6}>
+          {items.map((item) => (
+            <Checkbox key={item.value} name={name} value={item.value} label={item.label} />
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Checkbox.Group>
+  );
+}
+
+/** What someone else saved in the meantime, field by field, in the reader's language. */
+function ConflictNotice({ conflict, options }: { conflict: MeasureConflict; options: Options }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const org = (id: unknown) => {
+    const o = options.organisations.find((x) => x.id === Number(id));
+    return o ? localName(o, lang) : "–";
+  };
+  const describe = (field: string): string => {
+    const v = conflict.current[field];
+    switch (field) {
+      case "ownerOrganisationId":
+        return org(v);
+      case "partnerIds":
+        return (v as number[]).map(org).join(", ") || "–";
+      case "priorityAreaId": {
+        const p = options.priorityAreas.find((x) => x.id === Number(v));
+        return p ? `${p.code} ${localName(p, lang)}` : "–";
+      }
+      case "responsibleUserId":
+        return options.people.find((p) => p.id === v)?.name ?? "–";
+      case "areaIds":
+        return (v as number[]).map((id) => options.areas.find((a) => a.id === id)).map((a) => (a ? localName(a, lang) : "–")).join(", ") || "–";
+      case "goalIds":
+        return (v as number[]).map((id) => options.goals.find((g) => g.id === id)?.code ?? "–").join(", ") || "–";
+      case "costShares":
+        return (v as { organisationId: number; percent: number }[]).map((s) => `${org(s.organisationId)} ${s.percent} %`).join(", ") || "–";
+      case "tasks":
+        return (v as { title: string }[]).map((task) => task.title).join("; ") || "–";
+      case "continuous":
+      case "cityWide":
+      case "published":
+        return v ? t("common.yes") : t("common.no");
+      default:
+        return v == null || v === "" ? "–" : String(v);
+    }
+  };
+  return (
+    <Alert color="orange" role="alert" title={t("measures.conflict.title")}>
+      <Text size="sm">{t("measures.conflict.measure")}</Text>
+      <Stack gap={2} mt="xs">
+        {conflict.changed.map((field) => (
+          <Text key={field} size="sm">
+            <strong>{t(`measures.fieldNames.${field}`)}:</strong> {describe(field)}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+

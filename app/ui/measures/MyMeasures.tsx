@@ -1,0 +1,90 @@
+import { Anchor, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { MeasureStatus } from "../../../db/schema";
+import { localName } from "~/i18n/names";
+import { useFormat } from "~/ui/format";
+import { MeasureFlags, StatusBadge } from "./badges";
+
+type Row = {
+  id: number;
+  code: string;
+  title: string;
+  status: MeasureStatus;
+  progress: number;
+  nextDeadline: string | null;
+  lastFollowUpAt: string | null;
+  ownerNameFi: string;
+  ownerNameSv: string | null;
+  ownerNameEn: string | null;
+  isResponsible: boolean;
+  late: boolean;
+  stale: boolean;
+  dueSoon: boolean;
+};
+
+/** "Omat toimenpiteet": urgent first, one click to report. */
+export function MyMeasures({ rows }: { rows: Row[] }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const counts = { late: rows.filter((r) => r.late).length, stale: rows.filter((r) => r.stale).length, dueSoon: rows.filter((r) => r.dueSoon && !r.late).length };
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="my-measures">
+      <Title order={2} size="h3" id="my-measures">
+        {t("measures.my.title")}
+      </Title>
+      <Text mt={4} data-testid="my-measures-summary">
+        {t("measures.my.summary", { total: rows.length, late: counts.late, stale: counts.stale, dueSoon: counts.dueSoon })}
+      </Text>
+      {rows.length === 0 ? (
+        <Text mt="sm">{t("measures.my.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={760} mt="sm">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("measures.title")}</Table.Th>
+                <Table.Th>{t("measures.statusLabel")}</Table.Th>
+                <Table.Th>{t("measures.my.nextDeadline")}</Table.Th>
+                <Table.Th>{t("measures.lastFollowUp")}</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((m) => (
+                <Table.Tr key={m.id} data-testid={`my-measure-${m.code}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/measures/${m.id}`}>
+                      {m.code} {m.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, i18n.language)}
+                      {m.isResponsible ? ` · ${t("measures.my.youAreResponsible")}` : ""}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <StatusBadge status={m.status} />
+                      <MeasureFlags late={m.late} stale={m.stale} dueSoon={m.dueSoon} />
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{fmt.date(m.nextDeadline)}</Table.Td>
+                  <Table.Td>{fmt.date(m.lastFollowUpAt)}</Table.Td>
+                  <Table.Td>
+                    {m.status !== "proposed" ? (
+                      <Button component={Link} to={`/measures/${m.id}/follow-up`} size="xs" aria-label={t("measures.my.reportOn", { code: m.code })}>
+                        {t("measures.my.report")}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
