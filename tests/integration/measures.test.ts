@@ -1,0 +1,248 @@
+// Measure rules on a real database: computed late/stale, cost shares, lifecycle, concurrent edits,
+// follow-up history and revisions, search and filters, "My measures", and public visibility.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { areas, followUps, measures, organisations, priorityAreas, safetyPlans } from "../../db/schema";
+import { MeasureFormSchema } from "~/forms/measures";
+import { db } from "~/server/db.server";
+import { canTransition, costSharesProblem, followUpStatuses, helsinkiDate, addDaysIso } from "~/server/measure-rules";
+import {
+  addFollowUp,
+  decideMeasure,
+  editFollowUp,
+  ftsQuery,
+  getMeasure,
+  listFollowUpRevisions,
+  listMeasures,
+  listMyMeasures,
+  proposeMeasure,
+  updateMeasure,
+  type MeasureInput,
+} from "~/server/measures.server";
+import { DEMO, seedOnce, userIdOf } from "./fixtures";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+const DAY = 86400000;
+let planId: number;
+let areaId: number;
+let orgA: number;
+let orgB: number;
+let expertId: string;
+let coordinatorId: string;
+
+function input(overrides: Partial<MeasureInput> = {}): MeasureInput {
+  return {
+    code: "9.1",
+    title: "Testitoimenpide",
+    description: "",
+    priorityAreaId: areaId,
+    ownerOrganisationId: orgA,
+    responsibleUserId: expertId,
+    partnerIds: [],
+    startDate: "2026-01-01",
+    endDate: "2027-12-31",
+    continuous: false,
+    cityWide: true,
+    areaIds: [],
+    budgetEur: null,
+    goalIds: [],
+    costShares: [],
+    tasks: [],
+    published: true,
+    ...overrides,
+  };
+}
+
+/** A measure approved `approvedDaysAgo` days before NOW. */
+function approvedMeasure(overrides: Partial<MeasureInput>, approvedDaysAgo = 10) {
+  const created = proposeMeasure(expertId, planId, input(overrides));
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  expect(decideMeasure(coordinatorId, created.id, 1, "approved", new Date(NOW.getTime() - approvedDaysAgo * DAY))).toEqual({ ok: true });
+  return created.id;
+}
+
+const version = (id: number) => db().select({ v: measures.version }).from(measures).where(eq(measures.id, id)).get()!.v;
+
+beforeAll(async () => {
+  await seedOnce();
+  const d = db();
+  planId = Number(d.insert(safetyPlans).values({ nameFi: "Testisuunnitelma", periodStart: "2026-01-01", periodEnd: "2028-12-31", status: "in_force", published: true, updateIntervalDays: 90 }).run().lastInsertRowid);
+  areaId = Number(d.insert(priorityAreas).values({ planId, code: "9", nameFi: "Testialue" }).run().lastInsertRowid);
+  orgA = d.select().from(organisations).where(eq(organisations.kind, "police")).get()!.id;
+  orgB = d.select().from(organisations).where(eq(organisations.kind, "wellbeing_region")).get()!.id;
+  expertId = userIdOf(DEMO.expert);
+  coordinatorId = userIdOf(DEMO.coordinator);
+});
+
+describe("pure rules", () => {
+  it("cost shares must name each organisation once and total exactly 100 %", () => {
+    expect(costSharesProblem([])).toBeNull();
+    expect(costSharesProblem([{ organisationId: 1, percent: 60 }, { organisationId: 2, percent: 40 }])).toBeNull();
+    expect(costSharesProblem([{ organisationId: 1, percent: 33.33 }, { organisationId: 2, percent: 33.33 }, { organisationId: 3, percent: 33.34 }])).toBeNull();
+    expect(costSharesProblem([{ organisationId: 1, percent: 60 }, { organisationId: 2, percent: 30 }])).toBe("total");
+    expect(costSharesProblem([{ organisationId: 1, percent: 50 }, { organisationId: 1, percent: 50 }])).toBe("duplicate");
+    expect(costSharesProblem([{ organisationId: 1, percent: 0 }, { organisationId: 2, percent: 100 }])).toBe("range");
+  });
+
+  it("the form refuses shares that do not total 100 and accepts Finnish decimals", () => {
+    const base = { code: "1.1", title: "Otsikko", ownerOrganisationId: "1", endDate: "2027-01-01", cityWide: "on" };
+    const bad = MeasureFormSchema.safeParse({ ...base, costShares: [{ organisationId: "1", percent: "60" }, { organisationId: "2", percent: "30" }] });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.message)).toContain("measures.validation.costShares.total");
+    const good = MeasureFormSchema.safeParse({ ...base, budgetEur: "24 000,50", costShares: [{ organisationId: "1", percent: "60,5" }, { organisationId: "2", percent: "39,5" }] });
+    expect(good.success).toBe(true);
+    expect(good.data?.budgetEur).toBe(24000.5);
+  });
+
+  it("status lifecycle: approval is a decision, closed measures do not move freely", () => {
+    expect(canTransition("proposed", "approved")).toBe(true);
+    expect(canTransition("proposed", "in_progress")).toBe(false);
+    expect(canTransition("in_progress", "completed")).toBe(true);
+    expect(canTransition("discontinued", "in_progress")).toBe(false);
+    expect(followUpStatuses("proposed")).toEqual([]);
+    expect(followUpStatuses("in_progress")).toContain("delayed");
+    expect(followUpStatuses("in_progress")).not.toContain("proposed");
+  });
+
+  it("FTS queries are built from words, never from raw syntax", () => {
+    expect(ftsQuery('nuoret "OR" *')).toBe('"nuoret"* "OR"*');
+    expect(ftsQuery("   ")).toBeNull();
+  });
+});
+
+describe("computed late and stale", () => {
+  it("late = end date or an open task's due date passed while active; never typed in", () => {
+    const today = helsinkiDate(NOW);
+    const pastEnd = approvedMeasure({ code: "9.10", endDate: addDaysIso(today, -1) });
+    const openTaskLate = approvedMeasure({ code: "9.11", tasks: [{ title: "Raportti", dueDate: addDaysIso(today, -3), state: "open" }] });
+    const doneTask = approvedMeasure({ code: "9.12", tasks: [{ title: "Raportti", dueDate: addDaysIso(today, -3), state: "done" }] });
+    const dueSoon = approvedMeasure({ code: "9.13", endDate: addDaysIso(today, 10) });
+    const flags = (id: number) => {
+      const m = getMeasure(id, { publicOnly: false, now: NOW })!;
+      return { late: m.late, dueSoon: m.dueSoon };
+    };
+    expect(flags(pastEnd)).toEqual({ late: true, dueSoon: false });
+    expect(flags(openTaskLate).late).toBe(true);
+    expect(flags(doneTask).late).toBe(false);
+    expect(flags(dueSoon)).toEqual({ late: false, dueSoon: true });
+    // Reporting it completed takes it out of "late".
+    expect(addFollowUp(expertId, pastEnd, version(pastEnd), { status: "completed", progress: 100, done: "Valmis.", next: "", obstacles: "", publicText: "" }, NOW).ok).toBe(true);
+    expect(flags(pastEnd).late).toBe(false);
+    const lateCodes = listMeasures({ planId, late: true, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code);
+    expect(lateCodes).toContain("9.11");
+    expect(lateCodes).not.toContain("9.10");
+  });
+
+  it("stale = no follow-up within the plan's interval (approval counts until the first one)", () => {
+    const fresh = approvedMeasure({ code: "9.20" }, 30);
+    const old = approvedMeasure({ code: "9.21" }, 120);
+    const stale = (id: number) => getMeasure(id, { publicOnly: false, now: NOW })!.stale;
+    expect(stale(fresh)).toBe(false);
+    expect(stale(old)).toBe(true);
+    addFollowUp(expertId, old, version(old), { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" }, new Date(NOW.getTime() - 5 * DAY));
+    expect(stale(old)).toBe(false);
+    // A follow-up 91 days ago is stale again with a 90-day interval.
+    const older = approvedMeasure({ code: "9.22" }, 200);
+    addFollowUp(expertId, older, version(older), { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" }, new Date(NOW.getTime() - 91 * DAY));
+    expect(stale(older)).toBe(true);
+    const staleCodes = listMeasures({ planId, stale: true, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code);
+    expect(staleCodes).toEqual(expect.arrayContaining(["9.22"]));
+    expect(staleCodes).not.toContain("9.20");
+  });
+});
+
+describe("changing measures safely", () => {
+  it("refuses the second of two concurrent edits and says which fields changed", () => {
+    const id = approvedMeasure({ code: "9.30" });
+    const opened = version(id);
+    expect(updateMeasure(expertId, id, opened, input({ code: "9.30", title: "Ensimmäisen muutos" }))).toMatchObject({ ok: true });
+    const second = updateMeasure(coordinatorId, id, opened, input({ code: "9.30", title: "Toisen muutos", budgetEur: 5000 }));
+    expect(second.ok).toBe(false);
+    if (second.ok || second.reason !== "conflict") throw new Error("expected a conflict");
+    expect(second.current.title).toBe("Ensimmäisen muutos");
+    expect(second.changed).toEqual(expect.arrayContaining(["title", "budgetEur"]));
+    expect(getMeasure(id, { publicOnly: false })!.measure.title).toBe("Ensimmäisen muutos");
+    // Saving again on top of the new version works.
+    expect(updateMeasure(coordinatorId, id, second.currentVersion, input({ code: "9.30", title: "Toisen muutos" }))).toMatchObject({ ok: true });
+  });
+
+  it("refuses a duplicate identifier within the plan", () => {
+    approvedMeasure({ code: "9.31" });
+    expect(proposeMeasure(expertId, planId, input({ code: "9.31" }))).toEqual({ ok: false, reason: "codeTaken" });
+  });
+
+  it("a follow-up moves the status and progress; a stale form is refused with the newer entry", () => {
+    const id = approvedMeasure({ code: "9.40" });
+    const opened = version(id);
+    expect(addFollowUp(expertId, id, opened, { status: "in_progress", progress: 30, done: "Ensimmäinen", next: "", obstacles: "", publicText: "Julkinen" }, NOW).ok).toBe(true);
+    const late = addFollowUp(coordinatorId, id, opened, { status: "delayed", progress: 10, done: "Toinen", next: "", obstacles: "", publicText: "" }, NOW);
+    expect(late).toMatchObject({ ok: false, reason: "conflict", latest: { done: "Ensimmäinen", progress: 30 } });
+    const m = getMeasure(id, { publicOnly: false })!;
+    expect(m.measure).toMatchObject({ status: "in_progress", progress: 30 });
+    expect(m.followUps).toHaveLength(1);
+    // Completed always means 100 %; proposals cannot be followed up.
+    addFollowUp(expertId, id, version(id), { status: "completed", progress: 80, done: "Valmis", next: "", obstacles: "", publicText: "" }, NOW);
+    expect(getMeasure(id, { publicOnly: false })!.measure.progress).toBe(100);
+    const proposal = proposeMeasure(expertId, planId, input({ code: "9.41" }));
+    expect(proposal.ok && addFollowUp(expertId, proposal.id, 1, { status: "in_progress", progress: 5, done: "x", next: "", obstacles: "", publicText: "" })).toEqual({ ok: false, reason: "transition" });
+  });
+
+  it("correcting an entry keeps the earlier wording as a revision", () => {
+    const id = approvedMeasure({ code: "9.50" });
+    const added = addFollowUp(expertId, id, version(id), { status: "in_progress", progress: 40, done: "Alkuperäinen teksti", next: "", obstacles: "", publicText: "" }, NOW);
+    if (!added.ok) throw new Error("follow-up failed");
+    expect(editFollowUp(expertId, added.followUpId, 1, { done: "Korjattu teksti", next: "", obstacles: "", publicText: "" })).toEqual({ ok: true });
+    expect(editFollowUp(coordinatorId, added.followUpId, 1, { done: "Vanhaan versioon perustuva", next: "", obstacles: "", publicText: "" })).toEqual({ ok: false, reason: "conflict" });
+    expect(db().select().from(followUps).where(eq(followUps.id, added.followUpId)).get()).toMatchObject({ done: "Korjattu teksti", revision: 2 });
+    expect(listFollowUpRevisions(id)).toMatchObject([{ revision: 1, done: "Alkuperäinen teksti" }]);
+  });
+});
+
+describe("finding measures", () => {
+  it("full-text search ignores case and diacritics, and matches word prefixes", () => {
+    approvedMeasure({ code: "9.60", title: "Ääniä kuuluu: melun seuranta Kalliossa", description: "Turvallisuuskävelyt iltaisin" });
+    const codes = (q: string) => listMeasures({ planId, q, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code);
+    expect(codes("aania")).toContain("9.60");
+    expect(codes("ÄÄNIÄ")).toContain("9.60");
+    expect(codes("turvallisuus")).toContain("9.60");
+    expect(codes("Turvallisuuskävelyt")).toContain("9.60");
+    expect(codes("kallio")).toContain("9.60");
+    expect(codes("olematonsana")).toEqual([]);
+  });
+
+  it("filters by owner, area (with its sub-areas) and status, sorts 2.10 after 2.9, and pages", () => {
+    const kallio = db().select().from(areas).where(eq(areas.nameFi, "Kallio")).get()!;
+    const subArea = db().select().from(areas).where(eq(areas.parentId, kallio.id)).get()!;
+    approvedMeasure({ code: "9.9", ownerOrganisationId: orgB, cityWide: false, areaIds: [subArea.id] });
+    approvedMeasure({ code: "9.100", ownerOrganisationId: orgB });
+    const byOwner = listMeasures({ planId, ownerId: orgB, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code);
+    expect(byOwner).toEqual(["9.9", "9.100"]);
+    expect(listMeasures({ planId, areaId: kallio.id, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code)).toEqual(["9.9"]);
+    const page1 = listMeasures({ planId, pageSize: 3, page: 1 }, { publicOnly: false, now: NOW });
+    const page2 = listMeasures({ planId, pageSize: 3, page: 2 }, { publicOnly: false, now: NOW });
+    expect(page1.rows).toHaveLength(3);
+    expect(page1.total).toBe(page2.total);
+    expect(page1.rows.map((r) => r.id)).not.toEqual(expect.arrayContaining(page2.rows.map((r) => r.id)));
+    const inProgress = listMeasures({ planId, status: ["completed"], pageSize: 100 }, { publicOnly: false, now: NOW }).rows;
+    expect(inProgress.every((r) => r.status === "completed")).toBe(true);
+  });
+
+  it("the public sees neither proposals nor unpublished measures", () => {
+    const hidden = approvedMeasure({ code: "9.70", published: false });
+    const proposal = proposeMeasure(expertId, planId, input({ code: "9.71" }));
+    const publicCodes = listMeasures({ planId, pageSize: 500 }, { publicOnly: true, now: NOW }).rows.map((r) => r.code);
+    expect(publicCodes).not.toContain("9.70");
+    expect(publicCodes).not.toContain("9.71");
+    expect(getMeasure(hidden, { publicOnly: true })).toBeNull();
+    expect(proposal.ok && getMeasure(proposal.id, { publicOnly: true })).toBeNull();
+    expect(getMeasure(hidden, { publicOnly: false })).not.toBeNull();
+  });
+
+  it("My measures puts late, then stale, then due soon first", () => {
+    const rows = listMyMeasures(expertId, [orgA], NOW).filter((r) => r.code.startsWith("9."));
+    const rank = (r: (typeof rows)[number]) => (r.late ? 0 : r.stale ? 1 : r.dueSoon ? 2 : 3);
+    const ranks = rows.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(rows.some((r) => r.late)).toBe(true);
+  });
+});
