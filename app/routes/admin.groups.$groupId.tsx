@@ -56,7 +56,7 @@ export default function AdminGroupDetail() {
                       {m.name}
                     </Anchor>
                     {m.leftAt && new Date(m.leftAt) <= now ? (
-                      <Badge ml="xs" color="gray" variant="light" size="sm">
+                      <Badge ml="xs" color="dark" variant="light" size="sm">
                         {t("admin.former")}
                       </Badge>
                     ) : null}

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -120,15 +120,16 @@ export default function AdminPlans() {
                 error={errorText(fields.periodStart.errors)}
               />
               <TextInput key={fields.periodEnd.key} type="date" name={fields.periodEnd.name} defaultValue={fields.periodEnd.initialValue} label={t("plans.periodEnd")} required error={errorText(fields.periodEnd.errors)} />
-              <NumberInput
+              <TextInput
                 key={fields.updateIntervalDays.key}
+                type="number"
                 name={fields.updateIntervalDays.name}
                 defaultValue={fields.updateIntervalDays.initialValue}
                 label={t("plans.updateIntervalDays")}
                 description={t("plans.updateIntervalHelp")}
                 min={7}
                 max={730}
-                allowDecimal={false}
+                step={1}
                 required
                 error={errorText(fields.updateIntervalDays.errors)}
               />

@@ -9,7 +9,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({});
 }
 
-const SECTIONS = ["", "users", "organisations", "groups", "invitations"] as const;
+const SECTIONS = ["", "users", "organisations", "groups", "invitations", "plans", "strategy"] as const;
+
+/** Sections whose labels live in a feature's own texts rather than under admin.section. */
+const SECTION_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = { plans: "plans.adminSection", strategy: "plans.adminStrategySection" };
 
 /** "Hallinta": the coordinator's area. Each child route checks its own permission too. */
 export default function AdminLayout() {
@@ -29,7 +32,7 @@ export default function AdminLayout() {
             aria-current={current === s ? "page" : undefined}
             size="sm"
           >
-            {t(`admin.section.${s || "overview"}`)}
+            {t(SECTION_LABELS[s] ?? `admin.section.${s || "overview"}`)}
           </Button>
         ))}
       </Group>

@@ -63,7 +63,7 @@ export default function MeasurePage() {
         <Group gap="xs">
           <StatusBadge status={m.status} />
           <MeasureFlags late={data.late} stale={!publicOnly && data.stale} dueSoon={!publicOnly && data.dueSoon} />
-          {!m.published && !publicOnly ? <Badge variant="outline" color="gray">{t("measures.notPublished")}</Badge> : null}
+          {!m.published && !publicOnly ? <Badge variant="outline" color="dark">{t("measures.notPublished")}</Badge> : null}
         </Group>
       </Stack>
       {saved ? (

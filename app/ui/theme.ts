@@ -6,7 +6,7 @@ const cityBlue: MantineColorsTuple = [
 ];
 
 // Status colours darkened from shade 6 up so text and outlines on white pass AA as well.
-const red: MantineColorsTuple = ["#fff5f5", "#ffe3e3", "#ffc9c9", "#ffa8a8", "#ff8787", "#ff6b6b", "#c92a2a", "#b02525", "#962020", "#7d1a1a"];
+const red: MantineColorsTuple = ["#fff5f5", "#ffe3e3", "#ffc9c9", "#ffa8a8", "#ff8787", "#ff6b6b", "#a61e1e", "#921a1a", "#7d1616", "#681212"];
 const green: MantineColorsTuple = ["#ebfbee", "#d3f9d8", "#b2f2bb", "#8ce99a", "#69db7c", "#51cf66", "#237032", "#1e602b", "#195024", "#14401d"];
 const orange: MantineColorsTuple = ["#fff4e6", "#ffe8cc", "#ffd8a8", "#ffc078", "#ffa94d", "#ff922b", "#a84300", "#923a00", "#7c3100", "#662800"];
 

@@ -124,13 +124,13 @@ describe("language", () => {
     await page.goto("/");
     await page.getByRole("button", { name: "Svenska" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "sv");
-    await expect(page.getByRole("link", { name: "Logga in" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("link", { name: "Logga in" }).count()).resolves.toBeGreaterThan(0);
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
     await expectAccessible(page);
     await page.getByRole("button", { name: "English" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    await expect(page.getByRole("link", { name: "Sign in" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("link", { name: "Sign in" }).count()).resolves.toBeGreaterThan(0);
     await context.close();
   });
 

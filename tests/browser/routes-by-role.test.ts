@@ -52,6 +52,30 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/admin/groups/abc", expect: { ...staffOnly(), coordinator: 404 } },
   ],
   "routes/admin.invitations": [{ path: () => "/admin/invitations", expect: staffOnly("coordinator") }],
+  // Strategy, plans and priority areas: public pages (published plans), coordinator management.
+  "routes/plan": [{ path: () => "/plan", expect: everyone(302) }],
+  "routes/plans._index": [{ path: () => "/plans", expect: everyone(200) }],
+  "routes/plans.$planId": [
+    { path: () => `/plans/${planIds.inForce}`, expect: everyone(200) },
+    { path: () => `/plans/${planIds.closed}`, expect: everyone(200) },
+    { path: () => "/plans/999999", expect: everyone(404) },
+    { path: () => "/plans/abc", expect: everyone(404) },
+  ],
+  "routes/strategy.$strategyId": [
+    { path: () => `/strategy/${planIds.strategy}`, expect: everyone(200) },
+    { path: () => "/strategy/999999", expect: everyone(404) },
+  ],
+  "routes/admin.plans._index": [{ path: () => "/admin/plans", expect: staffOnly("coordinator") }],
+  "routes/admin.plans.$planId": [
+    { path: () => `/admin/plans/${planIds.inForce}`, expect: staffOnly("coordinator") },
+    { path: () => `/admin/plans/${planIds.inForce}?area=999999`, expect: { ...staffOnly(), coordinator: 404 } },
+    { path: () => "/admin/plans/999999", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
+  "routes/admin.strategy": [
+    { path: () => "/admin/strategy", expect: staffOnly("coordinator") },
+    { path: () => `/admin/strategy?strategy=${planIds.strategy}`, expect: staffOnly("coordinator") },
+    { path: () => "/admin/strategy?strategy=999999", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
   // Measures: public list and pages; proposals only for staff; changes for owners and coordinators.
   "routes/measures._index": [
     { path: () => "/measures", expect: everyone(200) },
@@ -99,6 +123,19 @@ beforeAll(async () => {
     policeEntryId: 0,
   };
   ids.policeEntryId = (sqlite.prepare("select id from follow_ups where measure_id = ? limit 1").get(ids.policeMeasureId) as { id: number }).id;
+  sqlite.close();
+});
+
+/** Ids the plan rows need, read from the seeded demo city. */
+let planIds: { inForce: number; closed: number; strategy: number };
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  const one = (query: string) => (sqlite.prepare(query).get() as { id: number }).id;
+  planIds = {
+    inForce: one("select id from safety_plans where status = 'in_force' and published = 1 limit 1"),
+    closed: one("select id from safety_plans where status = 'closed' and published = 1 limit 1"),
+    strategy: one("select id from strategies order by term_start_year desc limit 1"),
+  };
   sqlite.close();
 });
 

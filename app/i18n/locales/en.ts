@@ -1,5 +1,7 @@
 import type { Translation } from "./fi";
 import { measureTexts } from "../texts/measures";
+import { measureIoTexts } from "../texts/measure-io";
+import { planTexts } from "../texts/plans";
 
 const en: Translation = {
   measures: measureTexts.en,
@@ -265,6 +267,8 @@ const en: Translation = {
     enforcementTitle: "Supervisory authority",
     enforcement: "If you are not satisfied with the reply, you can notify the Finnish Licensing and Supervisory Authority, which supervises the accessibility of digital services (saavutettavuusvaatimukset.fi).",
   },
+  measureIo: measureIoTexts.en,
+  plans: planTexts.en,
 };
 
 export default en;

@@ -1,4 +1,6 @@
 import { measureTexts } from "../texts/measures";
+import { measureIoTexts } from "../texts/measure-io";
+import { planTexts } from "../texts/plans";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
@@ -265,6 +267,8 @@ const fi = {
     enforcementTitle: "Valvontaviranomainen",
     enforcement: "Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen digitaalisten palvelujen saavutettavuutta valvovalle Lupa- ja valvontavirastolle (saavutettavuusvaatimukset.fi).",
   },
+  measureIo: measureIoTexts.fi,
+  plans: planTexts.fi,
 };
 
 export default fi;

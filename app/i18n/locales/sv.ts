@@ -1,5 +1,7 @@
 import type { Translation } from "./fi";
 import { measureTexts } from "../texts/measures";
+import { measureIoTexts } from "../texts/measure-io";
+import { planTexts } from "../texts/plans";
 
 const sv: Translation = {
   measures: measureTexts.sv,
@@ -265,6 +267,8 @@ const sv: Translation = {
     enforcementTitle: "Tillsynsmyndighet",
     enforcement: "Om du inte är nöjd med svaret kan du göra en anmälan till Tillstånds- och tillsynsverket, som övervakar tillgängligheten i digitala tjänster (webbtillganglighet.fi).",
   },
+  measureIo: measureIoTexts.sv,
+  plans: planTexts.sv,
 };
 
 export default sv;

@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import type { MeasureStatus } from "../../../db/schema";
 
 const STATUS_COLOR: Record<MeasureStatus, string> = {
-  proposed: "gray",
+  proposed: "dark",
   approved: "city",
   in_progress: "city",
   delayed: "orange",
-  on_hold: "gray",
+  on_hold: "dark",
   completed: "green",
   discontinued: "red",
 };

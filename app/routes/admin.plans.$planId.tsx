@@ -1,0 +1,499 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ApproveSchema, PlanEditSchema, PriorityAreaSchema, PublishSchema, StepSchema } from "~/forms/plans";
+import { localName } from "~/i18n/names";
+import { authorize, badRequest, idParam, notFound } from "~/server/guard.server";
+import {
+  getPlan,
+  listPriorityAreas,
+  listStrategies,
+  PLAN_NEXT_STATUS,
+  planYears,
+  priorityAreaYearRecords,
+  savePriorityArea,
+  setPlanPublished,
+  transitionPlan,
+  updatePlan,
+} from "~/server/plans.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
+
+type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
+type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "plan.manage" });
+  const plan = getPlan(idParam(params.planId), { publicOnly: false });
+  if (!plan) notFound();
+  const url = new URL(request.url);
+  const areas = listPriorityAreas(plan.id);
+  const editParam = url.searchParams.get("area");
+  const editing = editParam ? (areas.find((a) => String(a.id) === editParam) ?? null) : null;
+  if (editParam && !editing) notFound();
+  return json({
+    plan,
+    areas,
+    editing,
+    years: planYears(plan),
+    yearRecords: priorityAreaYearRecords(plan.id),
+    next: PLAN_NEXT_STATUS[plan.status],
+    strategies: listStrategies().map((s) => ({ id: s.id, nameFi: s.nameFi, nameSv: s.nameSv, nameEn: s.nameEn, termStartYear: s.termStartYear, termEndYear: s.termEndYear })),
+    areaSaved: url.searchParams.get("done") === "areaSaved",
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "plan.manage" });
+  const planId = idParam(params.planId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const reply = (data: ActionData, status = 200) => json(data, { status });
+
+  if (intent === "plan") {
+    const submission = parseWithZod(formData, { schema: PlanEditSchema });
+    if (submission.status !== "success") return reply({ intent, result: submission.reply() }, 400);
+    const res = updatePlan(viewer.id, planId, submission.value);
+    if (res.ok) return reply({ intent, result: submission.reply(), notice: { color: "green", key: "plans.done.planSaved" } });
+    if (res.reason === "notFound") notFound();
+    const fieldErrors: Record<string, string[]> =
+      res.reason === "periodOrder"
+        ? { periodEnd: ["plans.errors.periodOrder"] }
+        : res.reason === "strategyNotFound"
+          ? { strategyId: ["validation.choose"] }
+          : res.reason === "decisionMissing"
+            ? { decisionDate: ["plans.errors.decisionKept"] }
+            : { periodEnd: ["plans.errors.yearsOutsidePeriod"] };
+    return reply({ intent, result: submission.reply({ fieldErrors }) }, 400);
+  }
+
+  if (intent === "approve") {
+    const submission = parseWithZod(formData, { schema: ApproveSchema });
+    if (submission.status !== "success") return reply({ intent, result: submission.reply() }, 400);
+    const res = transitionPlan(viewer.id, planId, "approved", submission.value);
+    if (res.ok) return reply({ intent, result: submission.reply(), notice: { color: "green", key: "plans.done.approved" } });
+    if (res.reason === "notFound") notFound();
+    return reply({ intent, result: submission.reply({ formErrors: [res.reason === "decisionMissing" ? "plans.errors.decisionMissing" : "plans.errors.transition"] }) }, 409);
+  }
+
+  if (intent === "step") {
+    const submission = parseWithZod(formData, { schema: StepSchema });
+    if (submission.status !== "success") badRequest();
+    const res = transitionPlan(viewer.id, planId, submission.value.to);
+    if (res.ok) return reply({ intent, notice: { color: "green", key: submission.value.to === "in_force" ? "plans.done.inForce" : "plans.done.closed" } });
+    if (res.reason === "notFound") notFound();
+    if (res.reason === "otherInForce") {
+      return reply({ intent, notice: { color: "red", key: "plans.errors.otherInForce", params: { name: res.other.nameFi }, link: `/admin/plans/${res.other.id}` } }, 409);
+    }
+    return reply({ intent, notice: { color: "red", key: "plans.errors.transition" } }, 409);
+  }
+
+  if (intent === "publish") {
+    const submission = parseWithZod(formData, { schema: PublishSchema });
+    if (submission.status !== "success") badRequest();
+    const published = submission.value.published === "1";
+    if (!setPlanPublished(viewer.id, planId, published)) notFound();
+    return reply({ intent, notice: { color: "green", key: published ? "plans.done.published" : "plans.done.unpublished" } });
+  }
+
+  if (intent === "area") {
+    const submission = parseWithZod(formData, { schema: PriorityAreaSchema });
+    if (submission.status !== "success") return reply({ intent, result: submission.reply() }, 400);
+    const { id, ...input } = submission.value;
+    const res = savePriorityArea(viewer.id, planId, id ?? null, input);
+    if (!res.ok) {
+      if (res.reason === "notFound") notFound();
+      const fieldErrors: Record<string, string[]> = res.reason === "codeTaken" ? { code: ["plans.errors.codeTaken"] } : { years: ["plans.errors.yearOutsidePeriod"] };
+      return reply({ intent, result: submission.reply({ fieldErrors }) }, 400);
+    }
+    // An edit closes the editor (its address names the area); a new area leaves an empty form for the next.
+    if (id) throw redirect(`/admin/plans/${planId}?done=areaSaved#priority-areas`);
+    return reply({ intent, result: submission.reply({ resetForm: true }), notice: { color: "green", key: "plans.done.areaAdded" } });
+  }
+
+  badRequest();
+}
+
+function NoticeAlert({ notice }: { notice: Notice | undefined }) {
+  const { t } = useTranslation();
+  if (!notice) return null;
+  return (
+    <Alert color={notice.color} variant="light" role={notice.color === "red" ? "alert" : "status"}>
+      {t(notice.key, notice.params)}
+      {notice.link ? (
+        <>
+          {" "}
+          <Anchor component={Link} to={notice.link}>
+            {t("plans.openOtherPlan")}
+          </Anchor>
+        </>
+      ) : null}
+    </Alert>
+  );
+}
+
+export default function AdminPlan() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const lang = i18n.language;
+  const { plan, areas, editing, years, yearRecords, next, strategies, areaSaved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const errorText = useErrorText();
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const noticeFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.notice : undefined);
+
+  const [planForm, planFields] = useForm({
+    id: `plan-${plan.id}`,
+    lastResult: resultFor("plan"),
+    defaultValue: {
+      nameFi: plan.nameFi,
+      nameSv: plan.nameSv ?? "",
+      nameEn: plan.nameEn ?? "",
+      descriptionFi: plan.descriptionFi ?? "",
+      descriptionSv: plan.descriptionSv ?? "",
+      descriptionEn: plan.descriptionEn ?? "",
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      updateIntervalDays: String(plan.updateIntervalDays),
+      strategyId: plan.strategyId ? String(plan.strategyId) : "",
+      decisionDate: plan.decisionDate ?? "",
+      decisionBody: plan.decisionBody ?? "",
+      decisionReference: plan.decisionReference ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanEditSchema }),
+    shouldValidate: "onBlur",
+  });
+
+  const [approveForm, approveFields] = useForm({
+    id: `approve-${plan.id}`,
+    lastResult: resultFor("approve"),
+    defaultValue: { decisionDate: plan.decisionDate ?? "", decisionBody: plan.decisionBody ?? "", decisionReference: plan.decisionReference ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApproveSchema }),
+    shouldValidate: "onBlur",
+  });
+
+  const [areaForm, areaFields] = useForm({
+    id: `area-${editing?.id ?? "new"}`,
+    lastResult: resultFor("area"),
+    defaultValue: editing
+      ? {
+          code: editing.code,
+          nameFi: editing.nameFi,
+          nameSv: editing.nameSv ?? "",
+          nameEn: editing.nameEn ?? "",
+          descriptionFi: editing.descriptionFi ?? "",
+          descriptionSv: editing.descriptionSv ?? "",
+          descriptionEn: editing.descriptionEn ?? "",
+          years: editing.years.map(String),
+        }
+      : { years: [] as string[] },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PriorityAreaSchema }),
+    shouldValidate: "onBlur",
+  });
+  // One ticked box comes back as a string, several as a list.
+  const initialYears = areaFields.years.initialValue as string[] | string | undefined;
+  const checkedYears = new Set(Array.isArray(initialYears) ? initialYears : initialYears ? [initialYears] : []);
+  const noteOf = (areaId: number, year: number) => yearRecords.find((r) => r.priorityAreaId === areaId && r.year === year)?.decisionNote;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Anchor component={Link} to="/admin/plans" size="sm">
+          {t("plans.backToAdminPlans")}
+        </Anchor>
+        <Title order={2}>{localName(plan, lang)}</Title>
+        <Group gap="sm">
+          <PlanStatusBadge status={plan.status} />
+          {!plan.published ? <UnpublishedBadge /> : null}
+          <Anchor component={Link} to={`/plans/${plan.id}`}>
+            {t("plans.openPublicPage")}
+          </Anchor>
+        </Group>
+      </Stack>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="lifecycle">
+        <Title order={3} size="h4" id="lifecycle" mb="xs">
+          {t("plans.lifecycleTitle")}
+        </Title>
+        <Stack>
+          <NoticeAlert notice={noticeFor("approve", "step", "publish")} />
+          <Text size="sm">{t("plans.lifecycleHelp")}</Text>
+          {next === "approved" ? (
+            <Form method="post" {...getFormProps(approveForm)}>
+              <input type="hidden" name="intent" value="approve" />
+              <Stack>
+                <FormErrors errors={approveForm.errors} />
+                <Text size="sm">{t("plans.approveHelp")}</Text>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <TextInput
+                    key={approveFields.decisionDate.key}
+                    type="date"
+                    name={approveFields.decisionDate.name}
+                    defaultValue={approveFields.decisionDate.initialValue}
+                    label={t("plans.decisionDate")}
+                    required
+                    error={errorText(approveFields.decisionDate.errors)}
+                  />
+                  <TextInput
+                    key={approveFields.decisionBody.key}
+                    name={approveFields.decisionBody.name}
+                    defaultValue={approveFields.decisionBody.initialValue}
+                    label={t("plans.decisionBody")}
+                    description={t("plans.decisionBodyHelp")}
+                    required
+                    error={errorText(approveFields.decisionBody.errors)}
+                  />
+                  <TextInput
+                    key={approveFields.decisionReference.key}
+                    name={approveFields.decisionReference.name}
+                    defaultValue={approveFields.decisionReference.initialValue}
+                    label={t("plans.decisionReference")}
+                    description={t("plans.decisionReferenceHelp")}
+                    required
+                    error={errorText(approveFields.decisionReference.errors)}
+                  />
+                </SimpleGrid>
+                <Group>
+                  <Button type="submit">{t("plans.approve")}</Button>
+                </Group>
+              </Stack>
+            </Form>
+          ) : null}
+          {next === "in_force" || next === "closed" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="step" />
+              <input type="hidden" name="to" value={next} />
+              <Group>
+                <Button type="submit" color={next === "closed" ? "red" : undefined}>
+                  {next === "in_force" ? t("plans.putInForce") : t("plans.close")}
+                </Button>
+                <Text size="sm">{next === "in_force" ? t("plans.putInForceHelp") : t("plans.closeHelp")}</Text>
+              </Group>
+            </Form>
+          ) : null}
+          {next === null ? <Text>{t("plans.closedNote")}</Text> : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="published" value={plan.published ? "0" : "1"} />
+            <Group>
+              <Button type="submit" variant="outline">
+                {plan.published ? t("plans.unpublish") : t("plans.publish")}
+              </Button>
+              <Text size="sm">{plan.published ? t("plans.publishedHelp") : t("plans.unpublishedHelp")}</Text>
+            </Group>
+          </Form>
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="plan-details">
+        <Title order={3} size="h4" id="plan-details" mb="xs">
+          {t("plans.detailsTitle")}
+        </Title>
+        <Form method="post" {...getFormProps(planForm)}>
+          <input type="hidden" name="intent" value="plan" />
+          <Stack>
+            <NoticeAlert notice={noticeFor("plan")} />
+            <FormErrors errors={planForm.errors} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput key={planFields.nameFi.key} name={planFields.nameFi.name} defaultValue={planFields.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(planFields.nameFi.errors)} />
+              <TextInput key={planFields.nameSv.key} name={planFields.nameSv.name} defaultValue={planFields.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(planFields.nameSv.errors)} />
+              <TextInput key={planFields.nameEn.key} name={planFields.nameEn.name} defaultValue={planFields.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(planFields.nameEn.errors)} />
+              <TextInput
+                key={planFields.periodStart.key}
+                type="date"
+                name={planFields.periodStart.name}
+                defaultValue={planFields.periodStart.initialValue}
+                label={t("plans.periodStart")}
+                required
+                error={errorText(planFields.periodStart.errors)}
+              />
+              <TextInput
+                key={planFields.periodEnd.key}
+                type="date"
+                name={planFields.periodEnd.name}
+                defaultValue={planFields.periodEnd.initialValue}
+                label={t("plans.periodEnd")}
+                required
+                error={errorText(planFields.periodEnd.errors)}
+              />
+              <TextInput
+                key={planFields.updateIntervalDays.key}
+                type="number"
+                min={7}
+                max={730}
+                step={1}
+                name={planFields.updateIntervalDays.name}
+                defaultValue={planFields.updateIntervalDays.initialValue}
+                label={t("plans.updateIntervalDays")}
+                description={t("plans.updateIntervalHelp")}
+                required
+                error={errorText(planFields.updateIntervalDays.errors)}
+              />
+            </SimpleGrid>
+            <NativeSelect
+              key={planFields.strategyId.key}
+              name={planFields.strategyId.name}
+              defaultValue={planFields.strategyId.initialValue}
+              label={t("plans.strategy")}
+              data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: t("plans.strategyNameTerm", { name: localName(s, lang), start: s.termStartYear, end: s.termEndYear }) }))]}
+              error={errorText(planFields.strategyId.errors)}
+            />
+            <Textarea key={planFields.descriptionFi.key} name={planFields.descriptionFi.name} defaultValue={planFields.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={3} error={errorText(planFields.descriptionFi.errors)} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Textarea key={planFields.descriptionSv.key} name={planFields.descriptionSv.name} defaultValue={planFields.descriptionSv.initialValue} label={t("plans.descriptionSv")} autosize minRows={2} error={errorText(planFields.descriptionSv.errors)} />
+              <Textarea key={planFields.descriptionEn.key} name={planFields.descriptionEn.name} defaultValue={planFields.descriptionEn.initialValue} label={t("plans.descriptionEn")} autosize minRows={2} error={errorText(planFields.descriptionEn.errors)} />
+            </SimpleGrid>
+            {plan.status !== "draft" ? (
+              <Fieldset legend={t("plans.decisionTitle")}>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <TextInput
+                    key={planFields.decisionDate.key}
+                    type="date"
+                    name={planFields.decisionDate.name}
+                    defaultValue={planFields.decisionDate.initialValue}
+                    label={t("plans.decisionDate")}
+                    required
+                    error={errorText(planFields.decisionDate.errors)}
+                  />
+                  <TextInput
+                    key={planFields.decisionBody.key}
+                    name={planFields.decisionBody.name}
+                    defaultValue={planFields.decisionBody.initialValue}
+                    label={t("plans.decisionBody")}
+                    required
+                    error={errorText(planFields.decisionBody.errors)}
+                  />
+                  <TextInput
+                    key={planFields.decisionReference.key}
+                    name={planFields.decisionReference.name}
+                    defaultValue={planFields.decisionReference.initialValue}
+                    label={t("plans.decisionReference")}
+                    required
+                    error={errorText(planFields.decisionReference.errors)}
+                  />
+                </SimpleGrid>
+              </Fieldset>
+            ) : null}
+            <Group>
+              <Button type="submit">{t("common.save")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="priority-areas-title" id="priority-areas">
+        <Title order={3} size="h4" id="priority-areas-title" mb="xs">
+          {t("plans.priorityAreasTitle")}
+        </Title>
+        <Stack>
+          {areaSaved ? (
+            <Alert color="green" variant="light" role="status">
+              {t("plans.done.areaSaved")}
+            </Alert>
+          ) : null}
+          <Text size="sm">{t("plans.priorityAreasHelp")}</Text>
+          {areas.length ? (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped>
+                <caption className="visually-hidden">{t("plans.priorityAreasTitle")}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("plans.code")}</Table.Th>
+                    <Table.Th scope="col">{t("plans.name")}</Table.Th>
+                    <Table.Th scope="col">{t("plans.yearsInForce")}</Table.Th>
+                    <Table.Th scope="col">
+                      <span className="visually-hidden">{t("common.actions")}</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {areas.map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td>{a.code}</Table.Td>
+                      <Table.Th scope="row" fw="normal">
+                        {localName(a, lang)}
+                      </Table.Th>
+                      <Table.Td>{a.years.length ? a.years.join(", ") : "–"}</Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={`?area=${a.id}#area-form`} aria-label={t("admin.editNamed", { name: localName(a, lang) })}>
+                          {t("common.edit")}
+                        </Anchor>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          ) : (
+            <Text>{t("plans.noAreas")}</Text>
+          )}
+
+          <Form method="post" {...getFormProps(areaForm)} aria-labelledby="area-form">
+            <input type="hidden" name="intent" value="area" />
+            {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+            <Stack>
+              <Title order={4} size="h5" id="area-form">
+                {editing ? t("plans.editArea", { name: localName(editing, lang) }) : t("plans.newArea")}
+              </Title>
+              <NoticeAlert notice={noticeFor("area")} />
+              <FormErrors errors={areaForm.errors} />
+              <SimpleGrid cols={{ base: 1, sm: 4 }}>
+                <TextInput key={areaFields.code.key} name={areaFields.code.name} defaultValue={areaFields.code.initialValue} label={t("plans.code")} description={t("plans.codeHelp")} required error={errorText(areaFields.code.errors)} />
+                <TextInput key={areaFields.nameFi.key} name={areaFields.nameFi.name} defaultValue={areaFields.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(areaFields.nameFi.errors)} />
+                <TextInput key={areaFields.nameSv.key} name={areaFields.nameSv.name} defaultValue={areaFields.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(areaFields.nameSv.errors)} />
+                <TextInput key={areaFields.nameEn.key} name={areaFields.nameEn.name} defaultValue={areaFields.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(areaFields.nameEn.errors)} />
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Textarea key={areaFields.descriptionFi.key} name={areaFields.descriptionFi.name} defaultValue={areaFields.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={2} error={errorText(areaFields.descriptionFi.errors)} />
+                <Textarea key={areaFields.descriptionSv.key} name={areaFields.descriptionSv.name} defaultValue={areaFields.descriptionSv.initialValue} label={t("plans.descriptionSv")} autosize minRows={2} error={errorText(areaFields.descriptionSv.errors)} />
+                <Textarea key={areaFields.descriptionEn.key} name={areaFields.descriptionEn.name} defaultValue={areaFields.descriptionEn.initialValue} label={t("plans.descriptionEn")} autosize minRows={2} error={errorText(areaFields.descriptionEn.errors)} />
+              </SimpleGrid>
+              <Fieldset legend={t("plans.yearsInForce")} key={areaFields.years.key}>
+                <Text size="sm" mb="xs">
+                  {t("plans.yearsHelp")}
+                </Text>
+                <Group gap="lg" align="flex-start">
+                  {years.map((y) => {
+                    const note = editing ? noteOf(editing.id, y) : null;
+                    return (
+                      <Checkbox key={y} name={areaFields.years.name} value={String(y)} defaultChecked={checkedYears.has(String(y))} label={String(y)} description={note ?? undefined} />
+                    );
+                  })}
+                </Group>
+                {areaFields.years.errors ? (
+                  <Text c="red.7" size="sm" mt="xs" role="alert">
+                    {errorText(areaFields.years.errors)}
+                  </Text>
+                ) : null}
+                <TextInput
+                  key={areaFields.decisionNote.key}
+                  name={areaFields.decisionNote.name}
+                  defaultValue={areaFields.decisionNote.initialValue}
+                  label={t("plans.decisionNote")}
+                  description={t("plans.decisionNoteHelp")}
+                  mt="sm"
+                  error={errorText(areaFields.decisionNote.errors)}
+                />
+              </Fieldset>
+              <Group>
+                <Button type="submit">{editing ? t("common.save") : t("plans.addArea")}</Button>
+                {editing ? (
+                  <Button component={Link} to={`/admin/plans/${plan.id}#priority-areas`} variant="subtle">
+                    {t("common.cancel")}
+                  </Button>
+                ) : null}
+              </Group>
+            </Stack>
+          </Form>
+        </Stack>
+      </Paper>
+      <Text size="sm" c="dimmed">
+        {t("plans.createdAt", { date: fmt.date(plan.createdAt) })}
+      </Text>
+    </Stack>
+  );
+}

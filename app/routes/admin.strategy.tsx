@@ -1,0 +1,253 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GoalSchema, StrategySchema } from "~/forms/plans";
+import { localName } from "~/i18n/names";
+import { authorize, badRequest, notFound } from "~/server/guard.server";
+import { getStrategyWithGoals, listStrategies, saveGoal, saveStrategy } from "~/server/plans.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+
+type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
+
+const positiveId = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : null);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "plan.manage" });
+  const url = new URL(request.url);
+  const strategies = listStrategies();
+  const creating = url.searchParams.get("new") === "1" || strategies.length === 0;
+  const wanted = positiveId(url.searchParams.get("strategy"));
+  if (url.searchParams.get("strategy") && !wanted) notFound();
+  // Without a choice, the newest strategy programme (the current council term) is edited.
+  const selected = creating ? null : getStrategyWithGoals(wanted ?? strategies[0]?.id ?? null);
+  if (!creating && !selected) notFound();
+  const goalParam = url.searchParams.get("goal");
+  const editingGoal = goalParam ? (selected?.goals.find((g) => String(g.id) === goalParam) ?? null) : null;
+  if (goalParam && !editingGoal) notFound();
+  return json({
+    strategies: strategies.map((s) => ({ id: s.id, nameFi: s.nameFi, nameSv: s.nameSv, nameEn: s.nameEn, termStartYear: s.termStartYear, termEndYear: s.termEndYear })),
+    selected,
+    editingGoal,
+    goalSaved: url.searchParams.get("done") === "goalSaved",
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "plan.manage" });
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent === "strategy") {
+    const submission = parseWithZod(formData, { schema: StrategySchema });
+    if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const { id, ...input } = submission.value;
+    const res = saveStrategy(viewer.id, id ?? null, input);
+    if (!res.ok) {
+      if (res.reason === "notFound") notFound();
+      return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { termEndYear: ["plans.errors.termOrder"] } }) }, { status: 400 });
+    }
+    if (!id) throw redirect(`/admin/strategy?strategy=${res.id}`);
+    return json<ActionData>({ intent, result: submission.reply(), saved: true });
+  }
+  if (intent === "goal") {
+    const submission = parseWithZod(formData, { schema: GoalSchema });
+    if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const { id, strategyId, ...input } = submission.value;
+    const res = saveGoal(viewer.id, strategyId, id ?? null, input);
+    if (!res.ok) {
+      if (res.reason === "notFound") notFound();
+      return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { code: ["plans.errors.codeTaken"] } }) }, { status: 400 });
+    }
+    // An edit closes the goal editor; a new goal leaves an empty form for the next one.
+    if (id) throw redirect(`/admin/strategy?strategy=${strategyId}&done=goalSaved#goals`);
+    return json<ActionData>({ intent, result: submission.reply({ resetForm: true }), saved: true });
+  }
+  badRequest();
+}
+
+export default function AdminStrategy() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { strategies, selected, editingGoal, goalSaved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const errorText = useErrorText();
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+
+  const [strategyForm, sf] = useForm({
+    id: `strategy-${selected?.id ?? "new"}`,
+    lastResult: resultFor("strategy"),
+    defaultValue: selected
+      ? {
+          nameFi: selected.nameFi,
+          nameSv: selected.nameSv ?? "",
+          nameEn: selected.nameEn ?? "",
+          termStartYear: String(selected.termStartYear),
+          termEndYear: String(selected.termEndYear),
+          descriptionFi: selected.descriptionFi ?? "",
+          descriptionSv: selected.descriptionSv ?? "",
+          descriptionEn: selected.descriptionEn ?? "",
+        }
+      : {},
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StrategySchema }),
+    shouldValidate: "onBlur",
+  });
+
+  const [goalForm, gf] = useForm({
+    id: `goal-${editingGoal?.id ?? "new"}`,
+    lastResult: resultFor("goal"),
+    defaultValue: editingGoal
+      ? { code: editingGoal.code, nameFi: editingGoal.nameFi, nameSv: editingGoal.nameSv ?? "", nameEn: editingGoal.nameEn ?? "", descriptionFi: editingGoal.descriptionFi ?? "" }
+      : {},
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GoalSchema }),
+    shouldValidate: "onBlur",
+  });
+
+  return (
+    <Stack gap="lg">
+      <Title order={2}>{t("plans.strategyAdminTitle")}</Title>
+      <Text size="sm" maw={760}>
+        {t("plans.strategyAdminHelp")}
+      </Text>
+      {strategies.length ? (
+        <Group component="nav" aria-label={t("plans.strategyPrograms")} gap="xs">
+          {strategies.map((s) => (
+            <Button
+              key={s.id}
+              component={Link}
+              to={`/admin/strategy?strategy=${s.id}`}
+              size="xs"
+              variant={selected?.id === s.id ? "filled" : "light"}
+              aria-current={selected?.id === s.id ? "page" : undefined}
+            >
+              {t("plans.strategyNameTerm", { name: localName(s, lang), start: s.termStartYear, end: s.termEndYear })}
+            </Button>
+          ))}
+          <Button component={Link} to="/admin/strategy?new=1" size="xs" variant={selected ? "subtle" : "filled"} aria-current={selected ? undefined : "page"}>
+            {t("plans.newStrategy")}
+          </Button>
+        </Group>
+      ) : null}
+
+      <Paper withBorder p="md" component="section" aria-labelledby="strategy-form-title">
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h4" id="strategy-form-title">
+            {selected ? t("plans.editStrategy") : t("plans.newStrategy")}
+          </Title>
+          {selected ? (
+            <Anchor component={Link} to={`/strategy/${selected.id}`}>
+              {t("plans.openPublicPage")}
+            </Anchor>
+          ) : null}
+        </Group>
+        <Form method="post" {...getFormProps(strategyForm)}>
+          <input type="hidden" name="intent" value="strategy" />
+          {selected ? <input type="hidden" name="id" value={selected.id} /> : null}
+          <Stack>
+            {actionData?.intent === "strategy" && actionData.saved ? (
+              <Alert color="green" variant="light" role="status">
+                {t("common.saved")}
+              </Alert>
+            ) : null}
+            <FormErrors errors={strategyForm.errors} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput key={sf.nameFi.key} name={sf.nameFi.name} defaultValue={sf.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(sf.nameFi.errors)} />
+              <TextInput key={sf.nameSv.key} name={sf.nameSv.name} defaultValue={sf.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(sf.nameSv.errors)} />
+              <TextInput key={sf.nameEn.key} name={sf.nameEn.name} defaultValue={sf.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(sf.nameEn.errors)} />
+              <TextInput key={sf.termStartYear.key} type="number" min={1900} max={2200} name={sf.termStartYear.name} defaultValue={sf.termStartYear.initialValue} label={t("plans.termStartYear")} required error={errorText(sf.termStartYear.errors)} />
+              <TextInput key={sf.termEndYear.key} type="number" min={1900} max={2200} name={sf.termEndYear.name} defaultValue={sf.termEndYear.initialValue} label={t("plans.termEndYear")} required error={errorText(sf.termEndYear.errors)} />
+            </SimpleGrid>
+            <Textarea key={sf.descriptionFi.key} name={sf.descriptionFi.name} defaultValue={sf.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={3} error={errorText(sf.descriptionFi.errors)} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Textarea key={sf.descriptionSv.key} name={sf.descriptionSv.name} defaultValue={sf.descriptionSv.initialValue} label={t("plans.descriptionSv")} autosize minRows={2} error={errorText(sf.descriptionSv.errors)} />
+              <Textarea key={sf.descriptionEn.key} name={sf.descriptionEn.name} defaultValue={sf.descriptionEn.initialValue} label={t("plans.descriptionEn")} autosize minRows={2} error={errorText(sf.descriptionEn.errors)} />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit">{selected ? t("common.save") : t("plans.createStrategy")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+
+      {selected ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="goals-title" id="goals">
+          <Title order={3} size="h4" id="goals-title" mb="xs">
+            {t("plans.goalsTitle")}
+          </Title>
+          <Stack>
+            {goalSaved ? (
+              <Alert color="green" variant="light" role="status">
+                {t("common.saved")}
+              </Alert>
+            ) : null}
+            {selected.goals.length ? (
+              <Table.ScrollContainer minWidth={480}>
+                <Table striped>
+                  <caption className="visually-hidden">{t("plans.goalsTitle")}</caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t("plans.code")}</Table.Th>
+                      <Table.Th scope="col">{t("plans.goal")}</Table.Th>
+                      <Table.Th scope="col">
+                        <span className="visually-hidden">{t("common.actions")}</span>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {selected.goals.map((g) => (
+                      <Table.Tr key={g.id}>
+                        <Table.Td>{g.code}</Table.Td>
+                        <Table.Th scope="row" fw="normal">
+                          {localName(g, lang)}
+                        </Table.Th>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`} aria-label={t("admin.editNamed", { name: localName(g, lang) })}>
+                            {t("common.edit")}
+                          </Anchor>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : (
+              <Text>{t("plans.noGoals")}</Text>
+            )}
+            <Form method="post" {...getFormProps(goalForm)} aria-labelledby="goal-form">
+              <input type="hidden" name="intent" value="goal" />
+              <input type="hidden" name="strategyId" value={selected.id} />
+              {editingGoal ? <input type="hidden" name="id" value={editingGoal.id} /> : null}
+              <Stack>
+                <Title order={4} size="h5" id="goal-form">
+                  {editingGoal ? t("plans.editGoal", { name: localName(editingGoal, lang) }) : t("plans.newGoal")}
+                </Title>
+                {actionData?.intent === "goal" && actionData.saved ? (
+                  <Alert color="green" variant="light" role="status">
+                    {t("plans.done.goalAdded")}
+                  </Alert>
+                ) : null}
+                <FormErrors errors={goalForm.errors} />
+                <SimpleGrid cols={{ base: 1, sm: 4 }}>
+                  <TextInput key={gf.code.key} name={gf.code.name} defaultValue={gf.code.initialValue} label={t("plans.code")} required error={errorText(gf.code.errors)} />
+                  <TextInput key={gf.nameFi.key} name={gf.nameFi.name} defaultValue={gf.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(gf.nameFi.errors)} />
+                  <TextInput key={gf.nameSv.key} name={gf.nameSv.name} defaultValue={gf.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(gf.nameSv.errors)} />
+                  <TextInput key={gf.nameEn.key} name={gf.nameEn.name} defaultValue={gf.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(gf.nameEn.errors)} />
+                </SimpleGrid>
+                <Textarea key={gf.descriptionFi.key} name={gf.descriptionFi.name} defaultValue={gf.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={2} error={errorText(gf.descriptionFi.errors)} />
+                <Group>
+                  <Button type="submit">{editingGoal ? t("common.save") : t("plans.addGoal")}</Button>
+                  {editingGoal ? (
+                    <Button component={Link} to={`/admin/strategy?strategy=${selected.id}#goals`} variant="subtle">
+                      {t("common.cancel")}
+                    </Button>
+                  ) : null}
+                </Group>
+              </Stack>
+            </Form>
+          </Stack>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+// Download of the measure list as CSV or XLSX, with the same filters as the list page.
+// Anyone may export; people who may not see every measure get exactly what the public list shows.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { parseMeasureListQuery } from "~/forms/measures";
+import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
+import { badRequest, getViewer, notFound } from "~/server/guard.server";
+import { exportMeasures, toCsv, toXlsx } from "~/server/measure-io.server";
+import { helsinkiDate } from "~/server/measure-rules";
+import { resolvePlan } from "~/server/measure-views.server";
+
+const FormatSchema = z.enum(["csv", "xlsx"]).default("csv");
+
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const url = new URL(request.url);
+  const format = FormatSchema.safeParse(url.searchParams.get("format") ?? undefined);
+  if (!format.success) badRequest();
+  const query = parseMeasureListQuery(url);
+  const { plan, publicOnly } = resolvePlan(query.plan, viewer);
+  // A plan named in the URL that the viewer may not see does not exist for them.
+  if (query.plan && !plan) notFound();
+  const lang = await detectLanguage(request);
+  const t = await translatorFor(request);
+  const rows = plan
+    ? exportMeasures(
+        {
+          planId: plan.id,
+          q: query.q,
+          priorityAreaId: query.priority,
+          status: query.status,
+          late: query.late,
+          stale: query.stale,
+          ownerId: query.owner,
+          areaId: query.area,
+          goalId: query.goal,
+          sort: query.sort,
+          dir: query.dir,
+        },
+        { publicOnly, lang },
+      )
+    : [];
+  const body = format.data === "csv" ? toCsv(rows, t, { lang }) : new Uint8Array(await toXlsx(rows, t, { lang }));
+  const filename = `toimenpiteet-${helsinkiDate()}.${format.data}`;
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": CONTENT_TYPES[format.data],
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

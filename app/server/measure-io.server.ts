@@ -1,0 +1,974 @@
+// Moving measures in and out as spreadsheets: export of the current list to CSV/XLSX, and import
+// (parse → validate → apply) of the same columns. An import is all or nothing: every row is
+// validated again inside the one transaction that writes, and any error writes nothing.
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import type { TFunction } from "i18next";
+import {
+  areas,
+  MEASURE_STATUSES,
+  measureAreas,
+  measureCostShares,
+  measureGoals,
+  measurePartners,
+  measures,
+  organisations,
+  priorityAreas,
+  safetyPlans,
+  strategyGoals,
+  users,
+  type MeasureStatus,
+} from "../../db/schema";
+import { MeasureFormSchema } from "../forms/measures";
+import type { Language } from "../i18n/config";
+import { localName } from "../i18n/names";
+import { measureIoTexts } from "../i18n/texts/measure-io";
+import { audit } from "./audit.server";
+import { config } from "./config.server";
+import { db, type Db } from "./db.server";
+import { canTransition, costSharesProblem, helsinkiDate } from "./measure-rules";
+import { changedFields, listMeasures, snapshotOf, writeMeasureRows, type MeasureFilters, type MeasureInput } from "./measures.server";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Reader = Pick<Db, "select">;
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 2000;
+const EXPORT_MAX_ROWS = 100_000;
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+/** The columns an import understands, in template order. */
+export const IMPORT_FIELDS = [
+  "code",
+  "title",
+  "description",
+  "priorityArea",
+  "owner",
+  "responsible",
+  "partners",
+  "start",
+  "end",
+  "continuous",
+  "areas",
+  "budget",
+  "costShares",
+  "status",
+  "goals",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Extra columns an export adds for reading; an import ignores them. */
+const EXPORT_ONLY_FIELDS = ["progress", "late", "lastFollowUp"] as const;
+type ExportField = ImportField | (typeof EXPORT_ONLY_FIELDS)[number];
+
+/** The documented technical column names (Finnish and English), as in the templates. */
+export const COLUMN_IDS: Record<ImportField, { fi: string; en: string }> = {
+  code: { fi: "tunnus", en: "code" },
+  title: { fi: "otsikko", en: "title" },
+  description: { fi: "kuvaus", en: "description" },
+  priorityArea: { fi: "painopistealue", en: "priority_area" },
+  owner: { fi: "vastuuorganisaatio", en: "owner" },
+  responsible: { fi: "vastuuhenkilo", en: "responsible_email" },
+  partners: { fi: "kumppanit", en: "partners" },
+  start: { fi: "alkaa", en: "start" },
+  end: { fi: "paattyy", en: "end" },
+  continuous: { fi: "jatkuva", en: "continuous" },
+  areas: { fi: "alueet", en: "areas" },
+  budget: { fi: "budjetti_eur", en: "budget_eur" },
+  costShares: { fi: "kustannusjako", en: "cost_shares" },
+  status: { fi: "tila", en: "status" },
+  goals: { fi: "strategiatavoitteet", en: "goals" },
+};
+
+const REQUIRED_FIELDS: ImportField[] = ["code", "title", "owner"];
+
+/** "Vastuuhenkilö", "vastuuhenkilo" and "VASTUU HENKILÖ" all become "vastuu_henkilo"-style keys. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/** Header → field: the technical names plus the translated labels an export writes, in every language. */
+const HEADER_ALIASES: Map<string, ImportField> = (() => {
+  const map = new Map<string, ImportField>();
+  for (const field of IMPORT_FIELDS) {
+    const names = [COLUMN_IDS[field].fi, COLUMN_IDS[field].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[field])];
+    for (const name of names) {
+      const key = normalizeHeader(name);
+      const taken = map.get(key);
+      if (taken && taken !== field) throw new Error(`Column name ${name} means both ${taken} and ${field}`);
+      map.set(key, field);
+    }
+  }
+  return map;
+})();
+
+export function fieldForHeader(header: string): ImportField | null {
+  return HEADER_ALIASES.get(normalizeHeader(header)) ?? null;
+}
+
+/** Loose matching of typed names: case, spacing and Unicode form do not matter. */
+const nameKey = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("fi");
+/** Status names are matched without diacritics and separators too ("kaynnissa", "in_progress"). */
+const statusKey = (s: string) => normalizeHeader(s).replace(/_/g, " ");
+
+const STATUS_BY_NAME: Map<string, MeasureStatus> = (() => {
+  const map = new Map<string, MeasureStatus>();
+  for (const status of MEASURE_STATUSES) {
+    for (const name of [status, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].status[status])]) map.set(statusKey(name), status);
+  }
+  return map;
+})();
+
+export function parseStatus(value: string): MeasureStatus | null {
+  return STATUS_BY_NAME.get(statusKey(value)) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** "2026-03-31" or Finnish "31.3.2026" → "2026-03-31"; anything else (or an impossible day) → null. */
+export function parseDate(value: string): string | null {
+  const v = value.trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(v);
+  const fin = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (fin) [y, m, d] = [Number(fin[3]), Number(fin[2]), Number(fin[1])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900 || y > 2200) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const TRUE_WORDS = new Set(["kylla", "k", "ja", "j", "yes", "y", "true", "tosi", "1", "x"]);
+const FALSE_WORDS = new Set(["ei", "e", "nej", "n", "no", "false", "epatosi", "0", ""]);
+
+export function parseBoolean(value: string): boolean | null {
+  const key = normalizeHeader(value);
+  if (TRUE_WORDS.has(key)) return true;
+  if (FALSE_WORDS.has(key)) return false;
+  return null;
+}
+
+/** Finnish "24 000,50", English "24,000.50" and plain "24000.5" all mean 24000.5. */
+export function parseNumber(value: string): number | null {
+  let v = value.replace(/[\s\u00a0\u202f€%]|eur/gi, "");
+  if (v === "") return null;
+  const comma = v.lastIndexOf(",");
+  const dot = v.lastIndexOf(".");
+  if (comma >= 0 && dot >= 0) {
+    // Both present: the later one is the decimal separator, the other groups thousands.
+    v = comma > dot ? v.replace(/\./g, "").replace(",", ".") : v.replace(/,/g, "");
+  } else if (comma >= 0) {
+    v = v.replace(",", ".");
+  } else if ((v.match(/\./g) ?? []).length > 1) {
+    v = v.replace(/\./g, "");
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(v)) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Values of a list cell; `|` separates, and codes may also be separated by commas or semicolons. */
+const splitList = (value: string, codes = false) =>
+  value
+    .split(codes ? /[|,;\n]/ : /[|\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** "Kanslia 60" or "Sote: 40 %" → name and percent. */
+function parseShare(part: string): { name: string; percent: number } | null {
+  const m = /^(.*?)[\s:=]*(\d+(?:[.,]\d+)?)\s*%?$/.exec(part.trim());
+  if (!m) return null;
+  const name = m[1].trim().replace(/[\s:=,-]+$/, "");
+  if (!name) return null;
+  return { name, percent: Number(m[2].replace(",", ".")) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a file
+
+export type ParsedRow = { rowNumber: number; values: Partial<Record<ImportField, string>> };
+/** `columns` keeps each recognised column's header as the file spells it, for error messages. */
+export type ParsedFile = { columns: Partial<Record<ImportField, string>>; rows: ParsedRow[] };
+export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; errors: string[] };
+
+const errorKey = (key: string, params?: Record<string, unknown>) => (params ? `${key}|${JSON.stringify(params)}` : key);
+const fileError = (key: string, params?: Record<string, unknown>): ParseResult => ({ ok: false, errors: [errorKey(`measureIo.errors.${key}`, params)] });
+
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Older Finnish Excel saves "CSV (luetteloerotin)" in Windows-1252, not UTF-8.
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** The delimiter that occurs most often on the header line (outside quotes): ; , or tab. */
+function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return n > 0 ? best : ",";
+}
+
+/** The CSV export protects cells against formula injection with a leading apostrophe; undo it. */
+const unguard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
+function rowsFromCsv(bytes: Uint8Array): { ok: true; rows: { rowNumber: number; cells: string[] }[] } | { ok: false; result: ParseResult } {
+  const text = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+  const broken = parsed.errors.find((e) => e.code === "MissingQuotes");
+  if (broken) return { ok: false, result: fileError("quotes", { row: (broken.row ?? 0) + 1 }) };
+  // Papaparse counts records, not lines, so a quoted field with a newline stays one row, as in Excel.
+  return { ok: true, rows: parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => unguard(String(c ?? "").trim())) })) };
+}
+
+function isoFromDate(d: Date): string {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value == null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "1" : "0";
+  if (value instanceof Date) return isoFromDate(value);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : String(value.hyperlink).replace(/^mailto:/, "");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result == null || (typeof result === "object" && !(result instanceof Date)) ? "" : cellText(result as ExcelJS.CellValue);
+  }
+  return "";
+}
+
+async function rowsFromXlsx(bytes: Uint8Array): Promise<{ ok: true; rows: { rowNumber: number; cells: string[] }[] } | { ok: false; result: ParseResult }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    return { ok: false, result: fileError("unreadable") };
+  }
+  const sheet = workbook.worksheets.find((w) => w.state === "visible") ?? workbook.worksheets[0];
+  if (!sheet) return { ok: false, result: fileError("empty") };
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) return { ok: false, result: fileError("tooManyRows", { max: MAX_IMPORT_ROWS }) };
+  const rows: { rowNumber: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value).trim();
+    });
+    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? "") });
+  });
+  return { ok: true, rows };
+}
+
+export type UploadKind = "csv" | "xlsx";
+
+/** Which reader a file needs, by its content first (an .xlsx is a zip) and its name second. */
+export function detectKind(bytes: Uint8Array, filename: string): UploadKind | "xls" | null {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
+  if (isOle || ext === "xls") return "xls";
+  if (isZip) return ext === "xlsx" || ext === undefined ? "xlsx" : null;
+  if (ext === "csv" || ext === "txt") return "csv";
+  return null;
+}
+
+/** Reads a CSV or XLSX upload into rows keyed by field. File-level problems come back as translation keys. */
+export async function parseMeasureFile(bytes: Uint8Array, filename: string): Promise<ParseResult> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return fileError("tooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
+  const kind = detectKind(bytes, filename);
+  if (kind === "xls") return fileError("xlsNotSupported");
+  if (!kind) return fileError("wrongType");
+  const read = kind === "csv" ? rowsFromCsv(bytes) : await rowsFromXlsx(bytes);
+  if (!read.ok) return read.result;
+  const nonEmpty = read.rows.filter((r) => r.cells.some((c) => c !== ""));
+  const [header, ...data] = nonEmpty;
+  if (!header) return fileError("empty");
+  const columns: Partial<Record<ImportField, string>> = {};
+  const positions: [ImportField, number][] = [];
+  for (const [index, raw] of header.cells.entries()) {
+    const field = fieldForHeader(raw ?? "");
+    if (!field) continue; // unknown columns (e.g. the export's progress) are ignored
+    if (columns[field] !== undefined) return fileError("duplicateColumn", { column: raw });
+    columns[field] = raw;
+    positions.push([field, index]);
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
+  if (missing.length) return fileError("missingColumns", { columns: missing.map((f) => COLUMN_IDS[f].fi).join(", ") });
+  if (data.length === 0) return fileError("empty");
+  if (data.length > MAX_IMPORT_ROWS) return fileError("tooManyRows", { max: MAX_IMPORT_ROWS });
+  const rows = data.map((r) => {
+    const values: Partial<Record<ImportField, string>> = {};
+    for (const [field, index] of positions) values[field] = (r.cells[index] ?? "").trim();
+    return { rowNumber: r.rowNumber, values };
+  });
+  return { ok: true, file: { columns, rows } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validating
+
+export type ImportAction = "create" | "update" | "unchanged";
+
+export type ValidatedRow = {
+  rowNumber: number;
+  code: string;
+  title: string;
+  action: ImportAction;
+  /** Translation keys, possibly "key|{json params}", in the order the columns come. */
+  errors: string[];
+  input?: MeasureInput;
+  status?: MeasureStatus;
+  measureId?: number;
+};
+
+export type ValidationResult = {
+  rows: ValidatedRow[];
+  counts: { create: number; update: number; unchanged: number; errors: number };
+  ok: boolean;
+};
+
+type Lookups = ReturnType<typeof loadLookups>;
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Everything a file may refer to, read once per validation. */
+function loadLookups(r: Reader, planId: number) {
+  const plan = r.select({ id: safetyPlans.id, strategyId: safetyPlans.strategyId }).from(safetyPlans).where(eq(safetyPlans.id, planId)).get();
+  const orgs = new Map<string, number[]>();
+  for (const o of r.select().from(organisations).all()) {
+    for (const name of [o.nameFi, o.nameSv, o.nameEn, o.shortName]) if (name) addTo(orgs, nameKey(name), o.id);
+  }
+  const people = new Map<string, { id: string; disabled: boolean }>();
+  for (const u of r.select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).all()) people.set(u.email.toLowerCase(), { id: u.id, disabled: !!u.disabledAt });
+  const areaRows = r.select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv }).from(areas).all();
+  const districtCodes = new Map(areaRows.filter((a) => a.level === "district").map((a) => [a.code, a.id]));
+  const anyCode = new Map<string, number[]>();
+  const areaNames = new Map<string, number[]>();
+  for (const a of areaRows) {
+    addTo(anyCode, a.code, a.id);
+    for (const name of [a.nameFi, a.nameSv]) if (name) addTo(areaNames, nameKey(name), a.id);
+  }
+  const priority = new Map<string, number>();
+  for (const p of r.select({ id: priorityAreas.id, code: priorityAreas.code, nameFi: priorityAreas.nameFi }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).all()) {
+    priority.set(nameKey(p.code), p.id);
+    if (!priority.has(nameKey(p.nameFi))) priority.set(nameKey(p.nameFi), p.id);
+  }
+  const goals = new Map<string, number>();
+  if (plan?.strategyId) for (const g of r.select({ id: strategyGoals.id, code: strategyGoals.code }).from(strategyGoals).where(eq(strategyGoals.strategyId, plan.strategyId)).all()) goals.set(nameKey(g.code), g.id);
+  const existing = new Map(
+    r
+      .select({ id: measures.id, code: measures.code, status: measures.status, published: measures.published })
+      .from(measures)
+      .where(eq(measures.planId, planId))
+      .all()
+      .map((m) => [m.code, m]),
+  );
+  return { plan, orgs, people, districtCodes, anyCode, areaNames, priority, goals, hasStrategy: !!plan?.strategyId, existing };
+}
+
+function resolveOrganisation(l: Lookups, name: string): number | "ambiguous" | null {
+  const ids = l.orgs.get(nameKey(name));
+  if (!ids) return null;
+  return ids.length === 1 ? ids[0] : "ambiguous";
+}
+
+/** An area is a district code first (that is what the template asks for), else any unique code or name. */
+function resolveArea(l: Lookups, value: string): number | "ambiguous" | null {
+  const district = l.districtCodes.get(value);
+  if (district) return district;
+  const byCode = l.anyCode.get(value);
+  if (byCode) return byCode.length === 1 ? byCode[0] : "ambiguous";
+  const byName = l.areaNames.get(nameKey(value));
+  if (byName) return byName.length === 1 ? byName[0] : "ambiguous";
+  return null;
+}
+
+const CODE_PATTERN = /^[0-9A-Za-zÅÄÖåäö.\-/]+$/;
+
+/** Which column a MeasureFormSchema path refers to (the schema is the last safety net). */
+const SCHEMA_PATH_FIELD: Record<string, ImportField> = {
+  code: "code",
+  title: "title",
+  description: "description",
+  priorityAreaId: "priorityArea",
+  ownerOrganisationId: "owner",
+  responsibleUserId: "responsible",
+  partnerIds: "partners",
+  startDate: "start",
+  endDate: "end",
+  continuous: "continuous",
+  areaIds: "areas",
+  budgetEur: "budget",
+  goalIds: "goals",
+  costShares: "costShares",
+};
+
+function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<string, number>): ValidatedRow {
+  const errors: string[] = [];
+  const col = (f: ImportField) => file.columns[f] ?? COLUMN_IDS[f].fi;
+  const err = (key: string, f: ImportField | null, params: Record<string, unknown> = {}) => errors.push(errorKey(`measureIo.errors.${key}`, f ? { column: col(f), ...params } : params));
+  const v = (f: ImportField) => row.values[f] ?? "";
+
+  const code = v("code");
+  if (!code) err("required", "code");
+  else if (code.length > 16 || !CODE_PATTERN.test(code)) err("code", "code");
+  else if (seen.has(code)) err("duplicateCode", null, { code, row: seen.get(code) });
+  else seen.set(code, row.rowNumber);
+
+  const title = v("title");
+  if (!title) err("required", "title");
+  else if (title.length < 3) err("tooShort", "title", { min: 3 });
+  else if (title.length > 300) err("tooLong", "title", { max: 300 });
+
+  const description = v("description");
+  if (description.length > 8000) err("tooLong", "description", { max: 8000 });
+
+  let priorityAreaId: number | null = null;
+  if (v("priorityArea")) {
+    priorityAreaId = l.priority.get(nameKey(v("priorityArea"))) ?? null;
+    if (!priorityAreaId) err("unknownPriorityArea", "priorityArea", { value: v("priorityArea") });
+  }
+
+  let ownerOrganisationId = 0;
+  if (!v("owner")) err("required", "owner");
+  else {
+    const id = resolveOrganisation(l, v("owner"));
+    if (id === "ambiguous") err("ambiguousOrganisation", "owner", { value: v("owner") });
+    else if (id === null) err("unknownOrganisation", "owner", { value: v("owner") });
+    else ownerOrganisationId = id;
+  }
+
+  let responsibleUserId: string | null = null;
+  if (v("responsible")) {
+    const person = l.people.get(v("responsible").toLowerCase());
+    if (!person) err("unknownPerson", "responsible", { value: v("responsible") });
+    else if (person.disabled) err("disabledPerson", "responsible", { value: v("responsible") });
+    else responsibleUserId = person.id;
+  }
+
+  const partnerIds: number[] = [];
+  for (const name of splitList(v("partners"))) {
+    const id = resolveOrganisation(l, name);
+    if (id === "ambiguous") err("ambiguousOrganisation", "partners", { value: name });
+    else if (id === null) err("unknownOrganisation", "partners", { value: name });
+    else if (!partnerIds.includes(id)) partnerIds.push(id);
+  }
+
+  const date = (f: "start" | "end") => {
+    if (!v(f)) return null;
+    const iso = parseDate(v(f));
+    if (!iso) err("date", f, { value: v(f) });
+    return iso;
+  };
+  const startDate = date("start");
+  const endDate = date("end");
+  const continuous = parseBoolean(v("continuous"));
+  if (continuous === null) err("boolean", "continuous", { value: v("continuous") });
+  if (continuous && v("end")) err("endAndContinuous", null);
+  else if (!continuous && !v("end")) err("endOrContinuous", null);
+  if (startDate && endDate && endDate < startDate) err("endBeforeStart", null);
+
+  const areaIds: number[] = [];
+  for (const value of splitList(v("areas"), true)) {
+    const id = resolveArea(l, value);
+    if (id === "ambiguous") err("ambiguousArea", "areas", { value });
+    else if (id === null) err("unknownArea", "areas", { value });
+    else if (!areaIds.includes(id)) areaIds.push(id);
+  }
+
+  let budgetEur: number | null = null;
+  if (v("budget")) {
+    budgetEur = parseNumber(v("budget"));
+    if (budgetEur === null) err("number", "budget", { value: v("budget") });
+    else if (budgetEur < 0 || budgetEur > 1e10) err("budgetRange", "budget");
+  }
+
+  const costShares: { organisationId: number; percent: number }[] = [];
+  let sharesReadable = true;
+  for (const part of splitList(v("costShares"))) {
+    const share = parseShare(part);
+    if (!share) {
+      err("costShareFormat", "costShares", { value: part });
+      sharesReadable = false;
+      continue;
+    }
+    const id = resolveOrganisation(l, share.name);
+    if (id === "ambiguous") err("ambiguousOrganisation", "costShares", { value: share.name });
+    else if (id === null) err("unknownOrganisation", "costShares", { value: share.name });
+    if (typeof id !== "number") sharesReadable = false;
+    else costShares.push({ organisationId: id, percent: share.percent });
+  }
+  if (sharesReadable) {
+    const problem = costSharesProblem(costShares);
+    if (problem === "total") err("costSharesTotal", "costShares", { total: Math.round(costShares.reduce((s, c) => s + c.percent, 0) * 100) / 100 });
+    else if (problem === "duplicate") err("costSharesDuplicate", "costShares");
+    else if (problem === "range") err("costSharesRange", "costShares");
+  }
+
+  let status: MeasureStatus | undefined;
+  if (v("status")) {
+    status = parseStatus(v("status")) ?? undefined;
+    if (!status) err("unknownStatus", "status", { value: v("status") });
+  }
+
+  const goalIds: number[] = [];
+  const goalCodes = splitList(v("goals"), true);
+  if (goalCodes.length && !l.hasStrategy) err("noStrategy", "goals");
+  else
+    for (const goal of goalCodes) {
+      const id = l.goals.get(nameKey(goal));
+      if (!id) err("unknownGoal", "goals", { value: goal });
+      else if (!goalIds.includes(id)) goalIds.push(id);
+    }
+
+  const existing = code ? l.existing.get(code) : undefined;
+  if (existing && status && !canTransition(existing.status, status)) err("statusTransition", "status", { from: existing.status, to: status });
+
+  const base = { rowNumber: row.rowNumber, code, title, action: (existing ? "update" : "create") as ImportAction, errors };
+  if (errors.length) return base;
+
+  const sortNum = (a: number, b: number) => a - b;
+  const input: MeasureInput = {
+    code,
+    title,
+    description,
+    priorityAreaId,
+    ownerOrganisationId,
+    responsibleUserId,
+    partnerIds: partnerIds.sort(sortNum),
+    startDate,
+    endDate: continuous ? null : endDate,
+    continuous: !!continuous,
+    cityWide: areaIds.length === 0,
+    areaIds: areaIds.sort(sortNum),
+    budgetEur,
+    goalIds: goalIds.sort(sortNum),
+    costShares: costShares.sort((a, b) => a.organisationId - b.organisationId),
+    // Tasks are not in the file: an update keeps the measure's own (filled in below).
+    tasks: [],
+    published: existing?.published ?? true,
+  };
+
+  // The same schema as the measure form: an import can never store what the form would refuse.
+  const check = MeasureFormSchema.safeParse({
+    ...input,
+    priorityAreaId: input.priorityAreaId ?? undefined,
+    responsibleUserId: input.responsibleUserId ?? undefined,
+    startDate: input.startDate ?? undefined,
+    endDate: input.endDate ?? undefined,
+    budgetEur: input.budgetEur ?? undefined,
+  });
+  if (!check.success) {
+    for (const issue of check.error.issues) {
+      const field = SCHEMA_PATH_FIELD[String(issue.path[0])];
+      err("invalid", field ?? "code");
+    }
+    return { ...base, errors: [...new Set(errors)] };
+  }
+
+  if (!existing) return { ...base, input, status: status ?? "proposed" };
+  // snapshotOf reads through the shared connection, so inside applyImport it sees the transaction.
+  const snapshot = snapshotOf(existing.id)!;
+  input.tasks = snapshot.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate, state: t.state }));
+  const changed = changedFields(snapshot, { ...input, tasks: snapshot.tasks, status: status ?? snapshot.status });
+  return { ...base, action: changed.length ? "update" : "unchanged", input, status: status ?? existing.status, measureId: existing.id };
+}
+
+/**
+ * Checks every row against the plan and the directory. `r` lets applyImport run the same
+ * checks inside its transaction.
+ */
+export function validateImport(planId: number, file: ParsedFile, r: Reader = db()): ValidationResult {
+  const lookups = loadLookups(r, planId);
+  const seen = new Map<string, number>();
+  const rows = file.rows.map((row) => validateRow(lookups, file, row, seen));
+  const counts = {
+    create: rows.filter((x) => !x.errors.length && x.action === "create").length,
+    update: rows.filter((x) => !x.errors.length && x.action === "update").length,
+    unchanged: rows.filter((x) => !x.errors.length && x.action === "unchanged").length,
+    errors: rows.filter((x) => x.errors.length).length,
+  };
+  return { rows, counts, ok: counts.errors === 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying
+
+export type ApplyResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; validation: ValidationResult };
+
+/**
+ * Writes a whole file in one transaction, or nothing: the rows are validated again inside it,
+ * so a change made between preview and confirm cannot slip through.
+ */
+export function applyImport(actorId: string, planId: number, file: ParsedFile, meta: { filename?: string } = {}, now = new Date()): ApplyResult {
+  return db().transaction(
+    (tx) => {
+      const validation = validateImport(planId, file, tx);
+      if (!validation.ok) return { ok: false as const, validation };
+      let created = 0;
+      let updated = 0;
+      for (const row of validation.rows) {
+        if (!row.input || row.action === "unchanged") continue;
+        const status = row.status ?? "proposed";
+        const decided = status !== "proposed";
+        if (row.action === "create") {
+          const id = Number(
+            tx
+              .insert(measures)
+              .values({
+                planId,
+                code: row.input.code,
+                title: row.input.title,
+                ownerOrganisationId: row.input.ownerOrganisationId,
+                status,
+                progress: status === "completed" ? 100 : 0,
+                proposedById: actorId,
+                // A measure imported as already approved was approved by the plan itself; the importer records it.
+                approvedById: decided ? actorId : null,
+                approvedAt: decided ? now : null,
+              })
+              .run().lastInsertRowid,
+          );
+          writeMeasureRows(tx, id, row.input);
+          audit({ actorId, action: "measure.imported", targetType: "measure", targetId: id }, tx);
+          created++;
+        } else {
+          const id = row.measureId!;
+          const current = tx.select({ status: measures.status, approvedAt: measures.approvedAt, version: measures.version }).from(measures).where(eq(measures.id, id)).get()!;
+          writeMeasureRows(tx, id, row.input);
+          const statusChange =
+            status !== current.status
+              ? {
+                  status,
+                  ...(status === "completed" ? { progress: 100 } : {}),
+                  ...(current.status === "proposed" && !current.approvedAt ? { approvedById: actorId, approvedAt: now } : {}),
+                }
+              : {};
+          tx.update(measures)
+            .set({ ...statusChange, version: current.version + 1, updatedAt: now })
+            .where(eq(measures.id, id))
+            .run();
+          audit({ actorId, action: "measure.updated", targetType: "measure", targetId: id, detail: { import: true } }, tx);
+          updated++;
+        }
+      }
+      audit({ actorId, action: "measure.import", targetType: "plan", targetId: planId, detail: { filename: meta.filename ?? null, created, updated, unchanged: validation.counts.unchanged } }, tx);
+      return { ok: true as const, created, updated, unchanged: validation.counts.unchanged };
+    },
+    { behavior: "immediate" },
+  ) as ApplyResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export type ExportRow = {
+  code: string;
+  title: string;
+  description: string;
+  priorityArea: string;
+  owner: string;
+  responsibleEmail: string;
+  partners: string[];
+  start: string | null;
+  end: string | null;
+  continuous: boolean;
+  areas: string[];
+  budgetEur: number | null;
+  costShares: { name: string; percent: number }[];
+  status: MeasureStatus;
+  goals: string[];
+  progress: number;
+  late: boolean;
+  lastFollowUpAt: Date | null;
+};
+
+const chunks = <T>(list: T[], size = 500): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+function groupBy<T, V>(rows: T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {
+  const map = new Map<number, V[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(value(r));
+    else map.set(k, [value(r)]);
+  }
+  return map;
+}
+
+/**
+ * Every measure matching the list filters (all pages), in the list's order, with the relations the
+ * import columns need. `publicOnly` applies the same visibility as the public list, and hides
+ * responsible persons' email addresses.
+ */
+export function exportMeasures(filters: Omit<MeasureFilters, "page" | "pageSize">, opts: { publicOnly: boolean; lang: Language; now?: Date }): ExportRow[] {
+  const list = listMeasures({ ...filters, page: 1, pageSize: EXPORT_MAX_ROWS }, { publicOnly: opts.publicOnly, now: opts.now }).rows;
+  if (list.length === 0) return [];
+  const d = db();
+  const name = (o: { nameFi: string; nameSv: string | null; nameEn: string | null }) => localName(o, opts.lang);
+  const details = new Map<number, { description: string; budgetEur: number | null; email: string | null }>();
+  const partners = new Map<number, string[]>();
+  const targetAreas = new Map<number, string[]>();
+  const goals = new Map<number, string[]>();
+  const shares = new Map<number, { name: string; percent: number }[]>();
+  const orgCols = { nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn };
+  for (const ids of chunks(list.map((m) => m.id))) {
+    for (const m of d
+      .select({ id: measures.id, description: measures.description, budgetEur: measures.budgetEur, email: users.email })
+      .from(measures)
+      .leftJoin(users, eq(users.id, measures.responsibleUserId))
+      .where(inArray(measures.id, ids))
+      .all())
+      details.set(m.id, { description: m.description, budgetEur: m.budgetEur, email: m.email });
+    const p = d.select({ measureId: measurePartners.measureId, ...orgCols }).from(measurePartners).innerJoin(organisations, eq(organisations.id, measurePartners.organisationId)).where(inArray(measurePartners.measureId, ids)).orderBy(asc(organisations.nameFi)).all();
+    for (const [k, v] of groupBy(p, (r) => r.measureId, name)) partners.set(k, v);
+    const a = d.select({ measureId: measureAreas.measureId, code: areas.code }).from(measureAreas).innerJoin(areas, eq(areas.id, measureAreas.areaId)).where(inArray(measureAreas.measureId, ids)).orderBy(asc(areas.code)).all();
+    for (const [k, v] of groupBy(a, (r) => r.measureId, (r) => r.code)) targetAreas.set(k, v);
+    const g = d.select({ measureId: measureGoals.measureId, code: strategyGoals.code }).from(measureGoals).innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId)).where(inArray(measureGoals.measureId, ids)).orderBy(asc(strategyGoals.code)).all();
+    for (const [k, v] of groupBy(g, (r) => r.measureId, (r) => r.code)) goals.set(k, v);
+    const s = d
+      .select({ measureId: measureCostShares.measureId, percent: measureCostShares.percent, ...orgCols })
+      .from(measureCostShares)
+      .innerJoin(organisations, eq(organisations.id, measureCostShares.organisationId))
+      .where(and(inArray(measureCostShares.measureId, ids)))
+      .orderBy(asc(measureCostShares.measureId))
+      .all()
+      .sort((x, y) => y.percent - x.percent);
+    for (const [k, v] of groupBy(s, (r) => r.measureId, (r) => ({ name: name(r), percent: r.percent }))) shares.set(k, v);
+  }
+  return list.map((m) => {
+    const extra = details.get(m.id)!;
+    return {
+      code: m.code,
+      title: m.title,
+      description: extra.description,
+      priorityArea: m.priorityAreaCode ?? "",
+      owner: localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, opts.lang),
+      responsibleEmail: opts.publicOnly ? "" : extra.email ?? "",
+      partners: partners.get(m.id) ?? [],
+      start: m.startDate,
+      end: m.continuous ? null : m.endDate,
+      continuous: m.continuous,
+      areas: targetAreas.get(m.id) ?? [],
+      budgetEur: extra.budgetEur,
+      costShares: shares.get(m.id) ?? [],
+      status: m.status,
+      goals: goals.get(m.id) ?? [],
+      progress: m.progress,
+      late: m.late,
+      lastFollowUpAt: m.lastFollowUpAt ? new Date(m.lastFollowUpAt) : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writers
+
+type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
+export type WriteOptions = {
+  lang: Language;
+  /** The templates: only the import columns, headed by their documented Finnish names ("tunnus", …). */
+  template?: boolean;
+};
+
+const fieldsFor = (o: WriteOptions): ExportField[] => (o.template ? [...IMPORT_FIELDS] : [...IMPORT_FIELDS, ...EXPORT_ONLY_FIELDS]);
+const headerFor = (f: ExportField, t: Translate, o: WriteOptions) => (o.template && f in COLUMN_IDS ? COLUMN_IDS[f as ImportField].fi : (t as (key: string) => string)(`measureIo.columns.${f}`));
+
+/** Finnish and Swedish readers expect a decimal comma; spreadsheets then read the value as a number. */
+function formatNumber(n: number, lang: Language): string {
+  const s = String(Math.round(n * 100) / 100);
+  return lang === "en" ? s : s.replace(".", ",");
+}
+
+function textValue(row: ExportRow, field: ExportField, t: Translate, lang: Language): string {
+  const tr = t as (key: string) => string;
+  switch (field) {
+    case "code":
+      return row.code;
+    case "title":
+      return row.title;
+    case "description":
+      return row.description;
+    case "priorityArea":
+      return row.priorityArea;
+    case "owner":
+      return row.owner;
+    case "responsible":
+      return row.responsibleEmail;
+    case "partners":
+      return row.partners.join(" | ");
+    case "start":
+      return row.start ?? "";
+    case "end":
+      return row.end ?? "";
+    case "continuous":
+      return tr(row.continuous ? "measureIo.yes" : "measureIo.no");
+    case "areas":
+      return row.areas.join(" | ");
+    case "budget":
+      return row.budgetEur == null ? "" : formatNumber(row.budgetEur, lang);
+    case "costShares":
+      return row.costShares.map((s) => `${s.name} ${formatNumber(s.percent, lang)}`).join(" | ");
+    case "status":
+      return tr(`measureIo.status.${row.status}`);
+    case "goals":
+      return row.goals.join(" | ");
+    case "progress":
+      return String(row.progress);
+    case "late":
+      return tr(row.late ? "measureIo.yes" : "measureIo.no");
+    case "lastFollowUp":
+      return row.lastFollowUpAt ? helsinkiDate(row.lastFollowUpAt) : "";
+  }
+}
+
+/** A cell that a spreadsheet would run as a formula gets a leading apostrophe (the import removes it). */
+const guard = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** Semicolon-delimited UTF-8 with a BOM and CRLF line ends: what Finnish Excel opens without an import wizard. */
+export function toCsv(rows: ExportRow[], t: Translate, options: WriteOptions = { lang: "fi" }): string {
+  const fields = fieldsFor(options);
+  const header = fields.map((f) => headerFor(f, t, options));
+  const data = rows.map((row) => fields.map((f) => guard(textValue(row, f, t, options.lang))));
+  return "\uFEFF" + Papa.unparse([header, ...data], { delimiter: ";", newline: "\r\n", quotes: false }) + "\r\n";
+}
+
+const COLUMN_WIDTHS: Record<ExportField, number> = {
+  code: 9,
+  title: 48,
+  description: 60,
+  priorityArea: 16,
+  owner: 36,
+  responsible: 32,
+  partners: 40,
+  start: 12,
+  end: 12,
+  continuous: 10,
+  areas: 16,
+  budget: 14,
+  costShares: 40,
+  status: 14,
+  goals: 18,
+  progress: 14,
+  late: 10,
+  lastFollowUp: 16,
+};
+
+/** Codes stay text in Excel: "2.10" must not become 2.1 or a date. */
+const TEXT_COLUMNS: ExportField[] = ["code", "priorityArea", "areas", "goals", "responsible"];
+
+const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** An .xlsx workbook: bold, frozen header with a filter, real dates and numbers, readable widths. */
+export async function toXlsx(rows: ExportRow[], t: Translate, options: WriteOptions = { lang: "fi" }): Promise<Buffer> {
+  const fields = fieldsFor(options);
+  const tr = t as (key: string) => string;
+  const dateFormat = options.lang === "en" ? "yyyy-mm-dd" : "d.m.yyyy";
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Lähiturva";
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet(tr("measureIo.sheetName"), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = fields.map((f) => ({
+    header: headerFor(f, t, options),
+    key: f,
+    width: COLUMN_WIDTHS[f],
+    style: TEXT_COLUMNS.includes(f) ? { numFmt: "@" } : f === "start" || f === "end" || f === "lastFollowUp" ? { numFmt: dateFormat } : f === "budget" ? { numFmt: "#,##0.00" } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: fields.length } };
+  for (const [index, row] of rows.entries()) {
+    const values: Record<string, ExcelJS.CellValue> = {};
+    for (const f of fields) {
+      if ((f === "start" || f === "end") && row[f]) values[f] = utcDate(row[f]!);
+      else if (f === "lastFollowUp") values[f] = row.lastFollowUpAt ? utcDate(textValue(row, f, t, options.lang)) : null;
+      else if (f === "budget") values[f] = row.budgetEur;
+      else if (f === "progress") values[f] = row.progress;
+      else values[f] = textValue(row, f, t, options.lang) || null;
+    }
+    sheet.addRow(values);
+    // Hand the event loop back now and then: a big export must not stall other requests.
+    if (index % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+  }
+  sheet.getColumn("description").alignment = { wrapText: true, vertical: "top" };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads kept between preview and confirm
+
+/** The confirm step re-reads the uploaded bytes from here; the browser only ever sends back the id. */
+const UPLOAD_TTL_MS = 60 * 60 * 1000;
+const UPLOAD_ID = /^[A-Za-z0-9_-]{24}$/;
+const uploadDir = () => join(config().dataDir, "imports");
+
+type UploadMeta = { userId: string; planId: number; filename: string; createdAt: number };
+
+/** Removes previews nobody confirmed within the hour (they may hold people's email addresses). */
+async function purgeOldUploads(now = Date.now()) {
+  const names = await readdir(uploadDir()).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(uploadDir(), name);
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await rm(path, { force: true });
+  }
+}
+
+export async function stashUpload(userId: string, planId: number, filename: string, bytes: Uint8Array): Promise<string> {
+  await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
+  await purgeOldUploads();
+  const id = randomBytes(18).toString("base64url");
+  const meta: UploadMeta = { userId, planId, filename, createdAt: Date.now() };
+  await writeFile(join(uploadDir(), `${id}.bin`), bytes, { mode: 0o600 });
+  await writeFile(join(uploadDir(), `${id}.json`), JSON.stringify(meta), { mode: 0o600 });
+  return id;
+}
+
+/** The stashed upload, only for the person who uploaded it and only within the hour. */
+export async function loadUpload(id: string, userId: string, now = Date.now()): Promise<(UploadMeta & { bytes: Uint8Array }) | null> {
+  if (!UPLOAD_ID.test(id)) return null;
+  try {
+    const meta = JSON.parse(await readFile(join(uploadDir(), `${id}.json`), "utf8")) as UploadMeta;
+    if (meta.userId !== userId || now - meta.createdAt > UPLOAD_TTL_MS) return null;
+    const bytes = new Uint8Array(await readFile(join(uploadDir(), `${id}.bin`)));
+    return { ...meta, bytes };
+  } catch {
+    return null;
+  }
+}
+
+export async function dropUpload(id: string): Promise<void> {
+  if (!UPLOAD_ID.test(id)) return;
+  await rm(join(uploadDir(), `${id}.bin`), { force: true });
+  await rm(join(uploadDir(), `${id}.json`), { force: true });
+}
