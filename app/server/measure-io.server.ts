@@ -496,7 +496,7 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   const continuous = parseBoolean(v("continuous"));
   if (continuous === null) err("boolean", "continuous", { value: v("continuous") });
   if (continuous && v("end")) err("endAndContinuous", null);
-  else if (!continuous && !v("end")) err("endOrContinuous", null);
+  else if (continuous === false && !v("end")) err("endOrContinuous", null);
   if (startDate && endDate && endDate < startDate) err("endBeforeStart", null);
 
   const areaIds: number[] = [];

@@ -33,7 +33,15 @@ export type Action =
   | { kind: "measure.followUp"; measure: MeasureOwnership }
   | { kind: "measure.viewHistory" }
   | { kind: "measure.import" }
-  | { kind: "plan.manage" };
+  | { kind: "plan.manage" }
+  // Steering: indicators and status reviews.
+  | { kind: "indicator.view" }
+  | { kind: "indicator.manage" }
+  | { kind: "review.view" }
+  | { kind: "review.create" }
+  | { kind: "review.assess" }
+  | { kind: "review.send" }
+  | { kind: "review.record" };
 
 /** Who owns a measure: its organisation and its named responsible person. */
 export type MeasureOwnership = { ownerOrganisationId: number; responsibleUserId: string | null };
@@ -66,6 +74,14 @@ const RULES: Rules = {
   "measure.viewHistory": (v) => isStaff(v),
   "measure.import": (v) => isCoordinator(v),
   "plan.manage": (v) => isCoordinator(v),
+  "indicator.view": (v) => isStaff(v),
+  "indicator.manage": (v) => isCoordinator(v) || isExpertMember(v),
+  // The expert group prepares reviews, the steering group reads and decides, the secretariat runs it.
+  "review.view": (v) => isCoordinator(v) || isSteeringMember(v) || isExpertMember(v),
+  "review.create": (v) => isCoordinator(v),
+  "review.assess": (v) => isCoordinator(v) || isExpertMember(v),
+  "review.send": (v) => isCoordinator(v),
+  "review.record": (v) => isCoordinator(v) || isSteeringMember(v),
 };
 
 /** Anonymous visitors may do none of the actions above; public pages need no check. */

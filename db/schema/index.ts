@@ -2,3 +2,4 @@
 export * from "./areas";
 export * from "./people";
 export * from "./city";
+export * from "./steering";

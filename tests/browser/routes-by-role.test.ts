@@ -52,6 +52,11 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/admin/groups/abc", expect: { ...staffOnly(), coordinator: 404 } },
   ],
   "routes/admin.invitations": [{ path: () => "/admin/invitations", expect: staffOnly("coordinator") }],
+  "routes/measures.export": [
+    { path: () => "/measures/export?format=csv", expect: everyone(200) },
+    { path: () => "/measures/export?format=xlsx&status=approved", expect: everyone(200) },
+  ],
+  "routes/measures.import": [{ path: () => "/measures/import", expect: staffOnly("coordinator") }],
   // Strategy, plans and priority areas: public pages (published plans), coordinator management.
   "routes/plan": [{ path: () => "/plan", expect: everyone(302) }],
   "routes/plans._index": [{ path: () => "/plans", expect: everyone(200) }],

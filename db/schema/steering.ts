@@ -1,0 +1,161 @@
+// What the steering group reads: indicators with values and targets, and the periodic status
+// review (tilannekatsaus) that is frozen once it has been sent.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { areas } from "./areas";
+import { measures, priorityAreas, safetyPlans } from "./city";
+import { users } from "./people";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const INDICATOR_DIRECTIONS = ["up", "down"] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+export const INDICATOR_RESOLUTIONS = ["year", "month"] as const;
+export type IndicatorResolution = (typeof INDICATOR_RESOLUTIONS)[number];
+
+export const indicators = sqliteTable(
+  "indicators",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Short stable key used in CSV imports, e.g. "turvallisuuden-tunne-ilta". */
+    key: text("key").notNull(),
+    nameFi: text("name_fi").notNull(),
+    nameSv: text("name_sv"),
+    nameEn: text("name_en"),
+    unit: text("unit").notNull(),
+    source: text("source").notNull().default(""),
+    /** Which way is good: "up" (more is better) or "down" (less is better). */
+    direction: text("direction", { enum: INDICATOR_DIRECTIONS }).notNull(),
+    resolution: text("resolution", { enum: INDICATOR_RESOLUTIONS }).notNull().default("year"),
+    descriptionFi: text("description_fi"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("indicators_key_unique").on(t.key)],
+);
+
+export const indicatorPriorityAreas = sqliteTable(
+  "indicator_priority_areas",
+  {
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    priorityAreaId: integer("priority_area_id")
+      .notNull()
+      .references(() => priorityAreas.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.priorityAreaId] })],
+);
+
+export const indicatorMeasures = sqliteTable(
+  "indicator_measures",
+  {
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.measureId] }), index("indicator_measures_measure_idx").on(t.measureId)],
+);
+
+/**
+ * A value of an indicator for a period ("2025" or "2025-03") and an area (null = the whole city).
+ * `kind` separates measured values from targets so one table serves the trend chart.
+ */
+export const indicatorValues = sqliteTable(
+  "indicator_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["actual", "target"] }).notNull().default("actual"),
+    areaId: integer("area_id").references(() => areas.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    value: real("value").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    // SQLite treats NULLs as distinct in unique indexes, so the city-wide row uses area 0 in the key.
+    uniqueIndex("indicator_values_unique").on(t.indicatorId, t.kind, sql`coalesce(${t.areaId}, 0)`, t.period),
+    index("indicator_values_indicator_idx").on(t.indicatorId, t.period),
+  ],
+);
+
+export const REVIEW_STATUSES = ["draft", "sent", "discussed", "closed"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const statusReviews = sqliteTable(
+  "status_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => safetyPlans.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    status: text("status", { enum: REVIEW_STATUSES }).notNull().default("draft"),
+    /** The review compared against when computing "what changed". */
+    previousReviewId: integer("previous_review_id"),
+    /**
+     * The compiled review as JSON, written once when it is sent. A sent review is read only from
+     * here, so later changes to measures never change it.
+     */
+    snapshot: text("snapshot"),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    sentById: text("sent_by_id").references(() => users.id, { onDelete: "set null" }),
+    discussedAt: integer("discussed_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("status_reviews_plan_idx").on(t.planId, t.sentAt)],
+);
+
+/** The expert group's written assessment and proposals, per priority area (null = overall). */
+export const reviewAssessments = sqliteTable(
+  "review_assessments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => statusReviews.id, { onDelete: "cascade" }),
+    priorityAreaId: integer("priority_area_id").references(() => priorityAreas.id, { onDelete: "set null" }),
+    assessment: text("assessment").notNull().default(""),
+    proposals: text("proposals").notNull().default(""),
+    updatedById: text("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("review_assessments_unique").on(t.reviewId, sql`coalesce(${t.priorityAreaId}, 0)`)],
+);
+
+export const DECISION_KINDS = ["priority_areas", "other"] as const;
+
+/** The steering group's decisions recorded when closing a review. */
+export const reviewDecisions = sqliteTable(
+  "review_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => statusReviews.id, { onDelete: "cascade" }),
+    decidedOn: text("decided_on").notNull(),
+    kind: text("kind", { enum: DECISION_KINDS }).notNull(),
+    text: text("text").notNull(),
+    /** For priority-area decisions: the year and the areas in force that year (JSON array of ids). */
+    year: integer("year"),
+    priorityAreaIds: text("priority_area_ids"),
+    recordedById: text("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("review_decisions_review_idx").on(t.reviewId)],
+);
