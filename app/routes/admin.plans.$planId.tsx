@@ -21,6 +21,7 @@ import {
 } from "~/server/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { useStrategyLabel } from "~/ui/plans/labels";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
@@ -143,6 +144,7 @@ export default function AdminPlan() {
   const { plan, areas, editing, years, yearRecords, next, strategies, areaSaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorText = useErrorText();
+  const strategyLabel = useStrategyLabel();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const noticeFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.notice : undefined);
 
@@ -339,7 +341,7 @@ export default function AdminPlan() {
               name={planFields.strategyId.name}
               defaultValue={planFields.strategyId.initialValue}
               label={t("plans.strategy")}
-              data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: t("plans.strategyNameTerm", { name: localName(s, lang), start: s.termStartYear, end: s.termEndYear }) }))]}
+              data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: strategyLabel(s) }))]}
               error={errorText(planFields.strategyId.errors)}
             />
             <Textarea key={planFields.descriptionFi.key} name={planFields.descriptionFi.name} defaultValue={planFields.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={3} error={errorText(planFields.descriptionFi.errors)} />

@@ -10,6 +10,7 @@ import { authorize } from "~/server/guard.server";
 import { createPlan, listPlans, listStrategies, planMeasureCounts } from "~/server/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { useStrategyLabel } from "~/ui/plans/labels";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -42,6 +43,7 @@ export default function AdminPlans() {
   const { plans, strategies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
+  const strategyLabel = useStrategyLabel();
   const [form, fields] = useForm({
     id: "new-plan",
     lastResult: actionData?.result,
@@ -138,7 +140,7 @@ export default function AdminPlans() {
                 name={fields.strategyId.name}
                 defaultValue={fields.strategyId.initialValue}
                 label={t("plans.strategy")}
-                data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: t("plans.strategyNameTerm", { name: localName(s, lang), start: s.termStartYear, end: s.termEndYear }) }))]}
+                data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: strategyLabel(s) }))]}
                 error={errorText(fields.strategyId.errors)}
               />
             </SimpleGrid>

@@ -9,6 +9,7 @@ import { localName } from "~/i18n/names";
 import { authorize, badRequest, notFound } from "~/server/guard.server";
 import { getStrategyWithGoals, listStrategies, saveGoal, saveStrategy } from "~/server/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
+import { useStrategyLabel } from "~/ui/plans/labels";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
@@ -73,6 +74,7 @@ export default function AdminStrategy() {
   const { strategies, selected, editingGoal, goalSaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorText = useErrorText();
+  const strategyLabel = useStrategyLabel();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
 
   const [strategyForm, sf] = useForm({
@@ -121,7 +123,7 @@ export default function AdminStrategy() {
               variant={selected?.id === s.id ? "filled" : "light"}
               aria-current={selected?.id === s.id ? "page" : undefined}
             >
-              {t("plans.strategyNameTerm", { name: localName(s, lang), start: s.termStartYear, end: s.termEndYear })}
+              {strategyLabel(s)}
             </Button>
           ))}
           <Button component={Link} to="/admin/strategy?new=1" size="xs" variant={selected ? "subtle" : "filled"} aria-current={selected ? undefined : "page"}>

@@ -79,6 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   // Refuse an obviously too large upload before reading it.
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+    await discardBody(request);
     return json<UploadFailure>({ stage: "upload", errors: [tooLarge] }, { status: 413 });
   }
   let form: FormData;
@@ -107,6 +108,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { stage: "preview", filename: file.name, planName: plan, uploadId, errors: [], ...previewOf(validation) },
     { status: validation.ok ? 200 : 400 },
   );
+}
+
+/**
+ * Reads and drops an upload we refuse: a browser still sending its body would otherwise wait
+ * for the connection to time out before it shows our answer. Very large bodies are cut off.
+ */
+async function discardBody(request: Request, limit = 64 * 1024 * 1024) {
+  if (!request.body || request.bodyUsed) return;
+  const reader = request.body.getReader();
+  let seen = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value.byteLength;
+      if (seen > limit) return void (await reader.cancel());
+    }
+  } catch {
+    // the client went away; nothing to answer
+  }
 }
 
 async function confirmImport(request: Request, userId: string) {
@@ -193,11 +214,11 @@ export default function MeasureImport() {
             </Input.Wrapper>
             <Text size="sm" id="import-templates">
               {t("measureIo.upload.templates")}{" "}
-              <Anchor href="/templates/toimenpiteet-malli.csv" download>
+              <Anchor href="/templates/toimenpiteet-malli.csv" download underline="always">
                 {t("measureIo.upload.templateCsv")}
               </Anchor>
               {" · "}
-              <Anchor href="/templates/toimenpiteet-malli.xlsx" download>
+              <Anchor href="/templates/toimenpiteet-malli.xlsx" download underline="always">
                 {t("measureIo.upload.templateXlsx")}
               </Anchor>
             </Text>
@@ -218,16 +239,16 @@ export default function MeasureImport() {
             </Title>
             <Text>{t("measureIo.preview.summary", { filename: preview.filename, plan: localName(preview.planName, lang), rows: preview.rows.length })}</Text>
             <Group gap="xs">
-              <Badge variant="light" color="blue">
+              <Badge variant="light" color="city">
                 {t("measureIo.preview.create", { count: preview.counts.create })}
               </Badge>
-              <Badge variant="light" color="teal">
+              <Badge variant="light" color="green">
                 {t("measureIo.preview.update", { count: preview.counts.update })}
               </Badge>
-              <Badge variant="light" color="gray">
+              <Badge variant="light" color="dark">
                 {t("measureIo.preview.unchanged", { count: preview.counts.unchanged })}
               </Badge>
-              <Badge variant="light" color={preview.counts.errors ? "red" : "gray"}>
+              <Badge variant="light" color={preview.counts.errors ? "red" : "dark"}>
                 {t("measureIo.preview.errors", { count: preview.counts.errors })}
               </Badge>
             </Group>
@@ -237,7 +258,7 @@ export default function MeasureImport() {
                 {t("measureIo.preview.hasErrors")}
               </Alert>
             ) : !preview.uploadId && !preview.errors.length ? (
-              <Alert color="blue" variant="light" role="status">
+              <Alert color="city" variant="light" role="status">
                 {t("measureIo.preview.nothingToDo")}
               </Alert>
             ) : null}

@@ -17,6 +17,7 @@ import {
   priorityAreaYearRecords,
 } from "~/server/plans.server";
 import { useFormat } from "~/ui/format";
+import { useStrategyLabel } from "~/ui/plans/labels";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";
 
@@ -62,6 +63,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 export default function PlanPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  const strategyLabel = useStrategyLabel();
   const lang = i18n.language;
   const { plan, publicOnly, canManage, strategy, areas, years, year, yearRecords, counts, statuses } = useLoaderData<typeof loader>();
   const name = localName(plan, lang);
@@ -140,7 +142,7 @@ export default function PlanPage() {
           {strategy ? (
             <Stack gap="xs">
               <Anchor component={Link} to={`/strategy/${strategy.id}`}>
-                {t("plans.strategyNameTerm", { name: localName(strategy, lang), start: strategy.termStartYear, end: strategy.termEndYear })}
+                {strategyLabel(strategy)}
               </Anchor>
               {strategy.goals.length ? (
                 <List size="sm" spacing={2} aria-label={t("plans.goalsTitle")}>

@@ -1,17 +1,273 @@
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MEASURE_STATUSES } from "../../db/schema";
+import { SummaryFilterSchema } from "~/forms/reviews";
+import { localName } from "~/i18n/names";
 import { authorize } from "~/server/guard.server";
-import { groupsForViewer } from "~/server/workspaces.server";
-import { GroupWorkspacePage } from "~/ui/GroupWorkspacePage";
+import { measureFilterOptions } from "~/server/measures.server";
+import { currentPlan, listPriorityAreas } from "~/server/plans.server";
+import { compileReview, latestReview } from "~/server/reviews.server";
+import { steeringSummary } from "~/server/summary.server";
+import { useFormat } from "~/ui/format";
+import { StatusBadge } from "~/ui/measures/badges";
+import { StatusChart } from "~/ui/StatusChart";
+import { ChangeList } from "~/ui/ChangeList";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await authorize(request, context, { kind: "steering.view" });
-  return json({ groups: groupsForViewer(viewer, "steering") });
+  await authorize(request, context, { kind: "steering.view" });
+  const filters = SummaryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const plan = currentPlan({ publicOnly: false });
+  if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null });
+  const summary = steeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area });
+  const review = latestReview({ sentOnly: true });
+  // What changed since the last review the steering group received (live records vs its snapshot).
+  const changes = review ? compileReview(plan.id, { previousReviewId: review.id }).changes : null;
+  const options = { priorityAreas: listPriorityAreas(plan.id), ...measureFilterOptions(plan.id, false) };
+  return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes });
 }
 
-export default function SteeringPage() {
-  const { t } = useTranslation();
-  const { groups } = useLoaderData<typeof loader>();
-  return <GroupWorkspacePage title={t("steering.title")} intro={t("steering.intro")} groups={groups} />;
+export default function SteeringSummaryPage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const lang = i18n.language;
+  const { plan, filters, summary, options, review, changes } = useLoaderData<typeof loader>();
+  if (!plan || !summary || !options) {
+    return (
+      <Stack>
+        <Title order={1}>{t("steering.title")}</Title>
+        <Text>{t("measures.noPlan")}</Text>
+      </Stack>
+    );
+  }
+  // Every number links to the measure list with the same filters in its URL.
+  const listHref = (extra: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams({ plan: String(plan.id) });
+    if (filters.priority) q.set("priority", String(filters.priority));
+    if (filters.owner) q.set("owner", String(filters.owner));
+    if (filters.area) q.set("area", String(filters.area));
+    for (const [k, v] of Object.entries(extra)) if (v !== undefined) q.set(k, String(v));
+    return `/measures?${q.toString()}`;
+  };
+  const areaLabel = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
+    a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang)}` : t("reviews.noPriorityArea");
+  const shownStatuses = MEASURE_STATUSES;
+  const select = (v: number | undefined) => (v ? String(v) : "");
+  const all = { value: "", label: t("common.all") };
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t("steering.summaryTitle")}</Title>
+        <Text c="dimmed">{localName(plan, lang)}</Text>
+      </div>
+      <Form method="get" role="search" aria-label={t("measures.filters")}>
+        <Group align="end">
+          <NativeSelect name="priority" label={t("measures.priorityArea")} defaultValue={select(filters.priority)} data={[all, ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` }))]} />
+          <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners.map((o) => ({ value: String(o.id), label: localName(o, lang) }))]} />
+          <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas.map((a) => ({ value: String(a.id), label: localName(a, lang) }))]} />
+          <Button type="submit">{t("common.filter")}</Button>
+          <Anchor component={Link} to="/steering">
+            {t("measures.clearFilters")}
+          </Anchor>
+        </Group>
+      </Form>
+
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
+        <Kpi label={t("steering.kpi.measures")} value={String(summary.totals.total)} to={listHref({})} />
+        <Kpi label={t("steering.kpi.progress")} value={summary.progress == null ? "–" : `${fmt.number(summary.progress)} %`} />
+        <Kpi label={t("steering.kpi.late")} value={String(summary.totals.late)} to={listHref({ late: 1 })} tone={summary.totals.late ? "red" : undefined} />
+        <Kpi label={t("steering.kpi.stale")} value={String(summary.totals.stale)} to={listHref({ stale: 1 })} tone={summary.totals.stale ? "orange" : undefined} />
+        <Kpi label={t("steering.kpi.completed")} value={String(summary.totals.counts.completed)} to={listHref({ status: "completed" })} />
+      </SimpleGrid>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="by-area">
+        <Title order={2} size="h3" id="by-area" mb="sm">
+          {t("steering.byArea")}
+        </Title>
+        <StatusChart rows={summary.areas.map((a) => ({ label: areaLabel(a), counts: a.counts }))} />
+        <Table.ScrollContainer minWidth={900} mt="md">
+          <Table striped withTableBorder>
+            <caption className="visually-hidden">{t("steering.byArea")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
+                {shownStatuses.map((s) => (
+                  <Table.Th key={s} scope="col" ta="right">
+                    {t(`measures.status.${s}`)}
+                  </Table.Th>
+                ))}
+                <Table.Th scope="col" ta="right">{t("reviews.cols.total")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.late")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.progress")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {summary.areas.map((a) => (
+                <Table.Tr key={a.id ?? "none"}>
+                  <Table.Th scope="row">{areaLabel(a)}</Table.Th>
+                  {shownStatuses.map((s) => (
+                    <Table.Td key={s} ta="right">
+                      {a.counts[s] ? (
+                        <Anchor component={Link} to={listHref({ priority: a.id ?? undefined, status: s })} aria-label={t("steering.countLink", { count: a.counts[s], status: t(`measures.status.${s}`), area: areaLabel(a) })}>
+                          {a.counts[s]}
+                        </Anchor>
+                      ) : (
+                        0
+                      )}
+                    </Table.Td>
+                  ))}
+                  <Table.Td ta="right">
+                    <Anchor component={Link} to={listHref({ priority: a.id ?? undefined })}>
+                      {a.total}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {a.late ? (
+                      <Anchor component={Link} to={listHref({ priority: a.id ?? undefined, late: 1 })}>
+                        {a.late}
+                      </Anchor>
+                    ) : (
+                      0
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{a.progress == null ? "–" : `${a.progress} %`}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <MeasureTable id="late" title={t("steering.lateTitle", { count: summary.late.length })} rows={summary.late} empty={t("steering.noneLate")} />
+        <MeasureTable id="stale" title={t("steering.staleTitle", { count: summary.stale.length })} rows={summary.stale} empty={t("steering.noneStale")} />
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Paper withBorder p="md" component="section" aria-labelledby="deadlines">
+          <Title order={2} size="h4" id="deadlines" mb="sm">
+            {t("steering.deadlines")}
+          </Title>
+          {summary.deadlines.length === 0 ? <Text>{t("steering.noDeadlines")}</Text> : null}
+          <Stack gap={6}>
+            {summary.deadlines.map((d, i) => (
+              <Text key={`${d.measureId}-${i}`} size="sm">
+                <strong>{fmt.date(d.date)}</strong>{" "}
+                <Anchor component={Link} to={`/measures/${d.measureId}`}>
+                  {d.code} {d.title}
+                </Anchor>
+                {d.taskTitle ? ` – ${d.taskTitle}` : ` – ${t("steering.measureEnds")}`}
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="changes">
+          <Title order={2} size="h4" id="changes" mb="sm">
+            {t("steering.changesSince")}
+          </Title>
+          {review ? (
+            <Text size="sm" mb="xs">
+              {t("steering.lastReview")}{" "}
+              <Anchor component={Link} to={`/reviews/${review.id}`}>
+                {review.title}
+              </Anchor>{" "}
+              ({fmt.date(review.sentAt)})
+            </Text>
+          ) : (
+            <Text>{t("steering.noReviewYet")}</Text>
+          )}
+          {changes ? <ChangeList changes={changes} /> : null}
+        </Paper>
+      </SimpleGrid>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="newest">
+        <Title order={2} size="h4" id="newest" mb="sm">
+          {t("steering.newestFollowUps")}
+        </Title>
+        <Stack gap="xs">
+          {summary.newestFollowUps.map((f) => (
+            <div key={f.id}>
+              <Group gap="xs">
+                <Text size="sm" fw={600}>
+                  {fmt.date(f.reportedAt)}
+                </Text>
+                <Anchor component={Link} to={`/measures/${f.measureId}`} size="sm">
+                  {f.code} {f.title}
+                </Anchor>
+                <StatusBadge status={f.status} />
+                <Text size="sm">{f.progress} %</Text>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {f.reporterName}: {f.done}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+function Kpi({ label, value, to, tone }: { label: string; value: string; to?: string; tone?: "red" | "orange" }) {
+  return (
+    <Paper withBorder p="md">
+      <Text fz={30} fw={700} c={tone ? `${tone}.7` : undefined}>
+        {to ? (
+          <Anchor component={Link} to={to} inherit c="inherit" aria-label={`${label}: ${value}`}>
+            {value}
+          </Anchor>
+        ) : (
+          value
+        )}
+      </Text>
+      <Text size="sm">{label}</Text>
+    </Paper>
+  );
+}
+
+type Row = { id: number; code: string; title: string; status: (typeof MEASURE_STATUSES)[number]; endDate: string | null; lastFollowUpAt: string | null; ownerNameFi: string; ownerNameSv: string | null; ownerNameEn: string | null; responsibleName: string | null };
+
+function MeasureTable({ id, title, rows, empty }: { id: string; title: string; rows: Row[]; empty: string }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`}>
+      <Title order={2} size="h4" id={`${id}-title`} mb="sm">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text>{empty}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("measures.title")}</Table.Th>
+                <Table.Th>{t("measures.owner")}</Table.Th>
+                <Table.Th>{id === "late" ? t("measures.ends") : t("measures.lastFollowUp")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/measures/${m.id}`}>
+                      {m.code} {m.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, i18n.language)}
+                    {m.responsibleName ? <Text size="xs">{m.responsibleName}</Text> : null}
+                  </Table.Td>
+                  <Table.Td>{id === "late" ? fmt.date(m.endDate) : fmt.date(m.lastFollowUpAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
 }

@@ -256,7 +256,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === "boolean") return value ? "1" : "0";
   if (value instanceof Date) return isoFromDate(value);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : String(value.hyperlink).replace(/^mailto:/, "");
+  if ("hyperlink" in value) {
+    // Excel turns typed email addresses into mailto links; the text may itself be rich text.
+    const text = value.text as unknown as ExcelJS.CellValue;
+    return text ? cellText(text) : String(value.hyperlink).replace(/^mailto:/, "");
+  }
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
     return result == null || (typeof result === "object" && !(result instanceof Date)) ? "" : cellText(result as ExcelJS.CellValue);

@@ -117,7 +117,8 @@ function areaCondition(areaId: number): SQL {
   )`;
 }
 
-function filterConditions(f: MeasureFilters, now: Date, publicOnly: boolean): SQL[] {
+/** The WHERE conditions of a measure filter; the list, exports and the steering summary share them. */
+export function filterConditions(f: MeasureFilters, now: Date, publicOnly: boolean): SQL[] {
   const conditions: SQL[] = [eq(measures.planId, f.planId)];
   if (publicOnly) conditions.push(publicMeasureCondition());
   const match = f.q ? ftsQuery(f.q) : null;

@@ -106,7 +106,9 @@ export function navigationFor(viewer: Viewer | null) {
   const items: { to: string; labelKey: string }[] = [{ to: "/", labelKey: "nav.home" }];
   items.push({ to: "/plan", labelKey: "nav.plan" });
   items.push({ to: "/measures", labelKey: "nav.measures" });
+  if (can(viewer, { kind: "indicator.view" })) items.push({ to: "/indicators", labelKey: "nav.indicators" });
   if (can(viewer, { kind: "steering.view" })) items.push({ to: "/steering", labelKey: "nav.steering" });
+  if (can(viewer, { kind: "review.view" })) items.push({ to: "/reviews", labelKey: "nav.reviews" });
   if (can(viewer, { kind: "expert.view" })) items.push({ to: "/expert", labelKey: "nav.expert" });
   if (can(viewer, { kind: "areas.view" })) items.push({ to: "/areas", labelKey: "nav.areas" });
   if (can(viewer, { kind: "myArea.view" })) items.push({ to: "/my-area", labelKey: "nav.myArea" });

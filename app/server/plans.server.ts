@@ -172,10 +172,6 @@ export function displayYear(plan: { periodStart: string; periodEnd: string }, no
   return Math.min(Math.max(thisYear, years[0]), years[years.length - 1]);
 }
 
-export function getStrategy(id: number) {
-  return db().select().from(strategies).where(eq(strategies.id, id)).get() ?? null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Writes (coordinators). Each runs in one transaction and leaves an audit entry in it.
 

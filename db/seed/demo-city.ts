@@ -19,6 +19,7 @@ import {
 } from "../schema";
 import { requireAreaId, seedAreas } from "./areas";
 import { seedCityPlan } from "./city-plan";
+import { seedIndicators } from "./indicators";
 
 export type DemoLogin = { role: string; email: string; name: string };
 
@@ -671,6 +672,7 @@ export async function seedDemoCity(db: Db, now: Date = new Date()): Promise<Demo
     }
 
     seedCityPlan(tx, { orgIds, userIds, areaIds, expertOrgs }, now);
+    seedIndicators(tx, { areaIds }, now);
   });
 
   return DEMO_LOGINS;

@@ -140,7 +140,7 @@ describe("exporting measures", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text.split("\r\n")[0]).toMatch(/^\uFEFFTunnus;Otsikko;/);
     const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ";", skipEmptyLines: true }).data.slice(1);
     expect(rows.length).toBeGreaterThan(0);

@@ -1,18 +1,23 @@
 import type { Translation } from "./fi";
 import { measureTexts } from "../texts/measures";
+import { reviewTexts, steeringTexts } from "../texts/steering";
+import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 
 const en: Translation = {
   measures: measureTexts.en,
+  indicators: indicatorTexts.en,
   nav: {
     home: "Home",
     steering: "Steering group",
+    reviews: "Status reviews",
     expert: "Expert group",
     areas: "Areas",
     myArea: "My area",
     plan: "Safety plan",
     measures: "Measures",
+    indicators: "Indicators",
     admin: "Administration",
     account: "My account",
     register: "Register as a resident",
@@ -112,10 +117,8 @@ const en: Translation = {
     },
     publicNote: "Published plans and the status of measures are open for everyone to read.",
   },
-  steering: {
-    title: "Steering group",
-    intro: "The steering group leads the city's safety planning, reviews the status reports and decides on the priority areas each year.",
-  },
+  steering: steeringTexts.en,
+  reviews: reviewTexts.en,
   expert: {
     title: "Expert group",
     intro: "The expert group monitors the progress of the safety plan's measures and prepares the status reports for the steering group.",

@@ -1,18 +1,23 @@
 import { measureTexts } from "../texts/measures";
+import { reviewTexts, steeringTexts } from "../texts/steering";
+import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
   measures: measureTexts.fi,
+  indicators: indicatorTexts.fi,
   nav: {
     home: "Etusivu",
     steering: "Ohjausryhmä",
+    reviews: "Tilannekatsaukset",
     expert: "Asiantuntijaryhmä",
     areas: "Alueet",
     myArea: "Oma alue",
     plan: "Turvallisuussuunnitelma",
     measures: "Toimenpiteet",
+    indicators: "Indikaattorit",
     admin: "Hallinta",
     account: "Oma tili",
     register: "Rekisteröidy asukkaaksi",
@@ -112,10 +117,8 @@ const fi = {
     },
     publicNote: "Julkaistut suunnitelmat ja toimenpiteiden tilanne ovat kaikkien luettavissa.",
   },
-  steering: {
-    title: "Ohjausryhmä",
-    intro: "Ohjausryhmä johtaa kaupungin turvallisuussuunnittelua, tarkastelee tilannekatsaukset ja päättää vuosittain painopistealueista.",
-  },
+  steering: steeringTexts.fi,
+  reviews: reviewTexts.fi,
   expert: {
     title: "Asiantuntijaryhmä",
     intro: "Asiantuntijaryhmä seuraa turvallisuussuunnitelman toimenpiteiden etenemistä ja valmistelee tilannekatsaukset ohjausryhmälle.",

@@ -1,18 +1,23 @@
 import type { Translation } from "./fi";
 import { measureTexts } from "../texts/measures";
+import { reviewTexts, steeringTexts } from "../texts/steering";
+import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 
 const sv: Translation = {
   measures: measureTexts.sv,
+  indicators: indicatorTexts.sv,
   nav: {
     home: "Startsida",
     steering: "Styrgrupp",
+    reviews: "Lägesöversikter",
     expert: "Expertgrupp",
     areas: "Områden",
     myArea: "Mitt område",
     plan: "Trygghetsplan",
     measures: "Åtgärder",
+    indicators: "Indikatorer",
     admin: "Administration",
     account: "Mitt konto",
     register: "Registrera dig som invånare",
@@ -112,10 +117,8 @@ const sv: Translation = {
     },
     publicNote: "Publicerade planer och åtgärdernas läge kan läsas av alla.",
   },
-  steering: {
-    title: "Styrgrupp",
-    intro: "Styrgruppen leder stadens säkerhetsplanering, behandlar lägesöversikterna och beslutar årligen om fokusområdena.",
-  },
+  steering: steeringTexts.sv,
+  reviews: reviewTexts.sv,
   expert: {
     title: "Expertgrupp",
     intro: "Expertgruppen följer hur åtgärderna i trygghetsplanen framskrider och bereder lägesöversikterna för styrgruppen.",

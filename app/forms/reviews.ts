@@ -1,0 +1,45 @@
+import { z } from "./z";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+
+export const SummaryFilterSchema = z.object({
+  priority: z.coerce.number().int().positive().optional().catch(undefined),
+  owner: z.coerce.number().int().positive().optional().catch(undefined),
+  area: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export const NewReviewSchema = z
+  .object({
+    title: z.string().trim().min(3).max(200),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+  })
+  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "measures.validation.endBeforeStart" });
+
+export const AssessmentSchema = z.object({
+  intent: z.literal("assess"),
+  priorityAreaId: z.coerce.number().int().positive().optional(),
+  version: z.coerce.number().int().min(0).default(0),
+  assessment: z.string().trim().max(8000).default(""),
+  proposals: z.string().trim().max(8000).default(""),
+});
+
+export const ReviewStepSchema = z.object({
+  intent: z.enum(["send", "discussed", "close"]),
+  version: z.coerce.number().int().positive(),
+});
+
+export const DecisionFormSchema = z
+  .object({
+    intent: z.literal("decide"),
+    decidedOn: isoDate,
+    kind: z.enum(["priority_areas", "other"]),
+    text: z.string().trim().min(3).max(4000),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    priorityAreaIds: z.array(z.coerce.number().int().positive()).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== "priority_areas") return;
+    if (!v.year) ctx.addIssue({ code: "custom", path: ["year"], message: "validation.required" });
+    if (!v.priorityAreaIds.length) ctx.addIssue({ code: "custom", path: ["priorityAreaIds"], message: "reviews.validation.chooseAreas" });
+  });

@@ -1,0 +1,402 @@
+// One indicator: its definition, the city-wide trend against the target (chart plus the same
+// figures as a table), values by area for one period, what it is linked to, and for managers a
+// form to add or correct a value or target that keeps its input on errors (also without JS).
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { LineChart } from "@mantine/charts";
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { finnishNumber } from "~/forms/measures";
+import { z } from "~/forms/z";
+import { localName } from "~/i18n/names";
+import { authorize, idParam, notFound } from "~/server/guard.server";
+import { getIndicator, getIndicatorDefinition, indicatorAreaOptions, upsertIndicatorValue } from "~/server/indicators.server";
+import { can } from "~/server/permissions.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+
+type Resolution = "year" | "month";
+
+/** "2026-3", "3/2026" and "03.2026" mean March 2026; the server normalises the same way. */
+const normalizePeriod = (v: string) => {
+  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(v);
+  if (m) return `${m[1]}-${m[2].padStart(2, "0")}`;
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(v);
+  if (m) return `${m[2]}-${m[1].padStart(2, "0")}`;
+  return v;
+};
+
+/** The value form; the period's shape depends on the indicator's time resolution. */
+function valueSchema(resolution: Resolution, unit: string) {
+  const pattern = resolution === "year" ? /^(19|20)\d{2}$|^2100$/ : /^((19|20)\d{2}|2100)-(0[1-9]|1[0-2])$/;
+  const periodMessage = resolution === "year" ? "indicators.errors.periodYear" : "indicators.errors.periodMonth";
+  const value = unit.trim() === "%" ? finnishNumber.pipe(z.number().min(0, "indicators.errors.percentRange").max(100, "indicators.errors.percentRange")) : finnishNumber;
+  return z.object({
+    period: z.string().trim().min(1).max(10).transform(normalizePeriod).pipe(z.string().regex(pattern, periodMessage)),
+    areaId: z.coerce.number().int().positive().optional(),
+    value,
+    kind: z.enum(["actual", "target"]),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.indicator.nameFi} – Lähiturva` : "Lähiturva" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "indicator.view" });
+  const id = idParam(params.indicatorId);
+  const url = new URL(request.url);
+  const detail = getIndicator(id, { areaPeriod: url.searchParams.get("areaPeriod") });
+  if (!detail) notFound();
+  const canManage = can(viewer, { kind: "indicator.manage" });
+  return json({ detail, canManage, areaOptions: canManage ? indicatorAreaOptions() : [] });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "indicator.manage" });
+  const id = idParam(params.indicatorId);
+  const indicator = getIndicatorDefinition(id);
+  if (!indicator) notFound();
+  const submission = parseWithZod(await request.formData(), { schema: valueSchema(indicator.resolution, indicator.unit) });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const result = upsertIndicatorValue(viewer.id, { indicatorId: id, kind: v.kind, areaId: v.areaId ?? null, period: v.period, value: v.value });
+  if (!result.ok) {
+    if (result.reason === "notFound") notFound();
+    const field = result.reason === "period" ? "period" : result.reason === "area" ? "areaId" : "value";
+    return json({ result: submission.reply({ fieldErrors: { [field]: [result.error] } }) }, { status: 400 });
+  }
+  // Show the period just saved in the by-area table when the value was for an area.
+  const next = new URLSearchParams({ saved: result.changed ? "value" : "unchanged" });
+  if (v.areaId) next.set("areaPeriod", v.period);
+  return redirect(`/indicators/${id}?${next.toString()}#values`);
+}
+
+export default function IndicatorPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const fmt = useFormat();
+  const { detail, canManage, areaOptions } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const { indicator, summary, cityTrend, byArea, areaPeriods, areaPeriod, cityAtAreaPeriod } = detail;
+  const num = (n: number | null | undefined) => (n === null || n === undefined ? t("indicators.noValue") : fmt.number(n, { maximumFractionDigits: 2 }));
+  const saved = params.get("saved");
+  const statusText = (s: string | null) => (s ? t(`indicators.status.${s}`) : t("indicators.noValue"));
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Anchor component={Link} to="/indicators" size="sm">
+          ← {t("indicators.detail.backToList")}
+        </Anchor>
+        <Title order={1}>{localName(indicator, lang)}</Title>
+        <Group gap="xs">
+          <Badge
+            color={summary.status === "onTrack" ? "green" : summary.status === "offTrack" ? "red" : "dark"}
+            variant={summary.status === "onTrack" || summary.status === "offTrack" ? "filled" : "outline"}
+            leftSection={<span aria-hidden="true">{summary.status === "onTrack" ? "✓" : summary.status === "offTrack" ? "✗" : "–"}</span>}
+          >
+            {t(`indicators.status.${summary.status}`)}
+          </Badge>
+          {summary.latest ? (
+            <Text>
+              {t("indicators.detail.latest")}: {t("indicators.valueWithPeriod", { value: num(summary.latest.value), period: summary.latest.period })} {indicator.unit}
+              {summary.target ? ` · ${t("indicators.columns.target")}: ${t("indicators.valueWithPeriod", { value: num(summary.target.value), period: summary.target.period })}` : ""}
+            </Text>
+          ) : null}
+        </Group>
+      </Stack>
+      {saved ? (
+        <Alert color="green" role="status">
+          {t(saved === "unchanged" ? "indicators.form.unchanged" : "indicators.form.saved")}
+        </Alert>
+      ) : null}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Paper withBorder p="md" component="section" aria-labelledby="indicator-definition">
+          <Title order={2} size="h4" id="indicator-definition" mb="sm">
+            {t("indicators.detail.definition")}
+          </Title>
+          <Table variant="vertical" withRowBorders={false}>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th w={180}>{t("indicators.detail.unit")}</Table.Th>
+                <Table.Td>{indicator.unit}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("indicators.detail.source")}</Table.Th>
+                <Table.Td>{indicator.source || t("indicators.noValue")}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("indicators.detail.goodDirection")}</Table.Th>
+                <Table.Td>{t(`indicators.direction.${indicator.direction}`)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("indicators.detail.resolution")}</Table.Th>
+                <Table.Td>{t(`indicators.resolution.${indicator.resolution}`)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("indicators.detail.key")}</Table.Th>
+                <Table.Td>
+                  <code>{indicator.key}</code>
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+          {indicator.descriptionFi ? (
+            <Text mt="sm" style={{ whiteSpace: "pre-line" }}>
+              {indicator.descriptionFi}
+            </Text>
+          ) : null}
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="indicator-links">
+          <Title order={2} size="h4" id="indicator-links" mb="sm">
+            {t("indicators.detail.linked")}
+          </Title>
+          <Title order={3} size="h5" mb={4}>
+            {t("indicators.detail.priorityAreas")}
+          </Title>
+          {detail.priorityAreas.length ? (
+            <List mb="sm">
+              {detail.priorityAreas.map((pa) => (
+                <List.Item key={pa.id}>
+                  <Anchor component={Link} to={`/measures?plan=${pa.planId}&priority=${pa.id}`}>
+                    {pa.code} {localName(pa, lang)}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text mb="sm">{t("indicators.detail.noPriorityAreas")}</Text>
+          )}
+          <Title order={3} size="h5" mb={4}>
+            {t("indicators.detail.measures")}
+          </Title>
+          {detail.measures.length ? (
+            <List>
+              {detail.measures.map((m) => (
+                <List.Item key={m.id}>
+                  <Anchor component={Link} to={`/measures/${m.id}`}>
+                    {m.code} {m.title}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text>{t("indicators.detail.noMeasures")}</Text>
+          )}
+        </Paper>
+      </SimpleGrid>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="indicator-trend">
+        <Title order={2} size="h4" id="indicator-trend" mb="sm">
+          {t("indicators.detail.chartTitle")}
+        </Title>
+        {cityTrend.length ? (
+          <>
+            <Text size="sm" id="indicator-chart-summary" mb="xs">
+              {t("indicators.detail.chartSummary")}
+            </Text>
+            {/* The chart repeats the table below for sighted readers; screen readers and print use the table. */}
+            <div aria-hidden="true" className="indicator-chart">
+              <LineChart
+                h={280}
+                data={cityTrend}
+                dataKey="period"
+                series={[
+                  { name: "actual", label: t("indicators.detail.actual"), color: "city.6" },
+                  { name: "target", label: t("indicators.detail.target"), color: "orange.6", strokeDasharray: "6 4" },
+                ]}
+                connectNulls
+                withLegend
+                curveType="linear"
+                unit={indicator.unit === "%" ? " %" : undefined}
+                valueFormatter={(value) => fmt.number(value, { maximumFractionDigits: 2 })}
+                yAxisProps={{ domain: ["auto", "auto"] }}
+              />
+            </div>
+            <Table.ScrollContainer minWidth={360} mt="md">
+              <Table striped>
+                <caption>{t("indicators.detail.tableCaption")}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("indicators.detail.period")}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t("indicators.detail.actual")} ({indicator.unit})
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t("indicators.detail.target")} ({indicator.unit})
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {cityTrend.map((p) => (
+                    <Table.Tr key={p.period} data-period={p.period}>
+                      <Table.Th scope="row">{p.period}</Table.Th>
+                      <Table.Td ta="right">{num(p.actual)}</Table.Td>
+                      <Table.Td ta="right">{num(p.target)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        ) : (
+          <Text>{t("indicators.detail.noValues")}</Text>
+        )}
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="indicator-areas" id="values">
+        <Title order={2} size="h4" id="indicator-areas" mb="sm">
+          {t("indicators.detail.byArea")}
+        </Title>
+        {areaPeriod ? (
+          <Stack>
+            {areaPeriods.length > 1 ? (
+              <Form method="get" aria-label={t("indicators.detail.areaPeriod")}>
+                <Group align="flex-end" gap="xs">
+                  <NativeSelect name="areaPeriod" label={t("indicators.detail.areaPeriod")} defaultValue={areaPeriod} data={areaPeriods} key={areaPeriod} />
+                  <Button type="submit" variant="light">
+                    {t("indicators.detail.show")}
+                  </Button>
+                </Group>
+              </Form>
+            ) : null}
+            <Table.ScrollContainer minWidth={480}>
+              <Table striped>
+                <caption>{t("indicators.detail.byAreaCaption", { period: areaPeriod })}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("indicators.detail.area")}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t("indicators.detail.actual")} ({indicator.unit})
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t("indicators.detail.target")} ({indicator.unit})
+                    </Table.Th>
+                    <Table.Th scope="col">{t("indicators.columns.status")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {cityAtAreaPeriod ? (
+                    <Table.Tr data-area="city">
+                      <Table.Th scope="row">{t("indicators.detail.cityWide")}</Table.Th>
+                      <Table.Td ta="right">{num(cityAtAreaPeriod.actual)}</Table.Td>
+                      <Table.Td ta="right">{num(cityAtAreaPeriod.target)}</Table.Td>
+                      <Table.Td>{t("indicators.noValue")}</Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                  {byArea.map((row) => (
+                    <Table.Tr key={row.area.id} data-area={row.area.code}>
+                      <Table.Th scope="row">
+                        {row.area.code} {localName(row.area, lang)}
+                      </Table.Th>
+                      <Table.Td ta="right">{num(row.actual)}</Table.Td>
+                      <Table.Td ta="right">{num(row.target)}</Table.Td>
+                      <Table.Td>{statusText(row.status)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Stack>
+        ) : (
+          <Text>{t("indicators.detail.noAreaValues")}</Text>
+        )}
+      </Paper>
+
+      {canManage ? <ValueForm key={location.key} resolution={indicator.resolution} unit={indicator.unit} areaOptions={areaOptions} /> : null}
+    </Stack>
+  );
+}
+
+type AreaOption = { id: number; level: string; code: string; nameFi: string; nameSv: string | null };
+
+/** Keyed by the location, so a successful save (a redirect) starts an empty form. */
+function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; unit: string; areaOptions: AreaOption[] }) {
+  const { t, i18n } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const schema = valueSchema(resolution, unit);
+  const [form, fields] = useForm({
+    id: "indicator-value",
+    lastResult: actionData?.result,
+    defaultValue: { kind: "actual", areaId: "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const label = (a: AreaOption) => `${a.code} ${localName(a, i18n.language)}`;
+  const areaData = [
+    { value: "", label: t("indicators.detail.cityWide") },
+    { group: t("indicators.form.majorDistricts"), items: areaOptions.filter((a) => a.level === "major_district").map((a) => ({ value: String(a.id), label: label(a) })) },
+    { group: t("indicators.form.districts"), items: areaOptions.filter((a) => a.level === "district").map((a) => ({ value: String(a.id), label: label(a) })) },
+  ];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="indicator-form">
+      <Title order={2} size="h4" id="indicator-form" mb="xs">
+        {t("indicators.form.heading")}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t("indicators.form.intro")}
+      </Text>
+      <Form method="post" {...getFormProps(form)} aria-labelledby="indicator-form">
+        <Stack maw={720}>
+          <FormErrors errors={form.errors} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              key={fields.period.key}
+              name={fields.period.name}
+              defaultValue={fields.period.initialValue}
+              label={t("indicators.form.period")}
+              description={t(resolution === "year" ? "indicators.form.periodHelpYear" : "indicators.form.periodHelpMonth")}
+              inputMode={resolution === "year" ? "numeric" : "text"}
+              autoComplete="off"
+              required
+              error={errorText(fields.period.errors)}
+            />
+            <NativeSelect
+              key={fields.areaId.key}
+              name={fields.areaId.name}
+              defaultValue={fields.areaId.initialValue}
+              label={t("indicators.form.area")}
+              description={t("indicators.form.areaHelp")}
+              data={areaData}
+              error={errorText(fields.areaId.errors)}
+            />
+            <TextInput
+              key={fields.value.key}
+              name={fields.value.name}
+              defaultValue={fields.value.initialValue}
+              label={`${t("indicators.form.value")} (${unit})`}
+              description={t("indicators.form.valueHelp")}
+              inputMode="decimal"
+              autoComplete="off"
+              required
+              error={errorText(fields.value.errors)}
+            />
+            <NativeSelect
+              key={fields.kind.key}
+              name={fields.kind.name}
+              defaultValue={fields.kind.initialValue}
+              label={t("indicators.form.kind")}
+              data={[
+                { value: "actual", label: t("indicators.form.kinds.actual") },
+                { value: "target", label: t("indicators.form.kinds.target") },
+              ]}
+              error={errorText(fields.kind.errors)}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={navigation.state === "submitting"}>
+              {t("indicators.form.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </Paper>
+  );
+}

@@ -1,0 +1,162 @@
+// The indicator list for staff: grouped by the current plan's priority areas, each with its latest
+// city-wide value against the target, an on-track marker in words, and the trend.
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { translatorFor } from "~/i18n/i18n.server";
+import { authorize } from "~/server/guard.server";
+import { listIndicators, type IndicatorSummary, type TrackStatus } from "~/server/indicators.server";
+import { can } from "~/server/permissions.server";
+import { currentPlan, listPriorityAreas } from "~/server/plans.server";
+import { useFormat } from "~/ui/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "indicator.view" });
+  const t = await translatorFor(request);
+  const plan = currentPlan({ publicOnly: false });
+  const all = listIndicators();
+  const planAreas = plan ? listPriorityAreas(plan.id) : [];
+  // An indicator that follows two priority areas is listed under both: each group is read on its own.
+  const groups = planAreas
+    .map((pa) => ({
+      priorityArea: { id: pa.id, code: pa.code, nameFi: pa.nameFi, nameSv: pa.nameSv, nameEn: pa.nameEn },
+      indicators: all.filter((i) => i.priorityAreas.some((p) => p.id === pa.id)),
+    }))
+    .filter((g) => g.indicators.length);
+  const grouped = new Set(groups.flatMap((g) => g.indicators.map((i) => i.id)));
+  return json({
+    pageTitle: t("indicators.listTitle"),
+    groups,
+    other: all.filter((i) => !grouped.has(i.id)),
+    total: all.length,
+    canManage: can(viewer, { kind: "indicator.manage" }),
+  });
+}
+
+const STATUS_STYLE: Record<TrackStatus, { color: string; variant: "filled" | "outline"; symbol: string }> = {
+  onTrack: { color: "green", variant: "filled", symbol: "✓" },
+  offTrack: { color: "red", variant: "filled", symbol: "✗" },
+  noTarget: { color: "dark", variant: "outline", symbol: "–" },
+  noData: { color: "dark", variant: "outline", symbol: "–" },
+};
+
+/** On track or not, in words; the symbol and colour only repeat what the words say. */
+function TrackBadge({ status }: { status: TrackStatus }) {
+  const { t } = useTranslation();
+  const style = STATUS_STYLE[status];
+  return (
+    <Badge color={style.color} variant={style.variant} leftSection={<span aria-hidden="true">{style.symbol}</span>}>
+      {t(`indicators.status.${status}`)}
+    </Badge>
+  );
+}
+
+type Row = IndicatorSummary;
+
+function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table striped verticalSpacing="sm">
+        <caption className="visually-hidden">{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("indicators.columns.name")}</Table.Th>
+            <Table.Th scope="col">{t("indicators.columns.unit")}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t("indicators.columns.latest")}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t("indicators.columns.target")}
+            </Table.Th>
+            <Table.Th scope="col">{t("indicators.columns.status")}</Table.Th>
+            <Table.Th scope="col">{t("indicators.columns.trend")}</Table.Th>
+            <Table.Th scope="col">{t("indicators.columns.source")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((i) => (
+            <Table.Tr key={i.id} data-indicator={i.key}>
+              <Table.Td>
+                <Anchor component={Link} to={`/indicators/${i.id}`}>
+                  {localName(i, i18n.language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{i.unit}</Table.Td>
+              <Table.Td ta="right">{i.latest ? t("indicators.valueWithPeriod", { value: num(i.latest.value), period: i.latest.period }) : t("indicators.noValue")}</Table.Td>
+              <Table.Td ta="right">{i.target ? t("indicators.valueWithPeriod", { value: num(i.target.value), period: i.target.period }) : t("indicators.noValue")}</Table.Td>
+              <Table.Td>
+                <TrackBadge status={i.status} />
+              </Table.Td>
+              <Table.Td>
+                {i.trend && i.previous ? (
+                  <>
+                    <Text span>
+                      <span aria-hidden="true">{i.trend === "up" ? "↑ " : i.trend === "down" ? "↓ " : "→ "}</span>
+                      {t(`indicators.trend.${i.trend}`)}
+                      {i.improving !== null ? `, ${t(i.improving ? "indicators.trend.improving" : "indicators.trend.worsening")}` : ""}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {t("indicators.trend.since", { period: i.previous.period, value: num(i.previous.value) })}
+                    </Text>
+                  </>
+                ) : (
+                  t("indicators.trend.none")
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{i.source}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export default function IndicatorList() {
+  const { t, i18n } = useTranslation();
+  const { groups, other, total, canManage } = useLoaderData<typeof loader>();
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t("indicators.listTitle")}</Title>
+          <Text maw={760}>{t("indicators.intro")}</Text>
+        </div>
+        {canManage ? (
+          <Button component={Link} to="/indicators/import" variant="light">
+            {t("indicators.importValues")}
+          </Button>
+        ) : null}
+      </Group>
+      {total === 0 ? <Text>{t("indicators.noIndicators")}</Text> : null}
+      {groups.map((g) => {
+        const name = `${g.priorityArea.code} ${localName(g.priorityArea, i18n.language)}`;
+        return (
+          <Paper key={g.priorityArea.id} withBorder p="md" component="section" aria-labelledby={`pa-${g.priorityArea.id}`}>
+            <Title order={2} size="h3" id={`pa-${g.priorityArea.id}`} mb="sm">
+              {name}
+            </Title>
+            <IndicatorTable caption={t("indicators.groupCaption", { name })} rows={g.indicators} />
+          </Paper>
+        );
+      })}
+      {other.length ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="pa-other">
+          <Title order={2} size="h3" id="pa-other" mb="sm">
+            {t("indicators.otherGroup")}
+          </Title>
+          <IndicatorTable caption={t("indicators.otherGroup")} rows={other} />
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,384 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AssessmentSchema, DecisionFormSchema, ReviewStepSchema } from "~/forms/reviews";
+import { localName } from "~/i18n/names";
+import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/guard.server";
+import { helsinkiDate } from "~/server/measure-rules";
+import { can } from "~/server/permissions.server";
+import { listPriorityAreas } from "~/server/plans.server";
+import { closeReview, getReview, getReviewRecord, markDiscussed, recordDecision, saveAssessment, sendReview } from "~/server/reviews.server";
+import { ChangeList } from "~/ui/ChangeList";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
+import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.review.title} – Lähiturva` : "Lähiturva" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "review.view" });
+  const view = getReview(idParam(params.reviewId));
+  if (!view) notFound();
+  return json({
+    view,
+    planAreas: listPriorityAreas(view.review.planId).map((a) => ({ id: a.id, code: a.code, nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn })),
+    rights: {
+      assess: can(viewer, { kind: "review.assess" }) && view.review.status === "draft",
+      send: can(viewer, { kind: "review.send" }) && view.review.status === "draft",
+      record: can(viewer, { kind: "review.record" }) && (view.review.status === "sent" || view.review.status === "discussed"),
+    },
+    today: helsinkiDate(),
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "review.view" });
+  const id = idParam(params.reviewId);
+  if (!getReviewRecord(id)) notFound();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (intent === "assess") {
+    if (!can(viewer, { kind: "review.assess" })) forbidden();
+    const submission = parseWithZod(formData, { schema: AssessmentSchema });
+    if (submission.status !== "success") return json({ intent, area: String(formData.get("priorityAreaId") ?? ""), result: submission.reply(), message: null }, { status: 400 });
+    const v = submission.value;
+    const result = saveAssessment(viewer.id, id, v.priorityAreaId ?? null, { assessment: v.assessment, proposals: v.proposals }, v.version || null);
+    if (!result.ok) return json({ intent, area: String(v.priorityAreaId ?? ""), result: submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] }), message: null }, { status: 409 });
+    return json({ intent, area: String(v.priorityAreaId ?? ""), result: null, message: "reviews.saved.assessment" });
+  }
+  if (intent === "decide") {
+    if (!can(viewer, { kind: "review.record" })) forbidden();
+    const submission = parseWithZod(formData, { schema: DecisionFormSchema });
+    if (submission.status !== "success") return json({ intent, area: "", result: submission.reply(), message: null }, { status: 400 });
+    const result = recordDecision(viewer.id, id, submission.value);
+    if (!result.ok) return json({ intent, area: "", result: submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] }), message: null }, { status: 409 });
+    return json({ intent, area: "", result: submission.reply({ resetForm: true }), message: "reviews.saved.decision" });
+  }
+  const step = ReviewStepSchema.safeParse(Object.fromEntries(formData));
+  if (!step.success) badRequest();
+  const { version } = step.data;
+  const result =
+    step.data.intent === "send"
+      ? can(viewer, { kind: "review.send" })
+        ? sendReview(viewer.id, id, version)
+        : forbidden()
+      : can(viewer, { kind: "review.record" })
+        ? step.data.intent === "discussed"
+          ? markDiscussed(viewer.id, id, version)
+          : closeReview(viewer.id, id, version)
+        : forbidden();
+  if (!result.ok) return json({ intent, area: "", result: null, message: `reviews.refusal.${result.reason}` }, { status: 409 });
+  return json({ intent, area: "", result: null, message: `reviews.saved.${step.data.intent}` });
+}
+
+export default function ReviewPage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const lang = i18n.language;
+  const { view, planAreas, rights, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { review, content, decisions } = view;
+  const areaName = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
+    a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang)}` : t("reviews.noPriorityArea");
+  const refused = actionData?.message?.startsWith("reviews.refusal");
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/reviews" size="sm">
+        ← {t("reviews.title")}
+      </Anchor>
+      <div>
+        <Title order={1}>{review.title}</Title>
+        <Group gap="sm" mt={4}>
+          <ReviewStatusBadge status={review.status} />
+          <Text>
+            {fmt.date(review.periodStart)} – {fmt.date(review.periodEnd)} · {localName(content.plan, lang)}
+          </Text>
+          {review.sentAt ? <Text c="dimmed">{t("reviews.sentOn", { date: fmt.dateTime(review.sentAt) })}</Text> : null}
+        </Group>
+      </div>
+      {actionData?.message ? (
+        <Alert color={refused ? "red" : "green"} role={refused ? "alert" : "status"}>
+          {t(actionData.message)}
+        </Alert>
+      ) : null}
+      <Alert color={review.status === "draft" ? "city" : "gray"} variant="light">
+        {review.status === "draft" ? t("reviews.draftNotice") : t("reviews.frozenNotice", { date: fmt.dateTime(content.compiledAt) })}
+      </Alert>
+      <Group gap="sm">
+        <Button component="a" href={`/reviews/${review.id}/pdf`} variant="light">
+          {t("reviews.downloadPdf")}
+        </Button>
+        <Button component="a" href={`/reviews/${review.id}/xlsx`} variant="light">
+          {t("reviews.downloadXlsx")}
+        </Button>
+        {rights.send ? <StepButton intent="send" version={review.version} label={t("reviews.send")} /> : null}
+        {rights.record && review.status === "sent" ? <StepButton intent="discussed" version={review.version} label={t("reviews.markDiscussed")} variant="light" /> : null}
+        {rights.record ? <StepButton intent="close" version={review.version} label={t("reviews.close")} variant="outline" /> : null}
+      </Group>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="review-summary">
+        <Title order={2} size="h3" id="review-summary" mb="sm">
+          {t("reviews.summary")}
+        </Title>
+        <Text mb="sm">
+          {t("reviews.pdf.summaryText", { total: content.totals.total, completed: content.totals.counts.completed, late: content.totals.late, stale: content.totals.stale, progress: content.progress ?? 0 })}
+        </Text>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.total")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.ongoing")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.delayedOrOnHold")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.completed")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.late")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("reviews.cols.progress")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {content.priorityAreas.map((a) => (
+                <Table.Tr key={a.id ?? "none"}>
+                  <Table.Th scope="row">
+                    <Anchor href={`#area-${a.id ?? "none"}`}>{areaName(a)}</Anchor>
+                  </Table.Th>
+                  <Table.Td ta="right">{a.total}</Table.Td>
+                  <Table.Td ta="right">{a.counts.in_progress + a.counts.approved}</Table.Td>
+                  <Table.Td ta="right">{a.counts.delayed + a.counts.on_hold}</Table.Td>
+                  <Table.Td ta="right">{a.counts.completed}</Table.Td>
+                  <Table.Td ta="right">{a.late}</Table.Td>
+                  <Table.Td ta="right">{a.progress == null ? "–" : `${a.progress} %`}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="review-changes">
+        <Title order={2} size="h3" id="review-changes" mb="sm">
+          {t("reviews.changes")}
+        </Title>
+        {content.changes ? (
+          <>
+            <Text size="sm" mb="xs">
+              {t("reviews.comparedTo")}{" "}
+              <Anchor component={Link} to={`/reviews/${content.changes.previousReviewId}`}>
+                {content.changes.previousTitle}
+              </Anchor>
+            </Text>
+            <ChangeList changes={content.changes} />
+          </>
+        ) : (
+          <Text>{t("reviews.firstReview")}</Text>
+        )}
+      </Paper>
+
+      {content.priorityAreas.map((area) => {
+        const assessment = content.assessments.find((x) => x.priorityAreaId === area.id);
+        const measures = content.measures.filter((m) => m.priorityAreaId === area.id);
+        const areaIndicators = content.indicators.filter((i) => area.id != null && i.priorityAreaIds.includes(area.id));
+        return (
+          <Paper key={area.id ?? "none"} withBorder p="md" component="section" aria-labelledby={`area-${area.id ?? "none"}`}>
+            <Title order={2} size="h3" id={`area-${area.id ?? "none"}`} mb="sm">
+              {areaName(area)}
+            </Title>
+            <Table.ScrollContainer minWidth={860}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("measures.title")}</Table.Th>
+                    <Table.Th>{t("measures.statusLabel")}</Table.Th>
+                    <Table.Th ta="right">{t("measures.progress")}</Table.Th>
+                    <Table.Th>{t("measures.owner")}</Table.Th>
+                    <Table.Th>{t("reviews.cols.latest")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {measures.map((m) => (
+                    <Table.Tr key={m.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/measures/${m.id}`}>
+                          {m.code} {m.title}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={4}>
+                          <StatusBadge status={m.status} />
+                          <MeasureFlags late={m.late} stale={m.stale} />
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td ta="right">{m.progress} %</Table.Td>
+                      <Table.Td>{localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)}</Table.Td>
+                      <Table.Td>
+                        {m.latest ? (
+                          <Text size="sm">
+                            <strong>{fmt.date(m.latest.reportedAt)}</strong> {m.latest.done}
+                          </Text>
+                        ) : (
+                          "–"
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {areaIndicators.length ? (
+              <Table mt="md" withTableBorder>
+                <caption>{t("reviews.indicators")}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("reviews.cols.indicator")}</Table.Th>
+                    <Table.Th ta="right">{t("reviews.cols.latestValue")}</Table.Th>
+                    <Table.Th ta="right">{t("reviews.cols.previousValue")}</Table.Th>
+                    <Table.Th ta="right">{t("reviews.cols.target")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {areaIndicators.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td>{localName(i, lang)}</Table.Td>
+                      <Table.Td ta="right">{i.latest ? `${fmt.number(i.latest.value)} ${i.unit} (${i.latest.period})` : "–"}</Table.Td>
+                      <Table.Td ta="right">{i.previous ? `${fmt.number(i.previous.value)} (${i.previous.period})` : "–"}</Table.Td>
+                      <Table.Td ta="right">{i.target ? `${fmt.number(i.target.value)} (${i.target.period})` : "–"}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : null}
+            <Title order={3} size="h4" mt="md">
+              {t("reviews.assessment")}
+            </Title>
+            {rights.assess ? (
+              <AssessmentForm areaId={area.id} assessment={assessment} actionData={actionData} />
+            ) : (
+              <Stack gap={4}>
+                <Text style={{ whiteSpace: "pre-line" }}>{assessment?.assessment || t("reviews.noAssessment")}</Text>
+                {assessment?.proposals ? (
+                  <Text style={{ whiteSpace: "pre-line" }}>
+                    <strong>{t("reviews.proposals")}:</strong> {assessment.proposals}
+                  </Text>
+                ) : null}
+              </Stack>
+            )}
+          </Paper>
+        );
+      })}
+
+      <Paper withBorder p="md" component="section" aria-labelledby="review-decisions">
+        <Title order={2} size="h3" id="review-decisions" mb="sm">
+          {t("reviews.decisions")}
+        </Title>
+        {decisions.length === 0 ? <Text>{t("reviews.noDecisions")}</Text> : null}
+        <Stack gap="xs">
+          {decisions.map((d) => (
+            <Text key={d.id}>
+              <strong>{fmt.date(d.decidedOn)}</strong> {d.text}
+              {d.kind === "priority_areas" && d.year ? ` (${t("reviews.priorityAreasFor", { year: d.year })})` : ""}
+            </Text>
+          ))}
+        </Stack>
+        {rights.record ? <DecisionForm planAreas={planAreas} today={today} actionData={actionData} /> : null}
+      </Paper>
+    </Stack>
+  );
+}
+
+function StepButton({ intent, version, label, variant }: { intent: string; version: number; label: string; variant?: "light" | "outline" }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="version" value={version} />
+      <Button type="submit" variant={variant ?? "filled"}>
+        {label}
+      </Button>
+    </Form>
+  );
+}
+
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+function AssessmentForm({ areaId, assessment, actionData }: { areaId: number | null; assessment?: { assessment: string; proposals: string; version: number }; actionData: ActionData }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const mine = actionData?.intent === "assess" && actionData.area === String(areaId ?? "");
+  const [form, fields] = useForm({
+    id: `assess-${areaId ?? "all"}`,
+    lastResult: mine ? actionData?.result : undefined,
+    defaultValue: { assessment: assessment?.assessment ?? "", proposals: assessment?.proposals ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="assess" />
+      {areaId ? <input type="hidden" name="priorityAreaId" value={areaId} /> : null}
+      <input type="hidden" name="version" value={assessment?.version ?? 0} />
+      <Stack gap="xs">
+        <FormErrors errors={form.errors} />
+        <Textarea key={fields.assessment.key} name={fields.assessment.name} defaultValue={fields.assessment.initialValue} label={t("reviews.assessmentLabel")} autosize minRows={3} error={errorText(fields.assessment.errors)} />
+        <Textarea key={fields.proposals.key} name={fields.proposals.name} defaultValue={fields.proposals.initialValue} label={t("reviews.proposals")} autosize minRows={2} error={errorText(fields.proposals.errors)} />
+        <Group>
+          <Button type="submit" size="sm">
+            {t("reviews.saveAssessment")}
+          </Button>
+        </Group>
+      </Stack>
+    </Form>
+  );
+}
+
+function DecisionForm({ planAreas, today, actionData }: { planAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[]; today: string; actionData: ActionData }) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "decision",
+    lastResult: actionData?.intent === "decide" ? actionData.result : undefined,
+    defaultValue: { decidedOn: today, kind: "priority_areas", year: String(Number(today.slice(0, 4)) + 1) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionFormSchema }),
+    shouldValidate: "onBlur",
+  });
+  const chosen = Array.isArray(fields.priorityAreaIds.initialValue) ? fields.priorityAreaIds.initialValue.map(String) : [];
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="decide" />
+      <Stack gap="sm" mt="md">
+        <Title order={3} size="h4">
+          {t("reviews.recordDecision")}
+        </Title>
+        <FormErrors errors={form.errors} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput key={fields.decidedOn.key} name={fields.decidedOn.name} defaultValue={fields.decidedOn.initialValue} type="date" label={t("reviews.decidedOn")} required error={errorText(fields.decidedOn.errors)} />
+          <NativeSelect
+            key={fields.kind.key}
+            name={fields.kind.name}
+            defaultValue={fields.kind.initialValue}
+            label={t("reviews.decisionKind")}
+            data={[
+              { value: "priority_areas", label: t("reviews.kinds.priority_areas") },
+              { value: "other", label: t("reviews.kinds.other") },
+            ]}
+          />
+          <TextInput key={fields.year.key} name={fields.year.name} defaultValue={fields.year.initialValue} label={t("reviews.year")} description={t("reviews.yearHelp")} inputMode="numeric" error={errorText(fields.year.errors)} />
+        </SimpleGrid>
+        <Checkbox.Group label={t("reviews.areasInForce")} defaultValue={chosen} error={errorText(fields.priorityAreaIds.errors)}>
+          <Stack gap={6} mt={6}>
+            {planAreas.map((a) => (
+              <Checkbox key={a.id} name={fields.priorityAreaIds.name} value={String(a.id)} label={`${a.code} ${localName(a, i18n.language)}`} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Textarea key={fields.text.key} name={fields.text.name} defaultValue={fields.text.initialValue} label={t("reviews.decisionText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
+        <Group>
+          <Button type="submit">{t("reviews.saveDecision")}</Button>
+        </Group>
+      </Stack>
+    </Form>
+  );
+}

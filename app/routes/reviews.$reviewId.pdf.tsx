@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
+import { authorize, idParam, notFound } from "~/server/guard.server";
+import { reviewPdf } from "~/server/review-export.server";
+import { getReview } from "~/server/reviews.server";
+
+/** The review as a printable PDF, rendered off the main thread and cached once frozen. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "review.view" });
+  const view = getReview(idParam(params.reviewId));
+  if (!view) notFound();
+  const [t, lang] = await Promise.all([translatorFor(request), detectLanguage(request)]);
+  const bytes = await reviewPdf(view, t, lang);
+  const draft = view.review.status === "draft" ? `-${t("reviews.status.draft").toLowerCase()}` : "";
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="tilannekatsaus-${view.review.id}${draft}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
+import { authorize, idParam, notFound } from "~/server/guard.server";
+import { reviewXlsx } from "~/server/review-export.server";
+import { getReview } from "~/server/reviews.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "review.view" });
+  const view = getReview(idParam(params.reviewId));
+  if (!view) notFound();
+  const [t, lang] = await Promise.all([translatorFor(request), detectLanguage(request)]);
+  return new Response(new Uint8Array(await reviewXlsx(view, t, lang)), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="tilannekatsaus-${view.review.id}-toimenpiteet.xlsx"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

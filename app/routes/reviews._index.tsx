@@ -1,0 +1,123 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NewReviewSchema } from "~/forms/reviews";
+import { localName } from "~/i18n/names";
+import { authorize, notFound } from "~/server/guard.server";
+import { addDaysIso, helsinkiDate } from "~/server/measure-rules";
+import { can } from "~/server/permissions.server";
+import { currentPlan } from "~/server/plans.server";
+import { createReview, listReviews } from "~/server/reviews.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "review.view" });
+  const today = helsinkiDate();
+  return json({ reviews: listReviews(), canCreate: can(viewer, { kind: "review.create" }), defaults: { title: "", periodStart: addDaysIso(today, -182), periodEnd: today } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "review.create" });
+  const submission = parseWithZod(await request.formData(), { schema: NewReviewSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const plan = currentPlan({ publicOnly: false });
+  if (!plan) notFound();
+  const id = createReview(viewer.id, { planId: plan.id, ...submission.value });
+  return redirect(`/reviews/${id}`);
+}
+
+export default function ReviewsPage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const { reviews, canCreate, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewReviewSchema }),
+    shouldValidate: "onBlur",
+  });
+  const sent = reviews.filter((r) => r.sentAt);
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("reviews.title")}</Title>
+      <Text maw={760}>{t("reviews.intro")}</Text>
+      {canCreate ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="new-review">
+          <Title order={2} size="h4" id="new-review" mb="sm">
+            {t("reviews.start")}
+          </Title>
+          <Form method="post" {...getFormProps(form)}>
+            <Stack>
+              <FormErrors errors={form.errors} />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("reviews.reviewTitle")} placeholder={t("reviews.titlePlaceholder")} required error={errorText(fields.title.errors)} />
+                <TextInput key={fields.periodStart.key} name={fields.periodStart.name} defaultValue={fields.periodStart.initialValue} type="date" label={t("reviews.periodStart")} required error={errorText(fields.periodStart.errors)} />
+                <TextInput key={fields.periodEnd.key} name={fields.periodEnd.name} defaultValue={fields.periodEnd.initialValue} type="date" label={t("reviews.periodEnd")} required error={errorText(fields.periodEnd.errors)} />
+              </SimpleGrid>
+              <Group>
+                <Button type="submit">{t("reviews.startButton")}</Button>
+              </Group>
+            </Stack>
+          </Form>
+        </Paper>
+      ) : null}
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("reviews.reviewTitle")}</Table.Th>
+              <Table.Th>{t("reviews.period")}</Table.Th>
+              <Table.Th>{t("measures.statusLabel")}</Table.Th>
+              <Table.Th>{t("reviews.sentAt")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reviews.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/reviews/${r.id}`}>
+                    {r.title}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {localName({ nameFi: r.planNameFi, nameSv: r.planNameSv, nameEn: r.planNameEn }, i18n.language)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {fmt.date(r.periodStart)} – {fmt.date(r.periodEnd)}
+                </Table.Td>
+                <Table.Td>
+                  <ReviewStatusBadge status={r.status} />
+                </Table.Td>
+                <Table.Td>{fmt.date(r.sentAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {reviews.length === 0 ? <Text>{t("reviews.none")}</Text> : null}
+      {sent.length >= 2 ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="compare">
+          <Title order={2} size="h4" id="compare" mb="sm">
+            {t("reviews.compareTitle")}
+          </Title>
+          <Form method="get" action="/reviews/compare">
+            <Group align="end">
+              <NativeSelect name="a" label={t("reviews.compareEarlier")} defaultValue={String(sent[1].id)} data={sent.map((r) => ({ value: String(r.id), label: r.title }))} />
+              <NativeSelect name="b" label={t("reviews.compareLater")} defaultValue={String(sent[0].id)} data={sent.map((r) => ({ value: String(r.id), label: r.title }))} />
+              <Button type="submit" variant="light">
+                {t("reviews.compare")}
+              </Button>
+            </Group>
+          </Form>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,93 @@
+import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "~/forms/z";
+import { localName } from "~/i18n/names";
+import { authorize, notFound } from "~/server/guard.server";
+import { diffReviews, getReview } from "~/server/reviews.server";
+import { ChangeList } from "~/ui/ChangeList";
+import { useFormat } from "~/ui/format";
+import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
+
+const Query = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
+
+/** Two reviews side by side: their numbers per priority area, and what changed between them. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "review.view" });
+  const q = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!q.success) notFound();
+  const a = getReview(q.data.a);
+  const b = getReview(q.data.b);
+  if (!a || !b) notFound();
+  return json({ a, b, changes: diffReviews(a.content, b.content) });
+}
+
+export default function CompareReviews() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const { a, b, changes } = useLoaderData<typeof loader>();
+  const areaIds = [...new Set([...a.content.priorityAreas, ...b.content.priorityAreas].map((x) => x.id))];
+  const find = (view: typeof a, id: number | null) => view.content.priorityAreas.find((x) => x.id === id);
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/reviews" size="sm">
+        ← {t("reviews.title")}
+      </Anchor>
+      <Title order={1}>{t("reviews.compareTitle")}</Title>
+      <SimpleGrid cols={2}>
+        {[a, b].map((v) => (
+          <Paper key={v.review.id} withBorder p="md">
+            <Anchor component={Link} to={`/reviews/${v.review.id}`} fw={600}>
+              {v.review.title}
+            </Anchor>
+            <Text size="sm">
+              {fmt.date(v.review.periodStart)} – {fmt.date(v.review.periodEnd)}
+            </Text>
+            <ReviewStatusBadge status={v.review.status} />
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <Table.ScrollContainer minWidth={720}>
+        <Table withTableBorder striped>
+          <caption className="visually-hidden">{t("reviews.compareTitle")}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
+              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.completed"), review: a.review.title })}</Table.Th>
+              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.completed"), review: b.review.title })}</Table.Th>
+              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.late"), review: a.review.title })}</Table.Th>
+              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.late"), review: b.review.title })}</Table.Th>
+              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.progress"), review: a.review.title })}</Table.Th>
+              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.progress"), review: b.review.title })}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {areaIds.map((id) => {
+              const x = find(a, id);
+              const y = find(b, id);
+              const label = x ?? y!;
+              return (
+                <Table.Tr key={id ?? "none"}>
+                  <Table.Th scope="row">{label.nameFi ? `${label.code} ${localName({ nameFi: label.nameFi, nameSv: label.nameSv, nameEn: label.nameEn }, i18n.language)}` : t("reviews.noPriorityArea")}</Table.Th>
+                  <Table.Td ta="right">{x?.counts.completed ?? "–"}</Table.Td>
+                  <Table.Td ta="right">{y?.counts.completed ?? "–"}</Table.Td>
+                  <Table.Td ta="right">{x?.late ?? "–"}</Table.Td>
+                  <Table.Td ta="right">{y?.late ?? "–"}</Table.Td>
+                  <Table.Td ta="right">{x?.progress == null ? "–" : `${x.progress} %`}</Table.Td>
+                  <Table.Td ta="right">{y?.progress == null ? "–" : `${y.progress} %`}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Paper withBorder p="md" component="section" aria-labelledby="compare-changes">
+        <Title order={2} size="h3" id="compare-changes" mb="sm">
+          {t("reviews.changes")}
+        </Title>
+        <ChangeList changes={changes} />
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,677 @@
+// Indicators: what the steering group reads next to the measures. Definitions linked to priority
+// areas and measures, values and targets by period ("2025" or "2025-03") and area (null = the
+// whole city), the "on track / off track" judgement, and the CSV import a city gets from a safety
+// survey or police statistics. An import is all or nothing, like the measure import.
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import Papa from "papaparse";
+import {
+  areas,
+  indicatorMeasures,
+  indicatorPriorityAreas,
+  indicators,
+  indicatorValues,
+  measures,
+  priorityAreas,
+  safetyPlans,
+  type IndicatorDirection,
+  type IndicatorResolution,
+} from "../../db/schema";
+import { audit } from "./audit.server";
+import { config } from "./config.server";
+import { db, type Db } from "./db.server";
+import { normalizeHeader, parseNumber } from "./measure-io.server";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Reader = Pick<Db, "select">;
+
+export const VALUE_KINDS = ["actual", "target"] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+export const MAX_INDICATOR_IMPORT_BYTES = 2 * 1024 * 1024;
+export const MAX_INDICATOR_IMPORT_ROWS = 5000;
+
+const errorKey = (key: string, params?: Record<string, unknown>) => (params ? `${key}|${JSON.stringify(params)}` : key);
+
+// ---------------------------------------------------------------------------------------------
+// Periods and the on-track rule
+
+/** "2025-3", "3/2025", "03.2025" and "2025/03" all mean March 2025; a year stays a year. */
+export function normalizePeriod(raw: string): string {
+  const v = raw.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(v);
+  if (m) return `${m[1]}-${m[2].padStart(2, "0")}`;
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(v);
+  if (m) return `${m[2]}-${m[1].padStart(2, "0")}`;
+  return v;
+}
+
+const YEAR = /^(\d{4})$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const plausibleYear = (y: string) => Number(y) >= 1900 && Number(y) <= 2100;
+
+/** Null when `period` fits the indicator's resolution; otherwise the translation key explaining the form. */
+export function periodProblem(period: string, resolution: IndicatorResolution): string | null {
+  if (resolution === "year") {
+    const m = YEAR.exec(period);
+    return m && plausibleYear(m[1]) ? null : "indicators.errors.periodYear";
+  }
+  const m = MONTH.exec(period);
+  return m && plausibleYear(m[1]) ? null : "indicators.errors.periodMonth";
+}
+
+/** A value meets its target when it is at least the target (more is better) or at most it (less is better). */
+export function meetsTarget(direction: IndicatorDirection, value: number, target: number): boolean {
+  return direction === "up" ? value >= target : value <= target;
+}
+
+export type Trend = "up" | "down" | "flat";
+export type TrackStatus = "onTrack" | "offTrack" | "noTarget" | "noData";
+
+type Point = { period: string; value: number };
+
+/**
+ * The target a value is judged against: the one set for the same period, else the nearest later
+ * one (the goal the city is heading for). A target only in the past no longer applies.
+ */
+export function applicableTarget(period: string, targets: Point[]): Point | null {
+  const same = targets.find((t) => t.period === period);
+  if (same) return same;
+  const later = targets.filter((t) => t.period > period).sort((a, b) => (a.period < b.period ? -1 : 1));
+  return later[0] ?? null;
+}
+
+/** Latest value, its target, the trend against the previous period and the on-track judgement. */
+export function summarise(direction: IndicatorDirection, actuals: Point[], targets: Point[]) {
+  const sorted = [...actuals].sort((a, b) => (a.period < b.period ? 1 : -1));
+  const latest = sorted[0] ?? null;
+  const previous = sorted[1] ?? null;
+  const target = latest ? applicableTarget(latest.period, targets) : null;
+  const trend: Trend | null = latest && previous ? (latest.value > previous.value ? "up" : latest.value < previous.value ? "down" : "flat") : null;
+  const improving = trend === null || trend === "flat" ? null : (trend === "up") === (direction === "up");
+  const status: TrackStatus = !latest ? "noData" : !target ? "noTarget" : meetsTarget(direction, latest.value, target.value) ? "onTrack" : "offTrack";
+  return { latest, previous, target, trend, improving, status };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const indicatorColumns = {
+  id: indicators.id,
+  key: indicators.key,
+  nameFi: indicators.nameFi,
+  nameSv: indicators.nameSv,
+  nameEn: indicators.nameEn,
+  unit: indicators.unit,
+  source: indicators.source,
+  direction: indicators.direction,
+  resolution: indicators.resolution,
+  descriptionFi: indicators.descriptionFi,
+};
+
+const priorityAreaColumns = {
+  id: priorityAreas.id,
+  planId: priorityAreas.planId,
+  code: priorityAreas.code,
+  nameFi: priorityAreas.nameFi,
+  nameSv: priorityAreas.nameSv,
+  nameEn: priorityAreas.nameEn,
+};
+
+export type IndicatorFilter = { ids?: number[]; priorityAreaId?: number; measureId?: number };
+
+/** Indicators with their priority areas and city-wide summary, in name order. */
+export function listIndicators(filter: IndicatorFilter = {}, r: Reader = db()) {
+  const conditions = [];
+  if (filter.ids) conditions.push(filter.ids.length ? inArray(indicators.id, filter.ids) : sql`0`);
+  if (filter.priorityAreaId)
+    conditions.push(sql`exists (select 1 from ${indicatorPriorityAreas} ipa where ipa.indicator_id = ${indicators.id} and ipa.priority_area_id = ${filter.priorityAreaId})`);
+  if (filter.measureId) conditions.push(sql`exists (select 1 from ${indicatorMeasures} im where im.indicator_id = ${indicators.id} and im.measure_id = ${filter.measureId})`);
+  const rows = r
+    .select(indicatorColumns)
+    .from(indicators)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(indicators.nameFi))
+    .all();
+  if (!rows.length) return [];
+  const ids = rows.map((i) => i.id);
+  const links = r
+    .select({ indicatorId: indicatorPriorityAreas.indicatorId, ...priorityAreaColumns })
+    .from(indicatorPriorityAreas)
+    .innerJoin(priorityAreas, eq(priorityAreas.id, indicatorPriorityAreas.priorityAreaId))
+    .where(inArray(indicatorPriorityAreas.indicatorId, ids))
+    .orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code))
+    .all();
+  const values = r
+    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value })
+    .from(indicatorValues)
+    .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
+    .all();
+  return rows.map((i) => {
+    const own = values.filter((v) => v.indicatorId === i.id);
+    const pick = (kind: ValueKind) => own.filter((v) => v.kind === kind).map((v) => ({ period: v.period, value: v.value }));
+    return {
+      ...i,
+      priorityAreas: links.filter((l) => l.indicatorId === i.id).map(({ indicatorId: _, ...pa }) => pa),
+      ...summarise(i.direction, pick("actual"), pick("target")),
+    };
+  });
+}
+
+export type IndicatorSummary = ReturnType<typeof listIndicators>[number];
+
+/** For the steering summary and the status review: the indicators that follow a priority area. */
+export function indicatorsForPriorityArea(priorityAreaId: number, r: Reader = db()): IndicatorSummary[] {
+  return listIndicators({ priorityAreaId }, r);
+}
+
+/** For a measure's page and the status review: the indicators that show the measure's effect. */
+export function indicatorsForMeasure(measureId: number, r: Reader = db()): IndicatorSummary[] {
+  return listIndicators({ measureId }, r);
+}
+
+export function getIndicatorDefinition(id: number, r: Reader = db()) {
+  return r.select(indicatorColumns).from(indicators).where(eq(indicators.id, id)).get() ?? null;
+}
+
+type AreaRef = { id: number; level: string; code: string; nameFi: string; nameSv: string | null };
+
+/**
+ * One indicator: definition, links, the city-wide series (actual and target side by side per
+ * period) and the values by area for one period (the latest one with area values by default).
+ */
+export function getIndicator(id: number, opts: { areaPeriod?: string | null } = {}) {
+  const d = db();
+  const indicator = getIndicatorDefinition(id, d);
+  if (!indicator) return null;
+  const summary = listIndicators({ ids: [id] }, d)[0]!;
+  const linkedMeasures = d
+    .select({
+      id: measures.id,
+      code: measures.code,
+      title: measures.title,
+      status: measures.status,
+      planId: measures.planId,
+      planNameFi: safetyPlans.nameFi,
+      planNameSv: safetyPlans.nameSv,
+      planNameEn: safetyPlans.nameEn,
+    })
+    .from(indicatorMeasures)
+    .innerJoin(measures, eq(measures.id, indicatorMeasures.measureId))
+    .innerJoin(safetyPlans, eq(safetyPlans.id, measures.planId))
+    .where(eq(indicatorMeasures.indicatorId, id))
+    .orderBy(asc(measures.planId), sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`)
+    .all();
+  const rows = d
+    .select({
+      id: indicatorValues.id,
+      kind: indicatorValues.kind,
+      period: indicatorValues.period,
+      value: indicatorValues.value,
+      updatedAt: indicatorValues.updatedAt,
+      areaId: areas.id,
+      areaLevel: areas.level,
+      areaCode: areas.code,
+      areaNameFi: areas.nameFi,
+      areaNameSv: areas.nameSv,
+    })
+    .from(indicatorValues)
+    .leftJoin(areas, eq(areas.id, indicatorValues.areaId))
+    .where(eq(indicatorValues.indicatorId, id))
+    .orderBy(asc(indicatorValues.period))
+    .all();
+
+  const city = rows.filter((v) => v.areaId === null);
+  const cityPeriods = [...new Set(city.map((v) => v.period))].sort();
+  const cityTrend = cityPeriods.map((period) => ({
+    period,
+    actual: city.find((v) => v.period === period && v.kind === "actual")?.value ?? null,
+    target: city.find((v) => v.period === period && v.kind === "target")?.value ?? null,
+  }));
+
+  const local = rows.filter((v) => v.areaId !== null);
+  const areaPeriods = [...new Set(local.map((v) => v.period))].sort().reverse();
+  const latestWithActuals = [...new Set(local.filter((v) => v.kind === "actual").map((v) => v.period))].sort().reverse()[0];
+  const areaPeriod = opts.areaPeriod && areaPeriods.includes(opts.areaPeriod) ? opts.areaPeriod : (latestWithActuals ?? areaPeriods[0] ?? null);
+  const byAreaMap = new Map<number, { area: AreaRef; actual: number | null; target: number | null }>();
+  for (const v of local.filter((x) => x.period === areaPeriod)) {
+    const entry = byAreaMap.get(v.areaId!) ?? {
+      area: { id: v.areaId!, level: v.areaLevel!, code: v.areaCode!, nameFi: v.areaNameFi!, nameSv: v.areaNameSv },
+      actual: null,
+      target: null,
+    };
+    entry[v.kind] = v.value;
+    byAreaMap.set(v.areaId!, entry);
+  }
+  // Major districts first, then districts; each by code.
+  const levelOrder = (l: string) => (l === "major_district" ? 0 : l === "district" ? 1 : 2);
+  const byArea = [...byAreaMap.values()].sort((a, b) => levelOrder(a.area.level) - levelOrder(b.area.level) || a.area.code.localeCompare(b.area.code, "fi", { numeric: true }));
+  const cityAtAreaPeriod = areaPeriod ? (cityTrend.find((p) => p.period === areaPeriod) ?? null) : null;
+
+  return {
+    indicator,
+    summary,
+    priorityAreas: summary.priorityAreas,
+    measures: linkedMeasures,
+    cityTrend,
+    areaPeriods,
+    areaPeriod,
+    byArea: byArea.map((b) => ({
+      ...b,
+      status: b.actual !== null && b.target !== null ? (meetsTarget(indicator.direction, b.actual, b.target) ? "onTrack" : "offTrack") : null,
+    })),
+    cityAtAreaPeriod,
+  };
+}
+
+export type IndicatorDetail = NonNullable<ReturnType<typeof getIndicator>>;
+
+/** Areas a value can be entered for: major districts and districts, by code. */
+export function indicatorAreaOptions() {
+  return db()
+    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
+    .from(areas)
+    .where(inArray(areas.level, ["major_district", "district"]))
+    .orderBy(asc(areas.code))
+    .all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export type ValueInput = { indicatorId: number; kind: ValueKind; areaId: number | null; period: string; value: number };
+
+export type UpsertResult =
+  | { ok: true; id: number; created: boolean; changed: boolean }
+  | { ok: false; reason: "notFound" | "area" | "value"; error: string }
+  | { ok: false; reason: "period"; error: string };
+
+/** The existing row for indicator + kind + area (null = city) + period: the key of the unique index. */
+function findValue(r: Reader, input: Omit<ValueInput, "value">) {
+  return (
+    r
+      .select({ id: indicatorValues.id, value: indicatorValues.value })
+      .from(indicatorValues)
+      .where(
+        and(
+          eq(indicatorValues.indicatorId, input.indicatorId),
+          eq(indicatorValues.kind, input.kind),
+          sql`coalesce(${indicatorValues.areaId}, 0) = ${input.areaId ?? 0}`,
+          eq(indicatorValues.period, input.period),
+        ),
+      )
+      .get() ?? null
+  );
+}
+
+/** Inserts or updates one row inside the caller's transaction; the input is already validated. */
+function writeValue(tx: Tx, input: ValueInput, now: Date): { id: number; created: boolean; changed: boolean } {
+  const existing = findValue(tx, input);
+  if (existing) {
+    if (existing.value === input.value) return { id: existing.id, created: false, changed: false };
+    tx.update(indicatorValues).set({ value: input.value, updatedAt: now }).where(eq(indicatorValues.id, existing.id)).run();
+    return { id: existing.id, created: false, changed: true };
+  }
+  const id = Number(tx.insert(indicatorValues).values({ ...input, updatedAt: now }).run().lastInsertRowid);
+  return { id, created: true, changed: true };
+}
+
+/**
+ * Adds or corrects one value or target. The period must match the indicator's resolution; a
+ * second save for the same indicator, kind, area and period replaces the value (no duplicates).
+ */
+export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, now = new Date()): UpsertResult {
+  const input = { ...raw, period: normalizePeriod(raw.period) };
+  return db().transaction(
+    (tx) => {
+      const indicator = tx.select({ id: indicators.id, resolution: indicators.resolution, unit: indicators.unit }).from(indicators).where(eq(indicators.id, input.indicatorId)).get();
+      if (!indicator) return { ok: false as const, reason: "notFound" as const, error: "indicators.errors.notFound" };
+      const problem = periodProblem(input.period, indicator.resolution);
+      if (problem) return { ok: false as const, reason: "period" as const, error: problem };
+      if (input.areaId !== null && !tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get()) {
+        return { ok: false as const, reason: "area" as const, error: "indicators.errors.area" };
+      }
+      const rangeError = valueProblem(indicator.unit, input.value);
+      if (rangeError) return { ok: false as const, reason: "value" as const, error: rangeError };
+      const result = writeValue(tx, input, now);
+      if (result.changed) {
+        audit({ actorId, action: "indicator.valueSaved", targetType: "indicator", targetId: input.indicatorId, detail: { kind: input.kind, areaId: input.areaId, period: input.period, value: input.value } }, tx);
+      }
+      return { ok: true as const, ...result };
+    },
+    { behavior: "immediate" },
+  ) as UpsertResult;
+}
+
+/** Shares cannot leave 0–100 %; anything else only has to be a finite number. */
+function valueProblem(unit: string, value: number): string | null {
+  if (!Number.isFinite(value)) return "validation.number";
+  if (unit.trim() === "%" && (value < 0 || value > 100)) return "indicators.errors.percentRange";
+  return null;
+}
+
+/** Replaces the priority areas an indicator follows. */
+export function linkIndicatorToPriorityAreas(actorId: string | null, indicatorId: number, priorityAreaIds: number[]): boolean {
+  return db().transaction((tx) => {
+    if (!tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, indicatorId)).get()) return false;
+    tx.delete(indicatorPriorityAreas).where(eq(indicatorPriorityAreas.indicatorId, indicatorId)).run();
+    for (const priorityAreaId of new Set(priorityAreaIds)) tx.insert(indicatorPriorityAreas).values({ indicatorId, priorityAreaId }).run();
+    audit({ actorId, action: "indicator.linked", targetType: "indicator", targetId: indicatorId, detail: { priorityAreaIds } }, tx);
+    return true;
+  });
+}
+
+/** Replaces the measures whose effect an indicator shows. */
+export function linkIndicatorToMeasures(actorId: string | null, indicatorId: number, measureIds: number[]): boolean {
+  return db().transaction((tx) => {
+    if (!tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, indicatorId)).get()) return false;
+    tx.delete(indicatorMeasures).where(eq(indicatorMeasures.indicatorId, indicatorId)).run();
+    for (const measureId of new Set(measureIds)) tx.insert(indicatorMeasures).values({ indicatorId, measureId }).run();
+    audit({ actorId, action: "indicator.linked", targetType: "indicator", targetId: indicatorId, detail: { measureIds } }, tx);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV import: reading
+
+export const IMPORT_COLUMNS = ["indicator", "area", "year", "period", "value", "type"] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** Header names (normalised: no diacritics, lower case, "_" for separators) for each column. */
+const HEADER_NAMES: Record<ImportColumn, string[]> = {
+  indicator: ["indikaattori", "indicator", "indikaattorin_tunnus", "indicator_key", "key", "tunnus"],
+  area: ["alue", "area", "aluekoodi", "area_code", "omrade"],
+  year: ["vuosi", "year", "ar"],
+  period: ["kausi", "period", "kuukausi", "month", "manad"],
+  value: ["arvo", "value", "varde"],
+  type: ["tyyppi", "type", "kind", "laji", "typ"],
+};
+
+const COLUMN_BY_HEADER = new Map<string, ImportColumn>(IMPORT_COLUMNS.flatMap((c) => HEADER_NAMES[c].map((h) => [h, c] as [string, ImportColumn])));
+
+export type IndicatorCsvRow = { rowNumber: number; values: Partial<Record<ImportColumn, string>> };
+export type IndicatorCsv = { columns: Partial<Record<ImportColumn, string>>; rows: IndicatorCsvRow[] };
+export type IndicatorCsvResult = { ok: true; file: IndicatorCsv } | { ok: false; errors: string[] };
+
+const importError = (key: string, params?: Record<string, unknown>) => errorKey(`indicators.import.errors.${key}`, params);
+const fail = (key: string, params?: Record<string, unknown>): IndicatorCsvResult => ({ ok: false, errors: [importError(key, params)] });
+
+/** UTF-8 with or without a BOM; older Excel saves Windows-1252, which is decoded as such. */
+function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** The delimiter used most on the header line outside quotes: ; , or tab. */
+function delimiterOf(text: string): string {
+  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return n > 0 ? best : ",";
+}
+
+/** Reads an uploaded CSV into rows keyed by column. File-level problems come back as translation keys. */
+export function parseIndicatorCsv(bytes: Uint8Array, filename = ""): IndicatorCsvResult {
+  if (bytes.byteLength > MAX_INDICATOR_IMPORT_BYTES) return fail("tooLarge", { max: MAX_INDICATOR_IMPORT_BYTES / 1024 / 1024 });
+  const zipOrOle = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
+  if (zipOrOle || (ext && ext !== "csv" && ext !== "txt")) return fail("wrongType");
+  const text = decodeCsv(bytes);
+  const parsed = Papa.parse<string[]>(text, { delimiter: delimiterOf(text), skipEmptyLines: false });
+  const broken = parsed.errors.find((e) => e.code === "MissingQuotes");
+  if (broken) return fail("quotes", { row: (broken.row ?? 0) + 1 });
+  const lines = parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => String(c ?? "").trim()) })).filter((l) => l.cells.some((c) => c !== ""));
+  const [header, ...data] = lines;
+  if (!header) return fail("empty");
+  const columns: Partial<Record<ImportColumn, string>> = {};
+  const positions: [ImportColumn, number][] = [];
+  for (const [index, raw] of header.cells.entries()) {
+    const column = COLUMN_BY_HEADER.get(normalizeHeader(raw));
+    if (!column) continue;
+    if (columns[column] !== undefined) return fail("duplicateColumn", { column: raw });
+    columns[column] = raw;
+    positions.push([column, index]);
+  }
+  const missing = [
+    columns.indicator === undefined ? "indikaattori" : null,
+    columns.year === undefined && columns.period === undefined ? "vuosi / kausi" : null,
+    columns.value === undefined ? "arvo" : null,
+  ].filter(Boolean);
+  if (missing.length) return fail("missingColumns", { columns: missing.join(", ") });
+  if (!data.length) return fail("empty");
+  if (data.length > MAX_INDICATOR_IMPORT_ROWS) return fail("tooManyRows", { max: MAX_INDICATOR_IMPORT_ROWS });
+  const rows = data.map((line) => {
+    const values: Partial<Record<ImportColumn, string>> = {};
+    for (const [column, index] of positions) values[column] = line.cells[index] ?? "";
+    return { rowNumber: line.rowNumber, values };
+  });
+  return { ok: true, file: { columns, rows } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV import: validating and applying
+
+const looseKey = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("fi");
+const CITY_WIDE = new Set(["", "0", "00", "000", "koko kaupunki", "kaupunki", "koko helsinki", "hela staden", "staden", "whole city", "city", "city-wide", "kaikki", "all"]);
+const TARGET_WORDS = new Set(["tavoite", "tavoitearvo", "target", "goal", "mal", "malvarde"]);
+const ACTUAL_WORDS = new Set(["", "toteuma", "toteutunut", "arvo", "mittaus", "actual", "value", "utfall", "varde"]);
+
+export type ImportAction = "create" | "update" | "unchanged";
+
+export type ValidatedIndicatorRow = {
+  rowNumber: number;
+  indicator: { id: number; key: string; nameFi: string; nameSv: string | null; nameEn: string | null; unit: string } | null;
+  indicatorKey: string;
+  area: { id: number; code: string; nameFi: string; nameSv: string | null } | null;
+  areaText: string;
+  period: string;
+  kind: ValueKind | null;
+  value: number | null;
+  valueText: string;
+  action: ImportAction;
+  /** Translation keys, possibly "key|{json params}". */
+  errors: string[];
+};
+
+export type IndicatorImportValidation = {
+  rows: ValidatedIndicatorRow[];
+  counts: { create: number; update: number; unchanged: number; errors: number };
+  ok: boolean;
+};
+
+function loadImportLookups(r: Reader) {
+  const byKey = new Map(
+    r
+      .select({ id: indicators.id, key: indicators.key, nameFi: indicators.nameFi, nameSv: indicators.nameSv, nameEn: indicators.nameEn, unit: indicators.unit, resolution: indicators.resolution })
+      .from(indicators)
+      .all()
+      .map((i) => [looseKey(i.key), i]),
+  );
+  const areaRows = r
+    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
+    .from(areas)
+    .where(inArray(areas.level, ["district", "major_district"]))
+    .all();
+  const districtCode = new Map(areaRows.filter((a) => a.level === "district").map((a) => [a.code, a]));
+  const majorCode = new Map(areaRows.filter((a) => a.level === "major_district").map((a) => [a.code, a]));
+  const byName = new Map<string, (typeof areaRows)[number][]>();
+  for (const a of areaRows) for (const name of [a.nameFi, a.nameSv]) if (name) byName.set(looseKey(name), [...(byName.get(looseKey(name)) ?? []), a]);
+  return { byKey, districtCode, majorCode, byName };
+}
+
+type ImportLookups = ReturnType<typeof loadImportLookups>;
+
+/** District codes first (what statistics use), then major districts, then a unique name. */
+function resolveImportArea(l: ImportLookups, text: string) {
+  const code = text.trim();
+  const found = l.districtCode.get(code) ?? l.majorCode.get(code);
+  if (found) return found;
+  const named = l.byName.get(looseKey(code));
+  if (!named) return null;
+  return named.length === 1 ? named[0] : "ambiguous";
+}
+
+/** Checks every row against the indicators and areas; `r` lets the apply step run it inside its transaction. */
+export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): IndicatorImportValidation {
+  const l = loadImportLookups(r);
+  const seen = new Map<string, number>();
+  const col = (c: ImportColumn) => file.columns[c] ?? HEADER_NAMES[c][0];
+  const rows = file.rows.map((row): ValidatedIndicatorRow => {
+    const errors: string[] = [];
+    const err = (key: string, column: ImportColumn | null, params: Record<string, unknown> = {}) => errors.push(importError(key, column ? { column: col(column), ...params } : params));
+    const v = (c: ImportColumn) => (row.values[c] ?? "").trim();
+
+    const indicatorKey = v("indicator");
+    const indicator = indicatorKey ? (l.byKey.get(looseKey(indicatorKey)) ?? null) : null;
+    if (!indicatorKey) err("required", "indicator");
+    else if (!indicator) err("unknownIndicator", "indicator", { value: indicatorKey });
+
+    const areaText = v("area");
+    let area: ValidatedIndicatorRow["area"] = null;
+    if (!CITY_WIDE.has(looseKey(areaText))) {
+      const found = resolveImportArea(l, areaText);
+      if (found === "ambiguous") err("ambiguousArea", "area", { value: areaText });
+      else if (!found) err("unknownArea", "area", { value: areaText });
+      else area = { id: found.id, code: found.code, nameFi: found.nameFi, nameSv: found.nameSv };
+    }
+
+    // A "kausi" column wins over "vuosi" where both are filled in.
+    const periodColumn: ImportColumn = v("period") ? "period" : "year";
+    const periodText = v(periodColumn);
+    const period = normalizePeriod(periodText);
+    if (!periodText) err("required", file.columns.period !== undefined && file.columns.year === undefined ? "period" : "year");
+    else if (indicator) {
+      const problem = periodProblem(period, indicator.resolution);
+      if (problem) err(indicator.resolution === "year" ? "periodYear" : "periodMonth", periodColumn, { value: periodText });
+    }
+
+    const valueText = v("value");
+    let value: number | null = null;
+    if (!valueText) err("required", "value");
+    else {
+      value = parseNumber(valueText);
+      if (value === null) err("number", "value", { value: valueText });
+      else if (indicator && valueProblem(indicator.unit, value)) err("percentRange", "value", { value: valueText });
+    }
+
+    const typeText = looseKey(v("type")).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const kind: ValueKind | null = TARGET_WORDS.has(typeText) ? "target" : ACTUAL_WORDS.has(typeText) ? "actual" : null;
+    if (!kind) err("type", "type", { value: v("type") });
+
+    let action: ImportAction = "create";
+    if (indicator && kind && !errors.length) {
+      const key = `${indicator.id}|${kind}|${area?.id ?? 0}|${period}`;
+      const first = seen.get(key);
+      if (first) err("duplicateRow", null, { row: first });
+      else seen.set(key, row.rowNumber);
+      const existing = findValue(r, { indicatorId: indicator.id, kind, areaId: area?.id ?? null, period });
+      action = !existing ? "create" : existing.value === value ? "unchanged" : "update";
+    }
+    return {
+      rowNumber: row.rowNumber,
+      indicator: indicator ? { id: indicator.id, key: indicator.key, nameFi: indicator.nameFi, nameSv: indicator.nameSv, nameEn: indicator.nameEn, unit: indicator.unit } : null,
+      indicatorKey,
+      area,
+      areaText,
+      period,
+      kind,
+      value,
+      valueText,
+      action,
+      errors,
+    };
+  });
+  const counts = {
+    create: rows.filter((x) => !x.errors.length && x.action === "create").length,
+    update: rows.filter((x) => !x.errors.length && x.action === "update").length,
+    unchanged: rows.filter((x) => !x.errors.length && x.action === "unchanged").length,
+    errors: rows.filter((x) => x.errors.length).length,
+  };
+  return { rows, counts, ok: counts.errors === 0 };
+}
+
+export type IndicatorImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; validation: IndicatorImportValidation };
+
+/**
+ * Writes the whole file in one transaction or nothing. The rows are validated again inside it, so
+ * a change between preview and confirm cannot slip through; re-importing a file updates in place.
+ */
+export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv, meta: { filename?: string } = {}, now = new Date()): IndicatorImportResult {
+  return db().transaction(
+    (tx) => {
+      const validation = validateIndicatorImport(file, tx);
+      if (!validation.ok) return { ok: false as const, validation };
+      let created = 0;
+      let updated = 0;
+      for (const row of validation.rows) {
+        if (row.action === "unchanged") continue;
+        const result = writeValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period, value: row.value! }, now);
+        if (result.created) created++;
+        else if (result.changed) updated++;
+      }
+      audit({ actorId, action: "indicator.import", targetType: "indicator", detail: { filename: meta.filename ?? null, created, updated, unchanged: validation.counts.unchanged } }, tx);
+      return { ok: true as const, created, updated, unchanged: validation.counts.unchanged };
+    },
+    { behavior: "immediate" },
+  ) as IndicatorImportResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads kept between preview and confirm
+
+/** The confirm step re-reads the bytes from here; the browser only ever sends back the random id. */
+const UPLOAD_TTL_MS = 60 * 60 * 1000;
+const UPLOAD_ID = /^[A-Za-z0-9_-]{24}$/;
+const uploadDir = () => join(config().dataDir, "indicator-imports");
+
+type UploadMeta = { userId: string; filename: string; createdAt: number };
+
+async function purgeOldUploads(now = Date.now()) {
+  const names = await readdir(uploadDir()).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(uploadDir(), name);
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await rm(path, { force: true });
+  }
+}
+
+export async function stashIndicatorUpload(userId: string, filename: string, bytes: Uint8Array): Promise<string> {
+  await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
+  await purgeOldUploads();
+  const id = randomBytes(18).toString("base64url");
+  const meta: UploadMeta = { userId, filename, createdAt: Date.now() };
+  await writeFile(join(uploadDir(), `${id}.bin`), bytes, { mode: 0o600 });
+  await writeFile(join(uploadDir(), `${id}.json`), JSON.stringify(meta), { mode: 0o600 });
+  return id;
+}
+
+/** The stashed upload, only for the person who uploaded it and only within the hour. */
+export async function loadIndicatorUpload(id: string, userId: string, now = Date.now()): Promise<(UploadMeta & { bytes: Uint8Array }) | null> {
+  if (!UPLOAD_ID.test(id)) return null;
+  try {
+    const meta = JSON.parse(await readFile(join(uploadDir(), `${id}.json`), "utf8")) as UploadMeta;
+    if (meta.userId !== userId || now - meta.createdAt > UPLOAD_TTL_MS) return null;
+    return { ...meta, bytes: new Uint8Array(await readFile(join(uploadDir(), `${id}.bin`))) };
+  } catch {
+    return null;
+  }
+}
+
+export async function dropIndicatorUpload(id: string): Promise<void> {
+  if (!UPLOAD_ID.test(id)) return;
+  await rm(join(uploadDir(), `${id}.bin`), { force: true });
+  await rm(join(uploadDir(), `${id}.json`), { force: true });
+}

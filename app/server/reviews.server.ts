@@ -1,0 +1,400 @@
+// The status review (tilannekatsaus): compiled from the records while a draft, frozen as JSON when
+// sent, so later changes to measures never change what the steering group was given.
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import {
+  followUps,
+  indicatorPriorityAreas,
+  indicators,
+  indicatorValues,
+  measures,
+  organisations,
+  priorityAreas,
+  priorityAreaYears,
+  reviewAssessments,
+  reviewDecisions,
+  safetyPlans,
+  statusReviews,
+  users,
+  type MeasureStatus,
+  type ReviewStatus,
+} from "../../db/schema";
+import { audit } from "./audit.server";
+import { db } from "./db.server";
+import { lateSql, staleSql } from "./measures.server";
+import { steeringSummary } from "./summary.server";
+
+export type ReviewMeasure = {
+  id: number;
+  code: string;
+  title: string;
+  priorityAreaId: number | null;
+  status: MeasureStatus;
+  progress: number;
+  ownerNameFi: string;
+  ownerNameSv: string | null;
+  ownerNameEn: string | null;
+  responsibleName: string | null;
+  endDate: string | null;
+  continuous: boolean;
+  late: boolean;
+  stale: boolean;
+  latest: { reportedAt: number; done: string; next: string; obstacles: string } | null;
+};
+
+export type ReviewIndicator = {
+  id: number;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  unit: string;
+  direction: "up" | "down";
+  latest: { period: string; value: number } | null;
+  previous: { period: string; value: number } | null;
+  target: { period: string; value: number } | null;
+  priorityAreaIds: number[];
+};
+
+export type ReviewChanges = {
+  previousReviewId: number;
+  previousTitle: string;
+  newMeasures: { id: number; code: string; title: string }[];
+  completed: { id: number; code: string; title: string }[];
+  newlyLate: { id: number; code: string; title: string }[];
+  statusChanged: { id: number; code: string; title: string; from: MeasureStatus; to: MeasureStatus }[];
+};
+
+export type ReviewContent = {
+  compiledAt: number;
+  plan: { id: number; nameFi: string; nameSv: string | null; nameEn: string | null; periodStart: string; periodEnd: string };
+  priorityAreas: ReturnType<typeof steeringSummary>["areas"];
+  totals: ReturnType<typeof steeringSummary>["totals"];
+  progress: number | null;
+  measures: ReviewMeasure[];
+  indicators: ReviewIndicator[];
+  changes: ReviewChanges | null;
+  assessments: { priorityAreaId: number | null; assessment: string; proposals: string; updatedByName: string | null; version: number }[];
+};
+
+/** Every committed measure of the plan (proposals are not yet part of the plan's follow-up). */
+function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
+  const d = db();
+  const responsible = alias(users, "responsible");
+  const rows = d
+    .select({
+      id: measures.id,
+      code: measures.code,
+      title: measures.title,
+      priorityAreaId: measures.priorityAreaId,
+      status: measures.status,
+      progress: measures.progress,
+      ownerNameFi: organisations.nameFi,
+      ownerNameSv: organisations.nameSv,
+      ownerNameEn: organisations.nameEn,
+      responsibleName: responsible.name,
+      endDate: measures.endDate,
+      continuous: measures.continuous,
+      late: lateSql(now),
+      stale: staleSql(now),
+    })
+    .from(measures)
+    .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
+    .leftJoin(responsible, eq(responsible.id, measures.responsibleUserId))
+    .where(and(eq(measures.planId, planId), sql`${measures.status} != 'proposed'`))
+    .orderBy(sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`, asc(measures.code))
+    .all();
+  // The latest entry per measure in one query (window function), not one query per measure.
+  const latest = d.all<{ measure_id: number; reported_at: number; done: string; next: string; obstacles: string }>(sql`
+    select measure_id, reported_at, done, next, obstacles from (
+      select f.*, row_number() over (partition by f.measure_id order by f.reported_at desc, f.id desc) as rn
+      from ${followUps} f join ${measures} m on m.id = f.measure_id where m.plan_id = ${planId}
+    ) where rn = 1`);
+  const latestBy = new Map(latest.map((l) => [l.measure_id, l]));
+  return rows.map((r) => {
+    const l = latestBy.get(r.id);
+    return {
+      ...r,
+      late: !!r.late,
+      stale: !!r.stale,
+      latest: l ? { reportedAt: l.reported_at, done: l.done, next: l.next, obstacles: l.obstacles } : null,
+    };
+  });
+}
+
+function compileIndicators(planId: number): ReviewIndicator[] {
+  const d = db();
+  const areaIds = d.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).all().map((a) => a.id);
+  if (!areaIds.length) return [];
+  const links = d.select().from(indicatorPriorityAreas).where(inArray(indicatorPriorityAreas.priorityAreaId, areaIds)).all();
+  const ids = [...new Set(links.map((l) => l.indicatorId))];
+  if (!ids.length) return [];
+  const defs = d.select().from(indicators).where(inArray(indicators.id, ids)).orderBy(asc(indicators.nameFi)).all();
+  const values = d
+    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value })
+    .from(indicatorValues)
+    .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
+    .orderBy(desc(indicatorValues.period))
+    .all();
+  return defs.map((def) => {
+    const actual = values.filter((v) => v.indicatorId === def.id && v.kind === "actual");
+    const target = values.find((v) => v.indicatorId === def.id && v.kind === "target");
+    return {
+      id: def.id,
+      nameFi: def.nameFi,
+      nameSv: def.nameSv,
+      nameEn: def.nameEn,
+      unit: def.unit,
+      direction: def.direction,
+      latest: actual[0] ? { period: actual[0].period, value: actual[0].value } : null,
+      previous: actual[1] ? { period: actual[1].period, value: actual[1].value } : null,
+      target: target ? { period: target.period, value: target.value } : null,
+      priorityAreaIds: links.filter((l) => l.indicatorId === def.id).map((l) => l.priorityAreaId),
+    };
+  });
+}
+
+/** What changed between two compiled reviews, measure by measure. */
+export function diffReviews(previous: Pick<ReviewContent, "measures">, current: Pick<ReviewContent, "measures">): Omit<ReviewChanges, "previousReviewId" | "previousTitle"> {
+  const before = new Map(previous.measures.map((m) => [m.id, m]));
+  const pick = (m: ReviewMeasure) => ({ id: m.id, code: m.code, title: m.title });
+  const changes = { newMeasures: [] as ReturnType<typeof pick>[], completed: [] as ReturnType<typeof pick>[], newlyLate: [] as ReturnType<typeof pick>[], statusChanged: [] as ReviewChanges["statusChanged"] };
+  for (const m of current.measures) {
+    const old = before.get(m.id);
+    if (!old) {
+      changes.newMeasures.push(pick(m));
+      continue;
+    }
+    if (m.status === "completed" && old.status !== "completed") changes.completed.push(pick(m));
+    if (m.late && !old.late) changes.newlyLate.push(pick(m));
+    if (m.status !== old.status) changes.statusChanged.push({ ...pick(m), from: old.status, to: m.status });
+  }
+  return changes;
+}
+
+function latestSentReview(planId: number, exceptId?: number) {
+  return (
+    db()
+      .select()
+      .from(statusReviews)
+      .where(and(eq(statusReviews.planId, planId), isNotNull(statusReviews.sentAt), exceptId ? sql`${statusReviews.id} != ${exceptId}` : undefined))
+      .orderBy(desc(statusReviews.sentAt))
+      .get() ?? null
+  );
+}
+
+function loadAssessments(reviewId: number) {
+  return db()
+    .select({
+      priorityAreaId: reviewAssessments.priorityAreaId,
+      assessment: reviewAssessments.assessment,
+      proposals: reviewAssessments.proposals,
+      updatedByName: users.name,
+      version: reviewAssessments.version,
+    })
+    .from(reviewAssessments)
+    .leftJoin(users, eq(users.id, reviewAssessments.updatedById))
+    .where(eq(reviewAssessments.reviewId, reviewId))
+    .all();
+}
+
+/** Compiles a review from the records as they are now. */
+export function compileReview(planId: number, opts: { reviewId?: number; previousReviewId?: number | null; now?: Date } = {}): ReviewContent {
+  const now = opts.now ?? new Date();
+  const plan = db().select().from(safetyPlans).where(eq(safetyPlans.id, planId)).get();
+  if (!plan) throw new Error(`no plan ${planId}`);
+  const summary = steeringSummary(planId, {}, now);
+  const content: ReviewContent = {
+    compiledAt: now.getTime(),
+    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    // Proposals are not part of the follow-up: leave them out of the review's counts.
+    priorityAreas: summary.areas.map((a) => ({ ...a, total: a.total - a.counts.proposed, counts: { ...a.counts, proposed: 0 } })),
+    totals: { ...summary.totals, total: summary.totals.total - summary.totals.counts.proposed, counts: { ...summary.totals.counts, proposed: 0 } },
+    progress: summary.progress,
+    measures: compileMeasures(planId, now),
+    indicators: compileIndicators(planId),
+    changes: null,
+    assessments: opts.reviewId ? loadAssessments(opts.reviewId) : [],
+  };
+  const previousId = opts.previousReviewId;
+  if (previousId) {
+    const previous = db().select().from(statusReviews).where(eq(statusReviews.id, previousId)).get();
+    if (previous?.snapshot) {
+      const prevContent = JSON.parse(previous.snapshot) as ReviewContent;
+      content.changes = { previousReviewId: previous.id, previousTitle: previous.title, ...diffReviews(prevContent, content) };
+    }
+  }
+  return content;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+
+export function listReviews() {
+  return db()
+    .select({
+      id: statusReviews.id,
+      title: statusReviews.title,
+      status: statusReviews.status,
+      periodStart: statusReviews.periodStart,
+      periodEnd: statusReviews.periodEnd,
+      sentAt: statusReviews.sentAt,
+      closedAt: statusReviews.closedAt,
+      planId: statusReviews.planId,
+      planNameFi: safetyPlans.nameFi,
+      planNameSv: safetyPlans.nameSv,
+      planNameEn: safetyPlans.nameEn,
+    })
+    .from(statusReviews)
+    .innerJoin(safetyPlans, eq(safetyPlans.id, statusReviews.planId))
+    .orderBy(desc(statusReviews.periodEnd), desc(statusReviews.id))
+    .all();
+}
+
+export function latestReview(opts: { sentOnly: boolean }) {
+  return (
+    db()
+      .select({ id: statusReviews.id, title: statusReviews.title, status: statusReviews.status, sentAt: statusReviews.sentAt })
+      .from(statusReviews)
+      .where(opts.sentOnly ? isNotNull(statusReviews.sentAt) : undefined)
+      .orderBy(desc(statusReviews.sentAt), desc(statusReviews.id))
+      .get() ?? null
+  );
+}
+
+export function createReview(actorId: string, input: { planId: number; title: string; periodStart: string; periodEnd: string }) {
+  return db().transaction((tx) => {
+    const previous = latestSentReview(input.planId);
+    const id = Number(
+      tx
+        .insert(statusReviews)
+        .values({ ...input, status: "draft", previousReviewId: previous?.id ?? null, createdById: actorId })
+        .run().lastInsertRowid,
+    );
+    audit({ actorId, action: "review.created", targetType: "review", targetId: id }, tx);
+    return id;
+  });
+}
+
+export function getReviewRecord(id: number) {
+  return db().select().from(statusReviews).where(eq(statusReviews.id, id)).get() ?? null;
+}
+
+/** A draft shows the records live; anything sent shows only its frozen snapshot. */
+export function getReview(id: number, now = new Date()) {
+  const review = getReviewRecord(id);
+  if (!review) return null;
+  const content: ReviewContent = review.snapshot
+    ? (JSON.parse(review.snapshot) as ReviewContent)
+    : compileReview(review.planId, { reviewId: review.id, previousReviewId: review.previousReviewId, now });
+  const decisions = db().select().from(reviewDecisions).where(eq(reviewDecisions.reviewId, id)).orderBy(asc(reviewDecisions.id)).all();
+  const { snapshot: _snapshot, ...meta } = review;
+  return { review: meta, content, decisions };
+}
+
+export type ReviewView = NonNullable<ReturnType<typeof getReview>>;
+
+type Refusal = { ok: false; reason: "notFound" | "notDraft" | "conflict" | "wrongStatus" };
+
+export function saveAssessment(
+  actorId: string,
+  reviewId: number,
+  priorityAreaId: number | null,
+  text: { assessment: string; proposals: string },
+  expectedVersion: number | null,
+  now = new Date(),
+): { ok: true } | Refusal {
+  return db().transaction((tx) => {
+    const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
+    if (!review) return { ok: false as const, reason: "notFound" as const };
+    if (review.status !== "draft") return { ok: false as const, reason: "notDraft" as const };
+    const existing = tx
+      .select()
+      .from(reviewAssessments)
+      .where(and(eq(reviewAssessments.reviewId, reviewId), priorityAreaId ? eq(reviewAssessments.priorityAreaId, priorityAreaId) : isNull(reviewAssessments.priorityAreaId)))
+      .get();
+    if (existing) {
+      if (existing.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
+      tx.update(reviewAssessments).set({ ...text, updatedById: actorId, updatedAt: now, version: existing.version + 1 }).where(eq(reviewAssessments.id, existing.id)).run();
+    } else {
+      if (expectedVersion) return { ok: false as const, reason: "conflict" as const };
+      tx.insert(reviewAssessments).values({ reviewId, priorityAreaId, ...text, updatedById: actorId, updatedAt: now }).run();
+    }
+    audit({ actorId, action: "review.assessed", targetType: "review", targetId: reviewId, detail: { priorityAreaId } }, tx);
+    return { ok: true as const };
+  }, { behavior: "immediate" }) as { ok: true } | Refusal;
+}
+
+/** Sending freezes the review: the compiled content, assessments included, becomes the record. */
+export function sendReview(actorId: string, reviewId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+  return db().transaction((tx) => {
+    const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
+    if (!review) return { ok: false as const, reason: "notFound" as const };
+    if (review.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
+    if (review.status !== "draft") return { ok: false as const, reason: "notDraft" as const };
+    // The comparison point is the latest review sent before this one, fixed at sending time.
+    const previous = latestSentReview(review.planId, review.id);
+    const content = compileReview(review.planId, { reviewId, previousReviewId: previous?.id ?? null, now });
+    tx.update(statusReviews)
+      .set({ status: "sent", snapshot: JSON.stringify(content), sentAt: now, sentById: actorId, previousReviewId: previous?.id ?? null, version: review.version + 1 })
+      .where(eq(statusReviews.id, reviewId))
+      .run();
+    audit({ actorId, action: "review.sent", targetType: "review", targetId: reviewId }, tx);
+    return { ok: true as const };
+  }, { behavior: "immediate" }) as { ok: true } | Refusal;
+}
+
+export function markDiscussed(actorId: string, reviewId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+  return moveReview(actorId, reviewId, expectedVersion, "sent", "discussed", { discussedAt: now });
+}
+
+function moveReview(actorId: string, reviewId: number, expectedVersion: number, from: ReviewStatus, to: ReviewStatus, extra: Partial<typeof statusReviews.$inferInsert>) {
+  return db().transaction((tx) => {
+    const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
+    if (!review) return { ok: false as const, reason: "notFound" as const };
+    if (review.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
+    if (review.status !== from) return { ok: false as const, reason: "wrongStatus" as const };
+    tx.update(statusReviews).set({ status: to, version: review.version + 1, ...extra }).where(eq(statusReviews.id, reviewId)).run();
+    audit({ actorId, action: `review.${to}`, targetType: "review", targetId: reviewId }, tx);
+    return { ok: true as const };
+  }) as { ok: true } | Refusal;
+}
+
+export type DecisionInput = { decidedOn: string; kind: "priority_areas" | "other"; text: string; year?: number; priorityAreaIds?: number[] };
+
+/**
+ * Records a decision of the steering group on a sent or discussed review. A decision on next
+ * year's priority areas also sets which areas of the plan are in force that year.
+ */
+export function recordDecision(actorId: string, reviewId: number, input: DecisionInput): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" } {
+  return db().transaction((tx) => {
+    const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
+    if (!review) return { ok: false as const, reason: "notFound" as const };
+    if (review.status !== "sent" && review.status !== "discussed") return { ok: false as const, reason: "wrongStatus" as const };
+    if (input.kind === "priority_areas") {
+      const planAreas = tx.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.planId, review.planId)).all().map((a) => a.id);
+      const chosen = input.priorityAreaIds ?? [];
+      if (!input.year || chosen.length === 0 || chosen.some((id) => !planAreas.includes(id))) return { ok: false as const, reason: "invalidAreas" as const };
+      tx.delete(priorityAreaYears).where(and(inArray(priorityAreaYears.priorityAreaId, planAreas), eq(priorityAreaYears.year, input.year))).run();
+      for (const id of chosen) tx.insert(priorityAreaYears).values({ priorityAreaId: id, year: input.year, decisionNote: `${review.title}: ${input.text}`.slice(0, 500) }).run();
+    }
+    tx.insert(reviewDecisions)
+      .values({
+        reviewId,
+        decidedOn: input.decidedOn,
+        kind: input.kind,
+        text: input.text,
+        year: input.kind === "priority_areas" ? input.year : null,
+        priorityAreaIds: input.kind === "priority_areas" ? JSON.stringify(input.priorityAreaIds ?? []) : null,
+        recordedById: actorId,
+      })
+      .run();
+    audit({ actorId, action: "review.decision", targetType: "review", targetId: reviewId, detail: { kind: input.kind, year: input.year } }, tx);
+    return { ok: true as const };
+  }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" };
+}
+
+export function closeReview(actorId: string, reviewId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+  const review = getReviewRecord(reviewId);
+  if (!review) return { ok: false, reason: "notFound" };
+  return moveReview(actorId, reviewId, expectedVersion, review.status === "sent" ? "sent" : "discussed", "closed", { closedAt: now });
+}

@@ -1,0 +1,43 @@
+import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ReviewChanges } from "~/server/reviews.server";
+
+
+/** New, completed, newly late and status changes, each linking to the measure. */
+export function ChangeList({ changes }: { changes: Omit<ReviewChanges, "previousReviewId" | "previousTitle"> }) {
+  const { t } = useTranslation();
+  const groups = [
+    { key: "new", items: changes.newMeasures.map((m) => ({ ...m, note: "" })) },
+    { key: "completed", items: changes.completed.map((m) => ({ ...m, note: "" })) },
+    { key: "newlyLate", items: changes.newlyLate.map((m) => ({ ...m, note: "" })) },
+    { key: "statusChanged", items: changes.statusChanged.map((m) => ({ ...m, note: `${t(`measures.status.${m.from}`)} → ${t(`measures.status.${m.to}`)}` })) },
+  ];
+  if (groups.every((g) => g.items.length === 0)) return <Text size="sm">{t("reviews.noChanges")}</Text>;
+  return (
+    <Stack gap="xs">
+      {groups
+        .filter((g) => g.items.length)
+        .map((g) => (
+          <div key={g.key}>
+            <Group gap={6}>
+              <Text size="sm" fw={600}>
+                {t(`reviews.changeGroups.${g.key}`)}
+              </Text>
+              <Badge size="sm" variant="light">
+                {g.items.length}
+              </Badge>
+            </Group>
+            {g.items.map((m) => (
+              <Text key={`${g.key}-${m.id}`} size="sm">
+                <Anchor component={Link} to={`/measures/${m.id}`}>
+                  {m.code} {m.title}
+                </Anchor>
+                {m.note ? ` (${m.note})` : ""}
+              </Text>
+            ))}
+          </div>
+        ))}
+    </Stack>
+  );
+}
