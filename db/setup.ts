@@ -5,6 +5,7 @@ import { config } from "../app/server/config.server";
 import { openDatabase } from "./client";
 import { users } from "./schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoCity, type DemoLogin } from "./seed/demo-city";
+import { seedDemoReviews } from "./seed/reviews";
 
 function printLogins(logins: DemoLogin[]) {
   const roleWidth = Math.max(4, ...logins.map((l) => l.role.length));
@@ -22,7 +23,13 @@ async function main() {
   try {
     const existingUsers = db.select({ n: count() }).from(users).get()?.n ?? 0;
     const seeded = existingUsers === 0;
-    if (seeded) await seedDemoCity(db);
+    if (seeded) {
+      const now = new Date();
+      await seedDemoCity(db, now);
+      // The review workflow lives in app modules: let them use this same connection.
+      globalThis.__lahiturvaDb = db;
+      seedDemoReviews(db, now);
+    }
 
     // When data was kept, say which demo accounts it actually contains.
     const presentEmails = new Set(

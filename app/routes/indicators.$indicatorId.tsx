@@ -82,6 +82,7 @@ export default function IndicatorPage() {
   const location = useLocation();
   const { indicator, summary, cityTrend, byArea, areaPeriods, areaPeriod, cityAtAreaPeriod } = detail;
   const num = (n: number | null | undefined) => (n === null || n === undefined ? t("indicators.noValue") : fmt.number(n, { maximumFractionDigits: 2 }));
+  const withPeriod = (p: { value: number; period: string }) => `${num(p.value)} (${p.period})`;
   const saved = params.get("saved");
   const statusText = (s: string | null) => (s ? t(`indicators.status.${s}`) : t("indicators.noValue"));
 
@@ -102,8 +103,8 @@ export default function IndicatorPage() {
           </Badge>
           {summary.latest ? (
             <Text>
-              {t("indicators.detail.latest")}: {t("indicators.valueWithPeriod", { value: num(summary.latest.value), period: summary.latest.period })} {indicator.unit}
-              {summary.target ? ` · ${t("indicators.columns.target")}: ${t("indicators.valueWithPeriod", { value: num(summary.target.value), period: summary.target.period })}` : ""}
+              {t("indicators.detail.latest")}: {withPeriod(summary.latest)} {indicator.unit}
+              {summary.target ? ` · ${t("indicators.columns.target")}: ${withPeriod(summary.target)}` : ""}
             </Text>
           ) : null}
         </Group>
@@ -370,7 +371,7 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
             <TextInput
               key={fields.value.key}
               name={fields.value.name}
-              defaultValue={fields.value.initialValue}
+              defaultValue={fields.value.initialValue as string | undefined}
               label={`${t("indicators.form.value")} (${unit})`}
               description={t("indicators.form.valueHelp")}
               inputMode="decimal"

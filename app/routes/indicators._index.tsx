@@ -61,6 +61,8 @@ function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
+  // A value and the period it is for: "56,4 (2025)".
+  const withPeriod = (p: { value: number; period: string }) => `${num(p.value)} (${p.period})`;
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped verticalSpacing="sm">
@@ -89,8 +91,8 @@ function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>{i.unit}</Table.Td>
-              <Table.Td ta="right">{i.latest ? t("indicators.valueWithPeriod", { value: num(i.latest.value), period: i.latest.period }) : t("indicators.noValue")}</Table.Td>
-              <Table.Td ta="right">{i.target ? t("indicators.valueWithPeriod", { value: num(i.target.value), period: i.target.period }) : t("indicators.noValue")}</Table.Td>
+              <Table.Td ta="right">{i.latest ? withPeriod(i.latest) : t("indicators.noValue")}</Table.Td>
+              <Table.Td ta="right">{i.target ? withPeriod(i.target) : t("indicators.noValue")}</Table.Td>
               <Table.Td>
                 <TrackBadge status={i.status} />
               </Table.Td>

@@ -2,6 +2,7 @@
 // review is frozen) and an XLSX of its measure table.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
@@ -68,7 +69,9 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
 
 function runWorker(job: unknown): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: job, execArgv: ["--import", "tsx"] });
+    // The worker registers tsx itself, so the TypeScript entry runs the same under vitest and in production.
+    const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: job });
     worker.once("message", (msg: { ok: boolean; bytes?: Uint8Array; error?: string }) => {
       if (msg.ok && msg.bytes) resolvePromise(Buffer.from(msg.bytes));
       else reject(new Error(msg.error ?? "PDF rendering failed"));

@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
+import { Anchor, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
 
 // A dark city blue: every shade from 6 up keeps 4.5:1 contrast against white (WCAG 2.1 AA).
 const cityBlue: MantineColorsTuple = [
@@ -17,6 +17,8 @@ export const theme = createTheme({
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
   defaultRadius: "sm",
   focusRing: "always",
+  // Links inside text must not rely on colour alone (WCAG 1.4.1): underline them always.
+  components: { Anchor: Anchor.extend({ defaultProps: { underline: "always" } }) },
 });
 
 /** Mantine's default "dimmed" grey is too light for AA body text; use a darker one. */

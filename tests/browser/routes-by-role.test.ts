@@ -81,6 +81,18 @@ const TABLE: Record<string, Check[]> = {
     { path: () => `/admin/strategy?strategy=${planIds.strategy}`, expect: staffOnly("coordinator") },
     { path: () => "/admin/strategy?strategy=999999", expect: { ...staffOnly(), coordinator: 404 } },
   ],
+  // Status reviews: the steering group, the expert group and the secretariat.
+  "routes/reviews._index": [{ path: () => "/reviews", expect: staffOnly("coordinator", "mayor", "expert") }],
+  "routes/reviews.$reviewId._index": [
+    { path: () => "/reviews/1", expect: staffOnly("coordinator", "mayor", "expert") },
+    { path: () => "/reviews/999999", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404 } },
+  ],
+  "routes/reviews.$reviewId.pdf": [{ path: () => "/reviews/1/pdf", expect: staffOnly("coordinator", "mayor", "expert") }],
+  "routes/reviews.$reviewId.xlsx": [{ path: () => "/reviews/2/xlsx", expect: staffOnly("coordinator", "mayor", "expert") }],
+  "routes/reviews.compare": [
+    { path: () => "/reviews/compare?a=1&b=2", expect: staffOnly("coordinator", "mayor", "expert") },
+    { path: () => "/reviews/compare?a=1", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404 } },
+  ],
   // Measures: public list and pages; proposals only for staff; changes for owners and coordinators.
   "routes/measures._index": [
     { path: () => "/measures", expect: everyone(200) },
@@ -102,6 +114,15 @@ const TABLE: Record<string, Check[]> = {
     { path: (ids) => `/measures/${ids.policeMeasureId}/entries/${ids.policeEntryId}`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } },
     { path: (ids) => `/measures/${ids.policeMeasureId}/entries/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404, resident: 404 } },
   ],
+  // Indicators: every staff role reads them; coordinators and the expert group enter and import values.
+  "routes/indicators._index": [{ path: () => "/indicators", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
+  "routes/indicators.$indicatorId": [
+    { path: () => `/indicators/${indicatorId}`, expect: staffOnly("coordinator", "mayor", "expert", "network") },
+    { path: () => `/indicators/${indicatorId}?areaPeriod=2018`, expect: staffOnly("coordinator", "mayor", "expert", "network") },
+    { path: () => "/indicators/999999", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 } },
+    { path: () => "/indicators/abc", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 } },
+  ],
+  "routes/indicators.import": [{ path: () => "/indicators/import", expect: staffOnly("coordinator", "expert") }],
 };
 
 const sessions = {} as Record<Role, Session | undefined>;
@@ -141,6 +162,14 @@ beforeAll(() => {
     closed: one("select id from safety_plans where status = 'closed' and published = 1 limit 1"),
     strategy: one("select id from strategies order by term_start_year desc limit 1"),
   };
+  sqlite.close();
+});
+
+/** A demo indicator with values by area (the safety survey). */
+let indicatorId: number;
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  indicatorId = (sqlite.prepare("select id from indicators where key = 'turvallisuuden-tunne-ilta'").get() as { id: number }).id;
   sqlite.close();
 });
 

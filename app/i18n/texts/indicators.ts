@@ -20,7 +20,6 @@ export const indicatorTexts = defineTexts({
       trend: "Kehitys",
       source: "Lähde",
     },
-    valueWithPeriod: "{{value}} ({{period}})",
     noValue: "–",
     status: {
       onTrack: "Tavoitteessa",
@@ -200,7 +199,6 @@ export const indicatorTexts = defineTexts({
       trend: "Utveckling",
       source: "Källa",
     },
-    valueWithPeriod: "{{value}} ({{period}})",
     noValue: "–",
     status: {
       onTrack: "Målet nås",
@@ -380,7 +378,6 @@ export const indicatorTexts = defineTexts({
       trend: "Trend",
       source: "Source",
     },
-    valueWithPeriod: "{{value}} ({{period}})",
     noValue: "–",
     status: {
       onTrack: "On track",

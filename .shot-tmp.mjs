@@ -1,0 +1,18 @@
+import { chromium } from "playwright-core";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const c = await b.newContext({ baseURL: "http://127.0.0.1:3917", locale: "fi-FI", viewport: { width: 1280, height: 900 } });
+const p = await c.newPage();
+await p.goto("/login");
+await p.getByLabel(/Sähköposti/).fill("koordinaattori@demo.lahiturva.fi");
+await p.getByLabel(/^Salasana/).fill("Turvallisuus-2026");
+await p.locator("form").getByRole("button", { name: /Kirjaudu sisään/ }).click();
+await p.waitForURL((u) => !u.pathname.startsWith("/login"));
+await p.goto("/indicators"); await p.waitForLoadState("networkidle");
+await p.screenshot({ path: "/tmp/ind-list.png", fullPage: true });
+await p.goto("/indicators/1"); await p.waitForLoadState("networkidle"); await p.waitForTimeout(800);
+await p.screenshot({ path: "/tmp/ind-detail.png", fullPage: true });
+await p.goto("/indicators/6"); await p.waitForLoadState("networkidle"); await p.waitForTimeout(800);
+await p.screenshot({ path: "/tmp/ind-month.png", fullPage: true });
+await p.goto("/indicators/import"); await p.waitForLoadState("networkidle");
+await p.screenshot({ path: "/tmp/ind-import.png", fullPage: true });
+await b.close();

@@ -1,0 +1,85 @@
+// The steering group's journey, and the coordinator sending a status review, in a real browser.
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
+
+let browser: Browser;
+beforeAll(async () => {
+  ({ browser } = await launchBrowser());
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("steering group", () => {
+  it("the mayor opens the summary, drills down from a number, opens the latest review and downloads its PDF", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, DEMO.mayor);
+    expect(new URL(page.url()).pathname).toBe("/steering");
+    await expectHeading(page, "Turvallisuussuunnitelman tilanne");
+    await page.getByRole("heading", { name: "Toimenpiteet tiloittain painopistealueittain" }).waitFor();
+    await expectAccessible(page);
+
+    // The "late" number links to the measure list filtered the same way, with as many rows.
+    const lateLink = page.getByRole("link", { name: /^Myöhässä: \d+$/ });
+    const lateCount = Number((await lateLink.textContent())?.trim());
+    expect(lateCount).toBeGreaterThan(0);
+    await lateLink.click();
+    await page.waitForURL(/\/measures\?.*late=1/);
+    await expectHeading(page, "Toimenpiteet");
+    await expect(page.locator("tbody tr").count()).resolves.toBe(lateCount);
+    await expect(page.getByText(`${lateCount} tulos`).count()).resolves.toBeGreaterThan(0);
+
+    // A number in the per-area table links to exactly that many measures.
+    await page.goto("/steering");
+    const cell = page.getByRole("link", { name: /toimenpidettä tilassa Käynnissä/ }).first();
+    const cellCount = Number(await cell.textContent());
+    await cell.click();
+    await page.waitForURL(/status=in_progress/);
+    await expectHeading(page, "Toimenpiteet");
+    await expect(page.locator("tbody tr").count()).resolves.toBe(Math.min(cellCount, 25));
+
+    // The latest review, frozen, and its PDF.
+    await page.goto("/steering");
+    await page.getByText("Edellinen tilannekatsaus:").locator("a").click();
+    await page.waitForURL(/\/reviews\/\d+$/);
+    await page.getByText("Tämä katsaus on lukittu asiakirja.", { exact: false }).waitFor();
+    await expect(page.getByRole("heading", { name: "Ohjausryhmän päätökset" }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Lataa PDF" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^tilannekatsaus-\d+\.pdf$/);
+    const path = await download.path();
+    expect(readFileSync(path!).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("coordinator", () => {
+  it("writes an assessment and sends the draft review to the steering group, after which it is frozen", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/reviews");
+    await expectHeading(page, "Tilannekatsaukset");
+    await expectAccessible(page);
+    const draftRow = page.locator("tbody tr", { hasText: "Luonnos" }).first();
+    await draftRow.getByRole("link").click();
+    await page.waitForURL(/\/reviews\/\d+$/);
+    await page.getByText("Luonnos näyttää tiedot reaaliaikaisina.", { exact: false }).waitFor();
+    await expectAccessible(page);
+
+    const areaSection = page.locator("section", { has: page.getByRole("heading", { name: /^3 / }) });
+    await areaSection.getByLabel("Arvio tilanteesta").fill("Joukkoliikenteen toimenpiteet etenevät aikataulussa.");
+    await areaSection.getByRole("button", { name: "Tallenna arvio" }).click();
+    await page.getByText("Arvio tallennettu.").waitFor();
+
+    await page.getByRole("button", { name: "Lähetä ohjausryhmälle" }).click();
+    await page.getByText("Katsaus lähetetty ohjausryhmälle ja lukittu.").waitFor();
+    await page.getByText("Tämä katsaus on lukittu asiakirja.", { exact: false }).waitFor();
+    await expect(page.getByText("Joukkoliikenteen toimenpiteet etenevät aikataulussa.").count()).resolves.toBe(1);
+    await expect(page.getByRole("button", { name: "Tallenna arvio" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("heading", { name: "Muutokset edelliseen katsaukseen" }).count()).resolves.toBe(1);
+    await context.close();
+  });
+});
