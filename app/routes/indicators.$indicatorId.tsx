@@ -216,6 +216,12 @@ export default function IndicatorPage() {
                 unit={indicator.unit === "%" ? " %" : undefined}
                 valueFormatter={(value) => fmt.number(value, { maximumFractionDigits: 2 })}
                 yAxisProps={{ domain: ["auto", "auto"] }}
+                // A target set for a later period is drawn across the whole chart, so the gap shows.
+                referenceLines={
+                  summary.target && summary.latest && summary.target.period !== summary.latest.period
+                    ? [{ y: summary.target.value, color: "orange.6", label: `${t("indicators.detail.target")} ${summary.target.period}`, ifOverflow: "extendDomain" }]
+                    : []
+                }
               />
             </div>
             <Table.ScrollContainer minWidth={360} mt="md">

@@ -49,7 +49,7 @@ function TrackBadge({ status }: { status: TrackStatus }) {
   const { t } = useTranslation();
   const style = STATUS_STYLE[status];
   return (
-    <Badge color={style.color} variant={style.variant} leftSection={<span aria-hidden="true">{style.symbol}</span>}>
+    <Badge color={style.color} variant={style.variant} style={{ overflow: "visible" }} leftSection={<span aria-hidden="true">{style.symbol}</span>}>
       {t(`indicators.status.${status}`)}
     </Badge>
   );
@@ -64,7 +64,7 @@ function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
   // A value and the period it is for: "56,4 (2025)".
   const withPeriod = (p: { value: number; period: string }) => `${num(p.value)} (${p.period})`;
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="sm">
         <caption className="visually-hidden">{caption}</caption>
         <Table.Thead>
@@ -91,9 +91,13 @@ function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>{i.unit}</Table.Td>
-              <Table.Td ta="right">{i.latest ? withPeriod(i.latest) : t("indicators.noValue")}</Table.Td>
-              <Table.Td ta="right">{i.target ? withPeriod(i.target) : t("indicators.noValue")}</Table.Td>
-              <Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                {i.latest ? withPeriod(i.latest) : t("indicators.noValue")}
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                {i.target ? withPeriod(i.target) : t("indicators.noValue")}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <TrackBadge status={i.status} />
               </Table.Td>
               <Table.Td>

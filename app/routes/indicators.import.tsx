@@ -21,6 +21,7 @@ import { authorize } from "~/server/guard.server";
 import {
   applyIndicatorImport,
   dropIndicatorUpload,
+  indicatorTemplateCsv,
   listIndicators,
   loadIndicatorUpload,
   MAX_INDICATOR_IMPORT_BYTES,
@@ -61,8 +62,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "indicator.manage" });
+  const url = new URL(request.url);
+  if (url.searchParams.get("template") === "csv") {
+    // A plain download; typed as never so the page's loader data keeps its shape.
+    return new Response(indicatorTemplateCsv(), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="indikaattorit-malli.csv"', "Cache-Control": "no-store" },
+    }) as never;
+  }
   const t = await translatorFor(request);
-  const done = DoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const done = DoneSchema.safeParse(Object.fromEntries(url.searchParams));
   const keys = listIndicators().map((i) => ({ id: i.id, key: i.key, nameFi: i.nameFi, nameSv: i.nameSv, nameEn: i.nameEn, resolution: i.resolution, unit: i.unit }));
   return json({ pageTitle: t("indicators.import.title"), keys, done: done.success ? done.data : null });
 }
@@ -204,6 +212,11 @@ export default function IndicatorImport() {
                 style={{ display: "block", marginTop: 4 }}
               />
             </Input.Wrapper>
+            <Text size="sm">
+              <Anchor href="/indicators/import?template=csv" download>
+                {t("indicators.import.upload.template")}
+              </Anchor>
+            </Text>
             <Group>
               <Button type="submit" loading={busy && navigation.formEncType === "multipart/form-data"}>
                 {t("indicators.import.upload.submit")}

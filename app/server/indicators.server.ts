@@ -461,6 +461,25 @@ export function parseIndicatorCsv(bytes: Uint8Array, filename = ""): IndicatorCs
   return { ok: true, file: { columns, rows } };
 }
 
+/**
+ * A template to start from: the Finnish column names and a few example rows for the first yearly
+ * and monthly indicators. Semicolons, a BOM and CRLF, so Finnish Excel opens it as it is.
+ */
+export function indicatorTemplateCsv(r: Reader = db()): string {
+  const all = r.select({ key: indicators.key, resolution: indicators.resolution }).from(indicators).orderBy(asc(indicators.id)).all();
+  const yearly = all.find((i) => i.resolution === "year")?.key ?? "indikaattorin-tunnus";
+  const monthly = all.find((i) => i.resolution === "month")?.key;
+  const district = r.select({ code: areas.code }).from(areas).where(eq(areas.level, "district")).orderBy(asc(areas.code)).get()?.code ?? "101";
+  const rows = [
+    ["indikaattori", "alue", "vuosi", "kausi", "arvo", "tyyppi"],
+    [yearly, "", "2025", "", "62,5", "toteuma"],
+    [yearly, district, "2025", "", "58,0", "toteuma"],
+    [yearly, "", "2028", "", "70", "tavoite"],
+    ...(monthly ? [[monthly, "", "", "2026-03", "74", "toteuma"]] : []),
+  ];
+  return "\uFEFF" + Papa.unparse(rows, { delimiter: ";", newline: "\r\n" }) + "\r\n";
+}
+
 // ---------------------------------------------------------------------------------------------
 // CSV import: validating and applying
 

@@ -41,7 +41,45 @@ export type Action =
   | { kind: "review.create" }
   | { kind: "review.assess" }
   | { kind: "review.send" }
-  | { kind: "review.record" };
+  | { kind: "review.record" }
+  // Neighbourhood level. `plan` carries what the rules need, computed by the domain module.
+  | { kind: "neighbourhoodPlan.create"; areaId: number }
+  | { kind: "neighbourhoodPlan.view"; plan: NeighbourhoodPlanAccess }
+  | { kind: "neighbourhoodPlan.edit"; plan: NeighbourhoodPlanAccess }
+  | { kind: "neighbourhoodPlan.withdraw"; plan: NeighbourhoodPlanAccess }
+  | { kind: "neighbourhoodPlan.review"; plan: NeighbourhoodPlanAccess }
+  | { kind: "neighbourhoodPlan.followUp"; plan: NeighbourhoodPlanAccess }
+  | { kind: "comment.create"; plan: NeighbourhoodPlanAccess }
+  | { kind: "comment.report" }
+  | { kind: "comment.hide"; plan: NeighbourhoodPlanAccess }
+  | { kind: "network.view"; groupId: number }
+  | { kind: "network.note"; groupId: number }
+  | { kind: "areas.import" }
+  // Group workspaces.
+  | { kind: "workspace.view"; groupId: number }
+  | { kind: "workspace.manage"; groupId: number }
+  | { kind: "document.read"; doc: DocumentAccess }
+  | { kind: "document.update"; doc: DocumentAccess }
+  | { kind: "document.create"; groupId: number | null }
+  | { kind: "accessLog.view" };
+
+/** What the neighbourhood-plan rules need to know about a plan. */
+export type NeighbourhoodPlanAccess = {
+  status: "draft" | "submitted" | "changes_requested" | "accepted" | "published" | "archived" | "withdrawn";
+  authorIds: string[];
+  /** Networks covering the plan's area (or an area above it). */
+  networkGroupIds: number[];
+};
+
+/** What the document rules need: its class, its workspace, and the grant the viewer holds on it. */
+export type DocumentAccess = { publicity: "public" | "partly_confidential" | "confidential"; groupId: number | null; grant: "none" | "read" | "update" };
+
+const isAuthor = (v: Viewer, p: NeighbourhoodPlanAccess) => p.authorIds.includes(v.id);
+const inCoveringNetwork = (v: Viewer, p: NeighbourhoodPlanAccess) => memberGroupIds(v).some((id) => p.networkGroupIds.includes(id));
+const isPublicPlan = (p: NeighbourhoodPlanAccess) => p.status === "published" || p.status === "archived";
+const isGroupMember = (v: Viewer, groupId: number | null) => groupId != null && memberGroupIds(v).includes(groupId);
+const managesGroup = (v: Viewer, groupId: number) =>
+  v.memberships.some((m) => m.groupId === groupId && (m.position === "chair" || m.position === "vice_chair" || m.position === "secretary"));
 
 /** Who owns a measure: its organisation and its named responsible person. */
 export type MeasureOwnership = { ownerOrganisationId: number; responsibleUserId: string | null };
@@ -82,6 +120,32 @@ const RULES: Rules = {
   "review.assess": (v) => isCoordinator(v) || isExpertMember(v),
   "review.send": (v) => isCoordinator(v),
   "review.record": (v) => isCoordinator(v) || isSteeringMember(v),
+  // Residents write plans for their own area; the area's network reviews; published plans are public.
+  "neighbourhoodPlan.create": (v, a) => v.residentAreaIds.includes(a.areaId),
+  "neighbourhoodPlan.view": (v, a) =>
+    isPublicPlan(a.plan) || isAuthor(v, a.plan) || isCoordinator(v) || (a.plan.status !== "draft" && a.plan.status !== "withdrawn" && inCoveringNetwork(v, a.plan)),
+  "neighbourhoodPlan.edit": (v, a) => isAuthor(v, a.plan) && (a.plan.status === "draft" || a.plan.status === "changes_requested"),
+  "neighbourhoodPlan.withdraw": (v, a) => isAuthor(v, a.plan) && ["draft", "submitted", "changes_requested", "accepted"].includes(a.plan.status),
+  "neighbourhoodPlan.review": (v, a) => a.plan.status === "submitted" && (inCoveringNetwork(v, a.plan) || isCoordinator(v)),
+  "neighbourhoodPlan.followUp": (v, a) => a.plan.status === "published" && (isAuthor(v, a.plan) || inCoveringNetwork(v, a.plan) || isCoordinator(v)),
+  "comment.create": (v, a) =>
+    ["submitted", "changes_requested", "accepted", "published"].includes(a.plan.status) &&
+    (a.plan.status === "published" || isAuthor(v, a.plan) || inCoveringNetwork(v, a.plan) || isCoordinator(v)),
+  "comment.report": () => true,
+  "comment.hide": (v, a) => inCoveringNetwork(v, a.plan) || isCoordinator(v),
+  "network.view": (v, a) => isCoordinator(v) || isGroupMember(v, a.groupId),
+  "network.note": (v, a) => isCoordinator(v) || isGroupMember(v, a.groupId),
+  "areas.import": (v) => isCoordinator(v),
+  // Workspaces are for their current members (and the secretariat).
+  "workspace.view": (v, a) => isCoordinator(v) || isGroupMember(v, a.groupId),
+  "workspace.manage": (v, a) => isCoordinator(v) || managesGroup(v, a.groupId),
+  // A public document is read by its workspace; a non-public one only with a grant (coordinators
+  // keep the register and may read it, and every such opening is logged).
+  "document.read": (v, a) =>
+    isCoordinator(v) || a.doc.grant !== "none" || (a.doc.publicity === "public" && (a.doc.groupId == null ? isStaff(v) : isGroupMember(v, a.doc.groupId))),
+  "document.update": (v, a) => a.doc.grant === "update" || (a.doc.publicity === "public" && (isCoordinator(v) || (a.doc.groupId != null && managesGroup(v, a.doc.groupId)))),
+  "document.create": (v, a) => isCoordinator(v) || (a.groupId != null && isGroupMember(v, a.groupId)),
+  "accessLog.view": (v) => isCoordinator(v),
 };
 
 /** Anonymous visitors may do none of the actions above; public pages need no check. */

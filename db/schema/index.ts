@@ -3,3 +3,5 @@ export * from "./areas";
 export * from "./people";
 export * from "./city";
 export * from "./steering";
+export * from "./neighbourhood";
+export * from "./workspaces";

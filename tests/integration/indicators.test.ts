@@ -13,6 +13,7 @@ import {
   applyIndicatorImport,
   dropIndicatorUpload,
   getIndicator,
+  indicatorTemplateCsv,
   indicatorsForMeasure,
   indicatorsForPriorityArea,
   linkIndicatorToMeasures,
@@ -315,6 +316,15 @@ describe("CSV import", () => {
     expect(errorsOf("")).toEqual([["indicators.import.errors.empty", undefined]]);
     expect(errorsOf("indikaattori;vuosi;arvo;Arvo\nx;2025;1;2\n")).toEqual([["indicators.import.errors.duplicateColumn", { column: "Arvo" }]]);
     expect(errorsOf(new Uint8Array(2 * 1024 * 1024 + 1))).toEqual([["indicators.import.errors.tooLarge", { max: 2 }]]);
+  });
+
+  it("the downloadable template is a valid file of its own", () => {
+    const template = indicatorTemplateCsv();
+    expect(template.startsWith("\uFEFFindikaattori;alue;vuosi;kausi;arvo;tyyppi\r\n")).toBe(true);
+    const validation = validateIndicatorImport(parsed(template));
+    expect(validation.rows.map((r) => r.errors)).toEqual(validation.rows.map(() => []));
+    expect(validation.rows.map((r) => r.kind)).toContain("target");
+    expect(validation.rows.some((r) => /^\d{4}-\d{2}$/.test(r.period))).toBe(true);
   });
 
   it("keeps an upload only for the person who uploaded it", async () => {

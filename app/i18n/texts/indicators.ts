@@ -124,6 +124,7 @@ export const indicatorTexts = defineTexts({
         heading: "1. Valitse tiedosto",
         file: "CSV-tiedosto",
         fileHelp: "Enintään 2 Mt.",
+        template: "Lataa CSV-malli (sarakkeet ja esimerkkirivit)",
         submit: "Esikatsele tuonti",
       },
       preview: {
@@ -303,6 +304,7 @@ export const indicatorTexts = defineTexts({
         heading: "1. Välj fil",
         file: "CSV-fil",
         fileHelp: "Högst 2 MB.",
+        template: "Ladda ned en CSV-mall (kolumner och exempelrader)",
         submit: "Förhandsgranska importen",
       },
       preview: {
@@ -482,6 +484,7 @@ export const indicatorTexts = defineTexts({
         heading: "1. Choose a file",
         file: "CSV file",
         fileHelp: "At most 2 MB.",
+        template: "Download a CSV template (columns and example rows)",
         submit: "Preview the import",
       },
       preview: {
