@@ -1,7 +1,7 @@
 // Import of indicator values and targets from CSV: upload → preview with per-row errors → confirm.
 // The uploaded bytes stay on the server between the steps (tied to the uploader); the confirm form
 // carries only their random id, so rows are never taken from the browser.
-import { Alert, Anchor, Badge, Button, Group, Input, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Code, Group, Input, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import {
   json,
   MaxPartSizeExceededError,
@@ -62,17 +62,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "indicator.manage" });
-  const url = new URL(request.url);
-  if (url.searchParams.get("template") === "csv") {
-    // A plain download; typed as never so the page's loader data keeps its shape.
-    return new Response(indicatorTemplateCsv(), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="indikaattorit-malli.csv"', "Cache-Control": "no-store" },
-    }) as never;
-  }
   const t = await translatorFor(request);
-  const done = DoneSchema.safeParse(Object.fromEntries(url.searchParams));
+  const done = DoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const keys = listIndicators().map((i) => ({ id: i.id, key: i.key, nameFi: i.nameFi, nameSv: i.nameSv, nameEn: i.nameEn, resolution: i.resolution, unit: i.unit }));
-  return json({ pageTitle: t("indicators.import.title"), keys, done: done.success ? done.data : null });
+  // An example file to copy from, made of the city's own indicator keys (without the BOM).
+  const example = indicatorTemplateCsv().replace(/^\uFEFF/, "").trimEnd();
+  return json({ pageTitle: t("indicators.import.title"), keys, example, done: done.success ? done.data : null });
 }
 
 type PreviewRow = {
@@ -160,7 +155,7 @@ export default function IndicatorImport() {
   const lang = i18n.language;
   const fmt = useFormat();
   const errorText = useErrorText();
-  const { keys, done } = useLoaderData<typeof loader>();
+  const { keys, example, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -212,11 +207,6 @@ export default function IndicatorImport() {
                 style={{ display: "block", marginTop: 4 }}
               />
             </Input.Wrapper>
-            <Text size="sm">
-              <Anchor href="/indicators/import?template=csv" download>
-                {t("indicators.import.upload.template")}
-              </Anchor>
-            </Text>
             <Group>
               <Button type="submit" loading={busy && navigation.formEncType === "multipart/form-data"}>
                 {t("indicators.import.upload.submit")}
@@ -351,6 +341,12 @@ export default function IndicatorImport() {
         <Text size="sm" mt="sm">
           {t("indicators.import.columnsNote")}
         </Text>
+        <Title order={3} size="h5" mt="md" mb={4} id="import-example">
+          {t("indicators.import.exampleHeading")}
+        </Title>
+        <Code block role="region" aria-labelledby="import-example" tabIndex={0}>
+          {example}
+        </Code>
         <Title order={3} size="h5" mt="md" mb={4}>
           {t("indicators.import.keysHeading")}
         </Title>

@@ -101,7 +101,7 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
           labels.ownerName[m.id] ?? m.ownerNameFi,
           m.latest ? `${labels.formatDate[String(m.latest.reportedAt)] ?? ""}: ${m.latest.done}` : "–",
         ]);
-      table(doc, labels.measureHeaders, rows, [0.07, 0.27, 0.13, 0.08, 0.17, 0.28]);
+      table(doc, labels.measureHeaders, rows, [0.085, 0.26, 0.13, 0.11, 0.165, 0.25]);
       const assessment = content.assessments.find((a) => a.priorityAreaId === area.id);
       doc.moveDown(0.8);
       doc.font("Helvetica-Bold").fontSize(11).fillColor(BLUE).text(labels.assessment);

@@ -122,10 +122,7 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/indicators/999999", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 } },
     { path: () => "/indicators/abc", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 } },
   ],
-  "routes/indicators.import": [
-    { path: () => "/indicators/import", expect: staffOnly("coordinator", "expert") },
-    { path: () => "/indicators/import?template=csv", expect: staffOnly("coordinator", "expert") },
-  ],
+  "routes/indicators.import": [{ path: () => "/indicators/import", expect: staffOnly("coordinator", "expert") }],
 };
 
 const sessions = {} as Record<Role, Session | undefined>;

@@ -119,12 +119,12 @@ export const indicatorTexts = defineTexts({
         type: "toteuma tai tavoite; tyhjä tarkoittaa toteumaa.",
       },
       columnsNote: "Erottimena puolipiste tai pilkku, merkistönä UTF-8 (BOM:lla tai ilman). Myös englanninkieliset otsikot indicator, area, year, period, value ja type käyvät.",
+      exampleHeading: "Esimerkkitiedosto (puolipiste-erotin)",
       keysHeading: "Indikaattorien tunnukset",
       upload: {
         heading: "1. Valitse tiedosto",
         file: "CSV-tiedosto",
         fileHelp: "Enintään 2 Mt.",
-        template: "Lataa CSV-malli (sarakkeet ja esimerkkirivit)",
         submit: "Esikatsele tuonti",
       },
       preview: {
@@ -299,12 +299,12 @@ export const indicatorTexts = defineTexts({
         type: "toteuma (utfall) eller tavoite (mål); tom betyder utfall.",
       },
       columnsNote: "Avgränsare semikolon eller komma, teckenkodning UTF-8 (med eller utan BOM). Även de engelska rubrikerna indicator, area, year, period, value och type godkänns.",
+      exampleHeading: "Exempelfil (semikolon som avgränsare)",
       keysHeading: "Indikatorernas koder",
       upload: {
         heading: "1. Välj fil",
         file: "CSV-fil",
         fileHelp: "Högst 2 MB.",
-        template: "Ladda ned en CSV-mall (kolumner och exempelrader)",
         submit: "Förhandsgranska importen",
       },
       preview: {
@@ -479,12 +479,12 @@ export const indicatorTexts = defineTexts({
         type: "toteuma (actual) or tavoite (target); empty means actual.",
       },
       columnsNote: "Separated by semicolons or commas, encoded in UTF-8 (with or without a BOM). The English headers indicator, area, year, period, value and type are accepted too.",
+      exampleHeading: "Example file (semicolon-separated)",
       keysHeading: "Indicator keys",
       upload: {
         heading: "1. Choose a file",
         file: "CSV file",
         fileHelp: "At most 2 MB.",
-        template: "Download a CSV template (columns and example rows)",
         submit: "Preview the import",
       },
       preview: {
