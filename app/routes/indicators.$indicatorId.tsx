@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, u
 import { useTranslation } from "react-i18next";
 import { finnishNumber } from "~/forms/measures";
 import { z } from "~/forms/z";
+import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { authorize, idParam, notFound } from "~/server/guard.server";
 import { getIndicator, getIndicatorDefinition, indicatorAreaOptions, upsertIndicatorValue } from "~/server/indicators.server";
@@ -41,7 +42,7 @@ function valueSchema(resolution: Resolution, unit: string) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.detail.indicator.nameFi} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} – Lähiturva` : "Lähiturva" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "indicator.view" });
@@ -50,7 +51,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const detail = getIndicator(id, { areaPeriod: url.searchParams.get("areaPeriod") });
   if (!detail) notFound();
   const canManage = can(viewer, { kind: "indicator.manage" });
-  return json({ detail, canManage, areaOptions: canManage ? indicatorAreaOptions() : [] });
+  const pageTitle = localName(detail.indicator, await detectLanguage(request));
+  return json({ pageTitle, detail, canManage, areaOptions: canManage ? indicatorAreaOptions() : [] });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -95,6 +97,7 @@ export default function IndicatorPage() {
         <Title order={1}>{localName(indicator, lang)}</Title>
         <Group gap="xs">
           <Badge
+            style={{ width: "max-content", maxWidth: "none" }}
             color={summary.status === "onTrack" ? "green" : summary.status === "offTrack" ? "red" : "dark"}
             variant={summary.status === "onTrack" || summary.status === "offTrack" ? "filled" : "outline"}
             leftSection={<span aria-hidden="true">{summary.status === "onTrack" ? "✓" : summary.status === "offTrack" ? "✗" : "–"}</span>}

@@ -272,9 +272,9 @@ export default function IndicatorImport() {
                       <Table.Td>{row.indicator ? localName(row.indicator, lang) : row.indicatorKey}</Table.Td>
                       <Table.Td>{row.area ? `${row.area.code} ${localName(row.area, lang)}` : row.areaText && row.errors.length ? row.areaText : t("indicators.detail.cityWide")}</Table.Td>
                       <Table.Td>{row.period}</Table.Td>
-                      <Table.Td>{row.kind ? t(`indicators.form.kinds.${row.kind}`) : "–"}</Table.Td>
+                      <Table.Td>{row.kind ? t(`indicators.form.kinds.${row.kind}`) : t("indicators.noValue")}</Table.Td>
                       <Table.Td ta="right">{row.value !== null ? fmt.number(row.value, { maximumFractionDigits: 4 }) : row.valueText}</Table.Td>
-                      <Table.Td>{row.errors.length ? "–" : t(`indicators.import.preview.actions.${row.action}`)}</Table.Td>
+                      <Table.Td>{row.errors.length ? t("indicators.noValue") : t(`indicators.import.preview.actions.${row.action}`)}</Table.Td>
                       <Table.Td>
                         {row.errors.length ? (
                           <List size="sm" c="red.9">

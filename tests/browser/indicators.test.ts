@@ -137,4 +137,19 @@ describe("indicators", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("an expert-group member imports without JavaScript; the same file again has nothing to import", async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await signIn(page, DEMO.expert);
+    await page.goto("/indicators/import");
+    const file = csvFile(["indicator,area,year,value,type", 'joukkoliikenne-hairiot,,2026,"18,7",actual'], "hsl.csv");
+    await upload(page, file);
+    await page.getByText("Uusia: 1").waitFor();
+    await page.getByRole("button", { name: "Vahvista tuonti" }).click();
+    await page.getByText("Uusia arvoja 1, päivitettyjä 0, ennallaan 0.").waitFor();
+    await upload(page, file);
+    await page.getByText("Ennallaan: 1").waitFor();
+    await expect(page.getByRole("button", { name: "Vahvista tuonti" }).count()).resolves.toBe(0);
+    await context.close();
+  });
 });

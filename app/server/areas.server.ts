@@ -1,0 +1,395 @@
+// The district hierarchy (suurpiiri → peruspiiri → osa-alue → pienalue): lineage lookups the
+// neighbourhood permission records need, the area browser, and the CSV import of the hierarchy
+// (columns level, code, name_fi, name_sv, parent_code). An import is all or nothing, like the
+// measure import, and re-importing updates areas in place by level + code.
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import Papa from "papaparse";
+import { AREA_LEVELS, areas, groupAreas, groups, type AreaLevel } from "../../db/schema";
+import { audit } from "./audit.server";
+import { config } from "./config.server";
+import { db, type Db } from "./db.server";
+import { normalizeHeader } from "./measure-io.server";
+
+type Reader = Pick<Db, "select" | "all">;
+
+export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; parentId: number | null };
+
+const areaColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId };
+
+export function getArea(id: number, r: Reader = db()): AreaRef | null {
+  return r.select(areaColumns).from(areas).where(eq(areas.id, id)).get() ?? null;
+}
+
+/** The area itself first, then its parent, grandparent… up to the major district. */
+export function areaLineageIds(areaId: number, r: Reader = db()): number[] {
+  const rows = r.all<{ id: number }>(sql`
+    with recursive up(id, depth) as (
+      select ${areaId}, 0
+      union all select a.parent_id, up.depth + 1 from ${areas} a join up on a.id = up.id where a.parent_id is not null and up.depth < 10
+    ) select id from up order by depth`);
+  return rows.map((row) => row.id);
+}
+
+/** The area and every area below it (districts of a major district, their sub-areas…). */
+export function areaDescendantIds(areaIds: number[], r: Reader = db()): number[] {
+  if (!areaIds.length) return [];
+  const seeds = sql.join(
+    areaIds.map((id) => sql`select ${id}`),
+    sql` union `,
+  );
+  const rows = r.all<{ id: number }>(sql`
+    with recursive down(id, depth) as (
+      select id, 0 from (${seeds}) as seed(id)
+      union select a.id, down.depth + 1 from ${areas} a join down on a.parent_id = down.id where down.depth < 10
+    ) select distinct id from down`);
+  return rows.map((row) => row.id);
+}
+
+/** Ancestors as records, major district first (for breadcrumbs). */
+export function areaAncestors(areaId: number, r: Reader = db()): AreaRef[] {
+  const ids = areaLineageIds(areaId, r).slice(1);
+  if (!ids.length) return [];
+  const rows = r.select(areaColumns).from(areas).where(inArray(areas.id, ids)).all();
+  return ids.map((id) => rows.find((a) => a.id === id)!).filter(Boolean).reverse();
+}
+
+export function areaChildren(areaId: number, r: Reader = db()): AreaRef[] {
+  return r.select(areaColumns).from(areas).where(eq(areas.parentId, areaId)).orderBy(asc(areas.code)).all();
+}
+
+/**
+ * The district networks that cover an area or an area above it, the nearest first: a plan for
+ * Linjat (sub-area) is reviewed by the network that covers Kallio (district).
+ */
+export function networksCoveringArea(areaId: number, r: Reader = db()) {
+  const lineage = areaLineageIds(areaId, r);
+  if (!lineage.length) return [];
+  const rows = r
+    .selectDistinct({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn, areaId: groupAreas.areaId })
+    .from(groupAreas)
+    .innerJoin(groups, eq(groups.id, groupAreas.groupId))
+    .where(and(inArray(groupAreas.areaId, lineage), eq(groups.kind, "network")))
+    .all();
+  const depth = (id: number) => lineage.indexOf(id);
+  const seen = new Set<number>();
+  return rows
+    .sort((a, b) => depth(a.areaId) - depth(b.areaId) || a.id - b.id)
+    .filter((g) => (seen.has(g.id) ? false : (seen.add(g.id), true)))
+    .map(({ areaId: _, ...g }) => g);
+}
+
+/** The areas a network covers, with everything below them. */
+export function networkAreaIds(groupId: number, r: Reader = db()): { covered: number[]; all: number[] } {
+  const covered = r.select({ id: groupAreas.areaId }).from(groupAreas).where(eq(groupAreas.groupId, groupId)).all().map((row) => row.id);
+  return { covered, all: areaDescendantIds(covered, r) };
+}
+
+/** Every area, by level and code, for the staff browser (the UI builds the tree from parentId). */
+export function listAllAreas(r: Reader = db()): AreaRef[] {
+  return r
+    .select(areaColumns)
+    .from(areas)
+    .orderBy(sql`case ${areas.level} when 'major_district' then 0 when 'district' then 1 when 'sub_area' then 2 else 3 end`, asc(areas.code))
+    .all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV import
+
+export const MAX_AREA_IMPORT_BYTES = 1024 * 1024;
+export const MAX_AREA_IMPORT_ROWS = 5000;
+
+export const AREA_IMPORT_COLUMNS = ["level", "code", "name_fi", "name_sv", "parent_code"] as const;
+export type AreaImportColumn = (typeof AREA_IMPORT_COLUMNS)[number];
+
+/** Header names (normalised: no accents, lower case, "_" between words). */
+const HEADER_NAMES: Record<AreaImportColumn, string[]> = {
+  level: ["level", "taso", "aluetaso", "niva"],
+  code: ["code", "koodi", "tunnus", "aluekoodi", "kod"],
+  name_fi: ["name_fi", "nimi_fi", "nimi", "nimi_suomeksi", "finnish_name", "namn_fi"],
+  name_sv: ["name_sv", "nimi_sv", "nimi_ruotsiksi", "swedish_name", "namn_sv", "namn"],
+  parent_code: ["parent_code", "parent", "ylempi_koodi", "ylempi", "ylataso", "ylatason_koodi", "parent_area", "overordnad_kod"],
+};
+const COLUMN_BY_HEADER = new Map<string, AreaImportColumn>(AREA_IMPORT_COLUMNS.flatMap((c) => HEADER_NAMES[c].map((h) => [h, c] as [string, AreaImportColumn])));
+
+/** Level words in Finnish, Swedish and English (normalised) → level. */
+const LEVEL_WORDS: Record<string, AreaLevel> = {
+  suurpiiri: "major_district",
+  major_district: "major_district",
+  major: "major_district",
+  stordistrikt: "major_district",
+  peruspiiri: "district",
+  district: "district",
+  distrikt: "district",
+  grunddistrikt: "district",
+  osa_alue: "sub_area",
+  osaalue: "sub_area",
+  sub_area: "sub_area",
+  subarea: "sub_area",
+  delomrade: "sub_area",
+  pienalue: "small_area",
+  small_area: "small_area",
+  smallarea: "small_area",
+  smaomrade: "small_area",
+};
+
+export function parseAreaLevel(value: string): AreaLevel | null {
+  return LEVEL_WORDS[normalizeHeader(value)] ?? null;
+}
+
+/** The level a parent must have: the one right above. */
+export function parentLevelOf(level: AreaLevel): AreaLevel | null {
+  const i = AREA_LEVELS.indexOf(level);
+  return i > 0 ? AREA_LEVELS[i - 1]! : null;
+}
+
+export type AreaCsvRow = { rowNumber: number; values: Partial<Record<AreaImportColumn, string>> };
+export type AreaCsv = { rows: AreaCsvRow[] };
+export type AreaCsvResult = { ok: true; file: AreaCsv } | { ok: false; errors: string[] };
+
+const errorKey = (key: string, params?: Record<string, unknown>) => (params ? `neighbourhood.areaImport.errors.${key}|${JSON.stringify(params)}` : `neighbourhood.areaImport.errors.${key}`);
+const fail = (key: string, params?: Record<string, unknown>): AreaCsvResult => ({ ok: false, errors: [errorKey(key, params)] });
+
+function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Older Finnish Excel saves "CSV (luetteloerotin)" in Windows-1252.
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+function delimiterOf(text: string): string {
+  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  return n > 0 ? best : ",";
+}
+
+/** Reads an uploaded CSV into rows keyed by column; file-level problems come back as translation keys. */
+export function parseAreaCsv(bytes: Uint8Array, filename = ""): AreaCsvResult {
+  if (bytes.byteLength > MAX_AREA_IMPORT_BYTES) return fail("tooLarge", { max: MAX_AREA_IMPORT_BYTES / 1024 / 1024 });
+  const zipOrOle = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
+  if (zipOrOle || (ext && ext !== "csv" && ext !== "txt")) return fail("wrongType");
+  const text = decodeCsv(bytes);
+  const parsed = Papa.parse<string[]>(text, { delimiter: delimiterOf(text), skipEmptyLines: false });
+  const broken = parsed.errors.find((e) => e.code === "MissingQuotes");
+  if (broken) return fail("quotes", { row: (broken.row ?? 0) + 1 });
+  const lines = parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => String(c ?? "").trim()) })).filter((l) => l.cells.some((c) => c !== ""));
+  const [header, ...data] = lines;
+  if (!header) return fail("empty");
+  const positions: [AreaImportColumn, number][] = [];
+  const seen = new Set<AreaImportColumn>();
+  for (const [index, raw] of header.cells.entries()) {
+    const column = COLUMN_BY_HEADER.get(normalizeHeader(raw));
+    if (!column) continue;
+    if (seen.has(column)) return fail("duplicateColumn", { column: raw });
+    seen.add(column);
+    positions.push([column, index]);
+  }
+  const missing = (["level", "code", "name_fi"] as const).filter((c) => !seen.has(c));
+  if (missing.length) return fail("missingColumns", { columns: missing.join(", ") });
+  if (!data.length) return fail("empty");
+  if (data.length > MAX_AREA_IMPORT_ROWS) return fail("tooManyRows", { max: MAX_AREA_IMPORT_ROWS });
+  return {
+    ok: true,
+    file: {
+      rows: data.map((line) => {
+        const values: Partial<Record<AreaImportColumn, string>> = {};
+        for (const [column, index] of positions) values[column] = line.cells[index] ?? "";
+        return { rowNumber: line.rowNumber, values };
+      }),
+    },
+  };
+}
+
+export type AreaImportAction = "create" | "update" | "unchanged";
+export type ValidatedAreaRow = {
+  rowNumber: number;
+  level: AreaLevel | null;
+  code: string;
+  nameFi: string;
+  nameSv: string | null;
+  parentCode: string | null;
+  action: AreaImportAction;
+  errors: string[];
+};
+export type AreaImportValidation = {
+  ok: boolean;
+  rows: ValidatedAreaRow[];
+  counts: { create: number; update: number; unchanged: number; errors: number };
+};
+
+const CODE = /^[0-9A-Za-zÅÄÖåäö._\-/]{1,20}$/;
+const key = (level: AreaLevel, code: string) => `${level}:${code}`;
+
+/** Checks every row against the file itself and the database; nothing is written here. */
+export function validateAreaImport(file: AreaCsv, r: Reader = db()): AreaImportValidation {
+  const existing = r.select(areaColumns).from(areas).all();
+  const byKey = new Map(existing.map((a) => [key(a.level, a.code), a]));
+  const byId = new Map(existing.map((a) => [a.id, a]));
+  // Every level + code in the file (first occurrence), so a parent may come from the same file.
+  const inFile = new Map<string, number>();
+  for (const row of file.rows) {
+    const level = parseAreaLevel(row.values.level ?? "");
+    const code = (row.values.code ?? "").trim();
+    if (level && code && !inFile.has(key(level, code))) inFile.set(key(level, code), row.rowNumber);
+  }
+
+  const rows = file.rows.map((row): ValidatedAreaRow => {
+    const errors: string[] = [];
+    const rawLevel = (row.values.level ?? "").trim();
+    const level = parseAreaLevel(rawLevel);
+    const code = (row.values.code ?? "").trim();
+    const nameFi = (row.values.name_fi ?? "").trim().replace(/\s+/g, " ");
+    const nameSv = (row.values.name_sv ?? "").trim().replace(/\s+/g, " ") || null;
+    const parentCode = (row.values.parent_code ?? "").trim() || null;
+    if (!rawLevel) errors.push(errorKey("levelMissing"));
+    else if (!level) errors.push(errorKey("levelUnknown", { value: rawLevel }));
+    if (!code) errors.push(errorKey("codeMissing"));
+    else if (!CODE.test(code)) errors.push(errorKey("codeInvalid", { value: code }));
+    if (!nameFi) errors.push(errorKey("nameMissing"));
+    else if (nameFi.length > 120) errors.push(errorKey("nameTooLong", { max: 120 }));
+    if (nameSv && nameSv.length > 120) errors.push(errorKey("nameTooLong", { max: 120 }));
+    if (level && code && inFile.get(key(level, code)) !== row.rowNumber) errors.push(errorKey("duplicate", { row: inFile.get(key(level, code)) }));
+
+    let parentId: number | null | "new" = null;
+    if (level && parentCode) {
+      const parentLevel = parentLevelOf(level);
+      if (!parentLevel) errors.push(errorKey("majorHasParent"));
+      else {
+        const inDb = byKey.get(key(parentLevel, parentCode));
+        if (inFile.has(key(parentLevel, parentCode))) parentId = inDb?.id ?? "new";
+        else if (inDb) parentId = inDb.id;
+        else errors.push(errorKey("parentMissing", { code: parentCode, level: parentLevel }));
+      }
+    }
+
+    let action: AreaImportAction = "create";
+    const current = level && code ? byKey.get(key(level, code)) : undefined;
+    if (current) {
+      const same = current.nameFi === nameFi && (current.nameSv ?? null) === nameSv && parentId !== "new" && (current.parentId ?? null) === parentId;
+      action = same ? "unchanged" : "update";
+      // A re-import that names no parent keeps an existing parent only if the file says nothing.
+      void byId;
+    }
+    return { rowNumber: row.rowNumber, level, code, nameFi, nameSv, parentCode, action, errors };
+  });
+
+  const counts = { create: 0, update: 0, unchanged: 0, errors: 0 };
+  for (const row of rows) {
+    if (row.errors.length) counts.errors++;
+    else counts[row.action]++;
+  }
+  return { ok: counts.errors === 0, rows, counts };
+}
+
+export type AreaImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; validation: AreaImportValidation };
+
+/**
+ * Writes the whole file in one transaction, or nothing if any row is broken. Rows are validated
+ * again inside the transaction; parents are written before their children (level order).
+ */
+export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { filename?: string } = {}): AreaImportResult {
+  return db().transaction(
+    (tx) => {
+      const validation = validateAreaImport(file, tx);
+      if (!validation.ok) return { ok: false as const, validation };
+      let created = 0;
+      let updated = 0;
+      const ordered = [...validation.rows].sort((a, b) => AREA_LEVELS.indexOf(a.level!) - AREA_LEVELS.indexOf(b.level!));
+      for (const row of ordered) {
+        if (row.action === "unchanged") continue;
+        const level = row.level!;
+        const parentLevel = parentLevelOf(level);
+        const parentId =
+          parentLevel && row.parentCode
+            ? (tx.select({ id: areas.id }).from(areas).where(and(eq(areas.level, parentLevel), eq(areas.code, row.parentCode))).get()?.id ?? null)
+            : null;
+        if (row.action === "create") {
+          tx.insert(areas).values({ level, code: row.code, nameFi: row.nameFi, nameSv: row.nameSv, parentId }).run();
+          created++;
+        } else {
+          tx.update(areas)
+            .set({ nameFi: row.nameFi, nameSv: row.nameSv, parentId })
+            .where(and(eq(areas.level, level), eq(areas.code, row.code)))
+            .run();
+          updated++;
+        }
+      }
+      audit({ actorId, action: "areas.import", targetType: "area", detail: { filename: meta.filename ?? null, created, updated, unchanged: validation.counts.unchanged } }, tx);
+      return { ok: true as const, created, updated, unchanged: validation.counts.unchanged };
+    },
+    { behavior: "immediate" },
+  ) as AreaImportResult;
+}
+
+/** An example file made of the city's own first rows, so it imports cleanly as it is. */
+export function areaTemplateCsv(r: Reader = db()): string {
+  const all = listAllAreas(r);
+  const byId = new Map(all.map((a) => [a.id, a]));
+  const levelWord: Record<AreaLevel, string> = { major_district: "suurpiiri", district: "peruspiiri", sub_area: "osa-alue", small_area: "pienalue" };
+  const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = ["level;code;name_fi;name_sv;parent_code"];
+  for (const a of all.slice(0, 200)) {
+    const parent = a.parentId ? byId.get(a.parentId) : undefined;
+    lines.push([levelWord[a.level], a.code, a.nameFi, a.nameSv ?? "", parent?.code ?? ""].map(quote).join(";"));
+  }
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads kept between preview and confirm (the browser only sends back a random id)
+
+const UPLOAD_TTL_MS = 60 * 60 * 1000;
+const UPLOAD_ID = /^[A-Za-z0-9_-]{24}$/;
+const uploadDir = () => join(config().dataDir, "area-imports");
+
+type UploadMeta = { userId: string; filename: string; createdAt: number };
+
+async function purgeOldUploads(now = Date.now()) {
+  const names = await readdir(uploadDir()).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(uploadDir(), name);
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await rm(path, { force: true });
+  }
+}
+
+export async function stashAreaUpload(userId: string, filename: string, bytes: Uint8Array): Promise<string> {
+  await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
+  await purgeOldUploads();
+  const id = randomBytes(18).toString("base64url");
+  const meta: UploadMeta = { userId, filename, createdAt: Date.now() };
+  await writeFile(join(uploadDir(), `${id}.bin`), bytes, { mode: 0o600 });
+  await writeFile(join(uploadDir(), `${id}.json`), JSON.stringify(meta), { mode: 0o600 });
+  return id;
+}
+
+/** The stashed upload, only for the person who uploaded it and only within the hour. */
+export async function loadAreaUpload(id: string, userId: string, now = Date.now()): Promise<(UploadMeta & { bytes: Uint8Array }) | null> {
+  if (!UPLOAD_ID.test(id)) return null;
+  try {
+    const meta = JSON.parse(await readFile(join(uploadDir(), `${id}.json`), "utf8")) as UploadMeta;
+    if (meta.userId !== userId || now - meta.createdAt > UPLOAD_TTL_MS) return null;
+    return { ...meta, bytes: new Uint8Array(await readFile(join(uploadDir(), `${id}.bin`))) };
+  } catch {
+    return null;
+  }
+}
+
+export async function dropAreaUpload(id: string): Promise<void> {
+  if (!UPLOAD_ID.test(id)) return;
+  await rm(join(uploadDir(), `${id}.bin`), { force: true });
+  await rm(join(uploadDir(), `${id}.json`), { force: true });
+}

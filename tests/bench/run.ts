@@ -1,0 +1,247 @@
+// `npm run bench [-- --scale 10] [-- --duration 8]`: builds the production app, generates a
+// city-scale dataset into its own database file, starts the server, loads it on loopback with
+// autocannon, and prints a table with the targets beside the figures. The last line is the path of
+// a JSON file with every figure, for comparing runs by script. It stops by itself.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { join, resolve } from "node:path";
+import autocannon from "autocannon";
+import { BENCH_PASSWORD, BENCH_USERS, generateDataset, generateReviews } from "./dataset";
+
+type PageResult = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; requests: number; target: string; ok: boolean | null };
+
+const args = process.argv.slice(2);
+const argValue = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SCALE = argValue("scale", 1);
+const DURATION = argValue("duration", 8);
+const OUT_DIR = resolve("tests/bench/out");
+const READ_P95_TARGET = SCALE >= 10 ? 75 : 50;
+
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createNetServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakMemoryMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function waitFor(url: string, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD }),
+  });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (res.status !== 302) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return cookies.join("; ");
+}
+
+/** Runs autocannon and measures each response's latency ourselves (autocannon has no p95). */
+function load(opts: { url: string; connections: number; headers?: Record<string, string>; method?: "GET" | "POST"; setupRequest?: autocannon.Request["setupRequest"]; onResponse?: autocannon.Request["onResponse"]; success: (status: number) => boolean }) {
+  return new Promise<{ rps: number; latencies: number[]; errors: number; requests: number }>((ok, fail) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const instance = autocannon(
+      {
+        url: opts.url,
+        connections: opts.connections,
+        duration: DURATION,
+        headers: opts.headers,
+        method: opts.method ?? "GET",
+        requests: opts.setupRequest || opts.onResponse ? [{ setupRequest: opts.setupRequest, onResponse: opts.onResponse }] : undefined,
+      },
+      (err, result) => {
+        if (err) return fail(err);
+        ok({ rps: result.requests.average, latencies: latencies.sort((a, b) => a - b), errors: errors + result.errors + result.timeouts, requests: result.requests.total });
+      },
+    );
+    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (!opts.success(statusCode)) errors++;
+    });
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  mkdirSync(OUT_DIR, { recursive: true });
+  console.log(`Building the production app…`);
+  execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+
+  const dbPath = join(OUT_DIR, `bench-scale-${SCALE}.sqlite`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+  console.log(`Generating the dataset (scale ${SCALE})…`);
+  const t0 = Date.now();
+  const { db, counts, ids } = await generateDataset(dbPath, SCALE);
+  const coordinatorId = (db.$client.prepare("select id from users where email = ?").get(BENCH_USERS.mayor) as { id: string }).id;
+  counts.statusReviews = await generateReviews(db, ids.planId, coordinatorId);
+  const datasetSeconds = (Date.now() - t0) / 1000;
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+  console.log(`  built in ${datasetSeconds.toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/http-server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, DATA_DIR: join(OUT_DIR, "data"), REMINDERS: "off", COOKIE_SECURE: "false" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let serverErrors = "";
+  server.stderr?.on("data", (d) => (serverErrors += String(d)));
+  const results: PageResult[] = [];
+  try {
+    await waitFor(`${base}/`);
+    const mayor = await signIn(base, BENCH_USERS.mayor);
+    const expert = await signIn(base, BENCH_USERS.expert);
+    const measureId = ids.measureIds[Math.floor(ids.measureIds.length / 2)];
+    const pages: { name: string; path: string; cookie?: string }[] = [
+      { name: "steering summary (signed in)", path: "/steering", cookie: mayor },
+      { name: "filtered measure list", path: `/measures?plan=${ids.planId}&q=turvallisuus&status=in_progress&status=delayed&sort=end`, cookie: mayor },
+      { name: "measure page", path: `/measures/${measureId}`, cookie: mayor },
+      { name: "area page", path: `/areas/${ids.areaIds[3]}` },
+      { name: "published plan (anonymous)", path: `/neighbourhood-plans/${ids.publishedPlanIds[5]}` },
+      { name: "public front page", path: "/" },
+    ];
+    for (const page of pages) {
+      const probe = await fetch(base + page.path, { headers: page.cookie ? { Cookie: page.cookie } : {} });
+      if (!probe.ok) {
+        console.log(`  ${page.name}: ${page.path} answers ${probe.status}; skipped`);
+        results.push({ name: page.name, path: page.path, rps: 0, p50: NaN, p95: NaN, p99: NaN, errors: 0, requests: 0, target: `p95 ≤ ${READ_P95_TARGET} ms`, ok: null });
+        continue;
+      }
+      process.stdout.write(`  loading ${page.name}…\n`);
+      const r = await load({ url: base + page.path, connections: 32, headers: page.cookie ? { Cookie: page.cookie } : undefined, success: (s) => s === 200 });
+      const p95 = percentile(r.latencies, 95);
+      results.push({ name: page.name, path: page.path, rps: r.rps, p50: percentile(r.latencies, 50), p95, p99: percentile(r.latencies, 99), errors: r.errors, requests: r.requests, target: `p95 ≤ ${READ_P95_TARGET} ms`, ok: p95 <= READ_P95_TARGET && r.errors === 0 });
+    }
+
+    // 16 concurrent writers, each on a measure of its own, tracking the version it saved last.
+    process.stdout.write(`  posting follow-ups (16 writers)…\n`);
+    const writerMeasures = ids.measureIds.slice(0, 16);
+    const versions = new Map<number, number>();
+    for (const id of writerMeasures) versions.set(id, 1);
+    // The bench's expert may report on anything: make it a coordinator for the run.
+    const writeCookie = await (async () => {
+      const { default: Database } = await import("better-sqlite3");
+      const raw = new Database(dbPath);
+      const group = raw.prepare("insert into groups (kind, name_fi) values ('coordinators', 'Koordinaattorit')").run().lastInsertRowid;
+      const user = raw.prepare("select id from users where email = ?").get(BENCH_USERS.expert) as { id: string };
+      raw.prepare("insert into memberships (user_id, group_id, position, joined_at) values (?, ?, 'member', ?)").run(user.id, group, Date.now());
+      raw.prepare(`update measures set status = 'in_progress' where id in (${writerMeasures.join(",")})`).run();
+      raw.close();
+      return expert;
+    })();
+    let connection = 0;
+    const write = await load({
+      url: base,
+      connections: 16,
+      method: "POST",
+      headers: { Cookie: writeCookie, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      setupRequest: (req, rawContext) => {
+        const context = rawContext as { measure?: number };
+        context.measure ??= writerMeasures[connection++ % writerMeasures.length];
+        const id = context.measure;
+        return {
+          ...req,
+          path: `/measures/${id}/follow-up`,
+          body: new URLSearchParams({ version: String(versions.get(id)), status: "in_progress", progress: "50", done: "Benchmark-raportti: tehtiin asioita.", next: "", obstacles: "", publicText: "" }).toString(),
+        };
+      },
+      onResponse: (status, _body, rawContext) => {
+        const context = rawContext as { measure: number };
+        if (status === 302) versions.set(context.measure, versions.get(context.measure)! + 1);
+      },
+      success: (s) => s === 302,
+    });
+    const writeP95 = percentile(write.latencies, 95);
+    const busy = (serverErrors.match(/SQLITE_BUSY/g) ?? []).length;
+    results.push({ name: "post a follow-up (16 writers)", path: "/measures/:id/follow-up", rps: write.rps, p50: percentile(write.latencies, 50), p95: writeP95, p99: percentile(write.latencies, 99), errors: write.errors + busy, requests: write.requests, target: "p95 ≤ 25 ms, 0 errors", ok: writeP95 <= 25 && write.errors === 0 && busy === 0 });
+
+    // The bare node:http server answering with the very same bytes as the steering summary.
+    const html = Buffer.from(await (await fetch(`${base}/steering`, { headers: { Cookie: mayor } })).arrayBuffer());
+    const barePort = await freePort();
+    const bare = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length });
+      res.end(html);
+    });
+    await new Promise<void>((r) => bare.listen(barePort, "127.0.0.1", r));
+    process.stdout.write(`  loading the bare node:http server…\n`);
+    const bareResult = await load({ url: `http://127.0.0.1:${barePort}/`, connections: 32, success: (s) => s === 200 });
+    bare.close();
+    const steering = results[0];
+    const ratio = bareResult.rps ? steering.rps / bareResult.rps : 0;
+    const peakMb = peakMemoryMb(server.pid!);
+
+    const pad = (v: string, n: number) => v.padEnd(n);
+    const num = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : "–");
+    console.log("");
+    console.log(`Lähiturva benchmark · scale ${SCALE} · ${DURATION} s per page · 32 connections (writes 16)`);
+    console.log(pad("page", 34) + pad("rps", 9) + pad("p50 ms", 9) + pad("p95 ms", 9) + pad("p99 ms", 9) + pad("errors", 8) + pad("target", 22) + "met");
+    for (const r of results) {
+      console.log(pad(r.name, 34) + pad(num(r.rps, 0), 9) + pad(num(r.p50), 9) + pad(num(r.p95), 9) + pad(num(r.p99), 9) + pad(String(r.errors), 8) + pad(r.target, 22) + (r.ok == null ? "skipped" : r.ok ? "yes" : "NO"));
+    }
+    console.log("");
+    console.log(`bare node:http with the same bytes: ${num(bareResult.rps, 0)} rps; steering summary is ${(ratio * 100).toFixed(1)} % of it (target ≥ 25 %): ${ratio >= 0.25 ? "yes" : "NO"}`);
+    console.log(`server peak memory: ${peakMb} MB (target < 300 MB at scale 1): ${peakMb < 300 ? "yes" : "NO"}`);
+    console.log(`dataset build: ${datasetSeconds.toFixed(1)} s (target < 60 s at scale 1): ${datasetSeconds < 60 ? "yes" : "NO"}`);
+    console.log(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+    const json = {
+      scale: SCALE,
+      durationSeconds: DURATION,
+      pages: Object.fromEntries(results.map((r) => [r.name, { path: r.path, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors, requests: r.requests }])),
+      bareRps: bareResult.rps,
+      steeringRatio: ratio,
+      peakMemoryMb: peakMb,
+      datasetBuildSeconds: datasetSeconds,
+      counts,
+      at: new Date().toISOString(),
+    };
+    const file = join(OUT_DIR, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}-scale-${SCALE}.json`);
+    writeFileSync(file, JSON.stringify(json, null, 2));
+    console.log(file);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
