@@ -6,6 +6,7 @@ import { MEASURE_STATUSES } from "../../db/schema";
 import { SummaryFilterSchema } from "~/forms/reviews";
 import { localName } from "~/i18n/names";
 import { authorize } from "~/server/guard.server";
+import { cachedRead } from "~/server/read-cache.server";
 import { measureFilterOptions } from "~/server/measures.server";
 import { currentPlan, listPriorityAreas } from "~/server/plans.server";
 import { compileReview, latestReview } from "~/server/reviews.server";
@@ -20,10 +21,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = SummaryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const plan = currentPlan({ publicOnly: false });
   if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null });
-  const summary = steeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area });
+  // Late and stale depend on the clock too: the cache also turns over every minute.
+  const minute = String(Math.floor(Date.now() / 60000));
+  const summary = cachedRead(`summary:${plan.id}:${filters.priority}:${filters.owner}:${filters.area}`, () => steeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }), minute);
   const review = latestReview({ sentOnly: true });
   // What changed since the last review the steering group received (live records vs its snapshot).
-  const changes = review ? compileReview(plan.id, { previousReviewId: review.id }).changes : null;
+  const changes = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
   const options = { priorityAreas: listPriorityAreas(plan.id), ...measureFilterOptions(plan.id, false) };
   return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes });
 }

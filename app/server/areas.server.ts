@@ -147,7 +147,8 @@ export function parentLevelOf(level: AreaLevel): AreaLevel | null {
 }
 
 export type AreaCsvRow = { rowNumber: number; values: Partial<Record<AreaImportColumn, string>> };
-export type AreaCsv = { rows: AreaCsvRow[] };
+/** `columns`: the columns the file has; a missing name_sv or parent_code column leaves those as they are. */
+export type AreaCsv = { columns: AreaImportColumn[]; rows: AreaCsvRow[] };
 export type AreaCsvResult = { ok: true; file: AreaCsv } | { ok: false; errors: string[] };
 
 const errorKey = (key: string, params?: Record<string, unknown>) => (params ? `neighbourhood.areaImport.errors.${key}|${JSON.stringify(params)}` : `neighbourhood.areaImport.errors.${key}`);
@@ -204,6 +205,7 @@ export function parseAreaCsv(bytes: Uint8Array, filename = ""): AreaCsvResult {
   return {
     ok: true,
     file: {
+      columns: [...seen],
       rows: data.map((line) => {
         const values: Partial<Record<AreaImportColumn, string>> = {};
         for (const [column, index] of positions) values[column] = line.cells[index] ?? "";
@@ -221,6 +223,9 @@ export type ValidatedAreaRow = {
   nameFi: string;
   nameSv: string | null;
   parentCode: string | null;
+  /** False when the file has no such column: the area keeps what it has. */
+  setsParent: boolean;
+  setsNameSv: boolean;
   action: AreaImportAction;
   errors: string[];
 };
@@ -237,7 +242,8 @@ const key = (level: AreaLevel, code: string) => `${level}:${code}`;
 export function validateAreaImport(file: AreaCsv, r: Reader = db()): AreaImportValidation {
   const existing = r.select(areaColumns).from(areas).all();
   const byKey = new Map(existing.map((a) => [key(a.level, a.code), a]));
-  const byId = new Map(existing.map((a) => [a.id, a]));
+  const setsParent = file.columns.includes("parent_code");
+  const setsNameSv = file.columns.includes("name_sv");
   // Every level + code in the file (first occurrence), so a parent may come from the same file.
   const inFile = new Map<string, number>();
   for (const row of file.rows) {
@@ -278,12 +284,13 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db()): AreaImportV
     let action: AreaImportAction = "create";
     const current = level && code ? byKey.get(key(level, code)) : undefined;
     if (current) {
-      const same = current.nameFi === nameFi && (current.nameSv ?? null) === nameSv && parentId !== "new" && (current.parentId ?? null) === parentId;
+      const same =
+        current.nameFi === nameFi &&
+        (!setsNameSv || (current.nameSv ?? null) === nameSv) &&
+        (!setsParent || (parentId !== "new" && (current.parentId ?? null) === parentId));
       action = same ? "unchanged" : "update";
-      // A re-import that names no parent keeps an existing parent only if the file says nothing.
-      void byId;
     }
-    return { rowNumber: row.rowNumber, level, code, nameFi, nameSv, parentCode, action, errors };
+    return { rowNumber: row.rowNumber, level, code, nameFi, nameSv, parentCode, setsParent, setsNameSv, action, errors };
   });
 
   const counts = { create: 0, update: 0, unchanged: 0, errors: 0 };
@@ -321,7 +328,7 @@ export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { f
           created++;
         } else {
           tx.update(areas)
-            .set({ nameFi: row.nameFi, nameSv: row.nameSv, parentId })
+            .set({ nameFi: row.nameFi, ...(row.setsNameSv ? { nameSv: row.nameSv } : {}), ...(row.setsParent ? { parentId } : {}) })
             .where(and(eq(areas.level, level), eq(areas.code, row.code)))
             .run();
           updated++;

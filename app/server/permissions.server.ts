@@ -61,6 +61,7 @@ export type Action =
   | { kind: "document.read"; doc: DocumentAccess }
   | { kind: "document.update"; doc: DocumentAccess }
   | { kind: "document.create"; groupId: number | null }
+  | { kind: "document.manageGrants"; doc: DocumentAccess }
   | { kind: "accessLog.view" };
 
 /** What the neighbourhood-plan rules need to know about a plan. */
@@ -145,6 +146,8 @@ const RULES: Rules = {
     isCoordinator(v) || a.doc.grant !== "none" || (a.doc.publicity === "public" && (a.doc.groupId == null ? isStaff(v) : isGroupMember(v, a.doc.groupId))),
   "document.update": (v, a) => a.doc.grant === "update" || (a.doc.publicity === "public" && (isCoordinator(v) || (a.doc.groupId != null && managesGroup(v, a.doc.groupId)))),
   "document.create": (v, a) => isCoordinator(v) || (a.groupId != null && isGroupMember(v, a.groupId)),
+  // Who may read or update a document: its updaters decide, and the secretariat keeps the register.
+  "document.manageGrants": (v, a) => isCoordinator(v) || RULES["document.update"](v, { kind: "document.update", doc: a.doc }),
   "accessLog.view": (v) => isCoordinator(v),
 };
 

@@ -103,12 +103,12 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
     .where(and(eq(measures.planId, planId), sql`${measures.status} != 'proposed'`))
     .orderBy(sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`, asc(measures.code))
     .all();
-  // The latest entry per measure in one query (window function), not one query per measure.
+  // The latest entry per measure in one query: an index lookup per measure on (measure_id, reported_at).
   const latest = d.all<{ measure_id: number; reported_at: number; done: string; next: string; obstacles: string }>(sql`
-    select measure_id, reported_at, done, next, obstacles from (
-      select f.*, row_number() over (partition by f.measure_id order by f.reported_at desc, f.id desc) as rn
-      from ${followUps} f join ${measures} m on m.id = f.measure_id where m.plan_id = ${planId}
-    ) where rn = 1`);
+    select f.measure_id, f.reported_at, f.done, f.next, f.obstacles
+    from ${measures} m join ${followUps} f on f.id = (
+      select f2.id from ${followUps} f2 where f2.measure_id = m.id order by f2.reported_at desc, f2.id desc limit 1)
+    where m.plan_id = ${planId}`);
   const latestBy = new Map(latest.map((l) => [l.measure_id, l]));
   return rows.map((r) => {
     const l = latestBy.get(r.id);

@@ -7,6 +7,7 @@ import { createI18nInstance } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
 import { addDaysIso, helsinkiDate } from "~/server/measure-rules";
 import { addFollowUp, listMeasures, updateMeasure, snapshotOf } from "~/server/measures.server";
+import { cachedRead } from "~/server/read-cache.server";
 import { reviewPdf, reviewXlsx } from "~/server/review-export.server";
 import { closeReview, createReview, getReview, recordDecision, saveAssessment, sendReview } from "~/server/reviews.server";
 import { steeringSummary } from "~/server/summary.server";
@@ -107,6 +108,20 @@ describe("live status summary", () => {
     expect(deadlines.length).toBeGreaterThan(0);
     expect(deadlines.every((d) => d.date >= today && d.date <= horizon)).toBe(true);
     expect(deadlines.map((d) => d.date)).toEqual([...deadlines.map((d) => d.date)].sort());
+  });
+});
+
+describe("read cache", () => {
+  it("serves the summary from cache until anything is written, then shows the new follow-up at once", () => {
+    const read = () => cachedRead(`summary-test:${planId}`, () => steeringSummary(planId, {}, NOW));
+    const first = read();
+    expect(read()).toBe(first);
+    const target = first.late[0] ?? first.stale[0];
+    const v = db().select({ v: measures.version }).from(measures).where(eq(measures.id, target.id)).get()!.v;
+    expect(addFollowUp(expert, target.id, v, { status: "in_progress", progress: 55, done: "Välimuistin testi", next: "", obstacles: "", publicText: "" }, new Date()).ok).toBe(true);
+    const after = read();
+    expect(after).not.toBe(first);
+    expect(after.newestFollowUps[0].done).toBe("Välimuistin testi");
   });
 });
 

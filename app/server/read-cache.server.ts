@@ -1,0 +1,31 @@
+// A small cache for expensive read models (the steering summary). Correct invalidation by
+// construction: the key includes SQLite's own change counters, so ANY write through this process's
+// connection (total_changes) or by another process (PRAGMA data_version) makes every entry stale.
+// A follow-up posted now therefore shows on the very next request.
+import { db } from "./db.server";
+
+const MAX_ENTRIES = 200;
+const entries = new Map<string, { version: string; value: unknown }>();
+
+/** Changes whenever the database has been written to, by this process or any other. */
+export function databaseVersion(): string {
+  const client = db().$client;
+  const changes = client.prepare("select total_changes()").pluck().get() as number;
+  const external = client.pragma("data_version", { simple: true }) as number;
+  return `${changes}:${external}`;
+}
+
+export function cachedRead<T>(key: string, compute: () => T, extraVersion = ""): T {
+  const version = databaseVersion() + "|" + extraVersion;
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    // Refresh recency so the most used keys stay.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  entries.set(key, { version, value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  return value;
+}
