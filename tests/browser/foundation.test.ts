@@ -15,7 +15,7 @@ afterAll(async () => {
 describe("signing in", () => {
   const landings: [string, string, RegExp][] = [
     [DEMO.coordinator, "/admin", /Hallinta/],
-    [DEMO.mayor, "/steering", /Ohjausryhmä/],
+    [DEMO.mayor, "/steering", /Turvallisuussuunnitelman tilanne/],
     [DEMO.expert, "/expert", /Asiantuntijaryhmä/],
     [DEMO.network, "/areas", /Alueet/],
     [DEMO.resident, "/my-area", /Oma alue/],

@@ -66,3 +66,10 @@ export async function expectAccessible(page: Page) {
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** Waits until the page's table body has exactly `count` rows (client navigations render after the URL changes). */
+export async function expectRowCount(page: Page, count: number, selector = "tbody tr") {
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [selector, count] as const, { timeout: 10_000 }).catch(async () => {
+    expect(await page.locator(selector).count(), `rows of ${selector} on ${page.url()}`).toBe(count);
+  });
+}

@@ -1,7 +1,7 @@
 // The expert's main journey and the public measure pages in a real browser.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
+import { DEMO, expectAccessible, expectHeading, expectRowCount, launchBrowser, newPage, signIn } from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,13 +88,13 @@ describe("measure list", () => {
     await page.getByLabel("Hae", { exact: true }).fill("someturva");
     await page.getByRole("button", { name: "Suodata" }).click();
     await page.waitForURL(/q=someturva/);
-    await expect(page.locator("tbody tr").count()).resolves.toBe(1);
+    await expectRowCount(page, 1);
     await expect(page.getByRole("link", { name: /Someturva/ }).count()).resolves.toBe(1);
     // The URL alone reproduces the list.
     const shared = page.url();
     const other = await newPage(browser);
     await other.page.goto(shared);
-    await expect(other.page.locator("tbody tr").count()).resolves.toBe(1);
+    await expectRowCount(other.page, 1);
     await other.context.close();
     // Public visitors never see proposals.
     await page.goto("/measures");
