@@ -105,3 +105,9 @@ if (isDev) {
 app.listen(cfg.port, cfg.host, () => {
   console.log(`Lähiturva is running at ${cfg.publicUrl}`);
 });
+
+// The reminders job (hourly, daily digest at 07:00 Helsinki time); REMINDERS=off turns it off.
+if (cfg.reminders) {
+  const { startReminderSchedule } = await import("./server/reminders.server");
+  startReminderSchedule();
+}

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { detectLanguage } from "./i18n/i18n.server";
 import { getViewer } from "./server/guard.server";
+import { unreadCount } from "./server/notifications.server";
 import { navigationFor } from "./server/permissions.server";
 import { AppShellLayout } from "./ui/AppShellLayout";
 import { ErrorPage } from "./ui/ErrorPage";
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lng,
     viewer: viewer ? { id: viewer.id, name: viewer.name, email: viewer.email } : null,
     navigation: navigationFor(viewer),
+    unreadNotifications: viewer ? unreadCount(viewer.id) : 0,
   });
 }
 

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Badge, Button, Group, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,8 @@ import { changePassword, updateProfile } from "~/server/accounts.server";
 import { endAllSessions } from "~/server/auth.server";
 import { getUserDetail } from "~/server/directory.server";
 import { authorize, badRequest } from "~/server/guard.server";
+import { EmailModeSchema } from "~/forms/workspaces";
+import { emailModeOf, setEmailMode } from "~/server/notifications.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 
@@ -19,10 +21,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
   const detail = getUserDetail(viewer.id);
   if (!detail) badRequest();
-  return json(detail);
+  return json({ ...detail, emailMode: emailModeOf(viewer.id) });
 }
 
-const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere"]) });
+const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications"]) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -30,6 +32,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = IntentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) badRequest();
   switch (intent.data.intent) {
+    case "notifications": {
+      const parsed = EmailModeSchema.safeParse({ emailMode: formData.get("emailMode") });
+      if (!parsed.success) badRequest();
+      setEmailMode(viewer.id, parsed.data.emailMode);
+      return json({ intent: "notifications", result: null, saved: true });
+    }
     case "signOutEverywhere":
       return redirect("/login", { headers: { "Set-Cookie": await endAllSessions(viewer.id) } });
     case "profile": {
@@ -55,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, homeAreas, sessionCount } = useLoaderData<typeof loader>();
+  const { user, memberships, homeAreas, sessionCount, emailMode } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
   const fmt = useFormat();
@@ -79,7 +87,7 @@ export default function AccountPage() {
       <Title order={1}>{t("account.title")}</Title>
       {actionData?.saved ? (
         <Alert color="green" role="status">
-          {t(actionData.intent === "password" ? "account.passwordChanged" : "account.profileSaved")}
+          {t(actionData.intent === "password" ? "account.passwordChanged" : actionData.intent === "notifications" ? "workspaces.notifications.saved" : "account.profileSaved")}
         </Alert>
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -160,6 +168,28 @@ export default function AccountPage() {
             ))}
           </Group>
         ) : null}
+      </Paper>
+      <Paper withBorder p="lg" id="notification-settings" component="section" aria-labelledby="notification-settings-title">
+        <Title order={2} size="h3" mb="sm" id="notification-settings-title">
+          {t("workspaces.notifications.settings")}
+        </Title>
+        <Form method="post">
+          <input type="hidden" name="intent" value="notifications" />
+          <Stack maw={480}>
+            <Radio.Group name="emailMode" defaultValue={emailMode} label={t("workspaces.notifications.emailMode")} description={t("workspaces.notifications.settingsHelp")}>
+              <Stack gap="xs" mt="xs">
+                {(["immediate", "daily", "none"] as const).map((m) => (
+                  <Radio key={m} value={m} label={t(`workspaces.notifications.emailModes.${m}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Group>
+              <Button type="submit" variant="light">
+                {t("common.save")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
       </Paper>
       <Paper withBorder p="lg">
         <Title order={2} size="h3" mb="sm">

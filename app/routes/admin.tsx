@@ -9,10 +9,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({});
 }
 
-const SECTIONS = ["", "users", "organisations", "groups", "invitations", "plans", "strategy"] as const;
+const SECTIONS = ["", "users", "organisations", "groups", "invitations", "plans", "strategy", "access-log", "areas"] as const;
 
 /** Sections whose labels live in a feature's own texts rather than under admin.section. */
-const SECTION_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = { plans: "plans.adminSection", strategy: "plans.adminStrategySection" };
+const SECTION_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = { plans: "plans.adminSection", strategy: "plans.adminStrategySection", "access-log": "workspaces.accessLog.section", areas: "neighbourhood.areaImport.adminSection" };
+/** Sections whose page is not at /admin/<section>. */
+const SECTION_PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = { areas: "/admin/areas/import" };
 
 /** "Hallinta": the coordinator's area. Each child route checks its own permission too. */
 export default function AdminLayout() {
@@ -27,7 +29,7 @@ export default function AdminLayout() {
           <Button
             key={s || "overview"}
             component={Link}
-            to={`/admin${s ? `/${s}` : ""}`}
+            to={SECTION_PATHS[s] ?? `/admin${s ? `/${s}` : ""}`}
             variant={current === s ? "filled" : "light"}
             aria-current={current === s ? "page" : undefined}
             size="sm"

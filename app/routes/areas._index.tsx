@@ -1,17 +1,113 @@
+import { Anchor, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { listAllAreas, type AreaRef } from "~/server/areas.server";
 import { authorize } from "~/server/guard.server";
+import { networkPlans } from "~/server/neighbourhood.server";
+import { can } from "~/server/permissions.server";
 import { groupsForViewer } from "~/server/workspaces.server";
 import { GroupWorkspacePage } from "~/ui/GroupWorkspacePage";
+import { PlanList } from "~/ui/neighbourhood/parts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "areas.view" });
-  return json({ groups: groupsForViewer(viewer, "network") });
+  const groups = groupsForViewer(viewer, "network");
+  return json({
+    groups,
+    // Each network's plans waiting for its feedback, right on the landing page.
+    waiting: Object.fromEntries(groups.map((g) => [g.id, networkPlans(g.id).waiting])),
+    areas: listAllAreas(),
+    canImport: can(viewer, { kind: "areas.import" }),
+  });
 }
 
 export default function AreasPage() {
   const { t } = useTranslation();
-  const { groups } = useLoaderData<typeof loader>();
-  return <GroupWorkspacePage title={t("areas.title")} intro={t("areas.intro")} groups={groups} />;
+  const { groups, waiting, areas, canImport } = useLoaderData<typeof loader>();
+  return (
+    <GroupWorkspacePage
+      title={t("areas.title")}
+      intro={t("areas.intro")}
+      groups={groups}
+      groupExtra={(groupId) => (
+        <Stack gap="xs" mt="md">
+          <Title order={3} size="h4">
+            {t("neighbourhood.network.waitingCount", { count: waiting[groupId]?.length ?? 0 })}
+          </Title>
+          <PlanList plans={waiting[groupId] ?? []} empty={t("neighbourhood.network.noneWaiting")} />
+          <Anchor component={Link} to={`/networks/${groupId}`} underline="always">
+            {t("neighbourhood.network.openWorkspace")}
+          </Anchor>
+        </Stack>
+      )}
+      after={<AreaBrowser areas={areas} canImport={canImport} />}
+    />
+  );
+}
+
+/** The whole hierarchy, one major district per foldable block, every area linked to its page. */
+function AreaBrowser({ areas, canImport }: { areas: AreaRef[]; canImport: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const childrenOf = (id: number) => areas.filter((a) => a.parentId === id);
+  const tops = areas.filter((a) => a.parentId === null);
+  const branch = (a: AreaRef) => {
+    const kids = childrenOf(a.id);
+    return (
+      <List.Item key={a.id}>
+        <Anchor component={Link} to={`/areas/${a.id}`} underline="always">
+          {localName(a, lang)}
+        </Anchor>{" "}
+        <Text span size="sm" c="dimmed">
+          ({t(`areaLevels.${a.level}`)} {a.code})
+        </Text>
+        {kids.length ? (
+          <List withPadding size="sm" mt={2}>
+            {kids.map(branch)}
+          </List>
+        ) : null}
+      </List.Item>
+    );
+  };
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="area-browser">
+      <Group justify="space-between" align="baseline">
+        <Title order={2} size="h3" id="area-browser">
+          {t("neighbourhood.browser.title")}
+        </Title>
+        {canImport ? (
+          <Anchor component={Link} to="/admin/areas/import" underline="always">
+            {t("neighbourhood.browser.import")}
+          </Anchor>
+        ) : null}
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t("neighbourhood.browser.intro", { count: areas.length })}
+      </Text>
+      <Stack gap={4}>
+        {tops.map((top) => (
+          <details key={top.id}>
+            <summary>
+              <Text span fw={600}>
+                {localName(top, lang)}
+              </Text>{" "}
+              <Text span size="sm" c="dimmed">
+                ({t(`areaLevels.${top.level}`)} {top.code})
+              </Text>
+            </summary>
+            <List size="sm" withPadding mt={4} mb="sm">
+              <List.Item>
+                <Anchor component={Link} to={`/areas/${top.id}`} underline="always">
+                  {t("neighbourhood.browser.openArea", { name: localName(top, lang) })}
+                </Anchor>
+              </List.Item>
+              {childrenOf(top.id).map(branch)}
+            </List>
+          </details>
+        ))}
+      </Stack>
+    </Paper>
+  );
 }

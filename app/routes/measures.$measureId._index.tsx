@@ -6,9 +6,13 @@ import { DecisionSchema } from "~/forms/measures";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, getViewer, idParam, notFound } from "~/server/guard.server";
 import { decideMeasure, getMeasure, getMeasureAccessInfo, listFollowUpRevisions } from "~/server/measures.server";
+import { actionsForMeasure } from "~/server/neighbourhood.server";
 import { can } from "~/server/permissions.server";
+import { linkedRecords } from "~/server/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
+import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
+import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.measure.measure.code} ${data.measure.measure.title} – Lähiturva` : "Lähiturva" }];
 
@@ -27,6 +31,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canFollowUp: measure.measure.status !== "proposed" && can(viewer, { kind: "measure.followUp", measure: ownership }),
     canDecide: measure.measure.status === "proposed" && can(viewer, { kind: "measure.decide" }),
     revisions: can(viewer, { kind: "measure.viewHistory" }) ? listFollowUpRevisions(id) : [],
+    // The other half of the two-way link: residents' plan actions that carry this measure locally.
+    planActions: actionsForMeasure(id, viewer),
+    // Decisions and documents of the workspaces about this measure (documents only if readable).
+    workspaceRecords: linkedRecords(viewer, "measure", id),
   });
 }
 
@@ -45,7 +53,7 @@ export default function MeasurePage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lang = i18n.language;
-  const { measure: data, publicOnly, canEdit, canFollowUp, canDecide, revisions } = useLoaderData<typeof loader>();
+  const { measure: data, publicOnly, canEdit, canFollowUp, canDecide, revisions, planActions, workspaceRecords } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const m = data.measure;
@@ -214,6 +222,8 @@ export default function MeasurePage() {
         </Stack>
       </SimpleGrid>
 
+      <LinkedRecords records={workspaceRecords} />
+
       <section aria-labelledby="measure-history">
         <Title order={2} size="h3" id="measure-history" mb="md">
           {t("measures.history")}
@@ -276,6 +286,8 @@ export default function MeasurePage() {
           })}
         </Timeline>
       </section>
+
+      <NeighbourhoodActions actions={planActions} />
     </Stack>
   );
 }

@@ -1,20 +1,38 @@
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { authorize } from "~/server/guard.server";
+import { listMeasures } from "~/server/measures.server";
+import { listMyPlans, listPlansInAreas } from "~/server/neighbourhood.server";
+import { can } from "~/server/permissions.server";
+import { currentPlan } from "~/server/plans.server";
 import { homeAreasOf } from "~/server/workspaces.server";
+import { StatusBadge } from "~/ui/measures/badges";
+import { PlanList } from "~/ui/neighbourhood/parts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "myArea.view" });
-  return json({ homes: homeAreasOf(viewer) });
+  const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const cityPlan = currentPlan({ publicOnly });
+  const homes = homeAreasOf(viewer).map((home) => ({
+    ...home,
+    // Published plans of the area (and the areas within it) plus the resident's own.
+    plans: listPlansInAreas([home.area.id], viewer.id),
+    measures: cityPlan
+      ? listMeasures({ planId: cityPlan.id, areaId: home.area.id, pageSize: 500 }, { publicOnly }).rows.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status }))
+      : [],
+    canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: home.area.id }),
+  }));
+  return json({ homes, myPlans: listMyPlans(viewer.id), cityPlanId: cityPlan?.id ?? null });
 }
 
-/** "Oma alue": the resident's own neighbourhood. */
+/** "Oma alue": the resident's own neighbourhood, its plans and the city's measures there. */
 export default function MyAreaPage() {
   const { t, i18n } = useTranslation();
-  const { homes } = useLoaderData<typeof loader>();
+  const lang = i18n.language;
+  const { homes, myPlans, cityPlanId } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <Stack gap="lg">
@@ -25,15 +43,27 @@ export default function MyAreaPage() {
         </Alert>
       ) : null}
       <Text maw={760}>{t("myArea.intro")}</Text>
-      {homes.map(({ area, parent, networks }) => (
+      {homes.map(({ area, parent, networks, plans, measures, canStartPlan }) => (
         <Paper key={area.id} withBorder p="lg" component="section" aria-labelledby={`area-${area.id}`}>
-          <Title order={2} size="h3" id={`area-${area.id}`}>
-            {localName(area, i18n.language)}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t(`areaLevels.${area.level}`)} {area.code}
-            {parent ? ` · ${localName(parent, i18n.language)}` : ""}
-          </Text>
+          <Group justify="space-between" align="start">
+            <div>
+              <Title order={2} size="h3" id={`area-${area.id}`}>
+                {localName(area, lang)}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t(`areaLevels.${area.level}`)} {area.code}
+                {parent ? ` · ${localName(parent, lang)}` : ""}
+              </Text>
+              <Anchor component={Link} to={`/areas/${area.id}`} size="sm" underline="always">
+                {t("neighbourhood.myArea.areaPage")}
+              </Anchor>
+            </div>
+            {canStartPlan ? (
+              <Button component={Link} to={`/neighbourhood-plans/new?area=${area.id}`}>
+                {t("neighbourhood.myArea.startPlan")}
+              </Button>
+            ) : null}
+          </Group>
           <Title order={3} size="h4" mt="md">
             {t("myArea.networks")}
           </Title>
@@ -41,15 +71,49 @@ export default function MyAreaPage() {
             <Group gap="xs" mt="xs">
               {networks.map((n) => (
                 <Badge key={n.id} variant="light">
-                  {localName(n, i18n.language)}
+                  {localName(n, lang)}
                 </Badge>
               ))}
             </Group>
           ) : (
             <Text>{t("myArea.noNetwork")}</Text>
           )}
+          <Title order={3} size="h4" mt="md" mb="xs">
+            {t("neighbourhood.myArea.plansTitle")}
+          </Title>
+          <PlanList plans={plans} empty={t("neighbourhood.myArea.noPlans")} />
+          <Title order={3} size="h4" mt="md" mb="xs">
+            {t("neighbourhood.myArea.measuresTitle")}
+          </Title>
+          {measures.length ? (
+            <List spacing={4} size="sm">
+              {measures.map((m) => (
+                <List.Item key={m.id}>
+                  <Group gap="xs" wrap="wrap">
+                    <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
+                      {m.code} {m.title}
+                    </Anchor>
+                    <StatusBadge status={m.status} />
+                  </Group>
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text>{t("neighbourhood.myArea.noMeasures")}</Text>
+          )}
+          {cityPlanId && measures.length ? (
+            <Anchor component={Link} to={`/measures?plan=${cityPlanId}&area=${area.id}`} size="sm" underline="always" mt="xs" display="inline-block">
+              {t("neighbourhood.area.allMeasures")}
+            </Anchor>
+          ) : null}
         </Paper>
       ))}
+      <Paper withBorder p="lg" component="section" aria-labelledby="my-plans">
+        <Title order={2} size="h3" id="my-plans" mb="sm">
+          {t("neighbourhood.myArea.myPlans")}
+        </Title>
+        <PlanList plans={myPlans} empty={t("neighbourhood.myArea.noMyPlans")} />
+      </Paper>
     </Stack>
   );
 }

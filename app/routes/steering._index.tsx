@@ -11,16 +11,19 @@ import { measureFilterOptions } from "~/server/measures.server";
 import { currentPlan, listPriorityAreas } from "~/server/plans.server";
 import { compileReview, latestReview } from "~/server/reviews.server";
 import { steeringSummary } from "~/server/summary.server";
+import { groupsForViewer } from "~/server/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";
 import { StatusChart } from "~/ui/StatusChart";
 import { ChangeList } from "~/ui/ChangeList";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await authorize(request, context, { kind: "steering.view" });
+  const viewer = await authorize(request, context, { kind: "steering.view" });
+  // The steering group's own workspace (meetings, minutes, decisions) is one click away.
+  const workspaces = groupsForViewer(viewer, "steering").map((g) => ({ id: g.id, nameFi: g.nameFi, nameSv: g.nameSv, nameEn: g.nameEn }));
   const filters = SummaryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const plan = currentPlan({ publicOnly: false });
-  if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null });
+  if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null, workspaces });
   // Late and stale depend on the clock too: the cache also turns over every minute.
   const minute = String(Math.floor(Date.now() / 60000));
   const summary = cachedRead(`summary:${plan.id}:${filters.priority}:${filters.owner}:${filters.area}`, () => steeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }), minute);
@@ -28,14 +31,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // What changed since the last review the steering group received (live records vs its snapshot).
   const changes = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
   const options = { priorityAreas: listPriorityAreas(plan.id), ...measureFilterOptions(plan.id, false) };
-  return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes });
+  return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes, workspaces });
 }
 
 export default function SteeringSummaryPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lang = i18n.language;
-  const { plan, filters, summary, options, review, changes } = useLoaderData<typeof loader>();
+  const { plan, filters, summary, options, review, changes, workspaces } = useLoaderData<typeof loader>();
   if (!plan || !summary || !options) {
     return (
       <Stack>
@@ -64,6 +67,11 @@ export default function SteeringSummaryPage() {
       <div>
         <Title order={1}>{t("steering.summaryTitle")}</Title>
         <Text c="dimmed">{localName(plan, lang)}</Text>
+        {workspaces.map((w) => (
+          <Anchor key={w.id} component={Link} to={`/workspaces/${w.id}`} size="sm" display="block">
+            {t("workspaces.openNamed", { name: localName(w, lang) })}
+          </Anchor>
+        ))}
       </div>
       <Form method="get" role="search" aria-label={t("measures.filters")}>
         <Group align="end">

@@ -13,7 +13,7 @@ import { config } from "./config.server";
 import { db, type Db } from "./db.server";
 import { normalizeHeader } from "./measure-io.server";
 
-type Reader = Pick<Db, "select" | "all">;
+type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; parentId: number | null };
 

@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default("Lähiturva <no-reply@lahiturva.invalid>"),
+  /** The scheduled reminders job in the server process (on by default in production). */
+  REMINDERS: z.enum(["on", "off"]).optional(),
 });
 
 export type Config = {
@@ -45,6 +47,7 @@ export type Config = {
   invitationDays: number;
   smtp: { host: string; port: number; user?: string; password?: string } | null;
   mailFrom: string;
+  reminders: boolean;
 };
 
 function loadOrCreateSecret(dataDir: string): string {
@@ -80,6 +83,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT ?? 587, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : null,
     mailFrom: e.SMTP_FROM,
+    reminders: (e.REMINDERS ?? (e.NODE_ENV === "production" ? "on" : "off")) === "on",
   };
 }
 

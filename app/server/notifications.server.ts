@@ -9,6 +9,7 @@ import { notifications, remindersSent, users, userSettings, type EmailMode } fro
 import { i18nOptions, isLanguage, resources, type Language } from "../i18n/config";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
+import { helsinkiHour } from "./helsinki-time";
 import { helsinkiDate } from "./measure-rules";
 import { sendMail } from "./mail.server";
 
@@ -236,8 +237,7 @@ export async function deliverImmediateMail(now = new Date()): Promise<number> {
  * (a reminders_sent key per person and Helsinki date), and only from 07:00 Helsinki time on.
  */
 export async function sendDailyDigests(now = new Date()): Promise<number> {
-  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Helsinki", hour: "2-digit", hourCycle: "h23" }).format(now));
-  if (hour < DIGEST_HOUR) return 0;
+  if (helsinkiHour(now) < DIGEST_HOUR) return 0;
   const day = helsinkiDate(now);
   const batches = db().transaction((tx) => {
     const pending = pendingFor(tx, ["daily"], now);
@@ -272,7 +272,8 @@ export const DIGEST_HOUR = 7;
 let deliveryQueued = false;
 /** After a page action that notified someone: send the immediate mail without making the page wait. */
 export function scheduleMailDelivery() {
-  if (deliveryQueued) return;
+  // Tests deliver explicitly, so that what they count is what they caused.
+  if (deliveryQueued || config().env === "test") return;
   deliveryQueued = true;
   setTimeout(() => {
     deliveryQueued = false;

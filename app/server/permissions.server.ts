@@ -49,6 +49,7 @@ export type Action =
   | { kind: "neighbourhoodPlan.withdraw"; plan: NeighbourhoodPlanAccess }
   | { kind: "neighbourhoodPlan.review"; plan: NeighbourhoodPlanAccess }
   | { kind: "neighbourhoodPlan.followUp"; plan: NeighbourhoodPlanAccess }
+  | { kind: "neighbourhoodPlan.viewHistory"; plan: NeighbourhoodPlanAccess }
   | { kind: "comment.create"; plan: NeighbourhoodPlanAccess }
   | { kind: "comment.report" }
   | { kind: "comment.hide"; plan: NeighbourhoodPlanAccess }
@@ -129,6 +130,9 @@ const RULES: Rules = {
   "neighbourhoodPlan.withdraw": (v, a) => isAuthor(v, a.plan) && ["draft", "submitted", "changes_requested", "accepted"].includes(a.plan.status),
   "neighbourhoodPlan.review": (v, a) => a.plan.status === "submitted" && (inCoveringNetwork(v, a.plan) || isCoordinator(v)),
   "neighbourhoodPlan.followUp": (v, a) => a.plan.status === "published" && (isAuthor(v, a.plan) || inCoveringNetwork(v, a.plan) || isCoordinator(v)),
+  // The drafting history (earlier wordings, who saved when) stays with the people who worked on the plan.
+  "neighbourhoodPlan.viewHistory": (v, a) =>
+    isAuthor(v, a.plan) || isCoordinator(v) || (a.plan.status !== "draft" && a.plan.status !== "withdrawn" && inCoveringNetwork(v, a.plan)),
   "comment.create": (v, a) =>
     ["submitted", "changes_requested", "accepted", "published"].includes(a.plan.status) &&
     (a.plan.status === "published" || isAuthor(v, a.plan) || inCoveringNetwork(v, a.plan) || isCoordinator(v)),
@@ -178,6 +182,7 @@ export function navigationFor(viewer: Viewer | null) {
   if (can(viewer, { kind: "review.view" })) items.push({ to: "/reviews", labelKey: "nav.reviews" });
   if (can(viewer, { kind: "expert.view" })) items.push({ to: "/expert", labelKey: "nav.expert" });
   if (can(viewer, { kind: "areas.view" })) items.push({ to: "/areas", labelKey: "nav.areas" });
+  if (isStaff(viewer)) items.push({ to: "/workspaces", labelKey: "nav.workspaces" });
   if (can(viewer, { kind: "myArea.view" })) items.push({ to: "/my-area", labelKey: "nav.myArea" });
   if (can(viewer, { kind: "admin.view" })) items.push({ to: "/admin", labelKey: "nav.admin" });
   return items;

@@ -22,6 +22,8 @@ import {
 import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { lateSql, staleSql } from "./measures.server";
+import { scheduleMailDelivery } from "./notifications.server";
+import { announceReviewSent } from "./reminders.server";
 import { steeringSummary } from "./summary.server";
 
 export type ReviewMeasure = {
@@ -326,6 +328,16 @@ export function saveAssessment(
 
 /** Sending freezes the review: the compiled content, assessments included, becomes the record. */
 export function sendReview(actorId: string, reviewId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+  const result = sendReviewRecord(actorId, reviewId, expectedVersion, now);
+  // The steering group is told at once; reminders.server.ts keeps it to one notice per person.
+  if (result.ok) {
+    announceReviewSent(reviewId, now);
+    scheduleMailDelivery();
+  }
+  return result;
+}
+
+function sendReviewRecord(actorId: string, reviewId: number, expectedVersion: number, now: Date): { ok: true } | Refusal {
   return db().transaction((tx) => {
     const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
     if (!review) return { ok: false as const, reason: "notFound" as const };

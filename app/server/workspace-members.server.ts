@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { memberships, users } from "../../db/schema";
 import { db, type Db } from "./db.server";
 
-type Reader = Pick<Db, "select">;
+type Reader = Pick<Db, "select" | "selectDistinct">;
 
 /** Current members (membership not ended, account not disabled), each once. */
 export function listCurrentMemberIds(groupId: number, tx: Reader = db(), now = new Date()): string[] {

@@ -5,6 +5,14 @@ import { areas, groupAreas, groups, type GroupKind } from "../../db/schema";
 import { db } from "./db.server";
 import { listGroupAreas, listGroupMembers } from "./directory.server";
 import { isCoordinator, memberGroupIds, type Viewer } from "./viewer.server";
+import { countReadableDocuments, documentsLinkedTo, documentsToRead } from "./documents.server";
+import { listMyMeasures } from "./measures.server";
+import { decisionsLinkedTo, listDecisions, listMeetings, nextMeetings } from "./meetings.server";
+import { networkPlans } from "./neighbourhood.server";
+import { can } from "./permissions.server";
+import { latestReview } from "./reviews.server";
+import { listThreads } from "./threads.server";
+import { expertOrganisationIds } from "./viewer.server";
 
 /** Groups of a kind the viewer belongs to; coordinators see them all. */
 export function groupsForViewer(viewer: Viewer, kind: GroupKind) {
@@ -29,4 +37,60 @@ export function homeAreasOf(viewer: Viewer) {
     const parent = area.parentId ? d.select().from(areas).where(eq(areas.id, area.parentId)).get() ?? null : null;
     return { area, parent, networks };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Group workspaces (issue 6): "my workspaces" and a workspace's front page.
+
+/** Every group the viewer is a current member of; coordinators see every group. */
+export function listWorkspaces(viewer: Viewer, now = new Date()) {
+  const all = db().select().from(groups).orderBy(groups.kind, groups.nameFi).all();
+  const mine = isCoordinator(viewer) ? all : all.filter((g) => memberGroupIds(viewer).includes(g.id));
+  const next = nextMeetings(mine.map((g) => g.id), now);
+  return mine.map((g) => ({
+    id: g.id,
+    kind: g.kind,
+    nameFi: g.nameFi,
+    nameSv: g.nameSv,
+    nameEn: g.nameEn,
+    member: memberGroupIds(viewer).includes(g.id),
+    memberCount: listGroupMembers(g.id, { now }).length,
+    nextMeeting: next.get(g.id) ?? null,
+    toRead: documentsToRead(viewer, g.id).length,
+  }));
+}
+
+export function getGroup(groupId: number) {
+  return db().select().from(groups).where(eq(groups.id, groupId)).get() ?? null;
+}
+
+/** What needs the member's attention in one workspace, and who its members are. */
+export function workspaceOverview(viewer: Viewer, groupId: number, now = new Date()) {
+  const group = getGroup(groupId);
+  if (!group) return null;
+  const members = listGroupMembers(groupId, { includeFormer: true, now });
+  const isCurrent = (m: { leftAt: Date | null }) => !m.leftAt || m.leftAt.getTime() > now.getTime();
+  return {
+    group,
+    members: members.filter(isCurrent),
+    formerMembers: members.filter((m) => !isCurrent(m)),
+    upcomingMeetings: listMeetings(viewer, groupId, { when: "upcoming", now, limit: 5 }),
+    toRead: documentsToRead(viewer, groupId),
+    documentCount: countReadableDocuments(viewer, groupId),
+    threads: listThreads(groupId, 5),
+    decisions: listDecisions(viewer, groupId).slice(0, 5),
+    // The expert group follows up its own measures: the late and stale ones come first.
+    myMeasures: group.kind === "expert" ? listMyMeasures(viewer.id, expertOrganisationIds(viewer), now).filter((m) => m.late || m.stale) : [],
+    latestReview: group.kind === "steering" && can(viewer, { kind: "review.view" }) ? latestReview({ sentOnly: true }) : null,
+    plansWaiting: group.kind === "network" ? networkPlans(groupId).waiting : [],
+  };
+}
+
+/**
+ * Decisions and documents that concern a measure (or a review or plan), for that record's page:
+ * decisions for staff, documents only when the reader may read them (filtered in SQL).
+ */
+export function linkedRecords(viewer: Viewer | null, linkType: "measure" | "review" | "plan", linkId: number) {
+  const decisions = decisionsLinkedTo(viewer, linkType, linkId).map((d) => ({ ...d, canOpen: can(viewer, { kind: "workspace.view", groupId: d.groupId }) }));
+  return { decisions, documents: documentsLinkedTo(viewer, linkType, linkId) };
 }

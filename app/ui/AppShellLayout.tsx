@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { NotificationLink } from "./workspaces/NotificationLink";
 
 /** The shell every page sits in: header, role-aware navigation, main landmark, footer. */
 export function AppShellLayout({ children }: { children: ReactNode }) {
@@ -33,6 +34,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitcher />
+            {viewer ? <NotificationLink count={data?.unreadNotifications ?? 0} /> : null}
             {viewer ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
@@ -45,6 +47,9 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
                 <Menu.Dropdown>
                   <Menu.Item component={Link} to="/account">
                     {t("nav.account")}
+                  </Menu.Item>
+                  <Menu.Item component={Link} to="/notifications">
+                    {t("workspaces.notifications.title")}
                   </Menu.Item>
                   <Form method="post" action="/logout">
                     <Menu.Item component="button" type="submit">

@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
@@ -15,7 +16,23 @@ type GroupWithMembers = {
 };
 
 /** A role's landing page: its purpose, then each of the viewer's groups with members and areas. */
-export function GroupWorkspacePage({ title, intro, groups, children }: { title: string; intro: string; groups: GroupWithMembers[]; children?: ReactNode }) {
+export function GroupWorkspacePage({
+  title,
+  intro,
+  groups,
+  children,
+  groupExtra,
+  after,
+}: {
+  title: string;
+  intro: string;
+  groups: GroupWithMembers[];
+  children?: ReactNode;
+  /** A feature's own content for one group, shown above its members. */
+  groupExtra?: (groupId: number) => ReactNode;
+  /** Content after the groups. */
+  after?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Stack gap="lg">
@@ -28,6 +45,9 @@ export function GroupWorkspacePage({ title, intro, groups, children }: { title: 
             {localName(g, i18n.language)}
           </Title>
           {g.descriptionFi ? <Text mt="xs">{g.descriptionFi}</Text> : null}
+          <Anchor component={Link} to={`/workspaces/${g.id}`} size="sm">
+            {t("workspaces.openNamed", { name: localName(g, i18n.language) })}
+          </Anchor>
           {g.areas.length ? (
             <Group gap="xs" mt="sm">
               <Text size="sm">{t("workspace.coversAreas")}</Text>
@@ -38,12 +58,14 @@ export function GroupWorkspacePage({ title, intro, groups, children }: { title: 
               ))}
             </Group>
           ) : null}
+          {groupExtra ? groupExtra(g.id) : null}
           <Title order={3} size="h4" mt="md" mb="xs">
             {t("workspace.members", { count: g.members.length })}
           </Title>
           <GroupMembers members={g.members} caption={t("workspace.members", { count: g.members.length })} />
         </Paper>
       ))}
+      {after}
     </Stack>
   );
 }

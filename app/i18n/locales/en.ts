@@ -1,12 +1,16 @@
 import type { Translation } from "./fi";
 import { measureTexts } from "../texts/measures";
+import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
+import { workspaceTexts } from "../texts/workspaces";
 
 const en: Translation = {
+  workspaces: workspaceTexts.en,
   measures: measureTexts.en,
+  neighbourhood: neighbourhoodTexts.en,
   indicators: indicatorTexts.en,
   nav: {
     home: "Home",
@@ -18,6 +22,7 @@ const en: Translation = {
     plan: "Safety plan",
     measures: "Measures",
     indicators: "Indicators",
+    workspaces: "Workspaces",
     admin: "Administration",
     account: "My account",
     register: "Register as a resident",

@@ -1,12 +1,16 @@
 import { measureTexts } from "../texts/measures";
+import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
+import { workspaceTexts } from "../texts/workspaces";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
+  workspaces: workspaceTexts.fi,
   measures: measureTexts.fi,
+  neighbourhood: neighbourhoodTexts.fi,
   indicators: indicatorTexts.fi,
   nav: {
     home: "Etusivu",
@@ -18,6 +22,7 @@ const fi = {
     plan: "Turvallisuussuunnitelma",
     measures: "Toimenpiteet",
     indicators: "Indikaattorit",
+    workspaces: "Työtilat",
     admin: "Hallinta",
     account: "Oma tili",
     register: "Rekisteröidy asukkaaksi",

@@ -1,12 +1,16 @@
 import type { Translation } from "./fi";
 import { measureTexts } from "../texts/measures";
+import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
+import { workspaceTexts } from "../texts/workspaces";
 
 const sv: Translation = {
+  workspaces: workspaceTexts.sv,
   measures: measureTexts.sv,
+  neighbourhood: neighbourhoodTexts.sv,
   indicators: indicatorTexts.sv,
   nav: {
     home: "Startsida",
@@ -18,6 +22,7 @@ const sv: Translation = {
     plan: "Trygghetsplan",
     measures: "Åtgärder",
     indicators: "Indikatorer",
+    workspaces: "Arbetsrum",
     admin: "Administration",
     account: "Mitt konto",
     register: "Registrera dig som invånare",

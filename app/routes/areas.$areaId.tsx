@@ -1,0 +1,177 @@
+// An area's public page: where it sits in the hierarchy, the networks that cover it, the city
+// measures aimed at it (or at the areas above or below it), and its residents' published plans.
+import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { areaAncestors, areaChildren, getArea, networksCoveringArea } from "~/server/areas.server";
+import { getViewer, idParam, notFound } from "~/server/guard.server";
+import { listMeasures } from "~/server/measures.server";
+import { listPlansInAreas } from "~/server/neighbourhood.server";
+import { can } from "~/server/permissions.server";
+import { currentPlan } from "~/server/plans.server";
+import { StatusBadge } from "~/ui/measures/badges";
+import { PlanList } from "~/ui/neighbourhood/parts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.area.nameFi} – Lähiturva` : "Lähiturva" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const area = getArea(idParam(params.areaId));
+  if (!area) notFound();
+  const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const cityPlan = currentPlan({ publicOnly });
+  const measures = cityPlan ? listMeasures({ planId: cityPlan.id, areaId: area.id, pageSize: 500 }, { publicOnly }).rows : [];
+  return json({
+    area,
+    ancestors: areaAncestors(area.id),
+    children: areaChildren(area.id),
+    networks: networksCoveringArea(area.id).map((n) => ({ ...n, canOpen: can(viewer, { kind: "network.view", groupId: n.id }) })),
+    cityPlan: cityPlan ? { id: cityPlan.id, nameFi: cityPlan.nameFi, nameSv: cityPlan.nameSv, nameEn: cityPlan.nameEn } : null,
+    measures: measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, ownerNameFi: m.ownerNameFi, ownerNameSv: m.ownerNameSv, ownerNameEn: m.ownerNameEn })),
+    plans: listPlansInAreas([area.id], viewer?.id ?? null),
+    canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: area.id }),
+  });
+}
+
+export default function AreaPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { area, ancestors, children, networks, cityPlan, measures, plans, canStartPlan } = useLoaderData<typeof loader>();
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        {ancestors.length ? (
+          <nav aria-label={t("neighbourhood.area.partOf")}>
+            <Group gap={6}>
+              {ancestors.map((a, i) => (
+                <Text key={a.id} size="sm" span>
+                  {i > 0 ? "› " : ""}
+                  <Anchor component={Link} to={`/areas/${a.id}`} underline="always">
+                    {localName(a, lang)}
+                  </Anchor>
+                </Text>
+              ))}
+            </Group>
+          </nav>
+        ) : null}
+        <Title order={1}>{localName(area, lang)}</Title>
+        <Text size="sm" c="dimmed">
+          {t(`areaLevels.${area.level}`)} {area.code}
+          {lang !== "sv" && area.nameSv ? ` · ${area.nameSv}` : lang === "sv" && area.nameSv ? ` · ${area.nameFi}` : ""}
+        </Text>
+      </Stack>
+      {canStartPlan ? (
+        <Group>
+          <Button component={Link} to={`/neighbourhood-plans/new?area=${area.id}`}>
+            {t("neighbourhood.myArea.startPlan")}
+          </Button>
+        </Group>
+      ) : null}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Paper withBorder p="lg" component="section" aria-labelledby="area-networks">
+          <Title order={2} size="h3" id="area-networks" mb="sm">
+            {t("neighbourhood.area.networks")}
+          </Title>
+          {networks.length ? (
+            <List spacing="xs">
+              {networks.map((n) => (
+                <List.Item key={n.id}>
+                  {n.canOpen ? (
+                    <Anchor component={Link} to={`/networks/${n.id}`} underline="always">
+                      {localName(n, lang)}
+                    </Anchor>
+                  ) : (
+                    localName(n, lang)
+                  )}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text>{t("neighbourhood.area.noNetworks")}</Text>
+          )}
+        </Paper>
+        <Paper withBorder p="lg" component="section" aria-labelledby="area-children">
+          <Title order={2} size="h3" id="area-children" mb="sm">
+            {t("neighbourhood.area.subAreas")}
+          </Title>
+          {children.length ? (
+            <List spacing="xs">
+              {children.map((c) => (
+                <List.Item key={c.id}>
+                  <Anchor component={Link} to={`/areas/${c.id}`} underline="always">
+                    {localName(c, lang)}
+                  </Anchor>{" "}
+                  <Text span size="sm" c="dimmed">
+                    ({t(`areaLevels.${c.level}`)} {c.code})
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text>{t("neighbourhood.area.noSubAreas")}</Text>
+          )}
+        </Paper>
+      </SimpleGrid>
+
+      <Paper withBorder p="lg" component="section" aria-labelledby="area-plans">
+        <Title order={2} size="h3" id="area-plans" mb="sm">
+          {t("neighbourhood.area.plans")}
+        </Title>
+        <PlanList plans={plans} empty={t("neighbourhood.area.noPlans")} />
+      </Paper>
+
+      <Paper withBorder p="lg" component="section" aria-labelledby="area-measures">
+        <Title order={2} size="h3" id="area-measures">
+          {t("neighbourhood.area.measures")}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("neighbourhood.area.measuresHelp")}
+          {cityPlan ? ` ${localName(cityPlan, lang)}.` : ""}
+        </Text>
+        {measures.length ? (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped>
+              <Table.Caption>{t("neighbourhood.area.measuresCaption", { area: localName(area, lang) })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("measures.code")}</Table.Th>
+                  <Table.Th scope="col">{t("measures.title")}</Table.Th>
+                  <Table.Th scope="col">{t("measures.owner")}</Table.Th>
+                  <Table.Th scope="col">{t("measures.statusLabel")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {measures.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{m.code}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
+                        {m.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={m.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          <Text>{t("neighbourhood.area.noMeasures")}</Text>
+        )}
+        {cityPlan ? (
+          <Group mt="sm">
+            <Anchor component={Link} to={`/measures?plan=${cityPlan.id}&area=${area.id}`} size="sm" underline="always">
+              {t("neighbourhood.area.allMeasures")}
+            </Anchor>
+          </Group>
+        ) : null}
+      </Paper>
+    </Stack>
+  );
+}

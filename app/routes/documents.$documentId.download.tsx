@@ -1,0 +1,38 @@
+// Downloads a version of a document: only for someone who may read it, as an attachment with
+// safe headers, and with the publicity marking in the file name. Non-public downloads are logged.
+import { readFile } from "node:fs/promises";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translatorFor } from "~/i18n/i18n.server";
+import { contentDisposition, getVersionForDownload, logAccess, markedFileName, storedPath } from "~/server/documents.server";
+import { idParam, notFound, requireViewer } from "~/server/guard.server";
+import { clientIp } from "~/server/workspace-guards.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request, context);
+  const documentId = idParam(params.documentId);
+  const requested = new URL(request.url).searchParams.get("version");
+  const version = requested && /^\d{1,6}$/.test(requested) ? Number(requested) : undefined;
+  if (requested && version === undefined) notFound();
+  const found = getVersionForDownload(viewer, documentId, version);
+  if (!found) notFound();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(storedPath(found.version.storedName));
+  } catch {
+    notFound();
+  }
+  logAccess({ documentId, publicity: found.document.publicity, versionId: found.version.id, userId: viewer.id, action: "download", ip: clientIp(context) });
+  const t = await translatorFor(request);
+  const marking = found.document.publicity === "public" ? null : t(`workspaces.documents.marking.${found.document.publicity}`);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      // The type we detected from the content at upload, never what the browser claimed.
+      "Content-Type": found.version.mimeType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": contentDisposition(markedFileName(found.version.fileName, marking)),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

@@ -1,0 +1,541 @@
+// A neighbourhood plan's page: public once published, otherwise only for its authors, the area's
+// network and coordinators (anyone else gets a 404). The network reviews here, authors withdraw,
+// published plans are followed up (action statuses) and archived, and people comment.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { PLAN_ACTION_STATUSES } from "../../db/schema";
+import { ActionStatusSchema, CommentSchema, HideCommentSchema, ReportCommentSchema, ReviewSchema } from "~/forms/neighbourhood";
+import { localName } from "~/i18n/names";
+import { badRequest, forbidden, loginRedirect, notFound } from "~/server/guard.server";
+import { loadVisiblePlan } from "~/server/neighbourhood-guards.server";
+import {
+  addComment,
+  archivePlan,
+  getComment,
+  getPlanView,
+  hideComment,
+  reportComment,
+  reviewPlan,
+  setActionStatus,
+  withdrawPlan,
+  type WorkflowResult,
+} from "~/server/neighbourhood.server";
+import { can } from "~/server/permissions.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { ActionStatusBadge, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);
+  const moderator = can(viewer, { kind: "comment.hide", plan: access });
+  const view = getPlanView(id, { publicMeasuresOnly: !can(viewer, { kind: "measure.viewAll" }), moderator })!;
+  return json({
+    view,
+    signedIn: !!viewer,
+    rights: {
+      edit: can(viewer, { kind: "neighbourhoodPlan.edit", plan: access }),
+      withdraw: can(viewer, { kind: "neighbourhoodPlan.withdraw", plan: access }),
+      review: can(viewer, { kind: "neighbourhoodPlan.review", plan: access }),
+      followUp: can(viewer, { kind: "neighbourhoodPlan.followUp", plan: access }),
+      comment: can(viewer, { kind: "comment.create", plan: access }),
+      report: can(viewer, { kind: "comment.report" }),
+      moderate: moderator,
+      history: can(viewer, { kind: "neighbourhoodPlan.viewHistory", plan: access }),
+    },
+  });
+}
+
+type Reply = { formKey: string; result?: SubmissionResult<string[]>; error?: string };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);
+  if (!viewer) loginRedirect(request);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const done = (what: string, anchor = "") => redirect(`/neighbourhood-plans/${id}?done=${what}${anchor ? `#${anchor}` : ""}`);
+  const workflow = (result: WorkflowResult, what: string) =>
+    result.ok ? done(what) : json<Reply>({ formKey: "workflow", error: `neighbourhood.errors.${result.reason}` }, { status: result.reason === "notFound" ? 404 : 409 });
+  /** The comment must be this plan's; a hidden one cannot be reported again. */
+  const commentOfPlan = (commentId: number) => {
+    const comment = getComment(commentId);
+    if (!comment || comment.planId !== id) notFound();
+    return comment;
+  };
+
+  switch (intent) {
+    case "withdraw":
+      if (!can(viewer, { kind: "neighbourhoodPlan.withdraw", plan: access })) forbidden();
+      return workflow(withdrawPlan(viewer.id, id), "withdrawn");
+    case "archive":
+      if (!can(viewer, { kind: "neighbourhoodPlan.followUp", plan: access })) forbidden();
+      return workflow(archivePlan(viewer.id, id), "archived");
+    case "review": {
+      if (!can(viewer, { kind: "neighbourhoodPlan.review", plan: access })) forbidden();
+      const submission = parseWithZod(formData, { schema: ReviewSchema });
+      if (submission.status !== "success") return json<Reply>({ formKey: "review", result: submission.reply() }, { status: 400 });
+      const { decision, feedback } = submission.value;
+      return workflow(reviewPlan(viewer.id, id, decision, feedback), decision === "accept" ? "published" : "changesRequested");
+    }
+    case "actionStatus": {
+      if (!can(viewer, { kind: "neighbourhoodPlan.followUp", plan: access })) forbidden();
+      const parsed = ActionStatusSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      const result = setActionStatus(viewer.id, id, parsed.data.actionId, parsed.data.status);
+      return result.ok ? done("actionStatus", "plan-actions") : workflow(result, "actionStatus");
+    }
+    case "comment": {
+      if (!can(viewer, { kind: "comment.create", plan: access })) forbidden();
+      const submission = parseWithZod(formData, { schema: CommentSchema });
+      if (submission.status !== "success") return json<Reply>({ formKey: "comment", result: submission.reply() }, { status: 400 });
+      const commentId = addComment(viewer.id, id, submission.value.body);
+      return done("comment", `comment-${commentId}`);
+    }
+    case "report": {
+      if (!can(viewer, { kind: "comment.report" })) forbidden();
+      const submission = parseWithZod(formData, { schema: ReportCommentSchema });
+      const key = `report-${String(formData.get("commentId") ?? "")}`;
+      if (submission.status !== "success") return json<Reply>({ formKey: key, result: submission.reply() }, { status: 400 });
+      const comment = commentOfPlan(submission.value.commentId);
+      if (comment.hiddenAt) return done("reported", "plan-comments");
+      reportComment(viewer.id, comment.id, submission.value.reason);
+      return done("reported", `comment-${comment.id}`);
+    }
+    case "hide": {
+      if (!can(viewer, { kind: "comment.hide", plan: access })) forbidden();
+      const submission = parseWithZod(formData, { schema: HideCommentSchema });
+      const key = `hide-${String(formData.get("commentId") ?? "")}`;
+      if (submission.status !== "success") return json<Reply>({ formKey: key, result: submission.reply() }, { status: 400 });
+      const comment = commentOfPlan(submission.value.commentId);
+      hideComment(viewer.id, comment.id, submission.value.reason);
+      return done("hidden", `comment-${comment.id}`);
+    }
+    default:
+      badRequest();
+  }
+}
+
+const DONE_KEYS = ["submitted", "withdrawn", "archived", "changesRequested", "published", "comment", "reported", "hidden", "actionStatus"] as const;
+
+export default function NeighbourhoodPlanPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const fmt = useFormat();
+  const { view, rights, signedIn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as Reply | undefined;
+  const [params] = useSearchParams();
+  const done = DONE_KEYS.find((k) => k === params.get("done"));
+  const { plan, area } = view;
+  const goalNumber = (goalId: number | null) => (goalId ? view.goals.findIndex((g) => g.id === goalId) + 1 : 0);
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Anchor component={Link} to={`/areas/${area.id}`} size="sm">
+          ← {localName(area, lang)}
+        </Anchor>
+        <Title order={1}>{plan.title}</Title>
+        <Group gap="xs">
+          <PlanStatusBadge status={plan.status} />
+          <Text size="sm">
+            {t(`areaLevels.${area.level}`)} {localName(area, lang)}
+            {view.ancestors.length ? ` · ${view.ancestors.map((a) => localName(a, lang)).join(" · ")}` : ""}
+          </Text>
+        </Group>
+        <Text size="sm">
+          <strong>{t("neighbourhood.plan.authors")}:</strong> {view.authors.map((a) => a.name).join(", ")}
+        </Text>
+        {plan.publishedAt ? (
+          <Text size="sm" c="dimmed">
+            {t("neighbourhood.plan.publishedOn", { date: fmt.date(plan.publishedAt) })}
+          </Text>
+        ) : null}
+      </Stack>
+
+      {done ? (
+        <Alert color="green" role="status">
+          {t(`neighbourhood.done.${done}`)}
+        </Alert>
+      ) : null}
+      {actionData?.formKey === "workflow" && actionData.error ? (
+        <Alert color="red" role="alert">
+          {t(actionData.error, { missing: "" })}
+        </Alert>
+      ) : null}
+      {plan.status !== "published" ? (
+        <Alert color={plan.status === "changes_requested" ? "orange" : "city"} variant="light">
+          {t(`neighbourhood.statusInfo.${plan.status}`)}
+          {plan.status === "submitted" || plan.status === "changes_requested" ? (
+            <Text size="sm" mt={4}>
+              {view.reviewer ? t("neighbourhood.plan.reviewer", { name: localName(view.reviewer, lang) }) : t("neighbourhood.plan.noNetwork")}
+            </Text>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      {rights.edit || rights.history ? (
+        <Group gap="sm">
+          {rights.edit ? (
+            <Button component={Link} to={`/neighbourhood-plans/${plan.id}/edit`}>
+              {t("neighbourhood.plan.edit")}
+            </Button>
+          ) : null}
+          {rights.history ? (
+            <Anchor component={Link} to={`/neighbourhood-plans/${plan.id}/history`} underline="always">
+              {t("neighbourhood.plan.history")}
+            </Anchor>
+          ) : null}
+        </Group>
+      ) : null}
+
+      {rights.review ? <ReviewPanel /> : null}
+
+      <PlanSection id="plan-situation" title={t("neighbourhood.sections.situation")}>
+        <Text style={{ whiteSpace: "pre-line" }}>{plan.situation || "–"}</Text>
+      </PlanSection>
+
+      <PlanSection id="plan-observations" title={t("neighbourhood.sections.observations")}>
+        {view.observations.length ? (
+          <List spacing="sm">
+            {view.observations.map((o) => (
+              <List.Item key={o.id}>
+                <Text style={{ whiteSpace: "pre-line" }}>{o.text}</Text>
+                <PlaceText placeName={o.placeName} lat={o.lat} lng={o.lng} />
+                {o.authorName ? (
+                  <Text size="xs" c="dimmed">
+                    {t("neighbourhood.plan.writtenBy", { name: o.authorName })}
+                  </Text>
+                ) : null}
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text>{t("neighbourhood.plan.noObservations")}</Text>
+        )}
+      </PlanSection>
+
+      <PlanSection id="plan-goals" title={t("neighbourhood.sections.goals")}>
+        {view.goals.length ? (
+          <List type="ordered" spacing="sm">
+            {view.goals.map((g) => (
+              <List.Item key={g.id}>
+                <Text style={{ whiteSpace: "pre-line" }}>{g.text}</Text>
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text>{t("neighbourhood.plan.noGoals")}</Text>
+        )}
+      </PlanSection>
+
+      <PlanSection id="plan-actions" title={t("neighbourhood.sections.actions")}>
+        {view.actions.length ? (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped verticalSpacing="sm">
+              <Table.Caption>{t("neighbourhood.plan.actionsCaption")}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("neighbourhood.actionTable.action")}</Table.Th>
+                  <Table.Th scope="col">{t("neighbourhood.actionTable.carriedBy")}</Table.Th>
+                  <Table.Th scope="col">{t("neighbourhood.actionTable.timeline")}</Table.Th>
+                  <Table.Th scope="col">{t("neighbourhood.actionTable.measure")}</Table.Th>
+                  <Table.Th scope="col">{t("neighbourhood.actionTable.status")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.actions.map((a, i) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>
+                      <Text style={{ whiteSpace: "pre-line" }}>{a.text}</Text>
+                      {a.goalId && goalNumber(a.goalId) > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t("neighbourhood.plan.forGoal", { n: goalNumber(a.goalId) })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      {t(`neighbourhood.carriedBy.${a.carriedBy}`)}
+                      {a.organisation ? `: ${localName(a.organisation, lang)}` : ""}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.timeline || "–"}
+                      {a.dueDate ? (
+                        <Text size="xs">
+                          {t("neighbourhood.actionTable.due")} {fmt.date(a.dueDate)}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.measure ? (
+                        <Anchor component={Link} to={`/measures/${a.measure.id}`} underline="always">
+                          {a.measure.code} {a.measure.title}
+                        </Anchor>
+                      ) : (
+                        "–"
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {rights.followUp ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="actionStatus" />
+                          <input type="hidden" name="actionId" value={a.id} />
+                          <Group gap={4} wrap="nowrap">
+                            <NativeSelect
+                              name="status"
+                              size="xs"
+                              aria-label={t("neighbourhood.plan.statusOf", { n: i + 1 })}
+                              defaultValue={a.status}
+                              data={PLAN_ACTION_STATUSES.map((s) => ({ value: s, label: t(`neighbourhood.actionStatus.${s}`) }))}
+                            />
+                            <Button type="submit" size="xs" variant="light" aria-label={t("neighbourhood.plan.updateStatusOf", { n: i + 1 })}>
+                              {t("neighbourhood.plan.updateStatus")}
+                            </Button>
+                          </Group>
+                        </Form>
+                      ) : (
+                        <ActionStatusBadge status={a.status} />
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          <Text>{t("neighbourhood.plan.noActions")}</Text>
+        )}
+      </PlanSection>
+
+      <Comments comments={view.comments} rights={rights} signedIn={signedIn} planId={plan.id} />
+
+      {rights.withdraw || (rights.followUp && plan.status === "published") ? (
+        <PlanSection id="plan-withdraw" title={t("neighbourhood.plan.endTitle")}>
+          {rights.withdraw ? (
+            <details>
+              <summary>{t("neighbourhood.plan.withdraw")}</summary>
+              <Text size="sm" my="xs">
+                {t("neighbourhood.plan.withdrawHelp")}
+              </Text>
+              <Form method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <Button type="submit" color="red" variant="outline">
+                  {t("neighbourhood.plan.confirmWithdraw")}
+                </Button>
+              </Form>
+            </details>
+          ) : null}
+          {rights.followUp && plan.status === "published" ? (
+            <details>
+              <summary>{t("neighbourhood.plan.archive")}</summary>
+              <Text size="sm" my="xs">
+                {t("neighbourhood.plan.archiveHelp")}
+              </Text>
+              <Form method="post">
+                <input type="hidden" name="intent" value="archive" />
+                <Button type="submit" variant="outline">
+                  {t("neighbourhood.plan.confirmArchive")}
+                </Button>
+              </Form>
+            </details>
+          ) : null}
+        </PlanSection>
+      ) : null}
+    </Stack>
+  );
+}
+
+function PlanSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={`${id}-title`} id={id}>
+      <Title order={2} size="h3" id={`${id}-title`} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function ReviewPanel() {
+  const { t } = useTranslation();
+  const actionData = useActionData<Reply>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "review",
+    lastResult: actionData?.formKey === "review" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="plan-review-title" bg="gray.0">
+      <Title order={2} size="h3" id="plan-review-title">
+        {t("neighbourhood.review.title")}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t("neighbourhood.review.intro")}
+      </Text>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="review" />
+        <Stack gap="sm">
+          <FormErrors errors={form.errors} />
+          <Textarea
+            key={fields.feedback.key}
+            name={fields.feedback.name}
+            defaultValue={fields.feedback.initialValue}
+            label={t("neighbourhood.review.feedback")}
+            description={t("neighbourhood.review.feedbackHelp")}
+            autosize
+            minRows={3}
+            error={errorText(fields.feedback.errors)}
+          />
+          <Group>
+            <Button type="submit" name="decision" value="changes" color="orange" variant="outline" loading={navigation.state === "submitting" && navigation.formData?.get("decision") === "changes"}>
+              {t("neighbourhood.review.requestChanges")}
+            </Button>
+            <Button type="submit" name="decision" value="accept" color="green" loading={navigation.state === "submitting" && navigation.formData?.get("decision") === "accept"}>
+              {t("neighbourhood.review.accept")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </Paper>
+  );
+}
+
+type CommentRow = ReturnType<typeof useLoaderData<typeof loader>>["view"]["comments"][number];
+
+function Comments({ comments, rights, signedIn, planId }: { comments: CommentRow[]; rights: { comment: boolean; report: boolean; moderate: boolean }; signedIn: boolean; planId: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const actionData = useActionData<Reply>();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "comment",
+    lastResult: actionData?.formKey === "comment" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <PlanSection id="plan-comments" title={t("neighbourhood.sections.comments")}>
+      <Stack gap="md">
+        {comments.length === 0 ? <Text>{t("neighbourhood.comments.none")}</Text> : null}
+        {comments.map((c) => (
+          <Paper key={c.id} withBorder p="sm" id={`comment-${c.id}`} component="article" aria-label={t("neighbourhood.comments.byline", { name: c.authorName ?? "–", date: fmt.dateTime(c.createdAt) })}>
+            <Group gap="xs" mb={4}>
+              <Text size="sm" fw={600}>
+                {c.authorName ?? "–"}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {fmt.dateTime(c.createdAt)}
+              </Text>
+              {c.kind === "feedback" ? (
+                <Text size="xs" fw={700} c="orange.9">
+                  {t("neighbourhood.comments.feedbackBadge")}
+                </Text>
+              ) : null}
+              {rights.moderate && c.openReports > 0 ? (
+                <Text size="xs" fw={700} c="red.9">
+                  {t("neighbourhood.comments.openReports", { count: c.openReports })}
+                </Text>
+              ) : null}
+            </Group>
+            {c.hidden ? (
+              <>
+                <Text size="sm" fs="italic">
+                  {t("neighbourhood.comments.hiddenBy", { name: c.hiddenByName ?? "–", date: fmt.date(c.hiddenAt), reason: c.hiddenReason ?? "" })}
+                </Text>
+                {/* Only moderators receive hidden comments at all; the text stays folded away. */}
+                <details>
+                  <summary>{t("neighbourhood.comments.showHidden")}</summary>
+                  <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                    {c.body}
+                  </Text>
+                </details>
+              </>
+            ) : (
+              <Text style={{ whiteSpace: "pre-line" }}>{c.body}</Text>
+            )}
+            {!c.hidden && (rights.report || rights.moderate) ? (
+              <Group gap="md" mt="xs" align="start">
+                {rights.report ? <ReasonForm commentId={c.id} intent="report" /> : null}
+                {rights.moderate ? <ReasonForm commentId={c.id} intent="hide" /> : null}
+              </Group>
+            ) : null}
+          </Paper>
+        ))}
+        {rights.comment ? (
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="comment" />
+            <Stack gap="xs" maw={720}>
+              <FormErrors errors={form.errors} />
+              <Textarea key={fields.body.key} name={fields.body.name} defaultValue={fields.body.initialValue} label={t("neighbourhood.comments.body")} autosize minRows={3} error={errorText(fields.body.errors)} />
+              <Group>
+                <Button type="submit" variant="light">
+                  {t("neighbourhood.comments.submit")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        ) : !signedIn ? (
+          <Text size="sm">
+            <Anchor component={Link} to={`/login?redirectTo=${encodeURIComponent(`/neighbourhood-plans/${planId}`)}`} underline="always">
+              {t("neighbourhood.comments.signIn")}
+            </Anchor>
+          </Text>
+        ) : null}
+      </Stack>
+    </PlanSection>
+  );
+}
+
+/** Report (anyone signed in) or hide (moderators) a comment, with a reason; folded until opened. */
+function ReasonForm({ commentId, intent }: { commentId: number; intent: "report" | "hide" }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<Reply>();
+  const errorText = useErrorText();
+  const key = `${intent}-${commentId}`;
+  const [form, fields] = useForm({
+    id: key,
+    lastResult: actionData?.formKey === key ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: intent === "report" ? ReportCommentSchema : HideCommentSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <details open={actionData?.formKey === key ? true : undefined}>
+      <summary>
+        <Text span size="sm">
+          {intent === "report" ? t("neighbourhood.comments.report") : t("neighbourhood.comments.hide")}
+        </Text>
+      </summary>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="commentId" value={commentId} />
+        <Stack gap="xs" mt="xs" maw={480}>
+          <Textarea
+            key={fields.reason.key}
+            name={fields.reason.name}
+            defaultValue={fields.reason.initialValue}
+            label={intent === "report" ? t("neighbourhood.comments.reportReason") : t("neighbourhood.comments.hideReason")}
+            autosize
+            minRows={2}
+            error={errorText(fields.reason.errors)}
+          />
+          <Group>
+            <Button type="submit" size="xs" color={intent === "hide" ? "red" : undefined} variant="light">
+              {intent === "report" ? t("neighbourhood.comments.sendReport") : t("neighbourhood.comments.sendHide")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,643 @@
+// The plan editor: one form per section and item, each saving itself as the author writes (see
+// ui/neighbourhood/SectionForm.tsx), co-authors, and sending the plan to the area's network.
+// Every form also works without JavaScript: a normal POST, then back to this page.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { PLAN_ACTION_CARRIERS } from "../../db/schema";
+import { ActionSchema, AddCoauthorSchema, BasicsSchema, GoalSchema, ObservationSchema, RemoveCoauthorSchema, RemoveItemSchema } from "~/forms/neighbourhood";
+import { localName } from "~/i18n/names";
+import { badRequest, forbidden, loginRedirect } from "~/server/guard.server";
+import { listOrganisations } from "~/server/directory.server";
+import { listMeasures } from "~/server/measures.server";
+import { loadVisiblePlan } from "~/server/neighbourhood-guards.server";
+import {
+  addCoauthor,
+  getPlanView,
+  removeCoauthor,
+  removeItem,
+  saveBasics,
+  saveGoal,
+  saveObservation,
+  savePlanAction,
+  submitPlan,
+  type SaveResult,
+} from "~/server/neighbourhood.server";
+import { can } from "~/server/permissions.server";
+import { currentPlan } from "~/server/plans.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
+import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);
+  if (!viewer) loginRedirect(request);
+  if (!can(viewer, { kind: "neighbourhoodPlan.edit", plan: access })) forbidden();
+  const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const view = getPlanView(id, { publicMeasuresOnly: publicOnly, moderator: false })!;
+  const cityPlan = currentPlan({ publicOnly });
+  const measureOptions = cityPlan
+    ? listMeasures({ planId: cityPlan.id, pageSize: 500 }, { publicOnly }).rows.map((m) => ({ id: m.id, code: m.code, title: m.title }))
+    : [];
+  const organisations = listOrganisations().map((o) => ({ id: o.id, nameFi: o.nameFi, nameSv: o.nameSv, nameEn: o.nameEn }));
+  const feedback = [...view.comments].reverse().find((c) => c.kind === "feedback") ?? null;
+  return json({
+    view,
+    measureOptions,
+    organisations,
+    viewerId: viewer.id,
+    isOwner: view.authors.some((a) => a.userId === viewer.id && a.role === "owner"),
+    feedback: view.plan.status === "changes_requested" && feedback ? { body: feedback.body, authorName: feedback.authorName, createdAt: feedback.createdAt } : null,
+    canWithdraw: can(viewer, { kind: "neighbourhoodPlan.withdraw", plan: access }),
+  });
+}
+
+/** Autosaves do not reload the page's data: the author is still typing and the form holds the truth. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("autosave") === "1" ? false : defaultShouldRevalidate;
+
+/** A dropped connection must not replace the editor with an error page: the form says "failed, retry". */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return { failed: true } as SectionReply;
+  }
+}
+
+const FORM_KEY = /^(basics|coauthors|submit|(observation|goal|action)-(\d+|new))$/;
+const SECTION_ANCHOR: Record<string, string> = { basics: "section-basics", observation: "section-observations", goal: "section-goals", action: "section-actions" };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);
+  if (!viewer) loginRedirect(request);
+  const formData = await request.formData();
+  const js = formData.get("js") === "1";
+  const rawKey = String(formData.get("formKey") ?? "");
+  const formKey = FORM_KEY.test(rawKey) ? rawKey : "page";
+  // Submitted (by a co-author) or no longer an author: the form says so and keeps the text.
+  if (!can(viewer, { kind: "neighbourhoodPlan.edit", plan: access })) return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 403 });
+  const intent = String(formData.get("intent") ?? "");
+  const back = (anchor: string, extra = "saved=1") => redirect(`/neighbourhood-plans/${id}/edit?${extra}#${anchor}`);
+
+  /** The answer to a section save: JSON for the autosave, a redirect for a plain form post. */
+  const answer = (result: SaveResult, submission: { reply: () => SectionReply["result"] }) => {
+    if (result.ok) {
+      if (js) return json({ formKey, ok: true, id: result.id, rev: result.rev, savedAt: result.savedAt } satisfies SectionReply);
+      return back(SECTION_ANCHOR[intent] ?? "section-basics");
+    }
+    if (result.reason === "conflict") {
+      const { current, by, rev, gone } = result;
+      return json({ formKey, conflict: { current, by, rev, gone }, result: js ? undefined : submission.reply() } satisfies SectionReply, { status: 409 });
+    }
+    return json({ formKey, error: `neighbourhood.errors.${result.reason}`, result: js ? undefined : submission.reply() } satisfies SectionReply, { status: 400 });
+  };
+
+  switch (intent) {
+    case "basics": {
+      const submission = parseWithZod(formData, { schema: BasicsSchema });
+      if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
+      const v = submission.value;
+      return answer(saveBasics(viewer.id, id, v.rev, { title: v.title, situation: v.situation }), submission);
+    }
+    case "observation": {
+      const submission = parseWithZod(formData, { schema: ObservationSchema });
+      if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
+      const v = submission.value;
+      const input = { text: v.text, placeName: v.placeName || null, lat: v.lat ?? null, lng: v.lng ?? null };
+      return answer(saveObservation(viewer.id, id, { id: v.id, baseRev: v.rev, recreate: v.recreate }, input), submission);
+    }
+    case "goal": {
+      const submission = parseWithZod(formData, { schema: GoalSchema });
+      if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
+      const v = submission.value;
+      return answer(saveGoal(viewer.id, id, { id: v.id, baseRev: v.rev, recreate: v.recreate }, { text: v.text }), submission);
+    }
+    case "action": {
+      const submission = parseWithZod(formData, { schema: ActionSchema });
+      if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
+      const v = submission.value;
+      const input = {
+        text: v.text,
+        carriedBy: v.carriedBy,
+        organisationId: v.carriedBy === "city" ? (v.organisationId ?? null) : null,
+        timeline: v.timeline,
+        dueDate: v.dueDate ?? null,
+        measureId: v.measureId ?? null,
+        goalId: v.goalId ?? null,
+      };
+      return answer(savePlanAction(viewer.id, id, { id: v.id, baseRev: v.rev, recreate: v.recreate }, input), submission);
+    }
+    case "remove": {
+      const parsed = RemoveItemSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      const result = removeItem(viewer.id, id, parsed.data.kind, parsed.data.itemId);
+      if (!result.ok && result.reason === "notEditable") return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 409 });
+      return back(SECTION_ANCHOR[parsed.data.kind]!, "done=removed");
+    }
+    case "addCoauthor": {
+      const submission = parseWithZod(formData, { schema: AddCoauthorSchema });
+      if (submission.status !== "success") return json({ formKey: "coauthors", result: submission.reply() } satisfies SectionReply, { status: 400 });
+      const result = addCoauthor(viewer.id, id, submission.value.email);
+      if (!result.ok) {
+        const field = result.reason === "notEditable" || result.reason === "notFound" ? undefined : [`neighbourhood.errors.${result.reason}`];
+        return json(
+          { formKey: "coauthors", result: submission.reply(field ? { fieldErrors: { email: field } } : { formErrors: [`neighbourhood.errors.${result.reason}`] }) } satisfies SectionReply,
+          { status: 400 },
+        );
+      }
+      return back("section-authors", `done=coauthorAdded&name=${encodeURIComponent(result.name)}`);
+    }
+    case "removeCoauthor": {
+      const parsed = RemoveCoauthorSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      removeCoauthor(viewer.id, id, parsed.data.userId);
+      // Someone who left the plan can no longer edit it: take them to the plan (or their area).
+      if (parsed.data.userId === viewer.id) return redirect("/my-area");
+      return back("section-authors", "done=coauthorRemoved");
+    }
+    case "submit": {
+      const result = submitPlan(viewer.id, id);
+      if (result.ok) return redirect(`/neighbourhood-plans/${id}?done=submitted`);
+      if (result.reason === "incomplete") return json({ formKey: "submit", error: "neighbourhood.errors.incomplete", missing: result.missing ?? [] }, { status: 400 });
+      return json({ formKey: "submit", error: `neighbourhood.errors.${result.reason}` } satisfies SectionReply, { status: 409 });
+    }
+    default:
+      badRequest();
+  }
+}
+
+/** The text of a form field's initial value (conform keeps what was typed after a refused save). */
+const initial = (field: { initialValue?: unknown }) => (typeof field.initialValue === "string" ? field.initialValue : undefined);
+
+export default function EditNeighbourhoodPlan() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { view, measureOptions, organisations, viewerId, isOwner, feedback, canWithdraw } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const errorText = useErrorText();
+  const { plan } = view;
+  const planId = plan.id;
+  const done = params.get("done");
+
+  const organisationName = (id: unknown) => {
+    const o = organisations.find((x) => String(x.id) === String(id));
+    return o ? localName(o, lang) : "";
+  };
+  const measureName = (id: unknown) => {
+    const m = measureOptions.find((x) => String(x.id) === String(id));
+    return m ? `${m.code} ${m.title}` : "";
+  };
+  const writtenBy = (name: string | null) =>
+    name ? (
+      <Text size="xs" c="dimmed">
+        {t("neighbourhood.plan.writtenBy", { name })}
+      </Text>
+    ) : null;
+  const plain = (text: unknown) => (
+    <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+      {String(text ?? "")}
+    </Text>
+  );
+
+  const observationFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
+    <>
+      <Textarea key={fields.text.key} name="text" defaultValue={initial(fields.text)} label={t("neighbourhood.editor.observationText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
+      <TextInput key={fields.placeName.key} name="placeName" defaultValue={initial(fields.placeName)} label={t("neighbourhood.editor.placeName")} description={t("neighbourhood.editor.placeHelp")} error={errorText(fields.placeName.errors)} />
+      <Group grow align="start">
+        <TextInput key={fields.lat.key} name="lat" defaultValue={initial(fields.lat)} label={t("neighbourhood.editor.lat")} inputMode="decimal" error={errorText(fields.lat.errors)} />
+        <TextInput key={fields.lng.key} name="lng" defaultValue={initial(fields.lng)} label={t("neighbourhood.editor.lng")} inputMode="decimal" error={errorText(fields.lng.errors)} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t("neighbourhood.editor.coordinatesHelp")}
+      </Text>
+    </>
+  );
+  const goalFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
+    <Textarea key={fields.text.key} name="text" defaultValue={initial(fields.text)} label={t("neighbourhood.editor.goalText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
+  );
+  const actionFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
+    <>
+      <Textarea key={fields.text.key} name="text" defaultValue={initial(fields.text)} label={t("neighbourhood.editor.actionText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
+      <Group grow align="start">
+        <NativeSelect
+          key={fields.carriedBy.key}
+          name="carriedBy"
+          defaultValue={initial(fields.carriedBy) ?? "residents"}
+          label={t("neighbourhood.editor.carriedBy")}
+          data={PLAN_ACTION_CARRIERS.map((c) => ({ value: c, label: t(`neighbourhood.carriedBy.${c}`) }))}
+          error={errorText(fields.carriedBy.errors)}
+        />
+        <NativeSelect
+          key={fields.organisationId.key}
+          name="organisationId"
+          defaultValue={initial(fields.organisationId) ?? ""}
+          label={t("neighbourhood.editor.organisation")}
+          description={t("neighbourhood.editor.organisationHelp")}
+          data={[{ value: "", label: t("neighbourhood.editor.noneChosen") }, ...organisations.map((o) => ({ value: String(o.id), label: localName(o, lang) }))]}
+          error={errorText(fields.organisationId.errors)}
+        />
+      </Group>
+      <Group grow align="start">
+        <TextInput key={fields.timeline.key} name="timeline" defaultValue={initial(fields.timeline)} label={t("neighbourhood.editor.timeline")} description={t("neighbourhood.editor.timelineHelp")} error={errorText(fields.timeline.errors)} />
+        <TextInput key={fields.dueDate.key} name="dueDate" type="date" defaultValue={initial(fields.dueDate)} label={t("neighbourhood.editor.dueDate")} error={errorText(fields.dueDate.errors)} />
+      </Group>
+      <NativeSelect
+        key={fields.goalId.key}
+        name="goalId"
+        defaultValue={initial(fields.goalId) ?? ""}
+        label={t("neighbourhood.editor.goalLink")}
+        data={[{ value: "", label: t("neighbourhood.editor.noneChosen") }, ...view.goals.map((g, i) => ({ value: String(g.id), label: `${i + 1}. ${g.text.slice(0, 80)}` }))]}
+        error={errorText(fields.goalId.errors)}
+      />
+      <NativeSelect
+        key={fields.measureId.key}
+        name="measureId"
+        defaultValue={initial(fields.measureId) ?? ""}
+        label={t("neighbourhood.editor.measureLink")}
+        description={t("neighbourhood.editor.measureHelp")}
+        data={[{ value: "", label: t("neighbourhood.editor.noneChosen") }, ...measureOptions.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` }))]}
+        error={errorText(fields.measureId.errors)}
+      />
+    </>
+  );
+
+  return (
+    <DirtyProvider>
+      <Stack gap="lg" maw={900}>
+        <Stack gap={4}>
+          <Anchor component={Link} to={`/neighbourhood-plans/${planId}`} size="sm">
+            ← {t("neighbourhood.editor.viewPlan")}
+          </Anchor>
+          <Title order={1}>{t("neighbourhood.editor.title")}</Title>
+          <Group gap="xs">
+            <Text fw={600}>{plan.title}</Text>
+            <PlanStatusBadge status={plan.status} />
+            <Text size="sm" c="dimmed">
+              {localName(view.area, lang)}
+            </Text>
+          </Group>
+        </Stack>
+        {params.get("saved") ? (
+          <Alert color="green" role="status">
+            {t("neighbourhood.done.saved")}
+          </Alert>
+        ) : null}
+        {done === "removed" || done === "coauthorRemoved" || done === "coauthorAdded" ? (
+          <Alert color="green" role="status">
+            {done === "coauthorAdded" ? t("neighbourhood.coauthors.added", { name: params.get("name") ?? "" }) : t(`neighbourhood.done.${done}`)}
+          </Alert>
+        ) : null}
+        {feedback ? (
+          <Alert color="orange" title={t("neighbourhood.editor.latestFeedback")}>
+            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+              {feedback.body}
+            </Text>
+            <Text size="xs" mt={4}>
+              {feedback.authorName ?? "–"}
+            </Text>
+          </Alert>
+        ) : null}
+        <Text>{t("neighbourhood.editor.intro")}</Text>
+
+        <Section id="section-basics" title={t("neighbourhood.editor.basics")}>
+          <SectionForm
+            planId={planId}
+            formKey="basics"
+            intent="basics"
+            schema={BasicsSchema}
+            rev={plan.basicsRev}
+            defaultValue={{ title: plan.title, situation: plan.situation }}
+            autosave
+            submitLabel={t("neighbourhood.editor.save")}
+            describeTheirs={(c) => (
+              <>
+                {plain(c.title)}
+                {plain(c.situation)}
+              </>
+            )}
+          >
+            {(fields) => (
+              <>
+                <TextInput key={fields.title.key} name="title" defaultValue={initial(fields.title)} label={t("neighbourhood.editor.planTitle")} required error={errorText(fields.title.errors)} />
+                <Textarea
+                  key={fields.situation.key}
+                  name="situation"
+                  defaultValue={initial(fields.situation)}
+                  label={t("neighbourhood.editor.situation")}
+                  description={t("neighbourhood.editor.situationHelp")}
+                  autosize
+                  minRows={4}
+                  error={errorText(fields.situation.errors)}
+                />
+              </>
+            )}
+          </SectionForm>
+          {writtenBy(plan.basicsAuthorName)}
+        </Section>
+
+        <Section id="section-observations" title={t("neighbourhood.sections.observations")} intro={t("neighbourhood.editor.observationsIntro")}>
+          {view.observations.map((o, i) => (
+            <Item key={o.id} planId={planId} kind="observation" itemId={o.id} label={t("neighbourhood.editor.observation", { n: i + 1 })} writtenBy={writtenBy(o.authorName)}>
+              <SectionForm
+                planId={planId}
+                formKey={`observation-${o.id}`}
+                intent="observation"
+                schema={ObservationSchema}
+                itemId={o.id}
+                rev={o.rev}
+                legend={t("neighbourhood.editor.observation", { n: i + 1 })}
+                defaultValue={{ text: o.text, placeName: o.placeName ?? "", lat: o.lat == null ? "" : String(o.lat), lng: o.lng == null ? "" : String(o.lng) }}
+                autosave
+                submitLabel={t("neighbourhood.editor.save")}
+                describeTheirs={(c) => (
+                  <>
+                    {plain(c.text)}
+                    {c.placeName ? plain(c.placeName) : null}
+                  </>
+                )}
+              >
+                {observationFields}
+              </SectionForm>
+            </Item>
+          ))}
+          <NewItem title={t("neighbourhood.editor.newObservation")}>
+            <SectionForm
+              planId={planId}
+              formKey="observation-new"
+              intent="observation"
+              schema={ObservationSchema}
+              legend={t("neighbourhood.editor.newObservation")}
+              defaultValue={{}}
+              autosave={false}
+              submitLabel={t("neighbourhood.editor.addObservation")}
+              describeTheirs={() => null}
+            >
+              {observationFields}
+            </SectionForm>
+          </NewItem>
+        </Section>
+
+        <Section id="section-goals" title={t("neighbourhood.sections.goals")} intro={t("neighbourhood.editor.goalsIntro")}>
+          {view.goals.map((g, i) => (
+            <Item key={g.id} planId={planId} kind="goal" itemId={g.id} label={t("neighbourhood.editor.goal", { n: i + 1 })} writtenBy={writtenBy(g.authorName)}>
+              <SectionForm
+                planId={planId}
+                formKey={`goal-${g.id}`}
+                intent="goal"
+                schema={GoalSchema}
+                itemId={g.id}
+                rev={g.rev}
+                legend={t("neighbourhood.editor.goal", { n: i + 1 })}
+                defaultValue={{ text: g.text }}
+                autosave
+                submitLabel={t("neighbourhood.editor.save")}
+                describeTheirs={(c) => plain(c.text)}
+              >
+                {goalFields}
+              </SectionForm>
+            </Item>
+          ))}
+          <NewItem title={t("neighbourhood.editor.newGoal")}>
+            <SectionForm
+              planId={planId}
+              formKey="goal-new"
+              intent="goal"
+              schema={GoalSchema}
+              legend={t("neighbourhood.editor.newGoal")}
+              defaultValue={{}}
+              autosave={false}
+              submitLabel={t("neighbourhood.editor.addGoal")}
+              describeTheirs={() => null}
+            >
+              {goalFields}
+            </SectionForm>
+          </NewItem>
+        </Section>
+
+        <Section id="section-actions" title={t("neighbourhood.sections.actions")} intro={t("neighbourhood.editor.actionsIntro")}>
+          {view.actions.map((a, i) => (
+            <Item key={a.id} planId={planId} kind="action" itemId={a.id} label={t("neighbourhood.editor.action", { n: i + 1 })} writtenBy={writtenBy(a.authorName)}>
+              <SectionForm
+                planId={planId}
+                formKey={`action-${a.id}`}
+                intent="action"
+                schema={ActionSchema}
+                itemId={a.id}
+                rev={a.rev}
+                legend={t("neighbourhood.editor.action", { n: i + 1 })}
+                defaultValue={{
+                  text: a.text,
+                  carriedBy: a.carriedBy,
+                  organisationId: a.organisationId ? String(a.organisationId) : "",
+                  timeline: a.timeline,
+                  dueDate: a.dueDate ?? "",
+                  goalId: a.goalId ? String(a.goalId) : "",
+                  measureId: a.measureId ? String(a.measureId) : "",
+                }}
+                autosave
+                submitLabel={t("neighbourhood.editor.save")}
+                describeTheirs={(c) => (
+                  <>
+                    {plain(c.text)}
+                    <Text size="sm">
+                      {t(`neighbourhood.carriedBy.${String(c.carriedBy)}`)}
+                      {c.organisationId ? ` · ${organisationName(c.organisationId)}` : ""}
+                      {c.timeline ? ` · ${String(c.timeline)}` : ""}
+                      {c.measureId ? ` · ${measureName(c.measureId)}` : ""}
+                    </Text>
+                  </>
+                )}
+              >
+                {actionFields}
+              </SectionForm>
+            </Item>
+          ))}
+          <NewItem title={t("neighbourhood.editor.newAction")}>
+            <SectionForm
+              planId={planId}
+              formKey="action-new"
+              intent="action"
+              schema={ActionSchema}
+              legend={t("neighbourhood.editor.newAction")}
+              defaultValue={{ carriedBy: "residents" }}
+              autosave={false}
+              submitLabel={t("neighbourhood.editor.addAction")}
+              describeTheirs={() => null}
+            >
+              {actionFields}
+            </SectionForm>
+          </NewItem>
+        </Section>
+
+        <Section id="section-authors" title={t("neighbourhood.coauthors.title")} intro={t("neighbourhood.coauthors.intro")}>
+          <Coauthors authors={view.authors} viewerId={viewerId} isOwner={isOwner} />
+        </Section>
+
+        <SubmitSection planId={planId} status={plan.status} missing={view.missing} canWithdraw={canWithdraw} />
+      </Stack>
+    </DirtyProvider>
+  );
+}
+
+function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={`${id}-title`} id={id}>
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h3" id={`${id}-title`}>
+            {title}
+          </Title>
+          {intro ? (
+            <Text size="sm" c="dimmed" mt={4}>
+              {intro}
+            </Text>
+          ) : null}
+        </div>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function NewItem({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" bg="gray.0" aria-label={title} component="div">
+      {children}
+    </Paper>
+  );
+}
+
+/** An existing item: its form, who wrote it, and a separate small form to remove it. */
+function Item({ planId, kind, itemId, label, writtenBy, children }: { planId: number; kind: string; itemId: number; label: string; writtenBy: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        {children}
+        <Group justify="space-between" align="center">
+          {writtenBy ?? <span />}
+          <Form
+            method="post"
+            onSubmit={() => {
+              try {
+                window.localStorage.removeItem(`lahiturva:plan:${planId}:${kind}-${itemId}`);
+              } catch {
+                // nothing stored
+              }
+            }}
+          >
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="kind" value={kind} />
+            <input type="hidden" name="itemId" value={itemId} />
+            <Button type="submit" size="xs" variant="subtle" color="red" aria-label={t("neighbourhood.editor.removeNamed", { name: label })}>
+              {t("neighbourhood.editor.remove")}
+            </Button>
+          </Form>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+type AuthorRow = { userId: string; name: string; role: "owner" | "coauthor" };
+
+function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewerId: string; isOwner: boolean }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<SectionReply>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "coauthors",
+    lastResult: actionData?.formKey === "coauthors" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddCoauthorSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Stack gap="md">
+      <List spacing="xs" listStyleType="none" ml={0} pl={0}>
+        {authors.map((a) => (
+          <List.Item key={a.userId}>
+            <Group gap="xs">
+              <Text>{a.name}</Text>
+              <Badge variant="light" color={a.role === "owner" ? "city" : "dark"}>
+                {t(`neighbourhood.plan.${a.role}`)}
+              </Badge>
+              {a.role === "coauthor" && (isOwner || a.userId === viewerId) ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="removeCoauthor" />
+                  <input type="hidden" name="userId" value={a.userId} />
+                  <Button type="submit" size="xs" variant="subtle" color="red">
+                    {a.userId === viewerId ? t("neighbourhood.coauthors.leave") : t("neighbourhood.coauthors.remove", { name: a.name })}
+                  </Button>
+                </Form>
+              ) : null}
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="addCoauthor" />
+        <Stack gap="xs" maw={520}>
+          <FormErrors errors={form.errors} />
+          <TextInput
+            key={fields.email.key}
+            name={fields.email.name}
+            defaultValue={fields.email.initialValue}
+            type="email"
+            autoComplete="off"
+            label={t("neighbourhood.coauthors.email")}
+            error={errorText(fields.email.errors)}
+          />
+          <Group>
+            <Button type="submit" variant="light" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "addCoauthor"}>
+              {t("neighbourhood.coauthors.add")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </Stack>
+  );
+}
+
+function SubmitSection({ planId, status, missing, canWithdraw }: { planId: number; status: string; missing: string[]; canWithdraw: boolean }) {
+  const { t } = useTranslation();
+  const unsaved = useUnsavedCount();
+  const actionData = useActionData<SectionReply & { missing?: string[] }>();
+  const navigation = useNavigation();
+  const submitError = actionData?.formKey === "submit" ? actionData : null;
+  const stillMissing = submitError?.missing ?? missing;
+  return (
+    <Section id="section-submit" title={t("neighbourhood.submit.title")} intro={t("neighbourhood.submit.intro")}>
+      {submitError?.error ? (
+        <Alert color="red" role="alert">
+          {t(submitError.error, { missing: stillMissing.map((m) => t(`neighbourhood.missing.${m}`)).join(", ") })}
+        </Alert>
+      ) : stillMissing.length ? (
+        <Text size="sm">{t("neighbourhood.submit.missing", { missing: stillMissing.map((m) => t(`neighbourhood.missing.${m}`)).join(", ") })}</Text>
+      ) : null}
+      {unsaved > 0 ? <Text size="sm">{t("neighbourhood.submit.waitForSaves")}</Text> : null}
+      <Group>
+        <Form method="post">
+          <input type="hidden" name="intent" value="submit" />
+          <Button type="submit" disabled={unsaved > 0} loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "submit"}>
+            {status === "changes_requested" ? t("neighbourhood.submit.resubmit") : t("neighbourhood.submit.button")}
+          </Button>
+        </Form>
+        {canWithdraw ? (
+          <Anchor component={Link} to={`/neighbourhood-plans/${planId}#plan-withdraw`} size="sm">
+            {t("neighbourhood.submit.withdrawElsewhere")}
+          </Anchor>
+        ) : null}
+      </Group>
+    </Section>
+  );
+}

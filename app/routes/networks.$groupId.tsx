@@ -1,0 +1,222 @@
+// A district network's workspace: residents' plans waiting for its feedback, the other plans of
+// its areas, the city measures aimed at its areas with the network's local follow-up notes, and
+// its members. For the network's members and coordinators.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NetworkNoteSchema } from "~/forms/neighbourhood";
+import { localName } from "~/i18n/names";
+import { listGroupAreas, listGroupMembers } from "~/server/directory.server";
+import { badRequest, forbidden, idParam, notFound, requireViewer } from "~/server/guard.server";
+import { addNetworkNote, getNetwork, listNetworkNotes, networkPlans } from "~/server/neighbourhood.server";
+import { listMeasures } from "~/server/measures.server";
+import { can } from "~/server/permissions.server";
+import { currentPlan } from "~/server/plans.server";
+import type { Viewer } from "~/server/viewer.server";
+import { useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { GroupMembers } from "~/ui/GroupMembers";
+import { StatusBadge } from "~/ui/measures/badges";
+import { PlanList } from "~/ui/neighbourhood/parts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.nameFi} – Lähiturva` : "Lähiturva" }];
+
+async function requireNetwork(request: Request, context: Parameters<typeof requireViewer>[1], param: string | undefined) {
+  const viewer = await requireViewer(request, context);
+  const group = getNetwork(idParam(param));
+  if (!group) notFound();
+  if (!can(viewer, { kind: "network.view", groupId: group.id })) forbidden();
+  return { viewer, group };
+}
+
+/** The current plan's measures aimed at any of the network's areas (or above or below them). */
+function measuresForNetwork(viewer: Viewer, areaIds: number[]) {
+  const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const cityPlan = currentPlan({ publicOnly });
+  if (!cityPlan) return [];
+  const byId = new Map<number, ReturnType<typeof listMeasures>["rows"][number]>();
+  for (const areaId of areaIds) for (const m of listMeasures({ planId: cityPlan.id, areaId, pageSize: 500 }, { publicOnly }).rows) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.code.localeCompare(b.code, "fi", { numeric: true }));
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, group } = await requireNetwork(request, context, params.groupId);
+  const areas = listGroupAreas(group.id);
+  const notes = listNetworkNotes(group.id);
+  return json({
+    group,
+    areas,
+    members: listGroupMembers(group.id),
+    plans: networkPlans(group.id),
+    measures: measuresForNetwork(
+      viewer,
+      areas.map((a) => a.id),
+    ).map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, notes: notes.filter((n) => n.measureId === m.id) })),
+    canNote: can(viewer, { kind: "network.note", groupId: group.id }),
+  });
+}
+
+type Reply = { formKey: string; result: SubmissionResult<string[]> };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, group } = await requireNetwork(request, context, params.groupId);
+  if (!can(viewer, { kind: "network.note", groupId: group.id })) forbidden();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: NetworkNoteSchema });
+  if (submission.status !== "success") return json<Reply>({ formKey: `note-${String(formData.get("measureId") ?? "")}`, result: submission.reply() }, { status: 400 });
+  const { measureId, body } = submission.value;
+  // Notes are for the measures aimed at the network's own areas.
+  const allowed = measuresForNetwork(
+    viewer,
+    listGroupAreas(group.id).map((a) => a.id),
+  ).some((m) => m.id === measureId);
+  if (!allowed || !addNetworkNote(viewer.id, group.id, measureId, body)) badRequest();
+  return redirect(`/networks/${group.id}?done=note#measure-${measureId}`);
+}
+
+export default function NetworkPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const fmt = useFormat();
+  const { group, areas, members, plans, measures, canNote } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Anchor component={Link} to="/areas" size="sm">
+          ← {t("areas.title")}
+        </Anchor>
+        <Title order={1}>{localName(group, lang)}</Title>
+        {group.descriptionFi ? <Text maw={760}>{group.descriptionFi}</Text> : null}
+        <Group gap="xs">
+          <Text size="sm">{t("workspace.coversAreas")}</Text>
+          {areas.map((a) => (
+            <Anchor key={a.id} component={Link} to={`/areas/${a.id}`} size="sm" underline="always">
+              {localName(a, lang)}
+            </Anchor>
+          ))}
+        </Group>
+      </Stack>
+      {params.get("done") === "note" ? (
+        <Alert color="green" role="status">
+          {t("neighbourhood.network.noteSaved")}
+        </Alert>
+      ) : null}
+
+      <Paper withBorder p="lg" component="section" aria-labelledby="network-waiting">
+        <Title order={2} size="h3" id="network-waiting" mb="sm">
+          {t("neighbourhood.network.waitingTitle")}
+        </Title>
+        <PlanList plans={plans.waiting} empty={t("neighbourhood.network.noneWaiting")} />
+      </Paper>
+
+      <Paper withBorder p="lg" component="section" aria-labelledby="network-plans">
+        <Title order={2} size="h3" id="network-plans" mb="sm">
+          {t("neighbourhood.network.otherPlans")}
+        </Title>
+        <PlanList plans={plans.others} empty={t("neighbourhood.network.noOtherPlans")} />
+      </Paper>
+
+      <section aria-labelledby="network-measures">
+        <Title order={2} size="h3" id="network-measures">
+          {t("neighbourhood.network.measuresTitle")}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("neighbourhood.network.measuresIntro")}
+        </Text>
+        {measures.length === 0 ? <Text>{t("neighbourhood.network.noMeasures")}</Text> : null}
+        <Stack gap="sm">
+          {measures.map((m) => (
+            <Paper key={m.id} withBorder p="md" component="article" id={`measure-${m.id}`} aria-labelledby={`measure-${m.id}-title`}>
+              <Group gap="xs" mb={4}>
+                <Title order={3} size="h5" id={`measure-${m.id}-title`}>
+                  <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
+                    {m.code} {m.title}
+                  </Anchor>
+                </Title>
+                <StatusBadge status={m.status} />
+                {m.notes.length ? (
+                  <Badge variant="outline" color="dark">
+                    {t("neighbourhood.network.noteCount", { count: m.notes.length })}
+                  </Badge>
+                ) : null}
+              </Group>
+              {m.notes.length ? (
+                <List size="sm" spacing={4}>
+                  {m.notes.map((n) => (
+                    <List.Item key={n.id}>
+                      <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                        {n.body}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {n.authorName ?? "–"}, {fmt.date(n.createdAt)}
+                      </Text>
+                    </List.Item>
+                  ))}
+                </List>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("neighbourhood.network.noNotes")}
+                </Text>
+              )}
+              {canNote ? <NoteForm measureId={m.id} code={m.code} /> : null}
+            </Paper>
+          ))}
+        </Stack>
+      </section>
+
+      <Paper withBorder p="lg" component="section" aria-labelledby="network-members">
+        <Title order={2} size="h3" id="network-members" mb="sm">
+          {t("workspace.members", { count: members.length })}
+        </Title>
+        <GroupMembers members={members} caption={t("workspace.members", { count: members.length })} />
+      </Paper>
+    </Stack>
+  );
+}
+
+function NoteForm({ measureId, code }: { measureId: number; code: string }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<Reply>();
+  const key = `note-${measureId}`;
+  const [form, fields] = useForm({
+    id: key,
+    lastResult: actionData?.formKey === key ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NetworkNoteSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const errorText = useErrorText();
+  return (
+    <details open={actionData?.formKey === key ? true : undefined} style={{ marginTop: 8 }}>
+      <summary>
+        <Text span size="sm">
+          {t("neighbourhood.network.addNote")}
+        </Text>
+      </summary>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="note" />
+        <input type="hidden" name="measureId" value={measureId} />
+        <Stack gap="xs" mt="xs" maw={640}>
+          <Textarea
+            key={fields.body.key}
+            name={fields.body.name}
+            defaultValue={fields.body.initialValue}
+            label={t("neighbourhood.network.noteLabel", { code })}
+            autosize
+            minRows={2}
+            error={errorText(fields.body.errors)}
+          />
+          <Group>
+            <Button type="submit" size="xs" variant="light">
+              {t("neighbourhood.network.saveNote")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </details>
+  );
+}

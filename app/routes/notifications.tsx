@@ -1,0 +1,101 @@
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { authorize, badRequest } from "~/server/guard.server";
+import { listNotifications, markRead, unreadCount } from "~/server/notifications.server";
+import { useFormat } from "~/ui/format";
+import { Pager } from "~/ui/Pager";
+
+const Query = z.object({ page: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "account.view" });
+  const { page } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ ...listNotifications(viewer.id, page), unread: unreadCount(viewer.id) });
+}
+
+const Action = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("all") }),
+  z.object({ intent: z.literal("one"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("open"), id: z.coerce.number().int().positive(), to: z.string().regex(/^\/[^/\\]/) }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "account.view" });
+  const parsed = Action.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) badRequest();
+  if (parsed.data.intent === "all") markRead(viewer.id, "all");
+  else markRead(viewer.id, [parsed.data.id]);
+  // Opening a notification marks it read and goes where it points (a path on this site only).
+  if (parsed.data.intent === "open") return redirect(parsed.data.to);
+  return json({ ok: true });
+}
+
+/** The person's notifications, newest first; the same texts go out by e-mail. */
+export default function NotificationsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { rows, page, pageCount, unread, total } = useLoaderData<typeof loader>();
+  return (
+    <Stack gap="md" maw={860}>
+      <Title order={1}>{t("workspaces.notifications.title")}</Title>
+      <Group justify="space-between">
+        <Text>{t("workspaces.notifications.unread", { count: unread })}</Text>
+        {unread ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="all" />
+            <Button type="submit" variant="light" size="xs">
+              {t("workspaces.notifications.markAllRead")}
+            </Button>
+          </Form>
+        ) : null}
+      </Group>
+      <Anchor component={Link} to="/account#notification-settings" size="sm">
+        {t("workspaces.notifications.settings")}
+      </Anchor>
+      {total === 0 ? <Alert color="gray">{t("workspaces.notifications.none")}</Alert> : null}
+      <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }} data-testid="notifications">
+        {rows.map((n) => (
+          <Paper key={n.id} component="li" withBorder p="sm" bg={n.readAt ? undefined : "var(--mantine-color-city-0)"}>
+            <Group justify="space-between" wrap="nowrap" align="start">
+              <div>
+                {!n.readAt ? (
+                  <Badge size="xs" color="city" mr={6}>
+                    {t("workspaces.notifications.new")}
+                  </Badge>
+                ) : null}
+                {n.link ? (
+                  <Form method="post" style={{ display: "inline" }}>
+                    <input type="hidden" name="intent" value="open" />
+                    <input type="hidden" name="id" value={n.id} />
+                    <input type="hidden" name="to" value={n.link} />
+                    <Button type="submit" variant="subtle" size="compact-sm" px={0} style={{ textDecoration: "underline", whiteSpace: "normal", height: "auto", textAlign: "left" }}>
+                      {t(n.messageKey, n.params)}
+                    </Button>
+                  </Form>
+                ) : (
+                  <Text span>{t(n.messageKey, n.params)}</Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  {fmt.dateTime(n.createdAt)}
+                </Text>
+              </div>
+              {!n.readAt ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="one" />
+                  <input type="hidden" name="id" value={n.id} />
+                  <Button type="submit" size="compact-xs" variant="subtle">
+                    {t("workspaces.notifications.markRead")}
+                  </Button>
+                </Form>
+              ) : null}
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+      <Pager page={page} pageCount={pageCount} total={total} />
+    </Stack>
+  );
+}

@@ -1,0 +1,218 @@
+import { Anchor, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { notFound } from "~/server/guard.server";
+import { requireWorkspace } from "~/server/workspace-guards.server";
+import { workspaceOverview } from "~/server/workspaces.server";
+import { useFormat } from "~/ui/format";
+import { MyMeasures } from "~/ui/measures/MyMeasures";
+import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
+import { LinkView } from "~/ui/workspaces/LinkView";
+import { PublicityBadge } from "~/ui/workspaces/Publicity";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  const overview = workspaceOverview(viewer, groupId);
+  if (!overview) notFound();
+  return json(overview);
+}
+
+type Member = { membershipId: number; name: string; title: string | null; position: string; joinedAt: string; leftAt: string | null; organisationNameFi: string | null; organisationNameSv: string | null; organisationNameEn: string | null };
+
+function MemberTable({ members, caption, former }: { members: Member[]; caption: string; former?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped>
+        <caption className="visually-hidden">{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("admin.name")}</Table.Th>
+            <Table.Th>{t("admin.position")}</Table.Th>
+            <Table.Th>{t("admin.organisation")}</Table.Th>
+            <Table.Th>{t("workspaces.members.joined")}</Table.Th>
+            {former ? <Table.Th>{t("workspaces.members.left")}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((m) => (
+            <Table.Tr key={m.membershipId}>
+              <Table.Td>
+                {m.name}
+                {m.title ? `, ${m.title}` : ""}
+              </Table.Td>
+              <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
+              <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+              <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
+              {former ? <Table.Td>{fmt.date(m.leftAt)}</Table.Td> : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The workspace's front page: what needs the member's attention first, then who the members are. */
+export default function WorkspaceOverview() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const data = useLoaderData<typeof loader>();
+  const g = data.group.id;
+  return (
+    <Stack gap="lg">
+      <Title order={2} size="h3">
+        {t("workspaces.overview.attention")}
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Paper withBorder p="md" component="section" aria-labelledby="ws-upcoming">
+          <Title order={3} size="h4" id="ws-upcoming" mb="xs">
+            {t("workspaces.overview.upcoming")}
+          </Title>
+          {data.upcomingMeetings.length === 0 ? <Text size="sm">{t("workspaces.overview.noUpcoming")}</Text> : null}
+          <List spacing={4}>
+            {data.upcomingMeetings.map((m) => (
+              <List.Item key={m.id}>
+                <Anchor component={Link} to={`/workspaces/${g}/meetings/${m.id}`}>
+                  {m.title}
+                </Anchor>{" "}
+                <Text span size="sm">
+                  {fmt.dateTime(m.startsAt)}
+                  {m.place ? `, ${m.place}` : ""}
+                  {m.myStatus ? ` · ${t(`workspaces.meetings.attendanceStatus.${m.myStatus}`)}` : ""}
+                  {m.status === "cancelled" ? ` · ${t("workspaces.meetings.status.cancelled")}` : ""}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="ws-to-read">
+          <Title order={3} size="h4" id="ws-to-read" mb="xs">
+            {t("workspaces.overview.toRead")}
+          </Title>
+          {data.toRead.length === 0 ? <Text size="sm">{t("workspaces.overview.nothingToRead")}</Text> : null}
+          <List spacing={4}>
+            {data.toRead.map((d) => (
+              <List.Item key={d.id}>
+                <Anchor component={Link} to={`/workspaces/${g}/documents/${d.id}`}>
+                  {d.title}
+                </Anchor>{" "}
+                <Text span size="sm">
+                  ({t("workspaces.documents.versionN", { version: d.version ?? 1 })}, {fmt.date(d.uploadedAt)})
+                </Text>{" "}
+                <PublicityBadge publicity={d.publicity} />
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" mt="xs">
+            <Anchor component={Link} to={`/workspaces/${g}/documents`}>
+              {t("workspaces.overview.documentCount", { count: data.documentCount })}
+            </Anchor>
+          </Text>
+        </Paper>
+        {data.group.kind === "steering" ? (
+          <Paper withBorder p="md" component="section" aria-labelledby="ws-review">
+            <Title order={3} size="h4" id="ws-review" mb="xs">
+              {t("workspaces.overview.latestReview")}
+            </Title>
+            {data.latestReview ? (
+              <Group gap="xs">
+                <Anchor component={Link} to={`/reviews/${data.latestReview.id}`}>
+                  {data.latestReview.title}
+                </Anchor>
+                <ReviewStatusBadge status={data.latestReview.status} />
+                <Text size="sm">
+                  {t("workspaces.overview.reviewSent")} {fmt.date(data.latestReview.sentAt)}
+                </Text>
+              </Group>
+            ) : (
+              <Text size="sm">{t("workspaces.overview.noReview")}</Text>
+            )}
+          </Paper>
+        ) : null}
+        {data.group.kind === "network" ? (
+          <Paper withBorder p="md" component="section" aria-labelledby="ws-plans">
+            <Title order={3} size="h4" id="ws-plans" mb="xs">
+              {t("workspaces.overview.plansWaiting")}
+            </Title>
+            {data.plansWaiting.length === 0 ? <Text size="sm">{t("workspaces.overview.noPlansWaiting")}</Text> : null}
+            <List spacing={4}>
+              {data.plansWaiting.map((p) => (
+                <List.Item key={p.id}>
+                  <Anchor component={Link} to={`/neighbourhood-plans/${p.id}`}>
+                    {p.title}
+                  </Anchor>{" "}
+                  <Text span size="sm">
+                    ({localName(p.area, i18n.language)}, {t("workspaces.overview.submitted")} {fmt.date(p.submittedAt)})
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        ) : null}
+        <Paper withBorder p="md" component="section" aria-labelledby="ws-threads">
+          <Title order={3} size="h4" id="ws-threads" mb="xs">
+            {t("workspaces.overview.recentThreads")}
+          </Title>
+          {data.threads.length === 0 ? <Text size="sm">{t("workspaces.threads.none")}</Text> : null}
+          <List spacing={4}>
+            {data.threads.map((th) => (
+              <List.Item key={th.id}>
+                <Anchor component={Link} to={`/workspaces/${g}/threads/${th.id}`}>
+                  {th.title}
+                </Anchor>{" "}
+                <Text span size="sm">
+                  ({t("workspaces.threads.postCount", { count: th.postCount })}, {fmt.dateTime(th.lastPostAt)})
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="ws-decisions">
+          <Title order={3} size="h4" id="ws-decisions" mb="xs">
+            {t("workspaces.overview.latestDecisions")}
+          </Title>
+          {data.decisions.length === 0 ? <Text size="sm">{t("workspaces.decisions.none")}</Text> : null}
+          <List spacing={4}>
+            {data.decisions.map((d) => (
+              <List.Item key={d.id}>
+                <Text span fw={600}>
+                  {d.number}
+                </Text>{" "}
+                <Text span size="sm">
+                  {d.text}
+                </Text>{" "}
+                <LinkView link={d.link} />
+              </List.Item>
+            ))}
+          </List>
+          <Anchor component={Link} to={`/workspaces/${g}/decisions`} size="sm">
+            {t("workspaces.decisions.title")}
+          </Anchor>
+        </Paper>
+      </SimpleGrid>
+      {data.group.kind === "expert" ? (
+        data.myMeasures.length ? (
+          <MyMeasures rows={data.myMeasures} />
+        ) : (
+          <Paper withBorder p="md">
+            <Text size="sm">{t("workspaces.overview.noMyMeasures")}</Text>
+          </Paper>
+        )
+      ) : null}
+      <Paper withBorder p="md" component="section" aria-labelledby="ws-members">
+        <Title order={3} size="h4" id="ws-members" mb="xs">
+          {t("workspaces.members.title")} ({data.members.length})
+        </Title>
+        <MemberTable members={data.members} caption={t("workspaces.members.title")} />
+        <Title order={3} size="h4" mt="md" mb="xs">
+          {t("workspaces.members.former")}
+        </Title>
+        {data.formerMembers.length ? <MemberTable members={data.formerMembers} caption={t("workspaces.members.former")} former /> : <Text size="sm">{t("workspaces.members.noFormer")}</Text>}
+      </Paper>
+    </Stack>
+  );
+}

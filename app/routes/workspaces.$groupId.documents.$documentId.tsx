@@ -1,0 +1,433 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { DocumentMetaSchema, GrantSchema, VersionSchema } from "~/forms/workspaces";
+import { localName } from "~/i18n/names";
+import {
+  addVersion,
+  createDocument,
+  DOCUMENT_NOTIFICATION_KINDS,
+  getDocument,
+  grantOptions,
+  logAccess,
+  MAX_DOCUMENT_BYTES,
+  removeGrant,
+  setGrant,
+  updateDocumentMeta,
+} from "~/server/documents.server";
+import { badRequest, idParam, notFound } from "~/server/guard.server";
+import { linkOptions, parseLinkValue, resolveLink, resolveLinks } from "~/server/links.server";
+import { helsinkiDate } from "~/server/measure-rules";
+import { markReadAbout, scheduleMailDelivery } from "~/server/notifications.server";
+import { can } from "~/server/permissions.server";
+import { readUpload } from "~/server/uploads.server";
+import { clientIp, requireWorkspace } from "~/server/workspace-guards.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { DocumentFields } from "~/ui/workspaces/DocumentFields";
+import { FileInputNative, formatSize } from "~/ui/workspaces/files";
+import { LinkView } from "~/ui/workspaces/LinkView";
+import { PublicityBadge, PublicityMarking } from "~/ui/workspaces/Publicity";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.document.title} – Lähiturva` : "Lähiturva" }];
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
+  const ws = await requireWorkspace(request, context, params.groupId);
+  const documentId = idParam(params.documentId);
+  // A document the viewer may not read is as missing as one that does not exist.
+  const data = getDocument(ws.viewer, documentId);
+  if (!data || data.document.groupId !== ws.groupId) notFound();
+  return { ...ws, documentId, data };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId, documentId, data } = await load(request, context, params);
+  logAccess({ documentId, publicity: data.document.publicity, versionId: data.versions[0]?.id ?? null, userId: viewer.id, action: "view", ip: clientIp(context) });
+  markReadAbout(viewer.id, DOCUMENT_NOTIFICATION_KINDS, "documentId", documentId);
+  const canAttach = !data.document.parentId && can(viewer, { kind: "document.create", groupId });
+  const { measures, reviews, plans } = linkOptions(viewer, groupId);
+  const link = resolveLink(resolveLinks(viewer, [data.document]), data.document);
+  return json({
+    groupId,
+    ...data,
+    link,
+    canAttach,
+    today: helsinkiDate(),
+    options: data.canUpdate || canAttach ? { measures, reviews, plans } : null,
+    grantChoices: data.canManageGrants ? grantOptions(groupId) : null,
+  });
+}
+
+const Intent = z.object({ intent: z.enum(["version", "attachment", "meta", "grant", "removeGrant"]) });
+const refusal = (reason: string) => `workspaces.documents.errors.${reason}`;
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, groupId, documentId, data } = await load(request, context, params);
+  const back = (done: string) => redirect(`/workspaces/${groupId}/documents/${documentId}?done=${done}`);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await readUpload(request, MAX_DOCUMENT_BYTES);
+    if (!upload.ok) return json({ intent: "upload", result: { status: "error" as const, error: { "": [upload.reason === "tooLarge" ? refusal("tooLarge") : "validation.invalid"] } } }, { status: upload.reason === "tooLarge" ? 413 : 400 });
+    const intent = Intent.safeParse({ intent: upload.form.get("intent") });
+    if (!intent.success) badRequest();
+    if (intent.data.intent === "version") {
+      const submission = parseWithZod(upload.form, { schema: VersionSchema });
+      if (submission.status !== "success") return json({ intent: "version", result: submission.reply() }, { status: 400 });
+      if (!upload.file) return json({ intent: "version", result: submission.reply({ formErrors: [refusal("noFile")] }) }, { status: 400 });
+      const r = addVersion(viewer, documentId, upload.file, submission.value.note);
+      if (!r.ok) return json({ intent: "version", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: r.reason === "forbidden" ? 403 : 400 });
+      scheduleMailDelivery();
+      return back("version");
+    }
+    if (intent.data.intent === "attachment") {
+      const submission = parseWithZod(upload.form, { schema: DocumentMetaSchema });
+      if (submission.status !== "success") return json({ intent: "attachment", result: submission.reply() }, { status: 400 });
+      if (!upload.file) return json({ intent: "attachment", result: submission.reply({ formErrors: [refusal("noFile")] }) }, { status: 400 });
+      const link = parseLinkValue(viewer, submission.value.link);
+      if (!link.ok || link.linkType === "document") return json({ intent: "attachment", result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }) }, { status: 400 });
+      const v = submission.value;
+      const r = createDocument(
+        viewer,
+        groupId,
+        { title: v.title, description: v.description, publicity: v.publicity, legalGround: v.legalGround ?? null, secretUntil: v.secretUntil ?? null, linkType: link.linkType, linkId: link.linkId },
+        upload.file,
+        { parentId: documentId },
+      );
+      if (!r.ok) return json({ intent: "attachment", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: 400 });
+      scheduleMailDelivery();
+      return redirect(`/workspaces/${groupId}/documents/${r.id}?done=created`);
+    }
+    badRequest();
+  }
+
+  const formData = await request.formData();
+  const intent = Intent.safeParse({ intent: formData.get("intent") });
+  if (!intent.success) badRequest();
+  switch (intent.data.intent) {
+    case "meta": {
+      const submission = parseWithZod(formData, { schema: DocumentMetaSchema });
+      if (submission.status !== "success") return json({ intent: "meta", result: submission.reply() }, { status: 400 });
+      const link = parseLinkValue(viewer, submission.value.link);
+      if (!link.ok || link.linkType === "document") return json({ intent: "meta", result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }) }, { status: 400 });
+      const v = submission.value;
+      const r = updateDocumentMeta(viewer, documentId, { title: v.title, description: v.description, publicity: v.publicity, legalGround: v.legalGround ?? null, secretUntil: v.secretUntil ?? null, linkType: link.linkType, linkId: link.linkId });
+      if (!r.ok) return json({ intent: "meta", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: 403 });
+      return back("saved");
+    }
+    case "grant": {
+      const submission = parseWithZod(formData, { schema: GrantSchema });
+      if (submission.status !== "success") return json({ intent: "grant", result: submission.reply() }, { status: 400 });
+      const [kind, id] = [submission.value.holder.slice(0, submission.value.holder.indexOf(":")), submission.value.holder.slice(submission.value.holder.indexOf(":") + 1)];
+      const r = setGrant(viewer, documentId, {
+        userId: kind === "user" ? id : null,
+        groupId: kind === "group" ? Number(id) : null,
+        organisationId: kind === "organisation" ? Number(id) : null,
+        canUpdate: submission.value.right === "update",
+      });
+      if (!r.ok) return json({ intent: "grant", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: r.reason === "forbidden" ? 403 : 400 });
+      return back("grant");
+    }
+    case "removeGrant": {
+      const grantId = Number(formData.get("grantId"));
+      if (!Number.isSafeInteger(grantId)) badRequest();
+      const r = removeGrant(viewer, documentId, grantId);
+      if (!r.ok) return json({ intent: "removeGrant", result: { status: "error" as const, error: { "": [refusal(r.reason)] } } }, { status: 403 });
+      return back("grantRemoved");
+    }
+    default:
+      void data;
+      badRequest();
+  }
+}
+
+const DONE: Record<string, string> = {
+  created: "workspaces.documents.created",
+  version: "workspaces.documents.versionAdded",
+  saved: "workspaces.documents.saved",
+  grant: "workspaces.documents.grantSaved",
+  grantRemoved: "workspaces.documents.grantRemoved",
+};
+
+export default function DocumentPage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [params] = useSearchParams();
+  const { document: doc, versions, attachments, parent, grants, canUpdate, canManageGrants, canAttach, options, grantChoices, groupId, link, today } = data;
+  const done = params.get("done");
+  const busy = navigation.state === "submitting";
+  const result = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const current = versions[0];
+
+  const [versionForm, version] = useForm({ id: `version-${versions.length}`, lastResult: result("version"), onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionSchema }), shouldValidate: "onBlur" });
+  const [attachmentForm, attachment] = useForm({
+    id: "attachment",
+    lastResult: result("attachment"),
+    defaultValue: { publicity: "confidential" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentMetaSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [metaForm, meta] = useForm({
+    id: `meta-${doc.updatedAt}`,
+    lastResult: result("meta"),
+    defaultValue: {
+      title: doc.title,
+      description: doc.description,
+      publicity: doc.publicity,
+      legalGround: doc.legalGround ?? "",
+      secretUntil: doc.secretUntil ?? "",
+      link: doc.linkType && doc.linkId ? `${doc.linkType}:${doc.linkId}` : "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentMetaSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [grantForm, grant] = useForm({ id: `grant-${grants.length}`, lastResult: result("grant"), defaultValue: { right: "read" }, onValidate: ({ formData }) => parseWithZod(formData, { schema: GrantSchema }), shouldValidate: "onBlur" });
+  const holderName = (g: (typeof grants)[number]) =>
+    g.userName ??
+    (g.groupNameFi ? localName({ nameFi: g.groupNameFi, nameSv: g.groupNameSv, nameEn: g.groupNameEn }, i18n.language) : null) ??
+    (g.organisationNameFi ? localName({ nameFi: g.organisationNameFi, nameSv: g.organisationNameSv, nameEn: g.organisationNameEn }, i18n.language) : "–");
+  const downloadHref = (v: number) => `/documents/${doc.id}/download?version=${v}`;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={parent ? `/workspaces/${groupId}/documents/${parent.id}` : `/workspaces/${groupId}/documents`} size="sm">
+        ← {parent ? parent.title : t("workspaces.documents.title")}
+      </Anchor>
+      <Stack gap={4}>
+        <Group gap="xs">
+          <Title order={2} size="h3">
+            {doc.title}
+          </Title>
+          <PublicityBadge publicity={doc.publicity} />
+        </Group>
+        <Text size="sm">
+          {t("workspaces.documents.publicity")}: {t(`workspaces.documents.class.${doc.publicity}`)}
+        </Text>
+        {parent ? (
+          <Text size="sm">
+            {t("workspaces.documents.attachmentOf")}:{" "}
+            <Anchor component={Link} to={`/workspaces/${groupId}/documents/${parent.id}`}>
+              {parent.title}
+            </Anchor>
+          </Text>
+        ) : null}
+        {link ? <LinkView link={link} /> : null}
+      </Stack>
+      <PublicityMarking publicity={doc.publicity} legalGround={doc.legalGround} secretUntil={doc.secretUntil} today={today} />
+      {done && DONE[done] ? (
+        <Alert color="green" role="status">
+          {t(DONE[done])}
+        </Alert>
+      ) : null}
+      {actionData?.intent === "removeGrant" || actionData?.intent === "upload" ? <FormErrors errors={(actionData.result as { error?: Record<string, string[]> }).error?.[""]} /> : null}
+      {doc.description ? <Text style={{ whiteSpace: "pre-line" }}>{doc.description}</Text> : null}
+      {current ? (
+        <Group>
+          <Button component={Link} to={downloadHref(current.version)} reloadDocument>
+            {t("workspaces.documents.download")} ({current.fileName}, {formatSize(current.size, fmt.number)})
+          </Button>
+        </Group>
+      ) : null}
+
+      <Paper withBorder p="md" component="section" aria-labelledby="doc-versions">
+        <Title order={3} size="h4" id="doc-versions" mb="sm">
+          {t("workspaces.documents.versions")}
+        </Title>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped data-testid="versions">
+            <caption className="visually-hidden">{t("workspaces.documents.versions")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("workspaces.documents.version")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.fileName")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.uploaded")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.uploadedBy")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.size")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.note")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {versions.map((v) => (
+                <Table.Tr key={v.id}>
+                  <Table.Td>{v.version}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={downloadHref(v.version)} reloadDocument aria-label={t("workspaces.documents.downloadVersion", { version: v.version, name: v.fileName })}>
+                      {v.fileName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{fmt.dateTime(v.uploadedAt)}</Table.Td>
+                  <Table.Td>{v.uploaderName ?? "–"}</Table.Td>
+                  <Table.Td>{formatSize(v.size, fmt.number)}</Table.Td>
+                  <Table.Td>{v.note || "–"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {canUpdate ? (
+          <Form method="post" encType="multipart/form-data" {...getFormProps(versionForm)}>
+            <input type="hidden" name="intent" value="version" />
+            <Stack mt="md" maw={720}>
+              <Title order={4} size="h5">
+                {t("workspaces.documents.newVersion")}
+              </Title>
+              <FormErrors errors={versionForm.errors} />
+              <FileInputNative id="version-file" label={t("workspaces.documents.file")} description={`${t("workspaces.documents.fileHelp")} ${t("workspaces.documents.newVersionHelp")}`} />
+              <TextInput key={version.note.key} name={version.note.name} defaultValue={version.note.initialValue} label={t("workspaces.documents.note")} error={errorText(version.note.errors)} />
+              <Group>
+                <Button type="submit" loading={busy}>
+                  {t("workspaces.documents.newVersion")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        ) : null}
+      </Paper>
+
+      {!doc.parentId ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="doc-attachments">
+          <Title order={3} size="h4" id="doc-attachments" mb="sm">
+            {t("workspaces.documents.attachments")}
+          </Title>
+          {attachments.length === 0 ? <Text size="sm">{t("workspaces.documents.noAttachments")}</Text> : null}
+          <Stack gap={4} component="ul" style={{ paddingLeft: "1.25rem", margin: 0 }} data-testid="attachments">
+            {attachments.map((a) => (
+              <li key={a.id}>
+                <Anchor component={Link} to={`/workspaces/${groupId}/documents/${a.id}`}>
+                  {a.title}
+                </Anchor>{" "}
+                <PublicityBadge publicity={a.publicity} />{" "}
+                {a.unread ? (
+                  <Badge size="sm" color="city">
+                    {t("workspaces.documents.unread")}
+                  </Badge>
+                ) : null}{" "}
+                <Text span size="sm" c="dimmed">
+                  {t("workspaces.documents.versionN", { version: a.version ?? 1 })}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+          {canAttach && options ? (
+            <details open={actionData?.intent === "attachment"}>
+              <summary>
+                <Text span fw={600}>
+                  {t("workspaces.documents.addAttachment")}
+                </Text>
+              </summary>
+              <Form method="post" encType="multipart/form-data" {...getFormProps(attachmentForm)}>
+                <input type="hidden" name="intent" value="attachment" />
+                <Stack mt="sm" maw={720}>
+                  <FormErrors errors={attachmentForm.errors} />
+                  <DocumentFields fields={attachment} options={options} />
+                  <FileInputNative id="attachment-file" label={t("workspaces.documents.file")} description={t("workspaces.documents.fileHelp")} />
+                  <Group>
+                    <Button type="submit" loading={busy}>
+                      {t("workspaces.documents.addAttachment")}
+                    </Button>
+                  </Group>
+                </Stack>
+              </Form>
+            </details>
+          ) : null}
+        </Paper>
+      ) : null}
+
+      {canUpdate && options ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="doc-details">
+          <details open={actionData?.intent === "meta"}>
+            <summary>
+              <Title order={3} size="h4" id="doc-details" component="span">
+                {t("workspaces.documents.editDetails")}
+              </Title>
+            </summary>
+            <Form method="post" {...getFormProps(metaForm)}>
+              <input type="hidden" name="intent" value="meta" />
+              <Stack mt="sm" maw={720}>
+                <FormErrors errors={metaForm.errors} />
+                <DocumentFields fields={meta} options={options} />
+                <Group>
+                  <Button type="submit" loading={busy}>
+                    {t("common.save")}
+                  </Button>
+                </Group>
+              </Stack>
+            </Form>
+          </details>
+        </Paper>
+      ) : null}
+
+      {canManageGrants && grantChoices ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="doc-grants">
+          <Title order={3} size="h4" id="doc-grants" mb="xs">
+            {t("workspaces.documents.grants")}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t("workspaces.documents.grantsHelp")}
+          </Text>
+          {grants.length === 0 ? <Text size="sm">{t("workspaces.documents.noGrants")}</Text> : null}
+          <Stack gap={4} component="ul" style={{ paddingLeft: "1.25rem", margin: 0 }} data-testid="grants">
+            {grants.map((g) => (
+              <li key={g.id}>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="removeGrant" />
+                  <input type="hidden" name="grantId" value={g.id} />
+                  <Group gap="xs">
+                    <Text size="sm">
+                      {holderName(g)} – {g.canUpdate ? t("workspaces.documents.canUpdate") : t("workspaces.documents.canRead")}
+                    </Text>
+                    <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("workspaces.documents.removeGrant", { holder: holderName(g) })}>
+                      {t("common.remove")}
+                    </Button>
+                  </Group>
+                </Form>
+              </li>
+            ))}
+          </Stack>
+          <Form method="post" {...getFormProps(grantForm)}>
+            <input type="hidden" name="intent" value="grant" />
+            <Stack mt="md" maw={720}>
+              <FormErrors errors={grantForm.errors} />
+              <Group align="end" grow>
+                <NativeSelect
+                  key={grant.holder.key}
+                  name={grant.holder.name}
+                  defaultValue={grant.holder.initialValue ?? ""}
+                  label={t("workspaces.documents.grantHolder")}
+                  error={errorText(grant.holder.errors)}
+                  data={[
+                    { value: "", label: t("common.choose") },
+                    { group: t("workspaces.documents.grantPerson"), items: grantChoices.people.map((p) => ({ value: `user:${p.id}`, label: p.name })) },
+                    { group: t("workspaces.documents.grantGroup"), items: grantChoices.groups.map((g) => ({ value: `group:${g.id}`, label: localName(g, i18n.language) })) },
+                    { group: t("workspaces.documents.grantOrganisation"), items: grantChoices.organisations.map((o) => ({ value: `organisation:${o.id}`, label: localName(o, i18n.language) })) },
+                  ]}
+                />
+                <NativeSelect
+                  key={grant.right.key}
+                  name={grant.right.name}
+                  defaultValue={grant.right.initialValue ?? "read"}
+                  label={t("workspaces.documents.grantRight")}
+                  data={[
+                    { value: "read", label: t("workspaces.documents.canRead") },
+                    { value: "update", label: t("workspaces.documents.canUpdate") },
+                  ]}
+                />
+              </Group>
+              <Group>
+                <Button type="submit" variant="light" loading={busy}>
+                  {t("workspaces.documents.addGrant")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

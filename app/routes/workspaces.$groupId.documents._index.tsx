@@ -1,0 +1,145 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { DocumentMetaSchema } from "~/forms/workspaces";
+import { createDocument, listDocuments, MAX_DOCUMENT_BYTES } from "~/server/documents.server";
+import { forbidden } from "~/server/guard.server";
+import { linkOptions, parseLinkValue } from "~/server/links.server";
+import { scheduleMailDelivery } from "~/server/notifications.server";
+import { can } from "~/server/permissions.server";
+import { readUpload } from "~/server/uploads.server";
+import { requireWorkspace } from "~/server/workspace-guards.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { DocumentFields } from "~/ui/workspaces/DocumentFields";
+import { FileInputNative, formatSize } from "~/ui/workspaces/files";
+import { PublicityBadge } from "~/ui/workspaces/Publicity";
+
+const Query = z.object({ q: z.string().trim().max(200).optional().catch(undefined) });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  const { q } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const canCreate = can(viewer, { kind: "document.create", groupId });
+  const { measures, reviews, plans } = linkOptions(viewer, groupId);
+  return json({ groupId, q: q ?? "", documents: listDocuments(viewer, groupId, { q }), canCreate, options: canCreate ? { measures, reviews, plans } : null });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  if (!can(viewer, { kind: "document.create", groupId })) forbidden();
+  const upload = await readUpload(request, MAX_DOCUMENT_BYTES);
+  if (!upload.ok) return json({ result: { status: "error" as const, error: { "": [upload.reason === "tooLarge" ? "workspaces.documents.errors.tooLarge" : "validation.invalid"] } } }, { status: upload.reason === "tooLarge" ? 413 : 400 });
+  const submission = parseWithZod(upload.form, { schema: DocumentMetaSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  if (!upload.file) return json({ result: submission.reply({ formErrors: ["workspaces.documents.errors.noFile"] }) }, { status: 400 });
+  const link = parseLinkValue(viewer, submission.value.link);
+  if (!link.ok || link.linkType === "document") return json({ result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }) }, { status: 400 });
+  const v = submission.value;
+  const created = createDocument(
+    viewer,
+    groupId,
+    { title: v.title, description: v.description, publicity: v.publicity, legalGround: v.legalGround ?? null, secretUntil: v.secretUntil ?? null, linkType: link.linkType, linkId: link.linkId },
+    upload.file,
+  );
+  if (!created.ok) return json({ result: submission.reply({ formErrors: [`workspaces.documents.errors.${created.reason}`] }) }, { status: created.reason === "tooLarge" ? 413 : 400 });
+  scheduleMailDelivery();
+  return redirect(`/workspaces/${groupId}/documents/${created.id}?done=created`);
+}
+
+/** The workspace's documents (only those the reader may read), a search, and filing a new one. */
+export default function DocumentsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { groupId, q, documents, canCreate, options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "new-document",
+    lastResult: actionData?.result,
+    defaultValue: { publicity: "public" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentMetaSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Stack gap="lg">
+      <Title order={2} size="h3">
+        {t("workspaces.documents.title")}
+      </Title>
+      <Form method="get" role="search" aria-label={t("workspaces.documents.search")}>
+        <Group align="end" gap="xs">
+          <TextInput name="q" defaultValue={q} label={t("workspaces.documents.searchLabel")} type="search" />
+          <Button type="submit" variant="light">
+            {t("common.search")}
+          </Button>
+        </Group>
+      </Form>
+      {documents.length === 0 ? (
+        <Text>{q ? t("workspaces.documents.noResults") : t("workspaces.documents.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped data-testid="documents">
+            <caption className="visually-hidden">{t("workspaces.documents.title")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("workspaces.documents.docTitle")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.version")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.uploaded")}</Table.Th>
+                <Table.Th>{t("workspaces.documents.size")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {documents.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/workspaces/${groupId}/documents/${d.id}`}>
+                      {d.title}
+                    </Anchor>{" "}
+                    <PublicityBadge publicity={d.publicity} />{" "}
+                    {d.unread ? (
+                      <Badge size="sm" color="city">
+                        {t("workspaces.documents.unread")}
+                      </Badge>
+                    ) : null}
+                    {d.attachments ? (
+                      <Text size="xs" c="dimmed">
+                        {t("workspaces.documents.attachmentCount", { count: d.attachments })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{d.version ?? "–"}</Table.Td>
+                  <Table.Td>{fmt.date(d.uploadedAt)}</Table.Td>
+                  <Table.Td>{formatSize(d.size, fmt.number)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canCreate && options ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="document-new">
+          <Title order={3} size="h4" id="document-new" mb="sm">
+            {t("workspaces.documents.upload")}
+          </Title>
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+            <Stack maw={720}>
+              <FormErrors errors={form.errors} />
+              <DocumentFields fields={fields} options={options} />
+              <FileInputNative label={t("workspaces.documents.file")} description={t("workspaces.documents.fileHelp")} />
+              <Group>
+                <Button type="submit" loading={navigation.state === "submitting"}>
+                  {t("workspaces.documents.upload")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

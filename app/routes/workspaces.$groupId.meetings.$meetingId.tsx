@@ -1,0 +1,470 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ATTENDANCE } from "../../db/schema";
+import { AgendaItemSchema, DecisionFormSchema, MeetingSchema, MinutesSchema } from "~/forms/workspaces";
+import { badRequest, idParam, notFound } from "~/server/guard.server";
+import { helsinkiParts, helsinkiToDate } from "~/server/helsinki-time";
+import { linkOptions, parseLinkValue } from "~/server/links.server";
+import {
+  addAgendaItem,
+  approveMinutes,
+  getMeeting,
+  moveAgendaItem,
+  recordDecision,
+  removeAgendaItem,
+  saveMinutes,
+  setAttendance,
+  updateMeeting,
+  type Refusal,
+} from "~/server/meetings.server";
+import { scheduleMailDelivery } from "~/server/notifications.server";
+import { requireWorkspace } from "~/server/workspace-guards.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { LinkSelect } from "~/ui/workspaces/LinkSelect";
+import { LinkView } from "~/ui/workspaces/LinkView";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);
+  const data = getMeeting(viewer, groupId, idParam(params.meetingId));
+  if (!data) notFound();
+  const editable = canManage && data.meeting.minutesStatus === "draft";
+  const starts = helsinkiParts(data.meeting.startsAt);
+  return json({
+    ...data,
+    groupId,
+    viewerId: viewer.id,
+    canManage,
+    editable,
+    form: { date: starts.date, start: starts.time, end: helsinkiParts(data.meeting.endsAt).time },
+    options: editable ? linkOptions(viewer, groupId) : null,
+  });
+}
+
+const Intent = z.object({
+  intent: z.enum(["edit", "addItem", "moveUp", "moveDown", "removeItem", "answer", "attendance", "minutes", "approve", "decision"]),
+});
+
+const refusalKey = (r: Refusal) => (r.reason === "conflict" ? "workspaces.meetings.errors.conflict" : r.reason === "approved" ? "workspaces.meetings.errors.approved" : "workspaces.meetings.errors.invalid");
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);
+  const meetingId = idParam(params.meetingId);
+  if (!getMeeting(viewer, groupId, meetingId)) notFound();
+  const formData = await request.formData();
+  const parsed = Intent.safeParse({ intent: formData.get("intent") });
+  if (!parsed.success) badRequest();
+  const intent = parsed.data.intent;
+  const back = (done: string) => redirect(`/workspaces/${groupId}/meetings/${meetingId}?done=${done}`);
+  // Answering for oneself is for every member; everything else is the organisers' work.
+  if (intent !== "answer" && !canManage) return json({ intent, result: null, error: "errors.403.title" }, { status: 403 });
+
+  switch (intent) {
+    case "answer": {
+      const status = formData.get("status") === "declined" ? "declined" : "attending";
+      const r = setAttendance(viewer, meetingId, viewer.id, status, { manager: false });
+      return r.ok ? back("answer") : json({ intent, result: null, error: refusalKey(r) }, { status: 409 });
+    }
+    case "attendance": {
+      for (const [key, value] of formData) {
+        if (!key.startsWith("attendance.") || typeof value !== "string" || !(ATTENDANCE as readonly string[]).includes(value)) continue;
+        const r = setAttendance(viewer, meetingId, key.slice("attendance.".length), value as (typeof ATTENDANCE)[number], { manager: true });
+        if (!r.ok && r.reason !== "invalid") return json({ intent, result: null, error: refusalKey(r) }, { status: 409 });
+      }
+      return back("attendance");
+    }
+    case "edit": {
+      const submission = parseWithZod(formData, { schema: MeetingSchema });
+      if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
+      const v = submission.value;
+      const r = updateMeeting(viewer, meetingId, v.version ?? 0, {
+        title: v.title,
+        startsAt: helsinkiToDate(v.date, v.start),
+        endsAt: helsinkiToDate(v.date, v.end),
+        place: v.place,
+        onlineUrl: v.onlineUrl ?? null,
+        status: v.status,
+      });
+      if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
+      scheduleMailDelivery();
+      return back("saved");
+    }
+    case "addItem": {
+      const submission = parseWithZod(formData, { schema: AgendaItemSchema });
+      if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
+      const link = parseLinkValue(viewer, submission.value.link);
+      if (!link.ok) return json({ intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null }, { status: 400 });
+      const r = addAgendaItem(viewer, meetingId, { title: submission.value.title, description: submission.value.description, linkType: link.linkType, linkId: link.linkId });
+      if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
+      return back("item");
+    }
+    case "moveUp":
+    case "moveDown":
+    case "removeItem": {
+      const itemId = Number(formData.get("itemId"));
+      if (!Number.isSafeInteger(itemId)) badRequest();
+      const r = intent === "removeItem" ? removeAgendaItem(viewer, meetingId, itemId) : moveAgendaItem(viewer, meetingId, itemId, intent === "moveUp" ? "up" : "down");
+      return r.ok ? back("item") : json({ intent, result: null, error: refusalKey(r) }, { status: 409 });
+    }
+    case "minutes":
+    case "approve": {
+      const submission = parseWithZod(formData, { schema: MinutesSchema });
+      if (submission.status !== "success") return json({ intent: "minutes", result: submission.reply(), error: null }, { status: 400 });
+      // Approving saves what is in the box first, so nothing typed is lost.
+      const saved = saveMinutes(viewer, meetingId, submission.value.version, submission.value.minutes);
+      if (!saved.ok) return json({ intent: "minutes", result: submission.reply({ formErrors: [refusalKey(saved)] }), error: null }, { status: 409 });
+      if (intent === "minutes") return back("minutes");
+      const approved = approveMinutes(viewer, meetingId, submission.value.version + 1);
+      if (!approved.ok)
+        return json({ intent: "minutes", result: submission.reply({ formErrors: [approved.reason === "invalid" ? "workspaces.meetings.errors.minutesEmpty" : refusalKey(approved)] }), error: null }, { status: 409 });
+      scheduleMailDelivery();
+      return back("approved");
+    }
+    case "decision": {
+      const submission = parseWithZod(formData, { schema: DecisionFormSchema });
+      if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
+      const link = parseLinkValue(viewer, submission.value.link);
+      if (!link.ok) return json({ intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null }, { status: 400 });
+      const r = recordDecision(viewer, meetingId, { text: submission.value.text, decidedOn: submission.value.decidedOn, agendaItemId: submission.value.agendaItemId ?? null, linkType: link.linkType, linkId: link.linkId });
+      if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
+      return back("decision");
+    }
+  }
+}
+
+export default function MeetingPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [params] = useSearchParams();
+  const { meeting, agenda, decisions, attendance, editable, options, groupId, viewerId } = data;
+  const done = params.get("done");
+  const result = (intent: string) => (actionData?.intent === intent ? actionData.result ?? undefined : undefined);
+  const busy = navigation.state === "submitting";
+
+  const [editForm, edit] = useForm({
+    id: `meeting-edit-${meeting.version}`,
+    lastResult: result("edit"),
+    defaultValue: { ...data.form, title: meeting.title, place: meeting.place, onlineUrl: meeting.onlineUrl ?? "", status: meeting.status },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [itemForm, item] = useForm({
+    id: `agenda-${agenda.length}`,
+    lastResult: result("addItem"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AgendaItemSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [minutesForm, minutes] = useForm({
+    id: `minutes-${meeting.version}`,
+    lastResult: result("minutes"),
+    defaultValue: { minutes: meeting.minutes },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MinutesSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [decisionForm, decision] = useForm({
+    id: `decision-${decisions.length}`,
+    lastResult: result("decision"),
+    defaultValue: { decidedOn: data.form.date },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionFormSchema }),
+    shouldValidate: "onBlur",
+  });
+  const mine = attendance.find((a) => a.userId === viewerId);
+  const base = `/workspaces/${groupId}/meetings/${meeting.id}`;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={`/workspaces/${groupId}/meetings`} size="sm">
+        ← {t("workspaces.meetings.title")}
+      </Anchor>
+      <Stack gap={4}>
+        <Title order={2} size="h3">
+          {meeting.title}
+        </Title>
+        <Group gap="xs">
+          <Badge variant="light" color={meeting.status === "cancelled" ? "red" : meeting.status === "held" ? "green" : "city"}>
+            {t(`workspaces.meetings.status.${meeting.status}`)}
+          </Badge>
+          <Badge variant="outline" color={meeting.minutesStatus === "approved" ? "green" : "dark"} data-testid="minutes-status">
+            {t(`workspaces.meetings.minutesStatus.${meeting.minutesStatus}`)}
+          </Badge>
+        </Group>
+        <Text>
+          {t("workspaces.meetings.when")}: {fmt.dateTime(meeting.startsAt)} – {data.form.end}
+        </Text>
+        {meeting.place ? (
+          <Text>
+            {t("workspaces.meetings.where")}: {meeting.place}
+          </Text>
+        ) : null}
+        {meeting.onlineUrl ? (
+          <Text>
+            {t("workspaces.meetings.online")}:{" "}
+            <Anchor href={meeting.onlineUrl} rel="noopener noreferrer">
+              {meeting.onlineUrl}
+            </Anchor>
+          </Text>
+        ) : null}
+        <Anchor component={Link} to={`${base}.ics`} reloadDocument size="sm">
+          {t("workspaces.meetings.exportIcs")}
+        </Anchor>
+      </Stack>
+      {done ? (
+        <Alert color="green" role="status">
+          {t(done === "created" ? "workspaces.meetings.created" : "common.saved")}
+        </Alert>
+      ) : null}
+      {actionData?.error ? (
+        <Alert color="red" role="alert">
+          {t(actionData.error)}
+        </Alert>
+      ) : null}
+
+      <Paper withBorder p="md" component="section" aria-labelledby="meeting-agenda">
+        <Title order={3} size="h4" id="meeting-agenda" mb="sm">
+          {t("workspaces.meetings.agenda")}
+        </Title>
+        {agenda.length === 0 ? <Text size="sm">{t("workspaces.meetings.noAgenda")}</Text> : null}
+        <Stack gap="sm" component="ol" style={{ paddingLeft: "1.5rem", margin: 0 }} data-testid="agenda">
+          {agenda.map((a, i) => (
+            <li key={a.id}>
+              <Text fw={600}>{a.title}</Text>
+              {a.description ? (
+                <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+                  {a.description}
+                </Text>
+              ) : null}
+              <LinkView link={a.link} />
+              {editable ? (
+                <Form method="post">
+                  <input type="hidden" name="itemId" value={a.id} />
+                  <Group gap={4} mt={4}>
+                    <Button type="submit" name="intent" value="moveUp" size="compact-xs" variant="subtle" disabled={i === 0} aria-label={t("workspaces.meetings.moveUp", { title: a.title })}>
+                      ↑
+                    </Button>
+                    <Button type="submit" name="intent" value="moveDown" size="compact-xs" variant="subtle" disabled={i === agenda.length - 1} aria-label={t("workspaces.meetings.moveDown", { title: a.title })}>
+                      ↓
+                    </Button>
+                    <Button type="submit" name="intent" value="removeItem" size="compact-xs" variant="subtle" color="red" aria-label={t("workspaces.meetings.removeItem", { title: a.title })}>
+                      {t("common.remove")}
+                    </Button>
+                  </Group>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </Stack>
+        {editable && options ? (
+          <Form method="post" {...getFormProps(itemForm)}>
+            <input type="hidden" name="intent" value="addItem" />
+            <Stack mt="md" maw={720}>
+              <Title order={4} size="h5">
+                {t("workspaces.meetings.addItem")}
+              </Title>
+              <FormErrors errors={itemForm.errors} />
+              <TextInput key={item.title.key} name={item.title.name} defaultValue={item.title.initialValue} label={t("workspaces.meetings.itemTitle")} required error={errorText(item.title.errors)} />
+              <Textarea key={item.description.key} name={item.description.name} defaultValue={item.description.initialValue} label={t("workspaces.meetings.itemDescription")} autosize minRows={2} error={errorText(item.description.errors)} />
+              <LinkSelect key={item.link.key} name={item.link.name} defaultValue={item.link.initialValue} options={options} label={t("workspaces.meetings.link")} description={t("workspaces.meetings.linkHelp")} error={errorText(item.link.errors)} />
+              <Group>
+                <Button type="submit" loading={busy}>
+                  {t("workspaces.meetings.addItem")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        ) : null}
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="meeting-attendance">
+        <Title order={3} size="h4" id="meeting-attendance" mb="sm">
+          {t("workspaces.meetings.attendance")}
+        </Title>
+        {meeting.status === "planned" && mine && !["present", "absent"].includes(mine.status) ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="answer" />
+            <Group gap="xs" mb="sm">
+              <Text size="sm">
+                {t("workspaces.meetings.myAnswer")}: {t(`workspaces.meetings.attendanceStatus.${mine.status}`)}
+              </Text>
+              <Button type="submit" name="status" value="attending" size="xs" variant={mine.status === "attending" ? "filled" : "light"}>
+                {t("workspaces.meetings.attend")}
+              </Button>
+              <Button type="submit" name="status" value="declined" size="xs" variant={mine.status === "declined" ? "filled" : "light"}>
+                {t("workspaces.meetings.decline")}
+              </Button>
+            </Group>
+          </Form>
+        ) : null}
+        {editable ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="attendance" />
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+              {attendance.map((a) => (
+                <NativeSelect
+                  key={a.userId}
+                  name={`attendance.${a.userId}`}
+                  label={a.name}
+                  aria-label={t("workspaces.meetings.attendanceOf", { name: a.name })}
+                  defaultValue={a.status}
+                  data={ATTENDANCE.map((s) => ({ value: s, label: t(`workspaces.meetings.attendanceStatus.${s}`) }))}
+                />
+              ))}
+            </SimpleGrid>
+            <Button type="submit" mt="sm" variant="light">
+              {t("workspaces.meetings.saveAttendance")}
+            </Button>
+          </Form>
+        ) : (
+          <Table>
+            <caption className="visually-hidden">{t("workspaces.meetings.attendance")}</caption>
+            <Table.Tbody>
+              {attendance.map((a) => (
+                <Table.Tr key={a.userId}>
+                  <Table.Th scope="row" fw={400}>
+                    {a.name}
+                  </Table.Th>
+                  <Table.Td>{t(`workspaces.meetings.attendanceStatus.${a.status}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="meeting-minutes">
+        <Title order={3} size="h4" id="meeting-minutes" mb="sm">
+          {t("workspaces.meetings.minutes")}
+        </Title>
+        {editable ? (
+          <Form method="post" {...getFormProps(minutesForm)}>
+            <input type="hidden" name="version" value={meeting.version} />
+            <Stack>
+              <FormErrors errors={minutesForm.errors} />
+              <Textarea
+                key={minutes.minutes.key}
+                name={minutes.minutes.name}
+                defaultValue={minutes.minutes.initialValue}
+                label={t("workspaces.meetings.minutes")}
+                description={t("workspaces.meetings.minutesHelp")}
+                autosize
+                minRows={6}
+                error={errorText(minutes.minutes.errors)}
+              />
+              <Group>
+                <Button type="submit" name="intent" value="minutes" variant="light" loading={busy}>
+                  {t("workspaces.meetings.saveMinutes")}
+                </Button>
+                <Button type="submit" name="intent" value="approve" color="green" loading={busy}>
+                  {t("workspaces.meetings.approveMinutes")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        ) : (
+          <>
+            <Text style={{ whiteSpace: "pre-line" }} data-testid="minutes-text">
+              {meeting.minutes || t("workspaces.meetings.noMinutes")}
+            </Text>
+            {meeting.minutesStatus === "approved" ? (
+              <Text size="sm" c="dimmed" mt="xs">
+                {t("workspaces.meetings.approvedBy", { name: meeting.approverName ?? "–" })}, {fmt.dateTime(meeting.minutesApprovedAt)}
+              </Text>
+            ) : null}
+          </>
+        )}
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="meeting-decisions">
+        <Title order={3} size="h4" id="meeting-decisions" mb="sm">
+          {t("workspaces.meetings.decisions")}
+        </Title>
+        {decisions.length === 0 ? <Text size="sm">{t("workspaces.meetings.noDecisions")}</Text> : null}
+        <Stack gap="xs" data-testid="decisions">
+          {decisions.map((d) => (
+            <div key={d.id}>
+              <Text>
+                <strong>{d.number}</strong> ({fmt.date(d.decidedOn)}) {d.text}
+              </Text>
+              <LinkView link={d.link} />
+            </div>
+          ))}
+        </Stack>
+        {editable && options ? (
+          <Form method="post" {...getFormProps(decisionForm)}>
+            <input type="hidden" name="intent" value="decision" />
+            <Stack mt="md" maw={720}>
+              <Title order={4} size="h5">
+                {t("workspaces.meetings.recordDecision")}
+              </Title>
+              <FormErrors errors={decisionForm.errors} />
+              <Textarea key={decision.text.key} name={decision.text.name} defaultValue={decision.text.initialValue} label={t("workspaces.meetings.decisionText")} autosize minRows={2} required error={errorText(decision.text.errors)} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput key={decision.decidedOn.key} name={decision.decidedOn.name} defaultValue={decision.decidedOn.initialValue} type="date" label={t("workspaces.meetings.decidedOn")} required error={errorText(decision.decidedOn.errors)} />
+                <NativeSelect
+                  key={decision.agendaItemId.key}
+                  name={decision.agendaItemId.name}
+                  defaultValue={decision.agendaItemId.initialValue ?? ""}
+                  label={t("workspaces.meetings.concernsItem")}
+                  data={[{ value: "", label: t("common.none") }, ...agenda.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` }))]}
+                />
+              </SimpleGrid>
+              <LinkSelect key={decision.link.key} name={decision.link.name} defaultValue={decision.link.initialValue} options={options} label={t("workspaces.decisions.concerns")} error={errorText(decision.link.errors)} />
+              <Group>
+                <Button type="submit" loading={busy}>
+                  {t("workspaces.meetings.recordDecision")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        ) : null}
+      </Paper>
+
+      {editable ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="meeting-edit">
+          <details open={actionData?.intent === "edit"}>
+            <summary>
+              <Title order={3} size="h4" id="meeting-edit" component="span">
+                {t("workspaces.meetings.edit")}
+              </Title>
+            </summary>
+            <Form method="post" {...getFormProps(editForm)}>
+              <input type="hidden" name="intent" value="edit" />
+              <input type="hidden" name="version" value={meeting.version} />
+              <Stack mt="sm" maw={720}>
+                <FormErrors errors={editForm.errors} />
+                <TextInput key={edit.title.key} name={edit.title.name} defaultValue={edit.title.initialValue} label={t("workspaces.meetings.fields.title")} required error={errorText(edit.title.errors)} />
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <TextInput key={edit.date.key} name={edit.date.name} defaultValue={edit.date.initialValue} type="date" label={t("workspaces.meetings.fields.date")} required error={errorText(edit.date.errors)} />
+                  <TextInput key={edit.start.key} name={edit.start.name} defaultValue={edit.start.initialValue} type="time" label={t("workspaces.meetings.fields.start")} required error={errorText(edit.start.errors)} />
+                  <TextInput key={edit.end.key} name={edit.end.name} defaultValue={edit.end.initialValue} type="time" label={t("workspaces.meetings.fields.end")} required error={errorText(edit.end.errors)} />
+                </SimpleGrid>
+                <TextInput key={edit.place.key} name={edit.place.name} defaultValue={edit.place.initialValue} label={t("workspaces.meetings.fields.place")} error={errorText(edit.place.errors)} />
+                <TextInput key={edit.onlineUrl.key} name={edit.onlineUrl.name} defaultValue={edit.onlineUrl.initialValue} type="url" label={t("workspaces.meetings.fields.onlineUrl")} error={errorText(edit.onlineUrl.errors)} />
+                <NativeSelect
+                  key={edit.status.key}
+                  name={edit.status.name}
+                  defaultValue={edit.status.initialValue}
+                  label={t("workspaces.meetings.fields.status")}
+                  data={(["planned", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`workspaces.meetings.status.${s}`) }))}
+                />
+                <Group>
+                  <Button type="submit" loading={busy}>
+                    {t("common.save")}
+                  </Button>
+                </Group>
+              </Stack>
+            </Form>
+          </details>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,19 @@
+// A meeting as an iCalendar file (RFC 5545), for any calendar program.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { idParam, notFound } from "~/server/guard.server";
+import { meetingCalendar } from "~/server/meetings.server";
+import { requireWorkspace } from "~/server/workspace-guards.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  const meetingId = idParam(params.meetingId);
+  const ics = meetingCalendar(viewer, groupId, meetingId);
+  if (!ics) notFound();
+  return new Response(ics, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="meeting-${meetingId}.ics"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

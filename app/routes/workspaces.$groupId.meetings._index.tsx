@@ -1,0 +1,149 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingSchema } from "~/forms/workspaces";
+import { helsinkiParts, helsinkiToDate } from "~/server/helsinki-time";
+import { createMeeting, listMeetings } from "~/server/meetings.server";
+import { scheduleMailDelivery } from "~/server/notifications.server";
+import { requireWorkspace } from "~/server/workspace-guards.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);
+  const now = new Date();
+  return json({
+    groupId,
+    canManage,
+    upcoming: listMeetings(viewer, groupId, { when: "upcoming", now }),
+    past: listMeetings(viewer, groupId, { when: "past", now }),
+    // A week from today at 13:00 is a sensible default for a new meeting.
+    defaultDate: helsinkiParts(new Date(now.getTime() + 7 * 86400000)).date,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId, "manage");
+  const submission = parseWithZod(await request.formData(), { schema: MeetingSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const result = createMeeting(viewer, groupId, {
+    title: v.title,
+    startsAt: helsinkiToDate(v.date, v.start),
+    endsAt: helsinkiToDate(v.date, v.end),
+    place: v.place,
+    onlineUrl: v.onlineUrl ?? null,
+  });
+  scheduleMailDelivery();
+  return redirect(`/workspaces/${groupId}/meetings/${result.id}?done=created`);
+}
+
+type Row = ReturnType<typeof listMeetings>[number];
+
+function MeetingTable({ rows, groupId, caption }: { rows: (Omit<Row, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[]; groupId: number; caption: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (!rows.length) return <Text size="sm">{t("workspaces.meetings.none")}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped>
+        <caption className="visually-hidden">{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("workspaces.meetings.fields.title")}</Table.Th>
+            <Table.Th>{t("workspaces.meetings.when")}</Table.Th>
+            <Table.Th>{t("workspaces.meetings.where")}</Table.Th>
+            <Table.Th>{t("workspaces.meetings.fields.status")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/workspaces/${groupId}/meetings/${m.id}`}>
+                  {m.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{fmt.dateTime(m.startsAt)}</Table.Td>
+              <Table.Td>{m.place || (m.onlineUrl ? t("workspaces.meetings.online") : "–")}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Badge variant="light" color={m.status === "cancelled" ? "red" : m.status === "held" ? "green" : "city"}>
+                    {t(`workspaces.meetings.status.${m.status}`)}
+                  </Badge>
+                  {m.status !== "planned" || m.minutesStatus === "approved" ? (
+                    <Badge variant="outline" color={m.minutesStatus === "approved" ? "green" : "dark"}>
+                      {t(`workspaces.meetings.minutesStatus.${m.minutesStatus}`)}
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export default function MeetingsPage() {
+  const { t } = useTranslation();
+  const { groupId, canManage, upcoming, past, defaultDate } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "new-meeting",
+    lastResult: actionData?.result,
+    defaultValue: { date: defaultDate, start: "13:00", end: "15:00" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Stack gap="lg">
+      <Title order={2} size="h3">
+        {t("workspaces.meetings.title")}
+      </Title>
+      <section aria-labelledby="meetings-upcoming">
+        <Title order={3} size="h4" id="meetings-upcoming" mb="xs">
+          {t("workspaces.meetings.upcoming")}
+        </Title>
+        <MeetingTable rows={upcoming} groupId={groupId} caption={t("workspaces.meetings.upcoming")} />
+      </section>
+      {canManage ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="meeting-new">
+          <Title order={3} size="h4" id="meeting-new" mb="sm">
+            {t("workspaces.meetings.new")}
+          </Title>
+          <Form method="post" {...getFormProps(form)}>
+            <Stack maw={720}>
+              <FormErrors errors={form.errors} />
+              <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("workspaces.meetings.fields.title")} required error={errorText(fields.title.errors)} />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput key={fields.date.key} name={fields.date.name} defaultValue={fields.date.initialValue} type="date" label={t("workspaces.meetings.fields.date")} required error={errorText(fields.date.errors)} />
+                <TextInput key={fields.start.key} name={fields.start.name} defaultValue={fields.start.initialValue} type="time" label={t("workspaces.meetings.fields.start")} required error={errorText(fields.start.errors)} />
+                <TextInput key={fields.end.key} name={fields.end.name} defaultValue={fields.end.initialValue} type="time" label={t("workspaces.meetings.fields.end")} required error={errorText(fields.end.errors)} />
+              </SimpleGrid>
+              <TextInput key={fields.place.key} name={fields.place.name} defaultValue={fields.place.initialValue} label={t("workspaces.meetings.fields.place")} error={errorText(fields.place.errors)} />
+              <TextInput key={fields.onlineUrl.key} name={fields.onlineUrl.name} defaultValue={fields.onlineUrl.initialValue} type="url" label={t("workspaces.meetings.fields.onlineUrl")} error={errorText(fields.onlineUrl.errors)} />
+              <Group>
+                <Button type="submit" loading={navigation.state === "submitting"}>
+                  {t("workspaces.meetings.new")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        </Paper>
+      ) : null}
+      <section aria-labelledby="meetings-past">
+        <Title order={3} size="h4" id="meetings-past" mb="xs">
+          {t("workspaces.meetings.past")}
+        </Title>
+        <MeetingTable rows={past} groupId={groupId} caption={t("workspaces.meetings.past")} />
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PostSchema } from "~/forms/workspaces";
+import { idParam, notFound } from "~/server/guard.server";
+import { markReadAbout, scheduleMailDelivery } from "~/server/notifications.server";
+import { addPost, getThread } from "~/server/threads.server";
+import { requireWorkspace } from "~/server/workspace-guards.server";
+import { listCurrentMembers } from "~/server/workspace-members.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { MentionPicker } from "~/ui/workspaces/MentionPicker";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  const threadId = idParam(params.threadId);
+  const data = getThread(groupId, threadId);
+  if (!data) notFound();
+  // Reading the thread settles the mentions in it.
+  markReadAbout(viewer.id, ["mention"], "threadId", threadId);
+  return json({ groupId, ...data, members: listCurrentMembers(groupId).filter((m) => m.id !== viewer.id) });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  const threadId = idParam(params.threadId);
+  const submission = parseWithZod(await request.formData(), { schema: PostSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const posted = addPost(viewer, groupId, threadId, submission.value);
+  if (!posted) notFound();
+  scheduleMailDelivery();
+  return redirect(`/workspaces/${groupId}/threads/${threadId}?mentioned=${posted.mentioned.filter((id) => id !== viewer.id).length}#post-${posted.postId}`);
+}
+
+/** A discussion: its messages in order, and a reply box with @mentions. */
+export default function ThreadPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { groupId, thread, posts, members } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [params] = useSearchParams();
+  const mentioned = params.get("mentioned");
+  const [form, fields] = useForm({
+    id: `reply-${posts.length}`,
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PostSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/workspaces/${groupId}/threads`} size="sm">
+        ← {t("workspaces.threads.title")}
+      </Anchor>
+      <Title order={2} size="h3">
+        {thread.title}
+      </Title>
+      {mentioned != null ? (
+        <Alert color="green" role="status">
+          {Number(mentioned) > 0 ? t("workspaces.threads.mentioned", { count: Number(mentioned) }) : t("workspaces.threads.posted")}
+        </Alert>
+      ) : null}
+      <Stack gap="sm" component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {posts.map((p) => (
+          <Paper key={p.id} withBorder p="md" component="li" id={`post-${p.id}`}>
+            <Text size="sm" c="dimmed">
+              <strong>{p.authorName ?? "–"}</strong> · {fmt.dateTime(p.createdAt)}
+            </Text>
+            <Text mt={4} style={{ whiteSpace: "pre-line" }}>
+              {p.body}
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
+      <Paper withBorder p="md" component="section" aria-labelledby="thread-reply">
+        <Title order={3} size="h4" id="thread-reply" mb="sm">
+          {t("workspaces.threads.reply")}
+        </Title>
+        <Form method="post" {...getFormProps(form)}>
+          <Stack maw={720}>
+            <FormErrors errors={form.errors} />
+            <Textarea
+              key={fields.body.key}
+              name={fields.body.name}
+              defaultValue={fields.body.initialValue}
+              label={t("workspaces.threads.body")}
+              description={t("workspaces.threads.bodyHelp", { example: members[0]?.name ?? "Etunimi Sukunimi" })}
+              autosize
+              minRows={3}
+              required
+              error={errorText(fields.body.errors)}
+            />
+            <MentionPicker members={members} />
+            <Group>
+              <Button type="submit" loading={navigation.state === "submitting"}>
+                {t("workspaces.threads.send")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ThreadSchema } from "~/forms/workspaces";
+import { scheduleMailDelivery } from "~/server/notifications.server";
+import { createThread, listThreads } from "~/server/threads.server";
+import { requireWorkspace } from "~/server/workspace-guards.server";
+import { listCurrentMembers } from "~/server/workspace-members.server";
+import { FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { MentionPicker } from "~/ui/workspaces/MentionPicker";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  return json({ groupId, threads: listThreads(groupId), members: listCurrentMembers(groupId).filter((m) => m.id !== viewer.id) });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
+  const submission = parseWithZod(await request.formData(), { schema: ThreadSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const created = createThread(viewer, groupId, submission.value);
+  scheduleMailDelivery();
+  return redirect(`/workspaces/${groupId}/threads/${created.id}?mentioned=${created.mentioned.filter((id) => id !== viewer.id).length}`);
+}
+
+export default function ThreadsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { groupId, threads, members } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "new-thread",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThreadSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Stack gap="lg">
+      <Title order={2} size="h3">
+        {t("workspaces.threads.title")}
+      </Title>
+      {threads.length === 0 ? (
+        <Text>{t("workspaces.threads.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <caption className="visually-hidden">{t("workspaces.threads.title")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("workspaces.threads.threadTitle")}</Table.Th>
+                <Table.Th>{t("workspaces.threads.startedBy")}</Table.Th>
+                <Table.Th>{t("workspaces.threads.lastPost")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {threads.map((th) => (
+                <Table.Tr key={th.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/workspaces/${groupId}/threads/${th.id}`}>
+                      {th.title}
+                    </Anchor>{" "}
+                    <Text span size="xs" c="dimmed">
+                      ({t("workspaces.threads.postCount", { count: th.postCount })})
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{th.authorName ?? "–"}</Table.Td>
+                  <Table.Td>{fmt.dateTime(th.lastPostAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Paper withBorder p="md" component="section" aria-labelledby="thread-new">
+        <Title order={3} size="h4" id="thread-new" mb="sm">
+          {t("workspaces.threads.new")}
+        </Title>
+        <Form method="post" {...getFormProps(form)}>
+          <Stack maw={720}>
+            <FormErrors errors={form.errors} />
+            <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("workspaces.threads.threadTitle")} required error={errorText(fields.title.errors)} />
+            <Textarea
+              key={fields.body.key}
+              name={fields.body.name}
+              defaultValue={fields.body.initialValue}
+              label={t("workspaces.threads.body")}
+              description={t("workspaces.threads.bodyHelp", { example: members[0]?.name ?? "Etunimi Sukunimi" })}
+              autosize
+              minRows={4}
+              required
+              error={errorText(fields.body.errors)}
+            />
+            <MentionPicker members={members} />
+            <Group>
+              <Button type="submit" loading={navigation.state === "submitting"}>
+                {t("workspaces.threads.start")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+    </Stack>
+  );
+}

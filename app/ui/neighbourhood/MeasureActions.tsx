@@ -1,0 +1,73 @@
+// On a city measure's page: the residents' plan actions that support it (the two-way link).
+import { Anchor, Paper, Table, Text, Title } from "@mantine/core";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { ActionStatusBadge } from "./parts";
+
+type Row = {
+  id: number;
+  text: string;
+  carriedBy: string;
+  status: string;
+  timeline: string;
+  plan: { id: number; title: string };
+  area: { nameFi: string; nameSv: string | null };
+};
+
+export function NeighbourhoodActions({ actions }: { actions: Row[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="measure-plan-actions">
+      <Title order={2} size="h4" id="measure-plan-actions">
+        {t("neighbourhood.measureActions.title")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t("neighbourhood.measureActions.intro")}
+      </Text>
+      {actions.length ? (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Caption>{t("neighbourhood.measureActions.caption")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("neighbourhood.actionTable.action")}</Table.Th>
+                <Table.Th scope="col">{t("neighbourhood.measureActions.plan")}</Table.Th>
+                <Table.Th scope="col">{t("neighbourhood.actionTable.carriedBy")}</Table.Th>
+                <Table.Th scope="col">{t("neighbourhood.actionTable.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {actions.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    {a.text}
+                    {a.timeline ? (
+                      <Text size="xs" c="dimmed">
+                        {a.timeline}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/neighbourhood-plans/${a.plan.id}`} underline="always">
+                      {a.plan.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {localName(a.area, i18n.language)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(`neighbourhood.carriedBy.${a.carriedBy}`)}</Table.Td>
+                  <Table.Td>
+                    <ActionStatusBadge status={a.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Text size="sm">{t("neighbourhood.measureActions.none")}</Text>
+      )}
+    </Paper>
+  );
+}

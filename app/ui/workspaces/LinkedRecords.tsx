@@ -1,0 +1,68 @@
+import { Anchor, List, Paper, SimpleGrid, Text, Title } from "@mantine/core";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { PublicityClass } from "../../../db/schema";
+import { localName } from "~/i18n/names";
+import { useFormat } from "~/ui/format";
+import { PublicityBadge } from "./Publicity";
+
+type Records = {
+  decisions: { id: number; number: string; decidedOn: string; text: string; groupId: number; canOpen: boolean; groupNameFi: string; groupNameSv: string | null; groupNameEn: string | null }[];
+  documents: { id: number; groupId: number | null; title: string; publicity: PublicityClass }[];
+};
+
+/** On a measure's page: the groups' decisions about it and the documents that concern it. */
+export function LinkedRecords({ records }: { records: Records }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  if (!records.decisions.length && !records.documents.length) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      {records.decisions.length ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="linked-decisions" data-testid="linked-decisions">
+          <Title order={2} size="h4" id="linked-decisions" mb="sm">
+            {t("workspaces.decisions.onMeasure")}
+          </Title>
+          <List spacing={4}>
+            {records.decisions.map((d) => {
+              const label = t("workspaces.decisions.byGroup", { group: localName({ nameFi: d.groupNameFi, nameSv: d.groupNameSv, nameEn: d.groupNameEn }, i18n.language), number: d.number });
+              return (
+                <List.Item key={d.id}>
+                  {d.canOpen ? (
+                    <Anchor component={Link} to={`/workspaces/${d.groupId}/decisions#decision-${d.id}`}>
+                      {label}
+                    </Anchor>
+                  ) : (
+                    <Text span fw={600}>
+                      {label}
+                    </Text>
+                  )}{" "}
+                  <Text span size="sm">
+                    ({fmt.date(d.decidedOn)}) {d.text}
+                  </Text>
+                </List.Item>
+              );
+            })}
+          </List>
+        </Paper>
+      ) : null}
+      {records.documents.length ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="linked-documents" data-testid="linked-documents">
+          <Title order={2} size="h4" id="linked-documents" mb="sm">
+            {t("workspaces.decisions.documentsOnMeasure")}
+          </Title>
+          <List spacing={4}>
+            {records.documents.map((d) => (
+              <List.Item key={d.id}>
+                <Anchor component={Link} to={`/workspaces/${d.groupId}/documents/${d.id}`}>
+                  {d.title}
+                </Anchor>{" "}
+                <PublicityBadge publicity={d.publicity} />
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      ) : null}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,34 @@
+// `npm run reminders`: one run of the reminders job by hand (the server also runs it hourly when
+// REMINDERS=on). Sends what is due now: reminders, immediate mail, and after 07:00 Helsinki time
+// the daily digests. Safe to run any number of times: nothing is ever sent twice.
+//   npm run reminders                          # now
+//   npm run reminders -- --now 2026-12-01T07:05:00+02:00   # pretend it is another moment (demo, checks)
+import { config } from "../app/server/config.server";
+import { db } from "../app/server/db.server";
+import { runScheduledJobs } from "../app/server/reminders.server";
+
+function parseNow(argv: string[]): Date {
+  const i = argv.indexOf("--now");
+  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--now="))?.slice("--now=".length);
+  if (!raw) return new Date();
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) throw new Error(`--now: not a date: ${raw}`);
+  return date;
+}
+
+async function main() {
+  const now = parseNow(process.argv.slice(2));
+  const cfg = config();
+  db(); // opens the database and applies pending migrations
+  const result = await runScheduledJobs(now);
+  console.log(`Reminders run at ${now.toISOString()}`);
+  for (const [kind, n] of Object.entries(result.reminders)) console.log(`  ${kind.padEnd(12)} ${n}`);
+  console.log(`  mailed       ${result.mailed} (${cfg.smtp ? `SMTP ${cfg.smtp.host}:${cfg.smtp.port}` : `outbox ${cfg.dataDir}/outbox`})`);
+  console.log(`  digests      ${result.digests}`);
+  db().$client.close();
+}
+
+main().catch((error: unknown) => {
+  console.error("Reminders failed:", error);
+  process.exitCode = 1;
+});
