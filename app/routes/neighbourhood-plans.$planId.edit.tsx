@@ -59,8 +59,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 /** Autosaves do not reload the page's data: the author is still typing and the form holds the truth. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("autosave") === "1" ? false : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionResult, defaultShouldRevalidate }) =>
+  formData?.get("autosave") === "1" || (actionResult as SectionReply | null | undefined)?.failed ? false : defaultShouldRevalidate;
 
 /** A dropped connection must not replace the editor with an error page: the form says "failed, retry". */
 export async function clientAction({ serverAction }: ClientActionFunctionArgs) {

@@ -37,12 +37,13 @@ export function areaLineageIds(areaId: number, r: Reader = db()): number[] {
 export function areaDescendantIds(areaIds: number[], r: Reader = db()): number[] {
   if (!areaIds.length) return [];
   const seeds = sql.join(
-    areaIds.map((id) => sql`select ${id}`),
-    sql` union `,
+    areaIds.map((id) => sql`(${id})`),
+    sql`, `,
   );
   const rows = r.all<{ id: number }>(sql`
-    with recursive down(id, depth) as (
-      select id, 0 from (${seeds}) as seed(id)
+    with recursive seed(id) as (values ${seeds}),
+    down(id, depth) as (
+      select id, 0 from seed
       union select a.id, down.depth + 1 from ${areas} a join down on a.parent_id = down.id where down.depth < 10
     ) select distinct id from down`);
   return rows.map((row) => row.id);

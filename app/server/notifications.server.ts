@@ -223,7 +223,8 @@ export async function deliverImmediateMail(now = new Date()): Promise<number> {
     const message = renderNotification(t, n);
     const result = await sendMail({
       to: n.email,
-      subject: t("workspaces.mail.subject", { message: message.length > 120 ? `${message.slice(0, 117)}…` : message }),
+      // The service's name is not translated; the message is, in the recipient's language.
+      subject: `Lähiturva: ${message.length > 120 ? `${message.slice(0, 117)}…` : message}`,
       text: mailBody(t, n.name, [message, absolute(n.link)]),
     });
     if (result.ok) sent++;

@@ -20,6 +20,8 @@ import {
 import { requireAreaId, seedAreas } from "./areas";
 import { seedCityPlan } from "./city-plan";
 import { seedIndicators } from "./indicators";
+import { seedNeighbourhood } from "./neighbourhood";
+import { seedWorkspaces } from "./workspaces";
 
 export type DemoLogin = { role: string; email: string; name: string };
 
@@ -392,6 +394,14 @@ const PEOPLE: PersonSeed[] = [
     memberships: [{ group: "expert", org: "urbanEnvironment", joined: APPOINTED }],
   },
   {
+    // Keeps the camera-surveillance agreement's confidential attachments up to date (the Kemi
+    // decision: the official in charge of the cameras is authorised to update them).
+    email: "antti.mustonen@demo.lahiturva.fi",
+    name: "Antti Mustonen",
+    title: "Sähköistyspäällikkö, kaupunkikameravalvonta",
+    memberships: [{ group: "expert", org: "urbanEnvironment", joined: "2025-06-02" }],
+  },
+  {
     email: "maria.wikstrom@demo.lahiturva.fi",
     name: "Maria Wikström",
     title: "Turvallisuuspäällikkö",
@@ -673,6 +683,8 @@ export async function seedDemoCity(db: Db, now: Date = new Date()): Promise<Demo
 
     seedCityPlan(tx, { orgIds, userIds, areaIds, expertOrgs }, now);
     seedIndicators(tx, { areaIds }, now);
+    seedNeighbourhood(tx, { userIds, areaIds, groupIds, orgIds }, now);
+    seedWorkspaces(tx, { groupIds, userIds, orgIds }, now);
   });
 
   return DEMO_LOGINS;

@@ -123,6 +123,49 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/indicators/abc", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 } },
   ],
   "routes/indicators.import": [{ path: () => "/indicators/import", expect: staffOnly("coordinator", "expert") }],
+  // Group workspaces: current members and coordinators; a non-public document only with a grant.
+  "routes/workspaces._index": [{ path: () => "/workspaces", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
+  "routes/workspaces.$groupId": [
+    { path: () => `/workspaces/${ws.expert}`, expect: staffOnly("coordinator", "expert") },
+    { path: () => `/workspaces/${ws.steering}`, expect: staffOnly("coordinator", "mayor") },
+    { path: () => "/workspaces/999999", expect: { ...everyone(404), anonymous: 302 } },
+    { path: () => "/workspaces/abc", expect: { ...everyone(404), anonymous: 302 } },
+  ],
+  "routes/workspaces.$groupId._index": [{ path: () => `/workspaces/${ws.kallio}`, expect: staffOnly("coordinator", "network") }],
+  "routes/workspaces.$groupId.meetings._index": [{ path: () => `/workspaces/${ws.expert}/meetings`, expect: staffOnly("coordinator", "expert") }],
+  "routes/workspaces.$groupId.meetings.$meetingId": [
+    { path: () => `/workspaces/${ws.expert}/meetings/${ws.meeting}`, expect: staffOnly("coordinator", "expert") },
+    { path: () => `/workspaces/${ws.steering}/meetings/${ws.meeting}`, expect: { ...staffOnly(), coordinator: 404, mayor: 404 } },
+    { path: () => `/workspaces/${ws.expert}/meetings/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404 } },
+  ],
+  "routes/workspaces.$groupId.meetings.$meetingId[.ics]": [{ path: () => `/workspaces/${ws.expert}/meetings/${ws.meeting}.ics`, expect: staffOnly("coordinator", "expert") }],
+  "routes/workspaces.$groupId.documents._index": [
+    { path: () => `/workspaces/${ws.expert}/documents`, expect: staffOnly("coordinator", "expert") },
+    { path: () => `/workspaces/${ws.expert}/documents?q=liite`, expect: staffOnly("coordinator", "expert") },
+  ],
+  "routes/workspaces.$groupId.documents.$documentId": [
+    { path: () => `/workspaces/${ws.expert}/documents/${ws.agreement}`, expect: staffOnly("coordinator", "expert") },
+    // The confidential attachment: the coordinators and the police (an organisation grant) only.
+    { path: () => `/workspaces/${ws.expert}/documents/${ws.attachment}`, expect: staffOnly("coordinator", "expert") },
+    { path: () => `/workspaces/${ws.expert}/documents/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404 } },
+  ],
+  // Downloads answer 404 to anyone who may not read the document: its existence is not revealed.
+  "routes/documents.$documentId.download": [
+    { path: () => `/documents/${ws.agreement}/download`, expect: { ...everyone(404), anonymous: 302, coordinator: 200, expert: 200 } },
+    { path: () => `/documents/${ws.attachment}/download?version=1`, expect: { ...everyone(404), anonymous: 302, coordinator: 200, expert: 200 } },
+    { path: () => `/documents/${ws.agreement}/download?version=99`, expect: { ...everyone(404), anonymous: 302 } },
+  ],
+  "routes/workspaces.$groupId.threads._index": [{ path: () => `/workspaces/${ws.expert}/threads`, expect: staffOnly("coordinator", "expert") }],
+  "routes/workspaces.$groupId.threads.$threadId": [
+    { path: () => `/workspaces/${ws.expert}/threads/${ws.thread}`, expect: staffOnly("coordinator", "expert") },
+    { path: () => `/workspaces/${ws.expert}/threads/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404 } },
+  ],
+  "routes/workspaces.$groupId.decisions": [{ path: () => `/workspaces/${ws.steering}/decisions`, expect: staffOnly("coordinator", "mayor") }],
+  "routes/notifications": [{ path: () => "/notifications?page=2", expect: signedInOnly }],
+  "routes/admin.access-log": [
+    { path: () => "/admin/access-log", expect: staffOnly("coordinator") },
+    { path: () => `/admin/access-log?document=${ws.attachment}&page=1`, expect: staffOnly("coordinator") },
+  ],
 };
 
 const sessions = {} as Record<Role, Session | undefined>;
@@ -166,6 +209,24 @@ beforeAll(() => {
 });
 
 /** A demo indicator with values by area (the safety survey). */
+/** Workspace ids from the seeded demo city: groups, an upcoming expert meeting, the camera agreement and its attachment, a thread. */
+let ws: { expert: number; steering: number; kallio: number; meeting: number; agreement: number; attachment: number; thread: number };
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  const one = (query: string) => (sqlite.prepare(query).get() as { id: number }).id;
+  const expert = one("select id from groups where kind = 'expert'");
+  ws = {
+    expert,
+    steering: one("select id from groups where kind = 'steering'"),
+    kallio: one("select g.id from groups g join memberships m on m.group_id = g.id join users u on u.id = m.user_id where u.email = 'verkosto@demo.lahiturva.fi' and g.kind = 'network'"),
+    meeting: one(`select id from meetings where group_id = ${expert} and status = 'planned' order by starts_at limit 1`),
+    agreement: one("select id from documents where title like 'Kameravalvonnan yhteistyösopimus%'"),
+    attachment: one("select id from documents where title like 'Liite 1:%'"),
+    thread: one(`select id from threads where group_id = ${expert} order by id limit 1`),
+  };
+  sqlite.close();
+});
+
 let indicatorId: number;
 beforeAll(() => {
   const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });

@@ -258,7 +258,6 @@ export const workspaceTexts = defineTexts({
     mail: {
       greeting: "Hei {{name}},",
       footer: "Tämä on Lähiturvan ilmoitus. Voit muuttaa sähköposti-ilmoitusten asetuksia: {{url}}",
-      subject: "Lähiturva: {{message}}",
       digestSubject_one: "Lähiturva: {{count}} uusi ilmoitus",
       digestSubject_other: "Lähiturva: {{count}} uutta ilmoitusta",
     },
@@ -531,7 +530,6 @@ export const workspaceTexts = defineTexts({
     mail: {
       greeting: "Hej {{name}},",
       footer: "Detta är ett meddelande från Lähiturva. Du kan ändra inställningarna för e-postmeddelanden: {{url}}",
-      subject: "Lähiturva: {{message}}",
       digestSubject_one: "Lähiturva: {{count}} nytt meddelande",
       digestSubject_other: "Lähiturva: {{count}} nya meddelanden",
     },
@@ -804,7 +802,6 @@ export const workspaceTexts = defineTexts({
     mail: {
       greeting: "Hello {{name}},",
       footer: "This is a notification from Lähiturva. You can change your e-mail notification settings: {{url}}",
-      subject: "Lähiturva: {{message}}",
       digestSubject_one: "Lähiturva: {{count}} new notification",
       digestSubject_other: "Lähiturva: {{count}} new notifications",
     },
