@@ -10,7 +10,8 @@ const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"
 const id = z.coerce.number().int().positive();
 /** Which item a section form saves, and the revision the writer started from. */
 const itemRef = {
-  id: id.optional(),
+  // Not "id": a form control named "id" would shadow the form element's own id property.
+  itemId: id.optional(),
   rev: z.string().trim().max(32).optional(),
   recreate: z.preprocess((v) => v === "1" || v === "on", z.boolean()).optional(),
 };

@@ -112,13 +112,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
       const v = submission.value;
       const input = { text: v.text, placeName: v.placeName || null, lat: v.lat ?? null, lng: v.lng ?? null };
-      return answer(saveObservation(viewer.id, id, { id: v.id, baseRev: v.rev, recreate: v.recreate }, input), submission);
+      return answer(saveObservation(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, input), submission);
     }
     case "goal": {
       const submission = parseWithZod(formData, { schema: GoalSchema });
       if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
       const v = submission.value;
-      return answer(saveGoal(viewer.id, id, { id: v.id, baseRev: v.rev, recreate: v.recreate }, { text: v.text }), submission);
+      return answer(saveGoal(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, { text: v.text }), submission);
     }
     case "action": {
       const submission = parseWithZod(formData, { schema: ActionSchema });
@@ -133,7 +133,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         measureId: v.measureId ?? null,
         goalId: v.goalId ?? null,
       };
-      return answer(savePlanAction(viewer.id, id, { id: v.id, baseRev: v.rev, recreate: v.recreate }, input), submission);
+      return answer(savePlanAction(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, input), submission);
     }
     case "remove": {
       const parsed = RemoveItemSchema.safeParse(Object.fromEntries(formData));
@@ -377,6 +377,7 @@ export default function EditNeighbourhoodPlan() {
               legend={t("neighbourhood.editor.newObservation")}
               defaultValue={{}}
               autosave={false}
+              resetOnSave
               submitLabel={t("neighbourhood.editor.addObservation")}
               describeTheirs={() => null}
             >
@@ -414,6 +415,7 @@ export default function EditNeighbourhoodPlan() {
               legend={t("neighbourhood.editor.newGoal")}
               defaultValue={{}}
               autosave={false}
+              resetOnSave
               submitLabel={t("neighbourhood.editor.addGoal")}
               describeTheirs={() => null}
             >
@@ -469,6 +471,7 @@ export default function EditNeighbourhoodPlan() {
               legend={t("neighbourhood.editor.newAction")}
               defaultValue={{ carriedBy: "residents" }}
               autosave={false}
+              resetOnSave
               submitLabel={t("neighbourhood.editor.addAction")}
               describeTheirs={() => null}
             >

@@ -70,24 +70,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const back = (done: string) => redirect(`/workspaces/${groupId}/documents/${documentId}?done=${done}`);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUpload(request, MAX_DOCUMENT_BYTES);
-    if (!upload.ok) return json({ intent: "upload", result: { status: "error" as const, error: { "": [upload.reason === "tooLarge" ? refusal("tooLarge") : "validation.invalid"] } } }, { status: upload.reason === "tooLarge" ? 413 : 400 });
+    // File problems are reported apart from conform's field state (see documents._index).
+    if (!upload.ok) return json({ intent: "upload", result: null, uploadError: upload.reason === "tooLarge" ? refusal("tooLarge") : "validation.invalid" }, { status: upload.reason === "tooLarge" ? 413 : 400 });
     const intent = Intent.safeParse({ intent: upload.form.get("intent") });
     if (!intent.success) badRequest();
     if (intent.data.intent === "version") {
-      const submission = parseWithZod(upload.form, { schema: VersionSchema });
-      if (submission.status !== "success") return json({ intent: "version", result: submission.reply() }, { status: 400 });
-      if (!upload.file) return json({ intent: "version", result: submission.reply({ formErrors: [refusal("noFile")] }) }, { status: 400 });
-      const r = addVersion(viewer, documentId, upload.file, submission.value.note);
-      if (!r.ok) return json({ intent: "version", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: r.reason === "forbidden" ? 403 : 400 });
+      const note = VersionSchema.safeParse({ note: upload.form.get("note") ?? "" });
+      if (!note.success) return json({ intent: "version", result: null, uploadError: "validation.invalid" }, { status: 400 });
+      if (!upload.file) return json({ intent: "version", result: null, uploadError: refusal("noFile") }, { status: 400 });
+      const r = addVersion(viewer, documentId, upload.file, note.data.note);
+      if (!r.ok) return json({ intent: "version", result: null, uploadError: refusal(r.reason) }, { status: r.reason === "forbidden" ? 403 : 400 });
       scheduleMailDelivery();
       return back("version");
     }
     if (intent.data.intent === "attachment") {
       const submission = parseWithZod(upload.form, { schema: DocumentMetaSchema });
-      if (submission.status !== "success") return json({ intent: "attachment", result: submission.reply() }, { status: 400 });
-      if (!upload.file) return json({ intent: "attachment", result: submission.reply({ formErrors: [refusal("noFile")] }) }, { status: 400 });
+      if (submission.status !== "success") return json({ intent: "attachment", result: submission.reply(), uploadError: upload.file ? null : refusal("noFile") }, { status: 400 });
+      if (!upload.file) return json({ intent: "attachment", result: submission.reply(), uploadError: refusal("noFile") }, { status: 400 });
       const link = parseLinkValue(viewer, submission.value.link);
-      if (!link.ok || link.linkType === "document") return json({ intent: "attachment", result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }) }, { status: 400 });
+      if (!link.ok || link.linkType === "document") return json({ intent: "attachment", result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), uploadError: null }, { status: 400 });
       const v = submission.value;
       const r = createDocument(
         viewer,
@@ -96,7 +97,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         upload.file,
         { parentId: documentId },
       );
-      if (!r.ok) return json({ intent: "attachment", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: 400 });
+      if (!r.ok) return json({ intent: "attachment", result: submission.reply(), uploadError: refusal(r.reason) }, { status: 400 });
       scheduleMailDelivery();
       return redirect(`/workspaces/${groupId}/documents/${r.id}?done=created`);
     }
@@ -134,7 +135,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const grantId = Number(formData.get("grantId"));
       if (!Number.isSafeInteger(grantId)) badRequest();
       const r = removeGrant(viewer, documentId, grantId);
-      if (!r.ok) return json({ intent: "removeGrant", result: { status: "error" as const, error: { "": [refusal(r.reason)] } } }, { status: 403 });
+      if (!r.ok) return json({ intent: "removeGrant", result: null, uploadError: refusal(r.reason) }, { status: 403 });
       return back("grantRemoved");
     }
     default:
@@ -162,10 +163,10 @@ export default function DocumentPage() {
   const { document: doc, versions, attachments, parent, grants, canUpdate, canManageGrants, canAttach, options, grantChoices, groupId, link, today } = data;
   const done = params.get("done");
   const busy = navigation.state === "submitting";
-  const result = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const result = (intent: string) => (actionData?.intent === intent ? actionData.result ?? undefined : undefined);
+  const uploadError = (intent: string) => (actionData?.intent === intent && "uploadError" in actionData && actionData.uploadError ? [actionData.uploadError] : null);
   const current = versions[0];
 
-  const [versionForm, version] = useForm({ id: `version-${versions.length}`, lastResult: result("version"), onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionSchema }), shouldValidate: "onBlur" });
   const [attachmentForm, attachment] = useForm({
     id: "attachment",
     lastResult: result("attachment"),
@@ -225,7 +226,7 @@ export default function DocumentPage() {
           {t(DONE[done])}
         </Alert>
       ) : null}
-      {actionData?.intent === "removeGrant" || actionData?.intent === "upload" ? <FormErrors errors={(actionData.result as { error?: Record<string, string[]> }).error?.[""]} /> : null}
+      <FormErrors errors={uploadError("removeGrant") ?? uploadError("upload")} />
       {doc.description ? <Text style={{ whiteSpace: "pre-line" }}>{doc.description}</Text> : null}
       {current ? (
         <Group>
@@ -271,15 +272,15 @@ export default function DocumentPage() {
           </Table>
         </Table.ScrollContainer>
         {canUpdate ? (
-          <Form method="post" encType="multipart/form-data" {...getFormProps(versionForm)}>
+          <Form method="post" encType="multipart/form-data" key={versions.length}>
             <input type="hidden" name="intent" value="version" />
             <Stack mt="md" maw={720}>
               <Title order={4} size="h5">
                 {t("workspaces.documents.newVersion")}
               </Title>
-              <FormErrors errors={versionForm.errors} />
               <FileInputNative id="version-file" label={t("workspaces.documents.file")} description={`${t("workspaces.documents.fileHelp")} ${t("workspaces.documents.newVersionHelp")}`} />
-              <TextInput key={version.note.key} name={version.note.name} defaultValue={version.note.initialValue} label={t("workspaces.documents.note")} error={errorText(version.note.errors)} />
+              <TextInput name="note" label={t("workspaces.documents.note")} maxLength={1000} />
+              <FormErrors errors={uploadError("version")} />
               <Group>
                 <Button type="submit" loading={busy}>
                   {t("workspaces.documents.newVersion")}
@@ -327,6 +328,7 @@ export default function DocumentPage() {
                   <FormErrors errors={attachmentForm.errors} />
                   <DocumentFields fields={attachment} options={options} />
                   <FileInputNative id="attachment-file" label={t("workspaces.documents.file")} description={t("workspaces.documents.fileHelp")} />
+                  <FormErrors errors={uploadError("attachment")} />
                   <Group>
                     <Button type="submit" loading={busy}>
                       {t("workspaces.documents.addAttachment")}

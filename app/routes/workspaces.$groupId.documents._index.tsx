@@ -33,12 +33,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
   if (!can(viewer, { kind: "document.create", groupId })) forbidden();
   const upload = await readUpload(request, MAX_DOCUMENT_BYTES);
-  if (!upload.ok) return json({ result: { status: "error" as const, error: { "": [upload.reason === "tooLarge" ? "workspaces.documents.errors.tooLarge" : "validation.invalid"] } } }, { status: upload.reason === "tooLarge" ? 413 : 400 });
+  // Problems with the file are kept apart from conform's field state: they stay on the page until
+  // the next submission instead of vanishing on the first blur (and moving the button under the cursor).
+  if (!upload.ok) return json({ result: null, uploadError: upload.reason === "tooLarge" ? "workspaces.documents.errors.tooLarge" : "validation.invalid" }, { status: upload.reason === "tooLarge" ? 413 : 400 });
   const submission = parseWithZod(upload.form, { schema: DocumentMetaSchema });
-  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  if (!upload.file) return json({ result: submission.reply({ formErrors: ["workspaces.documents.errors.noFile"] }) }, { status: 400 });
+  if (submission.status !== "success") return json({ result: submission.reply(), uploadError: upload.file ? null : "workspaces.documents.errors.noFile" }, { status: 400 });
+  if (!upload.file) return json({ result: submission.reply(), uploadError: "workspaces.documents.errors.noFile" }, { status: 400 });
   const link = parseLinkValue(viewer, submission.value.link);
-  if (!link.ok || link.linkType === "document") return json({ result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }) }, { status: 400 });
+  if (!link.ok || link.linkType === "document") return json({ result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), uploadError: null }, { status: 400 });
   const v = submission.value;
   const created = createDocument(
     viewer,
@@ -46,7 +48,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     { title: v.title, description: v.description, publicity: v.publicity, legalGround: v.legalGround ?? null, secretUntil: v.secretUntil ?? null, linkType: link.linkType, linkId: link.linkId },
     upload.file,
   );
-  if (!created.ok) return json({ result: submission.reply({ formErrors: [`workspaces.documents.errors.${created.reason}`] }) }, { status: created.reason === "tooLarge" ? 413 : 400 });
+  if (!created.ok) return json({ result: submission.reply(), uploadError: `workspaces.documents.errors.${created.reason}` }, { status: created.reason === "tooLarge" ? 413 : 400 });
   scheduleMailDelivery();
   return redirect(`/workspaces/${groupId}/documents/${created.id}?done=created`);
 }
@@ -131,6 +133,7 @@ export default function DocumentsPage() {
               <FormErrors errors={form.errors} />
               <DocumentFields fields={fields} options={options} />
               <FileInputNative label={t("workspaces.documents.file")} description={t("workspaces.documents.fileHelp")} />
+              <FormErrors errors={actionData?.uploadError ? [actionData.uploadError] : null} />
               <Group>
                 <Button type="submit" loading={navigation.state === "submitting"}>
                   {t("workspaces.documents.upload")}

@@ -166,6 +166,35 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/admin/access-log", expect: staffOnly("coordinator") },
     { path: () => `/admin/access-log?document=${ws.attachment}&page=1`, expect: staffOnly("coordinator") },
   ],
+  // Neighbourhood level: area pages and published plans are public; a draft (or a plan not yet
+  // published) is a 404 for anyone who may not read it; the network reviews its own area's plans.
+  "routes/areas.$areaId": [
+    { path: () => `/areas/${nb.linjat}`, expect: everyone(200) },
+    { path: () => "/areas/999999", expect: everyone(404) },
+    { path: () => "/areas/abc", expect: everyone(404) },
+  ],
+  "routes/networks.$groupId": [
+    { path: () => `/networks/${nb.kallioNetwork}`, expect: staffOnly("coordinator", "network") },
+    { path: () => `/networks/${nb.malmiNetwork}`, expect: staffOnly("coordinator") },
+    { path: () => "/networks/999999", expect: { ...everyone(404), anonymous: 302 } },
+  ],
+  "routes/neighbourhood-plans.new": [{ path: () => "/neighbourhood-plans/new", expect: staffOnly("resident") }],
+  "routes/neighbourhood-plans.$planId._index": [
+    { path: () => `/neighbourhood-plans/${nb.published}`, expect: everyone(200) },
+    { path: () => `/neighbourhood-plans/${nb.archived}`, expect: everyone(200) },
+    { path: () => `/neighbourhood-plans/${nb.draft}`, expect: { ...everyone(404), coordinator: 200 } },
+    { path: () => `/neighbourhood-plans/${nb.submittedMalmi}`, expect: { ...everyone(404), coordinator: 200 } },
+    { path: () => "/neighbourhood-plans/999999", expect: everyone(404) },
+  ],
+  "routes/neighbourhood-plans.$planId.edit": [
+    { path: () => `/neighbourhood-plans/${nb.published}/edit`, expect: { ...everyone(403), anonymous: 302 } },
+    { path: () => `/neighbourhood-plans/${nb.draft}/edit`, expect: { ...everyone(404), coordinator: 403 } },
+  ],
+  "routes/neighbourhood-plans.$planId.history": [
+    { path: () => `/neighbourhood-plans/${nb.published}/history`, expect: staffOnly("coordinator", "network", "resident") },
+    { path: () => `/neighbourhood-plans/${nb.draft}/history`, expect: { ...everyone(404), coordinator: 200 } },
+  ],
+  "routes/admin.areas.import": [{ path: () => "/admin/areas/import", expect: staffOnly("coordinator") }],
 };
 
 const sessions = {} as Record<Role, Session | undefined>;
@@ -231,6 +260,24 @@ let indicatorId: number;
 beforeAll(() => {
   const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
   indicatorId = (sqlite.prepare("select id from indicators where key = 'turvallisuuden-tunne-ilta'").get() as { id: number }).id;
+  sqlite.close();
+});
+
+/** Neighbourhood ids from the seeded demo city (db/seed/neighbourhood.ts). */
+let nb: { linjat: number; kallioNetwork: number; malmiNetwork: number; published: number; archived: number; draft: number; submittedMalmi: number };
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  const one = (query: string, ...args: unknown[]) => (sqlite.prepare(query).get(...args) as { id: number }).id;
+  const plan = (title: string) => one("select id from neighbourhood_plans where title = ?", title);
+  nb = {
+    linjat: one("select id from areas where level = 'sub_area' and code = '30102'"),
+    kallioNetwork: one("select id from groups where name_fi = 'Kallion turvallisuus- ja hyvinvointiverkosto'"),
+    malmiNetwork: one("select id from groups where name_fi = 'Malmin alueverkosto'"),
+    published: plan("Turvallisempi Karhupuisto ja Vaasanaukio"), // Eveliina's (the demo resident's) plan
+    archived: plan("Harjun kesä 2025: turvalliset illat Alppipuistossa"),
+    draft: plan("Meri-Rastilan rantareitin turvallisuus"),
+    submittedMalmi: plan("Malmin aseman seudun iltaturvallisuus"),
+  };
   sqlite.close();
 });
 

@@ -10,7 +10,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentAccessLog, documents, documentVersions, groups, mailLog, meetings, memberships, notifications, remindersSent, safetyPlans, statusReviews, userSettings, measures, organisations } from "../../db/schema";
-import { loader as documentPageLoader, action as documentPageAction } from "~/routes/workspaces.$groupId.documents.$documentId";
+import { loader as documentPageLoader } from "~/routes/workspaces.$groupId.documents.$documentId";
 import { action as documentsAction, loader as documentsLoader } from "~/routes/workspaces.$groupId.documents._index";
 import { loader as downloadLoader } from "~/routes/documents.$documentId.download";
 import { loader as meetingLoader } from "~/routes/workspaces.$groupId.meetings.$meetingId";
@@ -44,7 +44,7 @@ import { can } from "~/server/permissions.server";
 import { runReminders } from "~/server/reminders.server";
 import { createReview, sendReview } from "~/server/reviews.server";
 import { createThread, findMentions } from "~/server/threads.server";
-import { loadViewer, type Viewer } from "~/server/viewer.server";
+import { loadViewer } from "~/server/viewer.server";
 import { linkedRecords, listWorkspaces } from "~/server/workspaces.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
@@ -327,7 +327,7 @@ describe("versions and uploads", () => {
       const form = new FormData();
       form.set("title", "Testiasiakirja");
       form.set("publicity", "public");
-      form.set("file", new File([bytes], name, { type: "application/pdf" }));
+      form.set("file", new File([bytes as unknown as BlobPart], name, { type: "application/pdf" }));
       const args = await as(EMAIL.katariina, `/workspaces/${expertGroup}/documents`, { method: "POST", body: form });
       return documentsAction({ ...args, params: { groupId: String(expertGroup) } });
     };
@@ -663,5 +663,3 @@ describe("mail", () => {
     expect(db().select().from(userSettings).where(eq(userSettings.userId, satu)).get()?.emailMode).toBe("none");
   });
 });
-
-void ({} as Viewer);

@@ -34,7 +34,7 @@ export type SectionReply = {
 const AUTOSAVE_DELAY_MS = 1200;
 const STORED_DAYS = 14;
 /** Form fields that steer the save rather than carry the author's text. */
-const META_FIELDS = new Set(["intent", "id", "rev", "js", "autosave", "recreate", "formKey"]);
+const META_FIELDS = new Set(["intent", "itemId", "rev", "js", "autosave", "recreate", "formKey"]);
 
 type Stored = { values: Record<string, string>; base: string; at: number };
 
@@ -116,6 +116,8 @@ export type SectionFormProps = {
   defaultValue: Record<string, string>;
   /** Existing items save as the author types; new ones are added with the button. */
   autosave: boolean;
+  /** A form that adds a new item: empty again once the item is added. */
+  resetOnSave?: boolean;
   submitLabel: string;
   /** Names the group of fields (a fieldset legend), e.g. "Havainto 2". */
   legend?: string;
@@ -157,7 +159,7 @@ export function SectionForm(props: SectionFormProps) {
   const setDirty = useContext(DirtyContext).set;
 
   const [form, fields] = useForm<Record<string, unknown>>({
-    id: `section-${formKey}`,
+    id: `plan-form-${formKey}`,
     lastResult: fetcher.data?.result ?? noJsReply?.result,
     defaultValue: props.defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -211,7 +213,7 @@ export function SectionForm(props: SectionFormProps) {
     if (!el || !stored) return;
     if (same(stored.values, valuesOf(el))) return dropStored(storageKey);
     fill(el, stored.values);
-    if (itemId && stored.base) setBaseRev(stored.base);
+    if (!props.resetOnSave && stored.base) setBaseRev(stored.base);
     setState("dirty");
     setNotice(autosave ? "restored" : "restoredNew");
     // Save at once only if nobody changed the item since this text was written.
@@ -246,11 +248,11 @@ export function SectionForm(props: SectionFormProps) {
     if (reply.ok) {
       setSavedAt(reply.savedAt ?? Date.now());
       setConflict(null);
-      setNotice(null);
       recreate.current = false;
-      if (!itemId) {
-        // A new item was added: the list shows it now, and this form starts empty again.
-        el?.reset();
+      if (props.resetOnSave) {
+        // A new item was added: the list shows it now, and this form starts empty again. The
+        // fields are emptied in place: a reset would remount them and blur a focused one.
+        if (el) fill(el, Object.fromEntries(Object.keys(valuesOf(el)).map((name) => [name, props.defaultValue[name] ?? ""])));
         dropStored(storageKey);
         setBaseRev("");
         setState("saved");
@@ -280,12 +282,13 @@ export function SectionForm(props: SectionFormProps) {
     const next = queued.current;
     queued.current = null;
     if (next && reply.ok) setTimeout(() => save(next), 0);
-  }, [fetcher.state, fetcher.data, itemId, schedule, save, storageKey]);
+  }, [fetcher.state, fetcher.data, props.resetOnSave, props.defaultValue, schedule, save, storageKey]);
 
   const onInput = () => {
     const el = formRef.current;
     if (!el) return;
     writeStored(storageKey, { values: valuesOf(el), base: baseRevRef.current, at: Date.now() });
+    setNotice(null);
     if (state !== "conflict") setState("dirty");
     if (autosave) schedule();
   };
@@ -327,14 +330,19 @@ export function SectionForm(props: SectionFormProps) {
       ref={formRef}
       id={form.id}
       noValidate={form.noValidate}
-      onSubmit={form.onSubmit}
+      onSubmit={(event) => {
+        // Conform validates (and, when valid, saves through the fetcher). Once hydrated, nothing
+        // is ever submitted natively: not a save, and not conform's own validation "intents".
+        form.onSubmit(event);
+        event.preventDefault();
+      }}
       onInput={onInput}
       aria-labelledby={props["aria-labelledby"]}
       data-state={state}
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="formKey" value={formKey} />
-      {itemId ? <input type="hidden" name="id" value={itemId} /> : null}
+      {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
       <input type="hidden" name="rev" value={baseRev} />
       {noJsReply?.conflict?.gone ? <input type="hidden" name="recreate" value="1" /> : null}
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}

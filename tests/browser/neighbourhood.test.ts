@@ -1,0 +1,216 @@
+// The resident's journey in a real browser: register in Kallio, start a plan, watch the draft save
+// itself, add a co-author, send it to the network; the Kallio network asks for a change; the
+// resident fixes it and sends it again; the network accepts it (which publishes it); an
+// anonymous visitor reads it and follows the link to the city measure and back. Every page
+// visited is checked with axe. A second test drops the connection while typing.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
+
+let browser: Browser;
+beforeAll(async () => {
+  ({ browser } = await launchBrowser());
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const stamp = Date.now().toString(36);
+const TITLE = `Valoisa Linjojen iltareitti ${stamp}`;
+
+/** The form around a fieldset ("Havainto 1"…), where its autosave status is shown. */
+const formOf = (page: Page, group: string) => page.locator("form", { has: page.getByRole("group", { name: group, exact: true }) });
+
+async function register(page: Page, name: string, email: string) {
+  await page.goto("/register");
+  await expectHeading(page, "Rekisteröidy asukkaaksi");
+  await expectAccessible(page);
+  await page.getByLabel("Nimi").fill(name);
+  await page.getByLabel("Sähköposti").fill(email);
+  await page.getByLabel("Asuinalue").selectOption({ label: "Kallio – Linjat" });
+  await page.getByLabel("Uusi salasana").fill("pitkä ja hyvä salasana");
+  await page.getByLabel("Salasana uudelleen").fill("pitkä ja hyvä salasana");
+  await page.getByLabel(/tietosuojaselosteen/).check();
+  await page.getByRole("button", { name: "Luo tili" }).click();
+  await page.waitForURL("**/my-area?welcome=1");
+  await expectHeading(page, "Oma alue");
+  await page.waitForLoadState("networkidle");
+}
+
+describe("a resident's neighbourhood plan", () => {
+  it("is drafted with a co-author, reviewed by the Kallio network, corrected, published and read by anyone", async () => {
+    const resident = await newPage(browser);
+    const page = resident.page;
+    await register(page, "Noora Nieminen", `noora.${stamp}@example.fi`);
+    await expectAccessible(page);
+
+    // Start a plan for the home area.
+    await page.getByRole("link", { name: "Aloita suunnitelma" }).click();
+    await expectHeading(page, "Aloita uusi suunnitelma");
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    await page.getByLabel("Suunnitelman nimi").fill(TITLE);
+    await page.getByRole("button", { name: "Luo luonnos" }).click();
+    await expectHeading(page, "Suunnitelman muokkaus");
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    const editUrl = new URL(page.url()).pathname;
+    const planUrl = editUrl.replace(/\/edit$/, "");
+
+    // The draft saves itself while the resident types.
+    await page.getByLabel("Nykytilanne").fill("Linjojen kaduilla on iltaisin pimeää, ja Karhupuiston oikopolkua vältellään.");
+    const basics = page.locator("#section-basics").getByRole("status");
+    await basics.filter({ hasText: "Tallennetaan…" }).or(basics.filter({ hasText: /Tallennettu \d/ })).first().waitFor();
+    await basics.filter({ hasText: /Tallennettu \d{1,2}[.:]\d{2}/ }).waitFor();
+
+    // One item in every section.
+    const newObservation = page.getByRole("group", { name: "Uusi havainto" });
+    await newObservation.getByLabel("Mikä huolettaa?").fill("Karhupuiston valaisimet ovat rikki.");
+    await newObservation.getByLabel("Paikka (vapaaehtoinen)").fill("Karhupuisto");
+    await newObservation.getByLabel("Leveysaste (vapaaehtoinen)").fill("60,1841");
+    await newObservation.getByLabel("Pituusaste (vapaaehtoinen)").fill("24,9512");
+    await page.getByRole("button", { name: "Lisää havainto" }).click();
+    await page.getByRole("group", { name: "Havainto 1", exact: true }).waitFor();
+    await page.getByRole("group", { name: "Uusi tavoite" }).getByLabel("Tavoite").fill("Puiston läpi voi kulkea turvallisesti myös iltaisin.");
+    await page.getByRole("button", { name: "Lisää tavoite" }).click();
+    await page.getByRole("group", { name: "Tavoite 1", exact: true }).waitFor();
+    const newAction = page.getByRole("group", { name: "Uusi toimenpide" });
+    await newAction.getByLabel("Mitä tehdään?").fill("Lähipoliisi käy puistossa viikonloppuiltaisin.");
+    await newAction.getByLabel("Kuka toteuttaa").selectOption({ label: "Kaupunki tai muu organisaatio" });
+    await newAction.getByLabel("Organisaatio", { exact: true }).selectOption({ label: "Helsingin poliisilaitos" });
+    await newAction.getByLabel("Kaupungin toimenpide, jota tämä tukee").selectOption({ label: "2.2 Lähipoliisitoiminta Kalliossa ja Alppiharjussa" });
+    await page.getByRole("button", { name: "Lisää toimenpide" }).click();
+    await page.getByRole("group", { name: "Toimenpide 1", exact: true }).waitFor();
+
+    // Editing an item saves it too.
+    await page.getByRole("group", { name: "Havainto 1", exact: true }).getByLabel("Mikä huolettaa?").fill("Karhupuiston länsilaidan valaisimet ovat olleet rikki kuukausia.");
+    await formOf(page, "Havainto 1").getByRole("status").filter({ hasText: /Tallennettu \d/ }).waitFor();
+
+    // A co-author: an existing resident of the same area.
+    await page.getByLabel("Asukkaan sähköpostiosoite").fill(DEMO.resident);
+    await page.getByRole("button", { name: "Lisää laatija" }).click();
+    await page.getByRole("status").filter({ hasText: "Eveliina Mattila lisättiin laatijaksi." }).waitFor();
+    await expect(page.locator("#section-authors").getByText("Eveliina Mattila").count()).resolves.toBe(1);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Lähetä suunnitelma verkostolle" }).click();
+    await expectHeading(page, TITLE);
+    await page.getByRole("status").filter({ hasText: "Suunnitelma lähetettiin alueen verkostolle." }).waitFor();
+    await expect(page.getByText("Odottaa palautetta").count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    // Not public yet: an anonymous visitor gets "not found".
+    const visitor = await newPage(browser);
+    const early = await visitor.page.goto(planUrl);
+    expect(early?.status()).toBe(404);
+
+    // The Kallio network finds it waiting on its landing page and asks for a change.
+    const network = await newPage(browser);
+    await signIn(network.page, DEMO.network);
+    await expectHeading(network.page, "Alueet");
+    await expectAccessible(network.page);
+    await network.page.getByRole("link", { name: TITLE }).click();
+    await expectHeading(network.page, TITLE);
+    await network.page.waitForLoadState("networkidle");
+    await expectAccessible(network.page);
+    await network.page.getByLabel("Palaute laatijoille").fill("Kertokaa vielä, milloin lähipoliisin käynnit alkavat.");
+    await network.page.getByRole("button", { name: "Pyydä muutoksia" }).click();
+    await network.page.getByRole("status").filter({ hasText: "Muutospyyntö lähetettiin laatijoille." }).waitFor();
+    await expect(network.page.getByText("Muutoksia pyydetty").count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(network.page);
+
+    // The resident sees the feedback, fixes the plan and sends it again.
+    await page.goto("/my-area");
+    await expectHeading(page, "Oma alue");
+    await expectAccessible(page);
+    await page.locator("#my-plans").locator("..").getByRole("link", { name: TITLE }).click();
+    await expectHeading(page, TITLE);
+    await page.getByRole("link", { name: "Muokkaa suunnitelmaa" }).click();
+    await expectHeading(page, "Suunnitelman muokkaus");
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByText("Kertokaa vielä, milloin lähipoliisin käynnit alkavat.").count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.getByRole("group", { name: "Toimenpide 1", exact: true }).getByLabel("Aikataulu").fill("Viikonloppuisin syyskuusta 2026 alkaen");
+    await formOf(page, "Toimenpide 1").getByRole("status").filter({ hasText: /Tallennettu \d/ }).waitFor();
+    await page.getByRole("button", { name: "Lähetä korjattu suunnitelma" }).click();
+    await expectHeading(page, TITLE);
+    await page.getByRole("status").filter({ hasText: "Suunnitelma lähetettiin alueen verkostolle." }).waitFor();
+    await expectAccessible(page);
+
+    // The network accepts: the plan is published.
+    await network.page.goto(planUrl);
+    await expectHeading(network.page, TITLE);
+    await network.page.waitForLoadState("networkidle");
+    await network.page.getByLabel("Palaute laatijoille").fill("Kiitos, hyvä suunnitelma!");
+    await network.page.getByRole("button", { name: "Hyväksy ja julkaise" }).click();
+    await network.page.getByRole("status").filter({ hasText: "Suunnitelma hyväksyttiin ja julkaistiin." }).waitFor();
+    await expectAccessible(network.page);
+
+    // Anyone reads it now, follows the link to the city measure, and finds the plan listed there.
+    await visitor.page.goto(planUrl);
+    await expectHeading(visitor.page, TITLE);
+    await expect(visitor.page.getByText("Julkaistu").count()).resolves.toBeGreaterThan(0);
+    await expect(visitor.page.getByText("Viikonloppuisin syyskuusta 2026 alkaen").count()).resolves.toBe(1);
+    await expect(visitor.page.getByText(/Karhupuisto \(koordinaatit 60,1841/).count()).resolves.toBe(1);
+    await expect(visitor.page.getByText("Kiitos, hyvä suunnitelma!").count()).resolves.toBe(1);
+    await expect(visitor.page.getByRole("link", { name: "Muokkaa suunnitelmaa" }).count()).resolves.toBe(0);
+    await expectAccessible(visitor.page);
+    await visitor.page.getByRole("link", { name: "2.2 Lähipoliisitoiminta Kalliossa ja Alppiharjussa" }).click();
+    await expectHeading(visitor.page, /2\.2 Lähipoliisitoiminta/);
+    await visitor.page.getByRole("heading", { name: "Asukassuunnitelmien toimenpiteet" }).waitFor();
+    await expect(visitor.page.getByRole("link", { name: TITLE }).count()).resolves.toBe(1);
+    await expectAccessible(visitor.page);
+    // …and the area's page lists it.
+    await visitor.page.goto(planUrl);
+    await expectHeading(visitor.page, TITLE);
+    await visitor.page.getByRole("link", { name: "← Linjat" }).click();
+    await expectHeading(visitor.page, "Linjat");
+    await expect(visitor.page.getByRole("link", { name: TITLE }).count()).resolves.toBe(1);
+    await expectAccessible(visitor.page);
+
+    expect(resident.errors).toEqual([]);
+    expect(network.errors).toEqual([]);
+    expect(visitor.errors).toEqual([]);
+    await resident.context.close();
+    await network.context.close();
+    await visitor.context.close();
+  });
+
+  it("keeps text typed during a dropped connection and saves it after a reload", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await register(page, "Oskari Offline", `oskari.${stamp}@example.fi`);
+    await page.getByRole("link", { name: "Aloita suunnitelma" }).click();
+    await expectHeading(page, "Aloita uusi suunnitelma");
+    await page.getByLabel("Suunnitelman nimi").fill(`Yhteyskatko ${stamp}`);
+    await page.getByRole("button", { name: "Luo luonnos" }).click();
+    await expectHeading(page, "Suunnitelman muokkaus");
+    await page.waitForLoadState("networkidle");
+
+    await context.setOffline(true);
+    await page.getByLabel("Nykytilanne").fill("Tämä kirjoitettiin ilman verkkoyhteyttä.");
+    const status = page.locator("#section-basics").getByRole("status");
+    await status.filter({ hasText: "Tallennus epäonnistui" }).waitFor();
+    // Still the editor (not an error page), with the text in place and a retry button.
+    await expectHeading(page, "Suunnitelman muokkaus");
+    expect(await page.getByLabel("Nykytilanne").inputValue()).toBe("Tämä kirjoitettiin ilman verkkoyhteyttä.");
+    await expect(page.getByRole("button", { name: "Yritä uudelleen" }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+
+    await context.setOffline(false);
+    await page.reload();
+    await expectHeading(page, "Suunnitelman muokkaus");
+    await page.getByText("Palautimme tallentamattoman tekstisi tältä laitteelta, ja se tallennetaan nyt.").waitFor();
+    expect(await page.getByLabel("Nykytilanne").inputValue()).toBe("Tämä kirjoitettiin ilman verkkoyhteyttä.");
+    await status.filter({ hasText: /Tallennettu \d/ }).waitFor();
+    await expectAccessible(page);
+    // The server has it now: a fresh load shows it without anything restored.
+    await page.reload();
+    await expectHeading(page, "Suunnitelman muokkaus");
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByLabel("Nykytilanne").inputValue()).toBe("Tämä kirjoitettiin ilman verkkoyhteyttä.");
+    await expect(page.getByText(/Palautimme tallentamattoman/).count()).resolves.toBe(0);
+    // The failed requests while offline are expected; nothing else may go wrong.
+    expect(errors.filter((e) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
