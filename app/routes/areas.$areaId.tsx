@@ -164,7 +164,7 @@ export default function AreaPage() {
         ) : (
           <Text>{t("neighbourhood.area.noMeasures")}</Text>
         )}
-        {cityPlan ? (
+        {cityPlan && measures.length ? (
           <Group mt="sm">
             <Anchor component={Link} to={`/measures?plan=${cityPlan.id}&area=${area.id}`} size="sm" underline="always">
               {t("neighbourhood.area.allMeasures")}

@@ -37,7 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const moderator = can(viewer, { kind: "comment.hide", plan: access });
   const view = getPlanView(id, { publicMeasuresOnly: !can(viewer, { kind: "measure.viewAll" }), moderator })!;
   return json({
-    view,
+    // Names only: account ids stay on the server.
+    view: { ...view, authors: view.authors.map(({ name, role }) => ({ name, role })) },
     signedIn: !!viewer,
     rights: {
       edit: can(viewer, { kind: "neighbourhoodPlan.edit", plan: access }),
@@ -285,7 +286,7 @@ export default function NeighbourhoodPlanPage() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="actionStatus" />
                           <input type="hidden" name="actionId" value={a.id} />
-                          <Group gap={4} wrap="nowrap">
+                          <Stack gap={4} miw={150}>
                             <NativeSelect
                               name="status"
                               size="xs"
@@ -296,7 +297,7 @@ export default function NeighbourhoodPlanPage() {
                             <Button type="submit" size="xs" variant="light" aria-label={t("neighbourhood.plan.updateStatusOf", { n: i + 1 })}>
                               {t("neighbourhood.plan.updateStatus")}
                             </Button>
-                          </Group>
+                          </Stack>
                         </Form>
                       ) : (
                         <ActionStatusBadge status={a.status} />

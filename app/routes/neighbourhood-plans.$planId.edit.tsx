@@ -38,7 +38,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);
   if (!viewer) loginRedirect(request);
-  if (!can(viewer, { kind: "neighbourhoodPlan.edit", plan: access })) forbidden();
+  if (!can(viewer, { kind: "neighbourhoodPlan.edit", plan: access })) {
+    // An author whose plan is with the network (or published) is taken to the plan instead.
+    if (access.authorIds.includes(viewer.id)) throw redirect(`/neighbourhood-plans/${id}`);
+    forbidden();
+  }
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
   const view = getPlanView(id, { publicMeasuresOnly: publicOnly, moderator: false })!;
   const cityPlan = currentPlan({ publicOnly });

@@ -13,7 +13,7 @@ import { scheduleMailDelivery } from "~/server/notifications.server";
 import { can } from "~/server/permissions.server";
 import { readUpload } from "~/server/uploads.server";
 import { requireWorkspace } from "~/server/workspace-guards.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
@@ -60,7 +60,6 @@ export default function DocumentsPage() {
   const { groupId, q, documents, canCreate, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: "new-document",
     lastResult: actionData?.result,

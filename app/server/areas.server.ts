@@ -342,20 +342,6 @@ export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { f
   ) as AreaImportResult;
 }
 
-/** An example file made of the city's own first rows, so it imports cleanly as it is. */
-export function areaTemplateCsv(r: Reader = db()): string {
-  const all = listAllAreas(r);
-  const byId = new Map(all.map((a) => [a.id, a]));
-  const levelWord: Record<AreaLevel, string> = { major_district: "suurpiiri", district: "peruspiiri", sub_area: "osa-alue", small_area: "pienalue" };
-  const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ["level;code;name_fi;name_sv;parent_code"];
-  for (const a of all.slice(0, 200)) {
-    const parent = a.parentId ? byId.get(a.parentId) : undefined;
-    lines.push([levelWord[a.level], a.code, a.nameFi, a.nameSv ?? "", parent?.code ?? ""].map(quote).join(";"));
-  }
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
-}
-
 // ---------------------------------------------------------------------------------------------
 // Uploads kept between preview and confirm (the browser only sends back a random id)
 

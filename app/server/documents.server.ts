@@ -57,11 +57,6 @@ export function readableSql(viewer: Viewer | null, d: DocumentsTable = documents
   return sql`(${publicToViewer} or exists (select 1 from ${documentGrants} g where ${grantMatch(viewer, d)}))`;
 }
 
-/** Ids of every document the viewer may read, for other modules' queries (agenda links, measure pages). */
-export function readableDocumentIdsSql(viewer: Viewer | null): SQL {
-  return sql`(select ${documents.id} from ${documents} where ${readableSql(viewer)})`;
-}
-
 /** The grant the viewer holds, computed the same way, for `can(… document.read/update …)`. */
 export function grantOf(viewer: Viewer, documentId: number): DocumentAccess["grant"] {
   // grantMatch refers to the outer documents row: a correlated query on that one row.

@@ -2,7 +2,7 @@
 // a document. A link is resolved only through queries that apply the viewer's rights, so a link
 // to something the viewer may not see (above all a non-public document) is never shown: the row
 // is not selected, and the caller gets no link at all.
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { documents, measures, safetyPlans, statusReviews, type LinkType, type PublicityClass } from "../../db/schema";
 import { db } from "./db.server";
 import { readableSql } from "./documents.server";
@@ -94,7 +94,7 @@ export function linkOptions(viewer: Viewer, groupId: number) {
   const docs = d
     .select({ id: documents.id, title: documents.title, publicity: documents.publicity })
     .from(documents)
-    .where(and(or(eq(documents.groupId, groupId)), readableSql(viewer)))
+    .where(and(eq(documents.groupId, groupId), readableSql(viewer)))
     .orderBy(asc(documents.title))
     .all();
   return { measures: measureRows, reviews, plans, documents: docs };

@@ -7,7 +7,7 @@ import { audit } from "./audit.server";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
 import { calendarFor } from "./ical";
-import { linkKey, resolveLink, resolveLinks, type LinkRef, type ResolvedLink } from "./links.server";
+import { linkKey, resolveLink, resolveLinks, type ResolvedLink } from "./links.server";
 import { notifyMany } from "./notifications.server";
 import type { Viewer } from "./viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";

@@ -16,7 +16,7 @@ import { helsinkiHour } from "./helsinki-time";
 import { dueSoonSql, lateSql, staleSql } from "./measures.server";
 import { helsinkiDate } from "./measure-rules";
 import { inviteMembers, meetingLink } from "./meetings.server";
-import { deliverImmediateMail, DIGEST_HOUR, notify, notifyMany, sendDailyDigests } from "./notifications.server";
+import { deliverImmediateMail, DIGEST_HOUR, notifyMany, sendDailyDigests } from "./notifications.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -187,7 +187,8 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/neighbourhood-plans/999999", expect: everyone(404) },
   ],
   "routes/neighbourhood-plans.$planId.edit": [
-    { path: () => `/neighbourhood-plans/${nb.published}/edit`, expect: { ...everyone(403), anonymous: 302 } },
+    // The demo resident is its author: taken to the plan, since a published plan is not edited.
+    { path: () => `/neighbourhood-plans/${nb.published}/edit`, expect: { ...everyone(403), anonymous: 302, resident: 302 } },
     { path: () => `/neighbourhood-plans/${nb.draft}/edit`, expect: { ...everyone(404), coordinator: 403 } },
   ],
   "routes/neighbourhood-plans.$planId.history": [

@@ -129,8 +129,13 @@ describe("the expert group's workspace", () => {
     const { context, page, errors } = await newPage(browser);
     await signIn(page, DEMO.expert);
     await page.goto("/workspaces");
+    await expectHeading(page, "Työtilat");
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Turvallisuussuunnittelun asiantuntijaryhmä" }).click();
     await page.getByRole("heading", { name: "Huomioitavaa" }).waitFor();
+    // The expert group's front page lists the member's own late and stale measures.
+    await page.getByRole("heading", { name: "Omat toimenpiteet" }).waitFor();
+    await expectAccessible(page);
     await page.locator("nav[aria-label='Työtilan osiot']").getByRole("link", { name: "Asiakirjat" }).click();
     await page.getByTestId("documents").waitFor();
     await expectAccessible(page);
@@ -170,6 +175,8 @@ describe("the expert group's workspace", () => {
 
     // A mention in a thread.
     await page.locator("nav[aria-label='Työtilan osiot']").getByRole("link", { name: "Keskustelut" }).click();
+    await page.getByRole("heading", { name: "Aloita keskustelu" }).waitFor();
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Kameravalvonnan sopimuksen liitteet" }).click();
     await page.getByRole("region", { name: "Vastaa" }).getByLabel("Viesti").fill("@Katariina Mäkelä uusi versio on nyt tallennettu.");
     await page.getByRole("button", { name: "Lähetä" }).click();
@@ -183,12 +190,18 @@ describe("the expert group's workspace", () => {
     const { context, page } = await newPage(browser);
     await signIn(page, "satu.rantanen@demo.lahiturva.fi");
     await page.goto("/workspaces");
+    await expectHeading(page, "Työtilat");
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Turvallisuussuunnittelun asiantuntijaryhmä" }).click();
+    await page.getByRole("heading", { name: "Huomioitavaa" }).waitFor();
+    await expectAccessible(page);
     await page.locator("nav[aria-label='Työtilan osiot']").getByRole("link", { name: "Asiakirjat" }).click();
     await page.getByTestId("documents").waitFor();
     await expect(page.getByText("Liite 1", { exact: false }).count()).resolves.toBe(0);
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Kameravalvonnan yhteistyösopimus (kaupunki – poliisi)" }).click();
     await page.getByText("Ei liitteitä, jotka voit nähdä.").waitFor();
+    await expectAccessible(page);
     await context.close();
 
     const admin = await newPage(browser);
@@ -265,9 +278,11 @@ describe("reminder mail over real SMTP", () => {
     const toJari = received.filter((m) => m.to.includes(DEMO.expert));
     expect(toJari.length).toBeGreaterThan(0);
     const subjects = toJari.map((m) => decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(m.raw)![1]!));
-    // Measure 2.4 (camera surveillance, Jari responsible) is past its end date in the demo city.
-    expect(subjects.some((s) => /^Lähiturva: Toimenpide 2\.4 .* on myöhässä/.test(s))).toBe(true);
-    const late = toJari.find((m) => decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(m.raw)![1]!).includes("2.4"))!;
+    // Jari is responsible for police measures that are late, stale or near their deadline in the demo
+    // city (which ones depends on what the other browser tests reported in the meantime).
+    const reminder = /^Lähiturva: (Toimenpide \S+ .* on myöhässä|Toimenpiteen \S+ .* määräpäivä lähestyy|Toimenpidettä \S+ .* ei ole päivitetty ajoissa)/;
+    expect(subjects.filter((s) => reminder.test(s)).length, subjects.join("\n")).toBeGreaterThan(0);
+    const late = toJari[subjects.findIndex((s) => reminder.test(s))]!;
     // The body is quoted-printable: undo its soft line breaks before looking for the link.
     expect(late.raw.replace(/=\r?\n/g, "")).toContain(`${baseUrl()}/measures/`);
     // A second run finds nothing new to send.

@@ -3,6 +3,8 @@
 // and the version history, comments and moderation (hidden stays hidden, and stays in the
 // database), the area import (a code on two levels, broken files write nothing, re-import
 // updates), and the two-way links between plan actions and city measures.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, commentReports, measures, neighbourhoodPlans, planComments, planVersions, safetyPlans } from "../../db/schema";
@@ -446,6 +448,15 @@ describe("area import", () => {
     const result = applyAreaImport(coordinatorId(), broken);
     expect(result.ok).toBe(false);
     expect(find("major_district", "93")).toBeUndefined();
+  });
+
+  it("the example file (the demo city's own hierarchy) imports cleanly and changes nothing", () => {
+    const bytes = new Uint8Array(readFileSync(join(process.cwd(), "public/templates/aluejako-malli.csv")));
+    const parsed = parseAreaCsv(bytes, "aluejako-malli.csv");
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const preview = validateAreaImport(parsed.file);
+    expect(preview.counts).toMatchObject({ create: 0, update: 0, errors: 0 });
+    expect(preview.counts.unchanged).toBe(parsed.file.rows.length);
   });
 
   it("refuses files it cannot read as an area list", () => {
