@@ -88,6 +88,8 @@ describe("measure list", () => {
     await page.getByLabel("Hae", { exact: true }).fill("someturva");
     await page.getByRole("button", { name: "Suodata" }).click();
     await page.waitForURL(/q=someturva/);
+    // The filtered page renders a moment after the URL changes: wait for the shorter list.
+    await page.waitForFunction((all) => document.querySelectorAll("tbody tr").length < all, total);
     await page.getByRole("link", { name: /Someturva – digitaalinen tuki/ }).waitFor();
     const found = await page.locator("tbody tr").count();
     expect(found).toBeGreaterThanOrEqual(1);
