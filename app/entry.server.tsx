@@ -2,9 +2,10 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createI18nInstance, detectLanguage } from "./i18n/i18n.server";
+import { i18nFor, detectLanguage } from "./i18n/i18n.server";
+import { cachedPage, NONCE_PLACEHOLDER, rememberPage, renderKey, withNonce } from "./server/render-cache.server";
 import { NonceProvider } from "./ui/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -21,39 +22,58 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const lng = await detectLanguage(request);
-  const i18n = await createI18nInstance(lng);
+  const i18n = i18nFor(lng);
   const nonce = loadContext?.nonce;
   appendContextCookies(responseHeaders, loadContext);
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  const page = (pageNonce: string | undefined) => (
+    <NonceProvider value={pageNonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={pageNonce} />
+      </I18nextProvider>
+    </NonceProvider>
+  );
 
+  // An ordinary page view: the HTML depends only on the inputs in the key (see render-cache), so
+  // an identical earlier render is reused. Error pages and answers to form posts are always fresh.
+  const handler = remixContext.staticHandlerContext;
+  if (nonce && request.method === "GET" && responseStatusCode === 200 && !handler.actionData && !handler.errors) {
+    const url = new URL(request.url);
+    const key = renderKey({
+      url: url.pathname + url.search,
+      language: lng,
+      buildVersion: remixContext.manifest.version,
+      minute: Math.floor(Date.now() / 60_000),
+      loaderData: handler.loaderData,
+    });
+    let html = cachedPage(key, nonce);
+    if (html === undefined) {
+      const rendered = "<!DOCTYPE html>" + renderToString(page(NONCE_PLACEHOLDER));
+      rememberPage(key, rendered);
+      html = withNonce(rendered, nonce);
+    }
+    return new Response(html, { headers: responseHeaders, status: responseStatusCode });
+  }
+
+  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(page(nonce), {
+      nonce,
+      [readyEvent]() {
+        shellRendered = true;
+        const body = new PassThrough();
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
+      },
+    });
     setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -32,6 +32,23 @@ export async function translatorFor(request: Request) {
   return remixI18n.getFixedT(request);
 }
 
+const sharedInstances = new Map<Language, I18n>();
+
+/**
+ * One i18next instance per language, shared by every server render: renders never change the
+ * language, and building an instance per request was measurable work on every page.
+ */
+export function i18nFor(lng: Language): I18n {
+  let instance = sharedInstances.get(lng);
+  if (!instance) {
+    instance = createInstance();
+    // Resources are bundled, so initialisation completes synchronously.
+    void instance.use(initReactI18next).init({ ...i18nOptions, resources, lng, initImmediate: false });
+    sharedInstances.set(lng, instance);
+  }
+  return instance;
+}
+
 export async function createI18nInstance(lng: Language): Promise<I18n> {
   const instance = createInstance();
   await instance.use(initReactI18next).init({ ...i18nOptions, resources, lng });

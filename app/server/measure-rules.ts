@@ -45,9 +45,12 @@ export function costSharesProblem(shares: { organisationId: number; percent: num
   return total === 10000 ? null : "total";
 }
 
+// Swedish formatting gives ISO order; made once, since building a formatter is slow.
+const helsinkiDateFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in Helsinki as "YYYY-MM-DD" (deadlines are calendar days there). */
 export function helsinkiDate(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return helsinkiDateFormat.format(now);
 }
 
 export function addDaysIso(isoDate: string, days: number): string {
