@@ -13,6 +13,7 @@ import { can } from "~/server/permissions.server";
 import { currentPlan } from "~/server/plans.server";
 import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
+import { Pager } from "~/ui/Pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.area.nameFi} – Lähiturva` : "Lähiturva" }];
 
@@ -22,7 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!area) notFound();
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
   const cityPlan = currentPlan({ publicOnly });
-  const measures = cityPlan ? listMeasures({ planId: cityPlan.id, areaId: area.id, pageSize: 500 }, { publicOnly }).rows : [];
+  // Both lists are paged: a district of a large city has hundreds of measures and plans.
+  const search = new URL(request.url).searchParams;
+  const pageOf = (name: string) => Math.max(1, Math.floor(Number(search.get(name))) || 1);
+  const measurePage = cityPlan ? listMeasures({ planId: cityPlan.id, areaId: area.id, page: pageOf("measuresPage") }, { publicOnly }) : null;
+  const measures = measurePage?.rows ?? [];
   return json({
     area,
     ancestors: areaAncestors(area.id),
@@ -30,7 +35,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     networks: networksCoveringArea(area.id).map((n) => ({ ...n, canOpen: can(viewer, { kind: "network.view", groupId: n.id }) })),
     cityPlan: cityPlan ? { id: cityPlan.id, nameFi: cityPlan.nameFi, nameSv: cityPlan.nameSv, nameEn: cityPlan.nameEn } : null,
     measures: measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, ownerNameFi: m.ownerNameFi, ownerNameSv: m.ownerNameSv, ownerNameEn: m.ownerNameEn })),
-    plans: listPlansInAreas([area.id], viewer?.id ?? null),
+    measurePaging: measurePage ? { page: measurePage.page, pageCount: measurePage.pageCount, total: measurePage.total } : null,
+    plans: listPlansInAreas([area.id], viewer?.id ?? null, { page: pageOf("plansPage") }),
     canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: area.id }),
   });
 }
@@ -38,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function AreaPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { area, ancestors, children, networks, cityPlan, measures, plans, canStartPlan } = useLoaderData<typeof loader>();
+  const { area, ancestors, children, networks, cityPlan, measures, measurePaging, plans, canStartPlan } = useLoaderData<typeof loader>();
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -120,7 +126,8 @@ export default function AreaPage() {
         <Title order={2} size="h3" id="area-plans" mb="sm">
           {t("neighbourhood.area.plans")}
         </Title>
-        <PlanList plans={plans} empty={t("neighbourhood.area.noPlans")} />
+        <PlanList plans={plans.rows} empty={t("neighbourhood.area.noPlans")} />
+        {plans.total ? <Pager page={plans.page} pageCount={plans.pageCount} total={plans.total} param="plansPage" /> : null}
       </Paper>
 
       <Paper withBorder p="lg" component="section" aria-labelledby="area-measures">
@@ -164,6 +171,7 @@ export default function AreaPage() {
         ) : (
           <Text>{t("neighbourhood.area.noMeasures")}</Text>
         )}
+        {measurePaging && measures.length ? <Pager page={measurePaging.page} pageCount={measurePaging.pageCount} total={measurePaging.total} param="measuresPage" /> : null}
         {cityPlan && measures.length ? (
           <Group mt="sm">
             <Anchor component={Link} to={`/measures?plan=${cityPlan.id}&area=${area.id}`} size="sm" underline="always">

@@ -16,15 +16,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "myArea.view" });
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
   const cityPlan = currentPlan({ publicOnly });
-  const homes = homeAreasOf(viewer).map((home) => ({
-    ...home,
-    // Published plans of the area (and the areas within it) plus the resident's own.
-    plans: listPlansInAreas([home.area.id], viewer.id),
-    measures: cityPlan
-      ? listMeasures({ planId: cityPlan.id, areaId: home.area.id, pageSize: 500 }, { publicOnly }).rows.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status }))
-      : [],
-    canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: home.area.id }),
-  }));
+  const homes = homeAreasOf(viewer).map((home) => {
+    // Published plans of the area (and the areas within it) plus the resident's own: the newest
+    // here, all of them on the area's page.
+    const plans = listPlansInAreas([home.area.id], viewer.id);
+    const measures = cityPlan ? listMeasures({ planId: cityPlan.id, areaId: home.area.id }, { publicOnly }) : null;
+    return {
+      ...home,
+      plans: plans.rows,
+      planTotal: plans.total,
+      measures: (measures?.rows ?? []).map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status })),
+      measureTotal: measures?.total ?? 0,
+      canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: home.area.id }),
+    };
+  });
   return json({ homes, myPlans: listMyPlans(viewer.id), cityPlanId: cityPlan?.id ?? null });
 }
 
@@ -43,7 +48,7 @@ export default function MyAreaPage() {
         </Alert>
       ) : null}
       <Text maw={760}>{t("myArea.intro")}</Text>
-      {homes.map(({ area, parent, networks, plans, measures, canStartPlan }) => (
+      {homes.map(({ area, parent, networks, plans, planTotal, measures, measureTotal, canStartPlan }) => (
         <Paper key={area.id} withBorder p="lg" component="section" aria-labelledby={`area-${area.id}`}>
           <Group justify="space-between" align="start">
             <div>
@@ -82,6 +87,11 @@ export default function MyAreaPage() {
             {t("neighbourhood.myArea.plansTitle")}
           </Title>
           <PlanList plans={plans} empty={t("neighbourhood.myArea.noPlans")} />
+          {planTotal > plans.length ? (
+            <Anchor component={Link} to={`/areas/${area.id}`} size="sm" underline="always" mt="xs" display="inline-block">
+              {t("neighbourhood.myArea.allPlans", { count: planTotal })}
+            </Anchor>
+          ) : null}
           <Title order={3} size="h4" mt="md" mb="xs">
             {t("neighbourhood.myArea.measuresTitle")}
           </Title>
@@ -103,7 +113,7 @@ export default function MyAreaPage() {
           )}
           {cityPlanId && measures.length ? (
             <Anchor component={Link} to={`/measures?plan=${cityPlanId}&area=${area.id}`} size="sm" underline="always" mt="xs" display="inline-block">
-              {t("neighbourhood.area.allMeasures")}
+              {measureTotal > measures.length ? t("neighbourhood.myArea.allMeasures", { count: measureTotal }) : t("neighbourhood.area.allMeasures")}
             </Anchor>
           ) : null}
         </Paper>

@@ -152,8 +152,8 @@ export default function SteeringSummaryPage() {
       </Paper>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <MeasureTable id="late" title={t("steering.lateTitle", { count: summary.late.length })} rows={summary.late} empty={t("steering.noneLate")} />
-        <MeasureTable id="stale" title={t("steering.staleTitle", { count: summary.stale.length })} rows={summary.stale} empty={t("steering.noneStale")} />
+        <MeasureTable id="late" title={t("steering.lateTitle", { count: summary.totals.late })} rows={summary.late} total={summary.totals.late} allHref={listHref({ late: 1, sort: "end" })} empty={t("steering.noneLate")} />
+        <MeasureTable id="stale" title={t("steering.staleTitle", { count: summary.totals.stale })} rows={summary.stale} total={summary.totals.stale} allHref={listHref({ stale: 1 })} empty={t("steering.noneStale")} />
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
@@ -162,6 +162,14 @@ export default function SteeringSummaryPage() {
             {t("steering.deadlines")}
           </Title>
           {summary.deadlines.length === 0 ? <Text>{t("steering.noDeadlines")}</Text> : null}
+          {summary.deadlineCount > summary.deadlines.length ? (
+            <Text size="sm" mb="xs">
+              {t("steering.nearestDeadlines", { shown: summary.deadlines.length, total: summary.deadlineCount })}{" "}
+              <Anchor component={Link} to={listHref({ status: undefined, sort: "end" }) + "&status=approved&status=in_progress&status=delayed&status=on_hold"}>
+                {t("steering.byEndDate")}
+              </Anchor>
+            </Text>
+          ) : null}
           <Stack gap={6}>
             {summary.deadlines.map((d, i) => (
               <Text key={`${d.measureId}-${i}`} size="sm">
@@ -240,7 +248,7 @@ function Kpi({ label, value, to, tone }: { label: string; value: string; to?: st
 
 type Row = { id: number; code: string; title: string; status: (typeof MEASURE_STATUSES)[number]; endDate: string | null; lastFollowUpAt: string | null; ownerNameFi: string; ownerNameSv: string | null; ownerNameEn: string | null; responsibleName: string | null };
 
-function MeasureTable({ id, title, rows, empty }: { id: string; title: string; rows: Row[]; empty: string }) {
+function MeasureTable({ id, title, rows, total, allHref, empty }: { id: string; title: string; rows: Row[]; total: number; allHref: string; empty: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   return (
@@ -279,6 +287,14 @@ function MeasureTable({ id, title, rows, empty }: { id: string; title: string; r
           </Table>
         </Table.ScrollContainer>
       )}
+      {total > rows.length ? (
+        <Text size="sm" mt="xs">
+          {t("steering.showingFirst", { shown: rows.length, total })}{" "}
+          <Anchor component={Link} to={allHref}>
+            {t("steering.showAll", { count: total })}
+          </Anchor>
+        </Text>
+      ) : null}
     </Paper>
   );
 }

@@ -713,21 +713,36 @@ const planListColumns = {
 
 export type PlanListRow = { id: number; title: string; status: NeighbourhoodPlanStatus; updatedAt: Date; submittedAt: Date | null; publishedAt: Date | null; area: { id: number; level: string; code: string; nameFi: string; nameSv: string | null } };
 
+export const PLAN_LIST_PAGE_SIZE = 20;
+
 /**
  * Plans of some areas (and the areas below them) a person may see in a list: the public ones,
- * and their own whatever the status.
+ * and their own whatever the status. Paged: a district of a large city has thousands.
  */
-export function listPlansInAreas(areaIds: number[], viewerId: string | null, r: Reader = db()): PlanListRow[] {
+export function listPlansInAreas(
+  areaIds: number[],
+  viewerId: string | null,
+  opts: { page?: number; pageSize?: number } = {},
+  r: Reader = db(),
+): { rows: PlanListRow[]; total: number; page: number; pageCount: number } {
   const all = areaDescendantIds(areaIds, r);
-  if (!all.length) return [];
+  if (!all.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
   const own = viewerId ? sql`exists (select 1 from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id} and pa.user_id = ${viewerId})` : sql`0`;
-  return r
+  const where = and(inArray(neighbourhoodPlans.areaId, all), sql`(${inArray(neighbourhoodPlans.status, PUBLIC_STATUSES)} or ${own})`);
+  const pageSize = opts.pageSize ?? PLAN_LIST_PAGE_SIZE;
+  const total = r.select({ n: sql<number>`count(*)` }).from(neighbourhoodPlans).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
+  const rows = r
     .select(planListColumns)
     .from(neighbourhoodPlans)
     .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
-    .where(and(inArray(neighbourhoodPlans.areaId, all), sql`(${inArray(neighbourhoodPlans.status, PUBLIC_STATUSES)} or ${own})`))
-    .orderBy(sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt))
+    .where(where)
+    .orderBy(sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
+  return { rows, total, page, pageCount };
 }
 
 /** The plans a person writes or has written, newest first. */

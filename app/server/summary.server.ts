@@ -9,6 +9,13 @@ import { dueSoonSql, filterConditions, lateSql, staleSql, type MeasureFilters } 
 
 export type SummaryFilters = { priorityAreaId?: number; ownerId?: number; areaId?: number };
 export const DEADLINE_HORIZON_DAYS = 90;
+/**
+ * The summary names the most urgent measures and deadlines; the full lists are one click away in
+ * the measure list. A city-sized plan has hundreds of late measures, and a page listing them all
+ * was neither readable at a glance nor fast.
+ */
+export const SUMMARY_LIST_LIMIT = 15;
+export const DEADLINE_LIST_LIMIT = 20;
 
 type StatusCounts = Record<MeasureStatus, number>;
 const emptyCounts = (): StatusCounts => Object.fromEntries(MEASURE_STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -105,7 +112,9 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = new Dat
     .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .leftJoin(responsible, eq(responsible.id, measures.responsibleUserId))
     .where(and(where, sql`${late}`))
-    .orderBy(asc(measures.endDate))
+    // Past end dates first, oldest first; measures late only by a task (no end date) after them.
+    .orderBy(sql`${measures.endDate} is null`, asc(measures.endDate), asc(measures.id))
+    .limit(SUMMARY_LIST_LIMIT)
     .all();
   const staleList = d
     .select(listColumns)
@@ -113,25 +122,36 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = new Dat
     .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .leftJoin(responsible, eq(responsible.id, measures.responsibleUserId))
     .where(and(where, sql`${stale}`))
-    .orderBy(asc(sql`coalesce(${measures.lastFollowUpAt}, ${measures.approvedAt}, ${measures.createdAt})`))
+    .orderBy(asc(sql`coalesce(${measures.lastFollowUpAt}, ${measures.approvedAt}, ${measures.createdAt})`), asc(measures.id))
+    .limit(SUMMARY_LIST_LIMIT)
     .all();
 
   // Deadlines in the next 90 days: end dates and open tasks of active measures.
   const today = helsinkiDate(now);
   const horizon = addDaysIso(today, DEADLINE_HORIZON_DAYS);
   const activeWhere = and(where, sql`${measures.status} in ('approved','in_progress','delayed','on_hold')`);
+  const endWhere = and(activeWhere, sql`${measures.endDate} between ${today} and ${horizon}`);
+  const taskWhere = and(activeWhere, eq(measureTasks.state, "open"), sql`${measureTasks.dueDate} between ${today} and ${horizon}`);
+  // The nearest DEADLINE_LIST_LIMIT of each kind are enough to find the nearest of both together.
   const endDeadlines = d
     .select({ measureId: measures.id, code: measures.code, title: measures.title, date: sql<string>`${measures.endDate}`, taskTitle: sql<string | null>`null` })
     .from(measures)
-    .where(and(activeWhere, sql`${measures.endDate} between ${today} and ${horizon}`))
+    .where(endWhere)
+    .orderBy(asc(measures.endDate), asc(measures.id))
+    .limit(DEADLINE_LIST_LIMIT)
     .all();
   const taskDeadlines = d
     .select({ measureId: measures.id, code: measures.code, title: measures.title, date: sql<string>`${measureTasks.dueDate}`, taskTitle: measureTasks.title })
     .from(measureTasks)
     .innerJoin(measures, eq(measures.id, measureTasks.measureId))
-    .where(and(activeWhere, eq(measureTasks.state, "open"), sql`${measureTasks.dueDate} between ${today} and ${horizon}`))
+    .where(taskWhere)
+    .orderBy(asc(measureTasks.dueDate), asc(measureTasks.id))
+    .limit(DEADLINE_LIST_LIMIT)
     .all();
-  const deadlines = [...endDeadlines, ...taskDeadlines].sort((a, b) => a.date.localeCompare(b.date));
+  const deadlines = [...endDeadlines, ...taskDeadlines].sort((a, b) => a.date.localeCompare(b.date)).slice(0, DEADLINE_LIST_LIMIT);
+  const deadlineCount =
+    (d.select({ n: sql<number>`count(*)` }).from(measures).where(endWhere).get()?.n ?? 0) +
+    (d.select({ n: sql<number>`count(*)` }).from(measureTasks).innerJoin(measures, eq(measures.id, measureTasks.measureId)).where(taskWhere).get()?.n ?? 0);
 
   const reporter = alias(users, "reporter");
   const newestFollowUps = d
@@ -161,6 +181,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = new Dat
     late: lateList,
     stale: staleList,
     deadlines,
+    deadlineCount,
     newestFollowUps,
     dueSoonCount: d.select({ n: sql<number>`count(*)` }).from(measures).where(and(where, sql`${dueSoonSql(now)}`)).get()?.n ?? 0,
   };

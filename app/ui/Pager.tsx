@@ -2,14 +2,14 @@ import { Group, Pagination, Text } from "@mantine/core";
 import { useSearchParams, useNavigate } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** Page links that keep the rest of the filter state in the URL. */
-export function Pager({ page, pageCount, total }: { page: number; pageCount: number; total: number }) {
+/** Page links that keep the rest of the filter state in the URL (`param` when a page has two lists). */
+export function Pager({ page, pageCount, total, param = "page" }: { page: number; pageCount: number; total: number; param?: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const hrefFor = (p: number) => {
     const next = new URLSearchParams(params);
-    next.set("page", String(p));
+    next.set(param, String(p));
     return `?${next.toString()}`;
   };
   return (
@@ -19,7 +19,7 @@ export function Pager({ page, pageCount, total }: { page: number; pageCount: num
         <Pagination
           total={pageCount}
           value={page}
-          onChange={(p) => navigate(hrefFor(p))}
+          onChange={(p) => navigate(hrefFor(p), { preventScrollReset: true })}
           getItemProps={(p) => ({ component: "a", href: hrefFor(p), "aria-label": t("common.page", { page: p }) })}
           getControlProps={(control) => ({ "aria-label": t(`common.${control}Page`) })}
         />

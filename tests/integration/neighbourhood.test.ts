@@ -180,16 +180,16 @@ describe("workflow rules", () => {
   it("published plans are public: anyone reads them, and they are listed for their area", () => {
     const id = completeDraft("Julkinen suunnitelma");
     submitPlan(resident.id, id, T0);
-    expect(listPlansInAreas([areaId("district", "301")], null).map((p) => p.id)).not.toContain(id);
+    expect(listPlansInAreas([areaId("district", "301")], null).rows.map((p) => p.id)).not.toContain(id);
     reviewPlan(network.id, id, "accept", "Hyvä!", T0);
     expect(visible(null, id)).toBe(true);
     expect(visible(malmiNetwork, id)).toBe(true);
-    expect(listPlansInAreas([areaId("district", "301")], null).map((p) => p.id)).toContain(id);
-    expect(listPlansInAreas([areaId("major_district", "3")], null).map((p) => p.id)).toContain(id);
+    expect(listPlansInAreas([areaId("district", "301")], null).rows.map((p) => p.id)).toContain(id);
+    expect(listPlansInAreas([areaId("major_district", "3")], null).rows.map((p) => p.id)).toContain(id);
     // Drafts show in lists only to their own authors.
     const draft = createPlan(resident.id, linjat, "Oma luonnos", T0);
-    expect(listPlansInAreas([linjat], null).map((p) => p.id)).not.toContain(draft);
-    expect(listPlansInAreas([linjat], resident.id).map((p) => p.id)).toContain(draft);
+    expect(listPlansInAreas([linjat], null).rows.map((p) => p.id)).not.toContain(draft);
+    expect(listPlansInAreas([linjat], resident.id).rows.map((p) => p.id)).toContain(draft);
     // Published plans are followed up and finally archived; still public.
     expect(can(network, { kind: "neighbourhoodPlan.followUp", plan: access(id) })).toBe(true);
     expect(can(malmiNetwork, { kind: "neighbourhoodPlan.followUp", plan: access(id) })).toBe(false);

@@ -10,7 +10,7 @@ import { addFollowUp, listMeasures, updateMeasure, snapshotOf } from "~/server/m
 import { cachedRead } from "~/server/read-cache.server";
 import { reviewPdf, reviewXlsx } from "~/server/review-export.server";
 import { closeReview, createReview, getReview, recordDecision, saveAssessment, sendReview } from "~/server/reviews.server";
-import { steeringSummary } from "~/server/summary.server";
+import { DEADLINE_LIST_LIMIT, steeringSummary, SUMMARY_LIST_LIMIT } from "~/server/summary.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -86,7 +86,11 @@ describe("live status summary", () => {
     // Late and stale equal what the measure list (with the same filter in its URL) shows.
     expect(summary.totals.late).toBe(listMeasures({ planId, late: true }, { publicOnly: false, now: NOW }).total);
     expect(summary.totals.stale).toBe(listMeasures({ planId, stale: true }, { publicOnly: false, now: NOW }).total);
-    expect(summary.late).toHaveLength(summary.totals.late);
+    // The summary names the most overdue ones first; the list behind the number has them all.
+    expect(summary.totals.late).toBeGreaterThan(SUMMARY_LIST_LIMIT);
+    expect(summary.late).toHaveLength(SUMMARY_LIST_LIMIT);
+    const lateByEnd = listMeasures({ planId, late: true, sort: "end", dir: "asc", pageSize: SUMMARY_LIST_LIMIT }, { publicOnly: false, now: NOW }).rows;
+    expect(summary.late.map((m) => m.endDate)).toEqual(lateByEnd.map((m) => m.endDate));
     for (const area of summary.areas.filter((a) => a.id)) {
       expect(area.late).toBe(listMeasures({ planId, priorityAreaId: area.id!, late: true }, { publicOnly: false, now: NOW }).total);
       expect(area.total).toBe(listMeasures({ planId, priorityAreaId: area.id! }, { publicOnly: false, now: NOW }).total);
@@ -102,12 +106,24 @@ describe("live status summary", () => {
   });
 
   it("deadlines are the end dates and open tasks of active measures within 90 days, in date order", () => {
-    const { deadlines } = steeringSummary(planId, {}, NOW);
+    const { deadlines, deadlineCount } = steeringSummary(planId, {}, NOW);
     const today = helsinkiDate(NOW);
     const horizon = addDaysIso(today, 90);
     expect(deadlines.length).toBeGreaterThan(0);
     expect(deadlines.every((d) => d.date >= today && d.date <= horizon)).toBe(true);
     expect(deadlines.map((d) => d.date)).toEqual([...deadlines.map((d) => d.date)].sort());
+    // The count covers every deadline in the horizon; the list shows the nearest ones.
+    const active = sql`${measures.status} in ('approved','in_progress','delayed','on_hold') and ${measures.planId} = ${planId}`;
+    const ends = db().select({ date: measures.endDate }).from(measures).where(and(active, sql`${measures.endDate} between ${today} and ${horizon}`)).all();
+    const tasks = db()
+      .select({ date: measureTasks.dueDate })
+      .from(measureTasks)
+      .innerJoin(measures, eq(measures.id, measureTasks.measureId))
+      .where(and(active, eq(measureTasks.state, "open"), sql`${measureTasks.dueDate} between ${today} and ${horizon}`))
+      .all();
+    expect(deadlineCount).toBe(ends.length + tasks.length);
+    const nearest = [...ends, ...tasks].map((d) => d.date!).sort().slice(0, DEADLINE_LIST_LIMIT);
+    expect(deadlines.map((d) => d.date)).toEqual(nearest);
   });
 });
 

@@ -245,6 +245,8 @@ export const neighbourhoodTexts = defineTexts({
       noMeasures: "Alueelle ei ole kohdistettu kaupungin toimenpiteitä.",
       myPlans: "Omat suunnitelmat",
       noMyPlans: "Et ole vielä mukana yhdessäkään suunnitelmassa.",
+      allPlans: "Kaikki {{count}} suunnitelmaa alueen sivulla",
+      allMeasures: "Kaikki {{count}} toimenpidettä toimenpideluettelossa",
     },
     area: {
       partOf: "Alueen sijainti aluejaossa",
@@ -604,6 +606,8 @@ export const neighbourhoodTexts = defineTexts({
       noMeasures: "Inga av stadens åtgärder riktar sig till området.",
       myPlans: "Mina planer",
       noMyPlans: "Du är ännu inte med i någon plan.",
+      allPlans: "Alla {{count}} planer på områdets sida",
+      allMeasures: "Alla {{count}} åtgärder i åtgärdslistan",
     },
     area: {
       partOf: "Områdets plats i områdesindelningen",
@@ -963,6 +967,8 @@ export const neighbourhoodTexts = defineTexts({
       noMeasures: "No city measures are aimed at the area.",
       myPlans: "My plans",
       noMyPlans: "You are not part of any plan yet.",
+      allPlans: "All {{count}} plans on the area's page",
+      allMeasures: "All {{count}} measures in the measure list",
     },
     area: {
       partOf: "Where the area sits in the district hierarchy",

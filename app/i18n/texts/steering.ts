@@ -20,6 +20,10 @@ export const steeringTexts = defineTexts({
     lastReview: "Edellinen tilannekatsaus:",
     noReviewYet: "Tilannekatsausta ei ole vielä lähetetty.",
     newestFollowUps: "Uusimmat seurantamerkinnät",
+    showingFirst: "Näytetään kiireellisimmät {{shown}}/{{total}}.",
+    showAll: "Näytä kaikki {{count}} toimenpideluettelossa",
+    nearestDeadlines: "Näytetään lähimmät {{shown}}/{{total}}.",
+    byEndDate: "Toimenpiteet päättymispäivän mukaan",
   },
   sv: {
     title: "Styrgrupp",
@@ -39,6 +43,10 @@ export const steeringTexts = defineTexts({
     lastReview: "Föregående lägesöversikt:",
     noReviewYet: "Ingen lägesöversikt har skickats ännu.",
     newestFollowUps: "Nyaste uppföljningsanteckningar",
+    showingFirst: "De {{shown}} mest brådskande av {{total}} visas.",
+    showAll: "Visa alla {{count}} i åtgärdslistan",
+    nearestDeadlines: "De {{shown}} närmaste av {{total}} visas.",
+    byEndDate: "Åtgärder efter slutdatum",
   },
   en: {
     title: "Steering group",
@@ -58,6 +66,10 @@ export const steeringTexts = defineTexts({
     lastReview: "Previous status review:",
     noReviewYet: "No status review has been sent yet.",
     newestFollowUps: "Newest follow-up entries",
+    showingFirst: "Showing the {{shown}} most urgent of {{total}}.",
+    showAll: "Show all {{count}} in the measure list",
+    nearestDeadlines: "Showing the nearest {{shown}} of {{total}}.",
+    byEndDate: "Measures by end date",
   },
 });
 
