@@ -30,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const review = latestReview({ sentOnly: true });
   // What changed since the last review the steering group received (live records vs its snapshot).
   const changes = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
-  const options = { priorityAreas: listPriorityAreas(plan.id), ...measureFilterOptions(plan.id, false) };
+  const { owners, areas } = measureFilterOptions(plan.id, false);
+  const options = { priorityAreas: listPriorityAreas(plan.id), owners, areas };
   return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes, workspaces });
 }
 

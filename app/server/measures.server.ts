@@ -23,6 +23,7 @@ import {
 import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
 import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate } from "./measure-rules";
+import { cachedRead } from "./read-cache.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -647,6 +648,11 @@ export function getFollowUp(id: number) {
 // Facets for filter menus
 
 export function measureFilterOptions(planId: number, publicOnly: boolean) {
+  // Distinct owners and target areas scan the whole plan; the answer changes only with a write.
+  return cachedRead(`measureFilterOptions:${planId}:${publicOnly}`, () => computeFilterOptions(planId, publicOnly));
+}
+
+function computeFilterOptions(planId: number, publicOnly: boolean) {
   const d = db();
   const visible = publicOnly ? and(eq(measures.planId, planId), publicMeasureCondition()) : eq(measures.planId, planId);
   const owners = d

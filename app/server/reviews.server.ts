@@ -21,6 +21,7 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { cachedRead } from "./read-cache.server";
 import { lateSql, staleSql } from "./measures.server";
 import { scheduleMailDelivery } from "./notifications.server";
 import { announceReviewSent } from "./reminders.server";
@@ -253,13 +254,14 @@ export function listReviews() {
 }
 
 export function latestReview(opts: { sentOnly: boolean }) {
-  return (
+  // Reviews carry large frozen snapshots in their rows, so even this small query reads a lot.
+  return cachedRead(`latestReview:${opts.sentOnly}`, () =>
     db()
       .select({ id: statusReviews.id, title: statusReviews.title, status: statusReviews.status, sentAt: statusReviews.sentAt })
       .from(statusReviews)
       .where(opts.sentOnly ? isNotNull(statusReviews.sentAt) : undefined)
       .orderBy(desc(statusReviews.sentAt), desc(statusReviews.id))
-      .get() ?? null
+      .get() ?? null,
   );
 }
 
