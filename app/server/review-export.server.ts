@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import { INTL_LOCALE, isLanguage, type Language } from "~/i18n/config";
 import { localName } from "~/i18n/names";
@@ -99,6 +98,8 @@ export async function reviewPdf(view: ReviewView, t: TFunction, lang: string): P
 /** The review's measure table as a spreadsheet. */
 export async function reviewXlsx(view: ReviewView, t: TFunction, lang: string): Promise<Buffer> {
   const language: Language = isLanguage(lang) ? lang : "fi";
+  // Loaded on first export only: exceljs adds some 30 MB to every server process otherwise.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Lähiturva";
   const sheet = workbook.addWorksheet(t("measures.listTitle"), { views: [{ state: "frozen", ySplit: 1 }] });
