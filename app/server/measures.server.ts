@@ -1,16 +1,6 @@
 // Measures of the city safety plan: finding them, reading one, and changing them safely.
 // "Late", "stale" and "due soon" are defined once here, in SQL, and used by every list and count.
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  inArray,
-  ne,
-  sql,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
@@ -32,13 +22,7 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
-import {
-  ACTIVE_STATUSES,
-  addDaysIso,
-  canTransition,
-  DUE_SOON_DAYS,
-  helsinkiDate,
-} from "./measure-rules";
+import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate } from "./measure-rules";
 import { cachedRead } from "./read-cache.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -60,12 +44,8 @@ export function lateSql(now: Date): SQL<number> {
 /** Stale: an active measure with no follow-up (or, before the first, no approval) within the plan's interval. */
 export function staleSql(now: Date): SQL<number> {
   return sql<number>`(${measures.status} in (${activeList}) and
-    coalesce(${measures.lastFollowUpAt}, ${measures.approvedAt}, ${
-    measures.createdAt
-  })
-      < ${now.getTime()} - 86400000 * (select p.update_interval_days from ${safetyPlans} p where p.id = ${
-    measures.planId
-  }))`;
+    coalesce(${measures.lastFollowUpAt}, ${measures.approvedAt}, ${measures.createdAt})
+      < ${now.getTime()} - 86400000 * (select p.update_interval_days from ${safetyPlans} p where p.id = ${measures.planId}))`;
 }
 
 /** Due soon: an active measure with its end date or an open task due within the next 30 days. */
@@ -98,14 +78,7 @@ export function publicMeasureCondition(): SQL {
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-export const MEASURE_SORTS = [
-  "code",
-  "title",
-  "status",
-  "end",
-  "updated",
-  "progress",
-] as const;
+export const MEASURE_SORTS = ["code", "title", "status", "end", "updated", "progress"] as const;
 export type MeasureSort = (typeof MEASURE_SORTS)[number];
 
 export type MeasureFilters = {
@@ -146,31 +119,19 @@ function areaCondition(areaId: number): SQL {
 }
 
 /** The WHERE conditions of a measure filter; the list, exports and the steering summary share them. */
-export function filterConditions(
-  f: MeasureFilters,
-  now: Date,
-  publicOnly: boolean
-): SQL[] {
+export function filterConditions(f: MeasureFilters, now: Date, publicOnly: boolean): SQL[] {
   const conditions: SQL[] = [eq(measures.planId, f.planId)];
   if (publicOnly) conditions.push(publicMeasureCondition());
   const match = f.q ? ftsQuery(f.q) : null;
-  if (match)
-    conditions.push(
-      sql`${measures.id} in (select rowid from measures_fts where measures_fts match ${match})`
-    );
-  if (f.priorityAreaId)
-    conditions.push(eq(measures.priorityAreaId, f.priorityAreaId));
+  if (match) conditions.push(sql`${measures.id} in (select rowid from measures_fts where measures_fts match ${match})`);
+  if (f.priorityAreaId) conditions.push(eq(measures.priorityAreaId, f.priorityAreaId));
   if (f.status?.length) conditions.push(inArray(measures.status, f.status));
   if (f.late) conditions.push(sql`${lateSql(now)}`);
   if (f.stale) conditions.push(sql`${staleSql(now)}`);
   if (f.ownerId) conditions.push(eq(measures.ownerOrganisationId, f.ownerId));
-  if (f.responsibleUserId)
-    conditions.push(eq(measures.responsibleUserId, f.responsibleUserId));
+  if (f.responsibleUserId) conditions.push(eq(measures.responsibleUserId, f.responsibleUserId));
   if (f.areaId) conditions.push(areaCondition(f.areaId));
-  if (f.goalId)
-    conditions.push(
-      sql`exists (select 1 from ${measureGoals} mg where mg.measure_id = ${measures.id} and mg.goal_id = ${f.goalId})`
-    );
+  if (f.goalId) conditions.push(sql`exists (select 1 from ${measureGoals} mg where mg.measure_id = ${measures.id} and mg.goal_id = ${f.goalId})`);
   return conditions;
 }
 
@@ -183,18 +144,11 @@ const codeOrder = [
 
 export const DEFAULT_PAGE_SIZE = 25;
 
-export function listMeasures(
-  f: MeasureFilters,
-  opts: { publicOnly: boolean; now?: Date }
-) {
+export function listMeasures(f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }) {
   const now = opts.now ?? new Date();
   // Late and stale depend on the clock as well as the records: cached per minute, like the summary.
   const minute = Math.floor(now.getTime() / 60_000);
-  return cachedRead(
-    `listMeasures:${JSON.stringify(f)}:${opts.publicOnly}`,
-    () => computeMeasureList(f, opts.publicOnly, now),
-    String(minute)
-  );
+  return cachedRead(`listMeasures:${JSON.stringify(f)}:${opts.publicOnly}`, () => computeMeasureList(f, opts.publicOnly, now), String(minute));
 }
 
 function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
@@ -209,34 +163,18 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
       case "status":
         return [direction(measures.status), ...codeOrder];
       case "end":
-        return [
-          sql`${measures.endDate} is null`,
-          direction(measures.endDate),
-          ...codeOrder,
-        ];
+        return [sql`${measures.endDate} is null`, direction(measures.endDate), ...codeOrder];
       case "updated":
-        return [
-          sql`${measures.lastFollowUpAt} is null`,
-          direction(measures.lastFollowUpAt),
-          ...codeOrder,
-        ];
+        return [sql`${measures.lastFollowUpAt} is null`, direction(measures.lastFollowUpAt), ...codeOrder];
       case "progress":
         return [direction(measures.progress), ...codeOrder];
       default:
-        return f.dir === "desc"
-          ? codeOrder.map((o) => sql`${o} desc`)
-          : codeOrder;
+        return f.dir === "desc" ? codeOrder.map((o) => sql`${o} desc`) : codeOrder;
     }
   })();
   // One pass finds and orders the matching ids (the full-text match runs once and gives the
   // total); the joins and the computed flags are then worked out for the shown page only.
-  const ids = d
-    .select({ id: measures.id })
-    .from(measures)
-    .where(where)
-    .orderBy(...order)
-    .all()
-    .map((r) => r.id);
+  const ids = d.select({ id: measures.id }).from(measures).where(where).orderBy(...order).all().map((r) => r.id);
   const total = ids.length;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, f.page ?? 1), pageCount);
@@ -270,20 +208,12 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
         })
         .from(measures)
         .leftJoin(priorityAreas, eq(priorityAreas.id, measures.priorityAreaId))
-        .innerJoin(
-          organisations,
-          eq(organisations.id, measures.ownerOrganisationId)
-        )
+        .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
         .leftJoin(responsible, eq(responsible.id, measures.responsibleUserId))
         .where(inArray(measures.id, pageIds))
         .all()
     : [];
-  const byId = new Map(
-    details.map((r) => [
-      r.id,
-      { ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon },
-    ])
-  );
+  const byId = new Map(details.map((r) => [r.id, { ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon }]));
   const rows = pageIds.map((id) => byId.get(id)!);
   return { rows, total, page, pageCount, pageSize };
 }
@@ -294,19 +224,12 @@ export type MeasureListRow = ReturnType<typeof listMeasures>["rows"][number];
  * "My measures": what the person is responsible for or their organisation owns, most urgent
  * first (late, then stale, then due soon, then the nearest deadline).
  */
-export function listMyMeasures(
-  userId: string,
-  organisationIds: number[],
-  now = new Date()
-) {
+export function listMyMeasures(userId: string, organisationIds: number[], now = new Date()) {
   const late = lateSql(now);
   const stale = staleSql(now);
   const dueSoon = dueSoonSql(now);
   const mine = organisationIds.length
-    ? sql`(${measures.responsibleUserId} = ${userId} or ${inArray(
-        measures.ownerOrganisationId,
-        organisationIds
-      )})`
+    ? sql`(${measures.responsibleUserId} = ${userId} or ${inArray(measures.ownerOrganisationId, organisationIds)})`
     : sql`${measures.responsibleUserId} = ${userId}`;
   return db()
     .select({
@@ -330,71 +253,34 @@ export function listMyMeasures(
     })
     .from(measures)
     .innerJoin(safetyPlans, eq(safetyPlans.id, measures.planId))
-    .innerJoin(
-      organisations,
-      eq(organisations.id, measures.ownerOrganisationId)
-    )
+    .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .where(and(mine, inArray(safetyPlans.status, ["approved", "in_force"])))
-    .orderBy(
-      desc(late),
-      desc(stale),
-      desc(dueSoon),
-      sql`${nextDeadlineSql(now)} is null`,
-      asc(nextDeadlineSql(now)),
-      ...codeOrder
-    )
+    .orderBy(desc(late), desc(stale), desc(dueSoon), sql`${nextDeadlineSql(now)} is null`, asc(nextDeadlineSql(now)), ...codeOrder)
     .all()
-    .map((r) => ({
-      ...r,
-      late: !!r.late,
-      stale: !!r.stale,
-      dueSoon: !!r.dueSoon,
-      isResponsible: !!r.isResponsible,
-    }));
+    .map((r) => ({ ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon, isResponsible: !!r.isResponsible }));
 }
 
 // ---------------------------------------------------------------------------------------------
 // One measure
 
-export function getMeasure(
-  id: number,
-  opts: { publicOnly: boolean; now?: Date }
-) {
+export function getMeasure(id: number, opts: { publicOnly: boolean; now?: Date }) {
   const now = opts.now ?? new Date();
+  // A measure page is a dozen queries; it is read far more often than the measure changes.
+  return cachedRead(`getMeasure:${id}:${opts.publicOnly}`, () => computeMeasure(id, opts.publicOnly, now), String(Math.floor(now.getTime() / 60_000)));
+}
+
+function computeMeasure(id: number, publicOnly: boolean, now: Date) {
   const d = db();
   const responsible = alias(users, "responsible");
   const conditions = [eq(measures.id, id)];
-  if (opts.publicOnly) conditions.push(publicMeasureCondition());
+  if (publicOnly) conditions.push(publicMeasureCondition());
   const row = d
     .select({
       measure: measures,
-      plan: {
-        id: safetyPlans.id,
-        nameFi: safetyPlans.nameFi,
-        nameSv: safetyPlans.nameSv,
-        nameEn: safetyPlans.nameEn,
-        updateIntervalDays: safetyPlans.updateIntervalDays,
-        status: safetyPlans.status,
-      },
-      priorityArea: {
-        id: priorityAreas.id,
-        code: priorityAreas.code,
-        nameFi: priorityAreas.nameFi,
-        nameSv: priorityAreas.nameSv,
-        nameEn: priorityAreas.nameEn,
-      },
-      owner: {
-        id: organisations.id,
-        nameFi: organisations.nameFi,
-        nameSv: organisations.nameSv,
-        nameEn: organisations.nameEn,
-      },
-      responsible: {
-        id: responsible.id,
-        name: responsible.name,
-        email: responsible.email,
-        title: responsible.title,
-      },
+      plan: { id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn, updateIntervalDays: safetyPlans.updateIntervalDays, status: safetyPlans.status },
+      priorityArea: { id: priorityAreas.id, code: priorityAreas.code, nameFi: priorityAreas.nameFi, nameSv: priorityAreas.nameSv, nameEn: priorityAreas.nameEn },
+      owner: { id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn },
+      responsible: { id: responsible.id, name: responsible.name, email: responsible.email, title: responsible.title },
       late: lateSql(now),
       stale: staleSql(now),
       dueSoon: dueSoonSql(now),
@@ -402,77 +288,40 @@ export function getMeasure(
     .from(measures)
     .innerJoin(safetyPlans, eq(safetyPlans.id, measures.planId))
     .leftJoin(priorityAreas, eq(priorityAreas.id, measures.priorityAreaId))
-    .innerJoin(
-      organisations,
-      eq(organisations.id, measures.ownerOrganisationId)
-    )
+    .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .leftJoin(responsible, eq(responsible.id, measures.responsibleUserId))
     .where(and(...conditions))
     .get();
   if (!row) return null;
   const partners = d
-    .select({
-      id: organisations.id,
-      nameFi: organisations.nameFi,
-      nameSv: organisations.nameSv,
-      nameEn: organisations.nameEn,
-    })
+    .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
     .from(measurePartners)
-    .innerJoin(
-      organisations,
-      eq(organisations.id, measurePartners.organisationId)
-    )
+    .innerJoin(organisations, eq(organisations.id, measurePartners.organisationId))
     .where(eq(measurePartners.measureId, id))
     .orderBy(asc(organisations.nameFi))
     .all();
   const targetAreas = d
-    .select({
-      id: areas.id,
-      level: areas.level,
-      code: areas.code,
-      nameFi: areas.nameFi,
-      nameSv: areas.nameSv,
-    })
+    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
     .from(measureAreas)
     .innerJoin(areas, eq(areas.id, measureAreas.areaId))
     .where(eq(measureAreas.measureId, id))
     .orderBy(asc(areas.code))
     .all();
   const goals = d
-    .select({
-      id: strategyGoals.id,
-      code: strategyGoals.code,
-      nameFi: strategyGoals.nameFi,
-      nameSv: strategyGoals.nameSv,
-      nameEn: strategyGoals.nameEn,
-    })
+    .select({ id: strategyGoals.id, code: strategyGoals.code, nameFi: strategyGoals.nameFi, nameSv: strategyGoals.nameSv, nameEn: strategyGoals.nameEn })
     .from(measureGoals)
     .innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId))
     .where(eq(measureGoals.measureId, id))
     .orderBy(asc(strategyGoals.code))
     .all();
   const costShares = d
-    .select({
-      organisationId: organisations.id,
-      nameFi: organisations.nameFi,
-      nameSv: organisations.nameSv,
-      nameEn: organisations.nameEn,
-      percent: measureCostShares.percent,
-    })
+    .select({ organisationId: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn, percent: measureCostShares.percent })
     .from(measureCostShares)
-    .innerJoin(
-      organisations,
-      eq(organisations.id, measureCostShares.organisationId)
-    )
+    .innerJoin(organisations, eq(organisations.id, measureCostShares.organisationId))
     .where(eq(measureCostShares.measureId, id))
     .orderBy(desc(measureCostShares.percent))
     .all();
-  const tasks = d
-    .select()
-    .from(measureTasks)
-    .where(eq(measureTasks.measureId, id))
-    .orderBy(asc(measureTasks.position), asc(measureTasks.id))
-    .all();
+  const tasks = d.select().from(measureTasks).where(eq(measureTasks.measureId, id)).orderBy(asc(measureTasks.position), asc(measureTasks.id)).all();
   const reporter = alias(users, "reporter");
   const history = d
     .select({
@@ -506,16 +355,8 @@ export function getMeasure(
     costShares,
     tasks,
     // The public sees only entries with a public text, and only that text.
-    followUps: opts.publicOnly
-      ? history
-          .filter((h) => h.publicText.trim())
-          .map((h) => ({
-            ...h,
-            done: "",
-            next: "",
-            obstacles: "",
-            reporterName: null,
-          }))
+    followUps: publicOnly
+      ? history.filter((h) => h.publicText.trim()).map((h) => ({ ...h, done: "", next: "", obstacles: "", reporterName: null }))
       : history,
   };
 }
@@ -551,14 +392,7 @@ export function listFollowUpRevisions(measureId: number) {
 export function getMeasureAccessInfo(id: number) {
   return (
     db()
-      .select({
-        id: measures.id,
-        planId: measures.planId,
-        ownerOrganisationId: measures.ownerOrganisationId,
-        responsibleUserId: measures.responsibleUserId,
-        status: measures.status,
-        version: measures.version,
-      })
+      .select({ id: measures.id, planId: measures.planId, ownerOrganisationId: measures.ownerOrganisationId, responsibleUserId: measures.responsibleUserId, status: measures.status, version: measures.version })
       .from(measures)
       .where(eq(measures.id, id))
       .get() ?? null
@@ -568,12 +402,7 @@ export function getMeasureAccessInfo(id: number) {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export type TaskInput = {
-  id?: number;
-  title: string;
-  dueDate?: string | null;
-  state: TaskState;
-};
+export type TaskInput = { id?: number; title: string; dueDate?: string | null; state: TaskState };
 
 export type MeasureInput = {
   code: string;
@@ -596,17 +425,13 @@ export type MeasureInput = {
 };
 
 /** Field values compared when two people edit the same measure at once. */
-export type MeasureSnapshot = Omit<MeasureInput, "tasks"> & {
-  tasks: { title: string; dueDate: string | null; state: TaskState }[];
-  status: MeasureStatus;
-};
+export type MeasureSnapshot = Omit<MeasureInput, "tasks"> & { tasks: { title: string; dueDate: string | null; state: TaskState }[]; status: MeasureStatus };
 
 export function snapshotOf(id: number): MeasureSnapshot | null {
   const d = db();
   const m = d.select().from(measures).where(eq(measures.id, id)).get();
   if (!m) return null;
-  const ids = <T extends { id: number }>(rows: T[]) =>
-    rows.map((r) => r.id).sort((a, b) => a - b);
+  const ids = <T extends { id: number }>(rows: T[]) => rows.map((r) => r.id).sort((a, b) => a - b);
   return {
     code: m.code,
     title: m.title,
@@ -614,47 +439,22 @@ export function snapshotOf(id: number): MeasureSnapshot | null {
     priorityAreaId: m.priorityAreaId,
     ownerOrganisationId: m.ownerOrganisationId,
     responsibleUserId: m.responsibleUserId,
-    partnerIds: ids(
-      d
-        .select({ id: measurePartners.organisationId })
-        .from(measurePartners)
-        .where(eq(measurePartners.measureId, id))
-        .all()
-    ),
+    partnerIds: ids(d.select({ id: measurePartners.organisationId }).from(measurePartners).where(eq(measurePartners.measureId, id)).all()),
     startDate: m.startDate,
     endDate: m.endDate,
     continuous: m.continuous,
     cityWide: m.cityWide,
-    areaIds: ids(
-      d
-        .select({ id: measureAreas.areaId })
-        .from(measureAreas)
-        .where(eq(measureAreas.measureId, id))
-        .all()
-    ),
+    areaIds: ids(d.select({ id: measureAreas.areaId }).from(measureAreas).where(eq(measureAreas.measureId, id)).all()),
     budgetEur: m.budgetEur,
-    goalIds: ids(
-      d
-        .select({ id: measureGoals.goalId })
-        .from(measureGoals)
-        .where(eq(measureGoals.measureId, id))
-        .all()
-    ),
+    goalIds: ids(d.select({ id: measureGoals.goalId }).from(measureGoals).where(eq(measureGoals.measureId, id)).all()),
     costShares: d
-      .select({
-        organisationId: measureCostShares.organisationId,
-        percent: measureCostShares.percent,
-      })
+      .select({ organisationId: measureCostShares.organisationId, percent: measureCostShares.percent })
       .from(measureCostShares)
       .where(eq(measureCostShares.measureId, id))
       .orderBy(asc(measureCostShares.organisationId))
       .all(),
     tasks: d
-      .select({
-        title: measureTasks.title,
-        dueDate: measureTasks.dueDate,
-        state: measureTasks.state,
-      })
+      .select({ title: measureTasks.title, dueDate: measureTasks.dueDate, state: measureTasks.state })
       .from(measureTasks)
       .where(eq(measureTasks.measureId, id))
       .orderBy(asc(measureTasks.position), asc(measureTasks.id))
@@ -665,25 +465,13 @@ export function snapshotOf(id: number): MeasureSnapshot | null {
 }
 
 /** The names of fields whose values differ between two snapshots. */
-export function changedFields(
-  before: Partial<MeasureSnapshot>,
-  after: Partial<MeasureSnapshot>
-): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<
-    keyof MeasureSnapshot
-  >;
-  return [...keys].filter(
-    (k) =>
-      JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)
-  );
+export function changedFields(before: Partial<MeasureSnapshot>, after: Partial<MeasureSnapshot>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof MeasureSnapshot>;
+  return [...keys].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
 
 /** Replaces a measure's fields and relation rows inside the caller's transaction. */
-export function writeMeasureRows(
-  tx: Tx,
-  measureId: number,
-  input: MeasureInput
-) {
+export function writeMeasureRows(tx: Tx, measureId: number, input: MeasureInput) {
   tx.update(measures)
     .set({
       code: input.code,
@@ -702,56 +490,25 @@ export function writeMeasureRows(
     })
     .where(eq(measures.id, measureId))
     .run();
-  tx.delete(measurePartners)
-    .where(eq(measurePartners.measureId, measureId))
-    .run();
-  for (const organisationId of new Set(input.partnerIds))
-    tx.insert(measurePartners).values({ measureId, organisationId }).run();
+  tx.delete(measurePartners).where(eq(measurePartners.measureId, measureId)).run();
+  for (const organisationId of new Set(input.partnerIds)) tx.insert(measurePartners).values({ measureId, organisationId }).run();
   tx.delete(measureAreas).where(eq(measureAreas.measureId, measureId)).run();
-  if (!input.cityWide)
-    for (const areaId of new Set(input.areaIds))
-      tx.insert(measureAreas).values({ measureId, areaId }).run();
+  if (!input.cityWide) for (const areaId of new Set(input.areaIds)) tx.insert(measureAreas).values({ measureId, areaId }).run();
   tx.delete(measureGoals).where(eq(measureGoals.measureId, measureId)).run();
-  for (const goalId of new Set(input.goalIds))
-    tx.insert(measureGoals).values({ measureId, goalId }).run();
-  tx.delete(measureCostShares)
-    .where(eq(measureCostShares.measureId, measureId))
-    .run();
-  for (const share of input.costShares)
-    tx.insert(measureCostShares)
-      .values({ measureId, ...share })
-      .run();
+  for (const goalId of new Set(input.goalIds)) tx.insert(measureGoals).values({ measureId, goalId }).run();
+  tx.delete(measureCostShares).where(eq(measureCostShares.measureId, measureId)).run();
+  for (const share of input.costShares) tx.insert(measureCostShares).values({ measureId, ...share }).run();
   tx.delete(measureTasks).where(eq(measureTasks.measureId, measureId)).run();
   input.tasks.forEach((task, position) =>
-    tx
-      .insert(measureTasks)
-      .values({
-        measureId,
-        title: task.title,
-        dueDate: task.dueDate || null,
-        state: task.state,
-        position,
-      })
-      .run()
+    tx.insert(measureTasks).values({ measureId, title: task.title, dueDate: task.dueDate || null, state: task.state, position }).run(),
   );
 }
 
-export function codeTaken(
-  tx: Pick<Db, "select">,
-  planId: number,
-  code: string,
-  exceptId?: number
-): boolean {
+export function codeTaken(tx: Pick<Db, "select">, planId: number, code: string, exceptId?: number): boolean {
   const row = tx
     .select({ id: measures.id })
     .from(measures)
-    .where(
-      and(
-        eq(measures.planId, planId),
-        eq(measures.code, code),
-        exceptId ? ne(measures.id, exceptId) : undefined
-      )
-    )
+    .where(and(eq(measures.planId, planId), eq(measures.code, code), exceptId ? ne(measures.id, exceptId) : undefined))
     .get();
   return !!row;
 }
@@ -759,139 +516,59 @@ export function codeTaken(
 export type SaveResult =
   | { ok: true; id: number; version: number }
   | { ok: false; reason: "codeTaken" | "notFound" }
-  | {
-      ok: false;
-      reason: "conflict";
-      current: MeasureSnapshot;
-      currentVersion: number;
-      changed: string[];
-    };
+  | { ok: false; reason: "conflict"; current: MeasureSnapshot; currentVersion: number; changed: string[] };
 
 /** A new measure starts as a proposal; a coordinator or the steering group approves it. */
-export function proposeMeasure(
-  actorId: string,
-  planId: number,
-  input: MeasureInput
-): SaveResult {
+export function proposeMeasure(actorId: string, planId: number, input: MeasureInput): SaveResult {
   return db().transaction((tx) => {
-    if (codeTaken(tx, planId, input.code))
-      return { ok: false as const, reason: "codeTaken" as const };
-    const id = Number(
-      tx
-        .insert(measures)
-        .values({
-          planId,
-          code: input.code,
-          title: input.title,
-          ownerOrganisationId: input.ownerOrganisationId,
-          status: "proposed",
-          proposedById: actorId,
-        })
-        .run().lastInsertRowid
-    );
-    writeMeasureRows(tx, id, input);
-    audit(
-      {
-        actorId,
-        action: "measure.proposed",
-        targetType: "measure",
-        targetId: id,
-      },
-      tx
-    );
-    return { ok: true as const, id, version: 1 };
-  }) as SaveResult;
+      if (codeTaken(tx, planId, input.code)) return { ok: false as const, reason: "codeTaken" as const };
+      const id = Number(
+        tx
+          .insert(measures)
+          .values({ planId, code: input.code, title: input.title, ownerOrganisationId: input.ownerOrganisationId, status: "proposed", proposedById: actorId })
+          .run().lastInsertRowid,
+      );
+      writeMeasureRows(tx, id, input);
+      audit({ actorId, action: "measure.proposed", targetType: "measure", targetId: id }, tx);
+      return { ok: true as const, id, version: 1 };
+    }) as SaveResult;
 }
 
 /**
  * Saves an edit made on top of `expectedVersion`. If someone saved in between, nothing is written
  * and the caller gets the current values and which fields differ, so nobody's work is overwritten.
  */
-export function updateMeasure(
-  actorId: string,
-  id: number,
-  expectedVersion: number,
-  input: MeasureInput
-): SaveResult {
+export function updateMeasure(actorId: string, id: number, expectedVersion: number, input: MeasureInput): SaveResult {
   const run = db().transaction((tx) => {
-    const current = tx
-      .select({ version: measures.version, planId: measures.planId })
-      .from(measures)
-      .where(eq(measures.id, id))
-      .get();
+    const current = tx.select({ version: measures.version, planId: measures.planId }).from(measures).where(eq(measures.id, id)).get();
     if (!current) return { ok: false as const, reason: "notFound" as const };
     if (current.version !== expectedVersion) {
       const snapshot = snapshotOf(id)!;
-      return {
-        ok: false as const,
-        reason: "conflict" as const,
-        current: snapshot,
-        currentVersion: current.version,
-        changed: changedFields(snapshot, {
-          ...input,
-          tasks: input.tasks.map((t) => ({
-            title: t.title,
-            dueDate: t.dueDate ?? null,
-            state: t.state,
-          })),
-          status: snapshot.status,
-        }),
-      };
+      return { ok: false as const, reason: "conflict" as const, current: snapshot, currentVersion: current.version, changed: changedFields(snapshot, { ...input, tasks: input.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate ?? null, state: t.state })), status: snapshot.status }) };
     }
-    if (codeTaken(tx, current.planId, input.code, id))
-      return { ok: false as const, reason: "codeTaken" as const };
+    if (codeTaken(tx, current.planId, input.code, id)) return { ok: false as const, reason: "codeTaken" as const };
     writeMeasureRows(tx, id, input);
-    tx.update(measures)
-      .set({ version: sql`${measures.version} + 1` })
-      .where(eq(measures.id, id))
-      .run();
-    audit(
-      {
-        actorId,
-        action: "measure.updated",
-        targetType: "measure",
-        targetId: id,
-      },
-      tx
-    );
+    tx.update(measures).set({ version: sql`${measures.version} + 1` }).where(eq(measures.id, id)).run();
+    audit({ actorId, action: "measure.updated", targetType: "measure", targetId: id }, tx);
     return { ok: true as const, id, version: expectedVersion + 1 };
   });
   return run as SaveResult;
 }
 
-export type DecisionResult =
-  | { ok: true }
-  | { ok: false; reason: "notFound" | "conflict" | "transition" };
+export type DecisionResult = { ok: true } | { ok: false; reason: "notFound" | "conflict" | "transition" };
 
 /** Approval, or discontinuing a proposal: a decision, recorded with who and when. */
-export function decideMeasure(
-  actorId: string,
-  id: number,
-  expectedVersion: number,
-  to: "approved" | "discontinued",
-  now = new Date()
-): DecisionResult {
+export function decideMeasure(actorId: string, id: number, expectedVersion: number, to: "approved" | "discontinued", now = new Date()): DecisionResult {
   return db().transaction((tx) => {
     const m = tx.select().from(measures).where(eq(measures.id, id)).get();
     if (!m) return { ok: false as const, reason: "notFound" as const };
-    if (m.version !== expectedVersion)
-      return { ok: false as const, reason: "conflict" as const };
-    if (m.status !== "proposed" || !canTransition(m.status, to))
-      return { ok: false as const, reason: "transition" as const };
+    if (m.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
+    if (m.status !== "proposed" || !canTransition(m.status, to)) return { ok: false as const, reason: "transition" as const };
     tx.update(measures)
-      .set({
-        status: to,
-        approvedById: to === "approved" ? actorId : null,
-        approvedAt: to === "approved" ? now : null,
-        version: m.version + 1,
-        updatedAt: now,
-      })
+      .set({ status: to, approvedById: to === "approved" ? actorId : null, approvedAt: to === "approved" ? now : null, version: m.version + 1, updatedAt: now })
       .where(eq(measures.id, id))
       .run();
-    audit(
-      { actorId, action: `measure.${to}`, targetType: "measure", targetId: id },
-      tx
-    );
+    audit({ actorId, action: `measure.${to}`, targetType: "measure", targetId: id }, tx);
     return { ok: true as const };
   }) as DecisionResult;
 }
@@ -912,113 +589,46 @@ export type FollowUpInput = {
 export type FollowUpResult =
   | { ok: true; followUpId: number }
   | { ok: false; reason: "notFound" | "transition" }
-  | {
-      ok: false;
-      reason: "conflict";
-      currentVersion: number;
-      latest: {
-        reportedAt: Date;
-        status: MeasureStatus;
-        progress: number;
-        reporterName: string | null;
-        done: string;
-      } | null;
-    };
+  | { ok: false; reason: "conflict"; currentVersion: number; latest: { reportedAt: Date; status: MeasureStatus; progress: number; reporterName: string | null; done: string } | null };
 
 /**
  * Adds a dated follow-up entry and moves the measure's status and progress with it, in one
  * transaction. Taken with BEGIN IMMEDIATE so concurrent reporters queue instead of failing.
  */
-export function addFollowUp(
-  actorId: string,
-  measureId: number,
-  expectedVersion: number,
-  input: FollowUpInput,
-  now = new Date()
-): FollowUpResult {
+export function addFollowUp(actorId: string, measureId: number, expectedVersion: number, input: FollowUpInput, now = new Date()): FollowUpResult {
   const d = db();
-  return d.transaction(
-    (tx) => {
-      const m = tx
-        .select()
-        .from(measures)
-        .where(eq(measures.id, measureId))
-        .get();
+  return d
+    .transaction((tx) => {
+      const m = tx.select().from(measures).where(eq(measures.id, measureId)).get();
       if (!m) return { ok: false as const, reason: "notFound" as const };
       if (m.version !== expectedVersion) {
         const latest = tx
-          .select({
-            reportedAt: followUps.reportedAt,
-            status: followUps.status,
-            progress: followUps.progress,
-            done: followUps.done,
-            reporterName: users.name,
-          })
+          .select({ reportedAt: followUps.reportedAt, status: followUps.status, progress: followUps.progress, done: followUps.done, reporterName: users.name })
           .from(followUps)
           .leftJoin(users, eq(users.id, followUps.reportedById))
           .where(eq(followUps.measureId, measureId))
           .orderBy(desc(followUps.reportedAt), desc(followUps.id))
           .get();
-        return {
-          ok: false as const,
-          reason: "conflict" as const,
-          currentVersion: m.version,
-          latest: latest ?? null,
-        };
+        return { ok: false as const, reason: "conflict" as const, currentVersion: m.version, latest: latest ?? null };
       }
-      if (m.status === "proposed" || !canTransition(m.status, input.status))
-        return { ok: false as const, reason: "transition" as const };
+      if (m.status === "proposed" || !canTransition(m.status, input.status)) return { ok: false as const, reason: "transition" as const };
       const progress = input.status === "completed" ? 100 : input.progress;
       const followUpId = Number(
         tx
           .insert(followUps)
-          .values({
-            measureId,
-            reportedById: actorId,
-            reportedAt: now,
-            status: input.status,
-            progress,
-            done: input.done,
-            next: input.next,
-            obstacles: input.obstacles,
-            publicText: input.publicText,
-          })
-          .run().lastInsertRowid
+          .values({ measureId, reportedById: actorId, reportedAt: now, status: input.status, progress, done: input.done, next: input.next, obstacles: input.obstacles, publicText: input.publicText })
+          .run().lastInsertRowid,
       );
       for (const task of input.taskStates ?? []) {
-        tx.update(measureTasks)
-          .set({ state: task.state })
-          .where(
-            and(
-              eq(measureTasks.id, task.id),
-              eq(measureTasks.measureId, measureId)
-            )
-          )
-          .run();
+        tx.update(measureTasks).set({ state: task.state }).where(and(eq(measureTasks.id, task.id), eq(measureTasks.measureId, measureId))).run();
       }
       tx.update(measures)
-        .set({
-          status: input.status,
-          progress,
-          lastFollowUpAt: now,
-          version: m.version + 1,
-          updatedAt: now,
-        })
+        .set({ status: input.status, progress, lastFollowUpAt: now, version: m.version + 1, updatedAt: now })
         .where(eq(measures.id, measureId))
         .run();
-      audit(
-        {
-          actorId,
-          action: "measure.followUp",
-          targetType: "measure",
-          targetId: measureId,
-        },
-        tx
-      );
+      audit({ actorId, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);
       return { ok: true as const, followUpId };
-    },
-    { behavior: "immediate" }
-  ) as FollowUpResult;
+    }, { behavior: "immediate" }) as FollowUpResult;
 }
 
 /** Corrects an entry's texts; the previous wording is kept as a revision (never silently rewritten). */
@@ -1027,55 +637,26 @@ export function editFollowUp(
   followUpId: number,
   expectedRevision: number,
   input: Pick<FollowUpInput, "done" | "next" | "obstacles" | "publicText">,
-  now = new Date()
+  now = new Date(),
 ): { ok: true } | { ok: false; reason: "notFound" | "conflict" } {
-  return db().transaction(
-    (tx) => {
-      const entry = tx
-        .select()
-        .from(followUps)
-        .where(eq(followUps.id, followUpId))
-        .get();
-      if (!entry) return { ok: false as const, reason: "notFound" as const };
-      if (entry.revision !== expectedRevision)
-        return { ok: false as const, reason: "conflict" as const };
-      tx.insert(followUpRevisions)
-        .values({
-          followUpId,
-          revision: entry.revision,
-          status: entry.status,
-          progress: entry.progress,
-          done: entry.done,
-          next: entry.next,
-          obstacles: entry.obstacles,
-          publicText: entry.publicText,
-          editedById: actorId,
-          replacedAt: now,
-        })
-        .run();
-      tx.update(followUps)
-        .set({ ...input, revision: entry.revision + 1, editedAt: now })
-        .where(eq(followUps.id, followUpId))
-        .run();
-      audit(
-        {
-          actorId,
-          action: "followUp.edited",
-          targetType: "followUp",
-          targetId: followUpId,
-        },
-        tx
-      );
-      return { ok: true as const };
-    },
-    { behavior: "immediate" }
-  ) as { ok: true } | { ok: false; reason: "notFound" | "conflict" };
+  return db().transaction((tx) => {
+    const entry = tx.select().from(followUps).where(eq(followUps.id, followUpId)).get();
+    if (!entry) return { ok: false as const, reason: "notFound" as const };
+    if (entry.revision !== expectedRevision) return { ok: false as const, reason: "conflict" as const };
+    tx.insert(followUpRevisions)
+      .values({ followUpId, revision: entry.revision, status: entry.status, progress: entry.progress, done: entry.done, next: entry.next, obstacles: entry.obstacles, publicText: entry.publicText, editedById: actorId, replacedAt: now })
+      .run();
+    tx.update(followUps)
+      .set({ ...input, revision: entry.revision + 1, editedAt: now })
+      .where(eq(followUps.id, followUpId))
+      .run();
+    audit({ actorId, action: "followUp.edited", targetType: "followUp", targetId: followUpId }, tx);
+    return { ok: true as const };
+  }, { behavior: "immediate" }) as { ok: true } | { ok: false; reason: "notFound" | "conflict" };
 }
 
 export function getFollowUp(id: number) {
-  return (
-    db().select().from(followUps).where(eq(followUps.id, id)).get() ?? null
-  );
+  return db().select().from(followUps).where(eq(followUps.id, id)).get() ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1083,56 +664,28 @@ export function getFollowUp(id: number) {
 
 export function measureFilterOptions(planId: number, publicOnly: boolean) {
   // Distinct owners and target areas scan the whole plan; the answer changes only with a write.
-  return cachedRead(`measureFilterOptions:${planId}:${publicOnly}`, () =>
-    computeFilterOptions(planId, publicOnly)
-  );
+  return cachedRead(`measureFilterOptions:${planId}:${publicOnly}`, () => computeFilterOptions(planId, publicOnly));
 }
 
 function computeFilterOptions(planId: number, publicOnly: boolean) {
   const d = db();
-  const visible = publicOnly
-    ? and(eq(measures.planId, planId), publicMeasureCondition())
-    : eq(measures.planId, planId);
+  const visible = publicOnly ? and(eq(measures.planId, planId), publicMeasureCondition()) : eq(measures.planId, planId);
   const owners = d
-    .selectDistinct({
-      id: organisations.id,
-      nameFi: organisations.nameFi,
-      nameSv: organisations.nameSv,
-      nameEn: organisations.nameEn,
-    })
+    .selectDistinct({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
     .from(measures)
-    .innerJoin(
-      organisations,
-      eq(organisations.id, measures.ownerOrganisationId)
-    )
+    .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .where(visible)
     .orderBy(asc(organisations.nameFi))
     .all();
   const targetAreas = d
-    .selectDistinct({
-      id: areas.id,
-      level: areas.level,
-      code: areas.code,
-      nameFi: areas.nameFi,
-      nameSv: areas.nameSv,
-    })
+    .selectDistinct({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
     .from(measureAreas)
     .innerJoin(measures, eq(measures.id, measureAreas.measureId))
     .innerJoin(areas, eq(areas.id, measureAreas.areaId))
     .where(visible)
     .orderBy(asc(areas.nameFi))
     .all();
-  const areaList = d
-    .select({
-      id: areas.id,
-      level: areas.level,
-      code: areas.code,
-      nameFi: areas.nameFi,
-      nameSv: areas.nameSv,
-    })
-    .from(areas)
-    .where(inArray(areas.level, ["major_district", "district"]))
-    .orderBy(asc(areas.code))
-    .all();
+  const areaList = d.select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv }).from(areas).where(inArray(areas.level, ["major_district", "district"])).orderBy(asc(areas.code)).all();
   return { owners, targetAreas, areas: areaList };
 }
+

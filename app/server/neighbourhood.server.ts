@@ -793,7 +793,8 @@ export function actionsForMeasure(measureId: number, viewer: Viewer | null, r: R
     .all();
   const visible = new Map<number, boolean>();
   return rows.filter((row) => {
-    if (!visible.has(row.plan.id)) visible.set(row.plan.id, can(viewer, { kind: "neighbourhoodPlan.view", plan: planAccessOf(row.plan, r) }) || PUBLIC_STATUSES.includes(row.plan.status));
+    // Public plans need no access lookup; only the others cost a query each.
+    if (!visible.has(row.plan.id)) visible.set(row.plan.id, PUBLIC_STATUSES.includes(row.plan.status) || can(viewer, { kind: "neighbourhoodPlan.view", plan: planAccessOf(row.plan, r) }));
     return visible.get(row.plan.id);
   });
 }
