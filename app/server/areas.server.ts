@@ -2,16 +2,24 @@
 // neighbourhood permission records need, the area browser, and the CSV import of the hierarchy
 // (columns level, code, name_fi, name_sv, parent_code). An import is all or nothing, like the
 // measure import, and re-importing updates areas in place by level + code.
-import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import Papa from "papaparse";
 import { AREA_LEVELS, areas, groupAreas, groups, type AreaLevel } from "../../db/schema";
-import { audit } from "./audit.server";
-import { config } from "./config.server";
+import {
+  headerMap,
+  messageKeys,
+  normalizeHeader,
+  readCsvTable,
+  summarize,
+  writeAllOrNothing,
+  type ImportAction,
+  type ImportFiles,
+  type ImportResult,
+  type ImportTable,
+  type ImportValidation,
+  type TableResult,
+  type TableSpec,
+} from "./csv-import.server";
 import { db, type Db } from "./db.server";
-import { normalizeHeader } from "./measure-io.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -114,7 +122,6 @@ const HEADER_NAMES: Record<AreaImportColumn, string[]> = {
   name_sv: ["name_sv", "nimi_sv", "nimi_ruotsiksi", "swedish_name", "namn_sv", "namn"],
   parent_code: ["parent_code", "parent", "ylempi_koodi", "ylempi", "ylataso", "ylatason_koodi", "parent_area", "overordnad_kod"],
 };
-const COLUMN_BY_HEADER = new Map<string, AreaImportColumn>(AREA_IMPORT_COLUMNS.flatMap((c) => HEADER_NAMES[c].map((h) => [h, c] as [string, AreaImportColumn])));
 
 /** Level words in Finnish, Swedish and English (normalised) → level. */
 const LEVEL_WORDS: Record<string, AreaLevel> = {
@@ -147,76 +154,27 @@ export function parentLevelOf(level: AreaLevel): AreaLevel | null {
   return i > 0 ? AREA_LEVELS[i - 1]! : null;
 }
 
-export type AreaCsvRow = { rowNumber: number; values: Partial<Record<AreaImportColumn, string>> };
+const TABLE: TableSpec<AreaImportColumn> & { maxBytes: number } = {
+  errors: "neighbourhood.areaImport.errors",
+  headers: headerMap(HEADER_NAMES),
+  missing: (columns) => (["level", "code", "name_fi"] as const).filter((c) => columns[c] === undefined),
+  maxRows: MAX_AREA_IMPORT_ROWS,
+  maxBytes: MAX_AREA_IMPORT_BYTES,
+};
+const errorKey = messageKeys(TABLE.errors);
+
+/** Area files for the shared import flow; uploads wait in DATA_DIR/area-imports. */
+export const AREA_IMPORT_FILES: ImportFiles = { errors: TABLE.errors, maxBytes: TABLE.maxBytes, folder: "area-imports" };
+
 /** `columns`: the columns the file has; a missing name_sv or parent_code column leaves those as they are. */
-export type AreaCsv = { columns: AreaImportColumn[]; rows: AreaCsvRow[] };
-export type AreaCsvResult = { ok: true; file: AreaCsv } | { ok: false; errors: string[] };
-
-const errorKey = (key: string, params?: Record<string, unknown>) => (params ? `neighbourhood.areaImport.errors.${key}|${JSON.stringify(params)}` : `neighbourhood.areaImport.errors.${key}`);
-const fail = (key: string, params?: Record<string, unknown>): AreaCsvResult => ({ ok: false, errors: [errorKey(key, params)] });
-
-function decodeCsv(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // Older Finnish Excel saves "CSV (luetteloerotin)" in Windows-1252.
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
-
-function delimiterOf(text: string): string {
-  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && ch in counts) counts[ch]++;
-  }
-  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
-  return n > 0 ? best : ",";
-}
+export type AreaCsv = ImportTable<AreaImportColumn>;
 
 /** Reads an uploaded CSV into rows keyed by column; file-level problems come back as translation keys. */
-export function parseAreaCsv(bytes: Uint8Array, filename = ""): AreaCsvResult {
-  if (bytes.byteLength > MAX_AREA_IMPORT_BYTES) return fail("tooLarge", { max: MAX_AREA_IMPORT_BYTES / 1024 / 1024 });
-  const zipOrOle = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
-  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
-  if (zipOrOle || (ext && ext !== "csv" && ext !== "txt")) return fail("wrongType");
-  const text = decodeCsv(bytes);
-  const parsed = Papa.parse<string[]>(text, { delimiter: delimiterOf(text), skipEmptyLines: false });
-  const broken = parsed.errors.find((e) => e.code === "MissingQuotes");
-  if (broken) return fail("quotes", { row: (broken.row ?? 0) + 1 });
-  const lines = parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => String(c ?? "").trim()) })).filter((l) => l.cells.some((c) => c !== ""));
-  const [header, ...data] = lines;
-  if (!header) return fail("empty");
-  const positions: [AreaImportColumn, number][] = [];
-  const seen = new Set<AreaImportColumn>();
-  for (const [index, raw] of header.cells.entries()) {
-    const column = COLUMN_BY_HEADER.get(normalizeHeader(raw));
-    if (!column) continue;
-    if (seen.has(column)) return fail("duplicateColumn", { column: raw });
-    seen.add(column);
-    positions.push([column, index]);
-  }
-  const missing = (["level", "code", "name_fi"] as const).filter((c) => !seen.has(c));
-  if (missing.length) return fail("missingColumns", { columns: missing.join(", ") });
-  if (!data.length) return fail("empty");
-  if (data.length > MAX_AREA_IMPORT_ROWS) return fail("tooManyRows", { max: MAX_AREA_IMPORT_ROWS });
-  return {
-    ok: true,
-    file: {
-      columns: [...seen],
-      rows: data.map((line) => {
-        const values: Partial<Record<AreaImportColumn, string>> = {};
-        for (const [column, index] of positions) values[column] = line.cells[index] ?? "";
-        return { rowNumber: line.rowNumber, values };
-      }),
-    },
-  };
+export function parseAreaCsv(bytes: Uint8Array, filename = ""): TableResult<AreaImportColumn> {
+  return readCsvTable(bytes, filename, TABLE);
 }
 
-export type AreaImportAction = "create" | "update" | "unchanged";
+export type AreaImportAction = ImportAction;
 export type ValidatedAreaRow = {
   rowNumber: number;
   level: AreaLevel | null;
@@ -230,11 +188,7 @@ export type ValidatedAreaRow = {
   action: AreaImportAction;
   errors: string[];
 };
-export type AreaImportValidation = {
-  ok: boolean;
-  rows: ValidatedAreaRow[];
-  counts: { create: number; update: number; unchanged: number; errors: number };
-};
+export type AreaImportValidation = ImportValidation<ValidatedAreaRow>;
 
 const CODE = /^[0-9A-Za-zÅÄÖåäö._\-/]{1,20}$/;
 const key = (level: AreaLevel, code: string) => `${level}:${code}`;
@@ -243,8 +197,8 @@ const key = (level: AreaLevel, code: string) => `${level}:${code}`;
 export function validateAreaImport(file: AreaCsv, r: Reader = db()): AreaImportValidation {
   const existing = r.select(areaColumns).from(areas).all();
   const byKey = new Map(existing.map((a) => [key(a.level, a.code), a]));
-  const setsParent = file.columns.includes("parent_code");
-  const setsNameSv = file.columns.includes("name_sv");
+  const setsParent = file.columns.parent_code !== undefined;
+  const setsNameSv = file.columns.name_sv !== undefined;
   // Every level + code in the file (first occurrence), so a parent may come from the same file.
   const inFile = new Map<string, number>();
   for (const row of file.rows) {
@@ -293,26 +247,19 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db()): AreaImportV
     }
     return { rowNumber: row.rowNumber, level, code, nameFi, nameSv, parentCode, setsParent, setsNameSv, action, errors };
   });
-
-  const counts = { create: 0, update: 0, unchanged: 0, errors: 0 };
-  for (const row of rows) {
-    if (row.errors.length) counts.errors++;
-    else counts[row.action]++;
-  }
-  return { ok: counts.errors === 0, rows, counts };
+  return summarize(rows);
 }
 
-export type AreaImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; validation: AreaImportValidation };
+export type AreaImportResult = ImportResult<AreaImportValidation>;
 
 /**
  * Writes the whole file in one transaction, or nothing if any row is broken. Rows are validated
  * again inside the transaction; parents are written before their children (level order).
  */
 export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { filename?: string } = {}): AreaImportResult {
-  return db().transaction(
-    (tx) => {
-      const validation = validateAreaImport(file, tx);
-      if (!validation.ok) return { ok: false as const, validation };
+  return writeAllOrNothing(
+    (tx) => validateAreaImport(file, tx),
+    (tx, validation) => {
       let created = 0;
       let updated = 0;
       const ordered = [...validation.rows].sort((a, b) => AREA_LEVELS.indexOf(a.level!) - AREA_LEVELS.indexOf(b.level!));
@@ -335,55 +282,8 @@ export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { f
           updated++;
         }
       }
-      audit({ actorId, action: "areas.import", targetType: "area", detail: { filename: meta.filename ?? null, created, updated, unchanged: validation.counts.unchanged } }, tx);
-      return { ok: true as const, created, updated, unchanged: validation.counts.unchanged };
+      return { created, updated };
     },
-    { behavior: "immediate" },
-  ) as AreaImportResult;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Uploads kept between preview and confirm (the browser only sends back a random id)
-
-const UPLOAD_TTL_MS = 60 * 60 * 1000;
-const UPLOAD_ID = /^[A-Za-z0-9_-]{24}$/;
-const uploadDir = () => join(config().dataDir, "area-imports");
-
-type UploadMeta = { userId: string; filename: string; createdAt: number };
-
-async function purgeOldUploads(now = Date.now()) {
-  const names = await readdir(uploadDir()).catch(() => [] as string[]);
-  for (const name of names) {
-    const path = join(uploadDir(), name);
-    const info = await stat(path).catch(() => null);
-    if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await rm(path, { force: true });
-  }
-}
-
-export async function stashAreaUpload(userId: string, filename: string, bytes: Uint8Array): Promise<string> {
-  await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
-  await purgeOldUploads();
-  const id = randomBytes(18).toString("base64url");
-  const meta: UploadMeta = { userId, filename, createdAt: Date.now() };
-  await writeFile(join(uploadDir(), `${id}.bin`), bytes, { mode: 0o600 });
-  await writeFile(join(uploadDir(), `${id}.json`), JSON.stringify(meta), { mode: 0o600 });
-  return id;
-}
-
-/** The stashed upload, only for the person who uploaded it and only within the hour. */
-export async function loadAreaUpload(id: string, userId: string, now = Date.now()): Promise<(UploadMeta & { bytes: Uint8Array }) | null> {
-  if (!UPLOAD_ID.test(id)) return null;
-  try {
-    const meta = JSON.parse(await readFile(join(uploadDir(), `${id}.json`), "utf8")) as UploadMeta;
-    if (meta.userId !== userId || now - meta.createdAt > UPLOAD_TTL_MS) return null;
-    return { ...meta, bytes: new Uint8Array(await readFile(join(uploadDir(), `${id}.bin`))) };
-  } catch {
-    return null;
-  }
-}
-
-export async function dropAreaUpload(id: string): Promise<void> {
-  if (!UPLOAD_ID.test(id)) return;
-  await rm(join(uploadDir(), `${id}.bin`), { force: true });
-  await rm(join(uploadDir(), `${id}.json`), { force: true });
+    { actorId, action: "areas.import", targetType: "area", filename: meta.filename },
+  );
 }

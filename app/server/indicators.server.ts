@@ -2,9 +2,6 @@
 // areas and measures, values and targets by period ("2025" or "2025-03") and area (null = the
 // whole city), the "on track / off track" judgement, and the CSV import a city gets from a safety
 // survey or police statistics. An import is all or nothing, like the measure import.
-import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import {
@@ -20,9 +17,9 @@ import {
   type IndicatorResolution,
 } from "../../db/schema";
 import { audit } from "./audit.server";
-import { config } from "./config.server";
+import { headerMap, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "./csv-import.server";
 import { db, type Db } from "./db.server";
-import { normalizeHeader, parseNumber } from "./measure-io.server";
+import { parseNumber } from "./measure-io.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select">;
@@ -32,8 +29,6 @@ export type ValueKind = (typeof VALUE_KINDS)[number];
 
 export const MAX_INDICATOR_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_INDICATOR_IMPORT_ROWS = 5000;
-
-const errorKey = (key: string, params?: Record<string, unknown>) => (params ? `${key}|${JSON.stringify(params)}` : key);
 
 // ---------------------------------------------------------------------------------------------
 // Periods and the on-track rule
@@ -390,75 +385,29 @@ const HEADER_NAMES: Record<ImportColumn, string[]> = {
   type: ["tyyppi", "type", "kind", "laji", "typ"],
 };
 
-const COLUMN_BY_HEADER = new Map<string, ImportColumn>(IMPORT_COLUMNS.flatMap((c) => HEADER_NAMES[c].map((h) => [h, c] as [string, ImportColumn])));
+export type IndicatorCsv = ImportTable<ImportColumn>;
 
-export type IndicatorCsvRow = { rowNumber: number; values: Partial<Record<ImportColumn, string>> };
-export type IndicatorCsv = { columns: Partial<Record<ImportColumn, string>>; rows: IndicatorCsvRow[] };
-export type IndicatorCsvResult = { ok: true; file: IndicatorCsv } | { ok: false; errors: string[] };
+/** The columns that must be there: an indicator, a year or a period (month), and a value. */
+const TABLE: TableSpec<ImportColumn> & { maxBytes: number } = {
+  errors: "indicators.import.errors",
+  headers: headerMap(HEADER_NAMES),
+  missing: (columns) =>
+    [
+      columns.indicator === undefined ? "indikaattori" : null,
+      columns.year === undefined && columns.period === undefined ? "vuosi / kausi" : null,
+      columns.value === undefined ? "arvo" : null,
+    ].filter((c): c is string => c !== null),
+  maxRows: MAX_INDICATOR_IMPORT_ROWS,
+  maxBytes: MAX_INDICATOR_IMPORT_BYTES,
+};
+const importError = messageKeys(TABLE.errors);
 
-const importError = (key: string, params?: Record<string, unknown>) => errorKey(`indicators.import.errors.${key}`, params);
-const fail = (key: string, params?: Record<string, unknown>): IndicatorCsvResult => ({ ok: false, errors: [importError(key, params)] });
-
-/** UTF-8 with or without a BOM; older Excel saves Windows-1252, which is decoded as such. */
-function decodeCsv(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
-
-/** The delimiter used most on the header line outside quotes: ; , or tab. */
-function delimiterOf(text: string): string {
-  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && ch in counts) counts[ch]++;
-  }
-  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return n > 0 ? best : ",";
-}
+/** Indicator files for the shared import flow; uploads wait in DATA_DIR/indicator-imports. */
+export const INDICATOR_IMPORT_FILES: ImportFiles = { errors: TABLE.errors, maxBytes: TABLE.maxBytes, folder: "indicator-imports" };
 
 /** Reads an uploaded CSV into rows keyed by column. File-level problems come back as translation keys. */
-export function parseIndicatorCsv(bytes: Uint8Array, filename = ""): IndicatorCsvResult {
-  if (bytes.byteLength > MAX_INDICATOR_IMPORT_BYTES) return fail("tooLarge", { max: MAX_INDICATOR_IMPORT_BYTES / 1024 / 1024 });
-  const zipOrOle = (bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
-  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
-  if (zipOrOle || (ext && ext !== "csv" && ext !== "txt")) return fail("wrongType");
-  const text = decodeCsv(bytes);
-  const parsed = Papa.parse<string[]>(text, { delimiter: delimiterOf(text), skipEmptyLines: false });
-  const broken = parsed.errors.find((e) => e.code === "MissingQuotes");
-  if (broken) return fail("quotes", { row: (broken.row ?? 0) + 1 });
-  const lines = parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => String(c ?? "").trim()) })).filter((l) => l.cells.some((c) => c !== ""));
-  const [header, ...data] = lines;
-  if (!header) return fail("empty");
-  const columns: Partial<Record<ImportColumn, string>> = {};
-  const positions: [ImportColumn, number][] = [];
-  for (const [index, raw] of header.cells.entries()) {
-    const column = COLUMN_BY_HEADER.get(normalizeHeader(raw));
-    if (!column) continue;
-    if (columns[column] !== undefined) return fail("duplicateColumn", { column: raw });
-    columns[column] = raw;
-    positions.push([column, index]);
-  }
-  const missing = [
-    columns.indicator === undefined ? "indikaattori" : null,
-    columns.year === undefined && columns.period === undefined ? "vuosi / kausi" : null,
-    columns.value === undefined ? "arvo" : null,
-  ].filter(Boolean);
-  if (missing.length) return fail("missingColumns", { columns: missing.join(", ") });
-  if (!data.length) return fail("empty");
-  if (data.length > MAX_INDICATOR_IMPORT_ROWS) return fail("tooManyRows", { max: MAX_INDICATOR_IMPORT_ROWS });
-  const rows = data.map((line) => {
-    const values: Partial<Record<ImportColumn, string>> = {};
-    for (const [column, index] of positions) values[column] = line.cells[index] ?? "";
-    return { rowNumber: line.rowNumber, values };
-  });
-  return { ok: true, file: { columns, rows } };
+export function parseIndicatorCsv(bytes: Uint8Array, filename = ""): TableResult<ImportColumn> {
+  return readCsvTable(bytes, filename, TABLE);
 }
 
 /**
@@ -488,8 +437,6 @@ const CITY_WIDE = new Set(["", "0", "00", "000", "koko kaupunki", "kaupunki", "k
 const TARGET_WORDS = new Set(["tavoite", "tavoitearvo", "target", "goal", "mal", "malvarde"]);
 const ACTUAL_WORDS = new Set(["", "toteuma", "toteutunut", "arvo", "mittaus", "actual", "value", "utfall", "varde"]);
 
-export type ImportAction = "create" | "update" | "unchanged";
-
 export type ValidatedIndicatorRow = {
   rowNumber: number;
   indicator: { id: number; key: string; nameFi: string; nameSv: string | null; nameEn: string | null; unit: string } | null;
@@ -505,11 +452,7 @@ export type ValidatedIndicatorRow = {
   errors: string[];
 };
 
-export type IndicatorImportValidation = {
-  rows: ValidatedIndicatorRow[];
-  counts: { create: number; update: number; unchanged: number; errors: number };
-  ok: boolean;
-};
+export type IndicatorImportValidation = ImportValidation<ValidatedIndicatorRow>;
 
 function loadImportLookups(r: Reader) {
   const byKey = new Map(
@@ -613,26 +556,19 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
       errors,
     };
   });
-  const counts = {
-    create: rows.filter((x) => !x.errors.length && x.action === "create").length,
-    update: rows.filter((x) => !x.errors.length && x.action === "update").length,
-    unchanged: rows.filter((x) => !x.errors.length && x.action === "unchanged").length,
-    errors: rows.filter((x) => x.errors.length).length,
-  };
-  return { rows, counts, ok: counts.errors === 0 };
+  return summarize(rows);
 }
 
-export type IndicatorImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; validation: IndicatorImportValidation };
+export type IndicatorImportResult = ImportResult<IndicatorImportValidation>;
 
 /**
  * Writes the whole file in one transaction or nothing. The rows are validated again inside it, so
  * a change between preview and confirm cannot slip through; re-importing a file updates in place.
  */
 export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv, meta: { filename?: string } = {}, now = new Date()): IndicatorImportResult {
-  return db().transaction(
-    (tx) => {
-      const validation = validateIndicatorImport(file, tx);
-      if (!validation.ok) return { ok: false as const, validation };
+  return writeAllOrNothing(
+    (tx) => validateIndicatorImport(file, tx),
+    (tx, validation) => {
       let created = 0;
       let updated = 0;
       for (const row of validation.rows) {
@@ -641,56 +577,8 @@ export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv,
         if (result.created) created++;
         else if (result.changed) updated++;
       }
-      audit({ actorId, action: "indicator.import", targetType: "indicator", detail: { filename: meta.filename ?? null, created, updated, unchanged: validation.counts.unchanged } }, tx);
-      return { ok: true as const, created, updated, unchanged: validation.counts.unchanged };
+      return { created, updated };
     },
-    { behavior: "immediate" },
-  ) as IndicatorImportResult;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Uploads kept between preview and confirm
-
-/** The confirm step re-reads the bytes from here; the browser only ever sends back the random id. */
-const UPLOAD_TTL_MS = 60 * 60 * 1000;
-const UPLOAD_ID = /^[A-Za-z0-9_-]{24}$/;
-const uploadDir = () => join(config().dataDir, "indicator-imports");
-
-type UploadMeta = { userId: string; filename: string; createdAt: number };
-
-async function purgeOldUploads(now = Date.now()) {
-  const names = await readdir(uploadDir()).catch(() => [] as string[]);
-  for (const name of names) {
-    const path = join(uploadDir(), name);
-    const info = await stat(path).catch(() => null);
-    if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await rm(path, { force: true });
-  }
-}
-
-export async function stashIndicatorUpload(userId: string, filename: string, bytes: Uint8Array): Promise<string> {
-  await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
-  await purgeOldUploads();
-  const id = randomBytes(18).toString("base64url");
-  const meta: UploadMeta = { userId, filename, createdAt: Date.now() };
-  await writeFile(join(uploadDir(), `${id}.bin`), bytes, { mode: 0o600 });
-  await writeFile(join(uploadDir(), `${id}.json`), JSON.stringify(meta), { mode: 0o600 });
-  return id;
-}
-
-/** The stashed upload, only for the person who uploaded it and only within the hour. */
-export async function loadIndicatorUpload(id: string, userId: string, now = Date.now()): Promise<(UploadMeta & { bytes: Uint8Array }) | null> {
-  if (!UPLOAD_ID.test(id)) return null;
-  try {
-    const meta = JSON.parse(await readFile(join(uploadDir(), `${id}.json`), "utf8")) as UploadMeta;
-    if (meta.userId !== userId || now - meta.createdAt > UPLOAD_TTL_MS) return null;
-    return { ...meta, bytes: new Uint8Array(await readFile(join(uploadDir(), `${id}.bin`))) };
-  } catch {
-    return null;
-  }
-}
-
-export async function dropIndicatorUpload(id: string): Promise<void> {
-  if (!UPLOAD_ID.test(id)) return;
-  await rm(join(uploadDir(), `${id}.bin`), { force: true });
-  await rm(join(uploadDir(), `${id}.json`), { force: true });
+    { actorId, action: "indicator.import", targetType: "indicator", filename: meta.filename },
+  );
 }

@@ -1,9 +1,6 @@
 // Moving measures in and out as spreadsheets: export of the current list to CSV/XLSX, and import
 // (parse → validate → apply) of the same columns. An import is all or nothing: every row is
 // validated again inside the one transaction that writes, and any error writes nothing.
-import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
@@ -28,12 +25,30 @@ import type { Language } from "../i18n/config";
 import { localName } from "../i18n/names";
 import { measureIoTexts } from "../i18n/texts/measure-io";
 import { audit } from "./audit.server";
-import { config } from "./config.server";
+import {
+  headerMap,
+  messageKeys,
+  normalizeHeader,
+  readCsvLines,
+  summarize,
+  tableFromLines,
+  tooLarge,
+  writeAllOrNothing,
+  type FileErrors,
+  type FileLine,
+  type ImportAction,
+  type ImportFiles,
+  type ImportResult,
+  type ImportRow,
+  type ImportTable,
+  type ImportValidation,
+  type TableResult,
+  type TableSpec,
+} from "./csv-import.server";
 import { db, type Db } from "./db.server";
 import { canTransition, costSharesProblem, helsinkiDate } from "./measure-rules";
 import { changedFields, listMeasures, snapshotOf, writeMeasureRows, type MeasureFilters, type MeasureInput } from "./measures.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select">;
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -88,34 +103,17 @@ export const COLUMN_IDS: Record<ImportField, { fi: string; en: string }> = {
 
 const REQUIRED_FIELDS: ImportField[] = ["code", "title", "owner"];
 
-/** "Vastuuhenkilö", "vastuuhenkilo" and "VASTUU HENKILÖ" all become "vastuu_henkilo"-style keys. */
-export function normalizeHeader(header: string): string {
-  return header
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
-
-/** Header → field: the technical names plus the translated labels an export writes, in every language. */
-const HEADER_ALIASES: Map<string, ImportField> = (() => {
-  const map = new Map<string, ImportField>();
-  for (const field of IMPORT_FIELDS) {
-    const names = [COLUMN_IDS[field].fi, COLUMN_IDS[field].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[field])];
-    for (const name of names) {
-      const key = normalizeHeader(name);
-      const taken = map.get(key);
-      if (taken && taken !== field) throw new Error(`Column name ${name} means both ${taken} and ${field}`);
-      map.set(key, field);
-    }
-  }
-  return map;
-})();
-
-export function fieldForHeader(header: string): ImportField | null {
-  return HEADER_ALIASES.get(normalizeHeader(header)) ?? null;
-}
+/** The file's shape: headers are the technical names plus the translated labels an export writes, in every language. */
+const TABLE: TableSpec<ImportField> = {
+  errors: "measureIo.errors",
+  headers: headerMap(
+    Object.fromEntries(
+      IMPORT_FIELDS.map((f) => [f, [COLUMN_IDS[f].fi, COLUMN_IDS[f].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[f])]]),
+    ) as Record<ImportField, string[]>,
+  ),
+  missing: (columns) => REQUIRED_FIELDS.filter((f) => columns[f] === undefined).map((f) => COLUMN_IDS[f].fi),
+  maxRows: MAX_IMPORT_ROWS,
+};
 
 /** Loose matching of typed names: case, spacing and Unicode form do not matter. */
 const nameKey = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("fi");
@@ -199,51 +197,18 @@ function parseShare(part: string): { name: string; percent: number } | null {
 // ---------------------------------------------------------------------------------------------
 // Reading a file
 
-export type ParsedRow = { rowNumber: number; values: Partial<Record<ImportField, string>> };
-/** `columns` keeps each recognised column's header as the file spells it, for error messages. */
-export type ParsedFile = { columns: Partial<Record<ImportField, string>>; rows: ParsedRow[] };
-export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; errors: string[] };
+export type ParsedRow = ImportRow<ImportField>;
+export type ParsedFile = ImportTable<ImportField>;
+export type ParseResult = TableResult<ImportField>;
 
-const errorKey = (key: string, params?: Record<string, unknown>) => (params ? `${key}|${JSON.stringify(params)}` : key);
-const fileError = (key: string, params?: Record<string, unknown>): ParseResult => ({ ok: false, errors: [errorKey(`measureIo.errors.${key}`, params)] });
+const errorKey = messageKeys(TABLE.errors);
+const fileError = (key: string, params?: Record<string, unknown>): FileErrors => ({ ok: false, errors: [errorKey(key, params)] });
 
-function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  // Excel's "Unicode text" is UTF-16 with a byte-order mark.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // Older Finnish Excel saves "CSV (luetteloerotin)" in Windows-1252, not UTF-8.
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
-
-/** The delimiter that occurs most often on the header line (outside quotes): ; , or tab. */
-function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && ch in counts) counts[ch]++;
-  }
-  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return n > 0 ? best : ",";
-}
+/** Measure files for the shared import flow; uploads wait in DATA_DIR/imports. */
+export const MEASURE_IMPORT_FILES: ImportFiles = { errors: TABLE.errors, maxBytes: MAX_IMPORT_BYTES, folder: "imports" };
 
 /** The CSV export protects cells against formula injection with a leading apostrophe; undo it. */
 const unguard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
-
-function rowsFromCsv(bytes: Uint8Array): { ok: true; rows: { rowNumber: number; cells: string[] }[] } | { ok: false; result: ParseResult } {
-  const text = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
-  const broken = parsed.errors.find((e) => e.code === "MissingQuotes");
-  if (broken) return { ok: false, result: fileError("quotes", { row: (broken.row ?? 0) + 1 }) };
-  // Papaparse counts records, not lines, so a quoted field with a newline stays one row, as in Excel.
-  return { ok: true, rows: parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => unguard(String(c ?? "").trim())) })) };
-}
 
 function isoFromDate(d: Date): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
@@ -268,25 +233,25 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
-async function rowsFromXlsx(bytes: Uint8Array): Promise<{ ok: true; rows: { rowNumber: number; cells: string[] }[] } | { ok: false; result: ParseResult }> {
+async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: FileLine[] } | FileErrors> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    return { ok: false, result: fileError("unreadable") };
+    return fileError("unreadable");
   }
   const sheet = workbook.worksheets.find((w) => w.state === "visible") ?? workbook.worksheets[0];
-  if (!sheet) return { ok: false, result: fileError("empty") };
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) return { ok: false, result: fileError("tooManyRows", { max: MAX_IMPORT_ROWS }) };
-  const rows: { rowNumber: number; cells: string[] }[] = [];
+  if (!sheet) return fileError("empty");
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) return fileError("tooManyRows", { max: MAX_IMPORT_ROWS });
+  const lines: FileLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cells[col - 1] = cellText(cell.value).trim();
     });
-    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? "") });
+    lines.push({ rowNumber, cells: Array.from(cells, (c) => c ?? "") });
   });
-  return { ok: true, rows };
+  return { ok: true, lines };
 }
 
 export type UploadKind = "csv" | "xlsx";
@@ -304,40 +269,18 @@ export function detectKind(bytes: Uint8Array, filename: string): UploadKind | "x
 
 /** Reads a CSV or XLSX upload into rows keyed by field. File-level problems come back as translation keys. */
 export async function parseMeasureFile(bytes: Uint8Array, filename: string): Promise<ParseResult> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return fileError("tooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
+  const large = tooLarge(bytes, MAX_IMPORT_BYTES, TABLE.errors);
+  if (large) return large;
   const kind = detectKind(bytes, filename);
   if (kind === "xls") return fileError("xlsNotSupported");
   if (!kind) return fileError("wrongType");
-  const read = kind === "csv" ? rowsFromCsv(bytes) : await rowsFromXlsx(bytes);
-  if (!read.ok) return read.result;
-  const nonEmpty = read.rows.filter((r) => r.cells.some((c) => c !== ""));
-  const [header, ...data] = nonEmpty;
-  if (!header) return fileError("empty");
-  const columns: Partial<Record<ImportField, string>> = {};
-  const positions: [ImportField, number][] = [];
-  for (const [index, raw] of header.cells.entries()) {
-    const field = fieldForHeader(raw ?? "");
-    if (!field) continue; // unknown columns (e.g. the export's progress) are ignored
-    if (columns[field] !== undefined) return fileError("duplicateColumn", { column: raw });
-    columns[field] = raw;
-    positions.push([field, index]);
-  }
-  const missing = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
-  if (missing.length) return fileError("missingColumns", { columns: missing.map((f) => COLUMN_IDS[f].fi).join(", ") });
-  if (data.length === 0) return fileError("empty");
-  if (data.length > MAX_IMPORT_ROWS) return fileError("tooManyRows", { max: MAX_IMPORT_ROWS });
-  const rows = data.map((r) => {
-    const values: Partial<Record<ImportField, string>> = {};
-    for (const [field, index] of positions) values[field] = (r.cells[index] ?? "").trim();
-    return { rowNumber: r.rowNumber, values };
-  });
-  return { ok: true, file: { columns, rows } };
+  // Unknown columns (e.g. the export's progress) are ignored.
+  const read = kind === "csv" ? readCsvLines(bytes, TABLE.errors, unguard) : await linesFromXlsx(bytes);
+  return read.ok ? tableFromLines(read.lines, TABLE) : read;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Validating
-
-export type ImportAction = "create" | "update" | "unchanged";
 
 export type ValidatedRow = {
   rowNumber: number;
@@ -351,11 +294,7 @@ export type ValidatedRow = {
   measureId?: number;
 };
 
-export type ValidationResult = {
-  rows: ValidatedRow[];
-  counts: { create: number; update: number; unchanged: number; errors: number };
-  ok: boolean;
-};
+export type ValidationResult = ImportValidation<ValidatedRow>;
 
 type Lookups = ReturnType<typeof loadLookups>;
 
@@ -441,7 +380,7 @@ const SCHEMA_PATH_FIELD: Record<string, ImportField> = {
 function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<string, number>): ValidatedRow {
   const errors: string[] = [];
   const col = (f: ImportField) => file.columns[f] ?? COLUMN_IDS[f].fi;
-  const err = (key: string, f: ImportField | null, params: Record<string, unknown> = {}) => errors.push(errorKey(`measureIo.errors.${key}`, f ? { column: col(f), ...params } : params));
+  const err = (key: string, f: ImportField | null, params: Record<string, unknown> = {}) => errors.push(errorKey(key, f ? { column: col(f), ...params } : params));
   const v = (f: ImportField) => row.values[f] ?? "";
 
   const code = v("code");
@@ -616,30 +555,22 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
 export function validateImport(planId: number, file: ParsedFile, r: Reader = db()): ValidationResult {
   const lookups = loadLookups(r, planId);
   const seen = new Map<string, number>();
-  const rows = file.rows.map((row) => validateRow(lookups, file, row, seen));
-  const counts = {
-    create: rows.filter((x) => !x.errors.length && x.action === "create").length,
-    update: rows.filter((x) => !x.errors.length && x.action === "update").length,
-    unchanged: rows.filter((x) => !x.errors.length && x.action === "unchanged").length,
-    errors: rows.filter((x) => x.errors.length).length,
-  };
-  return { rows, counts, ok: counts.errors === 0 };
+  return summarize(file.rows.map((row) => validateRow(lookups, file, row, seen)));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Applying
 
-export type ApplyResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; validation: ValidationResult };
+export type ApplyResult = ImportResult<ValidationResult>;
 
 /**
  * Writes a whole file in one transaction, or nothing: the rows are validated again inside it,
  * so a change made between preview and confirm cannot slip through.
  */
 export function applyImport(actorId: string, planId: number, file: ParsedFile, meta: { filename?: string } = {}, now = new Date()): ApplyResult {
-  return db().transaction(
-    (tx) => {
-      const validation = validateImport(planId, file, tx);
-      if (!validation.ok) return { ok: false as const, validation };
+  return writeAllOrNothing(
+    (tx) => validateImport(planId, file, tx),
+    (tx, validation) => {
       let created = 0;
       let updated = 0;
       for (const row of validation.rows) {
@@ -687,11 +618,10 @@ export function applyImport(actorId: string, planId: number, file: ParsedFile, m
           updated++;
         }
       }
-      audit({ actorId, action: "measure.import", targetType: "plan", targetId: planId, detail: { filename: meta.filename ?? null, created, updated, unchanged: validation.counts.unchanged } }, tx);
-      return { ok: true as const, created, updated, unchanged: validation.counts.unchanged };
+      return { created, updated };
     },
-    { behavior: "immediate" },
-  ) as ApplyResult;
+    { actorId, action: "measure.import", targetType: "plan", targetId: planId, filename: meta.filename },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -926,53 +856,4 @@ export async function toXlsx(rows: ExportRow[], t: Translate, options: WriteOpti
   }
   sheet.getColumn("description").alignment = { wrapText: true, vertical: "top" };
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Uploads kept between preview and confirm
-
-/** The confirm step re-reads the uploaded bytes from here; the browser only ever sends back the id. */
-const UPLOAD_TTL_MS = 60 * 60 * 1000;
-const UPLOAD_ID = /^[A-Za-z0-9_-]{24}$/;
-const uploadDir = () => join(config().dataDir, "imports");
-
-type UploadMeta = { userId: string; planId: number; filename: string; createdAt: number };
-
-/** Removes previews nobody confirmed within the hour (they may hold people's email addresses). */
-async function purgeOldUploads(now = Date.now()) {
-  const names = await readdir(uploadDir()).catch(() => [] as string[]);
-  for (const name of names) {
-    const path = join(uploadDir(), name);
-    const info = await stat(path).catch(() => null);
-    if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await rm(path, { force: true });
-  }
-}
-
-export async function stashUpload(userId: string, planId: number, filename: string, bytes: Uint8Array): Promise<string> {
-  await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
-  await purgeOldUploads();
-  const id = randomBytes(18).toString("base64url");
-  const meta: UploadMeta = { userId, planId, filename, createdAt: Date.now() };
-  await writeFile(join(uploadDir(), `${id}.bin`), bytes, { mode: 0o600 });
-  await writeFile(join(uploadDir(), `${id}.json`), JSON.stringify(meta), { mode: 0o600 });
-  return id;
-}
-
-/** The stashed upload, only for the person who uploaded it and only within the hour. */
-export async function loadUpload(id: string, userId: string, now = Date.now()): Promise<(UploadMeta & { bytes: Uint8Array }) | null> {
-  if (!UPLOAD_ID.test(id)) return null;
-  try {
-    const meta = JSON.parse(await readFile(join(uploadDir(), `${id}.json`), "utf8")) as UploadMeta;
-    if (meta.userId !== userId || now - meta.createdAt > UPLOAD_TTL_MS) return null;
-    const bytes = new Uint8Array(await readFile(join(uploadDir(), `${id}.bin`)));
-    return { ...meta, bytes };
-  } catch {
-    return null;
-  }
-}
-
-export async function dropUpload(id: string): Promise<void> {
-  if (!UPLOAD_ID.test(id)) return;
-  await rm(join(uploadDir(), `${id}.bin`), { force: true });
-  await rm(join(uploadDir(), `${id}.json`), { force: true });
 }

@@ -4,7 +4,8 @@ import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_
 
 export type UploadRead = { ok: true; form: FormData; file: { name: string; bytes: Uint8Array } | null } | { ok: false; reason: "tooLarge" | "unreadable" };
 
-export async function readUpload(request: Request, maxBytes: number): Promise<UploadRead> {
+/** `fields`, when given: the only other parts kept besides the file (the rest are dropped unstored). */
+export async function readUpload(request: Request, maxBytes: number, fields?: string[]): Promise<UploadRead> {
   // An obviously too large body is refused from its declared length alone.
   if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes + 256 * 1024) {
     await discardBody(request);
@@ -12,7 +13,8 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Up
   }
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    const filter = fields ? ({ name }: { name: string }) => name === "file" || fields.includes(name) : undefined;
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes, filter }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, reason: "tooLarge" };
     return { ok: false, reason: "unreadable" };

@@ -11,7 +11,6 @@ import { db } from "~/server/db.server";
 import {
   applicableTarget,
   applyIndicatorImport,
-  dropIndicatorUpload,
   getIndicator,
   indicatorTemplateCsv,
   indicatorsForMeasure,
@@ -19,12 +18,10 @@ import {
   linkIndicatorToMeasures,
   linkIndicatorToPriorityAreas,
   listIndicators,
-  loadIndicatorUpload,
   meetsTarget,
   normalizePeriod,
   parseIndicatorCsv,
   periodProblem,
-  stashIndicatorUpload,
   summarise,
   upsertIndicatorValue,
   validateIndicatorImport,
@@ -325,14 +322,5 @@ describe("CSV import", () => {
     expect(validation.rows.map((r) => r.errors)).toEqual(validation.rows.map(() => []));
     expect(validation.rows.map((r) => r.kind)).toContain("target");
     expect(validation.rows.some((r) => /^\d{4}-\d{2}$/.test(r.period))).toBe(true);
-  });
-
-  it("keeps an upload only for the person who uploaded it", async () => {
-    const id = await stashIndicatorUpload(coordinatorId, "arvot.csv", enc("indikaattori;vuosi;arvo\n"));
-    expect(await loadIndicatorUpload(id, userIdOf(DEMO.expert))).toBeNull();
-    expect((await loadIndicatorUpload(id, coordinatorId))?.filename).toBe("arvot.csv");
-    expect(await loadIndicatorUpload("../../etc/passwd", coordinatorId)).toBeNull();
-    await dropIndicatorUpload(id);
-    expect(await loadIndicatorUpload(id, coordinatorId)).toBeNull();
   });
 });

@@ -23,15 +23,12 @@ import { createI18nInstance } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
 import {
   applyImport,
-  dropUpload,
   exportMeasures,
-  loadUpload,
   parseBoolean,
   parseDate,
   parseMeasureFile,
   parseNumber,
   parseStatus,
-  stashUpload,
   toCsv,
   toXlsx,
   validateImport,
@@ -363,20 +360,5 @@ describe("exporting", () => {
     const e3 = byCode(shown, "E3");
     expect(decideMeasure(coordinatorId, e3.id, e3.version, "approved")).toEqual({ ok: true });
     expect(exportMeasures({ planId: shown }, { publicOnly: true, lang: "fi" }).map((r) => r.code)).toEqual(["E1", "E2", "E3"]);
-  });
-});
-
-describe("uploads kept between preview and confirm", () => {
-  it("only the uploader gets the file back, by a random id", async () => {
-    const id = await stashUpload(coordinatorId, 1, "a.csv", enc("x"));
-    expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect(await loadUpload(id, expertId)).toBeNull();
-    expect(await loadUpload("../../etc/passwd", coordinatorId)).toBeNull();
-    const loaded = await loadUpload(id, coordinatorId);
-    expect(loaded).toMatchObject({ planId: 1, filename: "a.csv" });
-    expect(new TextDecoder().decode(loaded!.bytes)).toBe("x");
-    expect(await loadUpload(id, coordinatorId, Date.now() + 2 * 60 * 60 * 1000)).toBeNull();
-    await dropUpload(id);
-    expect(await loadUpload(id, coordinatorId)).toBeNull();
   });
 });
