@@ -2,7 +2,7 @@
 // (parse → validate → apply) of the same columns. An import is all or nothing: every row is
 // validated again inside the one transaction that writes, and any error writes nothing.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { TFunction } from "i18next";
 import {
@@ -233,8 +233,13 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
+/** exceljs is loaded on first use: it adds some 30 MB to a server process that never needs it. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
+
 async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: FileLine[] } | FileErrors> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
@@ -829,7 +834,7 @@ export async function toXlsx(rows: ExportRow[], t: Translate, options: WriteOpti
   const fields = fieldsFor(options);
   const tr = t as (key: string) => string;
   const dateFormat = options.lang === "en" ? "yyyy-mm-dd" : "d.m.yyyy";
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Lähiturva";
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(tr("measureIo.sheetName"), { views: [{ state: "frozen", ySplit: 1 }] });

@@ -33,6 +33,7 @@ import {
 import { areaAncestors, areaDescendantIds, getArea, networkAreaIds, networksCoveringArea } from "./areas.server";
 import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
+import { cachedRead } from "./read-cache.server";
 import { publicMeasureCondition } from "./measures.server";
 import { can, type NeighbourhoodPlanAccess } from "./permissions.server";
 import type { Viewer } from "./viewer.server";
@@ -581,6 +582,10 @@ const areaNameColumns = { id: areas.id, level: areas.level, code: areas.code, na
  * anyone else).
  */
 export function getPlanView(planId: number, opts: { publicMeasuresOnly: boolean; moderator: boolean }) {
+  return cachedRead(`planView:${planId}:${opts.publicMeasuresOnly}:${opts.moderator}`, () => computePlanView(planId, opts));
+}
+
+function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; moderator: boolean }) {
   const d = db();
   const plan = d.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
   if (!plan) return null;
@@ -725,6 +730,11 @@ export function listPlansInAreas(
   opts: { page?: number; pageSize?: number } = {},
   r: Reader = db(),
 ): { rows: PlanListRow[]; total: number; page: number; pageCount: number } {
+  if (r === db()) return cachedRead(`plansInAreas:${areaIds.join(",")}:${viewerId}:${opts.page ?? 1}:${opts.pageSize ?? ""}`, () => computePlansInAreas(areaIds, viewerId, opts, r));
+  return computePlansInAreas(areaIds, viewerId, opts, r);
+}
+
+function computePlansInAreas(areaIds: number[], viewerId: string | null, opts: { page?: number; pageSize?: number }, r: Reader) {
   const all = areaDescendantIds(areaIds, r);
   if (!all.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
   const own = viewerId ? sql`exists (select 1 from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id} and pa.user_id = ${viewerId})` : sql`0`;

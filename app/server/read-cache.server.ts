@@ -1,7 +1,8 @@
 // A small cache for expensive read models (the steering summary). Correct invalidation by
 // construction: the key includes SQLite's own change counters, so ANY write through this process's
 // connection (total_changes) or by another process (PRAGMA data_version) makes every entry stale.
-// A follow-up posted now therefore shows on the very next request.
+// A follow-up posted now therefore shows on the very next request. Cached values are shared by
+// every request: callers must treat them as read-only.
 import { db } from "./db.server";
 
 const MAX_ENTRIES = 200;
@@ -16,6 +17,9 @@ export function databaseVersion(): string {
 }
 
 export function cachedRead<T>(key: string, compute: () => T, extraVersion = ""): T {
+  // Inside a transaction a read may see writes that are later rolled back, and a rollback does not
+  // turn total_changes() back: such a read must neither be cached nor served from the cache.
+  if (db().$client.inTransaction) return compute();
   const version = databaseVersion() + "|" + extraVersion;
   const hit = entries.get(key);
   if (hit && hit.version === version) {

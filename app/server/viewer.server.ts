@@ -2,6 +2,7 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { groups, memberships, residencies, users, type GroupKind, type Locale, type Position } from "../../db/schema";
 import { db } from "./db.server";
+import { cachedRead } from "./read-cache.server";
 
 export type ViewerMembership = {
   groupId: number;
@@ -21,6 +22,12 @@ export type Viewer = {
 
 /** Loads a viewer with only the memberships in force now (left members lose access at once). */
 export function loadViewer(userId: string, now = new Date()): Viewer | null {
+  // Every signed-in request needs this; it changes only with a write (or a membership whose
+  // end date passes, hence the minute in the key).
+  return cachedRead(`viewer:${userId}`, () => computeViewer(userId, now), String(Math.floor(now.getTime() / 60_000)));
+}
+
+function computeViewer(userId: string, now: Date): Viewer | null {
   const d = db();
   const user = d.select().from(users).where(eq(users.id, userId)).get();
   if (!user || user.disabledAt) return null;
