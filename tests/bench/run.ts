@@ -117,7 +117,7 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/http-server.ts"], {
+  const server: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, DATA_DIR: join(OUT_DIR, "data"), REMINDERS: "off", COOKIE_SECURE: "false" },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -33,13 +33,14 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
-  if (!existsSync("build/index.js")) throw new Error("Run `npm run build` before the browser tests (npm run test:browser does).");
+  if (!existsSync("build/index.js") || !existsSync("build/server.js")) throw new Error("Run `npm run build` before the browser tests (npm run test:browser does).");
   const dataDir = mkdtempSync(join(tmpdir(), "lahiturva-e2e-"));
   const port = await freePort();
   // REMINDERS=off: the reminders job runs only when a test runs it (npm run reminders), never by itself.
   const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, REMINDERS: "off" } as NodeJS.ProcessEnv;
   await run("node", ["--import", "tsx", "db/setup.ts"], env);
-  server = spawn("node", ["--import", "tsx", "app/http-server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  // The compiled server, as `npm start` runs it.
+  server = spawn("node", ["build/server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
