@@ -365,6 +365,10 @@ export type MeasureDetail = NonNullable<ReturnType<typeof getMeasure>>;
 
 /** Earlier versions of follow-up entries of a measure (staff only). */
 export function listFollowUpRevisions(measureId: number) {
+  return cachedRead(`followUpRevisions:${measureId}`, () => computeFollowUpRevisions(measureId));
+}
+
+function computeFollowUpRevisions(measureId: number) {
   const editor = alias(users, "editor");
   return db()
     .select({

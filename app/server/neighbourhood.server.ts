@@ -784,7 +784,16 @@ export function networkPlans(groupId: number, r: Reader = db()) {
  * The measure page's side of the two-way link: plan actions that support the measure, from the
  * plans the viewer may see.
  */
-export function actionsForMeasure(measureId: number, viewer: Viewer | null, r: Reader = db()) {
+export function actionsForMeasure(measureId: number, viewer: Viewer | null) {
+  // The linked actions and, for plans that are not public, who may see them, are the same for
+  // every viewer: cached on the database version. Only the visibility check is per viewer.
+  const rows = cachedRead(`measureActions:${measureId}`, () => linkedActionRows(measureId));
+  return rows
+    .filter((row) => !row.access || can(viewer, { kind: "neighbourhoodPlan.view", plan: row.access }))
+    .map(({ access: _access, ...row }) => row);
+}
+
+function linkedActionRows(measureId: number, r: Reader = db()) {
   const rows = r
     .select({
       id: planActions.id,
@@ -801,11 +810,11 @@ export function actionsForMeasure(measureId: number, viewer: Viewer | null, r: R
     .where(eq(planActions.measureId, measureId))
     .orderBy(asc(areas.code), asc(neighbourhoodPlans.id), asc(planActions.position))
     .all();
-  const visible = new Map<number, boolean>();
-  return rows.filter((row) => {
-    // Public plans need no access lookup; only the others cost a query each.
-    if (!visible.has(row.plan.id)) visible.set(row.plan.id, PUBLIC_STATUSES.includes(row.plan.status) || can(viewer, { kind: "neighbourhoodPlan.view", plan: planAccessOf(row.plan, r) }));
-    return visible.get(row.plan.id);
+  // Public plans need no access lookup; the others cost a query each, once per plan.
+  const access = new Map<number, NeighbourhoodPlanAccess | null>();
+  return rows.map((row) => {
+    if (!access.has(row.plan.id)) access.set(row.plan.id, PUBLIC_STATUSES.includes(row.plan.status) ? null : planAccessOf(row.plan, r));
+    return { ...row, access: access.get(row.plan.id)! };
   });
 }
 

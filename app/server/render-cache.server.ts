@@ -14,7 +14,8 @@ const MAX_CHARS = 24 * 1024 * 1024;
 /** A page larger than this is not worth keeping (an export-sized list). */
 const MAX_PAGE_CHARS = 2 * 1024 * 1024;
 
-const entries = new Map<string, string>();
+/** Each page is kept split at the nonce placeholder, so putting a nonce in is a single join. */
+const entries = new Map<string, { parts: string[]; chars: number }>();
 let totalChars = 0;
 let hits = 0;
 let misses = 0;
@@ -36,26 +37,26 @@ export function renderKey(inputs: RenderInputs): string {
 
 /** The cached HTML with this response's nonce put in, or undefined. */
 export function cachedPage(key: string, nonce: string): string | undefined {
-  const html = entries.get(key);
-  if (html === undefined) {
+  const page = entries.get(key);
+  if (page === undefined) {
     misses++;
     return undefined;
   }
   hits++;
   // Most recently used last, so the oldest entries are dropped first.
   entries.delete(key);
-  entries.set(key, html);
-  return withNonce(html, nonce);
+  entries.set(key, page);
+  return page.parts.join(nonce);
 }
 
 export function rememberPage(key: string, html: string): void {
   if (html.length > MAX_PAGE_CHARS || entries.has(key)) return;
-  entries.set(key, html);
+  entries.set(key, { parts: html.split(NONCE_PLACEHOLDER), chars: html.length });
   totalChars += html.length;
-  for (const [oldKey, oldHtml] of entries) {
+  for (const [oldKey, old] of entries) {
     if (totalChars <= MAX_CHARS) break;
     entries.delete(oldKey);
-    totalChars -= oldHtml.length;
+    totalChars -= old.chars;
   }
 }
 
