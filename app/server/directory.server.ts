@@ -16,6 +16,7 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { cachedRead } from "./read-cache.server";
 
 const activeMembership = (now: Date) => or(isNull(memberships.leftAt), gt(memberships.leftAt, now));
 
@@ -192,6 +193,11 @@ export function getGroup(groupId: number) {
 
 export function listGroupMembers(groupId: number, opts: { includeFormer?: boolean; now?: Date } = {}) {
   const now = opts.now ?? new Date();
+  // Shown on every workspace page; a membership that ends by date drops off within a minute.
+  return cachedRead(`groupMembers:${groupId}:${!!opts.includeFormer}`, () => computeGroupMembers(groupId, !!opts.includeFormer, now), String(Math.floor(now.getTime() / 60_000)));
+}
+
+function computeGroupMembers(groupId: number, includeFormer: boolean, now: Date) {
   return db()
     .select({
       membershipId: memberships.id,
@@ -210,7 +216,7 @@ export function listGroupMembers(groupId: number, opts: { includeFormer?: boolea
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.groupId, groupId), opts.includeFormer ? undefined : activeMembership(now)))
+    .where(and(eq(memberships.groupId, groupId), includeFormer ? undefined : activeMembership(now)))
     .orderBy(sql`case ${memberships.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary' then 2 else 3 end`, asc(users.name))
     .all();
 }

@@ -13,6 +13,7 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
+import { cachedRead } from "./read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
 
@@ -59,12 +60,16 @@ export function getPlan(id: number, opts: { publicOnly: boolean }) {
 
 /** Priority areas of a plan with the years each was in force; `inForceNow` by Helsinki's calendar. */
 export function listPriorityAreas(planId: number, now = new Date()) {
+  const thisYear = Number(helsinkiDate(now).slice(0, 4));
+  return cachedRead(`priorityAreas:${planId}:${thisYear}`, () => computePriorityAreas(planId, thisYear));
+}
+
+function computePriorityAreas(planId: number, thisYear: number) {
   const d = db();
   const rows = d.select().from(priorityAreas).where(eq(priorityAreas.planId, planId)).orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code)).all();
   const years = rows.length
     ? d.select().from(priorityAreaYears).where(inArray(priorityAreaYears.priorityAreaId, rows.map((r) => r.id))).orderBy(asc(priorityAreaYears.year)).all()
     : [];
-  const thisYear = Number(helsinkiDate(now).slice(0, 4));
   return rows.map((r) => {
     const own = years.filter((y) => y.priorityAreaId === r.id).map((y) => y.year);
     return { ...r, years: own, inForceNow: own.includes(thisYear) };
