@@ -221,7 +221,9 @@ export const measureTasks = sqliteTable(
     state: text("state", { enum: TASK_STATES }).notNull().default("open"),
     position: integer("position").notNull().default(0),
   },
-  (t) => [index("measure_tasks_measure_idx").on(t.measureId), index("measure_tasks_due_idx").on(t.state, t.dueDate)],
+  // (measure, state, due date) answers "does this measure have an open task past its date" with
+  // one index probe; with only (state, due date) SQLite scanned every overdue task per measure.
+  (t) => [index("measure_tasks_measure_state_due_idx").on(t.measureId, t.state, t.dueDate), index("measure_tasks_due_idx").on(t.state, t.dueDate)],
 );
 
 /**
