@@ -119,7 +119,8 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, ["build/server.js"], {
+  // Started as `npm start` starts it (same heap limit).
+  const server: ChildProcess = spawn(process.execPath, ["--max-old-space-size=256", "build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, DATA_DIR: join(OUT_DIR, "data"), REMINDERS: "off", COOKIE_SECURE: "false" },
     stdio: ["ignore", "ignore", "pipe"],
   });

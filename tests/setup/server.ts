@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, REMINDERS: "off" } as NodeJS.ProcessEnv;
   await run("node", ["--import", "tsx", "db/setup.ts"], env);
   // The compiled server, as `npm start` runs it.
-  server = spawn("node", ["build/server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  server = spawn("node", ["--max-old-space-size=256", "build/server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
