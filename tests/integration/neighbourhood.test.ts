@@ -186,6 +186,13 @@ describe("workflow rules", () => {
     expect(visible(malmiNetwork, id)).toBe(true);
     expect(listPlansInAreas([areaId("district", "301")], null).rows.map((p) => p.id)).toContain(id);
     expect(listPlansInAreas([areaId("major_district", "3")], null).rows.map((p) => p.id)).toContain(id);
+    // The list is paged: pages of one plan walk through the same plans as one long page, in order.
+    const whole = listPlansInAreas([areaId("major_district", "3")], null, { pageSize: 100 });
+    expect(whole.total).toBe(whole.rows.length);
+    expect(whole.total).toBeGreaterThan(1);
+    const paged = Array.from({ length: whole.total }, (_, i) => listPlansInAreas([areaId("major_district", "3")], null, { page: i + 1, pageSize: 1 }));
+    expect(paged.every((p) => p.pageCount === whole.total && p.rows.length === 1)).toBe(true);
+    expect(paged.map((p) => p.rows[0].id)).toEqual(whole.rows.map((p) => p.id));
     // Drafts show in lists only to their own authors.
     const draft = createPlan(resident.id, linjat, "Oma luonnos", T0);
     expect(listPlansInAreas([linjat], null).rows.map((p) => p.id)).not.toContain(draft);
