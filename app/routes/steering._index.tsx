@@ -15,7 +15,7 @@ import { groupsForViewer } from "~/server/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";
 import { StatusChart } from "~/ui/StatusChart";
-import { ChangeList } from "~/ui/ChangeList";
+import { ChangeList, limitChanges } from "~/ui/ChangeList";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "steering.view" });
@@ -29,7 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const summary = cachedRead(`summary:${plan.id}:${filters.priority}:${filters.owner}:${filters.area}`, () => steeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }), minute);
   const review = latestReview({ sentOnly: true });
   // What changed since the last review the steering group received (live records vs its snapshot).
-  const changes = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
+  // At a glance: ten of each kind of change, with the counts (a large plan has hundreds).
+  const allChanges = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
+  const changes = allChanges ? limitChanges(allChanges, 10) : null;
   const { owners, areas } = measureFilterOptions(plan.id, false);
   const options = { priorityAreas: listPriorityAreas(plan.id), owners, areas };
   return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes, workspaces });
@@ -198,7 +200,7 @@ export default function SteeringSummaryPage() {
           ) : (
             <Text>{t("steering.noReviewYet")}</Text>
           )}
-          {changes ? <ChangeList changes={changes} /> : null}
+          {changes ? <ChangeList changes={changes} counts={changes.counts} /> : null}
         </Paper>
       </SimpleGrid>
 

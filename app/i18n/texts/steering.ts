@@ -101,6 +101,7 @@ export const reviewTexts = defineTexts({
     firstReview: "Tämä on suunnitelman ensimmäinen tilannekatsaus.",
     noChanges: "Ei muutoksia edelliseen katsaukseen.",
     changeGroups: { new: "Uudet toimenpiteet", completed: "Valmistuneet", newlyLate: "Myöhästyneet", statusChanged: "Tila muuttunut" },
+    moreChanges: "ja {{count}} muuta",
     cols: {
       total: "Yhteensä",
       ongoing: "Käynnissä",
@@ -191,6 +192,7 @@ export const reviewTexts = defineTexts({
     firstReview: "Detta är planens första lägesöversikt.",
     noChanges: "Inga förändringar sedan föregående översikt.",
     changeGroups: { new: "Nya åtgärder", completed: "Slutförda", newlyLate: "Nyligen försenade", statusChanged: "Ändrad status" },
+    moreChanges: "och {{count}} till",
     cols: {
       total: "Totalt",
       ongoing: "Pågår",
@@ -281,6 +283,7 @@ export const reviewTexts = defineTexts({
     firstReview: "This is the first status review of the plan.",
     noChanges: "No changes since the previous review.",
     changeGroups: { new: "New measures", completed: "Completed", newlyLate: "Newly late", statusChanged: "Status changed" },
+    moreChanges: "and {{count}} more",
     cols: {
       total: "Total",
       ongoing: "Ongoing",
