@@ -58,6 +58,11 @@ export function dueSoonSql(now: Date): SQL<number> {
   ))`;
 }
 
+/** The three computed flags as select columns (0/1 in SQL). */
+function flagColumns(now: Date) {
+  return { late: lateSql(now), stale: staleSql(now), dueSoon: dueSoonSql(now) };
+}
+
 /** The nearest open deadline (end date or open task), for sorting "my measures". */
 function nextDeadlineSql(now: Date): SQL<string | null> {
   const today = helsinkiDate(now);
@@ -202,9 +207,7 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
           ownerNameSv: organisations.nameSv,
           ownerNameEn: organisations.nameEn,
           responsibleName: responsible.name,
-          late: lateSql(now),
-          stale: staleSql(now),
-          dueSoon: dueSoonSql(now),
+          ...flagColumns(now),
         })
         .from(measures)
         .leftJoin(priorityAreas, eq(priorityAreas.id, measures.priorityAreaId))
@@ -281,9 +284,7 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
       priorityArea: { id: priorityAreas.id, code: priorityAreas.code, nameFi: priorityAreas.nameFi, nameSv: priorityAreas.nameSv, nameEn: priorityAreas.nameEn },
       owner: { id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn },
       responsible: { id: responsible.id, name: responsible.name, email: responsible.email, title: responsible.title },
-      late: lateSql(now),
-      stale: staleSql(now),
-      dueSoon: dueSoonSql(now),
+      ...flagColumns(now),
     })
     .from(measures)
     .innerJoin(safetyPlans, eq(safetyPlans.id, measures.planId))
