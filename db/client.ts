@@ -22,6 +22,12 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), unless it says
+  // otherwise. A deferred transaction that reads and then writes cannot wait for the lock: when
+  // another process (the reminders job, a second server) wrote in between, SQLite refuses the
+  // upgrade at once with "database is locked", whatever the busy timeout.
+  const deferredByDefault = db.transaction.bind(db);
+  db.transaction = ((run, config) => deferredByDefault(run, { behavior: "immediate", ...config })) as Db["transaction"];
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }
