@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,7 +21,7 @@ import {
 } from "~/server/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { useStrategyLabel } from "~/ui/plans/labels";
+import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
@@ -144,7 +144,6 @@ export default function AdminPlan() {
   const { plan, areas, editing, years, yearRecords, next, strategies, areaSaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorText = useErrorText();
-  const strategyLabel = useStrategyLabel();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const noticeFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.notice : undefined);
 
@@ -300,50 +299,7 @@ export default function AdminPlan() {
           <Stack>
             <NoticeAlert notice={noticeFor("plan")} />
             <FormErrors errors={planForm.errors} />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput key={planFields.nameFi.key} name={planFields.nameFi.name} defaultValue={planFields.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(planFields.nameFi.errors)} />
-              <TextInput key={planFields.nameSv.key} name={planFields.nameSv.name} defaultValue={planFields.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(planFields.nameSv.errors)} />
-              <TextInput key={planFields.nameEn.key} name={planFields.nameEn.name} defaultValue={planFields.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(planFields.nameEn.errors)} />
-              <TextInput
-                key={planFields.periodStart.key}
-                type="date"
-                name={planFields.periodStart.name}
-                defaultValue={planFields.periodStart.initialValue}
-                label={t("plans.periodStart")}
-                required
-                error={errorText(planFields.periodStart.errors)}
-              />
-              <TextInput
-                key={planFields.periodEnd.key}
-                type="date"
-                name={planFields.periodEnd.name}
-                defaultValue={planFields.periodEnd.initialValue}
-                label={t("plans.periodEnd")}
-                required
-                error={errorText(planFields.periodEnd.errors)}
-              />
-              <TextInput
-                key={planFields.updateIntervalDays.key}
-                type="number"
-                min={7}
-                max={730}
-                step={1}
-                name={planFields.updateIntervalDays.name}
-                defaultValue={planFields.updateIntervalDays.initialValue}
-                label={t("plans.updateIntervalDays")}
-                description={t("plans.updateIntervalHelp")}
-                required
-                error={errorText(planFields.updateIntervalDays.errors)}
-              />
-            </SimpleGrid>
-            <NativeSelect
-              key={planFields.strategyId.key}
-              name={planFields.strategyId.name}
-              defaultValue={planFields.strategyId.initialValue}
-              label={t("plans.strategy")}
-              data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: strategyLabel(s) }))]}
-              error={errorText(planFields.strategyId.errors)}
-            />
+            <PlanBasicsFields fields={planFields} strategies={strategies} />
             <Textarea key={planFields.descriptionFi.key} name={planFields.descriptionFi.name} defaultValue={planFields.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={3} error={errorText(planFields.descriptionFi.errors)} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Textarea key={planFields.descriptionSv.key} name={planFields.descriptionSv.name} defaultValue={planFields.descriptionSv.initialValue} label={t("plans.descriptionSv")} autosize minRows={2} error={errorText(planFields.descriptionSv.errors)} />

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,9 +8,9 @@ import { NewPlanSchema } from "~/forms/plans";
 import { localName } from "~/i18n/names";
 import { authorize } from "~/server/guard.server";
 import { createPlan, listPlans, listStrategies, planMeasureCounts } from "~/server/plans.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { useStrategyLabel } from "~/ui/plans/labels";
+import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -42,8 +42,6 @@ export default function AdminPlans() {
   const lang = i18n.language;
   const { plans, strategies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorText = useErrorText();
-  const strategyLabel = useStrategyLabel();
   const [form, fields] = useForm({
     id: "new-plan",
     lastResult: actionData?.result,
@@ -108,42 +106,7 @@ export default function AdminPlans() {
         <Form method="post" {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput key={fields.nameFi.key} name={fields.nameFi.name} defaultValue={fields.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(fields.nameFi.errors)} />
-              <TextInput key={fields.nameSv.key} name={fields.nameSv.name} defaultValue={fields.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(fields.nameSv.errors)} />
-              <TextInput key={fields.nameEn.key} name={fields.nameEn.name} defaultValue={fields.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(fields.nameEn.errors)} />
-              <TextInput
-                key={fields.periodStart.key}
-                type="date"
-                name={fields.periodStart.name}
-                defaultValue={fields.periodStart.initialValue}
-                label={t("plans.periodStart")}
-                required
-                error={errorText(fields.periodStart.errors)}
-              />
-              <TextInput key={fields.periodEnd.key} type="date" name={fields.periodEnd.name} defaultValue={fields.periodEnd.initialValue} label={t("plans.periodEnd")} required error={errorText(fields.periodEnd.errors)} />
-              <TextInput
-                key={fields.updateIntervalDays.key}
-                type="number"
-                name={fields.updateIntervalDays.name}
-                defaultValue={fields.updateIntervalDays.initialValue}
-                label={t("plans.updateIntervalDays")}
-                description={t("plans.updateIntervalHelp")}
-                min={7}
-                max={730}
-                step={1}
-                required
-                error={errorText(fields.updateIntervalDays.errors)}
-              />
-              <NativeSelect
-                key={fields.strategyId.key}
-                name={fields.strategyId.name}
-                defaultValue={fields.strategyId.initialValue}
-                label={t("plans.strategy")}
-                data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: strategyLabel(s) }))]}
-                error={errorText(fields.strategyId.errors)}
-              />
-            </SimpleGrid>
+            <PlanBasicsFields fields={fields} strategies={strategies} />
             <Group>
               <Button type="submit">{t("plans.createPlan")}</Button>
             </Group>

@@ -140,3 +140,28 @@ describe("coordinator manages priority areas", () => {
     await context.close();
   });
 });
+
+describe("creating a plan", () => {
+  it("refuses a period that ends before it starts, keeping the input without JavaScript, then opens the new draft", async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/admin/plans");
+    const name = `Koesuunnitelma ${Date.now()}`;
+    await page.getByLabel(/^Nimi suomeksi/).fill(name);
+    await page.getByLabel(/^Kauden alku/).fill("2030-01-01");
+    await page.getByLabel(/^Kauden loppu/).fill("2029-12-31");
+    await page.getByRole("button", { name: "Luo suunnitelma" }).click();
+    await page.waitForLoadState("load");
+    await expect(page.getByText("Kauden lopun on oltava alun jälkeen.").isVisible()).resolves.toBe(true);
+    await expect(page.getByLabel(/^Nimi suomeksi/).inputValue()).resolves.toBe(name);
+    await expect(page.getByLabel(/^Kauden alku/).inputValue()).resolves.toBe("2030-01-01");
+
+    await page.getByLabel(/^Kauden loppu/).fill("2033-12-31");
+    await page.getByRole("button", { name: "Luo suunnitelma" }).click();
+    await page.waitForURL(/\/admin\/plans\/\d+$/);
+    // The new draft's set-up page carries the same fields, filled in.
+    await expect(page.getByLabel(/^Nimi suomeksi/).first().inputValue()).resolves.toBe(name);
+    await expect(page.getByLabel(/^Kauden loppu/).inputValue()).resolves.toBe("2033-12-31");
+    await context.close();
+  });
+});
