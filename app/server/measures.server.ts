@@ -682,15 +682,9 @@ function computeFilterOptions(planId: number, publicOnly: boolean) {
     .where(visible)
     .orderBy(asc(organisations.nameFi))
     .all();
-  const targetAreas = d
-    .selectDistinct({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
-    .from(measureAreas)
-    .innerJoin(measures, eq(measures.id, measureAreas.measureId))
-    .innerJoin(areas, eq(areas.id, measureAreas.areaId))
-    .where(visible)
-    .orderBy(asc(areas.nameFi))
-    .all();
   const areaList = d.select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv }).from(areas).where(inArray(areas.level, ["major_district", "district"])).orderBy(asc(areas.code)).all();
-  return { owners, targetAreas, areas: areaList };
+  // The area filter offers the major districts and districts: it also matches measures aimed at
+  // the areas above and below the one chosen.
+  return { owners, areas: areaList };
 }
 
