@@ -8,7 +8,8 @@ import { POSITIONS } from "../../db/schema";
 import { InvitationSchema } from "~/forms/admin";
 import { z } from "~/forms/z";
 import { localName } from "~/i18n/names";
-import { createInvitation } from "~/server/accounts.server";
+import { createInvitation, mailInvitation } from "~/server/accounts.server";
+import { detectLanguage } from "~/i18n/i18n.server";
 import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } from "~/server/directory.server";
 import { authorize, badRequest } from "~/server/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
@@ -28,14 +29,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = RevokeSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) badRequest();
     revokeInvitation(viewer.id, parsed.data.invitationId);
-    return json({ result: null, link: null, revoked: true });
+    return json({ result: null, link: null, mailedTo: null, revoked: true });
   }
   const submission = parseWithZod(formData, { schema: InvitationSchema });
-  if (submission.status !== "success") return json({ result: submission.reply(), link: null, revoked: false }, { status: 400 });
+  if (submission.status !== "success") return json({ result: submission.reply(), link: null, mailedTo: null, revoked: false }, { status: 400 });
   const v = submission.value;
-  const { url } = createInvitation({ ...v, groupId: v.groupId ?? null, organisationId: v.organisationId ?? null, invitedBy: viewer.id });
-  // Until e-mail is configured (notifications issue) the coordinator passes the link on personally.
-  return json({ result: submission.reply({ resetForm: true }), link: url, revoked: false });
+  const { url, expiresAt } = createInvitation({ ...v, groupId: v.groupId ?? null, organisationId: v.organisationId ?? null, invitedBy: viewer.id });
+  // The link goes out by mail (SMTP, or the outbox folder) and is also shown once, in case it fails.
+  const mailed = await mailInvitation({ email: v.email, name: v.name, url, expiresAt }, viewer.name, await detectLanguage(request));
+  return json({ result: submission.reply({ resetForm: true }), link: url, mailedTo: mailed ? v.email : null, revoked: false });
 }
 
 export default function AdminInvitations() {
@@ -53,7 +55,7 @@ export default function AdminInvitations() {
     <Stack>
       {actionData?.link ? (
         <Alert color="green" role="status" title={t("admin.invitationCreated")}>
-          <Text size="sm">{t("admin.invitationLinkHelp")}</Text>
+          <Text size="sm">{actionData.mailedTo ? t("admin.invitationMailed", { email: actionData.mailedTo }) : t("admin.invitationMailFailed")}</Text>
           <Code block data-testid="invitation-link">
             {actionData.link}
           </Code>

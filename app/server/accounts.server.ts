@@ -2,10 +2,13 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { areas, invitations, memberships, residencies, users, type Locale, type Position } from "../../db/schema";
+import { INTL_LOCALE, type Language } from "~/i18n/config";
+import { i18nFor } from "~/i18n/i18n.server";
 import { audit } from "./audit.server";
 import { dummyPasswordHash } from "./auth.server";
 import { config } from "./config.server";
 import { db } from "./db.server";
+import { sendMail } from "./mail.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "./rate-limit.server";
 
@@ -90,6 +93,21 @@ export function createInvitation(input: {
     audit({ actorId: input.invitedBy, action: "invitation.created", detail: { email: input.email, groupId: input.groupId } }, tx);
   });
   return { token, url: `${config().publicUrl}/invite/${token}`, expiresAt };
+}
+
+/**
+ * Mails the invitation link to the invitee in the inviter's language. The coordinator also sees the
+ * link once, so a mail that fails loses nothing: they can pass it on themselves.
+ */
+export async function mailInvitation(invite: { email: string; name: string; url: string; expiresAt: Date }, inviterName: string, lang: Language): Promise<boolean> {
+  const t = i18nFor(lang).t;
+  const date = new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(invite.expiresAt);
+  const result = await sendMail({
+    to: invite.email,
+    subject: t("admin.invitationMail.subject"),
+    text: t("admin.invitationMail.body", { name: invite.name, inviter: inviterName, url: invite.url, date }),
+  });
+  return result.ok;
 }
 
 /** An invitation that can still be used, or null (unknown, used or expired look the same). */

@@ -1,8 +1,23 @@
 // The foundation's journeys in a real browser: every role signs in and lands in its workspace,
 // a resident registers, errors are clear, staff pages stay closed, languages switch.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
+
+/** The text of a mail as nodemailer writes it (quoted-printable or base64 body). */
+function mailText(eml: string): string {
+  const split = eml.indexOf("\r\n\r\n");
+  const head = eml.slice(0, split);
+  const body = eml.slice(split + 4);
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -154,9 +169,20 @@ describe("staff invitations and sessions", () => {
     await coordinator.page.getByLabel("Ryhmä").selectOption({ label: "Turvallisuussuunnittelun asiantuntijaryhmä" });
     await coordinator.page.getByLabel("Organisaatio").selectOption({ index: 1 });
     await coordinator.page.getByRole("button", { name: "Luo kutsu" }).click();
-    const link = (await coordinator.page.getByTestId("invitation-link").textContent())?.trim() ?? "";
-    expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
+    const shown = (await coordinator.page.getByTestId("invitation-link").textContent())?.trim() ?? "";
+    expect(shown).toMatch(/\/invite\/[\w-]{20,}$/);
+    await expect(coordinator.page.getByText("Kutsu lähetettiin sähköpostilla osoitteeseen outi.uusi@example.fi.").isVisible()).resolves.toBe(true);
     await coordinator.context.close();
+    // The invitee follows the link in the mail (no SMTP here: the mail is in the outbox folder).
+    const outbox = join(inject("dataDir"), "outbox");
+    const mail = readdirSync(outbox)
+      .map((f) => readFileSync(join(outbox, f), "utf8"))
+      .find((eml) => eml.includes("To: outi.uusi@example.fi"));
+    expect(mail).toBeDefined();
+    const text = mailText(mail!);
+    expect(text).toContain("Hei Outi Uusi,");
+    const link = /https?:\/\/\S+\/invite\/[\w-]+/.exec(text)?.[0] ?? "";
+    expect(link).toBe(shown);
 
     const invitee = await newPage(browser);
     await invitee.page.goto(new URL(link).pathname);

@@ -214,7 +214,12 @@ const en: Translation = {
     inviteStaff: "Invite staff",
     sendInvitation: "Create invitation",
     invitationCreated: "Invitation created",
-    invitationLinkHelp: "Send this single-use link to the invitee. The link is shown only now.",
+    invitationMailed: "The invitation was mailed to {{email}}. You can also pass the link on yourself; it is shown only now.",
+    invitationMailFailed: "The mail could not be sent. Send this single-use link to the invitee yourself; it is shown only now.",
+    invitationMail: {
+      subject: "Invitation to Lähiturva",
+      body: "Hello {{name}},\n\n{{inviter}} invites you to Lähiturva, the city's collaboration service for safety planning.\n\nCreate your account with this single-use link:\n{{url}}\n\nThe link works until {{date}}. If you did not expect an invitation, you can ignore this message.",
+    },
     openInvitations: "Open invitations",
     noOpenInvitations: "No open invitations.",
     expires: "Expires",

@@ -214,7 +214,12 @@ const fi = {
     inviteStaff: "Kutsu henkilöstöä",
     sendInvitation: "Luo kutsu",
     invitationCreated: "Kutsu luotu",
-    invitationLinkHelp: "Lähetä tämä kertakäyttöinen linkki kutsutulle. Linkki näytetään vain nyt.",
+    invitationMailed: "Kutsu lähetettiin sähköpostilla osoitteeseen {{email}}. Voit myös välittää linkin itse; se näytetään vain nyt.",
+    invitationMailFailed: "Sähköpostin lähetys epäonnistui. Lähetä tämä kertakäyttöinen linkki kutsutulle itse; se näytetään vain nyt.",
+    invitationMail: {
+      subject: "Kutsu Lähiturvaan",
+      body: "Hei {{name}},\n\n{{inviter}} kutsuu sinut Lähiturvaan, kaupungin turvallisuussuunnittelun yhteistyöpalveluun.\n\nLuo tunnuksesi tästä kertakäyttöisestä linkistä:\n{{url}}\n\nLinkki on voimassa {{date}} asti. Jos et odottanut kutsua, voit jättää viestin huomiotta.",
+    },
     openInvitations: "Avoimet kutsut",
     noOpenInvitations: "Ei avoimia kutsuja.",
     expires: "Vanhenee",

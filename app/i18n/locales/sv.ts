@@ -214,7 +214,12 @@ const sv: Translation = {
     inviteStaff: "Bjud in personal",
     sendInvitation: "Skapa inbjudan",
     invitationCreated: "Inbjudan har skapats",
-    invitationLinkHelp: "Skicka den här engångslänken till den inbjudna. Länken visas bara nu.",
+    invitationMailed: "Inbjudan skickades per e-post till {{email}}. Du kan också själv vidarebefordra länken; den visas bara nu.",
+    invitationMailFailed: "E-postmeddelandet kunde inte skickas. Skicka själv den här engångslänken till den inbjudna; den visas bara nu.",
+    invitationMail: {
+      subject: "Inbjudan till Lähiturva",
+      body: "Hej {{name}},\n\n{{inviter}} bjuder in dig till Lähiturva, stadens samarbetstjänst för säkerhetsplanering.\n\nSkapa ditt konto med den här engångslänken:\n{{url}}\n\nLänken gäller till {{date}}. Om du inte väntade dig en inbjudan kan du lämna meddelandet utan åtgärd.",
+    },
     openInvitations: "Öppna inbjudningar",
     noOpenInvitations: "Inga öppna inbjudningar.",
     expires: "Går ut",
