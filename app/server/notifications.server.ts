@@ -4,9 +4,10 @@
 // the key goes into reminders_sent in the same transaction, so the same reminder can never be sent
 // twice, whoever runs the job and however often.
 import { and, count, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
-import { createInstance, type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { notifications, remindersSent, users, userSettings, type EmailMode } from "../../db/schema";
-import { i18nOptions, isLanguage, resources, type Language } from "../i18n/config";
+import { isLanguage, type Language } from "../i18n/config";
+import { i18nFor } from "../i18n/i18n.server";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
 import { helsinkiHour } from "./helsinki-time";
@@ -132,19 +133,10 @@ export function setEmailMode(userId: string, mode: EmailMode) {
 // ---------------------------------------------------------------------------------------------
 // E-mail
 
-const translators = new Map<Language, TFunction>();
-
 /** A `t` for a language outside any request (mail is written by the job, not by a page). */
 export function translatorForLanguage(lng: string): TFunction {
   const language: Language = isLanguage(lng) ? lng : "fi";
-  let t = translators.get(language);
-  if (!t) {
-    const instance = createInstance();
-    void instance.init({ ...i18nOptions, resources, lng: language, initImmediate: false });
-    t = instance.getFixedT(language);
-    translators.set(language, t);
-  }
-  return t;
+  return i18nFor(language).getFixedT(language);
 }
 
 /** Mail older than this is not sent any more (e.g. after someone turns e-mail back on). */
