@@ -15,6 +15,7 @@ import { addNetworkNote, getNetwork, listNetworkNotes, networkPlans } from "~/se
 import { listMeasures } from "~/server/measures.server";
 import { can } from "~/server/permissions.server";
 import { currentPlan } from "~/server/plans.server";
+import { Pager } from "~/ui/Pager";
 import type { Viewer } from "~/server/viewer.server";
 import { useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
@@ -50,7 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     group,
     areas,
     members: listGroupMembers(group.id),
-    plans: networkPlans(group.id),
+    plans: networkPlans(group.id, { page: Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("plansPage"))) || 1) }),
     measures: measuresForNetwork(
       viewer,
       areas.map((a) => a.id),
@@ -117,7 +118,8 @@ export default function NetworkPage() {
         <Title order={2} size="h3" id="network-plans" mb="sm">
           {t("neighbourhood.network.otherPlans")}
         </Title>
-        <PlanList plans={plans.others} empty={t("neighbourhood.network.noOtherPlans")} />
+        <PlanList plans={plans.others.rows} empty={t("neighbourhood.network.noOtherPlans")} />
+        {plans.others.total ? <Pager page={plans.others.page} pageCount={plans.others.pageCount} total={plans.others.total} param="plansPage" /> : null}
       </Paper>
 
       <section aria-labelledby="network-measures">

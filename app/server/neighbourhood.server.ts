@@ -766,18 +766,36 @@ export function listMyPlans(userId: string, r: Reader = db()): PlanListRow[] {
     .all();
 }
 
-/** A network's plans: those waiting for its feedback and the rest it has seen, in its areas. */
-export function networkPlans(groupId: number, r: Reader = db()) {
+/**
+ * A network's plans: all those waiting for its feedback, and a page of the rest it has seen in its
+ * areas (newest first; a network of a large city has thousands).
+ */
+export function networkPlans(groupId: number, opts: { page?: number; pageSize?: number } = {}, r: Reader = db()) {
   const { all } = networkAreaIds(groupId, r);
-  if (!all.length) return { waiting: [] as PlanListRow[], others: [] as PlanListRow[] };
+  const pageSize = opts.pageSize ?? PLAN_LIST_PAGE_SIZE;
+  if (!all.length) return { waiting: [] as PlanListRow[], others: { rows: [] as PlanListRow[], total: 0, page: 1, pageCount: 1 } };
+  const inAreas = inArray(neighbourhoodPlans.areaId, all);
+  const waiting = r
+    .select(planListColumns)
+    .from(neighbourhoodPlans)
+    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
+    .where(and(inAreas, eq(neighbourhoodPlans.status, "submitted")))
+    .orderBy(asc(neighbourhoodPlans.submittedAt), desc(neighbourhoodPlans.updatedAt))
+    .all();
+  const seen = and(inAreas, inArray(neighbourhoodPlans.status, ["changes_requested", "accepted", "published"]));
+  const total = r.select({ n: sql<number>`count(*)` }).from(neighbourhoodPlans).where(seen).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
   const rows = r
     .select(planListColumns)
     .from(neighbourhoodPlans)
     .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
-    .where(and(inArray(neighbourhoodPlans.areaId, all), inArray(neighbourhoodPlans.status, ["submitted", "changes_requested", "accepted", "published"])))
-    .orderBy(asc(neighbourhoodPlans.submittedAt), desc(neighbourhoodPlans.updatedAt))
+    .where(seen)
+    .orderBy(desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
-  return { waiting: rows.filter((p) => p.status === "submitted"), others: rows.filter((p) => p.status !== "submitted") };
+  return { waiting, others: { rows, total, page, pageCount } };
 }
 
 /**

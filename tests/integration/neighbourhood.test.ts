@@ -162,6 +162,12 @@ describe("workflow rules", () => {
 
     expect(reviewPlan(network.id, id, "changes", "Lisätkää aikataulu.", T0)).toEqual({ ok: true });
     expect(status(id)).toBe("changes_requested");
+    // No longer waiting: among the plans the network has seen, which come a page at a time.
+    expect(networkPlans(kallioNetwork).waiting.map((p) => p.id)).not.toContain(id);
+    const seen = networkPlans(kallioNetwork, { pageSize: 1000 }).others;
+    expect(seen.rows.map((p) => p.id)).toContain(id);
+    const pages = Array.from({ length: seen.total }, (_, i) => networkPlans(kallioNetwork, { page: i + 1, pageSize: 1 }).others.rows[0].id);
+    expect(pages).toEqual(seen.rows.map((p) => p.id));
     expect(getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.comments.at(-1)).toMatchObject({ kind: "feedback", body: "Lisätkää aikataulu." });
     expect(can(network, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(false);
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(true);
