@@ -48,9 +48,3 @@ export function i18nFor(lng: Language): I18n {
   }
   return instance;
 }
-
-export async function createI18nInstance(lng: Language): Promise<I18n> {
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nOptions, resources, lng });
-  return instance;
-}

@@ -7,6 +7,7 @@ import { SummaryFilterSchema } from "~/forms/reviews";
 import { localName } from "~/i18n/names";
 import { authorize } from "~/server/guard.server";
 import { cachedRead } from "~/server/read-cache.server";
+import { ACTIVE_STATUSES } from "~/server/measure-rules";
 import { measureFilterOptions } from "~/server/measures.server";
 import { currentPlan, listPriorityAreas } from "~/server/plans.server";
 import { compileReview, latestReview } from "~/server/reviews.server";
@@ -51,12 +52,15 @@ export default function SteeringSummaryPage() {
     );
   }
   // Every number links to the measure list with the same filters in its URL.
-  const listHref = (extra: Record<string, string | number | undefined>) => {
+  const listHref = (extra: Record<string, string | number | readonly string[] | undefined>) => {
     const q = new URLSearchParams({ plan: String(plan.id) });
     if (filters.priority) q.set("priority", String(filters.priority));
     if (filters.owner) q.set("owner", String(filters.owner));
     if (filters.area) q.set("area", String(filters.area));
-    for (const [k, v] of Object.entries(extra)) if (v !== undefined) q.set(k, String(v));
+    for (const [k, v] of Object.entries(extra)) {
+      if (Array.isArray(v)) for (const item of v) q.append(k, item);
+      else if (v !== undefined) q.set(k, String(v));
+    }
     return `/measures?${q.toString()}`;
   };
   const areaLabel = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
@@ -168,7 +172,7 @@ export default function SteeringSummaryPage() {
           {summary.deadlineCount > summary.deadlines.length ? (
             <Text size="sm" mb="xs">
               {t("steering.nearestDeadlines", { shown: summary.deadlines.length, total: summary.deadlineCount })}{" "}
-              <Anchor component={Link} to={listHref({ status: undefined, sort: "end" }) + "&status=approved&status=in_progress&status=delayed&status=on_hold"}>
+              <Anchor component={Link} to={listHref({ status: ACTIVE_STATUSES, sort: "end" })}>
                 {t("steering.byEndDate")}
               </Anchor>
             </Text>

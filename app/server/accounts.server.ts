@@ -2,8 +2,8 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { areas, invitations, memberships, residencies, users, type Locale, type Position } from "../../db/schema";
-import { INTL_LOCALE, type Language } from "~/i18n/config";
-import { i18nFor } from "~/i18n/i18n.server";
+import { INTL_LOCALE, type Language } from "../i18n/config";
+import { i18nFor } from "../i18n/i18n.server";
 import { audit } from "./audit.server";
 import { dummyPasswordHash } from "./auth.server";
 import { config } from "./config.server";

@@ -6,7 +6,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, auditLog, indicators, indicatorValues, measures, priorityAreas, safetyPlans } from "../../db/schema";
 import { splitErrorKey } from "~/forms/z";
-import { createI18nInstance } from "~/i18n/i18n.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
 import {
   applicableTarget,
@@ -284,7 +284,7 @@ describe("CSV import", () => {
 
     // The messages exist in every language.
     const [key, params] = splitErrorKey(validation.rows.find((r) => r.rowNumber === 4)!.errors[0]);
-    const texts = await Promise.all((["fi", "sv", "en"] as const).map(async (l) => (await createI18nInstance(l)).t(key, params)));
+    const texts = await Promise.all((["fi", "sv", "en"] as const).map(async (l) => i18nFor(l).t(key, params)));
     expect(texts).toEqual(["alue: aluetta ”999” ei löydy.", "alue: området ”999” hittades inte.", "alue: no area “999”."]);
   });
 

@@ -19,7 +19,7 @@ import {
   strategies,
   strategyGoals,
 } from "../../db/schema";
-import { createI18nInstance } from "~/i18n/i18n.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
 import {
   applyImport,
@@ -223,7 +223,7 @@ describe("importing", () => {
     const file = await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;paattyy\nX1;Otsikko;Olematon;2026-01-01\n"), "a.csv");
     const [error] = validateImport(planId, file).rows[0].errors;
     const [key, params] = splitErrorKey(error);
-    const texts = await Promise.all((["fi", "sv", "en"] as const).map(async (l) => (await createI18nInstance(l)).t(key, params)));
+    const texts = await Promise.all((["fi", "sv", "en"] as const).map(async (l) => i18nFor(l).t(key, params)));
     expect(texts).toEqual([
       "vastuuorganisaatio: organisaatiota ”Olematon” ei löydy.",
       "vastuuorganisaatio: organisationen ”Olematon” hittades inte.",
@@ -309,7 +309,7 @@ describe("exporting", () => {
     expect(exportMeasures({ planId, status: ["in_progress"] }, { publicOnly: false, lang: "fi" }).map((r) => r.code)).toEqual(["E2"]);
 
     for (const lang of ["fi", "sv", "en"] as const) {
-      const t = (await createI18nInstance(lang)).t;
+      const t = i18nFor(lang).t;
       const xlsx = await toXlsx(rows, t, { lang });
       const fromXlsx = validateImport(planId, await parseOk(new Uint8Array(xlsx), "vienti.xlsx"));
       expect(fromXlsx.rows.map((r) => [r.code, r.action, r.errors])).toEqual(rows.map((r) => [r.code, "unchanged", []]));
@@ -322,11 +322,11 @@ describe("exporting", () => {
   it("writes a semicolon CSV with a BOM and translated headers, guarding formula-like cells", async () => {
     const planId = await seedExportPlan("CSV-vienti", false);
     const rows = exportMeasures({ planId }, { publicOnly: false, lang: "fi" });
-    const csv = toCsv(rows, (await createI18nInstance("fi")).t, { lang: "fi" });
+    const csv = toCsv(rows, i18nFor("fi").t, { lang: "fi" });
     expect(csv.startsWith("\uFEFFTunnus;Otsikko;Kuvaus;")).toBe(true);
     expect(csv).toContain(`E1;'=Kaava-alkuinen otsikko;"Kuvaus, jossa; erottimia\nja rivinvaihto";1;`);
     expect(csv).toContain("24000,5;Kaupunginkanslia, turvallisuus- ja valmiusyksikkö 60 | ");
-    const en = toCsv(exportMeasures({ planId }, { publicOnly: false, lang: "en" }), (await createI18nInstance("en")).t, { lang: "en" });
+    const en = toCsv(exportMeasures({ planId }, { publicOnly: false, lang: "en" }), i18nFor("en").t, { lang: "en" });
     expect(en.startsWith("\uFEFFCode;Title;Description;Priority area;Owner;")).toBe(true);
     expect(en).toContain("24000.5;City Executive Office, Safety and Preparedness Unit 60 | ");
   });
@@ -334,7 +334,7 @@ describe("exporting", () => {
   it("writes a proper workbook: bold frozen header, dates as dates", async () => {
     const planId = await seedExportPlan("XLSX-vienti", false);
     const rows = exportMeasures({ planId }, { publicOnly: false, lang: "fi" });
-    const buffer = await toXlsx(rows, (await createI18nInstance("fi")).t, { lang: "fi" });
+    const buffer = await toXlsx(rows, i18nFor("fi").t, { lang: "fi" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     const sheet = wb.worksheets[0];

@@ -3,7 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MEASURE_STATUSES, followUps, measureTasks, measures, organisations, priorityAreaYears, priorityAreas, safetyPlans, type MeasureStatus } from "../../db/schema";
-import { createI18nInstance } from "~/i18n/i18n.server";
+import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
 import { addDaysIso, helsinkiDate } from "~/server/measure-rules";
 import { addFollowUp, listMeasures, updateMeasure, snapshotOf } from "~/server/measures.server";
@@ -215,7 +215,7 @@ describe("status reviews", () => {
 
   it("exports a PDF (rendered in a worker thread) and an XLSX of the measure table", async () => {
     const view = getReview(reviewA)!;
-    const t = (await createI18nInstance("fi")).t;
+    const t = i18nFor("fi").t;
     const pdf = await reviewPdf(view, t, "fi");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(5000);
