@@ -5,10 +5,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor, detectLanguage } from "./i18n/i18n.server";
-import { cachedPage, NONCE_PLACEHOLDER, rememberPage, renderKey, withNonce } from "./server/render-cache.server";
+import { databaseVersion } from "./server/read-cache.server";
+import { cachedPage, NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey, withNonce } from "./server/render-cache.server";
 import { NonceProvider } from "./ui/nonce";
 
 const ABORT_DELAY = 5_000;
+
+// The HTTP server looks pages up through the build, so it shares the loaders' cache (http-server.ts).
+export { lookUpPage } from "./server/page-cache.server";
 
 function appendContextCookies(headers: Headers, context: AppLoadContext | undefined) {
   for (const cookie of context?.setCookies ?? []) headers.append("Set-Cookie", cookie);
@@ -46,11 +50,21 @@ export default async function handleRequest(
       minute: Math.floor(Date.now() / 60_000),
       loaderData: handler.loaderData,
     });
-    let html = cachedPage(key, nonce);
-    if (html === undefined) {
+    const cached = cachedPage(key, nonce);
+    let html: string | Uint8Array<ArrayBuffer>;
+    if (cached === undefined) {
       const rendered = "<!DOCTYPE html>" + renderToString(page(NONCE_PLACEHOLDER));
       rememberPage(key, rendered);
       html = withNonce(rendered, nonce);
+    } else {
+      html = Buffer.concat(cached) as Uint8Array<ArrayBuffer>;
+    }
+    // The HTTP server may answer this very request from memory next time, but only if the loaders
+    // wrote nothing (the database is as it was when the request came in) and set no cookie. A write
+    // also moves the database version in the next request's key; this check does not rely on that.
+    const pageRequest = loadContext.pageRequest;
+    if (pageRequest && !responseHeaders.has("Set-Cookie") && databaseVersion() === pageRequest.databaseVersion) {
+      rememberAnswer(pageRequest.key, key);
     }
     return new Response(html, { headers: responseHeaders, status: responseStatusCode });
   }

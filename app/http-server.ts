@@ -10,6 +10,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { config } from "./server/config.server";
 import { db } from "./server/db.server";
+import type { lookUpPage } from "./server/page-cache.server";
 import type { RequestContext } from "./server/request-context";
 
 installGlobals();
@@ -81,7 +82,38 @@ const getLoadContext = (req: Request, res: Response): RequestContext => ({
   clientIp: req.ip ?? "unknown",
   memo: {},
   setCookies: [],
+  session: res.locals.session,
+  pageRequest: res.locals.pageRequest,
 });
+
+/**
+ * Answers a page view from memory when an identical request (same URL, cookies, language header,
+ * signed-in person, build, database state and minute) was answered before: see page-cache.
+ * The session is checked here on every request, and its result handed on to the loaders.
+ */
+async function answerFromPageCache(req: Request, res: Response, next: NextFunction) {
+  if (req.method !== "GET" || "_data" in req.query) return next();
+  try {
+    // Through the build's entry module: the cache lives with the loaders that fill it.
+    const entry = build.entry.module as unknown as { lookUpPage: typeof lookUpPage };
+    const found = await entry.lookUpPage({
+      url: req.originalUrl,
+      host: req.headers.host ?? "",
+      cookie: req.headers.cookie ?? "",
+      acceptLanguage: req.headers["accept-language"] ?? "",
+      nonce: res.locals.nonce as string,
+      buildVersion: build.assets.version,
+    });
+    res.locals.session = found.session;
+    res.locals.pageRequest = found.pageRequest;
+    if (found.html === undefined) return next();
+    res.statusCode = 200;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(Buffer.concat(found.html));
+  } catch (error) {
+    next(error);
+  }
+}
 
 if (isDev) {
   const { broadcastDevReady } = await import("@remix-run/node");
@@ -99,6 +131,7 @@ if (isDev) {
     broadcastDevReady(build);
   });
 } else {
+  app.use(answerFromPageCache);
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext }));
 }
 

@@ -1,8 +1,8 @@
 // Sessions (lucia v3 on the drizzle adapter) and passwords (argon2id).
 // lucia's sliding expiry is our idle limit; the absolute limit is counted from `createdAt`.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { Lucia, TimeSpan, type Session } from "lucia";
-import { eq } from "drizzle-orm";
+import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
+import { eq, sql } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { config } from "./config.server";
 import { db } from "./db.server";
@@ -16,9 +16,42 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
+/**
+ * lucia's drizzle adapter builds and prepares two queries for every session check, and every
+ * request checks its session: this one reads session and person in one statement prepared once,
+ * and only the columns lucia is given (never the password hash).
+ */
+class SessionAdapter extends DrizzleSQLiteAdapter {
+  private readonly sessionAndUser = db()
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
+      userAgent: sessions.userAgent,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare();
+
+  override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = this.sessionAndUser.get({ id: sessionId });
+    if (!row) return [null, null];
+    return [
+      { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: { createdAt: row.createdAt, userAgent: row.userAgent } },
+      { id: row.userId, attributes: { email: row.email, name: row.name, locale: row.locale, disabledAt: row.disabledAt } },
+    ];
+  }
+}
+
 function createLucia() {
   const cfg = config();
-  return new Lucia(new DrizzleSQLiteAdapter(db(), sessions, users), {
+  return new Lucia(new SessionAdapter(db(), sessions, users), {
     sessionExpiresIn: new TimeSpan(cfg.sessionIdleMinutes, "m"),
     sessionCookie: {
       name: "lahiturva_session",
@@ -52,9 +85,14 @@ export function lucia() {
 export type SessionCheck = { userId: string; session: Session; setCookie: string | null } | { userId: null; setCookie: string | null };
 
 /** Reads the session cookie, enforces idle, absolute and disabled-account limits. */
-export async function readSession(request: Request): Promise<SessionCheck> {
+export function readSession(request: Request): Promise<SessionCheck> {
+  return checkSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
+/** The same check from a raw Cookie header (the HTTP server checks before Remix runs). */
+export async function checkSessionCookie(cookieHeader: string): Promise<SessionCheck> {
   const l = lucia();
-  const sessionId = l.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = l.readSessionCookie(cookieHeader);
   if (!sessionId) return { userId: null, setCookie: null };
   const { session, user } = await l.validateSession(sessionId);
   if (!session || !user) return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };

@@ -9,7 +9,7 @@ import { loadViewer, type Viewer } from "./viewer.server";
 export async function getViewer(request: Request, context: AppLoadContext): Promise<Viewer | null> {
   const memo = context.memo as { viewer?: Promise<Viewer | null> };
   memo.viewer ??= (async () => {
-    const check = await readSession(request);
+    const check = context.session ?? (await readSession(request));
     if (check.setCookie) context.setCookies.push(check.setCookie);
     return check.userId ? loadViewer(check.userId) : null;
   })();

@@ -1,5 +1,7 @@
 // What the HTTP server hands to every loader and action of one request.
 // Plain module (no server-only imports) so the custom server and the Remix build agree on it.
+import type { SessionCheck } from "./auth.server";
+
 export type RequestContext = {
   /** The CSP nonce of this response: every inline script carries it. */
   nonce: string;
@@ -9,6 +11,10 @@ export type RequestContext = {
   memo: Record<string, unknown>;
   /** Set-Cookie values to add to whatever response this request ends with. */
   setCookies: string[];
+  /** The session as the HTTP server already checked it for this request, if it did. */
+  session?: SessionCheck;
+  /** Set when the HTTP server looked for this GET in the page cache and missed (see render-cache). */
+  pageRequest?: { key: string; databaseVersion: string };
 };
 
 declare module "@remix-run/node" {

@@ -1,8 +1,13 @@
-// The rendered-page memo (app/server/render-cache.server.ts) against the real production server:
-// a reused render must still carry this response's own CSP nonce, and new data must show at once.
-import { beforeAll, describe, expect, it } from "vitest";
+// The rendered-page memo and the page cache (app/server/render-cache.server.ts, page-cache.server.ts)
+// against the real production server: a reused page must still carry this response's own CSP
+// nonce, new data must show at once, and a remembered answer never outlives the session it was for.
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { baseUrl, DEMO } from "./helpers";
 import { get, signInOverHttp, type Session } from "./http-client";
+
+const openDatabase = () => new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
 
 function cspNonce(res: Response): string {
   const csp = res.headers.get("content-security-policy") ?? "";
@@ -69,5 +74,40 @@ describe("rendered-page memo", () => {
     expect(asMayor).toContain(DEMO.mayor);
     expect(asMayor).not.toContain(DEMO.coordinator);
     expect(asCoordinator).toContain(DEMO.coordinator);
+  });
+
+  it("never answers from memory for a session that has ended", async () => {
+    const mayor = await signInOverHttp(DEMO.mayor);
+    for (let i = 0; i < 2; i++) expect((await get("/steering", mayor)).status).toBe(200);
+    const out = await fetch(`${baseUrl()}/logout`, { method: "POST", redirect: "manual", headers: { Cookie: mayor.cookie, Origin: baseUrl() } });
+    expect(out.status).toBe(302);
+    const after = await get("/steering", mayor);
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toMatch(/^\/login/);
+  });
+
+  it("answers in the language the request asks for, on the same URL", async () => {
+    const finnish = await (await get("/", coordinator)).text();
+    const swedish = await (await get("/", { cookie: `${coordinator.cookie.replace(/lng=[^;]*;?\s*/, "")}; lng=${encodeURIComponent(Buffer.from('"sv"').toString("base64"))}` })).text();
+    expect(/<html[^>]*lang="fi"/.test(finnish)).toBe(true);
+    expect(/<html[^>]*lang="sv"/.test(swedish)).toBe(true);
+  });
+
+  it("runs a loader that writes every time: each view of a document is in the access log", async () => {
+    const sqlite = openDatabase();
+    // Views of public documents are not logged: take a confidential one and a member who may read it.
+    const doc = sqlite
+      .prepare(
+        `select d.id, d.group_id as groupId, u.email from documents d
+         join memberships m on m.group_id = d.group_id join users u on u.id = m.user_id
+         where d.publicity <> 'public' and m.left_at is null and u.disabled_at is null limit 1`,
+      )
+      .get() as { id: number; groupId: number; email: string };
+    const member = await signInOverHttp(doc.email);
+    const views = () => (sqlite.prepare("select count(*) as n from document_access_log where document_id = ? and action = 'view'").get(doc.id) as { n: number }).n;
+    const before = views();
+    for (let i = 0; i < 3; i++) expect((await get(`/workspaces/${doc.groupId}/documents/${doc.id}`, member)).status).toBe(200);
+    expect(views()).toBe(before + 3);
+    sqlite.close();
   });
 });
