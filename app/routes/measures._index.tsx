@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "../../db/schema";
 import { parseMeasureListQuery } from "~/forms/measures";
-import { localName } from "~/i18n/names";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { localName, nameOptions } from "~/i18n/names";
 import { getViewer } from "~/server/guard.server";
 import { listMeasures, measureFilterOptions } from "~/server/measures.server";
 import { resolvePlan } from "~/server/measure-views.server";
@@ -22,6 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseMeasureListQuery(url);
   const { plan, publicOnly } = resolvePlan(query.plan, viewer);
   if (!plan) return json({ plan: null, query, publicOnly, canPropose: false, result: null, options: null });
+  const lang = await detectLanguage(request);
+  const filterOptions = measureFilterOptions(plan.id, publicOnly);
   const result = listMeasures(
     {
       planId: plan.id,
@@ -46,10 +49,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canPropose: can(viewer, { kind: "measure.propose" }),
     result,
     options: {
-      plans: listPlans({ publicOnly }),
-      priorityAreas: listPriorityAreas(plan.id),
-      goals: listGoals(plan.strategyId),
-      ...measureFilterOptions(plan.id, publicOnly),
+      plans: nameOptions(listPlans({ publicOnly }), lang),
+      priorityAreas: nameOptions(listPriorityAreas(plan.id), lang, { withCode: true }),
+      goals: nameOptions(listGoals(plan.strategyId), lang, { withCode: true }),
+      owners: nameOptions(filterOptions.owners, lang),
+      // Major districts are marked: the filter also matches the districts under them.
+      areas: filterOptions.areas.map((a) => ({ ...nameOptions([a], lang)[0], major: a.level === "major_district" })),
     },
   });
 }
@@ -109,25 +114,25 @@ export default function MeasureList() {
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
-              <NativeSelect name="plan" label={t("measures.plan")} defaultValue={String(plan.id)} data={options.plans.map((p) => ({ value: String(p.id), label: localName(p, lang) }))} />
+              <NativeSelect name="plan" label={t("measures.plan")} defaultValue={String(plan.id)} data={options.plans} />
               <NativeSelect
                 name="priority"
                 label={t("measures.priorityArea")}
                 defaultValue={select(query.priority)}
-                data={[all, ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` }))]}
+                data={[all, ...options.priorityAreas]}
               />
-              <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners.map((o) => ({ value: String(o.id), label: localName(o, lang) }))]} />
+              <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners]} />
               <NativeSelect
                 name="area"
                 label={t("measures.district")}
                 defaultValue={select(query.area)}
-                data={[all, ...options.areas.map((a) => ({ value: String(a.id), label: `${localName(a, lang)}${a.level === "major_district" ? ` (${t("areaLevels.major_district")})` : ""}` }))]}
+                data={[all, ...options.areas.map((a) => ({ value: a.value, label: a.major ? `${a.label} (${t("areaLevels.major_district")})` : a.label }))]}
               />
               <NativeSelect
                 name="goal"
                 label={t("measures.goal")}
                 defaultValue={select(query.goal)}
-                data={[all, ...options.goals.map((g) => ({ value: String(g.id), label: `${g.code} ${localName(g, lang)}` }))]}
+                data={[all, ...options.goals]}
               />
               <NativeSelect
                 name="sort"

@@ -4,7 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "../../db/schema";
 import { SummaryFilterSchema } from "~/forms/reviews";
-import { localName } from "~/i18n/names";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { localName, nameOptions } from "~/i18n/names";
 import { authorize } from "~/server/guard.server";
 import { cachedRead } from "~/server/read-cache.server";
 import { ACTIVE_STATUSES } from "~/server/measure-rules";
@@ -34,7 +35,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const allChanges = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
   const changes = allChanges ? limitChanges(allChanges, 10) : null;
   const { owners, areas } = measureFilterOptions(plan.id, false);
-  const options = { priorityAreas: listPriorityAreas(plan.id), owners, areas };
+  const lang = await detectLanguage(request);
+  const options = {
+    priorityAreas: nameOptions(listPriorityAreas(plan.id), lang, { withCode: true }),
+    owners: nameOptions(owners, lang),
+    areas: nameOptions(areas, lang),
+  };
   return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes, workspaces });
 }
 
@@ -82,9 +88,9 @@ export default function SteeringSummaryPage() {
       </div>
       <Form method="get" role="search" aria-label={t("measures.filters")}>
         <Group align="end">
-          <NativeSelect name="priority" label={t("measures.priorityArea")} defaultValue={select(filters.priority)} data={[all, ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` }))]} />
-          <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners.map((o) => ({ value: String(o.id), label: localName(o, lang) }))]} />
-          <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas.map((a) => ({ value: String(a.id), label: localName(a, lang) }))]} />
+          <NativeSelect name="priority" label={t("measures.priorityArea")} defaultValue={select(filters.priority)} data={[all, ...options.priorityAreas]} />
+          <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners]} />
+          <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas]} />
           <Button type="submit">{t("common.filter")}</Button>
           <Anchor component={Link} to="/steering">
             {t("measures.clearFilters")}

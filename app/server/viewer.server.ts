@@ -1,5 +1,5 @@
 // The signed-in person with their current memberships: the input of every permission check.
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { groups, memberships, residencies, users, type GroupKind, type Locale, type Position } from "../../db/schema";
 import { db } from "./db.server";
 import { cachedRead } from "./read-cache.server";
@@ -27,22 +27,37 @@ export function loadViewer(userId: string, now = new Date()): Viewer | null {
   return cachedRead(`viewer:${userId}`, () => computeViewer(userId, now), String(Math.floor(now.getTime() / 60_000)));
 }
 
-function computeViewer(userId: string, now: Date): Viewer | null {
+/**
+ * The three viewer queries, prepared once: after every write the viewer cache is stale, so a
+ * stream of writes (follow-ups during a meeting) recomputes the viewer on each request.
+ */
+let statements: ReturnType<typeof prepareViewerQueries> | undefined;
+function prepareViewerQueries() {
   const d = db();
-  const user = d.select().from(users).where(eq(users.id, userId)).get();
+  return {
+    user: d.select().from(users).where(eq(users.id, sql.placeholder("userId"))).prepare(),
+    memberships: d
+      .select({
+        groupId: memberships.groupId,
+        groupKind: groups.kind,
+        organisationId: memberships.organisationId,
+        position: memberships.position,
+      })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(and(eq(memberships.userId, sql.placeholder("userId")), or(isNull(memberships.leftAt), gt(memberships.leftAt, sql.placeholder("now")))))
+      .prepare(),
+    residencies: d.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, sql.placeholder("userId"))).prepare(),
+  };
+}
+
+function computeViewer(userId: string, now: Date): Viewer | null {
+  statements ??= prepareViewerQueries();
+  const user = statements.user.get({ userId });
   if (!user || user.disabledAt) return null;
-  const active = d
-    .select({
-      groupId: memberships.groupId,
-      groupKind: groups.kind,
-      organisationId: memberships.organisationId,
-      position: memberships.position,
-    })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(and(eq(memberships.userId, userId), or(isNull(memberships.leftAt), gt(memberships.leftAt, now))))
-    .all();
-  const areaRows = d.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, userId)).all();
+  // Placeholders skip the column's mapping: leftAt is stored in epoch milliseconds.
+  const active = statements.memberships.all({ userId, now: now.getTime() });
+  const areaRows = statements.residencies.all({ userId });
   return {
     id: user.id,
     name: user.name,

@@ -1,7 +1,7 @@
 // The permission module against real memberships from the demo city.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { groups } from "../../db/schema";
+import { groups, memberships } from "../../db/schema";
 import { db } from "~/server/db.server";
 import { addMembership, endMembership, getUserDetail } from "~/server/directory.server";
 import { can, homePathFor, navigationFor, type Action } from "~/server/permissions.server";
@@ -67,5 +67,16 @@ describe("who may do what", () => {
     expect(can(loadViewer(expertId), { kind: "expert.view" })).toBe(false);
     expect(getUserDetail(expertId)!.memberships.find((m) => m.id === membership.id)?.leftAt).not.toBeNull();
     expect(endMembership(coordinatorId, membership.id)).toBe(false);
+  });
+
+  it("a membership with an end date still ahead gives access until that moment", () => {
+    const mayorId = userIdOf(DEMO.mayor);
+    const steeringMembership = getUserDetail(mayorId)!.memberships.find((m) => m.groupKind === "steering")!;
+    const endsAt = new Date(Date.now() + 2 * 60 * 60 * 1000);
+    db().update(memberships).set({ leftAt: endsAt }).where(eq(memberships.id, steeringMembership.id)).run();
+    expect(can(loadViewer(mayorId), { kind: "steering.view" })).toBe(true);
+    expect(can(loadViewer(mayorId, new Date(endsAt.getTime() - 1000)), { kind: "steering.view" })).toBe(true);
+    expect(can(loadViewer(mayorId, new Date(endsAt.getTime() + 60_000)), { kind: "steering.view" })).toBe(false);
+    db().update(memberships).set({ leftAt: null }).where(eq(memberships.id, steeringMembership.id)).run();
   });
 });
