@@ -8,9 +8,11 @@ import { authorize, badRequest, getViewer, idParam, notFound } from "~/server/gu
 import { decideMeasure, getMeasure, getMeasureAccessInfo, listFollowUpRevisions } from "~/server/measures.server";
 import { actionsForMeasure } from "~/server/neighbourhood.server";
 import { can } from "~/server/permissions.server";
+import { historyPage } from "~/server/measure-views.server";
 import { linkedRecords } from "~/server/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
+import { Pager } from "~/ui/Pager";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
 
@@ -24,13 +26,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // A measure the viewer may not see is as missing as one that does not exist.
   if (!measure) notFound();
   const ownership = { ownerOrganisationId: measure.measure.ownerOrganisationId, responsibleUserId: measure.measure.responsibleUserId };
+  const history = historyPage(
+    measure.followUps,
+    can(viewer, { kind: "measure.viewHistory" }) ? listFollowUpRevisions(id) : [],
+    Number(new URL(request.url).searchParams.get("historyPage")),
+  );
   return json({
-    measure,
+    // The cached measure is shared: a copy carries this page of its history.
+    measure: { ...measure, followUps: history.entries },
+    history: { page: history.page, pageCount: history.pageCount, total: history.total },
     publicOnly,
     canEdit: can(viewer, { kind: "measure.edit", measure: ownership }),
     canFollowUp: measure.measure.status !== "proposed" && can(viewer, { kind: "measure.followUp", measure: ownership }),
     canDecide: measure.measure.status === "proposed" && can(viewer, { kind: "measure.decide" }),
-    revisions: can(viewer, { kind: "measure.viewHistory" }) ? listFollowUpRevisions(id) : [],
+    revisions: history.revisions,
     // The other half of the two-way link: residents' plan actions that carry this measure locally.
     planActions: actionsForMeasure(id, viewer),
     // Decisions and documents of the workspaces about this measure (documents only if readable).
@@ -53,7 +62,7 @@ export default function MeasurePage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lang = i18n.language;
-  const { measure: data, publicOnly, canEdit, canFollowUp, canDecide, revisions, planActions, workspaceRecords } = useLoaderData<typeof loader>();
+  const { measure: data, history, publicOnly, canEdit, canFollowUp, canDecide, revisions, planActions, workspaceRecords } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const m = data.measure;
@@ -285,6 +294,7 @@ export default function MeasurePage() {
             );
           })}
         </Timeline>
+        {history.total ? <Pager page={history.page} pageCount={history.pageCount} total={history.total} param="historyPage" /> : null}
       </section>
 
       <NeighbourhoodActions actions={planActions} />

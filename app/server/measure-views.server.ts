@@ -41,3 +41,16 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
 }
 
 export type MeasureFormOptions = ReturnType<typeof measureFormOptions>;
+
+/** Follow-up entries shown on a measure page at a time: a measure reported on monthly for years has dozens. */
+export const HISTORY_PAGE_SIZE = 10;
+
+/** One page of a measure's follow-up history (newest first), with the earlier wordings of those entries. */
+export function historyPage<E extends { id: number }, R extends { followUpId: number }>(entries: E[], revisions: R[], requestedPage: number) {
+  const total = entries.length;
+  const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
+  const shown = entries.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
+  const shownIds = new Set(shown.map((e) => e.id));
+  return { entries: shown, revisions: revisions.filter((r) => shownIds.has(r.followUpId)), page, pageCount, total };
+}

@@ -19,6 +19,7 @@ import {
   updateMeasure,
   type MeasureInput,
 } from "~/server/measures.server";
+import { startSession } from "~/server/auth.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -195,6 +196,40 @@ describe("changing measures safely", () => {
     expect(editFollowUp(coordinatorId, added.followUpId, 1, { done: "Vanhaan versioon perustuva", next: "", obstacles: "", publicText: "" })).toEqual({ ok: false, reason: "conflict" });
     expect(db().select().from(followUps).where(eq(followUps.id, added.followUpId)).get()).toMatchObject({ done: "Korjattu teksti", revision: 2 });
     expect(listFollowUpRevisions(id)).toMatchObject([{ revision: 1, done: "Alkuperäinen teksti" }]);
+  });
+});
+
+describe("a measure page's follow-up history", () => {
+  it("shows ten entries a page, newest first, with only those entries' earlier wordings", async () => {
+    const id = approvedMeasure({ code: "9.55" });
+    const added: number[] = [];
+    for (let i = 1; i <= 23; i++) {
+      const r = addFollowUp(expertId, id, version(id), { status: "in_progress", progress: i, done: `Raportti ${i}`, next: "", obstacles: "", publicText: "" }, new Date(NOW.getTime() - (23 - i) * DAY));
+      if (!r.ok) throw new Error("follow-up failed");
+      added.push(r.followUpId);
+    }
+    // Entry 12 lands on page 2 (entries 13..4 newest first); entry 2 on page 3.
+    expect(editFollowUp(expertId, added[11], 1, { done: "Raportti 12 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({ ok: true });
+    expect(editFollowUp(expertId, added[1], 1, { done: "Raportti 2 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({ ok: true });
+
+    const { loader } = await import("~/routes/measures.$measureId._index");
+    const cookie = (await startSession(coordinatorId, "vitest")).split(";")[0]!;
+    const load = async (query: string) => {
+      const res = (await loader({ request: new Request(`http://localhost/measures/${id}${query}`, { headers: { Cookie: cookie } }), context: { nonce: "n", clientIp: "10.0.0.1", memo: {}, setCookies: [] }, params: { measureId: String(id) } })) as Response;
+      return (await res.json()) as { measure: { followUps: { done: string }[] }; history: { page: number; pageCount: number; total: number }; revisions: { done: string }[] };
+    };
+    const first = await load("");
+    expect(first.history).toEqual({ page: 1, pageCount: 3, total: 23 });
+    expect(first.measure.followUps.map((f) => f.done)).toEqual(Array.from({ length: 10 }, (_, i) => `Raportti ${23 - i}`));
+    expect(first.revisions).toEqual([]);
+    const second = await load("?historyPage=2");
+    expect(second.measure.followUps.map((f) => f.done)).toEqual(Array.from({ length: 10 }, (_, i) => (13 - i === 12 ? "Raportti 12 korjattu" : `Raportti ${13 - i}`)));
+    expect(second.revisions.map((r) => r.done)).toEqual(["Raportti 12"]);
+    // Past the end is the last page; nonsense is the first.
+    const last = await load("?historyPage=99");
+    expect(last.history.page).toBe(3);
+    expect(last.measure.followUps.map((f) => f.done)).toEqual(["Raportti 3", "Raportti 2 korjattu", "Raportti 1"]);
+    expect((await load("?historyPage=abc")).history.page).toBe(1);
   });
 });
 
