@@ -3,17 +3,20 @@
 // connection (total_changes) or by another process (PRAGMA data_version) makes every entry stale.
 // A follow-up posted now therefore shows on the very next request. Cached values are shared by
 // every request: callers must treat them as read-only.
+import type { Statement } from "better-sqlite3";
 import { db } from "./db.server";
 
 const MAX_ENTRIES = 200;
 const entries = new Map<string, { version: string; value: unknown }>();
 
+let versionStatements: { changes: Statement; external: Statement } | undefined;
+
 /** Changes whenever the database has been written to, by this process or any other. */
 export function databaseVersion(): string {
+  // Asked on every page view: the two statements are prepared once.
   const client = db().$client;
-  const changes = client.prepare("select total_changes()").pluck().get() as number;
-  const external = client.pragma("data_version", { simple: true }) as number;
-  return `${changes}:${external}`;
+  versionStatements ??= { changes: client.prepare("select total_changes()").pluck(), external: client.prepare("pragma data_version").pluck() };
+  return `${versionStatements.changes.get() as number}:${versionStatements.external.get() as number}`;
 }
 
 export function cachedRead<T>(key: string, compute: () => T, extraVersion = ""): T {
