@@ -69,7 +69,7 @@ async function signIn(base: string, email: string): Promise<string> {
 }
 
 /** Runs autocannon and measures each response's latency ourselves (autocannon has no p95). */
-function load(opts: { url: string; connections: number; headers?: Record<string, string>; method?: "GET" | "POST"; setupClient?: (client: autocannon.Client) => void; success: (status: number) => boolean }) {
+function load(opts: { url: string; connections: number; headers?: Record<string, string>; method?: "GET" | "POST"; body?: string; setupClient?: (client: autocannon.Client) => void; success: (status: number) => boolean }) {
   return new Promise<{ rps: number; latencies: number[]; errors: number; requests: number; statuses: Record<number, number> }>((ok, fail) => {
     const latencies: number[] = [];
     const statuses: Record<number, number> = {};
@@ -81,6 +81,7 @@ function load(opts: { url: string; connections: number; headers?: Record<string,
         duration: DURATION,
         headers: opts.headers,
         method: opts.method ?? "GET",
+        body: opts.body,
         setupClient: opts.setupClient,
       },
       (err, result) => {
@@ -199,6 +200,18 @@ async function main() {
     if (write.errors || busy) console.log(`  follow-up answers by status: ${JSON.stringify(write.statuses)}; SQLITE_BUSY in the server log: ${busy}`);
     results.push({ name: "post a follow-up (16 writers)", path: "/measures/:id/follow-up", rps: write.rps, p50: percentile(write.latencies, 50), p95: writeP95, p99: percentile(write.latencies, 99), errors: write.errors + busy, requests: write.requests, target: "p95 ≤ 25 ms, 0 errors", ok: writeP95 <= 25 && write.errors === 0 && busy === 0 });
 
+    // The floor under any write on this stack: a Remix action that does nothing but answer with a
+    // redirect (choosing the language, anonymously: no session, no database), 16 connections.
+    process.stdout.write(`  posting to a minimal Remix action (the floor under any write)…\n`);
+    const floor = await load({
+      url: `${base}/language`,
+      connections: 16,
+      method: "POST",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "lng=fi&redirectTo=%2F",
+      success: (s) => s === 302,
+    });
+
     // The bare node:http server answering with the very same bytes as the steering summary, in a
     // process of its own (as our server is): sharing autocannon's thread would flatter the ratio.
     const html = Buffer.from(await (await fetch(`${base}/steering`, { headers: { Cookie: mayor } })).arrayBuffer());
@@ -224,6 +237,7 @@ async function main() {
     }
     console.log("");
     console.log(`bare node:http with the same bytes: ${num(bareResult.rps, 0)} rps, p95 ${num(percentile(bareResult.latencies, 95))} ms; steering summary is ${(ratio * 100).toFixed(1)} % of it (target ≥ 25 %): ${ratio >= 0.25 ? "yes" : "NO"}`);
+    console.log(`floor under any write (a Remix action that only redirects, 16 connections): ${num(floor.rps, 0)} rps, p95 ${num(percentile(floor.latencies, 95))} ms`);
     console.log(`server peak memory: ${peakMb} MB (target < 300 MB at scale 1): ${peakMb < 300 ? "yes" : "NO"}`);
     console.log(`dataset build: ${datasetSeconds.toFixed(1)} s (target < 60 s at scale 1): ${datasetSeconds < 60 ? "yes" : "NO"}`);
     console.log(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -234,6 +248,7 @@ async function main() {
       pages: Object.fromEntries(results.map((r) => [r.name, { path: r.path, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors, requests: r.requests }])),
       bareRps: bareResult.rps,
       bareP95: percentile(bareResult.latencies, 95),
+      minimalActionFloor: { rps: floor.rps, p50: percentile(floor.latencies, 50), p95: percentile(floor.latencies, 95), errors: floor.errors },
       steeringRatio: ratio,
       peakMemoryMb: peakMb,
       datasetBuildSeconds: datasetSeconds,
