@@ -99,6 +99,7 @@ async function answerFromPageCache(req: Request, res: Response, next: NextFuncti
   try {
     // Through the build's entry module: the cache lives with the loaders that fill it.
     const entry = build.entry.module as unknown as { lookUpPage: typeof lookUpPage };
+    const encoding = req.acceptsEncodings("gzip", "identity") === "gzip" ? "gzip" : "identity";
     const found = await entry.lookUpPage({
       url: req.originalUrl,
       host: req.headers.host ?? "",
@@ -106,18 +107,22 @@ async function answerFromPageCache(req: Request, res: Response, next: NextFuncti
       acceptLanguage: req.headers["accept-language"] ?? "",
       nonce: res.locals.nonce as string,
       buildVersion: build.assets.version,
+      encoding,
     });
     res.locals.session = found.session;
     res.locals.pageRequest = found.pageRequest;
     if (found.html === undefined) return next();
     res.statusCode = 200;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Vary", "Accept-Encoding");
+    // Already gzipped from pieces compressed once: the compression middleware leaves it as it is.
+    if (encoding === "gzip") res.setHeader("Content-Encoding", "gzip");
     res.setHeader("Content-Length", found.html.reduce((sum, chunk) => sum + chunk.length, 0));
     // The shared page pieces go out as they are (no per-request copy of the page), in one write.
     res.cork();
     for (const chunk of found.html) res.write(chunk);
     res.end();
-    // With compression on, the compressed end comes later: never leave the response corked.
+    // Never leave the response corked, whatever the compression middleware's wrappers defer.
     res.uncork();
   } catch (error) {
     next(error);

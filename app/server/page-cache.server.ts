@@ -14,12 +14,14 @@ export type PageRequest = {
   acceptLanguage: string;
   nonce: string;
   buildVersion: string;
+  /** The answer's encoding, as negotiated from Accept-Encoding by the HTTP server. */
+  encoding: "gzip" | "identity";
 };
 
 export type PageLookup = {
   /** The session as checked now; handed on to the loaders so they do not check it again. */
   session: SessionCheck;
-  /** The page (UTF-8 pieces to write in order), if an identical request was answered before. */
+  /** The page (pieces to write in order, in the asked encoding), if an identical request was answered before. */
   html?: Buffer[];
   /** On a miss: what the render step needs to remember its answer under. */
   pageRequest?: { key: string; databaseVersion: string };
@@ -40,6 +42,6 @@ export async function lookUpPage(request: PageRequest): Promise<PageLookup> {
     databaseVersion: version,
     minute: Math.floor(Date.now() / 60_000),
   });
-  const html = cachedAnswer(key, request.nonce);
+  const html = cachedAnswer(key, request.nonce, request.encoding);
   return html === undefined ? { session, pageRequest: { key, databaseVersion: version } } : { session, html };
 }

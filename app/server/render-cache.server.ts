@@ -16,6 +16,7 @@
 // remembered (a loader that logs an access or marks something read always runs), and only answers
 // that set no cookie.
 import { createHash, randomBytes } from "node:crypto";
+import { deflatePiece, gzipWithNonce } from "./gzip-pieces";
 
 /** Memory the cached HTML may take, in bytes. */
 const MAX_BYTES = 24 * 1024 * 1024;
@@ -26,7 +27,7 @@ const MAX_PAGE_BYTES = 2 * 1024 * 1024;
  * Each page is kept as UTF-8, split at the nonce placeholder: an answer is then these buffers
  * with the nonce between them, written out as they are (no re-encoding of the page per request).
  */
-type Entry = { parts: Buffer[]; bytes: number };
+type Entry = { parts: Buffer[]; bytes: number; deflated?: Buffer[] };
 const entries = new Map<string, Entry>();
 let totalBytes = 0;
 let hits = 0;
@@ -113,13 +114,24 @@ export function requestKey(inputs: RequestInputs): string {
   return createHash("sha256").update(JSON.stringify(inputs)).digest("base64");
 }
 
-/** The page an identical earlier request got (pieces, with this response's nonce), or undefined. */
-export function cachedAnswer(key: string, nonce: string): Buffer[] | undefined {
+/**
+ * The page an identical earlier request got (pieces to write in order, with this response's nonce),
+ * or undefined. With `gzip`, the pieces are a gzip body: the page's pieces are deflated the first
+ * time a browser asks for it, and never again (see gzip-pieces).
+ */
+export function cachedAnswer(key: string, nonce: string, encoding: "gzip" | "identity" = "identity"): Buffer[] | undefined {
   const pageKey = answers.get(key);
   const page = pageKey === undefined ? undefined : takeEntry(pageKey);
   if (page === undefined) return undefined;
   answerHits++;
-  return withNonceBetween(page.parts, nonce);
+  if (encoding === "identity") return withNonceBetween(page.parts, nonce);
+  if (page.deflated === undefined) {
+    page.deflated = page.parts.map(deflatePiece);
+    const added = page.deflated.reduce((sum, part) => sum + part.length, 0);
+    page.bytes += added;
+    totalBytes += added;
+  }
+  return gzipWithNonce(page.parts, page.deflated, nonce);
 }
 
 /** Remembers that the request `key` was answered with the page stored under `pageKey`. */

@@ -44,6 +44,22 @@ describe("rendered-page memo", () => {
     for (const other of rest) expect(other).toBe(first);
   });
 
+  it("answers a repeated view gzipped for clients that accept it, and plain for those that do not", async () => {
+    const view = (encoding: string) => fetch(`${baseUrl()}/steering`, { headers: { Cookie: coordinator.cookie, "Accept-Encoding": encoding } });
+    const plain = await view("identity");
+    const plainHtml = await plain.text();
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    for (let i = 0; i < 2; i++) {
+      const zipped = await view("gzip");
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers.get("content-encoding")).toBe("gzip");
+      expect(zipped.headers.get("vary")).toMatch(/Accept-Encoding/i);
+      // fetch has unzipped it: the same page as the plain answer apart from the nonce.
+      const html = await zipped.text();
+      expect(html.split(cspNonce(zipped)).join("NONCE")).toBe(plainHtml.split(cspNonce(plain)).join("NONCE"));
+    }
+  });
+
   it("shows a follow-up saved between two views of the same page", async () => {
     const list = await (await get("/measures?status=in_progress", coordinator)).text();
     const measureId = /href="\/measures\/(\d+)"/.exec(list)?.[1];

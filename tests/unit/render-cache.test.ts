@@ -83,6 +83,17 @@ describe("answers to identical requests", () => {
     expect(renderCacheStats()).toMatchObject({ answers: 1, answerHits: 1 });
   });
 
+  it("gives the same answer gzipped, with this response's nonce, when asked", async () => {
+    const { gunzipSync } = await import("node:zlib");
+    rememberPage("page", `<p>Östersundom</p><script nonce="${NONCE_PLACEHOLDER}"></script>${"<p>rivi</p>".repeat(500)}`);
+    const key = requestKey(request);
+    rememberAnswer(key, "page");
+    const zipped = cachedAnswer(key, "gz1", "gzip")!;
+    expect(gunzipSync(Buffer.concat(zipped)).toString("utf8")).toBe(`<p>Östersundom</p><script nonce="gz1"></script>${"<p>rivi</p>".repeat(500)}`);
+    expect(Buffer.concat(zipped).length).toBeLessThan(500);
+    expect(gunzipSync(Buffer.concat(cachedAnswer(key, "gz2", "gzip")!)).toString("utf8")).toContain(`nonce="gz2"`);
+  });
+
   it("does not remember an answer whose page was not kept, and misses once the page is dropped", () => {
     const key = requestKey(request);
     rememberAnswer(key, "never-stored");
