@@ -12,7 +12,7 @@ import { localName } from "~/i18n/names";
 import { listGroupAreas, listGroupMembers } from "~/server/directory.server";
 import { badRequest, forbidden, idParam, notFound, requireViewer } from "~/server/guard.server";
 import { addNetworkNote, getNetwork, listNetworkNotes, networkPlans } from "~/server/neighbourhood.server";
-import { listMeasures } from "~/server/measures.server";
+import { listMeasures, measureMatchesFilter } from "~/server/measures.server";
 import { can } from "~/server/permissions.server";
 import { currentPlan } from "~/server/plans.server";
 import { Pager } from "~/ui/Pager";
@@ -33,29 +33,33 @@ async function requireNetwork(request: Request, context: Parameters<typeof requi
   return { viewer, group };
 }
 
-/** The current plan's measures aimed at any of the network's areas (or above or below them). */
-function measuresForNetwork(viewer: Viewer, areaIds: number[]) {
+/** The network's view of the city plan: its measures aimed at any of the network's areas (or above or below them). */
+function networkMeasureFilter(viewer: Viewer, areaIds: number[]) {
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
   const cityPlan = currentPlan({ publicOnly });
-  if (!cityPlan) return [];
-  const byId = new Map<number, ReturnType<typeof listMeasures>["rows"][number]>();
-  for (const areaId of areaIds) for (const m of listMeasures({ planId: cityPlan.id, areaId, pageSize: 500 }, { publicOnly }).rows) byId.set(m.id, m);
-  return [...byId.values()].sort((a, b) => a.code.localeCompare(b.code, "fi", { numeric: true }));
+  return { filter: cityPlan ? { planId: cityPlan.id, areaIds } : null, publicOnly };
 }
+
+/** Measures of the network's areas shown a page at a time: a district has hundreds at city scale. */
+const NETWORK_MEASURE_PAGE_SIZE = 20;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, group } = await requireNetwork(request, context, params.groupId);
   const areas = listGroupAreas(group.id);
   const notes = listNetworkNotes(group.id);
+  const pageOf = (name: string) => Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get(name))) || 1);
+  const { filter, publicOnly } = networkMeasureFilter(
+    viewer,
+    areas.map((a) => a.id),
+  );
+  const measurePage = filter ? listMeasures({ ...filter, page: pageOf("measuresPage"), pageSize: NETWORK_MEASURE_PAGE_SIZE }, { publicOnly }) : null;
   return json({
     group,
     areas,
     members: listGroupMembers(group.id),
-    plans: networkPlans(group.id, { page: Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("plansPage"))) || 1) }),
-    measures: measuresForNetwork(
-      viewer,
-      areas.map((a) => a.id),
-    ).map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, notes: notes.filter((n) => n.measureId === m.id) })),
+    plans: networkPlans(group.id, { page: pageOf("plansPage") }),
+    measures: (measurePage?.rows ?? []).map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, notes: notes.filter((n) => n.measureId === m.id) })),
+    measurePaging: measurePage ? { page: measurePage.page, pageCount: measurePage.pageCount, total: measurePage.total } : null,
     canNote: can(viewer, { kind: "network.note", groupId: group.id }),
   });
 }
@@ -70,19 +74,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json<Reply>({ formKey: `note-${String(formData.get("measureId") ?? "")}`, result: submission.reply() }, { status: 400 });
   const { measureId, body } = submission.value;
   // Notes are for the measures aimed at the network's own areas.
-  const allowed = measuresForNetwork(
+  const { filter, publicOnly } = networkMeasureFilter(
     viewer,
     listGroupAreas(group.id).map((a) => a.id),
-  ).some((m) => m.id === measureId);
+  );
+  const allowed = !!filter && measureMatchesFilter(measureId, filter, { publicOnly });
   if (!allowed || !addNetworkNote(viewer.id, group.id, measureId, body)) badRequest();
-  return redirect(`/networks/${group.id}?done=note#measure-${measureId}`);
+  // Back to the page of the list the note was written on (Remix posts to the current URL).
+  const back = new URLSearchParams({ done: "note" });
+  const measuresPage = new URL(request.url).searchParams.get("measuresPage");
+  if (measuresPage && /^\d+$/.test(measuresPage)) back.set("measuresPage", measuresPage);
+  return redirect(`/networks/${group.id}?${back.toString()}#measure-${measureId}`);
 }
 
 export default function NetworkPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const fmt = useFormat();
-  const { group, areas, members, plans, measures, canNote } = useLoaderData<typeof loader>();
+  const { group, areas, members, plans, measures, measurePaging, canNote } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <Stack gap="lg">
@@ -168,6 +177,7 @@ export default function NetworkPage() {
             </Paper>
           ))}
         </Stack>
+        {measurePaging && measurePaging.total ? <Pager page={measurePaging.page} pageCount={measurePaging.pageCount} total={measurePaging.total} param="measuresPage" /> : null}
       </section>
 
       <Paper withBorder p="lg" component="section" aria-labelledby="network-members">

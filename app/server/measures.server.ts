@@ -1,6 +1,6 @@
 // Measures of the city safety plan: finding them, reading one, and changing them safely.
 // "Late", "stale" and "due soon" are defined once here, in SQL, and used by every list and count.
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
@@ -95,6 +95,8 @@ export type MeasureFilters = {
   stale?: boolean;
   ownerId?: number;
   areaId?: number;
+  /** Aimed at any of these areas (or above or below one): a district network's areas. Empty matches nothing. */
+  areaIds?: number[];
   goalId?: number;
   responsibleUserId?: string;
   sort?: MeasureSort;
@@ -136,6 +138,7 @@ export function filterConditions(f: MeasureFilters, now: Date, publicOnly: boole
   if (f.ownerId) conditions.push(eq(measures.ownerOrganisationId, f.ownerId));
   if (f.responsibleUserId) conditions.push(eq(measures.responsibleUserId, f.responsibleUserId));
   if (f.areaId) conditions.push(areaCondition(f.areaId));
+  if (f.areaIds) conditions.push(f.areaIds.length ? or(...f.areaIds.map(areaCondition))! : sql`0`);
   if (f.goalId) conditions.push(sql`exists (select 1 from ${measureGoals} mg where mg.measure_id = ${measures.id} and mg.goal_id = ${f.goalId})`);
   return conditions;
 }
@@ -148,6 +151,12 @@ const codeOrder = [
 ];
 
 export const DEFAULT_PAGE_SIZE = 25;
+
+/** Whether one measure is within a filter (say, aimed at a network's areas), without listing the rest. */
+export function measureMatchesFilter(measureId: number, f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }): boolean {
+  const where = and(eq(measures.id, measureId), ...filterConditions(f, opts.now ?? new Date(), opts.publicOnly));
+  return !!db().select({ id: measures.id }).from(measures).where(where).get();
+}
 
 export function listMeasures(f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }) {
   const now = opts.now ?? new Date();

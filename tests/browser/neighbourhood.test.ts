@@ -218,3 +218,39 @@ describe("a resident's neighbourhood plan", () => {
     await context.close();
   }, 90_000);
 });
+
+describe("a district network's workspace", () => {
+  it("keeps a local note on a city measure of its areas; a too short note is refused with the text kept", async () => {
+    const { page, context } = await newPage(browser);
+    await signIn(page, DEMO.network);
+    await page.getByRole("link", { name: "Avaa verkoston työtila" }).first().click();
+    await page.waitForURL(/\/networks\/\d+/);
+    await expectHeading(page, /verkosto/i);
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    const measures = page.getByRole("region", { name: "Kaupungin toimenpiteet verkoston alueilla" });
+    const first = measures.getByRole("article").first();
+    const title = (await first.getByRole("heading", { level: 3 }).innerText()).trim();
+    const code = title.split(" ")[0];
+
+    await first.locator("summary").click();
+    const note = first.getByLabel(`Seurantamerkintä toimenpiteeseen ${code}`);
+    await note.fill("ok");
+    await first.getByRole("button", { name: "Tallenna merkintä" }).click();
+    const again = page.getByRole("region", { name: "Kaupungin toimenpiteet verkoston alueilla" }).getByRole("article").first();
+    await again.getByText("Kirjoita vähintään 3 merkkiä.").waitFor();
+    expect(await again.getByLabel(`Seurantamerkintä toimenpiteeseen ${code}`).inputValue()).toBe("ok");
+    await expectAccessible(page);
+
+    const text = `Iltakävely pidetty ${stamp}, valaistus korjattu.`;
+    await again.getByLabel(`Seurantamerkintä toimenpiteeseen ${code}`).fill(text);
+    await again.getByRole("button", { name: "Tallenna merkintä" }).click();
+    await page.waitForURL(/done=note/);
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByRole("status").innerText()).toContain("Seurantamerkintä tallennettu.");
+    expect(new URL(page.url()).hash).toMatch(/^#measure-\d+$/);
+    await page.locator(new URL(page.url()).hash).getByText(text).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+});

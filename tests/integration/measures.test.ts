@@ -2,7 +2,7 @@
 // follow-up history and revisions, search and filters, "My measures", and public visibility.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { areas, followUps, measures, organisations, priorityAreas, safetyPlans } from "../../db/schema";
+import { areas, followUps, measureAreas, measures, organisations, priorityAreas, safetyPlans } from "../../db/schema";
 import { MeasureFormSchema } from "~/forms/measures";
 import { db } from "~/server/db.server";
 import { canTransition, costSharesProblem, followUpStatuses, helsinkiDate, addDaysIso } from "~/server/measure-rules";
@@ -15,6 +15,7 @@ import {
   listFollowUpRevisions,
   listMeasures,
   listMyMeasures,
+  measureMatchesFilter,
   proposeMeasure,
   updateMeasure,
   type MeasureInput,
@@ -260,6 +261,32 @@ describe("finding measures", () => {
     expect(page1.rows.map((r) => r.id)).not.toEqual(expect.arrayContaining(page2.rows.map((r) => r.id)));
     const inProgress = listMeasures({ planId, status: ["completed"], pageSize: 100 }, { publicOnly: false, now: NOW }).rows;
     expect(inProgress.every((r) => r.status === "completed")).toBe(true);
+  });
+
+  it("filters by several areas at once (a network's areas), pages through them, and checks one measure without listing", () => {
+    // The demo city's plan with the most measures aimed at areas.
+    const cityPlanId = (db().$client.prepare("select m.plan_id as id from measures m join measure_areas ma on ma.measure_id = m.id group by m.plan_id order by count(distinct ma.area_id) desc limit 1").get() as { id: number }).id;
+    const targeted = db().selectDistinct({ id: measureAreas.areaId }).from(measureAreas).innerJoin(measures, eq(measures.id, measureAreas.measureId)).where(eq(measures.planId, cityPlanId)).all();
+    const districts = targeted.slice(0, 3);
+    expect(districts.length).toBeGreaterThan(1);
+    const one = (areaId: number) => listMeasures({ planId: cityPlanId, areaId, pageSize: 1000 }, { publicOnly: false, now: NOW }).rows.map((r) => r.id);
+    const union = [...new Set(districts.flatMap((a) => one(a.id)))].sort((a, b) => a - b);
+    expect(union.length).toBeGreaterThan(0);
+    const areaIds = districts.map((a) => a.id);
+    const all = listMeasures({ planId: cityPlanId, areaIds, pageSize: 1000 }, { publicOnly: false, now: NOW });
+    expect([...all.rows.map((r) => r.id)].sort((a, b) => a - b)).toEqual(union);
+    // Pages of 3 walk through the same measures in the same order as one long page.
+    const paged: number[] = [];
+    const first = listMeasures({ planId: cityPlanId, areaIds, page: 1, pageSize: 3 }, { publicOnly: false, now: NOW });
+    for (let page = 1; page <= first.pageCount; page++) paged.push(...listMeasures({ planId: cityPlanId, areaIds, page, pageSize: 3 }, { publicOnly: false, now: NOW }).rows.map((r) => r.id));
+    expect(paged).toEqual(all.rows.map((r) => r.id));
+    expect(first.total).toBe(union.length);
+    expect(listMeasures({ planId: cityPlanId, areaIds: [], pageSize: 1000 }, { publicOnly: false, now: NOW }).total).toBe(0);
+    expect(measureMatchesFilter(union[0], { planId: cityPlanId, areaIds }, { publicOnly: false, now: NOW })).toBe(true);
+    const outside = db().select({ id: measures.id }).from(measures).where(eq(measures.planId, cityPlanId)).all().find((m) => !union.includes(m.id));
+    expect(outside).toBeDefined();
+    expect(measureMatchesFilter(outside!.id, { planId: cityPlanId, areaIds }, { publicOnly: false, now: NOW })).toBe(false);
+    expect(measureMatchesFilter(union[0], { planId: cityPlanId, areaIds: [] }, { publicOnly: false, now: NOW })).toBe(false);
   });
 
   it("the public sees neither proposals nor unpublished measures", () => {
