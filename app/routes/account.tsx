@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Badge, Button, Group, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -202,6 +202,17 @@ export default function AccountPage() {
             {t("account.signOutEverywhere")}
           </Button>
         </Form>
+      </Paper>
+      <Paper withBorder p="lg" component="section" aria-labelledby="my-data">
+        <Title order={2} size="h3" mb="sm" id="my-data">
+          {t("account.myData")}
+        </Title>
+        <Text mb="sm" maw={760}>
+          {t("account.myDataIntro")}
+        </Text>
+        <Anchor href="/account/data.json" download underline="always">
+          {t("account.downloadMyData")}
+        </Anchor>
       </Paper>
     </Stack>
   );

@@ -197,6 +197,25 @@ describe("staff invitations and sessions", () => {
     await invitee.context.close();
   });
 
+  it("a resident downloads their own data from the account page", async () => {
+    const { page, context } = await newPage(browser);
+    await signIn(page, DEMO.resident);
+    await page.goto("/account");
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    const section = page.getByRole("region", { name: "Omat tietosi" });
+    const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: "Lataa omat tietosi (JSON)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^lahiturva-omat-tiedot-\d{4}-\d{2}-\d{2}\.json$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const data = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    expect(data.profile.email).toBe(DEMO.resident);
+    expect(data.profile.passwordHash).toBeUndefined();
+    expect(data.residencies.length).toBeGreaterThan(0);
+    expect(Array.isArray(data.neighbourhoodPlans)).toBe(true);
+    await context.close();
+  });
+
   it("'sign out everywhere' ends the other device's session too", async () => {
     const first = await newPage(browser);
     const second = await newPage(browser);

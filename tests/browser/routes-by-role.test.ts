@@ -33,6 +33,7 @@ const TABLE: Record<string, Check[]> = {
   "routes/privacy": [{ path: () => "/privacy", expect: everyone(200) }],
   "routes/accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
   "routes/account": [{ path: () => "/account", expect: signedInOnly }],
+  "routes/account.data[.json]": [{ path: () => "/account/data.json", expect: signedInOnly }],
   "routes/steering._index": [{ path: () => "/steering", expect: staffOnly("coordinator", "mayor") }],
   "routes/expert._index": [{ path: () => "/expert", expect: staffOnly("coordinator", "expert") }],
   "routes/areas._index": [{ path: () => "/areas", expect: staffOnly("coordinator", "mayor", "expert", "network") }],

@@ -1,11 +1,12 @@
 // Signing in, registering, invitations and sessions against a real migrated database.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, groups, organisations, sessions } from "../../db/schema";
+import { auditLog, followUps, groups, organisations, planAuthors, planComments, sessions, users } from "../../db/schema";
 import { acceptInvitation, createInvitation, findOpenInvitation, registerResident, signIn } from "~/server/accounts.server";
 import { endAllSessions, readSession, startSession } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { setUserDisabled } from "~/server/directory.server";
+import { exportPersonalData, personalData } from "~/server/personal-data.server";
 import { LOGIN_LIMITS } from "~/server/rate-limit.server";
 import { loadViewer } from "~/server/viewer.server";
 import { DEMO, DEMO_PASSWORD, seedOnce, userIdOf } from "./fixtures";
@@ -114,5 +115,43 @@ describe("sessions", () => {
     expect(await signIn(DEMO.resident, DEMO_PASSWORD, "10.3.0.1")).toEqual({ ok: false, reason: "invalidCredentials" });
     setUserDisabled(userIdOf(DEMO.coordinator), userId, false);
     expect(await signIn(DEMO.resident, DEMO_PASSWORD, "10.3.0.1")).toMatchObject({ ok: true });
+  });
+});
+
+describe("a person's own data", () => {
+  it("holds what they wrote and did, never their password hash, session ids or others' words, and the download is logged", async () => {
+    const expertId = userIdOf(DEMO.expert);
+    await startSession(expertId, "Testiselain/1.0");
+    const stored = db().select().from(users).where(eq(users.id, expertId)).get()!;
+    const sessionIds = db().select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, expertId)).all().map((s) => s.id);
+    const data = exportPersonalData(expertId)!;
+    const text = JSON.stringify(data);
+
+    expect(data.profile).toMatchObject({ id: expertId, email: DEMO.expert, name: stored.name });
+    expect(text).not.toContain(stored.passwordHash!);
+    expect(Object.keys(data.profile)).not.toContain("passwordHash");
+    for (const id of sessionIds) expect(text).not.toContain(id);
+    expect(data.sessions.some((s) => s.userAgent === "Testiselain/1.0")).toBe(true);
+    expect(data.memberships.some((m) => m.groupKind === "expert")).toBe(true);
+
+    const reported = db().select({ id: followUps.id }).from(followUps).where(eq(followUps.reportedById, expertId)).all();
+    expect(reported.length).toBeGreaterThan(0);
+    expect(data.followUpsReported).toHaveLength(reported.length);
+    const comments = db().select({ authorId: planComments.authorId }).from(planComments).all();
+    expect(data.planComments).toHaveLength(comments.filter((c) => c.authorId === expertId).length);
+    expect(data.planComments.every((c) => c.authorId === expertId)).toBe(true);
+
+    const logged = db().select().from(auditLog).where(eq(auditLog.action, "account.dataExported")).all();
+    expect(logged.at(-1)).toMatchObject({ actorId: expertId, targetId: expertId });
+    expect(personalData("no-such-user")).toBeNull();
+  });
+
+  it("a resident's export lists their plans with their role, and their comments", () => {
+    const residentId = userIdOf(DEMO.resident);
+    const data = personalData(residentId)!;
+    const authored = db().select({ planId: planAuthors.planId }).from(planAuthors).where(eq(planAuthors.userId, residentId)).all();
+    expect(authored.length).toBeGreaterThan(0);
+    expect(data.neighbourhoodPlans.map((p) => p.id).sort()).toEqual(authored.map((a) => a.planId).sort());
+    expect(data.residencies.length).toBeGreaterThan(0);
   });
 });

@@ -162,6 +162,9 @@ const en: Translation = {
     sessionCount_one: "{{count}} active session.",
     sessionCount_other: "{{count}} active sessions.",
     signOutEverywhere: "Sign out on all devices",
+    myData: "Your data",
+    myDataIntro: "You can download everything stored about you as one file: profile, roles, sessions, notifications and the follow-ups, plans, comments and messages you have written. The download is logged.",
+    downloadMyData: "Download your data (JSON)",
   },
   admin: {
     title: "Administration",
@@ -268,7 +271,7 @@ const en: Translation = {
     disclosures: { title: "Disclosure of data", body: "Data is not disclosed or transferred outside the EU or EEA. Published plans are public without their authors' contact details." },
     retention: { title: "Retention period", body: "Account data is kept for as long as the account is in use. Unused resident accounts are deleted after two years." },
     security: { title: "Data security", body: "Passwords are stored only as hashes (argon2id), sessions expire, sign-in attempts are limited and security-relevant events are logged." },
-    rights: { title: "Rights of the data subject", body: "You have the right to access, rectify and erase your data, to receive it in a portable format and to lodge a complaint with the Data Protection Ombudsman." },
+    rights: { title: "Rights of the data subject", body: "You have the right to access, rectify and erase your data, to receive it in a portable format and to lodge a complaint with the Data Protection Ombudsman. Signed-in users can download all their data as one file on their account page." },
   },
   accessibility: {
     title: "Accessibility statement",

@@ -162,6 +162,9 @@ const fi = {
     sessionCount_one: "{{count}} voimassa oleva kirjautuminen.",
     sessionCount_other: "{{count}} voimassa olevaa kirjautumista.",
     signOutEverywhere: "Kirjaudu ulos kaikilta laitteilta",
+    myData: "Omat tietosi",
+    myDataIntro: "Voit ladata kaikki sinusta tallennetut tiedot yhtenä tiedostona: profiilin, roolit, kirjautumiset, ilmoitukset sekä kirjoittamasi seurantamerkinnät, suunnitelmat, kommentit ja viestit. Lataus kirjataan lokiin.",
+    downloadMyData: "Lataa omat tietosi (JSON)",
   },
   admin: {
     title: "Hallinta",
@@ -268,7 +271,7 @@ const fi = {
     disclosures: { title: "Tietojen luovutukset", body: "Tietoja ei luovuteta eikä siirretä EU:n tai ETA:n ulkopuolelle. Julkaistut suunnitelmat ovat julkisia ilman laatijoiden yhteystietoja." },
     retention: { title: "Säilytysaika", body: "Tilin tiedot säilytetään niin kauan kuin tili on käytössä. Käyttämättömät asukastilit poistetaan kahden vuoden kuluttua." },
     security: { title: "Tietoturva", body: "Salasanat tallennetaan vain tiivisteinä (argon2id), istunnot vanhenevat, kirjautumisyrityksiä rajoitetaan ja tietoturvan kannalta merkittävät tapahtumat kirjataan lokiin." },
-    rights: { title: "Rekisteröidyn oikeudet", body: "Sinulla on oikeus tarkastaa, oikaista ja poistaa tietosi, saada ne siirrettävässä muodossa sekä tehdä valitus tietosuojavaltuutetulle." },
+    rights: { title: "Rekisteröidyn oikeudet", body: "Sinulla on oikeus tarkastaa, oikaista ja poistaa tietosi, saada ne siirrettävässä muodossa sekä tehdä valitus tietosuojavaltuutetulle. Kirjautunut käyttäjä voi ladata kaikki tietonsa yhtenä tiedostona Oma tili -sivulta." },
   },
   accessibility: {
     title: "Saavutettavuusseloste",

@@ -162,6 +162,9 @@ const sv: Translation = {
     sessionCount_one: "{{count}} giltig inloggning.",
     sessionCount_other: "{{count}} giltiga inloggningar.",
     signOutEverywhere: "Logga ut från alla enheter",
+    myData: "Dina uppgifter",
+    myDataIntro: "Du kan ladda ner alla uppgifter som sparats om dig som en fil: profil, roller, inloggningar, aviseringar samt de uppföljningar, planer, kommentarer och meddelanden du har skrivit. Nedladdningen loggas.",
+    downloadMyData: "Ladda ner dina uppgifter (JSON)",
   },
   admin: {
     title: "Administration",
@@ -268,7 +271,7 @@ const sv: Translation = {
     disclosures: { title: "Utlämnande av uppgifter", body: "Uppgifterna lämnas inte ut och överförs inte utanför EU eller EES. Publicerade planer är offentliga utan kontaktuppgifter till dem som har utarbetat dem." },
     retention: { title: "Lagringstid", body: "Kontouppgifterna sparas så länge kontot används. Oanvända invånarkonton tas bort efter två år." },
     security: { title: "Informationssäkerhet", body: "Lösenorden sparas endast som hashvärden (argon2id), sessionerna löper ut, antalet inloggningsförsök begränsas och händelser som är viktiga för informationssäkerheten loggas." },
-    rights: { title: "Den registrerades rättigheter", body: "Du har rätt att granska, rätta och radera dina uppgifter, att få dem i ett överförbart format och att lämna in ett klagomål till dataombudsmannen." },
+    rights: { title: "Den registrerades rättigheter", body: "Du har rätt att granska, rätta och radera dina uppgifter, att få dem i ett överförbart format och att lämna in ett klagomål till dataombudsmannen. Inloggade användare kan ladda ner alla sina uppgifter som en fil på sidan Mitt konto." },
   },
   accessibility: {
     title: "Tillgänglighetsutlåtande",

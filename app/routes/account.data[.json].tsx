@@ -1,0 +1,18 @@
+// `/account/data.json`: the signed-in person's own data as a JSON download (see personal-data.server).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { authorize, notFound } from "~/server/guard.server";
+import { helsinkiDate } from "~/server/measure-rules";
+import { exportPersonalData } from "~/server/personal-data.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "account.view" });
+  const data = exportPersonalData(viewer.id);
+  if (!data) notFound();
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="lahiturva-omat-tiedot-${helsinkiDate()}.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
