@@ -9,7 +9,7 @@ import { localName, nameOptions } from "~/i18n/names";
 import { authorize } from "~/server/guard.server";
 import { cachedRead } from "~/server/read-cache.server";
 import { ACTIVE_STATUSES } from "~/server/measure-rules";
-import { measureFilterOptions } from "~/server/measures.server";
+import { measureFilterOptions, measureIdsMatching } from "~/server/measures.server";
 import { currentPlan, listPriorityAreas } from "~/server/plans.server";
 import { compileReview, latestReview } from "~/server/reviews.server";
 import { steeringSummary } from "~/server/summary.server";
@@ -17,7 +17,7 @@ import { groupsForViewer } from "~/server/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";
 import { StatusChart } from "~/ui/StatusChart";
-import { ChangeList, limitChanges } from "~/ui/ChangeList";
+import { ChangeList, limitChanges, narrowChanges } from "~/ui/ChangeList";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "steering.view" });
@@ -33,7 +33,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // What changed since the last review the steering group received (live records vs its snapshot).
   // At a glance: ten of each kind of change, with the counts (a large plan has hundreds).
   const allChanges = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
-  const changes = allChanges ? limitChanges(allChanges, 10) : null;
+  // With a filter on, only the changes of the measures it covers.
+  const filtered = filters.priority || filters.owner || filters.area;
+  const within = filtered ? new Set(measureIdsMatching({ planId: plan.id, priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }, { publicOnly: false })) : null;
+  const changes = allChanges ? limitChanges(within ? narrowChanges(allChanges, within) : allChanges, 10) : null;
   const { owners, areas } = measureFilterOptions(plan.id, false);
   const lang = await detectLanguage(request);
   const options = {

@@ -152,6 +152,16 @@ const codeOrder = [
 
 export const DEFAULT_PAGE_SIZE = 25;
 
+/** The ids of every measure within a filter (to narrow something else, say the summary's changes, to it). */
+export function measureIdsMatching(f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }): number[] {
+  const now = opts.now ?? new Date();
+  return cachedRead(
+    `measureIdsMatching:${JSON.stringify(f)}:${opts.publicOnly}`,
+    () => db().select({ id: measures.id }).from(measures).where(and(...filterConditions(f, now, opts.publicOnly))).all().map((r) => r.id),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
+}
+
 /** Whether one measure is within a filter (say, aimed at a network's areas), without listing the rest. */
 export function measureMatchesFilter(measureId: number, f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }): boolean {
   const where = and(eq(measures.id, measureId), ...filterConditions(f, opts.now ?? new Date(), opts.publicOnly));

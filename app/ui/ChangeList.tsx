@@ -6,6 +6,17 @@ import type { ReviewChanges } from "~/server/reviews.server";
 
 type Changes = Omit<ReviewChanges, "previousReviewId" | "previousTitle">;
 
+/** Only the changes of these measures (the summary's filters apply to its changes too). */
+export function narrowChanges<T extends Changes>(changes: T, measureIds: ReadonlySet<number>): T {
+  return {
+    ...changes,
+    newMeasures: changes.newMeasures.filter((m) => measureIds.has(m.id)),
+    completed: changes.completed.filter((m) => measureIds.has(m.id)),
+    newlyLate: changes.newlyLate.filter((m) => measureIds.has(m.id)),
+    statusChanged: changes.statusChanged.filter((m) => measureIds.has(m.id)),
+  };
+}
+
 /** Each group of changes cut to `limit` entries, with how many each group has in all. */
 export function limitChanges<T extends Changes>(changes: T, limit: number) {
   return {

@@ -6,11 +6,12 @@ import { MEASURE_STATUSES, followUps, measureTasks, measures, organisations, pri
 import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
 import { addDaysIso, helsinkiDate } from "~/server/measure-rules";
-import { addFollowUp, listMeasures, updateMeasure, snapshotOf } from "~/server/measures.server";
+import { addFollowUp, listMeasures, measureIdsMatching, updateMeasure, snapshotOf } from "~/server/measures.server";
 import { cachedRead } from "~/server/read-cache.server";
 import { reviewPdf, reviewXlsx } from "~/server/review-export.server";
 import { closeReview, createReview, getReview, recordDecision, saveAssessment, sendReview } from "~/server/reviews.server";
 import { DEADLINE_LIST_LIMIT, steeringSummary, SUMMARY_LIST_LIMIT } from "~/server/summary.server";
+import { narrowChanges } from "~/ui/ChangeList";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -103,6 +104,9 @@ describe("live status summary", () => {
     const direct = db().select({ n: sql<number>`count(*)` }).from(measures).where(and(eq(measures.planId, planId), eq(measures.ownerOrganisationId, owner))).get()!.n;
     expect(summary.totals.total).toBe(direct);
     expect(summary.totals.late).toBe(listMeasures({ planId, ownerId: owner, late: true }, { publicOnly: false, now: NOW }).total);
+    // The same filter narrows the summary's changes: the ids it covers are exactly the owner's.
+    const ids = db().select({ id: measures.id }).from(measures).where(and(eq(measures.planId, planId), eq(measures.ownerOrganisationId, owner))).all().map((r) => r.id);
+    expect([...measureIdsMatching({ planId, ownerId: owner }, { publicOnly: false, now: NOW })].sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
   });
 
   it("deadlines are the end dates and open tasks of active measures within 90 days, in date order", () => {
@@ -191,6 +195,14 @@ describe("status reviews", () => {
     expect(changes.newlyLate.map((m) => m.id)).toContain(toLate.id);
     expect(changes.statusChanged.find((m) => m.id === toDelay.id)).toMatchObject({ from: "approved", to: "delayed" });
     expect(changes.statusChanged.map((m) => m.id)).not.toContain(toLate.id);
+    // Filtered by the new measure's owner, the changes keep it and lose every other owner's.
+    const ownerIds = new Set(measureIdsMatching({ planId, ownerId: orgIds[0] }, { publicOnly: false, now: NOW }));
+    const narrowed = narrowChanges(changes, ownerIds);
+    expect(narrowed.newMeasures.map((m) => m.id)).toEqual([newId]);
+    const all = [...changes.newMeasures, ...changes.completed, ...changes.newlyLate, ...changes.statusChanged];
+    const kept = [...narrowed.newMeasures, ...narrowed.completed, ...narrowed.newlyLate, ...narrowed.statusChanged];
+    expect(kept.length).toBeLessThan(all.length);
+    expect(kept.every((m) => ownerIds.has(m.id))).toBe(true);
   });
 
   it("a decision on next year's priority areas updates the plan's yearly record", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewChanges } from "~/server/reviews.server";
-import { limitChanges } from "~/ui/ChangeList";
+import { limitChanges, narrowChanges } from "~/ui/ChangeList";
 
 const item = (id: number) => ({ id, code: `1.${id}`, title: `Toimenpide ${id}` });
 
@@ -19,5 +19,25 @@ describe("limitChanges", () => {
     expect(limited.newlyLate.map((m) => m.id)).toEqual(changes.newlyLate.slice(0, 10).map((m) => m.id));
     expect(limited.statusChanged).toHaveLength(10);
     expect(limited.counts).toEqual({ new: 1, completed: 0, newlyLate: 25, statusChanged: 12 });
+  });
+});
+
+describe("narrowChanges", () => {
+  it("keeps only the changes of the given measures in every group, and the counts follow", () => {
+    const changes: ReviewChanges = {
+      previousReviewId: 1,
+      previousTitle: "Syksy 2026",
+      newMeasures: [item(1), item(2)],
+      completed: [item(3)],
+      newlyLate: [item(2), item(4)],
+      statusChanged: [{ ...item(4), from: "approved" as const, to: "delayed" as const }, { ...item(5), from: "in_progress" as const, to: "completed" as const }],
+    };
+    const narrowed = narrowChanges(changes, new Set([2, 4]));
+    expect(narrowed.newMeasures.map((m) => m.id)).toEqual([2]);
+    expect(narrowed.completed).toEqual([]);
+    expect(narrowed.newlyLate.map((m) => m.id)).toEqual([2, 4]);
+    expect(narrowed.statusChanged.map((m) => m.id)).toEqual([4]);
+    expect(narrowed.previousTitle).toBe("Syksy 2026");
+    expect(limitChanges(narrowed, 10).counts).toEqual({ new: 1, completed: 0, newlyLate: 2, statusChanged: 1 });
   });
 });
