@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!detail) notFound();
   const canManage = can(viewer, { kind: "indicator.manage" });
   const pageTitle = localName(detail.indicator, await detectLanguage(request));
-  return json({ pageTitle, detail, canManage, areaOptions: canManage ? indicatorAreaOptions() : [] });
+  return json({ pageTitle, detail, canManage, canDefine: can(viewer, { kind: "indicator.define" }), areaOptions: canManage ? indicatorAreaOptions() : [] });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -79,7 +79,7 @@ export default function IndicatorPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const fmt = useFormat();
-  const { detail, canManage, areaOptions } = useLoaderData<typeof loader>();
+  const { detail, canManage, canDefine, areaOptions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const location = useLocation();
   const { indicator, summary, cityTrend, byArea, areaPeriods, areaPeriod, cityAtAreaPeriod } = detail;
@@ -114,15 +114,22 @@ export default function IndicatorPage() {
       </Stack>
       {saved ? (
         <Alert color="green" role="status">
-          {t(saved === "unchanged" ? "indicators.form.unchanged" : "indicators.form.saved")}
+          {t(saved === "unchanged" ? "indicators.form.unchanged" : saved === "definition" ? "indicators.definitionForm.saved" : "indicators.form.saved")}
         </Alert>
       ) : null}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Paper withBorder p="md" component="section" aria-labelledby="indicator-definition">
-          <Title order={2} size="h4" id="indicator-definition" mb="sm">
-            {t("indicators.detail.definition")}
-          </Title>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4" id="indicator-definition">
+              {t("indicators.detail.definition")}
+            </Title>
+            {canDefine ? (
+              <Anchor component={Link} to={`/indicators/${indicator.id}/edit`} size="sm" underline="always">
+                {t("indicators.definitionForm.editButton")}
+              </Anchor>
+            ) : null}
+          </Group>
           <Table variant="vertical" withRowBorders={false}>
             <Table.Tbody>
               <Table.Tr>

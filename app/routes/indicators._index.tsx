@@ -34,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     other: all.filter((i) => !grouped.has(i.id)),
     total: all.length,
     canManage: can(viewer, { kind: "indicator.manage" }),
+    canDefine: can(viewer, { kind: "indicator.define" }),
   });
 }
 
@@ -129,7 +130,7 @@ function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
 
 export default function IndicatorList() {
   const { t, i18n } = useTranslation();
-  const { groups, other, total, canManage } = useLoaderData<typeof loader>();
+  const { groups, other, total, canManage, canDefine } = useLoaderData<typeof loader>();
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -137,11 +138,18 @@ export default function IndicatorList() {
           <Title order={1}>{t("indicators.listTitle")}</Title>
           <Text maw={760}>{t("indicators.intro")}</Text>
         </div>
-        {canManage ? (
-          <Button component={Link} to="/indicators/import" variant="light">
-            {t("indicators.importValues")}
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          {canDefine ? (
+            <Button component={Link} to="/indicators/new">
+              {t("indicators.definitionForm.newButton")}
+            </Button>
+          ) : null}
+          {canManage ? (
+            <Button component={Link} to="/indicators/import" variant="light">
+              {t("indicators.importValues")}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {total === 0 ? <Text>{t("indicators.noIndicators")}</Text> : null}
       {groups.map((g) => {

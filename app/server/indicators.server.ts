@@ -19,7 +19,9 @@ import {
 import { audit } from "./audit.server";
 import { headerMap, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "./csv-import.server";
 import { db, type Db } from "./db.server";
+import { nameOptions } from "../i18n/names";
 import { parseNumber } from "./measure-io.server";
+import { currentPlan, listPriorityAreas } from "./plans.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select">;
@@ -104,6 +106,7 @@ const indicatorColumns = {
   direction: indicators.direction,
   resolution: indicators.resolution,
   descriptionFi: indicators.descriptionFi,
+  version: indicators.version,
 };
 
 const priorityAreaColumns = {
@@ -367,6 +370,101 @@ export function linkIndicatorToMeasures(actorId: string | null, indicatorId: num
     audit({ actorId, action: "indicator.linked", targetType: "indicator", targetId: indicatorId, detail: { measureIds } }, tx);
     return true;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definitions (coordinators)
+
+export type IndicatorDefinitionInput = {
+  key: string;
+  nameFi: string;
+  nameSv?: string;
+  nameEn?: string;
+  unit: string;
+  source?: string;
+  direction: IndicatorDirection;
+  resolution: IndicatorResolution;
+  descriptionFi?: string;
+  /** The priority areas chosen, out of `priorityAreaScope` (those the form offered). */
+  priorityAreaIds: number[];
+};
+
+export type DefinitionResult =
+  | { ok: true; id: number }
+  | { ok: false; reason: "notFound" | "keyTaken" | "resolutionLocked" | "priorityArea" }
+  | { ok: false; reason: "conflict"; current: NonNullable<ReturnType<typeof getIndicatorDefinition>> };
+
+const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
+
+function definitionValues(input: IndicatorDefinitionInput) {
+  return {
+    key: input.key.trim(),
+    nameFi: input.nameFi.trim(),
+    nameSv: blankToNull(input.nameSv),
+    nameEn: blankToNull(input.nameEn),
+    unit: input.unit.trim(),
+    source: input.source?.trim() ?? "",
+    direction: input.direction,
+    resolution: input.resolution,
+    descriptionFi: blankToNull(input.descriptionFi),
+  };
+}
+
+function keyTaken(tx: Tx, key: string, exceptId?: number): boolean {
+  const row = tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.key, key.trim())).get();
+  return !!row && row.id !== exceptId;
+}
+
+/** Links the chosen priority areas; links to areas outside the scope (older plans) are kept. */
+function setPriorityAreaLinks(tx: Tx, indicatorId: number, chosen: number[], scope: number[]) {
+  if (scope.length) tx.delete(indicatorPriorityAreas).where(and(eq(indicatorPriorityAreas.indicatorId, indicatorId), inArray(indicatorPriorityAreas.priorityAreaId, scope))).run();
+  for (const priorityAreaId of new Set(chosen)) tx.insert(indicatorPriorityAreas).values({ indicatorId, priorityAreaId }).onConflictDoNothing().run();
+}
+
+/** A new indicator; its key must be free (CSV imports name indicators by it). */
+export function createIndicator(actorId: string, input: IndicatorDefinitionInput, priorityAreaScope: number[]): DefinitionResult {
+  if (input.priorityAreaIds.some((id) => !priorityAreaScope.includes(id))) return { ok: false, reason: "priorityArea" };
+  return db().transaction((tx) => {
+    if (keyTaken(tx, input.key)) return { ok: false as const, reason: "keyTaken" as const };
+    const id = Number(tx.insert(indicators).values(definitionValues(input)).run().lastInsertRowid);
+    setPriorityAreaLinks(tx, id, input.priorityAreaIds, priorityAreaScope);
+    audit({ actorId, action: "indicator.created", targetType: "indicator", targetId: id }, tx);
+    return { ok: true as const, id };
+  }) as DefinitionResult;
+}
+
+/**
+ * Saves a definition edited on `expectedVersion`; someone else's newer save is not overwritten (the
+ * answer carries the definition as it now is). The resolution cannot change once values exist:
+ * their periods are written for it.
+ */
+export function updateIndicator(actorId: string, id: number, expectedVersion: number, input: IndicatorDefinitionInput, priorityAreaScope: number[]): DefinitionResult {
+  if (input.priorityAreaIds.some((areaId) => !priorityAreaScope.includes(areaId))) return { ok: false, reason: "priorityArea" };
+  return db().transaction((tx) => {
+    const current = getIndicatorDefinition(id, tx);
+    if (!current) return { ok: false as const, reason: "notFound" as const };
+    if (current.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const, current };
+    if (keyTaken(tx, input.key, id)) return { ok: false as const, reason: "keyTaken" as const };
+    if (input.resolution !== current.resolution && tx.select({ id: indicatorValues.id }).from(indicatorValues).where(eq(indicatorValues.indicatorId, id)).get()) {
+      return { ok: false as const, reason: "resolutionLocked" as const };
+    }
+    tx.update(indicators).set({ ...definitionValues(input), version: current.version + 1 }).where(eq(indicators.id, id)).run();
+    setPriorityAreaLinks(tx, id, input.priorityAreaIds, priorityAreaScope);
+    audit({ actorId, action: "indicator.updated", targetType: "indicator", targetId: id }, tx);
+    return { ok: true as const, id };
+  }) as DefinitionResult;
+}
+
+/** What the definition form offers: the priority areas of the plan in force, in the reader's language. */
+export function definitionFormOptions(lang: string) {
+  const plan = currentPlan({ publicOnly: false });
+  const areas = plan ? listPriorityAreas(plan.id) : [];
+  return { priorityAreas: nameOptions(areas, lang, { withCode: true }), scope: areas.map((a) => a.id) };
+}
+
+/** The priority areas an indicator follows, as ids (for the edit form). */
+export function indicatorPriorityAreaIds(id: number): number[] {
+  return db().select({ id: indicatorPriorityAreas.priorityAreaId }).from(indicatorPriorityAreas).where(eq(indicatorPriorityAreas.indicatorId, id)).all().map((r) => r.id);
 }
 
 // ---------------------------------------------------------------------------------------------

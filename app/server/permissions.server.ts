@@ -37,6 +37,7 @@ export type Action =
   // Steering: indicators and status reviews.
   | { kind: "indicator.view" }
   | { kind: "indicator.manage" }
+  | { kind: "indicator.define" }
   | { kind: "review.view" }
   | { kind: "review.create" }
   | { kind: "review.assess" }
@@ -116,6 +117,8 @@ const RULES: Rules = {
   "plan.manage": (v) => isCoordinator(v),
   "indicator.view": (v) => isStaff(v),
   "indicator.manage": (v) => isCoordinator(v) || isExpertMember(v),
+  // What is measured, and which way is good, is the secretariat's to set up (values are the experts').
+  "indicator.define": (v) => isCoordinator(v),
   // The expert group prepares reviews, the steering group reads and decides, the secretariat runs it.
   "review.view": (v) => isCoordinator(v) || isSteeringMember(v) || isExpertMember(v),
   "review.create": (v) => isCoordinator(v),

@@ -31,6 +31,8 @@ export const indicators = sqliteTable(
     direction: text("direction", { enum: INDICATOR_DIRECTIONS }).notNull(),
     resolution: text("resolution", { enum: INDICATOR_RESOLUTIONS }).notNull().default("year"),
     descriptionFi: text("description_fi"),
+    /** Incremented on every change of the definition: a save based on an older version is refused. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("indicators_key_unique").on(t.key)],

@@ -152,4 +152,58 @@ describe("indicators", () => {
     await expect(page.getByRole("button", { name: "Vahvista tuonti" }).count()).resolves.toBe(0);
     await context.close();
   });
+
+  it("a coordinator defines a new indicator (a bad key is refused with the input kept), then corrects it", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/indicators");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("link", { name: "Uusi indikaattori" }).click();
+    await expectHeading(page, "Uusi indikaattori");
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    const name = `Katuvalojen viat ${Date.now().toString(36)}`;
+    await page.getByRole("textbox", { name: /^Tunnus/ }).fill("Katuvalot ÄÄ");
+    await page.getByRole("textbox", { name: /^Yksikkö/ }).fill("kpl");
+    await page.getByRole("textbox", { name: /^Nimi suomeksi/ }).fill(name);
+    await page.getByLabel("Hyvä suunta").selectOption("down");
+    await page.getByRole("button", { name: "Luo indikaattori" }).click();
+    await page.getByText("Käytä tunnuksessa vain pieniä kirjaimia, numeroita ja väliviivoja.").waitFor();
+    expect(await page.getByRole("textbox", { name: /^Nimi suomeksi/ }).inputValue()).toBe(name);
+    await expectAccessible(page);
+
+    const key = `katuvalot-${Date.now().toString(36)}`;
+    await page.getByRole("textbox", { name: /^Tunnus/ }).fill(key);
+    const firstArea = page.getByRole("checkbox").first();
+    await firstArea.check();
+    await page.getByRole("button", { name: "Luo indikaattori" }).click();
+    await page.waitForURL(/\/indicators\/\d+\?saved=definition/);
+    await expectHeading(page, name);
+    await page.getByRole("status").filter({ hasText: "Määritelmä tallennettu." }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Muokkaa määritelmää" }).click();
+    await expectHeading(page, "Muokkaa indikaattoria");
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByRole("textbox", { name: /^Tunnus/ }).inputValue()).toBe(key);
+    expect(await page.getByRole("checkbox").first().isChecked()).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole("textbox", { name: /^Nimi englanniksi/ }).fill("Street light faults");
+    await page.getByRole("button", { name: "Tallenna määritelmä" }).click();
+    await page.waitForURL(/saved=definition/);
+    await page.getByRole("status").filter({ hasText: "Määritelmä tallennettu." }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("an expert enters values but does not define indicators", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.expert);
+    await page.goto("/indicators");
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("link", { name: "Uusi indikaattori" }).count()).resolves.toBe(0);
+    const res = await page.goto("/indicators/new");
+    expect(res?.status()).toBe(403);
+    await context.close();
+  });
 });

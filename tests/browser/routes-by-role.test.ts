@@ -124,6 +124,12 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/indicators/abc", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 } },
   ],
   "routes/indicators.import": [{ path: () => "/indicators/import", expect: staffOnly("coordinator", "expert") }],
+  "routes/indicators.new": [{ path: () => "/indicators/new", expect: staffOnly("coordinator") }],
+  "routes/indicators.$indicatorId_.edit": [
+    { path: () => `/indicators/${indicatorId}/edit`, expect: staffOnly("coordinator") },
+    // Only whoever may define indicators learns whether one exists.
+    { path: () => "/indicators/999999/edit", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
   // Group workspaces: current members and coordinators; a non-public document only with a grant.
   "routes/workspaces._index": [{ path: () => "/workspaces", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
   "routes/workspaces.$groupId": [

@@ -11,7 +11,10 @@ import { db } from "~/server/db.server";
 import {
   applicableTarget,
   applyIndicatorImport,
+  createIndicator as createDefinition,
   getIndicator,
+  getIndicatorDefinition,
+  indicatorPriorityAreaIds,
   indicatorTemplateCsv,
   indicatorsForMeasure,
   indicatorsForPriorityArea,
@@ -23,9 +26,11 @@ import {
   parseIndicatorCsv,
   periodProblem,
   summarise,
+  updateIndicator,
   upsertIndicatorValue,
   validateIndicatorImport,
   type IndicatorCsv,
+  type IndicatorDefinitionInput,
 } from "~/server/indicators.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
@@ -322,5 +327,55 @@ describe("CSV import", () => {
     expect(validation.rows.map((r) => r.errors)).toEqual(validation.rows.map(() => []));
     expect(validation.rows.map((r) => r.kind)).toContain("target");
     expect(validation.rows.some((r) => /^\d{4}-\d{2}$/.test(r.period))).toBe(true);
+  });
+});
+
+describe("defining indicators", () => {
+  const input = (overrides: Partial<IndicatorDefinitionInput> = {}): IndicatorDefinitionInput => ({
+    key: "testi-maaritelma",
+    nameFi: "Ilkivallan ilmoitukset",
+    nameSv: "",
+    nameEn: "Vandalism reports",
+    unit: "kpl",
+    source: "Poliisi",
+    direction: "down",
+    resolution: "year",
+    descriptionFi: "",
+    priorityAreaIds: [],
+    ...overrides,
+  });
+
+  it("creates a definition with a free key, linked to the chosen priority areas of the offered ones, and logs it", () => {
+    const scope = db().select({ id: priorityAreas.id }).from(priorityAreas).limit(3).all().map((p) => p.id);
+    const created = createDefinition(coordinatorId, input({ priorityAreaIds: [scope[0], scope[1]] }), scope);
+    if (!created.ok) throw new Error(created.reason);
+    expect(getIndicatorDefinition(created.id)).toMatchObject({ key: "testi-maaritelma", nameSv: null, nameEn: "Vandalism reports", direction: "down", version: 1 });
+    expect(indicatorPriorityAreaIds(created.id).sort()).toEqual([scope[0], scope[1]].sort());
+    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "indicator.created"), eq(auditLog.targetId, String(created.id)))).get()).toBeDefined();
+    // The key is the CSV import's name for it: a second one is refused, as is an area outside the offer.
+    expect(createDefinition(coordinatorId, input({ nameFi: "Toinen" }), scope)).toEqual({ ok: false, reason: "keyTaken" });
+    expect(createDefinition(coordinatorId, input({ key: "testi-toinen", priorityAreaIds: [999999] }), scope)).toEqual({ ok: false, reason: "priorityArea" });
+  });
+
+  it("an edit on an older version is refused with the newer definition; links outside the offer are kept", () => {
+    const all = db().select({ id: priorityAreas.id }).from(priorityAreas).limit(4).all().map((p) => p.id);
+    const created = createDefinition(coordinatorId, input({ key: "testi-muokkaus", priorityAreaIds: [all[0], all[3]] }), all);
+    if (!created.ok) throw new Error(created.reason);
+    const scope = all.slice(0, 3); // the plan in force offers three; all[3] belongs to an older plan
+    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Ensimmäinen muutos", priorityAreaIds: [all[1]] }), scope)).toEqual({ ok: true, id: created.id });
+    expect(indicatorPriorityAreaIds(created.id).sort()).toEqual([all[1], all[3]].sort());
+    const stale = updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Vanhaan perustuva" }), scope);
+    expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { nameFi: "Ensimmäinen muutos", version: 2 } });
+    expect(getIndicatorDefinition(created.id)!.nameFi).toBe("Ensimmäinen muutos");
+    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-maaritelma" }), scope)).toEqual({ ok: false, reason: "keyTaken" });
+  });
+
+  it("the period cannot change once values exist", () => {
+    const created = createDefinition(coordinatorId, input({ key: "testi-jakso" }), []);
+    if (!created.ok) throw new Error(created.reason);
+    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-jakso", resolution: "month" }), [])).toEqual({ ok: true, id: created.id });
+    expect(upsertIndicatorValue(coordinatorId, { indicatorId: created.id, kind: "actual", areaId: null, period: "2026-03", value: 4 })).toMatchObject({ ok: true });
+    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-jakso", resolution: "year" }), [])).toEqual({ ok: false, reason: "resolutionLocked" });
+    expect(updateIndicator(coordinatorId, 999999, 1, input({ key: "testi-puuttuu" }), [])).toEqual({ ok: false, reason: "notFound" });
   });
 });

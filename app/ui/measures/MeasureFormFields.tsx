@@ -1,12 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, ScrollArea, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema, type MeasureForm } from "~/forms/measures";
 import { localName } from "~/i18n/names";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { checkedList, CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
 
 type Options = {
   priorityAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[];
@@ -79,7 +79,6 @@ export function MeasureFormFields({
   const shares = fields.costShares.getFieldList();
   const tasks = fields.tasks.getFieldList();
   const majors = options.areas.filter((a) => a.level === "major_district");
-  const checkedList = (values: unknown) => (Array.isArray(values) ? values.map(String) : typeof values === "string" ? [values] : []);
 
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -243,20 +242,6 @@ export function MeasureFormFields({
         </Group>
       </Stack>
     </Form>
-  );
-}
-
-function CheckboxList({ label, name, checked, items, errors }: { label: string; name: string; checked: string[]; items: { value: string; label: string }[]; errors?: string }) {
-  return (
-    <Checkbox.Group label={label} defaultValue={checked} error={errors} mt="md">
-      <ScrollArea.Autosize mah={220} type="auto" offsetScrollbars>
-        <Stack gap={6} mt={6}>
-          {items.map((item) => (
-            <Checkbox key={item.value} name={name} value={item.value} label={item.label} />
-          ))}
-        </Stack>
-      </ScrollArea.Autosize>
-    </Checkbox.Group>
   );
 }
 

@@ -1,0 +1,35 @@
+// The indicator definition form (coordinators). Messages are translation keys; the same schema
+// validates in the browser (conform) and on the server.
+import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../db/schema";
+import { z } from "./z";
+
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const IndicatorDefinitionSchema = z.object({
+  /** The key CSV imports name the indicator by: lower case letters, digits and dashes. */
+  key: z
+    .string()
+    .trim()
+    .min(2)
+    .max(60)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "indicators.errors.keyFormat"),
+  nameFi: z.string().trim().min(3).max(200),
+  nameSv: optionalText(200),
+  nameEn: optionalText(200),
+  unit: z.string().trim().min(1).max(30),
+  source: optionalText(300),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  resolution: z.enum(INDICATOR_RESOLUTIONS),
+  descriptionFi: optionalText(4000),
+  priorityAreaIds: z.array(z.coerce.number().int().positive()).default([]),
+  /** The version the form was opened on (editing only). */
+  version: z.coerce.number().int().positive().optional(),
+});
+export type IndicatorDefinitionForm = z.infer<typeof IndicatorDefinitionSchema>;
+
+/** Which field a refused definition save is about, and what to tell (the server's reasons). */
+export const DEFINITION_REFUSALS = {
+  keyTaken: { field: "key", message: "indicators.errors.keyTaken" },
+  resolutionLocked: { field: "resolution", message: "indicators.errors.resolutionLocked" },
+  priorityArea: { field: "priorityAreaIds", message: "indicators.errors.priorityArea" },
+} as const;

@@ -1,0 +1,46 @@
+// `/indicators/new`: a coordinator defines a new indicator (values come later, by hand or CSV).
+import { parseWithZod } from "@conform-to/zod";
+import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DEFINITION_REFUSALS, IndicatorDefinitionSchema } from "~/forms/indicators";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { authorize, badRequest } from "~/server/guard.server";
+import { createIndicator, definitionFormOptions } from "~/server/indicators.server";
+import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
+
+export const meta: MetaFunction = () => [{ title: "Uusi indikaattori – Lähiturva" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "indicator.define" });
+  return json({ priorityAreas: definitionFormOptions(await detectLanguage(request)).priorityAreas });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "indicator.define" });
+  const submission = parseWithZod(await request.formData(), { schema: IndicatorDefinitionSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const { scope } = definitionFormOptions(await detectLanguage(request));
+  const result = createIndicator(viewer.id, submission.value, scope);
+  if (result.ok) return redirect(`/indicators/${result.id}?saved=definition`);
+  if (result.reason !== "keyTaken" && result.reason !== "priorityArea") badRequest();
+  const refusal = DEFINITION_REFUSALS[result.reason];
+  return json({ result: submission.reply({ fieldErrors: { [refusal.field]: [refusal.message] } }) }, { status: 400 });
+}
+
+export default function NewIndicatorPage() {
+  const { t } = useTranslation();
+  const { priorityAreas } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/indicators" size="sm">
+        ← {t("indicators.detail.backToList")}
+      </Anchor>
+      <Title order={1}>{t("indicators.definitionForm.newTitle")}</Title>
+      <Text maw={760}>{t("indicators.definitionForm.intro")}</Text>
+      <IndicatorDefinitionForm lastResult={actionData?.result} priorityAreas={priorityAreas} submitLabel={t("indicators.definitionForm.create")} />
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+// The indicator definition form: creating and editing an indicator share it (coordinators).
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../../db/schema";
+import { IndicatorDefinitionSchema, type IndicatorDefinitionForm as Values } from "~/forms/indicators";
+import { checkedList, CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
+
+type Option = { value: string; label: string };
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+export function IndicatorDefinitionForm({
+  lastResult,
+  defaultValue,
+  priorityAreas,
+  version,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: Partial<Record<keyof Values, string | string[]>>;
+  priorityAreas: Option[];
+  /** The version being edited (a conflict answer carries the newer one); none when creating. */
+  version?: number;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: IndicatorDefinitionSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const input = (name: "key" | "nameFi" | "nameSv" | "nameEn" | "unit" | "source", label: string, extra: Record<string, unknown> = {}) => (
+    <TextInput key={fields[name].key} name={fields[name].name} defaultValue={text(fields[name].initialValue)} label={label} error={errorText(fields[name].errors)} {...extra} />
+  );
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <Stack gap="sm" maw={860}>
+        <FormErrors errors={form.errors} />
+        {version ? <input type="hidden" name="version" value={version} /> : null}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {input("key", t("indicators.definitionForm.key"), { required: true, description: t("indicators.definitionForm.keyHelp"), autoComplete: "off" })}
+          {input("unit", t("indicators.definitionForm.unit"), { required: true, description: t("indicators.definitionForm.unitHelp") })}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {input("nameFi", t("indicators.definitionForm.nameFi"), { required: true })}
+          {input("nameSv", t("indicators.definitionForm.nameSv"))}
+          {input("nameEn", t("indicators.definitionForm.nameEn"))}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NativeSelect
+            key={fields.direction.key}
+            name={fields.direction.name}
+            defaultValue={text(fields.direction.initialValue) ?? "up"}
+            label={t("indicators.definitionForm.direction")}
+            data={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: t(`indicators.direction.${d}`) }))}
+            error={errorText(fields.direction.errors)}
+          />
+          <NativeSelect
+            key={fields.resolution.key}
+            name={fields.resolution.name}
+            defaultValue={text(fields.resolution.initialValue) ?? "year"}
+            label={t("indicators.definitionForm.resolution")}
+            description={t("indicators.definitionForm.resolutionHelp")}
+            data={INDICATOR_RESOLUTIONS.map((r) => ({ value: r, label: t(`indicators.resolution.${r}`) }))}
+            error={errorText(fields.resolution.errors)}
+          />
+          {input("source", t("indicators.definitionForm.source"))}
+        </SimpleGrid>
+        <Textarea
+          key={fields.descriptionFi.key}
+          name={fields.descriptionFi.name}
+          defaultValue={text(fields.descriptionFi.initialValue)}
+          label={t("indicators.definitionForm.description")}
+          autosize
+          minRows={3}
+          error={errorText(fields.descriptionFi.errors)}
+        />
+        {priorityAreas.length ? (
+          <CheckboxList
+            label={t("indicators.definitionForm.priorityAreas")}
+            name={fields.priorityAreaIds.name}
+            checked={checkedList(fields.priorityAreaIds.initialValue)}
+            items={priorityAreas}
+            errors={errorText(fields.priorityAreaIds.errors)}
+          />
+        ) : null}
+        <Group>
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Form>
+  );
+}
