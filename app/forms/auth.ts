@@ -44,3 +44,10 @@ export const ProfileSchema = z.object({
   phone: z.string().trim().max(40).optional(),
   locale: z.enum(["fi", "sv", "en"]),
 });
+
+/** A resident deleting their own account: the password again, and an explicit "I understand". */
+export const DeleteAccountSchema = z.object({
+  intent: z.literal("deleteAccount"),
+  password: z.string().min(1).max(200),
+  confirm: z.literal("on", { errorMap: () => ({ message: "account.deleteConfirmRequired" }) }),
+});

@@ -1,6 +1,6 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getViewer } from "~/server/guard.server";
 import { homePathFor } from "~/server/permissions.server";
@@ -14,9 +14,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function FrontPage() {
   const { t } = useTranslation();
   const { signedIn, home } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const levels = ["strategy", "city", "neighbourhood"] as const;
   return (
     <Stack gap="xl" py="md">
+      {params.get("accountDeleted") ? (
+        <Alert color="green" role="status" maw={760}>
+          {t("account.deleted")}
+        </Alert>
+      ) : null}
       <Stack gap="sm" maw={760}>
         <Title order={1}>{t("front.title")}</Title>
         <Text size="lg">{t("front.lead")}</Text>

@@ -1,17 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChangePasswordSchema, ProfileSchema } from "~/forms/auth";
+import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "~/forms/auth";
 import { z } from "~/forms/z";
 import { languageCookie } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
-import { changePassword, updateProfile } from "~/server/accounts.server";
-import { endAllSessions } from "~/server/auth.server";
+import { changePassword, deleteOwnAccount, mayDeleteOwnAccount, updateProfile } from "~/server/accounts.server";
+import { endAllSessions, endSession } from "~/server/auth.server";
 import { getUserDetail } from "~/server/directory.server";
-import { authorize, badRequest } from "~/server/guard.server";
+import { authorize, badRequest, forbidden } from "~/server/guard.server";
 import { EmailModeSchema } from "~/forms/workspaces";
 import { emailModeOf, setEmailMode } from "~/server/notifications.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
@@ -21,10 +21,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
   const detail = getUserDetail(viewer.id);
   if (!detail) badRequest();
-  return json({ ...detail, emailMode: emailModeOf(viewer.id) });
+  return json({ ...detail, emailMode: emailModeOf(viewer.id), canDeleteAccount: mayDeleteOwnAccount(viewer.id) });
 }
 
-const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications"]) });
+const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount"]) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -37,6 +37,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success) badRequest();
       setEmailMode(viewer.id, parsed.data.emailMode);
       return json({ intent: "notifications", result: null, saved: true });
+    }
+    case "deleteAccount": {
+      const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+      const hideFields = ["password"];
+      if (submission.status !== "success") return json({ intent: "deleteAccount", result: submission.reply({ hideFields }), saved: false }, { status: 400 });
+      const deleted = await deleteOwnAccount(viewer.id, submission.value.password);
+      if (!deleted.ok && deleted.reason === "staff") forbidden();
+      if (!deleted.ok) return json({ intent: "deleteAccount", result: submission.reply({ fieldErrors: { password: ["account.wrongPassword"] }, hideFields }), saved: false }, { status: 400 });
+      return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": await endSession(request) } });
     }
     case "signOutEverywhere":
       return redirect("/login", { headers: { "Set-Cookie": await endAllSessions(viewer.id) } });
@@ -63,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, homeAreas, sessionCount, emailMode } = useLoaderData<typeof loader>();
+  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
   const fmt = useFormat();
@@ -79,6 +88,12 @@ export default function AccountPage() {
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
     shouldValidate: "onBlur",
+  });
+  const [deleteForm, del] = useForm({
+    id: "deleteAccount",
+    lastResult: actionData?.intent === "deleteAccount" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
+    shouldValidate: "onSubmit",
   });
   const active = memberships.filter((m) => !m.leftAt || new Date(m.leftAt) > new Date());
 
@@ -214,6 +229,28 @@ export default function AccountPage() {
           {t("account.downloadMyData")}
         </Anchor>
       </Paper>
+      {canDeleteAccount ? (
+        <Paper withBorder p="lg" component="section" aria-labelledby="delete-account">
+          <Title order={2} size="h3" mb="sm" id="delete-account">
+            {t("account.deleteTitle")}
+          </Title>
+          <Text mb="sm" maw={760}>
+            {t("account.deleteIntro")}
+          </Text>
+          <Form method="post" {...getFormProps(deleteForm)}>
+            <input type="hidden" name="intent" value="deleteAccount" />
+            <Stack maw={420}>
+              <PasswordInput key={del.password.key} name={del.password.name} label={t("account.currentPassword")} autoComplete="current-password" required error={errorText(del.password.errors)} />
+              <Checkbox key={del.confirm.key} name={del.confirm.name} label={t("account.deleteConfirm")} error={errorText(del.confirm.errors)} />
+              <Group>
+                <Button type="submit" color="red">
+                  {t("account.deleteButton")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        </Paper>
+      ) : null}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 // Signing in, registering residents, invitations and one's own account.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { areas, invitations, memberships, residencies, users, type Locale, type Position } from "../../db/schema";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { areas, documentAccessLog, invitations, memberships, neighbourhoodPlans, planAuthors, planComments, residencies, users, type Locale, type Position } from "../../db/schema";
 import { INTL_LOCALE, type Language } from "../i18n/config";
 import { i18nFor } from "../i18n/i18n.server";
 import { audit } from "./audit.server";
@@ -181,4 +181,54 @@ export async function changePassword(userId: string, currentPassword: string, ne
   db().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
   audit({ actorId: userId, action: "account.passwordChanged", targetType: "user", targetId: userId });
   return true;
+}
+
+/**
+ * Residents may delete their own account (their consent can be withdrawn at any time: the privacy
+ * notice). Anyone who has ever held a role, or read a non-public document, cannot: those are
+ * public-sector records, and a coordinator disables such accounts instead.
+ */
+export function mayDeleteOwnAccount(userId: string): boolean {
+  const d = db();
+  if (d.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).get()) return false;
+  // Someone granted a non-public document is in its append-only access log, which outlives accounts.
+  return !d.select({ id: documentAccessLog.id }).from(documentAccessLog).where(eq(documentAccessLog.userId, userId)).get();
+}
+
+/** Plans that only this person writes and that nobody else has seen published: they go with the account. */
+const UNPUBLISHED_PLAN_STATUSES = ["draft", "submitted", "changes_requested", "withdrawn"] as const;
+
+export type DeleteAccountResult = { ok: true } | { ok: false; reason: "wrongPassword" | "staff" };
+
+/**
+ * Deletes a resident's account in one transaction: the person, their sessions, home areas,
+ * notifications and settings, their comments, and the plans only they wrote that were never
+ * accepted or published. Plans written with others, and accepted or published ones, stay without
+ * their name (the rows they wrote keep no author). The audit log keeps the bare user id.
+ */
+export async function deleteOwnAccount(userId: string, password: string): Promise<DeleteAccountResult> {
+  const user = getAccount(userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: "wrongPassword" };
+  if (!mayDeleteOwnAccount(userId)) return { ok: false, reason: "staff" };
+  db().transaction((tx) => {
+    const soloUnpublished = tx
+      .select({ id: neighbourhoodPlans.id })
+      .from(neighbourhoodPlans)
+      .innerJoin(planAuthors, eq(planAuthors.planId, neighbourhoodPlans.id))
+      .where(
+        and(
+          eq(planAuthors.userId, userId),
+          inArray(neighbourhoodPlans.status, [...UNPUBLISHED_PLAN_STATUSES]),
+          sql`(select count(*) from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id}) = 1`,
+        ),
+      )
+      .all()
+      .map((p) => p.id);
+    if (soloUnpublished.length) tx.delete(neighbourhoodPlans).where(inArray(neighbourhoodPlans.id, soloUnpublished)).run();
+    tx.delete(planComments).where(eq(planComments.authorId, userId)).run();
+    // Sessions, residencies, authorships, notifications and settings go with the row (foreign keys).
+    tx.delete(users).where(eq(users.id, userId)).run();
+    audit({ actorId: null, action: "account.deleted", targetType: "user", targetId: userId, detail: { plansDeleted: soloUnpublished.length } }, tx);
+  });
+  return { ok: true };
 }

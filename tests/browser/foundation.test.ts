@@ -117,6 +117,58 @@ describe("residents", () => {
     await context.close();
   });
 
+  it("deletes their own account: the confirmation is required, a wrong password is refused, then they cannot sign in", async () => {
+    const { context, page, errors } = await newPage(browser);
+    const email = `lahtija.${Date.now().toString(36)}@example.fi`;
+    await page.goto("/register");
+    await page.getByLabel("Nimi").fill("Leena Lähtijä");
+    await page.getByLabel("Sähköposti").fill(email);
+    await page.getByLabel("Asuinalue").selectOption({ label: "Kallio – Linjat" });
+    await page.getByLabel("Uusi salasana").fill("pitkä ja hyvä salasana");
+    await page.getByLabel("Salasana uudelleen").fill("pitkä ja hyvä salasana");
+    await page.getByLabel(/tietosuojaselosteen/).check();
+    await page.getByRole("button", { name: "Luo tili" }).click();
+    await page.waitForURL("**/my-area?welcome=1");
+
+    await page.goto("/account");
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page);
+    const section = page.getByRole("region", { name: "Poista tili" });
+    await section.getByLabel("Nykyinen salasana").fill("pitkä ja hyvä salasana");
+    await section.getByRole("button", { name: "Poista tili pysyvästi" }).click();
+    await section.getByText("Vahvista, että ymmärrät poiston olevan lopullinen.").waitFor();
+    await section.getByLabel("Nykyinen salasana").fill("väärä salasana");
+    await section.getByLabel(/Ymmärrän/).check();
+    await section.getByRole("button", { name: "Poista tili pysyvästi" }).click();
+    await page.getByRole("region", { name: "Poista tili" }).getByText("Nykyinen salasana on väärin.").waitFor();
+    await expectAccessible(page);
+
+    const again = page.getByRole("region", { name: "Poista tili" });
+    await again.getByLabel("Nykyinen salasana").fill("pitkä ja hyvä salasana");
+    if (!(await again.getByLabel(/Ymmärrän/).isChecked())) await again.getByLabel(/Ymmärrän/).check();
+    await again.getByRole("button", { name: "Poista tili pysyvästi" }).click();
+    await page.waitForURL("**/?accountDeleted=1");
+    expect(await page.getByRole("status").innerText()).toContain("Tilisi on poistettu.");
+    await expectAccessible(page);
+
+    await page.goto("/login");
+    await page.getByLabel("Sähköposti").fill(email);
+    await page.getByLabel(/^Salasana/).fill("pitkä ja hyvä salasana");
+    await page.locator("form").getByRole("button", { name: "Kirjaudu sisään" }).click();
+    await page.getByText("Sähköposti tai salasana on väärin.").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("staff cannot delete their own account (their records are the city's)", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.expert);
+    await page.goto("/account");
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("region", { name: "Poista tili" }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it("without JavaScript, a rejected form still keeps its input and shows the error", async () => {
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
     await page.goto("/register");

@@ -1,8 +1,9 @@
 // Signing in, registering, invitations and sessions against a real migrated database.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, followUps, groups, organisations, planAuthors, planComments, sessions, users } from "../../db/schema";
-import { acceptInvitation, createInvitation, findOpenInvitation, registerResident, signIn } from "~/server/accounts.server";
+import { areas, auditLog, followUps, groups, neighbourhoodPlans, organisations, planAuthors, planComments, sessions, users } from "../../db/schema";
+import { acceptInvitation, createInvitation, deleteOwnAccount, findOpenInvitation, mayDeleteOwnAccount, registerResident, signIn } from "~/server/accounts.server";
+import { addCoauthor, addComment, createPlan } from "~/server/neighbourhood.server";
 import { endAllSessions, readSession, startSession } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { setUserDisabled } from "~/server/directory.server";
@@ -153,5 +154,42 @@ describe("a person's own data", () => {
     expect(authored.length).toBeGreaterThan(0);
     expect(data.neighbourhoodPlans.map((p) => p.id).sort()).toEqual(authored.map((a) => a.planId).sort());
     expect(data.residencies.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a resident deleting their own account", () => {
+  it("takes the person, their sessions, comments and solo unpublished plans; shared and published plans stay without them", async () => {
+    const area = db().select({ id: areas.id }).from(areas).where(eq(areas.level, "district")).get()!.id;
+    const stamp = Date.now().toString(36);
+    const a = await registerResident({ name: "Poistuva Asukas", email: `poistuva.${stamp}@example.fi`, password: "pitkä ja hyvä salasana", areaId: area, locale: "fi" });
+    const b = await registerResident({ name: "Jäävä Asukas", email: `jaava.${stamp}@example.fi`, password: "pitkä ja hyvä salasana", areaId: area, locale: "fi" });
+    if (!a.ok || !b.ok) throw new Error("registration failed");
+    await startSession(a.userId, "vitest");
+    const solo = createPlan(a.userId, area, "Oma luonnos");
+    const shared = createPlan(a.userId, area, "Yhteinen suunnitelma");
+    expect(addCoauthor(a.userId, shared, `jaava.${stamp}@example.fi`)).toMatchObject({ ok: true });
+    const published = createPlan(a.userId, area, "Julkaistu suunnitelma");
+    db().update(neighbourhoodPlans).set({ status: "published" }).where(eq(neighbourhoodPlans.id, published)).run();
+    const comment = addComment(a.userId, published, "Hyvä suunnitelma, kiitos!");
+
+    expect(mayDeleteOwnAccount(a.userId)).toBe(true);
+    expect(await deleteOwnAccount(a.userId, "väärä salasana")).toEqual({ ok: false, reason: "wrongPassword" });
+    expect(await deleteOwnAccount(a.userId, "pitkä ja hyvä salasana")).toEqual({ ok: true });
+
+    expect(db().select().from(users).where(eq(users.id, a.userId)).get()).toBeUndefined();
+    expect(db().select().from(sessions).where(eq(sessions.userId, a.userId)).all()).toEqual([]);
+    expect(db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, solo)).get()).toBeUndefined();
+    expect(db().select({ userId: planAuthors.userId }).from(planAuthors).where(eq(planAuthors.planId, shared)).all()).toEqual([{ userId: b.userId }]);
+    expect(db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, published)).get()).toMatchObject({ status: "published", createdById: null });
+    expect(db().select().from(planComments).where(eq(planComments.id, comment)).get()).toBeUndefined();
+    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "account.deleted"), eq(auditLog.targetId, a.userId))).get()).toMatchObject({ actorId: null });
+    expect(await signIn(`poistuva.${stamp}@example.fi`, "pitkä ja hyvä salasana", "10.9.0.1")).toEqual({ ok: false, reason: "invalidCredentials" });
+  });
+
+  it("is not open to anyone who has held a role: their records are the city's", async () => {
+    const expertId = userIdOf(DEMO.expert);
+    expect(mayDeleteOwnAccount(expertId)).toBe(false);
+    expect(await deleteOwnAccount(expertId, DEMO_PASSWORD)).toEqual({ ok: false, reason: "staff" });
+    expect(db().select({ id: users.id }).from(users).where(eq(users.id, expertId)).get()).toBeDefined();
   });
 });

@@ -165,6 +165,12 @@ const en: Translation = {
     myData: "Your data",
     myDataIntro: "You can download everything stored about you as one file: profile, roles, sessions, notifications and the follow-ups, plans, comments and messages you have written. The download is logged.",
     downloadMyData: "Download your data (JSON)",
+    deleteTitle: "Delete your account",
+    deleteIntro: "Your account, sessions, home area, notifications and comments are deleted. Plans you wrote alone that were never accepted or published are deleted. Plans written with others, and accepted or published plans, stay without your name. Deletion cannot be undone.",
+    deleteConfirm: "I understand that the account and the deleted data cannot be restored.",
+    deleteConfirmRequired: "Confirm that you understand the deletion is final.",
+    deleteButton: "Delete the account permanently",
+    deleted: "Your account has been deleted.",
   },
   admin: {
     title: "Administration",

@@ -165,6 +165,12 @@ const fi = {
     myData: "Omat tietosi",
     myDataIntro: "Voit ladata kaikki sinusta tallennetut tiedot yhtenä tiedostona: profiilin, roolit, kirjautumiset, ilmoitukset sekä kirjoittamasi seurantamerkinnät, suunnitelmat, kommentit ja viestit. Lataus kirjataan lokiin.",
     downloadMyData: "Lataa omat tietosi (JSON)",
+    deleteTitle: "Poista tili",
+    deleteIntro: "Tilisi, kirjautumisesi, asuinalueesi, ilmoituksesi ja kommenttisi poistetaan. Suunnitelmat, jotka olet kirjoittanut yksin ja joita ei ole hyväksytty tai julkaistu, poistetaan. Muiden kanssa kirjoitetut sekä hyväksytyt ja julkaistut suunnitelmat jäävät ilman nimeäsi. Poistoa ei voi perua.",
+    deleteConfirm: "Ymmärrän, että tiliä ja poistettuja tietoja ei voi palauttaa.",
+    deleteConfirmRequired: "Vahvista, että ymmärrät poiston olevan lopullinen.",
+    deleteButton: "Poista tili pysyvästi",
+    deleted: "Tilisi on poistettu.",
   },
   admin: {
     title: "Hallinta",

@@ -165,6 +165,12 @@ const sv: Translation = {
     myData: "Dina uppgifter",
     myDataIntro: "Du kan ladda ner alla uppgifter som sparats om dig som en fil: profil, roller, inloggningar, aviseringar samt de uppföljningar, planer, kommentarer och meddelanden du har skrivit. Nedladdningen loggas.",
     downloadMyData: "Ladda ner dina uppgifter (JSON)",
+    deleteTitle: "Radera kontot",
+    deleteIntro: "Ditt konto, dina inloggningar, ditt bostadsområde, dina aviseringar och dina kommentarer raderas. Planer som du skrivit ensam och som inte har godkänts eller publicerats raderas. Planer som skrivits tillsammans med andra samt godkända och publicerade planer finns kvar utan ditt namn. Raderingen kan inte ångras.",
+    deleteConfirm: "Jag förstår att kontot och de raderade uppgifterna inte kan återställas.",
+    deleteConfirmRequired: "Bekräfta att du förstår att raderingen är slutgiltig.",
+    deleteButton: "Radera kontot permanent",
+    deleted: "Ditt konto har raderats.",
   },
   admin: {
     title: "Administration",
