@@ -2,14 +2,15 @@
 // deadline, when a measure turns late and when it turns stale, and escalates to their
 // organisation's expert-group member(s) if nothing happens within a week; it also sends meeting
 // invitations (to members who joined after a meeting was called) and "meeting tomorrow" notes,
-// and tells the steering group about a status review that was sent.
+// tells the steering group about a status review that was sent, and asks for a non-public
+// document's publicity to be checked once its secrecy period has ended.
 //
 // Every reminder has a key naming its occasion (e.g. "late:12:2026-01-31:u:<user>"); the key goes
 // into reminders_sent in the same transaction as the notification, so however often the job runs
 // (hourly in the server, by hand with `npm run reminders`, two at once), nothing is sent twice.
 // "Late", "stale" and "due soon" are the SQL definitions of measures.server.ts.
 import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
-import { groups, meetingAttendance, meetings, measures, memberships, remindersSent, safetyPlans, statusReviews, users } from "../../db/schema";
+import { documents, groups, meetingAttendance, meetings, measures, memberships, remindersSent, safetyPlans, statusReviews, users } from "../../db/schema";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
 import { helsinkiHour } from "./helsinki-time";
@@ -28,7 +29,7 @@ export const MEETING_SOON_HOURS = 24;
 /** A review sent longer ago than this is old news; the job does not announce it any more. */
 export const REVIEW_NOTICE_DAYS = 14;
 
-export type ReminderCounts = { dueSoon: number; late: number; stale: number; escalated: number; invitations: number; meetingSoon: number; reviews: number };
+export type ReminderCounts = { dueSoon: number; late: number; stale: number; escalated: number; invitations: number; meetingSoon: number; reviews: number; secrecyEnded: number };
 
 const isoToMs = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 
@@ -205,14 +206,57 @@ function reviewReminders(tx: Tx, now: Date, counts: ReminderCounts) {
   for (const r of recent) counts.reviews += notifyReviewSent(tx, r.id, now);
 }
 
+/** Current members of a group (of a kind, or one group by id). */
+function currentMembers(tx: Tx, where: { kind: "coordinators" } | { groupId: number }, now: Date): string[] {
+  return tx
+    .selectDistinct({ id: memberships.userId })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and("kind" in where ? eq(groups.kind, where.kind) : eq(groups.id, where.groupId), or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt)))
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * A document stays marked secret until someone decides otherwise (the end of a secrecy period does
+ * not make every part of it public by itself), so when the period ends its creator, if still in
+ * the group, or else the coordinators, are asked to check its publicity class: once per end date.
+ */
+function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
+  const today = helsinkiDate(now);
+  const ended = tx
+    .select({ id: documents.id, groupId: documents.groupId, title: documents.title, secretUntil: documents.secretUntil, createdById: documents.createdById })
+    .from(documents)
+    .where(and(ne(documents.publicity, "public"), sql`${documents.secretUntil} is not null and ${documents.secretUntil} < ${today}`))
+    .all();
+  for (const doc of ended) {
+    const creatorStays = doc.createdById && doc.groupId != null && currentMembers(tx, { groupId: doc.groupId }, now).includes(doc.createdById);
+    const recipients = creatorStays ? [doc.createdById!] : currentMembers(tx, { kind: "coordinators" }, now);
+    counts.secrecyEnded += notifyMany(
+      tx,
+      recipients,
+      {
+        kind: "document.secrecyEnded",
+        messageKey: "workspaces.notify.secrecyEnded",
+        params: { documentId: doc.id, title: doc.title },
+        link: doc.groupId != null ? `/workspaces/${doc.groupId}/documents/${doc.id}` : "/admin/access-log",
+        key: (u) => `secrecy:${doc.id}:${doc.secretUntil}:u:${u}`,
+      },
+      { now },
+    );
+  }
+}
+
 /** One run of the reminders (no mail yet; see runScheduledJobs). `now` is a parameter so tests can move the clock. */
 export function runReminders(now = new Date()): ReminderCounts {
-  const counts: ReminderCounts = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0 };
+  const counts: ReminderCounts = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0 };
   db().transaction(
     (tx) => {
       measureReminders(tx, now, counts);
       meetingReminders(tx, now, counts);
       reviewReminders(tx, now, counts);
+      secrecyReminders(tx, now, counts);
     },
     { behavior: "immediate" },
   );

@@ -466,7 +466,7 @@ describe("reminders (fake clock)", () => {
   const T0 = new Date(Math.floor((Date.now() + 400 * DAY) / DAY) * DAY + 8 * 3600000);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const END = iso(new Date(T0.getTime() + 20 * DAY));
-  const NONE = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0 };
+  const NONE = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0 };
   let measureId: number;
   let quietId: number;
   const forMeasure = (id: number, kind?: string) =>
@@ -581,6 +581,29 @@ describe("reminders (fake clock)", () => {
     expect(told.map((n) => n.userId).sort()).toEqual(steeringMembers.map((m) => m.id).sort());
     expect(told.map((n) => n.userId)).toContain(userIdOf(DEMO.mayor));
     expect(runReminders(new Date(sentAt.getTime() + 3600000)).reviews).toBe(0);
+  });
+
+  it("asks for a document's publicity to be checked when its secrecy ends: the creator if still in the group, else the coordinators", () => {
+    const d = db();
+    const mayor = userIdOf(DEMO.mayor);
+    const ends = iso(new Date(T0.getTime() + 500 * DAY));
+    const insertDocument = (title: string, createdById: string) =>
+      Number(d.insert(documents).values({ groupId: steeringGroup, title, publicity: "confidential", legalGround: "JulkL 24 § 1 mom. 8 k", secretUntil: ends, createdById, updatedAt: T0 }).run().lastInsertRowid);
+    const ownDoc = insertDocument("Salassa pidettävä arvio", mayor);
+    const strangersDoc = insertDocument("Ulkopuolisen laatima arvio", userIdOf(DEMO.resident));
+    const told = (documentId: number) =>
+      d.select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.kind, "document.secrecyEnded"), sql`json_extract(${notifications.params}, '$.documentId') = ${documentId}`)).all().map((n) => n.userId).sort();
+
+    expect(runReminders(new Date(T0.getTime() + 499 * DAY)).secrecyEnded).toBe(0); // not yet
+    const after = new Date(T0.getTime() + 501 * DAY);
+    runReminders(after);
+    expect(told(ownDoc)).toEqual([mayor]);
+    const coordinators = d.selectDistinct({ id: memberships.userId }).from(memberships).innerJoin(groups, eq(groups.id, memberships.groupId)).where(eq(groups.kind, "coordinators")).all().map((r) => r.id).sort();
+    expect(coordinators.length).toBeGreaterThan(0);
+    expect(told(strangersDoc)).toEqual(coordinators);
+    expect(runReminders(after).secrecyEnded).toBe(0); // once per end date
+    // The document itself is untouched: a person decides its publicity.
+    expect(d.select({ publicity: documents.publicity }).from(documents).where(eq(documents.id, ownDoc)).get()!.publicity).toBe("confidential");
   });
 });
 

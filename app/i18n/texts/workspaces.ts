@@ -254,6 +254,7 @@ export const workspaceTexts = defineTexts({
       escalationLate: "Toimenpide {{code}} {{title}} on myöhässä, eikä vastuuhenkilö {{name}} ole päivittänyt sitä {{days}} päivään muistutuksen jälkeen",
       escalationStale: "Toimenpidettä {{code}} {{title}} ei ole päivitetty, eikä vastuuhenkilö {{name}} ole reagoinut {{days}} päivään muistutuksen jälkeen",
       reviewSent: "Ohjausryhmälle on lähetetty tilannekatsaus ”{{title}}”",
+      secrecyEnded: "Asiakirjan ”{{title}}” salassapitoaika on päättynyt: tarkista sen julkisuusluokka",
     },
     mail: {
       greeting: "Hei {{name}},",
@@ -526,6 +527,7 @@ export const workspaceTexts = defineTexts({
       escalationLate: "Åtgärd {{code}} {{title}} är försenad och den ansvariga {{name}} har inte uppdaterat den inom {{days}} dagar efter påminnelsen",
       escalationStale: "Åtgärd {{code}} {{title}} har inte uppdaterats och den ansvariga {{name}} har inte reagerat inom {{days}} dagar efter påminnelsen",
       reviewSent: "Lägesöversikten ”{{title}}” har skickats till styrgruppen",
+      secrecyEnded: "Sekretesstiden för handlingen ”{{title}}” har gått ut: kontrollera dess offentlighetsklass",
     },
     mail: {
       greeting: "Hej {{name}},",
@@ -798,6 +800,7 @@ export const workspaceTexts = defineTexts({
       escalationLate: "Measure {{code}} {{title}} is late and the responsible person {{name}} has not updated it within {{days}} days of the reminder",
       escalationStale: "Measure {{code}} {{title}} has not been followed up and the responsible person {{name}} has not reacted within {{days}} days of the reminder",
       reviewSent: "The status review “{{title}}” has been sent to the steering group",
+      secrecyEnded: "The secrecy period of the document “{{title}}” has ended: check its publicity class",
     },
     mail: {
       greeting: "Hello {{name}},",
