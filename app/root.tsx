@@ -15,7 +15,8 @@ import { navigationFor } from "./server/permissions.server";
 import { AppShellLayout } from "./ui/AppShellLayout";
 import { ErrorPage } from "./ui/ErrorPage";
 import { useNonce } from "./ui/nonce";
-import { cssVariablesResolver, theme } from "./ui/theme";
+import { theme } from "./ui/theme";
+import { THEME_CSS_VERSION } from "./server/theme-css.server";
 
 export const links: LinksFunction = () => [
   ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
@@ -39,6 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     viewer: viewer ? { id: viewer.id, name: viewer.name, email: viewer.email } : null,
     navigation: navigationFor(viewer),
     unreadNotifications: viewer ? unreadCount(viewer.id) : 0,
+    // The theme's variables come as a cached stylesheet, not inline in every page (server/theme-css.server).
+    themeCssVersion: THEME_CSS_VERSION,
   });
 }
 
@@ -60,10 +63,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <link rel="stylesheet" href={`/theme.css${data?.themeCssVersion ? `?v=${data.themeCssVersion}` : ""}`} />
         <ColorSchemeScript nonce={nonce} defaultColorScheme="light" />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver} getStyleNonce={() => nonce ?? ""}>
+        <MantineProvider theme={theme} defaultColorScheme="light" withCssVariables={false} getStyleNonce={() => nonce ?? ""}>
           {children}
         </MantineProvider>
         <ScrollRestoration nonce={nonce} />

@@ -27,6 +27,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
+describe("the theme", () => {
+  it("comes from the cached stylesheet: the AA colours apply and no page carries them inline", async () => {
+    const { context, page } = await newPage(browser);
+    const res = await page.goto("/");
+    const html = (await res?.text()) ?? "";
+    expect(html).not.toContain('data-mantine-styles="true"');
+    const vars = await page.evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      return { dimmed: style.getPropertyValue("--mantine-color-dimmed").trim(), city: style.getPropertyValue("--mantine-color-city-6").trim() };
+    });
+    expect(vars).toEqual({ dimmed: "#495057", city: "#1f2bb0" });
+    const href = await page.locator('link[rel="stylesheet"][href^="/theme.css?v="]').getAttribute("href");
+    const css = await context.request.get(href!);
+    expect(css.headers()["cache-control"]).toContain("immutable");
+    await context.close();
+  });
+});
+
 describe("signing in", () => {
   const landings: [string, string, RegExp][] = [
     [DEMO.coordinator, "/admin", /Hallinta/],

@@ -34,6 +34,7 @@ const TABLE: Record<string, Check[]> = {
   "routes/accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
   "routes/account": [{ path: () => "/account", expect: signedInOnly }],
   "routes/account.data[.json]": [{ path: () => "/account/data.json", expect: signedInOnly }],
+  "routes/theme[.css]": [{ path: () => "/theme.css", expect: everyone(200) }],
   "routes/steering._index": [{ path: () => "/steering", expect: staffOnly("coordinator", "mayor") }],
   "routes/expert._index": [{ path: () => "/expert", expect: staffOnly("coordinator", "expert") }],
   "routes/areas._index": [{ path: () => "/areas", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
