@@ -22,14 +22,22 @@ export const IndicatorDefinitionSchema = z.object({
   resolution: z.enum(INDICATOR_RESOLUTIONS),
   descriptionFi: optionalText(4000),
   priorityAreaIds: z.array(z.coerce.number().int().positive()).default([]),
+  /** Identifiers of measures, separated by commas, semicolons or spaces ("1.2, 3.10"). */
+  measureCodes: optionalText(2000),
   /** The version the form was opened on (editing only). */
   version: z.coerce.number().int().positive().optional(),
 });
 export type IndicatorDefinitionForm = z.infer<typeof IndicatorDefinitionSchema>;
+
+/** "1.2, 3.10;4.1" → ["1.2", "3.10", "4.1"]: each identifier once, in the order given. */
+export function parseMeasureCodes(text: string | undefined): string[] {
+  return [...new Set((text ?? "").split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean))];
+}
 
 /** Which field a refused definition save is about, and what to tell (the server's reasons). */
 export const DEFINITION_REFUSALS = {
   keyTaken: { field: "key", message: "indicators.errors.keyTaken" },
   resolutionLocked: { field: "resolution", message: "indicators.errors.resolutionLocked" },
   priorityArea: { field: "priorityAreaIds", message: "indicators.errors.priorityArea" },
+  measureCodes: { field: "measureCodes", message: "indicators.errors.measureCodes" },
 } as const;

@@ -6,11 +6,12 @@ import { Alert, Anchor, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFINITION_REFUSALS, IndicatorDefinitionSchema } from "~/forms/indicators";
+import { DEFINITION_REFUSALS, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
+import { errorKey } from "~/forms/z";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, idParam, notFound } from "~/server/guard.server";
-import { definitionFormOptions, getIndicatorDefinition, indicatorPriorityAreaIds, updateIndicator } from "~/server/indicators.server";
+import { definitionFormOptions, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, updateIndicator } from "~/server/indicators.server";
 import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameFi ?? ""} – Lähiturva` }];
@@ -20,8 +21,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const indicator = getIndicatorDefinition(idParam(params.indicatorId));
   if (!indicator) notFound();
   const { priorityAreas, scope } = definitionFormOptions(await detectLanguage(request));
-  const linked = indicatorPriorityAreaIds(indicator.id).filter((id) => scope.includes(id));
-  return json({ indicator, priorityAreas, linked });
+  const linked = indicatorPriorityAreaIds(indicator.id).filter((id) => scope.priorityAreaIds.includes(id));
+  return json({ indicator, priorityAreas, linked, measureCodes: indicatorMeasureCodes(indicator.id, scope.planId) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -31,19 +32,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), conflict: null }, { status: 400 });
   if (!submission.value.version) badRequest();
   const { scope } = definitionFormOptions(await detectLanguage(request));
-  const result = updateIndicator(viewer.id, id, submission.value.version, submission.value, scope);
+  const result = updateIndicator(viewer.id, id, submission.value.version, { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) }, scope);
   if (result.ok) return redirect(`/indicators/${id}?saved=definition`);
   if (result.reason === "notFound") notFound();
   if (result.reason === "conflict") {
     return json({ result: submission.reply({ formErrors: ["indicators.definitionForm.conflict"] }), conflict: result.current }, { status: 409 });
   }
   const refusal = DEFINITION_REFUSALS[result.reason];
-  return json({ result: submission.reply({ fieldErrors: { [refusal.field]: [refusal.message] } }), conflict: null }, { status: 400 });
+  const message = result.reason === "measureCodes" ? errorKey(refusal.message, { codes: result.unknown.join(", ") }) : refusal.message;
+  return json({ result: submission.reply({ fieldErrors: { [refusal.field]: [message] } }), conflict: null }, { status: 400 });
 }
 
 export default function EditIndicatorPage() {
   const { t, i18n } = useTranslation();
-  const { indicator, priorityAreas, linked } = useLoaderData<typeof loader>();
+  const { indicator, priorityAreas, linked, measureCodes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const conflict = actionData?.conflict;
   return (
@@ -73,6 +75,7 @@ export default function EditIndicatorPage() {
           resolution: indicator.resolution,
           descriptionFi: indicator.descriptionFi ?? "",
           priorityAreaIds: linked.map(String),
+          measureCodes: measureCodes.join(", "),
         }}
         priorityAreas={priorityAreas}
         version={conflict?.version ?? indicator.version}

@@ -4,7 +4,8 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFINITION_REFUSALS, IndicatorDefinitionSchema } from "~/forms/indicators";
+import { DEFINITION_REFUSALS, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
+import { errorKey } from "~/forms/z";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { authorize, badRequest } from "~/server/guard.server";
 import { createIndicator, definitionFormOptions } from "~/server/indicators.server";
@@ -22,11 +23,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: IndicatorDefinitionSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const { scope } = definitionFormOptions(await detectLanguage(request));
-  const result = createIndicator(viewer.id, submission.value, scope);
+  const result = createIndicator(viewer.id, { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) }, scope);
   if (result.ok) return redirect(`/indicators/${result.id}?saved=definition`);
-  if (result.reason !== "keyTaken" && result.reason !== "priorityArea") badRequest();
+  if (result.reason !== "keyTaken" && result.reason !== "priorityArea" && result.reason !== "measureCodes") badRequest();
   const refusal = DEFINITION_REFUSALS[result.reason];
-  return json({ result: submission.reply({ fieldErrors: { [refusal.field]: [refusal.message] } }) }, { status: 400 });
+  const message = result.reason === "measureCodes" ? errorKey(refusal.message, { codes: result.unknown.join(", ") }) : refusal.message;
+  return json({ result: submission.reply({ fieldErrors: { [refusal.field]: [message] } }) }, { status: 400 });
 }
 
 export default function NewIndicatorPage() {

@@ -385,13 +385,19 @@ export type IndicatorDefinitionInput = {
   direction: IndicatorDirection;
   resolution: IndicatorResolution;
   descriptionFi?: string;
-  /** The priority areas chosen, out of `priorityAreaScope` (those the form offered). */
+  /** The priority areas chosen, out of the scope's (those the form offered). */
   priorityAreaIds: number[];
+  /** Identifiers of the plan in force's measures whose effect the indicator shows. */
+  measureCodes: string[];
 };
+
+/** What a definition form works on: the priority areas it offered and the plan whose measures it names. */
+export type DefinitionScope = { priorityAreaIds: number[]; planId: number | null };
 
 export type DefinitionResult =
   | { ok: true; id: number }
   | { ok: false; reason: "notFound" | "keyTaken" | "resolutionLocked" | "priorityArea" }
+  | { ok: false; reason: "measureCodes"; unknown: string[] }
   | { ok: false; reason: "conflict"; current: NonNullable<ReturnType<typeof getIndicatorDefinition>> };
 
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
@@ -421,13 +427,34 @@ function setPriorityAreaLinks(tx: Tx, indicatorId: number, chosen: number[], sco
   for (const priorityAreaId of new Set(chosen)) tx.insert(indicatorPriorityAreas).values({ indicatorId, priorityAreaId }).onConflictDoNothing().run();
 }
 
+/** The plan's measures with these identifiers, and the identifiers that name none. */
+function measuresByCode(tx: Tx, planId: number | null, codes: string[]): { ids: number[]; unknown: string[] } {
+  if (!codes.length) return { ids: [], unknown: [] };
+  const found = planId == null ? [] : tx.select({ id: measures.id, code: measures.code }).from(measures).where(and(eq(measures.planId, planId), inArray(measures.code, codes))).all();
+  const known = new Set(found.map((m) => m.code));
+  return { ids: found.map((m) => m.id), unknown: codes.filter((c) => !known.has(c)) };
+}
+
+/** Links the named measures of the scope's plan; links to other plans' measures are kept. */
+function setMeasureLinks(tx: Tx, indicatorId: number, measureIds: number[], planId: number | null) {
+  if (planId != null) {
+    tx.delete(indicatorMeasures)
+      .where(and(eq(indicatorMeasures.indicatorId, indicatorId), sql`${indicatorMeasures.measureId} in (select id from ${measures} where plan_id = ${planId})`))
+      .run();
+  }
+  for (const measureId of new Set(measureIds)) tx.insert(indicatorMeasures).values({ indicatorId, measureId }).onConflictDoNothing().run();
+}
+
 /** A new indicator; its key must be free (CSV imports name indicators by it). */
-export function createIndicator(actorId: string, input: IndicatorDefinitionInput, priorityAreaScope: number[]): DefinitionResult {
-  if (input.priorityAreaIds.some((id) => !priorityAreaScope.includes(id))) return { ok: false, reason: "priorityArea" };
+export function createIndicator(actorId: string, input: IndicatorDefinitionInput, scope: DefinitionScope): DefinitionResult {
+  if (input.priorityAreaIds.some((id) => !scope.priorityAreaIds.includes(id))) return { ok: false, reason: "priorityArea" };
   return db().transaction((tx) => {
     if (keyTaken(tx, input.key)) return { ok: false as const, reason: "keyTaken" as const };
+    const named = measuresByCode(tx, scope.planId, input.measureCodes);
+    if (named.unknown.length) return { ok: false as const, reason: "measureCodes" as const, unknown: named.unknown };
     const id = Number(tx.insert(indicators).values(definitionValues(input)).run().lastInsertRowid);
-    setPriorityAreaLinks(tx, id, input.priorityAreaIds, priorityAreaScope);
+    setPriorityAreaLinks(tx, id, input.priorityAreaIds, scope.priorityAreaIds);
+    setMeasureLinks(tx, id, named.ids, scope.planId);
     audit({ actorId, action: "indicator.created", targetType: "indicator", targetId: id }, tx);
     return { ok: true as const, id };
   }) as DefinitionResult;
@@ -438,8 +465,8 @@ export function createIndicator(actorId: string, input: IndicatorDefinitionInput
  * answer carries the definition as it now is). The resolution cannot change once values exist:
  * their periods are written for it.
  */
-export function updateIndicator(actorId: string, id: number, expectedVersion: number, input: IndicatorDefinitionInput, priorityAreaScope: number[]): DefinitionResult {
-  if (input.priorityAreaIds.some((areaId) => !priorityAreaScope.includes(areaId))) return { ok: false, reason: "priorityArea" };
+export function updateIndicator(actorId: string, id: number, expectedVersion: number, input: IndicatorDefinitionInput, scope: DefinitionScope): DefinitionResult {
+  if (input.priorityAreaIds.some((areaId) => !scope.priorityAreaIds.includes(areaId))) return { ok: false, reason: "priorityArea" };
   return db().transaction((tx) => {
     const current = getIndicatorDefinition(id, tx);
     if (!current) return { ok: false as const, reason: "notFound" as const };
@@ -448,8 +475,11 @@ export function updateIndicator(actorId: string, id: number, expectedVersion: nu
     if (input.resolution !== current.resolution && tx.select({ id: indicatorValues.id }).from(indicatorValues).where(eq(indicatorValues.indicatorId, id)).get()) {
       return { ok: false as const, reason: "resolutionLocked" as const };
     }
+    const named = measuresByCode(tx, scope.planId, input.measureCodes);
+    if (named.unknown.length) return { ok: false as const, reason: "measureCodes" as const, unknown: named.unknown };
     tx.update(indicators).set({ ...definitionValues(input), version: current.version + 1 }).where(eq(indicators.id, id)).run();
-    setPriorityAreaLinks(tx, id, input.priorityAreaIds, priorityAreaScope);
+    setPriorityAreaLinks(tx, id, input.priorityAreaIds, scope.priorityAreaIds);
+    setMeasureLinks(tx, id, named.ids, scope.planId);
     audit({ actorId, action: "indicator.updated", targetType: "indicator", targetId: id }, tx);
     return { ok: true as const, id };
   }) as DefinitionResult;
@@ -459,7 +489,19 @@ export function updateIndicator(actorId: string, id: number, expectedVersion: nu
 export function definitionFormOptions(lang: string) {
   const plan = currentPlan({ publicOnly: false });
   const areas = plan ? listPriorityAreas(plan.id) : [];
-  return { priorityAreas: nameOptions(areas, lang, { withCode: true }), scope: areas.map((a) => a.id) };
+  return { priorityAreas: nameOptions(areas, lang, { withCode: true }), scope: { priorityAreaIds: areas.map((a) => a.id), planId: plan?.id ?? null } satisfies DefinitionScope };
+}
+
+/** The identifiers of the plan's measures an indicator is linked to (for the edit form). */
+export function indicatorMeasureCodes(id: number, planId: number | null): string[] {
+  if (planId == null) return [];
+  return db()
+    .select({ code: measures.code })
+    .from(indicatorMeasures)
+    .innerJoin(measures, eq(measures.id, indicatorMeasures.measureId))
+    .where(and(eq(indicatorMeasures.indicatorId, id), eq(measures.planId, planId)))
+    .all()
+    .map((m) => m.code);
 }
 
 /** The priority areas an indicator follows, as ids (for the edit form). */

@@ -176,6 +176,12 @@ describe("indicators", () => {
     await page.getByRole("textbox", { name: /^Tunnus/ }).fill(key);
     const firstArea = page.getByRole("checkbox").first();
     await firstArea.check();
+    // A measure identifier that the plan in force does not have is named in the error.
+    await page.getByRole("textbox", { name: /^Toimenpiteet, joiden vaikutusta/ }).fill("1.2, 99.9");
+    await page.getByRole("button", { name: "Luo indikaattori" }).click();
+    await page.getByText("Voimassa olevassa suunnitelmassa ei ole toimenpiteitä tunnuksilla: 99.9.").waitFor();
+    expect(await page.getByRole("textbox", { name: /^Tunnus/ }).inputValue()).toBe(key);
+    await page.getByRole("textbox", { name: /^Toimenpiteet, joiden vaikutusta/ }).fill("1.2");
     await page.getByRole("button", { name: "Luo indikaattori" }).click();
     await page.waitForURL(/\/indicators\/\d+\?saved=definition/);
     await expectHeading(page, name);
@@ -187,6 +193,7 @@ describe("indicators", () => {
     await page.waitForLoadState("networkidle");
     expect(await page.getByRole("textbox", { name: /^Tunnus/ }).inputValue()).toBe(key);
     expect(await page.getByRole("checkbox").first().isChecked()).toBe(true);
+    expect(await page.getByRole("textbox", { name: /^Toimenpiteet, joiden vaikutusta/ }).inputValue()).toBe("1.2");
     await expectAccessible(page);
     await page.getByRole("textbox", { name: /^Nimi englanniksi/ }).fill("Street light faults");
     await page.getByRole("button", { name: "Tallenna määritelmä" }).click();

@@ -5,6 +5,7 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, auditLog, indicators, indicatorValues, measures, priorityAreas, safetyPlans } from "../../db/schema";
+import { parseMeasureCodes } from "~/forms/indicators";
 import { splitErrorKey } from "~/forms/z";
 import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
@@ -14,6 +15,7 @@ import {
   createIndicator as createDefinition,
   getIndicator,
   getIndicatorDefinition,
+  indicatorMeasureCodes,
   indicatorPriorityAreaIds,
   indicatorTemplateCsv,
   indicatorsForMeasure,
@@ -342,40 +344,65 @@ describe("defining indicators", () => {
     resolution: "year",
     descriptionFi: "",
     priorityAreaIds: [],
+    measureCodes: [],
     ...overrides,
   });
 
   it("creates a definition with a free key, linked to the chosen priority areas of the offered ones, and logs it", () => {
     const scope = db().select({ id: priorityAreas.id }).from(priorityAreas).limit(3).all().map((p) => p.id);
-    const created = createDefinition(coordinatorId, input({ priorityAreaIds: [scope[0], scope[1]] }), scope);
+    const created = createDefinition(coordinatorId, input({ priorityAreaIds: [scope[0], scope[1]] }), { priorityAreaIds: scope, planId: null });
     if (!created.ok) throw new Error(created.reason);
     expect(getIndicatorDefinition(created.id)).toMatchObject({ key: "testi-maaritelma", nameSv: null, nameEn: "Vandalism reports", direction: "down", version: 1 });
     expect(indicatorPriorityAreaIds(created.id).sort()).toEqual([scope[0], scope[1]].sort());
     expect(db().select().from(auditLog).where(and(eq(auditLog.action, "indicator.created"), eq(auditLog.targetId, String(created.id)))).get()).toBeDefined();
     // The key is the CSV import's name for it: a second one is refused, as is an area outside the offer.
-    expect(createDefinition(coordinatorId, input({ nameFi: "Toinen" }), scope)).toEqual({ ok: false, reason: "keyTaken" });
-    expect(createDefinition(coordinatorId, input({ key: "testi-toinen", priorityAreaIds: [999999] }), scope)).toEqual({ ok: false, reason: "priorityArea" });
+    expect(createDefinition(coordinatorId, input({ nameFi: "Toinen" }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: false, reason: "keyTaken" });
+    expect(createDefinition(coordinatorId, input({ key: "testi-toinen", priorityAreaIds: [999999] }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: false, reason: "priorityArea" });
   });
 
   it("an edit on an older version is refused with the newer definition; links outside the offer are kept", () => {
     const all = db().select({ id: priorityAreas.id }).from(priorityAreas).limit(4).all().map((p) => p.id);
-    const created = createDefinition(coordinatorId, input({ key: "testi-muokkaus", priorityAreaIds: [all[0], all[3]] }), all);
+    const created = createDefinition(coordinatorId, input({ key: "testi-muokkaus", priorityAreaIds: [all[0], all[3]] }), { priorityAreaIds: all, planId: null });
     if (!created.ok) throw new Error(created.reason);
     const scope = all.slice(0, 3); // the plan in force offers three; all[3] belongs to an older plan
-    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Ensimmäinen muutos", priorityAreaIds: [all[1]] }), scope)).toEqual({ ok: true, id: created.id });
+    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Ensimmäinen muutos", priorityAreaIds: [all[1]] }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: true, id: created.id });
     expect(indicatorPriorityAreaIds(created.id).sort()).toEqual([all[1], all[3]].sort());
-    const stale = updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Vanhaan perustuva" }), scope);
+    const stale = updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Vanhaan perustuva" }), { priorityAreaIds: scope, planId: null });
     expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { nameFi: "Ensimmäinen muutos", version: 2 } });
     expect(getIndicatorDefinition(created.id)!.nameFi).toBe("Ensimmäinen muutos");
-    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-maaritelma" }), scope)).toEqual({ ok: false, reason: "keyTaken" });
+    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-maaritelma" }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: false, reason: "keyTaken" });
   });
 
   it("the period cannot change once values exist", () => {
-    const created = createDefinition(coordinatorId, input({ key: "testi-jakso" }), []);
+    const created = createDefinition(coordinatorId, input({ key: "testi-jakso" }), { priorityAreaIds: [], planId: null });
     if (!created.ok) throw new Error(created.reason);
-    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-jakso", resolution: "month" }), [])).toEqual({ ok: true, id: created.id });
+    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-jakso", resolution: "month" }), { priorityAreaIds: [], planId: null })).toEqual({ ok: true, id: created.id });
     expect(upsertIndicatorValue(coordinatorId, { indicatorId: created.id, kind: "actual", areaId: null, period: "2026-03", value: 4 })).toMatchObject({ ok: true });
-    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-jakso", resolution: "year" }), [])).toEqual({ ok: false, reason: "resolutionLocked" });
-    expect(updateIndicator(coordinatorId, 999999, 1, input({ key: "testi-puuttuu" }), [])).toEqual({ ok: false, reason: "notFound" });
+    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-jakso", resolution: "year" }), { priorityAreaIds: [], planId: null })).toEqual({ ok: false, reason: "resolutionLocked" });
+    expect(updateIndicator(coordinatorId, 999999, 1, input({ key: "testi-puuttuu" }), { priorityAreaIds: [], planId: null })).toEqual({ ok: false, reason: "notFound" });
+  });
+
+  it("links the plan's measures named by identifier, refuses unknown ones by name, and keeps links to other plans' measures", () => {
+    const d = db();
+    const plans = d.select({ id: safetyPlans.id }).from(safetyPlans).all().map((p) => p.id);
+    const withMeasures = plans.filter((id) => d.select({ id: measures.id }).from(measures).where(eq(measures.planId, id)).get());
+    expect(withMeasures.length).toBeGreaterThan(1);
+    const [planA, planB] = withMeasures;
+    const [m1, m2] = d.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.planId, planA)).limit(2).all();
+    const other = d.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.planId, planB)).get()!;
+    const scopeA = { priorityAreaIds: [], planId: planA };
+
+    expect(createDefinition(coordinatorId, input({ key: "testi-linkit", measureCodes: [m1.code, "99.99", "x"] }), scopeA)).toEqual({ ok: false, reason: "measureCodes", unknown: ["99.99", "x"] });
+    const created = createDefinition(coordinatorId, input({ key: "testi-linkit", measureCodes: [m1.code, m2.code] }), scopeA);
+    if (!created.ok) throw new Error(created.reason);
+    expect(indicatorMeasureCodes(created.id, planA).sort()).toEqual([m1.code, m2.code].sort());
+    // A link to the other plan's measure (made earlier, another way) survives an edit of plan A's links.
+    linkIndicatorToMeasures(coordinatorId, created.id, [m1.id, m2.id, other.id]);
+    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-linkit", measureCodes: [m2.code] }), scopeA)).toEqual({ ok: true, id: created.id });
+    expect(indicatorMeasureCodes(created.id, planA)).toEqual([m2.code]);
+    expect(indicatorMeasureCodes(created.id, planB)).toEqual([other.code]);
+    expect(indicatorsForMeasure(m2.id).map((i) => i.id)).toContain(created.id);
+    expect(indicatorsForMeasure(m1.id).map((i) => i.id)).not.toContain(created.id);
+    expect(parseMeasureCodes(" 1.2, 3.10;4.1  1.2 ")).toEqual(["1.2", "3.10", "4.1"]);
   });
 });

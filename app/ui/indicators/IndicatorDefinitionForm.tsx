@@ -81,6 +81,14 @@ export function IndicatorDefinitionForm({
           minRows={3}
           error={errorText(fields.descriptionFi.errors)}
         />
+        <TextInput
+          key={fields.measureCodes.key}
+          name={fields.measureCodes.name}
+          defaultValue={text(fields.measureCodes.initialValue)}
+          label={t("indicators.definitionForm.measureCodes")}
+          description={t("indicators.definitionForm.measureCodesHelp")}
+          error={errorText(fields.measureCodes.errors)}
+        />
         {priorityAreas.length ? (
           <CheckboxList
             label={t("indicators.definitionForm.priorityAreas")}
