@@ -111,7 +111,11 @@ async function answerFromPageCache(req: Request, res: Response, next: NextFuncti
     });
     res.locals.session = found.session;
     res.locals.pageRequest = found.pageRequest;
-    if (found.html === undefined) return next();
+    if (found.html === undefined) {
+      // Identical requests meanwhile wait for this answer; "close" comes however it ends.
+      if (found.finished) res.on("close", found.finished);
+      return next();
+    }
     res.statusCode = 200;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.setHeader("Vary", "Accept-Encoding");

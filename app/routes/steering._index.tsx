@@ -11,7 +11,7 @@ import { cachedRead } from "~/server/read-cache.server";
 import { ACTIVE_STATUSES } from "~/server/measure-rules";
 import { measureFilterOptions, measureIdsMatching } from "~/server/measures.server";
 import { currentPlan, listPriorityAreas } from "~/server/plans.server";
-import { compileReview, latestReview } from "~/server/reviews.server";
+import { changesSinceReview, latestReview } from "~/server/reviews.server";
 import { steeringSummary } from "~/server/summary.server";
 import { groupsForViewer } from "~/server/workspaces.server";
 import { useFormat } from "~/ui/format";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const review = latestReview({ sentOnly: true });
   // What changed since the last review the steering group received (live records vs its snapshot).
   // At a glance: ten of each kind of change, with the counts (a large plan has hundreds).
-  const allChanges = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => compileReview(plan.id, { previousReviewId: review.id }).changes, minute) : null;
+  const allChanges = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => changesSinceReview(plan.id, review.id), minute) : null;
   // With a filter on, only the changes of the measures it covers.
   const filtered = filters.priority || filters.owner || filters.area;
   const within = filtered ? new Set(measureIdsMatching({ planId: plan.id, priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }, { publicOnly: false })) : null;

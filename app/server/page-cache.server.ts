@@ -25,7 +25,16 @@ export type PageLookup = {
   html?: Buffer[];
   /** On a miss: what the render step needs to remember its answer under. */
   pageRequest?: { key: string; databaseVersion: string };
+  /** On a miss: call when the answer has gone out (identical requests meanwhile wait for it). */
+  finished?: () => void;
 };
+
+/**
+ * Misses being answered right now, by key. A write turns every cached page over at once, and the
+ * next requests for a popular page all miss together: instead of each running the loaders and the
+ * render (a queue of them, 32 deep in the benchmark), they wait for the first and take its answer.
+ */
+const inFlight = new Map<string, Promise<void>>();
 
 export async function lookUpPage(request: PageRequest): Promise<PageLookup> {
   const session = await checkSessionCookie(request.cookie);
@@ -42,6 +51,26 @@ export async function lookUpPage(request: PageRequest): Promise<PageLookup> {
     databaseVersion: version,
     minute: Math.floor(Date.now() / 60_000),
   });
-  const html = cachedAnswer(key, request.nonce, request.encoding);
-  return html === undefined ? { session, pageRequest: { key, databaseVersion: version } } : { session, html };
+  let html = cachedAnswer(key, request.nonce, request.encoding);
+  const pending = html === undefined ? inFlight.get(key) : undefined;
+  if (pending) {
+    await pending;
+    html = cachedAnswer(key, request.nonce, request.encoding);
+    // Still nothing (the first answer could not be kept): answer this one the ordinary way.
+    if (html === undefined) return { session, pageRequest: { key, databaseVersion: version } };
+  }
+  if (html !== undefined) return { session, html };
+  let done!: () => void;
+  const answered = new Promise<void>((resolve) => (done = resolve));
+  inFlight.set(key, answered);
+  const finished = () => {
+    if (inFlight.get(key) === answered) inFlight.delete(key);
+    done();
+  };
+  return { session, pageRequest: { key, databaseVersion: version }, finished };
+}
+
+/** For tests: how many misses are being answered now. */
+export function pageMissesInFlight(): number {
+  return inFlight.size;
 }

@@ -157,9 +157,12 @@ function compileIndicators(planId: number): ReviewIndicator[] {
 }
 
 /** What changed between two compiled reviews, measure by measure. */
-export function diffReviews(previous: Pick<ReviewContent, "measures">, current: Pick<ReviewContent, "measures">): Omit<ReviewChanges, "previousReviewId" | "previousTitle"> {
+/** What a diff needs of a measure. */
+type DiffMeasure = Pick<ReviewMeasure, "id" | "code" | "title" | "status" | "late">;
+
+export function diffReviews(previous: { measures: DiffMeasure[] }, current: { measures: DiffMeasure[] }): Omit<ReviewChanges, "previousReviewId" | "previousTitle"> {
   const before = new Map(previous.measures.map((m) => [m.id, m]));
-  const pick = (m: ReviewMeasure) => ({ id: m.id, code: m.code, title: m.title });
+  const pick = (m: DiffMeasure) => ({ id: m.id, code: m.code, title: m.title });
   const changes = { newMeasures: [] as ReturnType<typeof pick>[], completed: [] as ReturnType<typeof pick>[], newlyLate: [] as ReturnType<typeof pick>[], statusChanged: [] as ReviewChanges["statusChanged"] };
   for (const m of current.measures) {
     const old = before.get(m.id);
@@ -227,6 +230,44 @@ export function compileReview(planId: number, opts: { reviewId?: number; previou
     }
   }
   return content;
+}
+
+/**
+ * A sent review's measures as the diff needs them. A sent snapshot never changes, so it is parsed
+ * once (keyed by id and send time) rather than on every page that shows the changes since it.
+ */
+const sentMeasures = new Map<string, DiffMeasure[]>();
+function snapshotMeasures(review: { id: number; sentAt: Date | null; snapshot: string }): DiffMeasure[] {
+  const key = `${review.id}:${review.sentAt?.getTime() ?? ""}`;
+  let list = sentMeasures.get(key);
+  if (!list) {
+    list = (JSON.parse(review.snapshot) as ReviewContent).measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, late: m.late }));
+    sentMeasures.set(key, list);
+    if (sentMeasures.size > 20) sentMeasures.delete(sentMeasures.keys().next().value as string);
+  }
+  return list;
+}
+
+/**
+ * What changed since a sent review: the same answer as a full compileReview's `changes`, but only
+ * the measures' identity, status and lateness are read (no summary, latest entries or indicators).
+ * The steering summary shows it on every view, and after every write it is computed afresh.
+ */
+export function changesSinceReview(planId: number, previousReviewId: number, now = new Date()): ReviewChanges | null {
+  const previous = db()
+    .select({ id: statusReviews.id, title: statusReviews.title, sentAt: statusReviews.sentAt, snapshot: statusReviews.snapshot })
+    .from(statusReviews)
+    .where(eq(statusReviews.id, previousReviewId))
+    .get();
+  if (!previous?.snapshot) return null;
+  const current = db()
+    .select({ id: measures.id, code: measures.code, title: measures.title, status: measures.status, late: lateSql(now) })
+    .from(measures)
+    .where(and(eq(measures.planId, planId), sql`${measures.status} != 'proposed'`))
+    .orderBy(sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`, asc(measures.code))
+    .all()
+    .map((m) => ({ ...m, late: !!m.late }));
+  return { previousReviewId: previous.id, previousTitle: previous.title, ...diffReviews({ measures: snapshotMeasures({ ...previous, snapshot: previous.snapshot }) }, { measures: current }) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { addDaysIso, helsinkiDate } from "~/server/measure-rules";
 import { addFollowUp, listMeasures, measureIdsMatching, updateMeasure, snapshotOf } from "~/server/measures.server";
 import { cachedRead } from "~/server/read-cache.server";
 import { reviewPdf, reviewXlsx } from "~/server/review-export.server";
-import { closeReview, createReview, getReview, recordDecision, saveAssessment, sendReview } from "~/server/reviews.server";
+import { changesSinceReview, closeReview, createReview, getReview, recordDecision, saveAssessment, sendReview } from "~/server/reviews.server";
 import { DEADLINE_LIST_LIMIT, steeringSummary, SUMMARY_LIST_LIMIT } from "~/server/summary.server";
 import { narrowChanges } from "~/ui/ChangeList";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
@@ -195,6 +195,9 @@ describe("status reviews", () => {
     expect(changes.newlyLate.map((m) => m.id)).toContain(toLate.id);
     expect(changes.statusChanged.find((m) => m.id === toDelay.id)).toMatchObject({ from: "approved", to: "delayed" });
     expect(changes.statusChanged.map((m) => m.id)).not.toContain(toLate.id);
+    // The steering summary's lean computation gives the very same answer as the full review.
+    expect(changesSinceReview(planId, reviewA, NOW)).toEqual(changes);
+    expect(changesSinceReview(planId, reviewB, NOW)).toMatchObject({ previousReviewId: reviewB, newMeasures: [], completed: [], statusChanged: [] });
     // Filtered by the new measure's owner, the changes keep it and lose every other owner's.
     const ownerIds = new Set(measureIdsMatching({ planId, ownerId: orgIds[0] }, { publicOnly: false, now: NOW }));
     const narrowed = narrowChanges(changes, ownerIds);
