@@ -1,7 +1,7 @@
 // The indicator definition form (coordinators). Messages are translation keys; the same schema
 // validates in the browser (conform) and on the server.
 import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../db/schema";
-import { z } from "./z";
+import { errorKey, z } from "./z";
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
@@ -35,9 +35,19 @@ export function parseMeasureCodes(text: string | undefined): string[] {
 }
 
 /** Which field a refused definition save is about, and what to tell (the server's reasons). */
-export const DEFINITION_REFUSALS = {
+const DEFINITION_REFUSALS = {
   keyTaken: { field: "key", message: "indicators.errors.keyTaken" },
   resolutionLocked: { field: "resolution", message: "indicators.errors.resolutionLocked" },
   priorityArea: { field: "priorityAreaIds", message: "indicators.errors.priorityArea" },
   measureCodes: { field: "measureCodes", message: "indicators.errors.measureCodes" },
 } as const;
+
+/**
+ * A refused definition save as the form's field errors (unknown measure identifiers are named), or
+ * null for a reason no field of the form is about.
+ */
+export function definitionRefusal(refusal: { reason: string; unknown?: string[] }): Record<string, string[]> | null {
+  if (!(refusal.reason in DEFINITION_REFUSALS)) return null;
+  const { field, message } = DEFINITION_REFUSALS[refusal.reason as keyof typeof DEFINITION_REFUSALS];
+  return { [field]: [refusal.unknown ? errorKey(message, { codes: refusal.unknown.join(", ") }) : message] };
+}

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "~/forms/auth";
 import { z } from "~/forms/z";
@@ -218,30 +219,18 @@ export default function AccountPage() {
           </Button>
         </Form>
       </Paper>
-      <Paper withBorder p="lg" component="section" aria-labelledby="my-data">
-        <Title order={2} size="h3" mb="sm" id="my-data">
-          {t("account.myData")}
-        </Title>
-        <Text mb="sm" maw={760}>
-          {t("account.myDataIntro")}
-        </Text>
+      <AccountSection id="my-data" title={t("account.myData")} intro={t("account.myDataIntro")}>
         <Anchor href="/account/data.json" download underline="always">
           {t("account.downloadMyData")}
         </Anchor>
-      </Paper>
+      </AccountSection>
       {canDeleteAccount ? (
-        <Paper withBorder p="lg" component="section" aria-labelledby="delete-account">
-          <Title order={2} size="h3" mb="sm" id="delete-account">
-            {t("account.deleteTitle")}
-          </Title>
-          <Text mb="sm" maw={760}>
-            {t("account.deleteIntro")}
-          </Text>
+        <AccountSection id="delete-account" title={t("account.deleteTitle")} intro={t("account.deleteIntro")}>
           <Form method="post" {...getFormProps(deleteForm)}>
             <input type="hidden" name="intent" value="deleteAccount" />
             <Stack maw={420}>
               <PasswordInput key={del.password.key} name={del.password.name} label={t("account.currentPassword")} autoComplete="current-password" required error={errorText(del.password.errors)} />
-              <Checkbox key={del.confirm.key} name={del.confirm.name} label={t("account.deleteConfirm")} error={errorText(del.confirm.errors)} />
+              <Checkbox key={del.confirm.key} name={del.confirm.name} defaultChecked={del.confirm.initialValue === "on"} label={t("account.deleteConfirm")} error={errorText(del.confirm.errors)} />
               <Group>
                 <Button type="submit" color="red">
                   {t("account.deleteButton")}
@@ -249,8 +238,23 @@ export default function AccountPage() {
               </Group>
             </Stack>
           </Form>
-        </Paper>
+        </AccountSection>
       ) : null}
     </Stack>
+  );
+}
+
+/** A titled part of the account page with a line of explanation. */
+function AccountSection({ id, title, intro, children }: { id: string; title: string; intro: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" mb="sm" id={id}>
+        {title}
+      </Title>
+      <Text mb="sm" maw={760}>
+        {intro}
+      </Text>
+      {children}
+    </Paper>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { areaAncestors, areaChildren, getArea, networksCoveringArea } from "~/server/areas.server";
 import { getViewer, idParam, notFound } from "~/server/guard.server";
+import { pageParam } from "~/server/paging";
 import { listMeasures } from "~/server/measures.server";
 import { listPlansInAreas } from "~/server/neighbourhood.server";
 import { can } from "~/server/permissions.server";
@@ -24,9 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
   const cityPlan = currentPlan({ publicOnly });
   // Both lists are paged: a district of a large city has hundreds of measures and plans.
-  const search = new URL(request.url).searchParams;
-  const pageOf = (name: string) => Math.max(1, Math.floor(Number(search.get(name))) || 1);
-  const measurePage = cityPlan ? listMeasures({ planId: cityPlan.id, areaId: area.id, page: pageOf("measuresPage") }, { publicOnly }) : null;
+  const measurePage = cityPlan ? listMeasures({ planId: cityPlan.id, areaId: area.id, page: pageParam(request.url, "measuresPage") }, { publicOnly }) : null;
   const measures = measurePage?.rows ?? [];
   return json({
     area,
@@ -36,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     cityPlan: cityPlan ? { id: cityPlan.id, nameFi: cityPlan.nameFi, nameSv: cityPlan.nameSv, nameEn: cityPlan.nameEn } : null,
     measures: measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, ownerNameFi: m.ownerNameFi, ownerNameSv: m.ownerNameSv, ownerNameEn: m.ownerNameEn })),
     measurePaging: measurePage ? { page: measurePage.page, pageCount: measurePage.pageCount, total: measurePage.total } : null,
-    plans: listPlansInAreas([area.id], viewer?.id ?? null, { page: pageOf("plansPage") }),
+    plans: listPlansInAreas([area.id], viewer?.id ?? null, { page: pageParam(request.url, "plansPage") }),
     canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: area.id }),
   });
 }

@@ -6,23 +6,23 @@ import { Alert, Anchor, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFINITION_REFUSALS, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
-import { errorKey } from "~/forms/z";
+import { definitionRefusal, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, idParam, notFound } from "~/server/guard.server";
 import { definitionFormOptions, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, updateIndicator } from "~/server/indicators.server";
 import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameFi ?? ""} – Lähiturva` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "indicator.define" });
   const indicator = getIndicatorDefinition(idParam(params.indicatorId));
   if (!indicator) notFound();
-  const { priorityAreas, scope } = definitionFormOptions(await detectLanguage(request));
+  const lang = await detectLanguage(request);
+  const { priorityAreas, scope } = definitionFormOptions(lang);
   const linked = indicatorPriorityAreaIds(indicator.id).filter((id) => scope.priorityAreaIds.includes(id));
-  return json({ indicator, priorityAreas, linked, measureCodes: indicatorMeasureCodes(indicator.id, scope.planId) });
+  return json({ pageTitle: localName(indicator, lang), indicator, priorityAreas, linked, measureCodes: indicatorMeasureCodes(indicator.id, scope.planId) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -38,9 +38,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (result.reason === "conflict") {
     return json({ result: submission.reply({ formErrors: ["indicators.definitionForm.conflict"] }), conflict: result.current }, { status: 409 });
   }
-  const refusal = DEFINITION_REFUSALS[result.reason];
-  const message = result.reason === "measureCodes" ? errorKey(refusal.message, { codes: result.unknown.join(", ") }) : refusal.message;
-  return json({ result: submission.reply({ fieldErrors: { [refusal.field]: [message] } }), conflict: null }, { status: 400 });
+  const fieldErrors = definitionRefusal(result);
+  if (!fieldErrors) badRequest();
+  return json({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
 }
 
 export default function EditIndicatorPage() {

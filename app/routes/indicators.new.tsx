@@ -4,18 +4,18 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DEFINITION_REFUSALS, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
-import { errorKey } from "~/forms/z";
-import { detectLanguage } from "~/i18n/i18n.server";
+import { definitionRefusal, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
+import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { authorize, badRequest } from "~/server/guard.server";
 import { createIndicator, definitionFormOptions } from "~/server/indicators.server";
 import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
 
-export const meta: MetaFunction = () => [{ title: "Uusi indikaattori – Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "indicator.define" });
-  return json({ priorityAreas: definitionFormOptions(await detectLanguage(request)).priorityAreas });
+  const t = await translatorFor(request);
+  return json({ pageTitle: t("indicators.definitionForm.newTitle"), priorityAreas: definitionFormOptions(await detectLanguage(request)).priorityAreas });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,10 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { scope } = definitionFormOptions(await detectLanguage(request));
   const result = createIndicator(viewer.id, { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) }, scope);
   if (result.ok) return redirect(`/indicators/${result.id}?saved=definition`);
-  if (result.reason !== "keyTaken" && result.reason !== "priorityArea" && result.reason !== "measureCodes") badRequest();
-  const refusal = DEFINITION_REFUSALS[result.reason];
-  const message = result.reason === "measureCodes" ? errorKey(refusal.message, { codes: result.unknown.join(", ") }) : refusal.message;
-  return json({ result: submission.reply({ fieldErrors: { [refusal.field]: [message] } }) }, { status: 400 });
+  const fieldErrors = definitionRefusal(result);
+  if (!fieldErrors) badRequest();
+  return json({ result: submission.reply({ fieldErrors }) }, { status: 400 });
 }
 
 export default function NewIndicatorPage() {

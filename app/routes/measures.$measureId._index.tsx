@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DecisionSchema } from "~/forms/measures";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, getViewer, idParam, notFound } from "~/server/guard.server";
+import { pageParam } from "~/server/paging";
 import { decideMeasure, getMeasure, getMeasureAccessInfo, listFollowUpRevisions } from "~/server/measures.server";
 import { actionsForMeasure } from "~/server/neighbourhood.server";
 import { can } from "~/server/permissions.server";
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const history = historyPage(
     measure.followUps,
     can(viewer, { kind: "measure.viewHistory" }) ? listFollowUpRevisions(id) : [],
-    Number(new URL(request.url).searchParams.get("historyPage")),
+    pageParam(request.url, "historyPage"),
   );
   return json({
     // The cached measure is shared: a copy carries this page of its history.

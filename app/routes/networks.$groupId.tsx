@@ -11,6 +11,7 @@ import { NetworkNoteSchema } from "~/forms/neighbourhood";
 import { localName } from "~/i18n/names";
 import { listGroupAreas, listGroupMembers } from "~/server/directory.server";
 import { badRequest, forbidden, idParam, notFound, requireViewer } from "~/server/guard.server";
+import { pageParam } from "~/server/paging";
 import { addNetworkNote, getNetwork, listNetworkNotes, networkPlans } from "~/server/neighbourhood.server";
 import { listMeasures, measureMatchesFilter } from "~/server/measures.server";
 import { can } from "~/server/permissions.server";
@@ -47,17 +48,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, group } = await requireNetwork(request, context, params.groupId);
   const areas = listGroupAreas(group.id);
   const notes = listNetworkNotes(group.id);
-  const pageOf = (name: string) => Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get(name))) || 1);
   const { filter, publicOnly } = networkMeasureFilter(
     viewer,
     areas.map((a) => a.id),
   );
-  const measurePage = filter ? listMeasures({ ...filter, page: pageOf("measuresPage"), pageSize: NETWORK_MEASURE_PAGE_SIZE }, { publicOnly }) : null;
+  const measurePage = filter ? listMeasures({ ...filter, page: pageParam(request.url, "measuresPage"), pageSize: NETWORK_MEASURE_PAGE_SIZE }, { publicOnly }) : null;
   return json({
     group,
     areas,
     members: listGroupMembers(group.id),
-    plans: networkPlans(group.id, { page: pageOf("plansPage") }),
+    plans: networkPlans(group.id, { page: pageParam(request.url, "plansPage") }),
     measures: (measurePage?.rows ?? []).map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, notes: notes.filter((n) => n.measureId === m.id) })),
     measurePaging: measurePage ? { page: measurePage.page, pageCount: measurePage.pageCount, total: measurePage.total } : null,
     canNote: can(viewer, { kind: "network.note", groupId: group.id }),

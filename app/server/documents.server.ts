@@ -23,6 +23,7 @@ import {
 import { audit } from "./audit.server";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
+import { pageWindow } from "./paging";
 import { checkUpload } from "./file-sniff";
 import { notifyMany } from "./notifications.server";
 import { can, type DocumentAccess } from "./permissions.server";
@@ -269,8 +270,7 @@ export function listAccessLog(filters: { documentId?: number; page?: number } = 
   const d = db();
   const where = filters.documentId ? eq(documentAccessLog.documentId, filters.documentId) : undefined;
   const total = d.select({ n: count() }).from(documentAccessLog).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+  const { page, pageCount, offset } = pageWindow(total, filters.page, ACCESS_LOG_PAGE_SIZE);
   const rows = d
     .select({
       id: documentAccessLog.id,
@@ -292,7 +292,7 @@ export function listAccessLog(filters: { documentId?: number; page?: number } = 
     .where(where)
     .orderBy(desc(documentAccessLog.at), desc(documentAccessLog.id))
     .limit(ACCESS_LOG_PAGE_SIZE)
-    .offset((page - 1) * ACCESS_LOG_PAGE_SIZE)
+    .offset(offset)
     .all();
   const logged = d
     .selectDistinct({ id: documents.id, title: documents.title })

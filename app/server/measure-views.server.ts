@@ -2,6 +2,7 @@
 import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { areas, groups, memberships, organisations, users } from "../../db/schema";
 import { db } from "./db.server";
+import { pageWindow } from "./paging";
 import { listGoals, listPriorityAreas } from "./plans.server";
 import type { Viewer } from "./viewer.server";
 import { can } from "./permissions.server";
@@ -48,9 +49,8 @@ export const HISTORY_PAGE_SIZE = 10;
 /** One page of a measure's follow-up history (newest first), with the earlier wordings of those entries. */
 export function historyPage<E extends { id: number }, R extends { followUpId: number }>(entries: E[], revisions: R[], requestedPage: number) {
   const total = entries.length;
-  const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
-  const shown = entries.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
+  const { page, pageCount, offset } = pageWindow(total, requestedPage, HISTORY_PAGE_SIZE);
+  const shown = entries.slice(offset, offset + HISTORY_PAGE_SIZE);
   const shownIds = new Set(shown.map((e) => e.id));
   return { entries: shown, revisions: revisions.filter((r) => shownIds.has(r.followUpId)), page, pageCount, total };
 }

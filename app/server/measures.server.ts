@@ -22,6 +22,7 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
+import { pageWindow } from "./paging";
 import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate } from "./measure-rules";
 import { cachedRead } from "./read-cache.server";
 
@@ -200,9 +201,8 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
   // total); the joins and the computed flags are then worked out for the shown page only.
   const ids = d.select({ id: measures.id }).from(measures).where(where).orderBy(...order).all().map((r) => r.id);
   const total = ids.length;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, f.page ?? 1), pageCount);
-  const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
+  const { page, pageCount, offset } = pageWindow(total, f.page, pageSize);
+  const pageIds = ids.slice(offset, offset + pageSize);
   const responsible = alias(users, "responsible");
   const details = pageIds.length
     ? d

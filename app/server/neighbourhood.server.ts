@@ -8,7 +8,7 @@
 // has a revision, a short hash of its saved text. A save names the revision it was written on;
 // if someone else has saved the item since, nothing is written and the caller gets their text.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
@@ -33,6 +33,7 @@ import {
 import { areaAncestors, areaDescendantIds, getArea, networkAreaIds, networksCoveringArea } from "./areas.server";
 import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
+import { pageWindow } from "./paging";
 import { cachedRead } from "./read-cache.server";
 import { publicMeasureCondition } from "./measures.server";
 import { can, type NeighbourhoodPlanAccess } from "./permissions.server";
@@ -719,6 +720,7 @@ const planListColumns = {
 export type PlanListRow = { id: number; title: string; status: NeighbourhoodPlanStatus; updatedAt: Date; submittedAt: Date | null; publishedAt: Date | null; area: { id: number; level: string; code: string; nameFi: string; nameSv: string | null } };
 
 export const PLAN_LIST_PAGE_SIZE = 20;
+type PlanPage = { rows: PlanListRow[]; total: number; page: number; pageCount: number };
 
 /**
  * Plans of some areas (and the areas below them) a person may see in a list: the public ones,
@@ -729,7 +731,7 @@ export function listPlansInAreas(
   viewerId: string | null,
   opts: { page?: number; pageSize?: number } = {},
   r: Reader = db(),
-): { rows: PlanListRow[]; total: number; page: number; pageCount: number } {
+): PlanPage {
   if (r === db()) return cachedRead(`plansInAreas:${areaIds.join(",")}:${viewerId}:${opts.page ?? 1}:${opts.pageSize ?? ""}`, () => computePlansInAreas(areaIds, viewerId, opts, r));
   return computePlansInAreas(areaIds, viewerId, opts, r);
 }
@@ -738,19 +740,23 @@ function computePlansInAreas(areaIds: number[], viewerId: string | null, opts: {
   const all = areaDescendantIds(areaIds, r);
   if (!all.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
   const own = viewerId ? sql`exists (select 1 from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id} and pa.user_id = ${viewerId})` : sql`0`;
-  const where = and(inArray(neighbourhoodPlans.areaId, all), sql`(${inArray(neighbourhoodPlans.status, PUBLIC_STATUSES)} or ${own})`);
+  const where = and(inArray(neighbourhoodPlans.areaId, all), sql`(${inArray(neighbourhoodPlans.status, PUBLIC_STATUSES)} or ${own})`)!;
+  return planPage(r, where, [sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)], opts);
+}
+
+/** One page of the plans matching `where`, in `order`, with the total: every paged plan list. */
+function planPage(r: Reader, where: SQL, order: SQL[], opts: { page?: number; pageSize?: number }): PlanPage {
   const pageSize = opts.pageSize ?? PLAN_LIST_PAGE_SIZE;
   const total = r.select({ n: sql<number>`count(*)` }).from(neighbourhoodPlans).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
+  const { page, pageCount, offset } = pageWindow(total, opts.page, pageSize);
   const rows = r
     .select(planListColumns)
     .from(neighbourhoodPlans)
     .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
     .where(where)
-    .orderBy(sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id))
+    .orderBy(...order)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset(offset)
     .all();
   return { rows, total, page, pageCount };
 }
@@ -772,7 +778,6 @@ export function listMyPlans(userId: string, r: Reader = db()): PlanListRow[] {
  */
 export function networkPlans(groupId: number, opts: { page?: number; pageSize?: number } = {}, r: Reader = db()) {
   const { all } = networkAreaIds(groupId, r);
-  const pageSize = opts.pageSize ?? PLAN_LIST_PAGE_SIZE;
   if (!all.length) return { waiting: [] as PlanListRow[], others: { rows: [] as PlanListRow[], total: 0, page: 1, pageCount: 1 } };
   const inAreas = inArray(neighbourhoodPlans.areaId, all);
   const waiting = r
@@ -782,20 +787,8 @@ export function networkPlans(groupId: number, opts: { page?: number; pageSize?: 
     .where(and(inAreas, eq(neighbourhoodPlans.status, "submitted")))
     .orderBy(asc(neighbourhoodPlans.submittedAt), desc(neighbourhoodPlans.updatedAt))
     .all();
-  const seen = and(inAreas, inArray(neighbourhoodPlans.status, ["changes_requested", "accepted", "published"]));
-  const total = r.select({ n: sql<number>`count(*)` }).from(neighbourhoodPlans).where(seen).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
-  const rows = r
-    .select(planListColumns)
-    .from(neighbourhoodPlans)
-    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
-    .where(seen)
-    .orderBy(desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  return { waiting, others: { rows, total, page, pageCount } };
+  const seen = and(inAreas, inArray(neighbourhoodPlans.status, ["changes_requested", "accepted", "published"]))!;
+  return { waiting, others: planPage(r, seen, [desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)], opts) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { i18nFor } from "../i18n/i18n.server";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
 import { helsinkiHour } from "./helsinki-time";
+import { pageWindow } from "./paging";
 import { helsinkiDate } from "./measure-rules";
 import { sendMail } from "./mail.server";
 
@@ -67,15 +68,14 @@ export const NOTIFICATION_PAGE_SIZE = 30;
 export function listNotifications(userId: string, page = 1) {
   const d = db();
   const total = d.select({ n: count() }).from(notifications).where(eq(notifications.userId, userId)).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / NOTIFICATION_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const { page: current, pageCount, offset } = pageWindow(total, page, NOTIFICATION_PAGE_SIZE);
   const rows = d
     .select()
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(NOTIFICATION_PAGE_SIZE)
-    .offset((current - 1) * NOTIFICATION_PAGE_SIZE)
+    .offset(offset)
     .all()
     .map((n) => ({ ...n, params: parseParams(n.params) }));
   return { rows, total, page: current, pageCount };

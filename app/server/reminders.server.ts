@@ -15,6 +15,7 @@ import { config } from "./config.server";
 import { db, type Db } from "./db.server";
 import { helsinkiHour } from "./helsinki-time";
 import { dueSoonSql, lateSql, staleSql } from "./measures.server";
+import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "./workspace-members.server";
 import { helsinkiDate } from "./measure-rules";
 import { inviteMembers, meetingLink } from "./meetings.server";
 import { deliverImmediateMail, DIGEST_HOUR, notifyMany, sendDailyDigests } from "./notifications.server";
@@ -177,13 +178,7 @@ function meetingReminders(tx: Tx, now: Date, counts: ReminderCounts) {
 export function notifyReviewSent(tx: Tx, reviewId: number, now = new Date()): number {
   const review = tx.select({ id: statusReviews.id, title: statusReviews.title, sentAt: statusReviews.sentAt }).from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
   if (!review?.sentAt) return 0;
-  const steering = tx
-    .selectDistinct({ id: memberships.userId })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(and(eq(groups.kind, "steering"), or(isNull(memberships.leftAt), gt(memberships.leftAt, now))))
-    .all()
-    .map((r) => r.id);
+  const steering = listCurrentMemberIdsOfKind("steering", tx, now);
   return notifyMany(
     tx,
     steering,
@@ -206,18 +201,6 @@ function reviewReminders(tx: Tx, now: Date, counts: ReminderCounts) {
   for (const r of recent) counts.reviews += notifyReviewSent(tx, r.id, now);
 }
 
-/** Current members of a group (of a kind, or one group by id). */
-function currentMembers(tx: Tx, where: { kind: "coordinators" } | { groupId: number }, now: Date): string[] {
-  return tx
-    .selectDistinct({ id: memberships.userId })
-    .from(memberships)
-    .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and("kind" in where ? eq(groups.kind, where.kind) : eq(groups.id, where.groupId), or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt)))
-    .all()
-    .map((r) => r.id);
-}
-
 /**
  * A document stays marked secret until someone decides otherwise (the end of a secrecy period does
  * not make every part of it public by itself), so when the period ends its creator, if still in
@@ -231,8 +214,8 @@ function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
     .where(and(ne(documents.publicity, "public"), sql`${documents.secretUntil} is not null and ${documents.secretUntil} < ${today}`))
     .all();
   for (const doc of ended) {
-    const creatorStays = doc.createdById && doc.groupId != null && currentMembers(tx, { groupId: doc.groupId }, now).includes(doc.createdById);
-    const recipients = creatorStays ? [doc.createdById!] : currentMembers(tx, { kind: "coordinators" }, now);
+    const creatorStays = doc.createdById && doc.groupId != null && listCurrentMemberIds(doc.groupId, tx, now).includes(doc.createdById);
+    const recipients = creatorStays ? [doc.createdById!] : listCurrentMemberIdsOfKind("coordinators", tx, now);
     counts.secrecyEnded += notifyMany(
       tx,
       recipients,

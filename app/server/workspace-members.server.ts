@@ -1,9 +1,12 @@
 // Who belongs to a group right now: the people workspace news and reminders go to.
 import { and, eq, gt, isNull, or } from "drizzle-orm";
-import { memberships, users } from "../../db/schema";
+import { groups, memberships, users, type GroupKind } from "../../db/schema";
 import { db, type Db } from "./db.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct">;
+
+/** A membership in force now, of a person whose account is not disabled. */
+const currentMember = (now: Date) => and(or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt));
 
 /** Current members (membership not ended, account not disabled), each once. */
 export function listCurrentMemberIds(groupId: number, tx: Reader = db(), now = new Date()): string[] {
@@ -11,7 +14,19 @@ export function listCurrentMemberIds(groupId: number, tx: Reader = db(), now = n
     .selectDistinct({ id: memberships.userId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.groupId, groupId), or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt)))
+    .where(and(eq(memberships.groupId, groupId), currentMember(now)))
+    .all();
+  return rows.map((r) => r.id);
+}
+
+/** Current members of every group of a kind (the coordinators, the steering group), each once. */
+export function listCurrentMemberIdsOfKind(kind: GroupKind, tx: Reader = db(), now = new Date()): string[] {
+  const rows = tx
+    .selectDistinct({ id: memberships.userId })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(groups.kind, kind), currentMember(now)))
     .all();
   return rows.map((r) => r.id);
 }
@@ -22,7 +37,7 @@ export function listCurrentMembers(groupId: number, tx: Reader = db(), now = new
     .selectDistinct({ id: users.id, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.groupId, groupId), or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt)))
+    .where(and(eq(memberships.groupId, groupId), currentMember(now)))
     .orderBy(users.name)
     .all();
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
+import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, registerResident, signIn } from "./helpers";
 
 /** The text of a mail as nodemailer writes it (quoted-printable or base64 body). */
 function mailText(eml: string): string {
@@ -138,15 +138,7 @@ describe("residents", () => {
   it("deletes their own account: the confirmation is required, a wrong password is refused, then they cannot sign in", async () => {
     const { context, page, errors } = await newPage(browser);
     const email = `lahtija.${Date.now().toString(36)}@example.fi`;
-    await page.goto("/register");
-    await page.getByLabel("Nimi").fill("Leena Lähtijä");
-    await page.getByLabel("Sähköposti").fill(email);
-    await page.getByLabel("Asuinalue").selectOption({ label: "Kallio – Linjat" });
-    await page.getByLabel("Uusi salasana").fill("pitkä ja hyvä salasana");
-    await page.getByLabel("Salasana uudelleen").fill("pitkä ja hyvä salasana");
-    await page.getByLabel(/tietosuojaselosteen/).check();
-    await page.getByRole("button", { name: "Luo tili" }).click();
-    await page.waitForURL("**/my-area?welcome=1");
+    await registerResident(page, "Leena Lähtijä", email);
 
     await page.goto("/account");
     await page.waitForLoadState("networkidle");

@@ -73,3 +73,23 @@ export async function expectRowCount(page: Page, count: number, selector = "tbod
     expect(await page.locator(selector).count(), `rows of ${selector} on ${page.url()}`).toBe(count);
   });
 }
+
+/** The password the registration helper gives new residents. */
+export const RESIDENT_PASSWORD = "pitkä ja hyvä salasana";
+
+/** Registers a new resident of Kallio – Linjat (the register page is checked with axe) and waits for Oma alue. */
+export async function registerResident(page: Page, name: string, email: string) {
+  await page.goto("/register");
+  await expectHeading(page, "Rekisteröidy asukkaaksi");
+  await expectAccessible(page);
+  await page.getByLabel("Nimi").fill(name);
+  await page.getByLabel("Sähköposti").fill(email);
+  await page.getByLabel("Asuinalue").selectOption({ label: "Kallio – Linjat" });
+  await page.getByLabel("Uusi salasana").fill(RESIDENT_PASSWORD);
+  await page.getByLabel("Salasana uudelleen").fill(RESIDENT_PASSWORD);
+  await page.getByLabel(/tietosuojaselosteen/).check();
+  await page.getByRole("button", { name: "Luo tili" }).click();
+  await page.waitForURL("**/my-area?welcome=1");
+  await expectHeading(page, "Oma alue");
+  await page.waitForLoadState("networkidle");
+}

@@ -5,7 +5,7 @@
 // visited is checked with axe. A second test drops the connection while typing.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
+import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, registerResident, signIn } from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,27 +21,12 @@ const TITLE = `Valoisa Linjojen iltareitti ${stamp}`;
 /** The form around a fieldset ("Havainto 1"…), where its autosave status is shown. */
 const formOf = (page: Page, group: string) => page.locator("form", { has: page.getByRole("group", { name: group, exact: true }) });
 
-async function register(page: Page, name: string, email: string) {
-  await page.goto("/register");
-  await expectHeading(page, "Rekisteröidy asukkaaksi");
-  await expectAccessible(page);
-  await page.getByLabel("Nimi").fill(name);
-  await page.getByLabel("Sähköposti").fill(email);
-  await page.getByLabel("Asuinalue").selectOption({ label: "Kallio – Linjat" });
-  await page.getByLabel("Uusi salasana").fill("pitkä ja hyvä salasana");
-  await page.getByLabel("Salasana uudelleen").fill("pitkä ja hyvä salasana");
-  await page.getByLabel(/tietosuojaselosteen/).check();
-  await page.getByRole("button", { name: "Luo tili" }).click();
-  await page.waitForURL("**/my-area?welcome=1");
-  await expectHeading(page, "Oma alue");
-  await page.waitForLoadState("networkidle");
-}
 
 describe("a resident's neighbourhood plan", () => {
   it("is drafted with a co-author, reviewed by the Kallio network, corrected, published and read by anyone", async () => {
     const resident = await newPage(browser);
     const page = resident.page;
-    await register(page, "Noora Nieminen", `noora.${stamp}@example.fi`);
+    await registerResident(page, "Noora Nieminen", `noora.${stamp}@example.fi`);
     await expectAccessible(page);
 
     // Start a plan for the home area.
@@ -178,7 +163,7 @@ describe("a resident's neighbourhood plan", () => {
 
   it("keeps text typed during a dropped connection and saves it after a reload", async () => {
     const { context, page, errors } = await newPage(browser);
-    await register(page, "Oskari Offline", `oskari.${stamp}@example.fi`);
+    await registerResident(page, "Oskari Offline", `oskari.${stamp}@example.fi`);
     await page.getByRole("link", { name: "Aloita suunnitelma" }).click();
     await expectHeading(page, "Aloita uusi suunnitelma");
     await page.getByLabel("Suunnitelman nimi").fill(`Yhteyskatko ${stamp}`);
