@@ -8,6 +8,7 @@ import { i18nFor, detectLanguage } from "./i18n/i18n.server";
 import { databaseVersion } from "./server/read-cache.server";
 import { cachedPage, NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey, withNonce } from "./server/render-cache.server";
 import { NonceProvider } from "./ui/nonce";
+import { clock } from "~/server/clock";
 
 const ABORT_DELAY = 5_000;
 
@@ -47,7 +48,7 @@ export default async function handleRequest(
       url: url.pathname + url.search,
       language: lng,
       buildVersion: remixContext.manifest.version,
-      minute: Math.floor(Date.now() / 60_000),
+      minute: Math.floor(clock.ms() / 60_000),
       loaderData: handler.loaderData,
     });
     const cached = cachedPage(key, nonce);

@@ -3,14 +3,16 @@
 // the daily digests. Safe to run any number of times: nothing is ever sent twice.
 //   npm run reminders                          # now
 //   npm run reminders -- --now 2026-12-01T07:05:00+02:00   # pretend it is another moment (demo, checks)
+//   LAHITURVA_NOW=2026-12-01T07:05:00+02:00 npm run reminders   # the same, through the app's clock setting
 import { config } from "../app/server/config.server";
 import { db } from "../app/server/db.server";
 import { runScheduledJobs } from "../app/server/reminders.server";
+import { clock } from "../app/server/clock";
 
 function parseNow(argv: string[]): Date {
   const i = argv.indexOf("--now");
   const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--now="))?.slice("--now=".length);
-  if (!raw) return new Date();
+  if (!raw) return clock.now();
   const date = new Date(raw);
   if (Number.isNaN(date.getTime())) throw new Error(`--now: not a date: ${raw}`);
   return date;
@@ -18,6 +20,8 @@ function parseNow(argv: string[]): Date {
 
 async function main() {
   const now = parseNow(process.argv.slice(2));
+  // --now moves the whole process's clock, so everything this run writes is dated alike.
+  clock.set(now);
   const cfg = config();
   db(); // opens the database and applies pending migrations
   const result = await runScheduledJobs(now);

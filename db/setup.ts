@@ -6,6 +6,7 @@ import { openDatabase } from "./client";
 import { users } from "./schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoCity, type DemoLogin } from "./seed/demo-city";
 import { seedDemoReviews } from "./seed/reviews";
+import { clock } from "../app/server/clock";
 
 function printLogins(logins: DemoLogin[]) {
   const roleWidth = Math.max(4, ...logins.map((l) => l.role.length));
@@ -24,7 +25,7 @@ async function main() {
     const existingUsers = db.select({ n: count() }).from(users).get()?.n ?? 0;
     const seeded = existingUsers === 0;
     if (seeded) {
-      const now = new Date();
+      const now = clock.now();
       await seedDemoCity(db, now);
       // The review workflow lives in app modules: let them use this same connection.
       globalThis.__lahiturvaDb = db;

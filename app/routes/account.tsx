@@ -17,6 +17,7 @@ import { EmailModeSchema } from "~/forms/workspaces";
 import { emailModeOf, setEmailMode } from "~/server/notifications.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { clock } from "~/server/clock";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -96,7 +97,7 @@ export default function AccountPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
     shouldValidate: "onSubmit",
   });
-  const active = memberships.filter((m) => !m.leftAt || new Date(m.leftAt) > new Date());
+  const active = memberships.filter((m) => !m.leftAt || new Date(m.leftAt) > clock.now());
 
   return (
     <Stack gap="lg">

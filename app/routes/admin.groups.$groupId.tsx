@@ -6,6 +6,7 @@ import { localName } from "~/i18n/names";
 import { getGroup, listGroupAreas, listGroupMembers } from "~/server/directory.server";
 import { authorize, idParam, notFound } from "~/server/guard.server";
 import { useFormat } from "~/ui/format";
+import { clock } from "~/server/clock";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });
@@ -18,7 +19,7 @@ export default function AdminGroupDetail() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { group, members, areas } = useLoaderData<typeof loader>();
-  const now = new Date();
+  const now = clock.now();
   return (
     <Stack>
       <Title order={2}>{localName(group, i18n.language)}</Title>

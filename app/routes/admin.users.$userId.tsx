@@ -12,6 +12,7 @@ import { addMembership, endMembership, getUserDetail, listGroups, listOrganisati
 import { authorize, badRequest, notFound } from "~/server/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { clock } from "~/server/clock";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });
@@ -65,7 +66,7 @@ export default function AdminUserDetail() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
     shouldValidate: "onBlur",
   });
-  const now = new Date();
+  const now = clock.now();
   return (
     <Stack gap="md">
       <Title order={2}>{user.name}</Title>

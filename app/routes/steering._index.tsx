@@ -18,6 +18,7 @@ import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";
 import { StatusChart } from "~/ui/StatusChart";
 import { ChangeList, limitChanges, narrowChanges } from "~/ui/ChangeList";
+import { clock } from "~/server/clock";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "steering.view" });
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const plan = currentPlan({ publicOnly: false });
   if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null, workspaces });
   // Late and stale depend on the clock too: the cache also turns over every minute.
-  const minute = String(Math.floor(Date.now() / 60000));
+  const minute = String(Math.floor(clock.ms() / 60000));
   const summary = cachedRead(`summary:${plan.id}:${filters.priority}:${filters.owner}:${filters.area}`, () => steeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }), minute);
   const review = latestReview({ sentOnly: true });
   // What changed since the last review the steering group received (live records vs its snapshot).

@@ -11,10 +11,11 @@ import { scheduleMailDelivery } from "~/server/notifications.server";
 import { requireWorkspace } from "~/server/workspace-guards.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { clock } from "~/server/clock";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);
-  const now = new Date();
+  const now = clock.now();
   return json({
     groupId,
     canManage,

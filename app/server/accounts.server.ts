@@ -11,6 +11,7 @@ import { db } from "./db.server";
 import { sendMail } from "./mail.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "./rate-limit.server";
+import { clock } from "./clock";
 
 export type SignInResult =
   | { ok: true; userId: string; locale: Locale }
@@ -75,7 +76,7 @@ export function createInvitation(input: {
   now?: Date;
 }): { token: string; url: string; expiresAt: Date } {
   const token = randomBytes(32).toString("base64url");
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const expiresAt = new Date(now.getTime() + config().invitationDays * 24 * 3600 * 1000);
   db().transaction((tx) => {
     tx.insert(invitations)
@@ -111,7 +112,7 @@ export async function mailInvitation(invite: { email: string; name: string; url:
 }
 
 /** An invitation that can still be used, or null (unknown, used or expired look the same). */
-export function findOpenInvitation(token: string, now = new Date()) {
+export function findOpenInvitation(token: string, now = clock.now()) {
   return (
     db()
       .select()
@@ -125,7 +126,7 @@ export function findOpenInvitation(token: string, now = new Date()) {
  * Accepting sets the password, creates (or completes) the account and the membership, and burns
  * the token, all in one transaction so a link can never be used twice.
  */
-export async function acceptInvitation(token: string, password: string, locale: Locale, now = new Date()) {
+export async function acceptInvitation(token: string, password: string, locale: Locale, now = clock.now()) {
   const passwordHash = await hashPassword(password);
   return db().transaction((tx) => {
     const invitation = tx

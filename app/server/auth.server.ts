@@ -7,6 +7,7 @@ import { sessions, users } from "../../db/schema";
 import { config } from "./config.server";
 import { db } from "./db.server";
 import { hashPassword } from "./passwords.server";
+import { clock } from "./clock";
 
 
 /** A hash of a random password, verified against when the account is unknown so timing does not tell. */
@@ -97,7 +98,7 @@ export async function checkSessionCookie(cookieHeader: string): Promise<SessionC
   const { session, user } = await l.validateSession(sessionId);
   if (!session || !user) return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };
   const absoluteLimit = session.createdAt + config().sessionAbsoluteHours * 3600;
-  if (Date.now() / 1000 > absoluteLimit || user.disabledAt) {
+  if (clock.ms() / 1000 > absoluteLimit || user.disabledAt) {
     await l.invalidateSession(session.id);
     return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };
   }
@@ -111,7 +112,7 @@ export async function checkSessionCookie(cookieHeader: string): Promise<SessionC
 /** Always a new session id on sign-in (no fixation). Returns the Set-Cookie header value. */
 export async function startSession(userId: string, userAgent: string | null): Promise<string> {
   const session = await lucia().createSession(userId, {
-    createdAt: Math.floor(Date.now() / 1000),
+    createdAt: clock.seconds(),
     userAgent: userAgent?.slice(0, 300) ?? null,
   });
   return lucia().createSessionCookie(session.id).serialize();
@@ -131,7 +132,7 @@ export async function endAllSessions(userId: string): Promise<string> {
 }
 
 export function countSessions(userId: string): number {
-  const now = Math.floor(Date.now() / 1000);
+  const now = clock.seconds();
   return db()
     .select({ id: sessions.id, expiresAt: sessions.expiresAt })
     .from(sessions)

@@ -14,6 +14,7 @@ import { audit, type AuditEntry } from "./audit.server";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
 import { readUpload } from "./uploads.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -222,7 +223,7 @@ export function uploadStage<S extends object = Record<never, never>>(folder: str
   const files = (id: string) => ({ bytes: join(dir(), `${id}.bin`), meta: join(dir(), `${id}.json`) });
 
   /** Removes previews nobody confirmed within the hour (they may hold people's email addresses). */
-  async function purgeOld(now = Date.now()) {
+  async function purgeOld(now = clock.ms()) {
     for (const name of await readdir(dir()).catch(() => [] as string[])) {
       const path = join(dir(), name);
       const info = await stat(path).catch(() => null);
@@ -236,10 +237,10 @@ export function uploadStage<S extends object = Record<never, never>>(folder: str
       await purgeOld();
       const id = randomBytes(18).toString("base64url");
       await writeFile(files(id).bytes, bytes, { mode: 0o600 });
-      await writeFile(files(id).meta, JSON.stringify({ ...meta, createdAt: Date.now() }), { mode: 0o600 });
+      await writeFile(files(id).meta, JSON.stringify({ ...meta, createdAt: clock.ms() }), { mode: 0o600 });
       return id;
     },
-    async load(id, userId, now = Date.now()) {
+    async load(id, userId, now = clock.ms()) {
       if (!STAGE_ID.test(id)) return null;
       try {
         const meta = JSON.parse(await readFile(files(id).meta, "utf8")) as StagedUpload<S>;

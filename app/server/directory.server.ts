@@ -17,6 +17,7 @@ import {
 import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { cachedRead } from "./read-cache.server";
+import { clock } from "./clock";
 
 const activeMembership = (now: Date) => or(isNull(memberships.leftAt), gt(memberships.leftAt, now));
 
@@ -24,7 +25,7 @@ export const PAGE_SIZE = 25;
 
 export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"; page?: number; now?: Date }) {
   const d = db();
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const conditions = [];
   if (opts.q) {
     const pattern = `%${opts.q.replace(/[%_]/g, "")}%`;
@@ -115,7 +116,7 @@ export function getUserDetail(userId: string) {
     .innerJoin(areas, eq(areas.id, residencies.areaId))
     .where(eq(residencies.userId, userId))
     .all();
-  const now = Math.floor(Date.now() / 1000);
+  const now = clock.seconds();
   const sessionCount = d.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))).get()?.n ?? 0;
   return { user, memberships: userMemberships, homeAreas, sessionCount };
 }
@@ -123,7 +124,7 @@ export function getUserDetail(userId: string) {
 /** Disabling ends every session at once; the account stays for the record. */
 export function setUserDisabled(actorId: string, userId: string, disabled: boolean) {
   db().transaction((tx) => {
-    tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId)).run();
+    tx.update(users).set({ disabledAt: disabled ? clock.now() : null }).where(eq(users.id, userId)).run();
     if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     audit({ actorId, action: disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: userId }, tx);
   });
@@ -139,7 +140,7 @@ export function listOrganisations() {
       nameEn: organisations.nameEn,
       shortName: organisations.shortName,
       kind: organisations.kind,
-      memberCount: sql<number>`(select count(*) from ${memberships} m where m.organisation_id = ${organisations.id} and (m.left_at is null or m.left_at > ${Date.now()}))`,
+      memberCount: sql<number>`(select count(*) from ${memberships} m where m.organisation_id = ${organisations.id} and (m.left_at is null or m.left_at > ${clock.ms()}))`,
     })
     .from(organisations)
     .orderBy(asc(organisations.nameFi))
@@ -172,7 +173,7 @@ export function saveOrganisation(
   });
 }
 
-export function listGroups(now = new Date()) {
+export function listGroups(now = clock.now()) {
   return db()
     .select({
       id: groups.id,
@@ -192,7 +193,7 @@ export function getGroup(groupId: number) {
 }
 
 export function listGroupMembers(groupId: number, opts: { includeFormer?: boolean; now?: Date } = {}) {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   // Shown on every workspace page; a membership that ends by date drops off within a minute.
   return cachedRead(`groupMembers:${groupId}:${!!opts.includeFormer}`, () => computeGroupMembers(groupId, !!opts.includeFormer, now), String(Math.floor(now.getTime() / 60_000)));
 }
@@ -235,7 +236,7 @@ export function addMembership(
   actorId: string,
   input: { userId: string; groupId: number; organisationId: number | null; position: Position; now?: Date },
 ): { ok: true } | { ok: false; reason: "organisationRequired" | "alreadyMember" | "notFound" } {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return db().transaction((tx) => {
     const group = tx.select().from(groups).where(eq(groups.id, input.groupId)).get();
     const user = tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();
@@ -256,7 +257,7 @@ export function addMembership(
 }
 
 /** Ending a membership keeps it for the record; access ends immediately. */
-export function endMembership(actorId: string, membershipId: number, now = new Date()): boolean {
+export function endMembership(actorId: string, membershipId: number, now = clock.now()): boolean {
   return db().transaction((tx) => {
     const res = tx
       .update(memberships)
@@ -268,7 +269,7 @@ export function endMembership(actorId: string, membershipId: number, now = new D
   });
 }
 
-export function listOpenInvitations(now = new Date()) {
+export function listOpenInvitations(now = clock.now()) {
   return db()
     .select({
       id: invitations.id,
@@ -289,7 +290,7 @@ export function listOpenInvitations(now = new Date()) {
 
 export function revokeInvitation(actorId: string, invitationId: number) {
   db().transaction((tx) => {
-    tx.update(invitations).set({ usedAt: new Date(), expiresAt: new Date() }).where(eq(invitations.id, invitationId)).run();
+    tx.update(invitations).set({ usedAt: clock.now(), expiresAt: clock.now() }).where(eq(invitations.id, invitationId)).run();
     audit({ actorId, action: "invitation.revoked", targetType: "invitation", targetId: invitationId }, tx);
   });
 }

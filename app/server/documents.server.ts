@@ -29,6 +29,7 @@ import { notifyMany } from "./notifications.server";
 import { can, type DocumentAccess } from "./permissions.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "./viewer.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -256,7 +257,7 @@ export function getVersionForDownload(viewer: Viewer, documentId: number, versio
 }
 
 /** Every view or download of a non-public document is logged; public ones are not. */
-export function logAccess(entry: { documentId: number; publicity: PublicityClass; versionId?: number | null; userId: string; action: "view" | "download"; ip?: string | null }, now = new Date()) {
+export function logAccess(entry: { documentId: number; publicity: PublicityClass; versionId?: number | null; userId: string; action: "view" | "download"; ip?: string | null }, now = clock.now()) {
   if (entry.publicity === "public") return;
   db()
     .insert(documentAccessLog)
@@ -365,7 +366,7 @@ export type CreateResult = { ok: true; id: number } | { ok: false; reason: FileP
  * non-public document gets the right to update it, or they would lose sight of what they filed.
  */
 export function createDocument(actor: Viewer, groupId: number, meta: DocumentMeta, file: UploadedFile, opts: { parentId?: number | null; now?: Date } = {}): CreateResult {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const checked = checkFile(file);
   if (!checked.ok) return checked;
   return db().transaction((tx) => {
@@ -405,7 +406,7 @@ export function createDocument(actor: Viewer, groupId: number, meta: DocumentMet
 export type VersionResult = { ok: true; version: number } | { ok: false; reason: FileProblem | "notFound" | "forbidden" };
 
 /** A new version; every earlier one is kept as it was. */
-export function addVersion(actor: Viewer, documentId: number, file: UploadedFile, note: string, now = new Date()): VersionResult {
+export function addVersion(actor: Viewer, documentId: number, file: UploadedFile, note: string, now = clock.now()): VersionResult {
   const checked = checkFile(file);
   if (!checked.ok) return checked;
   return db().transaction(
@@ -430,7 +431,7 @@ export function addVersion(actor: Viewer, documentId: number, file: UploadedFile
   );
 }
 
-export function updateDocumentMeta(actor: Viewer, documentId: number, meta: DocumentMeta, now = new Date()): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
+export function updateDocumentMeta(actor: Viewer, documentId: number, meta: DocumentMeta, now = clock.now()): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
   return db().transaction((tx) => {
     const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), readableSql(actor))).get();
     if (!doc) return { ok: false as const, reason: "notFound" as const };

@@ -22,6 +22,7 @@ import { db, type Db } from "./db.server";
 import { nameOptions } from "../i18n/names";
 import { parseNumber } from "./measure-io.server";
 import { currentPlan, listPriorityAreas } from "./plans.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select">;
@@ -320,7 +321,7 @@ function writeValue(tx: Tx, input: ValueInput, now: Date): { id: number; created
  * Adds or corrects one value or target. The period must match the indicator's resolution; a
  * second save for the same indicator, kind, area and period replaces the value (no duplicates).
  */
-export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, now = new Date()): UpsertResult {
+export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, now = clock.now()): UpsertResult {
   const input = { ...raw, period: normalizePeriod(raw.period) };
   return db().transaction(
     (tx) => {
@@ -705,7 +706,7 @@ export type IndicatorImportResult = ImportResult<IndicatorImportValidation>;
  * Writes the whole file in one transaction or nothing. The rows are validated again inside it, so
  * a change between preview and confirm cannot slip through; re-importing a file updates in place.
  */
-export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv, meta: { filename?: string } = {}, now = new Date()): IndicatorImportResult {
+export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv, meta: { filename?: string } = {}, now = clock.now()): IndicatorImportResult {
   return writeAllOrNothing(
     (tx) => validateIndicatorImport(file, tx),
     (tx, validation) => {

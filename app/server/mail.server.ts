@@ -8,6 +8,7 @@ import nodemailer from "nodemailer";
 import { mailLog } from "../../db/schema";
 import { config, type Config } from "./config.server";
 import { db } from "./db.server";
+import { clock } from "./clock";
 
 export type OutgoingMail = { to: string; subject: string; text: string };
 export type MailResult = { ok: true; transport: "smtp" | "outbox"; file?: string } | { ok: false; error: string };
@@ -54,7 +55,7 @@ export async function sendMail(mail: OutgoingMail, cfg: Config = config()): Prom
     const dir = join(cfg.dataDir, "outbox");
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Sortable by time, unique by the random part.
-    const file = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
+    const file = `${clock.now().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
     writeFileSync(join(dir, file), await renderEml(cfg, mail), { mode: 0o600 });
     result = { ok: true, transport: "outbox", file };
   }

@@ -48,6 +48,7 @@ import {
 import { db, type Db } from "./db.server";
 import { canTransition, costSharesProblem, helsinkiDate } from "./measure-rules";
 import { changedFields, listMeasures, snapshotOf, writeMeasureRows, type MeasureFilters, type MeasureInput } from "./measures.server";
+import { clock } from "./clock";
 
 type Reader = Pick<Db, "select">;
 
@@ -572,7 +573,7 @@ export type ApplyResult = ImportResult<ValidationResult>;
  * Writes a whole file in one transaction, or nothing: the rows are validated again inside it,
  * so a change made between preview and confirm cannot slip through.
  */
-export function applyImport(actorId: string, planId: number, file: ParsedFile, meta: { filename?: string } = {}, now = new Date()): ApplyResult {
+export function applyImport(actorId: string, planId: number, file: ParsedFile, meta: { filename?: string } = {}, now = clock.now()): ApplyResult {
   return writeAllOrNothing(
     (tx) => validateImport(planId, file, tx),
     (tx, validation) => {
@@ -836,7 +837,7 @@ export async function toXlsx(rows: ExportRow[], t: Translate, options: WriteOpti
   const dateFormat = options.lang === "en" ? "yyyy-mm-dd" : "d.m.yyyy";
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Lähiturva";
-  workbook.created = new Date();
+  workbook.created = clock.now();
   const sheet = workbook.addWorksheet(tr("measureIo.sheetName"), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = fields.map((f) => ({
     header: headerFor(f, t, options),

@@ -2,6 +2,7 @@
 // and the calendar day in Helsinki. "Late" and "stale" are computed in SQL (measures.server.ts)
 // so that lists, filters, counts and pages all use one definition.
 import type { MeasureStatus } from "../../db/schema";
+import { clock } from "./clock";
 
 export const CLOSED_STATUSES: MeasureStatus[] = ["completed", "discontinued"];
 /** Statuses in which a measure is expected to be followed up. */
@@ -49,7 +50,7 @@ export function costSharesProblem(shares: { organisationId: number; percent: num
 const helsinkiDateFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** Today's date in Helsinki as "YYYY-MM-DD" (deadlines are calendar days there). */
-export function helsinkiDate(now: Date = new Date()): string {
+export function helsinkiDate(now: Date = clock.now()): string {
   return helsinkiDateFormat.format(now);
 }
 

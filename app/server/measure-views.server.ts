@@ -7,6 +7,7 @@ import { listGoals, listPriorityAreas } from "./plans.server";
 import type { Viewer } from "./viewer.server";
 import { can } from "./permissions.server";
 import { getPlan, currentPlan } from "./plans.server";
+import { clock } from "./clock";
 
 /** The plan a request is about: `?plan=` if the viewer may see it, else the current one. */
 export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
@@ -16,7 +17,7 @@ export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
 }
 
 /** Everything the measure form offers to choose from. */
-export function measureFormOptions(plan: { id: number; strategyId: number | null }, now = new Date()) {
+export function measureFormOptions(plan: { id: number; strategyId: number | null }, now = clock.now()) {
   const d = db();
   const staff = d
     .selectDistinct({ id: users.id, name: users.name, organisationId: memberships.organisationId })

@@ -25,6 +25,7 @@ import { db, type Db } from "./db.server";
 import { pageWindow } from "./paging";
 import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate } from "./measure-rules";
 import { cachedRead } from "./read-cache.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -155,7 +156,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 
 /** The ids of every measure within a filter (to narrow something else, say the summary's changes, to it). */
 export function measureIdsMatching(f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }): number[] {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   return cachedRead(
     `measureIdsMatching:${JSON.stringify(f)}:${opts.publicOnly}`,
     () => db().select({ id: measures.id }).from(measures).where(and(...filterConditions(f, now, opts.publicOnly))).all().map((r) => r.id),
@@ -165,12 +166,12 @@ export function measureIdsMatching(f: MeasureFilters, opts: { publicOnly: boolea
 
 /** Whether one measure is within a filter (say, aimed at a network's areas), without listing the rest. */
 export function measureMatchesFilter(measureId: number, f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }): boolean {
-  const where = and(eq(measures.id, measureId), ...filterConditions(f, opts.now ?? new Date(), opts.publicOnly));
+  const where = and(eq(measures.id, measureId), ...filterConditions(f, opts.now ?? clock.now(), opts.publicOnly));
   return !!db().select({ id: measures.id }).from(measures).where(where).get();
 }
 
 export function listMeasures(f: MeasureFilters, opts: { publicOnly: boolean; now?: Date }) {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   // Late and stale depend on the clock as well as the records: cached per minute, like the summary.
   const minute = Math.floor(now.getTime() / 60_000);
   return cachedRead(`listMeasures:${JSON.stringify(f)}:${opts.publicOnly}`, () => computeMeasureList(f, opts.publicOnly, now), String(minute));
@@ -246,7 +247,7 @@ export type MeasureListRow = ReturnType<typeof listMeasures>["rows"][number];
  * "My measures": what the person is responsible for or their organisation owns, most urgent
  * first (late, then stale, then due soon, then the nearest deadline).
  */
-export function listMyMeasures(userId: string, organisationIds: number[], now = new Date()) {
+export function listMyMeasures(userId: string, organisationIds: number[], now = clock.now()) {
   const late = lateSql(now);
   const stale = staleSql(now);
   const dueSoon = dueSoonSql(now);
@@ -286,7 +287,7 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
 // One measure
 
 export function getMeasure(id: number, opts: { publicOnly: boolean; now?: Date }) {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   // A measure page is a dozen queries; it is read far more often than the measure changes.
   return cachedRead(`getMeasure:${id}:${opts.publicOnly}`, () => computeMeasure(id, opts.publicOnly, now), String(Math.floor(now.getTime() / 60_000)));
 }
@@ -510,7 +511,7 @@ export function writeMeasureRows(tx: Tx, measureId: number, input: MeasureInput)
       cityWide: input.cityWide,
       budgetEur: input.budgetEur,
       published: input.published,
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(eq(measures.id, measureId))
     .run();
@@ -582,7 +583,7 @@ export function updateMeasure(actorId: string, id: number, expectedVersion: numb
 export type DecisionResult = { ok: true } | { ok: false; reason: "notFound" | "conflict" | "transition" };
 
 /** Approval, or discontinuing a proposal: a decision, recorded with who and when. */
-export function decideMeasure(actorId: string, id: number, expectedVersion: number, to: "approved" | "discontinued", now = new Date()): DecisionResult {
+export function decideMeasure(actorId: string, id: number, expectedVersion: number, to: "approved" | "discontinued", now = clock.now()): DecisionResult {
   return db().transaction((tx) => {
     const m = tx.select().from(measures).where(eq(measures.id, id)).get();
     if (!m) return { ok: false as const, reason: "notFound" as const };
@@ -619,7 +620,7 @@ export type FollowUpResult =
  * Adds a dated follow-up entry and moves the measure's status and progress with it, in one
  * transaction. Taken with BEGIN IMMEDIATE so concurrent reporters queue instead of failing.
  */
-export function addFollowUp(actorId: string, measureId: number, expectedVersion: number, input: FollowUpInput, now = new Date()): FollowUpResult {
+export function addFollowUp(actorId: string, measureId: number, expectedVersion: number, input: FollowUpInput, now = clock.now()): FollowUpResult {
   const d = db();
   return d
     .transaction((tx) => {
@@ -661,7 +662,7 @@ export function editFollowUp(
   followUpId: number,
   expectedRevision: number,
   input: Pick<FollowUpInput, "done" | "next" | "obstacles" | "publicText">,
-  now = new Date(),
+  now = clock.now(),
 ): { ok: true } | { ok: false; reason: "notFound" | "conflict" } {
   return db().transaction((tx) => {
     const entry = tx.select().from(followUps).where(eq(followUps.id, followUpId)).get();

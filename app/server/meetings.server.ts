@@ -11,6 +11,7 @@ import { linkKey, resolveLink, resolveLinks, type ResolvedLink } from "./links.s
 import { notifyMany } from "./notifications.server";
 import type { Viewer } from "./viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -39,7 +40,7 @@ export function inviteMembers(tx: Tx, meeting: { id: number; groupId: number; ti
   );
 }
 
-export function createMeeting(actor: Viewer, groupId: number, input: MeetingInput, now = new Date()): { ok: true; id: number } {
+export function createMeeting(actor: Viewer, groupId: number, input: MeetingInput, now = clock.now()): { ok: true; id: number } {
   return db().transaction((tx) => {
     const id = Number(tx.insert(meetings).values({ groupId, ...input, createdById: actor.id, createdAt: now }).run().lastInsertRowid);
     // The organiser is on the list too (attending), but is not told about their own meeting.
@@ -60,7 +61,7 @@ function loadForChange(tx: Tx, meetingId: number, expectedVersion?: number): { m
 
 const bump = (tx: Tx, meetingId: number) => tx.update(meetings).set({ version: sql`${meetings.version} + 1` }).where(eq(meetings.id, meetingId)).run();
 
-export function updateMeeting(actor: Viewer, meetingId: number, expectedVersion: number, input: MeetingInput & { status: "planned" | "held" | "cancelled" }, now = new Date()): { ok: true } | Refusal {
+export function updateMeeting(actor: Viewer, meetingId: number, expectedVersion: number, input: MeetingInput & { status: "planned" | "held" | "cancelled" }, now = clock.now()): { ok: true } | Refusal {
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId, expectedVersion);
     if ("ok" in loaded) return loaded;
@@ -180,7 +181,7 @@ export function saveMinutes(actor: Viewer, meetingId: number, expectedVersion: n
 }
 
 /** Approving the minutes closes the record; the members are told. */
-export function approveMinutes(actor: Viewer, meetingId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+export function approveMinutes(actor: Viewer, meetingId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId, expectedVersion);
     if ("ok" in loaded) return loaded;
@@ -214,7 +215,7 @@ export function nextDecisionNumber(tx: Pick<Db, "select">, groupId: number, year
   return `${last + 1}/${year}`;
 }
 
-export function recordDecision(actor: Viewer, meetingId: number, input: DecisionInput, now = new Date()): { ok: true; id: number; number: string } | Refusal {
+export function recordDecision(actor: Viewer, meetingId: number, input: DecisionInput, now = clock.now()): { ok: true; id: number; number: string } | Refusal {
   return db().transaction(
     (tx) => {
       const loaded = loadForChange(tx, meetingId);
@@ -243,7 +244,7 @@ export function recordDecision(actor: Viewer, meetingId: number, input: Decision
 // Reading
 
 export function listMeetings(viewer: Viewer, groupId: number, opts: { when: "upcoming" | "past" | "all"; now?: Date; limit?: number }) {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const when = opts.when === "upcoming" ? gte(meetings.endsAt, now) : opts.when === "past" ? lt(meetings.endsAt, now) : undefined;
   return db()
     .select({
@@ -344,7 +345,7 @@ export function decisionsLinkedTo(viewer: Viewer | null, linkType: LinkType, lin
 }
 
 /** The meeting as an iCalendar file; agenda links the viewer may not see are left out. */
-export function meetingCalendar(viewer: Viewer, groupId: number, meetingId: number, now = new Date()): string | null {
+export function meetingCalendar(viewer: Viewer, groupId: number, meetingId: number, now = clock.now()): string | null {
   const data = getMeeting(viewer, groupId, meetingId);
   if (!data) return null;
   const { meeting, agenda } = data;
@@ -372,7 +373,7 @@ export function meetingCalendar(viewer: Viewer, groupId: number, meetingId: numb
 }
 
 /** Upcoming meetings of several groups (the "my workspaces" list). */
-export function nextMeetings(groupIds: number[], now = new Date()) {
+export function nextMeetings(groupIds: number[], now = clock.now()) {
   if (!groupIds.length) return new Map<number, { id: number; title: string; startsAt: Date }>();
   const rows = db()
     .select({ id: meetings.id, groupId: meetings.groupId, title: meetings.title, startsAt: meetings.startsAt })

@@ -38,6 +38,7 @@ import { cachedRead } from "./read-cache.server";
 import { publicMeasureCondition } from "./measures.server";
 import { can, type NeighbourhoodPlanAccess } from "./permissions.server";
 import type { Viewer } from "./viewer.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
@@ -183,7 +184,7 @@ function touch(tx: Tx, planId: number, actorId: string | null, now: Date, opts: 
 // ---------------------------------------------------------------------------------------------
 // Creating and editing
 
-export function createPlan(actorId: string, areaId: number, title: string, now = new Date()): number {
+export function createPlan(actorId: string, areaId: number, title: string, now = clock.now()): number {
   return db().transaction(
     (tx) => {
       const id = Number(tx.insert(neighbourhoodPlans).values({ areaId, title, createdById: actorId, updatedAt: now, createdAt: now }).run().lastInsertRowid);
@@ -254,7 +255,7 @@ const conflict = (r: Reader, current: Record<string, unknown> | null, authorId: 
   gone: current === null,
 });
 
-export function saveBasics(actorId: string, planId: number, baseRev: string | null | undefined, input: BasicsInput, now = new Date()): SaveResult {
+export function saveBasics(actorId: string, planId: number, baseRev: string | null | undefined, input: BasicsInput, now = clock.now()): SaveResult {
   return db().transaction(
     (tx): SaveResult => {
       const found = editablePlan(tx, planId, actorId);
@@ -281,7 +282,7 @@ const nextPosition = (tx: Tx, table: typeof planObservations | typeof planGoals 
     .where(eq(table.planId, planId))
     .get()?.n ?? -1) + 1;
 
-export function saveObservation(actorId: string, planId: number, ref: ItemRef, input: ObservationInput, now = new Date()): SaveResult {
+export function saveObservation(actorId: string, planId: number, ref: ItemRef, input: ObservationInput, now = clock.now()): SaveResult {
   return db().transaction(
     (tx): SaveResult => {
       const found = editablePlan(tx, planId, actorId);
@@ -304,7 +305,7 @@ export function saveObservation(actorId: string, planId: number, ref: ItemRef, i
   );
 }
 
-export function saveGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = new Date()): SaveResult {
+export function saveGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
   return db().transaction(
     (tx): SaveResult => {
       const found = editablePlan(tx, planId, actorId);
@@ -327,7 +328,7 @@ export function saveGoal(actorId: string, planId: number, ref: ItemRef, input: G
   );
 }
 
-export function savePlanAction(actorId: string, planId: number, ref: ItemRef, input: ActionInput, now = new Date()): SaveResult {
+export function savePlanAction(actorId: string, planId: number, ref: ItemRef, input: ActionInput, now = clock.now()): SaveResult {
   return db().transaction(
     (tx): SaveResult => {
       const found = editablePlan(tx, planId, actorId);
@@ -364,7 +365,7 @@ export function savePlanAction(actorId: string, planId: number, ref: ItemRef, in
 
 export type ItemKind = "observation" | "goal" | "action";
 
-export function removeItem(actorId: string, planId: number, kind: ItemKind, itemId: number, now = new Date()): { ok: true } | { ok: false; reason: "notFound" | "notEditable" } {
+export function removeItem(actorId: string, planId: number, kind: ItemKind, itemId: number, now = clock.now()): { ok: true } | { ok: false; reason: "notFound" | "notEditable" } {
   return db().transaction(
     (tx) => {
       const found = editablePlan(tx, planId, actorId);
@@ -385,7 +386,7 @@ export function removeItem(actorId: string, planId: number, kind: ItemKind, item
 export type CoauthorResult = { ok: true; name: string } | { ok: false; reason: "notEditable" | "notFound" | "noSuchResident" | "alreadyAuthor" };
 
 /** Any author of an editable plan may invite another registered resident (someone with a home area). */
-export function addCoauthor(actorId: string, planId: number, email: string, now = new Date()): CoauthorResult {
+export function addCoauthor(actorId: string, planId: number, email: string, now = clock.now()): CoauthorResult {
   return db().transaction(
     (tx): CoauthorResult => {
       const found = editablePlan(tx, planId, actorId);
@@ -409,7 +410,7 @@ export function addCoauthor(actorId: string, planId: number, email: string, now 
 }
 
 /** The owner removes a co-author; a co-author may leave. The owner stays. */
-export function removeCoauthor(actorId: string, planId: number, userId: string, now = new Date()): { ok: boolean } {
+export function removeCoauthor(actorId: string, planId: number, userId: string, now = clock.now()): { ok: boolean } {
   return db().transaction(
     (tx) => {
       const found = editablePlan(tx, planId, actorId);
@@ -444,7 +445,7 @@ export function missingSections(planId: number, r: Reader = db()): string[] {
 }
 
 /** The authors send the plan to the network; the nearest covering network becomes its reviewer. */
-export function submitPlan(actorId: string, planId: number, now = new Date()): WorkflowResult {
+export function submitPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
   return db().transaction(
     (tx): WorkflowResult => {
       const found = editablePlan(tx, planId, actorId);
@@ -465,7 +466,7 @@ export function submitPlan(actorId: string, planId: number, now = new Date()): W
  * Accepting publishes the plan at once: the network's acceptance is the publication decision, so
  * `acceptedAt` and `publishedAt` are the same moment (the `accepted` status is not used).
  */
-export function reviewPlan(actorId: string, planId: number, decision: "changes" | "accept", feedback: string, now = new Date()): WorkflowResult {
+export function reviewPlan(actorId: string, planId: number, decision: "changes" | "accept", feedback: string, now = clock.now()): WorkflowResult {
   return db().transaction(
     (tx): WorkflowResult => {
       const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
@@ -486,7 +487,7 @@ export function reviewPlan(actorId: string, planId: number, decision: "changes" 
 
 const WITHDRAWABLE: NeighbourhoodPlanStatus[] = ["draft", "submitted", "changes_requested", "accepted"];
 
-export function withdrawPlan(actorId: string, planId: number, now = new Date()): WorkflowResult {
+export function withdrawPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
   return db().transaction(
     (tx): WorkflowResult => {
       const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
@@ -501,7 +502,7 @@ export function withdrawPlan(actorId: string, planId: number, now = new Date()):
 }
 
 /** A published plan that has run its course is archived: still public, no longer followed up. */
-export function archivePlan(actorId: string, planId: number, now = new Date()): WorkflowResult {
+export function archivePlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
   return db().transaction(
     (tx): WorkflowResult => {
       const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
@@ -516,7 +517,7 @@ export function archivePlan(actorId: string, planId: number, now = new Date()): 
 }
 
 /** Follow-up of a published plan: an action's status, by its authors or the network. */
-export function setActionStatus(actorId: string, planId: number, actionId: number, status: PlanActionStatus, now = new Date()): WorkflowResult {
+export function setActionStatus(actorId: string, planId: number, actionId: number, status: PlanActionStatus, now = clock.now()): WorkflowResult {
   return db().transaction(
     (tx): WorkflowResult => {
       const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
@@ -535,7 +536,7 @@ export function setActionStatus(actorId: string, planId: number, actionId: numbe
 // ---------------------------------------------------------------------------------------------
 // Comments and moderation
 
-export function addComment(actorId: string, planId: number, body: string, now = new Date()): number {
+export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
   return db().transaction((tx) => {
     const id = Number(tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run().lastInsertRowid);
     audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
@@ -547,7 +548,7 @@ export function getComment(commentId: number, r: Reader = db()) {
   return r.select().from(planComments).where(eq(planComments.id, commentId)).get() ?? null;
 }
 
-export function reportComment(actorId: string, commentId: number, reason: string, now = new Date()): boolean {
+export function reportComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
   return db().transaction((tx) => {
     const comment = tx.select({ id: planComments.id }).from(planComments).where(eq(planComments.id, commentId)).get();
     if (!comment) return false;
@@ -558,7 +559,7 @@ export function reportComment(actorId: string, commentId: number, reason: string
 }
 
 /** Hides a comment with a reason. The text stays in the database; open reports on it are resolved. */
-export function hideComment(actorId: string, commentId: number, reason: string, now = new Date()): boolean {
+export function hideComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
   return db().transaction((tx) => {
     const res = tx
       .update(planComments)
@@ -931,7 +932,7 @@ export function listNetworkNotes(groupId: number, r: Reader = db()) {
     .all();
 }
 
-export function addNetworkNote(actorId: string, groupId: number, measureId: number, body: string, now = new Date()): boolean {
+export function addNetworkNote(actorId: string, groupId: number, measureId: number, body: string, now = clock.now()): boolean {
   return db().transaction((tx) => {
     if (!tx.select({ id: measures.id }).from(measures).where(eq(measures.id, measureId)).get()) return false;
     const id = Number(tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: actorId, createdAt: now }).run().lastInsertRowid);

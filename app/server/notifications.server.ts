@@ -14,6 +14,7 @@ import { helsinkiHour } from "./helsinki-time";
 import { pageWindow } from "./paging";
 import { helsinkiDate } from "./measure-rules";
 import { sendMail } from "./mail.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Writer = Pick<Db, "insert" | "select">;
@@ -29,7 +30,7 @@ export type NotificationInput = {
 };
 
 /** Writes one notification (inside the caller's transaction). False when the reminder key was already used. */
-export function notify(tx: Writer, input: NotificationInput, now: Date = new Date()): boolean {
+export function notify(tx: Writer, input: NotificationInput, now: Date = clock.now()): boolean {
   if (input.key) {
     const claimed = tx.insert(remindersSent).values({ key: input.key, userId: input.userId, sentAt: now }).onConflictDoNothing().run();
     if (claimed.changes === 0) return false;
@@ -85,7 +86,7 @@ export function unreadCount(userId: string): number {
   return db().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
 }
 
-export function markRead(userId: string, ids: number[] | "all", now = new Date()) {
+export function markRead(userId: string, ids: number[] | "all", now = clock.now()) {
   const where = ids === "all" ? undefined : inArray(notifications.id, ids.length ? ids : [-1]);
   return db()
     .update(notifications)
@@ -95,7 +96,7 @@ export function markRead(userId: string, ids: number[] | "all", now = new Date()
 }
 
 /** Opening something marks the notifications about it as read (e.g. a document's new version). */
-export function markReadAbout(userId: string, kinds: string[], param: string, value: number, now = new Date()) {
+export function markReadAbout(userId: string, kinds: string[], param: string, value: number, now = clock.now()) {
   db()
     .update(notifications)
     .set({ readAt: now })
@@ -203,7 +204,7 @@ function mailBody(t: TFunction, name: string, lines: string[]): string {
 }
 
 /** Sends every unsent notification of people who want mail at once. Returns how many mails left. */
-export async function deliverImmediateMail(now = new Date()): Promise<number> {
+export async function deliverImmediateMail(now = clock.now()): Promise<number> {
   const rows = db().transaction((tx) => {
     const pending = pendingFor(tx, ["immediate"], now);
     claim(pending, now);
@@ -229,7 +230,7 @@ export async function deliverImmediateMail(now = new Date()): Promise<number> {
  * The daily digest for people who chose it: one mail with everything unsent, at most once a day
  * (a reminders_sent key per person and Helsinki date), and only from 07:00 Helsinki time on.
  */
-export async function sendDailyDigests(now = new Date()): Promise<number> {
+export async function sendDailyDigests(now = clock.now()): Promise<number> {
   if (helsinkiHour(now) < DIGEST_HOUR) return 0;
   const day = helsinkiDate(now);
   const batches = db().transaction((tx) => {
@@ -275,6 +276,6 @@ export function scheduleMailDelivery() {
 }
 
 /** Old reminder keys are kept: they are what makes reminders unique. Read notifications age out. */
-export function pruneNotifications(now = new Date(), keepDays = 365) {
+export function pruneNotifications(now = clock.now(), keepDays = 365) {
   db().delete(notifications).where(lt(notifications.createdAt, new Date(now.getTime() - keepDays * 86400000))).run();
 }

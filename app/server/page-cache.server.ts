@@ -6,6 +6,7 @@
 import { checkSessionCookie, type SessionCheck } from "./auth.server";
 import { databaseVersion } from "./read-cache.server";
 import { cachedAnswer, requestKey } from "./render-cache.server";
+import { clock } from "./clock";
 
 export type PageRequest = {
   url: string;
@@ -49,7 +50,7 @@ export async function lookUpPage(request: PageRequest): Promise<PageLookup> {
     userId: session.userId,
     buildVersion: request.buildVersion,
     databaseVersion: version,
-    minute: Math.floor(Date.now() / 60_000),
+    minute: Math.floor(clock.ms() / 60_000),
   });
   let html = cachedAnswer(key, request.nonce, request.encoding);
   const pending = html === undefined ? inFlight.get(key) : undefined;

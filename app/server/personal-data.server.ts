@@ -33,8 +33,9 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { clock } from "./clock";
 
-export function personalData(userId: string, now = new Date()) {
+export function personalData(userId: string, now = clock.now()) {
   const d = db();
   const user = d.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return null;
@@ -83,7 +84,7 @@ export function personalData(userId: string, now = new Date()) {
 }
 
 /** The download itself is recorded too: who took a copy of their data, and when. */
-export function exportPersonalData(userId: string, now = new Date()) {
+export function exportPersonalData(userId: string, now = clock.now()) {
   const data = personalData(userId, now);
   if (data) audit({ actorId: userId, action: "account.dataExported", targetType: "user", targetId: userId });
   return data;

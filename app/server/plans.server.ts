@@ -16,6 +16,7 @@ import { db, type Db } from "./db.server";
 import { cachedRead } from "./read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
+import { clock } from "./clock";
 
 /** The plan people mean by "the plan": the one in force (else the newest approved, else the newest). */
 export function currentPlan(opts: { publicOnly: boolean }) {
@@ -59,7 +60,7 @@ export function getPlan(id: number, opts: { publicOnly: boolean }) {
 }
 
 /** Priority areas of a plan with the years each was in force; `inForceNow` by Helsinki's calendar. */
-export function listPriorityAreas(planId: number, now = new Date()) {
+export function listPriorityAreas(planId: number, now = clock.now()) {
   const thisYear = Number(helsinkiDate(now).slice(0, 4));
   return cachedRead(`priorityAreas:${planId}:${thisYear}`, () => computePriorityAreas(planId, thisYear));
 }
@@ -112,7 +113,7 @@ export type PriorityAreaCount = { priorityAreaId: number | null; status: Measure
 
 /** Measures of a plan by priority area and status, with how many of them are late (lateSql). */
 export function priorityAreaMeasureCounts(planId: number, opts: { publicOnly: boolean; now?: Date }): PriorityAreaCount[] {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   return db()
     .select({
       priorityAreaId: measures.priorityAreaId,
@@ -170,7 +171,7 @@ export function planYears(plan: { periodStart: string; periodEnd: string }): num
 }
 
 /** The year the plan page shows "in force": this year inside the period, else the nearest end. */
-export function displayYear(plan: { periodStart: string; periodEnd: string }, now = new Date()): number {
+export function displayYear(plan: { periodStart: string; periodEnd: string }, now = clock.now()): number {
   const years = planYears(plan);
   const thisYear = Number(helsinkiDate(now).slice(0, 4));
   if (!years.length) return thisYear;

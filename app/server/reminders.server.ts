@@ -19,6 +19,7 @@ import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "./workspace-me
 import { helsinkiDate } from "./measure-rules";
 import { inviteMembers, meetingLink } from "./meetings.server";
 import { deliverImmediateMail, DIGEST_HOUR, notifyMany, sendDailyDigests } from "./notifications.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -175,7 +176,7 @@ function meetingReminders(tx: Tx, now: Date, counts: ReminderCounts) {
 }
 
 /** Tells every current steering-group member about a sent review (once per person and review). */
-export function notifyReviewSent(tx: Tx, reviewId: number, now = new Date()): number {
+export function notifyReviewSent(tx: Tx, reviewId: number, now = clock.now()): number {
   const review = tx.select({ id: statusReviews.id, title: statusReviews.title, sentAt: statusReviews.sentAt }).from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
   if (!review?.sentAt) return 0;
   const steering = listCurrentMemberIdsOfKind("steering", tx, now);
@@ -188,7 +189,7 @@ export function notifyReviewSent(tx: Tx, reviewId: number, now = new Date()): nu
 }
 
 /** Called by sendReview after its transaction: the steering group hears at once, not at the next run. */
-export function announceReviewSent(reviewId: number, now = new Date()): number {
+export function announceReviewSent(reviewId: number, now = clock.now()): number {
   return db().transaction((tx) => notifyReviewSent(tx, reviewId, now));
 }
 
@@ -232,7 +233,7 @@ function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
 }
 
 /** One run of the reminders (no mail yet; see runScheduledJobs). `now` is a parameter so tests can move the clock. */
-export function runReminders(now = new Date()): ReminderCounts {
+export function runReminders(now = clock.now()): ReminderCounts {
   const counts: ReminderCounts = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0 };
   db().transaction(
     (tx) => {
@@ -247,7 +248,7 @@ export function runReminders(now = new Date()): ReminderCounts {
 }
 
 /** Reminders, then the mail: immediate mail now, the daily digest from 07:00 Helsinki time. */
-export async function runScheduledJobs(now = new Date()) {
+export async function runScheduledJobs(now = clock.now()) {
   const reminders = runReminders(now);
   const mailed = await deliverImmediateMail(now);
   const digests = await sendDailyDigests(now);
@@ -271,7 +272,7 @@ export function startReminderSchedule(log: (message: string) => void = console.l
       .catch((error: unknown) => console.error("Reminders failed:", error));
   };
   const schedule = () => {
-    const now = Date.now();
+    const now = clock.ms();
     const nextHour = Math.ceil((now + 1000) / 3600000) * 3600000;
     timer = setTimeout(() => {
       tick();
@@ -281,7 +282,7 @@ export function startReminderSchedule(log: (message: string) => void = console.l
   };
   setTimeout(tick, 60_000).unref();
   schedule();
-  log(`Reminders are on: hourly, daily digest at ${String(DIGEST_HOUR).padStart(2, "0")}:00 Helsinki time (now ${helsinkiHour(new Date())}h there).`);
+  log(`Reminders are on: hourly, daily digest at ${String(DIGEST_HOUR).padStart(2, "0")}:00 Helsinki time (now ${helsinkiHour(clock.now())}h there).`);
 }
 
 export function remindersEnabled(): boolean {

@@ -26,6 +26,7 @@ import { lateSql, staleSql } from "./measures.server";
 import { scheduleMailDelivery } from "./notifications.server";
 import { announceReviewSent } from "./reminders.server";
 import { steeringSummary } from "./summary.server";
+import { clock } from "./clock";
 
 export type ReviewMeasure = {
   id: number;
@@ -205,7 +206,7 @@ function loadAssessments(reviewId: number) {
 
 /** Compiles a review from the records as they are now. */
 export function compileReview(planId: number, opts: { reviewId?: number; previousReviewId?: number | null; now?: Date } = {}): ReviewContent {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const plan = db().select().from(safetyPlans).where(eq(safetyPlans.id, planId)).get();
   if (!plan) throw new Error(`no plan ${planId}`);
   const summary = steeringSummary(planId, {}, now);
@@ -253,7 +254,7 @@ function snapshotMeasures(review: { id: number; sentAt: Date | null; snapshot: s
  * the measures' identity, status and lateness are read (no summary, latest entries or indicators).
  * The steering summary shows it on every view, and after every write it is computed afresh.
  */
-export function changesSinceReview(planId: number, previousReviewId: number, now = new Date()): ReviewChanges | null {
+export function changesSinceReview(planId: number, previousReviewId: number, now = clock.now()): ReviewChanges | null {
   const previous = db()
     .select({ id: statusReviews.id, title: statusReviews.title, sentAt: statusReviews.sentAt, snapshot: statusReviews.snapshot })
     .from(statusReviews)
@@ -325,7 +326,7 @@ export function getReviewRecord(id: number) {
 }
 
 /** A draft shows the records live; anything sent shows only its frozen snapshot. */
-export function getReview(id: number, now = new Date()) {
+export function getReview(id: number, now = clock.now()) {
   const review = getReviewRecord(id);
   if (!review) return null;
   const content: ReviewContent = review.snapshot
@@ -346,7 +347,7 @@ export function saveAssessment(
   priorityAreaId: number | null,
   text: { assessment: string; proposals: string },
   expectedVersion: number | null,
-  now = new Date(),
+  now = clock.now(),
 ): { ok: true } | Refusal {
   return db().transaction((tx) => {
     const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
@@ -370,7 +371,7 @@ export function saveAssessment(
 }
 
 /** Sending freezes the review: the compiled content, assessments included, becomes the record. */
-export function sendReview(actorId: string, reviewId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+export function sendReview(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
   const result = sendReviewRecord(actorId, reviewId, expectedVersion, now);
   // The steering group is told at once; reminders.server.ts keeps it to one notice per person.
   if (result.ok) {
@@ -398,7 +399,7 @@ function sendReviewRecord(actorId: string, reviewId: number, expectedVersion: nu
   }, { behavior: "immediate" }) as { ok: true } | Refusal;
 }
 
-export function markDiscussed(actorId: string, reviewId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+export function markDiscussed(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
   return moveReview(actorId, reviewId, expectedVersion, "sent", "discussed", { discussedAt: now });
 }
 
@@ -448,7 +449,7 @@ export function recordDecision(actorId: string, reviewId: number, input: Decisio
   }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" };
 }
 
-export function closeReview(actorId: string, reviewId: number, expectedVersion: number, now = new Date()): { ok: true } | Refusal {
+export function closeReview(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
   const review = getReviewRecord(reviewId);
   if (!review) return { ok: false, reason: "notFound" };
   return moveReview(actorId, reviewId, expectedVersion, review.status === "sent" ? "sent" : "discussed", "closed", { closedAt: now });

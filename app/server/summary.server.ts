@@ -6,6 +6,7 @@ import { followUps, measures, measureTasks, organisations, priorityAreas, users,
 import { db } from "./db.server";
 import { addDaysIso, helsinkiDate } from "./measure-rules";
 import { dueSoonSql, filterConditions, lateSql, staleSql, type MeasureFilters } from "./measures.server";
+import { clock } from "./clock";
 
 export type SummaryFilters = { priorityAreaId?: number; ownerId?: number; areaId?: number };
 export const DEADLINE_HORIZON_DAYS = 90;
@@ -24,7 +25,7 @@ function baseFilters(planId: number, f: SummaryFilters): MeasureFilters {
   return { planId, priorityAreaId: f.priorityAreaId, ownerId: f.ownerId, areaId: f.areaId };
 }
 
-export function steeringSummary(planId: number, f: SummaryFilters, now = new Date()) {
+export function steeringSummary(planId: number, f: SummaryFilters, now = clock.now()) {
   const d = db();
   const where = and(...filterConditions(baseFilters(planId, f), now, false));
   const late = lateSql(now);

@@ -7,6 +7,7 @@ import { db, type Db } from "./db.server";
 import { notifyMany } from "./notifications.server";
 import type { Viewer } from "./viewer.server";
 import { listCurrentMembers } from "./workspace-members.server";
+import { clock } from "./clock";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -42,7 +43,7 @@ function notifyMentions(tx: Tx, actor: Viewer, groupId: number, thread: { id: nu
   return mentioned;
 }
 
-export function createThread(actor: Viewer, groupId: number, input: { title: string; body: string; mentionIds: string[] }, now = new Date()) {
+export function createThread(actor: Viewer, groupId: number, input: { title: string; body: string; mentionIds: string[] }, now = clock.now()) {
   return db().transaction((tx) => {
     const threadId = Number(tx.insert(threads).values({ groupId, title: input.title, createdById: actor.id, createdAt: now, lastPostAt: now }).run().lastInsertRowid);
     const postId = Number(tx.insert(posts).values({ threadId, authorId: actor.id, body: input.body, createdAt: now }).run().lastInsertRowid);
@@ -52,7 +53,7 @@ export function createThread(actor: Viewer, groupId: number, input: { title: str
   });
 }
 
-export function addPost(actor: Viewer, groupId: number, threadId: number, input: { body: string; mentionIds: string[] }, now = new Date()) {
+export function addPost(actor: Viewer, groupId: number, threadId: number, input: { body: string; mentionIds: string[] }, now = clock.now()) {
   return db().transaction((tx) => {
     const thread = tx.select().from(threads).where(and(eq(threads.id, threadId), eq(threads.groupId, groupId))).get();
     if (!thread) return null;

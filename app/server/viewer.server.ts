@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { groups, memberships, residencies, users, type GroupKind, type Locale, type Position } from "../../db/schema";
 import { db } from "./db.server";
 import { cachedRead } from "./read-cache.server";
+import { clock } from "./clock";
 
 export type ViewerMembership = {
   groupId: number;
@@ -21,7 +22,7 @@ export type Viewer = {
 };
 
 /** Loads a viewer with only the memberships in force now (left members lose access at once). */
-export function loadViewer(userId: string, now = new Date()): Viewer | null {
+export function loadViewer(userId: string, now = clock.now()): Viewer | null {
   // Every signed-in request needs this; it changes only with a write (or a membership whose
   // end date passes, hence the minute in the key).
   return cachedRead(`viewer:${userId}`, () => computeViewer(userId, now), String(Math.floor(now.getTime() / 60_000)));

@@ -2,6 +2,7 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { groups, memberships, users, type GroupKind } from "../../db/schema";
 import { db, type Db } from "./db.server";
+import { clock } from "./clock";
 
 type Reader = Pick<Db, "select" | "selectDistinct">;
 
@@ -9,7 +10,7 @@ type Reader = Pick<Db, "select" | "selectDistinct">;
 const currentMember = (now: Date) => and(or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt));
 
 /** Current members (membership not ended, account not disabled), each once. */
-export function listCurrentMemberIds(groupId: number, tx: Reader = db(), now = new Date()): string[] {
+export function listCurrentMemberIds(groupId: number, tx: Reader = db(), now = clock.now()): string[] {
   const rows = tx
     .selectDistinct({ id: memberships.userId })
     .from(memberships)
@@ -20,7 +21,7 @@ export function listCurrentMemberIds(groupId: number, tx: Reader = db(), now = n
 }
 
 /** Current members of every group of a kind (the coordinators, the steering group), each once. */
-export function listCurrentMemberIdsOfKind(kind: GroupKind, tx: Reader = db(), now = new Date()): string[] {
+export function listCurrentMemberIdsOfKind(kind: GroupKind, tx: Reader = db(), now = clock.now()): string[] {
   const rows = tx
     .selectDistinct({ id: memberships.userId })
     .from(memberships)
@@ -32,7 +33,7 @@ export function listCurrentMemberIdsOfKind(kind: GroupKind, tx: Reader = db(), n
 }
 
 /** Current members with their names, for mentions and attendance. */
-export function listCurrentMembers(groupId: number, tx: Reader = db(), now = new Date()) {
+export function listCurrentMembers(groupId: number, tx: Reader = db(), now = clock.now()) {
   return tx
     .selectDistinct({ id: users.id, name: users.name })
     .from(memberships)

@@ -13,6 +13,7 @@ import { can } from "./permissions.server";
 import { latestReview } from "./reviews.server";
 import { listThreads } from "./threads.server";
 import { expertOrganisationIds } from "./viewer.server";
+import { clock } from "./clock";
 
 /** Groups of a kind the viewer belongs to; coordinators see them all. */
 export function groupsForViewer(viewer: Viewer, kind: GroupKind) {
@@ -43,7 +44,7 @@ export function homeAreasOf(viewer: Viewer) {
 // Group workspaces (issue 6): "my workspaces" and a workspace's front page.
 
 /** Every group the viewer is a current member of; coordinators see every group. */
-export function listWorkspaces(viewer: Viewer, now = new Date()) {
+export function listWorkspaces(viewer: Viewer, now = clock.now()) {
   const all = db().select().from(groups).orderBy(groups.kind, groups.nameFi).all();
   const mine = isCoordinator(viewer) ? all : all.filter((g) => memberGroupIds(viewer).includes(g.id));
   const next = nextMeetings(mine.map((g) => g.id), now);
@@ -65,7 +66,7 @@ export function getGroup(groupId: number) {
 }
 
 /** What needs the member's attention in one workspace, and who its members are. */
-export function workspaceOverview(viewer: Viewer, groupId: number, now = new Date()) {
+export function workspaceOverview(viewer: Viewer, groupId: number, now = clock.now()) {
   const group = getGroup(groupId);
   if (!group) return null;
   const members = listGroupMembers(groupId, { includeFormer: true, now });

@@ -22,6 +22,7 @@ import { seedCityPlan } from "./city-plan";
 import { seedIndicators } from "./indicators";
 import { seedNeighbourhood } from "./neighbourhood";
 import { seedWorkspaces } from "./workspaces";
+import { clock } from "../../app/server/clock";
 
 export type DemoLogin = { role: string; email: string; name: string };
 
@@ -599,7 +600,7 @@ const at = (isoDate: string) => new Date(`${isoDate}T09:00:00+02:00`);
  * The caller decides whether the database is empty enough to seed. The city plan's schedules and
  * follow-ups are dated relative to `now`, so the demo looks current whenever it is seeded.
  */
-export async function seedDemoCity(db: Db, now: Date = new Date()): Promise<DemoLogin[]> {
+export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<DemoLogin[]> {
   // Hash once: argon2id is deliberately slow, and every demo user shares the password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 

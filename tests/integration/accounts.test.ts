@@ -6,6 +6,7 @@ import { acceptInvitation, createInvitation, deleteOwnAccount, findOpenInvitatio
 import { addCoauthor, addComment, createPlan } from "~/server/neighbourhood.server";
 import { endAllSessions, readSession, startSession } from "~/server/auth.server";
 import { db } from "~/server/db.server";
+import { clock } from "~/server/clock";
 import { setUserDisabled } from "~/server/directory.server";
 import { exportPersonalData, personalData } from "~/server/personal-data.server";
 import { LOGIN_LIMITS } from "~/server/rate-limit.server";
@@ -60,7 +61,7 @@ describe("staff invitations", () => {
   it("are single-use, expire, and create the membership with its organisation", async () => {
     const expertGroup = db().select().from(groups).where(eq(groups.kind, "expert")).get()!;
     const org = db().select().from(organisations).get()!;
-    const now = new Date();
+    const now = clock.now();
     const invite = createInvitation({ email: "uusi@example.fi", name: "Uusi Asiantuntija", groupId: expertGroup.id, organisationId: org.id, position: "member", invitedBy: userIdOf(DEMO.coordinator), now });
     expect(invite.url).toContain(`/invite/${invite.token}`);
     expect(findOpenInvitation(invite.token)).not.toBeNull();
@@ -93,7 +94,7 @@ describe("sessions", () => {
     const userId = userIdOf(DEMO.mayor);
     const cookie = await startSession(userId, null);
     const id = cookie.split(";")[0].split("=")[1];
-    db().update(sessions).set({ createdAt: Math.floor(Date.now() / 1000) - 8 * 24 * 3600 }).where(eq(sessions.id, id)).run();
+    db().update(sessions).set({ createdAt: clock.seconds() - 8 * 24 * 3600 }).where(eq(sessions.id, id)).run();
     const check = await readSession(cookieRequest(cookie));
     expect(check.userId).toBeNull();
     expect(check.setCookie).toMatch(/Max-Age=0/i);
@@ -104,7 +105,7 @@ describe("sessions", () => {
     const userId = userIdOf(DEMO.mayor);
     const cookie = await startSession(userId, null);
     const id = cookie.split(";")[0].split("=")[1];
-    db().update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, id)).run();
+    db().update(sessions).set({ expiresAt: clock.seconds() - 1 }).where(eq(sessions.id, id)).run();
     expect((await readSession(cookieRequest(cookie))).userId).toBeNull();
   });
 
@@ -160,7 +161,7 @@ describe("a person's own data", () => {
 describe("a resident deleting their own account", () => {
   it("takes the person, their sessions, comments and solo unpublished plans; shared and published plans stay without them", async () => {
     const area = db().select({ id: areas.id }).from(areas).where(eq(areas.level, "district")).get()!.id;
-    const stamp = Date.now().toString(36);
+    const stamp = clock.ms().toString(36);
     const a = await registerResident({ name: "Poistuva Asukas", email: `poistuva.${stamp}@example.fi`, password: "pitkä ja hyvä salasana", areaId: area, locale: "fi" });
     const b = await registerResident({ name: "Jäävä Asukas", email: `jaava.${stamp}@example.fi`, password: "pitkä ja hyvä salasana", areaId: area, locale: "fi" });
     if (!a.ok || !b.ok) throw new Error("registration failed");

@@ -6,6 +6,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitErrorKey } from "~/forms/z";
+import { clock } from "~/server/clock";
 import { config } from "~/server/config.server";
 import {
   decodeText,
@@ -84,7 +85,7 @@ describe("uploads kept between preview and confirm", () => {
     const loaded = await stage.load(id, "u1");
     expect(loaded).toMatchObject({ userId: "u1", filename: "a.csv", key: 7 });
     expect(new TextDecoder().decode(loaded!.bytes)).toBe("x");
-    expect(await stage.load(id, "u1", Date.now() + 2 * 60 * 60 * 1000)).toBeNull();
+    expect(await stage.load(id, "u1", clock.ms() + 2 * 60 * 60 * 1000)).toBeNull();
     await stage.drop(id);
     expect(await stage.load(id, "u1")).toBeNull();
   });

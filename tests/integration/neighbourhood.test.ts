@@ -39,11 +39,13 @@ import {
 import { can } from "~/server/permissions.server";
 import type { Viewer } from "~/server/viewer.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
+import { clock } from "~/server/clock";
 
 const SOFIA = "sofia.koivisto@demo.lahiturva.fi"; // resident of Harju (Alppiharju), Kallio network's area
 const MARJA = "marja-liisa.pulkkinen@demo.lahiturva.fi"; // resident of Ylä-Malmi
 const KARI = "kari.vainio@demo.lahiturva.fi"; // Malmi network chair
-const T0 = new Date("2026-11-23T10:00:00Z");
+// The suite's one "now" (tests/setup/test-now.ts), the same moment the demo seed is dated from.
+const T0 = clock.now();
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
 let linjat: number;

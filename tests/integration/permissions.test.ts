@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { groups, memberships } from "../../db/schema";
 import { db } from "~/server/db.server";
+import { clock } from "~/server/clock";
 import { addMembership, endMembership, getUserDetail } from "~/server/directory.server";
 import { can, homePathFor, navigationFor, type Action } from "~/server/permissions.server";
 import { loadViewer } from "~/server/viewer.server";
@@ -72,7 +73,7 @@ describe("who may do what", () => {
   it("a membership with an end date still ahead gives access until that moment", () => {
     const mayorId = userIdOf(DEMO.mayor);
     const steeringMembership = getUserDetail(mayorId)!.memberships.find((m) => m.groupKind === "steering")!;
-    const endsAt = new Date(Date.now() + 2 * 60 * 60 * 1000);
+    const endsAt = new Date(clock.ms() + 2 * 60 * 60 * 1000);
     db().update(memberships).set({ leftAt: endsAt }).where(eq(memberships.id, steeringMembership.id)).run();
     expect(can(loadViewer(mayorId), { kind: "steering.view" })).toBe(true);
     expect(can(loadViewer(mayorId, new Date(endsAt.getTime() - 1000)), { kind: "steering.view" })).toBe(true);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MEASURE_STATUSES, followUps, measureTasks, measures, organisations, priorityAreaYears, priorityAreas, safetyPlans, type MeasureStatus } from "../../db/schema";
 import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
+import { clock } from "~/server/clock";
 import { addDaysIso, helsinkiDate } from "~/server/measure-rules";
 import { addFollowUp, listMeasures, measureIdsMatching, updateMeasure, snapshotOf } from "~/server/measures.server";
 import { cachedRead } from "~/server/read-cache.server";
@@ -138,7 +139,7 @@ describe("read cache", () => {
     expect(read()).toBe(first);
     const target = first.late[0] ?? first.stale[0];
     const v = db().select({ v: measures.version }).from(measures).where(eq(measures.id, target.id)).get()!.v;
-    expect(addFollowUp(expert, target.id, v, { status: "in_progress", progress: 55, done: "Välimuistin testi", next: "", obstacles: "", publicText: "" }, new Date()).ok).toBe(true);
+    expect(addFollowUp(expert, target.id, v, { status: "in_progress", progress: 55, done: "Välimuistin testi", next: "", obstacles: "", publicText: "" }, clock.now()).ok).toBe(true);
     const after = read();
     expect(after).not.toBe(first);
     expect(after.newestFollowUps[0].done).toBe("Välimuistin testi");

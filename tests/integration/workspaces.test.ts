@@ -20,6 +20,7 @@ import { loader as workspacesLoader } from "~/routes/workspaces._index";
 import { startSession } from "~/server/auth.server";
 import { config } from "~/server/config.server";
 import { db } from "~/server/db.server";
+import { clock } from "~/server/clock";
 import {
   addVersion,
   contentDisposition,
@@ -112,7 +113,7 @@ describe("who may enter a workspace", () => {
     const henrik = userIdOf(EMAIL.henrik);
     const before = loadViewer(henrik)!;
     expect(getDocument(before, agreementId)).not.toBeNull();
-    db().update(memberships).set({ leftAt: new Date(Date.now() - 1000) }).where(and(eq(memberships.userId, henrik), eq(memberships.groupId, expertGroup))).run();
+    db().update(memberships).set({ leftAt: new Date(clock.ms() - 1000) }).where(and(eq(memberships.userId, henrik), eq(memberships.groupId, expertGroup))).run();
     try {
       const after = loadViewer(henrik)!;
       expect(can(after, { kind: "workspace.view", groupId: expertGroup })).toBe(false);
@@ -120,7 +121,7 @@ describe("who may enter a workspace", () => {
       expect(listDocuments(after, expertGroup)).toEqual([]);
       expect(await status(workspaceLoader(await as(EMAIL.henrik, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } }))))).toBe(403);
       // A meeting called now does not invite him.
-      const { id } = createMeeting(viewerOf(EMAIL.katariina), expertGroup, { title: "Ylimääräinen kokous", startsAt: new Date(Date.now() + 30 * DAY), endsAt: new Date(Date.now() + 30 * DAY + 3600000), place: "Kaupungintalo", onlineUrl: null });
+      const { id } = createMeeting(viewerOf(EMAIL.katariina), expertGroup, { title: "Ylimääräinen kokous", startsAt: new Date(clock.ms() + 30 * DAY), endsAt: new Date(clock.ms() + 30 * DAY + 3600000), place: "Kaupungintalo", onlineUrl: null });
       const meeting = getMeeting(viewerOf(EMAIL.katariina), expertGroup, id)!;
       expect(meeting.attendance.map((a) => a.userId)).not.toContain(henrik);
       expect(meeting.attendance.map((a) => a.userId)).toContain(userIdOf(DEMO.expert));
@@ -453,7 +454,7 @@ describe("mentions", () => {
     expect(findMentions("Kiitos @Anna-Maija Korhonen ja @jari heikkinen!", members).sort()).toEqual(["a", "c"]);
     expect(findMentions("sähköposti jari@Jari Heikkinen.fi", members)).toEqual([]);
     const katariina = viewerOf(EMAIL.katariina);
-    const result = createThread(katariina, expertGroup, { title: "Testiketju", body: "@Jari Heikkinen ja @Eero Salmela, katsokaa tämä.", mentionIds: [userIdOf(EMAIL.satu)] }, new Date());
+    const result = createThread(katariina, expertGroup, { title: "Testiketju", body: "@Jari Heikkinen ja @Eero Salmela, katsokaa tämä.", mentionIds: [userIdOf(EMAIL.satu)] }, clock.now());
     // Eero Salmela is not in the expert group: he cannot be mentioned there.
     expect(result.mentioned.sort()).toEqual([userIdOf(DEMO.expert), userIdOf(EMAIL.satu)].sort());
     const got = db().select().from(notifications).where(and(eq(notifications.kind, "mention"), sql`json_extract(${notifications.params}, '$.threadId') = ${result.id}`)).all();
@@ -463,7 +464,7 @@ describe("mentions", () => {
 
 describe("reminders (fake clock)", () => {
   // Far enough ahead that everything seeded relative to today is in the past.
-  const T0 = new Date(Math.floor((Date.now() + 400 * DAY) / DAY) * DAY + 8 * 3600000);
+  const T0 = new Date(Math.floor((clock.ms() + 400 * DAY) / DAY) * DAY + 8 * 3600000);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const END = iso(new Date(T0.getTime() + 20 * DAY));
   const NONE = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0 };
@@ -574,7 +575,7 @@ describe("reminders (fake clock)", () => {
     const plan = d.select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get()!;
     const reviewId = createReview(userIdOf(DEMO.coordinator), { planId: plan.id, title: "Testikatsaus", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
     const draft = d.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get()!;
-    const sentAt = new Date();
+    const sentAt = clock.now();
     expect(sendReview(userIdOf(DEMO.coordinator), draft.id, draft.version, sentAt)).toEqual({ ok: true });
     const told = d.select().from(notifications).where(and(eq(notifications.kind, "review.sent"), sql`json_extract(${notifications.params}, '$.reviewId') = ${draft.id}`)).all();
     const steeringMembers = d.selectDistinct({ id: memberships.userId }).from(memberships).where(eq(memberships.groupId, steeringGroup)).all();
@@ -653,7 +654,7 @@ describe("mail", () => {
     const outbox = join(config().dataDir, "outbox");
     const files = () => (existsSync(outbox) ? readdirSync(outbox) : []);
     // Clear what earlier tests queued so the counts below are this test's own.
-    const now = new Date();
+    const now = clock.now();
     await deliverImmediateMail(now);
     const jari = userIdOf(DEMO.expert);
     const antti = userIdOf(EMAIL.antti);
@@ -666,21 +667,25 @@ describe("mail", () => {
     add(antti);
     add(antti);
     add(satu);
-    const before = files().length;
+    const before = new Set(files());
+    const added = () => files().filter((f) => !before.has(f));
     expect(await deliverImmediateMail(now)).toBe(1); // Jari only
-    const newest = files().sort().at(-1)!;
-    const eml = readFileSync(join(outbox, newest), "utf8");
+    // Outbox names sort by each process's clock; the new file is the one that was not there before.
+    const [immediate] = added();
+    expect(added()).toHaveLength(1);
+    const eml = readFileSync(join(outbox, immediate!), "utf8");
     expect(eml).toContain("To: asiantuntija@demo.lahiturva.fi");
     expect(eml).toMatch(/Content-Type: text\/plain; charset=utf-8/);
-    expect(files().length).toBe(before + 1);
     expect(await deliverImmediateMail(now)).toBe(0);
+    expect(added()).toHaveLength(1);
     // The digest: not before 07:00 Helsinki time, then one mail, once a day.
     const early = new Date(`${now.toISOString().slice(0, 10)}T03:30:00Z`); // 05:30 or 06:30 in Helsinki
     const later = new Date(`${now.toISOString().slice(0, 10)}T10:00:00Z`);
     expect(await sendDailyDigests(early)).toBe(0);
     expect(await sendDailyDigests(later)).toBe(1);
     expect(await sendDailyDigests(later)).toBe(0);
-    const digest = readFileSync(join(outbox, files().sort().at(-1)!), "utf8");
+    expect(added()).toHaveLength(2);
+    const digest = readFileSync(join(outbox, added().find((f) => f !== immediate)!), "utf8");
     expect(digest).toContain("To: antti.mustonen@demo.lahiturva.fi");
     expect(digest).toContain("2_uutta_ilmoitusta");
     expect(db().select().from(userSettings).where(eq(userSettings.userId, satu)).get()?.emailMode).toBe("none");
