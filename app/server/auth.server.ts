@@ -1,7 +1,8 @@
 // Sessions (lucia v3 on the drizzle adapter) and passwords (argon2id).
-// lucia's sliding expiry is our idle limit; the absolute limit is counted from `createdAt`.
+// lucia reads and writes the cookie; creating and checking a session is done here on the app clock
+// (app/server/clock.ts): a sliding idle limit as lucia has it, and an absolute limit from `createdAt`.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
+import { generateIdFromEntropySize, Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
 import { eq, sql } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { config } from "./config.server";
@@ -50,9 +51,15 @@ class SessionAdapter extends DrizzleSQLiteAdapter {
   }
 }
 
+let adapterInstance: SessionAdapter | undefined;
+function sessionAdapter(): SessionAdapter {
+  adapterInstance ??= new SessionAdapter(db(), sessions, users);
+  return adapterInstance;
+}
+
 function createLucia() {
   const cfg = config();
-  return new Lucia(new SessionAdapter(db(), sessions, users), {
+  return new Lucia(sessionAdapter(), {
     sessionExpiresIn: new TimeSpan(cfg.sessionIdleMinutes, "m"),
     sessionCookie: {
       name: "lahiturva_session",
@@ -95,27 +102,40 @@ export async function checkSessionCookie(cookieHeader: string): Promise<SessionC
   const l = lucia();
   const sessionId = l.readSessionCookie(cookieHeader);
   if (!sessionId) return { userId: null, setCookie: null };
-  const { session, user } = await l.validateSession(sessionId);
-  if (!session || !user) return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };
-  const absoluteLimit = session.createdAt + config().sessionAbsoluteHours * 3600;
-  if (clock.ms() / 1000 > absoluteLimit || user.disabledAt) {
-    await l.invalidateSession(session.id);
-    return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };
+  const blank = () => ({ userId: null, setCookie: l.createBlankSessionCookie().serialize() }) as const;
+  const [stored, user] = await sessionAdapter().getSessionAndUser(sessionId);
+  if (!stored || !user) return blank();
+  // Idle and absolute limits on the app's clock (lucia's own validateSession reads the wall clock).
+  const now = clock.ms();
+  const absoluteLimit = (stored.attributes.createdAt + config().sessionAbsoluteHours * 3600) * 1000;
+  if (now >= stored.expiresAt.getTime() || now > absoluteLimit || user.attributes.disabledAt) {
+    await sessionAdapter().deleteSession(sessionId);
+    return blank();
   }
+  // Sliding expiry as lucia does it: extended once half of the idle window has passed.
+  const idleMs = config().sessionIdleMinutes * 60_000;
+  const fresh = now >= stored.expiresAt.getTime() - idleMs / 2;
+  const expiresAt = fresh ? new Date(now + idleMs) : stored.expiresAt;
+  if (fresh) await sessionAdapter().updateSessionExpiration(sessionId, expiresAt);
+  const session: Session = { id: sessionId, userId: user.id, expiresAt, fresh, createdAt: stored.attributes.createdAt };
   return {
     userId: user.id,
     session,
-    setCookie: session.fresh ? l.createSessionCookie(session.id).serialize() : null,
+    setCookie: fresh ? l.createSessionCookie(sessionId).serialize() : null,
   };
 }
 
 /** Always a new session id on sign-in (no fixation). Returns the Set-Cookie header value. */
 export async function startSession(userId: string, userAgent: string | null): Promise<string> {
-  const session = await lucia().createSession(userId, {
-    createdAt: clock.seconds(),
-    userAgent: userAgent?.slice(0, 300) ?? null,
+  const id = generateIdFromEntropySize(25);
+  const expiresAt = new Date(clock.ms() + config().sessionIdleMinutes * 60_000);
+  await sessionAdapter().setSession({
+    id,
+    userId,
+    expiresAt,
+    attributes: { createdAt: clock.seconds(), userAgent: userAgent?.slice(0, 300) ?? null },
   });
-  return lucia().createSessionCookie(session.id).serialize();
+  return lucia().createSessionCookie(id).serialize();
 }
 
 export async function endSession(request: Request): Promise<string> {

@@ -8,7 +8,7 @@ let offsetMs = 0;
 
 /** Reads LAHITURVA_NOW (an ISO instant): the process starts at that moment instead of the wall clock. */
 function startFromEnvironment(): void {
-  const raw = typeof process !== "undefined" ? process.env.LAHITURVA_NOW : undefined;
+  const raw = typeof process !== "undefined" ? process.env.LAHITURVA_NOW?.trim() : undefined;
   if (!raw) return;
   const at = Date.parse(raw);
   if (Number.isNaN(at)) throw new Error(`LAHITURVA_NOW is not an ISO date and time: ${raw}`);

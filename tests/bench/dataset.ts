@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { openDatabase, type Db } from "../../db/client";
 import { hashPassword } from "../../app/server/passwords.server";
+import { clock } from "../../app/server/clock";
 
 export const BENCH_PASSWORD = "Benchmark-salasana-2026";
 export const BENCH_USERS = { mayor: "pormestari@bench.lahiturva.fi", expert: "asiantuntija@bench.lahiturva.fi" } as const;
@@ -22,7 +23,7 @@ function prng(seed: number) {
   };
 }
 
-export async function generateDataset(path: string, scale: number, now = new Date()): Promise<{ db: Db; counts: DatasetCounts; ids: { measureIds: number[]; areaIds: number[]; publishedPlanIds: number[]; planId: number } }> {
+export async function generateDataset(path: string, scale: number, now = clock.now()): Promise<{ db: Db; counts: DatasetCounts; ids: { measureIds: number[]; areaIds: number[]; publishedPlanIds: number[]; planId: number } }> {
   const db = openDatabase(path);
   const sqlite: Database.Database = db.$client;
   const random = prng(2026);
@@ -194,7 +195,7 @@ export async function generateReviews(db: Db, planId: number, coordinatorId: str
   const { createReview, sendReview } = await import("../../app/server/reviews.server");
   for (let i = 0; i < count; i++) {
     const id = createReview(coordinatorId, { planId, title: `Tilannekatsaus ${i + 1}`, periodStart: "2025-01-01", periodEnd: "2025-06-30" });
-    sendReview(coordinatorId, id, 1, new Date(Date.now() - (count - i) * 30 * 86400000));
+    sendReview(coordinatorId, id, 1, new Date(clock.ms() - (count - i) * 30 * 86400000));
   }
   return count;
 }

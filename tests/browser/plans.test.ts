@@ -2,6 +2,8 @@
 // and a coordinator records a priority area and the years it is in force (with and without JavaScript).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clock } from "~/server/clock";
+import { helsinkiDate } from "~/server/measure-rules";
 import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
 
 const PLAN_NAME = "Helsingin turvallisuussuunnitelma 2025–2028";
@@ -34,7 +36,8 @@ describe("the public plan page", () => {
     const decision = page.getByRole("region", { name: "Hyväksymispäätös" });
     await expect(decision.getByText("Päätöspäivä").isVisible()).resolves.toBe(true);
 
-    const year = new Date().getFullYear();
+    // The server's year in Helsinki, from the same clock module the server reads.
+    const year = Number(helsinkiDate(clock.now()).slice(0, 4));
     const inForce = page.getByRole("region", { name: `Painopistealueet vuonna ${year}` });
     await expect(inForce.getByRole("heading", { level: 3 }).count()).resolves.toBeGreaterThanOrEqual(5);
 
