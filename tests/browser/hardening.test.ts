@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { LOGIN_LIMITS } from "~/server/rate-limit.server";
 import { FORM_BODY_LIMIT } from "~/server/request-limits";
-import { baseUrl } from "./helpers";
+import { baseUrl, DEMO, DEMO_PASSWORD } from "./helpers";
 
 export function serverRss(): number {
   const status = readFileSync(`/proc/${inject("serverPid")}/status`, "utf8");
@@ -114,4 +114,21 @@ describe("the sign-in throttle under concurrency (finding 2)", () => {
     // And afterwards, too: the account waits out its window.
     expect(await attempt(password)).toBe(429);
   });
+});
+
+describe("after sign-in only same-origin paths are followed (finding 3)", () => {
+  for (const redirectTo of ["/\t/evil.example/phish", "/\n/evil", "/\\evil", "//evil", "/%2F%2Fevil/x"]) {
+    it(`redirectTo=${JSON.stringify(redirectTo)} lands on this site, never a 500`, async () => {
+      const res = await fetch(baseUrl() + "/login", {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl() },
+        body: new URLSearchParams({ email: DEMO.mayor, password: DEMO_PASSWORD, redirectTo }),
+      });
+      expect(res.status).toBe(302);
+      const location = res.headers.get("location")!;
+      expect(new URL(location, baseUrl()).origin).toBe(baseUrl());
+      expect(location).not.toMatch(/evil\.example|^\/\/|\\/);
+    });
+  }
 });
