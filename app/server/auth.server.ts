@@ -8,6 +8,7 @@ import { config } from "./config.server";
 import { db } from "./db.server";
 import { hashPassword } from "./passwords.server";
 import { clock } from "./clock";
+import { readCookie } from "./cookies";
 
 
 /** A hash of a random password, verified against when the account is unknown so timing does not tell. */
@@ -93,7 +94,7 @@ export function readSession(request: Request): Promise<SessionCheck> {
 /** The same check from a raw Cookie header (the HTTP server checks before Remix runs). */
 export async function checkSessionCookie(cookieHeader: string): Promise<SessionCheck> {
   const l = lucia();
-  const sessionId = l.readSessionCookie(cookieHeader);
+  const sessionId = readCookie(cookieHeader, l.sessionCookieName);
   if (!sessionId) return { userId: null, setCookie: null };
   const { session, user } = await l.validateSession(sessionId);
   if (!session || !user) return { userId: null, setCookie: l.createBlankSessionCookie().serialize() };
@@ -120,7 +121,7 @@ export async function startSession(userId: string, userAgent: string | null): Pr
 
 export async function endSession(request: Request): Promise<string> {
   const l = lucia();
-  const sessionId = l.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readCookie(request.headers.get("Cookie"), l.sessionCookieName);
   if (sessionId) await l.invalidateSession(sessionId);
   return l.createBlankSessionCookie().serialize();
 }

@@ -9,6 +9,8 @@ import { describe, expect, inject, it } from "vitest";
 import { LOGIN_LIMITS } from "~/server/rate-limit.server";
 import { FORM_BODY_LIMIT } from "~/server/request-limits";
 import { baseUrl, DEMO, DEMO_PASSWORD } from "./helpers";
+import { signInOverHttp } from "./http-client";
+import { routePaths } from "./route-paths";
 
 export function serverRss(): number {
   const status = readFileSync(`/proc/${inject("serverPid")}/status`, "utf8");
@@ -131,4 +133,23 @@ describe("after sign-in only same-origin paths are followed (finding 3)", () => 
       expect(location).not.toMatch(/evil\.example|^\/\/|\\/);
     });
   }
+});
+
+describe("a malformed cookie breaks no page (finding 5)", () => {
+  it("every page, anonymous and signed in, with foo=%FF, lng=%FF or a malformed session cookie: no 5xx", async () => {
+    const paths = await routePaths();
+    const staff = await signInOverHttp(DEMO.coordinator);
+    const jars = ["foo=%FF; lng=%E0%A4%A", "lahiturva_session=%FF", `foo=%FF; ${staff.cookie}; lng=%C0`];
+    const failures: string[] = [];
+    for (const { path } of paths) {
+      for (const cookie of jars) {
+        const res = await fetch(baseUrl() + path, { redirect: "manual", headers: { Cookie: cookie } });
+        await res.arrayBuffer();
+        if (res.status >= 500) failures.push(`${res.status} ${path} [${cookie.replace(staff.cookie, "<session>")}]`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // The session still counts beside the broken cookie.
+    expect((await fetch(baseUrl() + "/admin", { redirect: "manual", headers: { Cookie: `foo=%FF; ${staff.cookie}` } })).status).toBe(200);
+  });
 });
