@@ -12,9 +12,28 @@ import { config } from "./server/config.server";
 import { db } from "./server/db.server";
 import type { lookUpPage } from "./server/page-cache.server";
 import type { RequestContext } from "./server/request-context";
+import { ALLOWED_METHODS, decideBody } from "./server/request-limits";
+
+/** Exit codes (README, "Keeping the server running"): 78 bad settings, 70 an unexpected fatal error. */
+export const EXIT_CONFIG = 78;
+export const EXIT_FATAL = 70;
+process.on("uncaughtException", (error) => {
+  console.error(`fatal: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  process.exit(EXIT_FATAL);
+});
+process.on("unhandledRejection", (error) => {
+  console.error(`fatal (unhandled rejection): ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  process.exit(EXIT_FATAL);
+});
 
 installGlobals();
-const cfg = config();
+let cfg: ReturnType<typeof config>;
+try {
+  cfg = config();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(EXIT_CONFIG);
+}
 const isDev = cfg.env === "development";
 const BUILD_PATH = resolve("build/index.js");
 
@@ -63,6 +82,28 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
   next();
 }
 
+/**
+ * Refuses, before a byte of the body is read, a method the app does not answer (405 with Allow),
+ * a body without a declared length (411) and a body over its limit (413): see request-limits.
+ * The refusal is rendered by Remix as the localised error page (the catch-all route answers with
+ * the status it is given), as a GET without the body; the connection is closed after the answer
+ * so the unread body is never taken in.
+ */
+function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction) {
+  const decision = decideBody(req.method, req.path, {
+    contentLength: req.headers["content-length"],
+    contentType: req.headers["content-type"],
+    transferEncoding: req.headers["transfer-encoding"],
+  });
+  if (decision.ok) return next();
+  res.locals.refusedStatus = decision.status;
+  if (decision.status === 405) res.setHeader("Allow", ALLOWED_METHODS.join(", "));
+  res.setHeader("Connection", "close");
+  req.method = "GET";
+  req.url = req.originalUrl = "/__refused";
+  next();
+}
+
 async function loadBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(BUILD_PATH).href + "?t=" + Date.now());
 }
@@ -77,6 +118,7 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 // keeps a failed stat (and the error object it makes) off every page view.
 const publicFiles = express.static("public", { maxAge: "1h" });
 app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+app.use(refuseUnreadableBodies);
 app.use(refuseCrossSiteWrites);
 
 let build = await loadBuild();
@@ -87,6 +129,7 @@ const getLoadContext = (req: Request, res: Response): RequestContext => ({
   setCookies: [],
   session: res.locals.session,
   pageRequest: res.locals.pageRequest,
+  refusedStatus: res.locals.refusedStatus,
 });
 
 /**
@@ -95,7 +138,7 @@ const getLoadContext = (req: Request, res: Response): RequestContext => ({
  * The session is checked here on every request, and its result handed on to the loaders.
  */
 async function answerFromPageCache(req: Request, res: Response, next: NextFunction) {
-  if (req.method !== "GET" || "_data" in req.query) return next();
+  if (req.method !== "GET" || "_data" in req.query || res.locals.refusedStatus) return next();
   try {
     // Through the build's entry module: the cache lives with the loaders that fill it.
     const entry = build.entry.module as unknown as { lookUpPage: typeof lookUpPage };

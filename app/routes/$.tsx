@@ -1,7 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { notFound } from "~/server/guard.server";
 
-/** Any path no route claims is a proper 404 page. */
-export async function loader() {
+/**
+ * Any path no route claims is a proper 404 page. The HTTP server also sends here the requests it
+ * refused before reading them (a too large body, an unknown method): they get their own status.
+ */
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.refusedStatus) throw json({ reason: "refused" }, { status: context.refusedStatus });
   notFound();
 }
 

@@ -6,7 +6,7 @@ import { DecisionSchema } from "~/forms/measures";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, getViewer, idParam, notFound } from "~/server/guard.server";
 import { pageParam } from "~/server/paging";
-import { decideMeasure, getMeasure, getMeasureAccessInfo, listFollowUpRevisions } from "~/server/measures.server";
+import { decideMeasure, getMeasure, getMeasureAccessInfo, listFollowUpRevisions, measureForPage } from "~/server/measures.server";
 import { actionsForMeasure } from "~/server/neighbourhood.server";
 import { can } from "~/server/permissions.server";
 import { historyPage } from "~/server/measure-views.server";
@@ -34,7 +34,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
   return json({
     // The cached measure is shared: a copy carries this page of its history.
-    measure: { ...measure, followUps: history.entries },
+    // Only what the page shows: no e-mail address or person id (measureForPage).
+    measure: measureForPage({ ...measure, followUps: history.entries }),
     history: { page: history.page, pageCount: history.pageCount, total: history.total },
     publicOnly,
     canEdit: can(viewer, { kind: "measure.edit", measure: ownership }),

@@ -10,7 +10,7 @@ import { config } from "./config.server";
 import { db } from "./db.server";
 import { sendMail } from "./mail.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from "./rate-limit.server";
+import { clearLoginFailures, countLoginAttempt } from "./rate-limit.server";
 import { clock } from "./clock";
 
 export type SignInResult =
@@ -20,17 +20,17 @@ export type SignInResult =
 
 export async function signIn(email: string, password: string, clientIp: string): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase();
-  const wait = await loginBlockedFor(normalised, clientIp);
-  if (wait > 0) return { ok: false, reason: "tooManyAttempts", retryAfterSeconds: wait };
+  // Counted before the password is checked (atomically, in the database): see rate-limit.server.
+  const attempt = countLoginAttempt(normalised, clientIp);
+  if (!attempt.ok) return { ok: false, reason: "tooManyAttempts", retryAfterSeconds: attempt.retryAfterSeconds };
   const user = db().select().from(users).where(eq(users.email, normalised)).get();
   // Verify against a dummy hash for unknown accounts so the response time does not reveal them.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !user.passwordHash || !valid || user.disabledAt) {
-    await recordLoginFailure(normalised, clientIp);
     audit({ actorId: user?.id ?? null, action: "auth.signInFailed", detail: { email: normalised } });
     return { ok: false, reason: "invalidCredentials" };
   }
-  await clearLoginFailures(normalised);
+  clearLoginFailures(normalised, clientIp);
   audit({ actorId: user.id, action: "auth.signIn" });
   return { ok: true, userId: user.id, locale: user.locale };
 }

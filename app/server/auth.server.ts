@@ -9,6 +9,7 @@ import { config } from "./config.server";
 import { db } from "./db.server";
 import { hashPassword } from "./passwords.server";
 import { clock } from "./clock";
+import { readCookie } from "./cookies";
 
 
 /** A hash of a random password, verified against when the account is unknown so timing does not tell. */
@@ -100,7 +101,7 @@ export function readSession(request: Request): Promise<SessionCheck> {
 /** The same check from a raw Cookie header (the HTTP server checks before Remix runs). */
 export async function checkSessionCookie(cookieHeader: string): Promise<SessionCheck> {
   const l = lucia();
-  const sessionId = l.readSessionCookie(cookieHeader);
+  const sessionId = readCookie(cookieHeader, l.sessionCookieName);
   if (!sessionId) return { userId: null, setCookie: null };
   const blank = () => ({ userId: null, setCookie: l.createBlankSessionCookie().serialize() }) as const;
   const [stored, user] = await sessionAdapter().getSessionAndUser(sessionId);
@@ -140,7 +141,7 @@ export async function startSession(userId: string, userAgent: string | null): Pr
 
 export async function endSession(request: Request): Promise<string> {
   const l = lucia();
-  const sessionId = l.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readCookie(request.headers.get("Cookie"), l.sessionCookieName);
   if (sessionId) await l.invalidateSession(sessionId);
   return l.createBlankSessionCookie().serialize();
 }

@@ -292,6 +292,16 @@ export function getMeasure(id: number, opts: { publicOnly: boolean; now?: Date }
   return cachedRead(`getMeasure:${id}:${opts.publicOnly}`, () => computeMeasure(id, opts.publicOnly, now), String(Math.floor(now.getTime() / 60_000)));
 }
 
+/**
+ * What the measure page shows of a measure (and so all its loader sends): the responsible person
+ * by name and job title only, and none of the people ids the row carries (who proposed, approved
+ * or is responsible). Permission checks use the full measure before this is made.
+ */
+export function measureForPage<M extends NonNullable<ReturnType<typeof getMeasure>>>(m: M) {
+  const { responsibleUserId: _responsible, proposedById: _proposed, approvedById: _approved, ...measure } = m.measure;
+  return { ...m, measure, responsible: m.responsible ? { name: m.responsible.name, title: m.responsible.title } : null };
+}
+
 function computeMeasure(id: number, publicOnly: boolean, now: Date) {
   const d = db();
   const responsible = alias(users, "responsible");

@@ -15,6 +15,10 @@ export type RequestContext = {
   session?: SessionCheck;
   /** Set when the HTTP server looked for this GET in the page cache and missed (see render-cache). */
   pageRequest?: { key: string; databaseVersion: string };
+  /** Set when the HTTP server refused the request before reading it (405, 411, 413): the page says so. */
+  refusedStatus?: number;
+  /** This request's id (also in the X-Request-Id header and in every log line about it). */
+  requestId?: string;
 };
 
 declare module "@remix-run/node" {

@@ -2,7 +2,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-const KNOWN = [400, 403, 404, 405, 429] as const;
+const KNOWN = [400, 403, 404, 405, 411, 413, 429] as const;
 
 /** The page people see instead of a stack trace: what happened and where to go next. */
 export function ErrorPage({ status }: { status: number }) {

@@ -179,3 +179,14 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at)],
 );
+
+/**
+ * Sign-in attempts counted per account and per address (`key` = "account:<email>" or
+ * "address:<ip>"), kept in the database so a restart does not reset them (server/rate-limit).
+ */
+export const loginAttempts = sqliteTable("login_attempts", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  /** Unix milliseconds when the current window began; a window lasts 15 minutes. */
+  windowStart: integer("window_start").notNull(),
+});

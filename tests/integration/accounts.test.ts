@@ -9,6 +9,7 @@ import { db } from "~/server/db.server";
 import { clock } from "~/server/clock";
 import { setUserDisabled } from "~/server/directory.server";
 import { exportPersonalData, personalData } from "~/server/personal-data.server";
+import Database from "better-sqlite3";
 import { LOGIN_LIMITS } from "~/server/rate-limit.server";
 import { loadViewer } from "~/server/viewer.server";
 import { DEMO, DEMO_PASSWORD, seedOnce, userIdOf } from "./fixtures";
@@ -37,6 +38,37 @@ describe("signing in", () => {
     for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) await signIn(`someone${i}@example.fi`, "nope", "10.9.9.9");
     expect(await signIn(DEMO.expert, DEMO_PASSWORD, "10.9.9.9")).toMatchObject({ ok: false, reason: "tooManyAttempts" });
     expect(await signIn(DEMO.expert, DEMO_PASSWORD, "10.9.9.10")).toMatchObject({ ok: true });
+  });
+
+  it("keeps its counters in the database, so a restarted server still refuses (finding 1)", async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await signIn(DEMO.coordinator, "nope", "10.2.0.1");
+    // Another connection (as a restarted process would open) sees the count.
+    const other = new Database(process.env.DATABASE_PATH!, { readonly: true });
+    const row = other.prepare("select count from login_attempts where key = ?").get(`account:${DEMO.coordinator}`) as { count: number };
+    other.close();
+    expect(row.count).toBe(LOGIN_LIMITS.perAccount);
+    expect(await signIn(DEMO.coordinator, DEMO_PASSWORD, "10.2.0.2")).toMatchObject({ ok: false, reason: "tooManyAttempts" });
+    // The window passes: the account may try again.
+    clock.set(new Date(clock.ms() + 16 * 60_000));
+    try {
+      expect(await signIn(DEMO.coordinator, DEMO_PASSWORD, "10.2.0.2")).toMatchObject({ ok: true });
+    } finally {
+      clock.set(new Date(clock.ms() - 16 * 60_000));
+    }
+  });
+
+  it("counts attempts sent all at once before any password is checked (finding 2)", async () => {
+    const email = DEMO.expert;
+    // 50 at once from one address: only the first 5 reach a password check; the right one, sent
+    // last, is refused with the rest.
+    const attempts = Array.from({ length: 50 }, (_, i) => signIn(email, i === 49 ? DEMO_PASSWORD : `wrong-${i}`, "10.3.0.1"));
+    const results = await Promise.all(attempts);
+    expect(results.filter((r) => !r.ok && r.reason === "invalidCredentials")).toHaveLength(LOGIN_LIMITS.perAccount);
+    expect(results.filter((r) => !r.ok && r.reason === "tooManyAttempts")).toHaveLength(50 - LOGIN_LIMITS.perAccount);
+    expect(results.some((r) => r.ok)).toBe(false);
+    // Many accounts from one address: the address limit holds under concurrency too.
+    const spread = await Promise.all(Array.from({ length: 60 }, (_, i) => signIn(`nobody${i}@example.fi`, "x", "10.3.0.2")));
+    expect(spread.filter((r) => !r.ok && r.reason === "invalidCredentials")).toHaveLength(LOGIN_LIMITS.perAddress);
   });
 });
 

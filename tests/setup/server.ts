@@ -10,6 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    serverPid: number;
   }
 }
 
@@ -55,6 +56,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide("baseUrl", baseUrl);
   project.provide("dataDir", dataDir);
+  project.provide("serverPid", server.pid ?? 0);
   return async () => {
     server?.kill("SIGTERM");
   };

@@ -263,6 +263,8 @@ const en: Translation = {
     "403": { title: "No access", body: "You do not have permission to view this page. If you need access, contact the Safety and Preparedness Unit." },
     "404": { title: "Page not found", body: "The page or record you are looking for does not exist or has been removed." },
     "405": { title: "Action not supported", body: "This action cannot be performed on this page." },
+    "411": { title: "Length required", body: "The request did not say how long it is. Send the form again from the page." },
+    "413": { title: "The request is too large", body: "The form or file you sent is larger than the service accepts. Documents can be at most 10 MB." },
     "429": { title: "Too many requests", body: "Please wait a moment and try again." },
     "500": { title: "Something went wrong", body: "An unexpected error occurred in the service. Your data has not been lost. Please try again in a moment." },
   },

@@ -263,6 +263,8 @@ const fi = {
     "403": { title: "Ei käyttöoikeutta", body: "Sinulla ei ole oikeutta tähän sivuun. Jos tarvitset pääsyn, ota yhteyttä turvallisuus- ja valmiusyksikköön." },
     "404": { title: "Sivua ei löytynyt", body: "Etsimääsi sivua tai tietuetta ei ole, tai se on poistettu." },
     "405": { title: "Toimintoa ei tueta", body: "Tätä toimintoa ei voi tehdä tällä sivulla." },
+    "411": { title: "Pituus puuttuu", body: "Pyyntö ei kertonut pituuttaan. Lähetä lomake uudelleen sivulta." },
+    "413": { title: "Pyyntö on liian suuri", body: "Lähettämäsi lomake tai tiedosto on suurempi kuin palvelu ottaa vastaan. Asiakirja voi olla enintään 10 Mt." },
     "429": { title: "Liian monta pyyntöä", body: "Odota hetki ja yritä uudelleen." },
     "500": { title: "Jotain meni vikaan", body: "Palvelussa tapahtui odottamaton virhe. Tietojasi ei menetetty. Yritä hetken kuluttua uudelleen." },
   },

@@ -263,6 +263,8 @@ const sv: Translation = {
     "403": { title: "Ingen behörighet", body: "Du har inte behörighet till den här sidan. Om du behöver åtkomst, kontakta enheten för säkerhet och beredskap." },
     "404": { title: "Sidan hittades inte", body: "Sidan eller posten du söker finns inte eller har tagits bort." },
     "405": { title: "Funktionen stöds inte", body: "Den här funktionen kan inte utföras på den här sidan." },
+    "411": { title: "Längd saknas", body: "Begäran angav inte sin längd. Skicka formuläret på nytt från sidan." },
+    "413": { title: "Begäran är för stor", body: "Formuläret eller filen du skickade är större än tjänsten tar emot. Ett dokument får vara högst 10 MB." },
     "429": { title: "För många förfrågningar", body: "Vänta en stund och försök igen." },
     "500": { title: "Något gick fel", body: "Ett oväntat fel inträffade i tjänsten. Dina uppgifter har inte gått förlorade. Försök igen om en stund." },
   },
