@@ -44,6 +44,19 @@ export const messageKeys = (prefix: string) => (key: string, params?: Record<str
 
 const fileError = (prefix: string, key: string, params?: Record<string, unknown>): FileErrors => ({ ok: false, errors: [messageKeys(prefix)(key, params)] });
 
+/**
+ * The one explicit way a file clears a field: a cell holding exactly one of these words (any
+ * case, surrounding spaces ignored). An empty cell or a missing column never erases anything.
+ */
+export const CLEAR_MARKERS = ["#TYHJÄ", "#TOM", "#CLEAR"] as const;
+const CLEAR_KEYS = new Set(CLEAR_MARKERS.map((m) => m.normalize("NFC").toLocaleUpperCase("fi")));
+
+/** Whether a cell says "clear this field" (#TYHJÄ, #TOM or #CLEAR, case-insensitive). */
+export function isClearMarker(cell: string | null | undefined): boolean {
+  if (cell == null) return false;
+  return CLEAR_KEYS.has(cell.normalize("NFC").trim().toLocaleUpperCase("fi"));
+}
+
 /** "Vastuuhenkilö", "vastuuhenkilo" and "VASTUU HENKILÖ" all become "vastuu_henkilo"-style keys. */
 export function normalizeHeader(header: string): string {
   return header
