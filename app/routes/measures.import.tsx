@@ -1,7 +1,7 @@
 // Coordinator's import of measures: upload → preview with per-row errors → confirm. The uploaded
 // bytes stay on the server between the steps; the confirm form only carries their random id
 // (the flow and the page's steps are shared with the other imports: csv-import.server, ui/imports).
-import { Anchor, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Checkbox, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +22,8 @@ const DoneSchema = z.object({
 });
 
 const PlanId = z.coerce.number().int().positive();
+/** The upload form's "import new measures unpublished" checkbox. */
+const Unpublished = z.literal("on").optional().catch(undefined).transform((v) => v === "on");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -46,21 +48,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ...MEASURE_IMPORT_FILES,
     target: {
       field: "plan",
-      read: (value) => {
+      fields: ["unpublished"],
+      read: (value, form) => {
         const id = PlanId.safeParse(value || undefined);
         const plan = id.success ? getPlan(id.data, { publicOnly: false }) : null;
-        return plan ? { ok: true as const, key: plan.id, target: plan } : { ok: false as const, errors: ["measureIo.errors.noPlan"] };
+        const unpublished = Unpublished.parse(form.get("unpublished") ?? undefined);
+        return plan ? { ok: true as const, key: { planId: plan.id, unpublished }, target: { plan, unpublished } } : { ok: false as const, errors: ["measureIo.errors.noPlan"] };
       },
-      load: (planId) => getPlan(planId, { publicOnly: false }),
+      load: (key) => {
+        const plan = getPlan(key.planId, { publicOnly: false });
+        return plan ? { plan, unpublished: key.unpublished } : null;
+      },
     },
     parse: parseMeasureFile,
-    validate: (file, plan) => validateImport(plan.id, file),
-    apply: (userId, file, plan, filename) => applyImport(userId, plan.id, file, { filename }),
-    preview: (v, plan) => ({
+    validate: (file, { plan, unpublished }) => validateImport(plan.id, file, undefined, { unpublished }),
+    apply: (userId, file, { plan, unpublished }, filename) => applyImport(userId, plan.id, file, { filename, unpublished }),
+    preview: (v, { plan, unpublished }) => ({
       planName: { nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
-      rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, code: r.code, title: r.title, action: r.action, errors: r.errors })),
+      unpublished,
+      rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, code: r.code, title: r.title, action: r.action, errors: r.errors, warnings: r.warnings, changes: r.changes })),
     }),
-    done: (r, plan) => `/measures/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), plan: String(plan.id) })}`,
+    done: (r, { plan }) => `/measures/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), plan: String(plan.id) })}`,
   });
 }
 
@@ -94,13 +102,16 @@ export default function MeasureImport() {
         texts={TEXTS}
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         fields={
-          <NativeSelect
-            name="plan"
-            label={t("measureIo.upload.plan")}
-            defaultValue={defaultPlanId ? String(defaultPlanId) : ""}
-            required
-            data={[{ value: "", label: t("common.choose") }, ...plans.map((p) => ({ value: String(p.id), label: localName(p, lang) }))]}
-          />
+          <>
+            <NativeSelect
+              name="plan"
+              label={t("measureIo.upload.plan")}
+              defaultValue={defaultPlanId ? String(defaultPlanId) : ""}
+              required
+              data={[{ value: "", label: t("common.choose") }, ...plans.map((p) => ({ value: String(p.id), label: localName(p, lang) }))]}
+            />
+            <Checkbox name="unpublished" label={t("measureIo.upload.unpublished")} description={t("measureIo.upload.unpublishedHelp")} />
+          </>
         }
         notes={
           <Text size="sm">
@@ -114,7 +125,13 @@ export default function MeasureImport() {
             </Anchor>
           </Text>
         }
-        summary={(preview) => t("measureIo.preview.summary", { filename: preview.filename, plan: localName(preview.planName, lang), rows: preview.rows.length })}
+        summary={(preview) =>
+          [
+            t("measureIo.preview.summary", { filename: preview.filename, plan: localName(preview.planName, lang), rows: preview.rows.length }),
+            preview.unpublished ? t("measureIo.preview.unpublishedNote") : "",
+          ].join(" ")
+        }
+        minWidth={960}
         columns={[
           { header: t("measureIo.preview.code"), cell: (row) => row.code },
           { header: t("measureIo.preview.measureTitle"), cell: (row) => row.title },

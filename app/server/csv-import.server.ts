@@ -298,7 +298,9 @@ export type ImportFlow<F, V extends ImportValidation<unknown>, P, T = undefined,
    */
   target?: {
     field: string;
-    read: (value: FormDataEntryValue | null) => { ok: true; key: K; target: T } | FileErrors;
+    /** Further form fields the upload keeps for `read` (the measure import's "unpublished" option). */
+    fields?: string[];
+    read: (value: FormDataEntryValue | null, form: FormData) => { ok: true; key: K; target: T } | FileErrors;
     load: (key: K) => T | null;
   };
   parse: (bytes: Uint8Array, filename: string) => Parsed<F> | Promise<Parsed<F>>;
@@ -342,9 +344,9 @@ export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>
     return redirect(flow.done(result, target));
   }
 
-  const read = await readUpload(request, flow.maxBytes, flow.target ? [flow.target.field] : []);
+  const read = await readUpload(request, flow.maxBytes, flow.target ? [flow.target.field, ...(flow.target.fields ?? [])] : []);
   if (!read.ok) return read.reason === "tooLarge" ? fail(tooLargeError(flow.errors, flow.maxBytes).errors, 413) : fail([`${flow.errors}.unreadable`]);
-  const chosen = flow.target?.read(read.form.get(flow.target.field));
+  const chosen = flow.target?.read(read.form.get(flow.target.field), read.form);
   // An empty file counts as none chosen.
   const chosenFile = read.file?.bytes.byteLength ? read.file : null;
   const errors = [...(chosen && !chosen.ok ? chosen.errors : []), ...(chosenFile ? [] : [`${flow.errors}.noFile`])];

@@ -113,13 +113,22 @@ const REQUIRED_FIELDS: ImportField[] = ["code", "title", "owner"];
 export const IMPORT_ONLY_FIELDS = ["timeline"] as const;
 export type FileField = ImportField | (typeof IMPORT_ONLY_FIELDS)[number];
 const TIMELINE_NAMES = ["aikataulu", "ajankohta", "toteutusaika", "tidsplan", "timeline", "schedule"];
+/** Headers cities use in their own measure spreadsheets, besides the documented ones. */
+const HEADER_ALIASES: Partial<Record<ImportField, string[]>> = {
+  title: ["toimenpide", "åtgärd", "measure"],
+  owner: ["vastuutaho", "vastuussa", "ansvarig"],
+  status: ["tilanne", "toteutuminen", "läge"],
+};
 
 /** The file's shape: headers are the technical names plus the translated labels an export writes, in every language. */
 const TABLE: TableSpec<FileField> = {
   errors: "measureIo.errors",
   headers: headerMap({
     ...(Object.fromEntries(
-      IMPORT_FIELDS.map((f) => [f, [COLUMN_IDS[f].fi, COLUMN_IDS[f].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[f])]]),
+      IMPORT_FIELDS.map((f) => [
+        f,
+        [COLUMN_IDS[f].fi, COLUMN_IDS[f].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[f]), ...(HEADER_ALIASES[f] ?? [])],
+      ]),
     ) as Record<ImportField, string[]>),
     timeline: TIMELINE_NAMES,
   }),
