@@ -1,7 +1,7 @@
 // Coordinator's import of measures: upload → preview with per-row errors → confirm. The uploaded
 // bytes stay on the server between the steps; the confirm form only carries their random id
 // (the flow and the page's steps are shared with the other imports: csv-import.server, ui/imports).
-import { Anchor, Checkbox, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Checkbox, Code, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/csv-import.server";
 import { authorize } from "~/server/guard.server";
-import { applyImport, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/measure-io.server";
+import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/measure-io.server";
 import { currentPlan, getPlan, listPlans } from "~/server/plans.server";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
@@ -37,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pageTitle: t("measureIo.title"),
     plans,
     defaultPlanId: currentPlan({ publicOnly: false })?.id ?? null,
+    columns: importColumns(),
     done: done.success ? done.data : null,
   });
 }
@@ -77,7 +78,7 @@ const TEXTS = importTexts("measureIo");
 export default function MeasureImport() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { plans, defaultPlanId, done } = useLoaderData<typeof loader>();
+  const { plans, defaultPlanId, done, columns } = useLoaderData<typeof loader>();
 
   return (
     <Stack gap="lg">
@@ -137,6 +138,37 @@ export default function MeasureImport() {
           { header: t("measureIo.preview.measureTitle"), cell: (row) => row.title },
         ]}
       />
+      <Paper withBorder p="md" component="section" aria-labelledby="import-columns">
+        <Title order={2} size="h4" id="import-columns" mb="xs">
+          {t("measureIo.guide.heading")}
+        </Title>
+        <Text size="sm" mb="sm" maw={720}>
+          {t("measureIo.guide.intro")}
+        </Text>
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Caption>{t("measureIo.guide.caption")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("measureIo.guide.column")}</Table.Th>
+                <Table.Th scope="col">{t("measureIo.guide.required")}</Table.Th>
+                <Table.Th scope="col">{t("measureIo.guide.accepted")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {columns.map((c) => (
+                <Table.Tr key={c.field}>
+                  <Table.Th scope="row" fw={400}>
+                    <Code>{c.fi}</Code> / <Code>{c.en}</Code>
+                  </Table.Th>
+                  <Table.Td>{c.required ? t("measureIo.guide.yes") : ""}</Table.Td>
+                  <Table.Td>{t(`measureIo.guide.fields.${c.field}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
     </Stack>
   );
 }

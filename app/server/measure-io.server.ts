@@ -120,6 +120,14 @@ const HEADER_ALIASES: Partial<Record<ImportField, string[]>> = {
   status: ["tilanne", "toteutuminen", "läge"],
 };
 
+/** The columns as the import page lists them: technical names, and whether the file must have it. */
+export function importColumns(): { field: FileField; fi: string; en: string; required: boolean }[] {
+  return [
+    ...IMPORT_FIELDS.map((f) => ({ field: f as FileField, fi: COLUMN_IDS[f].fi, en: COLUMN_IDS[f].en, required: REQUIRED_FIELDS.includes(f) })),
+    { field: "timeline", fi: TIMELINE_NAMES[0], en: "timeline", required: false },
+  ];
+}
+
 /** The file's shape: headers are the technical names plus the translated labels an export writes, in every language. */
 const TABLE: TableSpec<FileField> = {
   errors: "measureIo.errors",
