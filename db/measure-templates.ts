@@ -43,7 +43,7 @@ export const TEMPLATE_ROWS: ExportRow[] = [
     start: "2026-03-01",
     end: null,
     continuous: true,
-    areas: ["301", "503"],
+    areas: ["district:301", "district:503"],
     budgetEur: null,
     costShares: [],
     status: "approved",

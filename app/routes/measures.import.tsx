@@ -1,7 +1,7 @@
 // Coordinator's import of measures: upload → preview with per-row errors → confirm. The uploaded
 // bytes stay on the server between the steps; the confirm form only carries their random id
 // (the flow and the page's steps are shared with the other imports: csv-import.server, ui/imports).
-import { Anchor, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Checkbox, Code, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/csv-import.server";
 import { authorize } from "~/server/guard.server";
-import { applyImport, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/measure-io.server";
+import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/measure-io.server";
 import { currentPlan, getPlan, listPlans } from "~/server/plans.server";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
@@ -22,6 +22,8 @@ const DoneSchema = z.object({
 });
 
 const PlanId = z.coerce.number().int().positive();
+/** The upload form's "import new measures unpublished" checkbox. */
+const Unpublished = z.literal("on").optional().catch(undefined).transform((v) => v === "on");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -35,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pageTitle: t("measureIo.title"),
     plans,
     defaultPlanId: currentPlan({ publicOnly: false })?.id ?? null,
+    columns: importColumns(),
     done: done.success ? done.data : null,
   });
 }
@@ -46,21 +49,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ...MEASURE_IMPORT_FILES,
     target: {
       field: "plan",
-      read: (value) => {
+      fields: ["unpublished"],
+      read: (value, form) => {
         const id = PlanId.safeParse(value || undefined);
         const plan = id.success ? getPlan(id.data, { publicOnly: false }) : null;
-        return plan ? { ok: true as const, key: plan.id, target: plan } : { ok: false as const, errors: ["measureIo.errors.noPlan"] };
+        const unpublished = Unpublished.parse(form.get("unpublished") ?? undefined);
+        return plan ? { ok: true as const, key: { planId: plan.id, unpublished }, target: { plan, unpublished } } : { ok: false as const, errors: ["measureIo.errors.noPlan"] };
       },
-      load: (planId) => getPlan(planId, { publicOnly: false }),
+      load: (key) => {
+        const plan = getPlan(key.planId, { publicOnly: false });
+        return plan ? { plan, unpublished: key.unpublished } : null;
+      },
     },
     parse: parseMeasureFile,
-    validate: (file, plan) => validateImport(plan.id, file),
-    apply: (userId, file, plan, filename) => applyImport(userId, plan.id, file, { filename }),
-    preview: (v, plan) => ({
+    validate: (file, { plan, unpublished }) => validateImport(plan.id, file, undefined, { unpublished }),
+    apply: (userId, file, { plan, unpublished }, filename) => applyImport(userId, plan.id, file, { filename, unpublished }),
+    preview: (v, { plan, unpublished }) => ({
       planName: { nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
-      rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, code: r.code, title: r.title, action: r.action, errors: r.errors })),
+      unpublished,
+      rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, code: r.code, title: r.title, action: r.action, errors: r.errors, warnings: r.warnings, changes: r.changes })),
     }),
-    done: (r, plan) => `/measures/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), plan: String(plan.id) })}`,
+    done: (r, { plan }) => `/measures/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), plan: String(plan.id) })}`,
   });
 }
 
@@ -69,7 +78,7 @@ const TEXTS = importTexts("measureIo");
 export default function MeasureImport() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { plans, defaultPlanId, done } = useLoaderData<typeof loader>();
+  const { plans, defaultPlanId, done, columns } = useLoaderData<typeof loader>();
 
   return (
     <Stack gap="lg">
@@ -94,13 +103,16 @@ export default function MeasureImport() {
         texts={TEXTS}
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         fields={
-          <NativeSelect
-            name="plan"
-            label={t("measureIo.upload.plan")}
-            defaultValue={defaultPlanId ? String(defaultPlanId) : ""}
-            required
-            data={[{ value: "", label: t("common.choose") }, ...plans.map((p) => ({ value: String(p.id), label: localName(p, lang) }))]}
-          />
+          <>
+            <NativeSelect
+              name="plan"
+              label={t("measureIo.upload.plan")}
+              defaultValue={defaultPlanId ? String(defaultPlanId) : ""}
+              required
+              data={[{ value: "", label: t("common.choose") }, ...plans.map((p) => ({ value: String(p.id), label: localName(p, lang) }))]}
+            />
+            <Checkbox name="unpublished" label={t("measureIo.upload.unpublished")} description={t("measureIo.upload.unpublishedHelp")} />
+          </>
         }
         notes={
           <Text size="sm">
@@ -114,12 +126,49 @@ export default function MeasureImport() {
             </Anchor>
           </Text>
         }
-        summary={(preview) => t("measureIo.preview.summary", { filename: preview.filename, plan: localName(preview.planName, lang), rows: preview.rows.length })}
+        summary={(preview) =>
+          [
+            t("measureIo.preview.summary", { filename: preview.filename, plan: localName(preview.planName, lang), rows: preview.rows.length }),
+            preview.unpublished ? t("measureIo.preview.unpublishedNote") : "",
+          ].join(" ")
+        }
+        minWidth={960}
         columns={[
           { header: t("measureIo.preview.code"), cell: (row) => row.code },
           { header: t("measureIo.preview.measureTitle"), cell: (row) => row.title },
         ]}
       />
+      <Paper withBorder p="md" component="section" aria-labelledby="import-columns">
+        <Title order={2} size="h4" id="import-columns" mb="xs">
+          {t("measureIo.guide.heading")}
+        </Title>
+        <Text size="sm" mb="sm" maw={720}>
+          {t("measureIo.guide.intro")}
+        </Text>
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Caption>{t("measureIo.guide.caption")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("measureIo.guide.column")}</Table.Th>
+                <Table.Th scope="col">{t("measureIo.guide.required")}</Table.Th>
+                <Table.Th scope="col">{t("measureIo.guide.accepted")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {columns.map((c) => (
+                <Table.Tr key={c.field}>
+                  <Table.Th scope="row" fw={400}>
+                    <Code>{c.fi}</Code> / <Code>{c.en}</Code>
+                  </Table.Th>
+                  <Table.Td>{c.required ? t("measureIo.guide.yes") : ""}</Table.Td>
+                  <Table.Td>{t(`measureIo.guide.fields.${c.field}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
     </Stack>
   );
 }

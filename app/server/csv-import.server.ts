@@ -44,6 +44,19 @@ export const messageKeys = (prefix: string) => (key: string, params?: Record<str
 
 const fileError = (prefix: string, key: string, params?: Record<string, unknown>): FileErrors => ({ ok: false, errors: [messageKeys(prefix)(key, params)] });
 
+/**
+ * The one explicit way a file clears a field: a cell holding exactly one of these words (any
+ * case, surrounding spaces ignored). An empty cell or a missing column never erases anything.
+ */
+export const CLEAR_MARKERS = ["#TYHJÄ", "#TOM", "#CLEAR"] as const;
+const CLEAR_KEYS = new Set(CLEAR_MARKERS.map((m) => m.normalize("NFC").toLocaleUpperCase("fi")));
+
+/** Whether a cell says "clear this field" (#TYHJÄ, #TOM or #CLEAR, case-insensitive). */
+export function isClearMarker(cell: string | null | undefined): boolean {
+  if (cell == null) return false;
+  return CLEAR_KEYS.has(cell.normalize("NFC").trim().toLocaleUpperCase("fi"));
+}
+
 /** "Vastuuhenkilö", "vastuuhenkilo" and "VASTUU HENKILÖ" all become "vastuu_henkilo"-style keys. */
 export function normalizeHeader(header: string): string {
   return header
@@ -285,7 +298,9 @@ export type ImportFlow<F, V extends ImportValidation<unknown>, P, T = undefined,
    */
   target?: {
     field: string;
-    read: (value: FormDataEntryValue | null) => { ok: true; key: K; target: T } | FileErrors;
+    /** Further form fields the upload keeps for `read` (the measure import's "unpublished" option). */
+    fields?: string[];
+    read: (value: FormDataEntryValue | null, form: FormData) => { ok: true; key: K; target: T } | FileErrors;
     load: (key: K) => T | null;
   };
   parse: (bytes: Uint8Array, filename: string) => Parsed<F> | Promise<Parsed<F>>;
@@ -329,9 +344,9 @@ export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>
     return redirect(flow.done(result, target));
   }
 
-  const read = await readUpload(request, flow.maxBytes, flow.target ? [flow.target.field] : []);
+  const read = await readUpload(request, flow.maxBytes, flow.target ? [flow.target.field, ...(flow.target.fields ?? [])] : []);
   if (!read.ok) return read.reason === "tooLarge" ? fail(tooLargeError(flow.errors, flow.maxBytes).errors, 413) : fail([`${flow.errors}.unreadable`]);
-  const chosen = flow.target?.read(read.form.get(flow.target.field));
+  const chosen = flow.target?.read(read.form.get(flow.target.field), read.form);
   // An empty file counts as none chosen.
   const chosenFile = read.file?.bytes.byteLength ? read.file : null;
   const errors = [...(chosen && !chosen.ok ? chosen.errors : []), ...(chosenFile ? [] : [`${flow.errors}.noFile`])];

@@ -25,8 +25,10 @@ import type { Language } from "../i18n/config";
 import { localName } from "../i18n/names";
 import { measureIoTexts } from "../i18n/texts/measure-io";
 import { audit } from "./audit.server";
+import { areaLabel, areaRef, leadingZeroMatches, loadAreaIndex, resolveAreaRef } from "./area-refs.server";
 import {
   headerMap,
+  isClearMarker,
   messageKeys,
   normalizeHeader,
   readCsvLines,
@@ -47,7 +49,7 @@ import {
 } from "./csv-import.server";
 import { db, type Db } from "./db.server";
 import { canTransition, costSharesProblem, helsinkiDate } from "./measure-rules";
-import { changedFields, listMeasures, snapshotOf, writeMeasureRows, type MeasureFilters, type MeasureInput } from "./measures.server";
+import { changedFields, listMeasures, snapshotOf, writeMeasureRows, type MeasureFilters, type MeasureInput, type MeasureSnapshot } from "./measures.server";
 import { clock } from "./clock";
 
 type Reader = Pick<Db, "select">;
@@ -104,14 +106,40 @@ export const COLUMN_IDS: Record<ImportField, { fi: string; en: string }> = {
 
 const REQUIRED_FIELDS: ImportField[] = ["code", "title", "owner"];
 
+/**
+ * Columns only an import reads: `aikataulu` (timeline), a year ("2012") or a year range
+ * ("2011–2014") as an older plan's spreadsheet gives it, read into the start and end dates.
+ */
+export const IMPORT_ONLY_FIELDS = ["timeline"] as const;
+export type FileField = ImportField | (typeof IMPORT_ONLY_FIELDS)[number];
+const TIMELINE_NAMES = ["aikataulu", "ajankohta", "toteutusaika", "tidsplan", "timeline", "schedule"];
+/** Headers cities use in their own measure spreadsheets, besides the documented ones. */
+const HEADER_ALIASES: Partial<Record<ImportField, string[]>> = {
+  title: ["toimenpide", "åtgärd", "measure"],
+  owner: ["vastuutaho", "vastuussa", "ansvarig"],
+  status: ["tilanne", "toteutuminen", "läge"],
+};
+
+/** The columns as the import page lists them: technical names, and whether the file must have it. */
+export function importColumns(): { field: FileField; fi: string; en: string; required: boolean }[] {
+  return [
+    ...IMPORT_FIELDS.map((f) => ({ field: f as FileField, fi: COLUMN_IDS[f].fi, en: COLUMN_IDS[f].en, required: REQUIRED_FIELDS.includes(f) })),
+    { field: "timeline", fi: TIMELINE_NAMES[0], en: "timeline", required: false },
+  ];
+}
+
 /** The file's shape: headers are the technical names plus the translated labels an export writes, in every language. */
-const TABLE: TableSpec<ImportField> = {
+const TABLE: TableSpec<FileField> = {
   errors: "measureIo.errors",
-  headers: headerMap(
-    Object.fromEntries(
-      IMPORT_FIELDS.map((f) => [f, [COLUMN_IDS[f].fi, COLUMN_IDS[f].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[f])]]),
-    ) as Record<ImportField, string[]>,
-  ),
+  headers: headerMap({
+    ...(Object.fromEntries(
+      IMPORT_FIELDS.map((f) => [
+        f,
+        [COLUMN_IDS[f].fi, COLUMN_IDS[f].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[f]), ...(HEADER_ALIASES[f] ?? [])],
+      ]),
+    ) as Record<ImportField, string[]>),
+    timeline: TIMELINE_NAMES,
+  }),
   missing: (columns) => REQUIRED_FIELDS.filter((f) => columns[f] === undefined).map((f) => COLUMN_IDS[f].fi),
   maxRows: MAX_IMPORT_ROWS,
 };
@@ -121,13 +149,33 @@ const nameKey = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").to
 /** Status names are matched without diacritics and separators too ("kaynnissa", "in_progress"). */
 const statusKey = (s: string) => normalizeHeader(s).replace(/_/g, " ");
 
+/**
+ * Status words as cities write them in their own spreadsheets, besides the app's own names.
+ * "Suunniteltu" (planned) is a measure the plan has adopted but not started: approved.
+ */
+export const STATUS_WORDS: Record<MeasureStatus, readonly string[]> = {
+  proposed: ["ehdotus", "ehdolla", "esitetty", "förslag", "proposal"],
+  approved: ["suunniteltu", "suunnitteilla", "päätetty", "planerad", "planned", "adopted"],
+  in_progress: ["aloitettu", "käynnistetty", "kesken", "toteutuksessa", "meneillään", "påbörjad", "inledd", "pågående", "started", "ongoing", "underway"],
+  delayed: ["myöhässä", "viivästetty", "försenad", "late"],
+  on_hold: ["keskeytetty", "odottaa", "pausad", "paused"],
+  completed: ["toteutettu", "valmis", "tehty", "toteutunut", "genomförd", "klar", "färdig", "done", "complete", "finished", "implemented"],
+  discontinued: ["lopetettu", "luovuttu", "ei toteutettu", "avslutad", "cancelled", "canceled", "dropped"],
+};
+
 const STATUS_BY_NAME: Map<string, MeasureStatus> = (() => {
   const map = new Map<string, MeasureStatus>();
   for (const status of MEASURE_STATUSES) {
-    for (const name of [status, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].status[status])]) map.set(statusKey(name), status);
+    const own = [status, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].status[status])];
+    for (const name of [...own, ...STATUS_WORDS[status]]) map.set(statusKey(name), status);
   }
   return map;
 })();
+
+/** The accepted status words of one language, for messages and the import page: "Ehdotettu, …". */
+export function acceptedStatusWords(lang: "fi" | "sv" | "en"): string {
+  return MEASURE_STATUSES.map((s) => measureIoTexts[lang].status[s]).join(", ");
+}
 
 export function parseStatus(value: string): MeasureStatus | null {
   return STATUS_BY_NAME.get(statusKey(value)) ?? null;
@@ -198,11 +246,12 @@ function parseShare(part: string): { name: string; percent: number } | null {
 // ---------------------------------------------------------------------------------------------
 // Reading a file
 
-export type ParsedRow = ImportRow<ImportField>;
-export type ParsedFile = ImportTable<ImportField>;
-export type ParseResult = TableResult<ImportField>;
+export type ParsedRow = ImportRow<FileField>;
+export type ParsedFile = ImportTable<FileField>;
+export type ParseResult = TableResult<FileField>;
 
 const errorKey = messageKeys(TABLE.errors);
+const warningKey = messageKeys("measureIo.warnings");
 const fileError = (key: string, params?: Record<string, unknown>): FileErrors => ({ ok: false, errors: [errorKey(key, params)] });
 
 /** Measure files for the shared import flow; uploads wait in DATA_DIR/imports. */
@@ -288,6 +337,11 @@ export async function parseMeasureFile(bytes: Uint8Array, filename: string): Pro
 // ---------------------------------------------------------------------------------------------
 // Validating
 
+/** A shown value of a preview's field change: text as it is, a translation key, or nothing (–). */
+export type ChangeValue = string | { key: string } | null;
+/** One field a row changes: `field` is the translation key of its label. */
+export type FieldChange = { field: string; from: ChangeValue; to: ChangeValue };
+
 export type ValidatedRow = {
   rowNumber: number;
   code: string;
@@ -295,12 +349,19 @@ export type ValidatedRow = {
   action: ImportAction;
   /** Translation keys, possibly "key|{json params}", in the order the columns come. */
   errors: string[];
+  /** Things the importer should look at before confirming; they do not stop the import. */
+  warnings: string[];
+  /** What a create or update would change, field by field (empty for "no changes"). */
+  changes: FieldChange[];
   input?: MeasureInput;
   status?: MeasureStatus;
   measureId?: number;
 };
 
 export type ValidationResult = ImportValidation<ValidatedRow>;
+
+/** How new measures are imported: `unpublished` keeps them off the public pages until published. */
+export type ImportOptions = { unpublished?: boolean };
 
 type Lookups = ReturnType<typeof loadLookups>;
 
@@ -313,28 +374,37 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /** Everything a file may refer to, read once per validation. */
 function loadLookups(r: Reader, planId: number) {
-  const plan = r.select({ id: safetyPlans.id, strategyId: safetyPlans.strategyId }).from(safetyPlans).where(eq(safetyPlans.id, planId)).get();
+  const plan = r
+    .select({ id: safetyPlans.id, strategyId: safetyPlans.strategyId, periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd })
+    .from(safetyPlans)
+    .where(eq(safetyPlans.id, planId))
+    .get();
   const orgs = new Map<string, number[]>();
+  const orgNames = new Map<number, string>();
   for (const o of r.select().from(organisations).all()) {
+    orgNames.set(o.id, o.nameFi);
     for (const name of [o.nameFi, o.nameSv, o.nameEn, o.shortName]) if (name) addTo(orgs, nameKey(name), o.id);
   }
   const people = new Map<string, { id: string; disabled: boolean }>();
-  for (const u of r.select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).all()) people.set(u.email.toLowerCase(), { id: u.id, disabled: !!u.disabledAt });
-  const areaRows = r.select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv }).from(areas).all();
-  const districtCodes = new Map(areaRows.filter((a) => a.level === "district").map((a) => [a.code, a.id]));
-  const anyCode = new Map<string, number[]>();
-  const areaNames = new Map<string, number[]>();
-  for (const a of areaRows) {
-    addTo(anyCode, a.code, a.id);
-    for (const name of [a.nameFi, a.nameSv]) if (name) addTo(areaNames, nameKey(name), a.id);
+  const emails = new Map<string, string>();
+  for (const u of r.select({ id: users.id, email: users.email, disabledAt: users.disabledAt }).from(users).all()) {
+    people.set(u.email.toLowerCase(), { id: u.id, disabled: !!u.disabledAt });
+    emails.set(u.id, u.email);
   }
   const priority = new Map<string, number>();
+  const priorityCodes = new Map<number, string>();
   for (const p of r.select({ id: priorityAreas.id, code: priorityAreas.code, nameFi: priorityAreas.nameFi }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).all()) {
     priority.set(nameKey(p.code), p.id);
+    priorityCodes.set(p.id, p.code);
     if (!priority.has(nameKey(p.nameFi))) priority.set(nameKey(p.nameFi), p.id);
   }
   const goals = new Map<string, number>();
-  if (plan?.strategyId) for (const g of r.select({ id: strategyGoals.id, code: strategyGoals.code }).from(strategyGoals).where(eq(strategyGoals.strategyId, plan.strategyId)).all()) goals.set(nameKey(g.code), g.id);
+  const goalCodes = new Map<number, string>();
+  if (plan?.strategyId)
+    for (const g of r.select({ id: strategyGoals.id, code: strategyGoals.code }).from(strategyGoals).where(eq(strategyGoals.strategyId, plan.strategyId)).all()) {
+      goals.set(nameKey(g.code), g.id);
+      goalCodes.set(g.id, g.code);
+    }
   const existing = new Map(
     r
       .select({ id: measures.id, code: measures.code, status: measures.status, published: measures.published })
@@ -343,24 +413,14 @@ function loadLookups(r: Reader, planId: number) {
       .all()
       .map((m) => [m.code, m]),
   );
-  return { plan, orgs, people, districtCodes, anyCode, areaNames, priority, goals, hasStrategy: !!plan?.strategyId, existing };
+  const areaIndex = loadAreaIndex(r);
+  return { plan, orgs, orgNames, people, emails, areaIndex, priority, priorityCodes, goals, goalCodes, hasStrategy: !!plan?.strategyId, existing };
 }
 
 function resolveOrganisation(l: Lookups, name: string): number | "ambiguous" | null {
   const ids = l.orgs.get(nameKey(name));
   if (!ids) return null;
   return ids.length === 1 ? ids[0] : "ambiguous";
-}
-
-/** An area is a district code first (that is what the template asks for), else any unique code or name. */
-function resolveArea(l: Lookups, value: string): number | "ambiguous" | null {
-  const district = l.districtCodes.get(value);
-  if (district) return district;
-  const byCode = l.anyCode.get(value);
-  if (byCode) return byCode.length === 1 ? byCode[0] : "ambiguous";
-  const byName = l.areaNames.get(nameKey(value));
-  if (byName) return byName.length === 1 ? byName[0] : "ambiguous";
-  return null;
 }
 
 const CODE_PATTERN = /^[0-9A-Za-zÅÄÖåäö.\-/]+$/;
@@ -383,42 +443,196 @@ const SCHEMA_PATH_FIELD: Record<string, ImportField> = {
   costShares: "costShares",
 };
 
-function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<string, number>): ValidatedRow {
+const YEAR_ONLY = /^(\d{4})$/;
+const YEAR_RANGE = /^(\d{4})\s*[–—-]\s*(\d{4})$/;
+const DATE_RANGE = /^(.+?)\s*(?:\s[–—-]\s|[–—])\s*(.+)$/;
+const plausible = (y: number) => y >= 1900 && y <= 2200;
+
+/**
+ * A start, end or timeline cell: a date (both ends that day), a year ("2012": 1.1.–31.12.) or a
+ * range of years ("2011–2014", "2011-2014") or dates. `fromYears` says the dates were made from
+ * years, which the preview warns about.
+ */
+export function readTimeline(value: string): { start: string; end: string; fromYears: boolean } | null {
+  const v = value.trim();
+  const date = parseDate(v);
+  if (date) return { start: date, end: date, fromYears: false };
+  const year = YEAR_ONLY.exec(v);
+  if (year && plausible(Number(year[1]))) return { start: `${year[1]}-01-01`, end: `${year[1]}-12-31`, fromYears: true };
+  const years = YEAR_RANGE.exec(v);
+  if (years && plausible(Number(years[1])) && plausible(Number(years[2])) && years[1] <= years[2])
+    return { start: `${years[1]}-01-01`, end: `${years[2]}-12-31`, fromYears: true };
+  const dates = DATE_RANGE.exec(v);
+  if (dates) {
+    const [a, b] = [parseDate(dates[1]), parseDate(dates[2])];
+    if (a && b && a <= b) return { start: a, end: b, fromYears: false };
+  }
+  return null;
+}
+
+/** A cell's instruction: keep the stored value (empty or no column), clear it (#TYHJÄ), or set it. */
+type Cell = { kind: "keep" } | { kind: "clear" } | { kind: "set"; value: string };
+
+/** The snapshot of a measure that does not exist yet: what a new row starts from. */
+const BLANK: MeasureSnapshot = {
+  code: "",
+  title: "",
+  description: "",
+  priorityAreaId: null,
+  ownerOrganisationId: 0,
+  responsibleUserId: null,
+  partnerIds: [],
+  startDate: null,
+  endDate: null,
+  continuous: false,
+  cityWide: true,
+  areaIds: [],
+  budgetEur: null,
+  goalIds: [],
+  costShares: [],
+  tasks: [],
+  published: true,
+  status: "proposed",
+};
+
+/** Which import column shows a snapshot field in the preview. */
+const FIELD_OF_SNAPSHOT: Partial<Record<keyof MeasureSnapshot, ImportField | "published">> = {
+  code: "code",
+  title: "title",
+  description: "description",
+  priorityAreaId: "priorityArea",
+  ownerOrganisationId: "owner",
+  responsibleUserId: "responsible",
+  partnerIds: "partners",
+  startDate: "start",
+  endDate: "end",
+  continuous: "continuous",
+  cityWide: "areas",
+  areaIds: "areas",
+  budgetEur: "budget",
+  costShares: "costShares",
+  status: "status",
+  goalIds: "goals",
+  published: "published",
+};
+
+const joined = (list: string[]): ChangeValue => (list.length ? list.join(" | ") : null);
+
+/** A field's value as the preview shows it. */
+function shown(l: Lookups, s: MeasureSnapshot, field: ImportField | "published"): ChangeValue {
+  const yesNo = (b: boolean) => ({ key: b ? "measureIo.yes" : "measureIo.no" });
+  switch (field) {
+    case "code":
+      return s.code || null;
+    case "title":
+      return s.title || null;
+    case "description":
+      return s.description || null;
+    case "priorityArea":
+      return s.priorityAreaId == null ? null : l.priorityCodes.get(s.priorityAreaId) ?? String(s.priorityAreaId);
+    case "owner":
+      return s.ownerOrganisationId ? l.orgNames.get(s.ownerOrganisationId) ?? null : null;
+    case "responsible":
+      return s.responsibleUserId ? l.emails.get(s.responsibleUserId) ?? null : null;
+    case "partners":
+      return joined(s.partnerIds.map((id) => l.orgNames.get(id) ?? String(id)));
+    case "start":
+      return s.startDate;
+    case "end":
+      return s.endDate;
+    case "continuous":
+      return yesNo(s.continuous);
+    case "areas": {
+      if (s.cityWide || !s.areaIds.length) return { key: "measureIo.preview.cityWide" };
+      return joined(s.areaIds.map((id) => l.areaIndex.byId.get(id)).map((a, i) => (a ? areaLabel(a) : String(s.areaIds[i]))));
+    }
+    case "budget":
+      return s.budgetEur == null ? null : String(s.budgetEur);
+    case "costShares":
+      return joined(s.costShares.map((c) => `${l.orgNames.get(c.organisationId) ?? c.organisationId} ${c.percent} %`));
+    case "status":
+      return { key: `measureIo.status.${s.status}` };
+    case "goals":
+      return joined(s.goalIds.map((id) => l.goalCodes.get(id) ?? String(id)));
+    case "published":
+      return yesNo(s.published);
+  }
+}
+
+/** The fields that differ between two snapshots, in column order, with their shown values. */
+function fieldChanges(l: Lookups, before: MeasureSnapshot, after: MeasureSnapshot): FieldChange[] {
+  const fields = new Set(changedFields(before, after).map((k) => FIELD_OF_SNAPSHOT[k as keyof MeasureSnapshot]).filter((f) => f !== undefined));
+  const order: (ImportField | "published")[] = [...IMPORT_FIELDS, "published"];
+  return order
+    .filter((f) => fields.has(f))
+    .map((f) => ({ field: f === "published" ? "measureIo.preview.published" : `measureIo.columns.${f}`, from: shown(l, before, f), to: shown(l, after, f) }))
+    .filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
+}
+
+function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<string, number>, options: ImportOptions): ValidatedRow {
   const errors: string[] = [];
-  const col = (f: ImportField) => file.columns[f] ?? COLUMN_IDS[f].fi;
-  const err = (key: string, f: ImportField | null, params: Record<string, unknown> = {}) => errors.push(errorKey(key, f ? { column: col(f), ...params } : params));
-  const v = (f: ImportField) => row.values[f] ?? "";
+  const warnings: string[] = [];
+  const col = (f: FileField) => file.columns[f] ?? (f === "timeline" ? TIMELINE_NAMES[0] : COLUMN_IDS[f].fi);
+  const err = (key: string, f: FileField | null, params: Record<string, unknown> = {}) => errors.push(errorKey(key, f ? { column: col(f), ...params } : params));
+  const warn = (key: string, f: FileField | null, params: Record<string, unknown> = {}) => warnings.push(warningKey(key, f ? { column: col(f), ...params } : params));
+  /** A missing column and an empty cell both keep what is stored; only the clear marker erases. */
+  const cell = (f: FileField): Cell => {
+    const value = row.values[f];
+    if (value === undefined || value === "") return { kind: "keep" };
+    if (isClearMarker(value)) return { kind: "clear" };
+    return { kind: "set", value };
+  };
+  const v = (f: FileField) => {
+    const c = cell(f);
+    return c.kind === "set" ? c.value : "";
+  };
+  const noClear = (f: ImportField) => {
+    if (cell(f).kind === "clear") err("cannotClear", f);
+  };
 
   const code = v("code");
-  if (!code) err("required", "code");
-  else if (code.length > 16 || !CODE_PATTERN.test(code)) err("code", "code");
+  noClear("code");
+  if (!code) {
+    if (cell("code").kind !== "clear") err("required", "code");
+  } else if (code.length > 16 || !CODE_PATTERN.test(code)) err("code", "code");
   else if (seen.has(code)) err("duplicateCode", null, { code, row: seen.get(code) });
   else seen.set(code, row.rowNumber);
 
-  const title = v("title");
-  if (!title) err("required", "title");
-  else if (title.length < 3) err("tooShort", "title", { min: 3 });
+  const existing = code ? l.existing.get(code) : undefined;
+  // snapshotOf reads through the shared connection, so inside applyImport it sees the transaction.
+  const before: MeasureSnapshot = existing ? snapshotOf(existing.id)! : { ...BLANK, code, published: !options.unpublished };
+  if (code && !existing) {
+    const likely = leadingZeroMatches(code, l.existing.keys());
+    if (likely.length) warn("codeLeadingZeros", "code", { value: code, match: likely.join(", ") });
+  }
+
+  noClear("title");
+  const title = v("title") || (existing ? before.title : "");
+  if (!title) {
+    if (cell("title").kind !== "clear") err("required", "title");
+  } else if (title.length < 3) err("tooShort", "title", { min: 3 });
   else if (title.length > 300) err("tooLong", "title", { max: 300 });
 
-  const description = v("description");
+  const descriptionCell = cell("description");
+  const description = descriptionCell.kind === "set" ? descriptionCell.value : descriptionCell.kind === "clear" ? "" : before.description;
   if (description.length > 8000) err("tooLong", "description", { max: 8000 });
 
-  let priorityAreaId: number | null = null;
+  let priorityAreaId = cell("priorityArea").kind === "keep" ? before.priorityAreaId : null;
   if (v("priorityArea")) {
     priorityAreaId = l.priority.get(nameKey(v("priorityArea"))) ?? null;
     if (!priorityAreaId) err("unknownPriorityArea", "priorityArea", { value: v("priorityArea") });
   }
 
-  let ownerOrganisationId = 0;
-  if (!v("owner")) err("required", "owner");
-  else {
+  noClear("owner");
+  let ownerOrganisationId = existing ? before.ownerOrganisationId : 0;
+  if (v("owner")) {
     const id = resolveOrganisation(l, v("owner"));
     if (id === "ambiguous") err("ambiguousOrganisation", "owner", { value: v("owner") });
     else if (id === null) err("unknownOrganisation", "owner", { value: v("owner") });
     else ownerOrganisationId = id;
-  }
+  } else if (!existing && cell("owner").kind !== "clear") err("required", "owner");
 
-  let responsibleUserId: string | null = null;
+  let responsibleUserId = cell("responsible").kind === "keep" ? before.responsibleUserId : null;
   if (v("responsible")) {
     const person = l.people.get(v("responsible").toLowerCase());
     if (!person) err("unknownPerson", "responsible", { value: v("responsible") });
@@ -426,37 +640,92 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     else responsibleUserId = person.id;
   }
 
+  const listCell = (f: ImportField, kept: number[], resolve: (value: string) => void) => {
+    const c = cell(f);
+    if (c.kind === "keep") return [...kept];
+    if (c.kind === "set") for (const value of splitList(c.value, f === "areas" || f === "goals")) resolve(value);
+    return null;
+  };
+
   const partnerIds: number[] = [];
-  for (const name of splitList(v("partners"))) {
+  const keptPartners = listCell("partners", before.partnerIds, (name) => {
     const id = resolveOrganisation(l, name);
     if (id === "ambiguous") err("ambiguousOrganisation", "partners", { value: name });
     else if (id === null) err("unknownOrganisation", "partners", { value: name });
     else if (!partnerIds.includes(id)) partnerIds.push(id);
-  }
+  });
+  if (keptPartners) partnerIds.push(...keptPartners);
 
-  const date = (f: "start" | "end") => {
-    if (!v(f)) return null;
-    const iso = parseDate(v(f));
-    if (!iso) err("date", f, { value: v(f) });
-    return iso;
+  // Dates: start and end columns, or a timeline column with a year or a range of years.
+  const timeline = cell("timeline");
+  let fromTimeline: { start: string; end: string } | null = null;
+  if (timeline.kind === "set") {
+    const read = readTimeline(timeline.value);
+    if (!read) err("timeline", "timeline", { value: timeline.value });
+    else {
+      fromTimeline = read;
+      if (read.fromYears) warn("yearAsDates", "timeline", { value: timeline.value, start: read.start, end: read.end });
+    }
+  }
+  // A range in the start or end column ("2011–2014") gives both ends when the other one is empty.
+  const isRange = (r: { start: string; end: string; fromYears: boolean }) => r.start.slice(0, 4) !== r.end.slice(0, 4) || (!r.fromYears && r.start !== r.end);
+  for (const [f, other] of [["start", "end"], ["end", "start"]] as const) {
+    const c = cell(f);
+    if (fromTimeline || c.kind !== "set" || cell(other).kind !== "keep") continue;
+    const read = readTimeline(c.value);
+    if (read && isRange(read)) fromTimeline = read;
+  }
+  const date = (f: "start" | "end"): { kind: "keep" | "clear" } | { kind: "set"; iso: string | null } => {
+    const c = cell(f);
+    if (c.kind === "clear") return c;
+    if (c.kind === "keep") {
+      if (fromTimeline) return { kind: "set", iso: fromTimeline[f] };
+      if (timeline.kind === "clear") return { kind: "clear" };
+      return c;
+    }
+    const read = readTimeline(c.value);
+    if (!read) {
+      err("date", f, { value: c.value });
+      return { kind: "set", iso: null };
+    }
+    if (read.fromYears) {
+      if (isRange(read)) warn("yearAsDates", f, { value: c.value, start: read.start, end: read.end });
+      else warn("yearAsDate", f, { value: c.value, date: read[f] });
+    }
+    return { kind: "set", iso: read[f] };
   };
-  const startDate = date("start");
-  const endDate = date("end");
-  const continuous = parseBoolean(v("continuous"));
-  if (continuous === null) err("boolean", "continuous", { value: v("continuous") });
-  if (continuous && v("end")) err("endAndContinuous", null);
-  else if (continuous === false && !v("end")) err("endOrContinuous", null);
+  const start = date("start");
+  const end = date("end");
+  const startDate = start.kind === "set" ? start.iso : start.kind === "clear" ? null : before.startDate;
+
+  const continuousCell = cell("continuous");
+  let continuousGiven: boolean | null = null;
+  if (continuousCell.kind === "set") {
+    continuousGiven = parseBoolean(continuousCell.value);
+    if (continuousGiven === null) err("boolean", "continuous", { value: continuousCell.value });
+  } else if (continuousCell.kind === "clear") continuousGiven = false;
+  const endGiven = end.kind === "set" && cell("end").kind === "set";
+  if (continuousGiven && endGiven) err("endAndContinuous", null);
+  // A date given for the end means the measure is not continuous (unless the file says it is).
+  const continuous = continuousGiven ?? (end.kind === "set" ? false : before.continuous);
+  const endDate = continuous ? null : end.kind === "set" ? end.iso : end.kind === "clear" ? null : before.endDate;
+  if (!continuous && !endDate && !(end.kind === "set" && end.iso === null)) err("endOrContinuous", null);
   if (startDate && endDate && endDate < startDate) err("endBeforeStart", null);
 
   const areaIds: number[] = [];
-  for (const value of splitList(v("areas"), true)) {
-    const id = resolveArea(l, value);
-    if (id === "ambiguous") err("ambiguousArea", "areas", { value });
-    else if (id === null) err("unknownArea", "areas", { value });
-    else if (!areaIds.includes(id)) areaIds.push(id);
-  }
+  const keptAreas = listCell("areas", before.areaIds, (value) => {
+    const found = resolveAreaRef(l.areaIndex, value);
+    if (found.ok) {
+      if (!areaIds.includes(found.area.id)) areaIds.push(found.area.id);
+    } else if (found.problem === "ambiguous") err("ambiguousArea", "areas", { value, candidates: found.candidates.join(", ") });
+    else if (found.problem === "leadingZeros") err("areaLeadingZeros", "areas", { value, candidates: found.candidates.join(", ") });
+    else if (found.problem === "unknownLevel") err("unknownAreaLevel", "areas", { value });
+    else err("unknownArea", "areas", { value });
+  });
+  if (keptAreas) areaIds.push(...keptAreas);
+  const cityWide = cell("areas").kind === "keep" ? before.cityWide : areaIds.length === 0;
 
-  let budgetEur: number | null = null;
+  let budgetEur = cell("budget").kind === "keep" ? before.budgetEur : null;
   if (v("budget")) {
     budgetEur = parseNumber(v("budget"));
     if (budgetEur === null) err("number", "budget", { value: v("budget") });
@@ -464,7 +733,8 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   }
 
   const costShares: { organisationId: number; percent: number }[] = [];
-  let sharesReadable = true;
+  let sharesReadable = cell("costShares").kind === "set";
+  const keptShares = cell("costShares").kind === "keep" ? before.costShares.map((s) => ({ ...s })) : [];
   for (const part of splitList(v("costShares"))) {
     const share = parseShare(part);
     if (!share) {
@@ -478,6 +748,7 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     if (typeof id !== "number") sharesReadable = false;
     else costShares.push({ organisationId: id, percent: share.percent });
   }
+  costShares.push(...keptShares);
   if (sharesReadable) {
     const problem = costSharesProblem(costShares);
     if (problem === "total") err("costSharesTotal", "costShares", { total: Math.round(costShares.reduce((s, c) => s + c.percent, 0) * 100) / 100 });
@@ -485,6 +756,7 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     else if (problem === "range") err("costSharesRange", "costShares");
   }
 
+  noClear("status");
   let status: MeasureStatus | undefined;
   if (v("status")) {
     status = parseStatus(v("status")) ?? undefined;
@@ -492,19 +764,22 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   }
 
   const goalIds: number[] = [];
-  const goalCodes = splitList(v("goals"), true);
-  if (goalCodes.length && !l.hasStrategy) err("noStrategy", "goals");
-  else
-    for (const goal of goalCodes) {
-      const id = l.goals.get(nameKey(goal));
-      if (!id) err("unknownGoal", "goals", { value: goal });
-      else if (!goalIds.includes(id)) goalIds.push(id);
-    }
+  const goalCell = cell("goals");
+  if (goalCell.kind === "keep") goalIds.push(...before.goalIds);
+  else if (goalCell.kind === "set") {
+    const goalCodes = splitList(goalCell.value, true);
+    if (goalCodes.length && !l.hasStrategy) err("noStrategy", "goals");
+    else
+      for (const goal of goalCodes) {
+        const id = l.goals.get(nameKey(goal));
+        if (!id) err("unknownGoal", "goals", { value: goal });
+        else if (!goalIds.includes(id)) goalIds.push(id);
+      }
+  }
 
-  const existing = code ? l.existing.get(code) : undefined;
   if (existing && status && !canTransition(existing.status, status)) err("statusTransition", "status", { from: existing.status, to: status });
 
-  const base = { rowNumber: row.rowNumber, code, title, action: (existing ? "update" : "create") as ImportAction, errors };
+  const base = { rowNumber: row.rowNumber, code, title, action: (existing ? "update" : "create") as ImportAction, errors, warnings, changes: [] as FieldChange[] };
   if (errors.length) return base;
 
   const sortNum = (a: number, b: number) => a - b;
@@ -517,16 +792,16 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     responsibleUserId,
     partnerIds: partnerIds.sort(sortNum),
     startDate,
-    endDate: continuous ? null : endDate,
-    continuous: !!continuous,
-    cityWide: areaIds.length === 0,
-    areaIds: areaIds.sort(sortNum),
+    endDate,
+    continuous,
+    cityWide: cityWide || areaIds.length === 0,
+    areaIds: cityWide ? [] : areaIds.sort(sortNum),
     budgetEur,
     goalIds: goalIds.sort(sortNum),
     costShares: costShares.sort((a, b) => a.organisationId - b.organisationId),
-    // Tasks are not in the file: an update keeps the measure's own (filled in below).
-    tasks: [],
-    published: existing?.published ?? true,
+    // Tasks are not in the file: an update keeps the measure's own.
+    tasks: before.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate, state: t.state })),
+    published: before.published,
   };
 
   // The same schema as the measure form: an import can never store what the form would refuse.
@@ -546,22 +821,25 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     return { ...base, errors: [...new Set(errors)] };
   }
 
-  if (!existing) return { ...base, input, status: status ?? "proposed" };
-  // snapshotOf reads through the shared connection, so inside applyImport it sees the transaction.
-  const snapshot = snapshotOf(existing.id)!;
-  input.tasks = snapshot.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate, state: t.state }));
-  const changed = changedFields(snapshot, { ...input, tasks: snapshot.tasks, status: status ?? snapshot.status });
-  return { ...base, action: changed.length ? "update" : "unchanged", input, status: status ?? existing.status, measureId: existing.id };
+  const finalStatus = status ?? before.status;
+  const after: MeasureSnapshot = { ...input, tasks: before.tasks, status: finalStatus };
+  const changes = fieldChanges(l, existing ? before : { ...BLANK, published: before.published }, after);
+  const action: ImportAction = !existing ? "create" : changedFields(before, after).length ? "update" : "unchanged";
+  // A dated measure outside the plan's period is worth a second look.
+  const period = l.plan;
+  if (action !== "unchanged" && period && ((startDate && (startDate < period.periodStart || startDate > period.periodEnd)) || (endDate && (endDate > period.periodEnd || endDate < period.periodStart))))
+    warnings.push(warningKey("outsidePlan", { start: startDate ?? "", end: endDate ?? "", periodStart: period.periodStart, periodEnd: period.periodEnd }));
+  return { ...base, action, input, status: finalStatus, measureId: existing?.id, changes };
 }
 
 /**
  * Checks every row against the plan and the directory. `r` lets applyImport run the same
  * checks inside its transaction.
  */
-export function validateImport(planId: number, file: ParsedFile, r: Reader = db()): ValidationResult {
+export function validateImport(planId: number, file: ParsedFile, r: Reader = db(), options: ImportOptions = {}): ValidationResult {
   const lookups = loadLookups(r, planId);
   const seen = new Map<string, number>();
-  return summarize(file.rows.map((row) => validateRow(lookups, file, row, seen)));
+  return summarize(file.rows.map((row) => validateRow(lookups, file, row, seen, options)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -573,9 +851,15 @@ export type ApplyResult = ImportResult<ValidationResult>;
  * Writes a whole file in one transaction, or nothing: the rows are validated again inside it,
  * so a change made between preview and confirm cannot slip through.
  */
-export function applyImport(actorId: string, planId: number, file: ParsedFile, meta: { filename?: string } = {}, now = clock.now()): ApplyResult {
+export function applyImport(
+  actorId: string,
+  planId: number,
+  file: ParsedFile,
+  meta: { filename?: string } & ImportOptions = {},
+  now = clock.now(),
+): ApplyResult {
   return writeAllOrNothing(
-    (tx) => validateImport(planId, file, tx),
+    (tx) => validateImport(planId, file, tx, { unpublished: meta.unpublished }),
     (tx, validation) => {
       let created = 0;
       let updated = 0;
@@ -693,8 +977,15 @@ export function exportMeasures(filters: Omit<MeasureFilters, "page" | "pageSize"
       details.set(m.id, { description: m.description, budgetEur: m.budgetEur, email: m.email });
     const p = d.select({ measureId: measurePartners.measureId, ...orgCols }).from(measurePartners).innerJoin(organisations, eq(organisations.id, measurePartners.organisationId)).where(inArray(measurePartners.measureId, ids)).orderBy(asc(organisations.nameFi)).all();
     for (const [k, v] of groupBy(p, (r) => r.measureId, name)) partners.set(k, v);
-    const a = d.select({ measureId: measureAreas.measureId, code: areas.code }).from(measureAreas).innerJoin(areas, eq(areas.id, measureAreas.areaId)).where(inArray(measureAreas.measureId, ids)).orderBy(asc(areas.code)).all();
-    for (const [k, v] of groupBy(a, (r) => r.measureId, (r) => r.code)) targetAreas.set(k, v);
+    // Level-qualified ("district:301"): a bare code may name a district and a sub-area at once.
+    const a = d
+      .select({ measureId: measureAreas.measureId, level: areas.level, code: areas.code })
+      .from(measureAreas)
+      .innerJoin(areas, eq(areas.id, measureAreas.areaId))
+      .where(inArray(measureAreas.measureId, ids))
+      .orderBy(asc(areas.code), asc(areas.level))
+      .all();
+    for (const [k, v] of groupBy(a, (r) => r.measureId, areaRef)) targetAreas.set(k, v);
     const g = d.select({ measureId: measureGoals.measureId, code: strategyGoals.code }).from(measureGoals).innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId)).where(inArray(measureGoals.measureId, ids)).orderBy(asc(strategyGoals.code)).all();
     for (const [k, v] of groupBy(g, (r) => r.measureId, (r) => r.code)) goals.set(k, v);
     const s = d

@@ -2,7 +2,7 @@
 // the upload form, the preview of every row with its errors and the counts, the confirm button, and
 // the message after a finished import. Each page gives its own texts (translation keys) and the
 // columns of its rows; the server side is app/server/csv-import.server.ts.
-import { Alert, Anchor, Badge, Button, Group, Input, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Input, List, Paper, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -92,6 +92,13 @@ export type PreviewTexts = {
   confirmHelp: string;
   confirm: string;
   another: string;
+  /**
+   * The per-field changes of a row (shown when the rows carry `changes`): the column's heading,
+   * the "no changes" text, the word read out between old and new value, and an empty value.
+   */
+  changes?: { heading: string; none: string; becomes: string; empty: string };
+  /** The heading of a row's warnings (shown when the rows carry `warnings`). */
+  warnings?: string;
 };
 
 export type ImportTexts = { upload: UploadTexts; preview: PreviewTexts };
@@ -119,11 +126,49 @@ export function importTexts(prefix: string): ImportTexts {
       confirmHelp: key("confirmHelp"),
       confirm: key("confirm"),
       another: key("another"),
+      changes: { heading: key("changes"), none: key("noChanges"), becomes: key("becomes"), empty: key("emptyValue") },
+      warnings: key("warnings"),
     },
   };
 }
 
-export type PreviewRow = { rowNumber: number; action: string; errors: string[] };
+/** A shown value of a field change: text as it is, a translation key, or nothing. */
+export type ChangeValue = string | { key: string } | null;
+/** One field a row changes: `field` is the translation key of the field's label. */
+export type FieldChange = { field: string; from: ChangeValue; to: ChangeValue };
+/**
+ * A preview row. `changes` (when the feature gives them) lists exactly what a create or update
+ * would change, field by field; an empty list is "no changes". `warnings` are translation keys
+ * of things to look at that do not stop the import.
+ */
+export type PreviewRow = { rowNumber: number; action: string; errors: string[]; changes?: FieldChange[]; warnings?: string[] };
+
+/** A row's field changes: "Kuvaus: old → new", with the arrow read out as a word. */
+function FieldChanges({ changes, texts }: { changes: FieldChange[]; texts: NonNullable<PreviewTexts["changes"]> }) {
+  const { t } = useTranslation();
+  if (!changes.length) return <Text size="sm">{t(texts.none)}</Text>;
+  const shown = (v: ChangeValue) => (v === null || v === "" ? t(texts.empty) : typeof v === "string" ? v : t(v.key));
+  return (
+    <List size="sm" spacing={2} listStyleType="none" withPadding={false}>
+      {changes.map((c) => (
+        <List.Item key={c.field} data-field={c.field}>
+          <Text span fw={600} size="sm">
+            {t(c.field)}
+          </Text>
+          {": "}
+          <Text span size="sm" component="del" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
+            {shown(c.from)}
+          </Text>{" "}
+          <span aria-hidden="true">→</span>
+          <VisuallyHidden>{t(texts.becomes)}</VisuallyHidden>{" "}
+          <Text span size="sm" component="ins" style={{ textDecoration: "none", whiteSpace: "pre-wrap" }}>
+            {shown(c.to)}
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
 /** A column of the feature's own between the row number and the action; `numeric` aligns it right. */
 export type PreviewColumn<R> = { header: string; cell: (row: R) => ReactNode; numeric?: boolean };
 
@@ -139,6 +184,7 @@ function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview
   const { t } = useTranslation();
   const errorText = useErrorText();
   const navigation = useNavigation();
+  const withChanges = !!texts.changes && preview.rows.some((r) => r.changes !== undefined);
   const counts = [
     ["create", "city"],
     ["update", "green"],
@@ -182,6 +228,7 @@ function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview
                   </Table.Th>
                 ))}
                 <Table.Th scope="col">{t(texts.action)}</Table.Th>
+                {withChanges ? <Table.Th scope="col">{t(texts.changes!.heading)}</Table.Th> : null}
                 <Table.Th scope="col">{t(texts.problems)}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -195,6 +242,7 @@ function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview
                     </Table.Td>
                   ))}
                   <Table.Td>{row.errors.length ? "–" : t(`${texts.actions}.${row.action}`)}</Table.Td>
+                  {withChanges ? <Table.Td data-changes>{row.errors.length || !row.changes ? "–" : <FieldChanges changes={row.changes} texts={texts.changes!} />}</Table.Td> : null}
                   <Table.Td>
                     {row.errors.length ? (
                       <List size="sm" c="red.9">
@@ -202,9 +250,21 @@ function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview
                           <List.Item key={e}>{errorText([e])}</List.Item>
                         ))}
                       </List>
-                    ) : (
+                    ) : row.warnings?.length ? null : (
                       t(texts.ok)
                     )}
+                    {row.warnings?.length ? (
+                      <div data-warnings>
+                        <Text size="sm" fw={600} c="orange.9">
+                          {t(texts.warnings ?? texts.problems)}
+                        </Text>
+                        <List size="sm" c="orange.9">
+                          {row.warnings.map((w) => (
+                            <List.Item key={w}>{errorText([w])}</List.Item>
+                          ))}
+                        </List>
+                      </div>
+                    ) : null}
                   </Table.Td>
                 </Table.Tr>
               ))}

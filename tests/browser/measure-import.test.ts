@@ -72,10 +72,34 @@ describe("importing measures", () => {
     await upload(page, csvFile([GOOD_ROW, SECOND_ROW]));
     await page.getByText("Ennallaan: 2").waitFor();
     await expect(page.getByRole("button", { name: "Vahvista tuonti" }).count()).resolves.toBe(0);
+    await expect(page.locator('tr[data-row="2"] td[data-changes]').textContent()).resolves.toBe("Ei muutoksia");
+
+    // 5. A partial file (no description, areas or dates) changes only what it has, and the preview
+    //    says exactly what: field, old value → new value; the identical row is "no changes".
+    const partial = "tunnus;otsikko;vastuuorganisaatio;budjetti_eur\r\n8.1;Kauppakeskusten turvallisuusyhteistyö;Poliisi;15 000\r\n8.2;Pyöräilyreittien valaistuskartoitus;Kymp;\r\n";
+    await upload(page, { name: "osittainen.csv", mimeType: "text/csv", buffer: Buffer.from(partial, "utf8") });
+    await page.getByRole("button", { name: "Vahvista tuonti" }).waitFor();
+    const changed = page.locator('tr[data-row="2"] td[data-changes] li');
+    await expect(changed.count()).resolves.toBe(1);
+    await expect(changed.first().textContent()).resolves.toMatch(/^Budjetti EUR: 12500 →.*15000$/);
+    await expect(changed.locator("del").textContent()).resolves.toBe("12500");
+    await expect(changed.locator("ins").textContent()).resolves.toBe("15000");
+    await expect(page.locator('tr[data-row="2"]').textContent()).resolves.toContain("Päivitetään");
+    await expect(page.locator('tr[data-row="3"] td[data-changes]').textContent()).resolves.toBe("Ei muutoksia");
+    await expect(page.locator('tr[data-row="3"]').textContent()).resolves.toContain("Ei muutoksia");
+    await expect(page.getByRole("columnheader", { name: "Muutokset" }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Vahvista tuonti" }).click();
+    await page.getByText("Tuonti valmis").waitFor();
+    await expect(page.getByRole("status").filter({ hasText: "Tuonti valmis" }).textContent()).resolves.toContain("Uusia toimenpiteitä 0, päivitettyjä 1, ennallaan 1.");
+    const exported = await staffCsv();
+    expect(exported).toContain("Kauppakeskukset, poliisi ja nuorisopalvelut sopivat yhteisistä käytännöistä.");
+    expect(exported).toContain(";district:301;15000;");
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // Five uploads and five accessibility checks: more than the default minute on a busy machine.
+  }, 240_000);
 
   it("works without JavaScript, with the shipped template", async () => {
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });

@@ -305,7 +305,7 @@ describe("exporting", () => {
     const planId = await seedExportPlan("Vienti", false);
     const rows = exportMeasures({ planId }, { publicOnly: false, lang: "fi" });
     expect(rows.map((r) => r.code)).toEqual(["E1", "E2", "E3", "E4"]);
-    expect(rows[0]).toMatchObject({ title: "=Kaava-alkuinen otsikko", responsibleEmail: DEMO.expert, areas: ["301", "503"], goals: ["1", "2"], budgetEur: 24000.5, status: "approved" });
+    expect(rows[0]).toMatchObject({ title: "=Kaava-alkuinen otsikko", responsibleEmail: DEMO.expert, areas: ["district:301", "district:503"], goals: ["1", "2"], budgetEur: 24000.5, status: "approved" });
     expect(exportMeasures({ planId, status: ["in_progress"] }, { publicOnly: false, lang: "fi" }).map((r) => r.code)).toEqual(["E2"]);
 
     for (const lang of ["fi", "sv", "en"] as const) {
