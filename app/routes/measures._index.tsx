@@ -112,7 +112,8 @@ export default function MeasureList() {
         <Title order={2} size="h4" id="measure-filters" mb="xs">
           {t("measures.filters")}
         </Title>
-        <Form method="get" role="search">
+        {/* Keyed by the URL: after a client-side navigation the fields show the list's new state. */}
+        <Form method="get" role="search" key={location.search}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
@@ -139,7 +140,7 @@ export default function MeasureList() {
               <NativeSelect
                 name="sort"
                 label={t("measures.sortBy")}
-                defaultValue={query.sort ?? (query.q ? "relevance" : "code")}
+                defaultValue={query.sort ?? "relevance"}
                 data={MEASURE_SORTS.map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
               />
               <NativeSelect
