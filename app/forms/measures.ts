@@ -1,5 +1,5 @@
 import { MEASURE_STATUSES, TASK_STATES } from "../../db/schema";
-import { costSharesProblem } from "../server/measure-rules";
+import { costSharesProblem, MEASURE_SORTS } from "../server/measure-rules";
 import { z } from "./z";
 
 /** Finnish number input: "24 000,50" and "24000.50" both mean 24000.5. */
@@ -78,13 +78,14 @@ export const MeasureListQuerySchema = z.object({
   plan: z.coerce.number().int().positive().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   area: z.coerce.number().int().positive().optional().catch(undefined),
-  priority: z.coerce.number().int().positive().optional().catch(undefined),
+  /** A priority area's id, or "none" for the measures without a priority area. */
+  priority: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
   status: z.array(z.enum(MEASURE_STATUSES)).optional().catch(undefined),
   late: bool.catch(undefined),
   stale: bool.catch(undefined),
   owner: z.coerce.number().int().positive().optional().catch(undefined),
   goal: z.coerce.number().int().positive().optional().catch(undefined),
-  sort: z.enum(["code", "title", "status", "end", "updated", "progress"]).optional().catch(undefined),
+  sort: z.enum(MEASURE_SORTS).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
 });

@@ -3,14 +3,16 @@ import { z } from "./z";
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 
 export const SummaryFilterSchema = z.object({
-  priority: z.coerce.number().int().positive().optional().catch(undefined),
+  /** A priority area's id, or "none" for the measures without a priority area. */
+  priority: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
   owner: z.coerce.number().int().positive().optional().catch(undefined),
   area: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 export const NewReviewSchema = z
   .object({
-    title: z.string().trim().min(3).max(200),
+    // Runs of spaces count as one, so "Katsaus  2" and "Katsaus 2" are the same title.
+    title: z.string().trim().min(3).max(200).transform((v) => v.replace(/\s+/g, " ")),
     periodStart: isoDate,
     periodEnd: isoDate,
   })

@@ -13,6 +13,8 @@ import { can } from "~/server/permissions.server";
 import { listGoals, listPlans, listPriorityAreas } from "~/server/plans.server";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
+import { CountSentence } from "~/ui/measures/CountSentence";
+import { MEASURE_SORTS } from "~/server/measure-rules";
 import { Pager } from "~/ui/Pager";
 
 export const meta: MetaFunction = () => [{ title: "Toimenpiteet – Lähiturva" }];
@@ -81,7 +83,7 @@ export default function MeasureList() {
     if (!q.get("plan")) q.set("plan", String(plan.id));
     return `/measures/export?${q.toString()}`;
   };
-  const select = (value: number | undefined) => (value ? String(value) : "");
+  const select = (value: number | "none" | undefined) => (value ? String(value) : "");
   const all = { value: "", label: t("common.all") };
 
   return (
@@ -110,7 +112,8 @@ export default function MeasureList() {
         <Title order={2} size="h4" id="measure-filters" mb="xs">
           {t("measures.filters")}
         </Title>
-        <Form method="get" role="search">
+        {/* Keyed by the URL: after a client-side navigation the fields show the list's new state. */}
+        <Form method="get" role="search" key={location.search}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
@@ -119,7 +122,7 @@ export default function MeasureList() {
                 name="priority"
                 label={t("measures.priorityArea")}
                 defaultValue={select(query.priority)}
-                data={[all, ...options.priorityAreas]}
+                data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]}
               />
               <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners]} />
               <NativeSelect
@@ -137,8 +140,8 @@ export default function MeasureList() {
               <NativeSelect
                 name="sort"
                 label={t("measures.sortBy")}
-                defaultValue={query.sort ?? "code"}
-                data={(["code", "title", "status", "end", "updated", "progress"] as const).map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
+                defaultValue={query.sort ?? "relevance"}
+                data={MEASURE_SORTS.map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
               />
               <NativeSelect
                 name="dir"
@@ -171,6 +174,7 @@ export default function MeasureList() {
         </Form>
       </Paper>
 
+      <CountSentence total={result.total} proposed={result.proposed} note={!publicOnly} />
       <Table.ScrollContainer minWidth={860}>
         <Table striped highlightOnHover aria-label={t("measures.listTitle")}>
           <Table.Thead>

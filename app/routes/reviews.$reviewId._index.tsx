@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { AssessmentSchema, DecisionFormSchema, ReviewStepSchema } from "~/forms/reviews";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/guard.server";
-import { helsinkiDate } from "~/server/measure-rules";
+import { columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/measure-rules";
 import { can } from "~/server/permissions.server";
 import { listPriorityAreas } from "~/server/plans.server";
 import { closeReview, getReview, getReviewRecord, markDiscussed, recordDecision, saveAssessment, sendReview } from "~/server/reviews.server";
@@ -15,6 +15,7 @@ import { ChangeList } from "~/ui/ChangeList";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
+import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.review.title} – Lähiturva` : "Lähiturva" }];
@@ -125,18 +126,20 @@ export default function ReviewPage() {
         <Title order={2} size="h3" id="review-summary" mb="sm">
           {t("reviews.summary")}
         </Title>
-        <Text mb="sm">
-          {t("reviews.pdf.summaryText", { total: content.totals.total, completed: content.totals.counts.completed, late: content.totals.late, stale: content.totals.stale, progress: content.progress ?? 0 })}
+        <Text mb="sm" data-testid="count-sentence">
+          {t("reviews.pdf.summaryText", { counted: countSentence(t, content.totals.total, content.totals.counts.proposed), completed: content.totals.counts.completed, late: content.totals.late, stale: content.totals.stale, progress: content.progress ?? 0 })}
         </Text>
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={960}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
                 <Table.Th scope="col" ta="right">{t("reviews.cols.total")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("reviews.cols.ongoing")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("reviews.cols.delayedOrOnHold")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("reviews.cols.completed")}</Table.Th>
+                {STATUS_COLUMN_KEYS.map((c) => (
+                  <Table.Th key={c} scope="col" ta="right">
+                    {t(`reviews.cols.${c}`)}
+                  </Table.Th>
+                ))}
                 <Table.Th scope="col" ta="right">{t("reviews.cols.late")}</Table.Th>
                 <Table.Th scope="col" ta="right">{t("reviews.cols.progress")}</Table.Th>
               </Table.Tr>
@@ -148,9 +151,11 @@ export default function ReviewPage() {
                     <Anchor href={`#area-${a.id ?? "none"}`}>{areaName(a)}</Anchor>
                   </Table.Th>
                   <Table.Td ta="right">{a.total}</Table.Td>
-                  <Table.Td ta="right">{a.counts.in_progress + a.counts.approved}</Table.Td>
-                  <Table.Td ta="right">{a.counts.delayed + a.counts.on_hold}</Table.Td>
-                  <Table.Td ta="right">{a.counts.completed}</Table.Td>
+                  {STATUS_COLUMN_KEYS.map((c) => (
+                    <Table.Td key={c} ta="right">
+                      {columnCount(a.counts, c)}
+                    </Table.Td>
+                  ))}
                   <Table.Td ta="right">{a.late}</Table.Td>
                   <Table.Td ta="right">{a.progress == null ? "–" : `${a.progress} %`}</Table.Td>
                 </Table.Tr>

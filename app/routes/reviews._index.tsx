@@ -10,7 +10,7 @@ import { authorize, notFound } from "~/server/guard.server";
 import { addDaysIso, helsinkiDate } from "~/server/measure-rules";
 import { can } from "~/server/permissions.server";
 import { currentPlan } from "~/server/plans.server";
-import { createReview, listReviews } from "~/server/reviews.server";
+import { listReviews, startReview } from "~/server/reviews.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
@@ -27,8 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const plan = currentPlan({ publicOnly: false });
   if (!plan) notFound();
-  const id = createReview(viewer.id, { planId: plan.id, ...submission.value });
-  return redirect(`/reviews/${id}`);
+  const result = startReview(viewer.id, { planId: plan.id, ...submission.value });
+  // A title another review of the plan has: said at the field, with everything typed kept.
+  if (!result.ok) return json(submission.reply({ fieldErrors: { title: ["reviews.validation.titleTaken"] } }), { status: 409 });
+  return redirect(`/reviews/${result.id}`);
 }
 
 export default function ReviewsPage() {

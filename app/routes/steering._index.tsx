@@ -18,6 +18,8 @@ import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";
 import { StatusChart } from "~/ui/StatusChart";
 import { ChangeList, limitChanges, narrowChanges } from "~/ui/ChangeList";
+import { CountSentence } from "~/ui/measures/CountSentence";
+import { rowPriority, summaryListHref } from "~/ui/summary-links";
 import { clock } from "~/server/clock";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -61,22 +63,12 @@ export default function SteeringSummaryPage() {
       </Stack>
     );
   }
-  // Every number links to the measure list with the same filters in its URL.
-  const listHref = (extra: Record<string, string | number | readonly string[] | undefined>) => {
-    const q = new URLSearchParams({ plan: String(plan.id) });
-    if (filters.priority) q.set("priority", String(filters.priority));
-    if (filters.owner) q.set("owner", String(filters.owner));
-    if (filters.area) q.set("area", String(filters.area));
-    for (const [k, v] of Object.entries(extra)) {
-      if (Array.isArray(v)) for (const item of v) q.append(k, item);
-      else if (v !== undefined) q.set(k, String(v));
-    }
-    return `/measures?${q.toString()}`;
-  };
+  // Every number links to the measure list with the same filters in its URL (ui/summary-links.ts).
+  const listHref = (extra: Parameters<typeof summaryListHref>[2]) => summaryListHref(plan.id, filters, extra);
   const areaLabel = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
     a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang)}` : t("reviews.noPriorityArea");
   const shownStatuses = MEASURE_STATUSES;
-  const select = (v: number | undefined) => (v ? String(v) : "");
+  const select = (v: number | "none" | undefined) => (v ? String(v) : "");
   const all = { value: "", label: t("common.all") };
 
   return (
@@ -92,7 +84,7 @@ export default function SteeringSummaryPage() {
       </div>
       <Form method="get" role="search" aria-label={t("measures.filters")}>
         <Group align="end">
-          <NativeSelect name="priority" label={t("measures.priorityArea")} defaultValue={select(filters.priority)} data={[all, ...options.priorityAreas]} />
+          <NativeSelect name="priority" label={t("measures.priorityArea")} defaultValue={select(filters.priority)} data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]} />
           <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners]} />
           <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas]} />
           <Button type="submit">{t("common.filter")}</Button>
@@ -102,6 +94,7 @@ export default function SteeringSummaryPage() {
         </Group>
       </Form>
 
+      <CountSentence total={summary.totals.total} proposed={summary.totals.counts.proposed} note />
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Kpi label={t("steering.kpi.measures")} value={String(summary.totals.total)} to={listHref({})} />
         <Kpi label={t("steering.kpi.progress")} value={summary.progress == null ? "–" : `${fmt.number(summary.progress)} %`} />
@@ -138,7 +131,7 @@ export default function SteeringSummaryPage() {
                   {shownStatuses.map((s) => (
                     <Table.Td key={s} ta="right">
                       {a.counts[s] ? (
-                        <Anchor component={Link} to={listHref({ priority: a.id ?? undefined, status: s })} aria-label={t("steering.countLink", { count: a.counts[s], status: t(`measures.status.${s}`), area: areaLabel(a) })}>
+                        <Anchor component={Link} to={listHref({ priority: rowPriority(a), status: s })} aria-label={t("steering.countLink", { count: a.counts[s], status: t(`measures.status.${s}`), area: areaLabel(a) })}>
                           {a.counts[s]}
                         </Anchor>
                       ) : (
@@ -147,13 +140,13 @@ export default function SteeringSummaryPage() {
                     </Table.Td>
                   ))}
                   <Table.Td ta="right">
-                    <Anchor component={Link} to={listHref({ priority: a.id ?? undefined })}>
+                    <Anchor component={Link} to={listHref({ priority: rowPriority(a) })} aria-label={t("steering.totalLink", { count: a.total, area: areaLabel(a) })}>
                       {a.total}
                     </Anchor>
                   </Table.Td>
                   <Table.Td ta="right">
                     {a.late ? (
-                      <Anchor component={Link} to={listHref({ priority: a.id ?? undefined, late: 1 })}>
+                      <Anchor component={Link} to={listHref({ priority: rowPriority(a), late: 1 })} aria-label={t("steering.lateLink", { count: a.late, area: areaLabel(a) })}>
                         {a.late}
                       </Anchor>
                     ) : (

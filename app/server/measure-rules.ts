@@ -9,6 +9,32 @@ export const CLOSED_STATUSES: MeasureStatus[] = ["completed", "discontinued"];
 export const ACTIVE_STATUSES: MeasureStatus[] = ["approved", "in_progress", "delayed", "on_hold"];
 export const DUE_SOON_DAYS = 30;
 
+/** Orders of the measure list; "relevance" (whole words first) applies to a search, else the identifier order. */
+export const MEASURE_SORTS = ["relevance", "code", "title", "status", "end", "updated", "progress"] as const;
+export type MeasureSort = (typeof MEASURE_SORTS)[number];
+
+/**
+ * What the steering summary, the status review and the measure list count, the same way: every
+ * measure of the plan within the filter, proposals included, and each page says how many of them
+ * are proposals. Where statuses are grouped into columns (the status review and its PDF), the
+ * groups are these, so they add up to the total and "in progress" is in progress only.
+ */
+export const STATUS_COLUMNS = {
+  proposed: ["proposed"],
+  approved: ["approved"],
+  ongoing: ["in_progress"],
+  delayedOrOnHold: ["delayed", "on_hold"],
+  completed: ["completed"],
+  discontinued: ["discontinued"],
+} as const satisfies Record<string, readonly MeasureStatus[]>;
+export type StatusColumn = keyof typeof STATUS_COLUMNS;
+export const STATUS_COLUMN_KEYS = Object.keys(STATUS_COLUMNS) as StatusColumn[];
+
+/** A row's count per status column. */
+export function columnCount(counts: Record<MeasureStatus, number>, column: StatusColumn): number {
+  return (STATUS_COLUMNS[column] as readonly MeasureStatus[]).reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+}
+
 /**
  * Which status may follow which. Approval (proposed → approved) is a decision of a coordinator or
  * the steering group; everything else can be reported in a follow-up by the measure's owners.

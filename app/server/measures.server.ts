@@ -1,6 +1,6 @@
 // Measures of the city safety plan: finding them, reading one, and changing them safely.
 // "Late", "stale" and "due soon" are defined once here, in SQL, and used by every list and count.
-import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
@@ -23,7 +23,7 @@ import {
 import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
 import { pageWindow } from "./paging";
-import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate } from "./measure-rules";
+import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate, type MeasureSort } from "./measure-rules";
 import { cachedRead } from "./read-cache.server";
 import { clock } from "./clock";
 
@@ -85,13 +85,13 @@ export function publicMeasureCondition(): SQL {
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-export const MEASURE_SORTS = ["code", "title", "status", "end", "updated", "progress"] as const;
-export type MeasureSort = (typeof MEASURE_SORTS)[number];
+export { MEASURE_SORTS, type MeasureSort } from "./measure-rules";
 
 export type MeasureFilters = {
   planId: number;
   q?: string;
-  priorityAreaId?: number;
+  /** A priority area, or "none" for the measures without one (the summary's "no priority area" row). */
+  priorityAreaId?: number | "none";
   status?: MeasureStatus[];
   late?: boolean;
   stale?: boolean;
@@ -107,15 +107,56 @@ export type MeasureFilters = {
   pageSize?: number;
 };
 
-/** Turns what a person typed into a safe FTS5 query: every word must match as a prefix. */
-export function ftsQuery(input: string): string | null {
-  const words = input
+/** The words of what a person typed (at most 12), without FTS5 syntax characters. */
+export function searchTerms(input: string): string[] {
+  return input
     .normalize("NFC")
     .split(/[\s"'()*:^+-]+/)
     .map((w) => w.trim())
     .filter(Boolean)
     .slice(0, 12);
+}
+
+/** Turns what a person typed into a safe FTS5 query: every word must match as a prefix. */
+export function ftsQuery(input: string): string | null {
+  const words = searchTerms(input);
   return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+}
+
+/** The trigram index matches substrings of three characters or more; shorter words use the word index only. */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+/**
+ * Search: every word typed must match, either as the start of a word (word index, `measures_fts`)
+ * or, from three characters on, anywhere inside one (trigram index, `measures_trigram`), so
+ * "kävely" finds "Turvallisuuskävelyt". Both indexes fold case and diacritics.
+ */
+function searchCondition(q: string): SQL | null {
+  const terms = searchTerms(q);
+  if (!terms.length) return null;
+  return and(
+    ...terms.map((w) => {
+      const word = sql`${measures.id} in (select rowid from measures_fts where measures_fts match ${`"${w}"*`})`;
+      if ([...w].length < TRIGRAM_MIN_LENGTH) return word;
+      return sql`(${word} or ${measures.id} in (select rowid from measures_trigram where measures_trigram match ${`"${w}"`}))`;
+    }),
+  )!;
+}
+
+/**
+ * Relevance of a search hit: per word, 2 for a whole word ("kävely" in "Kävely illalla"), 1 for the
+ * start of a word ("Kävelyreitit"), 0 for a part inside a compound ("Turvallisuuskävelyt").
+ */
+function relevanceSql(q: string): SQL<number> {
+  const terms = searchTerms(q);
+  if (!terms.length) return sql<number>`0`;
+  return sql<number>`(${sql.join(
+    terms.map(
+      (w) => sql`(case when ${measures.id} in (select rowid from measures_fts where measures_fts match ${`"${w}"`}) then 2
+        when ${measures.id} in (select rowid from measures_fts where measures_fts match ${`"${w}"*`}) then 1 else 0 end)`,
+    ),
+    sql` + `,
+  )})`;
 }
 
 /** An area filter matches measures aimed at the area itself, at an area above it, or at one below it. */
@@ -131,9 +172,10 @@ function areaCondition(areaId: number): SQL {
 export function filterConditions(f: MeasureFilters, now: Date, publicOnly: boolean): SQL[] {
   const conditions: SQL[] = [eq(measures.planId, f.planId)];
   if (publicOnly) conditions.push(publicMeasureCondition());
-  const match = f.q ? ftsQuery(f.q) : null;
-  if (match) conditions.push(sql`${measures.id} in (select rowid from measures_fts where measures_fts match ${match})`);
-  if (f.priorityAreaId) conditions.push(eq(measures.priorityAreaId, f.priorityAreaId));
+  const match = f.q ? searchCondition(f.q) : null;
+  if (match) conditions.push(match);
+  if (f.priorityAreaId === "none") conditions.push(isNull(measures.priorityAreaId));
+  else if (f.priorityAreaId) conditions.push(eq(measures.priorityAreaId, f.priorityAreaId));
   if (f.status?.length) conditions.push(inArray(measures.status, f.status));
   if (f.late) conditions.push(sql`${lateSql(now)}`);
   if (f.stale) conditions.push(sql`${staleSql(now)}`);
@@ -182,8 +224,10 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
   const where = and(...filterConditions(f, now, publicOnly));
   const pageSize = f.pageSize ?? DEFAULT_PAGE_SIZE;
   const direction = f.dir === "desc" ? desc : asc;
+  // A search is ordered by relevance unless another order is asked for.
+  const sort: MeasureSort = f.sort ?? (f.q && searchTerms(f.q).length ? "relevance" : "code");
   const order: SQL[] = (() => {
-    switch (f.sort) {
+    switch (sort) {
       case "title":
         return [direction(measures.title)];
       case "status":
@@ -194,14 +238,20 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
         return [sql`${measures.lastFollowUpAt} is null`, direction(measures.lastFollowUpAt), ...codeOrder];
       case "progress":
         return [direction(measures.progress), ...codeOrder];
+      case "relevance":
+        if (f.q && searchTerms(f.q).length) return [desc(relevanceSql(f.q)), ...codeOrder];
+        return codeOrder;
       default:
         return f.dir === "desc" ? codeOrder.map((o) => sql`${o} desc`) : codeOrder;
     }
   })();
   // One pass finds and orders the matching ids (the full-text match runs once and gives the
   // total); the joins and the computed flags are then worked out for the shown page only.
-  const ids = d.select({ id: measures.id }).from(measures).where(where).orderBy(...order).all().map((r) => r.id);
+  const found = d.select({ id: measures.id, status: measures.status }).from(measures).where(where).orderBy(...order).all();
+  const ids = found.map((r) => r.id);
   const total = ids.length;
+  // The page says what it counts: how many of the measures found are proposals (see STATUS_COLUMNS).
+  const proposed = found.filter((r) => r.status === "proposed").length;
   const { page, pageCount, offset } = pageWindow(total, f.page, pageSize);
   const pageIds = ids.slice(offset, offset + pageSize);
   const responsible = alias(users, "responsible");
@@ -238,7 +288,7 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
     : [];
   const byId = new Map(details.map((r) => [r.id, { ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon }]));
   const rows = pageIds.map((id) => byId.get(id)!);
-  return { rows, total, page, pageCount, pageSize };
+  return { rows, total, proposed, page, pageCount, pageSize };
 }
 
 export type MeasureListRow = ReturnType<typeof listMeasures>["rows"][number];

@@ -9,6 +9,8 @@ import { INTL_LOCALE, isLanguage, type Language } from "~/i18n/config";
 import { localName } from "~/i18n/names";
 import { config } from "./config.server";
 import type { PdfLabels } from "./review-pdf";
+import { STATUS_COLUMN_KEYS } from "./measure-rules";
+import { countSentence } from "~/ui/measures/CountSentence";
 import type { ReviewView } from "./reviews.server";
 
 const WORKER_FILE = resolve("app/server/review-pdf.worker.ts");
@@ -29,13 +31,13 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
     generated: t("reviews.pdf.compiled", { date: date(content.compiledAt) }),
     summary: t("reviews.summary"),
     summaryText: t("reviews.pdf.summaryText", {
-      total: content.totals.total,
+      counted: countSentence(t, content.totals.total, content.totals.counts.proposed),
       completed: content.totals.counts.completed,
       late: content.totals.late,
       stale: content.totals.stale,
       progress: content.progress ?? 0,
     }),
-    totalsHeaders: [t("measures.priorityArea"), t("reviews.cols.total"), t("reviews.cols.ongoing"), t("reviews.cols.delayedOrOnHold"), t("reviews.cols.completed"), t("reviews.cols.late"), t("reviews.cols.progress")],
+    totalsHeaders: [t("measures.priorityArea"), t("reviews.cols.total"), ...STATUS_COLUMN_KEYS.map((c) => t(`reviews.cols.${c}`)), t("reviews.cols.late"), t("reviews.cols.progress")],
     changes: t("reviews.changes"),
     changeGroups: c
       ? [

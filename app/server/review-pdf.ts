@@ -3,6 +3,7 @@
 // Plain data in, bytes out: it runs inside a worker thread (review-pdf.worker.ts).
 import PDFDocument from "pdfkit";
 import type { ReviewContent } from "./reviews.server";
+import { columnCount, STATUS_COLUMN_KEYS } from "./measure-rules";
 
 export type PdfLabels = {
   city: string;
@@ -68,13 +69,12 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
     const totalsRows = content.priorityAreas.map((a) => [
       labels.areaTitle(a.code, labels.areaName[String(a.id)] ?? "–"),
       String(a.total),
-      String(a.counts.in_progress + a.counts.approved),
-      String(a.counts.delayed + a.counts.on_hold),
-      String(a.counts.completed),
+      ...STATUS_COLUMN_KEYS.map((c) => String(columnCount(a.counts, c))),
       String(a.late),
       a.progress == null ? "–" : `${a.progress} %`,
     ]);
-    table(doc, labels.totalsHeaders, totalsRows, [0.4, 0.09, 0.1, 0.11, 0.1, 0.1, 0.1]);
+    // The same status columns as the review page (STATUS_COLUMNS): they add up to the total.
+    table(doc, labels.totalsHeaders, totalsRows, [0.22, 0.07, 0.09, 0.1, 0.09, 0.1, 0.08, 0.09, 0.08, 0.08]);
 
     // Changes since the previous review
     doc.moveDown(1);

@@ -80,7 +80,11 @@ export type ReviewContent = {
   assessments: { priorityAreaId: number | null; assessment: string; proposals: string; updatedByName: string | null; version: number }[];
 };
 
-/** Every committed measure of the plan (proposals are not yet part of the plan's follow-up). */
+/**
+ * Every measure of the plan, proposals included: the review counts and lists what the steering
+ * summary and the measure list count (STATUS_COLUMNS in measure-rules.ts), and says how many are
+ * proposals. The changes since the previous review still concern committed measures only.
+ */
 function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
   const d = db();
   const responsible = alias(users, "responsible");
@@ -104,7 +108,7 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
     .from(measures)
     .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .leftJoin(responsible, eq(responsible.id, measures.responsibleUserId))
-    .where(and(eq(measures.planId, planId), sql`${measures.status} != 'proposed'`))
+    .where(eq(measures.planId, planId))
     .orderBy(sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`, asc(measures.code))
     .all();
   // The latest entry per measure in one query: an index lookup per measure on (measure_id, reported_at).
@@ -162,10 +166,13 @@ function compileIndicators(planId: number): ReviewIndicator[] {
 type DiffMeasure = Pick<ReviewMeasure, "id" | "code" | "title" | "status" | "late">;
 
 export function diffReviews(previous: { measures: DiffMeasure[] }, current: { measures: DiffMeasure[] }): Omit<ReviewChanges, "previousReviewId" | "previousTitle"> {
-  const before = new Map(previous.measures.map((m) => [m.id, m]));
+  // Changes concern committed measures: a proposal becomes "new" when it is approved. (Reviews sent
+  // before proposals were listed in them have none, so old and new snapshots compare alike.)
+  const committed = (list: DiffMeasure[]) => list.filter((m) => m.status !== "proposed");
+  const before = new Map(committed(previous.measures).map((m) => [m.id, m]));
   const pick = (m: DiffMeasure) => ({ id: m.id, code: m.code, title: m.title });
   const changes = { newMeasures: [] as ReturnType<typeof pick>[], completed: [] as ReturnType<typeof pick>[], newlyLate: [] as ReturnType<typeof pick>[], statusChanged: [] as ReviewChanges["statusChanged"] };
-  for (const m of current.measures) {
+  for (const m of committed(current.measures)) {
     const old = before.get(m.id);
     if (!old) {
       changes.newMeasures.push(pick(m));
@@ -213,9 +220,9 @@ export function compileReview(planId: number, opts: { reviewId?: number; previou
   const content: ReviewContent = {
     compiledAt: now.getTime(),
     plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
-    // Proposals are not part of the follow-up: leave them out of the review's counts.
-    priorityAreas: summary.areas.map((a) => ({ ...a, total: a.total - a.counts.proposed, counts: { ...a.counts, proposed: 0 } })),
-    totals: { ...summary.totals, total: summary.totals.total - summary.totals.counts.proposed, counts: { ...summary.totals.counts, proposed: 0 } },
+    // The same counts as the steering summary, proposals included (the page says how many).
+    priorityAreas: summary.areas,
+    totals: summary.totals,
     progress: summary.progress,
     measures: compileMeasures(planId, now),
     indicators: compileIndicators(planId),
@@ -307,18 +314,50 @@ export function latestReview(opts: { sentOnly: boolean }) {
   );
 }
 
-export function createReview(actorId: string, input: { planId: number; title: string; periodStart: string; periodEnd: string }) {
-  return db().transaction((tx) => {
-    const previous = latestSentReview(input.planId);
-    const id = Number(
-      tx
-        .insert(statusReviews)
-        .values({ ...input, status: "draft", previousReviewId: previous?.id ?? null, createdById: actorId })
-        .run().lastInsertRowid,
-    );
-    audit({ actorId, action: "review.created", targetType: "review", targetId: id }, tx);
-    return id;
-  });
+export type ReviewInput = { planId: number; title: string; periodStart: string; periodEnd: string };
+
+/** Whether a review of the plan already has this title (two reviews of one plan never share one). */
+export function reviewTitleTaken(planId: number, title: string): boolean {
+  return !!db().select({ id: statusReviews.id }).from(statusReviews).where(and(eq(statusReviews.planId, planId), eq(statusReviews.title, title))).get();
+}
+
+/** `base`, or `base (2)`, `base (3)` … whichever is free in the plan: for titles the app makes up itself. */
+export function uniqueReviewTitle(planId: number, base: string): string {
+  let title = base;
+  for (let n = 2; reviewTitleTaken(planId, title); n++) title = `${base} (${n})`;
+  return title;
+}
+
+/** SQLite's unique-constraint error, also when drizzle wraps it (in `cause`). */
+const isUniqueViolation = (e: unknown): boolean =>
+  (e as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE" || (!!(e as { cause?: unknown } | null)?.cause && isUniqueViolation((e as { cause: unknown }).cause));
+
+/** Starts a draft review; a title another review of the plan has is refused (the unique index backs it). */
+export function startReview(actorId: string, input: ReviewInput): { ok: true; id: number } | { ok: false; reason: "titleTaken" } {
+  try {
+    return db().transaction((tx) => {
+      if (reviewTitleTaken(input.planId, input.title)) return { ok: false as const, reason: "titleTaken" as const };
+      const previous = latestSentReview(input.planId);
+      const id = Number(
+        tx
+          .insert(statusReviews)
+          .values({ ...input, status: "draft", previousReviewId: previous?.id ?? null, createdById: actorId })
+          .run().lastInsertRowid,
+      );
+      audit({ actorId, action: "review.created", targetType: "review", targetId: id }, tx);
+      return { ok: true as const, id };
+    }, { behavior: "immediate" }) as { ok: true; id: number } | { ok: false; reason: "titleTaken" };
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, reason: "titleTaken" };
+    throw e;
+  }
+}
+
+/** startReview for callers that choose the title themselves (seed, tests): a taken title is an error. */
+export function createReview(actorId: string, input: ReviewInput): number {
+  const result = startReview(actorId, input);
+  if (!result.ok) throw new Error(`a review of plan ${input.planId} is already titled "${input.title}"`);
+  return result.id;
 }
 
 export function getReviewRecord(id: number) {

@@ -8,7 +8,8 @@ import { addDaysIso, helsinkiDate } from "./measure-rules";
 import { dueSoonSql, filterConditions, lateSql, staleSql, type MeasureFilters } from "./measures.server";
 import { clock } from "./clock";
 
-export type SummaryFilters = { priorityAreaId?: number; ownerId?: number; areaId?: number };
+/** priorityAreaId "none": the measures without a priority area (the summary's last row). */
+export type SummaryFilters = { priorityAreaId?: number | "none"; ownerId?: number; areaId?: number };
 export const DEADLINE_HORIZON_DAYS = 90;
 /**
  * The summary names the most urgent measures and deadlines; the full lists are one click away in
@@ -65,7 +66,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     }
   }
   const areas = [...areaRows, ...(byArea.has(null) ? [null] : [])]
-    .filter((a) => !f.priorityAreaId || a?.id === f.priorityAreaId)
+    .filter((a) => !f.priorityAreaId || (f.priorityAreaId === "none" ? a === null : a?.id === f.priorityAreaId))
     .map((a) => {
       const b = bucket(a?.id ?? null);
       return {

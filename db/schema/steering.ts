@@ -119,7 +119,8 @@ export const statusReviews = sqliteTable(
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("status_reviews_plan_idx").on(t.planId, t.sentAt)],
+  // Two reviews of one plan never share a title (the app refuses it with a field error first).
+  (t) => [index("status_reviews_plan_idx").on(t.planId, t.sentAt), uniqueIndex("status_reviews_plan_title_idx").on(t.planId, t.title)],
 );
 
 /** The expert group's written assessment and proposals, per priority area (null = overall). */

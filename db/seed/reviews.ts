@@ -8,6 +8,7 @@ import {
   markDiscussed,
   recordDecision,
   saveAssessment,
+  uniqueReviewTitle,
   type ReviewContent,
 } from "../../app/server/reviews.server";
 import { addDaysIso, helsinkiDate } from "../../app/server/measure-rules";
@@ -75,7 +76,7 @@ export function seedDemoReviews(db: Db, now: Date) {
   const sentAt = new Date(now.getTime() - 150 * DAY);
   const sentDay = helsinkiDate(sentAt);
   const half = Number(sentDay.slice(5, 7)) <= 6 ? 1 : 2;
-  const firstId = createReview(coordinator, { planId: plan.id, title: `Tilannekatsaus ${half}/${sentDay.slice(0, 4)}`, periodStart: addDaysIso(sentDay, -182), periodEnd: addDaysIso(sentDay, -5) });
+  const firstId = createReview(coordinator, { planId: plan.id, title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${half}/${sentDay.slice(0, 4)}`), periodStart: addDaysIso(sentDay, -182), periodEnd: addDaysIso(sentDay, -5) });
   saveAssessment(expert, firstId, null, {
     assessment: "Toimenpiteet ovat pääosin edenneet suunnitellusti. Kameravalvonnan laajentaminen on viivästynyt hankinnan vuoksi, ja muutaman toimenpiteen seuranta on jäänyt jälkeen.",
     proposals: "Ehdotamme, että digitaalinen turvallisuus ja asukkaiden osallisuus pidetään painopistealueina myös ensi vuonna.",
@@ -98,9 +99,10 @@ export function seedDemoReviews(db: Db, now: Date) {
   });
   closeReview(mayor, firstId, 3, new Date(sentAt.getTime() + 15 * DAY));
 
-  // The current review: a draft the expert group is writing.
+  // The current review: a draft the expert group is writing. Five months after the previous one it
+  // can fall in the same half-year: titles are unique in a plan, so it then gets "(2)".
   const today = helsinkiDate(now);
-  const draftId = createReview(coordinator, { planId: plan.id, title: `Tilannekatsaus ${Number(today.slice(5, 7)) <= 6 ? 1 : 2}/${today.slice(0, 4)}`, periodStart: addDaysIso(sentDay, -4), periodEnd: today });
+  const draftId = createReview(coordinator, { planId: plan.id, title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${Number(today.slice(5, 7)) <= 6 ? 1 : 2}/${today.slice(0, 4)}`), periodStart: addDaysIso(sentDay, -4), periodEnd: today });
   const [first, second] = areas;
   if (first) {
     saveAssessment(expert, draftId, first.id, {

@@ -106,6 +106,22 @@ describe("measure list", () => {
     await context.close();
   });
 
+  it("finds Finnish compound words by their parts, ordered by relevance, and says what it counts", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/measures");
+    await page.getByLabel("Hae", { exact: true }).fill("kävely");
+    await page.getByRole("button", { name: "Suodata" }).click();
+    await page.waitForURL(/q=k%C3%A4vely/);
+    await page.getByRole("link", { name: "Turvallisuuskävelyt yhdessä asukkaiden kanssa" }).waitFor();
+    await page.getByRole("link", { name: /turvallisuuskävely ja toimenpideohjelma/ }).waitFor();
+    const rows = await page.locator("tbody tr").count();
+    await expect(page.getByTestId("count-sentence").textContent()).resolves.toMatch(new RegExp(`^${rows} toimenpide`));
+    await expect(page.getByLabel("Järjestys").inputValue()).resolves.toBe("relevance");
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("a public visitor reads a measure page with its public follow-up only", async () => {
     const { context, page } = await newPage(browser);
     await page.goto("/measures?q=someturva");

@@ -83,3 +83,44 @@ describe("coordinator", () => {
     await context.close();
   });
 });
+
+describe("the summary's 'no priority area' row", () => {
+  it("its numbers open measure lists of exactly that many measures, and the list names what it counts", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, DEMO.coordinator);
+    // A measure without a priority area (the demo has none): take one off its area for the test.
+    await page.goto("/measures");
+    await page.locator("tbody tr").first().getByRole("link").first().click();
+    await page.waitForURL(/\/measures\/\d+$/);
+    const measurePath = new URL(page.url()).pathname;
+    await page.goto(`${measurePath}/edit`);
+    const prioritySelect = page.getByLabel("Painopistealue", { exact: true });
+    const original = await prioritySelect.inputValue();
+    expect(original).not.toBe("");
+    await prioritySelect.selectOption("");
+    await page.getByRole("button", { name: "Tallenna", exact: true }).click();
+    await page.getByText("Toimenpide tallennettu.").waitFor();
+
+    await page.goto("/steering");
+    await page.getByTestId("count-sentence").waitFor();
+    const total = page.getByRole("link", { name: /toimenpidettä yhteensä, Ei painopistealuetta$/ });
+    const count = Number((await total.textContent())?.trim());
+    expect(count).toBeGreaterThan(0);
+    await total.click();
+    await page.waitForURL(/priority=none/);
+    await expectHeading(page, "Toimenpiteet");
+    await expectRowCount(page, Math.min(count, 25));
+    await expect(page.getByTestId("count-sentence").textContent()).resolves.toMatch(new RegExp(`^${count} toimenpide`));
+    // The list's own filter offers the same choice.
+    await expect(page.getByLabel("Painopistealue", { exact: true }).inputValue()).resolves.toBe("none");
+    await expectAccessible(page);
+
+    // Put the measure back where it was.
+    await page.goto(`${measurePath}/edit`);
+    await page.getByLabel("Painopistealue", { exact: true }).selectOption(original);
+    await page.getByRole("button", { name: "Tallenna", exact: true }).click();
+    await page.getByText("Toimenpide tallennettu.").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
