@@ -158,6 +158,17 @@ export function readCsvTable<C extends string>(bytes: Uint8Array, filename: stri
   return read.ok ? tableFromLines(read.lines, spec) : read;
 }
 
+/**
+ * The one explicit way to clear a field in any import: a cell holding exactly `#TYHJÄ` (Finnish),
+ * `#TOM` (Swedish) or `#CLEAR` (English), in any case. An empty cell or a missing column never
+ * erases anything.
+ */
+export function isClearMarker(cell: string | null | undefined): boolean {
+  if (cell == null) return false;
+  const value = cell.trim().toUpperCase();
+  return value === "#TYHJÄ" || value === "#TOM" || value === "#CLEAR";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validating and writing
 
