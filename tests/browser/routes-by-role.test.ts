@@ -30,6 +30,8 @@ const TABLE: Record<string, Check[]> = {
   "routes/language": [{ path: () => "/language", expect: everyone(302) }],
   "routes/register": [{ path: () => "/register", expect: anonymousOnly }],
   "routes/invite.$token": [{ path: () => "/invite/not-a-real-token", expect: everyone(404) }],
+  // Only while the database has no users (an empty city); the demo city has them.
+  "routes/first-run": [{ path: () => "/first-run", expect: everyone(404) }],
   "routes/privacy": [{ path: () => "/privacy", expect: everyone(200) }],
   "routes/accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
   "routes/account": [{ path: () => "/account", expect: signedInOnly }],
