@@ -20,6 +20,7 @@ import {
   type TableResult,
   type TableSpec,
 } from "./csv-import.server";
+import { audit } from "./audit.server";
 import { db, type Db } from "./db.server";
 import { clock } from "./clock";
 import { helsinkiParts } from "./helsinki-time";
@@ -396,4 +397,138 @@ export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { f
     },
     { actorId, action: "areas.import", targetType: "area", filename: meta.filename },
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Managing areas: former areas, merging duplicates, removing unused ones
+
+/**
+ * Every table that refers to an area, with its column. Merging moves each of these; removing is
+ * refused while any of them refers to the area. (The integration test checks this list against
+ * SQLite's own foreign keys, so a new reference cannot be forgotten.)
+ */
+export const AREA_REFERENCES = [
+  { use: "children", table: "areas", column: "parent_id", unique: null },
+  { use: "residencies", table: "residencies", column: "area_id", unique: "user_id" },
+  { use: "measureTargets", table: "measure_areas", column: "area_id", unique: "measure_id" },
+  { use: "groupAreas", table: "group_areas", column: "area_id", unique: "group_id" },
+  { use: "plans", table: "neighbourhood_plans", column: "area_id", unique: null },
+  { use: "indicatorValues", table: "indicator_values", column: "area_id", unique: null },
+] as const;
+export type AreaUse = (typeof AREA_REFERENCES)[number]["use"];
+export type AreaUsage = Record<AreaUse, number>;
+
+/** How many rows refer to each of the areas, per kind of use. */
+export function areaUsage(areaIds: number[], r: Reader = db()): AreaUsage {
+  const usage = Object.fromEntries(AREA_REFERENCES.map((ref) => [ref.use, 0])) as AreaUsage;
+  if (!areaIds.length) return usage;
+  const ids = sql.join(
+    areaIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  for (const ref of AREA_REFERENCES) {
+    usage[ref.use] = r.all<{ n: number }>(sql`select count(*) as n from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} in (${ids})`)[0]?.n ?? 0;
+  }
+  return usage;
+}
+const totalUses = (usage: AreaUsage) => Object.values(usage).reduce((a, b) => a + b, 0);
+
+export type AdminAreaRow = AreaRef & { validFrom: string | null; validUntil: string | null; former: boolean; uses: number };
+
+/** Every area with its validity and how many rows refer to it, for the coordinator's list. */
+export function listAreasForAdmin(r: Reader = db()): AdminAreaRow[] {
+  const today = todayInHelsinki();
+  const uses = new Map<number, number>();
+  for (const ref of AREA_REFERENCES) {
+    const rows = r.all<{ id: number; n: number }>(sql`select ${sql.identifier(ref.column)} as id, count(*) as n from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} is not null group by 1`);
+    for (const row of rows) uses.set(row.id, (uses.get(row.id) ?? 0) + row.n);
+  }
+  return r
+    .select({ ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil })
+    .from(areas)
+    .orderBy(sql`case ${areas.level} when 'major_district' then 0 when 'district' then 1 when 'sub_area' then 2 else 3 end`, asc(areas.code))
+    .all()
+    .map((a) => ({ ...a, former: !isCurrentArea(a, today), uses: uses.get(a.id) ?? 0 }));
+}
+
+export function getAdminArea(id: number, r: Reader = db()) {
+  const area = r.select({ ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil }).from(areas).where(eq(areas.id, id)).get();
+  if (!area) return null;
+  return { ...area, former: !isCurrentArea(area), parent: area.parentId ? getArea(area.parentId, r) : null, usage: areaUsage([id], r) };
+}
+
+export type MergeResult = { ok: true; moved: number } | { ok: false; reason: "notFound" | "sameArea" | "levelDiffers" | "targetMissing" } | { ok: false; reason: "indicatorConflict"; count: number };
+
+/**
+ * Two copies of one area become one: every reference to `fromId` moves to `intoId` (a reference
+ * the target already has is not doubled), and `fromId` is deleted, in one transaction with an
+ * audit entry. Indicator values for the same indicator and period that differ refuse the merge.
+ */
+export function mergeAreas(actorId: string, fromId: number, intoId: number): MergeResult {
+  return db().transaction((tx) => {
+    const from = getArea(fromId, tx);
+    if (!from) return { ok: false as const, reason: "notFound" as const };
+    if (fromId === intoId) return { ok: false as const, reason: "sameArea" as const };
+    const into = getArea(intoId, tx);
+    if (!into) return { ok: false as const, reason: "targetMissing" as const };
+    if (from.level !== into.level) return { ok: false as const, reason: "levelDiffers" as const };
+
+    const clash = (differing: boolean) => sql`
+      from indicator_values f where f.area_id = ${fromId} and exists (
+        select 1 from indicator_values i where i.area_id = ${intoId} and i.indicator_id = f.indicator_id and i.kind = f.kind and i.period = f.period
+        ${differing ? sql`and i.value <> f.value` : sql``})`;
+    const conflicts = tx.all<{ n: number }>(sql`select count(*) as n ${clash(true)}`)[0]?.n ?? 0;
+    if (conflicts) return { ok: false as const, reason: "indicatorConflict" as const, count: conflicts };
+
+    const moved: Partial<Record<AreaUse, number>> = {};
+    // The same value twice is one value.
+    tx.run(sql`delete from indicator_values where id in (select f.id ${clash(false)})`);
+    for (const ref of AREA_REFERENCES) {
+      const table = sql.identifier(ref.table);
+      const column = sql.identifier(ref.column);
+      if (ref.unique) {
+        // A resident of both, a measure aimed at both, a network covering both: keep one row.
+        const other = sql.identifier(ref.unique);
+        tx.run(sql`delete from ${table} where ${column} = ${fromId} and ${other} in (select ${other} from ${table} where ${column} = ${intoId})`);
+      }
+      moved[ref.use] = tx.run(sql`update ${table} set ${column} = ${intoId} where ${column} = ${fromId}`).changes;
+    }
+    tx.delete(areas).where(eq(areas.id, fromId)).run();
+    const total = Object.values(moved).reduce((a, b) => a + b, 0);
+    audit(
+      {
+        actorId,
+        action: "area.merged",
+        targetType: "area",
+        targetId: intoId,
+        detail: { from: { id: from.id, level: from.level, code: from.code, nameFi: from.nameFi }, into: { id: into.id, code: into.code, nameFi: into.nameFi }, moved },
+      },
+      tx,
+    );
+    return { ok: true as const, moved: total };
+  });
+}
+
+export type RemoveResult = { ok: true; removed: number } | { ok: false; reason: "notFound" } | { ok: false; reason: "inUse"; usage: AreaUsage };
+
+/**
+ * Removes an unused area together with the areas below it (a demo major district with its
+ * districts), in one transaction with an audit entry. Refused with the uses while anything outside
+ * that subtree refers to it: a resident's home, a measure's target, a network, a plan, a value.
+ */
+export function removeArea(actorId: string, areaId: number): RemoveResult {
+  return db().transaction((tx) => {
+    const area = getArea(areaId, tx);
+    if (!area) return { ok: false as const, reason: "notFound" as const };
+    const subtree = areaDescendantIds([areaId], tx);
+    const usage = areaUsage(subtree, tx);
+    // The parts go with the area: they are not uses of it.
+    usage.children = 0;
+    if (totalUses(usage)) return { ok: false as const, reason: "inUse" as const, usage };
+    const rows = tx.select({ id: areas.id, level: areas.level, code: areas.code }).from(areas).where(inArray(areas.id, subtree)).all();
+    // Deepest first: a parent goes after its children.
+    for (const row of rows.sort((a, b) => AREA_LEVELS.indexOf(b.level) - AREA_LEVELS.indexOf(a.level))) tx.delete(areas).where(eq(areas.id, row.id)).run();
+    audit({ actorId, action: "area.removed", targetType: "area", targetId: areaId, detail: { level: area.level, code: area.code, nameFi: area.nameFi, removed: rows.map((r) => `${r.level}:${r.code}`) } }, tx);
+    return { ok: true as const, removed: rows.length };
+  });
 }

@@ -4,12 +4,26 @@
 // and Excel's dropped leading zeros are refused with the likely match.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { areas } from "../../db/schema";
+import { auditLog, areas, indicators, indicatorValues, measureAreas } from "../../db/schema";
 import { splitErrorKey } from "~/forms/z";
-import { applyAreaImport, isCurrentArea, parseAreaCsv, todayInHelsinki, validateAreaImport, type AreaCsv } from "~/server/areas.server";
+import {
+  AREA_REFERENCES,
+  applyAreaImport,
+  areaUsage,
+  isCurrentArea,
+  listAllAreas,
+  mergeAreas,
+  parseAreaCsv,
+  removeArea,
+  todayInHelsinki,
+  validateAreaImport,
+  type AreaCsv,
+} from "~/server/areas.server";
+import { registerResident } from "~/server/accounts.server";
+import { listSelectableAreas } from "~/server/directory.server";
 import { isClearMarker } from "~/server/csv-import.server";
 import { db } from "~/server/db.server";
-import { seedOnce } from "./fixtures";
+import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 beforeAll(async () => {
   await seedOnce();
@@ -136,5 +150,94 @@ describe("Excel's dropped leading zeros", () => {
   it("also within one file", () => {
     const v = validateAreaImport(file(["level;code;name_fi;parent_code", "osa-alue;020;Uusi A;303", "osa-alue;20;Uusi A;303"]));
     expect(v.rows.map((r) => r.errors.map((e) => splitErrorKey(e)[0]))).toEqual([["neighbourhood.areaImport.errors.leadingZeros"], ["neighbourhood.areaImport.errors.leadingZeros"]]);
+  });
+});
+
+describe("former areas", () => {
+  it("are not offered as home areas nor accepted at registration, but stay in the hierarchy", async () => {
+    const former = area("sub_area", "102")!;
+    expect(listSelectableAreas().some((a) => a.id === former.id)).toBe(false);
+    expect(listSelectableAreas().some((a) => a.id === area("sub_area", "101")!.id)).toBe(true);
+    expect(listAllAreas().some((a) => a.id === former.id)).toBe(true);
+    const refused = await registerResident({ name: "Entinen Asukas", email: "entinen@example.fi", password: "pitkä salasana 123", areaId: former.id, locale: "fi" });
+    expect(refused).toEqual({ ok: false, field: "areaId", reason: "validation.choose" });
+  });
+});
+
+describe("merging and removing areas", () => {
+  it("every table that refers to an area is one that merge moves and remove counts", () => {
+    const tables = db().$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+    const references = tables.flatMap(({ name }) =>
+      (db().$client.prepare(`pragma foreign_key_list(${JSON.stringify(name)})`).all() as { table: string; from: string }[]).filter((fk) => fk.table === "areas").map((fk) => `${name}.${fk.from}`),
+    );
+    expect(references.sort()).toEqual(AREA_REFERENCES.map((r) => `${r.table}.${r.column}`).sort());
+  });
+
+  it("moves every reference of a duplicate into the area it duplicates, in one audited step", () => {
+    const kallio = area("district", "301")!;
+    const before = areaUsage([kallio.id]);
+    expect(before.children).toBeGreaterThan(0);
+    expect(before.groupAreas).toBeGreaterThan(0);
+    expect(before.measureTargets).toBeGreaterThan(0);
+    // The copy: a new district with a reference of its own and one it shares with Kallio.
+    applyAreaImport(null, file(["level;code;name_fi;parent_code", "peruspiiri;0391;Kallio (kopio);3"]));
+    const copy = area("district", "0391")!;
+    const sharedMeasure = db().select({ measureId: measureAreas.measureId }).from(measureAreas).where(eq(measureAreas.areaId, kallio.id)).get()!.measureId;
+    db().insert(measureAreas).values({ measureId: sharedMeasure, areaId: copy.id }).run();
+    const indicator = db().select({ id: indicators.id }).from(indicators).get()!.id;
+    db().insert(indicatorValues).values([
+      { indicatorId: indicator, areaId: kallio.id, period: "2019", value: 5 },
+      { indicatorId: indicator, areaId: copy.id, period: "2019", value: 6 },
+      { indicatorId: indicator, areaId: kallio.id, period: "2018", value: 4 },
+      { indicatorId: indicator, areaId: copy.id, period: "2018", value: 4 },
+    ]).run();
+    const coordinator = userIdOf(DEMO.coordinator);
+
+    // Two different values for one period: nothing moves until they are corrected.
+    expect(mergeAreas(coordinator, kallio.id, copy.id)).toEqual({ ok: false, reason: "indicatorConflict", count: 1 });
+    expect(area("district", "301")).toBeDefined();
+    db().delete(indicatorValues).where(and(eq(indicatorValues.areaId, copy.id), eq(indicatorValues.period, "2019"))).run();
+    expect(mergeAreas(coordinator, kallio.id, kallio.id)).toEqual({ ok: false, reason: "sameArea" });
+    expect(mergeAreas(coordinator, kallio.id, area("sub_area", "101")!.id)).toEqual({ ok: false, reason: "levelDiffers" });
+
+    const copyBefore = areaUsage([copy.id]);
+    const kallioBefore = areaUsage([kallio.id]);
+    const result = mergeAreas(coordinator, kallio.id, copy.id);
+    expect(result).toMatchObject({ ok: true });
+    expect(area("district", "301")).toBeUndefined();
+    const after = areaUsage([copy.id]);
+    // Everything of Kallio is now the copy's; the shared measure target and the equal 2018 value are one each.
+    expect(after).toEqual({
+      children: kallioBefore.children,
+      residencies: kallioBefore.residencies + copyBefore.residencies,
+      measureTargets: kallioBefore.measureTargets + copyBefore.measureTargets - 1,
+      groupAreas: kallioBefore.groupAreas,
+      plans: kallioBefore.plans,
+      indicatorValues: kallioBefore.indicatorValues + copyBefore.indicatorValues - 1,
+    });
+    expect(areaUsage([kallio.id])).toEqual({ children: 0, residencies: 0, measureTargets: 0, groupAreas: 0, plans: 0, indicatorValues: 0 });
+    expect(area("sub_area", "30102")!.parentId).toBe(copy.id);
+    const entry = db().select().from(auditLog).where(eq(auditLog.action, "area.merged")).get()!;
+    expect(entry).toMatchObject({ actorId: coordinator, targetType: "area", targetId: String(copy.id) });
+    expect(JSON.parse(entry.detail!)).toMatchObject({ from: { code: "301", nameFi: "Kallio" } });
+  });
+
+  it("removes an unused area with its unused parts, and refuses a used one with its uses", () => {
+    const coordinator = userIdOf(DEMO.coordinator);
+    const used = area("district", "0391")!;
+    const refused = removeArea(coordinator, used.id);
+    expect(refused).toMatchObject({ ok: false, reason: "inUse" });
+    if (refused.ok || refused.reason !== "inUse") throw new Error("not refused");
+    expect(refused.usage.groupAreas).toBeGreaterThan(0);
+    expect(area("district", "0391")).toBeDefined();
+
+    // An unused demo sub-area goes; so does a major district with its unused district.
+    expect(areaUsage([area("sub_area", "70408")!.id])).toEqual({ children: 0, residencies: 0, measureTargets: 0, groupAreas: 0, plans: 0, indicatorValues: 0 });
+    expect(removeArea(coordinator, area("sub_area", "70408")!.id)).toEqual({ ok: true, removed: 1 });
+    expect(area("sub_area", "70408")).toBeUndefined();
+    applyAreaImport(null, file(["level;code;name_fi;parent_code", "suurpiiri;9;Testisuurpiiri;", "peruspiiri;901;Testipiiri;9"]));
+    expect(removeArea(coordinator, area("major_district", "9")!.id)).toEqual({ ok: true, removed: 2 });
+    expect(area("district", "901")).toBeUndefined();
+    expect(db().select().from(auditLog).where(eq(auditLog.action, "area.removed")).all()).toHaveLength(2);
   });
 });
