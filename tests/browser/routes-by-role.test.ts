@@ -206,6 +206,13 @@ const TABLE: Record<string, Check[]> = {
     { path: () => `/neighbourhood-plans/${nb.draft}/history`, expect: { ...everyone(404), coordinator: 200 } },
   ],
   "routes/admin.areas.import": [{ path: () => "/admin/areas/import", expect: staffOnly("coordinator") }],
+  // Managing areas (former, merge, remove): the secretariat's, like the import.
+  "routes/admin.areas._index": [{ path: () => "/admin/areas", expect: staffOnly("coordinator") }],
+  "routes/admin.areas.$areaId": [
+    { path: () => `/admin/areas/${kallioId}`, expect: staffOnly("coordinator") },
+    { path: () => "/admin/areas/999999", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
+  "routes/admin.organisations_.import": [{ path: () => "/admin/organisations/import", expect: staffOnly("coordinator") }],
 };
 
 const sessions = {} as Record<Role, Session | undefined>;
@@ -236,6 +243,13 @@ beforeAll(async () => {
 });
 
 /** Ids the plan rows need, read from the seeded demo city. */
+let kallioId: number;
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  kallioId = (sqlite.prepare("select id from areas where level = 'district' and code = '301'").get() as { id: number }).id;
+  sqlite.close();
+});
+
 let planIds: { inForce: number; closed: number; strategy: number };
 beforeAll(() => {
   const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
