@@ -1,4 +1,6 @@
 // `npm run setup`: create or migrate the database and, on a fresh one, seed the demo city.
+// `npm run setup -- --empty` (or SETUP_MODE=empty): a real city's start, the schema only, with no
+// demo people, plans or areas; the app then offers /first-run to create the first coordinator.
 // Safe to run again: an existing database with users is never reseeded.
 import { count, inArray } from "drizzle-orm";
 import { config } from "../app/server/config.server";
@@ -18,10 +20,30 @@ function printLogins(logins: DemoLogin[]) {
   for (const l of logins) console.log(row(l.role, l.email, l.name));
 }
 
+/** `--empty` or SETUP_MODE=empty: no demo data. */
+export function emptyMode(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): boolean {
+  const mode = env.SETUP_MODE?.trim().toLowerCase();
+  if (mode && mode !== "empty" && mode !== "demo") throw new Error(`SETUP_MODE is "empty" or "demo", not ${env.SETUP_MODE}`);
+  return argv.includes("--empty") || mode === "empty";
+}
+
 async function main() {
   const settings = config();
   const db = openDatabase(settings.databasePath);
   try {
+    if (emptyMode()) {
+      const n = db.select({ n: count() }).from(users).get()?.n ?? 0;
+      console.log("");
+      console.log("Lähiturva is set up for a real city.");
+      console.log(`  Database: ${settings.databasePath}`);
+      console.log(
+        n === 0
+          ? `  The database has no demo data and no users. Start the server and open ${settings.publicUrl}/first-run to create the first coordinator.`
+          : `  The database already had ${n} user(s); nothing was changed.`,
+      );
+      console.log("");
+      return;
+    }
     const existingUsers = db.select({ n: count() }).from(users).get()?.n ?? 0;
     const seeded = existingUsers === 0;
     if (seeded) {

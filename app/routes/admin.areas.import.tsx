@@ -3,15 +3,16 @@
 // ui/imports), the uploaded bytes wait on the server between the steps (only for their uploader,
 // an hour at most) and are validated again inside the one transaction that writes; nothing is
 // written if any row is broken.
-import { Anchor, Code, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Code, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { translatorFor } from "~/i18n/i18n.server";
-import { applyAreaImport, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/areas.server";
+import { applyAreaImport, AREA_IMPORT_COLUMNS, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/areas.server";
 import { runImport } from "~/server/csv-import.server";
 import { authorize } from "~/server/guard.server";
+import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
 
 const DoneSchema = z.object({
@@ -37,7 +38,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     parse: parseAreaCsv,
     validate: (file) => validateAreaImport(file),
     apply: (userId, file, _target, filename) => applyAreaImport(userId, file, { filename }),
-    preview: (v) => ({ rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, level: r.level, code: r.code, nameFi: r.nameFi, parentCode: r.parentCode, action: r.action, errors: r.errors })) }),
+    preview: (v) => ({
+      rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, level: r.level, code: r.code, nameFi: r.nameFi, parentCode: r.parentCode, former: r.former, changes: r.changes, action: r.action, errors: r.errors })),
+    }),
     done: (r) => `/admin/areas/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
   });
 }
@@ -72,7 +75,7 @@ const TEXTS: ImportTexts = {
   },
 };
 
-const COLUMNS = ["level", "code", "name_fi", "name_sv", "parent_code"] as const;
+const COLUMNS = AREA_IMPORT_COLUMNS;
 
 export default function AreaImport() {
   const { t } = useTranslation();
@@ -84,7 +87,10 @@ export default function AreaImport() {
         <Title order={2}>{t("neighbourhood.areaImport.title")}</Title>
         <Text maw={760}>{t("neighbourhood.areaImport.intro")}</Text>
       </div>
-      {done ? <ImportDone message={t("neighbourhood.areaImport.done", done)} links={[{ to: "/areas", label: t("neighbourhood.areaImport.toAreas") }]} /> : null}
+      {done ? <ImportDone message={t("neighbourhood.areaImport.done", done)} links={[
+            { to: "/admin/areas", label: t("cityData.areas.title") },
+            { to: "/areas", label: t("neighbourhood.areaImport.toAreas") },
+          ]} /> : null}
 
       <Paper withBorder p="md" component="section" aria-labelledby="area-import-columns">
         <Title order={3} size="h4" id="area-import-columns" mb="xs">
@@ -117,8 +123,21 @@ export default function AreaImport() {
         columns={[
           { header: t("neighbourhood.areaImport.level"), cell: (row) => (row.level ? t(`areaLevels.${row.level}`) : "–") },
           { header: t("neighbourhood.areaImport.code"), cell: (row) => row.code },
-          { header: t("neighbourhood.areaImport.name"), cell: (row) => row.nameFi },
+          {
+            header: t("neighbourhood.areaImport.name"),
+            cell: (row) => (
+              <>
+                {row.nameFi}
+                {row.former ? (
+                  <Badge ml="xs" variant="light" color="gray">
+                    {t("cityData.former")}
+                  </Badge>
+                ) : null}
+              </>
+            ),
+          },
           { header: t("neighbourhood.areaImport.parent"), cell: (row) => row.parentCode ?? "–" },
+          { header: t("cityData.diff.title"), cell: (row) => (row.errors.length ? "–" : <FieldChanges changes={row.changes} />) },
         ]}
       />
     </Stack>

@@ -46,6 +46,11 @@ export default function AdminOrganisations() {
   });
   return (
     <Stack>
+      <Group>
+        <Anchor component={Link} to="/admin/organisations/import">
+          {t("cityData.organisationImport.link")}
+        </Anchor>
+      </Group>
       {actionData?.saved ? (
         <Alert color="green" role="status">
           {t("common.saved")}
@@ -89,6 +94,7 @@ export default function AdminOrganisations() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("admin.name")}</Table.Th>
+              <Table.Th>{t("admin.shortName")}</Table.Th>
               <Table.Th>{t("admin.organisationKind")}</Table.Th>
               <Table.Th>{t("admin.activeMembers")}</Table.Th>
               <Table.Th>
@@ -100,6 +106,7 @@ export default function AdminOrganisations() {
             {organisations.map((o) => (
               <Table.Tr key={o.id}>
                 <Table.Td>{localName(o, i18n.language)}</Table.Td>
+                <Table.Td>{o.shortName ?? "–"}</Table.Td>
                 <Table.Td>{t(`organisationKinds.${o.kind}`)}</Table.Td>
                 <Table.Td>{o.memberCount}</Table.Td>
                 <Table.Td>

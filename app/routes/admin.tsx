@@ -14,7 +14,7 @@ const SECTIONS = ["", "users", "organisations", "groups", "invitations", "plans"
 /** Sections whose labels live in a feature's own texts rather than under admin.section. */
 const SECTION_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = { plans: "plans.adminSection", strategy: "plans.adminStrategySection", "access-log": "workspaces.accessLog.section", areas: "neighbourhood.areaImport.adminSection" };
 /** Sections whose page is not at /admin/<section>. */
-const SECTION_PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = { areas: "/admin/areas/import" };
+const SECTION_PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = {};
 
 /** "Hallinta": the coordinator's area. Each child route checks its own permission too. */
 export default function AdminLayout() {

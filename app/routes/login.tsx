@@ -8,6 +8,7 @@ import { LoginSchema } from "~/forms/auth";
 import { languageCookie } from "~/i18n/i18n.server";
 import { signIn } from "~/server/accounts.server";
 import { startSession } from "~/server/auth.server";
+import { hasUsers } from "~/server/first-run.server";
 import { getViewer } from "~/server/guard.server";
 import { homePathFor } from "~/server/permissions.server";
 import { safeRedirect } from "~/server/redirect";
@@ -19,6 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   if (viewer) throw redirect(homePathFor(viewer));
+  // An empty city (npm run setup -- --empty) has nobody to sign in yet: create the first coordinator.
+  if (!hasUsers()) throw redirect("/first-run");
   return json({});
 }
 

@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { id, info } = await requireMeasureRight(request, context, params.measureId, "measure.edit");
   const snapshot = snapshotOf(id)!;
   const m = getMeasure(id, { publicOnly: false })!.measure;
-  return json({ id, code: m.code, title: m.title, version: info.version, defaults: measureDefaults(snapshot), options: measureFormOptions(planOf(info.planId)) });
+  return json({ id, code: m.code, title: m.title, version: info.version, defaults: measureDefaults(snapshot), options: measureFormOptions(planOf(info.planId), undefined, snapshot.areaIds) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

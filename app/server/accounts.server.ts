@@ -8,6 +8,7 @@ import { audit } from "./audit.server";
 import { dummyPasswordHash } from "./auth.server";
 import { config } from "./config.server";
 import { db } from "./db.server";
+import { currentAreaCondition } from "./areas.server";
 import { sendMail } from "./mail.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { clearLoginFailures, countLoginAttempt } from "./rate-limit.server";
@@ -51,7 +52,8 @@ export async function registerResident(input: {
   return db().transaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
       return { ok: false as const, field: "email" as const, reason: "auth.emailTaken" };
-    if (!tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get())
+    // A former area is not a home area any more (its history stays).
+    if (!tx.select({ id: areas.id }).from(areas).where(and(eq(areas.id, input.areaId), currentAreaCondition())).get())
       return { ok: false as const, field: "areaId" as const, reason: "validation.choose" };
     const userId = randomUUID();
     tx.insert(users).values({ id: userId, email, name: input.name.trim(), passwordHash, locale: input.locale }).run();

@@ -16,6 +16,7 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { currentAreaCondition } from "./areas.server";
 import { cachedRead } from "./read-cache.server";
 import { clock } from "./clock";
 
@@ -295,12 +296,13 @@ export function revokeInvitation(actorId: string, invitationId: number) {
   });
 }
 
-/** Areas a resident can choose as home: districts and sub-areas, grouped by their major district. */
+/** Areas a resident can choose as home: districts and sub-areas, grouped by their major district; never former areas. */
 export function listSelectableAreas() {
   const d = db();
   const all = d
     .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
     .from(areas)
+    .where(currentAreaCondition())
     .orderBy(asc(areas.code))
     .all();
   return all;

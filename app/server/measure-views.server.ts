@@ -8,6 +8,7 @@ import type { Viewer } from "./viewer.server";
 import { can } from "./permissions.server";
 import { getPlan, currentPlan } from "./plans.server";
 import { clock } from "./clock";
+import { currentAreaCondition } from "./areas.server";
 
 /** The plan a request is about: `?plan=` if the viewer may see it, else the current one. */
 export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
@@ -16,8 +17,11 @@ export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
   return { plan, publicOnly };
 }
 
-/** Everything the measure form offers to choose from. */
-export function measureFormOptions(plan: { id: number; strategyId: number | null }, now = clock.now()) {
+/**
+ * Everything the measure form offers to choose from. Former areas are not offered as targets,
+ * except those in `keepAreaIds` (the targets a measure already has, so editing keeps them).
+ */
+export function measureFormOptions(plan: { id: number; strategyId: number | null }, now = clock.now(), keepAreaIds: number[] = []) {
   const d = db();
   const staff = d
     .selectDistinct({ id: users.id, name: users.name, organisationId: memberships.organisationId })
@@ -35,7 +39,7 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
     areas: d
       .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
       .from(areas)
-      .where(inArray(areas.level, ["major_district", "district", "sub_area"]))
+      .where(and(inArray(areas.level, ["major_district", "district", "sub_area"]), keepAreaIds.length ? or(currentAreaCondition(), inArray(areas.id, keepAreaIds)) : currentAreaCondition()))
       .orderBy(asc(areas.code))
       .all(),
     goals: listGoals(plan.strategyId).map((g) => ({ id: g.id, code: g.code, nameFi: g.nameFi, nameSv: g.nameSv, nameEn: g.nameEn })),

@@ -57,6 +57,7 @@ export type Action =
   | { kind: "network.view"; groupId: number }
   | { kind: "network.note"; groupId: number }
   | { kind: "areas.import" }
+  | { kind: "areas.manage" }
   // Group workspaces.
   | { kind: "workspace.view"; groupId: number }
   | { kind: "workspace.manage"; groupId: number }
@@ -144,6 +145,8 @@ const RULES: Rules = {
   "network.view": (v, a) => isCoordinator(v) || isGroupMember(v, a.groupId),
   "network.note": (v, a) => isCoordinator(v) || isGroupMember(v, a.groupId),
   "areas.import": (v) => isCoordinator(v),
+  // Retiring, merging and removing areas is the secretariat's, like the import.
+  "areas.manage": (v) => isCoordinator(v),
   // Workspaces are for their current members (and the secretariat).
   "workspace.view": (v, a) => isCoordinator(v) || isGroupMember(v, a.groupId),
   "workspace.manage": (v, a) => isCoordinator(v) || managesGroup(v, a.groupId),

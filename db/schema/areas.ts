@@ -14,6 +14,9 @@ export const areas = sqliteTable(
     nameFi: text("name_fi").notNull(),
     nameSv: text("name_sv"),
     parentId: integer("parent_id").references((): AnySQLiteColumn => areas.id),
+    /** Validity as calendar dates (YYYY-MM-DD); null = since always / still valid. A former area has validUntil in the past. */
+    validFrom: text("valid_from"),
+    validUntil: text("valid_until"),
   },
   (t) => [uniqueIndex("areas_level_code_unique").on(t.level, t.code), index("areas_parent_idx").on(t.parentId)],
 );

@@ -30,6 +30,8 @@ const TABLE: Record<string, Check[]> = {
   "routes/language": [{ path: () => "/language", expect: everyone(302) }],
   "routes/register": [{ path: () => "/register", expect: anonymousOnly }],
   "routes/invite.$token": [{ path: () => "/invite/not-a-real-token", expect: everyone(404) }],
+  // Only while the database has no users (an empty city); the demo city has them.
+  "routes/first-run": [{ path: () => "/first-run", expect: everyone(404) }],
   "routes/privacy": [{ path: () => "/privacy", expect: everyone(200) }],
   "routes/accessibility": [{ path: () => "/accessibility", expect: everyone(200) }],
   "routes/account": [{ path: () => "/account", expect: signedInOnly }],
@@ -204,6 +206,13 @@ const TABLE: Record<string, Check[]> = {
     { path: () => `/neighbourhood-plans/${nb.draft}/history`, expect: { ...everyone(404), coordinator: 200 } },
   ],
   "routes/admin.areas.import": [{ path: () => "/admin/areas/import", expect: staffOnly("coordinator") }],
+  // Managing areas (former, merge, remove): the secretariat's, like the import.
+  "routes/admin.areas._index": [{ path: () => "/admin/areas", expect: staffOnly("coordinator") }],
+  "routes/admin.areas.$areaId": [
+    { path: () => `/admin/areas/${kallioId}`, expect: staffOnly("coordinator") },
+    { path: () => "/admin/areas/999999", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
+  "routes/admin.organisations_.import": [{ path: () => "/admin/organisations/import", expect: staffOnly("coordinator") }],
 };
 
 const sessions = {} as Record<Role, Session | undefined>;
@@ -234,6 +243,13 @@ beforeAll(async () => {
 });
 
 /** Ids the plan rows need, read from the seeded demo city. */
+let kallioId: number;
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  kallioId = (sqlite.prepare("select id from areas where level = 'district' and code = '301'").get() as { id: number }).id;
+  sqlite.close();
+});
+
 let planIds: { inForce: number; closed: number; strategy: number };
 beforeAll(() => {
   const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });

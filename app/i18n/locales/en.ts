@@ -5,6 +5,7 @@ import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
+import { cityDataTexts } from "../texts/city-data";
 import { workspaceTexts } from "../texts/workspaces";
 
 const en: Translation = {
@@ -293,6 +294,7 @@ const en: Translation = {
   },
   measureIo: measureIoTexts.en,
   plans: planTexts.en,
+  cityData: cityDataTexts.en,
 };
 
 export default en;

@@ -4,6 +4,7 @@ import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
+import { cityDataTexts } from "../texts/city-data";
 import { workspaceTexts } from "../texts/workspaces";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
@@ -293,6 +294,7 @@ const fi = {
   },
   measureIo: measureIoTexts.fi,
   plans: planTexts.fi,
+  cityData: cityDataTexts.fi,
 };
 
 export default fi;

@@ -1,0 +1,95 @@
+// The coordinator's list of areas: every area with its validity (former areas marked) and how
+// many records refer to it, with links to manage each (merge, remove) and to the import.
+import { Alert, Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translatorFor } from "~/i18n/i18n.server";
+import { localName } from "~/i18n/names";
+import { listAreasForAdmin } from "~/server/areas.server";
+import { authorize } from "~/server/guard.server";
+import { z } from "zod";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "areas.manage" });
+  const t = await translatorFor(request);
+  const removed = z.string().trim().min(1).max(200).safeParse(new URL(request.url).searchParams.get("removed"));
+  return json({ pageTitle: t("cityData.areas.title"), areas: listAreasForAdmin(), removed: removed.success ? removed.data : null });
+}
+
+export default function AdminAreas() {
+  const { t, i18n } = useTranslation();
+  const { areas, removed } = useLoaderData<typeof loader>();
+  const byId = new Map(areas.map((a) => [a.id, a]));
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{t("cityData.areas.title")}</Title>
+        <Text maw={760}>{t("cityData.areas.intro")}</Text>
+      </div>
+      {removed ? (
+        <Alert color="green" role="status">
+          {t("cityData.areas.remove.done", { name: removed })}
+        </Alert>
+      ) : null}
+      <Group>
+        <Anchor component={Link} to="/admin/areas/import">
+          {t("cityData.areas.importLink")}
+        </Anchor>
+      </Group>
+      {areas.length ? (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped>
+            <Table.Caption>{t("cityData.areas.caption")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("cityData.areas.level")}</Table.Th>
+                <Table.Th scope="col">{t("cityData.areas.code")}</Table.Th>
+                <Table.Th scope="col">{t("cityData.areas.name")}</Table.Th>
+                <Table.Th scope="col">{t("cityData.areas.parent")}</Table.Th>
+                <Table.Th scope="col">{t("cityData.areas.validity")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("cityData.areas.uses")}
+                </Table.Th>
+                <Table.Th scope="col">
+                  <span className="visually-hidden">{t("cityData.areas.manage")}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {areas.map((a) => {
+                const parent = a.parentId ? byId.get(a.parentId) : undefined;
+                return (
+                  <Table.Tr key={a.id} data-area={`${a.level}:${a.code}`}>
+                    <Table.Td>{t(`areaLevels.${a.level}`)}</Table.Td>
+                    <Table.Td>{a.code}</Table.Td>
+                    <Table.Td>
+                      {localName(a, i18n.language)}
+                      {a.former ? (
+                        <Badge ml="xs" variant="light" color="gray">
+                          {t("cityData.former")}
+                        </Badge>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{parent ? `${parent.code} ${localName(parent, i18n.language)}` : "–"}</Table.Td>
+                    <Table.Td>{a.validFrom || a.validUntil ? `${a.validFrom ?? ""}–${a.validUntil ?? ""}` : "–"}</Table.Td>
+                    <Table.Td ta="right">{a.uses}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/areas/${a.id}`} aria-label={t("cityData.areas.manageNamed", { name: `${a.code} ${localName(a, i18n.language)}` })}>
+                        {t("cityData.areas.manage")}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Text>{t("cityData.areas.none")}</Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+// Coordinator's import of organisations from a CSV or XLSX file, through the shared flow:
+// upload → preview with each row's field changes → confirm (all or nothing, audited).
+import { Code, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ORGANISATION_KINDS } from "../../db/schema";
+import { translatorFor } from "~/i18n/i18n.server";
+import { runImport } from "~/server/csv-import.server";
+import { authorize } from "~/server/guard.server";
+import { applyOrganisationImport, ORGANISATION_IMPORT_COLUMNS, ORGANISATION_IMPORT_FILES, parseOrganisationFile, validateOrganisationImport } from "~/server/organisation-import.server";
+import { FieldChanges } from "~/ui/field-diff";
+import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
+
+const DoneSchema = z.object({
+  created: z.coerce.number().int().min(0),
+  updated: z.coerce.number().int().min(0),
+  unchanged: z.coerce.number().int().min(0),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.manageOrganisations" });
+  const t = await translatorFor(request);
+  const done = DoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ pageTitle: t("cityData.organisationImport.title"), done: done.success ? done.data : null });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "admin.manageOrganisations" });
+  return runImport(request, viewer.id, {
+    ...ORGANISATION_IMPORT_FILES,
+    parse: parseOrganisationFile,
+    validate: (file) => validateOrganisationImport(file),
+    apply: (userId, file, _target, filename) => applyOrganisationImport(userId, file, { filename }),
+    preview: (v) => ({ rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, nameFi: r.nameFi, kind: r.kind, changes: r.changes, action: r.action, errors: r.errors })) }),
+    done: (r) => `/admin/organisations/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
+  });
+}
+
+const TEXTS = importTexts("cityData.organisationImport");
+
+export default function OrganisationImport() {
+  const { t } = useTranslation();
+  const { done } = useLoaderData<typeof loader>();
+  const kinds = ORGANISATION_KINDS.join(", ");
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={2}>{t("cityData.organisationImport.title")}</Title>
+        <Text maw={760}>{t("cityData.organisationImport.intro")}</Text>
+      </div>
+      {done ? <ImportDone message={t("cityData.organisationImport.done", done)} links={[{ to: "/admin/organisations", label: t("cityData.organisationImport.toList") }]} /> : null}
+      <Paper withBorder p="md" component="section" aria-labelledby="org-import-columns">
+        <Title order={3} size="h4" id="org-import-columns" mb="xs">
+          {t("cityData.organisationImport.columnsTitle")}
+        </Title>
+        <List size="sm" spacing={4}>
+          {ORGANISATION_IMPORT_COLUMNS.map((c) => (
+            <List.Item key={c}>
+              <Code>{c}</Code> – {t(`cityData.organisationImport.columns.${c}`, { kinds })}
+            </List.Item>
+          ))}
+        </List>
+        <Text size="sm" mt="xs">
+          {t("cityData.organisationImport.rules")}
+        </Text>
+      </Paper>
+      <ImportSteps
+        id="org-import"
+        headingOrder={3}
+        answer={useActionData<typeof action>()}
+        texts={TEXTS}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        summary={(preview) => t("cityData.organisationImport.preview.summary", { filename: preview.filename, rows: preview.rows.length })}
+        columns={[
+          { header: t("cityData.organisationImport.name"), cell: (row) => row.nameFi || "–" },
+          { header: t("cityData.organisationImport.kind"), cell: (row) => (row.kind ? t(`organisationKinds.${row.kind}`) : "–") },
+          {
+            header: t("cityData.diff.title"),
+            cell: (row) => (row.errors.length ? "–" : <FieldChanges changes={row.changes} format={(field, value) => (field === "kind" ? t(`organisationKinds.${value}`) : value)} />),
+          },
+        ]}
+      />
+    </Stack>
+  );
+}
