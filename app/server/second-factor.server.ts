@@ -29,7 +29,7 @@ import { audit } from "./audit.server";
 import { clock } from "./clock";
 import { config } from "./config.server";
 import { db, type Db } from "./db.server";
-import { isCoordinator, isStaff, memberGroupIds, type Viewer } from "./viewer.server";
+import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "./viewer.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -449,7 +449,7 @@ export function verifyCodeForSignIn(pendingId: number, kind: "totp" | "recovery"
         }
       }
       if (used == null) {
-        audit({ actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind } }, tx);
+        audit({ actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind }, at: now }, tx);
         tx.update(authChallenges).set({ failures: sql`${authChallenges.failures} + 1` }).where(eq(authChallenges.id, pending.id)).run();
         return { ok: false as const, reason: "wrongCode" as const };
       }
@@ -496,7 +496,7 @@ export async function verifyPasskeyForSignIn(pendingId: number, response: Authen
       const still = tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run().changes;
       if (!still) return { ok: false as const, reason: "expired" as const };
       if (newCounter == null || !factor) {
-        audit({ actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind: "passkey" } }, tx);
+        audit({ actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind: "passkey" }, at: now }, tx);
         return { ok: false as const, reason: "wrongCode" as const };
       }
       tx.update(secondFactors).set({ counter: newCounter, lastUsedAt: now }).where(eq(secondFactors.id, factor.id)).run();
@@ -561,4 +561,21 @@ export async function handleSecondFactorIntent(userId: string, input: SecondFact
       return reply(!!codes, null, { recoveryCodes: codes });
     }
   }
+}
+
+/** The coordinators' view: every current staff member, whether a factor is required, and how many they have. */
+export function securityRoster(now = clock.now()) {
+  const d = db();
+  const staff = d
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(sql`memberships m`, sql`m.user_id = ${users.id} and (m.left_at is null or m.left_at > ${now.getTime()})`)
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(users.name))
+    .all();
+  const counts = new Map(d.select({ userId: secondFactors.userId, n: count() }).from(secondFactors).groupBy(secondFactors.userId).all().map((r) => [r.userId, r.n]));
+  return staff.map((s) => {
+    const viewer = loadViewer(s.id, now);
+    return { ...s, required: viewer ? mustHaveSecondFactor(viewer) : false, factors: counts.get(s.id) ?? 0 };
+  });
 }
