@@ -8,6 +8,7 @@ import { openDatabase } from "./client";
 import { users } from "./schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoCity, type DemoLogin } from "./seed/demo-city";
 import { seedDemoReviews } from "./seed/reviews";
+import { seedDemoSecondFactors } from "./seed/demo-second-factor";
 import { clock } from "../app/server/clock";
 
 function printLogins(logins: DemoLogin[]) {
@@ -52,6 +53,7 @@ async function main() {
       // The review workflow lives in app modules: let them use this same connection.
       globalThis.__lahiturvaDb = db;
       seedDemoReviews(db, now);
+      seedDemoSecondFactors(db, DEMO_LOGINS.map((l) => l.email), now);
     }
 
     // When data was kept, say which demo accounts it actually contains.

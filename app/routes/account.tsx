@@ -18,15 +18,18 @@ import { emailModeOf, setEmailMode } from "~/server/notifications.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/clock";
+import { SECOND_FACTOR_INTENTS, SecondFactorAccountSchema } from "~/forms/security";
+import { handleSecondFactorIntent, secondFactorOverview } from "~/server/second-factor.server";
+import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFactorSection";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
   const detail = getUserDetail(viewer.id);
   if (!detail) badRequest();
-  return json({ ...detail, emailMode: emailModeOf(viewer.id), canDeleteAccount: mayDeleteOwnAccount(viewer.id) });
+  return json({ ...detail, emailMode: emailModeOf(viewer.id), canDeleteAccount: mayDeleteOwnAccount(viewer.id), secondFactor: await secondFactorOverview(viewer) });
 }
 
-const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount"]) });
+const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", ...SECOND_FACTOR_INTENTS]) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -34,6 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = IntentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) badRequest();
   switch (intent.data.intent) {
+    case "passkeyOptions":
+    case "passkeyEnrol":
+    case "totpStart":
+    case "totpConfirm":
+    case "removeFactor":
+    case "recoveryCodes": {
+      const parsed = SecondFactorAccountSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return json({ intent: "secondFactor" as const, secondFactor: null, result: null, saved: false }, { status: 400 });
+      const reply = await handleSecondFactorIntent(viewer.id, parsed.data);
+      return json({ intent: "secondFactor" as const, secondFactor: reply, result: null, saved: false }, { status: reply.ok ? 200 : 400 });
+    }
     case "notifications": {
       const parsed = EmailModeSchema.safeParse({ emailMode: formData.get("emailMode") });
       if (!parsed.success) badRequest();
@@ -74,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount } = useLoaderData<typeof loader>();
+  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
   const fmt = useFormat();
@@ -208,6 +222,7 @@ export default function AccountPage() {
           </Stack>
         </Form>
       </Paper>
+      <SecondFactorSection overview={secondFactor} reply={actionData && "secondFactor" in actionData ? (actionData.secondFactor as SecondFactorReplyView | null) : null} />
       <Paper withBorder p="lg">
         <Title order={2} size="h3" mb="sm">
           {t("account.sessions")}

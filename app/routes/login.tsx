@@ -5,14 +5,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LoginSchema } from "~/forms/auth";
-import { languageCookie } from "~/i18n/i18n.server";
 import { signIn } from "~/server/accounts.server";
-import { startSession } from "~/server/auth.server";
 import { hasUsers } from "~/server/first-run.server";
 import { getViewer } from "~/server/guard.server";
 import { homePathFor } from "~/server/permissions.server";
-import { safeRedirect } from "~/server/redirect";
-import { loadViewer } from "~/server/viewer.server";
+import { afterPassword } from "~/server/sign-in-flow.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
 export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];
@@ -35,11 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const message = result.reason === "tooManyAttempts" ? `auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfterSeconds / 60) })}` : "auth.invalidCredentials";
     return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: result.reason === "tooManyAttempts" ? 429 : 400 });
   }
-  const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(result.userId, request.headers.get("user-agent")));
-  headers.append("Set-Cookie", await languageCookie.serialize(result.locale));
-  const viewer = loadViewer(result.userId);
-  return redirect(safeRedirect(redirectTo, viewer ? homePathFor(viewer) : "/"), { headers });
+  return afterPassword(request, result, redirectTo);
 }
 
 export default function LoginPage() {

@@ -3,6 +3,7 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { readSession } from "./auth.server";
 import { can, type Action } from "./permissions.server";
+import { hasSecondFactor, mustHaveSecondFactor } from "./second-factor.server";
 import { loadViewer, type Viewer } from "./viewer.server";
 
 /** The signed-in person, or null. Memoised on the request context. */
@@ -38,7 +39,17 @@ export function badRequest(): never {
 export async function requireViewer(request: Request, context: AppLoadContext): Promise<Viewer> {
   const viewer = await getViewer(request, context);
   if (!viewer) loginRedirect(request);
+  requireEnrolledSecondFactor(request, viewer);
   return viewer;
+}
+
+/** Pages a person who must enrol a second factor (and has none) may still open: their account. */
+const OPEN_BEFORE_ENROLMENT = /^\/(account(\/|$)|logout$|language$)/;
+
+/** Staff who must have a second factor and have none are sent to enrol it before anything else. */
+function requireEnrolledSecondFactor(request: Request, viewer: Viewer) {
+  if (OPEN_BEFORE_ENROLMENT.test(new URL(request.url).pathname)) return;
+  if (!hasSecondFactor(viewer.id) && mustHaveSecondFactor(viewer)) throw redirect("/account?enrol=1#second-factor");
 }
 
 /** Requires a signed-in person who may do `action`; otherwise sign-in or 403. */

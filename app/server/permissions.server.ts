@@ -65,7 +65,9 @@ export type Action =
   | { kind: "document.update"; doc: DocumentAccess }
   | { kind: "document.create"; groupId: number | null }
   | { kind: "document.manageGrants"; doc: DocumentAccess }
-  | { kind: "accessLog.view" };
+  | { kind: "accessLog.view" }
+  // The register's own books: second-factor settings, the processing register, rights requests.
+  | { kind: "admin.security" };
 
 /** What the neighbourhood-plan rules need to know about a plan. */
 export type NeighbourhoodPlanAccess = {
@@ -159,6 +161,7 @@ const RULES: Rules = {
   // Who may read or update a document: its updaters decide, and the secretariat keeps the register.
   "document.manageGrants": (v, a) => isCoordinator(v) || RULES["document.update"](v, { kind: "document.update", doc: a.doc }),
   "accessLog.view": (v) => isCoordinator(v),
+  "admin.security": (v) => isCoordinator(v),
 };
 
 /** Anonymous visitors may do none of the actions above; public pages need no check. */

@@ -26,7 +26,9 @@ import {
   planGoals,
   planObservations,
   posts,
+  recoveryCodes,
   residencies,
+  secondFactors,
   sessions,
   userSettings,
   users,
@@ -79,6 +81,12 @@ export function personalData(userId: string, now = clock.now()) {
     documentsCreated: d.select({ id: documents.id, title: documents.title, publicity: documents.publicity, createdAt: documents.createdAt }).from(documents).where(eq(documents.createdById, userId)).all(),
     meetingAttendance: d.select().from(meetingAttendance).where(eq(meetingAttendance.userId, userId)).all(),
     documentViews: d.select({ documentId: documentAccessLog.documentId, action: documentAccessLog.action, at: documentAccessLog.at, ip: documentAccessLog.ip }).from(documentAccessLog).where(eq(documentAccessLog.userId, userId)).all(),
+    // Second factors without their secrets or public keys; recovery codes only as counts.
+    secondFactors: d.select({ kind: secondFactors.kind, label: secondFactors.label, createdAt: secondFactors.createdAt, lastUsedAt: secondFactors.lastUsedAt }).from(secondFactors).where(eq(secondFactors.userId, userId)).all(),
+    recoveryCodes: (() => {
+      const rows = d.select({ usedAt: recoveryCodes.usedAt }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).all();
+      return { unused: rows.filter((r) => !r.usedAt).length, used: rows.filter((r) => r.usedAt).map((r) => r.usedAt) };
+    })(),
     actions: d.select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, at: auditLog.at }).from(auditLog).where(eq(auditLog.actorId, userId)).all(),
   };
 }

@@ -5,3 +5,4 @@ export * from "./city";
 export * from "./steering";
 export * from "./neighbourhood";
 export * from "./workspaces";
+export * from "./security";

@@ -1,7 +1,11 @@
 // Shared browser-test helpers: Debian's Chromium through playwright-core, sign-in, and axe checks.
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { Secret, TOTP } from "otpauth";
 import { expect, inject } from "vitest";
+import { DEMO_PASSKEY_PKCS8, DEMO_TOTP_SECRET, demoCredentialId } from "../../db/seed/demo-second-factor-keys";
 
 export const DEMO_PASSWORD = "Turvallisuus-2026";
 export const DEMO = {
@@ -36,6 +40,7 @@ export async function launchBrowser(): Promise<{ browser: Browser }> {
 export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale: options.locale ?? "fi-FI", javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
+  if (options.javaScriptEnabled === false) withoutScript.add(context);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {
@@ -51,8 +56,62 @@ export async function signIn(page: Page, email: string, options: { password?: st
   await page.getByLabel(/Sähköposti|E-post|Email/).fill(email);
   await page.getByLabel(/^(Salasana|Lösenord|Password)/).fill(password);
   await page.locator("form").getByRole("button", { name: /Kirjaudu sisään|Logga in|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login") || url.pathname === "/login/second-factor");
+  if (new URL(page.url()).pathname === "/login/second-factor") await answerDemoSecondFactor(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.waitForLoadState("networkidle");
+}
+
+/** Contexts opened without JavaScript: they answer the second step with a code, not a passkey. */
+const withoutScript = new WeakSet<BrowserContext>();
+
+/** The stored signature counter of a passkey (a virtual authenticator must count on from it). */
+export function passkeyCounter(credentialId: string): number {
+  const database = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true, fileMustExist: true });
+  try {
+    const row = database.prepare("select counter from second_factors where credential_id = ?").get(credentialId) as { counter: number } | undefined;
+    return row?.counter ?? 0;
+  } finally {
+    database.close();
+  }
+}
+
+/** Chromium's virtual authenticator (DevTools protocol), optionally holding a known credential. */
+export async function addVirtualAuthenticator(page: Page, credential?: { credentialId: string; privateKey: string; rpId: string; signCount: number }) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable", { enableUI: false });
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  if (credential) {
+    await cdp.send("WebAuthn.addCredential", {
+      authenticatorId,
+      credential: { credentialId: Buffer.from(credential.credentialId, "base64url").toString("base64"), isResidentCredential: false, rpId: credential.rpId, privateKey: credential.privateKey, signCount: credential.signCount },
+    });
+  }
+  return { cdp, authenticatorId };
+}
+
+/** The demo accounts' second step (db/seed/demo-second-factor.ts): the demo passkey, or without JavaScript the demo app code. */
+export async function answerDemoSecondFactor(page: Page, email: string) {
+  if (!withoutScript.has(page.context())) {
+    const credentialId = demoCredentialId(email);
+    const { cdp } = await addVirtualAuthenticator(page, { credentialId, privateKey: DEMO_PASSKEY_PKCS8, rpId: new URL(baseUrl()).hostname, signCount: passkeyCounter(credentialId) + 1 });
+    await page.getByRole("button", { name: /Käytä pääsyavainta|Använd nyckel|Use a passkey/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await cdp.detach();
+    return;
+  }
+  // A code works once: when this time step's code was used already, wait for the next one.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const code = new TOTP({ secret: Secret.fromBase32(DEMO_TOTP_SECRET), period: 30, digits: 6, algorithm: "SHA1" }).generate();
+    await page.getByLabel(/Todennussovelluksen koodi|Kod från autentiseringsappen|Authenticator app code/).fill(code);
+    await page.getByRole("button", { name: /Vahvista|Bekräfta|Confirm/ }).first().click();
+    await page.waitForLoadState("load");
+    if (!new URL(page.url()).pathname.startsWith("/login")) return;
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 500));
+  }
+  throw new Error(`the demo second factor of ${email} was not accepted`);
 }
 
 /** Waits until the page's main heading reads `name` (client navigations render a moment after the URL changes). */

@@ -38,11 +38,13 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "lahiturva-e2e-"));
   const port = await freePort();
   // REMINDERS=off: the reminders job runs only when a test runs it (npm run reminders), never by itself.
-  const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, REMINDERS: "off" } as NodeJS.ProcessEnv;
+  const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://localhost:${port}`, REMINDERS: "off" } as NodeJS.ProcessEnv;
   await run("node", ["--import", "tsx", "db/setup.ts"], env);
   // The compiled server, as `npm start` runs it.
   server = spawn("node", ["--max-old-space-size=256", "build/server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // The pages are opened at "localhost" (the listener is on 127.0.0.1): WebAuthn's relying party is
+  // a domain name, and browsers refuse an IP address there, so passkeys work only by name.
+  const baseUrl = `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {

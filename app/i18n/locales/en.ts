@@ -3,6 +3,7 @@ import { measureTexts } from "../texts/measures";
 import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
+import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
@@ -293,6 +294,7 @@ const en: Translation = {
     enforcement: "If you are not satisfied with the reply, you can notify the Finnish Licensing and Supervisory Authority, which supervises the accessibility of digital services (saavutettavuusvaatimukset.fi).",
   },
   measureIo: measureIoTexts.en,
+  secondFactor: secondFactorTexts.en,
   plans: planTexts.en,
   cityData: cityDataTexts.en,
 };

@@ -2,6 +2,7 @@ import { measureTexts } from "../texts/measures";
 import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
+import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
@@ -293,6 +294,7 @@ const fi = {
     enforcement: "Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen digitaalisten palvelujen saavutettavuutta valvovalle Lupa- ja valvontavirastolle (saavutettavuusvaatimukset.fi).",
   },
   measureIo: measureIoTexts.fi,
+  secondFactor: secondFactorTexts.fi,
   plans: planTexts.fi,
   cityData: cityDataTexts.fi,
 };

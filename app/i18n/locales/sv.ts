@@ -3,6 +3,7 @@ import { measureTexts } from "../texts/measures";
 import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
+import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
@@ -293,6 +294,7 @@ const sv: Translation = {
     enforcement: "Om du inte är nöjd med svaret kan du göra en anmälan till Tillstånds- och tillsynsverket, som övervakar tillgängligheten i digitala tjänster (webbtillganglighet.fi).",
   },
   measureIo: measureIoTexts.sv,
+  secondFactor: secondFactorTexts.sv,
   plans: planTexts.sv,
   cityData: cityDataTexts.sv,
 };

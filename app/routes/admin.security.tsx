@@ -1,0 +1,98 @@
+// `/admin/security`: the coordinators' second-factor setting, and who has a factor.
+import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SecuritySettingsSchema } from "~/forms/security";
+import { z } from "~/forms/z";
+import { authorize, badRequest } from "~/server/guard.server";
+import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/second-factor.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "admin.security" });
+  return json({ requireAll: requireAllStaff(), roster: securityRoster() });
+}
+
+const ResetSchema = z.object({ intent: z.literal("reset"), userId: z.string().min(1).max(64) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "admin.security" });
+  const formData = await request.formData();
+  const fields = Object.fromEntries(formData);
+  if (fields.intent === "reset") {
+    const parsed = ResetSchema.safeParse(fields);
+    if (!parsed.success) badRequest();
+    return json({ saved: false, reset: resetFactors(viewer.id, parsed.data.userId) });
+  }
+  const parsed = SecuritySettingsSchema.safeParse(fields);
+  if (!parsed.success) badRequest();
+  setRequireAllStaff(viewer.id, parsed.data.on);
+  return json({ saved: true, reset: null });
+}
+
+export default function AdminSecurity() {
+  const { t } = useTranslation();
+  const { requireAll, roster } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <Stack>
+      <Title order={2}>{t("secondFactor.adminTitle")}</Title>
+      {result?.saved ? (
+        <Alert color="green" role="status">
+          {t("secondFactor.adminSaved")}
+        </Alert>
+      ) : null}
+      {result?.reset != null ? (
+        <Alert color="green" role="status">
+          {t("secondFactor.adminResetDone", { count: result.reset })}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="lg">
+        <Form method="post">
+          <input type="hidden" name="intent" value="requireAllStaff" />
+          <Stack maw={620}>
+            <Checkbox name="on" value="on" defaultChecked={requireAll} label={t("secondFactor.adminRequireAll")} description={t("secondFactor.adminRequireAllHelp")} />
+            <Group>
+              <Button type="submit">{t("common.save")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+      <Text>{t("secondFactor.adminResetHelp")}</Text>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("register.name")}</Table.Th>
+            <Table.Th>{t("auth.email")}</Table.Th>
+            <Table.Th>{t("secondFactor.status")}</Table.Th>
+            <Table.Th>{t("common.actions")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {roster.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>{p.email}</Table.Td>
+              <Table.Td>
+                <Badge color={p.factors ? "green" : p.required ? "red" : "gray"} variant="light">
+                  {p.factors ? t("secondFactor.statusOn") : t("secondFactor.statusOff")}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {p.factors ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="reset" />
+                    <input type="hidden" name="userId" value={p.id} />
+                    <Button type="submit" size="xs" color="red" variant="outline" aria-label={`${t("secondFactor.adminReset")}: ${p.name}`}>
+                      {t("secondFactor.adminReset")}
+                    </Button>
+                  </Form>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,116 @@
+// `/login/second-factor`: the step after a correct password for a person with a second factor.
+import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SecondFactorSignInSchema } from "~/forms/security";
+import { getViewer } from "~/server/guard.server";
+import { homePathFor } from "~/server/permissions.server";
+import { findPendingSignIn, passkeySignInOptions, verifyCodeForSignIn, verifyPasskeyForSignIn } from "~/server/second-factor.server";
+import { completeSignIn } from "~/server/sign-in-flow.server";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+
+export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  if (viewer) throw redirect(homePathFor(viewer));
+  const pending = findPendingSignIn(request);
+  if (!pending) throw redirect("/login");
+  const passkeyOptions = pending.hasPasskey ? await passkeySignInOptions(pending.id) : null;
+  return json({ hasTotp: pending.hasTotp, passkeyOptions }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const pending = findPendingSignIn(request);
+  if (!pending) return json({ error: "secondFactor.expired", expired: true }, { status: 400 });
+  const formData = await request.formData();
+  const parsed = SecondFactorSignInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return json({ error: "secondFactor.wrongCode", expired: false }, { status: 400 });
+  const input = parsed.data;
+  const result =
+    input.intent === "passkey"
+      ? await verifyPasskeyForSignIn(pending.id, input.response as unknown as AuthenticationResponseJSON)
+      : verifyCodeForSignIn(pending.id, input.intent, input.code);
+  if (result.ok) return completeSignIn(request, result.userId, result.redirectTo);
+  const status = result.reason === "tooManyAttempts" ? 429 : 400;
+  const expired = result.reason === "expired" || input.intent === "passkey";
+  return json({ error: input.intent === "passkey" && result.reason === "wrongCode" ? "secondFactor.passkeyFailed" : `secondFactor.${result.reason}`, expired }, { status });
+}
+
+export default function SecondFactorPage() {
+  const { t } = useTranslation();
+  const { hasTotp, passkeyOptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const [passkeyError, setPasskeyError] = useState(false);
+  const busy = navigation.state !== "idle";
+
+  async function usePasskey() {
+    if (!passkeyOptions) return;
+    setPasskeyError(false);
+    try {
+      const response = await startAuthentication({ optionsJSON: passkeyOptions });
+      submit({ intent: "passkey", response: JSON.stringify(response) }, { method: "post" });
+    } catch {
+      setPasskeyError(true);
+    }
+  }
+
+  return (
+    <Stack maw={460} mx="auto" py="xl">
+      <Title order={1}>{t("secondFactor.signInTitle")}</Title>
+      <Text c="dimmed">{t("secondFactor.signInIntro")}</Text>
+      {actionData?.error ? (
+        <Alert color="red" variant="light" role="alert">
+          {t(actionData.error)}{" "}
+          {actionData.expired ? (
+            <Anchor component={Link} to="/login">
+              {t("secondFactor.startAgain")}
+            </Anchor>
+          ) : null}
+        </Alert>
+      ) : null}
+      {passkeyError ? (
+        <Alert color="red" variant="light" role="alert">
+          {t("secondFactor.passkeyFailed")}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="lg" radius="md">
+        <Stack>
+          {passkeyOptions ? (
+            <>
+              <Button type="button" onClick={usePasskey} loading={busy}>
+                {t("secondFactor.usePasskey")}
+              </Button>
+              <Divider />
+            </>
+          ) : null}
+          {hasTotp ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="totp" />
+              <Stack>
+                <TextInput name="code" label={t("secondFactor.totpLabel")} description={t("secondFactor.totpHelp")} inputMode="numeric" autoComplete="one-time-code" required maxLength={7} />
+                <Button type="submit" variant={passkeyOptions ? "light" : "filled"} loading={busy}>
+                  {t("secondFactor.verify")}
+                </Button>
+              </Stack>
+            </Form>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="recovery" />
+            <Stack>
+              <TextInput name="code" label={t("secondFactor.recoveryLabel")} description={t("secondFactor.recoveryHelp")} autoComplete="off" required maxLength={40} />
+              <Button type="submit" variant="light" loading={busy}>
+                {t("secondFactor.verify")}
+              </Button>
+            </Stack>
+          </Form>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

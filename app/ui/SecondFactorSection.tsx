@@ -1,0 +1,172 @@
+// The account page's second-factor section: factors in use, adding a passkey or an authenticator
+// app, removing one, and recovery codes (shown once, right after they are made).
+import { Alert, Button, Code, Group, Image, List, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Form, useSubmit } from "@remix-run/react";
+import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { FactorSummary, SecondFactorReply } from "~/server/second-factor.server";
+import { useFormat } from "~/ui/format";
+
+export type SecondFactorReplyView = { intent: SecondFactorReply["intent"]; ok: boolean; message: string | null; recoveryCodes: string[] | null };
+type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+export function SecondFactorSection({
+  overview,
+  reply,
+}: {
+  overview: { factors: Jsonified<FactorSummary>[]; recoveryCodesLeft: number; required: boolean; totpEnrolment: { secret: string; qrCode: string } | null };
+  reply: SecondFactorReplyView | null;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const submit = useSubmit();
+  const [passkeyState, setPasskeyState] = useState<"idle" | "busy" | "failed" | "unsupported">("idle");
+  const [passkeyLabel, setPasskeyLabel] = useState("");
+
+  async function addPasskey() {
+    if (!browserSupportsWebAuthn()) return setPasskeyState("unsupported");
+    setPasskeyState("busy");
+    try {
+      const body = new FormData();
+      body.set("intent", "passkeyOptions");
+      const res = await fetch("/account?_data=routes%2Faccount", { method: "POST", body });
+      const data = (await res.json()) as { secondFactor: SecondFactorReply | null };
+      if (!data.secondFactor?.passkeyOptions) throw new Error("no options");
+      const response = await startRegistration({ optionsJSON: data.secondFactor.passkeyOptions });
+      setPasskeyState("idle");
+      submit({ intent: "passkeyEnrol", response: JSON.stringify(response), label: passkeyLabel || t("secondFactor.passkeyDefaultName") }, { method: "post", preventScrollReset: true });
+    } catch {
+      setPasskeyState("failed");
+    }
+  }
+
+  const missing = overview.required && overview.factors.length === 0;
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="second-factor" id="second-factor-section">
+      <Title order={2} size="h3" mb="sm" id="second-factor">
+        {t("secondFactor.sectionTitle")}
+      </Title>
+      <Stack>
+        {missing ? (
+          <Alert color="orange" role="alert">
+            {t("secondFactor.required")}
+          </Alert>
+        ) : null}
+        <Text maw={760}>{t("secondFactor.sectionIntro")}</Text>
+        {reply?.message ? (
+          <Alert color={reply.ok ? "green" : "red"} role={reply.ok ? "status" : "alert"}>
+            {t(reply.message)}
+          </Alert>
+        ) : null}
+        {reply?.recoveryCodes ? (
+          <Alert color="gray" variant="outline">
+            <Text fw={700}>{t("secondFactor.recoveryTitle")}</Text>
+            <Text mb="xs">{t("secondFactor.recoveryShown")}</Text>
+            <List spacing={2} data-testid="recovery-codes">
+              {reply.recoveryCodes.map((c) => (
+                <List.Item key={c}>
+                  <Code>{c}</Code>
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
+        {overview.factors.length === 0 ? (
+          <Text>{t("secondFactor.noFactors")}</Text>
+        ) : (
+          <Table>
+            <Table.Caption>{t("secondFactor.factorsCaption")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("secondFactor.kind")}</Table.Th>
+                <Table.Th>{t("secondFactor.label")}</Table.Th>
+                <Table.Th>{t("secondFactor.added")}</Table.Th>
+                <Table.Th>{t("secondFactor.lastUsed")}</Table.Th>
+                <Table.Th>{t("common.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {overview.factors.map((f) => (
+                <Table.Tr key={f.id}>
+                  <Table.Td>{t(`secondFactor.kinds.${f.kind}`)}</Table.Td>
+                  <Table.Td>{f.label}</Table.Td>
+                  <Table.Td>{fmt.date(f.createdAt)}</Table.Td>
+                  <Table.Td>{f.lastUsedAt ? fmt.date(f.lastUsedAt) : t("secondFactor.never")}</Table.Td>
+                  <Table.Td>
+                    <Form method="post" preventScrollReset>
+                      <input type="hidden" name="intent" value="removeFactor" />
+                      <input type="hidden" name="factorId" value={f.id} />
+                      <Button type="submit" size="xs" color="red" variant="outline" aria-label={t("secondFactor.removeLabel", { label: f.label })}>
+                        {t("secondFactor.remove")}
+                      </Button>
+                    </Form>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Stack gap="xs">
+            <TextInput label={t("secondFactor.passkeyName")} value={passkeyLabel} onChange={(e) => setPasskeyLabel(e.currentTarget.value)} maxLength={60} />
+            {passkeyState === "failed" ? (
+              <Text c="red" role="alert">
+                {t("secondFactor.passkeyEnrolFailed")}
+              </Text>
+            ) : passkeyState === "unsupported" ? (
+              <Text c="red" role="alert">
+                {t("secondFactor.passkeyUnsupported")}
+              </Text>
+            ) : null}
+            <Group>
+              <Button type="button" onClick={addPasskey} loading={passkeyState === "busy"}>
+                {t("secondFactor.addPasskey")}
+              </Button>
+            </Group>
+          </Stack>
+          <Stack gap="xs">
+            {overview.totpEnrolment ? (
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="intent" value="totpConfirm" />
+                <Stack gap="xs">
+                  <Text size="sm">{t("secondFactor.totpScan")}</Text>
+                  <Image src={overview.totpEnrolment.qrCode} alt={t("secondFactor.totpQrAlt")} w={180} h={180} />
+                  <Text size="sm">
+                    {t("secondFactor.totpSecret")}: <Code data-testid="totp-secret">{overview.totpEnrolment.secret}</Code>
+                  </Text>
+                  <TextInput name="label" label={t("secondFactor.totpName")} defaultValue={t("secondFactor.totpDefaultName")} maxLength={60} />
+                  <TextInput name="code" label={t("secondFactor.totpLabel")} inputMode="numeric" autoComplete="one-time-code" required maxLength={7} />
+                  <Group>
+                    <Button type="submit">{t("secondFactor.totpConfirm")}</Button>
+                  </Group>
+                </Stack>
+              </Form>
+            ) : (
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="intent" value="totpStart" />
+                <Button type="submit" variant="light">
+                  {t("secondFactor.totpStart")}
+                </Button>
+              </Form>
+            )}
+          </Stack>
+        </SimpleGrid>
+        {overview.factors.length > 0 ? (
+          <Group>
+            <Text size="sm">{t("secondFactor.recoveryLeft", { count: overview.recoveryCodesLeft })}</Text>
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="recoveryCodes" />
+              <Button type="submit" size="xs" variant="outline">
+                {t("secondFactor.recoveryRegenerate")}
+              </Button>
+            </Form>
+          </Group>
+        ) : null}
+        <Text size="sm" c="dimmed">
+          {t("secondFactor.lostHelp")}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
