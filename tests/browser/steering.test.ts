@@ -124,3 +124,25 @@ describe("the summary's 'no priority area' row", () => {
     await context.close();
   });
 });
+
+describe("status review titles", () => {
+  it("a title another review of the plan has is refused at the field, keeping what was typed", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/reviews");
+    await expectHeading(page, "Tilannekatsaukset");
+    const existing = (await page.locator("tbody tr").first().getByRole("link").textContent())!.trim();
+    const rowsBefore = await page.locator("tbody tr").count();
+    await page.getByLabel("Otsikko").fill(existing);
+    await page.getByLabel("Kausi alkaa").fill("2026-09-01");
+    await page.getByRole("button", { name: "Aloita katsaus" }).click();
+    await page.getByText("Suunnitelmassa on jo tämänniminen tilannekatsaus.", { exact: false }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/reviews");
+    expect(await page.getByLabel("Otsikko").inputValue()).toBe(existing);
+    expect(await page.getByLabel("Kausi alkaa").inputValue()).toBe("2026-09-01");
+    await expectRowCount(page, rowsBefore);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
