@@ -103,7 +103,14 @@ export default function IndicatorImport() {
             header: t("indicators.import.preview.value"),
             numeric: true,
             // An update shows the stored value it replaces: old → new.
-            cell: (row) => (row.figure ? (row.previous ? `${figure(row.previous)} → ${figure(row.figure)}` : figure(row.figure)) : row.valueText),
+            cell: (row) =>
+              row.clear
+                ? `${row.previous ? figure(row.previous) : ""} → ${t("measureIo.preview.emptyValue")}`
+                : row.figure
+                  ? row.previous
+                    ? `${figure(row.previous)} → ${figure(row.figure)}`
+                    : figure(row.figure)
+                  : row.valueText,
           },
         ]}
         minWidth={720}

@@ -19,7 +19,7 @@ import {
 } from "../../db/schema";
 import { areaLabel, loadAreaIndex, resolveAreaRef } from "./area-refs.server";
 import { audit } from "./audit.server";
-import { headerMap, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "./csv-import.server";
+import { headerMap, isClearMarker, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "./csv-import.server";
 import { db, type Db } from "./db.server";
 import { nameOptions } from "../i18n/names";
 import { parseNumber } from "./measure-io.server";
@@ -639,6 +639,8 @@ export type ValidatedIndicatorRow = {
   /** The value as read (a number, bound or range), and the stored one an update replaces. */
   figure: Figure | null;
   previous: Figure | null;
+  /** The cell held the clear marker: the stored value (if any) is removed. */
+  clear: boolean;
   valueText: string;
   action: ImportAction;
   /** Translation keys, possibly "key|{json params}". */
@@ -697,8 +699,10 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
     const valueText = v("value");
     let value: number | null = null;
     let figure: Figure | null = null;
+    // "#TYHJÄ" removes the stored value; an empty cell is an error, never an erasure.
+    const clear = isClearMarker(valueText);
     if (!valueText) err("required", "value");
-    else {
+    else if (!clear) {
       figure = parseFigure(valueText);
       value = figure?.value ?? null;
       if (!figure) err("number", "value", { value: valueText });
@@ -718,7 +722,8 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
       if (first) err("duplicateRow", null, { row: first });
       else seen.set(key, row.rowNumber);
       const existing = findValue(r, { indicatorId: indicator.id, kind, areaId: area?.id ?? null, period });
-      action = !existing ? "create" : sameFigure(existing, figure!) ? "unchanged" : "update";
+      if (clear) action = existing ? "update" : "unchanged";
+      else action = !existing ? "create" : sameFigure(existing, figure!) ? "unchanged" : "update";
       if (existing && action === "update") previous = { value: existing.value, bound: existing.bound, upper: existing.upper };
     }
     return {
@@ -732,6 +737,7 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
       value,
       figure,
       previous,
+      clear,
       valueText,
       action,
       errors,
@@ -754,6 +760,14 @@ export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv,
       let updated = 0;
       for (const row of validation.rows) {
         if (row.action === "unchanged") continue;
+        if (row.clear) {
+          const existing = findValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period });
+          if (existing) {
+            tx.delete(indicatorValues).where(eq(indicatorValues.id, existing.id)).run();
+            updated++;
+          }
+          continue;
+        }
         const f = row.figure!;
         const result = writeValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period, value: f.value, bound: f.bound, upper: f.upper }, now);
         if (result.created) created++;

@@ -121,6 +121,22 @@ describe("importing the city's tables", () => {
     expect(row).toMatchObject({ action: "update", previous: { value: 4000, bound: "range", upper: 5000 }, figure: { value: 4500, bound: "exact", upper: null } });
   });
 
+  it("an empty value is refused, never an erasure; #TYHJÄ removes exactly the stored value", () => {
+    const csv = (value: string) => {
+      const r = parseIndicatorCsv(new TextEncoder().encode(`indikaattori;alue;vuosi;arvo\npoliisi-omaisuusrikokset;503;2024;${value}\n`), "x.csv");
+      if (!r.ok) throw new Error(r.errors.join());
+      return r.file;
+    };
+    const before = stored(police);
+    expect(validateIndicatorImport(csv("")).rows[0].errors.map((e) => splitErrorKey(e)[0])).toEqual(["indicators.import.errors.required"]);
+    const [row] = validateIndicatorImport(csv("#TYHJÄ")).rows;
+    expect(row).toMatchObject({ action: "update", clear: true, errors: [], previous: { value: 4000, bound: "range", upper: 5000 } });
+    expect(applyIndicatorImport(coordinatorId, csv("#tyhjä"))).toEqual({ ok: true, created: 0, updated: 1, unchanged: 0 });
+    const after = stored(police);
+    expect(after).toEqual(before.filter((v) => v.areaId !== areaId("district", "503")));
+    expect(validateIndicatorImport(csv("#CLEAR")).rows[0].action).toBe("unchanged");
+  });
+
   it("codes repeating across levels and codes without their leading zeros are refused by name", () => {
     const v = validateIndicatorImport(parsed("indikaattorit-excel-nollat.csv"));
     expect(v.rows.map((r) => r.errors.map((e) => splitErrorKey(e)))).toEqual([

@@ -20,7 +20,7 @@ export const indicatorTexts = defineTexts({
       trend: "Kehitys",
       source: "Lähde",
     },
-    bounds: { over: "yli {{value}}", under: "alle {{value}}", range: "{{low}}–{{high}}", chartNote: "Rajat ja vaihteluvälit (esim. yli 80) näkyvät taulukossa sellaisinaan; kuvaajassa ne ovat rajan tai välin alapään kohdalla.", areaChart: "Arvot alueittain, {{period}}" },
+    bounds: { over: "yli {{value}}", under: "alle {{value}}", chartNote: "Rajat ja vaihteluvälit (esim. yli 80) näkyvät taulukossa sellaisinaan; kuvaajassa ne ovat rajan tai välin alapään kohdalla.", areaChart: "Arvot alueittain, {{period}}" },
     noValue: "–",
     status: {
       onTrack: "Tavoitteessa",
@@ -233,7 +233,7 @@ export const indicatorTexts = defineTexts({
       trend: "Utveckling",
       source: "Källa",
     },
-    bounds: { over: "över {{value}}", under: "under {{value}}", range: "{{low}}–{{high}}", chartNote: "Gränser och intervall (t.ex. över 80) visas som sådana i tabellen; i diagrammet ritas de vid gränsen eller intervallets nedre ände.", areaChart: "Värden per område, {{period}}" },
+    bounds: { over: "över {{value}}", under: "under {{value}}", chartNote: "Gränser och intervall (t.ex. över 80) visas som sådana i tabellen; i diagrammet ritas de vid gränsen eller intervallets nedre ände.", areaChart: "Värden per område, {{period}}" },
     noValue: "–",
     status: {
       onTrack: "Målet nås",
@@ -446,7 +446,7 @@ export const indicatorTexts = defineTexts({
       trend: "Trend",
       source: "Source",
     },
-    bounds: { over: "over {{value}}", under: "under {{value}}", range: "{{low}}–{{high}}", chartNote: "Bounds and ranges (e.g. over 80) are shown as published in the table; the chart draws them at the bound or the low end of the range.", areaChart: "Values by area, {{period}}" },
+    bounds: { over: "over {{value}}", under: "under {{value}}", chartNote: "Bounds and ranges (e.g. over 80) are shown as published in the table; the chart draws them at the bound or the low end of the range.", areaChart: "Values by area, {{period}}" },
     noValue: "–",
     status: {
       onTrack: "On track",

@@ -14,7 +14,8 @@ export function useFigureText() {
     if (!f) return t("indicators.noValue");
     if (f.bound === "over") return t("indicators.bounds.over", { value: num(f.value) });
     if (f.bound === "under") return t("indicators.bounds.under", { value: num(f.value) });
-    if (f.bound === "range" && f.upper !== null) return t("indicators.bounds.range", { low: num(f.value), high: num(f.upper) });
+    // A range is the same in every language: the low and high end joined by an en dash.
+    if (f.bound === "range" && f.upper !== null) return `${num(f.value)}–${num(f.upper)}`;
     return num(f.value);
   };
 }
