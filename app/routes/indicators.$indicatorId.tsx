@@ -3,7 +3,7 @@
 // form to add or correct a value or target that keeps its input on errors (also without JS).
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { LineChart } from "@mantine/charts";
+import { BarChart, LineChart } from "@mantine/charts";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
@@ -17,6 +17,7 @@ import { getIndicator, getIndicatorDefinition, indicatorAreaOptions, upsertIndic
 import { can } from "~/server/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { useFigureText, valueAxisDomain } from "~/ui/indicators/figures";
 
 type Resolution = "year" | "month";
 
@@ -87,6 +88,14 @@ export default function IndicatorPage() {
   const withPeriod = (p: { value: number; period: string }) => `${num(p.value)} (${p.period})`;
   const saved = params.get("saved");
   const statusText = (s: string | null) => (s ? t(`indicators.status.${s}`) : t("indicators.noValue"));
+  const figure = useFigureText();
+  const hasBounds = [...cityTrend, ...byArea].some((p) => [p.actualFigure, p.targetFigure].some((f) => f && f.bound !== "exact"));
+  // One rule for both charts: from zero (see valueAxisDomain), so a small change looks small.
+  const trendDomain = valueAxisDomain(
+    cityTrend.flatMap((p) => [p.actual, p.target, p.actualFigure?.upper, p.targetFigure?.upper]).concat(summary.target ? [summary.target.value] : []),
+    indicator.unit,
+  );
+  const areaDomain = valueAxisDomain(byArea.flatMap((r) => [r.actual, r.target]), indicator.unit);
 
   return (
     <Stack gap="lg">
@@ -225,7 +234,7 @@ export default function IndicatorPage() {
                 curveType="linear"
                 unit={indicator.unit === "%" ? " %" : undefined}
                 valueFormatter={(value) => fmt.number(value, { maximumFractionDigits: 2 })}
-                yAxisProps={{ domain: ["auto", "auto"] }}
+                yAxisProps={{ domain: trendDomain }}
                 // A target set for a later period is drawn across the whole chart, so the gap shows.
                 referenceLines={
                   summary.target && summary.latest && summary.target.period !== summary.latest.period
@@ -252,17 +261,42 @@ export default function IndicatorPage() {
                   {cityTrend.map((p) => (
                     <Table.Tr key={p.period} data-period={p.period}>
                       <Table.Th scope="row">{p.period}</Table.Th>
-                      <Table.Td ta="right">{num(p.actual)}</Table.Td>
-                      <Table.Td ta="right">{num(p.target)}</Table.Td>
+                      <Table.Td ta="right">{figure(p.actualFigure)}</Table.Td>
+                      <Table.Td ta="right">{figure(p.targetFigure)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
           </>
+        ) : byArea.some((r) => r.actual !== null) ? (
+          // No city-wide series: the values by area of the shown period still get their chart.
+          <>
+            <Text size="sm" mb="xs" id="indicator-area-chart">
+              {t("indicators.bounds.areaChart", { period: areaPeriod })}
+            </Text>
+            <div aria-hidden="true" className="indicator-chart">
+              <BarChart
+                h={Math.max(200, 36 * byArea.length)}
+                data={byArea.map((r) => ({ area: `${r.area.code} ${localName(r.area, lang)}`, actual: r.actual }))}
+                dataKey="area"
+                orientation="vertical"
+                series={[{ name: "actual", label: t("indicators.detail.actual"), color: "city.6" }]}
+                unit={indicator.unit === "%" ? " %" : undefined}
+                valueFormatter={(value) => fmt.number(value, { maximumFractionDigits: 2 })}
+                xAxisProps={{ domain: areaDomain }}
+                yAxisProps={{ width: 160 }}
+              />
+            </div>
+          </>
         ) : (
           <Text>{t("indicators.detail.noValues")}</Text>
         )}
+        {hasBounds ? (
+          <Text size="sm" mt="xs">
+            {t("indicators.bounds.chartNote")}
+          </Text>
+        ) : null}
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="indicator-areas" id="values">
@@ -300,8 +334,8 @@ export default function IndicatorPage() {
                   {cityAtAreaPeriod ? (
                     <Table.Tr data-area="city">
                       <Table.Th scope="row">{t("indicators.detail.cityWide")}</Table.Th>
-                      <Table.Td ta="right">{num(cityAtAreaPeriod.actual)}</Table.Td>
-                      <Table.Td ta="right">{num(cityAtAreaPeriod.target)}</Table.Td>
+                      <Table.Td ta="right">{figure(cityAtAreaPeriod.actualFigure)}</Table.Td>
+                      <Table.Td ta="right">{figure(cityAtAreaPeriod.targetFigure)}</Table.Td>
                       <Table.Td>{t("indicators.noValue")}</Table.Td>
                     </Table.Tr>
                   ) : null}
@@ -310,8 +344,8 @@ export default function IndicatorPage() {
                       <Table.Th scope="row">
                         {row.area.code} {localName(row.area, lang)}
                       </Table.Th>
-                      <Table.Td ta="right">{num(row.actual)}</Table.Td>
-                      <Table.Td ta="right">{num(row.target)}</Table.Td>
+                      <Table.Td ta="right">{figure(row.actualFigure)}</Table.Td>
+                      <Table.Td ta="right">{figure(row.targetFigure)}</Table.Td>
                       <Table.Td>{statusText(row.status)}</Table.Td>
                     </Table.Tr>
                   ))}

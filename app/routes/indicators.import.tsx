@@ -12,7 +12,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/csv-import.server";
 import { authorize } from "~/server/guard.server";
 import { applyIndicatorImport, INDICATOR_IMPORT_FILES, indicatorTemplateCsv, listIndicators, parseIndicatorCsv, validateIndicatorImport } from "~/server/indicators.server";
-import { useFormat } from "~/ui/format";
+import { useFigureText } from "~/ui/indicators/figures";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
 const DoneSchema = z.object({
@@ -62,7 +62,7 @@ const TEXTS = importTexts("indicators.import");
 export default function IndicatorImport() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const fmt = useFormat();
+  const figure = useFigureText();
   const { keys, example, done } = useLoaderData<typeof loader>();
 
   return (
@@ -95,11 +95,23 @@ export default function IndicatorImport() {
           { header: t("indicators.import.preview.indicator"), cell: (row) => (row.indicator ? localName(row.indicator, lang) : row.indicatorKey) },
           {
             header: t("indicators.import.preview.area"),
-            cell: (row) => (row.area ? `${row.area.code} ${localName(row.area, lang)}` : row.areaText && row.errors.length ? row.areaText : t("indicators.detail.cityWide")),
+            cell: (row) => (row.area ? `${row.area.label.split(" ")[0]} ${localName(row.area, lang)}` : row.areaText && row.errors.length ? row.areaText : t("indicators.detail.cityWide")),
           },
           { header: t("indicators.import.preview.period"), cell: (row) => row.period },
           { header: t("indicators.import.preview.kind"), cell: (row) => (row.kind ? t(`indicators.form.kinds.${row.kind}`) : t("indicators.noValue")) },
-          { header: t("indicators.import.preview.value"), numeric: true, cell: (row) => (row.value !== null ? fmt.number(row.value, { maximumFractionDigits: 4 }) : row.valueText) },
+          {
+            header: t("indicators.import.preview.value"),
+            numeric: true,
+            // An update shows the stored value it replaces: old → new.
+            cell: (row) =>
+              row.clear
+                ? `${row.previous ? figure(row.previous) : ""} → ${t("measureIo.preview.emptyValue")}`
+                : row.figure
+                  ? row.previous
+                    ? `${figure(row.previous)} → ${figure(row.figure)}`
+                    : figure(row.figure)
+                  : row.valueText,
+          },
         ]}
         minWidth={720}
       />

@@ -15,9 +15,11 @@ import {
   safetyPlans,
   type IndicatorDirection,
   type IndicatorResolution,
+  type ValueBound,
 } from "../../db/schema";
+import { areaLabel, loadAreaIndex, resolveAreaRef } from "./area-refs.server";
 import { audit } from "./audit.server";
-import { headerMap, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "./csv-import.server";
+import { headerMap, isClearMarker, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "./csv-import.server";
 import { db, type Db } from "./db.server";
 import { nameOptions } from "../i18n/names";
 import { parseNumber } from "./measure-io.server";
@@ -209,6 +211,8 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
       kind: indicatorValues.kind,
       period: indicatorValues.period,
       value: indicatorValues.value,
+      bound: indicatorValues.bound,
+      upper: indicatorValues.upper,
       updatedAt: indicatorValues.updatedAt,
       areaId: areas.id,
       areaLevel: areas.level,
@@ -224,28 +228,33 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
 
   const city = rows.filter((v) => v.areaId === null);
   const cityPeriods = [...new Set(city.map((v) => v.period))].sort();
-  const cityTrend = cityPeriods.map((period) => ({
-    period,
-    actual: city.find((v) => v.period === period && v.kind === "actual")?.value ?? null,
-    target: city.find((v) => v.period === period && v.kind === "target")?.value ?? null,
-  }));
+  const figureOf = (v: { value: number; bound: ValueBound; upper: number | null } | undefined): Figure | null => (v ? { value: v.value, bound: v.bound, upper: v.upper } : null);
+  const cityTrend = cityPeriods.map((period) => {
+    const actual = city.find((v) => v.period === period && v.kind === "actual");
+    const target = city.find((v) => v.period === period && v.kind === "target");
+    return { period, actual: actual?.value ?? null, target: target?.value ?? null, actualFigure: figureOf(actual), targetFigure: figureOf(target) };
+  });
 
   const local = rows.filter((v) => v.areaId !== null);
   const areaPeriods = [...new Set(local.map((v) => v.period))].sort().reverse();
   const latestWithActuals = [...new Set(local.filter((v) => v.kind === "actual").map((v) => v.period))].sort().reverse()[0];
   const areaPeriod = opts.areaPeriod && areaPeriods.includes(opts.areaPeriod) ? opts.areaPeriod : (latestWithActuals ?? areaPeriods[0] ?? null);
-  const byAreaMap = new Map<number, { area: AreaRef; actual: number | null; target: number | null }>();
+  type AreaEntry = { area: AreaRef; actual: number | null; target: number | null; actualFigure: Figure | null; targetFigure: Figure | null };
+  const byAreaMap = new Map<number, AreaEntry>();
   for (const v of local.filter((x) => x.period === areaPeriod)) {
     const entry = byAreaMap.get(v.areaId!) ?? {
       area: { id: v.areaId!, level: v.areaLevel!, code: v.areaCode!, nameFi: v.areaNameFi!, nameSv: v.areaNameSv },
       actual: null,
       target: null,
+      actualFigure: null,
+      targetFigure: null,
     };
     entry[v.kind] = v.value;
+    entry[v.kind === "actual" ? "actualFigure" : "targetFigure"] = figureOf(v);
     byAreaMap.set(v.areaId!, entry);
   }
   // Major districts first, then districts; each by code.
-  const levelOrder = (l: string) => (l === "major_district" ? 0 : l === "district" ? 1 : 2);
+  const levelOrder = (l: string) => (l === "major_district" ? 0 : l === "district" ? 1 : l === "sub_area" ? 2 : 3);
   const byArea = [...byAreaMap.values()].sort((a, b) => levelOrder(a.area.level) - levelOrder(b.area.level) || a.area.code.localeCompare(b.area.code, "fi", { numeric: true }));
   const cityAtAreaPeriod = areaPeriod ? (cityTrend.find((p) => p.period === areaPeriod) ?? null) : null;
 
@@ -280,7 +289,44 @@ export function indicatorAreaOptions() {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export type ValueInput = { indicatorId: number; kind: ValueKind; areaId: number | null; period: string; value: number };
+export type ValueInput = { indicatorId: number; kind: ValueKind; areaId: number | null; period: string; value: number; bound?: ValueBound; upper?: number | null };
+
+/** A figure as published: a number, a bound (">80": over 80, "<5": under 5) or a range ("4000–5000"). */
+export type Figure = { value: number; bound: ValueBound; upper: number | null };
+
+const NUM = String.raw`[0-9][0-9\s\u00a0\u202f.,]*`;
+const OVER = new RegExp(String.raw`^(?:>|≥|>=|yli|över|over|more than|above)\s*(${NUM})$`, "i");
+const UNDER = new RegExp(String.raw`^(?:<|≤|<=|alle|under|less than|below)\s*(${NUM})$`, "i");
+const RANGE = new RegExp(String.raw`^(-?${NUM}?[0-9])\s*(?:[–—]|\s-\s|-)\s*(${NUM})$`);
+
+/**
+ * A value cell as statistics publish it: "62,5", ">80", "yli 80", "<5", "4000–5000" or
+ * "4 000 - 5 000". Null when it is none of these (or a range runs backwards).
+ */
+export function parseFigure(text: string): Figure | null {
+  const v = text.trim().replace(/\s*(?:%|€)$/, "");
+  const exact = parseNumber(v);
+  if (exact !== null) return { value: exact, bound: "exact", upper: null };
+  let m = OVER.exec(v);
+  if (m) {
+    const n = parseNumber(m[1]);
+    return n === null ? null : { value: n, bound: "over", upper: null };
+  }
+  m = UNDER.exec(v);
+  if (m) {
+    const n = parseNumber(m[1]);
+    return n === null ? null : { value: n, bound: "under", upper: null };
+  }
+  m = RANGE.exec(v);
+  if (m) {
+    const [low, high] = [parseNumber(m[1]), parseNumber(m[2])];
+    return low === null || high === null || high < low ? null : { value: low, bound: "range", upper: high };
+  }
+  return null;
+}
+
+const sameFigure = (a: { value: number; bound: ValueBound; upper: number | null }, b: { value: number; bound?: ValueBound; upper?: number | null }) =>
+  a.value === b.value && a.bound === (b.bound ?? "exact") && (a.upper ?? null) === (b.upper ?? null);
 
 export type UpsertResult =
   | { ok: true; id: number; created: boolean; changed: boolean }
@@ -291,7 +337,7 @@ export type UpsertResult =
 function findValue(r: Reader, input: Omit<ValueInput, "value">) {
   return (
     r
-      .select({ id: indicatorValues.id, value: indicatorValues.value })
+      .select({ id: indicatorValues.id, value: indicatorValues.value, bound: indicatorValues.bound, upper: indicatorValues.upper })
       .from(indicatorValues)
       .where(
         and(
@@ -308,12 +354,13 @@ function findValue(r: Reader, input: Omit<ValueInput, "value">) {
 /** Inserts or updates one row inside the caller's transaction; the input is already validated. */
 function writeValue(tx: Tx, input: ValueInput, now: Date): { id: number; created: boolean; changed: boolean } {
   const existing = findValue(tx, input);
+  const figure = { value: input.value, bound: input.bound ?? "exact", upper: input.bound === "range" ? (input.upper ?? null) : null };
   if (existing) {
-    if (existing.value === input.value) return { id: existing.id, created: false, changed: false };
-    tx.update(indicatorValues).set({ value: input.value, updatedAt: now }).where(eq(indicatorValues.id, existing.id)).run();
+    if (sameFigure(existing, figure)) return { id: existing.id, created: false, changed: false };
+    tx.update(indicatorValues).set({ ...figure, updatedAt: now }).where(eq(indicatorValues.id, existing.id)).run();
     return { id: existing.id, created: false, changed: true };
   }
-  const id = Number(tx.insert(indicatorValues).values({ ...input, updatedAt: now }).run().lastInsertRowid);
+  const id = Number(tx.insert(indicatorValues).values({ ...input, ...figure, updatedAt: now }).run().lastInsertRowid);
   return { id, created: true, changed: true };
 }
 
@@ -574,6 +621,8 @@ export function indicatorTemplateCsv(r: Reader = db()): string {
 // CSV import: validating and applying
 
 const looseKey = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("fi");
+/** The city's own names: a row for "Helsinki" is the whole city (the demo city; add a real city's names here). */
+const CITY_NAMES = new Set(["helsinki", "helsingfors", "helsingin kaupunki", "helsingfors stad", "city of helsinki"]);
 const CITY_WIDE = new Set(["", "0", "00", "000", "koko kaupunki", "kaupunki", "koko helsinki", "hela staden", "staden", "whole city", "city", "city-wide", "kaikki", "all"]);
 const TARGET_WORDS = new Set(["tavoite", "tavoitearvo", "target", "goal", "mal", "malvarde"]);
 const ACTUAL_WORDS = new Set(["", "toteuma", "toteutunut", "arvo", "mittaus", "actual", "value", "utfall", "varde"]);
@@ -582,11 +631,16 @@ export type ValidatedIndicatorRow = {
   rowNumber: number;
   indicator: { id: number; key: string; nameFi: string; nameSv: string | null; nameEn: string | null; unit: string } | null;
   indicatorKey: string;
-  area: { id: number; code: string; nameFi: string; nameSv: string | null } | null;
+  area: { id: number; code: string; nameFi: string; nameSv: string | null; label: string } | null;
   areaText: string;
   period: string;
   kind: ValueKind | null;
   value: number | null;
+  /** The value as read (a number, bound or range), and the stored one an update replaces. */
+  figure: Figure | null;
+  previous: Figure | null;
+  /** The cell held the clear marker: the stored value (if any) is removed. */
+  clear: boolean;
   valueText: string;
   action: ImportAction;
   /** Translation keys, possibly "key|{json params}". */
@@ -603,28 +657,7 @@ function loadImportLookups(r: Reader) {
       .all()
       .map((i) => [looseKey(i.key), i]),
   );
-  const areaRows = r
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
-    .from(areas)
-    .where(inArray(areas.level, ["district", "major_district"]))
-    .all();
-  const districtCode = new Map(areaRows.filter((a) => a.level === "district").map((a) => [a.code, a]));
-  const majorCode = new Map(areaRows.filter((a) => a.level === "major_district").map((a) => [a.code, a]));
-  const byName = new Map<string, (typeof areaRows)[number][]>();
-  for (const a of areaRows) for (const name of [a.nameFi, a.nameSv]) if (name) byName.set(looseKey(name), [...(byName.get(looseKey(name)) ?? []), a]);
-  return { byKey, districtCode, majorCode, byName };
-}
-
-type ImportLookups = ReturnType<typeof loadImportLookups>;
-
-/** District codes first (what statistics use), then major districts, then a unique name. */
-function resolveImportArea(l: ImportLookups, text: string) {
-  const code = text.trim();
-  const found = l.districtCode.get(code) ?? l.majorCode.get(code);
-  if (found) return found;
-  const named = l.byName.get(looseKey(code));
-  if (!named) return null;
-  return named.length === 1 ? named[0] : "ambiguous";
+  return { byKey, areas: loadAreaIndex(r) };
 }
 
 /** Checks every row against the indicators and areas; `r` lets the apply step run it inside its transaction. */
@@ -644,11 +677,13 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
 
     const areaText = v("area");
     let area: ValidatedIndicatorRow["area"] = null;
-    if (!CITY_WIDE.has(looseKey(areaText))) {
-      const found = resolveImportArea(l, areaText);
-      if (found === "ambiguous") err("ambiguousArea", "area", { value: areaText });
-      else if (!found) err("unknownArea", "area", { value: areaText });
-      else area = { id: found.id, code: found.code, nameFi: found.nameFi, nameSv: found.nameSv };
+    // Any level (values may be given per sub-area); the city's own name means the whole city.
+    if (!CITY_WIDE.has(looseKey(areaText)) && !CITY_NAMES.has(looseKey(areaText))) {
+      const found = resolveAreaRef(l.areas, areaText);
+      if (found.ok) area = { id: found.area.id, code: found.area.code, nameFi: found.area.nameFi, nameSv: found.area.nameSv, label: areaLabel(found.area) };
+      else if (found.problem === "ambiguous") err("ambiguousArea", "area", { value: areaText, candidates: found.candidates.join(", ") });
+      else if (found.problem === "leadingZeros") err("areaLeadingZeros", "area", { value: areaText, candidates: found.candidates.join(", ") });
+      else err("unknownArea", "area", { value: areaText });
     }
 
     // A "kausi" column wins over "vuosi" where both are filled in.
@@ -663,11 +698,16 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
 
     const valueText = v("value");
     let value: number | null = null;
+    let figure: Figure | null = null;
+    // "#TYHJÄ" removes the stored value; an empty cell is an error, never an erasure.
+    const clear = isClearMarker(valueText);
     if (!valueText) err("required", "value");
-    else {
-      value = parseNumber(valueText);
-      if (value === null) err("number", "value", { value: valueText });
-      else if (indicator && valueProblem(indicator.unit, value)) err("percentRange", "value", { value: valueText });
+    else if (!clear) {
+      figure = parseFigure(valueText);
+      value = figure?.value ?? null;
+      if (!figure) err("number", "value", { value: valueText });
+      else if (indicator && (valueProblem(indicator.unit, figure.value) || (figure.upper !== null && valueProblem(indicator.unit, figure.upper))))
+        err("percentRange", "value", { value: valueText });
     }
 
     const typeText = looseKey(v("type")).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -675,13 +715,16 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
     if (!kind) err("type", "type", { value: v("type") });
 
     let action: ImportAction = "create";
+    let previous: Figure | null = null;
     if (indicator && kind && !errors.length) {
       const key = `${indicator.id}|${kind}|${area?.id ?? 0}|${period}`;
       const first = seen.get(key);
       if (first) err("duplicateRow", null, { row: first });
       else seen.set(key, row.rowNumber);
       const existing = findValue(r, { indicatorId: indicator.id, kind, areaId: area?.id ?? null, period });
-      action = !existing ? "create" : existing.value === value ? "unchanged" : "update";
+      if (clear) action = existing ? "update" : "unchanged";
+      else action = !existing ? "create" : sameFigure(existing, figure!) ? "unchanged" : "update";
+      if (existing && action === "update") previous = { value: existing.value, bound: existing.bound, upper: existing.upper };
     }
     return {
       rowNumber: row.rowNumber,
@@ -692,6 +735,9 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
       period,
       kind,
       value,
+      figure,
+      previous,
+      clear,
       valueText,
       action,
       errors,
@@ -714,7 +760,16 @@ export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv,
       let updated = 0;
       for (const row of validation.rows) {
         if (row.action === "unchanged") continue;
-        const result = writeValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period, value: row.value! }, now);
+        if (row.clear) {
+          const existing = findValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period });
+          if (existing) {
+            tx.delete(indicatorValues).where(eq(indicatorValues.id, existing.id)).run();
+            updated++;
+          }
+          continue;
+        }
+        const f = row.figure!;
+        const result = writeValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period, value: f.value, bound: f.bound, upper: f.upper }, now);
         if (result.created) created++;
         else if (result.changed) updated++;
       }

@@ -64,6 +64,9 @@ export const indicatorMeasures = sqliteTable(
   (t) => [primaryKey({ columns: [t.indicatorId, t.measureId] }), index("indicator_measures_measure_idx").on(t.measureId)],
 );
 
+export const VALUE_BOUNDS = ["exact", "over", "under", "range"] as const;
+export type ValueBound = (typeof VALUE_BOUNDS)[number];
+
 /**
  * A value of an indicator for a period ("2025" or "2025-03") and an area (null = the whole city).
  * `kind` separates measured values from targets so one table serves the trend chart.
@@ -78,7 +81,14 @@ export const indicatorValues = sqliteTable(
     kind: text("kind", { enum: ["actual", "target"] }).notNull().default("actual"),
     areaId: integer("area_id").references(() => areas.id, { onDelete: "cascade" }),
     period: text("period").notNull(),
+    /** The number; for a bound (">80", "<5") the bound itself, for a range ("4000–5000") its low end. */
     value: real("value").notNull(),
+    /**
+     * How the figure was published: `exact`, `over` (">80"), `under` ("<5") or `range`
+     * ("4000–5000", with the high end in `upper`). Shown as published, never as a plain number.
+     */
+    bound: text("bound", { enum: VALUE_BOUNDS }).notNull().default("exact"),
+    upper: real("upper"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),

@@ -189,12 +189,13 @@ describe("on track or not", () => {
   it("the indicator page has the city-wide series and the latest period by area", () => {
     const id = db().select().from(indicators).where(eq(indicators.key, "turvallisuuden-tunne-ilta")).get()!.id;
     const detail = getIndicator(id)!;
-    expect(detail.cityTrend).toEqual([
+    expect(detail.cityTrend.map(({ period, actual, target }) => ({ period, actual, target }))).toEqual([
       { period: "2018", actual: 80.1, target: null },
       { period: "2021", actual: 77.4, target: null },
       { period: "2024", actual: 73.6, target: null },
       { period: "2028", actual: null, target: 80 },
     ]);
+    expect(detail.cityTrend[0].actualFigure).toEqual({ value: 80.1, bound: "exact", upper: null });
     expect(detail.areaPeriod).toBe("2024");
     expect(detail.byArea.map((b) => b.area.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
     expect(detail.measures.map((m) => m.code)).toEqual(["2.1", "6.1", "6.4"]);

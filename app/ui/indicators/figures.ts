@@ -1,0 +1,47 @@
+// Indicator figures as published: a number, a bound ("yli 80") or a range ("4 000–5 000"), and the
+// value axis of a chart that does not exaggerate a change.
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/ui/format";
+
+export type FigureView = { value: number; bound: "exact" | "over" | "under" | "range"; upper: number | null };
+
+/** A figure in the reader's language: "62,5", "yli 80", "alle 5", "4 000–5 000". */
+export function useFigureText() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
+  return (f: FigureView | null | undefined): string => {
+    if (!f) return t("indicators.noValue");
+    if (f.bound === "over") return t("indicators.bounds.over", { value: num(f.value) });
+    if (f.bound === "under") return t("indicators.bounds.under", { value: num(f.value) });
+    // A range is the same in every language: the low and high end joined by an en dash.
+    if (f.bound === "range" && f.upper !== null) return `${num(f.value)}–${num(f.upper)}`;
+    return num(f.value);
+  };
+}
+
+/** A round step near a tenth of `span`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(span: number): number {
+  const raw = span / 10;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= raw)!;
+  return step * power;
+}
+
+/**
+ * The value axis of an indicator chart. Counts, shares and rates start from zero, so 76 → 77 looks
+ * like the small change it is (not a 76–77 axis) and a single value of 880 000 is not drawn on a
+ * 879 998–880 002 axis. The top is the largest value (or 1 when all are 0) plus a tenth, rounded up
+ * to a round step; for a percentage at most 100. Values below zero extend the axis down the same way.
+ */
+export function valueAxisDomain(values: (number | null | undefined)[], unit = ""): [number, number] {
+  const list = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const max = Math.max(0, ...list);
+  const min = Math.min(0, ...list);
+  const span = max - min || 1;
+  const step = niceStep(span * 1.1);
+  let top = max > 0 || min === 0 ? Math.ceil((max + span * 0.1) / step) * step : 0;
+  const bottom = min < 0 ? Math.floor((min - span * 0.1) / step) * step : 0;
+  if (unit.trim() === "%" && max <= 100) top = Math.min(top, 100);
+  return [bottom, top];
+}
