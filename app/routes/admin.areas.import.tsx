@@ -130,7 +130,7 @@ export default function AreaImport() {
               <>
                 {row.nameFi}
                 {row.former ? (
-                  <Badge ml="xs" variant="light" color="gray">
+                  <Badge ml="xs" variant="light" color="dark">
                     {t("cityData.former")}
                   </Badge>
                 ) : null}
