@@ -69,7 +69,7 @@ export default function AdminArea() {
         <Title order={2}>
           {name}{" "}
           {area.former ? (
-            <Badge variant="light" color="gray">
+            <Badge variant="light" color="dark">
               {t("cityData.former")}
             </Badge>
           ) : null}

@@ -68,7 +68,7 @@ export default function AdminAreas() {
                     <Table.Td>
                       {localName(a, i18n.language)}
                       {a.former ? (
-                        <Badge ml="xs" variant="light" color="gray">
+                        <Badge ml="xs" variant="light" color="dark">
                           {t("cityData.former")}
                         </Badge>
                       ) : null}

@@ -9,7 +9,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { translatorFor } from "~/i18n/i18n.server";
-import { applyAreaImport, AREA_IMPORT_COLUMNS, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/areas.server";
+import { applyAreaImport, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/areas.server";
 import { runImport } from "~/server/csv-import.server";
 import { authorize } from "~/server/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
@@ -75,7 +75,8 @@ const TEXTS: ImportTexts = {
   },
 };
 
-const COLUMNS = AREA_IMPORT_COLUMNS;
+// Listed here, not imported from areas.server: the browser bundle has no server modules.
+const COLUMNS = ["level", "code", "name_fi", "name_sv", "parent_code", "valid_from", "valid_until"] as const;
 
 export default function AreaImport() {
   const { t } = useTranslation();
@@ -129,7 +130,7 @@ export default function AreaImport() {
               <>
                 {row.nameFi}
                 {row.former ? (
-                  <Badge ml="xs" variant="light" color="gray">
+                  <Badge ml="xs" variant="light" color="dark">
                     {t("cityData.former")}
                   </Badge>
                 ) : null}

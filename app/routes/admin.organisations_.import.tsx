@@ -9,7 +9,7 @@ import { ORGANISATION_KINDS } from "../../db/schema";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/csv-import.server";
 import { authorize } from "~/server/guard.server";
-import { applyOrganisationImport, ORGANISATION_IMPORT_COLUMNS, ORGANISATION_IMPORT_FILES, parseOrganisationFile, validateOrganisationImport } from "~/server/organisation-import.server";
+import { applyOrganisationImport, ORGANISATION_IMPORT_FILES, parseOrganisationFile, validateOrganisationImport } from "~/server/organisation-import.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
@@ -41,6 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const TEXTS = importTexts("cityData.organisationImport");
+// Listed here, not imported from the server module: the browser bundle has no server modules.
+const COLUMNS = ["name_fi", "name_sv", "name_en", "short_name", "kind"] as const;
 
 export default function OrganisationImport() {
   const { t } = useTranslation();
@@ -58,7 +60,7 @@ export default function OrganisationImport() {
           {t("cityData.organisationImport.columnsTitle")}
         </Title>
         <List size="sm" spacing={4}>
-          {ORGANISATION_IMPORT_COLUMNS.map((c) => (
+          {COLUMNS.map((c) => (
             <List.Item key={c}>
               <Code>{c}</Code> – {t(`cityData.organisationImport.columns.${c}`, { kinds })}
             </List.Item>

@@ -27,7 +27,7 @@ export async function createFirstCoordinator(input: { name: string; email: strin
       groupId = tx.insert(groups).values({ kind: "coordinators", nameFi: name("fi"), nameSv: name("sv"), nameEn: name("en") }).returning({ id: groups.id }).get().id;
     }
     tx.insert(memberships).values({ userId, groupId, position: "member", joinedAt: clock.now() }).run();
-    audit({ actorId: userId, action: "account.firstCoordinator", targetType: "user", targetId: userId }, tx);
+    audit({ actorId: userId, action: "firstRun.coordinatorCreated", targetType: "user", targetId: userId }, tx);
     return { ok: true as const, userId };
   });
 }
