@@ -13,6 +13,7 @@ import { db } from "./server/db.server";
 import type { lookUpPage } from "./server/page-cache.server";
 import type { RequestContext } from "./server/request-context";
 import { ALLOWED_METHODS, decideBody } from "./server/request-limits";
+import { clientErrorStatus, errorLine, mapClientErrors } from "./server/client-errors";
 
 /** Exit codes (README, "Keeping the server running"): 78 bad settings, 70 an unexpected fatal error. */
 export const EXIT_CONFIG = 78;
@@ -57,6 +58,10 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  // Every response names its request: the id is in every log line about it.
+  const requestId = randomBytes(8).toString("hex");
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
   const nonce = randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
   res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, isDev));
@@ -90,12 +95,23 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
  * so the unread body is never taken in.
  */
 function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction) {
-  const decision = decideBody(req.method, req.path, {
+  let decision: ReturnType<typeof decideBody> = decideBody(req.method, req.path, {
     contentLength: req.headers["content-length"],
     contentType: req.headers["content-type"],
     transferEncoding: req.headers["transfer-encoding"],
   });
-  if (decision.ok) return next();
+  let decodable = true;
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    decodable = false;
+  }
+  if (decision.ok && !decodable) decision = { ok: false, status: 400 };
+  if (decision.ok) {
+    // An empty POST without a type (a bare fetch) reads as an empty form, not a parse error.
+    if (req.method === "POST" && !req.headers["content-type"] && !Number(req.headers["content-length"] ?? 0)) req.headers["content-type"] = "application/x-www-form-urlencoded";
+    return next();
+  }
   res.locals.refusedStatus = decision.status;
   if (decision.status === 405) res.setHeader("Allow", ALLOWED_METHODS.join(", "));
   res.setHeader("Connection", "close");
@@ -105,7 +121,18 @@ function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction)
 }
 
 async function loadBuild(): Promise<ServerBuild> {
-  return import(pathToFileURL(BUILD_PATH).href + "?t=" + Date.now());
+  const loaded: ServerBuild = await import(pathToFileURL(BUILD_PATH).href + "?t=" + Date.now());
+  // Every loader and action answers the request's own faults (a missing foreign key, a body that
+  // is not a form) with a 400/404 page instead of a 500: see client-errors.
+  const routes = Object.fromEntries(
+    Object.entries(loaded.routes).map(([id, route]) => {
+      const module = { ...route.module } as typeof route.module;
+      if (module.loader) module.loader = mapClientErrors(module.loader as never);
+      if (module.action) module.action = mapClientErrors(module.action as never);
+      return [id, { ...route, module }];
+    }),
+  );
+  return { ...loaded, routes };
 }
 
 const app = express();
@@ -130,6 +157,7 @@ const getLoadContext = (req: Request, res: Response): RequestContext => ({
   session: res.locals.session,
   pageRequest: res.locals.pageRequest,
   refusedStatus: res.locals.refusedStatus,
+  requestId: res.locals.requestId,
 });
 
 /**
@@ -195,6 +223,15 @@ if (isDev) {
   app.use(answerFromPageCache);
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext }));
 }
+
+// Last: whatever reached here unanswered. One line in the log with the request id, and a short
+// answer: a 400 for the request's own faults (a malformed URL, say), otherwise a 500.
+app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+  const status = clientErrorStatus(error) ?? (error instanceof TypeError || error instanceof URIError ? 400 : 500);
+  if (status >= 500) console.error(`error ${res.locals.requestId ?? "-"} ${req.method} ${req.originalUrl.slice(0, 200)} ${status}: ${errorLine(error)}`);
+  if (res.headersSent) return next(error);
+  res.status(status).type("text/plain").send(status === 400 ? "Bad request" : "Internal error");
+});
 
 app.listen(cfg.port, cfg.host, () => {
   console.log(`Lähiturva is running at ${cfg.publicUrl}`);

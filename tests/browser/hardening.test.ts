@@ -2,7 +2,6 @@
 // Plain HTTP against the built server (no browser): oversized and endless bodies, concurrent
 // sign-ins, malformed cookies and input. The server must answer each with a 4xx and stay up.
 import { request as httpRequest } from "node:http";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
@@ -10,12 +9,8 @@ import { LOGIN_LIMITS } from "~/server/rate-limit.server";
 import { FORM_BODY_LIMIT } from "~/server/request-limits";
 import { baseUrl, DEMO, DEMO_PASSWORD } from "./helpers";
 import { signInOverHttp } from "./http-client";
-import { routePaths } from "./route-paths";
+import { routePaths, serverRss } from "./route-paths";
 
-export function serverRss(): number {
-  const status = readFileSync(`/proc/${inject("serverPid")}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
-}
 
 /** Declares `declared` bytes, then sends 1 MB chunks until the server answers (or hangs up). */
 function postHuge(path: string, declared: number | "chunked", contentType = "application/x-www-form-urlencoded"): Promise<{ status: number; sent: number }> {
