@@ -1,5 +1,6 @@
 // Sessions (lucia v3 on the drizzle adapter) and passwords (argon2id).
 // lucia's sliding expiry is our idle limit; the absolute limit is counted from `createdAt`.
+import { createHash } from "node:crypto";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
 import { eq, sql } from "drizzle-orm";
@@ -42,13 +43,35 @@ class SessionAdapter extends DrizzleSQLiteAdapter {
     .prepare();
 
   override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = this.sessionAndUser.get({ id: sessionId });
+    const row = this.sessionAndUser.get({ id: hashSessionId(sessionId) });
     if (!row) return [null, null];
     return [
-      { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: { createdAt: row.createdAt, userAgent: row.userAgent } },
+      // lucia goes on with the id it was given (the cookie's), which the methods below hash again.
+      { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: { createdAt: row.createdAt, userAgent: row.userAgent } },
       { id: row.userId, attributes: { email: row.email, name: row.name, locale: row.locale, disabledAt: row.disabledAt } },
     ];
   }
+
+  override setSession(session: DatabaseSession): Promise<void> {
+    return super.setSession({ ...session, id: hashSessionId(session.id) });
+  }
+
+  override updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    return super.updateSessionExpiration(hashSessionId(sessionId), expiresAt);
+  }
+
+  override deleteSession(sessionId: string): Promise<void> {
+    return super.deleteSession(hashSessionId(sessionId));
+  }
+}
+
+/**
+ * The `sessions` table keeps only a SHA-256 of each session id, never the cookie value: a copy of
+ * the database (a backup, a leaked file) signs nobody in. The id carries 200 random bits (lucia
+ * v3), so an unsalted hash is enough.
+ */
+export function hashSessionId(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("hex");
 }
 
 function createLucia() {
