@@ -137,7 +137,9 @@ async function loadBuild(): Promise<ServerBuild> {
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
+// X-Forwarded-For is believed only from the proxy TRUST_PROXY names (req.ip is the sign-in
+// throttle's address); unset, the socket's address is the client's.
+app.set("trust proxy", cfg.trustProxy === null ? false : /^\d+$/.test(cfg.trustProxy) ? Number(cfg.trustProxy) : cfg.trustProxy);
 app.use(compression());
 app.use(securityHeaders);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -236,6 +238,37 @@ app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
 app.listen(cfg.port, cfg.host, () => {
   console.log(`Lähiturva is running at ${cfg.publicUrl}`);
 });
+
+// `npm run restore` refuses to overwrite the files of a running server: it looks for this.
+{
+  const { serverPidFile } = await import("./server/backup.server");
+  const { writeFileSync, rmSync } = await import("node:fs");
+  const pidFile = serverPidFile(cfg.dataDir);
+  writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
+  process.on("exit", () => rmSync(pidFile, { force: true }));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => process.exit(0));
+}
+
+// The nightly backup (BACKUP_NIGHTLY=on): checked every hour, taken in the 02 Helsinki hour.
+if (cfg.backupNightly) {
+  const { takeBackup } = await import("./server/backup.server");
+  const { helsinkiHour } = await import("./server/helsinki-time");
+  const { clock } = await import("./server/clock");
+  const tick = () => {
+    if (helsinkiHour(clock.now()) !== 2) return;
+    takeBackup({ databasePath: cfg.databasePath, dataDir: cfg.dataDir, backupDir: cfg.backupDir, keep: cfg.backupKeep, appSecret: cfg.appSecret }, db().$client)
+      .then((dir) => console.log(`Nightly backup written to ${dir}`))
+      .catch((error: unknown) => console.error(`Nightly backup failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  const schedule = () => {
+    const now = Date.now();
+    setTimeout(() => {
+      tick();
+      schedule();
+    }, Math.ceil((now + 1000) / 3600000) * 3600000 - now).unref();
+  };
+  schedule();
+}
 
 // The reminders job (hourly, daily digest at 07:00 Helsinki time); REMINDERS=off turns it off.
 if (cfg.reminders) {
