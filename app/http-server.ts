@@ -74,13 +74,19 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+const publicOrigin = new URL(cfg.publicUrl).origin;
+
 /** Refuses state-changing requests that a browser marks as coming from another site. */
 function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const fetchSite = req.get("sec-fetch-site");
   const origin = req.get("origin");
-  const sameOrigin = origin ? origin === `${req.protocol}://${req.get("host")}` : true;
-  if ((fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") || !sameOrigin) {
+  // A write must say where it comes from: browsers send Origin (and Sec-Fetch-Site) on every
+  // form post and fetch. Neither header, or "none" (typed into the address bar, a bookmark), is
+  // not a form of ours.
+  const sameOrigin = origin ? origin === `${req.protocol}://${req.get("host")}` || origin === publicOrigin : false;
+  const sameSite = fetchSite ? fetchSite === "same-origin" : sameOrigin;
+  if (!sameSite || (origin !== undefined && !sameOrigin)) {
     res.status(403).type("text/plain").send("Cross-site request refused");
     return;
   }

@@ -129,7 +129,7 @@ export async function checkSessionCookie(cookieHeader: string): Promise<SessionC
   return {
     userId: user.id,
     session,
-    setCookie: session.fresh ? l.createSessionCookie(session.id).serialize() : null,
+    setCookie: session.fresh ? withAbsoluteLifetime(l.createSessionCookie(session.id).serialize(), absoluteLimit - clock.seconds()) : null,
   };
 }
 
@@ -139,7 +139,17 @@ export async function startSession(userId: string, userAgent: string | null): Pr
     createdAt: clock.seconds(),
     userAgent: userAgent?.slice(0, 300) ?? null,
   });
-  return lucia().createSessionCookie(session.id).serialize();
+  return withAbsoluteLifetime(lucia().createSessionCookie(session.id).serialize(), config().sessionAbsoluteHours * 3600);
+}
+
+/**
+ * lucia gives a non-expiring session cookie a Max-Age of 400 days; the browser keeps ours only as
+ * long as the session can live at most (the absolute limit, counted from sign-in).
+ */
+export function withAbsoluteLifetime(serialized: string, seconds: number): string {
+  const maxAge = Math.max(0, Math.floor(seconds));
+  const parts = serialized.split(";").map((p) => p.trim()).filter((p) => !/^(max-age|expires)=/i.test(p));
+  return [...parts, `Max-Age=${maxAge}`].join("; ");
 }
 
 export async function endSession(request: Request): Promise<string> {

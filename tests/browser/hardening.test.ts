@@ -148,3 +148,29 @@ describe("a malformed cookie breaks no page (finding 5)", () => {
     expect((await fetch(baseUrl() + "/admin", { redirect: "manual", headers: { Cookie: `foo=%FF; ${staff.cookie}` } })).status).toBe(200);
   });
 });
+
+describe("smaller findings (finding 9)", () => {
+  const post = (headers: Record<string, string>) =>
+    fetch(baseUrl() + "/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ email: DEMO.mayor, password: DEMO_PASSWORD }),
+    });
+
+  it("a POST with neither Origin nor Sec-Fetch-Site, or with Sec-Fetch-Site: none, is refused (403)", async () => {
+    expect((await post({})).status).toBe(403);
+    expect((await post({ "Sec-Fetch-Site": "none" })).status).toBe(403);
+    expect((await post({ "Sec-Fetch-Site": "cross-site", Origin: baseUrl() })).status).toBe(403);
+    // What browsers send from our own pages still works.
+    expect((await post({ "Sec-Fetch-Site": "same-origin", Origin: baseUrl() })).status).toBe(302);
+    expect((await post({ Origin: baseUrl() })).status).toBe(302);
+  });
+
+  it("the session cookie lives as long as the absolute session limit (168 h), not 400 days", async () => {
+    const res = await post({ Origin: baseUrl() });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("lahiturva_session="))!;
+    expect(cookie).toMatch(/Max-Age=604800(;|$)/);
+    expect(cookie).not.toMatch(/Expires=/i);
+  });
+});
