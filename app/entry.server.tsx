@@ -8,6 +8,7 @@ import { i18nFor, detectLanguage } from "./i18n/i18n.server";
 import { databaseVersion } from "./server/read-cache.server";
 import { cachedPage, NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey, withNonce } from "./server/render-cache.server";
 import { NonceProvider } from "./ui/nonce";
+import { errorLine } from "./server/client-errors";
 import { clock } from "~/server/clock";
 
 const ABORT_DELAY = 5_000;
@@ -42,10 +43,14 @@ export default async function handleRequest(
   // An ordinary page view: the HTML depends only on the inputs in the key (see render-cache), so
   // an identical earlier render is reused. Error pages and answers to form posts are always fresh.
   const handler = remixContext.staticHandlerContext;
-  if (nonce && request.method === "GET" && responseStatusCode === 200 && !handler.actionData && !handler.errors) {
+  // A request the HTTP server refused unread (405/411/413/400) renders the same error page for
+  // the same reader every time: it is cached too (its status is in the key), so a flood of them
+  // costs no renders.
+  const refused = !!loadContext?.refusedStatus && request.method === "GET";
+  if (nonce && request.method === "GET" && ((responseStatusCode === 200 && !handler.actionData && !handler.errors) || refused)) {
     const url = new URL(request.url);
     const key = renderKey({
-      url: url.pathname + url.search,
+      url: url.pathname + url.search + (refused ? `#${responseStatusCode}` : ""),
       language: lng,
       buildVersion: remixContext.manifest.version,
       minute: Math.floor(clock.ms() / 60_000),
@@ -86,7 +91,7 @@ export default async function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        if (shellRendered) console.error(`error ${loadContext?.requestId ?? "-"} render: ${errorLine(error)}`);
       },
     });
     setTimeout(abort, ABORT_DELAY);
@@ -99,7 +104,12 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
   return response;
 };
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+/** One line per error, with the request id (X-Request-Id): never a stack per request. */
+export function handleError(error: unknown, { request, context }: { request: Request; context?: AppLoadContext }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  // A 4xx answer Remix makes itself (a data request for a route without a loader) is no error of ours.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === "number" && status < 500) return;
+  const url = new URL(request.url);
+  console.error(`error ${context?.requestId ?? "-"} ${request.method} ${(url.pathname + url.search).slice(0, 200)}: ${errorLine(error)}`);
 }

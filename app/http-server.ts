@@ -13,6 +13,7 @@ import { db } from "./server/db.server";
 import type { lookUpPage } from "./server/page-cache.server";
 import type { RequestContext } from "./server/request-context";
 import { ALLOWED_METHODS, decideBody } from "./server/request-limits";
+import { clientErrorStatus, errorLine, mapClientErrors } from "./server/client-errors";
 
 /** Exit codes (README, "Keeping the server running"): 78 bad settings, 70 an unexpected fatal error. */
 export const EXIT_CONFIG = 78;
@@ -57,6 +58,10 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  // Every response names its request: the id is in every log line about it.
+  const requestId = randomBytes(8).toString("hex");
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
   const nonce = randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
   res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, isDev));
@@ -69,13 +74,19 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+const publicOrigin = new URL(cfg.publicUrl).origin;
+
 /** Refuses state-changing requests that a browser marks as coming from another site. */
 function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const fetchSite = req.get("sec-fetch-site");
   const origin = req.get("origin");
-  const sameOrigin = origin ? origin === `${req.protocol}://${req.get("host")}` : true;
-  if ((fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") || !sameOrigin) {
+  // A write must say where it comes from: browsers send Origin (and Sec-Fetch-Site) on every
+  // form post and fetch. Neither header, or "none" (typed into the address bar, a bookmark), is
+  // not a form of ours.
+  const sameOrigin = origin ? origin === `${req.protocol}://${req.get("host")}` || origin === publicOrigin : false;
+  const sameSite = fetchSite ? fetchSite === "same-origin" : sameOrigin;
+  if (!sameSite || (origin !== undefined && !sameOrigin)) {
     res.status(403).type("text/plain").send("Cross-site request refused");
     return;
   }
@@ -90,12 +101,23 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
  * so the unread body is never taken in.
  */
 function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction) {
-  const decision = decideBody(req.method, req.path, {
+  let decision: ReturnType<typeof decideBody> = decideBody(req.method, req.path, {
     contentLength: req.headers["content-length"],
     contentType: req.headers["content-type"],
     transferEncoding: req.headers["transfer-encoding"],
   });
-  if (decision.ok) return next();
+  let decodable = true;
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    decodable = false;
+  }
+  if (decision.ok && !decodable) decision = { ok: false, status: 400 };
+  if (decision.ok) {
+    // An empty POST without a type (a bare fetch) reads as an empty form, not a parse error.
+    if (req.method === "POST" && !req.headers["content-type"] && !Number(req.headers["content-length"] ?? 0)) req.headers["content-type"] = "application/x-www-form-urlencoded";
+    return next();
+  }
   res.locals.refusedStatus = decision.status;
   if (decision.status === 405) res.setHeader("Allow", ALLOWED_METHODS.join(", "));
   res.setHeader("Connection", "close");
@@ -105,12 +127,25 @@ function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction)
 }
 
 async function loadBuild(): Promise<ServerBuild> {
-  return import(pathToFileURL(BUILD_PATH).href + "?t=" + Date.now());
+  const loaded: ServerBuild = await import(pathToFileURL(BUILD_PATH).href + "?t=" + Date.now());
+  // Every loader and action answers the request's own faults (a missing foreign key, a body that
+  // is not a form) with a 400/404 page instead of a 500: see client-errors.
+  const routes = Object.fromEntries(
+    Object.entries(loaded.routes).map(([id, route]) => {
+      const module = { ...route.module } as typeof route.module;
+      if (module.loader) module.loader = mapClientErrors(module.loader as never);
+      if (module.action) module.action = mapClientErrors(module.action as never);
+      return [id, { ...route, module }];
+    }),
+  );
+  return { ...loaded, routes };
 }
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
+// X-Forwarded-For is believed only from the proxy TRUST_PROXY names (req.ip is the sign-in
+// throttle's address); unset, the socket's address is the client's.
+app.set("trust proxy", cfg.trustProxy === null ? false : /^\d+$/.test(cfg.trustProxy) ? Number(cfg.trustProxy) : cfg.trustProxy);
 app.use(compression());
 app.use(securityHeaders);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -130,6 +165,7 @@ const getLoadContext = (req: Request, res: Response): RequestContext => ({
   session: res.locals.session,
   pageRequest: res.locals.pageRequest,
   refusedStatus: res.locals.refusedStatus,
+  requestId: res.locals.requestId,
 });
 
 /**
@@ -196,9 +232,49 @@ if (isDev) {
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext }));
 }
 
+// Last: whatever reached here unanswered. One line in the log with the request id, and a short
+// answer: a 400 for the request's own faults (a malformed URL, say), otherwise a 500.
+app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+  const status = clientErrorStatus(error) ?? (error instanceof TypeError || error instanceof URIError ? 400 : 500);
+  if (status >= 500) console.error(`error ${res.locals.requestId ?? "-"} ${req.method} ${req.originalUrl.slice(0, 200)} ${status}: ${errorLine(error)}`);
+  if (res.headersSent) return next(error);
+  res.status(status).type("text/plain").send(status === 400 ? "Bad request" : "Internal error");
+});
+
 app.listen(cfg.port, cfg.host, () => {
   console.log(`Lähiturva is running at ${cfg.publicUrl}`);
 });
+
+// `npm run restore` refuses to overwrite the files of a running server: it looks for this.
+{
+  const { serverPidFile } = await import("./server/backup.server");
+  const { writeFileSync, rmSync } = await import("node:fs");
+  const pidFile = serverPidFile(cfg.dataDir);
+  writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
+  process.on("exit", () => rmSync(pidFile, { force: true }));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => process.exit(0));
+}
+
+// The nightly backup (BACKUP_NIGHTLY=on): checked every hour, taken in the 02 Helsinki hour.
+if (cfg.backupNightly) {
+  const { takeBackup } = await import("./server/backup.server");
+  const { helsinkiHour } = await import("./server/helsinki-time");
+  const { clock } = await import("./server/clock");
+  const tick = () => {
+    if (helsinkiHour(clock.now()) !== 2) return;
+    takeBackup({ databasePath: cfg.databasePath, dataDir: cfg.dataDir, backupDir: cfg.backupDir, keep: cfg.backupKeep, appSecret: cfg.appSecret }, db().$client)
+      .then((dir) => console.log(`Nightly backup written to ${dir}`))
+      .catch((error: unknown) => console.error(`Nightly backup failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  const schedule = () => {
+    const now = Date.now();
+    setTimeout(() => {
+      tick();
+      schedule();
+    }, Math.ceil((now + 1000) / 3600000) * 3600000 - now).unref();
+  };
+  schedule();
+}
 
 // The reminders job (hourly, daily digest at 07:00 Helsinki time); REMINDERS=off turns it off.
 if (cfg.reminders) {

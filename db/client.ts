@@ -1,6 +1,6 @@
 // Opening the SQLite database: one connection per process, WAL, foreign keys, busy timeout,
 // and the drizzle-kit migrations in drizzle/ applied before anything else touches it.
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -14,8 +14,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Found relative to this file so tests, scripts and the server agree wherever they run from. */
 export const MIGRATIONS_FOLDER = resolve(here, "../drizzle");
 
+/** The database and its -wal and -shm files: readable by the server's user only. */
+export function restrictDatabaseFiles(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    // Files made from here on (the database, its WAL, uploads, backups) are private to this user;
+    process.umask(0o077);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    restrictDatabaseFiles(path);
+  }
   const sqlite = new Database(path, { timeout: 5000 });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -29,5 +39,7 @@ export function openDatabase(path: string): Db {
   const deferredByDefault = db.transaction.bind(db);
   db.transaction = ((run, config) => deferredByDefault(run, { behavior: "immediate", ...config })) as Db["transaction"];
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // SQLite gives -wal and -shm the database file's mode; made before, they are set here.
+  if (path !== ":memory:") restrictDatabaseFiles(path);
   return db;
 }

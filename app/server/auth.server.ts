@@ -1,6 +1,7 @@
 // Sessions (lucia v3 on the drizzle adapter) and passwords (argon2id).
 // lucia reads and writes the cookie; creating and checking a session is done here on the app clock
 // (app/server/clock.ts): a sliding idle limit as lucia has it, and an absolute limit from `createdAt`.
+import { createHash } from "node:crypto";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { generateIdFromEntropySize, Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session } from "lucia";
 import { eq, sql } from "drizzle-orm";
@@ -43,13 +44,35 @@ class SessionAdapter extends DrizzleSQLiteAdapter {
     .prepare();
 
   override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = this.sessionAndUser.get({ id: sessionId });
+    const row = this.sessionAndUser.get({ id: hashSessionId(sessionId) });
     if (!row) return [null, null];
     return [
-      { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: { createdAt: row.createdAt, userAgent: row.userAgent } },
+      // lucia goes on with the id it was given (the cookie's), which the methods below hash again.
+      { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: { createdAt: row.createdAt, userAgent: row.userAgent } },
       { id: row.userId, attributes: { email: row.email, name: row.name, locale: row.locale, disabledAt: row.disabledAt } },
     ];
   }
+
+  override setSession(session: DatabaseSession): Promise<void> {
+    return super.setSession({ ...session, id: hashSessionId(session.id) });
+  }
+
+  override updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    return super.updateSessionExpiration(hashSessionId(sessionId), expiresAt);
+  }
+
+  override deleteSession(sessionId: string): Promise<void> {
+    return super.deleteSession(hashSessionId(sessionId));
+  }
+}
+
+/**
+ * The `sessions` table keeps only a SHA-256 of each session id, never the cookie value: a copy of
+ * the database (a backup, a leaked file) signs nobody in. The id carries 200 random bits (lucia
+ * v3), so an unsalted hash is enough.
+ */
+export function hashSessionId(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("hex");
 }
 
 let adapterInstance: SessionAdapter | undefined;
@@ -122,7 +145,7 @@ export async function checkSessionCookie(cookieHeader: string): Promise<SessionC
   return {
     userId: user.id,
     session,
-    setCookie: fresh ? l.createSessionCookie(sessionId).serialize() : null,
+    setCookie: fresh ? withAbsoluteLifetime(l.createSessionCookie(sessionId).serialize(), (absoluteLimit - now) / 1000) : null,
   };
 }
 
@@ -136,7 +159,17 @@ export async function startSession(userId: string, userAgent: string | null): Pr
     expiresAt,
     attributes: { createdAt: clock.seconds(), userAgent: userAgent?.slice(0, 300) ?? null },
   });
-  return lucia().createSessionCookie(id).serialize();
+  return withAbsoluteLifetime(lucia().createSessionCookie(id).serialize(), config().sessionAbsoluteHours * 3600);
+}
+
+/**
+ * lucia gives a non-expiring session cookie a Max-Age of 400 days; the browser keeps ours only as
+ * long as the session can live at most (the absolute limit, counted from sign-in).
+ */
+export function withAbsoluteLifetime(serialized: string, seconds: number): string {
+  const maxAge = Math.max(0, Math.floor(seconds));
+  const parts = serialized.split(";").map((p) => p.trim()).filter((p) => !/^(max-age|expires)=/i.test(p));
+  return [...parts, `Max-Age=${maxAge}`].join("; ");
 }
 
 export async function endSession(request: Request): Promise<string> {

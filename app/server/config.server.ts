@@ -31,6 +31,13 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().default("Lähiturva <no-reply@lahiturva.invalid>"),
   /** The scheduled reminders job in the server process (on by default in production). */
   REMINDERS: z.enum(["on", "off"]).optional(),
+  /** Where `npm run backup` and the nightly backup write (default: beside the data directory). */
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  /** The server takes a backup every night at 02:00 Helsinki time. */
+  BACKUP_NIGHTLY: z.enum(["on", "off"]).default("off"),
+  /** Trust X-Forwarded-For from this proxy (express "trust proxy": e.g. loopback, an address, a hop count); unset: never. */
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = {
@@ -48,12 +55,16 @@ export type Config = {
   smtp: { host: string; port: number; user?: string; password?: string } | null;
   mailFrom: string;
   reminders: boolean;
+  backupDir: string;
+  backupKeep: number;
+  backupNightly: boolean;
+  trustProxy: string | null;
 };
 
 function loadOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, "app-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
@@ -84,6 +95,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       : null,
     mailFrom: e.SMTP_FROM,
     reminders: (e.REMINDERS ?? (e.NODE_ENV === "production" ? "on" : "off")) === "on",
+    backupDir: resolve(e.BACKUP_DIR ?? `${dataDir}-backups`),
+    backupKeep: e.BACKUP_KEEP,
+    backupNightly: e.BACKUP_NIGHTLY === "on",
+    trustProxy: e.TRUST_PROXY?.trim() ? e.TRUST_PROXY.trim() : null,
   };
 }
 

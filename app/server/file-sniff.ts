@@ -51,7 +51,9 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
 }
 
 /** Markup a browser would render or run if it ever sniffed the file: never accepted as "text". */
-const MARKUP = /^\s*(<!doctype\s+html|<html|<head|<body|<script|<iframe|<svg|<\?xml|<!--|<a\s|<img|<div|<meta|<style|<object|<embed)/i;
+const MARKUP = /<!doctype\s+html|<html|<head[\s>]|<body|<script|<iframe|<svg|<\?xml|<!--|<a\s|<img|<div|<meta|<style|<object|<embed|<form|<link|<base[\s>]|<math|<template/i;
+/** Markup that would make a PDF a web page too (a PDF/HTML polyglot): never in a PDF we keep. */
+const POLYGLOT = /<!doctype\s+html|<html|<script|<body|<iframe|<svg|<object|<embed/i;
 
 function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length === 0) return false;
@@ -66,12 +68,13 @@ function looksLikeText(bytes: Uint8Array): boolean {
   // Control characters other than tab, newline, carriage return and form feed mean binary.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
+  // Anywhere in the text, not just at its start: a browser that sniffs reads further than that.
   return !MARKUP.test(text);
 }
 
 /** The accepted type of `bytes`, or null when the content is not one we take. */
 export function sniffFileType(bytes: Uint8Array): (typeof ACCEPTED_TYPES)[keyof typeof ACCEPTED_TYPES] | "text" | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return ACCEPTED_TYPES.pdf; // %PDF-
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return POLYGLOT.test(new TextDecoder("latin1").decode(bytes)) ? null : ACCEPTED_TYPES.pdf; // %PDF-
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ACCEPTED_TYPES.png;
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ACCEPTED_TYPES.jpeg;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {

@@ -16,7 +16,7 @@ const UPLOAD_PATHS = [
   /^\/admin\/areas\/import\/?$/,
 ];
 
-export type BodyDecision = { ok: true } | { ok: false; status: 405 | 411 | 413 };
+export type BodyDecision = { ok: true } | { ok: false; status: 400 | 405 | 411 | 413 };
 
 /**
  * Decides from the request line and headers alone whether the body may be read. A body without a
@@ -31,5 +31,14 @@ export function decideBody(method: string, path: string, headers: { contentLengt
   if (headers.contentLength === undefined) return headers.transferEncoding ? { ok: false, status: 411 } : { ok: true };
   const length = Number(headers.contentLength);
   if (!Number.isSafeInteger(length) || length < 0) return { ok: false, status: 411 };
-  return length > limit ? { ok: false, status: 413 } : { ok: true };
+  if (length > limit) return { ok: false, status: 413 };
+  // The app's forms are urlencoded; files come as multipart, and only to the upload pages.
+  // Any other body (JSON, XML, text, multipart elsewhere) is not something an action reads.
+  const type = (headers.contentType ?? "").toLowerCase();
+  if (length > 0 || type) {
+    const form = type.startsWith("application/x-www-form-urlencoded");
+    const upload = multipart && UPLOAD_PATHS.some((p) => p.test(path)) && /boundary=/.test(type);
+    if (!form && !upload) return { ok: false, status: 400 };
+  }
+  return { ok: true };
 }

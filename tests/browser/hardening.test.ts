@@ -2,7 +2,6 @@
 // Plain HTTP against the built server (no browser): oversized and endless bodies, concurrent
 // sign-ins, malformed cookies and input. The server must answer each with a 4xx and stay up.
 import { request as httpRequest } from "node:http";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
@@ -10,12 +9,8 @@ import { LOGIN_LIMITS } from "~/server/rate-limit.server";
 import { FORM_BODY_LIMIT } from "~/server/request-limits";
 import { baseUrl, DEMO, DEMO_PASSWORD } from "./helpers";
 import { signInOverHttp } from "./http-client";
-import { routePaths } from "./route-paths";
+import { routePaths, serverRss } from "./route-paths";
 
-export function serverRss(): number {
-  const status = readFileSync(`/proc/${inject("serverPid")}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
-}
 
 /** Declares `declared` bytes, then sends 1 MB chunks until the server answers (or hangs up). */
 function postHuge(path: string, declared: number | "chunked", contentType = "application/x-www-form-urlencoded"): Promise<{ status: number; sent: number }> {
@@ -151,5 +146,31 @@ describe("a malformed cookie breaks no page (finding 5)", () => {
     expect(failures).toEqual([]);
     // The session still counts beside the broken cookie.
     expect((await fetch(baseUrl() + "/admin", { redirect: "manual", headers: { Cookie: `foo=%FF; ${staff.cookie}` } })).status).toBe(200);
+  });
+});
+
+describe("smaller findings (finding 9)", () => {
+  const post = (headers: Record<string, string>) =>
+    fetch(baseUrl() + "/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams({ email: DEMO.mayor, password: DEMO_PASSWORD }),
+    });
+
+  it("a POST with neither Origin nor Sec-Fetch-Site, or with Sec-Fetch-Site: none, is refused (403)", async () => {
+    expect((await post({})).status).toBe(403);
+    expect((await post({ "Sec-Fetch-Site": "none" })).status).toBe(403);
+    expect((await post({ "Sec-Fetch-Site": "cross-site", Origin: baseUrl() })).status).toBe(403);
+    // What browsers send from our own pages still works.
+    expect((await post({ "Sec-Fetch-Site": "same-origin", Origin: baseUrl() })).status).toBe(302);
+    expect((await post({ Origin: baseUrl() })).status).toBe(302);
+  });
+
+  it("the session cookie lives as long as the absolute session limit (168 h), not 400 days", async () => {
+    const res = await post({ Origin: baseUrl() });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("lahiturva_session="))!;
+    expect(cookie).toMatch(/Max-Age=604800(;|$)/);
+    expect(cookie).not.toMatch(/Expires=/i);
   });
 });

@@ -1,5 +1,6 @@
 // Every route of the built app as a concrete URL, its parameters filled with real ids of the
 // seeded demo city (the first of each kind that anyone may see), for tests that walk every page.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
@@ -52,4 +53,10 @@ export async function routePaths(): Promise<{ routeId: string; path: string }[]>
       const path = pattern.replace(/:(\w+)/g, (_, name: string) => own[name] ?? "1").replace(/\*$/, "no-such-page");
       return { routeId, path };
     });
+}
+
+/** The test server's resident memory (bytes), from /proc. */
+export function serverRss(): number {
+  const status = readFileSync(`/proc/${inject("serverPid")}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }

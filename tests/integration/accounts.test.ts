@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { areas, auditLog, followUps, groups, neighbourhoodPlans, organisations, planAuthors, planComments, sessions, users } from "../../db/schema";
 import { acceptInvitation, createInvitation, deleteOwnAccount, findOpenInvitation, mayDeleteOwnAccount, registerResident, signIn } from "~/server/accounts.server";
 import { addCoauthor, addComment, createPlan } from "~/server/neighbourhood.server";
-import { endAllSessions, readSession, startSession } from "~/server/auth.server";
+import { endAllSessions, hashSessionId, readSession, startSession } from "~/server/auth.server";
 import { db } from "~/server/db.server";
 import { clock } from "~/server/clock";
 import { setUserDisabled } from "~/server/directory.server";
@@ -125,7 +125,7 @@ describe("sessions", () => {
   it("ends a session past its absolute lifetime even while it is being used", async () => {
     const userId = userIdOf(DEMO.mayor);
     const cookie = await startSession(userId, null);
-    const id = cookie.split(";")[0].split("=")[1];
+    const id = hashSessionId(cookie.split(";")[0].split("=")[1]);
     db().update(sessions).set({ createdAt: clock.seconds() - 8 * 24 * 3600 }).where(eq(sessions.id, id)).run();
     const check = await readSession(cookieRequest(cookie));
     expect(check.userId).toBeNull();
@@ -136,7 +136,7 @@ describe("sessions", () => {
   it("ends a session that has been idle too long", async () => {
     const userId = userIdOf(DEMO.mayor);
     const cookie = await startSession(userId, null);
-    const id = cookie.split(";")[0].split("=")[1];
+    const id = hashSessionId(cookie.split(";")[0].split("=")[1]);
     db().update(sessions).set({ expiresAt: clock.seconds() - 1 }).where(eq(sessions.id, id)).run();
     expect((await readSession(cookieRequest(cookie))).userId).toBeNull();
   });

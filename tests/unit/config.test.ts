@@ -28,3 +28,16 @@ describe("settings from the environment", () => {
     expect(() => parseConfig({ APP_SECRET: "short" })).toThrow(/APP_SECRET/);
   });
 });
+
+describe("proxy trust and backups (issue 14)", () => {
+  it("X-Forwarded-For is trusted only when TRUST_PROXY says so", () => {
+    expect(parseConfig({ APP_SECRET: "x".repeat(32) }).trustProxy).toBeNull();
+    expect(parseConfig({ APP_SECRET: "x".repeat(32), TRUST_PROXY: "loopback" }).trustProxy).toBe("loopback");
+    expect(parseConfig({ APP_SECRET: "x".repeat(32), TRUST_PROXY: " " }).trustProxy).toBeNull();
+  });
+
+  it("backups default beside the data directory, seven kept, not nightly", () => {
+    const cfg = parseConfig({ APP_SECRET: "x".repeat(32), DATA_DIR: "/srv/lahiturva/data" });
+    expect(cfg).toMatchObject({ backupDir: "/srv/lahiturva/data-backups", backupKeep: 7, backupNightly: false });
+  });
+});
