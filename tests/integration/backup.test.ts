@@ -42,6 +42,7 @@ describe("backup and restore (finding 8)", () => {
     const result = restoreBackup(dir, { dataDir: target, databasePath: join(target, "lahiturva.sqlite") });
     expect(result).toEqual({ ok: true });
     const documentId = db().select({ id: documents.id }).from(documents).all()[0].id;
+    // The restored process must read the secret from the restored files, not from this environment.
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: target, DATABASE_PATH: join(target, "lahiturva.sqlite") };
     delete env.APP_SECRET;
     const out = execFileSync("node", ["--import", "tsx", "tests/support/restored-download.ts", String(documentId)], { env, encoding: "utf8" });
