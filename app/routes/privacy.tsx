@@ -1,13 +1,23 @@
 import { Stack, Text, Title } from "@mantine/core";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { registerByActivity } from "../../db/schema/register";
+import { RegisterActivities } from "~/ui/RegisterActivities";
 
 const SECTIONS = ["controller", "purpose", "legalBasis", "content", "sources", "disclosures", "retention", "security", "rights"] as const;
+
+/** The processing activities come from the schema's register annotations (db/schema/register.ts). */
+export function loader() {
+  return json({ activities: registerByActivity().filter((a) => a.tables.length > 0).map(({ activity, retentions }) => ({ activity, retentions, tables: [] })) });
+}
 
 /** The platform is itself a personal data register (GDPR art. 13–14): its privacy notice. */
 export default function PrivacyNotice() {
   const { t } = useTranslation();
+  const { activities } = useLoaderData<typeof loader>();
   return (
-    <Stack maw={760} gap="md">
+    <Stack maw={860} gap="md">
       <Title order={1}>{t("privacy.title")}</Title>
       <Text>{t("privacy.intro")}</Text>
       {SECTIONS.map((s) => (
@@ -18,6 +28,13 @@ export default function PrivacyNotice() {
           <Text>{t(`privacy.${s}.body`)}</Text>
         </section>
       ))}
+      <section aria-labelledby="privacy-activities">
+        <Title order={2} size="h4" id="privacy-activities" mb="xs">
+          {t("processingRegister.activitiesTitle")}
+        </Title>
+        <Text mb="sm">{t("processingRegister.noticeIntro")}</Text>
+        <RegisterActivities activities={activities as unknown as ReturnType<typeof registerByActivity>} withTables={false} headingOrder={3} />
+      </section>
     </Stack>
   );
 }

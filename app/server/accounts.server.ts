@@ -213,7 +213,14 @@ export async function deleteOwnAccount(userId: string, password: string): Promis
   const user = getAccount(userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: "wrongPassword" };
   if (!mayDeleteOwnAccount(userId)) return { ok: false, reason: "staff" };
-  db().transaction((tx) => {
+  db().transaction((tx) => removeResidentAccount(tx, userId, "account.deleted"));
+  return { ok: true };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+/** The removal itself, inside the caller's transaction: by the person, or by the retention job. */
+export function removeResidentAccount(tx: Tx, userId: string, action: string): void {
     const soloUnpublished = tx
       .select({ id: neighbourhoodPlans.id })
       .from(neighbourhoodPlans)
@@ -231,7 +238,5 @@ export async function deleteOwnAccount(userId: string, password: string): Promis
     tx.delete(planComments).where(eq(planComments.authorId, userId)).run();
     // Sessions, residencies, authorships, notifications and settings go with the row (foreign keys).
     tx.delete(users).where(eq(users.id, userId)).run();
-    audit({ actorId: null, action: "account.deleted", targetType: "user", targetId: userId, detail: { plansDeleted: soloUnpublished.length } }, tx);
-  });
-  return { ok: true };
+    audit({ actorId: null, action, targetType: "user", targetId: userId, detail: { plansDeleted: soloUnpublished.length } }, tx);
 }

@@ -20,6 +20,7 @@ import { helsinkiDate } from "./measure-rules";
 import { inviteMembers, meetingLink } from "./meetings.server";
 import { deliverImmediateMail, DIGEST_HOUR, notifyMany, sendDailyDigests } from "./notifications.server";
 import { clock } from "./clock";
+import { runRetention } from "./retention.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -250,9 +251,10 @@ export function runReminders(now = clock.now()): ReminderCounts {
 /** Reminders, then the mail: immediate mail now, the daily digest from 07:00 Helsinki time. */
 export async function runScheduledJobs(now = clock.now()) {
   const reminders = runReminders(now);
+  const retention = runRetention(now);
   const mailed = await deliverImmediateMail(now);
   const digests = await sendDailyDigests(now);
-  return { reminders, mailed, digests };
+  return { reminders, retention, mailed, digests };
 }
 
 let timer: NodeJS.Timeout | undefined;

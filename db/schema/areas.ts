@@ -1,4 +1,5 @@
 // The district hierarchy of a Finnish city: suurpiiri → peruspiiri → osa-alue → pienalue.
+import type { RegisterAnnotations } from "./register";
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 export const AREA_LEVELS = ["major_district", "district", "sub_area", "small_area"] as const;
@@ -20,3 +21,8 @@ export const areas = sqliteTable(
   },
   (t) => [uniqueIndex("areas_level_code_unique").on(t.level, t.code), index("areas_parent_idx").on(t.parentId)],
 );
+
+/** Processing register (db/schema/register.ts): what each table above holds of people. */
+export const areasRegister: RegisterAnnotations = {
+  areas: "none",
+};

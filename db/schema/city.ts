@@ -1,5 +1,6 @@
 // Levels 1 and 2 of the Helsinki model: the council's strategy, the city safety plan with its
 // priority areas, and the measure proposals with owners, schedule, cost shares, tasks and follow-up.
+import type { RegisterAnnotations } from "./register";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
@@ -271,3 +272,20 @@ export const followUpRevisions = sqliteTable(
   },
   (t) => [index("follow_up_revisions_idx").on(t.followUpId)],
 );
+
+/** Processing register (db/schema/register.ts): what each table above holds of people. */
+export const cityRegister: RegisterAnnotations = {
+  strategies: "none",
+  strategy_goals: "none",
+  safety_plans: "none",
+  priority_areas: "none",
+  priority_area_years: "none",
+  measures: { activity: "planning", personal: ["responsible_user_id", "proposed_by_id", "approved_by_id"], retention: "record", notPersonal: ["title", "description"] },
+  measure_tasks: "none",
+  measure_areas: "none",
+  measure_goals: "none",
+  measure_partners: "none",
+  measure_cost_shares: "none",
+  follow_ups: { activity: "planning", personal: ["reported_by_id", "reported_at", "done", "next", "obstacles"], retention: "record", notPersonal: ["public_text"] },
+  follow_up_revisions: { activity: "planning", personal: ["edited_by_id", "replaced_at", "done", "next", "obstacles"], retention: "record", notPersonal: ["public_text"] },
+};

@@ -6,3 +6,5 @@ export * from "./steering";
 export * from "./neighbourhood";
 export * from "./workspaces";
 export * from "./security";
+export * from "./register";
+export * from "./rights";

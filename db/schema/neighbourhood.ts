@@ -1,5 +1,6 @@
 // Level 3: residents' neighbourhood safety plans, their comments and moderation, and the
 // district networks' local notes on city measures.
+import type { RegisterAnnotations } from "./register";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
@@ -186,3 +187,16 @@ export const networkMeasureNotes = sqliteTable(
   },
   (t) => [index("network_measure_notes_idx").on(t.groupId, t.measureId)],
 );
+
+/** Processing register (db/schema/register.ts): what each table above holds of people. */
+export const neighbourhoodRegister: RegisterAnnotations = {
+  neighbourhood_plans: { activity: "neighbourhood", personal: ["created_by_id", "situation"], retention: "record", notPersonal: ["title"] },
+  plan_authors: { activity: "neighbourhood", personal: ["user_id", "role", "created_at"], retention: "record" },
+  plan_observations: { activity: "neighbourhood", personal: ["author_id", "text", "place_name", "lat", "lng"], retention: "record" },
+  plan_goals: { activity: "neighbourhood", personal: ["author_id", "text"], retention: "record" },
+  plan_actions: { activity: "neighbourhood", personal: ["author_id", "text", "carried_by"], retention: "record" },
+  plan_versions: { activity: "neighbourhood", personal: ["saved_by_id", "snapshot", "note"], retention: "record" },
+  plan_comments: { activity: "neighbourhood", personal: ["author_id", "body", "hidden_by_id", "hidden_reason"], retention: "record" },
+  comment_reports: { activity: "neighbourhood", personal: ["reporter_id", "reason"], retention: "record" },
+  network_measure_notes: { activity: "workspaces", personal: ["author_id", "body"], retention: "record" },
+};

@@ -1,5 +1,6 @@
 // People, organisations, groups and memberships: who someone is and what they may do.
 // Roles are memberships of groups (DOMAIN.md), never a flag on the user.
+import type { RegisterAnnotations } from "./register";
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
@@ -190,3 +191,18 @@ export const loginAttempts = sqliteTable("login_attempts", {
   /** Unix milliseconds when the current window began; a window lasts 15 minutes. */
   windowStart: integer("window_start").notNull(),
 });
+
+/** Processing register (db/schema/register.ts): what each table above holds of people. */
+export const peopleRegister: RegisterAnnotations = {
+  users: { activity: "accounts", personal: ["id", "email", "name", "password_hash", "locale", "title", "phone", "disabled_at", "created_at"], retention: "account" },
+  sessions: { activity: "security", personal: ["id", "user_id", "created_at", "expires_at", "user_agent"], retention: "sessions" },
+  organisations: "none",
+  groups: "none",
+  group_areas: "none",
+  memberships: { activity: "accounts", personal: ["user_id", "group_id", "organisation_id", "position", "joined_at", "left_at"], retention: "record" },
+  residencies: { activity: "accounts", personal: ["user_id", "area_id", "created_at"], retention: "account" },
+  invitations: { activity: "accounts", personal: ["email", "name", "invited_by", "created_at", "used_at"], retention: "invitations" },
+  audit_log: { activity: "security", personal: ["actor_id", "target_id", "detail", "created_at"], retention: "auditLog" },
+  // The key holds an e-mail address or an IP address; a window lasts 15 minutes.
+  login_attempts: { activity: "security", personal: ["key", "window_start"], retention: "challenges" },
+};

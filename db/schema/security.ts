@@ -1,5 +1,6 @@
 // Staff second factor (passkeys, TOTP, recovery codes), the short-lived state between the password
 // and the second factor, and the few settings coordinators change in the app.
+import type { RegisterAnnotations } from "./register";
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./people";
@@ -86,3 +87,11 @@ export const appSettings = sqliteTable("app_settings", {
   updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/** Processing register (db/schema/register.ts): what each table above holds of people. */
+export const securityRegister: RegisterAnnotations = {
+  second_factors: { activity: "security", personal: ["user_id", "label", "credential_id", "public_key", "secret", "created_at", "last_used_at"], retention: "account" },
+  recovery_codes: { activity: "security", personal: ["user_id", "code_hash", "used_at"], retention: "account" },
+  auth_challenges: { activity: "security", personal: ["user_id", "redirect_to"], retention: "challenges" },
+  app_settings: { activity: "accounts", personal: ["updated_by"], retention: "record" },
+};

@@ -1,5 +1,6 @@
 // What the steering group reads: indicators with values and targets, and the periodic status
 // review (tilannekatsaus) that is frozen once it has been sent.
+import type { RegisterAnnotations } from "./register";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
@@ -172,3 +173,14 @@ export const reviewDecisions = sqliteTable(
   },
   (t) => [index("review_decisions_review_idx").on(t.reviewId)],
 );
+
+/** Processing register (db/schema/register.ts): what each table above holds of people. */
+export const steeringRegister: RegisterAnnotations = {
+  indicators: "none",
+  indicator_values: "none",
+  indicator_priority_areas: "none",
+  indicator_measures: "none",
+  status_reviews: { activity: "planning", personal: ["created_by_id", "sent_by_id"], retention: "record", notPersonal: ["title", "snapshot"] },
+  review_assessments: { activity: "planning", personal: ["updated_by_id"], retention: "record" },
+  review_decisions: { activity: "planning", personal: ["recorded_by_id"], retention: "record", notPersonal: ["text"] },
+};

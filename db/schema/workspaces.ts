@@ -1,5 +1,6 @@
 // Group workspaces: meetings with agendas and minutes, decisions, discussion threads, documents
 // with publicity classes (Act 621/1999) and an append-only access log, notifications and reminders.
+import type { RegisterAnnotations } from "./register";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { groups, organisations, users } from "./people";
@@ -259,3 +260,21 @@ export const mailLog = sqliteTable(
   },
   (t) => [index("mail_log_created_idx").on(t.createdAt)],
 );
+
+/** Processing register (db/schema/register.ts): what each table above holds of people. */
+export const workspacesRegister: RegisterAnnotations = {
+  meetings: { activity: "workspaces", personal: ["created_by_id", "minutes_approved_by_id", "minutes"], retention: "record", notPersonal: ["title", "place"] },
+  agenda_items: "none",
+  meeting_attendance: { activity: "workspaces", personal: ["user_id", "status"], retention: "record" },
+  decisions: { activity: "workspaces", personal: ["created_by_id"], retention: "record", notPersonal: ["text"] },
+  threads: { activity: "workspaces", personal: ["created_by_id"], retention: "record", notPersonal: ["title"] },
+  posts: { activity: "workspaces", personal: ["author_id", "body", "created_at", "edited_at"], retention: "record" },
+  documents: { activity: "workspaces", personal: ["created_by_id"], retention: "record", notPersonal: ["title", "description"] },
+  document_versions: { activity: "workspaces", personal: ["uploaded_by_id", "uploaded_at"], retention: "record", notPersonal: ["file_name", "stored_name", "note"] },
+  document_grants: { activity: "workspaces", personal: ["user_id"], retention: "record" },
+  document_access_log: { activity: "security", personal: ["user_id", "at", "ip", "action"], retention: "accessLog" },
+  user_settings: { activity: "notifications", personal: ["user_id", "email_mode"], retention: "account" },
+  notifications: { activity: "notifications", personal: ["user_id", "params", "created_at", "read_at"], retention: "notifications" },
+  reminders_sent: { activity: "notifications", personal: ["user_id", "key", "sent_at"], retention: "notifications" },
+  mail_log: { activity: "notifications", personal: ["to", "subject", "created_at"], retention: "mailLog" },
+};

@@ -29,6 +29,7 @@ const TABLE: Record<string, Check[]> = {
   // Without a pending sign-in (a correct password just now) the second step sends everyone back.
   "routes/login_.second-factor": [{ path: () => "/login/second-factor", expect: everyone(302) }],
   "routes/admin.security": [{ path: () => "/admin/security", expect: staffOnly("coordinator") }],
+  "routes/admin.register": [{ path: () => "/admin/register", expect: staffOnly("coordinator") }],
   "routes/logout": [{ path: () => "/logout", expect: everyone(302) }],
   "routes/language": [{ path: () => "/language", expect: everyone(302) }],
   "routes/register": [{ path: () => "/register", expect: anonymousOnly }],

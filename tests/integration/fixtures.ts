@@ -2,6 +2,8 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { seedDemoCity } from "../../db/seed/demo-city";
+import { seedDemoSecondFactors } from "../../db/seed/demo-second-factor";
+import { clock } from "~/server/clock";
 import { db } from "~/server/db.server";
 import { loadViewer, type Viewer } from "~/server/viewer.server";
 
@@ -16,7 +18,10 @@ export const DEMO = {
 
 let seeded: Promise<void> | undefined;
 export function seedOnce(): Promise<void> {
-  seeded ??= seedDemoCity(db()).then(() => undefined);
+  // Demo accounts that must have a second factor get the demo one, as `npm run setup` gives them.
+  seeded ??= seedDemoCity(db()).then(() => {
+    seedDemoSecondFactors(db(), db().select({ email: users.email }).from(users).all().map((u) => u.email), clock.now());
+  });
   return seeded;
 }
 

@@ -59,7 +59,7 @@ describe("translations", () => {
     const fiKeys = languages.fi;
     const known = (k: string) => fiKeys.has(k) || fiKeys.has(`${k}_one`) || [...fiKeys.keys()].some((x) => x.startsWith(`${k}.`));
     // Permission action names and audit events share the "admin."/"account."/"auth." prefix but are not texts.
-    const notTexts = /^(admin\.(view|manage\w+|invite)|account\.(view|registered|passwordChanged|dataExported)|auth\.(signIn|signInFailed))$/;
+    const notTexts = /^(admin\.(view|manage\w+|invite|security)|account\.(view|registered|passwordChanged|dataExported|inactive|deleted)|auth\.(signIn|signInFailed|secondFactor\w*|recoveryCodeUsed))$/;
     const unknown = [...used].filter((k) => !known(k) && !notTexts.test(k));
     expect(unknown).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { measureTexts } from "../texts/measures";
 import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
+import { registerTexts } from "../texts/register";
 import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
@@ -295,6 +296,7 @@ const en: Translation = {
   },
   measureIo: measureIoTexts.en,
   secondFactor: secondFactorTexts.en,
+  processingRegister: registerTexts.en,
   plans: planTexts.en,
   cityData: cityDataTexts.en,
 };

@@ -3,6 +3,7 @@ import { measureTexts } from "../texts/measures";
 import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
+import { registerTexts } from "../texts/register";
 import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
@@ -295,6 +296,7 @@ const sv: Translation = {
   },
   measureIo: measureIoTexts.sv,
   secondFactor: secondFactorTexts.sv,
+  processingRegister: registerTexts.sv,
   plans: planTexts.sv,
   cityData: cityDataTexts.sv,
 };
