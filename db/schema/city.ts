@@ -1,15 +1,11 @@
 // Levels 1 and 2 of the Helsinki model: the council's strategy, the city safety plan with its
 // priority areas, and the measure proposals with owners, schedule, cost shares, tasks and follow-up.
 import type { RegisterAnnotations } from "./register";
-import { sql } from "drizzle-orm";
+import { createdAt, stampedAt } from "./columns";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 import { organisations, users } from "./people";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
 
 /** Dates without a time (schedules, decisions) are ISO strings "YYYY-MM-DD": no time-zone surprises. */
 const isoDate = (name: string) => text(name);
@@ -139,9 +135,7 @@ export const measures = sqliteTable(
     /** Incremented on every change: a save based on an older version is refused, not overwritten. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [
     uniqueIndex("measures_plan_code_unique").on(t.planId, t.code),

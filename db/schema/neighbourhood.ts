@@ -1,16 +1,12 @@
 // Level 3: residents' neighbourhood safety plans, their comments and moderation, and the
 // district networks' local notes on city measures.
 import type { RegisterAnnotations } from "./register";
-import { sql } from "drizzle-orm";
+import { createdAt } from "./columns";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 import { measures } from "./city";
 import { groups, organisations, users } from "./people";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const NEIGHBOURHOOD_PLAN_STATUSES = ["draft", "submitted", "changes_requested", "accepted", "published", "archived", "withdrawn"] as const;
 export type NeighbourhoodPlanStatus = (typeof NEIGHBOURHOOD_PLAN_STATUSES)[number];

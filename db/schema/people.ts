@@ -1,7 +1,7 @@
 // People, organisations, groups and memberships: who someone is and what they may do.
 // Roles are memberships of groups (DOMAIN.md), never a flag on the user.
 import type { RegisterAnnotations } from "./register";
-import { sql } from "drizzle-orm";
+import { createdAt } from "./columns";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 
@@ -9,10 +9,6 @@ export const LOCALES = ["fi", "sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Timestamps are stored as unix milliseconds unless noted. */
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const users = sqliteTable(
   "users",

@@ -1,5 +1,5 @@
 // The register's own books: retention runs, and the requests people make about their data.
-import { sql } from "drizzle-orm";
+import { stampedAt } from "./columns";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./people";
 import type { RegisterAnnotations } from "./register";
@@ -29,9 +29,7 @@ export const rightsRequests = sqliteTable(
     answer: text("answer"),
     answeredById: text("answered_by_id").references(() => users.id, { onDelete: "set null" }),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: stampedAt("created_at"),
   },
   (t) => [index("rights_requests_status_idx").on(t.status, t.dueAt), index("rights_requests_user_idx").on(t.userId)],
 );

@@ -1,14 +1,10 @@
 // Staff second factor (passkeys, TOTP, recovery codes), the short-lived state between the password
 // and the second factor, and the few settings coordinators change in the app.
 import type { RegisterAnnotations } from "./register";
-import { sql } from "drizzle-orm";
+import { createdAt } from "./columns";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./people";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const SECOND_FACTOR_KINDS = ["passkey", "totp"] as const;
 export type SecondFactorKind = (typeof SECOND_FACTOR_KINDS)[number];

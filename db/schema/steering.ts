@@ -2,15 +2,12 @@
 // review (tilannekatsaus) that is frozen once it has been sent.
 import type { RegisterAnnotations } from "./register";
 import { sql } from "drizzle-orm";
+import { createdAt, stampedAt } from "./columns";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 import { measures, priorityAreas, safetyPlans } from "./city";
 import { users } from "./people";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const INDICATOR_DIRECTIONS = ["up", "down"] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
@@ -90,9 +87,7 @@ export const indicatorValues = sqliteTable(
      */
     bound: text("bound", { enum: VALUE_BOUNDS }).notNull().default("exact"),
     upper: real("upper"),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [
     // SQLite treats NULLs as distinct in unique indexes, so the city-wide row uses area 0 in the key.

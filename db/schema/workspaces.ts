@@ -1,14 +1,10 @@
 // Group workspaces: meetings with agendas and minutes, decisions, discussion threads, documents
 // with publicity classes (Act 621/1999) and an append-only access log, notifications and reminders.
 import type { RegisterAnnotations } from "./register";
-import { sql } from "drizzle-orm";
+import { createdAt } from "./columns";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { groups, organisations, users } from "./people";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
 
 /** What an agenda item, a decision or a document may point at. */
 export const LINK_TYPES = ["measure", "review", "plan", "document"] as const;
