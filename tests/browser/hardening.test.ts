@@ -27,7 +27,9 @@ function postHuge(path: string, declared: number | "chunked", contentType = "app
       res.resume();
       resolve({ status: res.statusCode ?? 0, sent });
     });
-    req.on("error", (error) => (answered ? undefined : reject(error)));
+    // The server answers and hangs up while the body is still coming: the write may fail (EPIPE)
+    // just before the answer is read. Give the answer a moment before calling it an error.
+    req.on("error", (error) => setTimeout(() => (answered ? undefined : reject(error)), 500));
     const pump = () => {
       while (!answered && (declared === "chunked" ? sent < 64 * 1024 * 1024 : sent < declared)) {
         sent += chunk.length;
