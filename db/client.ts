@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { clock } from "../app/server/clock";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
@@ -31,6 +32,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
+  useAppClock(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), unless it says
   // otherwise. A deferred transaction that reads and then writes cannot wait for the lock: when
@@ -42,4 +44,20 @@ export function openDatabase(path: string): Db {
   // SQLite gives -wal and -shm the database file's mode; made before, they are set here.
   if (path !== ":memory:") restrictDatabaseFiles(path);
   return db;
+}
+
+/**
+ * One clock (app/server/clock.ts) for SQLite too: the columns stamped on insert default to
+ * `unixepoch('subsec') * 1000` (db/schema/columns.ts), and on this connection `unixepoch()` and
+ * `unixepoch('now' | 'subsec')` read the app's clock instead of the machine's (SQLite lets an
+ * application function replace a built-in one of the same name and arity). Other forms of
+ * unixepoch are not used by the app and are refused rather than answered differently.
+ */
+function useAppClock(sqlite: Database.Database): void {
+  sqlite.function("unixepoch", () => clock.seconds());
+  sqlite.function("unixepoch", (modifier: unknown) => {
+    if (modifier === "subsec" || modifier === "subsecond") return clock.ms() / 1000;
+    if (modifier === "now") return clock.seconds();
+    throw new Error(`unixepoch(${String(modifier)}): only 'now' and 'subsec' are supported on the app's clock`);
+  });
 }

@@ -1,17 +1,15 @@
 // Column shapes the schema files share.
 import { sql } from "drizzle-orm";
 import { integer } from "drizzle-orm/sqlite-core";
-import { clock } from "../../app/server/clock";
 
 /**
- * A moment stamped when the row is written: the app's clock (app/server/clock.ts) for rows written
- * through drizzle, so tests and demos that set the clock see consistent dates; SQLite's own clock
- * only for rows written with plain SQL (the benchmark's bulk inserts).
+ * A moment stamped when the row is written. SQLite computes it, and on the app's connections
+ * `unixepoch()` reads the app's one clock (app/server/clock.ts, wired in db/client.ts), so tests
+ * and demos that set the clock see the same moment in every stamped row.
  */
 export const stampedAt = (name: string) =>
   integer(name, { mode: "timestamp_ms" })
     .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`)
-    .$defaultFn(() => clock.now());
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const createdAt = () => stampedAt("created_at");

@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser } from "./helpers";
@@ -93,7 +94,17 @@ describe("starting an empty city", () => {
     await page.getByLabel("Uusi salasana").fill("ensimmäinen salasana");
     await page.getByLabel("Salasana uudelleen").fill("ensimmäinen salasana");
     await page.getByRole("button", { name: "Luo koordinaattori" }).click();
-    await page.waitForURL("**/admin");
+    // A coordinator always needs a second factor: the first thing asked is to enrol one.
+    await page.waitForURL("**/account?enrol=1*");
+    await page.getByRole("button", { name: "Ota todennussovellus käyttöön" }).click();
+    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    const totp = new TOTP({ secret: Secret.fromBase32(secret), period: 30, digits: 6, algorithm: "SHA1" });
+    await page.getByLabel("Todennussovelluksen koodi").fill(totp.generate());
+    await page.getByRole("button", { name: "Vahvista ja ota käyttöön" }).click();
+    await page.getByText("Todennussovellus otettiin käyttöön.").waitFor();
+    await page.goto("/admin");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin");
     expect((await context.request.get("/first-run")).status()).toBe(404);
 
     // 2. The district division: district 101 and sub-area 101 share a code; one area is former.
