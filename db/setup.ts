@@ -53,7 +53,8 @@ async function main() {
       // The review workflow lives in app modules: let them use this same connection.
       globalThis.__lahiturvaDb = db;
       seedDemoReviews(db, now);
-      seedDemoSecondFactors(db, DEMO_LOGINS.map((l) => l.email), now);
+      // Every demo person who must have a second factor gets the published demo one (README).
+      seedDemoSecondFactors(db, db.select({ email: users.email }).from(users).all().map((u) => u.email), now);
     }
 
     // When data was kept, say which demo accounts it actually contains.
