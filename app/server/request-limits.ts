@@ -13,7 +13,7 @@ const UPLOAD_PATHS = [
   /^\/workspaces\/[^/]+\/documents\/?$/,
   /^\/workspaces\/[^/]+\/documents\/[^/]+\/?$/,
   /^\/(measures|indicators)\/import\/?$/,
-  /^\/admin\/areas\/import\/?$/,
+  /^\/admin\/(areas|organisations)\/import\/?$/,
 ];
 
 export type BodyDecision = { ok: true } | { ok: false; status: 400 | 405 | 411 | 413 };

@@ -28,8 +28,8 @@ export function SecondFactorSection({
     if (!browserSupportsWebAuthn()) return setPasskeyState("unsupported");
     setPasskeyState("busy");
     try {
-      const body = new FormData();
-      body.set("intent", "passkeyOptions");
+      // Urlencoded like every other form: the server reads multipart only on the upload pages.
+      const body = new URLSearchParams({ intent: "passkeyOptions" });
       const res = await fetch("/account?_data=routes%2Faccount", { method: "POST", body });
       const data = (await res.json()) as { secondFactor: SecondFactorReply | null };
       if (!data.secondFactor?.passkeyOptions) throw new Error("no options");
