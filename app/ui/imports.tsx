@@ -216,7 +216,8 @@ function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview
           </Alert>
         ) : null}
 
-        <Table.ScrollContainer minWidth={props.minWidth}>
+        {/* A wide preview scrolls sideways: its viewport takes keyboard focus so it can be scrolled without a mouse. */}
+        <Table.ScrollContainer minWidth={props.minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": t(texts.caption) } }}>
           <Table striped>
             <Table.Caption>{t(texts.caption)}</Table.Caption>
             <Table.Thead>
