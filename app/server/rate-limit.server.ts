@@ -64,9 +64,3 @@ export function clearLoginFailures(email: string, ip: string): void {
       .run();
   });
 }
-
-/** Forgets counters whose window has passed (the reminders job calls this). */
-export function forgetOldLoginAttempts(): number {
-  const before = clock.ms() - LOGIN_WINDOW_SECONDS * 1000;
-  return db().delete(loginAttempts).where(sql`${loginAttempts.windowStart} <= ${before}`).run().changes;
-}

@@ -10,6 +10,7 @@ import {
   authChallenges,
   documentAccessLog,
   invitations,
+  loginAttempts,
   mailLog,
   memberships,
   notifications,
@@ -66,7 +67,10 @@ export function runRetention(now = clock.now()): RetentionCounts {
       counts.sessions = tx.delete(sessions).where(or(lt(sessions.expiresAt, sessionCutoffSeconds), sql`${sessions.createdAt} + ${absoluteSeconds} < ${sessionCutoffSeconds}`)).run().changes;
       const invitationCutoff = daysBefore(now, RETENTION.invitationDays);
       counts.invitations = tx.delete(invitations).where(or(lt(invitations.expiresAt, invitationCutoff), and(isNotNull(invitations.usedAt), lt(invitations.usedAt, invitationCutoff)))).run().changes;
-      counts.challenges = tx.delete(authChallenges).where(lt(authChallenges.expiresAt, daysBefore(now, RETENTION.challengeDays))).run().changes;
+      const challengeCutoff = daysBefore(now, RETENTION.challengeDays);
+      counts.challenges = tx.delete(authChallenges).where(lt(authChallenges.expiresAt, challengeCutoff)).run().changes;
+      // Sign-in throttle counters (an e-mail or an address as the key): kept as long as pending sign-ins.
+      counts.challenges += tx.delete(loginAttempts).where(lt(loginAttempts.windowStart, challengeCutoff.getTime())).run().changes;
       counts.mailLog = tx.delete(mailLog).where(lt(mailLog.createdAt, daysBefore(now, RETENTION.mailLogDays))).run().changes;
       const notificationCutoff = daysBefore(now, RETENTION.notificationDays);
       counts.notifications = tx.delete(notifications).where(and(isNotNull(notifications.readAt), lt(notifications.readAt, notificationCutoff))).run().changes;

@@ -3,7 +3,7 @@
 // and logs each run.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, documentAccessLog, documents, mailLog, notifications, retentionRuns, sessions, users } from "../../db/schema";
+import { auditLog, documentAccessLog, documents, loginAttempts, mailLog, notifications, retentionRuns, sessions, users } from "../../db/schema";
 import { RETENTION } from "../../db/schema/register";
 import { registerResident } from "~/server/accounts.server";
 import { clock } from "~/server/clock";
@@ -72,5 +72,15 @@ describe("the retention job", () => {
     expect(db().select().from(auditLog).where(eq(auditLog.action, "retention.accountRemoved")).all()).toHaveLength(1);
     // Staff are never removed this way.
     expect(db().select().from(users).where(eq(users.id, userIdOf(DEMO.network))).get()).toBeTruthy();
+  });
+
+  it("forgets sign-in throttle counters once they are past the pending sign-in period", () => {
+    const now = clock.now();
+    db().insert(loginAttempts).values([
+      { key: "account:vanha@example.fi", count: 3, windowStart: now.getTime() - (RETENTION.challengeDays + 1) * DAY },
+      { key: "account:tuore@example.fi", count: 2, windowStart: now.getTime() },
+    ]).run();
+    runRetention(now);
+    expect(db().select({ key: loginAttempts.key }).from(loginAttempts).all().map((r) => r.key)).toEqual(["account:tuore@example.fi"]);
   });
 });
