@@ -2,6 +2,7 @@
 // It owns what must hold for every response: security headers with a per-response CSP nonce,
 // refusal of cross-site writes, compression and static files. Everything else is Remix.
 import { randomBytes } from "node:crypto";
+import type { Socket } from "node:net";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -121,9 +122,25 @@ function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction)
   res.locals.refusedStatus = decision.status;
   if (decision.status === 405) res.setHeader("Allow", ALLOWED_METHODS.join(", "));
   res.setHeader("Connection", "close");
+  lingerBeforeClosing(req.socket);
   req.method = "GET";
   req.url = req.originalUrl = "/__refused";
   next();
+}
+
+/**
+ * A client still sending the refused body when the server closes gets a reset, and a reset can
+ * throw away the answer it has not read yet: the browser shows "connection reset" instead of the
+ * 413 page. So, as Apache and nginx do, the refused connection is half-closed after the answer
+ * and what still arrives is read and dropped (never kept) for a moment before it is destroyed.
+ */
+const LINGER_MS = 2000;
+function lingerBeforeClosing(socket: Socket) {
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end();
+    this.resume();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
 }
 
 async function loadBuild(): Promise<ServerBuild> {

@@ -64,6 +64,14 @@ describe("request bodies are bounded before they are read (finding 1)", () => {
     await alive();
   });
 
+  it("a client still sending when refused reads its 413, not a reset: twenty in a row", async () => {
+    // The server half-closes and drops what still arrives instead of resetting (lingering close).
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await postHuge("/login", 8 * 1024 * 1024)).status);
+    expect(statuses).toEqual(Array(20).fill(413));
+    await alive();
+  });
+
   it("a body without a declared length is refused (411), not read to its end", async () => {
     expect((await postHuge("/login", "chunked")).status).toBe(411);
     await alive();
