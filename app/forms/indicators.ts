@@ -1,6 +1,7 @@
 // The indicator definition form (coordinators). Messages are translation keys; the same schema
 // validates in the browser (conform) and on the server.
 import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../db/schema";
+import { figureProblem, normalizePeriod, parseFigure, type Figure } from "../server/indicator-figures";
 import { errorKey, z } from "./z";
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -50,4 +51,32 @@ export function definitionRefusal(refusal: { reason: string; unknown?: string[] 
   if (!(refusal.reason in DEFINITION_REFUSALS)) return null;
   const { field, message } = DEFINITION_REFUSALS[refusal.reason as keyof typeof DEFINITION_REFUSALS];
   return { [field]: [refusal.unknown ? errorKey(message, { codes: refusal.unknown.join(", ") }) : message] };
+}
+
+/**
+ * The value form of one indicator; the period's shape depends on its time resolution. The value is
+ * read as the import reads it: a number, a bound ("yli 80", ">80") or a range ("4000–5000").
+ */
+export function indicatorValueSchema(resolution: "year" | "month", unit: string) {
+  const pattern = resolution === "year" ? /^(19|20)\d{2}$|^2100$/ : /^((19|20)\d{2}|2100)-(0[1-9]|1[0-2])$/;
+  const periodMessage = resolution === "year" ? "indicators.errors.periodYear" : "indicators.errors.periodMonth";
+  return z.object({
+    period: z.string().trim().min(1).max(10).transform(normalizePeriod).pipe(z.string().regex(pattern, periodMessage)),
+    areaId: z.coerce.number().int().positive().optional(),
+    value: z
+      .string({ required_error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(40)
+      .transform((text, ctx): Figure => {
+        const figure = parseFigure(text);
+        const problem = figure ? figureProblem(unit, figure) : "indicators.errors.figure";
+        if (problem) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+          return z.NEVER;
+        }
+        return figure!;
+      }),
+    kind: z.enum(["actual", "target"]),
+  });
 }

@@ -8,8 +8,7 @@ import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleG
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { finnishNumber } from "~/forms/measures";
-import { z } from "~/forms/z";
+import { indicatorValueSchema } from "~/forms/indicators";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { authorize, idParam, notFound } from "~/server/guard.server";
@@ -17,31 +16,9 @@ import { getIndicator, getIndicatorDefinition, indicatorAreaOptions, upsertIndic
 import { can } from "~/server/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { useFigureText, valueAxisDomain } from "~/ui/indicators/figures";
+import { useFigureText, valueAxisDomain, type FigureView } from "~/ui/indicators/figures";
 
 type Resolution = "year" | "month";
-
-/** "2026-3", "3/2026" and "03.2026" mean March 2026; the server normalises the same way. */
-const normalizePeriod = (v: string) => {
-  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(v);
-  if (m) return `${m[1]}-${m[2].padStart(2, "0")}`;
-  m = /^(\d{1,2})[-/.](\d{4})$/.exec(v);
-  if (m) return `${m[2]}-${m[1].padStart(2, "0")}`;
-  return v;
-};
-
-/** The value form; the period's shape depends on the indicator's time resolution. */
-function valueSchema(resolution: Resolution, unit: string) {
-  const pattern = resolution === "year" ? /^(19|20)\d{2}$|^2100$/ : /^((19|20)\d{2}|2100)-(0[1-9]|1[0-2])$/;
-  const periodMessage = resolution === "year" ? "indicators.errors.periodYear" : "indicators.errors.periodMonth";
-  const value = unit.trim() === "%" ? finnishNumber.pipe(z.number().min(0, "indicators.errors.percentRange").max(100, "indicators.errors.percentRange")) : finnishNumber;
-  return z.object({
-    period: z.string().trim().min(1).max(10).transform(normalizePeriod).pipe(z.string().regex(pattern, periodMessage)),
-    areaId: z.coerce.number().int().positive().optional(),
-    value,
-    kind: z.enum(["actual", "target"]),
-  });
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} – Lähiturva` : "Lähiturva" }];
 
@@ -61,10 +38,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = idParam(params.indicatorId);
   const indicator = getIndicatorDefinition(id);
   if (!indicator) notFound();
-  const submission = parseWithZod(await request.formData(), { schema: valueSchema(indicator.resolution, indicator.unit) });
+  const submission = parseWithZod(await request.formData(), { schema: indicatorValueSchema(indicator.resolution, indicator.unit) });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const result = upsertIndicatorValue(viewer.id, { indicatorId: id, kind: v.kind, areaId: v.areaId ?? null, period: v.period, value: v.value });
+  const result = upsertIndicatorValue(viewer.id, { indicatorId: id, kind: v.kind, areaId: v.areaId ?? null, period: v.period, value: v.value.value, bound: v.value.bound, upper: v.value.upper });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();
     const field = result.reason === "period" ? "period" : result.reason === "area" ? "areaId" : "value";
@@ -84,11 +61,10 @@ export default function IndicatorPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const { indicator, summary, cityTrend, byArea, areaPeriods, areaPeriod, cityAtAreaPeriod } = detail;
-  const num = (n: number | null | undefined) => (n === null || n === undefined ? t("indicators.noValue") : fmt.number(n, { maximumFractionDigits: 2 }));
-  const withPeriod = (p: { value: number; period: string }) => `${num(p.value)} (${p.period})`;
   const saved = params.get("saved");
   const statusText = (s: string | null) => (s ? t(`indicators.status.${s}`) : t("indicators.noValue"));
   const figure = useFigureText();
+  const withPeriod = (p: FigureView & { period: string }) => `${figure(p)} (${p.period})`;
   const hasBounds = [...cityTrend, ...byArea].some((p) => [p.actualFigure, p.targetFigure].some((f) => f && f.bound !== "exact"));
   // One rule for both charts: from zero (see valueAxisDomain), so a small change looks small.
   const trendDomain = valueAxisDomain(
@@ -371,7 +347,7 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errorText = useErrorText();
-  const schema = valueSchema(resolution, unit);
+  const schema = indicatorValueSchema(resolution, unit);
   const [form, fields] = useForm({
     id: "indicator-value",
     lastResult: actionData?.result,
@@ -424,7 +400,6 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
               defaultValue={fields.value.initialValue as string | undefined}
               label={`${t("indicators.form.value")} (${unit})`}
               description={t("indicators.form.valueHelp")}
-              inputMode="decimal"
               autoComplete="off"
               required
               error={errorText(fields.value.errors)}

@@ -10,7 +10,7 @@ import { authorize } from "~/server/guard.server";
 import { listIndicators, type IndicatorSummary, type TrackStatus } from "~/server/indicators.server";
 import { can } from "~/server/permissions.server";
 import { currentPlan, listPriorityAreas } from "~/server/plans.server";
-import { useFormat } from "~/ui/format";
+import { useFigureText, type FigureView } from "~/ui/indicators/figures";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -60,10 +60,9 @@ type Row = IndicatorSummary;
 
 function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
   const { t, i18n } = useTranslation();
-  const fmt = useFormat();
-  const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
-  // A value and the period it is for: "56,4 (2025)".
-  const withPeriod = (p: { value: number; period: string }) => `${num(p.value)} (${p.period})`;
+  const figure = useFigureText();
+  // A value as published and the period it is for: "56,4 (2025)", "yli 80 (2025)".
+  const withPeriod = (p: FigureView & { period: string }) => `${figure(p)} (${p.period})`;
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="sm">
@@ -110,7 +109,7 @@ function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
                       {i.improving !== null ? `, ${t(i.improving ? "indicators.trend.improving" : "indicators.trend.worsening")}` : ""}
                     </Text>
                     <Text size="sm" c="dimmed">
-                      {t("indicators.trend.since", { period: i.previous.period, value: num(i.previous.value) })}
+                      {t("indicators.trend.since", { period: i.previous.period, value: figure(i.previous) })}
                     </Text>
                   </>
                 ) : (

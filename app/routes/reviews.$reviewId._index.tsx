@@ -14,6 +14,7 @@ import { closeReview, getReview, getReviewRecord, markDiscussed, recordDecision,
 import { ChangeList } from "~/ui/ChangeList";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { useFigureText } from "~/ui/indicators/figures";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
@@ -79,6 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  const figure = useFigureText();
   const lang = i18n.language;
   const { view, planAreas, rights, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -249,9 +251,9 @@ export default function ReviewPage() {
                   {areaIndicators.map((i) => (
                     <Table.Tr key={i.id}>
                       <Table.Td>{localName(i, lang)}</Table.Td>
-                      <Table.Td ta="right">{i.latest ? `${fmt.number(i.latest.value)} ${i.unit} (${i.latest.period})` : "–"}</Table.Td>
-                      <Table.Td ta="right">{i.previous ? `${fmt.number(i.previous.value)} (${i.previous.period})` : "–"}</Table.Td>
-                      <Table.Td ta="right">{i.target ? `${fmt.number(i.target.value)} (${i.target.period})` : "–"}</Table.Td>
+                      <Table.Td ta="right">{i.latest ? `${figure(i.latest)} ${i.unit} (${i.latest.period})` : "–"}</Table.Td>
+                      <Table.Td ta="right">{i.previous ? `${figure(i.previous)} (${i.previous.period})` : "–"}</Table.Td>
+                      <Table.Td ta="right">{i.target ? `${figure(i.target)} (${i.target.period})` : "–"}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -22,7 +22,7 @@ import { audit } from "./audit.server";
 import { headerMap, isClearMarker, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "./csv-import.server";
 import { db, type Db } from "./db.server";
 import { nameOptions } from "../i18n/names";
-import { parseNumber } from "./measure-io.server";
+import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indicator-figures";
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "./clock";
 
@@ -37,16 +37,6 @@ export const MAX_INDICATOR_IMPORT_ROWS = 5000;
 
 // ---------------------------------------------------------------------------------------------
 // Periods and the on-track rule
-
-/** "2025-3", "3/2025", "03.2025" and "2025/03" all mean March 2025; a year stays a year. */
-export function normalizePeriod(raw: string): string {
-  const v = raw.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(v);
-  if (m) return `${m[1]}-${m[2].padStart(2, "0")}`;
-  m = /^(\d{1,2})[-/.](\d{4})$/.exec(v);
-  if (m) return `${m[2]}-${m[1].padStart(2, "0")}`;
-  return v;
-}
 
 const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -70,7 +60,8 @@ export function meetsTarget(direction: IndicatorDirection, value: number, target
 export type Trend = "up" | "down" | "flat";
 export type TrackStatus = "onTrack" | "offTrack" | "noTarget" | "noData";
 
-type Point = { period: string; value: number };
+/** A value of a period; `bound`/`upper` say how it was published (see Figure). */
+type Point = { period: string; value: number; bound?: ValueBound; upper?: number | null };
 
 /**
  * The target a value is judged against: the one set for the same period, else the nearest later
@@ -146,13 +137,13 @@ export function listIndicators(filter: IndicatorFilter = {}, r: Reader = db()) {
     .orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code))
     .all();
   const values = r
-    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value })
+    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value, bound: indicatorValues.bound, upper: indicatorValues.upper })
     .from(indicatorValues)
     .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
     .all();
   return rows.map((i) => {
     const own = values.filter((v) => v.indicatorId === i.id);
-    const pick = (kind: ValueKind) => own.filter((v) => v.kind === kind).map((v) => ({ period: v.period, value: v.value }));
+    const pick = (kind: ValueKind) => own.filter((v) => v.kind === kind).map((v) => ({ period: v.period, value: v.value, bound: v.bound, upper: v.upper }));
     return {
       ...i,
       priorityAreas: links.filter((l) => l.indicatorId === i.id).map(({ indicatorId: _, ...pa }) => pa),
@@ -291,40 +282,6 @@ export function indicatorAreaOptions() {
 
 export type ValueInput = { indicatorId: number; kind: ValueKind; areaId: number | null; period: string; value: number; bound?: ValueBound; upper?: number | null };
 
-/** A figure as published: a number, a bound (">80": over 80, "<5": under 5) or a range ("4000–5000"). */
-export type Figure = { value: number; bound: ValueBound; upper: number | null };
-
-const NUM = String.raw`[0-9][0-9\s\u00a0\u202f.,]*`;
-const OVER = new RegExp(String.raw`^(?:>|≥|>=|yli|över|over|more than|above)\s*(${NUM})$`, "i");
-const UNDER = new RegExp(String.raw`^(?:<|≤|<=|alle|under|less than|below)\s*(${NUM})$`, "i");
-const RANGE = new RegExp(String.raw`^(-?${NUM}?[0-9])\s*(?:[–—]|\s-\s|-)\s*(${NUM})$`);
-
-/**
- * A value cell as statistics publish it: "62,5", ">80", "yli 80", "<5", "4000–5000" or
- * "4 000 - 5 000". Null when it is none of these (or a range runs backwards).
- */
-export function parseFigure(text: string): Figure | null {
-  const v = text.trim().replace(/\s*(?:%|€)$/, "");
-  const exact = parseNumber(v);
-  if (exact !== null) return { value: exact, bound: "exact", upper: null };
-  let m = OVER.exec(v);
-  if (m) {
-    const n = parseNumber(m[1]);
-    return n === null ? null : { value: n, bound: "over", upper: null };
-  }
-  m = UNDER.exec(v);
-  if (m) {
-    const n = parseNumber(m[1]);
-    return n === null ? null : { value: n, bound: "under", upper: null };
-  }
-  m = RANGE.exec(v);
-  if (m) {
-    const [low, high] = [parseNumber(m[1]), parseNumber(m[2])];
-    return low === null || high === null || high < low ? null : { value: low, bound: "range", upper: high };
-  }
-  return null;
-}
-
 const sameFigure = (a: { value: number; bound: ValueBound; upper: number | null }, b: { value: number; bound?: ValueBound; upper?: number | null }) =>
   a.value === b.value && a.bound === (b.bound ?? "exact") && (a.upper ?? null) === (b.upper ?? null);
 
@@ -379,23 +336,16 @@ export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, no
       if (input.areaId !== null && !tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get()) {
         return { ok: false as const, reason: "area" as const, error: "indicators.errors.area" };
       }
-      const rangeError = valueProblem(indicator.unit, input.value);
+      const rangeError = figureProblem(indicator.unit, { value: input.value, bound: input.bound ?? "exact", upper: input.bound === "range" ? (input.upper ?? null) : null });
       if (rangeError) return { ok: false as const, reason: "value" as const, error: rangeError };
       const result = writeValue(tx, input, now);
       if (result.changed) {
-        audit({ actorId, action: "indicator.valueSaved", targetType: "indicator", targetId: input.indicatorId, detail: { kind: input.kind, areaId: input.areaId, period: input.period, value: input.value } }, tx);
+        audit({ actorId, action: "indicator.valueSaved", targetType: "indicator", targetId: input.indicatorId, detail: { kind: input.kind, areaId: input.areaId, period: input.period, value: input.value, bound: input.bound ?? "exact", upper: input.upper ?? null } }, tx);
       }
       return { ok: true as const, ...result };
     },
     { behavior: "immediate" },
   ) as UpsertResult;
-}
-
-/** Shares cannot leave 0–100 %; anything else only has to be a finite number. */
-function valueProblem(unit: string, value: number): string | null {
-  if (!Number.isFinite(value)) return "validation.number";
-  if (unit.trim() === "%" && (value < 0 || value > 100)) return "indicators.errors.percentRange";
-  return null;
 }
 
 /** Replaces the priority areas an indicator follows. */
@@ -706,7 +656,7 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
       figure = parseFigure(valueText);
       value = figure?.value ?? null;
       if (!figure) err("number", "value", { value: valueText });
-      else if (indicator && (valueProblem(indicator.unit, figure.value) || (figure.upper !== null && valueProblem(indicator.unit, figure.upper))))
+      else if (indicator && figureProblem(indicator.unit, figure))
         err("percentRange", "value", { value: valueText });
     }
 

@@ -50,6 +50,7 @@ import {
 import { db, type Db } from "./db.server";
 import { canTransition, costSharesProblem, helsinkiDate } from "./measure-rules";
 import { changedFields, listMeasures, snapshotOf, writeMeasureRows, type MeasureFilters, type MeasureInput, type MeasureSnapshot } from "./measures.server";
+import { parseNumber } from "./indicator-figures";
 import { clock } from "./clock";
 
 type Reader = Pick<Db, "select">;
@@ -206,25 +207,6 @@ export function parseBoolean(value: string): boolean | null {
   if (TRUE_WORDS.has(key)) return true;
   if (FALSE_WORDS.has(key)) return false;
   return null;
-}
-
-/** Finnish "24 000,50", English "24,000.50" and plain "24000.5" all mean 24000.5. */
-export function parseNumber(value: string): number | null {
-  let v = value.replace(/[\s\u00a0\u202f€%]|eur/gi, "");
-  if (v === "") return null;
-  const comma = v.lastIndexOf(",");
-  const dot = v.lastIndexOf(".");
-  if (comma >= 0 && dot >= 0) {
-    // Both present: the later one is the decimal separator, the other groups thousands.
-    v = comma > dot ? v.replace(/\./g, "").replace(",", ".") : v.replace(/,/g, "");
-  } else if (comma >= 0) {
-    v = v.replace(",", ".");
-  } else if ((v.match(/\./g) ?? []).length > 1) {
-    v = v.replace(/\./g, "");
-  }
-  if (!/^-?\d+(\.\d+)?$/.test(v)) return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
 }
 
 /** Values of a list cell; `|` separates, and codes may also be separated by commas or semicolons. */

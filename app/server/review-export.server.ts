@@ -60,6 +60,7 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
     noAssessment: t("reviews.noAssessment"),
     indicators: t("reviews.indicators"),
     indicatorHeaders: [t("reviews.cols.indicator"), t("reviews.cols.latestValue"), t("reviews.cols.previousValue"), t("reviews.cols.target")],
+    boundWords: { over: t("indicators.bounds.over", { value: "%s" }), under: t("indicators.bounds.under", { value: "%s" }) },
     indicatorName: Object.fromEntries(content.indicators.map((i) => [i.id, localName(i, lang)])),
     decisions: t("reviews.decisions"),
     decisionLines: decisions.map((d) => `${date(d.decidedOn)}: ${d.text}`),

@@ -2,6 +2,7 @@
 // one section per priority area with its measure table, indicators and decisions.
 // Plain data in, bytes out: it runs inside a worker thread (review-pdf.worker.ts).
 import PDFDocument from "pdfkit";
+import { figureText, type BoundWords, type FigureLike } from "./indicator-figures";
 import type { ReviewContent } from "./reviews.server";
 import { columnCount, STATUS_COLUMN_KEYS } from "./measure-rules";
 
@@ -38,6 +39,8 @@ export type PdfLabels = {
   page: (n: number, total: number) => string;
   formatDate: Record<string, string>;
   formatNumber: (n: number) => string;
+  /** How a bound reads ("yli %s"), see indicator-figures. */
+  boundWords: BoundWords;
 };
 
 const MARGIN = 56;
@@ -45,6 +48,7 @@ const BLUE = "#1a249a";
 const GREY = "#495057";
 
 export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Promise<Buffer> {
+  const figure = (f: FigureLike) => figureText(f, labels.formatNumber, labels.boundWords);
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: labels.title, Author: labels.city, Subject: labels.documentType } });
     const chunks: Buffer[] = [];
@@ -120,9 +124,9 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
           labels.indicatorHeaders,
           areaIndicators.map((i) => [
             labels.indicatorName[i.id] ?? i.nameFi,
-            i.latest ? `${labels.formatNumber(i.latest.value)} ${i.unit} (${i.latest.period})` : "–",
-            i.previous ? `${labels.formatNumber(i.previous.value)} (${i.previous.period})` : "–",
-            i.target ? `${labels.formatNumber(i.target.value)} (${i.target.period})` : "–",
+            i.latest ? `${figure(i.latest)} ${i.unit} (${i.latest.period})` : "–",
+            i.previous ? `${figure(i.previous)} (${i.previous.period})` : "–",
+            i.target ? `${figure(i.target)} (${i.target.period})` : "–",
           ]),
           [0.4, 0.22, 0.19, 0.19],
         );

@@ -21,6 +21,7 @@ import {
 } from "../../db/schema";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import type { FigureLike } from "./indicator-figures";
 import { cachedRead } from "./read-cache.server";
 import { lateSql, staleSql } from "./measures.server";
 import { scheduleMailDelivery } from "./notifications.server";
@@ -53,9 +54,10 @@ export type ReviewIndicator = {
   nameEn: string | null;
   unit: string;
   direction: "up" | "down";
-  latest: { period: string; value: number } | null;
-  previous: { period: string; value: number } | null;
-  target: { period: string; value: number } | null;
+  /** A figure with how it was published (FigureLike: a bound or range; absent in older snapshots). */
+  latest: ({ period: string } & FigureLike) | null;
+  previous: ({ period: string } & FigureLike) | null;
+  target: ({ period: string } & FigureLike) | null;
   priorityAreaIds: number[];
 };
 
@@ -129,6 +131,8 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
   });
 }
 
+const pointOf = (v: { period: string } & FigureLike) => ({ period: v.period, value: v.value, bound: v.bound, upper: v.upper });
+
 function compileIndicators(planId: number): ReviewIndicator[] {
   const d = db();
   const areaIds = d.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).all().map((a) => a.id);
@@ -138,7 +142,7 @@ function compileIndicators(planId: number): ReviewIndicator[] {
   if (!ids.length) return [];
   const defs = d.select().from(indicators).where(inArray(indicators.id, ids)).orderBy(asc(indicators.nameFi)).all();
   const values = d
-    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value })
+    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value, bound: indicatorValues.bound, upper: indicatorValues.upper })
     .from(indicatorValues)
     .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
     .orderBy(desc(indicatorValues.period))
@@ -153,9 +157,9 @@ function compileIndicators(planId: number): ReviewIndicator[] {
       nameEn: def.nameEn,
       unit: def.unit,
       direction: def.direction,
-      latest: actual[0] ? { period: actual[0].period, value: actual[0].value } : null,
-      previous: actual[1] ? { period: actual[1].period, value: actual[1].value } : null,
-      target: target ? { period: target.period, value: target.value } : null,
+      latest: actual[0] ? pointOf(actual[0]) : null,
+      previous: actual[1] ? pointOf(actual[1]) : null,
+      target: target ? pointOf(target) : null,
       priorityAreaIds: links.filter((l) => l.indicatorId === def.id).map((l) => l.priorityAreaId),
     };
   });

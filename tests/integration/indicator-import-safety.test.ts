@@ -6,10 +6,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { areas, indicators, indicatorValues } from "../../db/schema";
+import { areas, indicatorPriorityAreas, indicators, indicatorValues, priorityAreas } from "../../db/schema";
 import { splitErrorKey } from "~/forms/z";
 import { db } from "~/server/db.server";
-import { applyIndicatorImport, getIndicator, parseFigure, parseIndicatorCsv, validateIndicatorImport, type IndicatorCsv } from "~/server/indicators.server";
+import { figureText } from "~/server/indicator-figures";
+import { applyIndicatorImport, getIndicator, listIndicators, parseIndicatorCsv, validateIndicatorImport, type IndicatorCsv } from "~/server/indicators.server";
+import { parseFigure } from "~/server/indicator-figures";
+import { compileReview } from "~/server/reviews.server";
 import { valueAxisDomain } from "~/ui/indicators/figures";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
@@ -23,6 +26,8 @@ function parsed(name: string): IndicatorCsv {
 let coordinatorId: string;
 let survey: number;
 let police: number;
+let planId: number;
+let planAreaId: number;
 const areaId = (level: "district" | "sub_area" | "major_district", code: string) =>
   db()
     .select()
@@ -43,6 +48,9 @@ beforeAll(async () => {
   const add = (key: string, unit: string) =>
     db().insert(indicators).values({ key, nameFi: key, unit, source: "Testi", direction: "up", resolution: "year" }).returning().get().id;
   survey = add("kysely-turvallisuus", "%");
+  const planArea = db().select().from(priorityAreas).limit(1).get()!;
+  planId = planArea.planId;
+  planAreaId = planArea.id;
   police = add("poliisi-omaisuusrikokset", "kpl");
   const parent = areaId("district", "302");
   db().insert(areas).values({ level: "sub_area", code: "301", nameFi: "Vanha Munkkiniemi", parentId: parent }).run();
@@ -99,6 +107,16 @@ describe("importing the city's tables", () => {
       ["sub_area", "30102", "under"],
       ["sub_area", "30103", "exact"],
     ]);
+    // The list, the steering group's review and its PDF read the bound with the figure, so the
+    // target "yli 80" never shows as a bare "80".
+    expect(listIndicators({ ids: [survey] })[0]!.target).toEqual({ period: "2028", value: 80, bound: "over", upper: null });
+    const link = db().insert(indicatorPriorityAreas).values({ indicatorId: survey, priorityAreaId: planAreaId }).returning().get();
+    const reviewed = compileReview(planId).indicators.find((i) => i.id === survey)!;
+    db().delete(indicatorPriorityAreas).where(and(eq(indicatorPriorityAreas.indicatorId, link.indicatorId), eq(indicatorPriorityAreas.priorityAreaId, link.priorityAreaId))).run();
+    expect(reviewed.target).toEqual({ period: "2028", value: 80, bound: "over", upper: null });
+    expect(reviewed.latest).toEqual({ period: "2024", value: 77, bound: "exact", upper: null });
+    const fi = (n: number) => new Intl.NumberFormat("fi-FI").format(n);
+    expect(figureText(reviewed.target!, fi, { over: "yli %s", under: "alle %s" })).toBe("yli 80");
   });
 
   it("police statistics: only area values, as ranges; the page still has values to chart", () => {

@@ -21,19 +21,8 @@ import {
 } from "../../db/schema";
 import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/db.server";
-import {
-  applyImport,
-  exportMeasures,
-  parseBoolean,
-  parseDate,
-  parseMeasureFile,
-  parseNumber,
-  parseStatus,
-  toCsv,
-  toXlsx,
-  validateImport,
-  type ParsedFile,
-} from "~/server/measure-io.server";
+import { applyImport, exportMeasures, parseBoolean, parseDate, parseMeasureFile, parseStatus, toCsv, toXlsx, validateImport, type ParsedFile } from "~/server/measure-io.server";
+import { parseNumber } from "~/server/indicator-figures";
 import { addFollowUp, decideMeasure } from "~/server/measures.server";
 import { splitErrorKey } from "~/forms/z";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";

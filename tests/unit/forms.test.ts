@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { LoginSchema, RegisterSchema } from "~/forms/auth";
+import { indicatorValueSchema } from "~/forms/indicators";
 import { splitErrorKey } from "~/forms/z";
 
 const form = (entries: Record<string, string>) => {
@@ -29,5 +30,29 @@ describe("form schemas give translation keys, not English text", () => {
     const result = parseWithZod(form({ email: " Aino@Example.FI ", password: "x" }), { schema: LoginSchema });
     expect(result.status).toBe("success");
     if (result.status === "success") expect(result.value.email).toBe("aino@example.fi");
+  });
+});
+
+describe("the indicator value form reads figures as the import does (issue 12)", () => {
+  const share = indicatorValueSchema("year", "%");
+  const count = indicatorValueSchema("year", "kpl");
+  const value = (schema: typeof share, text: string) => parseWithZod(form({ period: "2025", kind: "actual", value: text }), { schema });
+
+  it("takes a number, a bound and a range, and says which", () => {
+    const ok = (schema: typeof share, text: string) => {
+      const result = value(schema, text);
+      return result.status === "success" ? result.value.value : result.reply().error;
+    };
+    expect(ok(share, "62,5")).toEqual({ value: 62.5, bound: "exact", upper: null });
+    expect(ok(share, "yli 80")).toEqual({ value: 80, bound: "over", upper: null });
+    expect(ok(share, "<5")).toEqual({ value: 5, bound: "under", upper: null });
+    expect(ok(count, "4 000–5 000")).toEqual({ value: 4000, bound: "range", upper: 5000 });
+  });
+
+  it("refuses words, backwards ranges and shares whose upper end passes 100 %, with a key", () => {
+    expect(value(count, "paljon").reply().error?.value).toEqual(["indicators.errors.figure"]);
+    expect(value(count, "5000–4000").reply().error?.value).toEqual(["indicators.errors.figure"]);
+    expect(value(share, "90–120").reply().error?.value).toEqual(["indicators.errors.percentRange"]);
+    expect(value(share, "").reply().error?.value).toEqual(["validation.required"]);
   });
 });

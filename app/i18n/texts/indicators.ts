@@ -86,7 +86,7 @@ export const indicatorTexts = defineTexts({
       majorDistricts: "Suurpiirit",
       districts: "Peruspiirit",
       value: "Arvo",
-      valueHelp: "Desimaalierottimena pilkku, esimerkiksi 62,5.",
+      valueHelp: "Luku (desimaalierottimena pilkku, esimerkiksi 62,5), raja (yli 80, alle 5) tai vaihteluväli (4000–5000), kuten tilasto sen julkaisee.",
       kind: "Tyyppi",
       kinds: {
         actual: "Toteuma (mitattu arvo)",
@@ -132,6 +132,7 @@ export const indicatorTexts = defineTexts({
       periodMonth: "Anna kuukausi muodossa vuosi-kk, esimerkiksi 2026-03.",
       area: "Valitse alue listalta.",
       percentRange: "Prosenttiosuuden on oltava välillä 0–100.",
+      figure: "Anna luku (62,5), raja (yli 80 tai alle 5) tai vaihteluväli (4000–5000).",
       notFound: "Indikaattoria ei löydy.",
     },
     import: {
@@ -299,7 +300,7 @@ export const indicatorTexts = defineTexts({
       majorDistricts: "Stordistrikt",
       districts: "Distrikt",
       value: "Värde",
-      valueHelp: "Decimalkomma, till exempel 62,5.",
+      valueHelp: "Ett tal (decimalkomma, till exempel 62,5), en gräns (över 80, under 5) eller ett intervall (4000–5000), som statistiken anger det.",
       kind: "Typ",
       kinds: {
         actual: "Utfall (uppmätt värde)",
@@ -345,6 +346,7 @@ export const indicatorTexts = defineTexts({
       periodMonth: "Ange månaden i formen år-mm, till exempel 2026-03.",
       area: "Välj ett område i listan.",
       percentRange: "En procentandel måste vara mellan 0 och 100.",
+      figure: "Ange ett tal (62,5), en gräns (över 80 eller under 5) eller ett intervall (4000–5000).",
       notFound: "Indikatorn hittades inte.",
     },
     import: {
@@ -512,7 +514,7 @@ export const indicatorTexts = defineTexts({
       majorDistricts: "Major districts",
       districts: "Districts",
       value: "Value",
-      valueHelp: "For example 62.5 or 62,5.",
+      valueHelp: "A number (62.5 or 62,5), a bound (over 80, under 5) or a range (4000–5000), as the statistics publish it.",
       kind: "Type",
       kinds: {
         actual: "Actual (measured value)",
@@ -558,6 +560,7 @@ export const indicatorTexts = defineTexts({
       periodMonth: "Enter the month as year-mm, for example 2026-03.",
       area: "Choose an area from the list.",
       percentRange: "A percentage must be between 0 and 100.",
+      figure: "Give a number (62.5), a bound (over 80 or under 5) or a range (4000–5000).",
       notFound: "The indicator was not found.",
     },
     import: {

@@ -1,23 +1,18 @@
 // Indicator figures as published: a number, a bound ("yli 80") or a range ("4 000–5 000"), and the
 // value axis of a chart that does not exaggerate a change.
 import { useTranslation } from "react-i18next";
+import { figureText, type BoundWords, type FigureLike } from "~/server/indicator-figures";
 import { useFormat } from "~/ui/format";
 
-export type FigureView = { value: number; bound: "exact" | "over" | "under" | "range"; upper: number | null };
+export type FigureView = FigureLike;
 
 /** A figure in the reader's language: "62,5", "yli 80", "alle 5", "4 000–5 000". */
 export function useFigureText() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
-  return (f: FigureView | null | undefined): string => {
-    if (!f) return t("indicators.noValue");
-    if (f.bound === "over") return t("indicators.bounds.over", { value: num(f.value) });
-    if (f.bound === "under") return t("indicators.bounds.under", { value: num(f.value) });
-    // A range is the same in every language: the low and high end joined by an en dash.
-    if (f.bound === "range" && f.upper !== null) return `${num(f.value)}–${num(f.upper)}`;
-    return num(f.value);
-  };
+  const words: BoundWords = { over: t("indicators.bounds.over", { value: "%s" }), under: t("indicators.bounds.under", { value: "%s" }) };
+  return (f: FigureView | null | undefined): string => (f ? figureText(f, num, words) : t("indicators.noValue"));
 }
 
 /** A round step near a tenth of `span`: 1, 2, 2.5 or 5 times a power of ten. */
