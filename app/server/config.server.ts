@@ -38,6 +38,12 @@ const EnvSchema = z.object({
   BACKUP_NIGHTLY: z.enum(["on", "off"]).default("off"),
   /** Trust X-Forwarded-For from this proxy (express "trust proxy": e.g. loopback, an address, a hop count); unset: never. */
   TRUST_PROXY: z.string().optional(),
+  /** The names a city's own tables use for the whole city ("Helsinki" in the survey's area column), separated by |. */
+  CITY_NAMES: z.string().default("Helsinki|Helsingfors|Helsingin kaupunki|Helsingfors stad|City of Helsinki"),
+  /** Who issues the review PDF, in Finnish|Swedish|English (one text alone serves all three). */
+  CITY_ISSUER: z
+    .string()
+    .default("Helsingin kaupunki · Kaupunginkanslia, turvallisuus- ja valmiusyksikkö|Helsingfors stad · Stadskansliet, enheten för säkerhet och beredskap|City of Helsinki · City Executive Office, Safety and Preparedness Unit"),
 });
 
 export type Config = {
@@ -59,6 +65,8 @@ export type Config = {
   backupKeep: number;
   backupNightly: boolean;
   trustProxy: string | null;
+  cityNames: string[];
+  cityIssuer: { fi: string; sv: string; en: string };
 };
 
 function loadOrCreateSecret(dataDir: string): string {
@@ -69,6 +77,13 @@ function loadOrCreateSecret(dataDir: string): string {
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+const pipeList = (v: string) =>
+  v
+    .split("|")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const issuerOf = ([fi = "", sv, en]: string[]) => ({ fi, sv: sv ?? fi, en: en ?? fi });
 
 export function parseConfig(source: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(source);
@@ -99,6 +114,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     backupKeep: e.BACKUP_KEEP,
     backupNightly: e.BACKUP_NIGHTLY === "on",
     trustProxy: e.TRUST_PROXY?.trim() ? e.TRUST_PROXY.trim() : null,
+    cityNames: pipeList(e.CITY_NAMES),
+    cityIssuer: issuerOf(pipeList(e.CITY_ISSUER)),
   };
 }
 

@@ -25,6 +25,7 @@ import { nameOptions } from "../i18n/names";
 import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indicator-figures";
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "./clock";
+import { config } from "./config.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Pick<Db, "select">;
@@ -571,9 +572,9 @@ export function indicatorTemplateCsv(r: Reader = db()): string {
 // CSV import: validating and applying
 
 const looseKey = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("fi");
-/** The city's own names: a row for "Helsinki" is the whole city (the demo city; add a real city's names here). */
-const CITY_NAMES = new Set(["helsinki", "helsingfors", "helsingin kaupunki", "helsingfors stad", "city of helsinki"]);
-const CITY_WIDE = new Set(["", "0", "00", "000", "koko kaupunki", "kaupunki", "koko helsinki", "hela staden", "staden", "whole city", "city", "city-wide", "kaikki", "all"]);
+const CITY_WIDE = new Set(["", "0", "00", "000", "koko kaupunki", "kaupunki", "hela staden", "staden", "whole city", "city", "city-wide", "kaikki", "all"]);
+/** The city's own names (the CITY_NAMES setting), also as "koko Helsinki": a row for the city is the whole city. */
+const cityNames = () => new Set(config().cityNames.flatMap((n) => [looseKey(n), looseKey(`koko ${n}`)]));
 const TARGET_WORDS = new Set(["tavoite", "tavoitearvo", "target", "goal", "mal", "malvarde"]);
 const ACTUAL_WORDS = new Set(["", "toteuma", "toteutunut", "arvo", "mittaus", "actual", "value", "utfall", "varde"]);
 
@@ -613,6 +614,7 @@ function loadImportLookups(r: Reader) {
 /** Checks every row against the indicators and areas; `r` lets the apply step run it inside its transaction. */
 export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): IndicatorImportValidation {
   const l = loadImportLookups(r);
+  const cityWideNames = cityNames();
   const seen = new Map<string, number>();
   const col = (c: ImportColumn) => file.columns[c] ?? HEADER_NAMES[c][0];
   const rows = file.rows.map((row): ValidatedIndicatorRow => {
@@ -628,7 +630,7 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
     const areaText = v("area");
     let area: ValidatedIndicatorRow["area"] = null;
     // Any level (values may be given per sub-area); the city's own name means the whole city.
-    if (!CITY_WIDE.has(looseKey(areaText)) && !CITY_NAMES.has(looseKey(areaText))) {
+    if (!CITY_WIDE.has(looseKey(areaText)) && !cityWideNames.has(looseKey(areaText))) {
       const found = resolveAreaRef(l.areas, areaText);
       if (found.ok) area = { id: found.area.id, code: found.area.code, nameFi: found.area.nameFi, nameSv: found.area.nameSv, label: areaLabel(found.area) };
       else if (found.problem === "ambiguous") err("ambiguousArea", "area", { value: areaText, candidates: found.candidates.join(", ") });

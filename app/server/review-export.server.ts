@@ -22,7 +22,7 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
   const c = content.changes;
   const line = (m: { code: string; title: string }) => `${m.code} ${m.title}`;
   const labels: Omit<PdfLabels, "areaTitle" | "page" | "formatNumber"> = {
-    city: t("reviews.pdf.city"),
+    city: config().cityIssuer[lang],
     documentType: t("reviews.pdf.documentType"),
     title: review.title,
     period: t("reviews.pdf.period", { start: date(review.periodStart), end: date(review.periodEnd) }),

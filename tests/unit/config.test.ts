@@ -40,4 +40,15 @@ describe("proxy trust and backups (issue 14)", () => {
     const cfg = parseConfig({ APP_SECRET: "x".repeat(32), DATA_DIR: "/srv/lahiturva/data" });
     expect(cfg).toMatchObject({ backupDir: "/srv/lahiturva/data-backups", backupKeep: 7, backupNightly: false });
   });
+
+  it("the city is a setting: the names its tables use for the whole city, and who issues the review PDF", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const demo = parseConfig({ DATA_DIR: dir });
+    expect(demo.cityNames).toContain("Helsinki");
+    expect(demo.cityIssuer.sv).toMatch(/^Helsingfors stad/);
+    const tampere = parseConfig({ DATA_DIR: dir, CITY_NAMES: "Tampere | Tammerfors|Tampereen kaupunki", CITY_ISSUER: "Tampereen kaupunki|Tammerfors stad" });
+    expect(tampere.cityNames).toEqual(["Tampere", "Tammerfors", "Tampereen kaupunki"]);
+    // A language left out reads as Finnish.
+    expect(tampere.cityIssuer).toEqual({ fi: "Tampereen kaupunki", sv: "Tammerfors stad", en: "Tampereen kaupunki" });
+  });
 });

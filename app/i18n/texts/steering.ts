@@ -165,7 +165,6 @@ export const reviewTexts = defineTexts({
     },
     validation: { chooseAreas: "Valitse vähintään yksi painopistealue.", titleTaken: "Suunnitelmassa on jo tämänniminen tilannekatsaus. Anna katsaukselle toinen otsikko, esimerkiksi kauden mukaan." },
     pdf: {
-      city: "Helsingin kaupunki · Kaupunginkanslia, turvallisuus- ja valmiusyksikkö",
       documentType: "Tilannekatsaus ohjausryhmälle",
       period: "Seurantakausi {{start}} – {{end}}",
       statusLine: "Tila: {{status}} · lähetetty {{date}}",
@@ -259,7 +258,6 @@ export const reviewTexts = defineTexts({
     },
     validation: { chooseAreas: "Välj minst ett fokusområde.", titleTaken: "Planen har redan en lägesöversikt med den här rubriken. Ge översikten en annan rubrik, till exempel enligt perioden." },
     pdf: {
-      city: "Helsingfors stad · Stadskansliet, enheten för säkerhet och beredskap",
       documentType: "Lägesöversikt för styrgruppen",
       period: "Uppföljningsperiod {{start}} – {{end}}",
       statusLine: "Status: {{status}} · skickad {{date}}",
@@ -353,7 +351,6 @@ export const reviewTexts = defineTexts({
     },
     validation: { chooseAreas: "Choose at least one priority area.", titleTaken: "The plan already has a status review with this title. Give the review another title, for example after its period." },
     pdf: {
-      city: "City of Helsinki · City Executive Office, Safety and Preparedness Unit",
       documentType: "Status review for the steering group",
       period: "Follow-up period {{start}} – {{end}}",
       statusLine: "Status: {{status}} · sent {{date}}",
