@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { listAreasForAdmin } from "~/server/areas.server";
@@ -67,11 +68,7 @@ export default function AdminAreas() {
                     <Table.Td>{a.code}</Table.Td>
                     <Table.Td>
                       {localName(a, i18n.language)}
-                      {a.former ? (
-                        <Badge ml="xs" variant="light" color="dark">
-                          {t("cityData.former")}
-                        </Badge>
-                      ) : null}
+                      <FormerAreaBadge former={a.former} />
                     </Table.Td>
                     <Table.Td>{parent ? `${parent.code} ${localName(parent, i18n.language)}` : "–"}</Table.Td>
                     <Table.Td>{a.validFrom || a.validUntil ? `${a.validFrom ?? ""}–${a.validUntil ?? ""}` : "–"}</Table.Td>

@@ -1,6 +1,6 @@
 // An area's public page: where it sits in the hierarchy, the networks that cover it, the city
 // measures aimed at it (or at the areas above or below it), and its residents' published plans.
-import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,8 @@ import { can } from "~/server/permissions.server";
 import { currentPlan } from "~/server/plans.server";
 import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
+import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
+import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.area.nameFi} – Lähiturva` : "Lähiturva" }];
@@ -36,12 +38,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     measures: measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, ownerNameFi: m.ownerNameFi, ownerNameSv: m.ownerNameSv, ownerNameEn: m.ownerNameEn })),
     measurePaging: measurePage ? { page: measurePage.page, pageCount: measurePage.pageCount, total: measurePage.total } : null,
     plans: listPlansInAreas([area.id], viewer?.id ?? null, { page: pageParam(request.url, "plansPage") }),
-    canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: area.id }),
+    // A former area keeps its history, but no new plan is started for it.
+    canStartPlan: !area.former && can(viewer, { kind: "neighbourhoodPlan.create", areaId: area.id }),
   });
 }
 
 export default function AreaPage() {
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const lang = i18n.language;
   const { area, ancestors, children, networks, cityPlan, measures, measurePaging, plans, canStartPlan } = useLoaderData<typeof loader>();
   return (
@@ -66,6 +70,11 @@ export default function AreaPage() {
           {t(`areaLevels.${area.level}`)} {area.code}
           {lang !== "sv" && area.nameSv ? ` · ${area.nameSv}` : lang === "sv" && area.nameSv ? ` · ${area.nameFi}` : ""}
         </Text>
+        {area.former ? (
+          <Alert color="gray" variant="light" data-testid="former-area">
+            {t("cityData.formerUntil", { date: area.validUntil ? fmt.date(area.validUntil) : "–" })}
+          </Alert>
+        ) : null}
       </Stack>
       {canStartPlan ? (
         <Group>
@@ -112,6 +121,7 @@ export default function AreaPage() {
                   <Text span size="sm" c="dimmed">
                     ({t(`areaLevels.${c.level}`)} {c.code})
                   </Text>
+                  <FormerAreaBadge former={c.former} />
                 </List.Item>
               ))}
             </List>

@@ -3,11 +3,12 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { listAllAreas, type AreaRef } from "~/server/areas.server";
+import { listAllAreas, type ListedArea } from "~/server/areas.server";
 import { authorize } from "~/server/guard.server";
 import { networkPlans } from "~/server/neighbourhood.server";
 import { can } from "~/server/permissions.server";
 import { groupsForViewer } from "~/server/workspaces.server";
+import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { GroupWorkspacePage } from "~/ui/GroupWorkspacePage";
 import { PlanList } from "~/ui/neighbourhood/parts";
 
@@ -48,12 +49,12 @@ export default function AreasPage() {
 }
 
 /** The whole hierarchy, one major district per foldable block, every area linked to its page. */
-function AreaBrowser({ areas, canImport }: { areas: AreaRef[]; canImport: boolean }) {
+function AreaBrowser({ areas, canImport }: { areas: ListedArea[]; canImport: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const childrenOf = (id: number) => areas.filter((a) => a.parentId === id);
   const tops = areas.filter((a) => a.parentId === null);
-  const branch = (a: AreaRef) => {
+  const branch = (a: ListedArea) => {
     const kids = childrenOf(a.id);
     return (
       <List.Item key={a.id}>
@@ -63,6 +64,7 @@ function AreaBrowser({ areas, canImport }: { areas: AreaRef[]; canImport: boolea
         <Text span size="sm" c="dimmed">
           ({t(`areaLevels.${a.level}`)} {a.code})
         </Text>
+        <FormerAreaBadge former={a.former} />
         {kids.length ? (
           <List withPadding size="sm" mt={2}>
             {kids.map(branch)}

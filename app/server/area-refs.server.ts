@@ -5,11 +5,13 @@
 // names the candidates. A code that equals an existing one once the leading zeros Excel drops are
 // restored ("10" for "010") is never taken for a new or different thing silently.
 import { AREA_LEVELS, areas, type AreaLevel } from "../../db/schema";
+import { isCurrentArea, todayInHelsinki } from "./areas.server";
 import type { Db } from "./db.server";
 
 type Reader = Pick<Db, "select">;
 
-export type AreaEntry = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null };
+/** `former`: no longer valid today (its history stays; new references to it are refused). */
+export type AreaEntry = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; former: boolean; validUntil: string | null };
 
 /** Level words a file may use before the colon, besides the level ids themselves. */
 const LEVEL_ALIASES: Record<string, AreaLevel> = {
@@ -86,7 +88,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /** Every area, indexed by code, name and id, read once per validation. */
 export function loadAreaIndex(r: Reader): AreaIndex {
-  const all = r.select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv }).from(areas).all();
+  const today = todayInHelsinki();
+  const all = r
+    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, validFrom: areas.validFrom, validUntil: areas.validUntil })
+    .from(areas)
+    .all()
+    .map(({ validFrom, ...a }) => ({ ...a, former: !isCurrentArea({ validFrom, validUntil: a.validUntil }, today) }));
   const byCode = new Map<string, AreaEntry[]>();
   const byName = new Map<string, AreaEntry[]>();
   const byId = new Map<number, AreaEntry>();

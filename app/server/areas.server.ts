@@ -31,8 +31,16 @@ export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: stri
 
 const areaColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId };
 
-export function getArea(id: number, r: Reader = db()): AreaRef | null {
-  return r.select(areaColumns).from(areas).where(eq(areas.id, id)).get() ?? null;
+/** An area as lists and pages show it: `former` when it is no longer valid (marked, never hidden). */
+export type ListedArea = AreaRef & { former: boolean; validUntil: string | null };
+const listedColumns = { ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil };
+function listed({ validFrom, ...a }: AreaRef & { validFrom: string | null; validUntil: string | null }, today = todayInHelsinki()): ListedArea {
+  return { ...a, former: !isCurrentArea({ validFrom, validUntil: a.validUntil }, today) };
+}
+
+export function getArea(id: number, r: Reader = db()): ListedArea | null {
+  const row = r.select(listedColumns).from(areas).where(eq(areas.id, id)).get();
+  return row ? listed(row) : null;
 }
 
 /** The area itself first, then its parent, grandparent… up to the major district. */
@@ -69,8 +77,15 @@ export function areaAncestors(areaId: number, r: Reader = db()): AreaRef[] {
   return ids.map((id) => rows.find((a) => a.id === id)!).filter(Boolean).reverse();
 }
 
-export function areaChildren(areaId: number, r: Reader = db()): AreaRef[] {
-  return r.select(areaColumns).from(areas).where(eq(areas.parentId, areaId)).orderBy(asc(areas.code)).all();
+export function areaChildren(areaId: number, r: Reader = db()): ListedArea[] {
+  const today = todayInHelsinki();
+  return r
+    .select(listedColumns)
+    .from(areas)
+    .where(eq(areas.parentId, areaId))
+    .orderBy(asc(areas.code))
+    .all()
+    .map((a) => listed(a, today));
 }
 
 /**
@@ -101,12 +116,14 @@ export function networkAreaIds(groupId: number, r: Reader = db()): { covered: nu
 }
 
 /** Every area, by level and code, for the staff browser (the UI builds the tree from parentId). */
-export function listAllAreas(r: Reader = db()): AreaRef[] {
+export function listAllAreas(r: Reader = db()): ListedArea[] {
+  const today = todayInHelsinki();
   return r
-    .select(areaColumns)
+    .select(listedColumns)
     .from(areas)
     .orderBy(sql`case ${areas.level} when 'major_district' then 0 when 'district' then 1 when 'sub_area' then 2 else 3 end`, asc(areas.code))
-    .all();
+    .all()
+    .map((a) => listed(a, today));
 }
 
 // ---------------------------------------------------------------------------------------------

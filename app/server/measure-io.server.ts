@@ -697,7 +697,10 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   const areaIds: number[] = [];
   const keptAreas = listCell("areas", before.areaIds, (value) => {
     const found = resolveAreaRef(l.areaIndex, value);
-    if (found.ok) {
+    // A former area stays where it already is (the file's own export keeps it), but no measure is
+    // newly aimed at an area that no longer exists.
+    if (found.ok && found.area.former && !before.areaIds.includes(found.area.id)) err("formerArea", "areas", { value, until: found.area.validUntil ?? "" });
+    else if (found.ok) {
       if (!areaIds.includes(found.area.id)) areaIds.push(found.area.id);
     } else if (found.problem === "ambiguous") err("ambiguousArea", "areas", { value, candidates: found.candidates.join(", ") });
     else if (found.problem === "leadingZeros") err("areaLeadingZeros", "areas", { value, candidates: found.candidates.join(", ") });

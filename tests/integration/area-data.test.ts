@@ -9,6 +9,8 @@ import { splitErrorKey } from "~/forms/z";
 import {
   AREA_REFERENCES,
   applyAreaImport,
+  areaChildren,
+  getArea,
   areaUsage,
   isCurrentArea,
   listAllAreas,
@@ -158,7 +160,11 @@ describe("former areas", () => {
     const former = area("sub_area", "102")!;
     expect(listSelectableAreas().some((a) => a.id === former.id)).toBe(false);
     expect(listSelectableAreas().some((a) => a.id === area("sub_area", "101")!.id)).toBe(true);
-    expect(listAllAreas().some((a) => a.id === former.id)).toBe(true);
+    // The public area pages keep it, marked as former with the day it ended.
+    expect(listAllAreas().find((a) => a.id === former.id)).toMatchObject({ former: true, validUntil: former.validUntil });
+    expect(listAllAreas().find((a) => a.id === area("sub_area", "101")!.id)).toMatchObject({ former: false });
+    expect(getArea(former.id)).toMatchObject({ former: true });
+    expect(areaChildren(former.parentId!).find((a) => a.id === former.id)).toMatchObject({ former: true });
     const refused = await registerResident({ name: "Entinen Asukas", email: "entinen@example.fi", password: "pitkä salasana 123", areaId: former.id, locale: "fi" });
     expect(refused).toEqual({ ok: false, field: "areaId", reason: "validation.choose" });
   });

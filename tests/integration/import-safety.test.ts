@@ -234,6 +234,24 @@ describe("partial files lose nothing", () => {
     ]);
   });
 
+  it("a former area stays where it is, but no measure is newly aimed at it", async () => {
+    const vanha = db().select().from(areas).where(and(eq(areas.level, "sub_area"), eq(areas.code, "301"))).get()!;
+    db().update(areas).set({ validUntil: "2020-12-31" }).where(eq(areas.id, vanha.id)).run();
+    try {
+      const csv = (rows: string[]) => parseOk(enc(["tunnus;otsikko;vastuuorganisaatio;alueet;jatkuva", ...rows].join("\r\n")), "entinen.csv");
+      // P2 already targets it: the export's own row is "no changes".
+      const kept = validateImport(planId, await csv(["P2;Kotitalouksien paloturvallisuus;Pelastuslaitos;sub_area:301;"]));
+      expect(kept.rows.map((r) => [r.code, r.action, r.errors])).toEqual([["P2", "unchanged", []]]);
+      // A new measure, or one not aimed there yet, is refused with the date it ended.
+      const refused = validateImport(planId, await csv(["P9;Uusi kohde entiselle alueelle;Kymp;sub_area:301;kyllä", "P1;Turvallisuuskävelyt Malmilla ja Pihlajamäessä;Kymp;district:503 | sub_area:301;"]));
+      expect(errorsOf(refused, 2)).toEqual([["measureIo.errors.formerArea", { column: "alueet", value: "sub_area:301", until: "2020-12-31" }]]);
+      expect(errorsOf(refused, 3)).toEqual([["measureIo.errors.formerArea", { column: "alueet", value: "sub_area:301", until: "2020-12-31" }]]);
+      expect(i18nFor("fi").t(...(errorsOf(refused, 2)[0] as [string, Record<string, unknown>]))).toContain("entinen alue");
+    } finally {
+      db().update(areas).set({ validUntil: null }).where(eq(areas.id, vanha.id)).run();
+    }
+  });
+
   it("a bare code on two levels is refused by name; a unique bare code still works", async () => {
     const before = planState(planId);
     const v = validateImport(planId, await parseOk(fixture("toimenpiteet-paljaat-koodit.csv"), "paljaat.csv"));

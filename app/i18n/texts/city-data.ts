@@ -20,6 +20,7 @@ const fi = {
     },
   },
   former: "Entinen alue",
+  formerUntil: "Entinen alue: voimassa {{date}} asti. Sen historia säilyy, mutta uusia toimenpiteitä tai suunnitelmia ei enää kohdisteta siihen.",
   formerShort: "entinen",
   areas: {
     section: "Alueet",
@@ -167,6 +168,7 @@ export const cityDataTexts = defineTexts({
       },
     },
     former: "Tidigare område",
+    formerUntil: "Tidigare område: giltigt till {{date}}. Dess historia finns kvar, men nya åtgärder eller planer riktas inte längre till det.",
     formerShort: "tidigare",
     areas: {
       section: "Områden",
@@ -311,6 +313,7 @@ export const cityDataTexts = defineTexts({
       },
     },
     former: "Former area",
+    formerUntil: "Former area: valid until {{date}}. Its history stays, but new measures and plans are no longer aimed at it.",
     formerShort: "former",
     areas: {
       section: "Areas",
