@@ -5,6 +5,7 @@ import { Anchor, Checkbox, Code, NativeSelect, Paper, Stack, Table, Text, Title 
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { detectLanguage } from "~/i18n/i18n.server";
 import { z } from "zod";
 import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
@@ -44,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "measure.import" });
+  const lang = await detectLanguage(request);
   // Built here rather than at module level, so the browser build drops it with the action.
   return runImport(request, viewer.id, {
     ...MEASURE_IMPORT_FILES,
@@ -62,8 +64,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     },
     parse: parseMeasureFile,
-    validate: (file, { plan, unpublished }) => validateImport(plan.id, file, undefined, { unpublished }),
-    apply: (userId, file, { plan, unpublished }, filename) => applyImport(userId, plan.id, file, { filename, unpublished }),
+    validate: (file, { plan, unpublished }) => validateImport(plan.id, file, undefined, { unpublished, lang }),
+    apply: (userId, file, { plan, unpublished }, filename) => applyImport(userId, plan.id, file, { filename, unpublished, lang }),
     preview: (v, { plan, unpublished }) => ({
       planName: { nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
       unpublished,

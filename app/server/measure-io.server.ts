@@ -343,7 +343,8 @@ export type ValidatedRow = {
 export type ValidationResult = ImportValidation<ValidatedRow>;
 
 /** How new measures are imported: `unpublished` keeps them off the public pages until published. */
-export type ImportOptions = { unpublished?: boolean };
+/** `lang`: the reader's language, for the names the preview shows (organisations). */
+export type ImportOptions = { unpublished?: boolean; lang?: Language };
 
 type Lookups = ReturnType<typeof loadLookups>;
 
@@ -355,7 +356,7 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 /** Everything a file may refer to, read once per validation. */
-function loadLookups(r: Reader, planId: number) {
+function loadLookups(r: Reader, planId: number, lang: Language = "fi") {
   const plan = r
     .select({ id: safetyPlans.id, strategyId: safetyPlans.strategyId, periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd })
     .from(safetyPlans)
@@ -364,7 +365,7 @@ function loadLookups(r: Reader, planId: number) {
   const orgs = new Map<string, number[]>();
   const orgNames = new Map<number, string>();
   for (const o of r.select().from(organisations).all()) {
-    orgNames.set(o.id, o.nameFi);
+    orgNames.set(o.id, localName(o, lang));
     for (const name of [o.nameFi, o.nameSv, o.nameEn, o.shortName]) if (name) addTo(orgs, nameKey(name), o.id);
   }
   const people = new Map<string, { id: string; disabled: boolean }>();
@@ -822,7 +823,7 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
  * checks inside its transaction.
  */
 export function validateImport(planId: number, file: ParsedFile, r: Reader = db(), options: ImportOptions = {}): ValidationResult {
-  const lookups = loadLookups(r, planId);
+  const lookups = loadLookups(r, planId, options.lang);
   const seen = new Map<string, number>();
   return summarize(file.rows.map((row) => validateRow(lookups, file, row, seen, options)));
 }
@@ -844,7 +845,7 @@ export function applyImport(
   now = clock.now(),
 ): ApplyResult {
   return writeAllOrNothing(
-    (tx) => validateImport(planId, file, tx, { unpublished: meta.unpublished }),
+    (tx) => validateImport(planId, file, tx, { unpublished: meta.unpublished, lang: meta.lang }),
     (tx, validation) => {
       let created = 0;
       let updated = 0;

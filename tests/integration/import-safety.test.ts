@@ -252,6 +252,14 @@ describe("partial files lose nothing", () => {
     }
   });
 
+  it("the preview names organisations in the reader's language", async () => {
+    const file = await parseOk(enc("tunnus;otsikko;vastuuorganisaatio\r\nP1;Turvallisuuskävelyt Malmilla ja Pihlajamäessä;Pelastuslaitos\r\n"), "omistaja.csv");
+    const owner = (lang: "fi" | "sv" | "en") => validateImport(planId, file, undefined, { lang }).rows[0]!.changes.find((c) => c.field === "measureIo.columns.owner");
+    expect(owner("sv")).toEqual({ field: "measureIo.columns.owner", from: "Stadsmiljösektorn", to: "Helsingfors stads räddningsverk" });
+    expect(owner("en")).toEqual({ field: "measureIo.columns.owner", from: "Urban Environment Division", to: "Helsinki City Rescue Department" });
+    expect(owner("fi")).toEqual({ field: "measureIo.columns.owner", from: "Kaupunkiympäristön toimiala", to: "Helsingin kaupungin pelastuslaitos" });
+  });
+
   it("a bare code on two levels is refused by name; a unique bare code still works", async () => {
     const before = planState(planId);
     const v = validateImport(planId, await parseOk(fixture("toimenpiteet-paljaat-koodit.csv"), "paljaat.csv"));
