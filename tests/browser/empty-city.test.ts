@@ -154,7 +154,20 @@ describe("starting an empty city", () => {
     // 5. The steering summary counts them.
     await page.goto("/steering");
     await expectAccessible(page);
-    await expect(page.getByRole("link", { name: /Toimenpiteitä/ }).first().textContent()).resolves.toContain("2");
+    const total = page.getByRole("link", { name: /Toimenpiteitä/ }).first();
+    expect((await total.textContent())?.replace(/\s+/g, " ")).toMatch(/^\D*2\D*$/);
+    // The number opens the list of exactly those measures, aimed where the file said.
+    await total.click();
+    await page.waitForURL(/\/measures\?/);
+    const rows = page.locator("main table tbody tr");
+    await page.getByRole("link", { name: "Ennalta estävä poliisityö" }).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    const listed = (await rows.allTextContents()).join(" | ");
+    expect(listed).toContain("Turvallisuuskävelyt Kalliossa");
+    expect(listed).toContain("Ennalta estävä poliisityö");
+    await page.getByRole("link", { name: "Turvallisuuskävelyt Kalliossa" }).click();
+    await page.waitForURL(/\/measures\/\d+/);
+    await expect(page.locator("main").textContent()).resolves.toContain("Kallio");
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
