@@ -40,7 +40,8 @@ export type FigureLike = { value: number; bound?: ValueBound; upper?: number | n
 const NUM = String.raw`[0-9][0-9\s\u00a0\u202f.,]*`;
 const OVER = new RegExp(String.raw`^(?:>|≥|>=|yli|över|over|more than|above)\s*(${NUM})$`, "i");
 const UNDER = new RegExp(String.raw`^(?:<|≤|<=|alle|under|less than|below)\s*(${NUM})$`, "i");
-const RANGE = new RegExp(String.raw`^(-?${NUM}?[0-9])\s*(?:[–—]|\s-\s|-)\s*(${NUM})$`);
+// The low end ends in a digit, so the spaces before the dash are not part of it ("3–4", "4 000 - 5 000").
+const RANGE = new RegExp(String.raw`^(-?[0-9](?:[0-9\s\u00a0\u202f.,]*[0-9])?)\s*(?:[–—]|\s-\s|-)\s*(${NUM})$`);
 
 /**
  * A value cell as statistics publish it: "62,5", ">80", "yli 80", "<5", "4000–5000" or

@@ -82,7 +82,7 @@ describe("indicators", () => {
     await valueBox(page).fill("abc");
     await page.getByRole("button", { name: "Tallenna arvo" }).click();
     await page.getByText("Anna vuosi neljällä numerolla, esimerkiksi 2025.").waitFor();
-    await page.getByText("Anna luku, esimerkiksi 24 000,50.").waitFor();
+    await page.getByText("Anna luku (62,5), raja (yli 80 tai alle 5) tai vaihteluväli (4000–5000).").waitFor();
     await expect(periodBox(page).inputValue()).resolves.toBe("26");
     await expect(valueBox(page).inputValue()).resolves.toBe("abc");
 
@@ -92,6 +92,15 @@ describe("indicators", () => {
     await page.getByRole("button", { name: "Tallenna arvo" }).click();
     await page.getByText("Arvo tallennettu.").waitFor();
     await expect(page.locator('tr[data-area="301"]').textContent()).resolves.toContain("3,4");
+
+    // A range as the statistics publish it is kept as a range, not rounded to a number.
+    await periodBox(page).fill("2024");
+    await valueBox(page).fill("3–4");
+    await page.getByRole("combobox", { name: /^Alue/ }).selectOption({ label: "301 Kallio" });
+    await page.getByRole("button", { name: "Tallenna arvo" }).click();
+    await page.waitForURL(/areaPeriod=2024/);
+    await page.getByText("Arvo tallennettu.").waitFor();
+    await expect(page.locator('tr[data-area="301"]').textContent()).resolves.toContain("3–4");
     await context.close();
   });
 

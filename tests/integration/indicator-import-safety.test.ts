@@ -68,6 +68,9 @@ describe("figures as published", () => {
     expect(parseFigure("4 000 - 5 000")).toEqual({ value: 4000, bound: "range", upper: 5000 });
     expect(parseFigure("4000-5000")).toEqual({ value: 4000, bound: "range", upper: 5000 });
     expect(parseFigure("-3")).toEqual({ value: -3, bound: "exact", upper: null });
+    // Single-digit ends are ranges too.
+    expect(parseFigure("3–4")).toEqual({ value: 3, bound: "range", upper: 4 });
+    expect(parseFigure("0 - 5")).toEqual({ value: 0, bound: "range", upper: 5 });
     expect(parseFigure("5000–4000")).toBeNull();
     expect(parseFigure("paljon")).toBeNull();
   });
