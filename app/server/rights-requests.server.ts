@@ -36,7 +36,8 @@ export function dueDateFor(receivedAt: Date): Date {
   const nextMonth = month === 12 ? 1 : month + 1;
   const lastDay = new Date(Date.UTC(nextYear, nextMonth, 0)).getUTCDate();
   const iso = `${nextYear}-${String(nextMonth).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
-  return helsinkiToDate(iso, time);
+  // helsinkiParts keeps whole minutes; the seconds go back on, so the month is a whole month.
+  return new Date(helsinkiToDate(iso, time).getTime() + (receivedAt.getTime() % 60_000));
 }
 
 /** Open and past its due date. */
