@@ -97,7 +97,7 @@ export default function AdminRightsRequest() {
       </Paper>
       <Paper withBorder p="lg" component="section" aria-labelledby="rights-request-answer">
         <Title order={3} size="h4" id="rights-request-answer" mb="xs">
-          {t("rights.admin.answer")}
+          {t("rights.account.answer")}
         </Title>
         {r.status === "answered" ? (
           <>

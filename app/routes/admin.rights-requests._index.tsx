@@ -25,7 +25,7 @@ export default function AdminRightsRequests() {
     <Stack>
       <Title order={2}>{t("rights.admin.title")}</Title>
       <Text maw={860}>{t("rights.admin.intro")}</Text>
-      <Form method="get" aria-label={t("rights.admin.filter")}>
+      <Form method="get">
         <Group align="end">
           <NativeSelect
             name="status"
