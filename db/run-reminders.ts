@@ -26,9 +26,9 @@ async function main() {
   db(); // opens the database and applies pending migrations
   const result = await runScheduledJobs(now);
   console.log(`Reminders run at ${now.toISOString()}`);
-  for (const [kind, n] of Object.entries(result.reminders)) console.log(`  ${kind.padEnd(12)} ${n}`);
-  console.log(`  mailed       ${result.mailed} (${cfg.smtp ? `SMTP ${cfg.smtp.host}:${cfg.smtp.port}` : `outbox ${cfg.dataDir}/outbox`})`);
-  console.log(`  digests      ${result.digests}`);
+  for (const [kind, n] of Object.entries(result.reminders)) console.log(`  ${kind.padEnd(14)} ${n}`);
+  console.log(`  mailed         ${result.mailed} (${cfg.smtp ? `SMTP ${cfg.smtp.host}:${cfg.smtp.port}` : `outbox ${cfg.dataDir}/outbox`})`);
+  console.log(`  digests        ${result.digests}`);
   db().$client.close();
 }
 

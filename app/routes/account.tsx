@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "~/forms/auth";
+import { RIGHTS_TEXT_MAX, RightsRequestSchema } from "~/forms/rights";
 import { z } from "~/forms/z";
 import { languageCookie } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
@@ -13,23 +14,32 @@ import { changePassword, deleteOwnAccount, mayDeleteOwnAccount, updateProfile } 
 import { endAllSessions, endSession } from "~/server/auth.server";
 import { getUserDetail } from "~/server/directory.server";
 import { authorize, badRequest, forbidden } from "~/server/guard.server";
+import { can } from "~/server/permissions.server";
+import { listOwnRightsRequests, sendRightsRequest } from "~/server/rights-requests.server";
 import { EmailModeSchema } from "~/forms/workspaces";
-import { emailModeOf, setEmailMode } from "~/server/notifications.server";
+import { emailModeOf, scheduleMailDelivery, setEmailMode } from "~/server/notifications.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/clock";
 import { SECOND_FACTOR_INTENTS, SecondFactorAccountSchema } from "~/forms/security";
 import { handleSecondFactorIntent, secondFactorOverview } from "~/server/second-factor.server";
 import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFactorSection";
+import { RIGHTS_REQUEST_KINDS } from "../../db/schema";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
   const detail = getUserDetail(viewer.id);
   if (!detail) badRequest();
-  return json({ ...detail, emailMode: emailModeOf(viewer.id), canDeleteAccount: mayDeleteOwnAccount(viewer.id), secondFactor: await secondFactorOverview(viewer) });
+  return json({
+    ...detail,
+    emailMode: emailModeOf(viewer.id),
+    canDeleteAccount: mayDeleteOwnAccount(viewer.id),
+    secondFactor: await secondFactorOverview(viewer),
+    rightsRequests: listOwnRightsRequests(viewer.id),
+  });
 }
 
-const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", ...SECOND_FACTOR_INTENTS]) });
+const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", "rightsRequest", ...SECOND_FACTOR_INTENTS]) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -63,6 +73,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!deleted.ok) return json({ intent: "deleteAccount", result: submission.reply({ fieldErrors: { password: ["account.wrongPassword"] }, hideFields }), saved: false }, { status: 400 });
       return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": await endSession(request) } });
     }
+    case "rightsRequest": {
+      if (!can(viewer, { kind: "rightsRequest.send" })) forbidden();
+      const submission = parseWithZod(formData, { schema: RightsRequestSchema });
+      // The words typed come back with the errors, so nothing is lost.
+      if (submission.status !== "success") return json({ intent: "rightsRequest", result: submission.reply(), saved: false }, { status: 400 });
+      const sent = sendRightsRequest(viewer, submission.value);
+      scheduleMailDelivery();
+      return redirect(`/account?rightsRequest=${sent.id}#rights-requests`);
+    }
     case "signOutEverywhere":
       return redirect("/login", { headers: { "Set-Cookie": await endAllSessions(viewer.id) } });
     case "profile": {
@@ -88,7 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor } = useLoaderData<typeof loader>();
+  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
   const fmt = useFormat();
@@ -111,6 +130,17 @@ export default function AccountPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
     shouldValidate: "onSubmit",
   });
+  const [rightsForm, rights] = useForm({
+    id: "rightsRequest",
+    lastResult: actionData?.intent === "rightsRequest" ? actionData.result : undefined,
+    defaultValue: { kind: "rectification", body: "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RightsRequestSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const justSent = rightsRequests.find((r) => String(r.id) === searchParams.get("rightsRequest"));
   const active = memberships.filter((m) => !m.leftAt || new Date(m.leftAt) > clock.now());
 
   return (
@@ -239,6 +269,92 @@ export default function AccountPage() {
         <Anchor href="/account/data.json" download underline="always">
           {t("account.downloadMyData")}
         </Anchor>
+      </AccountSection>
+      <AccountSection id="rights-requests" title={t("rights.account.title")} intro={t("rights.account.intro")}>
+        <List size="sm" mb="md" maw={760} spacing={4}>
+          {RIGHTS_REQUEST_KINDS.map((k) => (
+            <List.Item key={k}>
+              <Text span fw={600} size="sm">
+                {t(`rights.kinds.${k}`)}:
+              </Text>{" "}
+              {t(`rights.kindHelp.${k}`)}
+            </List.Item>
+          ))}
+        </List>
+        {justSent ? (
+          <Alert color="green" role="status" mb="md">
+            {t("rights.account.sent", { date: fmt.date(justSent.dueAt) })}
+          </Alert>
+        ) : null}
+        <Form method="post" {...getFormProps(rightsForm)}>
+          <input type="hidden" name="intent" value="rightsRequest" />
+          <Stack maw={720}>
+            <FormErrors errors={rightsForm.errors} />
+            <NativeSelect
+              key={rights.kind.key}
+              name={rights.kind.name}
+              defaultValue={rights.kind.initialValue}
+              label={t("rights.account.kind")}
+              data={RIGHTS_REQUEST_KINDS.map((k) => ({ value: k, label: t(`rights.kinds.${k}`) }))}
+              error={errorText(rights.kind.errors)}
+            />
+            <Textarea
+              key={rights.body.key}
+              name={rights.body.name}
+              defaultValue={rights.body.initialValue}
+              label={t("rights.account.body")}
+              description={t("rights.account.bodyHelp", { max: fmt.number(RIGHTS_TEXT_MAX) })}
+              maxLength={RIGHTS_TEXT_MAX}
+              autosize
+              minRows={4}
+              required
+              error={errorText(rights.body.errors)}
+            />
+            <Group>
+              <Button type="submit" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "rightsRequest"}>
+                {t("rights.account.send")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+        <Title order={3} size="h4" mt="lg" mb="sm">
+          {t("rights.account.ownTitle")}
+        </Title>
+        {rightsRequests.length === 0 ? (
+          <Text>{t("rights.account.none")}</Text>
+        ) : (
+          <Stack gap="sm">
+            {rightsRequests.map((r) => (
+              <Paper key={r.id} withBorder p="md" component="article" aria-labelledby={`rights-request-${r.id}`}>
+                <Group justify="space-between" align="baseline" mb="xs">
+                  <Title order={4} size="h5" id={`rights-request-${r.id}`}>
+                    {t("rights.account.heading", { kind: t(`rights.kinds.${r.kind}`), date: fmt.date(r.createdAt) })}
+                  </Title>
+                  <Badge color={r.status === "answered" ? "green" : "city"} variant="light">
+                    {t(`rights.statuses.${r.status}`)}
+                  </Badge>
+                </Group>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {r.body}
+                </Text>
+                {r.status === "open" ? (
+                  <Text size="sm" mt="xs">
+                    {t("rights.account.dueAt")}: {fmt.date(r.dueAt)}
+                  </Text>
+                ) : null}
+                <Paper bg="var(--mantine-color-gray-0)" p="sm" mt="sm">
+                  <Text size="sm" fw={600}>
+                    {t("rights.account.answer")}
+                    {r.answeredAt ? ` (${t("rights.account.answeredAt", { date: fmt.date(r.answeredAt) })})` : ""}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                    {r.answer ?? t("rights.account.noAnswer")}
+                  </Text>
+                </Paper>
+              </Paper>
+            ))}
+          </Stack>
+        )}
       </AccountSection>
       {canDeleteAccount ? (
         <AccountSection id="delete-account" title={t("account.deleteTitle")} intro={t("account.deleteIntro")}>

@@ -66,8 +66,12 @@ export type Action =
   | { kind: "document.create"; groupId: number | null }
   | { kind: "document.manageGrants"; doc: DocumentAccess }
   | { kind: "accessLog.view" }
-  // The register's own books: second-factor settings, the processing register, rights requests.
-  | { kind: "admin.security" };
+  // The register's own books: second-factor settings, the processing register.
+  | { kind: "admin.security" }
+  // The data subject's requests (rectification, objection): anyone signed in sends their own, the
+  // coordinators (the controller's contact point) read them with the requester's identity and answer.
+  | { kind: "rightsRequest.send" }
+  | { kind: "rightsRequest.handle" };
 
 /** What the neighbourhood-plan rules need to know about a plan. */
 export type NeighbourhoodPlanAccess = {
@@ -162,6 +166,8 @@ const RULES: Rules = {
   "document.manageGrants": (v, a) => isCoordinator(v) || RULES["document.update"](v, { kind: "document.update", doc: a.doc }),
   "accessLog.view": (v) => isCoordinator(v),
   "admin.security": (v) => isCoordinator(v),
+  "rightsRequest.send": () => true,
+  "rightsRequest.handle": (v) => isCoordinator(v),
 };
 
 /** Anonymous visitors may do none of the actions above; public pages need no check. */

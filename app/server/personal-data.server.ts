@@ -1,6 +1,7 @@
 // A person's own data, as one JSON document they can download from their account page (the GDPR
 // right of access, art. 15, in a portable form, art. 20). Everything stored with their user id:
-// profile, roles, sessions, settings and notifications, and what they have written or done.
+// profile, roles, sessions, settings and notifications, and what they have written or done, their
+// rectification requests and objections with the answers (not who answered: staff's own data).
 // Never included: the password hash, session ids (they are bearer secrets), and other people's
 // words (a comment thread lists only the person's own comments).
 import { eq } from "drizzle-orm";
@@ -28,6 +29,7 @@ import {
   posts,
   recoveryCodes,
   residencies,
+  rightsRequests,
   secondFactors,
   sessions,
   userSettings,
@@ -87,6 +89,13 @@ export function personalData(userId: string, now = clock.now()) {
       const rows = d.select({ usedAt: recoveryCodes.usedAt }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).all();
       return { unused: rows.filter((r) => !r.usedAt).length, used: rows.filter((r) => r.usedAt).map((r) => r.usedAt) };
     })(),
+    rightsRequests: d
+      .select({ id: rightsRequests.id, kind: rightsRequests.kind, body: rightsRequests.body, status: rightsRequests.status, createdAt: rightsRequests.createdAt, dueAt: rightsRequests.dueAt, answer: rightsRequests.answer, answeredAt: rightsRequests.answeredAt })
+      .from(rightsRequests)
+      .where(eq(rightsRequests.userId, userId))
+      .all(),
+    // Requests this person answered as a coordinator (their own work, without the requester's words).
+    rightsRequestsAnswered: d.select({ id: rightsRequests.id, kind: rightsRequests.kind, answeredAt: rightsRequests.answeredAt }).from(rightsRequests).where(eq(rightsRequests.answeredById, userId)).all(),
     actions: d.select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, at: auditLog.at }).from(auditLog).where(eq(auditLog.actorId, userId)).all(),
   };
 }

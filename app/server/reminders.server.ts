@@ -3,7 +3,9 @@
 // organisation's expert-group member(s) if nothing happens within a week; it also sends meeting
 // invitations (to members who joined after a meeting was called) and "meeting tomorrow" notes,
 // tells the steering group about a status review that was sent, and asks for a non-public
-// document's publicity to be checked once its secrecy period has ended.
+// document's publicity to be checked once its secrecy period has ended; and it reminds the
+// coordinators of a data subject's request a week before its one-month due date and once it has
+// passed (rights-requests.server.ts).
 //
 // Every reminder has a key naming its occasion (e.g. "late:12:2026-01-31:u:<user>"); the key goes
 // into reminders_sent in the same transaction as the notification, so however often the job runs
@@ -21,6 +23,7 @@ import { inviteMembers, meetingLink } from "./meetings.server";
 import { deliverImmediateMail, DIGEST_HOUR, notifyMany, sendDailyDigests } from "./notifications.server";
 import { clock } from "./clock";
 import { runRetention } from "./retention.server";
+import { rightsRequestReminders } from "./rights-requests.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -32,7 +35,18 @@ export const MEETING_SOON_HOURS = 24;
 /** A review sent longer ago than this is old news; the job does not announce it any more. */
 export const REVIEW_NOTICE_DAYS = 14;
 
-export type ReminderCounts = { dueSoon: number; late: number; stale: number; escalated: number; invitations: number; meetingSoon: number; reviews: number; secrecyEnded: number };
+export type ReminderCounts = {
+  dueSoon: number;
+  late: number;
+  stale: number;
+  escalated: number;
+  invitations: number;
+  meetingSoon: number;
+  reviews: number;
+  secrecyEnded: number;
+  rightsDueSoon: number;
+  rightsOverdue: number;
+};
 
 const isoToMs = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 
@@ -235,13 +249,14 @@ function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
 
 /** One run of the reminders (no mail yet; see runScheduledJobs). `now` is a parameter so tests can move the clock. */
 export function runReminders(now = clock.now()): ReminderCounts {
-  const counts: ReminderCounts = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0 };
+  const counts: ReminderCounts = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0, rightsDueSoon: 0, rightsOverdue: 0 };
   db().transaction(
     (tx) => {
       measureReminders(tx, now, counts);
       meetingReminders(tx, now, counts);
       reviewReminders(tx, now, counts);
       secrecyReminders(tx, now, counts);
+      Object.assign(counts, rightsRequestReminders(tx, now));
     },
     { behavior: "immediate" },
   );

@@ -30,6 +30,15 @@ const TABLE: Record<string, Check[]> = {
   "routes/login_.second-factor": [{ path: () => "/login/second-factor", expect: everyone(302) }],
   "routes/admin.security": [{ path: () => "/admin/security", expect: staffOnly("coordinator") }],
   "routes/admin.register": [{ path: () => "/admin/register", expect: staffOnly("coordinator") }],
+  // Data subjects' requests name the requester: the coordinators only; a missing request is a 404 to them.
+  "routes/admin.rights-requests._index": [
+    { path: () => "/admin/rights-requests", expect: staffOnly("coordinator") },
+    { path: () => "/admin/rights-requests?status=bogus&page=-1", expect: staffOnly("coordinator") },
+  ],
+  "routes/admin.rights-requests.$requestId": [
+    { path: () => "/admin/rights-requests/999999", expect: { ...staffOnly(), coordinator: 404 } },
+    { path: () => "/admin/rights-requests/abc", expect: { ...staffOnly(), coordinator: 404 } },
+  ],
   "routes/logout": [{ path: () => "/logout", expect: everyone(302) }],
   "routes/language": [{ path: () => "/language", expect: everyone(302) }],
   "routes/register": [{ path: () => "/register", expect: anonymousOnly }],

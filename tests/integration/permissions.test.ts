@@ -11,15 +11,15 @@ import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
 beforeAll(seedOnce);
 
-const ROLE_ACTIONS: Action["kind"][] = ["steering.view", "expert.view", "areas.view", "myArea.view", "admin.view", "admin.manageUsers", "admin.invite"];
+const ROLE_ACTIONS: Action["kind"][] = ["steering.view", "expert.view", "areas.view", "myArea.view", "admin.view", "admin.manageUsers", "admin.invite", "rightsRequest.send", "rightsRequest.handle"];
 
 describe("who may do what", () => {
   const expectations: Record<keyof typeof DEMO, Action["kind"][]> = {
-    coordinator: ["steering.view", "expert.view", "areas.view", "admin.view", "admin.manageUsers", "admin.invite"],
-    mayor: ["steering.view", "areas.view"],
-    expert: ["expert.view", "areas.view"],
-    network: ["areas.view"],
-    resident: ["myArea.view"],
+    coordinator: ["steering.view", "expert.view", "areas.view", "admin.view", "admin.manageUsers", "admin.invite", "rightsRequest.send", "rightsRequest.handle"],
+    mayor: ["steering.view", "areas.view", "rightsRequest.send"],
+    expert: ["expert.view", "areas.view", "rightsRequest.send"],
+    network: ["areas.view", "rightsRequest.send"],
+    resident: ["myArea.view", "rightsRequest.send"],
   };
   for (const [role, allowed] of Object.entries(expectations) as [keyof typeof DEMO, Action["kind"][]][]) {
     it(`${role} may do exactly ${allowed.join(", ")}`, () => {

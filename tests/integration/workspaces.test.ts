@@ -467,7 +467,7 @@ describe("reminders (fake clock)", () => {
   const T0 = new Date(Math.floor((clock.ms() + 400 * DAY) / DAY) * DAY + 8 * 3600000);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const END = iso(new Date(T0.getTime() + 20 * DAY));
-  const NONE = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0 };
+  const NONE = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0, rightsDueSoon: 0, rightsOverdue: 0 };
   let measureId: number;
   let quietId: number;
   const forMeasure = (id: number, kind?: string) =>

@@ -4,6 +4,7 @@ import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { registerTexts } from "../texts/register";
+import { rightsTexts } from "../texts/rights";
 import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
@@ -166,7 +167,7 @@ const en: Translation = {
     sessionCount_other: "{{count}} active sessions.",
     signOutEverywhere: "Sign out on all devices",
     myData: "Your data",
-    myDataIntro: "You can download everything stored about you as one file: profile, roles, sessions, notifications and the follow-ups, plans, comments and messages you have written. The download is logged.",
+    myDataIntro: "You can download everything stored about you as one file: profile, roles, sessions, notifications and the follow-ups, plans, comments and messages you have written, and your rectification requests and objections with their answers. The download is logged.",
     downloadMyData: "Download your data (JSON)",
     deleteTitle: "Delete your account",
     deleteIntro: "Your account, sessions, home area, notifications and comments are deleted. Plans you wrote alone that were never accepted or published are deleted. Plans written with others, and accepted or published plans, stay without your name. Deletion cannot be undone.",
@@ -282,7 +283,7 @@ const en: Translation = {
     disclosures: { title: "Disclosure of data", body: "Data is not disclosed or transferred outside the EU or EEA. Published plans are public without their authors' contact details." },
     retention: { title: "Retention period", body: "Account data is kept for as long as the account is in use. Unused resident accounts are deleted after two years." },
     security: { title: "Data security", body: "Passwords are stored only as hashes (argon2id), sessions expire, sign-in attempts are limited and security-relevant events are logged." },
-    rights: { title: "Rights of the data subject", body: "You have the right to access, rectify and erase your data, to receive it in a portable format and to lodge a complaint with the Data Protection Ombudsman. Signed-in users can download all their data as one file on their account page." },
+    rights: { title: "Rights of the data subject", body: "You have the right to access, rectify and erase your data, to receive it in a portable format and to lodge a complaint with the Data Protection Ombudsman. Signed-in users can download all their data as one file on their account page, and send a rectification request or an objection there; it is answered within one month." },
   },
   accessibility: {
     title: "Accessibility statement",
@@ -297,6 +298,7 @@ const en: Translation = {
   measureIo: measureIoTexts.en,
   secondFactor: secondFactorTexts.en,
   processingRegister: registerTexts.en,
+  rights: rightsTexts.en,
   plans: planTexts.en,
   cityData: cityDataTexts.en,
 };

@@ -3,6 +3,7 @@ import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { registerTexts } from "../texts/register";
+import { rightsTexts } from "../texts/rights";
 import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
@@ -166,7 +167,7 @@ const fi = {
     sessionCount_other: "{{count}} voimassa olevaa kirjautumista.",
     signOutEverywhere: "Kirjaudu ulos kaikilta laitteilta",
     myData: "Omat tietosi",
-    myDataIntro: "Voit ladata kaikki sinusta tallennetut tiedot yhtenä tiedostona: profiilin, roolit, kirjautumiset, ilmoitukset sekä kirjoittamasi seurantamerkinnät, suunnitelmat, kommentit ja viestit. Lataus kirjataan lokiin.",
+    myDataIntro: "Voit ladata kaikki sinusta tallennetut tiedot yhtenä tiedostona: profiilin, roolit, kirjautumiset, ilmoitukset sekä kirjoittamasi seurantamerkinnät, suunnitelmat, kommentit ja viestit sekä oikaisupyyntösi ja vastustuksesi vastauksineen. Lataus kirjataan lokiin.",
     downloadMyData: "Lataa omat tietosi (JSON)",
     deleteTitle: "Poista tili",
     deleteIntro: "Tilisi, kirjautumisesi, asuinalueesi, ilmoituksesi ja kommenttisi poistetaan. Suunnitelmat, jotka olet kirjoittanut yksin ja joita ei ole hyväksytty tai julkaistu, poistetaan. Muiden kanssa kirjoitetut sekä hyväksytyt ja julkaistut suunnitelmat jäävät ilman nimeäsi. Poistoa ei voi perua.",
@@ -282,7 +283,7 @@ const fi = {
     disclosures: { title: "Tietojen luovutukset", body: "Tietoja ei luovuteta eikä siirretä EU:n tai ETA:n ulkopuolelle. Julkaistut suunnitelmat ovat julkisia ilman laatijoiden yhteystietoja." },
     retention: { title: "Säilytysaika", body: "Tilin tiedot säilytetään niin kauan kuin tili on käytössä. Käyttämättömät asukastilit poistetaan kahden vuoden kuluttua." },
     security: { title: "Tietoturva", body: "Salasanat tallennetaan vain tiivisteinä (argon2id), istunnot vanhenevat, kirjautumisyrityksiä rajoitetaan ja tietoturvan kannalta merkittävät tapahtumat kirjataan lokiin." },
-    rights: { title: "Rekisteröidyn oikeudet", body: "Sinulla on oikeus tarkastaa, oikaista ja poistaa tietosi, saada ne siirrettävässä muodossa sekä tehdä valitus tietosuojavaltuutetulle. Kirjautunut käyttäjä voi ladata kaikki tietonsa yhtenä tiedostona Oma tili -sivulta." },
+    rights: { title: "Rekisteröidyn oikeudet", body: "Sinulla on oikeus tarkastaa, oikaista ja poistaa tietosi, saada ne siirrettävässä muodossa sekä tehdä valitus tietosuojavaltuutetulle. Kirjautunut käyttäjä voi ladata kaikki tietonsa yhtenä tiedostona Oma tili -sivulta ja lähettää sieltä oikaisupyynnön tai vastustuksen, johon vastataan kuukauden kuluessa." },
   },
   accessibility: {
     title: "Saavutettavuusseloste",
@@ -297,6 +298,7 @@ const fi = {
   measureIo: measureIoTexts.fi,
   secondFactor: secondFactorTexts.fi,
   processingRegister: registerTexts.fi,
+  rights: rightsTexts.fi,
   plans: planTexts.fi,
   cityData: cityDataTexts.fi,
 };

@@ -4,6 +4,7 @@ import { neighbourhoodTexts } from "../texts/neighbourhood";
 import { reviewTexts, steeringTexts } from "../texts/steering";
 import { indicatorTexts } from "../texts/indicators";
 import { registerTexts } from "../texts/register";
+import { rightsTexts } from "../texts/rights";
 import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
@@ -166,7 +167,7 @@ const sv: Translation = {
     sessionCount_other: "{{count}} giltiga inloggningar.",
     signOutEverywhere: "Logga ut från alla enheter",
     myData: "Dina uppgifter",
-    myDataIntro: "Du kan ladda ner alla uppgifter som sparats om dig som en fil: profil, roller, inloggningar, aviseringar samt de uppföljningar, planer, kommentarer och meddelanden du har skrivit. Nedladdningen loggas.",
+    myDataIntro: "Du kan ladda ner alla uppgifter som sparats om dig som en fil: profil, roller, inloggningar, aviseringar samt de uppföljningar, planer, kommentarer och meddelanden du har skrivit, och dina begäranden om rättelse och invändningar med svaren. Nedladdningen loggas.",
     downloadMyData: "Ladda ner dina uppgifter (JSON)",
     deleteTitle: "Radera kontot",
     deleteIntro: "Ditt konto, dina inloggningar, ditt bostadsområde, dina aviseringar och dina kommentarer raderas. Planer som du skrivit ensam och som inte har godkänts eller publicerats raderas. Planer som skrivits tillsammans med andra samt godkända och publicerade planer finns kvar utan ditt namn. Raderingen kan inte ångras.",
@@ -282,7 +283,7 @@ const sv: Translation = {
     disclosures: { title: "Utlämnande av uppgifter", body: "Uppgifterna lämnas inte ut och överförs inte utanför EU eller EES. Publicerade planer är offentliga utan kontaktuppgifter till dem som har utarbetat dem." },
     retention: { title: "Lagringstid", body: "Kontouppgifterna sparas så länge kontot används. Oanvända invånarkonton tas bort efter två år." },
     security: { title: "Informationssäkerhet", body: "Lösenorden sparas endast som hashvärden (argon2id), sessionerna löper ut, antalet inloggningsförsök begränsas och händelser som är viktiga för informationssäkerheten loggas." },
-    rights: { title: "Den registrerades rättigheter", body: "Du har rätt att granska, rätta och radera dina uppgifter, att få dem i ett överförbart format och att lämna in ett klagomål till dataombudsmannen. Inloggade användare kan ladda ner alla sina uppgifter som en fil på sidan Mitt konto." },
+    rights: { title: "Den registrerades rättigheter", body: "Du har rätt att granska, rätta och radera dina uppgifter, att få dem i ett överförbart format och att lämna in ett klagomål till dataombudsmannen. Inloggade användare kan ladda ner alla sina uppgifter som en fil på sidan Mitt konto och där skicka en begäran om rättelse eller en invändning, som besvaras inom en månad." },
   },
   accessibility: {
     title: "Tillgänglighetsutlåtande",
@@ -297,6 +298,7 @@ const sv: Translation = {
   measureIo: measureIoTexts.sv,
   secondFactor: secondFactorTexts.sv,
   processingRegister: registerTexts.sv,
+  rights: rightsTexts.sv,
   plans: planTexts.sv,
   cityData: cityDataTexts.sv,
 };

@@ -1,0 +1,87 @@
+// `/admin/rights-requests`: rectification requests and objections sent from account pages, open
+// ones first by due date, with who sent them (coordinators only: rightsRequest.handle).
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RIGHTS_FILTERS, RightsFilterSchema } from "~/forms/rights";
+import { authorize } from "~/server/guard.server";
+import { listRightsRequests } from "~/server/rights-requests.server";
+import { useFormat } from "~/ui/format";
+import { Pager } from "~/ui/Pager";
+import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "rightsRequest.handle" });
+  const filters = RightsFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ filters, ...listRightsRequests({ status: filters.status, page: filters.page }) });
+}
+
+export default function AdminRightsRequests() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { filters, rows, page, pageCount, total } = useLoaderData<typeof loader>();
+  return (
+    <Stack>
+      <Title order={2}>{t("rights.admin.title")}</Title>
+      <Text maw={860}>{t("rights.admin.intro")}</Text>
+      <Form method="get">
+        <Group align="end">
+          <NativeSelect
+            name="status"
+            label={t("rights.admin.filter")}
+            defaultValue={filters.status}
+            data={RIGHTS_FILTERS.map((f) => ({ value: f, label: t(`rights.admin.filters.${f}`) }))}
+          />
+          <Button type="submit">{t("common.filter")}</Button>
+        </Group>
+      </Form>
+      {rows.length === 0 ? (
+        <Text>{t("rights.admin.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped>
+            <caption className="visually-hidden">{t("rights.admin.title")}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("rights.admin.request")}</Table.Th>
+                <Table.Th>{t("rights.admin.requester")}</Table.Th>
+                <Table.Th>{t("rights.admin.email")}</Table.Th>
+                <Table.Th>{t("rights.admin.received")}</Table.Th>
+                <Table.Th>{t("rights.admin.dueAt")}</Table.Th>
+                <Table.Th>{t("rights.admin.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/rights-requests/${r.id}`}>
+                      {t("rights.admin.detailTitle", { kind: t(`rights.kinds.${r.kind}`), id: r.id })}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {r.requesterId ? (
+                      <Anchor component={Link} to={`/admin/users/${r.requesterId}`}>
+                        {r.requesterName}
+                      </Anchor>
+                    ) : (
+                      t("rights.admin.deletedAccount")
+                    )}
+                  </Table.Td>
+                  <Table.Td>{r.requesterEmail ?? "–"}</Table.Td>
+                  <Table.Td>{fmt.date(r.createdAt)}</Table.Td>
+                  <Table.Td>{fmt.date(r.dueAt)}</Table.Td>
+                  <Table.Td>
+                    <RightsRequestBadges request={r} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Pager page={page} pageCount={pageCount} total={total} />
+    </Stack>
+  );
+}
