@@ -29,6 +29,7 @@ export default function AdminRegister() {
         <Text>{t("processingRegister.noRuns")}</Text>
       ) : (
         <Table>
+          <caption className="visually-hidden">{t("processingRegister.runsTitle")}</caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("processingRegister.ranAt")}</Table.Th>
@@ -42,7 +43,7 @@ export default function AdminRegister() {
                 <Table.Td>
                   {Object.entries(r.counts)
                     .filter(([, n]) => n > 0)
-                    .map(([k, n]) => `${k}: ${n}`)
+                    .map(([k, n]) => `${t(`processingRegister.runKinds.${k}`)} ${n}`)
                     .join(", ") || "0"}
                 </Table.Td>
               </Table.Tr>

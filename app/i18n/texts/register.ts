@@ -20,6 +20,7 @@ export const registerTexts = defineTexts({
     ranAt: "Ajettu",
     removed: "Poistettu tai anonymisoitu",
     noRuns: "Säilytysajoa ei ole vielä ajettu.",
+    runKinds: { sessions: "vanhentuneet istunnot", invitations: "vanhentuneet kutsut", challenges: "keskeneräiset kirjautumiset", mailLog: "postiloki", notifications: "ilmoitukset", auditLog: "tapahtumaloki", accessLog: "katseluloki", rightsRequests: "vastatut pyynnöt", inactiveNoticed: "ilmoitus passiivisille tileille", inactiveRemoved: "poistetut passiiviset tilit", uploads: "vahvistamattomat lataukset" },
     inactiveNotice: "Et ole kirjautunut Lähiturvaan pitkään aikaan. Asukastilisi ja sen tiedot poistetaan {{days}} päivän kuluttua, ellet kirjaudu sisään.",
     activities: {
       accounts: { title: "Käyttäjätilit ja roolit", purpose: "Kirjautuminen, roolit ja käyttöoikeudet turvallisuussuunnittelun yhteistyössä.", legalBasis: "Henkilöstö: yleinen etu ja julkisen vallan käyttö (art. 6.1 e; kuntalaki, pelastuslaki 27 §). Asukkaat: suostumus (art. 6.1 a).", dataCategories: "Nimi, sähköposti, puhelin, tehtävänimike, kieli, organisaatio, ryhmäjäsenyydet, asuinalue.", people: "Kaupungin ja yhteistyöorganisaatioiden henkilöstö, asukkaat.", recipients: "Ei luovuteta. Henkilöstön nimi ja tehtävä näkyvät julkaistuissa toimenpiteissä." },
@@ -59,6 +60,7 @@ export const registerTexts = defineTexts({
     ranAt: "Körd",
     removed: "Borttaget eller anonymiserat",
     noRuns: "Ingen lagringskörning har gjorts ännu.",
+    runKinds: { sessions: "utgångna sessioner", invitations: "utgångna inbjudningar", challenges: "oavslutade inloggningar", mailLog: "postlogg", notifications: "aviseringar", auditLog: "händelselogg", accessLog: "åtkomstlogg", rightsRequests: "besvarade begäranden", inactiveNoticed: "meddelande till inaktiva konton", inactiveRemoved: "raderade inaktiva konton", uploads: "obekräftade uppladdningar" },
     inactiveNotice: "Du har inte loggat in i Lähiturva på länge. Ditt invånarkonto och dess uppgifter tas bort om {{days}} dagar om du inte loggar in.",
     activities: {
       accounts: { title: "Användarkonton och roller", purpose: "Inloggning, roller och behörigheter i samarbetet kring säkerhetsplaneringen.", legalBasis: "Personal: allmänt intresse och myndighetsutövning (art. 6.1 e). Invånare: samtycke (art. 6.1 a).", dataCategories: "Namn, e-post, telefon, titel, språk, organisation, gruppmedlemskap, bostadsområde.", people: "Personal vid staden och samarbetsorganisationerna, invånare.", recipients: "Lämnas inte ut. Personalens namn och uppgift syns i publicerade åtgärder." },
@@ -98,6 +100,7 @@ export const registerTexts = defineTexts({
     ranAt: "Ran at",
     removed: "Removed or anonymised",
     noRuns: "The retention job has not run yet.",
+    runKinds: { sessions: "expired sessions", invitations: "expired invitations", challenges: "unfinished sign-ins", mailLog: "mail log", notifications: "notifications", auditLog: "audit log", accessLog: "access log", rightsRequests: "answered requests", inactiveNoticed: "notices to inactive accounts", inactiveRemoved: "removed inactive accounts", uploads: "unconfirmed uploads" },
     inactiveNotice: "You have not signed in to Lähiturva for a long time. Your resident account and its data will be removed in {{days}} days unless you sign in.",
     activities: {
       accounts: { title: "User accounts and roles", purpose: "Signing in, roles and access rights in the safety planning collaboration.", legalBasis: "Staff: public interest and official authority (art. 6(1)(e)). Residents: consent (art. 6(1)(a)).", dataCategories: "Name, email, phone, job title, language, organisation, group memberships, home area.", people: "Staff of the city and partner organisations, residents.", recipients: "Not disclosed. Staff names and roles appear on published measures." },
