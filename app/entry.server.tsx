@@ -5,16 +5,16 @@ import { isbot } from "isbot";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor, detectLanguage } from "./i18n/i18n.server";
-import { databaseVersion } from "./server/read-cache.server";
-import { cachedPage, NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey, withNonce } from "./server/render-cache.server";
+import { databaseVersion } from "./server/platform/read-cache.server";
+import { cachedPage, NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey, withNonce } from "./server/platform/render-cache.server";
 import { NonceProvider } from "./ui/nonce";
-import { errorLine } from "./server/client-errors";
-import { clock } from "~/server/clock";
+import { errorLine } from "./server/platform/client-errors";
+import { clock } from "~/server/platform/clock";
 
 const ABORT_DELAY = 5_000;
 
 // The HTTP server looks pages up through the build, so it shares the loaders' cache (http-server.ts).
-export { lookUpPage } from "./server/page-cache.server";
+export { lookUpPage } from "./server/platform/page-cache.server";
 
 function appendContextCookies(headers: Headers, context: AppLoadContext | undefined) {
   for (const cookie of context?.setCookies ?? []) headers.append("Set-Cookie", cookie);

@@ -9,12 +9,12 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { config } from "./server/config.server";
-import { db } from "./server/db.server";
-import type { lookUpPage } from "./server/page-cache.server";
-import type { RequestContext } from "./server/request-context";
-import { ALLOWED_METHODS, decideBody } from "./server/request-limits";
-import { clientErrorStatus, errorLine, mapClientErrors } from "./server/client-errors";
+import { config } from "./server/platform/config.server";
+import { db } from "./server/platform/db.server";
+import type { lookUpPage } from "./server/platform/page-cache.server";
+import type { RequestContext } from "./server/platform/request-context";
+import { ALLOWED_METHODS, decideBody } from "./server/platform/request-limits";
+import { clientErrorStatus, errorLine, mapClientErrors } from "./server/platform/client-errors";
 
 /** Exit codes (README, "Keeping the server running"): 78 bad settings, 70 an unexpected fatal error. */
 export const EXIT_CONFIG = 78;
@@ -264,7 +264,7 @@ app.listen(cfg.port, cfg.host, () => {
 
 // `npm run restore` refuses to overwrite the files of a running server: it looks for this.
 {
-  const { serverPidFile } = await import("./server/backup.server");
+  const { serverPidFile } = await import("./server/platform/backup.server");
   const { writeFileSync, rmSync } = await import("node:fs");
   const pidFile = serverPidFile(cfg.dataDir);
   writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
@@ -274,9 +274,9 @@ app.listen(cfg.port, cfg.host, () => {
 
 // The nightly backup (BACKUP_NIGHTLY=on): checked every hour, taken in the 02 Helsinki hour.
 if (cfg.backupNightly) {
-  const { takeBackup } = await import("./server/backup.server");
-  const { helsinkiHour } = await import("./server/helsinki-time");
-  const { clock } = await import("./server/clock");
+  const { takeBackup } = await import("./server/platform/backup.server");
+  const { helsinkiHour } = await import("./server/platform/helsinki-time");
+  const { clock } = await import("./server/platform/clock");
   const tick = () => {
     if (helsinkiHour(clock.now()) !== 2) return;
     takeBackup({ databasePath: cfg.databasePath, dataDir: cfg.dataDir, backupDir: cfg.backupDir, keep: cfg.backupKeep, appSecret: cfg.appSecret }, db().$client)
@@ -295,6 +295,6 @@ if (cfg.backupNightly) {
 
 // The reminders job (hourly, daily digest at 07:00 Helsinki time); REMINDERS=off turns it off.
 if (cfg.reminders) {
-  const { startReminderSchedule } = await import("./server/reminders.server");
+  const { startReminderSchedule } = await import("./server/jobs/reminders.server");
   startReminderSchedule();
 }

@@ -9,14 +9,14 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { detectLanguage } from "./i18n/i18n.server";
-import { getViewer } from "./server/guard.server";
-import { unreadCount } from "./server/notifications.server";
-import { navigationFor } from "./server/permissions.server";
+import { getViewer } from "./server/people/guard.server";
+import { unreadCount } from "./server/mail/notifications.server";
+import { navigationFor } from "./server/people/permissions.server";
 import { AppShellLayout } from "./ui/AppShellLayout";
 import { ErrorPage } from "./ui/ErrorPage";
 import { useNonce } from "./ui/nonce";
 import { theme } from "./ui/theme";
-import { THEME_CSS_VERSION } from "./server/theme-css.server";
+import { THEME_CSS_VERSION } from "./server/platform/theme-css.server";
 
 export const links: LinksFunction = () => [
   ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),

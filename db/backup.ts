@@ -1,6 +1,6 @@
-// npm run backup: one online backup of the data directory (see app/server/backup.server.ts).
-import { config } from "../app/server/config.server";
-import { shown, takeBackup } from "../app/server/backup.server";
+// npm run backup: one online backup of the data directory (see app/server/platform/backup.server.ts).
+import { config } from "../app/server/platform/config.server";
+import { shown, takeBackup } from "../app/server/platform/backup.server";
 
 const cfg = config();
 try {

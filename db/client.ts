@@ -4,12 +4,14 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { clock } from "../app/server/clock";
+import { clock } from "../app/server/platform/clock";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside db().transaction(): what a write helper takes to join its caller's transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Found relative to this file so tests, scripts and the server agree wherever they run from. */
@@ -47,7 +49,7 @@ export function openDatabase(path: string): Db {
 }
 
 /**
- * One clock (app/server/clock.ts) for SQLite too: the columns stamped on insert default to
+ * One clock (app/server/platform/clock.ts) for SQLite too: the columns stamped on insert default to
  * `unixepoch('subsec') * 1000` (db/schema/columns.ts), and on this connection `unixepoch()` and
  * `unixepoch('now' | 'subsec')` read the app's clock instead of the machine's (SQLite lets an
  * application function replace a built-in one of the same name and arity). Other forms of

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInstance } from "i18next";
 import { i18nOptions, resources } from "../app/i18n/config";
-import { toCsv, toXlsx, type ExportRow } from "../app/server/measure-io.server";
+import { toCsv, toXlsx, type ExportRow } from "../app/server/city/measure-io.server";
 
 /** Two example rows that import cleanly into the demo city (its organisations, districts and goals). */
 export const TEMPLATE_ROWS: ExportRow[] = [

@@ -1,8 +1,8 @@
 // npm run restore <backup dir> [--force]: puts a backup back into DATA_DIR / DATABASE_PATH.
 // Stop the server first; without --force a running server's data directory is refused.
 import { resolve } from "node:path";
-import { restoreBackup } from "../app/server/backup.server";
-import { config } from "../app/server/config.server";
+import { restoreBackup } from "../app/server/platform/backup.server";
+import { config } from "../app/server/platform/config.server";
 
 const args = process.argv.slice(2);
 const from = args.find((a) => !a.startsWith("--"));

@@ -4,10 +4,10 @@
 //   npm run reminders                          # now
 //   npm run reminders -- --now 2026-12-01T07:05:00+02:00   # pretend it is another moment (demo, checks)
 //   LAHITURVA_NOW=2026-12-01T07:05:00+02:00 npm run reminders   # the same, through the app's clock setting
-import { config } from "../app/server/config.server";
-import { db } from "../app/server/db.server";
-import { runScheduledJobs } from "../app/server/reminders.server";
-import { clock } from "../app/server/clock";
+import { config } from "../app/server/platform/config.server";
+import { db } from "../app/server/platform/db.server";
+import { runScheduledJobs } from "../app/server/jobs/reminders.server";
+import { clock } from "../app/server/platform/clock";
 
 function parseNow(argv: string[]): Date {
   const i = argv.indexOf("--now");
@@ -29,7 +29,7 @@ async function main() {
   for (const [kind, n] of Object.entries(result.reminders)) console.log(`  ${kind.padEnd(14)} ${n}`);
   console.log(`  mailed         ${result.mailed} (${cfg.smtp ? `SMTP ${cfg.smtp.host}:${cfg.smtp.port}` : `outbox ${cfg.dataDir}/outbox`})`);
   console.log(`  digests        ${result.digests}`);
-  // The retention job runs in the same pass (app/server/retention.server.ts): what it removed.
+  // The retention job runs in the same pass (app/server/jobs/retention.server.ts): what it removed.
   const removed = Object.entries(result.retention).filter(([, n]) => n > 0);
   const total = removed.reduce((sum, [, n]) => sum + n, 0);
   console.log(`Retention: ${total} removed or anonymised${removed.length ? ` (${removed.map(([kind, n]) => `${kind} ${n}`).join(", ")})` : ""}`);

@@ -3,13 +3,13 @@
 // demo people, plans or areas; the app then offers /first-run to create the first coordinator.
 // Safe to run again: an existing database with users is never reseeded.
 import { count, inArray } from "drizzle-orm";
-import { config } from "../app/server/config.server";
+import { config } from "../app/server/platform/config.server";
 import { openDatabase } from "./client";
 import { users } from "./schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoCity, type DemoLogin } from "./seed/demo-city";
 import { seedDemoReviews } from "./seed/reviews";
 import { seedDemoSecondFactors } from "./seed/demo-second-factor";
-import { clock } from "../app/server/clock";
+import { clock } from "../app/server/platform/clock";
 
 function printLogins(logins: DemoLogin[]) {
   const roleWidth = Math.max(4, ...logins.map((l) => l.role.length));

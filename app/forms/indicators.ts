@@ -1,7 +1,7 @@
 // The indicator definition form (coordinators). Messages are translation keys; the same schema
 // validates in the browser (conform) and on the server.
 import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../db/schema";
-import { figureProblem, normalizePeriod, parseFigure, type Figure } from "../server/indicator-figures";
+import { figureProblem, normalizePeriod, parseFigure, type Figure } from "../server/city/indicator-figures";
 import { errorKey, z } from "./z";
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();

@@ -1,5 +1,5 @@
 import { MEASURE_STATUSES, TASK_STATES } from "../../db/schema";
-import { costSharesProblem, MEASURE_SORTS } from "../server/measure-rules";
+import { costSharesProblem, MEASURE_SORTS } from "../server/city/measure-rules";
 import { z } from "./z";
 
 /** Finnish number input: "24 000,50" and "24000.50" both mean 24000.5. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { notFound } from "~/server/guard.server";
+import { notFound } from "~/server/people/guard.server";
 
 /**
  * Any path no route claims is a proper 404 page. The HTTP server also sends here the requests it

@@ -2,8 +2,8 @@ import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } fr
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getViewer } from "~/server/guard.server";
-import { homePathFor } from "~/server/permissions.server";
+import { getViewer } from "~/server/people/guard.server";
+import { homePathFor } from "~/server/people/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

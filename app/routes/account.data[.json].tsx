@@ -1,8 +1,8 @@
 // `/account/data.json`: the signed-in person's own data as a JSON download (see personal-data.server).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authorize, notFound } from "~/server/guard.server";
-import { helsinkiDate } from "~/server/measure-rules";
-import { exportPersonalData } from "~/server/personal-data.server";
+import { authorize, notFound } from "~/server/people/guard.server";
+import { helsinkiDate } from "~/server/city/measure-rules";
+import { exportPersonalData } from "~/server/people/personal-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });

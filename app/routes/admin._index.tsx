@@ -2,9 +2,9 @@ import { Anchor, Paper, SimpleGrid, Text } from "@mantine/core";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listGroups, listOpenInvitations, listOrganisations, listUsers } from "~/server/directory.server";
-import { authorize } from "~/server/guard.server";
-import { openRightsRequestCounts } from "~/server/rights-requests.server";
+import { listGroups, listOpenInvitations, listOrganisations, listUsers } from "~/server/people/directory.server";
+import { authorize } from "~/server/people/guard.server";
+import { openRightsRequestCounts } from "~/server/people/rights-requests.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.view" });

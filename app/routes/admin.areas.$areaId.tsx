@@ -10,8 +10,8 @@ import { errorKey } from "~/forms/z";
 import { AreaActionSchema } from "~/forms/city-data";
 import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
-import { getAdminArea, listAreasForAdmin, mergeAreas, removeArea, type AreaUsage } from "~/server/areas.server";
-import { authorize, idParam, notFound } from "~/server/guard.server";
+import { getAdminArea, listAreasForAdmin, mergeAreas, removeArea, type AreaUsage } from "~/server/city/areas.server";
+import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { FormErrors } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];

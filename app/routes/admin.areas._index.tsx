@@ -7,8 +7,8 @@ import { useTranslation } from "react-i18next";
 import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
-import { listAreasForAdmin } from "~/server/areas.server";
-import { authorize } from "~/server/guard.server";
+import { listAreasForAdmin } from "~/server/city/areas.server";
+import { authorize } from "~/server/people/guard.server";
 import { z } from "zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];

@@ -9,9 +9,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { translatorFor } from "~/i18n/i18n.server";
-import { applyAreaImport, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/areas.server";
-import { runImport } from "~/server/csv-import.server";
-import { authorize } from "~/server/guard.server";
+import { applyAreaImport, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/city/areas.server";
+import { runImport } from "~/server/platform/csv-import.server";
+import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
 

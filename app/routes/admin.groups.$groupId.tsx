@@ -3,10 +3,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { getGroup, listGroupAreas, listGroupMembers } from "~/server/directory.server";
-import { authorize, idParam, notFound } from "~/server/guard.server";
+import { getGroup, listGroupAreas, listGroupMembers } from "~/server/people/directory.server";
+import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { useFormat } from "~/ui/format";
-import { clock } from "~/server/clock";
+import { clock } from "~/server/platform/clock";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });

@@ -3,8 +3,8 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { listGroups } from "~/server/directory.server";
-import { authorize } from "~/server/guard.server";
+import { listGroups } from "~/server/people/directory.server";
+import { authorize } from "~/server/people/guard.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });

@@ -8,10 +8,10 @@ import { POSITIONS } from "../../db/schema";
 import { InvitationSchema } from "~/forms/admin";
 import { z } from "~/forms/z";
 import { localName } from "~/i18n/names";
-import { createInvitation, mailInvitation } from "~/server/accounts.server";
+import { createInvitation, mailInvitation } from "~/server/people/accounts.server";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } from "~/server/directory.server";
-import { authorize, badRequest } from "~/server/guard.server";
+import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } from "~/server/people/directory.server";
+import { authorize, badRequest } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 

@@ -7,8 +7,8 @@ import { useTranslation } from "react-i18next";
 import { ORGANISATION_KINDS } from "../../db/schema";
 import { OrganisationSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
-import { listOrganisations, saveOrganisation } from "~/server/directory.server";
-import { authorize } from "~/server/guard.server";
+import { listOrganisations, saveOrganisation } from "~/server/people/directory.server";
+import { authorize } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

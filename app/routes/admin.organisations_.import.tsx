@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ORGANISATION_KINDS } from "../../db/schema";
 import { translatorFor } from "~/i18n/i18n.server";
-import { runImport } from "~/server/csv-import.server";
-import { authorize } from "~/server/guard.server";
-import { applyOrganisationImport, ORGANISATION_IMPORT_FILES, parseOrganisationFile, validateOrganisationImport } from "~/server/organisation-import.server";
+import { runImport } from "~/server/platform/csv-import.server";
+import { authorize } from "~/server/people/guard.server";
+import { applyOrganisationImport, ORGANISATION_IMPORT_FILES, parseOrganisationFile, validateOrganisationImport } from "~/server/city/organisation-import.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApproveSchema, PlanEditSchema, PriorityAreaSchema, PublishSchema, StepSchema } from "~/forms/plans";
 import { localName } from "~/i18n/names";
-import { authorize, badRequest, idParam, notFound } from "~/server/guard.server";
+import { authorize, badRequest, idParam, notFound } from "~/server/people/guard.server";
 import {
   getPlan,
   listPriorityAreas,
@@ -18,7 +18,7 @@ import {
   setPlanPublished,
   transitionPlan,
   updatePlan,
-} from "~/server/plans.server";
+} from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";

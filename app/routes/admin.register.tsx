@@ -5,8 +5,8 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { registerByActivity } from "../../db/schema/register";
-import { authorize } from "~/server/guard.server";
-import { latestRetentionRuns } from "~/server/retention.server";
+import { authorize } from "~/server/people/guard.server";
+import { latestRetentionRuns } from "~/server/jobs/retention.server";
 import { RegisterActivities } from "~/ui/RegisterActivities";
 import { useFormat } from "~/ui/format";
 

@@ -7,9 +7,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RIGHTS_TEXT_MAX, RightsAnswerSchema } from "~/forms/rights";
-import { authorize, forbidden, idParam, notFound } from "~/server/guard.server";
-import { scheduleMailDelivery } from "~/server/notifications.server";
-import { answerRightsRequest, getRightsRequest } from "~/server/rights-requests.server";
+import { authorize, forbidden, idParam, notFound } from "~/server/people/guard.server";
+import { scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-requests.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";

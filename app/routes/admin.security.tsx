@@ -5,8 +5,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SecuritySettingsSchema } from "~/forms/security";
 import { z } from "~/forms/z";
-import { authorize, badRequest } from "~/server/guard.server";
-import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/second-factor.server";
+import { authorize, badRequest } from "~/server/people/guard.server";
+import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/people/second-factor.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.security" });

@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GoalSchema, StrategySchema } from "~/forms/plans";
 import { localName } from "~/i18n/names";
-import { authorize, badRequest, notFound } from "~/server/guard.server";
-import { getStrategyWithGoals, listStrategies, saveGoal, saveStrategy } from "~/server/plans.server";
+import { authorize, badRequest, notFound } from "~/server/people/guard.server";
+import { getStrategyWithGoals, listStrategies, saveGoal, saveStrategy } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 

@@ -8,11 +8,11 @@ import { POSITIONS } from "../../db/schema";
 import { MembershipSchema } from "~/forms/admin";
 import { z } from "~/forms/z";
 import { localName } from "~/i18n/names";
-import { addMembership, endMembership, getUserDetail, listGroups, listOrganisations, setUserDisabled } from "~/server/directory.server";
-import { authorize, badRequest, notFound } from "~/server/guard.server";
+import { addMembership, endMembership, getUserDetail, listGroups, listOrganisations, setUserDisabled } from "~/server/people/directory.server";
+import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { clock } from "~/server/clock";
+import { clock } from "~/server/platform/clock";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });

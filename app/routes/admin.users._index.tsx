@@ -4,8 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GROUP_KINDS } from "../../db/schema";
 import { UserFilterSchema } from "~/forms/admin";
-import { listUsers } from "~/server/directory.server";
-import { authorize } from "~/server/guard.server";
+import { listUsers } from "~/server/people/directory.server";
+import { authorize } from "~/server/people/guard.server";
 import { Pager } from "~/ui/Pager";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -3,9 +3,9 @@
 import { readFile } from "node:fs/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translatorFor } from "~/i18n/i18n.server";
-import { contentDisposition, getVersionForDownload, logAccess, markedFileName, storedPath } from "~/server/documents.server";
-import { idParam, notFound, requireViewer } from "~/server/guard.server";
-import { clientIp } from "~/server/workspace-guards.server";
+import { contentDisposition, getVersionForDownload, logAccess, markedFileName, storedPath } from "~/server/workspaces/documents.server";
+import { idParam, notFound, requireViewer } from "~/server/people/guard.server";
+import { clientIp } from "~/server/workspaces/workspace-guards.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);

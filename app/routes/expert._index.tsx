@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { authorize } from "~/server/guard.server";
-import { listMyMeasures } from "~/server/measures.server";
-import { expertOrganisationIds } from "~/server/viewer.server";
-import { groupsForViewer } from "~/server/workspaces.server";
+import { authorize } from "~/server/people/guard.server";
+import { listMyMeasures } from "~/server/city/measures.server";
+import { expertOrganisationIds } from "~/server/people/viewer.server";
+import { groupsForViewer } from "~/server/workspaces/workspaces.server";
 import { GroupWorkspacePage } from "~/ui/GroupWorkspacePage";
 import { MyMeasures } from "~/ui/measures/MyMeasures";
 

@@ -9,9 +9,9 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirstRunSchema } from "~/forms/city-data";
 import { detectLanguage, languageCookie, translatorFor } from "~/i18n/i18n.server";
-import { startSession } from "~/server/auth.server";
-import { createFirstCoordinator, hasUsers } from "~/server/first-run.server";
-import { notFound } from "~/server/guard.server";
+import { startSession } from "~/server/people/auth.server";
+import { createFirstCoordinator, hasUsers } from "~/server/people/first-run.server";
+import { notFound } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];

@@ -9,8 +9,8 @@ import { useTranslation } from "react-i18next";
 import { definitionRefusal, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
-import { authorize, badRequest, idParam, notFound } from "~/server/guard.server";
-import { definitionFormOptions, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, updateIndicator } from "~/server/indicators.server";
+import { authorize, badRequest, idParam, notFound } from "~/server/people/guard.server";
+import { definitionFormOptions, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, updateIndicator } from "~/server/city/indicators.server";
 import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];

@@ -6,10 +6,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
-import { authorize } from "~/server/guard.server";
-import { listIndicators, type IndicatorSummary, type TrackStatus } from "~/server/indicators.server";
-import { can } from "~/server/permissions.server";
-import { currentPlan, listPriorityAreas } from "~/server/plans.server";
+import { authorize } from "~/server/people/guard.server";
+import { listIndicators, type IndicatorSummary, type TrackStatus } from "~/server/city/indicators.server";
+import { can } from "~/server/people/permissions.server";
+import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
 import { useFigureText, type FigureView } from "~/ui/indicators/figures";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];

@@ -9,9 +9,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
-import { runImport } from "~/server/csv-import.server";
-import { authorize } from "~/server/guard.server";
-import { applyIndicatorImport, INDICATOR_IMPORT_FILES, indicatorTemplateCsv, listIndicators, parseIndicatorCsv, validateIndicatorImport } from "~/server/indicators.server";
+import { runImport } from "~/server/platform/csv-import.server";
+import { authorize } from "~/server/people/guard.server";
+import { applyIndicatorImport, INDICATOR_IMPORT_FILES, indicatorTemplateCsv, listIndicators, parseIndicatorCsv, validateIndicatorImport } from "~/server/city/indicators.server";
 import { useFigureText } from "~/ui/indicators/figures";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 

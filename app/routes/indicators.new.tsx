@@ -6,8 +6,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { definitionRefusal, IndicatorDefinitionSchema, parseMeasureCodes } from "~/forms/indicators";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
-import { authorize, badRequest } from "~/server/guard.server";
-import { createIndicator, definitionFormOptions } from "~/server/indicators.server";
+import { authorize, badRequest } from "~/server/people/guard.server";
+import { createIndicator, definitionFormOptions } from "~/server/city/indicators.server";
 import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];

@@ -6,11 +6,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { AcceptInvitationSchema } from "~/forms/auth";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { acceptInvitation, findOpenInvitation } from "~/server/accounts.server";
-import { startSession } from "~/server/auth.server";
-import { notFound } from "~/server/guard.server";
-import { homePathFor } from "~/server/permissions.server";
-import { loadViewer } from "~/server/viewer.server";
+import { acceptInvitation, findOpenInvitation } from "~/server/people/accounts.server";
+import { startSession } from "~/server/people/auth.server";
+import { notFound } from "~/server/people/guard.server";
+import { homePathFor } from "~/server/people/permissions.server";
+import { loadViewer } from "~/server/people/viewer.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
 export async function loader({ params }: LoaderFunctionArgs) {

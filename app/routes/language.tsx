@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18n.server";
-import { setPreferredLanguage } from "~/server/accounts.server";
-import { getViewer } from "~/server/guard.server";
-import { safeRedirect } from "~/server/redirect";
+import { setPreferredLanguage } from "~/server/people/accounts.server";
+import { getViewer } from "~/server/people/guard.server";
+import { safeRedirect } from "~/server/platform/redirect";
 
 export async function loader() {
   return redirect("/");

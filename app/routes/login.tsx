@@ -5,11 +5,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LoginSchema } from "~/forms/auth";
-import { signIn } from "~/server/accounts.server";
-import { hasUsers } from "~/server/first-run.server";
-import { getViewer } from "~/server/guard.server";
-import { homePathFor } from "~/server/permissions.server";
-import { afterPassword } from "~/server/sign-in-flow.server";
+import { signIn } from "~/server/people/accounts.server";
+import { hasUsers } from "~/server/people/first-run.server";
+import { getViewer } from "~/server/people/guard.server";
+import { homePathFor } from "~/server/people/permissions.server";
+import { afterPassword } from "~/server/people/sign-in-flow.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
 export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];

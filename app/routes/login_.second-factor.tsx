@@ -6,10 +6,10 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SecondFactorSignInSchema } from "~/forms/security";
-import { getViewer } from "~/server/guard.server";
-import { homePathFor } from "~/server/permissions.server";
-import { findPendingSignIn, passkeySignInOptions, verifyCodeForSignIn, verifyPasskeyForSignIn } from "~/server/second-factor.server";
-import { completeSignIn } from "~/server/sign-in-flow.server";
+import { getViewer } from "~/server/people/guard.server";
+import { homePathFor } from "~/server/people/permissions.server";
+import { findPendingSignIn, passkeySignInOptions, verifyCodeForSignIn, verifyPasskeyForSignIn } from "~/server/people/second-factor.server";
+import { completeSignIn } from "~/server/people/sign-in-flow.server";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 
 export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];

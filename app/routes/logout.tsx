@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSession } from "~/server/auth.server";
+import { endSession } from "~/server/people/auth.server";
 
 export async function loader() {
   return redirect("/");

@@ -4,12 +4,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema } from "~/forms/measures";
-import { notFound } from "~/server/guard.server";
-import { requireMeasureRight } from "~/server/measure-guards.server";
-import { measureInputFromForm } from "~/server/measure-input";
-import { measureFormOptions } from "~/server/measure-views.server";
-import { getMeasure, snapshotOf, updateMeasure } from "~/server/measures.server";
-import { getPlan } from "~/server/plans.server";
+import { notFound } from "~/server/people/guard.server";
+import { requireMeasureRight } from "~/server/city/measure-guards.server";
+import { measureInputFromForm } from "~/server/city/measure-input";
+import { measureFormOptions } from "~/server/city/measure-views.server";
+import { getMeasure, snapshotOf, updateMeasure } from "~/server/city/measures.server";
+import { getPlan } from "~/server/city/plans.server";
 import { MeasureFormFields, measureDefaults } from "~/ui/measures/MeasureFormFields";
 
 function planOf(planId: number) {

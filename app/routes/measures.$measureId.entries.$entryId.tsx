@@ -5,9 +5,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpEditSchema } from "~/forms/measures";
-import { idParam, notFound } from "~/server/guard.server";
-import { requireMeasureRight } from "~/server/measure-guards.server";
-import { editFollowUp, getFollowUp } from "~/server/measures.server";
+import { idParam, notFound } from "~/server/people/guard.server";
+import { requireMeasureRight } from "~/server/city/measure-guards.server";
+import { editFollowUp, getFollowUp } from "~/server/city/measures.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 

@@ -5,10 +5,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpFormSchema } from "~/forms/measures";
-import { forbidden } from "~/server/guard.server";
-import { requireMeasureRight } from "~/server/measure-guards.server";
-import { followUpStatuses } from "~/server/measure-rules";
-import { addFollowUp, getMeasure } from "~/server/measures.server";
+import { forbidden } from "~/server/people/guard.server";
+import { requireMeasureRight } from "~/server/city/measure-guards.server";
+import { followUpStatuses } from "~/server/city/measure-rules";
+import { addFollowUp, getMeasure } from "~/server/city/measures.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";

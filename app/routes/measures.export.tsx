@@ -4,10 +4,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { parseMeasureListQuery } from "~/forms/measures";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
-import { badRequest, getViewer, notFound } from "~/server/guard.server";
-import { exportMeasures, toCsv, toXlsx } from "~/server/measure-io.server";
-import { helsinkiDate } from "~/server/measure-rules";
-import { resolvePlan } from "~/server/measure-views.server";
+import { badRequest, getViewer, notFound } from "~/server/people/guard.server";
+import { exportMeasures, toCsv, toXlsx } from "~/server/city/measure-io.server";
+import { helsinkiDate } from "~/server/city/measure-rules";
+import { resolvePlan } from "~/server/city/measure-views.server";
 
 const FormatSchema = z.enum(["csv", "xlsx"]).default("csv");
 

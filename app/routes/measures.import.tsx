@@ -9,10 +9,10 @@ import { detectLanguage } from "~/i18n/i18n.server";
 import { z } from "zod";
 import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
-import { runImport } from "~/server/csv-import.server";
-import { authorize } from "~/server/guard.server";
-import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/measure-io.server";
-import { currentPlan, getPlan, listPlans } from "~/server/plans.server";
+import { runImport } from "~/server/platform/csv-import.server";
+import { authorize } from "~/server/people/guard.server";
+import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/city/measure-io.server";
+import { currentPlan, getPlan, listPlans } from "~/server/city/plans.server";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
 const DoneSchema = z.object({

@@ -6,10 +6,10 @@ import { useTranslation } from "react-i18next";
 import { MeasureFormSchema } from "~/forms/measures";
 import { z } from "~/forms/z";
 import { localName } from "~/i18n/names";
-import { authorize, notFound } from "~/server/guard.server";
-import { measureInputFromForm } from "~/server/measure-input";
-import { measureFormOptions, resolvePlan } from "~/server/measure-views.server";
-import { proposeMeasure } from "~/server/measures.server";
+import { authorize, notFound } from "~/server/people/guard.server";
+import { measureInputFromForm } from "~/server/city/measure-input";
+import { measureFormOptions, resolvePlan } from "~/server/city/measure-views.server";
+import { proposeMeasure } from "~/server/city/measures.server";
 import { MeasureFormFields, measureDefaults } from "~/ui/measures/MeasureFormFields";
 
 const PlanQuery = z.object({ plan: z.coerce.number().int().positive().optional().catch(undefined) });

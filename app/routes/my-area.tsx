@@ -3,12 +3,12 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { authorize } from "~/server/guard.server";
-import { listMeasures } from "~/server/measures.server";
-import { listMyPlans, listPlansInAreas } from "~/server/neighbourhood.server";
-import { can } from "~/server/permissions.server";
-import { currentPlan } from "~/server/plans.server";
-import { homeAreasOf } from "~/server/workspaces.server";
+import { authorize } from "~/server/people/guard.server";
+import { listMeasures } from "~/server/city/measures.server";
+import { listMyPlans, listPlansInAreas } from "~/server/neighbourhood/neighbourhood.server";
+import { can } from "~/server/people/permissions.server";
+import { currentPlan } from "~/server/city/plans.server";
+import { homeAreasOf } from "~/server/workspaces/workspaces.server";
 import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
 

@@ -11,8 +11,8 @@ import { useTranslation } from "react-i18next";
 import { PLAN_ACTION_STATUSES } from "../../db/schema";
 import { ActionStatusSchema, CommentSchema, HideCommentSchema, ReportCommentSchema, ReviewSchema } from "~/forms/neighbourhood";
 import { localName } from "~/i18n/names";
-import { badRequest, forbidden, loginRedirect, notFound } from "~/server/guard.server";
-import { loadVisiblePlan } from "~/server/neighbourhood-guards.server";
+import { badRequest, forbidden, loginRedirect, notFound } from "~/server/people/guard.server";
+import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
 import {
   addComment,
   archivePlan,
@@ -24,8 +24,8 @@ import {
   setActionStatus,
   withdrawPlan,
   type WorkflowResult,
-} from "~/server/neighbourhood.server";
-import { can } from "~/server/permissions.server";
+} from "~/server/neighbourhood/neighbourhood.server";
+import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";

@@ -11,10 +11,10 @@ import { useTranslation } from "react-i18next";
 import { PLAN_ACTION_CARRIERS } from "../../db/schema";
 import { ActionSchema, AddCoauthorSchema, BasicsSchema, GoalSchema, ObservationSchema, RemoveCoauthorSchema, RemoveItemSchema } from "~/forms/neighbourhood";
 import { localName } from "~/i18n/names";
-import { badRequest, forbidden, loginRedirect } from "~/server/guard.server";
-import { listOrganisations } from "~/server/directory.server";
-import { listMeasures } from "~/server/measures.server";
-import { loadVisiblePlan } from "~/server/neighbourhood-guards.server";
+import { badRequest, forbidden, loginRedirect } from "~/server/people/guard.server";
+import { listOrganisations } from "~/server/people/directory.server";
+import { listMeasures } from "~/server/city/measures.server";
+import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
 import {
   addCoauthor,
   getPlanView,
@@ -26,9 +26,9 @@ import {
   savePlanAction,
   submitPlan,
   type SaveResult,
-} from "~/server/neighbourhood.server";
-import { can } from "~/server/permissions.server";
-import { currentPlan } from "~/server/plans.server";
+} from "~/server/neighbourhood/neighbourhood.server";
+import { can } from "~/server/people/permissions.server";
+import { currentPlan } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";

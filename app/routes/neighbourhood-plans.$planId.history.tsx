@@ -4,10 +4,10 @@ import { Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from "@m
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, loginRedirect } from "~/server/guard.server";
-import { loadVisiblePlan } from "~/server/neighbourhood-guards.server";
-import { planHistory } from "~/server/neighbourhood.server";
-import { can } from "~/server/permissions.server";
+import { forbidden, loginRedirect } from "~/server/people/guard.server";
+import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
+import { planHistory } from "~/server/neighbourhood/neighbourhood.server";
+import { can } from "~/server/people/permissions.server";
 import { useFormat } from "~/ui/format";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
 

@@ -8,10 +8,10 @@ import { useTranslation } from "react-i18next";
 import { NewNeighbourhoodPlanSchema } from "~/forms/neighbourhood";
 import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
-import { areaAncestors, getArea } from "~/server/areas.server";
-import { authorize, forbidden } from "~/server/guard.server";
-import { createPlan } from "~/server/neighbourhood.server";
-import { can } from "~/server/permissions.server";
+import { areaAncestors, getArea } from "~/server/city/areas.server";
+import { authorize, forbidden } from "~/server/people/guard.server";
+import { createPlan } from "~/server/neighbourhood/neighbourhood.server";
+import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];

@@ -3,8 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { authorize, badRequest } from "~/server/guard.server";
-import { listNotifications, markRead, unreadCount } from "~/server/notifications.server";
+import { authorize, badRequest } from "~/server/people/guard.server";
+import { listNotifications, markRead, unreadCount } from "~/server/mail/notifications.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 

@@ -2,9 +2,9 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getViewer } from "~/server/guard.server";
-import { can } from "~/server/permissions.server";
-import { currentPlan } from "~/server/plans.server";
+import { getViewer } from "~/server/people/guard.server";
+import { can } from "~/server/people/permissions.server";
+import { currentPlan } from "~/server/city/plans.server";
 
 /** "/plan" is the address people share for "the city's safety plan": the one in force. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -5,8 +5,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES, type MeasureStatus } from "../../db/schema";
 import { localName } from "~/i18n/names";
-import { getViewer, idParam, notFound } from "~/server/guard.server";
-import { can } from "~/server/permissions.server";
+import { getViewer, idParam, notFound } from "~/server/people/guard.server";
+import { can } from "~/server/people/permissions.server";
 import {
   displayYear,
   getPlan,
@@ -15,7 +15,7 @@ import {
   planYears,
   priorityAreaMeasureCounts,
   priorityAreaYearRecords,
-} from "~/server/plans.server";
+} from "~/server/city/plans.server";
 import { useFormat } from "~/ui/format";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";

@@ -3,9 +3,9 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { getViewer } from "~/server/guard.server";
-import { can } from "~/server/permissions.server";
-import { listPlans, planMeasureCounts } from "~/server/plans.server";
+import { getViewer } from "~/server/people/guard.server";
+import { can } from "~/server/people/permissions.server";
+import { listPlans, planMeasureCounts } from "~/server/city/plans.server";
 import { useFormat } from "~/ui/format";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 

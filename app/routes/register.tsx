@@ -7,11 +7,11 @@ import { useTranslation } from "react-i18next";
 import { RegisterSchema } from "~/forms/auth";
 import { detectLanguage, languageCookie } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
-import { registerResident } from "~/server/accounts.server";
-import { startSession } from "~/server/auth.server";
-import { listSelectableAreas } from "~/server/directory.server";
-import { getViewer } from "~/server/guard.server";
-import { homePathFor } from "~/server/permissions.server";
+import { registerResident } from "~/server/people/accounts.server";
+import { startSession } from "~/server/people/auth.server";
+import { listSelectableAreas } from "~/server/people/directory.server";
+import { getViewer } from "~/server/people/guard.server";
+import { homePathFor } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

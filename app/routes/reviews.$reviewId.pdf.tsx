@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
-import { authorize, idParam, notFound } from "~/server/guard.server";
-import { reviewPdf } from "~/server/review-export.server";
-import { getReview } from "~/server/reviews.server";
+import { authorize, idParam, notFound } from "~/server/people/guard.server";
+import { reviewPdf } from "~/server/steering/review-export.server";
+import { getReview } from "~/server/steering/reviews.server";
 
 /** The review as a printable PDF, rendered off the main thread and cached once frozen. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -3,9 +3,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { getViewer, idParam, notFound } from "~/server/guard.server";
-import { can } from "~/server/permissions.server";
-import { currentPlan, getStrategyWithGoals, goalMeasureCounts, listPlansForStrategy } from "~/server/plans.server";
+import { getViewer, idParam, notFound } from "~/server/people/guard.server";
+import { can } from "~/server/people/permissions.server";
+import { currentPlan, getStrategyWithGoals, goalMeasureCounts, listPlansForStrategy } from "~/server/city/plans.server";
 import { useFormat } from "~/ui/format";
 import { PlanStatusBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";

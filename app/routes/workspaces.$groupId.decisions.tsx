@@ -2,8 +2,8 @@ import { Anchor, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listDecisions } from "~/server/meetings.server";
-import { requireWorkspace } from "~/server/workspace-guards.server";
+import { listDecisions } from "~/server/workspaces/meetings.server";
+import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { useFormat } from "~/ui/format";
 import { LinkView } from "~/ui/workspaces/LinkView";
 

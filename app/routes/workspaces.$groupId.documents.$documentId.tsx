@@ -18,14 +18,14 @@ import {
   removeGrant,
   setGrant,
   updateDocumentMeta,
-} from "~/server/documents.server";
-import { badRequest, idParam, notFound } from "~/server/guard.server";
-import { linkOptions, parseLinkValue, resolveLink, resolveLinks } from "~/server/links.server";
-import { helsinkiDate } from "~/server/measure-rules";
-import { markReadAbout, scheduleMailDelivery } from "~/server/notifications.server";
-import { can } from "~/server/permissions.server";
-import { readUpload } from "~/server/uploads.server";
-import { clientIp, requireWorkspace } from "~/server/workspace-guards.server";
+} from "~/server/workspaces/documents.server";
+import { badRequest, idParam, notFound } from "~/server/people/guard.server";
+import { linkOptions, parseLinkValue, resolveLink, resolveLinks } from "~/server/workspaces/links.server";
+import { helsinkiDate } from "~/server/city/measure-rules";
+import { markReadAbout, scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { can } from "~/server/people/permissions.server";
+import { readUpload } from "~/server/platform/uploads.server";
+import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";

@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ATTENDANCE } from "../../db/schema";
 import { AgendaItemSchema, DecisionFormSchema, MeetingSchema, MinutesSchema } from "~/forms/workspaces";
-import { badRequest, idParam, notFound } from "~/server/guard.server";
-import { helsinkiParts, helsinkiToDate } from "~/server/helsinki-time";
-import { linkOptions, parseLinkValue } from "~/server/links.server";
+import { badRequest, idParam, notFound } from "~/server/people/guard.server";
+import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
+import { linkOptions, parseLinkValue } from "~/server/workspaces/links.server";
 import {
   addAgendaItem,
   approveMinutes,
@@ -21,9 +21,9 @@ import {
   setAttendance,
   updateMeeting,
   type Refusal,
-} from "~/server/meetings.server";
-import { scheduleMailDelivery } from "~/server/notifications.server";
-import { requireWorkspace } from "~/server/workspace-guards.server";
+} from "~/server/workspaces/meetings.server";
+import { scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";

@@ -1,8 +1,8 @@
 // A meeting as an iCalendar file (RFC 5545), for any calendar program.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { idParam, notFound } from "~/server/guard.server";
-import { meetingCalendar } from "~/server/meetings.server";
-import { requireWorkspace } from "~/server/workspace-guards.server";
+import { idParam, notFound } from "~/server/people/guard.server";
+import { meetingCalendar } from "~/server/workspaces/meetings.server";
+import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

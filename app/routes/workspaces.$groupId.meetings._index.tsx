@@ -5,13 +5,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingSchema } from "~/forms/workspaces";
-import { helsinkiParts, helsinkiToDate } from "~/server/helsinki-time";
-import { createMeeting, listMeetings } from "~/server/meetings.server";
-import { scheduleMailDelivery } from "~/server/notifications.server";
-import { requireWorkspace } from "~/server/workspace-guards.server";
+import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
+import { createMeeting, listMeetings } from "~/server/workspaces/meetings.server";
+import { scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { clock } from "~/server/clock";
+import { clock } from "~/server/platform/clock";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);

@@ -5,11 +5,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostSchema } from "~/forms/workspaces";
-import { idParam, notFound } from "~/server/guard.server";
-import { markReadAbout, scheduleMailDelivery } from "~/server/notifications.server";
-import { addPost, getThread } from "~/server/threads.server";
-import { requireWorkspace } from "~/server/workspace-guards.server";
-import { listCurrentMembers } from "~/server/workspace-members.server";
+import { idParam, notFound } from "~/server/people/guard.server";
+import { markReadAbout, scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { addPost, getThread } from "~/server/workspaces/threads.server";
+import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
+import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MentionPicker } from "~/ui/workspaces/MentionPicker";

@@ -5,10 +5,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ThreadSchema } from "~/forms/workspaces";
-import { scheduleMailDelivery } from "~/server/notifications.server";
-import { createThread, listThreads } from "~/server/threads.server";
-import { requireWorkspace } from "~/server/workspace-guards.server";
-import { listCurrentMembers } from "~/server/workspace-members.server";
+import { scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { createThread, listThreads } from "~/server/workspaces/threads.server";
+import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
+import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MentionPicker } from "~/ui/workspaces/MentionPicker";

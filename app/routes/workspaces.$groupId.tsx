@@ -3,7 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { requireWorkspace } from "~/server/workspace-guards.server";
+import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { WorkspaceNav } from "~/ui/workspaces/WorkspaceNav";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.nameFi} – Lähiturva` : "Lähiturva" }];

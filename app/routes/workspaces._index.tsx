@@ -3,9 +3,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { forbidden, requireViewer } from "~/server/guard.server";
-import { isCoordinator } from "~/server/viewer.server";
-import { listWorkspaces } from "~/server/workspaces.server";
+import { forbidden, requireViewer } from "~/server/people/guard.server";
+import { isCoordinator } from "~/server/people/viewer.server";
+import { listWorkspaces } from "~/server/workspaces/workspaces.server";
 import { useFormat } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Lähiturva" }];

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ReviewChanges } from "~/server/reviews.server";
+import type { ReviewChanges } from "~/server/steering/reviews.server";
 
 
 type Changes = Omit<ReviewChanges, "previousReviewId" | "previousTitle">;

@@ -5,7 +5,7 @@ import { Form, useSubmit } from "@remix-run/react";
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { FactorSummary, SecondFactorReply } from "~/server/second-factor.server";
+import type { FactorSummary, SecondFactorReply } from "~/server/people/second-factor.server";
 import { useFormat } from "~/ui/format";
 
 export type SecondFactorReplyView = { intent: SecondFactorReply["intent"]; ok: boolean; message: string | null; recoveryCodes: string[] | null };

@@ -1,7 +1,7 @@
 // The pages of the file imports (measures, indicator values, the area hierarchy) share their steps:
 // the upload form, the preview of every row with its errors and the counts, the confirm button, and
 // the message after a finished import. Each page gives its own texts (translation keys) and the
-// columns of its rows; the server side is app/server/csv-import.server.ts.
+// columns of its rows; the server side is app/server/platform/csv-import.server.ts.
 import { Alert, Anchor, Badge, Button, Group, Input, List, Paper, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";

@@ -4,7 +4,7 @@
 // The activities' purpose, legal basis, categories, recipients and retention are texts in
 // app/i18n/texts/register.ts (fi/sv/en). The public /privacy notice and the coordinators'
 // /admin/register view are generated from here; tests/unit/register.test.ts fails on a table or
-// a personal-looking column nobody has annotated. The retention job (app/server/retention.server.ts)
+// a personal-looking column nobody has annotated. The retention job (app/server/jobs/retention.server.ts)
 // uses the periods below.
 
 export const ACTIVITIES = ["accounts", "security", "planning", "workspaces", "neighbourhood", "notifications", "rights"] as const;

@@ -2,7 +2,7 @@
 // steering group, expert group, district networks, a cooperation group), the organisations its
 // members represent, and a few residents. All people are fictional.
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "../../app/server/passwords.server";
+import { hashPassword } from "../../app/server/people/passwords.server";
 import type { Db } from "../client";
 import {
   groupAreas,
@@ -22,7 +22,7 @@ import { seedCityPlan } from "./city-plan";
 import { seedIndicators } from "./indicators";
 import { seedNeighbourhood } from "./neighbourhood";
 import { seedWorkspaces } from "./workspaces";
-import { clock } from "../../app/server/clock";
+import { clock } from "../../app/server/platform/clock";
 
 export type DemoLogin = { role: string; email: string; name: string };
 

@@ -6,9 +6,9 @@ import { createPrivateKey } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
 import { secondFactors, users } from "../schema";
-import { encryptTotpSecret, mustHaveSecondFactor } from "../../app/server/second-factor.server";
-import { loadViewer } from "../../app/server/viewer.server";
-import type { Db } from "../../app/server/db.server";
+import { encryptTotpSecret, mustHaveSecondFactor } from "../../app/server/people/second-factor.server";
+import { loadViewer } from "../../app/server/people/viewer.server";
+import type { Db } from "../../app/server/platform/db.server";
 import { DEMO_PASSKEY_PKCS8, DEMO_TOTP_SECRET, demoCredentialId } from "./demo-second-factor-keys";
 
 export { DEMO_PASSKEY_PKCS8, DEMO_TOTP_SECRET, demoCredentialId };

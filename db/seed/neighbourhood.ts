@@ -4,7 +4,7 @@
 // comments (one hidden by a moderator, one reported), and the networks' local notes on city
 // measures. Dated relative to `now`, like the city plan. All people and events are fictional.
 import { and, eq } from "drizzle-orm";
-import type { PlanSnapshot } from "../../app/server/neighbourhood.server";
+import type { PlanSnapshot } from "../../app/server/neighbourhood/neighbourhood.server";
 import {
   commentReports,
   measures,

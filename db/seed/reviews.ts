@@ -10,8 +10,8 @@ import {
   saveAssessment,
   uniqueReviewTitle,
   type ReviewContent,
-} from "../../app/server/reviews.server";
-import { addDaysIso, helsinkiDate } from "../../app/server/measure-rules";
+} from "../../app/server/steering/reviews.server";
+import { addDaysIso, helsinkiDate } from "../../app/server/city/measure-rules";
 import type { Db } from "../client";
 import { followUps, measures, priorityAreas, safetyPlans, statusReviews, users } from "../schema";
 

@@ -6,11 +6,11 @@
 // mom. 7 k), only the city's electrification manager may update it, and only he, the police and the
 // coordinators may read it. The files are small real PDFs and a text file written here.
 import { and, eq } from "drizzle-orm";
-import { helsinkiToDate } from "../../app/server/helsinki-time";
-import { addDaysIso, helsinkiDate } from "../../app/server/measure-rules";
-import { inviteMembers, nextDecisionNumber } from "../../app/server/meetings.server";
-import { storeFile } from "../../app/server/documents.server";
-import { notify } from "../../app/server/notifications.server";
+import { helsinkiToDate } from "../../app/server/platform/helsinki-time";
+import { addDaysIso, helsinkiDate } from "../../app/server/city/measure-rules";
+import { inviteMembers, nextDecisionNumber } from "../../app/server/workspaces/meetings.server";
+import { storeFile } from "../../app/server/workspaces/documents.server";
+import { notify } from "../../app/server/mail/notifications.server";
 import {
   agendaItems,
   decisions,

@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { openDatabase, type Db } from "../../db/client";
-import { hashPassword } from "../../app/server/passwords.server";
-import { clock } from "../../app/server/clock";
+import { hashPassword } from "../../app/server/people/passwords.server";
+import { clock } from "../../app/server/platform/clock";
 
 export const BENCH_PASSWORD = "Benchmark-salasana-2026";
 export const BENCH_USERS = { mayor: "pormestari@bench.lahiturva.fi", expert: "asiantuntija@bench.lahiturva.fi" } as const;
@@ -192,7 +192,7 @@ export async function generateDataset(path: string, scale: number, now = clock.n
 /** 10 sent status reviews, compiled by the application's own review module. */
 export async function generateReviews(db: Db, planId: number, coordinatorId: string, count = 10) {
   globalThis.__lahiturvaDb = db;
-  const { createReview, sendReview } = await import("../../app/server/reviews.server");
+  const { createReview, sendReview } = await import("../../app/server/steering/reviews.server");
   for (let i = 0; i < count; i++) {
     const id = createReview(coordinatorId, { planId, title: `Tilannekatsaus ${i + 1}`, periodStart: "2025-01-01", periodEnd: "2025-06-30" });
     sendReview(coordinatorId, id, 1, new Date(clock.ms() - (count - i) * 30 * 86400000));

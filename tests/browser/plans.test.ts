@@ -2,8 +2,8 @@
 // and a coordinator records a priority area and the years it is in force (with and without JavaScript).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clock } from "~/server/clock";
-import { helsinkiDate } from "~/server/measure-rules";
+import { clock } from "~/server/platform/clock";
+import { helsinkiDate } from "~/server/city/measure-rules";
 import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
 
 const PLAN_NAME = "Helsingin turvallisuussuunnitelma 2025–2028";

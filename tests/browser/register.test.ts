@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** One run of the retention job against the test server's database, as the reminders job runs it. */
 function runRetentionJob(): Promise<string> {
-  const script = 'import("./app/server/retention.server.ts").then((m) => console.log(JSON.stringify(m.runRetention())))';
+  const script = 'import("./app/server/jobs/retention.server.ts").then((m) => console.log(JSON.stringify(m.runRetention())))';
   return new Promise((resolve, reject) => {
     const child = spawn("node", ["--import", "tsx", "--input-type=module", "-e", script], {
       env: { ...process.env, NODE_ENV: "production", DATA_DIR: inject("dataDir") },

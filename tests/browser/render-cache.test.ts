@@ -1,4 +1,4 @@
-// The rendered-page memo and the page cache (app/server/render-cache.server.ts, page-cache.server.ts)
+// The rendered-page memo and the page cache (app/server/platform/render-cache.server.ts, page-cache.server.ts)
 // against the real production server: a reused page must still carry this response's own CSP
 // nonce, new data must show at once, and a remembered answer never outlives the session it was for.
 import { join } from "node:path";

@@ -2,16 +2,16 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, auditLog, followUps, groups, neighbourhoodPlans, organisations, planAuthors, planComments, sessions, users } from "../../db/schema";
-import { acceptInvitation, createInvitation, deleteOwnAccount, findOpenInvitation, mayDeleteOwnAccount, registerResident, signIn } from "~/server/accounts.server";
-import { addCoauthor, addComment, createPlan } from "~/server/neighbourhood.server";
-import { endAllSessions, hashSessionId, readSession, startSession } from "~/server/auth.server";
-import { db } from "~/server/db.server";
-import { clock } from "~/server/clock";
-import { setUserDisabled } from "~/server/directory.server";
-import { exportPersonalData, personalData } from "~/server/personal-data.server";
+import { acceptInvitation, createInvitation, deleteOwnAccount, findOpenInvitation, mayDeleteOwnAccount, registerResident, signIn } from "~/server/people/accounts.server";
+import { addCoauthor, addComment, createPlan } from "~/server/neighbourhood/neighbourhood.server";
+import { endAllSessions, hashSessionId, readSession, startSession } from "~/server/people/auth.server";
+import { db } from "~/server/platform/db.server";
+import { clock } from "~/server/platform/clock";
+import { setUserDisabled } from "~/server/people/directory.server";
+import { exportPersonalData, personalData } from "~/server/people/personal-data.server";
 import Database from "better-sqlite3";
-import { LOGIN_LIMITS } from "~/server/rate-limit.server";
-import { loadViewer } from "~/server/viewer.server";
+import { LOGIN_LIMITS } from "~/server/people/rate-limit.server";
+import { loadViewer } from "~/server/people/viewer.server";
 import { DEMO, DEMO_PASSWORD, seedOnce, userIdOf } from "./fixtures";
 
 beforeAll(seedOnce);

@@ -20,11 +20,11 @@ import {
   todayInHelsinki,
   validateAreaImport,
   type AreaCsv,
-} from "~/server/areas.server";
-import { registerResident } from "~/server/accounts.server";
-import { listSelectableAreas } from "~/server/directory.server";
-import { isClearMarker } from "~/server/csv-import.server";
-import { db } from "~/server/db.server";
+} from "~/server/city/areas.server";
+import { registerResident } from "~/server/people/accounts.server";
+import { listSelectableAreas } from "~/server/people/directory.server";
+import { isClearMarker } from "~/server/platform/csv-import.server";
+import { db } from "~/server/platform/db.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 beforeAll(async () => {

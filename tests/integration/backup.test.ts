@@ -7,10 +7,10 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, documents } from "../../db/schema";
-import { restoreBackup, rotateBackups, serverPidFile, takeBackup } from "~/server/backup.server";
-import { audit } from "~/server/audit.server";
-import { config } from "~/server/config.server";
-import { db } from "~/server/db.server";
+import { restoreBackup, rotateBackups, serverPidFile, takeBackup } from "~/server/platform/backup.server";
+import { audit } from "~/server/platform/audit.server";
+import { config } from "~/server/platform/config.server";
+import { db } from "~/server/platform/db.server";
 import { seedOnce } from "./fixtures";
 
 beforeAll(seedOnce);
@@ -57,7 +57,7 @@ describe("backup and restore (finding 8)", () => {
     const cfg = config();
     const backupDir = mkdtempSync(join(tmpdir(), "lahiturva-backups-"));
     const settings = { databasePath: cfg.databasePath, dataDir: cfg.dataDir, backupDir, keep: 2, appSecret: cfg.appSecret };
-    const { clock } = await import("~/server/clock");
+    const { clock } = await import("~/server/platform/clock");
     const taken: string[] = [];
     for (let i = 0; i < 3; i++) {
       clock.set(new Date(clock.ms() + 1000));

@@ -6,8 +6,8 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitErrorKey } from "~/forms/z";
-import { clock } from "~/server/clock";
-import { config } from "~/server/config.server";
+import { clock } from "~/server/platform/clock";
+import { config } from "~/server/platform/config.server";
 import {
   decodeText,
   headerMap,
@@ -18,7 +18,7 @@ import {
   type ImportAction,
   type ImportTable,
   type TableSpec,
-} from "~/server/csv-import.server";
+} from "~/server/platform/csv-import.server";
 
 const enc = (text: string) => new TextEncoder().encode(text);
 

@@ -2,11 +2,11 @@
 // once, only while the database has no users; two at once make one.
 import { describe, expect, it } from "vitest";
 import { areas, groups, users } from "../../db/schema";
-import { createFirstCoordinator, hasUsers } from "~/server/first-run.server";
-import { db } from "~/server/db.server";
-import { can } from "~/server/permissions.server";
-import { loadViewer } from "~/server/viewer.server";
-import { verifyPassword } from "~/server/passwords.server";
+import { createFirstCoordinator, hasUsers } from "~/server/people/first-run.server";
+import { db } from "~/server/platform/db.server";
+import { can } from "~/server/people/permissions.server";
+import { loadViewer } from "~/server/people/viewer.server";
+import { verifyPassword } from "~/server/people/passwords.server";
 
 describe("the first run of an empty city", () => {
   it("creates the first coordinator with the coordinators' group, then never again", async () => {

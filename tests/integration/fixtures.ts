@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { seedDemoCity } from "../../db/seed/demo-city";
 import { seedDemoSecondFactors } from "../../db/seed/demo-second-factor";
-import { clock } from "~/server/clock";
-import { db } from "~/server/db.server";
-import { loadViewer, type Viewer } from "~/server/viewer.server";
+import { clock } from "~/server/platform/clock";
+import { db } from "~/server/platform/db.server";
+import { loadViewer, type Viewer } from "~/server/people/viewer.server";
 
 export const DEMO_PASSWORD = "Turvallisuus-2026";
 export const DEMO = {

@@ -24,9 +24,9 @@ import {
 } from "../../db/schema";
 import { splitErrorKey } from "~/forms/z";
 import { i18nFor } from "~/i18n/i18n.server";
-import { areaRef, lostLeadingZeros, leadingZeroMatches, loadAreaIndex, resolveAreaRef } from "~/server/area-refs.server";
-import { CLEAR_MARKERS, isClearMarker } from "~/server/csv-import.server";
-import { db } from "~/server/db.server";
+import { areaRef, lostLeadingZeros, leadingZeroMatches, loadAreaIndex, resolveAreaRef } from "~/server/city/area-refs.server";
+import { CLEAR_MARKERS, isClearMarker } from "~/server/platform/csv-import.server";
+import { db } from "~/server/platform/db.server";
 import {
   applyImport,
   exportMeasures,
@@ -37,7 +37,7 @@ import {
   toXlsx,
   validateImport,
   type ParsedFile,
-} from "~/server/measure-io.server";
+} from "~/server/city/measure-io.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 const FIXTURES = join(process.cwd(), "tests", "fixtures", "imports");

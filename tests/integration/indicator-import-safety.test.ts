@@ -8,11 +8,11 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, indicatorPriorityAreas, indicators, indicatorValues, priorityAreas } from "../../db/schema";
 import { splitErrorKey } from "~/forms/z";
-import { db } from "~/server/db.server";
-import { figureText } from "~/server/indicator-figures";
-import { applyIndicatorImport, getIndicator, listIndicators, parseIndicatorCsv, validateIndicatorImport, type IndicatorCsv } from "~/server/indicators.server";
-import { parseFigure } from "~/server/indicator-figures";
-import { compileReview } from "~/server/reviews.server";
+import { db } from "~/server/platform/db.server";
+import { figureText } from "~/server/city/indicator-figures";
+import { applyIndicatorImport, getIndicator, listIndicators, parseIndicatorCsv, validateIndicatorImport, type IndicatorCsv } from "~/server/city/indicators.server";
+import { parseFigure } from "~/server/city/indicator-figures";
+import { compileReview } from "~/server/steering/reviews.server";
 import { valueAxisDomain } from "~/ui/indicators/figures";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 

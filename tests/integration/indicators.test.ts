@@ -8,9 +8,9 @@ import { areas, auditLog, indicators, indicatorValues, measures, priorityAreas, 
 import { parseMeasureCodes } from "~/forms/indicators";
 import { splitErrorKey } from "~/forms/z";
 import { i18nFor } from "~/i18n/i18n.server";
-import { db } from "~/server/db.server";
-import { applicableTarget, applyIndicatorImport, createIndicator as createDefinition, getIndicator, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, indicatorTemplateCsv, indicatorsForMeasure, indicatorsForPriorityArea, linkIndicatorToMeasures, linkIndicatorToPriorityAreas, listIndicators, meetsTarget, parseIndicatorCsv, periodProblem, summarise, updateIndicator, upsertIndicatorValue, validateIndicatorImport, type IndicatorCsv, type IndicatorDefinitionInput } from "~/server/indicators.server";
-import { normalizePeriod } from "~/server/indicator-figures";
+import { db } from "~/server/platform/db.server";
+import { applicableTarget, applyIndicatorImport, createIndicator as createDefinition, getIndicator, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, indicatorTemplateCsv, indicatorsForMeasure, indicatorsForPriorityArea, linkIndicatorToMeasures, linkIndicatorToPriorityAreas, listIndicators, meetsTarget, parseIndicatorCsv, periodProblem, summarise, updateIndicator, upsertIndicatorValue, validateIndicatorImport, type IndicatorCsv, type IndicatorDefinitionInput } from "~/server/city/indicators.server";
+import { normalizePeriod } from "~/server/city/indicator-figures";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 let coordinatorId: string;

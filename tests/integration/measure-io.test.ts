@@ -20,10 +20,10 @@ import {
   strategyGoals,
 } from "../../db/schema";
 import { i18nFor } from "~/i18n/i18n.server";
-import { db } from "~/server/db.server";
-import { applyImport, exportMeasures, parseBoolean, parseDate, parseMeasureFile, parseStatus, toCsv, toXlsx, validateImport, type ParsedFile } from "~/server/measure-io.server";
-import { parseNumber } from "~/server/indicator-figures";
-import { addFollowUp, decideMeasure } from "~/server/measures.server";
+import { db } from "~/server/platform/db.server";
+import { applyImport, exportMeasures, parseBoolean, parseDate, parseMeasureFile, parseStatus, toCsv, toXlsx, validateImport, type ParsedFile } from "~/server/city/measure-io.server";
+import { parseNumber } from "~/server/city/indicator-figures";
+import { addFollowUp, decideMeasure } from "~/server/city/measures.server";
 import { splitErrorKey } from "~/forms/z";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, followUps, measureAreas, measures, organisations, priorityAreas, safetyPlans } from "../../db/schema";
 import { MeasureFormSchema } from "~/forms/measures";
-import { db } from "~/server/db.server";
-import { canTransition, costSharesProblem, followUpStatuses, helsinkiDate, addDaysIso } from "~/server/measure-rules";
+import { db } from "~/server/platform/db.server";
+import { canTransition, costSharesProblem, followUpStatuses, helsinkiDate, addDaysIso } from "~/server/city/measure-rules";
 import {
   addFollowUp,
   decideMeasure,
@@ -19,8 +19,8 @@ import {
   proposeMeasure,
   updateMeasure,
   type MeasureInput,
-} from "~/server/measures.server";
-import { startSession } from "~/server/auth.server";
+} from "~/server/city/measures.server";
+import { startSession } from "~/server/people/auth.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 const NOW = new Date("2026-11-23T10:00:00Z");

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, commentReports, measures, neighbourhoodPlans, planComments, planVersions, safetyPlans } from "../../db/schema";
-import { applyAreaImport, networksCoveringArea, parseAreaCsv, validateAreaImport, type AreaCsv } from "~/server/areas.server";
-import { db } from "~/server/db.server";
+import { applyAreaImport, networksCoveringArea, parseAreaCsv, validateAreaImport, type AreaCsv } from "~/server/city/areas.server";
+import { db } from "~/server/platform/db.server";
 import {
   actionsForMeasure,
   addCoauthor,
@@ -35,11 +35,11 @@ import {
   submitPlan,
   withdrawPlan,
   type ActionInput,
-} from "~/server/neighbourhood.server";
-import { can } from "~/server/permissions.server";
-import type { Viewer } from "~/server/viewer.server";
+} from "~/server/neighbourhood/neighbourhood.server";
+import { can } from "~/server/people/permissions.server";
+import type { Viewer } from "~/server/people/viewer.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
-import { clock } from "~/server/clock";
+import { clock } from "~/server/platform/clock";
 
 const SOFIA = "sofia.koivisto@demo.lahiturva.fi"; // resident of Harju (Alppiharju), Kallio network's area
 const MARJA = "marja-liisa.pulkkinen@demo.lahiturva.fi"; // resident of Ylä-Malmi

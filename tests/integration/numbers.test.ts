@@ -5,14 +5,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MEASURE_STATUSES, measures, measureTasks, organisations, priorityAreas, safetyPlans, statusReviews, type MeasureStatus } from "../../db/schema";
-import { startSession } from "~/server/auth.server";
-import { clock } from "~/server/clock";
-import { db } from "~/server/db.server";
-import { ACTIVE_STATUSES, columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/measure-rules";
-import { listMeasures, proposeMeasure, updateMeasure, snapshotOf, type MeasureFilters, type MeasureInput } from "~/server/measures.server";
-import { currentPlan } from "~/server/plans.server";
-import { compileReview, createReview, reviewTitleTaken, startReview, uniqueReviewTitle } from "~/server/reviews.server";
-import { steeringSummary, type SummaryFilters } from "~/server/summary.server";
+import { startSession } from "~/server/people/auth.server";
+import { clock } from "~/server/platform/clock";
+import { db } from "~/server/platform/db.server";
+import { ACTIVE_STATUSES, columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/city/measure-rules";
+import { listMeasures, proposeMeasure, updateMeasure, snapshotOf, type MeasureFilters, type MeasureInput } from "~/server/city/measures.server";
+import { currentPlan } from "~/server/city/plans.server";
+import { compileReview, createReview, reviewTitleTaken, startReview, uniqueReviewTitle } from "~/server/steering/reviews.server";
+import { steeringSummary, type SummaryFilters } from "~/server/steering/summary.server";
 import { summaryNumberLinks } from "~/ui/summary-links";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 

@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organisations } from "../../db/schema";
 import { splitErrorKey } from "~/forms/z";
-import { db } from "~/server/db.server";
-import { applyOrganisationImport, parseOrganisationFile, validateOrganisationImport } from "~/server/organisation-import.server";
+import { db } from "~/server/platform/db.server";
+import { applyOrganisationImport, parseOrganisationFile, validateOrganisationImport } from "~/server/city/organisation-import.server";
 
 const csv = async (lines: string[]) => {
   const parsed = await parseOrganisationFile(new TextEncoder().encode(lines.join("\n") + "\n"), "organisaatiot.csv");

@@ -1,8 +1,8 @@
 // The page cache's way in (page-cache.server.ts) against a real database: identical requests that
 // miss together wait for the first one's answer instead of each running the loaders and the render.
 import { describe, expect, it } from "vitest";
-import { lookUpPage, pageMissesInFlight } from "~/server/page-cache.server";
-import { NONCE_PLACEHOLDER, rememberAnswer, rememberPage } from "~/server/render-cache.server";
+import { lookUpPage, pageMissesInFlight } from "~/server/platform/page-cache.server";
+import { NONCE_PLACEHOLDER, rememberAnswer, rememberPage } from "~/server/platform/render-cache.server";
 
 const request = (nonce: string) => ({ url: "/?coalesce=1", host: "localhost", cookie: "", acceptLanguage: "fi", nonce, buildVersion: "test", encoding: "identity" as const });
 const text = (chunks: Buffer[] | undefined) => (chunks ? Buffer.concat(chunks).toString("utf8") : undefined);

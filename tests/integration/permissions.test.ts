@@ -2,11 +2,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { groups, memberships } from "../../db/schema";
-import { db } from "~/server/db.server";
-import { clock } from "~/server/clock";
-import { addMembership, endMembership, getUserDetail } from "~/server/directory.server";
-import { can, homePathFor, navigationFor, type Action } from "~/server/permissions.server";
-import { loadViewer } from "~/server/viewer.server";
+import { db } from "~/server/platform/db.server";
+import { clock } from "~/server/platform/clock";
+import { addMembership, endMembership, getUserDetail } from "~/server/people/directory.server";
+import { can, homePathFor, navigationFor, type Action } from "~/server/people/permissions.server";
+import { loadViewer } from "~/server/people/viewer.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
 beforeAll(seedOnce);

@@ -3,8 +3,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, measureGoals, measures, organisations, safetyPlans, strategyGoals, type MeasureStatus } from "../../db/schema";
-import { db } from "~/server/db.server";
-import { listMeasures } from "~/server/measures.server";
+import { db } from "~/server/platform/db.server";
+import { listMeasures } from "~/server/city/measures.server";
 import {
   createPlan,
   currentPlan,
@@ -23,7 +23,7 @@ import {
   transitionPlan,
   updatePlan,
   type PlanInput,
-} from "~/server/plans.server";
+} from "~/server/city/plans.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 let coordinatorId: string;

@@ -5,12 +5,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, documentAccessLog, documents, loginAttempts, mailLog, notifications, retentionRuns, sessions, users } from "../../db/schema";
 import { RETENTION } from "../../db/schema/register";
-import { registerResident } from "~/server/accounts.server";
-import { clock } from "~/server/clock";
-import { db } from "~/server/db.server";
-import { runRetention } from "~/server/retention.server";
-import { audit } from "~/server/audit.server";
-import { startSession } from "~/server/auth.server";
+import { registerResident } from "~/server/people/accounts.server";
+import { clock } from "~/server/platform/clock";
+import { db } from "~/server/platform/db.server";
+import { runRetention } from "~/server/jobs/retention.server";
+import { audit } from "~/server/platform/audit.server";
+import { startSession } from "~/server/people/auth.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 beforeAll(seedOnce);

@@ -5,13 +5,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailLog, notifications, remindersSent, rightsRequests, users } from "../../db/schema";
-import { startSession } from "~/server/auth.server";
-import { clock } from "~/server/clock";
-import { db } from "~/server/db.server";
-import { deliverImmediateMail } from "~/server/notifications.server";
-import { can } from "~/server/permissions.server";
-import { personalData } from "~/server/personal-data.server";
-import { runReminders } from "~/server/reminders.server";
+import { startSession } from "~/server/people/auth.server";
+import { clock } from "~/server/platform/clock";
+import { db } from "~/server/platform/db.server";
+import { deliverImmediateMail } from "~/server/mail/notifications.server";
+import { can } from "~/server/people/permissions.server";
+import { personalData } from "~/server/people/personal-data.server";
+import { runReminders } from "~/server/jobs/reminders.server";
 import {
   answerRightsRequest,
   dueDateFor,
@@ -21,8 +21,8 @@ import {
   openRightsRequestCounts,
   RIGHTS_REMINDER_DAYS,
   sendRightsRequest,
-} from "~/server/rights-requests.server";
-import { listCurrentMemberIdsOfKind } from "~/server/workspace-members.server";
+} from "~/server/people/rights-requests.server";
+import { listCurrentMemberIdsOfKind } from "~/server/workspaces/workspace-members.server";
 import { TEST_NOW } from "../setup/test-now";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 

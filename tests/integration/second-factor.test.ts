@@ -4,10 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, recoveryCodes, secondFactors } from "../../db/schema";
-import { clock } from "~/server/clock";
-import { db } from "~/server/db.server";
-import { requireViewer } from "~/server/guard.server";
-import { personalData } from "~/server/personal-data.server";
+import { clock } from "~/server/platform/clock";
+import { db } from "~/server/platform/db.server";
+import { requireViewer } from "~/server/people/guard.server";
+import { personalData } from "~/server/people/personal-data.server";
 import {
   beginSecondFactor,
   confirmTotpEnrolment,
@@ -20,8 +20,8 @@ import {
   setRequireAllStaff,
   startTotpEnrolment,
   verifyCodeForSignIn,
-} from "~/server/second-factor.server";
-import { startSession } from "~/server/auth.server";
+} from "~/server/people/second-factor.server";
+import { startSession } from "~/server/people/auth.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
 // The fixtures give demo accounts that must have one a demo factor; these tests start without.

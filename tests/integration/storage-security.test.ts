@@ -5,9 +5,9 @@ import { dirname } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessions } from "../../db/schema";
-import { hashSessionId, readSession, startSession } from "~/server/auth.server";
-import { config } from "~/server/config.server";
-import { db } from "~/server/db.server";
+import { hashSessionId, readSession, startSession } from "~/server/people/auth.server";
+import { config } from "~/server/platform/config.server";
+import { db } from "~/server/platform/db.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 beforeAll(seedOnce);

@@ -1,7 +1,7 @@
 // Issue 14, finding 9: the upload parser and the type check.
 import { describe, expect, it } from "vitest";
-import { checkUpload } from "~/server/file-sniff";
-import { readUpload } from "~/server/uploads.server";
+import { checkUpload } from "~/server/platform/file-sniff";
+import { readUpload } from "~/server/platform/uploads.server";
 
 const multipart = (fileName: string, content: string) => {
   const body = `--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nOtsikko\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--b--\r\n`;

@@ -17,10 +17,10 @@ import { loader as meetingLoader } from "~/routes/workspaces.$groupId.meetings.$
 import { loader as icsLoader } from "~/routes/workspaces.$groupId.meetings.$meetingId[.ics]";
 import { loader as workspaceLoader } from "~/routes/workspaces.$groupId._index";
 import { loader as workspacesLoader } from "~/routes/workspaces._index";
-import { startSession } from "~/server/auth.server";
-import { config } from "~/server/config.server";
-import { db } from "~/server/db.server";
-import { clock } from "~/server/clock";
+import { startSession } from "~/server/people/auth.server";
+import { config } from "~/server/platform/config.server";
+import { db } from "~/server/platform/db.server";
+import { clock } from "~/server/platform/clock";
 import {
   addVersion,
   contentDisposition,
@@ -34,19 +34,19 @@ import {
   listDocuments,
   MAX_DOCUMENT_BYTES,
   storedPath,
-} from "~/server/documents.server";
-import { checkUpload, zipEntryNames } from "~/server/file-sniff";
-import { calendarFor, foldLine } from "~/server/ical";
-import { linkOptions } from "~/server/links.server";
-import { sendMail } from "~/server/mail.server";
-import { approveMinutes, createMeeting, getMeeting, listDecisions, meetingCalendar, recordDecision, saveMinutes } from "~/server/meetings.server";
-import { deliverImmediateMail, sendDailyDigests, setEmailMode } from "~/server/notifications.server";
-import { can } from "~/server/permissions.server";
-import { runReminders } from "~/server/reminders.server";
-import { createReview, sendReview } from "~/server/reviews.server";
-import { createThread, findMentions } from "~/server/threads.server";
-import { loadViewer } from "~/server/viewer.server";
-import { linkedRecords, listWorkspaces } from "~/server/workspaces.server";
+} from "~/server/workspaces/documents.server";
+import { checkUpload, zipEntryNames } from "~/server/platform/file-sniff";
+import { calendarFor, foldLine } from "~/server/workspaces/ical";
+import { linkOptions } from "~/server/workspaces/links.server";
+import { sendMail } from "~/server/mail/mail.server";
+import { approveMinutes, createMeeting, getMeeting, listDecisions, meetingCalendar, recordDecision, saveMinutes } from "~/server/workspaces/meetings.server";
+import { deliverImmediateMail, sendDailyDigests, setEmailMode } from "~/server/mail/notifications.server";
+import { can } from "~/server/people/permissions.server";
+import { runReminders } from "~/server/jobs/reminders.server";
+import { createReview, sendReview } from "~/server/steering/reviews.server";
+import { createThread, findMentions } from "~/server/workspaces/threads.server";
+import { loadViewer } from "~/server/people/viewer.server";
+import { linkedRecords, listWorkspaces } from "~/server/workspaces/workspaces.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
 const DAY = 86400000;

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installGlobals } from "@remix-run/node";
-import { clock } from "../../app/server/clock";
+import { clock } from "../../app/server/platform/clock";
 import { TEST_NOW } from "./test-now";
 
 installGlobals();

@@ -8,9 +8,9 @@ import { installGlobals } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { documentVersions, users } from "../../db/schema";
 import { loader } from "../../app/routes/documents.$documentId.download";
-import { startSession } from "../../app/server/auth.server";
-import { config } from "../../app/server/config.server";
-import { db } from "../../app/server/db.server";
+import { startSession } from "../../app/server/people/auth.server";
+import { config } from "../../app/server/platform/config.server";
+import { db } from "../../app/server/platform/db.server";
 
 installGlobals();
 const documentId = process.argv[2];

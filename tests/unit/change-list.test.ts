@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewChanges } from "~/server/reviews.server";
+import type { ReviewChanges } from "~/server/steering/reviews.server";
 import { limitChanges, narrowChanges } from "~/ui/ChangeList";
 
 const item = (id: number) => ({ id, code: `1.${id}`, title: `Toimenpide ${id}` });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "~/server/config.server";
+import { parseConfig } from "~/server/platform/config.server";
 
 describe("settings from the environment", () => {
   it("has safe demo defaults and generates a secret that is kept", () => {

@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { deflatePiece, gzipWithNonce } from "~/server/gzip-pieces";
+import { deflatePiece, gzipWithNonce } from "~/server/platform/gzip-pieces";
 
 const gunzip = (chunks: Buffer[]) => gunzipSync(Buffer.concat(chunks)).toString("utf8");
 

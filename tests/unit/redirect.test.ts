@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "~/server/redirect";
+import { safeRedirect } from "~/server/platform/redirect";
 
 describe("safeRedirect", () => {
   it("follows same-site paths only", () => {

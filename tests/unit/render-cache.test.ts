@@ -9,7 +9,7 @@ import {
   renderCacheStats,
   renderKey,
   requestKey,
-} from "~/server/render-cache.server";
+} from "~/server/platform/render-cache.server";
 
 const inputs = { url: "/steering", language: "fi", buildVersion: "b1", minute: 1, loaderData: { root: { viewer: { id: "u1" } }, "routes/steering": { late: 3 } } };
 const request = { url: "/steering", host: "localhost", cookie: "lahiturva_session=abc", acceptLanguage: "fi", userId: "u1", buildVersion: "b1", databaseVersion: "10:2", minute: 1 };

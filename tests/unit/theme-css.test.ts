@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { MantineProvider } from "@mantine/core";
 import { describe, expect, it } from "vitest";
-import { THEME_CSS, THEME_CSS_VERSION } from "~/server/theme-css.server";
+import { THEME_CSS, THEME_CSS_VERSION } from "~/server/platform/theme-css.server";
 import { cssVariablesResolver, theme } from "~/ui/theme";
 
 describe("theme stylesheet", () => {

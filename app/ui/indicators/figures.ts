@@ -1,7 +1,7 @@
 // Indicator figures as published: a number, a bound ("yli 80") or a range ("4 000–5 000"), and the
 // value axis of a chart that does not exaggerate a change.
 import { useTranslation } from "react-i18next";
-import { figureText, type BoundWords, type FigureLike } from "~/server/indicator-figures";
+import { figureText, type BoundWords, type FigureLike } from "~/server/city/indicator-figures";
 import { useFormat } from "~/ui/format";
 
 export type FigureView = FigureLike;

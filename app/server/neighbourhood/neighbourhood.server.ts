@@ -1,0 +1,946 @@
+// Residents' neighbourhood plans (DOMAIN.md, level 3): the lifecycle draft → submitted → changes
+// requested / published → archived (or withdrawn), structured sections written by several
+// residents, the version history, comments with moderation, the networks' local notes on city
+// measures, and the two-way links between plan actions and city measures.
+//
+// Concurrency: every save bumps the plan's `version`. Conflicts are detected per item, because
+// co-authors usually write different items at the same time: each item (and the plan's basics)
+// has a revision, a short hash of its saved text. A save names the revision it was written on;
+// if someone else has saved the item since, nothing is written and the caller gets their text.
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import {
+  areas,
+  commentReports,
+  groups,
+  measures,
+  neighbourhoodPlans,
+  networkMeasureNotes,
+  organisations,
+  planActions,
+  planAuthors,
+  planComments,
+  planGoals,
+  planObservations,
+  planVersions,
+  residencies,
+  users,
+  PLAN_ACTION_CARRIERS,
+  PLAN_ACTION_STATUSES,
+  type NeighbourhoodPlanStatus,
+} from "../../../db/schema";
+import { areaAncestors, areaDescendantIds, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
+import { audit } from "../platform/audit.server";
+import { db, type Db, type Tx } from "../platform/db.server";
+import { pageWindow } from "../platform/paging";
+import { cachedRead } from "../platform/read-cache.server";
+import { publicMeasureCondition } from "../city/measures.server";
+import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
+import type { Viewer } from "../people/viewer.server";
+import { clock } from "../platform/clock";
+
+type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
+
+export type PlanActionCarrier = (typeof PLAN_ACTION_CARRIERS)[number];
+export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
+
+/** Statuses in which the authors write; everything else is read-only text. */
+export const EDITABLE_STATUSES: NeighbourhoodPlanStatus[] = ["draft", "changes_requested"];
+/** Statuses anyone may read. */
+export const PUBLIC_STATUSES: NeighbourhoodPlanStatus[] = ["published", "archived"];
+/** Saves by the same author within this time share one history row; a milestone always opens a new one. */
+export const VERSION_THROTTLE_MS = 5 * 60 * 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Access
+
+/** What the permission rules need: status, authors, and the networks covering the area or above. */
+export function planAccessOf(plan: { id: number; areaId: number; status: NeighbourhoodPlanStatus }, r: Reader = db()): NeighbourhoodPlanAccess {
+  const authorIds = r.select({ userId: planAuthors.userId }).from(planAuthors).where(eq(planAuthors.planId, plan.id)).all().map((a) => a.userId);
+  return { status: plan.status, authorIds, networkGroupIds: networksCoveringArea(plan.areaId, r).map((g) => g.id) };
+}
+
+export function loadPlanAccess(planId: number, r: Reader = db()) {
+  const plan = r.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+  if (!plan) return null;
+  return { plan, access: planAccessOf(plan, r) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revisions and the version history
+
+export const revOf = (values: unknown[]) => createHash("sha1").update(JSON.stringify(values)).digest("base64url").slice(0, 12);
+
+type ObservationRow = typeof planObservations.$inferSelect;
+type GoalRow = typeof planGoals.$inferSelect;
+type ActionRow = typeof planActions.$inferSelect;
+
+const basicsValues = (p: { title: string; situation: string }) => [p.title, p.situation];
+const observationValues = (o: { text: string; placeName: string | null; lat: number | null; lng: number | null }) => [o.text, o.placeName, o.lat, o.lng];
+const goalValues = (g: { text: string }) => [g.text];
+const actionValues = (a: ActionInput | ActionRow) => [a.text, a.carriedBy, a.organisationId, a.timeline, a.dueDate, a.measureId, a.goalId];
+
+export type PlanSnapshot = {
+  title: string;
+  situation: string;
+  /** Who last wrote the title or the situation text. */
+  basicsAuthorId: string | null;
+  status: NeighbourhoodPlanStatus;
+  lastSavedAt: number;
+  authors: { userId: string; role: "owner" | "coauthor" }[];
+  observations: { id: number; text: string; placeName: string | null; lat: number | null; lng: number | null; authorId: string | null }[];
+  goals: { id: number; text: string; authorId: string | null }[];
+  actions: {
+    id: number;
+    text: string;
+    carriedBy: PlanActionCarrier;
+    organisationId: number | null;
+    timeline: string;
+    dueDate: string | null;
+    measureId: number | null;
+    goalId: number | null;
+    status: PlanActionStatus;
+    authorId: string | null;
+  }[];
+};
+
+function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string | null, now: Date): PlanSnapshot {
+  const plan = r.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!;
+  return {
+    title: plan.title,
+    situation: plan.situation,
+    basicsAuthorId,
+    status: plan.status,
+    lastSavedAt: now.getTime(),
+    authors: r.select({ userId: planAuthors.userId, role: planAuthors.role }).from(planAuthors).where(eq(planAuthors.planId, planId)).orderBy(asc(planAuthors.addedAt)).all(),
+    observations: r
+      .select({ id: planObservations.id, text: planObservations.text, placeName: planObservations.placeName, lat: planObservations.lat, lng: planObservations.lng, authorId: planObservations.authorId })
+      .from(planObservations)
+      .where(eq(planObservations.planId, planId))
+      .orderBy(asc(planObservations.position), asc(planObservations.id))
+      .all(),
+    goals: r
+      .select({ id: planGoals.id, text: planGoals.text, authorId: planGoals.authorId })
+      .from(planGoals)
+      .where(eq(planGoals.planId, planId))
+      .orderBy(asc(planGoals.position), asc(planGoals.id))
+      .all(),
+    actions: r
+      .select({
+        id: planActions.id,
+        text: planActions.text,
+        carriedBy: planActions.carriedBy,
+        organisationId: planActions.organisationId,
+        timeline: planActions.timeline,
+        dueDate: planActions.dueDate,
+        measureId: planActions.measureId,
+        goalId: planActions.goalId,
+        status: planActions.status,
+        authorId: planActions.authorId,
+      })
+      .from(planActions)
+      .where(eq(planActions.planId, planId))
+      .orderBy(asc(planActions.position), asc(planActions.id))
+      .all(),
+  };
+}
+
+function latestVersionRow(r: Reader, planId: number) {
+  return r.select().from(planVersions).where(eq(planVersions.planId, planId)).orderBy(desc(planVersions.id)).get() ?? null;
+}
+
+const parseSnapshot = (json: string) => JSON.parse(json) as PlanSnapshot;
+
+/**
+ * Keeps the history: a new row when another person saves, after the throttle time, or at a
+ * milestone (`note`); otherwise the author's latest row is brought up to date. The latest row is
+ * therefore always the plan as it stands now.
+ */
+function recordVersion(tx: Tx, planId: number, version: number, actorId: string | null, now: Date, opts: { note?: string; basicsAuthorId?: string } = {}) {
+  const latest = latestVersionRow(tx, planId);
+  const previous = latest ? parseSnapshot(latest.snapshot) : null;
+  const createdBy = tx.select({ id: neighbourhoodPlans.createdById }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()?.id ?? null;
+  const basicsAuthorId = opts.basicsAuthorId ?? previous?.basicsAuthorId ?? createdBy;
+  const snapshot = JSON.stringify(buildSnapshot(tx, planId, basicsAuthorId, now));
+  const merge = latest && !opts.note && !latest.note && latest.savedById === actorId && now.getTime() - latest.savedAt.getTime() < VERSION_THROTTLE_MS;
+  if (merge) tx.update(planVersions).set({ version, snapshot }).where(eq(planVersions.id, latest.id)).run();
+  else tx.insert(planVersions).values({ planId, version, snapshot, savedById: actorId, savedAt: now, note: opts.note ?? null }).run();
+}
+
+/** Bumps the version, stamps the time and writes the history; every change goes through here. */
+function touch(tx: Tx, planId: number, actorId: string | null, now: Date, opts: { note?: string; basicsAuthorId?: string; set?: Partial<typeof neighbourhoodPlans.$inferInsert> } = {}): number {
+  const current = tx.select({ version: neighbourhoodPlans.version }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!;
+  const version = current.version + 1;
+  tx.update(neighbourhoodPlans)
+    .set({ ...opts.set, version, updatedAt: now })
+    .where(eq(neighbourhoodPlans.id, planId))
+    .run();
+  recordVersion(tx, planId, version, actorId, now, opts);
+  return version;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and editing
+
+export function createPlan(actorId: string, areaId: number, title: string, now = clock.now()): number {
+  return db().transaction(
+    (tx) => {
+      const id = Number(tx.insert(neighbourhoodPlans).values({ areaId, title, createdById: actorId, updatedAt: now, createdAt: now }).run().lastInsertRowid);
+      tx.insert(planAuthors).values({ planId: id, userId: actorId, role: "owner", addedAt: now }).run();
+      recordVersion(tx, id, 1, actorId, now, { note: "created", basicsAuthorId: actorId });
+      audit({ actorId, action: "neighbourhoodPlan.created", targetType: "neighbourhoodPlan", targetId: id }, tx);
+      return id;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type ObservationInput = { text: string; placeName: string | null; lat: number | null; lng: number | null };
+export type GoalInput = { text: string };
+export type ActionInput = {
+  text: string;
+  carriedBy: PlanActionCarrier;
+  organisationId: number | null;
+  timeline: string;
+  dueDate: string | null;
+  measureId: number | null;
+  goalId: number | null;
+};
+export type BasicsInput = { title: string; situation: string };
+
+/** Which item a save is about and the revision the writer started from. */
+export type ItemRef = { id?: number | null; baseRev?: string | null; recreate?: boolean };
+
+export type Conflict = { current: Record<string, unknown> | null; by: string | null; rev: string | null; gone: boolean };
+export type SaveResult =
+  | { ok: true; id: number; rev: string; version: number; savedAt: number }
+  | { ok: false; reason: "notFound" | "notEditable" | "invalidReference" }
+  | ({ ok: false; reason: "conflict" } & Conflict);
+
+type PlanRow = typeof neighbourhoodPlans.$inferSelect;
+
+function editablePlan(tx: Tx, planId: number, actorId: string): { error: "notFound" | "notEditable" } | { plan: PlanRow; error?: undefined } {
+  const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+  if (!plan) return { error: "notFound" };
+  const author = tx
+    .select({ userId: planAuthors.userId })
+    .from(planAuthors)
+    .where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, actorId)))
+    .get();
+  if (!author || !EDITABLE_STATUSES.includes(plan.status)) return { error: "notEditable" };
+  return { plan };
+}
+
+const nameOf = (r: Reader, userId: string | null) => (userId ? (r.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null) : null);
+
+/**
+ * "same": nothing to write. "ok": write. "conflict": someone else saved the item after the
+ * writer's revision. The writer's own earlier save (another tab, a reply lost on a bad
+ * connection) is not a conflict.
+ */
+function compare(currentRev: string, newRev: string, baseRev: string | null | undefined, lastAuthorId: string | null, actorId: string) {
+  if (currentRev === newRev) return "same" as const;
+  if (baseRev === currentRev || lastAuthorId === actorId) return "ok" as const;
+  return "conflict" as const;
+}
+
+const conflict = (r: Reader, current: Record<string, unknown> | null, authorId: string | null, rev: string | null): SaveResult => ({
+  ok: false,
+  reason: "conflict",
+  current,
+  by: nameOf(r, authorId),
+  rev,
+  gone: current === null,
+});
+
+export function saveBasics(actorId: string, planId: number, baseRev: string | null | undefined, input: BasicsInput, now = clock.now()): SaveResult {
+  return db().transaction(
+    (tx): SaveResult => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false, reason: found.error };
+      const { plan } = found;
+      const currentRev = revOf(basicsValues(plan));
+      const newRev = revOf(basicsValues(input));
+      const latest = latestVersionRow(tx, planId);
+      const lastAuthor = latest ? parseSnapshot(latest.snapshot).basicsAuthorId : plan.createdById;
+      const verdict = compare(currentRev, newRev, baseRev, lastAuthor, actorId);
+      if (verdict === "same") return { ok: true, id: planId, rev: newRev, version: plan.version, savedAt: now.getTime() };
+      if (verdict === "conflict") return conflict(tx, { title: plan.title, situation: plan.situation }, lastAuthor, currentRev);
+      const version = touch(tx, planId, actorId, now, { basicsAuthorId: actorId, set: { title: input.title, situation: input.situation } });
+      return { ok: true, id: planId, rev: newRev, version, savedAt: now.getTime() };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const nextPosition = (tx: Tx, table: typeof planObservations | typeof planGoals | typeof planActions, planId: number) =>
+  (tx
+    .select({ n: sql<number>`coalesce(max(${table.position}), -1)` })
+    .from(table)
+    .where(eq(table.planId, planId))
+    .get()?.n ?? -1) + 1;
+
+export function saveObservation(actorId: string, planId: number, ref: ItemRef, input: ObservationInput, now = clock.now()): SaveResult {
+  return db().transaction(
+    (tx): SaveResult => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false, reason: found.error };
+      const newRev = revOf(observationValues(input));
+      if (ref.id && !ref.recreate) {
+        const row = tx.select().from(planObservations).where(and(eq(planObservations.id, ref.id), eq(planObservations.planId, planId))).get();
+        if (!row) return conflict(tx, null, null, null);
+        const currentRev = revOf(observationValues(row));
+        const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
+        if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
+        if (verdict === "conflict") return conflict(tx, { text: row.text, placeName: row.placeName, lat: row.lat, lng: row.lng }, row.authorId, currentRev);
+        tx.update(planObservations).set({ ...input, authorId: actorId, updatedAt: now }).where(eq(planObservations.id, row.id)).run();
+        return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+      }
+      const id = Number(tx.insert(planObservations).values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planObservations, planId), updatedAt: now }).run().lastInsertRowid);
+      return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function saveGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
+  return db().transaction(
+    (tx): SaveResult => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false, reason: found.error };
+      const newRev = revOf(goalValues(input));
+      if (ref.id && !ref.recreate) {
+        const row = tx.select().from(planGoals).where(and(eq(planGoals.id, ref.id), eq(planGoals.planId, planId))).get();
+        if (!row) return conflict(tx, null, null, null);
+        const currentRev = revOf(goalValues(row));
+        const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
+        if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
+        if (verdict === "conflict") return conflict(tx, { text: row.text }, row.authorId, currentRev);
+        tx.update(planGoals).set({ text: input.text, authorId: actorId, updatedAt: now }).where(eq(planGoals.id, row.id)).run();
+        return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+      }
+      const id = Number(tx.insert(planGoals).values({ planId, text: input.text, authorId: actorId, position: nextPosition(tx, planGoals, planId), updatedAt: now }).run().lastInsertRowid);
+      return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function savePlanAction(actorId: string, planId: number, ref: ItemRef, input: ActionInput, now = clock.now()): SaveResult {
+  return db().transaction(
+    (tx): SaveResult => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false, reason: found.error };
+      // References must point at real records; a goal must be this plan's own.
+      if (input.goalId && !tx.select({ id: planGoals.id }).from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.planId, planId))).get())
+        return { ok: false, reason: "invalidReference" };
+      if (input.measureId && !tx.select({ id: measures.id }).from(measures).where(eq(measures.id, input.measureId)).get()) return { ok: false, reason: "invalidReference" };
+      if (input.organisationId && !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get())
+        return { ok: false, reason: "invalidReference" };
+      const newRev = revOf(actionValues(input));
+      if (ref.id && !ref.recreate) {
+        const row = tx.select().from(planActions).where(and(eq(planActions.id, ref.id), eq(planActions.planId, planId))).get();
+        if (!row) return conflict(tx, null, null, null);
+        const currentRev = revOf(actionValues(row));
+        const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
+        if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
+        if (verdict === "conflict")
+          return conflict(
+            tx,
+            { text: row.text, carriedBy: row.carriedBy, organisationId: row.organisationId, timeline: row.timeline, dueDate: row.dueDate, measureId: row.measureId, goalId: row.goalId },
+            row.authorId,
+            currentRev,
+          );
+        tx.update(planActions).set({ ...input, authorId: actorId, updatedAt: now }).where(eq(planActions.id, row.id)).run();
+        return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+      }
+      const id = Number(tx.insert(planActions).values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planActions, planId), updatedAt: now }).run().lastInsertRowid);
+      return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type ItemKind = "observation" | "goal" | "action";
+
+export function removeItem(actorId: string, planId: number, kind: ItemKind, itemId: number, now = clock.now()): { ok: true } | { ok: false; reason: "notFound" | "notEditable" } {
+  return db().transaction(
+    (tx) => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false as const, reason: found.error };
+      const table = kind === "observation" ? planObservations : kind === "goal" ? planGoals : planActions;
+      const res = tx.delete(table).where(and(eq(table.id, itemId), eq(table.planId, planId))).run();
+      if (!res.changes) return { ok: false as const, reason: "notFound" as const };
+      touch(tx, planId, actorId, now);
+      return { ok: true as const };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Co-authors
+
+export type CoauthorResult = { ok: true; name: string } | { ok: false; reason: "notEditable" | "notFound" | "noSuchResident" | "alreadyAuthor" };
+
+/** Any author of an editable plan may invite another registered resident (someone with a home area). */
+export function addCoauthor(actorId: string, planId: number, email: string, now = clock.now()): CoauthorResult {
+  return db().transaction(
+    (tx): CoauthorResult => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false, reason: found.error };
+      const user = tx
+        .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.email, email.trim().toLowerCase()))
+        .get();
+      const resident = user && !user.disabledAt ? tx.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, user.id)).get() : undefined;
+      if (!user || !resident) return { ok: false, reason: "noSuchResident" };
+      if (tx.select({ userId: planAuthors.userId }).from(planAuthors).where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, user.id))).get())
+        return { ok: false, reason: "alreadyAuthor" };
+      tx.insert(planAuthors).values({ planId, userId: user.id, role: "coauthor", addedAt: now }).run();
+      touch(tx, planId, actorId, now);
+      audit({ actorId, action: "neighbourhoodPlan.coauthorAdded", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId: user.id } }, tx);
+      return { ok: true, name: user.name };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The owner removes a co-author; a co-author may leave. The owner stays. */
+export function removeCoauthor(actorId: string, planId: number, userId: string, now = clock.now()): { ok: boolean } {
+  return db().transaction(
+    (tx) => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false };
+      const roles = tx.select().from(planAuthors).where(eq(planAuthors.planId, planId)).all();
+      const target = roles.find((a) => a.userId === userId);
+      const actorIsOwner = roles.some((a) => a.userId === actorId && a.role === "owner");
+      if (!target || target.role === "owner" || (!actorIsOwner && userId !== actorId)) return { ok: false };
+      tx.delete(planAuthors).where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, userId))).run();
+      touch(tx, planId, actorId, now);
+      audit({ actorId, action: "neighbourhoodPlan.coauthorRemoved", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId } }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workflow
+
+export type WorkflowResult = { ok: true } | { ok: false; reason: "notFound" | "transition" | "incomplete"; missing?: string[] };
+
+/** What a plan needs before the network reads it. */
+export function missingSections(planId: number, r: Reader = db()): string[] {
+  const count = (table: typeof planObservations | typeof planGoals | typeof planActions) =>
+    r.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.planId, planId)).get()?.n ?? 0;
+  const missing: string[] = [];
+  if (!count(planObservations)) missing.push("observations");
+  if (!count(planGoals)) missing.push("goals");
+  if (!count(planActions)) missing.push("actions");
+  return missing;
+}
+
+/** The authors send the plan to the network; the nearest covering network becomes its reviewer. */
+export function submitPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
+  return db().transaction(
+    (tx): WorkflowResult => {
+      const found = editablePlan(tx, planId, actorId);
+      if (found.error) return { ok: false, reason: found.error === "notFound" ? "notFound" : "transition" };
+      const missing = missingSections(planId, tx);
+      if (missing.length) return { ok: false, reason: "incomplete", missing };
+      const reviewer = networksCoveringArea(found.plan.areaId, tx)[0]?.id ?? null;
+      touch(tx, planId, actorId, now, { note: "submitted", set: { status: "submitted", submittedAt: now, reviewingGroupId: reviewer } });
+      audit({ actorId, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The network's review of a submitted plan: ask for changes (feedback required) or accept.
+ * Accepting publishes the plan at once: the network's acceptance is the publication decision, so
+ * `acceptedAt` and `publishedAt` are the same moment (the `accepted` status is not used).
+ */
+export function reviewPlan(actorId: string, planId: number, decision: "changes" | "accept", feedback: string, now = clock.now()): WorkflowResult {
+  return db().transaction(
+    (tx): WorkflowResult => {
+      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+      if (!plan) return { ok: false, reason: "notFound" };
+      if (plan.status !== "submitted") return { ok: false, reason: "transition" };
+      if (feedback.trim()) tx.insert(planComments).values({ planId, authorId: actorId, body: feedback.trim(), kind: "feedback", createdAt: now }).run();
+      if (decision === "changes") {
+        touch(tx, planId, actorId, now, { note: "changesRequested", set: { status: "changes_requested" } });
+      } else {
+        touch(tx, planId, actorId, now, { note: "published", set: { status: "published", acceptedAt: now, publishedAt: now } });
+      }
+      audit({ actorId, action: decision === "changes" ? "neighbourhoodPlan.changesRequested" : "neighbourhoodPlan.published", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const WITHDRAWABLE: NeighbourhoodPlanStatus[] = ["draft", "submitted", "changes_requested", "accepted"];
+
+export function withdrawPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
+  return db().transaction(
+    (tx): WorkflowResult => {
+      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+      if (!plan) return { ok: false, reason: "notFound" };
+      if (!WITHDRAWABLE.includes(plan.status)) return { ok: false, reason: "transition" };
+      touch(tx, planId, actorId, now, { note: "withdrawn", set: { status: "withdrawn", withdrawnAt: now } });
+      audit({ actorId, action: "neighbourhoodPlan.withdrawn", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A published plan that has run its course is archived: still public, no longer followed up. */
+export function archivePlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
+  return db().transaction(
+    (tx): WorkflowResult => {
+      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+      if (!plan) return { ok: false, reason: "notFound" };
+      if (plan.status !== "published") return { ok: false, reason: "transition" };
+      touch(tx, planId, actorId, now, { note: "archived", set: { status: "archived", archivedAt: now } });
+      audit({ actorId, action: "neighbourhoodPlan.archived", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Follow-up of a published plan: an action's status, by its authors or the network. */
+export function setActionStatus(actorId: string, planId: number, actionId: number, status: PlanActionStatus, now = clock.now()): WorkflowResult {
+  return db().transaction(
+    (tx): WorkflowResult => {
+      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+      if (!plan) return { ok: false, reason: "notFound" };
+      if (plan.status !== "published") return { ok: false, reason: "transition" };
+      const res = tx.update(planActions).set({ status, updatedAt: now }).where(and(eq(planActions.id, actionId), eq(planActions.planId, planId))).run();
+      if (!res.changes) return { ok: false, reason: "notFound" };
+      touch(tx, planId, actorId, now);
+      audit({ actorId, action: "neighbourhoodPlan.actionStatus", targetType: "planAction", targetId: actionId, detail: { status } }, tx);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments and moderation
+
+export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
+  return db().transaction((tx) => {
+    const id = Number(tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run().lastInsertRowid);
+    audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
+    return id;
+  });
+}
+
+export function getComment(commentId: number, r: Reader = db()) {
+  return r.select().from(planComments).where(eq(planComments.id, commentId)).get() ?? null;
+}
+
+export function reportComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
+  return db().transaction((tx) => {
+    const comment = tx.select({ id: planComments.id }).from(planComments).where(eq(planComments.id, commentId)).get();
+    if (!comment) return false;
+    tx.insert(commentReports).values({ commentId, reporterId: actorId, reason: reason.trim(), createdAt: now }).run();
+    audit({ actorId, action: "comment.reported", targetType: "planComment", targetId: commentId }, tx);
+    return true;
+  });
+}
+
+/** Hides a comment with a reason. The text stays in the database; open reports on it are resolved. */
+export function hideComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
+  return db().transaction((tx) => {
+    const res = tx
+      .update(planComments)
+      .set({ hiddenAt: now, hiddenById: actorId, hiddenReason: reason.trim() })
+      .where(and(eq(planComments.id, commentId), isNull(planComments.hiddenAt)))
+      .run();
+    if (!res.changes) return false;
+    tx.update(commentReports).set({ resolvedAt: now }).where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt))).run();
+    audit({ actorId, action: "comment.hidden", targetType: "planComment", targetId: commentId, detail: { reason: reason.trim() } }, tx);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading one plan
+
+const areaNameColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv };
+
+/**
+ * The plan as a page shows it. `publicMeasuresOnly` hides links to measures the viewer may not
+ * see; `moderator` decides whether hidden comments come along at all (their text never goes to
+ * anyone else).
+ */
+export function getPlanView(planId: number, opts: { publicMeasuresOnly: boolean; moderator: boolean }) {
+  return cachedRead(`planView:${planId}:${opts.publicMeasuresOnly}:${opts.moderator}`, () => computePlanView(planId, opts));
+}
+
+function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; moderator: boolean }) {
+  const d = db();
+  const plan = d.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+  if (!plan) return null;
+  const area = getArea(plan.areaId, d)!;
+  const ancestors = areaAncestors(plan.areaId, d);
+  const authors = d
+    .select({ userId: planAuthors.userId, role: planAuthors.role, name: users.name })
+    .from(planAuthors)
+    .innerJoin(users, eq(users.id, planAuthors.userId))
+    .where(eq(planAuthors.planId, planId))
+    .orderBy(sql`${planAuthors.role} = 'coauthor'`, asc(planAuthors.addedAt))
+    .all();
+  const latest = latestVersionRow(d, planId);
+  const basicsAuthorId = latest ? parseSnapshot(latest.snapshot).basicsAuthorId : plan.createdById;
+  const author = alias(users, "author");
+  const observations = d
+    .select({ row: planObservations, authorName: author.name })
+    .from(planObservations)
+    .leftJoin(author, eq(author.id, planObservations.authorId))
+    .where(eq(planObservations.planId, planId))
+    .orderBy(asc(planObservations.position), asc(planObservations.id))
+    .all()
+    .map(({ row, authorName }) => ({ id: row.id, text: row.text, placeName: row.placeName, lat: row.lat, lng: row.lng, authorName, rev: revOf(observationValues(row)) }));
+  const goals = d
+    .select({ row: planGoals, authorName: author.name })
+    .from(planGoals)
+    .leftJoin(author, eq(author.id, planGoals.authorId))
+    .where(eq(planGoals.planId, planId))
+    .orderBy(asc(planGoals.position), asc(planGoals.id))
+    .all()
+    .map(({ row, authorName }) => ({ id: row.id, text: row.text, authorName, rev: revOf(goalValues(row)) }));
+  const measureJoin = opts.publicMeasuresOnly ? and(eq(measures.id, planActions.measureId), publicMeasureCondition()) : eq(measures.id, planActions.measureId);
+  const actions = d
+    .select({
+      row: planActions,
+      authorName: author.name,
+      organisation: { id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn },
+      measure: { id: measures.id, code: measures.code, title: measures.title },
+    })
+    .from(planActions)
+    .leftJoin(author, eq(author.id, planActions.authorId))
+    .leftJoin(organisations, eq(organisations.id, planActions.organisationId))
+    .leftJoin(measures, measureJoin)
+    .where(eq(planActions.planId, planId))
+    .orderBy(asc(planActions.position), asc(planActions.id))
+    .all()
+    .map(({ row, authorName, organisation, measure }) => ({
+      id: row.id,
+      text: row.text,
+      carriedBy: row.carriedBy,
+      organisationId: row.organisationId,
+      organisation: organisation?.id ? organisation : null,
+      timeline: row.timeline,
+      dueDate: row.dueDate,
+      measureId: row.measureId,
+      measure: measure?.id ? measure : null,
+      goalId: row.goalId,
+      status: row.status,
+      authorName,
+      rev: revOf(actionValues(row)),
+    }));
+  const hider = alias(users, "hider");
+  const comments = d
+    .select({
+      id: planComments.id,
+      kind: planComments.kind,
+      body: planComments.body,
+      createdAt: planComments.createdAt,
+      authorName: author.name,
+      hiddenAt: planComments.hiddenAt,
+      hiddenReason: planComments.hiddenReason,
+      hiddenByName: hider.name,
+      openReports: sql<number>`(select count(*) from ${commentReports} r where r.comment_id = ${planComments.id} and r.resolved_at is null)`,
+    })
+    .from(planComments)
+    .leftJoin(author, eq(author.id, planComments.authorId))
+    .leftJoin(hider, eq(hider.id, planComments.hiddenById))
+    .where(eq(planComments.planId, planId))
+    .orderBy(asc(planComments.createdAt), asc(planComments.id))
+    .all()
+    // Hidden comments exist only for moderators; nobody else gets even their text.
+    .filter((c) => opts.moderator || !c.hiddenAt)
+    .map((c) => ({ ...c, hidden: !!c.hiddenAt, openReports: opts.moderator ? c.openReports : 0 }));
+  const reviewer = plan.reviewingGroupId
+    ? (d.select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn }).from(groups).where(eq(groups.id, plan.reviewingGroupId)).get() ?? null)
+    : null;
+  return {
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      situation: plan.situation,
+      status: plan.status,
+      version: plan.version,
+      createdAt: plan.createdAt,
+      updatedAt: plan.updatedAt,
+      submittedAt: plan.submittedAt,
+      publishedAt: plan.publishedAt,
+      archivedAt: plan.archivedAt,
+      withdrawnAt: plan.withdrawnAt,
+      basicsRev: revOf(basicsValues(plan)),
+      basicsAuthorName: nameOf(d, basicsAuthorId),
+    },
+    area,
+    ancestors,
+    networks: networksCoveringArea(plan.areaId, d),
+    reviewer,
+    authors,
+    observations,
+    goals,
+    actions,
+    comments,
+    missing: missingSections(planId, d),
+  };
+}
+
+export type PlanView = NonNullable<ReturnType<typeof getPlanView>>;
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+const planListColumns = {
+  id: neighbourhoodPlans.id,
+  title: neighbourhoodPlans.title,
+  status: neighbourhoodPlans.status,
+  updatedAt: neighbourhoodPlans.updatedAt,
+  submittedAt: neighbourhoodPlans.submittedAt,
+  publishedAt: neighbourhoodPlans.publishedAt,
+  area: areaNameColumns,
+};
+
+export type PlanListRow = { id: number; title: string; status: NeighbourhoodPlanStatus; updatedAt: Date; submittedAt: Date | null; publishedAt: Date | null; area: { id: number; level: string; code: string; nameFi: string; nameSv: string | null } };
+
+export const PLAN_LIST_PAGE_SIZE = 20;
+type PlanPage = { rows: PlanListRow[]; total: number; page: number; pageCount: number };
+
+/**
+ * Plans of some areas (and the areas below them) a person may see in a list: the public ones,
+ * and their own whatever the status. Paged: a district of a large city has thousands.
+ */
+export function listPlansInAreas(
+  areaIds: number[],
+  viewerId: string | null,
+  opts: { page?: number; pageSize?: number } = {},
+  r: Reader = db(),
+): PlanPage {
+  if (r === db()) return cachedRead(`plansInAreas:${areaIds.join(",")}:${viewerId}:${opts.page ?? 1}:${opts.pageSize ?? ""}`, () => computePlansInAreas(areaIds, viewerId, opts, r));
+  return computePlansInAreas(areaIds, viewerId, opts, r);
+}
+
+function computePlansInAreas(areaIds: number[], viewerId: string | null, opts: { page?: number; pageSize?: number }, r: Reader) {
+  const all = areaDescendantIds(areaIds, r);
+  if (!all.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const own = viewerId ? sql`exists (select 1 from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id} and pa.user_id = ${viewerId})` : sql`0`;
+  const where = and(inArray(neighbourhoodPlans.areaId, all), sql`(${inArray(neighbourhoodPlans.status, PUBLIC_STATUSES)} or ${own})`)!;
+  return planPage(r, where, [sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)], opts);
+}
+
+/** One page of the plans matching `where`, in `order`, with the total: every paged plan list. */
+function planPage(r: Reader, where: SQL, order: SQL[], opts: { page?: number; pageSize?: number }): PlanPage {
+  const pageSize = opts.pageSize ?? PLAN_LIST_PAGE_SIZE;
+  const total = r.select({ n: sql<number>`count(*)` }).from(neighbourhoodPlans).where(where).get()?.n ?? 0;
+  const { page, pageCount, offset } = pageWindow(total, opts.page, pageSize);
+  const rows = r
+    .select(planListColumns)
+    .from(neighbourhoodPlans)
+    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset(offset)
+    .all();
+  return { rows, total, page, pageCount };
+}
+
+/** The plans a person writes or has written, newest first. */
+export function listMyPlans(userId: string, r: Reader = db()): PlanListRow[] {
+  return r
+    .select(planListColumns)
+    .from(neighbourhoodPlans)
+    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
+    .innerJoin(planAuthors, and(eq(planAuthors.planId, neighbourhoodPlans.id), eq(planAuthors.userId, userId)))
+    .orderBy(desc(neighbourhoodPlans.updatedAt))
+    .all();
+}
+
+/**
+ * A network's plans: all those waiting for its feedback, and a page of the rest it has seen in its
+ * areas (newest first; a network of a large city has thousands).
+ */
+export function networkPlans(groupId: number, opts: { page?: number; pageSize?: number } = {}, r: Reader = db()) {
+  const { all } = networkAreaIds(groupId, r);
+  if (!all.length) return { waiting: [] as PlanListRow[], others: { rows: [] as PlanListRow[], total: 0, page: 1, pageCount: 1 } };
+  const inAreas = inArray(neighbourhoodPlans.areaId, all);
+  const waiting = r
+    .select(planListColumns)
+    .from(neighbourhoodPlans)
+    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
+    .where(and(inAreas, eq(neighbourhoodPlans.status, "submitted")))
+    .orderBy(asc(neighbourhoodPlans.submittedAt), desc(neighbourhoodPlans.updatedAt))
+    .all();
+  const seen = and(inAreas, inArray(neighbourhoodPlans.status, ["changes_requested", "accepted", "published"]))!;
+  return { waiting, others: planPage(r, seen, [desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)], opts) };
+}
+
+/**
+ * The measure page's side of the two-way link: plan actions that support the measure, from the
+ * plans the viewer may see.
+ */
+export function actionsForMeasure(measureId: number, viewer: Viewer | null) {
+  // The linked actions and, for plans that are not public, who may see them, are the same for
+  // every viewer: cached on the database version. Only the visibility check is per viewer.
+  const rows = cachedRead(`measureActions:${measureId}`, () => linkedActionRows(measureId));
+  return rows
+    .filter((row) => !row.access || can(viewer, { kind: "neighbourhoodPlan.view", plan: row.access }))
+    .map(({ access: _access, ...row }) => row);
+}
+
+function linkedActionRows(measureId: number, r: Reader = db()) {
+  const rows = r
+    .select({
+      id: planActions.id,
+      text: planActions.text,
+      carriedBy: planActions.carriedBy,
+      status: planActions.status,
+      timeline: planActions.timeline,
+      plan: { id: neighbourhoodPlans.id, title: neighbourhoodPlans.title, status: neighbourhoodPlans.status, areaId: neighbourhoodPlans.areaId },
+      area: areaNameColumns,
+    })
+    .from(planActions)
+    .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planActions.planId))
+    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
+    .where(eq(planActions.measureId, measureId))
+    .orderBy(asc(areas.code), asc(neighbourhoodPlans.id), asc(planActions.position))
+    .all();
+  // Public plans need no access lookup; the others cost a query each, once per plan.
+  const access = new Map<number, NeighbourhoodPlanAccess | null>();
+  return rows.map((row) => {
+    if (!access.has(row.plan.id)) access.set(row.plan.id, PUBLIC_STATUSES.includes(row.plan.status) ? null : planAccessOf(row.plan, r));
+    return { ...row, access: access.get(row.plan.id)! };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+type Change = { section: "basics" | "observation" | "goal" | "action" | "authors" | "status"; kind: "added" | "changed" | "removed"; text: string; by: string | null };
+
+function diffSnapshots(before: PlanSnapshot | null, after: PlanSnapshot, names: Map<string, string>): Change[] {
+  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const changes: Change[] = [];
+  if (before && (before.title !== after.title || before.situation !== after.situation)) changes.push({ section: "basics", kind: "changed", text: after.title, by: name(after.basicsAuthorId) });
+  if (before && before.status !== after.status) changes.push({ section: "status", kind: "changed", text: after.status, by: null });
+  const sections = [
+    ["observation", before?.observations ?? [], after.observations],
+    ["goal", before?.goals ?? [], after.goals],
+    ["action", before?.actions ?? [], after.actions],
+  ] as const;
+  for (const [section, old, now] of sections) {
+    const oldById = new Map<number, { text: string; authorId: string | null }>(old.map((i) => [i.id, i]));
+    for (const item of now) {
+      const prev = oldById.get(item.id);
+      if (!prev) changes.push({ section, kind: "added", text: item.text, by: name(item.authorId) });
+      else if (JSON.stringify(prev) !== JSON.stringify(item)) changes.push({ section, kind: "changed", text: item.text, by: name(item.authorId) });
+    }
+    const nowIds = new Set(now.map((i) => i.id));
+    for (const item of old) if (!nowIds.has(item.id)) changes.push({ section, kind: "removed", text: item.text, by: null });
+  }
+  const oldAuthors = new Set((before?.authors ?? []).map((a) => a.userId));
+  for (const a of after.authors) if (before && !oldAuthors.has(a.userId)) changes.push({ section: "authors", kind: "added", text: name(a.userId) ?? "–", by: null });
+  const newAuthors = new Set(after.authors.map((a) => a.userId));
+  for (const a of before?.authors ?? []) if (!newAuthors.has(a.userId)) changes.push({ section: "authors", kind: "removed", text: name(a.userId) ?? "–", by: null });
+  return changes;
+}
+
+/** Every saved version, newest first, with what changed in it and whose words each item is. */
+export function planHistory(planId: number, r: Reader = db()) {
+  const saver = alias(users, "saver");
+  const rows = r
+    .select({ id: planVersions.id, version: planVersions.version, snapshot: planVersions.snapshot, savedAt: planVersions.savedAt, note: planVersions.note, savedById: planVersions.savedById, savedByName: saver.name })
+    .from(planVersions)
+    .leftJoin(saver, eq(saver.id, planVersions.savedById))
+    .where(eq(planVersions.planId, planId))
+    .orderBy(asc(planVersions.id))
+    .all();
+  const snapshots = rows.map((row) => parseSnapshot(row.snapshot));
+  const ids = new Set<string>();
+  for (const s of snapshots) {
+    if (s.basicsAuthorId) ids.add(s.basicsAuthorId);
+    for (const a of s.authors) ids.add(a.userId);
+    for (const i of [...s.observations, ...s.goals, ...s.actions]) if (i.authorId) ids.add(i.authorId);
+  }
+  const names = new Map(ids.size ? r.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]) : []);
+  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const versions = rows.map((row, i) => {
+    const s = snapshots[i]!;
+    return {
+      id: row.id,
+      version: row.version,
+      savedAt: row.savedAt,
+      lastSavedAt: new Date(s.lastSavedAt),
+      savedByName: row.savedByName,
+      note: row.note,
+      status: s.status,
+      changes: diffSnapshots(i > 0 ? snapshots[i - 1]! : null, s, names),
+      content: {
+        title: s.title,
+        situation: s.situation,
+        basicsBy: name(s.basicsAuthorId),
+        observations: s.observations.map((o) => ({ id: o.id, text: o.text, placeName: o.placeName, by: name(o.authorId) })),
+        goals: s.goals.map((g) => ({ id: g.id, text: g.text, by: name(g.authorId) })),
+        actions: s.actions.map((a) => ({ id: a.id, text: a.text, by: name(a.authorId) })),
+      },
+    };
+  });
+  // Who wrote what in the plan as it stands now.
+  const current = snapshots[snapshots.length - 1];
+  const tally = new Map<string, { name: string; basics: boolean; observations: number; goals: number; actions: number }>();
+  const entry = (id: string | null) => {
+    const key = id ?? "";
+    if (!tally.has(key)) tally.set(key, { name: name(id) ?? "–", basics: false, observations: 0, goals: 0, actions: 0 });
+    return tally.get(key)!;
+  };
+  if (current) {
+    entry(current.basicsAuthorId).basics = true;
+    for (const o of current.observations) entry(o.authorId).observations++;
+    for (const g of current.goals) entry(g.authorId).goals++;
+    for (const a of current.actions) entry(a.authorId).actions++;
+  }
+  return { versions: versions.reverse(), contributions: [...tally.values()] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network notes on city measures
+
+export function listNetworkNotes(groupId: number, r: Reader = db()) {
+  return r
+    .select({ id: networkMeasureNotes.id, measureId: networkMeasureNotes.measureId, body: networkMeasureNotes.body, createdAt: networkMeasureNotes.createdAt, authorName: users.name })
+    .from(networkMeasureNotes)
+    .leftJoin(users, eq(users.id, networkMeasureNotes.authorId))
+    .where(eq(networkMeasureNotes.groupId, groupId))
+    .orderBy(desc(networkMeasureNotes.createdAt), desc(networkMeasureNotes.id))
+    .all();
+}
+
+export function addNetworkNote(actorId: string, groupId: number, measureId: number, body: string, now = clock.now()): boolean {
+  return db().transaction((tx) => {
+    if (!tx.select({ id: measures.id }).from(measures).where(eq(measures.id, measureId)).get()) return false;
+    const id = Number(tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: actorId, createdAt: now }).run().lastInsertRowid);
+    audit({ actorId, action: "network.note", targetType: "networkMeasureNote", targetId: id, detail: { groupId, measureId } }, tx);
+    return true;
+  });
+}
+
+/** A network group (kind network) by id, or null. */
+export function getNetwork(groupId: number, r: Reader = db()) {
+  return r.select().from(groups).where(and(eq(groups.id, groupId), eq(groups.kind, "network"))).get() ?? null;
+}

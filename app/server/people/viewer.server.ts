@@ -1,0 +1,84 @@
+// The signed-in person with their current memberships: the input of every permission check.
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { groups, memberships, residencies, users, type GroupKind, type Locale, type Position } from "../../../db/schema";
+import { db } from "../platform/db.server";
+import { cachedRead } from "../platform/read-cache.server";
+import { clock } from "../platform/clock";
+
+export type ViewerMembership = {
+  groupId: number;
+  groupKind: GroupKind;
+  organisationId: number | null;
+  position: Position;
+};
+
+export type Viewer = {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  memberships: ViewerMembership[];
+  residentAreaIds: number[];
+};
+
+/** Loads a viewer with only the memberships in force now (left members lose access at once). */
+export function loadViewer(userId: string, now = clock.now()): Viewer | null {
+  // Every signed-in request needs this; it changes only with a write (or a membership whose
+  // end date passes, hence the minute in the key).
+  return cachedRead(`viewer:${userId}`, () => computeViewer(userId, now), String(Math.floor(now.getTime() / 60_000)));
+}
+
+/**
+ * The three viewer queries, prepared once: after every write the viewer cache is stale, so a
+ * stream of writes (follow-ups during a meeting) recomputes the viewer on each request.
+ */
+let statements: ReturnType<typeof prepareViewerQueries> | undefined;
+function prepareViewerQueries() {
+  const d = db();
+  return {
+    user: d.select().from(users).where(eq(users.id, sql.placeholder("userId"))).prepare(),
+    memberships: d
+      .select({
+        groupId: memberships.groupId,
+        groupKind: groups.kind,
+        organisationId: memberships.organisationId,
+        position: memberships.position,
+      })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(and(eq(memberships.userId, sql.placeholder("userId")), or(isNull(memberships.leftAt), gt(memberships.leftAt, sql.placeholder("now")))))
+      .prepare(),
+    residencies: d.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, sql.placeholder("userId"))).prepare(),
+  };
+}
+
+function computeViewer(userId: string, now: Date): Viewer | null {
+  statements ??= prepareViewerQueries();
+  const user = statements.user.get({ userId });
+  if (!user || user.disabledAt) return null;
+  // Placeholders skip the column's mapping: leftAt is stored in epoch milliseconds.
+  const active = statements.memberships.all({ userId, now: now.getTime() });
+  const areaRows = statements.residencies.all({ userId });
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    memberships: active,
+    residentAreaIds: areaRows.map((r) => r.areaId),
+  };
+}
+
+export const isCoordinator = (v: Viewer | null) => !!v?.memberships.some((m) => m.groupKind === "coordinators");
+export const isSteeringMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.groupKind === "steering");
+export const isExpertMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.groupKind === "expert");
+export const isNetworkMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.groupKind === "network");
+export const isResident = (v: Viewer | null) => !!v && v.residentAreaIds.length > 0;
+/** Staff: anyone working for the city's safety planning, as opposed to residents and the public. */
+export const isStaff = (v: Viewer | null) => !!v && v.memberships.length > 0;
+
+/** Organisations the viewer represents in the expert group (they update these organisations' measures). */
+export const expertOrganisationIds = (v: Viewer | null): number[] =>
+  v ? [...new Set(v.memberships.filter((m) => m.groupKind === "expert" && m.organisationId).map((m) => m.organisationId!))] : [];
+
+export const memberGroupIds = (v: Viewer | null): number[] => (v ? v.memberships.map((m) => m.groupId) : []);

@@ -1,0 +1,26 @@
+// What the HTTP server hands to every loader and action of one request.
+// Plain module (no server-only imports) so the custom server and the Remix build agree on it.
+import type { SessionCheck } from "../people/auth.server";
+
+export type RequestContext = {
+  /** The CSP nonce of this response: every inline script carries it. */
+  nonce: string;
+  /** The client's address as the HTTP server saw it (used for rate limiting). */
+  clientIp: string;
+  /** Per-request memo filled by the session module (one session check per request). */
+  memo: Record<string, unknown>;
+  /** Set-Cookie values to add to whatever response this request ends with. */
+  setCookies: string[];
+  /** The session as the HTTP server already checked it for this request, if it did. */
+  session?: SessionCheck;
+  /** Set when the HTTP server looked for this GET in the page cache and missed (see render-cache). */
+  pageRequest?: { key: string; databaseVersion: string };
+  /** Set when the HTTP server refused the request before reading it (405, 411, 413): the page says so. */
+  refusedStatus?: number;
+  /** This request's id (also in the X-Request-Id header and in every log line about it). */
+  requestId?: string;
+};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext extends RequestContext {}
+}
