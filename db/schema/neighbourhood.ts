@@ -104,7 +104,7 @@ export const planActions = sqliteTable(
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     timeline: text("timeline").notNull().default(""),
     dueDate: text("due_date"),
-    /** The city measure this action supports locally (the two-way link of DOMAIN.md). */
+    /** The city measure this action supports locally (the two-way link of docs/domain.md). */
     measureId: integer("measure_id").references(() => measures.id, { onDelete: "set null" }),
     status: text("status", { enum: PLAN_ACTION_STATUSES }).notNull().default("planned"),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),

@@ -1,5 +1,5 @@
 // People, organisations, groups and memberships: who someone is and what they may do.
-// Roles are memberships of groups (DOMAIN.md), never a flag on the user.
+// Roles are memberships of groups (docs/domain.md), never a flag on the user.
 import type { RegisterAnnotations } from "./register";
 import { createdAt } from "./columns";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -107,7 +107,7 @@ export type Position = (typeof POSITIONS)[number];
 
 /**
  * A person's membership of a group. Access follows the work task: a membership with
- * `leftAt` in the past gives no rights (DOMAIN.md: "access rights end when the task ends").
+ * `leftAt` in the past gives no rights (docs/domain.md: "access rights end when the task ends").
  */
 export const memberships = sqliteTable(
   "memberships",

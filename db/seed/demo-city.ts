@@ -266,7 +266,7 @@ type GroupKey = keyof typeof GROUPS;
 type MembershipSeed = {
   group: GroupKey;
   position?: Position;
-  /** Required for expert-group memberships (DOMAIN.md: members represent an organisation). */
+  /** Required for expert-group memberships (docs/domain.md: members represent an organisation). */
   org?: OrgKey;
   joined: string;
   left?: string;
