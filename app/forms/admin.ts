@@ -30,3 +30,13 @@ export const UserFilterSchema = z.object({
   role: z.enum([...GROUP_KINDS, "resident"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });
+
+/** Revoking an open invitation (the invitations page). */
+export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke"), invitationId: z.coerce.number().int().positive() });
+
+/** A user's page: the plain buttons (disable, enable, end a membership). */
+export const UserActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("disable") }),
+  z.object({ intent: z.literal("enable") }),
+  z.object({ intent: z.literal("endMembership"), membershipId: z.coerce.number().int().positive() }),
+]);

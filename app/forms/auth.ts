@@ -1,4 +1,5 @@
 import { z } from "./z";
+import { SECOND_FACTOR_INTENTS } from "./security";
 
 const email = z.string().trim().toLowerCase().email().max(254);
 /** At least 10 characters: length beats composition rules (NIST SP 800-63B). */
@@ -51,3 +52,6 @@ export const DeleteAccountSchema = z.object({
   password: z.string().min(1).max(200),
   confirm: z.literal("on", { errorMap: () => ({ message: "account.deleteConfirmRequired" }) }),
 });
+
+/** Which of the account page's forms was sent (its own, the rights request's and the second factor's). */
+export const AccountIntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", "rightsRequest", ...SECOND_FACTOR_INTENTS]) });

@@ -1,6 +1,7 @@
 import { MEASURE_STATUSES, TASK_STATES } from "../../db/schema";
 import { costSharesProblem, MEASURE_SORTS } from "../server/city/measure-rules";
 import { z } from "./z";
+import { ImportDoneSchema, optionalPositiveIntParam, positiveIntParam } from "./params";
 
 /** Finnish number input: "24 000,50" and "24000.50" both mean 24000.5. */
 export const finnishNumber = z.preprocess((v) => {
@@ -99,3 +100,15 @@ export function parseMeasureListQuery(url: URL): MeasureListQuery {
   raw.status = params.getAll("status").length ? params.getAll("status") : undefined;
   return MeasureListQuerySchema.parse(raw);
 }
+
+/** A new measure's page: which plan it is proposed to (`?plan=`); anything malformed is ignored. */
+export const NewMeasureQuerySchema = z.object({ plan: optionalPositiveIntParam });
+
+/** The measure export's file format (`?format=`), CSV unless asked otherwise. */
+export const MeasureExportFormatSchema = z.enum(["csv", "xlsx"]).default("csv");
+
+/** What a confirmed measure import did, and into which plan. */
+export const MeasureImportDoneSchema = ImportDoneSchema.extend({ plan: positiveIntParam });
+
+/** The upload form's "import new measures unpublished" checkbox. */
+export const MeasureImportUnpublishedSchema = z.literal("on").optional().catch(undefined).transform((v) => v === "on");

@@ -1,4 +1,5 @@
 import { z } from "./z";
+import { positiveIntParam } from "./params";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 
@@ -45,3 +46,6 @@ export const DecisionFormSchema = z
     if (!v.year) ctx.addIssue({ code: "custom", path: ["year"], message: "validation.required" });
     if (!v.priorityAreaIds.length) ctx.addIssue({ code: "custom", path: ["priorityAreaIds"], message: "reviews.validation.chooseAreas" });
   });
+
+/** Comparing two reviews: `?a=` and `?b=` are both needed. */
+export const ReviewCompareQuerySchema = z.object({ a: positiveIntParam, b: positiveIntParam });

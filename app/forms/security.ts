@@ -38,3 +38,6 @@ export const SECOND_FACTOR_INTENTS = ["passkeyOptions", "passkeyEnrol", "totpSta
 export const SecuritySettingsSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("requireAllStaff"), on: z.enum(["on", "off"]).optional().transform((v) => v === "on") }),
 ]);
+
+/** A coordinator resetting a user's second factors. */
+export const SecondFactorResetSchema = z.object({ intent: z.literal("reset"), userId: z.string().min(1).max(64) });

@@ -1,6 +1,7 @@
 // Forms of the group workspaces. Messages are translation keys, as everywhere.
 import { EMAIL_MODES, PUBLICITY_CLASSES } from "../../db/schema";
 import { z } from "./z";
+import { optionalPositiveIntParam } from "./params";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 const clock = z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "validation.invalid").transform((v) => v.replace(".", ":"));
@@ -77,3 +78,20 @@ export const PostSchema = z.object({
 });
 
 export const EmailModeSchema = z.object({ emailMode: z.enum(EMAIL_MODES) });
+
+/** Which of a meeting page's forms was sent. */
+export const MeetingIntentSchema = z.object({
+  intent: z.enum(["edit", "addItem", "moveUp", "moveDown", "removeItem", "answer", "attendance", "minutes", "approve", "decision"]),
+});
+
+/** Which of a document page's forms was sent. */
+export const DocumentIntentSchema = z.object({ intent: z.enum(["version", "attachment", "meta", "grant", "removeGrant"]) });
+
+/** A workspace's document list: the search words (`?q=`); anything malformed is ignored. */
+export const DocumentSearchQuerySchema = z.object({ q: z.string().trim().max(200).optional().catch(undefined) });
+
+/** The document access log: one document's entries (`?document=`) and the page. */
+export const AccessLogQuerySchema = z.object({
+  document: optionalPositiveIntParam,
+  page: optionalPositiveIntParam,
+});

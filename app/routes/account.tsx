@@ -5,9 +5,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "~/forms/auth";
+import { AccountIntentSchema, ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "~/forms/auth";
 import { RIGHTS_TEXT_MAX, RightsRequestSchema } from "~/forms/rights";
-import { z } from "~/forms/z";
 import { languageCookie } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { changePassword, deleteOwnAccount, mayDeleteOwnAccount, updateProfile } from "~/server/people/accounts.server";
@@ -21,7 +20,7 @@ import { emailModeOf, scheduleMailDelivery, setEmailMode } from "~/server/mail/n
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
-import { SECOND_FACTOR_INTENTS, SecondFactorAccountSchema } from "~/forms/security";
+import { SecondFactorAccountSchema } from "~/forms/security";
 import { handleSecondFactorIntent, secondFactorOverview } from "~/server/people/second-factor.server";
 import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFactorSection";
 import { RIGHTS_REQUEST_KINDS } from "../../db/schema";
@@ -39,12 +38,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const IntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", "rightsRequest", ...SECOND_FACTOR_INTENTS]) });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
   const formData = await request.formData();
-  const intent = IntentSchema.safeParse({ intent: formData.get("intent") });
+  const intent = AccountIntentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) badRequest();
   switch (intent.data.intent) {
     case "passkeyOptions":

@@ -2,21 +2,16 @@ import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title }
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { AccessLogQuerySchema } from "~/forms/workspaces";
 import { listAccessLog } from "~/server/workspaces/documents.server";
 import { authorize } from "~/server/people/guard.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 
-const Query = z.object({
-  document: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().positive().optional().catch(undefined),
-});
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "accessLog.view" });
-  const q = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = AccessLogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ ...listAccessLog({ documentId: q.document, page: q.page }), documentId: q.document ?? null });
 }
 

@@ -5,9 +5,8 @@ import { Alert, Anchor, Badge, Button, Checkbox, List, NativeSelect, Paper, Stac
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { errorKey } from "~/forms/z";
-import { AreaActionSchema } from "~/forms/city-data";
+import { AreaActionSchema, AreaMergedQuerySchema } from "~/forms/city-data";
 import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { getAdminArea, listAreasForAdmin, mergeAreas, removeArea, type AreaUsage } from "~/server/city/areas.server";
@@ -16,14 +15,13 @@ import { FormErrors } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
-const MergedSchema = z.object({ merged: z.coerce.number().int().min(0) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "areas.manage" });
   const area = getAdminArea(idParam(params.areaId));
   if (!area) notFound();
   const targets = listAreasForAdmin().filter((a) => a.level === area.level && a.id !== area.id);
-  const merged = MergedSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const merged = AreaMergedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ pageTitle: `${area.code} ${area.nameFi}`, area, targets, merged: merged.success ? merged.data.merged : null });
 }
 

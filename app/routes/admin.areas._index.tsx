@@ -9,14 +9,14 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { listAreasForAdmin } from "~/server/city/areas.server";
 import { authorize } from "~/server/people/guard.server";
-import { z } from "zod";
+import { RemovedAreaNameSchema } from "~/forms/city-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "areas.manage" });
   const t = await translatorFor(request);
-  const removed = z.string().trim().min(1).max(200).safeParse(new URL(request.url).searchParams.get("removed"));
+  const removed = RemovedAreaNameSchema.safeParse(new URL(request.url).searchParams.get("removed"));
   return json({ pageTitle: t("cityData.areas.title"), areas: listAreasForAdmin(), removed: removed.success ? removed.data : null });
 }
 

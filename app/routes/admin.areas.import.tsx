@@ -7,7 +7,7 @@ import { Anchor, Badge, Code, List, Paper, Stack, Text, Title } from "@mantine/c
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { ImportDoneSchema } from "~/forms/params";
 import { translatorFor } from "~/i18n/i18n.server";
 import { applyAreaImport, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/city/areas.server";
 import { runImport } from "~/server/platform/csv-import.server";
@@ -15,18 +15,13 @@ import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
 
-const DoneSchema = z.object({
-  created: z.coerce.number().int().min(0),
-  updated: z.coerce.number().int().min(0),
-  unchanged: z.coerce.number().int().min(0),
-});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "areas.import" });
   const t = await translatorFor(request);
-  const done = DoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const done = ImportDoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ pageTitle: t("neighbourhood.areaImport.title"), done: done.success ? done.data : null });
 }
 

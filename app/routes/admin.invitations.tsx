@@ -5,8 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { POSITIONS } from "../../db/schema";
-import { InvitationSchema } from "~/forms/admin";
-import { z } from "~/forms/z";
+import { InvitationSchema, RevokeInvitationSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import { createInvitation, mailInvitation } from "~/server/people/accounts.server";
 import { detectLanguage } from "~/i18n/i18n.server";
@@ -20,13 +19,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ invitations: listOpenInvitations(), groups: listGroups(), organisations: listOrganisations() });
 }
 
-const RevokeSchema = z.object({ intent: z.literal("revoke"), invitationId: z.coerce.number().int().positive() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "admin.invite" });
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
-    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData));
+    const parsed = RevokeInvitationSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) badRequest();
     revokeInvitation(viewer.id, parsed.data.invitationId);
     return json({ result: null, link: null, mailedTo: null, revoked: true });

@@ -4,7 +4,7 @@ import { Code, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { ImportDoneSchema } from "~/forms/params";
 import { ORGANISATION_KINDS } from "../../db/schema";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/platform/csv-import.server";
@@ -13,18 +13,13 @@ import { applyOrganisationImport, ORGANISATION_IMPORT_FILES, parseOrganisationFi
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
-const DoneSchema = z.object({
-  created: z.coerce.number().int().min(0),
-  updated: z.coerce.number().int().min(0),
-  unchanged: z.coerce.number().int().min(0),
-});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageOrganisations" });
   const t = await translatorFor(request);
-  const done = DoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const done = ImportDoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ pageTitle: t("cityData.organisationImport.title"), done: done.success ? done.data : null });
 }
 

@@ -3,8 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SecuritySettingsSchema } from "~/forms/security";
-import { z } from "~/forms/z";
+import { SecondFactorResetSchema, SecuritySettingsSchema } from "~/forms/security";
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/people/second-factor.server";
 
@@ -13,14 +12,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ requireAll: requireAllStaff(), roster: securityRoster() });
 }
 
-const ResetSchema = z.object({ intent: z.literal("reset"), userId: z.string().min(1).max(64) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "admin.security" });
   const formData = await request.formData();
   const fields = Object.fromEntries(formData);
   if (fields.intent === "reset") {
-    const parsed = ResetSchema.safeParse(fields);
+    const parsed = SecondFactorResetSchema.safeParse(fields);
     if (!parsed.success) badRequest();
     return json({ saved: false, reset: resetFactors(viewer.id, parsed.data.userId) });
   }

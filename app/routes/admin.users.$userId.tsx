@@ -5,8 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { POSITIONS } from "../../db/schema";
-import { MembershipSchema } from "~/forms/admin";
-import { z } from "~/forms/z";
+import { MembershipSchema, UserActionSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import { addMembership, endMembership, getUserDetail, listGroups, listOrganisations, setUserDisabled } from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
@@ -20,12 +19,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!detail) notFound();
   return json({ ...detail, groups: listGroups(), organisations: listOrganisations() });
 }
-
-const SimpleIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("disable") }),
-  z.object({ intent: z.literal("enable") }),
-  z.object({ intent: z.literal("endMembership"), membershipId: z.coerce.number().int().positive() }),
-]);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "admin.manageUsers" });
@@ -43,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return json({ result: submission.reply({ resetForm: true }), done: "membershipAdded" });
   }
-  const parsed = SimpleIntent.safeParse(Object.fromEntries(formData));
+  const parsed = UserActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) badRequest();
   const intent = parsed.data;
   if (intent.intent === "endMembership") {

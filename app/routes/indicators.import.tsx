@@ -6,7 +6,7 @@ import { Anchor, Code, List, Paper, Stack, Table, Text, Title } from "@mantine/c
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { ImportDoneSchema } from "~/forms/params";
 import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/platform/csv-import.server";
@@ -15,11 +15,6 @@ import { applyIndicatorImport, INDICATOR_IMPORT_FILES, indicatorTemplateCsv, lis
 import { useFigureText } from "~/ui/indicators/figures";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
-const DoneSchema = z.object({
-  created: z.coerce.number().int().min(0),
-  updated: z.coerce.number().int().min(0),
-  unchanged: z.coerce.number().int().min(0),
-});
 
 /** The documented column names, in the order of the help table. */
 const COLUMN_DOCS = [
@@ -36,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "indicator.manage" });
   const t = await translatorFor(request);
-  const done = DoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const done = ImportDoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const keys = listIndicators().map((i) => ({ id: i.id, key: i.key, nameFi: i.nameFi, nameSv: i.nameSv, nameEn: i.nameEn, resolution: i.resolution, unit: i.unit }));
   // An example file to copy from, made of the city's own indicator keys (without the BOM).
   const example = indicatorTemplateCsv().replace(/^\uFEFF/, "").trimEnd();

@@ -1,15 +1,12 @@
 // Download of the measure list as CSV or XLSX, with the same filters as the list page.
 // Anyone may export; people who may not see every measure get exactly what the public list shows.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { parseMeasureListQuery } from "~/forms/measures";
+import { MeasureExportFormatSchema, parseMeasureListQuery } from "~/forms/measures";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { badRequest, getViewer, notFound } from "~/server/people/guard.server";
 import { exportMeasures, toCsv, toXlsx } from "~/server/city/measure-io.server";
 import { helsinkiDate } from "~/server/city/measure-rules";
 import { resolvePlan } from "~/server/city/measure-views.server";
-
-const FormatSchema = z.enum(["csv", "xlsx"]).default("csv");
 
 const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
@@ -19,7 +16,7 @@ const CONTENT_TYPES = {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const url = new URL(request.url);
-  const format = FormatSchema.safeParse(url.searchParams.get("format") ?? undefined);
+  const format = MeasureExportFormatSchema.safeParse(url.searchParams.get("format") ?? undefined);
   if (!format.success) badRequest();
   const query = parseMeasureListQuery(url);
   const { plan, publicOnly } = resolvePlan(query.plan, viewer);

@@ -6,7 +6,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { z } from "zod";
+import { MeasureImportDoneSchema, MeasureImportUnpublishedSchema } from "~/forms/measures";
+import { positiveIntParam } from "~/forms/params";
 import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/platform/csv-import.server";
@@ -15,16 +16,6 @@ import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, val
 import { currentPlan, getPlan, listPlans } from "~/server/city/plans.server";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
-const DoneSchema = z.object({
-  created: z.coerce.number().int().min(0),
-  updated: z.coerce.number().int().min(0),
-  unchanged: z.coerce.number().int().min(0),
-  plan: z.coerce.number().int().positive(),
-});
-
-const PlanId = z.coerce.number().int().positive();
-/** The upload form's "import new measures unpublished" checkbox. */
-const Unpublished = z.literal("on").optional().catch(undefined).transform((v) => v === "on");
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -32,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "measure.import" });
   const t = await translatorFor(request);
   const url = new URL(request.url);
-  const done = DoneSchema.safeParse(Object.fromEntries(url.searchParams));
+  const done = MeasureImportDoneSchema.safeParse(Object.fromEntries(url.searchParams));
   const plans = listPlans({ publicOnly: false }).map((p) => ({ id: p.id, nameFi: p.nameFi, nameSv: p.nameSv, nameEn: p.nameEn }));
   return json({
     pageTitle: t("measureIo.title"),
@@ -53,9 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       field: "plan",
       fields: ["unpublished"],
       read: (value, form) => {
-        const id = PlanId.safeParse(value || undefined);
+        const id = positiveIntParam.safeParse(value || undefined);
         const plan = id.success ? getPlan(id.data, { publicOnly: false }) : null;
-        const unpublished = Unpublished.parse(form.get("unpublished") ?? undefined);
+        const unpublished = MeasureImportUnpublishedSchema.parse(form.get("unpublished") ?? undefined);
         return plan ? { ok: true as const, key: { planId: plan.id, unpublished }, target: { plan, unpublished } } : { ok: false as const, errors: ["measureIo.errors.noPlan"] };
       },
       load: (key) => {

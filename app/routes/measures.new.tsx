@@ -3,8 +3,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MeasureFormSchema } from "~/forms/measures";
-import { z } from "~/forms/z";
+import { MeasureFormSchema, NewMeasureQuerySchema } from "~/forms/measures";
 import { localName } from "~/i18n/names";
 import { authorize, notFound } from "~/server/people/guard.server";
 import { measureInputFromForm } from "~/server/city/measure-input";
@@ -12,11 +11,10 @@ import { measureFormOptions, resolvePlan } from "~/server/city/measure-views.ser
 import { proposeMeasure } from "~/server/city/measures.server";
 import { MeasureFormFields, measureDefaults } from "~/ui/measures/MeasureFormFields";
 
-const PlanQuery = z.object({ plan: z.coerce.number().int().positive().optional().catch(undefined) });
 
 async function load(request: Request, context: Parameters<typeof authorize>[1]) {
   const viewer = await authorize(request, context, { kind: "measure.propose" });
-  const { plan } = resolvePlan(PlanQuery.parse(Object.fromEntries(new URL(request.url).searchParams)).plan, viewer);
+  const { plan } = resolvePlan(NewMeasureQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)).plan, viewer);
   if (!plan) notFound();
   return { viewer, plan };
 }

@@ -2,29 +2,22 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { NotificationActionSchema } from "~/forms/notifications";
+import { PageQuerySchema } from "~/forms/params";
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { listNotifications, markRead, unreadCount } from "~/server/mail/notifications.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 
-const Query = z.object({ page: z.coerce.number().int().positive().optional().catch(undefined) });
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
-  const { page } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ ...listNotifications(viewer.id, page), unread: unreadCount(viewer.id) });
 }
 
-const Action = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("all") }),
-  z.object({ intent: z.literal("one"), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("open"), id: z.coerce.number().int().positive(), to: z.string().regex(/^\/[^/\\]/) }),
-]);
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
-  const parsed = Action.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = NotificationActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) badRequest();
   if (parsed.data.intent === "all") markRead(viewer.id, "all");
   else markRead(viewer.id, [parsed.data.id]);

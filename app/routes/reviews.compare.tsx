@@ -2,7 +2,7 @@ import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/c
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "~/forms/z";
+import { ReviewCompareQuerySchema } from "~/forms/reviews";
 import { localName } from "~/i18n/names";
 import { authorize, notFound } from "~/server/people/guard.server";
 import { diffReviews, getReview } from "~/server/steering/reviews.server";
@@ -10,12 +10,11 @@ import { ChangeList } from "~/ui/ChangeList";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 
-const Query = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
 
 /** Two reviews side by side: their numbers per priority area, and what changed between them. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "review.view" });
-  const q = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = ReviewCompareQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) notFound();
   const a = getReview(q.data.a);
   const b = getReview(q.data.b);

@@ -7,20 +7,19 @@ import { SummaryFilterSchema } from "~/forms/reviews";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName, nameOptions } from "~/i18n/names";
 import { authorize } from "~/server/people/guard.server";
-import { cachedRead } from "~/server/platform/read-cache.server";
 import { ACTIVE_STATUSES } from "~/server/city/measure-rules";
 import { measureFilterOptions, measureIdsMatching } from "~/server/city/measures.server";
 import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
-import { changesSinceReview, latestReview } from "~/server/steering/reviews.server";
-import { steeringSummary } from "~/server/steering/summary.server";
+import { limitChanges, narrowChanges } from "~/server/steering/changes";
+import { cachedChangesSinceReview, latestReview } from "~/server/steering/reviews.server";
+import { cachedSteeringSummary } from "~/server/steering/summary.server";
 import { groupsForViewer } from "~/server/workspaces/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";
 import { StatusChart } from "~/ui/StatusChart";
-import { ChangeList, limitChanges, narrowChanges } from "~/ui/ChangeList";
+import { ChangeList } from "~/ui/ChangeList";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { rowPriority, summaryListHref } from "~/ui/summary-links";
-import { clock } from "~/server/platform/clock";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "steering.view" });
@@ -29,13 +28,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = SummaryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const plan = currentPlan({ publicOnly: false });
   if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null, workspaces });
-  // Late and stale depend on the clock too: the cache also turns over every minute.
-  const minute = String(Math.floor(clock.ms() / 60000));
-  const summary = cachedRead(`summary:${plan.id}:${filters.priority}:${filters.owner}:${filters.area}`, () => steeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }), minute);
+  // Both reads are cached (any write, and every minute, turns them over): see summary.server and reviews.server.
+  const summary = cachedSteeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area });
   const review = latestReview({ sentOnly: true });
   // What changed since the last review the steering group received (live records vs its snapshot).
   // At a glance: ten of each kind of change, with the counts (a large plan has hundreds).
-  const allChanges = review ? cachedRead(`changes:${plan.id}:${review.id}`, () => changesSinceReview(plan.id, review.id), minute) : null;
+  const allChanges = review ? cachedChangesSinceReview(plan.id, review.id) : null;
   // With a filter on, only the changes of the measures it covers.
   const filtered = filters.priority || filters.owner || filters.area;
   const within = filtered ? new Set(measureIdsMatching({ planId: plan.id, priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }, { publicOnly: false })) : null;

@@ -4,8 +4,7 @@ import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table,
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { DocumentMetaSchema, GrantSchema, VersionSchema } from "~/forms/workspaces";
+import { DocumentIntentSchema, DocumentMetaSchema, GrantSchema, VersionSchema } from "~/forms/workspaces";
 import { localName } from "~/i18n/names";
 import {
   addVersion,
@@ -62,7 +61,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({ intent: z.enum(["version", "attachment", "meta", "grant", "removeGrant"]) });
 const refusal = (reason: string) => `workspaces.documents.errors.${reason}`;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -72,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const upload = await readUpload(request, MAX_DOCUMENT_BYTES);
     // File problems are reported apart from conform's field state (see documents._index).
     if (!upload.ok) return json({ intent: "upload", result: null, uploadError: upload.reason === "tooLarge" ? refusal("tooLarge") : "validation.invalid" }, { status: upload.reason === "tooLarge" ? 413 : 400 });
-    const intent = Intent.safeParse({ intent: upload.form.get("intent") });
+    const intent = DocumentIntentSchema.safeParse({ intent: upload.form.get("intent") });
     if (!intent.success) badRequest();
     if (intent.data.intent === "version") {
       const note = VersionSchema.safeParse({ note: upload.form.get("note") ?? "" });
@@ -105,7 +103,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   const formData = await request.formData();
-  const intent = Intent.safeParse({ intent: formData.get("intent") });
+  const intent = DocumentIntentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) badRequest();
   switch (intent.data.intent) {
     case "meta": {

@@ -4,8 +4,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Tit
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { DocumentMetaSchema } from "~/forms/workspaces";
+import { DocumentMetaSchema, DocumentSearchQuerySchema } from "~/forms/workspaces";
 import { createDocument, listDocuments, MAX_DOCUMENT_BYTES } from "~/server/workspaces/documents.server";
 import { forbidden } from "~/server/people/guard.server";
 import { linkOptions, parseLinkValue } from "~/server/workspaces/links.server";
@@ -19,11 +18,10 @@ import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 
-const Query = z.object({ q: z.string().trim().max(200).optional().catch(undefined) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
-  const { q } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { q } = DocumentSearchQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const canCreate = can(viewer, { kind: "document.create", groupId });
   const { measures, reviews, plans } = linkOptions(viewer, groupId);
   return json({ groupId, q: q ?? "", documents: listDocuments(viewer, groupId, { q }), canCreate, options: canCreate ? { measures, reviews, plans } : null });

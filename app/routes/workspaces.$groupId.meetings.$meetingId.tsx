@@ -4,9 +4,8 @@ import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, S
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ATTENDANCE } from "../../db/schema";
-import { AgendaItemSchema, DecisionFormSchema, MeetingSchema, MinutesSchema } from "~/forms/workspaces";
+import { AgendaItemSchema, DecisionFormSchema, MeetingIntentSchema, MeetingSchema, MinutesSchema } from "~/forms/workspaces";
 import { badRequest, idParam, notFound } from "~/server/people/guard.server";
 import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
 import { linkOptions, parseLinkValue } from "~/server/workspaces/links.server";
@@ -46,10 +45,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({
-  intent: z.enum(["edit", "addItem", "moveUp", "moveDown", "removeItem", "answer", "attendance", "minutes", "approve", "decision"]),
-});
-
 const refusalKey = (r: Refusal) => (r.reason === "conflict" ? "workspaces.meetings.errors.conflict" : r.reason === "approved" ? "workspaces.meetings.errors.approved" : "workspaces.meetings.errors.invalid");
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -57,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const meetingId = idParam(params.meetingId);
   if (!getMeeting(viewer, groupId, meetingId)) notFound();
   const formData = await request.formData();
-  const parsed = Intent.safeParse({ intent: formData.get("intent") });
+  const parsed = MeetingIntentSchema.safeParse({ intent: formData.get("intent") });
   if (!parsed.success) badRequest();
   const intent = parsed.data.intent;
   const back = (done: string) => redirect(`/workspaces/${groupId}/meetings/${meetingId}?done=${done}`);

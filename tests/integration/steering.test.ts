@@ -12,7 +12,7 @@ import { cachedRead } from "~/server/platform/read-cache.server";
 import { reviewPdf, reviewXlsx } from "~/server/steering/review-export.server";
 import { changesSinceReview, closeReview, createReview, getReview, recordDecision, saveAssessment, sendReview } from "~/server/steering/reviews.server";
 import { DEADLINE_LIST_LIMIT, steeringSummary, SUMMARY_LIST_LIMIT } from "~/server/steering/summary.server";
-import { narrowChanges } from "~/ui/ChangeList";
+import { narrowChanges } from "~/server/steering/changes";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 const NOW = new Date("2026-11-23T10:00:00Z");

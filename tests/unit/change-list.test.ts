@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewChanges } from "~/server/steering/reviews.server";
-import { limitChanges, narrowChanges } from "~/ui/ChangeList";
+import { limitChanges, narrowChanges, type ReviewChanges } from "~/server/steering/changes";
 
 const item = (id: number) => ({ id, code: `1.${id}`, title: `Toimenpide ${id}` });
 

@@ -28,6 +28,9 @@ import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import { listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
 import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
+import type { ReviewChanges } from "./changes";
+
+export type { ReviewChanges };
 
 export type ReviewMeasure = {
   id: number;
@@ -61,14 +64,6 @@ export type ReviewIndicator = {
   priorityAreaIds: number[];
 };
 
-export type ReviewChanges = {
-  previousReviewId: number;
-  previousTitle: string;
-  newMeasures: { id: number; code: string; title: string }[];
-  completed: { id: number; code: string; title: string }[];
-  newlyLate: { id: number; code: string; title: string }[];
-  statusChanged: { id: number; code: string; title: string; from: MeasureStatus; to: MeasureStatus }[];
-};
 
 export type ReviewContent = {
   compiledAt: number;
@@ -280,6 +275,15 @@ export function changesSinceReview(planId: number, previousReviewId: number, now
     .all()
     .map((m) => ({ ...m, late: !!m.late }));
   return { previousReviewId: previous.id, previousTitle: previous.title, ...diffReviews({ measures: snapshotMeasures({ ...previous, snapshot: previous.snapshot }) }, { measures: current }) };
+}
+
+/**
+ * changesSinceReview through the read cache, for the steering summary (shown on every view). Any
+ * write makes it stale; lateness depends on the clock too, so it also turns over every minute.
+ * The value is shared by every request: treat it as read-only.
+ */
+export function cachedChangesSinceReview(planId: number, previousReviewId: number, now = clock.now()): ReviewChanges | null {
+  return cachedRead(`changes:${planId}:${previousReviewId}`, () => changesSinceReview(planId, previousReviewId, now), String(Math.floor(now.getTime() / 60_000)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { db } from "../platform/db.server";
 import { addDaysIso, helsinkiDate } from "../city/measure-rules";
 import { dueSoonSql, filterConditions, lateSql, staleSql, type MeasureFilters } from "../city/measures.server";
 import { clock } from "../platform/clock";
+import { cachedRead } from "../platform/read-cache.server";
 
 /** priorityAreaId "none": the measures without a priority area (the summary's last row). */
 export type SummaryFilters = { priorityAreaId?: number | "none"; ownerId?: number; areaId?: number };
@@ -202,3 +203,12 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
 }
 
 export type SteeringSummary = ReturnType<typeof steeringSummary>;
+
+/**
+ * steeringSummary through the read cache, for the steering summary page. Any write makes it stale;
+ * late and stale depend on the clock too, so it also turns over every minute. The value is shared
+ * by every request: treat it as read-only.
+ */
+export function cachedSteeringSummary(planId: number, f: SummaryFilters, now = clock.now()): SteeringSummary {
+  return cachedRead(`summary:${planId}:${f.priorityAreaId}:${f.ownerId}:${f.areaId}`, () => steeringSummary(planId, f, now), String(Math.floor(now.getTime() / 60_000)));
+}
