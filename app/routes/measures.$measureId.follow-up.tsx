@@ -29,15 +29,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { viewer, id, info } = await requireMeasureRight(request, context, params.measureId, "measure.followUp");
+  const { viewer, id } = await requireMeasureRight(request, context, params.measureId, "measure.followUp");
   const submission = parseWithZod(await request.formData(), { schema: FollowUpFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), conflict: null }, { status: 400 });
   const v = submission.value;
-  if (!followUpStatuses(info.status).includes(v.status)) {
-    return json({ result: submission.reply({ fieldErrors: { status: ["measures.validation.transition"] } }), conflict: null }, { status: 400 });
-  }
+  // addFollowUp checks the status change against the measure as it is inside its transaction.
   const result = addFollowUp(viewer.id, id, v.version, { ...v, taskStates: v.tasks });
   if (result.ok) return redirect(`/measures/${id}?saved=followUp`);
+  if (result.reason === "transition") {
+    return json({ result: submission.reply({ fieldErrors: { status: ["measures.validation.transition"] } }), conflict: null }, { status: 400 });
+  }
   if (result.reason === "conflict") {
     // Someone reported while this form was open: keep everything typed and show what they said.
     return json({ result: submission.reply({ formErrors: ["measures.conflict.followUp"] }), conflict: { version: result.currentVersion, latest: result.latest } }, { status: 409 });
