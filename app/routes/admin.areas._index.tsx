@@ -1,6 +1,6 @@
 // The coordinator's list of areas: every area with its validity (former areas marked) and how
 // many records refer to it, with links to manage each (merge, remove) and to the import.
-import { Alert, Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

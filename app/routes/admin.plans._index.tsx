@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { NewPlanSchema } from "~/forms/plans";
 import { localName } from "~/i18n/names";
 import { authorize } from "~/server/people/guard.server";
-import { createPlan, listPlans, listStrategies, planMeasureCounts } from "~/server/city/plans.server";
+import { createSafetyPlan, listPlans, listStrategies, planMeasureCounts } from "~/server/city/plans.server";
 import { FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "plan.manage" });
   const submission = parseWithZod(await request.formData(), { schema: NewPlanSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  const res = createPlan(viewer.id, submission.value);
+  const res = createSafetyPlan(viewer.id, submission.value);
   if (!res.ok) {
     const fieldErrors: Record<string, string[]> =
       res.reason === "periodOrder" ? { periodEnd: ["plans.errors.periodOrder"] } : res.reason === "strategyNotFound" ? { strategyId: ["validation.choose"] } : {};

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { GoalSchema, StrategySchema } from "~/forms/plans";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
-import { getStrategyWithGoals, listStrategies, saveGoal, saveStrategy } from "~/server/city/plans.server";
+import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 
@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: GoalSchema });
     if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const { id, strategyId, ...input } = submission.value;
-    const res = saveGoal(viewer.id, strategyId, id ?? null, input);
+    const res = saveStrategyGoal(viewer.id, strategyId, id ?? null, input);
     if (!res.ok) {
       if (res.reason === "notFound") notFound();
       return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { code: ["plans.errors.codeTaken"] } }) }, { status: 400 });

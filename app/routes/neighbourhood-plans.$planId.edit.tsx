@@ -21,7 +21,7 @@ import {
   removeCoauthor,
   removeItem,
   saveBasics,
-  saveGoal,
+  savePlanGoal,
   saveObservation,
   savePlanAction,
   submitPlan,
@@ -122,7 +122,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: GoalSchema });
       if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
       const v = submission.value;
-      return answer(saveGoal(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, { text: v.text }), submission);
+      return answer(savePlanGoal(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, { text: v.text }), submission);
     }
     case "action": {
       const submission = parseWithZod(formData, { schema: ActionSchema });

@@ -10,7 +10,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { areaAncestors, getArea } from "~/server/city/areas.server";
 import { authorize, forbidden } from "~/server/people/guard.server";
-import { createPlan } from "~/server/neighbourhood/neighbourhood.server";
+import { createNeighbourhoodPlan } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply(), { status: 400 });
   }
   const viewer = await authorize(request, context, { kind: "neighbourhoodPlan.create", areaId: submission.value.areaId });
-  const id = createPlan(viewer.id, submission.value.areaId, submission.value.title);
+  const id = createNeighbourhoodPlan(viewer.id, submission.value.areaId, submission.value.title);
   return redirect(`/neighbourhood-plans/${id}/edit`);
 }
 

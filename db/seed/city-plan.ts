@@ -317,7 +317,6 @@ const VIRONNIEMI = "101";
 const KAMPINMALMI = "103";
 const KALLIO = "301";
 const ALPPIHARJU = "302";
-const PASILA = "304";
 const MALMI = "503";
 const HERTTONIEMI = "602";
 const MYLLYPURO = "702";

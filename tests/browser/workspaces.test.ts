@@ -3,10 +3,9 @@
 // opens a confidential attachment; and a real SMTP server started here receives the reminder mail
 // that `npm run reminders` sends.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
 import { baseUrl, DEMO, expectAccessible, expectHeading, launchBrowser, newPage, signIn } from "./helpers";
 
 const CHAIR = "katariina.makela@demo.lahiturva.fi"; // the expert group's chair (db/seed/demo-city.ts)
@@ -236,46 +235,21 @@ describe("the expert group's workspace", () => {
 });
 
 describe("reminder mail over real SMTP", () => {
-  let smtp: SMTPServer;
-  let port: number;
-  const received: { to: string[]; raw: string }[] = [];
-
+  let sink: SmtpSink;
   beforeAll(async () => {
-    port = await new Promise<number>((resolve) => {
-      const s = createServer();
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+    sink = await startSmtpSink();
   });
-  afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  });
+  afterAll(() => sink.close());
 
   it("`npm run reminders` against the running app's database sends the responsible person's reminder to the SMTP server", async () => {
     const run = () =>
       new Promise<number>((resolve) => {
-        const env = { ...process.env, NODE_ENV: "production", DATA_DIR: inject("dataDir"), PUBLIC_URL: baseUrl(), SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), REMINDERS: "off" } as NodeJS.ProcessEnv;
+        const env = { ...process.env, NODE_ENV: "production", DATA_DIR: inject("dataDir"), PUBLIC_URL: baseUrl(), SMTP_HOST: "127.0.0.1", SMTP_PORT: String(sink.port), REMINDERS: "off" } as NodeJS.ProcessEnv;
         const child = spawn(process.execPath, ["--import", "tsx", "db/run-reminders.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
         child.on("exit", (code) => resolve(code ?? 1));
       });
     expect(await run()).toBe(0);
-    const toJari = received.filter((m) => m.to.includes(DEMO.expert));
+    const toJari = sink.received.filter((m) => m.to.includes(DEMO.expert));
     expect(toJari.length).toBeGreaterThan(0);
     const subjects = toJari.map((m) => decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(m.raw)![1]!));
     // Jari is responsible for police measures that are late, stale or near their deadline in the demo
@@ -286,8 +260,8 @@ describe("reminder mail over real SMTP", () => {
     // The body is quoted-printable: undo its soft line breaks before looking for the link.
     expect(late.raw.replace(/=\r?\n/g, "")).toContain(`${baseUrl()}/measures/`);
     // A second run finds nothing new to send.
-    const count = received.length;
+    const count = sink.received.length;
     expect(await run()).toBe(0);
-    expect(received.length).toBe(count);
+    expect(sink.received.length).toBe(count);
   }, 60_000);
 });

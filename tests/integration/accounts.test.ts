@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, auditLog, followUps, groups, neighbourhoodPlans, organisations, planAuthors, planComments, sessions, users } from "../../db/schema";
 import { acceptInvitation, createInvitation, deleteOwnAccount, findOpenInvitation, mayDeleteOwnAccount, registerResident, signIn } from "~/server/people/accounts.server";
-import { addCoauthor, addComment, createPlan } from "~/server/neighbourhood/neighbourhood.server";
+import { addCoauthor, addComment, createNeighbourhoodPlan } from "~/server/neighbourhood/neighbourhood.server";
 import { endAllSessions, hashSessionId, readSession, startSession } from "~/server/people/auth.server";
 import { db } from "~/server/platform/db.server";
 import { clock } from "~/server/platform/clock";
@@ -198,10 +198,10 @@ describe("a resident deleting their own account", () => {
     const b = await registerResident({ name: "Jäävä Asukas", email: `jaava.${stamp}@example.fi`, password: "pitkä ja hyvä salasana", areaId: area, locale: "fi" });
     if (!a.ok || !b.ok) throw new Error("registration failed");
     await startSession(a.userId, "vitest");
-    const solo = createPlan(a.userId, area, "Oma luonnos");
-    const shared = createPlan(a.userId, area, "Yhteinen suunnitelma");
+    const solo = createNeighbourhoodPlan(a.userId, area, "Oma luonnos");
+    const shared = createNeighbourhoodPlan(a.userId, area, "Yhteinen suunnitelma");
     expect(addCoauthor(a.userId, shared, `jaava.${stamp}@example.fi`)).toMatchObject({ ok: true });
-    const published = createPlan(a.userId, area, "Julkaistu suunnitelma");
+    const published = createNeighbourhoodPlan(a.userId, area, "Julkaistu suunnitelma");
     db().update(neighbourhoodPlans).set({ status: "published" }).where(eq(neighbourhoodPlans.id, published)).run();
     const comment = addComment(a.userId, published, "Hyvä suunnitelma, kiitos!");
 

@@ -16,7 +16,7 @@ import {
   addComment,
   addNetworkNote,
   archivePlan,
-  createPlan,
+  createNeighbourhoodPlan,
   getPlanView,
   hideComment,
   listNetworkNotes,
@@ -29,7 +29,7 @@ import {
   reportComment,
   reviewPlan,
   saveBasics,
-  saveGoal,
+  savePlanGoal,
   saveObservation,
   savePlanAction,
   submitPlan,
@@ -79,9 +79,9 @@ const action = (overrides: Partial<ActionInput> = {}): ActionInput => ({
 
 /** A draft by the demo resident in Linjat with one item in every section. */
 function completeDraft(title = "Testisuunnitelma") {
-  const id = createPlan(resident.id, linjat, title, T0);
+  const id = createNeighbourhoodPlan(resident.id, linjat, title, T0);
   expect(saveObservation(resident.id, id, {}, { text: "Pimeä oikopolku", placeName: "Karhupuisto", lat: 60.1841, lng: 24.9512 }, T0).ok).toBe(true);
-  expect(saveGoal(resident.id, id, {}, { text: "Valoisat reitit" }, T0).ok).toBe(true);
+  expect(savePlanGoal(resident.id, id, {}, { text: "Valoisat reitit" }, T0).ok).toBe(true);
   expect(savePlanAction(resident.id, id, {}, action({ measureId: measure22 }), T0).ok).toBe(true);
   return id;
 }
@@ -121,7 +121,7 @@ describe("workflow rules", () => {
   });
 
   it("only authors edit a draft, and nobody else even sees it (coordinators aside)", () => {
-    const id = createPlan(resident.id, linjat, "Vain laatijoille", T0);
+    const id = createNeighbourhoodPlan(resident.id, linjat, "Vain laatijoille", T0);
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(true);
     for (const other of [sofia, network, coordinator]) expect(can(other, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(false);
     expect(visible(null, id)).toBe(false);
@@ -129,19 +129,19 @@ describe("workflow rules", () => {
     expect(visible(network, id)).toBe(false);
     expect(visible(coordinator, id)).toBe(true);
     // The domain refuses too, whatever a route might do.
-    expect(saveGoal(sofia.id, id, {}, { text: "Ei minun suunnitelmani" }, T0)).toEqual({ ok: false, reason: "notEditable" });
-    expect(saveGoal(network.id, id, {}, { text: "Verkoston lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
+    expect(savePlanGoal(sofia.id, id, {}, { text: "Ei minun suunnitelmani" }, T0)).toEqual({ ok: false, reason: "notEditable" });
+    expect(savePlanGoal(network.id, id, {}, { text: "Verkoston lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
     // A co-author must be a registered resident; then they write too.
     expect(addCoauthor(resident.id, id, DEMO.network, T0)).toEqual({ ok: false, reason: "noSuchResident" });
     expect(addCoauthor(resident.id, id, "ei.ole@example.fi", T0)).toEqual({ ok: false, reason: "noSuchResident" });
     expect(addCoauthor(resident.id, id, SOFIA.toUpperCase(), T0)).toEqual({ ok: true, name: "Sofia Koivisto" });
     expect(addCoauthor(resident.id, id, SOFIA, T0)).toEqual({ ok: false, reason: "alreadyAuthor" });
     expect(can(viewerOf(SOFIA), { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(true);
-    expect(saveGoal(sofia.id, id, {}, { text: "Yhteinen tavoite" }, T0).ok).toBe(true);
+    expect(savePlanGoal(sofia.id, id, {}, { text: "Yhteinen tavoite" }, T0).ok).toBe(true);
   });
 
   it("a plan goes to its area's network, which alone reviews it; changes are asked for, made, and the plan is published", () => {
-    const empty = createPlan(resident.id, linjat, "Keskeneräinen", T0);
+    const empty = createNeighbourhoodPlan(resident.id, linjat, "Keskeneräinen", T0);
     expect(submitPlan(resident.id, empty, T0)).toEqual({ ok: false, reason: "incomplete", missing: ["observations", "goals", "actions"] });
 
     const id = completeDraft("Verkoston arvioitava");
@@ -152,7 +152,7 @@ describe("workflow rules", () => {
     expect(plan.reviewingGroupId).toBe(kallioNetwork);
     // Submitted: nobody edits; the Kallio network and coordinators review, the Malmi network does not.
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(false);
-    expect(saveGoal(resident.id, id, {}, { text: "Myöhästynyt lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
+    expect(savePlanGoal(resident.id, id, {}, { text: "Myöhästynyt lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
     expect(can(network, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(true);
     expect(can(coordinator, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(true);
     expect(can(malmiNetwork, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(false);
@@ -202,7 +202,7 @@ describe("workflow rules", () => {
     expect(paged.every((p) => p.pageCount === whole.total && p.rows.length === 1)).toBe(true);
     expect(paged.map((p) => p.rows[0].id)).toEqual(whole.rows.map((p) => p.id));
     // Drafts show in lists only to their own authors.
-    const draft = createPlan(resident.id, linjat, "Oma luonnos", T0);
+    const draft = createNeighbourhoodPlan(resident.id, linjat, "Oma luonnos", T0);
     expect(listPlansInAreas([linjat], null).rows.map((p) => p.id)).not.toContain(draft);
     expect(listPlansInAreas([linjat], resident.id).rows.map((p) => p.id)).toContain(draft);
     // Published plans are followed up and finally archived; still public.
@@ -234,28 +234,28 @@ describe("workflow rules", () => {
 
 describe("versions and conflicts", () => {
   it("two co-authors editing the same item: the second save is refused with the first one's text, then may overwrite knowingly", () => {
-    const id = createPlan(resident.id, linjat, "Yhteinen luonnos", T0);
+    const id = createNeighbourhoodPlan(resident.id, linjat, "Yhteinen luonnos", T0);
     addCoauthor(resident.id, id, SOFIA, T0);
-    const created = saveGoal(resident.id, id, {}, { text: "Alkuperäinen tavoite" }, T0);
+    const created = savePlanGoal(resident.id, id, {}, { text: "Alkuperäinen tavoite" }, T0);
     if (!created.ok) throw new Error("not saved");
     const before = version(id);
-    const theirs = saveGoal(sofia.id, id, { id: created.id, baseRev: created.rev }, { text: "Sofian muotoilu" }, minutes(1));
+    const theirs = savePlanGoal(sofia.id, id, { id: created.id, baseRev: created.rev }, { text: "Sofian muotoilu" }, minutes(1));
     expect(theirs.ok).toBe(true);
     expect(version(id)).toBe(before + 1);
     // Eveliina still types on the old revision.
-    const mine = saveGoal(resident.id, id, { id: created.id, baseRev: created.rev }, { text: "Eveliinan muotoilu" }, minutes(2));
+    const mine = savePlanGoal(resident.id, id, { id: created.id, baseRev: created.rev }, { text: "Eveliinan muotoilu" }, minutes(2));
     expect(mine).toMatchObject({ ok: false, reason: "conflict", by: "Sofia Koivisto", current: { text: "Sofian muotoilu" }, gone: false });
     expect(version(id)).toBe(before + 1);
     expect(getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.goals[0]!.text).toBe("Sofian muotoilu");
     // Knowingly replacing their text with the current revision works.
     if (mine.ok || mine.reason !== "conflict") throw new Error("expected a conflict");
-    expect(saveGoal(resident.id, id, { id: created.id, baseRev: mine.rev }, { text: "Eveliinan muotoilu" }, minutes(3)).ok).toBe(true);
+    expect(savePlanGoal(resident.id, id, { id: created.id, baseRev: mine.rev }, { text: "Eveliinan muotoilu" }, minutes(3)).ok).toBe(true);
     const view = getPlanView(id, { publicMeasuresOnly: true, moderator: false })!;
     expect(view.goals[0]).toMatchObject({ text: "Eveliinan muotoilu", authorName: "Eveliina Mattila" });
   });
 
   it("co-authors writing different items do not conflict, an unchanged save writes nothing, and one's own earlier save is no conflict", () => {
-    const id = createPlan(resident.id, linjat, "Rinnakkain", T0);
+    const id = createNeighbourhoodPlan(resident.id, linjat, "Rinnakkain", T0);
     addCoauthor(resident.id, id, SOFIA, T0);
     const a = saveObservation(resident.id, id, {}, { text: "Eveliinan havainto", placeName: null, lat: null, lng: null }, T0);
     const b = saveObservation(sofia.id, id, {}, { text: "Sofian havainto", placeName: null, lat: null, lng: null }, T0);
@@ -270,32 +270,32 @@ describe("versions and conflicts", () => {
   });
 
   it("the basics have a revision too, and an item removed meanwhile can be added back as new", () => {
-    const id = createPlan(resident.id, linjat, "Perustiedot", T0);
+    const id = createNeighbourhoodPlan(resident.id, linjat, "Perustiedot", T0);
     addCoauthor(resident.id, id, SOFIA, T0);
     const rev = getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.plan.basicsRev;
     expect(saveBasics(sofia.id, id, rev, { title: "Perustiedot", situation: "Sofian kuvaus" }, T0).ok).toBe(true);
     expect(saveBasics(resident.id, id, rev, { title: "Perustiedot", situation: "Eveliinan kuvaus" }, T0)).toMatchObject({ ok: false, reason: "conflict", by: "Sofia Koivisto", current: { situation: "Sofian kuvaus" } });
 
-    const goal = saveGoal(sofia.id, id, {}, { text: "Poistettava" }, T0);
+    const goal = savePlanGoal(sofia.id, id, {}, { text: "Poistettava" }, T0);
     if (!goal.ok) throw new Error("not saved");
     expect(removeItem(resident.id, id, "goal", goal.id, T0)).toEqual({ ok: true });
-    expect(saveGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev }, { text: "Muokattu poistettua" }, T0)).toMatchObject({ ok: false, reason: "conflict", gone: true, current: null });
-    expect(saveGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev, recreate: true }, { text: "Muokattu poistettua" }, T0).ok).toBe(true);
+    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev }, { text: "Muokattu poistettua" }, T0)).toMatchObject({ ok: false, reason: "conflict", gone: true, current: null });
+    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev, recreate: true }, { text: "Muokattu poistettua" }, T0).ok).toBe(true);
   });
 
   it("every save bumps the version; the history keeps a row per author and a few minutes, and one per milestone, with who wrote what", () => {
-    const id = createPlan(resident.id, linjat, "Historia", T0);
+    const id = createNeighbourhoodPlan(resident.id, linjat, "Historia", T0);
     addCoauthor(resident.id, id, SOFIA, minutes(0));
     const rows = () => db().select().from(planVersions).where(eq(planVersions.planId, id)).all();
     expect(rows()).toHaveLength(2); // "created" is a milestone, so adding the co-author opened a row of its own
     saveObservation(resident.id, id, {}, { text: "Ensimmäinen", placeName: null, lat: null, lng: null }, minutes(1));
     saveObservation(resident.id, id, {}, { text: "Toinen", placeName: null, lat: null, lng: null }, minutes(2));
     const afterEveliina = rows().length;
-    saveGoal(sofia.id, id, {}, { text: "Sofian tavoite" }, minutes(3));
+    savePlanGoal(sofia.id, id, {}, { text: "Sofian tavoite" }, minutes(3));
     expect(rows().length).toBe(afterEveliina + 1);
-    saveGoal(sofia.id, id, {}, { text: "Sofian toinen tavoite" }, minutes(4));
+    savePlanGoal(sofia.id, id, {}, { text: "Sofian toinen tavoite" }, minutes(4));
     expect(rows().length).toBe(afterEveliina + 1);
-    saveGoal(sofia.id, id, {}, { text: "Myöhemmin" }, minutes(20));
+    savePlanGoal(sofia.id, id, {}, { text: "Myöhemmin" }, minutes(20));
     expect(rows().length).toBe(afterEveliina + 2);
     savePlanAction(resident.id, id, {}, action(), minutes(21));
     submitPlan(resident.id, id, minutes(22));
@@ -356,7 +356,7 @@ describe("comments and moderation", () => {
   });
 
   it("drafts take no comments, and the seeded hidden comment is not shown to the public", () => {
-    const draft = createPlan(resident.id, linjat, "Luonnos ilman kommentteja", T0);
+    const draft = createNeighbourhoodPlan(resident.id, linjat, "Luonnos ilman kommentteja", T0);
     expect(can(resident, { kind: "comment.create", plan: access(draft) })).toBe(false);
     const seeded = db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.title, "Turvallisempi Karhupuisto ja Vaasanaukio")).get()!;
     const json = JSON.stringify(getPlanView(seeded.id, { publicMeasuresOnly: true, moderator: false }));
@@ -372,7 +372,7 @@ describe("city measures and the network's notes", () => {
     expect(view.actions.find((a) => a.measureId === measure22)?.measure).toMatchObject({ id: measure22, code: "2.2" });
     expect(actionsForMeasure(measure22, null).map((a) => a.plan.id)).toContain(seeded.id);
 
-    const draft = createPlan(resident.id, linjat, "Luonnos, jossa linkki", T0);
+    const draft = createNeighbourhoodPlan(resident.id, linjat, "Luonnos, jossa linkki", T0);
     savePlanAction(resident.id, draft, {}, action({ measureId: measure22 }), T0);
     expect(actionsForMeasure(measure22, null).map((a) => a.plan.id)).not.toContain(draft);
     expect(actionsForMeasure(measure22, network).map((a) => a.plan.id)).not.toContain(draft);

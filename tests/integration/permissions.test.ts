@@ -5,32 +5,32 @@ import { groups, memberships } from "../../db/schema";
 import { db } from "~/server/platform/db.server";
 import { clock } from "~/server/platform/clock";
 import { addMembership, endMembership, getUserDetail } from "~/server/people/directory.server";
-import { can, homePathFor, navigationFor, type Action } from "~/server/people/permissions.server";
+import { can, homePathFor, navigationFor, type Permission } from "~/server/people/permissions.server";
 import { loadViewer } from "~/server/people/viewer.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
 beforeAll(seedOnce);
 
-const ROLE_ACTIONS: Action["kind"][] = ["steering.view", "expert.view", "areas.view", "myArea.view", "admin.view", "admin.manageUsers", "admin.invite", "rightsRequest.send", "rightsRequest.handle"];
+const ROLE_ACTIONS: Permission["kind"][] = ["steering.view", "expert.view", "areas.view", "myArea.view", "admin.view", "admin.manageUsers", "admin.invite", "rightsRequest.send", "rightsRequest.handle"];
 
 describe("who may do what", () => {
-  const expectations: Record<keyof typeof DEMO, Action["kind"][]> = {
+  const expectations: Record<keyof typeof DEMO, Permission["kind"][]> = {
     coordinator: ["steering.view", "expert.view", "areas.view", "admin.view", "admin.manageUsers", "admin.invite", "rightsRequest.send", "rightsRequest.handle"],
     mayor: ["steering.view", "areas.view", "rightsRequest.send"],
     expert: ["expert.view", "areas.view", "rightsRequest.send"],
     network: ["areas.view", "rightsRequest.send"],
     resident: ["myArea.view", "rightsRequest.send"],
   };
-  for (const [role, allowed] of Object.entries(expectations) as [keyof typeof DEMO, Action["kind"][]][]) {
+  for (const [role, allowed] of Object.entries(expectations) as [keyof typeof DEMO, Permission["kind"][]][]) {
     it(`${role} may do exactly ${allowed.join(", ")}`, () => {
       const viewer = viewerOf(DEMO[role]);
-      const granted = ROLE_ACTIONS.filter((kind) => can(viewer, { kind } as Action));
+      const granted = ROLE_ACTIONS.filter((kind) => can(viewer, { kind } as Permission));
       expect(granted).toEqual(allowed);
     });
   }
 
   it("anonymous visitors may do none of it", () => {
-    expect(ROLE_ACTIONS.filter((kind) => can(null, { kind } as Action))).toEqual([]);
+    expect(ROLE_ACTIONS.filter((kind) => can(null, { kind } as Permission))).toEqual([]);
   });
 
   it("sends each role to its own landing page and shows it the matching navigation", () => {

@@ -6,7 +6,7 @@ import { auditLog, measureGoals, measures, organisations, safetyPlans, strategyG
 import { db } from "~/server/platform/db.server";
 import { listMeasures } from "~/server/city/measures.server";
 import {
-  createPlan,
+  createSafetyPlan,
   currentPlan,
   getPlan,
   goalMeasureCounts,
@@ -15,7 +15,7 @@ import {
   planMeasureCounts,
   priorityAreaMeasureCounts,
   priorityAreaYearRecords,
-  saveGoal,
+  saveStrategyGoal,
   savePriorityArea,
   saveStrategy,
   setPlanPublished,
@@ -111,9 +111,9 @@ describe("counts on the plan page", () => {
 
 describe("plan lifecycle", () => {
   it("a new plan is an unpublished draft; the period must end after it starts", () => {
-    expect(createPlan(coordinatorId, planInput({ periodStart: "2028-01-01", periodEnd: "2025-12-31" }))).toEqual({ ok: false, reason: "periodOrder" });
-    expect(createPlan(coordinatorId, planInput({ strategyId: 999_999 }))).toEqual({ ok: false, reason: "strategyNotFound" });
-    const res = createPlan(coordinatorId, planInput());
+    expect(createSafetyPlan(coordinatorId, planInput({ periodStart: "2028-01-01", periodEnd: "2025-12-31" }))).toEqual({ ok: false, reason: "periodOrder" });
+    expect(createSafetyPlan(coordinatorId, planInput({ strategyId: 999_999 }))).toEqual({ ok: false, reason: "strategyNotFound" });
+    const res = createSafetyPlan(coordinatorId, planInput());
     expect(res.ok).toBe(true);
     const plan = getPlan((res as { id: number }).id, { publicOnly: false })!;
     expect(plan).toMatchObject({ status: "draft", published: false });
@@ -121,7 +121,7 @@ describe("plan lifecycle", () => {
   });
 
   it("approval requires the decision; steps go only forward; one plan in force at a time", () => {
-    const id = (createPlan(coordinatorId, planInput({ nameFi: "Elinkaaritesti" })) as { id: number }).id;
+    const id = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Elinkaaritesti" })) as { id: number }).id;
     // No skipping: a draft cannot go straight into force.
     expect(transitionPlan(coordinatorId, id, "in_force")).toEqual({ ok: false, reason: "transition" });
     expect(transitionPlan(coordinatorId, id, "approved")).toEqual({ ok: false, reason: "decisionMissing" });
@@ -155,7 +155,7 @@ describe("plan lifecycle", () => {
 
 describe("priority areas reviewed yearly", () => {
   it("keeps which areas were in force in which year", () => {
-    const planId = (createPlan(coordinatorId, planInput({ nameFi: "Painopistetesti" })) as { id: number }).id;
+    const planId = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Painopistetesti" })) as { id: number }).id;
     const a = savePriorityArea(coordinatorId, planId, null, { code: "1", nameFi: "Liikenneturvallisuus", years: [2025], decisionNote: "Kaupunginhallitus 10.3.2025" });
     const b = savePriorityArea(coordinatorId, planId, null, { code: "2", nameFi: "Nuorten hyvinvointi", years: [2025, 2026], decisionNote: "Kaupunginhallitus 10.3.2025" });
     expect(a.ok && b.ok).toBe(true);
@@ -199,7 +199,7 @@ describe("priority areas reviewed yearly", () => {
 
 describe("what the public sees", () => {
   it("hides unpublished plans and mere proposals", () => {
-    const planId = (createPlan(coordinatorId, planInput({ nameFi: "Julkisuustesti" })) as { id: number }).id;
+    const planId = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Julkisuustesti" })) as { id: number }).id;
     const area = (savePriorityArea(coordinatorId, planId, null, { code: "1", nameFi: "Alue", years: [2025] }) as { id: number }).id;
     addMeasure(planId, area, "in_progress");
     addMeasure(planId, area, "in_progress");
@@ -229,7 +229,7 @@ describe("what the public sees", () => {
 
   it("never takes an unpublished plan in force as the public's current plan", () => {
     // Earlier tests left no plan in force; put an unpublished one in force.
-    const id = (createPlan(coordinatorId, planInput({ nameFi: "Piilotettu voimassa" })) as { id: number }).id;
+    const id = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Piilotettu voimassa" })) as { id: number }).id;
     expect(transitionPlan(coordinatorId, id, "approved", { decisionDate: "2025-01-15", decisionBody: "Kaupunginhallitus", decisionReference: "§ 1" }).ok).toBe(true);
     expect(transitionPlan(coordinatorId, id, "in_force").ok).toBe(true);
     expect(currentPlan({ publicOnly: false })?.id).toBe(id);
@@ -245,11 +245,11 @@ describe("strategy and goals", () => {
     const sid = (s as { id: number }).id;
     expect(saveStrategy(coordinatorId, sid, { nameFi: "Testistrategia 2025–2029", nameSv: "Teststrategi", termStartYear: 2025, termEndYear: 2029 })).toEqual({ ok: true, id: sid });
     expect(saveStrategy(coordinatorId, 999_999, { nameFi: "Ei ole", termStartYear: 2025, termEndYear: 2029 })).toEqual({ ok: false, reason: "notFound" });
-    const g = saveGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Turvallinen kaupunki" });
+    const g = saveStrategyGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Turvallinen kaupunki" });
     expect(g.ok).toBe(true);
-    expect(saveGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Toinen" })).toEqual({ ok: false, reason: "codeTaken" });
-    expect(saveGoal(coordinatorId, sid, (g as { id: number }).id, { code: "T1", nameFi: "Turvallinen ja viihtyisä kaupunki" })).toEqual({ ok: true, id: (g as { id: number }).id });
-    expect(saveGoal(coordinatorId, 999_999, null, { code: "X", nameFi: "Ei strategiaa" })).toEqual({ ok: false, reason: "notFound" });
+    expect(saveStrategyGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Toinen" })).toEqual({ ok: false, reason: "codeTaken" });
+    expect(saveStrategyGoal(coordinatorId, sid, (g as { id: number }).id, { code: "T1", nameFi: "Turvallinen ja viihtyisä kaupunki" })).toEqual({ ok: true, id: (g as { id: number }).id });
+    expect(saveStrategyGoal(coordinatorId, 999_999, null, { code: "X", nameFi: "Ei strategiaa" })).toEqual({ ok: false, reason: "notFound" });
     expect(auditCount("strategy.updated", sid)).toBe(1);
   });
 });

@@ -4,11 +4,10 @@
 // by content and size, and the reminders job (on a fake clock) sends each reminder exactly once.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
 import { documentAccessLog, documents, documentVersions, groups, mailLog, meetings, memberships, notifications, remindersSent, safetyPlans, statusReviews, userSettings, measures, organisations } from "../../db/schema";
 import { loader as documentPageLoader } from "~/routes/workspaces.$groupId.documents.$documentId";
 import { action as documentsAction, loader as documentsLoader } from "~/routes/workspaces.$groupId.documents._index";
@@ -609,44 +608,19 @@ describe("reminders (fake clock)", () => {
 });
 
 describe("mail", () => {
-  let smtp: SMTPServer;
-  let port: number;
-  const received: { to: string[]; raw: string }[] = [];
-
+  let sink: SmtpSink;
   beforeAll(async () => {
-    port = await new Promise<number>((resolve) => {
-      const s = createServer();
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+    sink = await startSmtpSink();
   });
-  afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  });
+  afterAll(() => sink.close());
 
   it("goes out through SMTP when it is configured", async () => {
-    const cfg = { ...config(), smtp: { host: "127.0.0.1", port } };
+    const cfg = { ...config(), smtp: { host: "127.0.0.1", port: sink.port } };
     const result = await sendMail({ to: "asiantuntija@demo.lahiturva.fi", subject: "Lähiturva: muistutus", text: "Toimenpide on myöhässä." }, cfg);
     expect(result).toEqual({ ok: true, transport: "smtp" });
-    expect(received).toHaveLength(1);
-    expect(received[0]!.to).toEqual(["asiantuntija@demo.lahiturva.fi"]);
-    expect(received[0]!.raw).toContain("Subject: =?UTF-8?Q?L=C3=A4hiturva");
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0]!.to).toEqual(["asiantuntija@demo.lahiturva.fi"]);
+    expect(sink.received[0]!.raw).toContain("Subject: =?UTF-8?Q?L=C3=A4hiturva");
     expect(db().select().from(mailLog).where(eq(mailLog.transport, "smtp")).all().at(-1)?.error).toBeNull();
   });
 

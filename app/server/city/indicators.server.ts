@@ -344,7 +344,6 @@ export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, no
       }
       return { ok: true as const, ...result };
     },
-    { behavior: "immediate" },
   ) as UpsertResult;
 }
 

@@ -1,6 +1,6 @@
 // Measures of the city safety plan: finding them, reading one, and changing them safely.
 // "Late", "stale" and "due soon" are defined once here, in SQL, and used by every list and count.
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
@@ -712,7 +712,7 @@ export function addFollowUp(actorId: string, measureId: number, expectedVersion:
         .run();
       audit({ actorId, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);
       return { ok: true as const, followUpId };
-    }, { behavior: "immediate" }) as FollowUpResult;
+    }) as FollowUpResult;
 }
 
 /** Corrects an entry's texts; the previous wording is kept as a revision (never silently rewritten). */
@@ -736,7 +736,7 @@ export function editFollowUp(
       .run();
     audit({ actorId, action: "followUp.edited", targetType: "followUp", targetId: followUpId }, tx);
     return { ok: true as const };
-  }, { behavior: "immediate" }) as { ok: true } | { ok: false; reason: "notFound" | "conflict" };
+  }) as { ok: true } | { ok: false; reason: "notFound" | "conflict" };
 }
 
 export function getFollowUp(id: number) {

@@ -12,7 +12,7 @@ import {
   type PlanStatus,
 } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
-import { db, type Db, type Tx } from "../platform/db.server";
+import { db, type Tx } from "../platform/db.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
@@ -224,7 +224,7 @@ function strategyMissing(tx: Tx, strategyId: number | null | undefined) {
 }
 
 /** A new plan always starts as an unpublished draft; approval is a separate, recorded step. */
-export function createPlan(actorId: string, input: PlanInput): PlanWriteResult {
+export function createSafetyPlan(actorId: string, input: PlanInput): PlanWriteResult {
   if (input.periodEnd < input.periodStart) return { ok: false, reason: "periodOrder" };
   return db().transaction((tx) => {
     if (strategyMissing(tx, input.strategyId)) return { ok: false as const, reason: "strategyNotFound" as const };
@@ -316,7 +316,6 @@ export function transitionPlan(actorId: string, id: number, to: PlanStatus, deci
       audit({ actorId, action: `plan.${to}`, targetType: "plan", targetId: id, detail: { from: plan.status, to } }, tx);
       return { ok: true as const };
     },
-    { behavior: "immediate" },
   ) as PlanTransitionResult;
 }
 
@@ -467,7 +466,7 @@ export type GoalInput = { code: string; nameFi: string; nameSv?: string | null; 
 export type GoalResult = { ok: true; id: number } | { ok: false; reason: "notFound" | "codeTaken" };
 
 /** Adds (id null) or edits a goal of a strategy; codes are unique within the strategy. */
-export function saveGoal(actorId: string, strategyId: number, id: number | null, input: GoalInput): GoalResult {
+export function saveStrategyGoal(actorId: string, strategyId: number, id: number | null, input: GoalInput): GoalResult {
   return db().transaction((tx) => {
     if (!tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.id, strategyId)).get()) return { ok: false as const, reason: "notFound" as const };
     if (id != null && !tx.select({ id: strategyGoals.id }).from(strategyGoals).where(and(eq(strategyGoals.id, id), eq(strategyGoals.strategyId, strategyId))).get()) {

@@ -14,7 +14,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { documents, groups, meetingAttendance, meetings, measures, memberships, remindersSent, safetyPlans, statusReviews, users } from "../../../db/schema";
 import { config } from "../platform/config.server";
-import { db, type Db, type Tx } from "../platform/db.server";
+import { db, type Tx } from "../platform/db.server";
 import { helsinkiHour } from "../platform/helsinki-time";
 import { dueSoonSql, lateSql, staleSql } from "../city/measures.server";
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
@@ -240,7 +240,6 @@ export function runReminders(now = clock.now()): ReminderCounts {
       secrecyReminders(tx, now, counts);
       Object.assign(counts, rightsRequestReminders(tx, now));
     },
-    { behavior: "immediate" },
   );
   return counts;
 }

@@ -83,7 +83,6 @@ export function runRetention(now = clock.now()): RetentionCounts {
       tx.delete(accessLogPruning).run();
       counts.rightsRequests = tx.delete(rightsRequests).where(and(eq(rightsRequests.status, "answered"), lt(rightsRequests.answeredAt, daysBefore(now, RETENTION.rightsRequestDays)))).run().changes;
     },
-    { behavior: "immediate" },
   );
 
   // Inactive residents: a notice first (once per period of inactivity), removal after the notice period.

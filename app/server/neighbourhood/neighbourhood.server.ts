@@ -72,8 +72,6 @@ export function loadPlanAccess(planId: number, r: Reader = db()) {
 
 export const revOf = (values: unknown[]) => createHash("sha1").update(JSON.stringify(values)).digest("base64url").slice(0, 12);
 
-type ObservationRow = typeof planObservations.$inferSelect;
-type GoalRow = typeof planGoals.$inferSelect;
 type ActionRow = typeof planActions.$inferSelect;
 
 const basicsValues = (p: { title: string; situation: string }) => [p.title, p.situation];
@@ -183,7 +181,7 @@ function touch(tx: Tx, planId: number, actorId: string | null, now: Date, opts: 
 // ---------------------------------------------------------------------------------------------
 // Creating and editing
 
-export function createPlan(actorId: string, areaId: number, title: string, now = clock.now()): number {
+export function createNeighbourhoodPlan(actorId: string, areaId: number, title: string, now = clock.now()): number {
   return db().transaction(
     (tx) => {
       const id = Number(tx.insert(neighbourhoodPlans).values({ areaId, title, createdById: actorId, updatedAt: now, createdAt: now }).run().lastInsertRowid);
@@ -192,7 +190,6 @@ export function createPlan(actorId: string, areaId: number, title: string, now =
       audit({ actorId, action: "neighbourhoodPlan.created", targetType: "neighbourhoodPlan", targetId: id }, tx);
       return id;
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -270,7 +267,6 @@ export function saveBasics(actorId: string, planId: number, baseRev: string | nu
       const version = touch(tx, planId, actorId, now, { basicsAuthorId: actorId, set: { title: input.title, situation: input.situation } });
       return { ok: true, id: planId, rev: newRev, version, savedAt: now.getTime() };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -300,11 +296,10 @@ export function saveObservation(actorId: string, planId: number, ref: ItemRef, i
       const id = Number(tx.insert(planObservations).values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planObservations, planId), updatedAt: now }).run().lastInsertRowid);
       return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
     },
-    { behavior: "immediate" },
   );
 }
 
-export function saveGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
+export function savePlanGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
   return db().transaction(
     (tx): SaveResult => {
       const found = editablePlan(tx, planId, actorId);
@@ -323,7 +318,6 @@ export function saveGoal(actorId: string, planId: number, ref: ItemRef, input: G
       const id = Number(tx.insert(planGoals).values({ planId, text: input.text, authorId: actorId, position: nextPosition(tx, planGoals, planId), updatedAt: now }).run().lastInsertRowid);
       return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -358,7 +352,6 @@ export function savePlanAction(actorId: string, planId: number, ref: ItemRef, in
       const id = Number(tx.insert(planActions).values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planActions, planId), updatedAt: now }).run().lastInsertRowid);
       return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -375,7 +368,6 @@ export function removeItem(actorId: string, planId: number, kind: ItemKind, item
       touch(tx, planId, actorId, now);
       return { ok: true as const };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -404,7 +396,6 @@ export function addCoauthor(actorId: string, planId: number, email: string, now 
       audit({ actorId, action: "neighbourhoodPlan.coauthorAdded", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId: user.id } }, tx);
       return { ok: true, name: user.name };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -423,7 +414,6 @@ export function removeCoauthor(actorId: string, planId: number, userId: string, 
       audit({ actorId, action: "neighbourhoodPlan.coauthorRemoved", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId } }, tx);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -456,7 +446,6 @@ export function submitPlan(actorId: string, planId: number, now = clock.now()): 
       audit({ actorId, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -480,7 +469,6 @@ export function reviewPlan(actorId: string, planId: number, decision: "changes" 
       audit({ actorId, action: decision === "changes" ? "neighbourhoodPlan.changesRequested" : "neighbourhoodPlan.published", targetType: "neighbourhoodPlan", targetId: planId }, tx);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -496,7 +484,6 @@ export function withdrawPlan(actorId: string, planId: number, now = clock.now())
       audit({ actorId, action: "neighbourhoodPlan.withdrawn", targetType: "neighbourhoodPlan", targetId: planId }, tx);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -511,7 +498,6 @@ export function archivePlan(actorId: string, planId: number, now = clock.now()):
       audit({ actorId, action: "neighbourhoodPlan.archived", targetType: "neighbourhoodPlan", targetId: planId }, tx);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -528,7 +514,6 @@ export function setActionStatus(actorId: string, planId: number, actionId: numbe
       audit({ actorId, action: "neighbourhoodPlan.actionStatus", targetType: "planAction", targetId: actionId, detail: { status } }, tx);
       return { ok: true };
     },
-    { behavior: "immediate" },
   );
 }
 

@@ -2,7 +2,7 @@
 // ask the permission module, and turn "no" into a redirect to sign-in (anonymous), a 403 or a 404.
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { readSession } from "./auth.server";
-import { can, type Action } from "./permissions.server";
+import { can, type Permission } from "./permissions.server";
 import { hasSecondFactor, mustHaveSecondFactor } from "./second-factor.server";
 import { loadViewer, type Viewer } from "./viewer.server";
 
@@ -52,10 +52,10 @@ function requireEnrolledSecondFactor(request: Request, viewer: Viewer) {
   if (!hasSecondFactor(viewer.id) && mustHaveSecondFactor(viewer)) throw redirect("/account?enrol=1#second-factor");
 }
 
-/** Requires a signed-in person who may do `action`; otherwise sign-in or 403. */
-export async function authorize(request: Request, context: AppLoadContext, action: Action): Promise<Viewer> {
+/** Requires a signed-in person who holds `permission`; otherwise sign-in or 403. */
+export async function authorize(request: Request, context: AppLoadContext, permission: Permission): Promise<Viewer> {
   const viewer = await requireViewer(request, context);
-  if (!can(viewer, action)) forbidden();
+  if (!can(viewer, permission)) forbidden();
   return viewer;
 }
 

@@ -12,8 +12,8 @@ import {
   memberGroupIds,
 } from "./viewer.server";
 
-/** Every permission the application knows. A new feature adds its actions here. */
-export type Action =
+/** Every permission the application knows. A new feature adds its permissions here. */
+export type Permission =
   | { kind: "account.view" }
   | { kind: "steering.view" }
   | { kind: "expert.view" }
@@ -98,8 +98,8 @@ export type MeasureOwnership = { ownerOrganisationId: number; responsibleUserId:
 const ownsMeasure = (v: Viewer, m: MeasureOwnership) =>
   m.responsibleUserId === v.id || expertOrganisationIds(v).includes(m.ownerOrganisationId);
 
-type Rule<A extends Action> = (viewer: Viewer, action: A) => boolean;
-type Rules = { [K in Action["kind"]]: Rule<Extract<Action, { kind: K }>> };
+type Rule<A extends Permission> = (viewer: Viewer, permission: A) => boolean;
+type Rules = { [K in Permission["kind"]]: Rule<Extract<Permission, { kind: K }>> };
 
 const RULES: Rules = {
   "account.view": () => true,
@@ -170,11 +170,11 @@ const RULES: Rules = {
   "rightsRequest.handle": (v) => isCoordinator(v),
 };
 
-/** Anonymous visitors may do none of the actions above; public pages need no check. */
-export function can(viewer: Viewer | null, action: Action): boolean {
+/** Anonymous visitors hold none of the permissions above; public pages need no check. */
+export function can(viewer: Viewer | null, permission: Permission): boolean {
   if (!viewer) return false;
-  const rule = RULES[action.kind] as Rule<Action>;
-  return rule(viewer, action);
+  const rule = RULES[permission.kind] as Rule<Permission>;
+  return rule(viewer, permission);
 }
 
 /** Where a person lands after signing in: the first workspace their roles open. */

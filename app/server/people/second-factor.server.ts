@@ -257,7 +257,6 @@ export function confirmTotpEnrolment(userId: string, code: string, label: string
       audit({ actorId: userId, action: "secondFactor.enrolled", targetType: "user", targetId: userId, detail: { kind: "totp", label } }, tx);
       return { ok: true as const, recoveryCodes: codes };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -458,7 +457,6 @@ export function verifyCodeForSignIn(pendingId: number, kind: "totp" | "recovery"
       audit({ actorId: userId, action: kind === "totp" ? "auth.secondFactor" : "auth.recoveryCodeUsed", targetType: "user", targetId: userId, detail: { kind, label: used, recoveryCodesLeft: left } }, tx);
       return { ok: true as const, userId, redirectTo: pending.redirectTo };
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -503,7 +501,6 @@ export async function verifyPasskeyForSignIn(pendingId: number, response: Authen
       audit({ actorId: userId, action: "auth.secondFactor", targetType: "user", targetId: userId, detail: { kind: "passkey", label: factor.label } }, tx);
       return { ok: true as const, userId, redirectTo: pending.redirectTo };
     },
-    { behavior: "immediate" },
   );
 }
 

@@ -12,7 +12,7 @@ import Papa from "papaparse";
 import { errorKey } from "../../forms/z";
 import { audit, type AuditEntry } from "./audit.server";
 import { config } from "./config.server";
-import { db, type Db, type Tx } from "./db.server";
+import { db, type Tx } from "./db.server";
 import { readUpload } from "./uploads.server";
 import { clock } from "./clock";
 
@@ -208,7 +208,6 @@ export function writeAllOrNothing<V extends ImportValidation<unknown>>(
       audit({ ...audited, detail: { filename: filename ?? null, created, updated, unchanged } }, tx);
       return { ok: true as const, created, updated, unchanged };
     },
-    { behavior: "immediate" },
   ) as ImportResult<V>;
 }
 

@@ -354,7 +354,7 @@ export function startReview(actorId: string, input: ReviewInput): { ok: true; id
       );
       audit({ actorId, action: "review.created", targetType: "review", targetId: id }, tx);
       return { ok: true as const, id };
-    }, { behavior: "immediate" }) as { ok: true; id: number } | { ok: false; reason: "titleTaken" };
+    }) as { ok: true; id: number } | { ok: false; reason: "titleTaken" };
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, reason: "titleTaken" };
     throw e;
@@ -414,7 +414,7 @@ export function saveAssessment(
     }
     audit({ actorId, action: "review.assessed", targetType: "review", targetId: reviewId, detail: { priorityAreaId } }, tx);
     return { ok: true as const };
-  }, { behavior: "immediate" }) as { ok: true } | Refusal;
+  }) as { ok: true } | Refusal;
 }
 
 /** Sending freezes the review: the compiled content, assessments included, becomes the record. */
@@ -443,7 +443,7 @@ function sendReviewRecord(actorId: string, reviewId: number, expectedVersion: nu
       .run();
     audit({ actorId, action: "review.sent", targetType: "review", targetId: reviewId }, tx);
     return { ok: true as const };
-  }, { behavior: "immediate" }) as { ok: true } | Refusal;
+  }) as { ok: true } | Refusal;
 }
 
 export function markDiscussed(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {

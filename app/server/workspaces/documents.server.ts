@@ -22,7 +22,7 @@ import {
 } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { config } from "../platform/config.server";
-import { db, type Db, type Tx } from "../platform/db.server";
+import { db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { checkUpload } from "../platform/file-sniff";
 import { notifyMany } from "../mail/notifications.server";
@@ -426,7 +426,6 @@ export function addVersion(actor: Viewer, documentId: number, file: UploadedFile
       );
       return { ok: true as const, version };
     },
-    { behavior: "immediate" },
   );
 }
 

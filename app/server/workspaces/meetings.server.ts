@@ -235,7 +235,6 @@ export function recordDecision(actor: Viewer, meetingId: number, input: Decision
       audit({ actorId: actor.id, action: "decision.recorded", targetType: "decision", targetId: id, detail: { number } }, tx);
       return { ok: true as const, id, number };
     },
-    { behavior: "immediate" },
   );
 }
 

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { posts, threads, users } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
-import { db, type Db, type Tx } from "../platform/db.server";
+import { db, type Tx } from "../platform/db.server";
 import { notifyMany } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { listCurrentMembers } from "./workspace-members.server";
