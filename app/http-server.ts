@@ -116,7 +116,8 @@ function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction)
   if (decision.ok && !decodable) decision = { ok: false, status: 400 };
   if (decision.ok) {
     // An empty POST without a type (a bare fetch) reads as an empty form, not a parse error.
-    if (req.method === "POST" && !req.headers["content-type"] && !Number(req.headers["content-length"] ?? 0)) req.headers["content-type"] = "application/x-www-form-urlencoded";
+    if (req.method === "POST" && !req.headers["content-type"] && !Number(req.headers["content-length"] ?? 0))
+      req.headers["content-type"] = "application/x-www-form-urlencoded";
     return next();
   }
   res.locals.refusedStatus = decision.status;
@@ -217,7 +218,10 @@ async function answerFromPageCache(req: Request, res: Response, next: NextFuncti
     res.setHeader("Vary", "Accept-Encoding");
     // Already gzipped from pieces compressed once: the compression middleware leaves it as it is.
     if (encoding === "gzip") res.setHeader("Content-Encoding", "gzip");
-    res.setHeader("Content-Length", found.html.reduce((sum, chunk) => sum + chunk.length, 0));
+    res.setHeader(
+      "Content-Length",
+      found.html.reduce((sum, chunk) => sum + chunk.length, 0),
+    );
     // The shared page pieces go out as they are (no per-request copy of the page), in one write.
     res.cork();
     for (const chunk of found.html) res.write(chunk);
@@ -253,9 +257,13 @@ if (isDev) {
 // answer: a 400 for the request's own faults (a malformed URL, say), otherwise a 500.
 app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
   const status = clientErrorStatus(error) ?? (error instanceof TypeError || error instanceof URIError ? 400 : 500);
-  if (status >= 500) console.error(`error ${res.locals.requestId ?? "-"} ${req.method} ${req.originalUrl.slice(0, 200)} ${status}: ${errorLine(error)}`);
+  if (status >= 500)
+    console.error(`error ${res.locals.requestId ?? "-"} ${req.method} ${req.originalUrl.slice(0, 200)} ${status}: ${errorLine(error)}`);
   if (res.headersSent) return next(error);
-  res.status(status).type("text/plain").send(status === 400 ? "Bad request" : "Internal error");
+  res
+    .status(status)
+    .type("text/plain")
+    .send(status === 400 ? "Bad request" : "Internal error");
 });
 
 app.listen(cfg.port, cfg.host, () => {
@@ -279,16 +287,22 @@ if (cfg.backupNightly) {
   const { clock } = await import("./server/platform/clock");
   const tick = () => {
     if (helsinkiHour(clock.now()) !== 2) return;
-    takeBackup({ databasePath: cfg.databasePath, dataDir: cfg.dataDir, backupDir: cfg.backupDir, keep: cfg.backupKeep, appSecret: cfg.appSecret }, db().$client)
+    takeBackup(
+      { databasePath: cfg.databasePath, dataDir: cfg.dataDir, backupDir: cfg.backupDir, keep: cfg.backupKeep, appSecret: cfg.appSecret },
+      db().$client,
+    )
       .then((dir) => console.log(`Nightly backup written to ${dir}`))
       .catch((error: unknown) => console.error(`Nightly backup failed: ${error instanceof Error ? error.message : String(error)}`));
   };
   const schedule = () => {
     const now = Date.now();
-    setTimeout(() => {
-      tick();
-      schedule();
-    }, Math.ceil((now + 1000) / 3600000) * 3600000 - now).unref();
+    setTimeout(
+      () => {
+        tick();
+        schedule();
+      },
+      Math.ceil((now + 1000) / 3600000) * 3600000 - now,
+    ).unref();
   };
   schedule();
 }

@@ -12,7 +12,8 @@ export const TEMPLATE_ROWS: ExportRow[] = [
   {
     code: "9.1",
     title: "Someturva-pilotti nuorille",
-    description: "Digitaalinen palvelu, josta nuoret saavat apua sosiaalisen median kiusaamiseen ja häirintään.\nPalveluntuottaja raportoi käyttötilastot neljännesvuosittain.",
+    description:
+      "Digitaalinen palvelu, josta nuoret saavat apua sosiaalisen median kiusaamiseen ja häirintään.\nPalveluntuottaja raportoi käyttötilastot neljännesvuosittain.",
     priorityArea: "1",
     owner: "Kanslia",
     responsibleEmail: "koordinaattori@demo.lahiturva.fi",

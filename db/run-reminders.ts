@@ -27,12 +27,16 @@ async function main() {
   const result = await runScheduledJobs(now);
   console.log(`Reminders run at ${now.toISOString()}`);
   for (const [kind, n] of Object.entries(result.reminders)) console.log(`  ${kind.padEnd(14)} ${n}`);
-  console.log(`  mailed         ${result.mailed} (${cfg.smtp ? `SMTP ${cfg.smtp.host}:${cfg.smtp.port}` : `outbox ${cfg.dataDir}/outbox`})`);
+  console.log(
+    `  mailed         ${result.mailed} (${cfg.smtp ? `SMTP ${cfg.smtp.host}:${cfg.smtp.port}` : `outbox ${cfg.dataDir}/outbox`})`,
+  );
   console.log(`  digests        ${result.digests}`);
   // The retention job runs in the same pass (app/server/jobs/retention.server.ts): what it removed.
   const removed = Object.entries(result.retention).filter(([, n]) => n > 0);
   const total = removed.reduce((sum, [, n]) => sum + n, 0);
-  console.log(`Retention: ${total} removed or anonymised${removed.length ? ` (${removed.map(([kind, n]) => `${kind} ${n}`).join(", ")})` : ""}`);
+  console.log(
+    `Retention: ${total} removed or anonymised${removed.length ? ` (${removed.map(([kind, n]) => `${kind} ${n}`).join(", ")})` : ""}`,
+  );
   db().$client.close();
 }
 

@@ -14,8 +14,7 @@ import { clock } from "../app/server/platform/clock";
 function printLogins(logins: DemoLogin[]) {
   const roleWidth = Math.max(4, ...logins.map((l) => l.role.length));
   const emailWidth = Math.max(5, ...logins.map((l) => l.email.length));
-  const row = (role: string, email: string, name: string) =>
-    `  ${role.padEnd(roleWidth)}  ${email.padEnd(emailWidth)}  ${name}`;
+  const row = (role: string, email: string, name: string) => `  ${role.padEnd(roleWidth)}  ${email.padEnd(emailWidth)}  ${name}`;
   console.log(row("Role", "Email", "Name"));
   console.log(row("-".repeat(roleWidth), "-".repeat(emailWidth), "----"));
   for (const l of logins) console.log(row(l.role, l.email, l.name));
@@ -54,7 +53,15 @@ async function main() {
       globalThis.__lahiturvaDb = db;
       seedDemoReviews(db, now);
       // Every demo person who must have a second factor gets the published demo one (README).
-      seedDemoSecondFactors(db, db.select({ email: users.email }).from(users).all().map((u) => u.email), now);
+      seedDemoSecondFactors(
+        db,
+        db
+          .select({ email: users.email })
+          .from(users)
+          .all()
+          .map((u) => u.email),
+        now,
+      );
     }
 
     // When data was kept, say which demo accounts it actually contains.

@@ -27,7 +27,10 @@ export const MembershipSchema = z.object({
 
 export const UserFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  role: z.enum([...GROUP_KINDS, "resident"]).optional().catch(undefined),
+  role: z
+    .enum([...GROUP_KINDS, "resident"])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });
 

@@ -54,4 +54,6 @@ export const DeleteAccountSchema = z.object({
 });
 
 /** Which of the account page's forms was sent (its own, the rights request's and the second factor's). */
-export const AccountIntentSchema = z.object({ intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", "rightsRequest", ...SECOND_FACTOR_INTENTS]) });
+export const AccountIntentSchema = z.object({
+  intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", "rightsRequest", ...SECOND_FACTOR_INTENTS]),
+});

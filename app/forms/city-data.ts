@@ -19,7 +19,11 @@ export const FirstRunSchema = z
 const confirmed = z.literal("on", { errorMap: () => ({ message: "cityData.areas.errors.confirmRequired" }) });
 
 export const AreaActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("merge"), intoId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive({ message: "validation.choose" }), confirm: confirmed }),
+  z.object({
+    intent: z.literal("merge"),
+    intoId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive({ message: "validation.choose" }),
+    confirm: confirmed,
+  }),
   z.object({ intent: z.literal("remove"), confirm: confirmed }),
 ]);
 

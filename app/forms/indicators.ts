@@ -32,7 +32,14 @@ export type IndicatorDefinitionForm = z.infer<typeof IndicatorDefinitionSchema>;
 
 /** "1.2, 3.10;4.1" → ["1.2", "3.10", "4.1"]: each identifier once, in the order given. */
 export function parseMeasureCodes(text: string | undefined): string[] {
-  return [...new Set((text ?? "").split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (text ?? "")
+        .split(/[\s,;]+/)
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Which field a refused definition save is about, and what to tell (the server's reasons). */

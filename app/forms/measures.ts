@@ -16,7 +16,12 @@ const ids = z.array(z.coerce.number().int().positive()).default([]);
 export const MeasureFormSchema = z
   .object({
     version: z.coerce.number().int().positive().optional(),
-    code: z.string().trim().min(1).max(16).regex(/^[0-9A-Za-zÅÄÖåäö.\-/]+$/, "measures.validation.code"),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(16)
+      .regex(/^[0-9A-Za-zÅÄÖåäö.\-/]+$/, "measures.validation.code"),
     title: z.string().trim().min(3).max(300),
     description: z.string().trim().max(8000).default(""),
     priorityAreaId: z.coerce.number().int().positive().optional(),
@@ -31,15 +36,26 @@ export const MeasureFormSchema = z
     budgetEur: finnishNumber.pipe(z.number().min(0).max(1e10)).optional(),
     goalIds: ids,
     costShares: z
-      .array(z.object({ organisationId: z.coerce.number().int().positive({ message: "validation.choose" }), percent: finnishNumber.pipe(z.number().gt(0).max(100)) }))
+      .array(
+        z.object({
+          organisationId: z.coerce.number().int().positive({ message: "validation.choose" }),
+          percent: finnishNumber.pipe(z.number().gt(0).max(100)),
+        }),
+      )
       .default([]),
-    tasks: z.array(z.object({ title: z.string().trim().min(2).max(300), dueDate: isoDate.optional(), state: z.enum(TASK_STATES).default("open") })).default([]),
+    tasks: z
+      .array(
+        z.object({ title: z.string().trim().min(2).max(300), dueDate: isoDate.optional(), state: z.enum(TASK_STATES).default("open") }),
+      )
+      .default([]),
     published: z.preprocess((v) => v === "on" || v === true, z.boolean()),
   })
   .superRefine((v, ctx) => {
     if (!v.continuous && !v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "measures.validation.endOrContinuous" });
-    if (v.startDate && v.endDate && !v.continuous && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "measures.validation.endBeforeStart" });
-    if (!v.cityWide && v.areaIds.length === 0) ctx.addIssue({ code: "custom", path: ["areaIds"], message: "measures.validation.areasRequired" });
+    if (v.startDate && v.endDate && !v.continuous && v.endDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "measures.validation.endBeforeStart" });
+    if (!v.cityWide && v.areaIds.length === 0)
+      ctx.addIssue({ code: "custom", path: ["areaIds"], message: "measures.validation.areasRequired" });
     const problem = costSharesProblem(v.costShares);
     if (problem) ctx.addIssue({ code: "custom", path: ["costShares"], message: `measures.validation.costShares.${problem}` });
   });
@@ -80,7 +96,10 @@ export const MeasureListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   area: z.coerce.number().int().positive().optional().catch(undefined),
   /** A priority area's id, or "none" for the measures without a priority area. */
-  priority: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
+  priority: z
+    .union([z.literal("none"), z.coerce.number().int().positive()])
+    .optional()
+    .catch(undefined),
   status: z.array(z.enum(MEASURE_STATUSES)).optional().catch(undefined),
   late: bool.catch(undefined),
   stale: bool.catch(undefined),
@@ -111,4 +130,8 @@ export const MeasureExportFormatSchema = z.enum(["csv", "xlsx"]).default("csv");
 export const MeasureImportDoneSchema = ImportDoneSchema.extend({ plan: positiveIntParam });
 
 /** The upload form's "import new measures unpublished" checkbox. */
-export const MeasureImportUnpublishedSchema = z.literal("on").optional().catch(undefined).transform((v) => v === "on");
+export const MeasureImportUnpublishedSchema = z
+  .literal("on")
+  .optional()
+  .catch(undefined)
+  .transform((v) => v === "on");

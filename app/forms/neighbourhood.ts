@@ -6,7 +6,10 @@ import { PLAN_ACTION_CARRIERS, PLAN_ACTION_STATUSES } from "../../db/schema";
 import { finnishNumber } from "./measures";
 import { z } from "./z";
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 const id = z.coerce.number().int().positive();
 /** Which item a section form saves, and the revision the writer started from. */
 const itemRef = {
@@ -61,7 +64,8 @@ export const ActionSchema = z
     goalId: id.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.carriedBy === "city" && !v.organisationId) ctx.addIssue({ code: "custom", path: ["organisationId"], message: "neighbourhood.validation.organisationForCity" });
+    if (v.carriedBy === "city" && !v.organisationId)
+      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "neighbourhood.validation.organisationForCity" });
   });
 
 export const RemoveItemSchema = z.object({
@@ -87,7 +91,8 @@ export const ReviewSchema = z
     feedback: z.string().trim().max(4000).default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "changes" && v.feedback.length < 3) ctx.addIssue({ code: "custom", path: ["feedback"], message: "neighbourhood.validation.feedbackRequired" });
+    if (v.decision === "changes" && v.feedback.length < 3)
+      ctx.addIssue({ code: "custom", path: ["feedback"], message: "neighbourhood.validation.feedbackRequired" });
   });
 
 export const CommentSchema = z.object({

@@ -2,7 +2,10 @@
 // keys; the same schemas validate in the browser (conform) and on the server.
 import { z } from "./z";
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 const year = z.coerce.number().int().min(1900).max(2200);
 
@@ -75,7 +78,8 @@ export const StrategySchema = z
     descriptionEn: optionalText(8000),
   })
   .superRefine((v, ctx) => {
-    if (v.termEndYear < v.termStartYear) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["termEndYear"], message: "plans.errors.termOrder" });
+    if (v.termEndYear < v.termStartYear)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["termEndYear"], message: "plans.errors.termOrder" });
   });
 
 export const GoalSchema = z.object({

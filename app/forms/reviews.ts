@@ -5,7 +5,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 
 export const SummaryFilterSchema = z.object({
   /** A priority area's id, or "none" for the measures without a priority area. */
-  priority: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional().catch(undefined),
+  priority: z
+    .union([z.literal("none"), z.coerce.number().int().positive()])
+    .optional()
+    .catch(undefined),
   owner: z.coerce.number().int().positive().optional().catch(undefined),
   area: z.coerce.number().int().positive().optional().catch(undefined),
 });
@@ -13,7 +16,12 @@ export const SummaryFilterSchema = z.object({
 export const NewReviewSchema = z
   .object({
     // Runs of spaces count as one, so "Katsaus  2" and "Katsaus 2" are the same title.
-    title: z.string().trim().min(3).max(200).transform((v) => v.replace(/\s+/g, " ")),
+    title: z
+      .string()
+      .trim()
+      .min(3)
+      .max(200)
+      .transform((v) => v.replace(/\s+/g, " ")),
     periodStart: isoDate,
     periodEnd: isoDate,
   })

@@ -4,9 +4,15 @@ import { z } from "./z";
 import { optionalPositiveIntParam } from "./params";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
-const clock = z.string().regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "validation.invalid").transform((v) => v.replace(".", ":"));
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "validation.invalid")
+  .transform((v) => v.replace(".", ":"));
 /** "measure:12", "document:3" … or empty for none; the server checks the target exists and is visible. */
-const linkValue = z.string().regex(/^((measure|review|plan|document):\d+)?$/, "validation.choose").optional();
+const linkValue = z
+  .string()
+  .regex(/^((measure|review|plan|document):\d+)?$/, "validation.choose")
+  .optional();
 
 export const MeetingSchema = z
   .object({
@@ -16,7 +22,13 @@ export const MeetingSchema = z
     start: clock,
     end: clock,
     place: z.string().trim().max(200).default(""),
-    onlineUrl: z.string().trim().url().max(500).refine((v) => /^https?:\/\//i.test(v), "validation.url").optional(),
+    onlineUrl: z
+      .string()
+      .trim()
+      .url()
+      .max(500)
+      .refine((v) => /^https?:\/\//i.test(v), "validation.url")
+      .optional(),
     status: z.enum(["planned", "held", "cancelled"]).default("planned"),
   })
   .superRefine((v, ctx) => {
@@ -48,7 +60,10 @@ export const DocumentMetaSchema = z
     publicity: z.enum(PUBLICITY_CLASSES),
     legalGround: z.string().trim().max(200).optional(),
     secretUntil: isoDate.optional(),
-    link: z.string().regex(/^((measure|review|plan):\d+)?$/, "validation.choose").optional(),
+    link: z
+      .string()
+      .regex(/^((measure|review|plan):\d+)?$/, "validation.choose")
+      .optional(),
   })
   .superRefine((v, ctx) => {
     // A non-public document must say why and for how long (Act 621/1999, 24 § and 31 §).

@@ -9,7 +9,8 @@ z.setErrorMap((issue, ctx) => {
     case z.ZodIssueCode.invalid_type:
       return { message: issue.received === "undefined" || issue.received === "null" ? "validation.required" : "validation.invalid" };
     case z.ZodIssueCode.too_small:
-      if (issue.type === "string") return { message: issue.minimum === 1 ? "validation.required" : errorKey("validation.tooShort", { min: Number(issue.minimum) }) };
+      if (issue.type === "string")
+        return { message: issue.minimum === 1 ? "validation.required" : errorKey("validation.tooShort", { min: Number(issue.minimum) }) };
       if (issue.type === "number") return { message: errorKey("validation.tooSmall", { min: Number(issue.minimum) }) };
       return { message: "validation.invalid" };
     case z.ZodIssueCode.too_big:

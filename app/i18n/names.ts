@@ -15,6 +15,13 @@ export type { Language };
 export type SelectOption = { value: string; label: string };
 
 /** Named records as select options in the reader's language, optionally with their code first. */
-export function nameOptions(records: (Named & { id: number; code?: string | null })[], lang: string, opts: { withCode?: boolean } = {}): SelectOption[] {
-  return records.map((r) => ({ value: String(r.id), label: opts.withCode && r.code ? `${r.code} ${localName(r, lang)}` : localName(r, lang) }));
+export function nameOptions(
+  records: (Named & { id: number; code?: string | null })[],
+  lang: string,
+  opts: { withCode?: boolean } = {},
+): SelectOption[] {
+  return records.map((r) => ({
+    value: String(r.id),
+    label: opts.withCode && r.code ? `${r.code} ${localName(r, lang)}` : localName(r, lang),
+  }));
 }

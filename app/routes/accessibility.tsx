@@ -8,11 +8,17 @@ export default function AccessibilityStatement() {
     <Stack maw={760} gap="md">
       <Title order={1}>{t("accessibility.title")}</Title>
       <Text>{t("accessibility.intro")}</Text>
-      <Title order={2} size="h4">{t("accessibility.statusTitle")}</Title>
+      <Title order={2} size="h4">
+        {t("accessibility.statusTitle")}
+      </Title>
       <Text>{t("accessibility.status")}</Text>
-      <Title order={2} size="h4">{t("accessibility.feedbackTitle")}</Title>
+      <Title order={2} size="h4">
+        {t("accessibility.feedbackTitle")}
+      </Title>
       <Text>{t("accessibility.feedback")}</Text>
-      <Title order={2} size="h4">{t("accessibility.enforcementTitle")}</Title>
+      <Title order={2} size="h4">
+        {t("accessibility.enforcementTitle")}
+      </Title>
       <Text>{t("accessibility.enforcement")}</Text>
     </Stack>
   );

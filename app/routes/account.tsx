@@ -1,6 +1,25 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, NativeSelect, Paper, PasswordInput, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -51,7 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "removeFactor":
     case "recoveryCodes": {
       const parsed = SecondFactorAccountSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) return json({ intent: "secondFactor" as const, secondFactor: null, result: null, saved: false }, { status: 400 });
+      if (!parsed.success)
+        return json({ intent: "secondFactor" as const, secondFactor: null, result: null, saved: false }, { status: 400 });
       const reply = await handleSecondFactorIntent(viewer.id, parsed.data);
       return json({ intent: "secondFactor" as const, secondFactor: reply, result: null, saved: false }, { status: reply.ok ? 200 : 400 });
     }
@@ -64,17 +84,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "deleteAccount": {
       const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
       const hideFields = ["password"];
-      if (submission.status !== "success") return json({ intent: "deleteAccount", result: submission.reply({ hideFields }), saved: false }, { status: 400 });
+      if (submission.status !== "success")
+        return json({ intent: "deleteAccount", result: submission.reply({ hideFields }), saved: false }, { status: 400 });
       const deleted = await deleteOwnAccount(viewer.id, submission.value.password);
       if (!deleted.ok && deleted.reason === "staff") forbidden();
-      if (!deleted.ok) return json({ intent: "deleteAccount", result: submission.reply({ fieldErrors: { password: ["account.wrongPassword"] }, hideFields }), saved: false }, { status: 400 });
+      if (!deleted.ok)
+        return json(
+          {
+            intent: "deleteAccount",
+            result: submission.reply({ fieldErrors: { password: ["account.wrongPassword"] }, hideFields }),
+            saved: false,
+          },
+          { status: 400 },
+        );
       return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": await endSession(request) } });
     }
     case "rightsRequest": {
       if (!can(viewer, { kind: "rightsRequest.send" })) forbidden();
       const submission = parseWithZod(formData, { schema: RightsRequestSchema });
       // The words typed come back with the errors, so nothing is lost.
-      if (submission.status !== "success") return json({ intent: "rightsRequest", result: submission.reply(), saved: false }, { status: 400 });
+      if (submission.status !== "success")
+        return json({ intent: "rightsRequest", result: submission.reply(), saved: false }, { status: 400 });
       const sent = sendRightsRequest(viewer, submission.value);
       scheduleMailDelivery();
       return redirect(`/account?rightsRequest=${sent.id}#rights-requests`);
@@ -93,10 +123,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "password": {
       const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
       const hideFields = ["currentPassword", "password", "passwordConfirm"];
-      if (submission.status !== "success") return json({ intent: "password", result: submission.reply({ hideFields }), saved: false }, { status: 400 });
+      if (submission.status !== "success")
+        return json({ intent: "password", result: submission.reply({ hideFields }), saved: false }, { status: 400 });
       const changed = await changePassword(viewer.id, submission.value.currentPassword, submission.value.password);
       if (!changed)
-        return json({ intent: "password", result: submission.reply({ fieldErrors: { currentPassword: ["account.wrongPassword"] }, hideFields }), saved: false }, { status: 400 });
+        return json(
+          {
+            intent: "password",
+            result: submission.reply({ fieldErrors: { currentPassword: ["account.wrongPassword"] }, hideFields }),
+            saved: false,
+          },
+          { status: 400 },
+        );
       return json({ intent: "password", result: submission.reply({ resetForm: true }), saved: true });
     }
   }
@@ -104,7 +142,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests } = useLoaderData<typeof loader>();
+  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
   const fmt = useFormat();
@@ -145,7 +184,13 @@ export default function AccountPage() {
       <Title order={1}>{t("account.title")}</Title>
       {actionData?.saved ? (
         <Alert color="green" role="status">
-          {t(actionData.intent === "password" ? "account.passwordChanged" : actionData.intent === "notifications" ? "workspaces.notifications.saved" : "account.profileSaved")}
+          {t(
+            actionData.intent === "password"
+              ? "account.passwordChanged"
+              : actionData.intent === "notifications"
+                ? "workspaces.notifications.saved"
+                : "account.profileSaved",
+          )}
         </Alert>
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -159,9 +204,29 @@ export default function AccountPage() {
               <Text size="sm">
                 {t("auth.email")}: {user.email}
               </Text>
-              <TextInput key={profile.name.key} name={profile.name.name} defaultValue={profile.name.initialValue} label={t("register.name")} required error={errorText(profile.name.errors)} />
-              <TextInput key={profile.title.key} name={profile.title.name} defaultValue={profile.title.initialValue} label={t("account.jobTitle")} error={errorText(profile.title.errors)} />
-              <TextInput key={profile.phone.key} name={profile.phone.name} defaultValue={profile.phone.initialValue} label={t("account.phone")} type="tel" error={errorText(profile.phone.errors)} />
+              <TextInput
+                key={profile.name.key}
+                name={profile.name.name}
+                defaultValue={profile.name.initialValue}
+                label={t("register.name")}
+                required
+                error={errorText(profile.name.errors)}
+              />
+              <TextInput
+                key={profile.title.key}
+                name={profile.title.name}
+                defaultValue={profile.title.initialValue}
+                label={t("account.jobTitle")}
+                error={errorText(profile.title.errors)}
+              />
+              <TextInput
+                key={profile.phone.key}
+                name={profile.phone.name}
+                defaultValue={profile.phone.initialValue}
+                label={t("account.phone")}
+                type="tel"
+                error={errorText(profile.phone.errors)}
+              />
               <NativeSelect
                 key={profile.locale.key}
                 name={profile.locale.name}
@@ -181,9 +246,31 @@ export default function AccountPage() {
             <input type="hidden" name="intent" value="password" />
             <Stack>
               <FormErrors errors={passwordForm.errors} />
-              <PasswordInput key={pw.currentPassword.key} name={pw.currentPassword.name} label={t("account.currentPassword")} autoComplete="current-password" required error={errorText(pw.currentPassword.errors)} />
-              <PasswordInput key={pw.password.key} name={pw.password.name} label={t("auth.newPassword")} description={t("auth.passwordRule")} autoComplete="new-password" required error={errorText(pw.password.errors)} />
-              <PasswordInput key={pw.passwordConfirm.key} name={pw.passwordConfirm.name} label={t("auth.passwordConfirm")} autoComplete="new-password" required error={errorText(pw.passwordConfirm.errors)} />
+              <PasswordInput
+                key={pw.currentPassword.key}
+                name={pw.currentPassword.name}
+                label={t("account.currentPassword")}
+                autoComplete="current-password"
+                required
+                error={errorText(pw.currentPassword.errors)}
+              />
+              <PasswordInput
+                key={pw.password.key}
+                name={pw.password.name}
+                label={t("auth.newPassword")}
+                description={t("auth.passwordRule")}
+                autoComplete="new-password"
+                required
+                error={errorText(pw.password.errors)}
+              />
+              <PasswordInput
+                key={pw.passwordConfirm.key}
+                name={pw.passwordConfirm.name}
+                label={t("auth.passwordConfirm")}
+                autoComplete="new-password"
+                required
+                error={errorText(pw.passwordConfirm.errors)}
+              />
               <Button type="submit">{t("account.changePassword")}</Button>
             </Stack>
           </Form>
@@ -209,7 +296,14 @@ export default function AccountPage() {
                 <Table.Tr key={m.id}>
                   <Table.Td>{localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language)}</Table.Td>
                   <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                  <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+                  <Table.Td>
+                    {m.organisationNameFi
+                      ? localName(
+                          { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
+                          i18n.language,
+                        )
+                      : "–"}
+                  </Table.Td>
                   <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -234,7 +328,12 @@ export default function AccountPage() {
         <Form method="post">
           <input type="hidden" name="intent" value="notifications" />
           <Stack maw={480}>
-            <Radio.Group name="emailMode" defaultValue={emailMode} label={t("workspaces.notifications.emailMode")} description={t("workspaces.notifications.settingsHelp")}>
+            <Radio.Group
+              name="emailMode"
+              defaultValue={emailMode}
+              label={t("workspaces.notifications.emailMode")}
+              description={t("workspaces.notifications.settingsHelp")}
+            >
               <Stack gap="xs" mt="xs">
                 {(["immediate", "daily", "none"] as const).map((m) => (
                   <Radio key={m} value={m} label={t(`workspaces.notifications.emailModes.${m}`)} />
@@ -249,7 +348,10 @@ export default function AccountPage() {
           </Stack>
         </Form>
       </Paper>
-      <SecondFactorSection overview={secondFactor} reply={actionData && "secondFactor" in actionData ? (actionData.secondFactor as SecondFactorReplyView | null) : null} />
+      <SecondFactorSection
+        overview={secondFactor}
+        reply={actionData && "secondFactor" in actionData ? (actionData.secondFactor as SecondFactorReplyView | null) : null}
+      />
       <Paper withBorder p="lg">
         <Title order={2} size="h3" mb="sm">
           {t("account.sessions")}
@@ -358,8 +460,21 @@ export default function AccountPage() {
           <Form method="post" {...getFormProps(deleteForm)}>
             <input type="hidden" name="intent" value="deleteAccount" />
             <Stack maw={420}>
-              <PasswordInput key={del.password.key} name={del.password.name} label={t("account.currentPassword")} autoComplete="current-password" required error={errorText(del.password.errors)} />
-              <Checkbox key={del.confirm.key} name={del.confirm.name} defaultChecked={del.confirm.initialValue === "on"} label={t("account.deleteConfirm")} error={errorText(del.confirm.errors)} />
+              <PasswordInput
+                key={del.password.key}
+                name={del.password.name}
+                label={t("account.currentPassword")}
+                autoComplete="current-password"
+                required
+                error={errorText(del.password.errors)}
+              />
+              <Checkbox
+                key={del.confirm.key}
+                name={del.confirm.name}
+                defaultChecked={del.confirm.initialValue === "on"}
+                label={t("account.deleteConfirm")}
+                error={errorText(del.confirm.errors)}
+              />
               <Group>
                 <Button type="submit" color="red">
                   {t("account.deleteButton")}

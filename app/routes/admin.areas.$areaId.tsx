@@ -15,7 +15,6 @@ import { FormErrors } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "areas.manage" });
   const area = getAdminArea(idParam(params.areaId));
@@ -36,7 +35,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const result = mergeAreas(viewer.id, areaId, parsed.data.intoId);
     if (result.ok) return redirect(`/admin/areas/${parsed.data.intoId}?merged=${result.moved}`);
     if (result.reason === "notFound") notFound();
-    const message = result.reason === "indicatorConflict" ? errorKey("cityData.areas.errors.indicatorConflict", { count: result.count }) : `cityData.areas.errors.${result.reason}`;
+    const message =
+      result.reason === "indicatorConflict"
+        ? errorKey("cityData.areas.errors.indicatorConflict", { count: result.count })
+        : `cityData.areas.errors.${result.reason}`;
     return json({ errors: [message] }, { status: 409 });
   }
   const result = removeArea(viewer.id, areaId);
@@ -114,7 +116,13 @@ export default function AdminArea() {
               name="intoId"
               label={t("cityData.areas.merge.target")}
               required
-              data={[{ value: "", label: t("cityData.areas.merge.choose") }, ...targets.map((a) => ({ value: String(a.id), label: `${a.code} ${localName(a, i18n.language)}${a.former ? ` (${t("cityData.formerShort")})` : ""}` }))]}
+              data={[
+                { value: "", label: t("cityData.areas.merge.choose") },
+                ...targets.map((a) => ({
+                  value: String(a.id),
+                  label: `${a.code} ${localName(a, i18n.language)}${a.former ? ` (${t("cityData.formerShort")})` : ""}`,
+                })),
+              ]}
             />
             <Checkbox name="confirm" required label={t("cityData.areas.merge.confirm", { name })} />
             <div>

@@ -74,7 +74,11 @@ export default function AdminAreas() {
                     <Table.Td>{a.validFrom || a.validUntil ? `${a.validFrom ?? ""}–${a.validUntil ?? ""}` : "–"}</Table.Td>
                     <Table.Td ta="right">{a.uses}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} to={`/admin/areas/${a.id}`} aria-label={t("cityData.areas.manageNamed", { name: `${a.code} ${localName(a, i18n.language)}` })}>
+                      <Anchor
+                        component={Link}
+                        to={`/admin/areas/${a.id}`}
+                        aria-label={t("cityData.areas.manageNamed", { name: `${a.code} ${localName(a, i18n.language)}` })}
+                      >
                         {t("cityData.areas.manage")}
                       </Anchor>
                     </Table.Td>

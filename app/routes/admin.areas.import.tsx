@@ -15,7 +15,6 @@ import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
 
-
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -34,9 +33,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     validate: (file) => validateAreaImport(file),
     apply: (userId, file, _target, filename) => applyAreaImport(userId, file, { filename }),
     preview: (v) => ({
-      rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, level: r.level, code: r.code, nameFi: r.nameFi, parentCode: r.parentCode, former: r.former, changes: r.changes, action: r.action, errors: r.errors })),
+      rows: v.rows.map((r) => ({
+        rowNumber: r.rowNumber,
+        level: r.level,
+        code: r.code,
+        nameFi: r.nameFi,
+        parentCode: r.parentCode,
+        former: r.former,
+        changes: r.changes,
+        action: r.action,
+        errors: r.errors,
+      })),
     }),
-    done: (r) => `/admin/areas/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
+    done: (r) =>
+      `/admin/areas/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
   });
 }
 
@@ -83,10 +93,15 @@ export default function AreaImport() {
         <Title order={2}>{t("neighbourhood.areaImport.title")}</Title>
         <Text maw={760}>{t("neighbourhood.areaImport.intro")}</Text>
       </div>
-      {done ? <ImportDone message={t("neighbourhood.areaImport.done", done)} links={[
+      {done ? (
+        <ImportDone
+          message={t("neighbourhood.areaImport.done", done)}
+          links={[
             { to: "/admin/areas", label: t("cityData.areas.title") },
             { to: "/areas", label: t("neighbourhood.areaImport.toAreas") },
-          ]} /> : null}
+          ]}
+        />
+      ) : null}
 
       <Paper withBorder p="md" component="section" aria-labelledby="area-import-columns">
         <Title order={3} size="h4" id="area-import-columns" mb="xs">

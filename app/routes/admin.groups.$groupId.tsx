@@ -63,7 +63,14 @@ export default function AdminGroupDetail() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                  <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+                  <Table.Td>
+                    {m.organisationNameFi
+                      ? localName(
+                          { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
+                          i18n.language,
+                        )
+                      : "–"}
+                  </Table.Td>
                   <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
                   <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
                 </Table.Tr>

@@ -19,7 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ invitations: listOpenInvitations(), groups: listGroups(), organisations: listOrganisations() });
 }
 
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "admin.invite" });
   const formData = await request.formData();
@@ -30,9 +29,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: null, link: null, mailedTo: null, revoked: true });
   }
   const submission = parseWithZod(formData, { schema: InvitationSchema });
-  if (submission.status !== "success") return json({ result: submission.reply(), link: null, mailedTo: null, revoked: false }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ result: submission.reply(), link: null, mailedTo: null, revoked: false }, { status: 400 });
   const v = submission.value;
-  const { url, expiresAt } = createInvitation({ ...v, groupId: v.groupId ?? null, organisationId: v.organisationId ?? null, invitedBy: viewer.id });
+  const { url, expiresAt } = createInvitation({
+    ...v,
+    groupId: v.groupId ?? null,
+    organisationId: v.organisationId ?? null,
+    invitedBy: viewer.id,
+  });
   // The link goes out by mail (SMTP, or the outbox folder) and is also shown once, in case it fails.
   const mailed = await mailInvitation({ email: v.email, name: v.name, url, expiresAt }, viewer.name, await detectLanguage(request));
   return json({ result: submission.reply({ resetForm: true }), link: url, mailedTo: mailed ? v.email : null, revoked: false });
@@ -53,7 +58,9 @@ export default function AdminInvitations() {
     <Stack>
       {actionData?.link ? (
         <Alert color="green" role="status" title={t("admin.invitationCreated")}>
-          <Text size="sm">{actionData.mailedTo ? t("admin.invitationMailed", { email: actionData.mailedTo }) : t("admin.invitationMailFailed")}</Text>
+          <Text size="sm">
+            {actionData.mailedTo ? t("admin.invitationMailed", { email: actionData.mailedTo }) : t("admin.invitationMailFailed")}
+          </Text>
           <Code block data-testid="invitation-link">
             {actionData.link}
           </Code>
@@ -67,14 +74,32 @@ export default function AdminInvitations() {
           <Stack>
             <FormErrors errors={form.errors} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput key={fields.name.key} name={fields.name.name} defaultValue={fields.name.initialValue} label={t("admin.name")} required error={errorText(fields.name.errors)} />
-              <TextInput key={fields.email.key} name={fields.email.name} defaultValue={fields.email.initialValue} label={t("auth.email")} type="email" required error={errorText(fields.email.errors)} />
+              <TextInput
+                key={fields.name.key}
+                name={fields.name.name}
+                defaultValue={fields.name.initialValue}
+                label={t("admin.name")}
+                required
+                error={errorText(fields.name.errors)}
+              />
+              <TextInput
+                key={fields.email.key}
+                name={fields.email.name}
+                defaultValue={fields.email.initialValue}
+                label={t("auth.email")}
+                type="email"
+                required
+                error={errorText(fields.email.errors)}
+              />
               <NativeSelect
                 key={fields.groupId.key}
                 name={fields.groupId.name}
                 defaultValue={fields.groupId.initialValue}
                 label={t("admin.group")}
-                data={[{ value: "", label: t("common.none") }, ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) }))]}
+                data={[
+                  { value: "", label: t("common.none") },
+                  ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) })),
+                ]}
                 error={errorText(fields.groupId.errors)}
               />
               <NativeSelect
@@ -82,7 +107,10 @@ export default function AdminInvitations() {
                 name={fields.organisationId.name}
                 defaultValue={fields.organisationId.initialValue}
                 label={t("admin.organisation")}
-                data={[{ value: "", label: t("common.none") }, ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) }))]}
+                data={[
+                  { value: "", label: t("common.none") },
+                  ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) })),
+                ]}
                 error={errorText(fields.organisationId.errors)}
               />
               <NativeSelect
@@ -122,13 +150,23 @@ export default function AdminInvitations() {
                 <Table.Tr key={inv.id}>
                   <Table.Td>{inv.name}</Table.Td>
                   <Table.Td>{inv.email}</Table.Td>
-                  <Table.Td>{inv.groupNameFi ? localName({ nameFi: inv.groupNameFi, nameSv: inv.groupNameSv, nameEn: inv.groupNameEn }, i18n.language) : "–"}</Table.Td>
+                  <Table.Td>
+                    {inv.groupNameFi
+                      ? localName({ nameFi: inv.groupNameFi, nameSv: inv.groupNameSv, nameEn: inv.groupNameEn }, i18n.language)
+                      : "–"}
+                  </Table.Td>
                   <Table.Td>{fmt.dateTime(inv.expiresAt)}</Table.Td>
                   <Table.Td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="invitationId" value={inv.id} />
-                      <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("admin.revokeFor", { name: inv.name })}>
+                      <Button
+                        type="submit"
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t("admin.revokeFor", { name: inv.name })}
+                      >
                         {t("admin.revoke")}
                       </Button>
                     </Form>

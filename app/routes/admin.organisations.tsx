@@ -22,7 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
   const res = saveOrganisation(viewer.id, submission.value);
   if (!res.ok) {
-    const reply = res.reason === "duplicateName" ? submission.reply({ fieldErrors: { nameFi: ["admin.duplicateName"] } }) : submission.reply({ formErrors: ["errors.404.title"] });
+    const reply =
+      res.reason === "duplicateName"
+        ? submission.reply({ fieldErrors: { nameFi: ["admin.duplicateName"] } })
+        : submission.reply({ formErrors: ["errors.404.title"] });
     return json({ result: reply, saved: false }, { status: res.reason === "notFound" ? 404 : 400 });
   }
   return json({ result: submission.reply({ resetForm: true }), saved: true });
@@ -39,7 +42,14 @@ export default function AdminOrganisations() {
     id: `org-${editing?.id ?? "new"}`,
     lastResult: actionData?.result,
     defaultValue: editing
-      ? { id: String(editing.id), nameFi: editing.nameFi, nameSv: editing.nameSv ?? "", nameEn: editing.nameEn ?? "", shortName: editing.shortName ?? "", kind: editing.kind }
+      ? {
+          id: String(editing.id),
+          nameFi: editing.nameFi,
+          nameSv: editing.nameSv ?? "",
+          nameEn: editing.nameEn ?? "",
+          shortName: editing.shortName ?? "",
+          kind: editing.kind,
+        }
       : { kind: "city_division" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
     shouldValidate: "onBlur",
@@ -65,10 +75,35 @@ export default function AdminOrganisations() {
           <Stack>
             <FormErrors errors={form.errors} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput key={fields.nameFi.key} name={fields.nameFi.name} defaultValue={fields.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(fields.nameFi.errors)} />
-              <TextInput key={fields.nameSv.key} name={fields.nameSv.name} defaultValue={fields.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(fields.nameSv.errors)} />
-              <TextInput key={fields.nameEn.key} name={fields.nameEn.name} defaultValue={fields.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(fields.nameEn.errors)} />
-              <TextInput key={fields.shortName.key} name={fields.shortName.name} defaultValue={fields.shortName.initialValue} label={t("admin.shortName")} error={errorText(fields.shortName.errors)} />
+              <TextInput
+                key={fields.nameFi.key}
+                name={fields.nameFi.name}
+                defaultValue={fields.nameFi.initialValue}
+                label={t("admin.nameFi")}
+                required
+                error={errorText(fields.nameFi.errors)}
+              />
+              <TextInput
+                key={fields.nameSv.key}
+                name={fields.nameSv.name}
+                defaultValue={fields.nameSv.initialValue}
+                label={t("admin.nameSv")}
+                error={errorText(fields.nameSv.errors)}
+              />
+              <TextInput
+                key={fields.nameEn.key}
+                name={fields.nameEn.name}
+                defaultValue={fields.nameEn.initialValue}
+                label={t("admin.nameEn")}
+                error={errorText(fields.nameEn.errors)}
+              />
+              <TextInput
+                key={fields.shortName.key}
+                name={fields.shortName.name}
+                defaultValue={fields.shortName.initialValue}
+                label={t("admin.shortName")}
+                error={errorText(fields.shortName.errors)}
+              />
               <NativeSelect
                 key={fields.kind.key}
                 name={fields.kind.name}

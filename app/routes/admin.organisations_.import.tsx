@@ -9,10 +9,14 @@ import { ORGANISATION_KINDS } from "../../db/schema";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
-import { applyOrganisationImport, ORGANISATION_IMPORT_FILES, parseOrganisationFile, validateOrganisationImport } from "~/server/city/organisation-import.server";
+import {
+  applyOrganisationImport,
+  ORGANISATION_IMPORT_FILES,
+  parseOrganisationFile,
+  validateOrganisationImport,
+} from "~/server/city/organisation-import.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
-
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -30,8 +34,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     parse: parseOrganisationFile,
     validate: (file) => validateOrganisationImport(file),
     apply: (userId, file, _target, filename) => applyOrganisationImport(userId, file, { filename }),
-    preview: (v) => ({ rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, nameFi: r.nameFi, kind: r.kind, changes: r.changes, action: r.action, errors: r.errors })) }),
-    done: (r) => `/admin/organisations/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
+    preview: (v) => ({
+      rows: v.rows.map((r) => ({
+        rowNumber: r.rowNumber,
+        nameFi: r.nameFi,
+        kind: r.kind,
+        changes: r.changes,
+        action: r.action,
+        errors: r.errors,
+      })),
+    }),
+    done: (r) =>
+      `/admin/organisations/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
   });
 }
 
@@ -49,7 +63,12 @@ export default function OrganisationImport() {
         <Title order={2}>{t("cityData.organisationImport.title")}</Title>
         <Text maw={760}>{t("cityData.organisationImport.intro")}</Text>
       </div>
-      {done ? <ImportDone message={t("cityData.organisationImport.done", done)} links={[{ to: "/admin/organisations", label: t("cityData.organisationImport.toList") }]} /> : null}
+      {done ? (
+        <ImportDone
+          message={t("cityData.organisationImport.done", done)}
+          links={[{ to: "/admin/organisations", label: t("cityData.organisationImport.toList") }]}
+        />
+      ) : null}
       <Paper withBorder p="md" component="section" aria-labelledby="org-import-columns">
         <Title order={3} size="h4" id="org-import-columns" mb="xs">
           {t("cityData.organisationImport.columnsTitle")}
@@ -77,7 +96,15 @@ export default function OrganisationImport() {
           { header: t("cityData.organisationImport.kind"), cell: (row) => (row.kind ? t(`organisationKinds.${row.kind}`) : "–") },
           {
             header: t("cityData.diff.title"),
-            cell: (row) => (row.errors.length ? "–" : <FieldChanges changes={row.changes} format={(field, value) => (field === "kind" ? t(`organisationKinds.${value}`) : value)} />),
+            cell: (row) =>
+              row.errors.length ? (
+                "–"
+              ) : (
+                <FieldChanges
+                  changes={row.changes}
+                  format={(field, value) => (field === "kind" ? t(`organisationKinds.${value}`) : value)}
+                />
+              ),
           },
         ]}
       />

@@ -1,6 +1,21 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -43,7 +58,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     years: planYears(plan),
     yearRecords: priorityAreaYearRecords(plan.id),
     next: PLAN_NEXT_STATUS[plan.status],
-    strategies: listStrategies().map((s) => ({ id: s.id, nameFi: s.nameFi, nameSv: s.nameSv, nameEn: s.nameEn, termStartYear: s.termStartYear, termEndYear: s.termEndYear })),
+    strategies: listStrategies().map((s) => ({
+      id: s.id,
+      nameFi: s.nameFi,
+      nameSv: s.nameSv,
+      nameEn: s.nameEn,
+      termStartYear: s.termStartYear,
+      termEndYear: s.termEndYear,
+    })),
     areaSaved: url.searchParams.get("done") === "areaSaved",
   });
 }
@@ -78,17 +100,40 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const res = transitionPlan(viewer.id, planId, "approved", submission.value);
     if (res.ok) return reply({ intent, result: submission.reply(), notice: { color: "green", key: "plans.done.approved" } });
     if (res.reason === "notFound") notFound();
-    return reply({ intent, result: submission.reply({ formErrors: [res.reason === "decisionMissing" ? "plans.errors.decisionMissing" : "plans.errors.transition"] }) }, 409);
+    return reply(
+      {
+        intent,
+        result: submission.reply({
+          formErrors: [res.reason === "decisionMissing" ? "plans.errors.decisionMissing" : "plans.errors.transition"],
+        }),
+      },
+      409,
+    );
   }
 
   if (intent === "step") {
     const submission = parseWithZod(formData, { schema: StepSchema });
     if (submission.status !== "success") badRequest();
     const res = transitionPlan(viewer.id, planId, submission.value.to);
-    if (res.ok) return reply({ intent, notice: { color: "green", key: submission.value.to === "in_force" ? "plans.done.inForce" : "plans.done.closed" } });
+    if (res.ok)
+      return reply({
+        intent,
+        notice: { color: "green", key: submission.value.to === "in_force" ? "plans.done.inForce" : "plans.done.closed" },
+      });
     if (res.reason === "notFound") notFound();
     if (res.reason === "otherInForce") {
-      return reply({ intent, notice: { color: "red", key: "plans.errors.otherInForce", params: { name: res.other.nameFi }, link: `/admin/plans/${res.other.id}` } }, 409);
+      return reply(
+        {
+          intent,
+          notice: {
+            color: "red",
+            key: "plans.errors.otherInForce",
+            params: { name: res.other.nameFi },
+            link: `/admin/plans/${res.other.id}`,
+          },
+        },
+        409,
+      );
     }
     return reply({ intent, notice: { color: "red", key: "plans.errors.transition" } }, 409);
   }
@@ -108,7 +153,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const res = savePriorityArea(viewer.id, planId, id ?? null, input);
     if (!res.ok) {
       if (res.reason === "notFound") notFound();
-      const fieldErrors: Record<string, string[]> = res.reason === "codeTaken" ? { code: ["plans.errors.codeTaken"] } : { years: ["plans.errors.yearOutsidePeriod"] };
+      const fieldErrors: Record<string, string[]> =
+        res.reason === "codeTaken" ? { code: ["plans.errors.codeTaken"] } : { years: ["plans.errors.yearOutsidePeriod"] };
       return reply({ intent, result: submission.reply({ fieldErrors }) }, 400);
     }
     // An edit closes the editor (its address names the area); a new area leaves an empty form for the next.
@@ -172,7 +218,11 @@ export default function AdminPlan() {
   const [approveForm, approveFields] = useForm({
     id: `approve-${plan.id}`,
     lastResult: resultFor("approve"),
-    defaultValue: { decisionDate: plan.decisionDate ?? "", decisionBody: plan.decisionBody ?? "", decisionReference: plan.decisionReference ?? "" },
+    defaultValue: {
+      decisionDate: plan.decisionDate ?? "",
+      decisionBody: plan.decisionBody ?? "",
+      decisionReference: plan.decisionReference ?? "",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApproveSchema }),
     shouldValidate: "onBlur",
   });
@@ -300,10 +350,34 @@ export default function AdminPlan() {
             <NoticeAlert notice={noticeFor("plan")} />
             <FormErrors errors={planForm.errors} />
             <PlanBasicsFields fields={planFields} strategies={strategies} />
-            <Textarea key={planFields.descriptionFi.key} name={planFields.descriptionFi.name} defaultValue={planFields.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={3} error={errorText(planFields.descriptionFi.errors)} />
+            <Textarea
+              key={planFields.descriptionFi.key}
+              name={planFields.descriptionFi.name}
+              defaultValue={planFields.descriptionFi.initialValue}
+              label={t("plans.descriptionFi")}
+              autosize
+              minRows={3}
+              error={errorText(planFields.descriptionFi.errors)}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea key={planFields.descriptionSv.key} name={planFields.descriptionSv.name} defaultValue={planFields.descriptionSv.initialValue} label={t("plans.descriptionSv")} autosize minRows={2} error={errorText(planFields.descriptionSv.errors)} />
-              <Textarea key={planFields.descriptionEn.key} name={planFields.descriptionEn.name} defaultValue={planFields.descriptionEn.initialValue} label={t("plans.descriptionEn")} autosize minRows={2} error={errorText(planFields.descriptionEn.errors)} />
+              <Textarea
+                key={planFields.descriptionSv.key}
+                name={planFields.descriptionSv.name}
+                defaultValue={planFields.descriptionSv.initialValue}
+                label={t("plans.descriptionSv")}
+                autosize
+                minRows={2}
+                error={errorText(planFields.descriptionSv.errors)}
+              />
+              <Textarea
+                key={planFields.descriptionEn.key}
+                name={planFields.descriptionEn.name}
+                defaultValue={planFields.descriptionEn.initialValue}
+                label={t("plans.descriptionEn")}
+                autosize
+                minRows={2}
+                error={errorText(planFields.descriptionEn.errors)}
+              />
             </SimpleGrid>
             {plan.status !== "draft" ? (
               <Fieldset legend={t("plans.decisionTitle")}>
@@ -377,7 +451,11 @@ export default function AdminPlan() {
                       </Table.Th>
                       <Table.Td>{a.years.length ? a.years.join(", ") : "–"}</Table.Td>
                       <Table.Td>
-                        <Anchor component={Link} to={`?area=${a.id}#area-form`} aria-label={t("admin.editNamed", { name: localName(a, lang) })}>
+                        <Anchor
+                          component={Link}
+                          to={`?area=${a.id}#area-form`}
+                          aria-label={t("admin.editNamed", { name: localName(a, lang) })}
+                        >
                           {t("common.edit")}
                         </Anchor>
                       </Table.Td>
@@ -400,15 +478,66 @@ export default function AdminPlan() {
               <NoticeAlert notice={noticeFor("area")} />
               <FormErrors errors={areaForm.errors} />
               <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                <TextInput key={areaFields.code.key} name={areaFields.code.name} defaultValue={areaFields.code.initialValue} label={t("plans.code")} description={t("plans.codeHelp")} required error={errorText(areaFields.code.errors)} />
-                <TextInput key={areaFields.nameFi.key} name={areaFields.nameFi.name} defaultValue={areaFields.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(areaFields.nameFi.errors)} />
-                <TextInput key={areaFields.nameSv.key} name={areaFields.nameSv.name} defaultValue={areaFields.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(areaFields.nameSv.errors)} />
-                <TextInput key={areaFields.nameEn.key} name={areaFields.nameEn.name} defaultValue={areaFields.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(areaFields.nameEn.errors)} />
+                <TextInput
+                  key={areaFields.code.key}
+                  name={areaFields.code.name}
+                  defaultValue={areaFields.code.initialValue}
+                  label={t("plans.code")}
+                  description={t("plans.codeHelp")}
+                  required
+                  error={errorText(areaFields.code.errors)}
+                />
+                <TextInput
+                  key={areaFields.nameFi.key}
+                  name={areaFields.nameFi.name}
+                  defaultValue={areaFields.nameFi.initialValue}
+                  label={t("admin.nameFi")}
+                  required
+                  error={errorText(areaFields.nameFi.errors)}
+                />
+                <TextInput
+                  key={areaFields.nameSv.key}
+                  name={areaFields.nameSv.name}
+                  defaultValue={areaFields.nameSv.initialValue}
+                  label={t("admin.nameSv")}
+                  error={errorText(areaFields.nameSv.errors)}
+                />
+                <TextInput
+                  key={areaFields.nameEn.key}
+                  name={areaFields.nameEn.name}
+                  defaultValue={areaFields.nameEn.initialValue}
+                  label={t("admin.nameEn")}
+                  error={errorText(areaFields.nameEn.errors)}
+                />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <Textarea key={areaFields.descriptionFi.key} name={areaFields.descriptionFi.name} defaultValue={areaFields.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={2} error={errorText(areaFields.descriptionFi.errors)} />
-                <Textarea key={areaFields.descriptionSv.key} name={areaFields.descriptionSv.name} defaultValue={areaFields.descriptionSv.initialValue} label={t("plans.descriptionSv")} autosize minRows={2} error={errorText(areaFields.descriptionSv.errors)} />
-                <Textarea key={areaFields.descriptionEn.key} name={areaFields.descriptionEn.name} defaultValue={areaFields.descriptionEn.initialValue} label={t("plans.descriptionEn")} autosize minRows={2} error={errorText(areaFields.descriptionEn.errors)} />
+                <Textarea
+                  key={areaFields.descriptionFi.key}
+                  name={areaFields.descriptionFi.name}
+                  defaultValue={areaFields.descriptionFi.initialValue}
+                  label={t("plans.descriptionFi")}
+                  autosize
+                  minRows={2}
+                  error={errorText(areaFields.descriptionFi.errors)}
+                />
+                <Textarea
+                  key={areaFields.descriptionSv.key}
+                  name={areaFields.descriptionSv.name}
+                  defaultValue={areaFields.descriptionSv.initialValue}
+                  label={t("plans.descriptionSv")}
+                  autosize
+                  minRows={2}
+                  error={errorText(areaFields.descriptionSv.errors)}
+                />
+                <Textarea
+                  key={areaFields.descriptionEn.key}
+                  name={areaFields.descriptionEn.name}
+                  defaultValue={areaFields.descriptionEn.initialValue}
+                  label={t("plans.descriptionEn")}
+                  autosize
+                  minRows={2}
+                  error={errorText(areaFields.descriptionEn.errors)}
+                />
               </SimpleGrid>
               <Fieldset legend={t("plans.yearsInForce")} key={areaFields.years.key}>
                 <Text size="sm" mb="xs">
@@ -418,7 +547,14 @@ export default function AdminPlan() {
                   {years.map((y) => {
                     const note = editing ? noteOf(editing.id, y) : null;
                     return (
-                      <Checkbox key={y} name={areaFields.years.name} value={String(y)} defaultChecked={checkedYears.has(String(y))} label={String(y)} description={note ?? undefined} />
+                      <Checkbox
+                        key={y}
+                        name={areaFields.years.name}
+                        value={String(y)}
+                        defaultChecked={checkedYears.has(String(y))}
+                        label={String(y)}
+                        description={note ?? undefined}
+                      />
                     );
                   })}
                 </Group>

@@ -18,7 +18,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const counts = planMeasureCounts({ publicOnly: false });
   return json({
     plans: listPlans({ publicOnly: false }).map((p) => ({ ...p, measureCount: counts[p.id] ?? 0 })),
-    strategies: listStrategies().map((s) => ({ id: s.id, nameFi: s.nameFi, nameSv: s.nameSv, nameEn: s.nameEn, termStartYear: s.termStartYear, termEndYear: s.termEndYear })),
+    strategies: listStrategies().map((s) => ({
+      id: s.id,
+      nameFi: s.nameFi,
+      nameSv: s.nameSv,
+      nameEn: s.nameEn,
+      termStartYear: s.termStartYear,
+      termEndYear: s.termEndYear,
+    })),
   });
 }
 
@@ -29,8 +36,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const res = createSafetyPlan(viewer.id, submission.value);
   if (!res.ok) {
     const fieldErrors: Record<string, string[]> =
-      res.reason === "periodOrder" ? { periodEnd: ["plans.errors.periodOrder"] } : res.reason === "strategyNotFound" ? { strategyId: ["validation.choose"] } : {};
-    return json({ result: submission.reply({ fieldErrors, formErrors: Object.keys(fieldErrors).length ? undefined : ["validation.invalid"] }) }, { status: 400 });
+      res.reason === "periodOrder"
+        ? { periodEnd: ["plans.errors.periodOrder"] }
+        : res.reason === "strategyNotFound"
+          ? { strategyId: ["validation.choose"] }
+          : {};
+    return json(
+      { result: submission.reply({ fieldErrors, formErrors: Object.keys(fieldErrors).length ? undefined : ["validation.invalid"] }) },
+      { status: 400 },
+    );
   }
   // The new draft opens for the rest of the set-up: description, priority areas, approval.
   throw redirect(`/admin/plans/${res.id}`);

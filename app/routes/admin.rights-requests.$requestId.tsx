@@ -32,7 +32,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (result.reason === "notFound") notFound();
     if (result.reason === "forbidden") forbidden();
     // Someone answered first: their answer stays, this one is not written; the text typed is kept.
-    return json({ result: submission.reply({ formErrors: ["rights.admin.alreadyAnswered"] }), answered: false, refusedAnswer: submission.value.answer }, { status: 409 });
+    return json(
+      {
+        result: submission.reply({ formErrors: ["rights.admin.alreadyAnswered"] }),
+        answered: false,
+        refusedAnswer: submission.value.answer,
+      },
+      { status: 409 },
+    );
   }
   scheduleMailDelivery();
   return json({ result: submission.reply({ resetForm: true }), answered: true, refusedAnswer: null });
@@ -71,7 +78,15 @@ export default function AdminRightsRequest() {
         <Table.Tbody>
           <Table.Tr>
             <Table.Th w={200}>{t("rights.admin.requester")}</Table.Th>
-            <Table.Td>{r.requesterId ? <Anchor component={Link} to={`/admin/users/${r.requesterId}`}>{r.requesterName}</Anchor> : t("rights.admin.deletedAccount")}</Table.Td>
+            <Table.Td>
+              {r.requesterId ? (
+                <Anchor component={Link} to={`/admin/users/${r.requesterId}`}>
+                  {r.requesterName}
+                </Anchor>
+              ) : (
+                t("rights.admin.deletedAccount")
+              )}
+            </Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th>{t("rights.admin.email")}</Table.Th>

@@ -12,7 +12,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ requireAll: requireAllStaff(), roster: securityRoster() });
 }
 
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "admin.security" });
   const formData = await request.formData();
@@ -49,7 +48,13 @@ export default function AdminSecurity() {
         <Form method="post">
           <input type="hidden" name="intent" value="requireAllStaff" />
           <Stack maw={620}>
-            <Checkbox name="on" value="on" defaultChecked={requireAll} label={t("secondFactor.adminRequireAll")} description={t("secondFactor.adminRequireAllHelp")} />
+            <Checkbox
+              name="on"
+              value="on"
+              defaultChecked={requireAll}
+              label={t("secondFactor.adminRequireAll")}
+              description={t("secondFactor.adminRequireAllHelp")}
+            />
             <Group>
               <Button type="submit">{t("common.save")}</Button>
             </Group>

@@ -29,7 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const editingGoal = goalParam ? (selected?.goals.find((g) => String(g.id) === goalParam) ?? null) : null;
   if (goalParam && !editingGoal) notFound();
   return json({
-    strategies: strategies.map((s) => ({ id: s.id, nameFi: s.nameFi, nameSv: s.nameSv, nameEn: s.nameEn, termStartYear: s.termStartYear, termEndYear: s.termEndYear })),
+    strategies: strategies.map((s) => ({
+      id: s.id,
+      nameFi: s.nameFi,
+      nameSv: s.nameSv,
+      nameEn: s.nameEn,
+      termStartYear: s.termStartYear,
+      termEndYear: s.termEndYear,
+    })),
     selected,
     editingGoal,
     goalSaved: url.searchParams.get("done") === "goalSaved",
@@ -47,7 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const res = saveStrategy(viewer.id, id ?? null, input);
     if (!res.ok) {
       if (res.reason === "notFound") notFound();
-      return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { termEndYear: ["plans.errors.termOrder"] } }) }, { status: 400 });
+      return json<ActionData>(
+        { intent, result: submission.reply({ fieldErrors: { termEndYear: ["plans.errors.termOrder"] } }) },
+        { status: 400 },
+      );
     }
     if (!id) throw redirect(`/admin/strategy?strategy=${res.id}`);
     return json<ActionData>({ intent, result: submission.reply(), saved: true });
@@ -100,7 +110,13 @@ export default function AdminStrategy() {
     id: `goal-${editingGoal?.id ?? "new"}`,
     lastResult: resultFor("goal"),
     defaultValue: editingGoal
-      ? { code: editingGoal.code, nameFi: editingGoal.nameFi, nameSv: editingGoal.nameSv ?? "", nameEn: editingGoal.nameEn ?? "", descriptionFi: editingGoal.descriptionFi ?? "" }
+      ? {
+          code: editingGoal.code,
+          nameFi: editingGoal.nameFi,
+          nameSv: editingGoal.nameSv ?? "",
+          nameEn: editingGoal.nameEn ?? "",
+          descriptionFi: editingGoal.descriptionFi ?? "",
+        }
       : {},
     onValidate: ({ formData }) => parseWithZod(formData, { schema: GoalSchema }),
     shouldValidate: "onBlur",
@@ -126,7 +142,13 @@ export default function AdminStrategy() {
               {strategyLabel(s)}
             </Button>
           ))}
-          <Button component={Link} to="/admin/strategy?new=1" size="xs" variant={selected ? "subtle" : "filled"} aria-current={selected ? undefined : "page"}>
+          <Button
+            component={Link}
+            to="/admin/strategy?new=1"
+            size="xs"
+            variant={selected ? "subtle" : "filled"}
+            aria-current={selected ? undefined : "page"}
+          >
             {t("plans.newStrategy")}
           </Button>
         </Group>
@@ -154,16 +176,79 @@ export default function AdminStrategy() {
             ) : null}
             <FormErrors errors={strategyForm.errors} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput key={sf.nameFi.key} name={sf.nameFi.name} defaultValue={sf.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(sf.nameFi.errors)} />
-              <TextInput key={sf.nameSv.key} name={sf.nameSv.name} defaultValue={sf.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(sf.nameSv.errors)} />
-              <TextInput key={sf.nameEn.key} name={sf.nameEn.name} defaultValue={sf.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(sf.nameEn.errors)} />
-              <TextInput key={sf.termStartYear.key} type="number" min={1900} max={2200} name={sf.termStartYear.name} defaultValue={sf.termStartYear.initialValue} label={t("plans.termStartYear")} required error={errorText(sf.termStartYear.errors)} />
-              <TextInput key={sf.termEndYear.key} type="number" min={1900} max={2200} name={sf.termEndYear.name} defaultValue={sf.termEndYear.initialValue} label={t("plans.termEndYear")} required error={errorText(sf.termEndYear.errors)} />
+              <TextInput
+                key={sf.nameFi.key}
+                name={sf.nameFi.name}
+                defaultValue={sf.nameFi.initialValue}
+                label={t("admin.nameFi")}
+                required
+                error={errorText(sf.nameFi.errors)}
+              />
+              <TextInput
+                key={sf.nameSv.key}
+                name={sf.nameSv.name}
+                defaultValue={sf.nameSv.initialValue}
+                label={t("admin.nameSv")}
+                error={errorText(sf.nameSv.errors)}
+              />
+              <TextInput
+                key={sf.nameEn.key}
+                name={sf.nameEn.name}
+                defaultValue={sf.nameEn.initialValue}
+                label={t("admin.nameEn")}
+                error={errorText(sf.nameEn.errors)}
+              />
+              <TextInput
+                key={sf.termStartYear.key}
+                type="number"
+                min={1900}
+                max={2200}
+                name={sf.termStartYear.name}
+                defaultValue={sf.termStartYear.initialValue}
+                label={t("plans.termStartYear")}
+                required
+                error={errorText(sf.termStartYear.errors)}
+              />
+              <TextInput
+                key={sf.termEndYear.key}
+                type="number"
+                min={1900}
+                max={2200}
+                name={sf.termEndYear.name}
+                defaultValue={sf.termEndYear.initialValue}
+                label={t("plans.termEndYear")}
+                required
+                error={errorText(sf.termEndYear.errors)}
+              />
             </SimpleGrid>
-            <Textarea key={sf.descriptionFi.key} name={sf.descriptionFi.name} defaultValue={sf.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={3} error={errorText(sf.descriptionFi.errors)} />
+            <Textarea
+              key={sf.descriptionFi.key}
+              name={sf.descriptionFi.name}
+              defaultValue={sf.descriptionFi.initialValue}
+              label={t("plans.descriptionFi")}
+              autosize
+              minRows={3}
+              error={errorText(sf.descriptionFi.errors)}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea key={sf.descriptionSv.key} name={sf.descriptionSv.name} defaultValue={sf.descriptionSv.initialValue} label={t("plans.descriptionSv")} autosize minRows={2} error={errorText(sf.descriptionSv.errors)} />
-              <Textarea key={sf.descriptionEn.key} name={sf.descriptionEn.name} defaultValue={sf.descriptionEn.initialValue} label={t("plans.descriptionEn")} autosize minRows={2} error={errorText(sf.descriptionEn.errors)} />
+              <Textarea
+                key={sf.descriptionSv.key}
+                name={sf.descriptionSv.name}
+                defaultValue={sf.descriptionSv.initialValue}
+                label={t("plans.descriptionSv")}
+                autosize
+                minRows={2}
+                error={errorText(sf.descriptionSv.errors)}
+              />
+              <Textarea
+                key={sf.descriptionEn.key}
+                name={sf.descriptionEn.name}
+                defaultValue={sf.descriptionEn.initialValue}
+                label={t("plans.descriptionEn")}
+                autosize
+                minRows={2}
+                error={errorText(sf.descriptionEn.errors)}
+              />
             </SimpleGrid>
             <Group>
               <Button type="submit">{selected ? t("common.save") : t("plans.createStrategy")}</Button>
@@ -204,7 +289,11 @@ export default function AdminStrategy() {
                           {localName(g, lang)}
                         </Table.Th>
                         <Table.Td>
-                          <Anchor component={Link} to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`} aria-label={t("admin.editNamed", { name: localName(g, lang) })}>
+                          <Anchor
+                            component={Link}
+                            to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`}
+                            aria-label={t("admin.editNamed", { name: localName(g, lang) })}
+                          >
                             {t("common.edit")}
                           </Anchor>
                         </Table.Td>
@@ -231,12 +320,46 @@ export default function AdminStrategy() {
                 ) : null}
                 <FormErrors errors={goalForm.errors} />
                 <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                  <TextInput key={gf.code.key} name={gf.code.name} defaultValue={gf.code.initialValue} label={t("plans.code")} required error={errorText(gf.code.errors)} />
-                  <TextInput key={gf.nameFi.key} name={gf.nameFi.name} defaultValue={gf.nameFi.initialValue} label={t("admin.nameFi")} required error={errorText(gf.nameFi.errors)} />
-                  <TextInput key={gf.nameSv.key} name={gf.nameSv.name} defaultValue={gf.nameSv.initialValue} label={t("admin.nameSv")} error={errorText(gf.nameSv.errors)} />
-                  <TextInput key={gf.nameEn.key} name={gf.nameEn.name} defaultValue={gf.nameEn.initialValue} label={t("admin.nameEn")} error={errorText(gf.nameEn.errors)} />
+                  <TextInput
+                    key={gf.code.key}
+                    name={gf.code.name}
+                    defaultValue={gf.code.initialValue}
+                    label={t("plans.code")}
+                    required
+                    error={errorText(gf.code.errors)}
+                  />
+                  <TextInput
+                    key={gf.nameFi.key}
+                    name={gf.nameFi.name}
+                    defaultValue={gf.nameFi.initialValue}
+                    label={t("admin.nameFi")}
+                    required
+                    error={errorText(gf.nameFi.errors)}
+                  />
+                  <TextInput
+                    key={gf.nameSv.key}
+                    name={gf.nameSv.name}
+                    defaultValue={gf.nameSv.initialValue}
+                    label={t("admin.nameSv")}
+                    error={errorText(gf.nameSv.errors)}
+                  />
+                  <TextInput
+                    key={gf.nameEn.key}
+                    name={gf.nameEn.name}
+                    defaultValue={gf.nameEn.initialValue}
+                    label={t("admin.nameEn")}
+                    error={errorText(gf.nameEn.errors)}
+                  />
                 </SimpleGrid>
-                <Textarea key={gf.descriptionFi.key} name={gf.descriptionFi.name} defaultValue={gf.descriptionFi.initialValue} label={t("plans.descriptionFi")} autosize minRows={2} error={errorText(gf.descriptionFi.errors)} />
+                <Textarea
+                  key={gf.descriptionFi.key}
+                  name={gf.descriptionFi.name}
+                  defaultValue={gf.descriptionFi.initialValue}
+                  label={t("plans.descriptionFi")}
+                  autosize
+                  minRows={2}
+                  error={errorText(gf.descriptionFi.errors)}
+                />
                 <Group>
                   <Button type="submit">{editingGoal ? t("common.save") : t("plans.addGoal")}</Button>
                   {editingGoal ? (

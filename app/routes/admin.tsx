@@ -9,10 +9,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({});
 }
 
-const SECTIONS = ["", "users", "organisations", "groups", "invitations", "plans", "strategy", "access-log", "areas", "security", "register", "rights-requests"] as const;
+const SECTIONS = [
+  "",
+  "users",
+  "organisations",
+  "groups",
+  "invitations",
+  "plans",
+  "strategy",
+  "access-log",
+  "areas",
+  "security",
+  "register",
+  "rights-requests",
+] as const;
 
 /** Sections whose labels live in a feature's own texts rather than under admin.section. */
-const SECTION_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = { plans: "plans.adminSection", strategy: "plans.adminStrategySection", "access-log": "workspaces.accessLog.section", areas: "neighbourhood.areaImport.adminSection", security: "secondFactor.adminTitle", register: "processingRegister.adminTitle", "rights-requests": "rights.admin.section" };
+const SECTION_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
+  plans: "plans.adminSection",
+  strategy: "plans.adminStrategySection",
+  "access-log": "workspaces.accessLog.section",
+  areas: "neighbourhood.areaImport.adminSection",
+  security: "secondFactor.adminTitle",
+  register: "processingRegister.adminTitle",
+  "rights-requests": "rights.admin.section",
+};
 /** Sections whose page is not at /admin/<section>. */
 const SECTION_PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = {};
 

@@ -7,7 +7,14 @@ import { useTranslation } from "react-i18next";
 import { POSITIONS } from "../../db/schema";
 import { MembershipSchema, UserActionSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
-import { addMembership, endMembership, getUserDetail, listGroups, listOrganisations, setUserDisabled } from "~/server/people/directory.server";
+import {
+  addMembership,
+  endMembership,
+  getUserDetail,
+  listGroups,
+  listOrganisations,
+  setUserDisabled,
+} from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
@@ -28,9 +35,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "addMembership") {
     const submission = parseWithZod(formData, { schema: MembershipSchema });
     if (submission.status !== "success") return json({ result: submission.reply(), done: null }, { status: 400 });
-    const res = addMembership(viewer.id, { userId, groupId: submission.value.groupId, organisationId: submission.value.organisationId ?? null, position: submission.value.position });
+    const res = addMembership(viewer.id, {
+      userId,
+      groupId: submission.value.groupId,
+      organisationId: submission.value.organisationId ?? null,
+      position: submission.value.position,
+    });
     if (!res.ok) {
-      const fieldErrors: Record<string, string[]> = res.reason === "organisationRequired" ? { organisationId: ["admin.organisationRequired"] } : {};
+      const fieldErrors: Record<string, string[]> =
+        res.reason === "organisationRequired" ? { organisationId: ["admin.organisationRequired"] } : {};
       const formErrors = res.reason === "organisationRequired" ? [] : [`admin.${res.reason}`];
       return json({ result: submission.reply({ fieldErrors, formErrors }), done: null }, { status: 400 });
     }
@@ -114,7 +127,14 @@ export default function AdminUserDetail() {
                   <Table.Tr key={m.id}>
                     <Table.Td>{groupName}</Table.Td>
                     <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                    <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+                    <Table.Td>
+                      {m.organisationNameFi
+                        ? localName(
+                            { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
+                            i18n.language,
+                          )
+                        : "–"}
+                    </Table.Td>
                     <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
                     <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
                     <Table.Td>
@@ -122,7 +142,13 @@ export default function AdminUserDetail() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="endMembership" />
                           <input type="hidden" name="membershipId" value={m.id} />
-                          <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("admin.endMembershipOf", { group: groupName })}>
+                          <Button
+                            type="submit"
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={t("admin.endMembershipOf", { group: groupName })}
+                          >
                             {t("admin.endMembership")}
                           </Button>
                         </Form>
@@ -151,7 +177,10 @@ export default function AdminUserDetail() {
                 label={t("admin.group")}
                 required
                 error={errorText(fields.groupId.errors)}
-                data={[{ value: "", label: t("common.choose") }, ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) }))]}
+                data={[
+                  { value: "", label: t("common.choose") },
+                  ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) })),
+                ]}
               />
               <NativeSelect
                 key={fields.organisationId.key}
@@ -160,7 +189,10 @@ export default function AdminUserDetail() {
                 label={t("admin.organisation")}
                 description={t("admin.organisationHelp")}
                 error={errorText(fields.organisationId.errors)}
-                data={[{ value: "", label: t("common.none") }, ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) }))]}
+                data={[
+                  { value: "", label: t("common.none") },
+                  ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) })),
+                ]}
               />
               <NativeSelect
                 key={fields.position.key}

@@ -26,7 +26,10 @@ export default function AdminUsers() {
             name="role"
             label={t("admin.role")}
             defaultValue={filters.role ?? ""}
-            data={[{ value: "", label: t("common.all") }, ...[...GROUP_KINDS, "resident"].map((k) => ({ value: k, label: t(`groupKinds.${k}`) }))]}
+            data={[
+              { value: "", label: t("common.all") },
+              ...[...GROUP_KINDS, "resident"].map((k) => ({ value: k, label: t(`groupKinds.${k}`) })),
+            ]}
           />
           <Button type="submit">{t("common.filter")}</Button>
         </Group>

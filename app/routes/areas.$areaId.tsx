@@ -27,7 +27,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
   const cityPlan = currentPlan({ publicOnly });
   // Both lists are paged: a district of a large city has hundreds of measures and plans.
-  const measurePage = cityPlan ? listMeasures({ planId: cityPlan.id, areaId: area.id, page: pageParam(request.url, "measuresPage") }, { publicOnly }) : null;
+  const measurePage = cityPlan
+    ? listMeasures({ planId: cityPlan.id, areaId: area.id, page: pageParam(request.url, "measuresPage") }, { publicOnly })
+    : null;
   const measures = measurePage?.rows ?? [];
   return json({
     area,
@@ -35,7 +37,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     children: areaChildren(area.id),
     networks: networksCoveringArea(area.id).map((n) => ({ ...n, canOpen: can(viewer, { kind: "network.view", groupId: n.id }) })),
     cityPlan: cityPlan ? { id: cityPlan.id, nameFi: cityPlan.nameFi, nameSv: cityPlan.nameSv, nameEn: cityPlan.nameEn } : null,
-    measures: measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, ownerNameFi: m.ownerNameFi, ownerNameSv: m.ownerNameSv, ownerNameEn: m.ownerNameEn })),
+    measures: measures.map((m) => ({
+      id: m.id,
+      code: m.code,
+      title: m.title,
+      status: m.status,
+      ownerNameFi: m.ownerNameFi,
+      ownerNameSv: m.ownerNameSv,
+      ownerNameEn: m.ownerNameEn,
+    })),
     measurePaging: measurePage ? { page: measurePage.page, pageCount: measurePage.pageCount, total: measurePage.total } : null,
     plans: listPlansInAreas([area.id], viewer?.id ?? null, { page: pageParam(request.url, "plansPage") }),
     // A former area keeps its history, but no new plan is started for it.
@@ -180,7 +190,9 @@ export default function AreaPage() {
         ) : (
           <Text>{t("neighbourhood.area.noMeasures")}</Text>
         )}
-        {measurePaging && measures.length ? <Pager page={measurePaging.page} pageCount={measurePaging.pageCount} total={measurePaging.total} param="measuresPage" /> : null}
+        {measurePaging && measures.length ? (
+          <Pager page={measurePaging.page} pageCount={measurePaging.pageCount} total={measurePaging.total} param="measuresPage" />
+        ) : null}
         {cityPlan && measures.length ? (
           <Group mt="sm">
             <Anchor component={Link} to={`/measures?plan=${cityPlan.id}&area=${area.id}`} size="sm" underline="always">

@@ -21,7 +21,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   } catch {
     notFound();
   }
-  logAccess({ documentId, publicity: found.document.publicity, versionId: found.version.id, userId: viewer.id, action: "download", ip: clientIp(context) });
+  logAccess({
+    documentId,
+    publicity: found.document.publicity,
+    versionId: found.version.id,
+    userId: viewer.id,
+    action: "download",
+    ip: clientIp(context),
+  });
   const t = await translatorFor(request);
   const marking = found.document.publicity === "public" ? null : t(`workspaces.documents.marking.${found.document.publicity}`);
   return new Response(new Uint8Array(bytes), {

@@ -55,10 +55,42 @@ export default function FirstRunPage() {
         <Form method="post" {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} id={form.errorId} />
-            <TextInput key={fields.name.key} name={fields.name.name} defaultValue={fields.name.initialValue} label={t("cityData.firstRun.name")} autoComplete="name" required error={errorText(fields.name.errors)} />
-            <TextInput key={fields.email.key} name={fields.email.name} defaultValue={fields.email.initialValue} label={t("cityData.firstRun.email")} type="email" autoComplete="email" required error={errorText(fields.email.errors)} />
-            <PasswordInput key={fields.password.key} name={fields.password.name} label={t("cityData.firstRun.password")} description={t("cityData.firstRun.passwordHelp")} autoComplete="new-password" required error={errorText(fields.password.errors)} />
-            <PasswordInput key={fields.passwordConfirm.key} name={fields.passwordConfirm.name} label={t("cityData.firstRun.passwordConfirm")} autoComplete="new-password" required error={errorText(fields.passwordConfirm.errors)} />
+            <TextInput
+              key={fields.name.key}
+              name={fields.name.name}
+              defaultValue={fields.name.initialValue}
+              label={t("cityData.firstRun.name")}
+              autoComplete="name"
+              required
+              error={errorText(fields.name.errors)}
+            />
+            <TextInput
+              key={fields.email.key}
+              name={fields.email.name}
+              defaultValue={fields.email.initialValue}
+              label={t("cityData.firstRun.email")}
+              type="email"
+              autoComplete="email"
+              required
+              error={errorText(fields.email.errors)}
+            />
+            <PasswordInput
+              key={fields.password.key}
+              name={fields.password.name}
+              label={t("cityData.firstRun.password")}
+              description={t("cityData.firstRun.passwordHelp")}
+              autoComplete="new-password"
+              required
+              error={errorText(fields.password.errors)}
+            />
+            <PasswordInput
+              key={fields.passwordConfirm.key}
+              name={fields.passwordConfirm.name}
+              label={t("cityData.firstRun.passwordConfirm")}
+              autoComplete="new-password"
+              required
+              error={errorText(fields.passwordConfirm.errors)}
+            />
             <Button type="submit" loading={navigation.state === "submitting"}>
               {t("cityData.firstRun.submit")}
             </Button>

@@ -4,7 +4,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { BarChart, LineChart } from "@mantine/charts";
-import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -30,7 +45,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!detail) notFound();
   const canManage = can(viewer, { kind: "indicator.manage" });
   const pageTitle = localName(detail.indicator, await detectLanguage(request));
-  return json({ pageTitle, detail, canManage, canDefine: can(viewer, { kind: "indicator.define" }), areaOptions: canManage ? indicatorAreaOptions() : [] });
+  return json({
+    pageTitle,
+    detail,
+    canManage,
+    canDefine: can(viewer, { kind: "indicator.define" }),
+    areaOptions: canManage ? indicatorAreaOptions() : [],
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -41,7 +62,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: indicatorValueSchema(indicator.resolution, indicator.unit) });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const result = upsertIndicatorValue(viewer.id, { indicatorId: id, kind: v.kind, areaId: v.areaId ?? null, period: v.period, value: v.value.value, bound: v.value.bound, upper: v.value.upper });
+  const result = upsertIndicatorValue(viewer.id, {
+    indicatorId: id,
+    kind: v.kind,
+    areaId: v.areaId ?? null,
+    period: v.period,
+    value: v.value.value,
+    bound: v.value.bound,
+    upper: v.value.upper,
+  });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();
     const field = result.reason === "period" ? "period" : result.reason === "area" ? "areaId" : "value";
@@ -68,10 +97,15 @@ export default function IndicatorPage() {
   const hasBounds = [...cityTrend, ...byArea].some((p) => [p.actualFigure, p.targetFigure].some((f) => f && f.bound !== "exact"));
   // One rule for both charts: from zero (see valueAxisDomain), so a small change looks small.
   const trendDomain = valueAxisDomain(
-    cityTrend.flatMap((p) => [p.actual, p.target, p.actualFigure?.upper, p.targetFigure?.upper]).concat(summary.target ? [summary.target.value] : []),
+    cityTrend
+      .flatMap((p) => [p.actual, p.target, p.actualFigure?.upper, p.targetFigure?.upper])
+      .concat(summary.target ? [summary.target.value] : []),
     indicator.unit,
   );
-  const areaDomain = valueAxisDomain(byArea.flatMap((r) => [r.actual, r.target]), indicator.unit);
+  const areaDomain = valueAxisDomain(
+    byArea.flatMap((r) => [r.actual, r.target]),
+    indicator.unit,
+  );
 
   return (
     <Stack gap="lg">
@@ -99,7 +133,13 @@ export default function IndicatorPage() {
       </Stack>
       {saved ? (
         <Alert color="green" role="status">
-          {t(saved === "unchanged" ? "indicators.form.unchanged" : saved === "definition" ? "indicators.definitionForm.saved" : "indicators.form.saved")}
+          {t(
+            saved === "unchanged"
+              ? "indicators.form.unchanged"
+              : saved === "definition"
+                ? "indicators.definitionForm.saved"
+                : "indicators.form.saved",
+          )}
         </Alert>
       ) : null}
 
@@ -214,7 +254,14 @@ export default function IndicatorPage() {
                 // A target set for a later period is drawn across the whole chart, so the gap shows.
                 referenceLines={
                   summary.target && summary.latest && summary.target.period !== summary.latest.period
-                    ? [{ y: summary.target.value, color: "orange.6", label: `${t("indicators.detail.target")} ${summary.target.period}`, ifOverflow: "extendDomain" }]
+                    ? [
+                        {
+                          y: summary.target.value,
+                          color: "orange.6",
+                          label: `${t("indicators.detail.target")} ${summary.target.period}`,
+                          ifOverflow: "extendDomain",
+                        },
+                      ]
                     : []
                 }
               />
@@ -284,7 +331,13 @@ export default function IndicatorPage() {
             {areaPeriods.length > 1 ? (
               <Form method="get" aria-label={t("indicators.detail.areaPeriod")}>
                 <Group align="flex-end" gap="xs">
-                  <NativeSelect name="areaPeriod" label={t("indicators.detail.areaPeriod")} defaultValue={areaPeriod} data={areaPeriods} key={areaPeriod} />
+                  <NativeSelect
+                    name="areaPeriod"
+                    label={t("indicators.detail.areaPeriod")}
+                    defaultValue={areaPeriod}
+                    data={areaPeriods}
+                    key={areaPeriod}
+                  />
                   <Button type="submit" variant="light">
                     {t("indicators.detail.show")}
                   </Button>
@@ -334,7 +387,9 @@ export default function IndicatorPage() {
         )}
       </Paper>
 
-      {canManage ? <ValueForm key={location.key} resolution={indicator.resolution} unit={indicator.unit} areaOptions={areaOptions} /> : null}
+      {canManage ? (
+        <ValueForm key={location.key} resolution={indicator.resolution} unit={indicator.unit} areaOptions={areaOptions} />
+      ) : null}
     </Stack>
   );
 }
@@ -359,8 +414,14 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
   const label = (a: AreaOption) => `${a.code} ${localName(a, i18n.language)}`;
   const areaData = [
     { value: "", label: t("indicators.detail.cityWide") },
-    { group: t("indicators.form.majorDistricts"), items: areaOptions.filter((a) => a.level === "major_district").map((a) => ({ value: String(a.id), label: label(a) })) },
-    { group: t("indicators.form.districts"), items: areaOptions.filter((a) => a.level === "district").map((a) => ({ value: String(a.id), label: label(a) })) },
+    {
+      group: t("indicators.form.majorDistricts"),
+      items: areaOptions.filter((a) => a.level === "major_district").map((a) => ({ value: String(a.id), label: label(a) })),
+    },
+    {
+      group: t("indicators.form.districts"),
+      items: areaOptions.filter((a) => a.level === "district").map((a) => ({ value: String(a.id), label: label(a) })),
+    },
   ];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="indicator-form">

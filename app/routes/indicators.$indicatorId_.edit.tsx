@@ -10,7 +10,13 @@ import { definitionRefusal, IndicatorDefinitionSchema, parseMeasureCodes } from 
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, idParam, notFound } from "~/server/people/guard.server";
-import { definitionFormOptions, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, updateIndicator } from "~/server/city/indicators.server";
+import {
+  definitionFormOptions,
+  getIndicatorDefinition,
+  indicatorMeasureCodes,
+  indicatorPriorityAreaIds,
+  updateIndicator,
+} from "~/server/city/indicators.server";
 import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
@@ -22,7 +28,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const lang = await detectLanguage(request);
   const { priorityAreas, scope } = definitionFormOptions(lang);
   const linked = indicatorPriorityAreaIds(indicator.id).filter((id) => scope.priorityAreaIds.includes(id));
-  return json({ pageTitle: localName(indicator, lang), indicator, priorityAreas, linked, measureCodes: indicatorMeasureCodes(indicator.id, scope.planId) });
+  return json({
+    pageTitle: localName(indicator, lang),
+    indicator,
+    priorityAreas,
+    linked,
+    measureCodes: indicatorMeasureCodes(indicator.id, scope.planId),
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -32,11 +44,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), conflict: null }, { status: 400 });
   if (!submission.value.version) badRequest();
   const { scope } = definitionFormOptions(await detectLanguage(request));
-  const result = updateIndicator(viewer.id, id, submission.value.version, { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) }, scope);
+  const result = updateIndicator(
+    viewer.id,
+    id,
+    submission.value.version,
+    { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) },
+    scope,
+  );
   if (result.ok) return redirect(`/indicators/${id}?saved=definition`);
   if (result.reason === "notFound") notFound();
   if (result.reason === "conflict") {
-    return json({ result: submission.reply({ formErrors: ["indicators.definitionForm.conflict"] }), conflict: result.current }, { status: 409 });
+    return json(
+      { result: submission.reply({ formErrors: ["indicators.definitionForm.conflict"] }), conflict: result.current },
+      { status: 409 },
+    );
   }
   const fieldErrors = definitionRefusal(result);
   if (!fieldErrors) badRequest();
@@ -57,7 +78,8 @@ export default function EditIndicatorPage() {
       {conflict ? (
         <Alert color="orange" role="alert" title={t("indicators.detail.definition")}>
           <Text size="sm">
-            {localName(conflict, i18n.language)} · {conflict.key} · {conflict.unit} · {t(`indicators.direction.${conflict.direction}`)} · {t(`indicators.resolution.${conflict.resolution}`)}
+            {localName(conflict, i18n.language)} · {conflict.key} · {conflict.unit} · {t(`indicators.direction.${conflict.direction}`)} ·{" "}
+            {t(`indicators.resolution.${conflict.resolution}`)}
           </Text>
           {conflict.descriptionFi ? <Text size="sm">{conflict.descriptionFi}</Text> : null}
         </Alert>

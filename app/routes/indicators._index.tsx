@@ -50,7 +50,12 @@ function TrackBadge({ status }: { status: TrackStatus }) {
   const { t } = useTranslation();
   const style = STATUS_STYLE[status];
   return (
-    <Badge color={style.color} variant={style.variant} style={{ width: "max-content", maxWidth: "none" }} leftSection={<span aria-hidden="true">{style.symbol}</span>}>
+    <Badge
+      color={style.color}
+      variant={style.variant}
+      style={{ width: "max-content", maxWidth: "none" }}
+      leftSection={<span aria-hidden="true">{style.symbol}</span>}
+    >
       {t(`indicators.status.${status}`)}
     </Badge>
   );

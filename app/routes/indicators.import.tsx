@@ -11,10 +11,16 @@ import { localName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
-import { applyIndicatorImport, INDICATOR_IMPORT_FILES, indicatorTemplateCsv, listIndicators, parseIndicatorCsv, validateIndicatorImport } from "~/server/city/indicators.server";
+import {
+  applyIndicatorImport,
+  INDICATOR_IMPORT_FILES,
+  indicatorTemplateCsv,
+  listIndicators,
+  parseIndicatorCsv,
+  validateIndicatorImport,
+} from "~/server/city/indicators.server";
 import { useFigureText } from "~/ui/indicators/figures";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
-
 
 /** The documented column names, in the order of the help table. */
 const COLUMN_DOCS = [
@@ -32,9 +38,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "indicator.manage" });
   const t = await translatorFor(request);
   const done = ImportDoneSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const keys = listIndicators().map((i) => ({ id: i.id, key: i.key, nameFi: i.nameFi, nameSv: i.nameSv, nameEn: i.nameEn, resolution: i.resolution, unit: i.unit }));
+  const keys = listIndicators().map((i) => ({
+    id: i.id,
+    key: i.key,
+    nameFi: i.nameFi,
+    nameSv: i.nameSv,
+    nameEn: i.nameEn,
+    resolution: i.resolution,
+    unit: i.unit,
+  }));
   // An example file to copy from, made of the city's own indicator keys (without the BOM).
-  const example = indicatorTemplateCsv().replace(/^\uFEFF/, "").trimEnd();
+  const example = indicatorTemplateCsv()
+    .replace(/^\uFEFF/, "")
+    .trimEnd();
   return json({ pageTitle: t("indicators.import.title"), keys, example, done: done.success ? done.data : null });
 }
 
@@ -47,8 +63,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     validate: (file) => validateIndicatorImport(file),
     apply: (userId, file, _target, filename) => applyIndicatorImport(userId, file, { filename }),
     // Of an indicator, only its names are shown.
-    preview: (v) => ({ rows: v.rows.map(({ indicator, ...row }) => ({ ...row, indicator: indicator && { nameFi: indicator.nameFi, nameSv: indicator.nameSv, nameEn: indicator.nameEn } })) }),
-    done: (r) => `/indicators/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
+    preview: (v) => ({
+      rows: v.rows.map(({ indicator, ...row }) => ({
+        ...row,
+        indicator: indicator && { nameFi: indicator.nameFi, nameSv: indicator.nameSv, nameEn: indicator.nameEn },
+      })),
+    }),
+    done: (r) =>
+      `/indicators/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
   });
 }
 
@@ -87,13 +109,24 @@ export default function IndicatorImport() {
         accept=".csv,text/csv"
         summary={(preview) => t("indicators.import.preview.summary", { filename: preview.filename, rows: preview.rows.length })}
         columns={[
-          { header: t("indicators.import.preview.indicator"), cell: (row) => (row.indicator ? localName(row.indicator, lang) : row.indicatorKey) },
+          {
+            header: t("indicators.import.preview.indicator"),
+            cell: (row) => (row.indicator ? localName(row.indicator, lang) : row.indicatorKey),
+          },
           {
             header: t("indicators.import.preview.area"),
-            cell: (row) => (row.area ? `${row.area.label.split(" ")[0]} ${localName(row.area, lang)}` : row.areaText && row.errors.length ? row.areaText : t("indicators.detail.cityWide")),
+            cell: (row) =>
+              row.area
+                ? `${row.area.label.split(" ")[0]} ${localName(row.area, lang)}`
+                : row.areaText && row.errors.length
+                  ? row.areaText
+                  : t("indicators.detail.cityWide"),
           },
           { header: t("indicators.import.preview.period"), cell: (row) => row.period },
-          { header: t("indicators.import.preview.kind"), cell: (row) => (row.kind ? t(`indicators.form.kinds.${row.kind}`) : t("indicators.noValue")) },
+          {
+            header: t("indicators.import.preview.kind"),
+            cell: (row) => (row.kind ? t(`indicators.form.kinds.${row.kind}`) : t("indicators.noValue")),
+          },
           {
             header: t("indicators.import.preview.value"),
             numeric: true,

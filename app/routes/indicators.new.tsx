@@ -15,7 +15,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "indicator.define" });
   const t = await translatorFor(request);
-  return json({ pageTitle: t("indicators.definitionForm.newTitle"), priorityAreas: definitionFormOptions(await detectLanguage(request)).priorityAreas });
+  return json({
+    pageTitle: t("indicators.definitionForm.newTitle"),
+    priorityAreas: definitionFormOptions(await detectLanguage(request)).priorityAreas,
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,7 +44,11 @@ export default function NewIndicatorPage() {
       </Anchor>
       <Title order={1}>{t("indicators.definitionForm.newTitle")}</Title>
       <Text maw={760}>{t("indicators.definitionForm.intro")}</Text>
-      <IndicatorDefinitionForm lastResult={actionData?.result} priorityAreas={priorityAreas} submitLabel={t("indicators.definitionForm.create")} />
+      <IndicatorDefinitionForm
+        lastResult={actionData?.result}
+        priorityAreas={priorityAreas}
+        submitLabel={t("indicators.definitionForm.create")}
+      />
     </Stack>
   );
 }

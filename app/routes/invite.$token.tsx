@@ -52,8 +52,23 @@ export default function AcceptInvitationPage() {
         <Form method="post" {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} id={form.errorId} />
-            <PasswordInput key={fields.password.key} name={fields.password.name} label={t("auth.newPassword")} description={t("auth.passwordRule")} autoComplete="new-password" required error={errorText(fields.password.errors)} />
-            <PasswordInput key={fields.passwordConfirm.key} name={fields.passwordConfirm.name} label={t("auth.passwordConfirm")} autoComplete="new-password" required error={errorText(fields.passwordConfirm.errors)} />
+            <PasswordInput
+              key={fields.password.key}
+              name={fields.password.name}
+              label={t("auth.newPassword")}
+              description={t("auth.passwordRule")}
+              autoComplete="new-password"
+              required
+              error={errorText(fields.password.errors)}
+            />
+            <PasswordInput
+              key={fields.passwordConfirm.key}
+              name={fields.passwordConfirm.name}
+              label={t("auth.passwordConfirm")}
+              autoComplete="new-password"
+              required
+              error={errorText(fields.passwordConfirm.errors)}
+            />
             <Button type="submit" loading={navigation.state === "submitting"}>
               {t("invite.submit")}
             </Button>

@@ -29,8 +29,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
   const result = await signIn(email, password, context.clientIp);
   if (!result.ok) {
-    const message = result.reason === "tooManyAttempts" ? `auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfterSeconds / 60) })}` : "auth.invalidCredentials";
-    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: result.reason === "tooManyAttempts" ? 429 : 400 });
+    const message =
+      result.reason === "tooManyAttempts"
+        ? `auth.tooManyAttempts|${JSON.stringify({ minutes: Math.ceil(result.retryAfterSeconds / 60) })}`
+        : "auth.invalidCredentials";
+    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: result.reason === "tooManyAttempts" ? 429 : 400,
+    });
   }
   return afterPassword(request, result, redirectTo);
 }

@@ -37,7 +37,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.ok) return completeSignIn(request, result.userId, result.redirectTo);
   const status = result.reason === "tooManyAttempts" ? 429 : 400;
   const expired = result.reason === "expired" || input.intent === "passkey";
-  return json({ error: input.intent === "passkey" && result.reason === "wrongCode" ? "secondFactor.passkeyFailed" : `secondFactor.${result.reason}`, expired }, { status });
+  return json(
+    {
+      error: input.intent === "passkey" && result.reason === "wrongCode" ? "secondFactor.passkeyFailed" : `secondFactor.${result.reason}`,
+      expired,
+    },
+    { status },
+  );
 }
 
 export default function SecondFactorPage() {
@@ -93,7 +99,15 @@ export default function SecondFactorPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="totp" />
               <Stack>
-                <TextInput name="code" label={t("secondFactor.totpLabel")} description={t("secondFactor.totpHelp")} inputMode="numeric" autoComplete="one-time-code" required maxLength={7} />
+                <TextInput
+                  name="code"
+                  label={t("secondFactor.totpLabel")}
+                  description={t("secondFactor.totpHelp")}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  required
+                  maxLength={7}
+                />
                 <Button type="submit" variant={passkeyOptions ? "light" : "filled"} loading={busy}>
                   {t("secondFactor.verify")}
                 </Button>
@@ -103,7 +117,14 @@ export default function SecondFactorPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="recovery" />
             <Stack>
-              <TextInput name="code" label={t("secondFactor.recoveryLabel")} description={t("secondFactor.recoveryHelp")} autoComplete="off" required maxLength={40} />
+              <TextInput
+                name="code"
+                label={t("secondFactor.recoveryLabel")}
+                description={t("secondFactor.recoveryHelp")}
+                autoComplete="off"
+                required
+                maxLength={40}
+              />
               <Button type="submit" variant="light" loading={busy}>
                 {t("secondFactor.verify")}
               </Button>

@@ -17,7 +17,9 @@ import { Pager } from "~/ui/Pager";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.measure.measure.code} ${data.measure.measure.title} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.measure.measure.code} ${data.measure.measure.title} – Lähiturva` : "Lähiturva" },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -64,7 +66,17 @@ export default function MeasurePage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lang = i18n.language;
-  const { measure: data, history, publicOnly, canEdit, canFollowUp, canDecide, revisions, planActions, workspaceRecords } = useLoaderData<typeof loader>();
+  const {
+    measure: data,
+    history,
+    publicOnly,
+    canEdit,
+    canFollowUp,
+    canDecide,
+    revisions,
+    planActions,
+    workspaceRecords,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const m = data.measure;
@@ -82,7 +94,11 @@ export default function MeasurePage() {
         <Group gap="xs">
           <StatusBadge status={m.status} />
           <MeasureFlags late={data.late} stale={!publicOnly && data.stale} dueSoon={!publicOnly && data.dueSoon} />
-          {!m.published && !publicOnly ? <Badge variant="outline" color="dark">{t("measures.notPublished")}</Badge> : null}
+          {!m.published && !publicOnly ? (
+            <Badge variant="outline" color="dark">
+              {t("measures.notPublished")}
+            </Badge>
+          ) : null}
         </Group>
       </Stack>
       {saved ? (
@@ -139,7 +155,9 @@ export default function MeasurePage() {
               {!publicOnly ? (
                 <Table.Tr>
                   <Table.Th>{t("measures.responsible")}</Table.Th>
-                  <Table.Td>{data.responsible ? `${data.responsible.name}${data.responsible.title ? `, ${data.responsible.title}` : ""}` : "–"}</Table.Td>
+                  <Table.Td>
+                    {data.responsible ? `${data.responsible.name}${data.responsible.title ? `, ${data.responsible.title}` : ""}` : "–"}
+                  </Table.Td>
                 </Table.Tr>
               ) : null}
               <Table.Tr>
@@ -154,9 +172,7 @@ export default function MeasurePage() {
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t("measures.targetAreas")}</Table.Th>
-                <Table.Td>
-                  {m.cityWide ? t("measures.cityWide") : data.targetAreas.map((a) => localName(a, lang)).join(", ")}
-                </Table.Td>
+                <Table.Td>{m.cityWide ? t("measures.cityWide") : data.targetAreas.map((a) => localName(a, lang)).join(", ")}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t("measures.goals")}</Table.Th>
@@ -164,7 +180,9 @@ export default function MeasurePage() {
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t("measures.budget")}</Table.Th>
-                <Table.Td>{m.budgetEur != null ? fmt.number(m.budgetEur, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }) : "–"}</Table.Td>
+                <Table.Td>
+                  {m.budgetEur != null ? fmt.number(m.budgetEur, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }) : "–"}
+                </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t("measures.progress")}</Table.Th>
@@ -202,7 +220,9 @@ export default function MeasurePage() {
                       <Table.Td>{localName(s, lang)}</Table.Td>
                       <Table.Td ta="right">{fmt.number(s.percent)} %</Table.Td>
                       {m.budgetEur != null ? (
-                        <Table.Td ta="right">{fmt.number((m.budgetEur * s.percent) / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 })}</Table.Td>
+                        <Table.Td ta="right">
+                          {fmt.number((m.budgetEur * s.percent) / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 })}
+                        </Table.Td>
                       ) : null}
                     </Table.Tr>
                   ))}
@@ -244,7 +264,14 @@ export default function MeasurePage() {
           {data.followUps.map((f) => {
             const earlier = revisions.filter((r) => r.followUpId === f.id);
             return (
-              <Timeline.Item key={f.id} title={<Text fw={600} component="h3" size="md">{fmt.date(f.reportedAt)} · {t(`measures.status.${f.status}`)} · {fmt.number(f.progress)} %</Text>}>
+              <Timeline.Item
+                key={f.id}
+                title={
+                  <Text fw={600} component="h3" size="md">
+                    {fmt.date(f.reportedAt)} · {t(`measures.status.${f.status}`)} · {fmt.number(f.progress)} %
+                  </Text>
+                }
+              >
                 {f.reporterName ? (
                   <Text size="sm" c="dimmed">
                     {t("measures.reportedBy", { name: f.reporterName })}
@@ -283,7 +310,12 @@ export default function MeasurePage() {
                         <summary>{t("measures.earlierVersions", { count: earlier.length })}</summary>
                         {earlier.map((r) => (
                           <Text key={r.id} size="sm" mt={4}>
-                            {t("measures.versionReplaced", { revision: r.revision, date: fmt.dateTime(r.replacedAt), name: r.editorName ?? "–" })}: {r.done}
+                            {t("measures.versionReplaced", {
+                              revision: r.revision,
+                              date: fmt.dateTime(r.replacedAt),
+                              name: r.editorName ?? "–",
+                            })}
+                            : {r.done}
                             {r.next ? ` / ${r.next}` : ""}
                             {r.obstacles ? ` / ${r.obstacles}` : ""}
                           </Text>

@@ -22,20 +22,42 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { id, info } = await requireMeasureRight(request, context, params.measureId, "measure.edit");
   const snapshot = snapshotOf(id)!;
   const m = getMeasure(id, { publicOnly: false })!.measure;
-  return json({ id, code: m.code, title: m.title, version: info.version, defaults: measureDefaults(snapshot), options: measureFormOptions(planOf(info.planId), undefined, snapshot.areaIds) });
+  return json({
+    id,
+    code: m.code,
+    title: m.title,
+    version: info.version,
+    defaults: measureDefaults(snapshot),
+    options: measureFormOptions(planOf(info.planId), undefined, snapshot.areaIds),
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, id } = await requireMeasureRight(request, context, params.measureId, "measure.edit");
   const submission = parseWithZod(await request.formData(), { schema: MeasureFormSchema });
-  if (submission.status !== "success") return json({ result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success")
+    return json({ result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
   const result = updateMeasure(viewer.id, id, submission.value.version ?? 0, measureInputFromForm(submission.value));
   if (result.ok) return redirect(`/measures/${id}?saved=measure`);
   if (result.reason === "conflict") {
     // Keep what this person typed; show what the other person saved; the next save is on top of it.
-    return json({ result: submission.reply(), conflict: { version: result.currentVersion, changed: result.changed, current: result.current as unknown as Record<string, unknown> } }, { status: 409 });
+    return json(
+      {
+        result: submission.reply(),
+        conflict: {
+          version: result.currentVersion,
+          changed: result.changed,
+          current: result.current as unknown as Record<string, unknown>,
+        },
+      },
+      { status: 409 },
+    );
   }
-  if (result.reason === "codeTaken") return json({ result: submission.reply({ fieldErrors: { code: ["measures.validation.codeTaken"] } }), conflict: null }, { status: 400 });
+  if (result.reason === "codeTaken")
+    return json(
+      { result: submission.reply({ fieldErrors: { code: ["measures.validation.codeTaken"] } }), conflict: null },
+      { status: 400 },
+    );
   notFound();
 }
 

@@ -30,7 +30,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), revision: entry.revision }, { status: 400 });
   const result = editFollowUp(viewer.id, entry.id, submission.value.revision, submission.value);
   if (result.ok) return redirect(`/measures/${id}?saved=entry`);
-  if (result.reason === "conflict") return json({ result: submission.reply({ formErrors: ["measures.conflict.entry"] }), revision: getFollowUp(entry.id)!.revision }, { status: 409 });
+  if (result.reason === "conflict")
+    return json(
+      { result: submission.reply({ formErrors: ["measures.conflict.entry"] }), revision: getFollowUp(entry.id)!.revision },
+      { status: 409 },
+    );
   notFound();
 }
 
@@ -60,10 +64,43 @@ export default function EditEntryPage() {
           <input type="hidden" name="followUpId" value={entry.id} />
           <input type="hidden" name="revision" value={actionData?.revision ?? entry.revision} />
           <Stack>
-            <Textarea key={fields.done.key} name={fields.done.name} defaultValue={fields.done.initialValue} label={t("measures.fields.done")} autosize minRows={3} required error={errorText(fields.done.errors)} />
-            <Textarea key={fields.next.key} name={fields.next.name} defaultValue={fields.next.initialValue} label={t("measures.fields.next")} autosize minRows={2} error={errorText(fields.next.errors)} />
-            <Textarea key={fields.obstacles.key} name={fields.obstacles.name} defaultValue={fields.obstacles.initialValue} label={t("measures.fields.obstacles")} autosize minRows={2} error={errorText(fields.obstacles.errors)} />
-            <Textarea key={fields.publicText.key} name={fields.publicText.name} defaultValue={fields.publicText.initialValue} label={t("measures.fields.publicText")} autosize minRows={2} error={errorText(fields.publicText.errors)} />
+            <Textarea
+              key={fields.done.key}
+              name={fields.done.name}
+              defaultValue={fields.done.initialValue}
+              label={t("measures.fields.done")}
+              autosize
+              minRows={3}
+              required
+              error={errorText(fields.done.errors)}
+            />
+            <Textarea
+              key={fields.next.key}
+              name={fields.next.name}
+              defaultValue={fields.next.initialValue}
+              label={t("measures.fields.next")}
+              autosize
+              minRows={2}
+              error={errorText(fields.next.errors)}
+            />
+            <Textarea
+              key={fields.obstacles.key}
+              name={fields.obstacles.name}
+              defaultValue={fields.obstacles.initialValue}
+              label={t("measures.fields.obstacles")}
+              autosize
+              minRows={2}
+              error={errorText(fields.obstacles.errors)}
+            />
+            <Textarea
+              key={fields.publicText.key}
+              name={fields.publicText.name}
+              defaultValue={fields.publicText.initialValue}
+              label={t("measures.fields.publicText")}
+              autosize
+              minRows={2}
+              error={errorText(fields.publicText.errors)}
+            />
             <Group>
               <Button type="submit">{t("common.save")}</Button>
               <Anchor component={Link} to={`/measures/${entry.measureId}`}>

@@ -19,7 +19,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (measure.measure.status === "proposed") forbidden();
   const m = measure.measure;
   return json({
-    measure: { id: m.id, code: m.code, title: m.title, status: m.status, progress: m.progress, version: m.version, lastFollowUpAt: m.lastFollowUpAt },
+    measure: {
+      id: m.id,
+      code: m.code,
+      title: m.title,
+      status: m.status,
+      progress: m.progress,
+      version: m.version,
+      lastFollowUpAt: m.lastFollowUpAt,
+    },
     late: measure.late,
     stale: measure.stale,
     tasks: measure.tasks.map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate, state: t.state })),
@@ -37,11 +45,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = addFollowUp(viewer.id, id, v.version, { ...v, taskStates: v.tasks });
   if (result.ok) return redirect(`/measures/${id}?saved=followUp`);
   if (result.reason === "transition") {
-    return json({ result: submission.reply({ fieldErrors: { status: ["measures.validation.transition"] } }), conflict: null }, { status: 400 });
+    return json(
+      { result: submission.reply({ fieldErrors: { status: ["measures.validation.transition"] } }), conflict: null },
+      { status: 400 },
+    );
   }
   if (result.reason === "conflict") {
     // Someone reported while this form was open: keep everything typed and show what they said.
-    return json({ result: submission.reply({ formErrors: ["measures.conflict.followUp"] }), conflict: { version: result.currentVersion, latest: result.latest } }, { status: 409 });
+    return json(
+      {
+        result: submission.reply({ formErrors: ["measures.conflict.followUp"] }),
+        conflict: { version: result.currentVersion, latest: result.latest },
+      },
+      { status: 409 },
+    );
   }
   return json({ result: submission.reply({ formErrors: [`measures.decision.${result.reason}`] }), conflict: null }, { status: 400 });
 }
@@ -55,7 +72,11 @@ export default function FollowUpPage() {
   const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    defaultValue: { status: measure.status, progress: String(measure.progress), tasks: tasks.map((task) => ({ id: String(task.id), state: task.state })) },
+    defaultValue: {
+      status: measure.status,
+      progress: String(measure.progress),
+      tasks: tasks.map((task) => ({ id: String(task.id), state: task.state })),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpFormSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -121,9 +142,35 @@ export default function FollowUpPage() {
                 error={errorText(fields.progress.errors)}
               />
             </Group>
-            <Textarea key={fields.done.key} name={fields.done.name} defaultValue={fields.done.initialValue} label={t("measures.fields.done")} description={t("measures.fields.doneHelp")} autosize minRows={3} required error={errorText(fields.done.errors)} />
-            <Textarea key={fields.next.key} name={fields.next.name} defaultValue={fields.next.initialValue} label={t("measures.fields.next")} autosize minRows={2} error={errorText(fields.next.errors)} />
-            <Textarea key={fields.obstacles.key} name={fields.obstacles.name} defaultValue={fields.obstacles.initialValue} label={t("measures.fields.obstacles")} autosize minRows={2} error={errorText(fields.obstacles.errors)} />
+            <Textarea
+              key={fields.done.key}
+              name={fields.done.name}
+              defaultValue={fields.done.initialValue}
+              label={t("measures.fields.done")}
+              description={t("measures.fields.doneHelp")}
+              autosize
+              minRows={3}
+              required
+              error={errorText(fields.done.errors)}
+            />
+            <Textarea
+              key={fields.next.key}
+              name={fields.next.name}
+              defaultValue={fields.next.initialValue}
+              label={t("measures.fields.next")}
+              autosize
+              minRows={2}
+              error={errorText(fields.next.errors)}
+            />
+            <Textarea
+              key={fields.obstacles.key}
+              name={fields.obstacles.name}
+              defaultValue={fields.obstacles.initialValue}
+              label={t("measures.fields.obstacles")}
+              autosize
+              minRows={2}
+              error={errorText(fields.obstacles.errors)}
+            />
             <Textarea
               key={fields.publicText.key}
               name={fields.publicText.name}

@@ -1,4 +1,18 @@
-import { Anchor, Button, Checkbox, Group, NativeSelect, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -129,14 +143,15 @@ export default function MeasureList() {
                 name="area"
                 label={t("measures.district")}
                 defaultValue={select(query.area)}
-                data={[all, ...options.areas.map((a) => ({ value: a.value, label: a.major ? `${a.label} (${t("areaLevels.major_district")})` : a.label }))]}
+                data={[
+                  all,
+                  ...options.areas.map((a) => ({
+                    value: a.value,
+                    label: a.major ? `${a.label} (${t("areaLevels.major_district")})` : a.label,
+                  })),
+                ]}
               />
-              <NativeSelect
-                name="goal"
-                label={t("measures.goal")}
-                defaultValue={select(query.goal)}
-                data={[all, ...options.goals]}
-              />
+              <NativeSelect name="goal" label={t("measures.goal")} defaultValue={select(query.goal)} data={[all, ...options.goals]} />
               <NativeSelect
                 name="sort"
                 label={t("measures.sortBy")}
@@ -198,7 +213,8 @@ export default function MeasureList() {
                   </Anchor>
                   {m.priorityAreaId ? (
                     <Text size="xs" c="dimmed">
-                      {m.priorityAreaCode} {localName({ nameFi: m.priorityAreaNameFi!, nameSv: m.priorityAreaNameSv, nameEn: m.priorityAreaNameEn }, lang)}
+                      {m.priorityAreaCode}{" "}
+                      {localName({ nameFi: m.priorityAreaNameFi!, nameSv: m.priorityAreaNameSv, nameEn: m.priorityAreaNameEn }, lang)}
                     </Text>
                   ) : null}
                 </Table.Td>

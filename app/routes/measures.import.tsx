@@ -16,7 +16,6 @@ import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, val
 import { currentPlan, getPlan, listPlans } from "~/server/city/plans.server";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 
-
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -47,7 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const id = positiveIntParam.safeParse(value || undefined);
         const plan = id.success ? getPlan(id.data, { publicOnly: false }) : null;
         const unpublished = MeasureImportUnpublishedSchema.parse(form.get("unpublished") ?? undefined);
-        return plan ? { ok: true as const, key: { planId: plan.id, unpublished }, target: { plan, unpublished } } : { ok: false as const, errors: ["measureIo.errors.noPlan"] };
+        return plan
+          ? { ok: true as const, key: { planId: plan.id, unpublished }, target: { plan, unpublished } }
+          : { ok: false as const, errors: ["measureIo.errors.noPlan"] };
       },
       load: (key) => {
         const plan = getPlan(key.planId, { publicOnly: false });
@@ -60,9 +61,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     preview: (v, { plan, unpublished }) => ({
       planName: { nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
       unpublished,
-      rows: v.rows.map((r) => ({ rowNumber: r.rowNumber, code: r.code, title: r.title, action: r.action, errors: r.errors, warnings: r.warnings, changes: r.changes })),
+      rows: v.rows.map((r) => ({
+        rowNumber: r.rowNumber,
+        code: r.code,
+        title: r.title,
+        action: r.action,
+        errors: r.errors,
+        warnings: r.warnings,
+        changes: r.changes,
+      })),
     }),
-    done: (r, { plan }) => `/measures/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), plan: String(plan.id) })}`,
+    done: (r, { plan }) =>
+      `/measures/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), plan: String(plan.id) })}`,
   });
 }
 
@@ -121,7 +131,11 @@ export default function MeasureImport() {
         }
         summary={(preview) =>
           [
-            t("measureIo.preview.summary", { filename: preview.filename, plan: localName(preview.planName, lang), rows: preview.rows.length }),
+            t("measureIo.preview.summary", {
+              filename: preview.filename,
+              plan: localName(preview.planName, lang),
+              rows: preview.rows.length,
+            }),
             preview.unpublished ? t("measureIo.preview.unpublishedNote") : "",
           ].join(" ")
         }

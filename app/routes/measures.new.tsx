@@ -11,7 +11,6 @@ import { measureFormOptions, resolvePlan } from "~/server/city/measure-views.ser
 import { proposeMeasure } from "~/server/city/measures.server";
 import { MeasureFormFields, measureDefaults } from "~/ui/measures/MeasureFormFields";
 
-
 async function load(request: Request, context: Parameters<typeof authorize>[1]) {
   const viewer = await authorize(request, context, { kind: "measure.propose" });
   const { plan } = resolvePlan(NewMeasureQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)).plan, viewer);
@@ -22,7 +21,16 @@ async function load(request: Request, context: Parameters<typeof authorize>[1]) 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, plan } = await load(request, context);
   const ownOrganisation = viewer.memberships.find((m) => m.groupKind === "expert" && m.organisationId)?.organisationId ?? null;
-  return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, options: measureFormOptions(plan), defaults: measureDefaults({ ownerOrganisationId: ownOrganisation ?? undefined, responsibleUserId: viewer.id, cityWide: true, published: true }) });
+  return json({
+    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
+    options: measureFormOptions(plan),
+    defaults: measureDefaults({
+      ownerOrganisationId: ownOrganisation ?? undefined,
+      responsibleUserId: viewer.id,
+      cityWide: true,
+      published: true,
+    }),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

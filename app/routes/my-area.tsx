@@ -112,8 +112,17 @@ export default function MyAreaPage() {
             <Text>{t("neighbourhood.myArea.noMeasures")}</Text>
           )}
           {cityPlanId && measures.length ? (
-            <Anchor component={Link} to={`/measures?plan=${cityPlanId}&area=${area.id}`} size="sm" underline="always" mt="xs" display="inline-block">
-              {measureTotal > measures.length ? t("neighbourhood.myArea.allMeasures", { count: measureTotal }) : t("neighbourhood.area.allMeasures")}
+            <Anchor
+              component={Link}
+              to={`/measures?plan=${cityPlanId}&area=${area.id}`}
+              size="sm"
+              underline="always"
+              mt="xs"
+              display="inline-block"
+            >
+              {measureTotal > measures.length
+                ? t("neighbourhood.myArea.allMeasures", { count: measureTotal })
+                : t("neighbourhood.area.allMeasures")}
             </Anchor>
           ) : null}
         </Paper>

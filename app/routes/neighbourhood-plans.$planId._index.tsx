@@ -62,7 +62,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const done = (what: string, anchor = "") => redirect(`/neighbourhood-plans/${id}?done=${what}${anchor ? `#${anchor}` : ""}`);
   const workflow = (result: WorkflowResult, what: string) =>
-    result.ok ? done(what) : json<Reply>({ formKey: "workflow", error: `neighbourhood.errors.${result.reason}` }, { status: result.reason === "notFound" ? 404 : 409 });
+    result.ok
+      ? done(what)
+      : json<Reply>(
+          { formKey: "workflow", error: `neighbourhood.errors.${result.reason}` },
+          { status: result.reason === "notFound" ? 404 : 409 },
+        );
   /** The comment must be this plan's; a hidden one cannot be reported again. */
   const commentOfPlan = (commentId: number) => {
     const comment = getComment(commentId);
@@ -122,7 +127,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE_KEYS = ["submitted", "withdrawn", "archived", "changesRequested", "published", "comment", "reported", "hidden", "actionStatus"] as const;
+const DONE_KEYS = [
+  "submitted",
+  "withdrawn",
+  "archived",
+  "changesRequested",
+  "published",
+  "comment",
+  "reported",
+  "hidden",
+  "actionStatus",
+] as const;
 
 export default function NeighbourhoodPlanPage() {
   const { t, i18n } = useTranslation();
@@ -174,7 +189,9 @@ export default function NeighbourhoodPlanPage() {
           {t(`neighbourhood.statusInfo.${plan.status}`)}
           {plan.status === "submitted" || plan.status === "changes_requested" ? (
             <Text size="sm" mt={4}>
-              {view.reviewer ? t("neighbourhood.plan.reviewer", { name: localName(view.reviewer, lang) }) : t("neighbourhood.plan.noNetwork")}
+              {view.reviewer
+                ? t("neighbourhood.plan.reviewer", { name: localName(view.reviewer, lang) })
+                : t("neighbourhood.plan.noNetwork")}
             </Text>
           ) : null}
         </Alert>
@@ -294,7 +311,12 @@ export default function NeighbourhoodPlanPage() {
                               defaultValue={a.status}
                               data={PLAN_ACTION_STATUSES.map((s) => ({ value: s, label: t(`neighbourhood.actionStatus.${s}`) }))}
                             />
-                            <Button type="submit" size="xs" variant="light" aria-label={t("neighbourhood.plan.updateStatusOf", { n: i + 1 })}>
+                            <Button
+                              type="submit"
+                              size="xs"
+                              variant="light"
+                              aria-label={t("neighbourhood.plan.updateStatusOf", { n: i + 1 })}
+                            >
                               {t("neighbourhood.plan.updateStatus")}
                             </Button>
                           </Stack>
@@ -397,10 +419,23 @@ function ReviewPanel() {
             error={errorText(fields.feedback.errors)}
           />
           <Group>
-            <Button type="submit" name="decision" value="changes" color="orange" variant="outline" loading={navigation.state === "submitting" && navigation.formData?.get("decision") === "changes"}>
+            <Button
+              type="submit"
+              name="decision"
+              value="changes"
+              color="orange"
+              variant="outline"
+              loading={navigation.state === "submitting" && navigation.formData?.get("decision") === "changes"}
+            >
               {t("neighbourhood.review.requestChanges")}
             </Button>
-            <Button type="submit" name="decision" value="accept" color="green" loading={navigation.state === "submitting" && navigation.formData?.get("decision") === "accept"}>
+            <Button
+              type="submit"
+              name="decision"
+              value="accept"
+              color="green"
+              loading={navigation.state === "submitting" && navigation.formData?.get("decision") === "accept"}
+            >
               {t("neighbourhood.review.accept")}
             </Button>
           </Group>
@@ -412,7 +447,17 @@ function ReviewPanel() {
 
 type CommentRow = ReturnType<typeof useLoaderData<typeof loader>>["view"]["comments"][number];
 
-function Comments({ comments, rights, signedIn, planId }: { comments: CommentRow[]; rights: { comment: boolean; report: boolean; moderate: boolean }; signedIn: boolean; planId: number }) {
+function Comments({
+  comments,
+  rights,
+  signedIn,
+  planId,
+}: {
+  comments: CommentRow[];
+  rights: { comment: boolean; report: boolean; moderate: boolean };
+  signedIn: boolean;
+  planId: number;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const actionData = useActionData<Reply>();
@@ -429,7 +474,14 @@ function Comments({ comments, rights, signedIn, planId }: { comments: CommentRow
       <Stack gap="md">
         {comments.length === 0 ? <Text>{t("neighbourhood.comments.none")}</Text> : null}
         {comments.map((c) => (
-          <Paper key={c.id} withBorder p="sm" id={`comment-${c.id}`} component="article" aria-label={t("neighbourhood.comments.byline", { name: c.authorName ?? "–", date: fmt.dateTime(c.createdAt) })}>
+          <Paper
+            key={c.id}
+            withBorder
+            p="sm"
+            id={`comment-${c.id}`}
+            component="article"
+            aria-label={t("neighbourhood.comments.byline", { name: c.authorName ?? "–", date: fmt.dateTime(c.createdAt) })}
+          >
             <Group gap="xs" mb={4}>
               <Text size="sm" fw={600}>
                 {c.authorName ?? "–"}
@@ -451,7 +503,11 @@ function Comments({ comments, rights, signedIn, planId }: { comments: CommentRow
             {c.hidden ? (
               <>
                 <Text size="sm" fs="italic">
-                  {t("neighbourhood.comments.hiddenBy", { name: c.hiddenByName ?? "–", date: fmt.date(c.hiddenAt), reason: c.hiddenReason ?? "" })}
+                  {t("neighbourhood.comments.hiddenBy", {
+                    name: c.hiddenByName ?? "–",
+                    date: fmt.date(c.hiddenAt),
+                    reason: c.hiddenReason ?? "",
+                  })}
                 </Text>
                 {/* Only moderators receive hidden comments at all; the text stays folded away. */}
                 <details>
@@ -477,7 +533,15 @@ function Comments({ comments, rights, signedIn, planId }: { comments: CommentRow
             <input type="hidden" name="intent" value="comment" />
             <Stack gap="xs" maw={720}>
               <FormErrors errors={form.errors} />
-              <Textarea key={fields.body.key} name={fields.body.name} defaultValue={fields.body.initialValue} label={t("neighbourhood.comments.body")} autosize minRows={3} error={errorText(fields.body.errors)} />
+              <Textarea
+                key={fields.body.key}
+                name={fields.body.name}
+                defaultValue={fields.body.initialValue}
+                label={t("neighbourhood.comments.body")}
+                autosize
+                minRows={3}
+                error={errorText(fields.body.errors)}
+              />
               <Group>
                 <Button type="submit" variant="light">
                   {t("neighbourhood.comments.submit")}

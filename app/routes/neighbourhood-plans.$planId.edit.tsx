@@ -5,11 +5,28 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+  type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PLAN_ACTION_CARRIERS } from "../../db/schema";
-import { ActionSchema, AddCoauthorSchema, BasicsSchema, GoalSchema, ObservationSchema, RemoveCoauthorSchema, RemoveItemSchema } from "~/forms/neighbourhood";
+import {
+  ActionSchema,
+  AddCoauthorSchema,
+  BasicsSchema,
+  GoalSchema,
+  ObservationSchema,
+  RemoveCoauthorSchema,
+  RemoveItemSchema,
+} from "~/forms/neighbourhood";
 import { localName } from "~/i18n/names";
 import { badRequest, forbidden, loginRedirect } from "~/server/people/guard.server";
 import { listOrganisations } from "~/server/people/directory.server";
@@ -57,7 +74,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     organisations,
     viewerId: viewer.id,
     isOwner: view.authors.some((a) => a.userId === viewer.id && a.role === "owner"),
-    feedback: view.plan.status === "changes_requested" && feedback ? { body: feedback.body, authorName: feedback.authorName, createdAt: feedback.createdAt } : null,
+    feedback:
+      view.plan.status === "changes_requested" && feedback
+        ? { body: feedback.body, authorName: feedback.authorName, createdAt: feedback.createdAt }
+        : null,
     canWithdraw: can(viewer, { kind: "neighbourhoodPlan.withdraw", plan: access }),
   });
 }
@@ -77,7 +97,12 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
 }
 
 const FORM_KEY = /^(basics|coauthors|submit|(observation|goal|action)-(\d+|new))$/;
-const SECTION_ANCHOR: Record<string, string> = { basics: "section-basics", observation: "section-observations", goal: "section-goals", action: "section-actions" };
+const SECTION_ANCHOR: Record<string, string> = {
+  basics: "section-basics",
+  observation: "section-observations",
+  goal: "section-goals",
+  action: "section-actions",
+};
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);
@@ -87,7 +112,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const rawKey = String(formData.get("formKey") ?? "");
   const formKey = FORM_KEY.test(rawKey) ? rawKey : "page";
   // Submitted (by a co-author) or no longer an author: the form says so and keeps the text.
-  if (!can(viewer, { kind: "neighbourhoodPlan.edit", plan: access })) return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 403 });
+  if (!can(viewer, { kind: "neighbourhoodPlan.edit", plan: access }))
+    return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 403 });
   const intent = String(formData.get("intent") ?? "");
   const back = (anchor: string, extra = "saved=1") => redirect(`/neighbourhood-plans/${id}/edit?${extra}#${anchor}`);
 
@@ -99,9 +125,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (result.reason === "conflict") {
       const { current, by, rev, gone } = result;
-      return json({ formKey, conflict: { current, by, rev, gone }, result: js ? undefined : submission.reply() } satisfies SectionReply, { status: 409 });
+      return json({ formKey, conflict: { current, by, rev, gone }, result: js ? undefined : submission.reply() } satisfies SectionReply, {
+        status: 409,
+      });
     }
-    return json({ formKey, error: `neighbourhood.errors.${result.reason}`, result: js ? undefined : submission.reply() } satisfies SectionReply, { status: 400 });
+    return json(
+      { formKey, error: `neighbourhood.errors.${result.reason}`, result: js ? undefined : submission.reply() } satisfies SectionReply,
+      { status: 400 },
+    );
   };
 
   switch (intent) {
@@ -143,17 +174,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const parsed = RemoveItemSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) badRequest();
       const result = removeItem(viewer.id, id, parsed.data.kind, parsed.data.itemId);
-      if (!result.ok && result.reason === "notEditable") return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 409 });
+      if (!result.ok && result.reason === "notEditable")
+        return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 409 });
       return back(SECTION_ANCHOR[parsed.data.kind]!, "done=removed");
     }
     case "addCoauthor": {
       const submission = parseWithZod(formData, { schema: AddCoauthorSchema });
-      if (submission.status !== "success") return json({ formKey: "coauthors", result: submission.reply() } satisfies SectionReply, { status: 400 });
+      if (submission.status !== "success")
+        return json({ formKey: "coauthors", result: submission.reply() } satisfies SectionReply, { status: 400 });
       const result = addCoauthor(viewer.id, id, submission.value.email);
       if (!result.ok) {
-        const field = result.reason === "notEditable" || result.reason === "notFound" ? undefined : [`neighbourhood.errors.${result.reason}`];
+        const field =
+          result.reason === "notEditable" || result.reason === "notFound" ? undefined : [`neighbourhood.errors.${result.reason}`];
         return json(
-          { formKey: "coauthors", result: submission.reply(field ? { fieldErrors: { email: field } } : { formErrors: [`neighbourhood.errors.${result.reason}`] }) } satisfies SectionReply,
+          {
+            formKey: "coauthors",
+            result: submission.reply(field ? { fieldErrors: { email: field } } : { formErrors: [`neighbourhood.errors.${result.reason}`] }),
+          } satisfies SectionReply,
           { status: 400 },
         );
       }
@@ -170,7 +207,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "submit": {
       const result = submitPlan(viewer.id, id);
       if (result.ok) return redirect(`/neighbourhood-plans/${id}?done=submitted`);
-      if (result.reason === "incomplete") return json({ formKey: "submit", error: "neighbourhood.errors.incomplete", missing: result.missing ?? [] }, { status: 400 });
+      if (result.reason === "incomplete")
+        return json({ formKey: "submit", error: "neighbourhood.errors.incomplete", missing: result.missing ?? [] }, { status: 400 });
       return json({ formKey: "submit", error: `neighbourhood.errors.${result.reason}` } satisfies SectionReply, { status: 409 });
     }
     default:
@@ -213,11 +251,41 @@ export default function EditNeighbourhoodPlan() {
 
   const observationFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
     <>
-      <Textarea key={fields.text.key} name="text" defaultValue={initial(fields.text)} label={t("neighbourhood.editor.observationText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
-      <TextInput key={fields.placeName.key} name="placeName" defaultValue={initial(fields.placeName)} label={t("neighbourhood.editor.placeName")} description={t("neighbourhood.editor.placeHelp")} error={errorText(fields.placeName.errors)} />
+      <Textarea
+        key={fields.text.key}
+        name="text"
+        defaultValue={initial(fields.text)}
+        label={t("neighbourhood.editor.observationText")}
+        autosize
+        minRows={2}
+        required
+        error={errorText(fields.text.errors)}
+      />
+      <TextInput
+        key={fields.placeName.key}
+        name="placeName"
+        defaultValue={initial(fields.placeName)}
+        label={t("neighbourhood.editor.placeName")}
+        description={t("neighbourhood.editor.placeHelp")}
+        error={errorText(fields.placeName.errors)}
+      />
       <Group grow align="start">
-        <TextInput key={fields.lat.key} name="lat" defaultValue={initial(fields.lat)} label={t("neighbourhood.editor.lat")} inputMode="decimal" error={errorText(fields.lat.errors)} />
-        <TextInput key={fields.lng.key} name="lng" defaultValue={initial(fields.lng)} label={t("neighbourhood.editor.lng")} inputMode="decimal" error={errorText(fields.lng.errors)} />
+        <TextInput
+          key={fields.lat.key}
+          name="lat"
+          defaultValue={initial(fields.lat)}
+          label={t("neighbourhood.editor.lat")}
+          inputMode="decimal"
+          error={errorText(fields.lat.errors)}
+        />
+        <TextInput
+          key={fields.lng.key}
+          name="lng"
+          defaultValue={initial(fields.lng)}
+          label={t("neighbourhood.editor.lng")}
+          inputMode="decimal"
+          error={errorText(fields.lng.errors)}
+        />
       </Group>
       <Text size="xs" c="dimmed">
         {t("neighbourhood.editor.coordinatesHelp")}
@@ -225,11 +293,29 @@ export default function EditNeighbourhoodPlan() {
     </>
   );
   const goalFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
-    <Textarea key={fields.text.key} name="text" defaultValue={initial(fields.text)} label={t("neighbourhood.editor.goalText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
+    <Textarea
+      key={fields.text.key}
+      name="text"
+      defaultValue={initial(fields.text)}
+      label={t("neighbourhood.editor.goalText")}
+      autosize
+      minRows={2}
+      required
+      error={errorText(fields.text.errors)}
+    />
   );
   const actionFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
     <>
-      <Textarea key={fields.text.key} name="text" defaultValue={initial(fields.text)} label={t("neighbourhood.editor.actionText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
+      <Textarea
+        key={fields.text.key}
+        name="text"
+        defaultValue={initial(fields.text)}
+        label={t("neighbourhood.editor.actionText")}
+        autosize
+        minRows={2}
+        required
+        error={errorText(fields.text.errors)}
+      />
       <Group grow align="start">
         <NativeSelect
           key={fields.carriedBy.key}
@@ -245,20 +331,40 @@ export default function EditNeighbourhoodPlan() {
           defaultValue={initial(fields.organisationId) ?? ""}
           label={t("neighbourhood.editor.organisation")}
           description={t("neighbourhood.editor.organisationHelp")}
-          data={[{ value: "", label: t("neighbourhood.editor.noneChosen") }, ...organisations.map((o) => ({ value: String(o.id), label: localName(o, lang) }))]}
+          data={[
+            { value: "", label: t("neighbourhood.editor.noneChosen") },
+            ...organisations.map((o) => ({ value: String(o.id), label: localName(o, lang) })),
+          ]}
           error={errorText(fields.organisationId.errors)}
         />
       </Group>
       <Group grow align="start">
-        <TextInput key={fields.timeline.key} name="timeline" defaultValue={initial(fields.timeline)} label={t("neighbourhood.editor.timeline")} description={t("neighbourhood.editor.timelineHelp")} error={errorText(fields.timeline.errors)} />
-        <TextInput key={fields.dueDate.key} name="dueDate" type="date" defaultValue={initial(fields.dueDate)} label={t("neighbourhood.editor.dueDate")} error={errorText(fields.dueDate.errors)} />
+        <TextInput
+          key={fields.timeline.key}
+          name="timeline"
+          defaultValue={initial(fields.timeline)}
+          label={t("neighbourhood.editor.timeline")}
+          description={t("neighbourhood.editor.timelineHelp")}
+          error={errorText(fields.timeline.errors)}
+        />
+        <TextInput
+          key={fields.dueDate.key}
+          name="dueDate"
+          type="date"
+          defaultValue={initial(fields.dueDate)}
+          label={t("neighbourhood.editor.dueDate")}
+          error={errorText(fields.dueDate.errors)}
+        />
       </Group>
       <NativeSelect
         key={fields.goalId.key}
         name="goalId"
         defaultValue={initial(fields.goalId) ?? ""}
         label={t("neighbourhood.editor.goalLink")}
-        data={[{ value: "", label: t("neighbourhood.editor.noneChosen") }, ...view.goals.map((g, i) => ({ value: String(g.id), label: `${i + 1}. ${g.text.slice(0, 80)}` }))]}
+        data={[
+          { value: "", label: t("neighbourhood.editor.noneChosen") },
+          ...view.goals.map((g, i) => ({ value: String(g.id), label: `${i + 1}. ${g.text.slice(0, 80)}` })),
+        ]}
         error={errorText(fields.goalId.errors)}
       />
       <NativeSelect
@@ -267,7 +373,10 @@ export default function EditNeighbourhoodPlan() {
         defaultValue={initial(fields.measureId) ?? ""}
         label={t("neighbourhood.editor.measureLink")}
         description={t("neighbourhood.editor.measureHelp")}
-        data={[{ value: "", label: t("neighbourhood.editor.noneChosen") }, ...measureOptions.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` }))]}
+        data={[
+          { value: "", label: t("neighbourhood.editor.noneChosen") },
+          ...measureOptions.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` })),
+        ]}
         error={errorText(fields.measureId.errors)}
       />
     </>
@@ -296,7 +405,9 @@ export default function EditNeighbourhoodPlan() {
         ) : null}
         {done === "removed" || done === "coauthorRemoved" || done === "coauthorAdded" ? (
           <Alert color="green" role="status">
-            {done === "coauthorAdded" ? t("neighbourhood.coauthors.added", { name: params.get("name") ?? "" }) : t(`neighbourhood.done.${done}`)}
+            {done === "coauthorAdded"
+              ? t("neighbourhood.coauthors.added", { name: params.get("name") ?? "" })
+              : t(`neighbourhood.done.${done}`)}
           </Alert>
         ) : null}
         {feedback ? (
@@ -330,7 +441,14 @@ export default function EditNeighbourhoodPlan() {
           >
             {(fields) => (
               <>
-                <TextInput key={fields.title.key} name="title" defaultValue={initial(fields.title)} label={t("neighbourhood.editor.planTitle")} required error={errorText(fields.title.errors)} />
+                <TextInput
+                  key={fields.title.key}
+                  name="title"
+                  defaultValue={initial(fields.title)}
+                  label={t("neighbourhood.editor.planTitle")}
+                  required
+                  error={errorText(fields.title.errors)}
+                />
                 <Textarea
                   key={fields.situation.key}
                   name="situation"
@@ -347,9 +465,20 @@ export default function EditNeighbourhoodPlan() {
           {writtenBy(plan.basicsAuthorName)}
         </Section>
 
-        <Section id="section-observations" title={t("neighbourhood.sections.observations")} intro={t("neighbourhood.editor.observationsIntro")}>
+        <Section
+          id="section-observations"
+          title={t("neighbourhood.sections.observations")}
+          intro={t("neighbourhood.editor.observationsIntro")}
+        >
           {view.observations.map((o, i) => (
-            <Item key={o.id} planId={planId} kind="observation" itemId={o.id} label={t("neighbourhood.editor.observation", { n: i + 1 })} writtenBy={writtenBy(o.authorName)}>
+            <Item
+              key={o.id}
+              planId={planId}
+              kind="observation"
+              itemId={o.id}
+              label={t("neighbourhood.editor.observation", { n: i + 1 })}
+              writtenBy={writtenBy(o.authorName)}
+            >
               <SectionForm
                 planId={planId}
                 formKey={`observation-${o.id}`}
@@ -358,7 +487,12 @@ export default function EditNeighbourhoodPlan() {
                 itemId={o.id}
                 rev={o.rev}
                 legend={t("neighbourhood.editor.observation", { n: i + 1 })}
-                defaultValue={{ text: o.text, placeName: o.placeName ?? "", lat: o.lat == null ? "" : String(o.lat), lng: o.lng == null ? "" : String(o.lng) }}
+                defaultValue={{
+                  text: o.text,
+                  placeName: o.placeName ?? "",
+                  lat: o.lat == null ? "" : String(o.lat),
+                  lng: o.lng == null ? "" : String(o.lng),
+                }}
                 autosave
                 submitLabel={t("neighbourhood.editor.save")}
                 describeTheirs={(c) => (
@@ -392,7 +526,14 @@ export default function EditNeighbourhoodPlan() {
 
         <Section id="section-goals" title={t("neighbourhood.sections.goals")} intro={t("neighbourhood.editor.goalsIntro")}>
           {view.goals.map((g, i) => (
-            <Item key={g.id} planId={planId} kind="goal" itemId={g.id} label={t("neighbourhood.editor.goal", { n: i + 1 })} writtenBy={writtenBy(g.authorName)}>
+            <Item
+              key={g.id}
+              planId={planId}
+              kind="goal"
+              itemId={g.id}
+              label={t("neighbourhood.editor.goal", { n: i + 1 })}
+              writtenBy={writtenBy(g.authorName)}
+            >
               <SectionForm
                 planId={planId}
                 formKey={`goal-${g.id}`}
@@ -430,7 +571,14 @@ export default function EditNeighbourhoodPlan() {
 
         <Section id="section-actions" title={t("neighbourhood.sections.actions")} intro={t("neighbourhood.editor.actionsIntro")}>
           {view.actions.map((a, i) => (
-            <Item key={a.id} planId={planId} kind="action" itemId={a.id} label={t("neighbourhood.editor.action", { n: i + 1 })} writtenBy={writtenBy(a.authorName)}>
+            <Item
+              key={a.id}
+              planId={planId}
+              kind="action"
+              itemId={a.id}
+              label={t("neighbourhood.editor.action", { n: i + 1 })}
+              writtenBy={writtenBy(a.authorName)}
+            >
               <SectionForm
                 planId={planId}
                 formKey={`action-${a.id}`}
@@ -523,7 +671,21 @@ function NewItem({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** An existing item: its form, who wrote it, and a separate small form to remove it. */
-function Item({ planId, kind, itemId, label, writtenBy, children }: { planId: number; kind: string; itemId: number; label: string; writtenBy: ReactNode; children: ReactNode }) {
+function Item({
+  planId,
+  kind,
+  itemId,
+  label,
+  writtenBy,
+  children,
+}: {
+  planId: number;
+  kind: string;
+  itemId: number;
+  label: string;
+  writtenBy: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md">
@@ -544,7 +706,13 @@ function Item({ planId, kind, itemId, label, writtenBy, children }: { planId: nu
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="itemId" value={itemId} />
-            <Button type="submit" size="xs" variant="subtle" color="red" aria-label={t("neighbourhood.editor.removeNamed", { name: label })}>
+            <Button
+              type="submit"
+              size="xs"
+              variant="subtle"
+              color="red"
+              aria-label={t("neighbourhood.editor.removeNamed", { name: label })}
+            >
               {t("neighbourhood.editor.remove")}
             </Button>
           </Form>
@@ -605,7 +773,11 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
             error={errorText(fields.email.errors)}
           />
           <Group>
-            <Button type="submit" variant="light" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "addCoauthor"}>
+            <Button
+              type="submit"
+              variant="light"
+              loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "addCoauthor"}
+            >
               {t("neighbourhood.coauthors.add")}
             </Button>
           </Group>
@@ -615,7 +787,17 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
   );
 }
 
-function SubmitSection({ planId, status, missing, canWithdraw }: { planId: number; status: string; missing: string[]; canWithdraw: boolean }) {
+function SubmitSection({
+  planId,
+  status,
+  missing,
+  canWithdraw,
+}: {
+  planId: number;
+  status: string;
+  missing: string[];
+  canWithdraw: boolean;
+}) {
   const { t } = useTranslation();
   const unsaved = useUnsavedCount();
   const actionData = useActionData<SectionReply & { missing?: string[] }>();
@@ -629,13 +811,19 @@ function SubmitSection({ planId, status, missing, canWithdraw }: { planId: numbe
           {t(submitError.error, { missing: stillMissing.map((m) => t(`neighbourhood.missing.${m}`)).join(", ") })}
         </Alert>
       ) : stillMissing.length ? (
-        <Text size="sm">{t("neighbourhood.submit.missing", { missing: stillMissing.map((m) => t(`neighbourhood.missing.${m}`)).join(", ") })}</Text>
+        <Text size="sm">
+          {t("neighbourhood.submit.missing", { missing: stillMissing.map((m) => t(`neighbourhood.missing.${m}`)).join(", ") })}
+        </Text>
       ) : null}
       {unsaved > 0 ? <Text size="sm">{t("neighbourhood.submit.waitForSaves")}</Text> : null}
       <Group>
         <Form method="post">
           <input type="hidden" name="intent" value="submit" />
-          <Button type="submit" disabled={unsaved > 0} loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "submit"}>
+          <Button
+            type="submit"
+            disabled={unsaved > 0}
+            loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "submit"}
+          >
             {status === "changes_requested" ? t("neighbourhood.submit.resubmit") : t("neighbourhood.submit.button")}
           </Button>
         </Form>

@@ -87,7 +87,11 @@ export default function PlanHistoryPage() {
                     {t("neighbourhood.history.version", { version: v.version })}
                   </Title>
                   <PlanStatusBadge status={v.status} />
-                  {note ? <Badge variant="outline" color="dark">{t(`neighbourhood.history.note.${note}`)}</Badge> : null}
+                  {note ? (
+                    <Badge variant="outline" color="dark">
+                      {t(`neighbourhood.history.note.${note}`)}
+                    </Badge>
+                  ) : null}
                 </Group>
                 <Text size="sm" c="dimmed">
                   {t("neighbourhood.history.savedBy", { name: v.savedByName ?? "–", date: fmt.dateTime(v.lastSavedAt) })}
@@ -99,7 +103,11 @@ export default function PlanHistoryPage() {
                         <strong>
                           {t(`neighbourhood.history.change.${c.kind}`)} · {t(`neighbourhood.history.changeSection.${c.section}`)}:
                         </strong>{" "}
-                        {c.section === "status" ? t(`neighbourhood.status.${c.text}`) : c.text.length > 140 ? `${c.text.slice(0, 140)}…` : c.text}
+                        {c.section === "status"
+                          ? t(`neighbourhood.status.${c.text}`)
+                          : c.text.length > 140
+                            ? `${c.text.slice(0, 140)}…`
+                            : c.text}
                         {c.by ? ` (${c.by})` : ""}
                       </List.Item>
                     ))}

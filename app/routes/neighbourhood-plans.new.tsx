@@ -70,7 +70,10 @@ export default function NewNeighbourhoodPlan() {
               defaultValue={fields.areaId.initialValue}
               label={t("neighbourhood.newPlan.area")}
               description={t("neighbourhood.newPlan.areaHelp")}
-              data={homes.map((h) => ({ value: String(h.id), label: [...h.parents.map((p) => localName(p, lang)), localName(h, lang)].join(" – ") }))}
+              data={homes.map((h) => ({
+                value: String(h.id),
+                label: [...h.parents.map((p) => localName(p, lang)), localName(h, lang)].join(" – "),
+              }))}
               required
               error={errorText(fields.areaId.errors)}
             />

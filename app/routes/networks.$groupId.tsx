@@ -52,13 +52,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     viewer,
     areas.map((a) => a.id),
   );
-  const measurePage = filter ? listMeasures({ ...filter, page: pageParam(request.url, "measuresPage"), pageSize: NETWORK_MEASURE_PAGE_SIZE }, { publicOnly }) : null;
+  const measurePage = filter
+    ? listMeasures({ ...filter, page: pageParam(request.url, "measuresPage"), pageSize: NETWORK_MEASURE_PAGE_SIZE }, { publicOnly })
+    : null;
   return json({
     group,
     areas,
     members: listGroupMembers(group.id),
     plans: networkPlans(group.id, { page: pageParam(request.url, "plansPage") }),
-    measures: (measurePage?.rows ?? []).map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, notes: notes.filter((n) => n.measureId === m.id) })),
+    measures: (measurePage?.rows ?? []).map((m) => ({
+      id: m.id,
+      code: m.code,
+      title: m.title,
+      status: m.status,
+      notes: notes.filter((n) => n.measureId === m.id),
+    })),
     measurePaging: measurePage ? { page: measurePage.page, pageCount: measurePage.pageCount, total: measurePage.total } : null,
     canNote: can(viewer, { kind: "network.note", groupId: group.id }),
   });
@@ -71,7 +79,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!can(viewer, { kind: "network.note", groupId: group.id })) forbidden();
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: NetworkNoteSchema });
-  if (submission.status !== "success") return json<Reply>({ formKey: `note-${String(formData.get("measureId") ?? "")}`, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return json<Reply>({ formKey: `note-${String(formData.get("measureId") ?? "")}`, result: submission.reply() }, { status: 400 });
   const { measureId, body } = submission.value;
   // Notes are for the measures aimed at the network's own areas.
   const { filter, publicOnly } = networkMeasureFilter(
@@ -128,7 +137,9 @@ export default function NetworkPage() {
           {t("neighbourhood.network.otherPlans")}
         </Title>
         <PlanList plans={plans.others.rows} empty={t("neighbourhood.network.noOtherPlans")} />
-        {plans.others.total ? <Pager page={plans.others.page} pageCount={plans.others.pageCount} total={plans.others.total} param="plansPage" /> : null}
+        {plans.others.total ? (
+          <Pager page={plans.others.page} pageCount={plans.others.pageCount} total={plans.others.total} param="plansPage" />
+        ) : null}
       </Paper>
 
       <section aria-labelledby="network-measures">
@@ -177,7 +188,9 @@ export default function NetworkPage() {
             </Paper>
           ))}
         </Stack>
-        {measurePaging && measurePaging.total ? <Pager page={measurePaging.page} pageCount={measurePaging.pageCount} total={measurePaging.total} param="measuresPage" /> : null}
+        {measurePaging && measurePaging.total ? (
+          <Pager page={measurePaging.page} pageCount={measurePaging.pageCount} total={measurePaging.total} param="measuresPage" />
+        ) : null}
       </section>
 
       <Paper withBorder p="lg" component="section" aria-labelledby="network-members">

@@ -64,7 +64,13 @@ export default function NotificationsPage() {
                     <input type="hidden" name="intent" value="open" />
                     <input type="hidden" name="id" value={n.id} />
                     <input type="hidden" name="to" value={n.link} />
-                    <Button type="submit" variant="subtle" size="compact-sm" px={0} style={{ textDecoration: "underline", whiteSpace: "normal", height: "auto", textAlign: "left" }}>
+                    <Button
+                      type="submit"
+                      variant="subtle"
+                      size="compact-sm"
+                      px={0}
+                      style={{ textDecoration: "underline", whiteSpace: "normal", height: "auto", textAlign: "left" }}
+                    >
                       {t(n.messageKey, n.params)}
                     </Button>
                   </Form>

@@ -88,7 +88,11 @@ export default function PlanPage() {
         0
       </Text>
     ) : (
-      <Anchor component={Link} to={measureListHref(plan.id, { priority: areaId, ...filters })} aria-label={t("plans.countLinkLabel", { count: n, area: areaName, what: label })}>
+      <Anchor
+        component={Link}
+        to={measureListHref(plan.id, { priority: areaId, ...filters })}
+        aria-label={t("plans.countLinkLabel", { count: n, area: areaName, what: label })}
+      >
         {n}
       </Anchor>
     );

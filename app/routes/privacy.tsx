@@ -9,7 +9,11 @@ const SECTIONS = ["controller", "purpose", "legalBasis", "content", "sources", "
 
 /** The processing activities come from the schema's register annotations (db/schema/register.ts). */
 export function loader() {
-  return json({ activities: registerByActivity().filter((a) => a.tables.length > 0).map(({ activity, retentions }) => ({ activity, retentions, tables: [] })) });
+  return json({
+    activities: registerByActivity()
+      .filter((a) => a.tables.length > 0)
+      .map(({ activity, retentions }) => ({ activity, retentions, tables: [] })),
+  });
 }
 
 /** The platform is itself a personal data register (GDPR art. 13–14): its privacy notice. */
@@ -33,7 +37,11 @@ export default function PrivacyNotice() {
           {t("processingRegister.activitiesTitle")}
         </Title>
         <Text mb="sm">{t("processingRegister.noticeIntro")}</Text>
-        <RegisterActivities activities={activities as unknown as ReturnType<typeof registerByActivity>} withTables={false} headingOrder={3} />
+        <RegisterActivities
+          activities={activities as unknown as ReturnType<typeof registerByActivity>}
+          withTables={false}
+          headingOrder={3}
+        />
       </section>
     </Stack>
   );

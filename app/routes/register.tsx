@@ -56,7 +56,10 @@ export default function RegisterPage() {
       group: localName(major, i18n.language),
       items: byParent(major.id).flatMap((district) => [
         { value: String(district.id), label: localName(district, i18n.language) },
-        ...byParent(district.id).map((sub) => ({ value: String(sub.id), label: `${localName(district, i18n.language)} – ${localName(sub, i18n.language)}` })),
+        ...byParent(district.id).map((sub) => ({
+          value: String(sub.id),
+          label: `${localName(district, i18n.language)} – ${localName(sub, i18n.language)}`,
+        })),
       ]),
     })),
   ];
@@ -69,8 +72,25 @@ export default function RegisterPage() {
         <Form method="post" {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} id={form.errorId} />
-            <TextInput key={fields.name.key} name={fields.name.name} defaultValue={fields.name.initialValue} label={t("register.name")} autoComplete="name" required error={errorText(fields.name.errors)} />
-            <TextInput key={fields.email.key} name={fields.email.name} defaultValue={fields.email.initialValue} label={t("auth.email")} type="email" autoComplete="email" required error={errorText(fields.email.errors)} />
+            <TextInput
+              key={fields.name.key}
+              name={fields.name.name}
+              defaultValue={fields.name.initialValue}
+              label={t("register.name")}
+              autoComplete="name"
+              required
+              error={errorText(fields.name.errors)}
+            />
+            <TextInput
+              key={fields.email.key}
+              name={fields.email.name}
+              defaultValue={fields.email.initialValue}
+              label={t("auth.email")}
+              type="email"
+              autoComplete="email"
+              required
+              error={errorText(fields.email.errors)}
+            />
             <NativeSelect
               key={fields.areaId.key}
               name={fields.areaId.name}
@@ -81,8 +101,23 @@ export default function RegisterPage() {
               required
               error={errorText(fields.areaId.errors)}
             />
-            <PasswordInput key={fields.password.key} name={fields.password.name} label={t("auth.newPassword")} description={t("auth.passwordRule")} autoComplete="new-password" required error={errorText(fields.password.errors)} />
-            <PasswordInput key={fields.passwordConfirm.key} name={fields.passwordConfirm.name} label={t("auth.passwordConfirm")} autoComplete="new-password" required error={errorText(fields.passwordConfirm.errors)} />
+            <PasswordInput
+              key={fields.password.key}
+              name={fields.password.name}
+              label={t("auth.newPassword")}
+              description={t("auth.passwordRule")}
+              autoComplete="new-password"
+              required
+              error={errorText(fields.password.errors)}
+            />
+            <PasswordInput
+              key={fields.passwordConfirm.key}
+              name={fields.passwordConfirm.name}
+              label={t("auth.passwordConfirm")}
+              autoComplete="new-password"
+              required
+              error={errorText(fields.passwordConfirm.errors)}
+            />
             <Checkbox
               key={fields.privacyAccepted.key}
               name={fields.privacyAccepted.name}

@@ -1,6 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +25,15 @@ import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/pe
 import { columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/city/measure-rules";
 import { can } from "~/server/people/permissions.server";
 import { listPriorityAreas } from "~/server/city/plans.server";
-import { closeReview, getReview, getReviewRecord, markDiscussed, recordDecision, saveAssessment, sendReview } from "~/server/steering/reviews.server";
+import {
+  closeReview,
+  getReview,
+  getReviewRecord,
+  markDiscussed,
+  recordDecision,
+  saveAssessment,
+  sendReview,
+} from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
@@ -27,7 +50,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!view) notFound();
   return json({
     view,
-    planAreas: listPriorityAreas(view.review.planId).map((a) => ({ id: a.id, code: a.code, nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn })),
+    planAreas: listPriorityAreas(view.review.planId).map((a) => ({
+      id: a.id,
+      code: a.code,
+      nameFi: a.nameFi,
+      nameSv: a.nameSv,
+      nameEn: a.nameEn,
+    })),
     rights: {
       assess: can(viewer, { kind: "review.assess" }) && view.review.status === "draft",
       send: can(viewer, { kind: "review.send" }) && view.review.status === "draft",
@@ -46,10 +75,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "assess") {
     if (!can(viewer, { kind: "review.assess" })) forbidden();
     const submission = parseWithZod(formData, { schema: AssessmentSchema });
-    if (submission.status !== "success") return json({ intent, area: String(formData.get("priorityAreaId") ?? ""), result: submission.reply(), message: null }, { status: 400 });
+    if (submission.status !== "success")
+      return json(
+        { intent, area: String(formData.get("priorityAreaId") ?? ""), result: submission.reply(), message: null },
+        { status: 400 },
+      );
     const v = submission.value;
-    const result = saveAssessment(viewer.id, id, v.priorityAreaId ?? null, { assessment: v.assessment, proposals: v.proposals }, v.version || null);
-    if (!result.ok) return json({ intent, area: String(v.priorityAreaId ?? ""), result: submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] }), message: null }, { status: 409 });
+    const result = saveAssessment(
+      viewer.id,
+      id,
+      v.priorityAreaId ?? null,
+      { assessment: v.assessment, proposals: v.proposals },
+      v.version || null,
+    );
+    if (!result.ok)
+      return json(
+        {
+          intent,
+          area: String(v.priorityAreaId ?? ""),
+          result: submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] }),
+          message: null,
+        },
+        { status: 409 },
+      );
     return json({ intent, area: String(v.priorityAreaId ?? ""), result: null, message: "reviews.saved.assessment" });
   }
   if (intent === "decide") {
@@ -57,7 +105,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: DecisionFormSchema });
     if (submission.status !== "success") return json({ intent, area: "", result: submission.reply(), message: null }, { status: 400 });
     const result = recordDecision(viewer.id, id, submission.value);
-    if (!result.ok) return json({ intent, area: "", result: submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] }), message: null }, { status: 409 });
+    if (!result.ok)
+      return json(
+        { intent, area: "", result: submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] }), message: null },
+        { status: 409 },
+      );
     return json({ intent, area: "", result: submission.reply({ resetForm: true }), message: "reviews.saved.decision" });
   }
   const step = ReviewStepSchema.safeParse(Object.fromEntries(formData));
@@ -120,7 +172,9 @@ export default function ReviewPage() {
           {t("reviews.downloadXlsx")}
         </Button>
         {rights.send ? <StepButton intent="send" version={review.version} label={t("reviews.send")} /> : null}
-        {rights.record && review.status === "sent" ? <StepButton intent="discussed" version={review.version} label={t("reviews.markDiscussed")} variant="light" /> : null}
+        {rights.record && review.status === "sent" ? (
+          <StepButton intent="discussed" version={review.version} label={t("reviews.markDiscussed")} variant="light" />
+        ) : null}
         {rights.record ? <StepButton intent="close" version={review.version} label={t("reviews.close")} variant="outline" /> : null}
       </Group>
 
@@ -129,21 +183,33 @@ export default function ReviewPage() {
           {t("reviews.summary")}
         </Title>
         <Text mb="sm" data-testid="count-sentence">
-          {t("reviews.pdf.summaryText", { counted: countSentence(t, content.totals.total, content.totals.counts.proposed), completed: content.totals.counts.completed, late: content.totals.late, stale: content.totals.stale, progress: content.progress ?? 0 })}
+          {t("reviews.pdf.summaryText", {
+            counted: countSentence(t, content.totals.total, content.totals.counts.proposed),
+            completed: content.totals.counts.completed,
+            late: content.totals.late,
+            stale: content.totals.stale,
+            progress: content.progress ?? 0,
+          })}
         </Text>
         <Table.ScrollContainer minWidth={960}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("reviews.cols.total")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("reviews.cols.total")}
+                </Table.Th>
                 {STATUS_COLUMN_KEYS.map((c) => (
                   <Table.Th key={c} scope="col" ta="right">
                     {t(`reviews.cols.${c}`)}
                   </Table.Th>
                 ))}
-                <Table.Th scope="col" ta="right">{t("reviews.cols.late")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("reviews.cols.progress")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("reviews.cols.late")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("reviews.cols.progress")}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -297,7 +363,17 @@ export default function ReviewPage() {
   );
 }
 
-function StepButton({ intent, version, label, variant }: { intent: string; version: number; label: string; variant?: "light" | "outline" }) {
+function StepButton({
+  intent,
+  version,
+  label,
+  variant,
+}: {
+  intent: string;
+  version: number;
+  label: string;
+  variant?: "light" | "outline";
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
@@ -311,7 +387,15 @@ function StepButton({ intent, version, label, variant }: { intent: string; versi
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
-function AssessmentForm({ areaId, assessment, actionData }: { areaId: number | null; assessment?: { assessment: string; proposals: string; version: number }; actionData: ActionData }) {
+function AssessmentForm({
+  areaId,
+  assessment,
+  actionData,
+}: {
+  areaId: number | null;
+  assessment?: { assessment: string; proposals: string; version: number };
+  actionData: ActionData;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const mine = actionData?.intent === "assess" && actionData.area === String(areaId ?? "");
@@ -329,8 +413,24 @@ function AssessmentForm({ areaId, assessment, actionData }: { areaId: number | n
       <input type="hidden" name="version" value={assessment?.version ?? 0} />
       <Stack gap="xs">
         <FormErrors errors={form.errors} />
-        <Textarea key={fields.assessment.key} name={fields.assessment.name} defaultValue={fields.assessment.initialValue} label={t("reviews.assessmentLabel")} autosize minRows={3} error={errorText(fields.assessment.errors)} />
-        <Textarea key={fields.proposals.key} name={fields.proposals.name} defaultValue={fields.proposals.initialValue} label={t("reviews.proposals")} autosize minRows={2} error={errorText(fields.proposals.errors)} />
+        <Textarea
+          key={fields.assessment.key}
+          name={fields.assessment.name}
+          defaultValue={fields.assessment.initialValue}
+          label={t("reviews.assessmentLabel")}
+          autosize
+          minRows={3}
+          error={errorText(fields.assessment.errors)}
+        />
+        <Textarea
+          key={fields.proposals.key}
+          name={fields.proposals.name}
+          defaultValue={fields.proposals.initialValue}
+          label={t("reviews.proposals")}
+          autosize
+          minRows={2}
+          error={errorText(fields.proposals.errors)}
+        />
         <Group>
           <Button type="submit" size="sm">
             {t("reviews.saveAssessment")}
@@ -341,7 +441,15 @@ function AssessmentForm({ areaId, assessment, actionData }: { areaId: number | n
   );
 }
 
-function DecisionForm({ planAreas, today, actionData }: { planAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[]; today: string; actionData: ActionData }) {
+function DecisionForm({
+  planAreas,
+  today,
+  actionData,
+}: {
+  planAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[];
+  today: string;
+  actionData: ActionData;
+}) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [form, fields] = useForm({
@@ -361,7 +469,15 @@ function DecisionForm({ planAreas, today, actionData }: { planAreas: { id: numbe
         </Title>
         <FormErrors errors={form.errors} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput key={fields.decidedOn.key} name={fields.decidedOn.name} defaultValue={fields.decidedOn.initialValue} type="date" label={t("reviews.decidedOn")} required error={errorText(fields.decidedOn.errors)} />
+          <TextInput
+            key={fields.decidedOn.key}
+            name={fields.decidedOn.name}
+            defaultValue={fields.decidedOn.initialValue}
+            type="date"
+            label={t("reviews.decidedOn")}
+            required
+            error={errorText(fields.decidedOn.errors)}
+          />
           <NativeSelect
             key={fields.kind.key}
             name={fields.kind.name}
@@ -372,16 +488,38 @@ function DecisionForm({ planAreas, today, actionData }: { planAreas: { id: numbe
               { value: "other", label: t("reviews.kinds.other") },
             ]}
           />
-          <TextInput key={fields.year.key} name={fields.year.name} defaultValue={fields.year.initialValue} label={t("reviews.year")} description={t("reviews.yearHelp")} inputMode="numeric" error={errorText(fields.year.errors)} />
+          <TextInput
+            key={fields.year.key}
+            name={fields.year.name}
+            defaultValue={fields.year.initialValue}
+            label={t("reviews.year")}
+            description={t("reviews.yearHelp")}
+            inputMode="numeric"
+            error={errorText(fields.year.errors)}
+          />
         </SimpleGrid>
         <Checkbox.Group label={t("reviews.areasInForce")} defaultValue={chosen} error={errorText(fields.priorityAreaIds.errors)}>
           <Stack gap={6} mt={6}>
             {planAreas.map((a) => (
-              <Checkbox key={a.id} name={fields.priorityAreaIds.name} value={String(a.id)} label={`${a.code} ${localName(a, i18n.language)}`} />
+              <Checkbox
+                key={a.id}
+                name={fields.priorityAreaIds.name}
+                value={String(a.id)}
+                label={`${a.code} ${localName(a, i18n.language)}`}
+              />
             ))}
           </Stack>
         </Checkbox.Group>
-        <Textarea key={fields.text.key} name={fields.text.name} defaultValue={fields.text.initialValue} label={t("reviews.decisionText")} autosize minRows={2} required error={errorText(fields.text.errors)} />
+        <Textarea
+          key={fields.text.key}
+          name={fields.text.name}
+          defaultValue={fields.text.initialValue}
+          label={t("reviews.decisionText")}
+          autosize
+          minRows={2}
+          required
+          error={errorText(fields.text.errors)}
+        />
         <Group>
           <Button type="submit">{t("reviews.saveDecision")}</Button>
         </Group>

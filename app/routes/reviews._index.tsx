@@ -18,7 +18,11 @@ import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "review.view" });
   const today = helsinkiDate();
-  return json({ reviews: listReviews(), canCreate: can(viewer, { kind: "review.create" }), defaults: { title: "", periodStart: addDaysIso(today, -182), periodEnd: today } });
+  return json({
+    reviews: listReviews(),
+    canCreate: can(viewer, { kind: "review.create" }),
+    defaults: { title: "", periodStart: addDaysIso(today, -182), periodEnd: today },
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -59,9 +63,33 @@ export default function ReviewsPage() {
             <Stack>
               <FormErrors errors={form.errors} />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("reviews.reviewTitle")} placeholder={t("reviews.titlePlaceholder")} required error={errorText(fields.title.errors)} />
-                <TextInput key={fields.periodStart.key} name={fields.periodStart.name} defaultValue={fields.periodStart.initialValue} type="date" label={t("reviews.periodStart")} required error={errorText(fields.periodStart.errors)} />
-                <TextInput key={fields.periodEnd.key} name={fields.periodEnd.name} defaultValue={fields.periodEnd.initialValue} type="date" label={t("reviews.periodEnd")} required error={errorText(fields.periodEnd.errors)} />
+                <TextInput
+                  key={fields.title.key}
+                  name={fields.title.name}
+                  defaultValue={fields.title.initialValue}
+                  label={t("reviews.reviewTitle")}
+                  placeholder={t("reviews.titlePlaceholder")}
+                  required
+                  error={errorText(fields.title.errors)}
+                />
+                <TextInput
+                  key={fields.periodStart.key}
+                  name={fields.periodStart.name}
+                  defaultValue={fields.periodStart.initialValue}
+                  type="date"
+                  label={t("reviews.periodStart")}
+                  required
+                  error={errorText(fields.periodStart.errors)}
+                />
+                <TextInput
+                  key={fields.periodEnd.key}
+                  name={fields.periodEnd.name}
+                  defaultValue={fields.periodEnd.initialValue}
+                  type="date"
+                  label={t("reviews.periodEnd")}
+                  required
+                  error={errorText(fields.periodEnd.errors)}
+                />
               </SimpleGrid>
               <Group>
                 <Button type="submit">{t("reviews.startButton")}</Button>
@@ -111,8 +139,18 @@ export default function ReviewsPage() {
           </Title>
           <Form method="get" action="/reviews/compare">
             <Group align="end">
-              <NativeSelect name="a" label={t("reviews.compareEarlier")} defaultValue={String(sent[1].id)} data={sent.map((r) => ({ value: String(r.id), label: r.title }))} />
-              <NativeSelect name="b" label={t("reviews.compareLater")} defaultValue={String(sent[0].id)} data={sent.map((r) => ({ value: String(r.id), label: r.title }))} />
+              <NativeSelect
+                name="a"
+                label={t("reviews.compareEarlier")}
+                defaultValue={String(sent[1].id)}
+                data={sent.map((r) => ({ value: String(r.id), label: r.title }))}
+              />
+              <NativeSelect
+                name="b"
+                label={t("reviews.compareLater")}
+                defaultValue={String(sent[0].id)}
+                data={sent.map((r) => ({ value: String(r.id), label: r.title }))}
+              />
               <Button type="submit" variant="light">
                 {t("reviews.compare")}
               </Button>

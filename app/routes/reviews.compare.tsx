@@ -10,7 +10,6 @@ import { ChangeList } from "~/ui/ChangeList";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 
-
 /** Two reviews side by side: their numbers per priority area, and what changed between them. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "review.view" });
@@ -53,12 +52,24 @@ export default function CompareReviews() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
-              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.completed"), review: a.review.title })}</Table.Th>
-              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.completed"), review: b.review.title })}</Table.Th>
-              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.late"), review: a.review.title })}</Table.Th>
-              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.late"), review: b.review.title })}</Table.Th>
-              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.progress"), review: a.review.title })}</Table.Th>
-              <Table.Th scope="col" ta="right">{t("reviews.compareCell", { what: t("reviews.cols.progress"), review: b.review.title })}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: a.review.title })}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: b.review.title })}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: a.review.title })}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: b.review.title })}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: a.review.title })}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: b.review.title })}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -68,7 +79,11 @@ export default function CompareReviews() {
               const label = x ?? y!;
               return (
                 <Table.Tr key={id ?? "none"}>
-                  <Table.Th scope="row">{label.nameFi ? `${label.code} ${localName({ nameFi: label.nameFi, nameSv: label.nameSv, nameEn: label.nameEn }, i18n.language)}` : t("reviews.noPriorityArea")}</Table.Th>
+                  <Table.Th scope="row">
+                    {label.nameFi
+                      ? `${label.code} ${localName({ nameFi: label.nameFi, nameSv: label.nameSv, nameEn: label.nameEn }, i18n.language)}`
+                      : t("reviews.noPriorityArea")}
+                  </Table.Th>
                   <Table.Td ta="right">{x?.counts.completed ?? "–"}</Table.Td>
                   <Table.Td ta="right">{y?.counts.completed ?? "–"}</Table.Td>
                   <Table.Td ta="right">{x?.late ?? "–"}</Table.Td>

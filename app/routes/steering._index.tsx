@@ -36,7 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const allChanges = review ? cachedChangesSinceReview(plan.id, review.id) : null;
   // With a filter on, only the changes of the measures it covers.
   const filtered = filters.priority || filters.owner || filters.area;
-  const within = filtered ? new Set(measureIdsMatching({ planId: plan.id, priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area }, { publicOnly: false })) : null;
+  const within = filtered
+    ? new Set(
+        measureIdsMatching(
+          { planId: plan.id, priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area },
+          { publicOnly: false },
+        ),
+      )
+    : null;
   const changes = allChanges ? limitChanges(within ? narrowChanges(allChanges, within) : allChanges, 10) : null;
   const { owners, areas } = measureFilterOptions(plan.id, false);
   const lang = await detectLanguage(request);
@@ -45,7 +52,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     owners: nameOptions(owners, lang),
     areas: nameOptions(areas, lang),
   };
-  return json({ plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn }, filters, summary, options, review, changes, workspaces });
+  return json({
+    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
+    filters,
+    summary,
+    options,
+    review,
+    changes,
+    workspaces,
+  });
 }
 
 export default function SteeringSummaryPage() {
@@ -82,7 +97,12 @@ export default function SteeringSummaryPage() {
       </div>
       <Form method="get" role="search" aria-label={t("measures.filters")}>
         <Group align="end">
-          <NativeSelect name="priority" label={t("measures.priorityArea")} defaultValue={select(filters.priority)} data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]} />
+          <NativeSelect
+            name="priority"
+            label={t("measures.priorityArea")}
+            defaultValue={select(filters.priority)}
+            data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]}
+          />
           <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners]} />
           <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas]} />
           <Button type="submit">{t("common.filter")}</Button>
@@ -96,8 +116,18 @@ export default function SteeringSummaryPage() {
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Kpi label={t("steering.kpi.measures")} value={String(summary.totals.total)} to={listHref({})} />
         <Kpi label={t("steering.kpi.progress")} value={summary.progress == null ? "–" : `${fmt.number(summary.progress)} %`} />
-        <Kpi label={t("steering.kpi.late")} value={String(summary.totals.late)} to={listHref({ late: 1 })} tone={summary.totals.late ? "red" : undefined} />
-        <Kpi label={t("steering.kpi.stale")} value={String(summary.totals.stale)} to={listHref({ stale: 1 })} tone={summary.totals.stale ? "orange" : undefined} />
+        <Kpi
+          label={t("steering.kpi.late")}
+          value={String(summary.totals.late)}
+          to={listHref({ late: 1 })}
+          tone={summary.totals.late ? "red" : undefined}
+        />
+        <Kpi
+          label={t("steering.kpi.stale")}
+          value={String(summary.totals.stale)}
+          to={listHref({ stale: 1 })}
+          tone={summary.totals.stale ? "orange" : undefined}
+        />
         <Kpi label={t("steering.kpi.completed")} value={String(summary.totals.counts.completed)} to={listHref({ status: "completed" })} />
       </SimpleGrid>
 
@@ -117,9 +147,15 @@ export default function SteeringSummaryPage() {
                     {t(`measures.status.${s}`)}
                   </Table.Th>
                 ))}
-                <Table.Th scope="col" ta="right">{t("reviews.cols.total")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("reviews.cols.late")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("reviews.cols.progress")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("reviews.cols.total")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("reviews.cols.late")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("reviews.cols.progress")}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -129,7 +165,15 @@ export default function SteeringSummaryPage() {
                   {shownStatuses.map((s) => (
                     <Table.Td key={s} ta="right">
                       {a.counts[s] ? (
-                        <Anchor component={Link} to={listHref({ priority: rowPriority(a), status: s })} aria-label={t("steering.countLink", { count: a.counts[s], status: t(`measures.status.${s}`), area: areaLabel(a) })}>
+                        <Anchor
+                          component={Link}
+                          to={listHref({ priority: rowPriority(a), status: s })}
+                          aria-label={t("steering.countLink", {
+                            count: a.counts[s],
+                            status: t(`measures.status.${s}`),
+                            area: areaLabel(a),
+                          })}
+                        >
                           {a.counts[s]}
                         </Anchor>
                       ) : (
@@ -138,13 +182,21 @@ export default function SteeringSummaryPage() {
                     </Table.Td>
                   ))}
                   <Table.Td ta="right">
-                    <Anchor component={Link} to={listHref({ priority: rowPriority(a) })} aria-label={t("steering.totalLink", { count: a.total, area: areaLabel(a) })}>
+                    <Anchor
+                      component={Link}
+                      to={listHref({ priority: rowPriority(a) })}
+                      aria-label={t("steering.totalLink", { count: a.total, area: areaLabel(a) })}
+                    >
                       {a.total}
                     </Anchor>
                   </Table.Td>
                   <Table.Td ta="right">
                     {a.late ? (
-                      <Anchor component={Link} to={listHref({ priority: rowPriority(a), late: 1 })} aria-label={t("steering.lateLink", { count: a.late, area: areaLabel(a) })}>
+                      <Anchor
+                        component={Link}
+                        to={listHref({ priority: rowPriority(a), late: 1 })}
+                        aria-label={t("steering.lateLink", { count: a.late, area: areaLabel(a) })}
+                      >
                         {a.late}
                       </Anchor>
                     ) : (
@@ -160,8 +212,22 @@ export default function SteeringSummaryPage() {
       </Paper>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <MeasureTable id="late" title={t("steering.lateTitle", { count: summary.totals.late })} rows={summary.late} total={summary.totals.late} allHref={listHref({ late: 1, sort: "end" })} empty={t("steering.noneLate")} />
-        <MeasureTable id="stale" title={t("steering.staleTitle", { count: summary.totals.stale })} rows={summary.stale} total={summary.totals.stale} allHref={listHref({ stale: 1 })} empty={t("steering.noneStale")} />
+        <MeasureTable
+          id="late"
+          title={t("steering.lateTitle", { count: summary.totals.late })}
+          rows={summary.late}
+          total={summary.totals.late}
+          allHref={listHref({ late: 1, sort: "end" })}
+          empty={t("steering.noneLate")}
+        />
+        <MeasureTable
+          id="stale"
+          title={t("steering.staleTitle", { count: summary.totals.stale })}
+          rows={summary.stale}
+          total={summary.totals.stale}
+          allHref={listHref({ stale: 1 })}
+          empty={t("steering.noneStale")}
+        />
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
@@ -254,9 +320,34 @@ function Kpi({ label, value, to, tone }: { label: string; value: string; to?: st
   );
 }
 
-type Row = { id: number; code: string; title: string; status: (typeof MEASURE_STATUSES)[number]; endDate: string | null; lastFollowUpAt: string | null; ownerNameFi: string; ownerNameSv: string | null; ownerNameEn: string | null; responsibleName: string | null };
+type Row = {
+  id: number;
+  code: string;
+  title: string;
+  status: (typeof MEASURE_STATUSES)[number];
+  endDate: string | null;
+  lastFollowUpAt: string | null;
+  ownerNameFi: string;
+  ownerNameSv: string | null;
+  ownerNameEn: string | null;
+  responsibleName: string | null;
+};
 
-function MeasureTable({ id, title, rows, total, allHref, empty }: { id: string; title: string; rows: Row[]; total: number; allHref: string; empty: string }) {
+function MeasureTable({
+  id,
+  title,
+  rows,
+  total,
+  allHref,
+  empty,
+}: {
+  id: string;
+  title: string;
+  rows: Row[];
+  total: number;
+  allHref: string;
+  empty: string;
+}) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   return (

@@ -94,7 +94,11 @@ export default function StrategyPage() {
                           {n === 0 ? (
                             "0"
                           ) : (
-                            <Anchor component={Link} to={measureListHref(plan.id, { goal: g.id })} aria-label={t("plans.goalCountLabel", { count: n, goal: localName(g, lang) })}>
+                            <Anchor
+                              component={Link}
+                              to={measureListHref(plan.id, { goal: g.id })}
+                              aria-label={t("plans.goalCountLabel", { count: n, goal: localName(g, lang) })}
+                            >
                               {n}
                             </Anchor>
                           )}

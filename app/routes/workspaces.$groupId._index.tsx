@@ -19,7 +19,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json(overview);
 }
 
-type Member = { membershipId: number; name: string; title: string | null; position: string; joinedAt: string; leftAt: string | null; organisationNameFi: string | null; organisationNameSv: string | null; organisationNameEn: string | null };
+type Member = {
+  membershipId: number;
+  name: string;
+  title: string | null;
+  position: string;
+  joinedAt: string;
+  leftAt: string | null;
+  organisationNameFi: string | null;
+  organisationNameSv: string | null;
+  organisationNameEn: string | null;
+};
 
 function MemberTable({ members, caption, former }: { members: Member[]; caption: string; former?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -45,7 +55,11 @@ function MemberTable({ members, caption, former }: { members: Member[]; caption:
                 {m.title ? `, ${m.title}` : ""}
               </Table.Td>
               <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-              <Table.Td>{m.organisationNameFi ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language) : "–"}</Table.Td>
+              <Table.Td>
+                {m.organisationNameFi
+                  ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language)
+                  : "–"}
+              </Table.Td>
               <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
               {former ? <Table.Td>{fmt.date(m.leftAt)}</Table.Td> : null}
             </Table.Tr>
@@ -211,7 +225,11 @@ export default function WorkspaceOverview() {
         <Title order={3} size="h4" mt="md" mb="xs">
           {t("workspaces.members.former")}
         </Title>
-        {data.formerMembers.length ? <MemberTable members={data.formerMembers} caption={t("workspaces.members.former")} former /> : <Text size="sm">{t("workspaces.members.noFormer")}</Text>}
+        {data.formerMembers.length ? (
+          <MemberTable members={data.formerMembers} caption={t("workspaces.members.former")} former />
+        ) : (
+          <Text size="sm">{t("workspaces.members.noFormer")}</Text>
+        )}
       </Paper>
     </Stack>
   );

@@ -45,7 +45,14 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId, documentId, data } = await load(request, context, params);
-  logAccess({ documentId, publicity: data.document.publicity, versionId: data.versions[0]?.id ?? null, userId: viewer.id, action: "view", ip: clientIp(context) });
+  logAccess({
+    documentId,
+    publicity: data.document.publicity,
+    versionId: data.versions[0]?.id ?? null,
+    userId: viewer.id,
+    action: "view",
+    ip: clientIp(context),
+  });
   markReadAbout(viewer.id, DOCUMENT_NOTIFICATION_KINDS, "documentId", documentId);
   const canAttach = !data.document.parentId && can(viewer, { kind: "document.create", groupId });
   const { measures, reviews, plans } = linkOptions(viewer, groupId);
@@ -69,7 +76,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUpload(request, MAX_DOCUMENT_BYTES);
     // File problems are reported apart from conform's field state (see documents._index).
-    if (!upload.ok) return json({ intent: "upload", result: null, uploadError: upload.reason === "tooLarge" ? refusal("tooLarge") : "validation.invalid" }, { status: upload.reason === "tooLarge" ? 413 : 400 });
+    if (!upload.ok)
+      return json(
+        { intent: "upload", result: null, uploadError: upload.reason === "tooLarge" ? refusal("tooLarge") : "validation.invalid" },
+        { status: upload.reason === "tooLarge" ? 413 : 400 },
+      );
     const intent = DocumentIntentSchema.safeParse({ intent: upload.form.get("intent") });
     if (!intent.success) badRequest();
     if (intent.data.intent === "version") {
@@ -77,21 +88,42 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!note.success) return json({ intent: "version", result: null, uploadError: "validation.invalid" }, { status: 400 });
       if (!upload.file) return json({ intent: "version", result: null, uploadError: refusal("noFile") }, { status: 400 });
       const r = addVersion(viewer, documentId, upload.file, note.data.note);
-      if (!r.ok) return json({ intent: "version", result: null, uploadError: refusal(r.reason) }, { status: r.reason === "forbidden" ? 403 : 400 });
+      if (!r.ok)
+        return json({ intent: "version", result: null, uploadError: refusal(r.reason) }, { status: r.reason === "forbidden" ? 403 : 400 });
       scheduleMailDelivery();
       return back("version");
     }
     if (intent.data.intent === "attachment") {
       const submission = parseWithZod(upload.form, { schema: DocumentMetaSchema });
-      if (submission.status !== "success") return json({ intent: "attachment", result: submission.reply(), uploadError: upload.file ? null : refusal("noFile") }, { status: 400 });
+      if (submission.status !== "success")
+        return json(
+          { intent: "attachment", result: submission.reply(), uploadError: upload.file ? null : refusal("noFile") },
+          { status: 400 },
+        );
       if (!upload.file) return json({ intent: "attachment", result: submission.reply(), uploadError: refusal("noFile") }, { status: 400 });
       const link = parseLinkValue(viewer, submission.value.link);
-      if (!link.ok || link.linkType === "document") return json({ intent: "attachment", result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), uploadError: null }, { status: 400 });
+      if (!link.ok || link.linkType === "document")
+        return json(
+          {
+            intent: "attachment",
+            result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }),
+            uploadError: null,
+          },
+          { status: 400 },
+        );
       const v = submission.value;
       const r = createDocument(
         viewer,
         groupId,
-        { title: v.title, description: v.description, publicity: v.publicity, legalGround: v.legalGround ?? null, secretUntil: v.secretUntil ?? null, linkType: link.linkType, linkId: link.linkId },
+        {
+          title: v.title,
+          description: v.description,
+          publicity: v.publicity,
+          legalGround: v.legalGround ?? null,
+          secretUntil: v.secretUntil ?? null,
+          linkType: link.linkType,
+          linkId: link.linkId,
+        },
         upload.file,
         { parentId: documentId },
       );
@@ -110,23 +142,42 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: DocumentMetaSchema });
       if (submission.status !== "success") return json({ intent: "meta", result: submission.reply() }, { status: 400 });
       const link = parseLinkValue(viewer, submission.value.link);
-      if (!link.ok || link.linkType === "document") return json({ intent: "meta", result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }) }, { status: 400 });
+      if (!link.ok || link.linkType === "document")
+        return json(
+          { intent: "meta", result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }) },
+          { status: 400 },
+        );
       const v = submission.value;
-      const r = updateDocumentMeta(viewer, documentId, { title: v.title, description: v.description, publicity: v.publicity, legalGround: v.legalGround ?? null, secretUntil: v.secretUntil ?? null, linkType: link.linkType, linkId: link.linkId });
+      const r = updateDocumentMeta(viewer, documentId, {
+        title: v.title,
+        description: v.description,
+        publicity: v.publicity,
+        legalGround: v.legalGround ?? null,
+        secretUntil: v.secretUntil ?? null,
+        linkType: link.linkType,
+        linkId: link.linkId,
+      });
       if (!r.ok) return json({ intent: "meta", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: 403 });
       return back("saved");
     }
     case "grant": {
       const submission = parseWithZod(formData, { schema: GrantSchema });
       if (submission.status !== "success") return json({ intent: "grant", result: submission.reply() }, { status: 400 });
-      const [kind, id] = [submission.value.holder.slice(0, submission.value.holder.indexOf(":")), submission.value.holder.slice(submission.value.holder.indexOf(":") + 1)];
+      const [kind, id] = [
+        submission.value.holder.slice(0, submission.value.holder.indexOf(":")),
+        submission.value.holder.slice(submission.value.holder.indexOf(":") + 1),
+      ];
       const r = setGrant(viewer, documentId, {
         userId: kind === "user" ? id : null,
         groupId: kind === "group" ? Number(id) : null,
         organisationId: kind === "organisation" ? Number(id) : null,
         canUpdate: submission.value.right === "update",
       });
-      if (!r.ok) return json({ intent: "grant", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: r.reason === "forbidden" ? 403 : 400 });
+      if (!r.ok)
+        return json(
+          { intent: "grant", result: submission.reply({ formErrors: [refusal(r.reason)] }) },
+          { status: r.reason === "forbidden" ? 403 : 400 },
+        );
       return back("grant");
     }
     case "removeGrant": {
@@ -158,11 +209,26 @@ export default function DocumentPage() {
   const navigation = useNavigation();
   const errorText = useErrorText();
   const [params] = useSearchParams();
-  const { document: doc, versions, attachments, parent, grants, canUpdate, canManageGrants, canAttach, options, grantChoices, groupId, link, today } = data;
+  const {
+    document: doc,
+    versions,
+    attachments,
+    parent,
+    grants,
+    canUpdate,
+    canManageGrants,
+    canAttach,
+    options,
+    grantChoices,
+    groupId,
+    link,
+    today,
+  } = data;
   const done = params.get("done");
   const busy = navigation.state === "submitting";
-  const result = (intent: string) => (actionData?.intent === intent ? actionData.result ?? undefined : undefined);
-  const uploadError = (intent: string) => (actionData?.intent === intent && "uploadError" in actionData && actionData.uploadError ? [actionData.uploadError] : null);
+  const result = (intent: string) => (actionData?.intent === intent ? (actionData.result ?? undefined) : undefined);
+  const uploadError = (intent: string) =>
+    actionData?.intent === intent && "uploadError" in actionData && actionData.uploadError ? [actionData.uploadError] : null;
   const current = versions[0];
 
   const [attachmentForm, attachment] = useForm({
@@ -186,11 +252,19 @@ export default function DocumentPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentMetaSchema }),
     shouldValidate: "onBlur",
   });
-  const [grantForm, grant] = useForm({ id: `grant-${grants.length}`, lastResult: result("grant"), defaultValue: { right: "read" }, onValidate: ({ formData }) => parseWithZod(formData, { schema: GrantSchema }), shouldValidate: "onBlur" });
+  const [grantForm, grant] = useForm({
+    id: `grant-${grants.length}`,
+    lastResult: result("grant"),
+    defaultValue: { right: "read" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GrantSchema }),
+    shouldValidate: "onBlur",
+  });
   const holderName = (g: (typeof grants)[number]) =>
     g.userName ??
     (g.groupNameFi ? localName({ nameFi: g.groupNameFi, nameSv: g.groupNameSv, nameEn: g.groupNameEn }, i18n.language) : null) ??
-    (g.organisationNameFi ? localName({ nameFi: g.organisationNameFi, nameSv: g.organisationNameSv, nameEn: g.organisationNameEn }, i18n.language) : "–");
+    (g.organisationNameFi
+      ? localName({ nameFi: g.organisationNameFi, nameSv: g.organisationNameSv, nameEn: g.organisationNameEn }, i18n.language)
+      : "–");
   const downloadHref = (v: number) => `/documents/${doc.id}/download?version=${v}`;
 
   return (
@@ -256,7 +330,12 @@ export default function DocumentPage() {
                 <Table.Tr key={v.id}>
                   <Table.Td>{v.version}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={downloadHref(v.version)} reloadDocument aria-label={t("workspaces.documents.downloadVersion", { version: v.version, name: v.fileName })}>
+                    <Anchor
+                      component={Link}
+                      to={downloadHref(v.version)}
+                      reloadDocument
+                      aria-label={t("workspaces.documents.downloadVersion", { version: v.version, name: v.fileName })}
+                    >
                       {v.fileName}
                     </Anchor>
                   </Table.Td>
@@ -276,7 +355,11 @@ export default function DocumentPage() {
               <Title order={4} size="h5">
                 {t("workspaces.documents.newVersion")}
               </Title>
-              <FileInputNative id="version-file" label={t("workspaces.documents.file")} description={`${t("workspaces.documents.fileHelp")} ${t("workspaces.documents.newVersionHelp")}`} />
+              <FileInputNative
+                id="version-file"
+                label={t("workspaces.documents.file")}
+                description={`${t("workspaces.documents.fileHelp")} ${t("workspaces.documents.newVersionHelp")}`}
+              />
               <TextInput name="note" label={t("workspaces.documents.note")} maxLength={1000} />
               <FormErrors errors={uploadError("version")} />
               <Group>
@@ -325,7 +408,11 @@ export default function DocumentPage() {
                 <Stack mt="sm" maw={720}>
                   <FormErrors errors={attachmentForm.errors} />
                   <DocumentFields fields={attachment} options={options} />
-                  <FileInputNative id="attachment-file" label={t("workspaces.documents.file")} description={t("workspaces.documents.fileHelp")} />
+                  <FileInputNative
+                    id="attachment-file"
+                    label={t("workspaces.documents.file")}
+                    description={t("workspaces.documents.fileHelp")}
+                  />
                   <FormErrors errors={uploadError("attachment")} />
                   <Group>
                     <Button type="submit" loading={busy}>
@@ -382,7 +469,13 @@ export default function DocumentPage() {
                     <Text size="sm">
                       {holderName(g)} – {g.canUpdate ? t("workspaces.documents.canUpdate") : t("workspaces.documents.canRead")}
                     </Text>
-                    <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={t("workspaces.documents.removeGrant", { holder: holderName(g) })}>
+                    <Button
+                      type="submit"
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t("workspaces.documents.removeGrant", { holder: holderName(g) })}
+                    >
                       {t("common.remove")}
                     </Button>
                   </Group>
@@ -403,9 +496,18 @@ export default function DocumentPage() {
                   error={errorText(grant.holder.errors)}
                   data={[
                     { value: "", label: t("common.choose") },
-                    { group: t("workspaces.documents.grantPerson"), items: grantChoices.people.map((p) => ({ value: `user:${p.id}`, label: p.name })) },
-                    { group: t("workspaces.documents.grantGroup"), items: grantChoices.groups.map((g) => ({ value: `group:${g.id}`, label: localName(g, i18n.language) })) },
-                    { group: t("workspaces.documents.grantOrganisation"), items: grantChoices.organisations.map((o) => ({ value: `organisation:${o.id}`, label: localName(o, i18n.language) })) },
+                    {
+                      group: t("workspaces.documents.grantPerson"),
+                      items: grantChoices.people.map((p) => ({ value: `user:${p.id}`, label: p.name })),
+                    },
+                    {
+                      group: t("workspaces.documents.grantGroup"),
+                      items: grantChoices.groups.map((g) => ({ value: `group:${g.id}`, label: localName(g, i18n.language) })),
+                    },
+                    {
+                      group: t("workspaces.documents.grantOrganisation"),
+                      items: grantChoices.organisations.map((o) => ({ value: `organisation:${o.id}`, label: localName(o, i18n.language) })),
+                    },
                   ]}
                 />
                 <NativeSelect

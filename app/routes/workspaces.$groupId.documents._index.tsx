@@ -18,13 +18,18 @@ import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
   const { q } = DocumentSearchQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const canCreate = can(viewer, { kind: "document.create", groupId });
   const { measures, reviews, plans } = linkOptions(viewer, groupId);
-  return json({ groupId, q: q ?? "", documents: listDocuments(viewer, groupId, { q }), canCreate, options: canCreate ? { measures, reviews, plans } : null });
+  return json({
+    groupId,
+    q: q ?? "",
+    documents: listDocuments(viewer, groupId, { q }),
+    canCreate,
+    options: canCreate ? { measures, reviews, plans } : null,
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -33,20 +38,41 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const upload = await readUpload(request, MAX_DOCUMENT_BYTES);
   // Problems with the file are kept apart from conform's field state: they stay on the page until
   // the next submission instead of vanishing on the first blur (and moving the button under the cursor).
-  if (!upload.ok) return json({ result: null, uploadError: upload.reason === "tooLarge" ? "workspaces.documents.errors.tooLarge" : "validation.invalid" }, { status: upload.reason === "tooLarge" ? 413 : 400 });
+  if (!upload.ok)
+    return json(
+      { result: null, uploadError: upload.reason === "tooLarge" ? "workspaces.documents.errors.tooLarge" : "validation.invalid" },
+      { status: upload.reason === "tooLarge" ? 413 : 400 },
+    );
   const submission = parseWithZod(upload.form, { schema: DocumentMetaSchema });
-  if (submission.status !== "success") return json({ result: submission.reply(), uploadError: upload.file ? null : "workspaces.documents.errors.noFile" }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ result: submission.reply(), uploadError: upload.file ? null : "workspaces.documents.errors.noFile" }, { status: 400 });
   if (!upload.file) return json({ result: submission.reply(), uploadError: "workspaces.documents.errors.noFile" }, { status: 400 });
   const link = parseLinkValue(viewer, submission.value.link);
-  if (!link.ok || link.linkType === "document") return json({ result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), uploadError: null }, { status: 400 });
+  if (!link.ok || link.linkType === "document")
+    return json(
+      { result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), uploadError: null },
+      { status: 400 },
+    );
   const v = submission.value;
   const created = createDocument(
     viewer,
     groupId,
-    { title: v.title, description: v.description, publicity: v.publicity, legalGround: v.legalGround ?? null, secretUntil: v.secretUntil ?? null, linkType: link.linkType, linkId: link.linkId },
+    {
+      title: v.title,
+      description: v.description,
+      publicity: v.publicity,
+      legalGround: v.legalGround ?? null,
+      secretUntil: v.secretUntil ?? null,
+      linkType: link.linkType,
+      linkId: link.linkId,
+    },
     upload.file,
   );
-  if (!created.ok) return json({ result: submission.reply(), uploadError: `workspaces.documents.errors.${created.reason}` }, { status: created.reason === "tooLarge" ? 413 : 400 });
+  if (!created.ok)
+    return json(
+      { result: submission.reply(), uploadError: `workspaces.documents.errors.${created.reason}` },
+      { status: created.reason === "tooLarge" ? 413 : 400 },
+    );
   scheduleMailDelivery();
   return redirect(`/workspaces/${groupId}/documents/${created.id}?done=created`);
 }

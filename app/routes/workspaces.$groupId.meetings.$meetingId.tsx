@@ -1,6 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -45,7 +60,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
-const refusalKey = (r: Refusal) => (r.reason === "conflict" ? "workspaces.meetings.errors.conflict" : r.reason === "approved" ? "workspaces.meetings.errors.approved" : "workspaces.meetings.errors.invalid");
+const refusalKey = (r: Refusal) =>
+  r.reason === "conflict"
+    ? "workspaces.meetings.errors.conflict"
+    : r.reason === "approved"
+      ? "workspaces.meetings.errors.approved"
+      : "workspaces.meetings.errors.invalid";
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);
@@ -68,7 +88,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "attendance": {
       for (const [key, value] of formData) {
         if (!key.startsWith("attendance.") || typeof value !== "string" || !(ATTENDANCE as readonly string[]).includes(value)) continue;
-        const r = setAttendance(viewer, meetingId, key.slice("attendance.".length), value as (typeof ATTENDANCE)[number], { manager: true });
+        const r = setAttendance(viewer, meetingId, key.slice("attendance.".length), value as (typeof ATTENDANCE)[number], {
+          manager: true,
+        });
         if (!r.ok && r.reason !== "invalid") return json({ intent, result: null, error: refusalKey(r) }, { status: 409 });
       }
       return back("attendance");
@@ -93,8 +115,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: AgendaItemSchema });
       if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
       const link = parseLinkValue(viewer, submission.value.link);
-      if (!link.ok) return json({ intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null }, { status: 400 });
-      const r = addAgendaItem(viewer, meetingId, { title: submission.value.title, description: submission.value.description, linkType: link.linkType, linkId: link.linkId });
+      if (!link.ok)
+        return json(
+          { intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null },
+          { status: 400 },
+        );
+      const r = addAgendaItem(viewer, meetingId, {
+        title: submission.value.title,
+        description: submission.value.description,
+        linkType: link.linkType,
+        linkId: link.linkId,
+      });
       if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
       return back("item");
     }
@@ -103,7 +134,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "removeItem": {
       const itemId = Number(formData.get("itemId"));
       if (!Number.isSafeInteger(itemId)) badRequest();
-      const r = intent === "removeItem" ? removeAgendaItem(viewer, meetingId, itemId) : moveAgendaItem(viewer, meetingId, itemId, intent === "moveUp" ? "up" : "down");
+      const r =
+        intent === "removeItem"
+          ? removeAgendaItem(viewer, meetingId, itemId)
+          : moveAgendaItem(viewer, meetingId, itemId, intent === "moveUp" ? "up" : "down");
       return r.ok ? back("item") : json({ intent, result: null, error: refusalKey(r) }, { status: 409 });
     }
     case "minutes":
@@ -112,11 +146,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return json({ intent: "minutes", result: submission.reply(), error: null }, { status: 400 });
       // Approving saves what is in the box first, so nothing typed is lost.
       const saved = saveMinutes(viewer, meetingId, submission.value.version, submission.value.minutes);
-      if (!saved.ok) return json({ intent: "minutes", result: submission.reply({ formErrors: [refusalKey(saved)] }), error: null }, { status: 409 });
+      if (!saved.ok)
+        return json({ intent: "minutes", result: submission.reply({ formErrors: [refusalKey(saved)] }), error: null }, { status: 409 });
       if (intent === "minutes") return back("minutes");
       const approved = approveMinutes(viewer, meetingId, submission.value.version + 1);
       if (!approved.ok)
-        return json({ intent: "minutes", result: submission.reply({ formErrors: [approved.reason === "invalid" ? "workspaces.meetings.errors.minutesEmpty" : refusalKey(approved)] }), error: null }, { status: 409 });
+        return json(
+          {
+            intent: "minutes",
+            result: submission.reply({
+              formErrors: [approved.reason === "invalid" ? "workspaces.meetings.errors.minutesEmpty" : refusalKey(approved)],
+            }),
+            error: null,
+          },
+          { status: 409 },
+        );
       scheduleMailDelivery();
       return back("approved");
     }
@@ -124,8 +168,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: DecisionFormSchema });
       if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
       const link = parseLinkValue(viewer, submission.value.link);
-      if (!link.ok) return json({ intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null }, { status: 400 });
-      const r = recordDecision(viewer, meetingId, { text: submission.value.text, decidedOn: submission.value.decidedOn, agendaItemId: submission.value.agendaItemId ?? null, linkType: link.linkType, linkId: link.linkId });
+      if (!link.ok)
+        return json(
+          { intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null },
+          { status: 400 },
+        );
+      const r = recordDecision(viewer, meetingId, {
+        text: submission.value.text,
+        decidedOn: submission.value.decidedOn,
+        agendaItemId: submission.value.agendaItemId ?? null,
+        linkType: link.linkType,
+        linkId: link.linkId,
+      });
       if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
       return back("decision");
     }
@@ -142,7 +196,7 @@ export default function MeetingPage() {
   const [params] = useSearchParams();
   const { meeting, agenda, decisions, attendance, editable, options, groupId, viewerId } = data;
   const done = params.get("done");
-  const result = (intent: string) => (actionData?.intent === intent ? actionData.result ?? undefined : undefined);
+  const result = (intent: string) => (actionData?.intent === intent ? (actionData.result ?? undefined) : undefined);
   const busy = navigation.state === "submitting";
 
   const [editForm, edit] = useForm({
@@ -242,13 +296,37 @@ export default function MeetingPage() {
                 <Form method="post">
                   <input type="hidden" name="itemId" value={a.id} />
                   <Group gap={4} mt={4}>
-                    <Button type="submit" name="intent" value="moveUp" size="compact-xs" variant="subtle" disabled={i === 0} aria-label={t("workspaces.meetings.moveUp", { title: a.title })}>
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="moveUp"
+                      size="compact-xs"
+                      variant="subtle"
+                      disabled={i === 0}
+                      aria-label={t("workspaces.meetings.moveUp", { title: a.title })}
+                    >
                       ↑
                     </Button>
-                    <Button type="submit" name="intent" value="moveDown" size="compact-xs" variant="subtle" disabled={i === agenda.length - 1} aria-label={t("workspaces.meetings.moveDown", { title: a.title })}>
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="moveDown"
+                      size="compact-xs"
+                      variant="subtle"
+                      disabled={i === agenda.length - 1}
+                      aria-label={t("workspaces.meetings.moveDown", { title: a.title })}
+                    >
                       ↓
                     </Button>
-                    <Button type="submit" name="intent" value="removeItem" size="compact-xs" variant="subtle" color="red" aria-label={t("workspaces.meetings.removeItem", { title: a.title })}>
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="removeItem"
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t("workspaces.meetings.removeItem", { title: a.title })}
+                    >
                       {t("common.remove")}
                     </Button>
                   </Group>
@@ -265,9 +343,32 @@ export default function MeetingPage() {
                 {t("workspaces.meetings.addItem")}
               </Title>
               <FormErrors errors={itemForm.errors} />
-              <TextInput key={item.title.key} name={item.title.name} defaultValue={item.title.initialValue} label={t("workspaces.meetings.itemTitle")} required error={errorText(item.title.errors)} />
-              <Textarea key={item.description.key} name={item.description.name} defaultValue={item.description.initialValue} label={t("workspaces.meetings.itemDescription")} autosize minRows={2} error={errorText(item.description.errors)} />
-              <LinkSelect key={item.link.key} name={item.link.name} defaultValue={item.link.initialValue} options={options} label={t("workspaces.meetings.link")} description={t("workspaces.meetings.linkHelp")} error={errorText(item.link.errors)} />
+              <TextInput
+                key={item.title.key}
+                name={item.title.name}
+                defaultValue={item.title.initialValue}
+                label={t("workspaces.meetings.itemTitle")}
+                required
+                error={errorText(item.title.errors)}
+              />
+              <Textarea
+                key={item.description.key}
+                name={item.description.name}
+                defaultValue={item.description.initialValue}
+                label={t("workspaces.meetings.itemDescription")}
+                autosize
+                minRows={2}
+                error={errorText(item.description.errors)}
+              />
+              <LinkSelect
+                key={item.link.key}
+                name={item.link.name}
+                defaultValue={item.link.initialValue}
+                options={options}
+                label={t("workspaces.meetings.link")}
+                description={t("workspaces.meetings.linkHelp")}
+                error={errorText(item.link.errors)}
+              />
               <Group>
                 <Button type="submit" loading={busy}>
                   {t("workspaces.meetings.addItem")}
@@ -400,18 +501,45 @@ export default function MeetingPage() {
                 {t("workspaces.meetings.recordDecision")}
               </Title>
               <FormErrors errors={decisionForm.errors} />
-              <Textarea key={decision.text.key} name={decision.text.name} defaultValue={decision.text.initialValue} label={t("workspaces.meetings.decisionText")} autosize minRows={2} required error={errorText(decision.text.errors)} />
+              <Textarea
+                key={decision.text.key}
+                name={decision.text.name}
+                defaultValue={decision.text.initialValue}
+                label={t("workspaces.meetings.decisionText")}
+                autosize
+                minRows={2}
+                required
+                error={errorText(decision.text.errors)}
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput key={decision.decidedOn.key} name={decision.decidedOn.name} defaultValue={decision.decidedOn.initialValue} type="date" label={t("workspaces.meetings.decidedOn")} required error={errorText(decision.decidedOn.errors)} />
+                <TextInput
+                  key={decision.decidedOn.key}
+                  name={decision.decidedOn.name}
+                  defaultValue={decision.decidedOn.initialValue}
+                  type="date"
+                  label={t("workspaces.meetings.decidedOn")}
+                  required
+                  error={errorText(decision.decidedOn.errors)}
+                />
                 <NativeSelect
                   key={decision.agendaItemId.key}
                   name={decision.agendaItemId.name}
                   defaultValue={decision.agendaItemId.initialValue ?? ""}
                   label={t("workspaces.meetings.concernsItem")}
-                  data={[{ value: "", label: t("common.none") }, ...agenda.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` }))]}
+                  data={[
+                    { value: "", label: t("common.none") },
+                    ...agenda.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` })),
+                  ]}
                 />
               </SimpleGrid>
-              <LinkSelect key={decision.link.key} name={decision.link.name} defaultValue={decision.link.initialValue} options={options} label={t("workspaces.decisions.concerns")} error={errorText(decision.link.errors)} />
+              <LinkSelect
+                key={decision.link.key}
+                name={decision.link.name}
+                defaultValue={decision.link.initialValue}
+                options={options}
+                label={t("workspaces.decisions.concerns")}
+                error={errorText(decision.link.errors)}
+              />
               <Group>
                 <Button type="submit" loading={busy}>
                   {t("workspaces.meetings.recordDecision")}
@@ -435,14 +563,58 @@ export default function MeetingPage() {
               <input type="hidden" name="version" value={meeting.version} />
               <Stack mt="sm" maw={720}>
                 <FormErrors errors={editForm.errors} />
-                <TextInput key={edit.title.key} name={edit.title.name} defaultValue={edit.title.initialValue} label={t("workspaces.meetings.fields.title")} required error={errorText(edit.title.errors)} />
+                <TextInput
+                  key={edit.title.key}
+                  name={edit.title.name}
+                  defaultValue={edit.title.initialValue}
+                  label={t("workspaces.meetings.fields.title")}
+                  required
+                  error={errorText(edit.title.errors)}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput key={edit.date.key} name={edit.date.name} defaultValue={edit.date.initialValue} type="date" label={t("workspaces.meetings.fields.date")} required error={errorText(edit.date.errors)} />
-                  <TextInput key={edit.start.key} name={edit.start.name} defaultValue={edit.start.initialValue} type="time" label={t("workspaces.meetings.fields.start")} required error={errorText(edit.start.errors)} />
-                  <TextInput key={edit.end.key} name={edit.end.name} defaultValue={edit.end.initialValue} type="time" label={t("workspaces.meetings.fields.end")} required error={errorText(edit.end.errors)} />
+                  <TextInput
+                    key={edit.date.key}
+                    name={edit.date.name}
+                    defaultValue={edit.date.initialValue}
+                    type="date"
+                    label={t("workspaces.meetings.fields.date")}
+                    required
+                    error={errorText(edit.date.errors)}
+                  />
+                  <TextInput
+                    key={edit.start.key}
+                    name={edit.start.name}
+                    defaultValue={edit.start.initialValue}
+                    type="time"
+                    label={t("workspaces.meetings.fields.start")}
+                    required
+                    error={errorText(edit.start.errors)}
+                  />
+                  <TextInput
+                    key={edit.end.key}
+                    name={edit.end.name}
+                    defaultValue={edit.end.initialValue}
+                    type="time"
+                    label={t("workspaces.meetings.fields.end")}
+                    required
+                    error={errorText(edit.end.errors)}
+                  />
                 </SimpleGrid>
-                <TextInput key={edit.place.key} name={edit.place.name} defaultValue={edit.place.initialValue} label={t("workspaces.meetings.fields.place")} error={errorText(edit.place.errors)} />
-                <TextInput key={edit.onlineUrl.key} name={edit.onlineUrl.name} defaultValue={edit.onlineUrl.initialValue} type="url" label={t("workspaces.meetings.fields.onlineUrl")} error={errorText(edit.onlineUrl.errors)} />
+                <TextInput
+                  key={edit.place.key}
+                  name={edit.place.name}
+                  defaultValue={edit.place.initialValue}
+                  label={t("workspaces.meetings.fields.place")}
+                  error={errorText(edit.place.errors)}
+                />
+                <TextInput
+                  key={edit.onlineUrl.key}
+                  name={edit.onlineUrl.name}
+                  defaultValue={edit.onlineUrl.initialValue}
+                  type="url"
+                  label={t("workspaces.meetings.fields.onlineUrl")}
+                  error={errorText(edit.onlineUrl.errors)}
+                />
                 <NativeSelect
                   key={edit.status.key}
                   name={edit.status.name}

@@ -44,7 +44,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 type Row = ReturnType<typeof listMeetings>[number];
 
-function MeetingTable({ rows, groupId, caption }: { rows: (Omit<Row, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[]; groupId: number; caption: string }) {
+function MeetingTable({
+  rows,
+  groupId,
+  caption,
+}: {
+  rows: (Omit<Row, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string })[];
+  groupId: number;
+  caption: string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   if (!rows.length) return <Text size="sm">{t("workspaces.meetings.none")}</Text>;
@@ -122,14 +130,58 @@ export default function MeetingsPage() {
           <Form method="post" {...getFormProps(form)}>
             <Stack maw={720}>
               <FormErrors errors={form.errors} />
-              <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("workspaces.meetings.fields.title")} required error={errorText(fields.title.errors)} />
+              <TextInput
+                key={fields.title.key}
+                name={fields.title.name}
+                defaultValue={fields.title.initialValue}
+                label={t("workspaces.meetings.fields.title")}
+                required
+                error={errorText(fields.title.errors)}
+              />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput key={fields.date.key} name={fields.date.name} defaultValue={fields.date.initialValue} type="date" label={t("workspaces.meetings.fields.date")} required error={errorText(fields.date.errors)} />
-                <TextInput key={fields.start.key} name={fields.start.name} defaultValue={fields.start.initialValue} type="time" label={t("workspaces.meetings.fields.start")} required error={errorText(fields.start.errors)} />
-                <TextInput key={fields.end.key} name={fields.end.name} defaultValue={fields.end.initialValue} type="time" label={t("workspaces.meetings.fields.end")} required error={errorText(fields.end.errors)} />
+                <TextInput
+                  key={fields.date.key}
+                  name={fields.date.name}
+                  defaultValue={fields.date.initialValue}
+                  type="date"
+                  label={t("workspaces.meetings.fields.date")}
+                  required
+                  error={errorText(fields.date.errors)}
+                />
+                <TextInput
+                  key={fields.start.key}
+                  name={fields.start.name}
+                  defaultValue={fields.start.initialValue}
+                  type="time"
+                  label={t("workspaces.meetings.fields.start")}
+                  required
+                  error={errorText(fields.start.errors)}
+                />
+                <TextInput
+                  key={fields.end.key}
+                  name={fields.end.name}
+                  defaultValue={fields.end.initialValue}
+                  type="time"
+                  label={t("workspaces.meetings.fields.end")}
+                  required
+                  error={errorText(fields.end.errors)}
+                />
               </SimpleGrid>
-              <TextInput key={fields.place.key} name={fields.place.name} defaultValue={fields.place.initialValue} label={t("workspaces.meetings.fields.place")} error={errorText(fields.place.errors)} />
-              <TextInput key={fields.onlineUrl.key} name={fields.onlineUrl.name} defaultValue={fields.onlineUrl.initialValue} type="url" label={t("workspaces.meetings.fields.onlineUrl")} error={errorText(fields.onlineUrl.errors)} />
+              <TextInput
+                key={fields.place.key}
+                name={fields.place.name}
+                defaultValue={fields.place.initialValue}
+                label={t("workspaces.meetings.fields.place")}
+                error={errorText(fields.place.errors)}
+              />
+              <TextInput
+                key={fields.onlineUrl.key}
+                name={fields.onlineUrl.name}
+                defaultValue={fields.onlineUrl.initialValue}
+                type="url"
+                label={t("workspaces.meetings.fields.onlineUrl")}
+                error={errorText(fields.onlineUrl.errors)}
+              />
               <Group>
                 <Button type="submit" loading={navigation.state === "submitting"}>
                   {t("workspaces.meetings.new")}

@@ -32,7 +32,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const posted = addPost(viewer, groupId, threadId, submission.value);
   if (!posted) notFound();
   scheduleMailDelivery();
-  return redirect(`/workspaces/${groupId}/threads/${threadId}?mentioned=${posted.mentioned.filter((id) => id !== viewer.id).length}#post-${posted.postId}`);
+  return redirect(
+    `/workspaces/${groupId}/threads/${threadId}?mentioned=${posted.mentioned.filter((id) => id !== viewer.id).length}#post-${posted.postId}`,
+  );
 }
 
 /** A discussion: its messages in order, and a reply box with @mentions. */

@@ -84,7 +84,14 @@ export default function ThreadsPage() {
         <Form method="post" {...getFormProps(form)}>
           <Stack maw={720}>
             <FormErrors errors={form.errors} />
-            <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("workspaces.threads.threadTitle")} required error={errorText(fields.title.errors)} />
+            <TextInput
+              key={fields.title.key}
+              name={fields.title.name}
+              defaultValue={fields.title.initialValue}
+              label={t("workspaces.threads.threadTitle")}
+              required
+              error={errorText(fields.title.errors)}
+            />
             <Textarea
               key={fields.body.key}
               name={fields.body.name}

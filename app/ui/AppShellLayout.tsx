@@ -79,9 +79,21 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
           />
         ))}
         {viewer ? (
-          <NavLink component={RemixNavLink} to="/account" label={t("nav.account")} onClick={close} active={location.pathname.startsWith("/account")} />
+          <NavLink
+            component={RemixNavLink}
+            to="/account"
+            label={t("nav.account")}
+            onClick={close}
+            active={location.pathname.startsWith("/account")}
+          />
         ) : (
-          <NavLink component={RemixNavLink} to="/register" label={t("nav.register")} onClick={close} active={location.pathname === "/register"} />
+          <NavLink
+            component={RemixNavLink}
+            to="/register"
+            label={t("nav.register")}
+            onClick={close}
+            active={location.pathname === "/register"}
+          />
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>

@@ -13,7 +13,10 @@ export function ChangeList({ changes, counts }: { changes: Changes; counts?: Cha
     { key: "new", items: changes.newMeasures.map((m) => ({ ...m, note: "" })) },
     { key: "completed", items: changes.completed.map((m) => ({ ...m, note: "" })) },
     { key: "newlyLate", items: changes.newlyLate.map((m) => ({ ...m, note: "" })) },
-    { key: "statusChanged", items: changes.statusChanged.map((m) => ({ ...m, note: `${t(`measures.status.${m.from}`)} → ${t(`measures.status.${m.to}`)}` })) },
+    {
+      key: "statusChanged",
+      items: changes.statusChanged.map((m) => ({ ...m, note: `${t(`measures.status.${m.from}`)} → ${t(`measures.status.${m.to}`)}` })),
+    },
   ].map((g) => ({ ...g, total: counts?.[g.key as keyof typeof counts] ?? g.items.length }));
   if (groups.every((g) => g.items.length === 0)) return <Text size="sm">{t("reviews.noChanges")}</Text>;
   return (

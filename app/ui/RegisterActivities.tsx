@@ -4,7 +4,15 @@ import { Code, List, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { RETENTION, type registerByActivity } from "../../db/schema/register";
 
-export function RegisterActivities({ activities, withTables, headingOrder }: { activities: ReturnType<typeof registerByActivity>; withTables: boolean; headingOrder: 2 | 3 }) {
+export function RegisterActivities({
+  activities,
+  withTables,
+  headingOrder,
+}: {
+  activities: ReturnType<typeof registerByActivity>;
+  withTables: boolean;
+  headingOrder: 2 | 3;
+}) {
   const { t } = useTranslation();
   const rows = ["purpose", "legalBasis", "dataCategories", "people", "recipients"] as const;
   return (

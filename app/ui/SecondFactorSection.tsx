@@ -8,14 +8,24 @@ import { useTranslation } from "react-i18next";
 import type { FactorSummary, SecondFactorReply } from "~/server/people/second-factor.server";
 import { useFormat } from "~/ui/format";
 
-export type SecondFactorReplyView = { intent: SecondFactorReply["intent"]; ok: boolean; message: string | null; recoveryCodes: string[] | null };
+export type SecondFactorReplyView = {
+  intent: SecondFactorReply["intent"];
+  ok: boolean;
+  message: string | null;
+  recoveryCodes: string[] | null;
+};
 type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 export function SecondFactorSection({
   overview,
   reply,
 }: {
-  overview: { factors: Jsonified<FactorSummary>[]; recoveryCodesLeft: number; required: boolean; totpEnrolment: { secret: string; qrCode: string } | null };
+  overview: {
+    factors: Jsonified<FactorSummary>[];
+    recoveryCodesLeft: number;
+    required: boolean;
+    totpEnrolment: { secret: string; qrCode: string } | null;
+  };
   reply: SecondFactorReplyView | null;
 }) {
   const { t } = useTranslation();
@@ -35,7 +45,10 @@ export function SecondFactorSection({
       if (!data.secondFactor?.passkeyOptions) throw new Error("no options");
       const response = await startRegistration({ optionsJSON: data.secondFactor.passkeyOptions });
       setPasskeyState("idle");
-      submit({ intent: "passkeyEnrol", response: JSON.stringify(response), label: passkeyLabel || t("secondFactor.passkeyDefaultName") }, { method: "post", preventScrollReset: true });
+      submit(
+        { intent: "passkeyEnrol", response: JSON.stringify(response), label: passkeyLabel || t("secondFactor.passkeyDefaultName") },
+        { method: "post", preventScrollReset: true },
+      );
     } catch {
       setPasskeyState("failed");
     }
@@ -97,7 +110,13 @@ export function SecondFactorSection({
                     <Form method="post" preventScrollReset>
                       <input type="hidden" name="intent" value="removeFactor" />
                       <input type="hidden" name="factorId" value={f.id} />
-                      <Button type="submit" size="xs" color="red" variant="outline" aria-label={t("secondFactor.removeLabel", { label: f.label })}>
+                      <Button
+                        type="submit"
+                        size="xs"
+                        color="red"
+                        variant="outline"
+                        aria-label={t("secondFactor.removeLabel", { label: f.label })}
+                      >
                         {t("secondFactor.remove")}
                       </Button>
                     </Form>
@@ -109,7 +128,12 @@ export function SecondFactorSection({
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Stack gap="xs">
-            <TextInput label={t("secondFactor.passkeyName")} value={passkeyLabel} onChange={(e) => setPasskeyLabel(e.currentTarget.value)} maxLength={60} />
+            <TextInput
+              label={t("secondFactor.passkeyName")}
+              value={passkeyLabel}
+              onChange={(e) => setPasskeyLabel(e.currentTarget.value)}
+              maxLength={60}
+            />
             {passkeyState === "failed" ? (
               <Text c="red" role="alert">
                 {t("secondFactor.passkeyEnrolFailed")}
@@ -135,8 +159,20 @@ export function SecondFactorSection({
                   <Text size="sm">
                     {t("secondFactor.totpSecret")}: <Code data-testid="totp-secret">{overview.totpEnrolment.secret}</Code>
                   </Text>
-                  <TextInput name="label" label={t("secondFactor.totpName")} defaultValue={t("secondFactor.totpDefaultName")} maxLength={60} />
-                  <TextInput name="code" label={t("secondFactor.totpLabel")} inputMode="numeric" autoComplete="one-time-code" required maxLength={7} />
+                  <TextInput
+                    name="label"
+                    label={t("secondFactor.totpName")}
+                    defaultValue={t("secondFactor.totpDefaultName")}
+                    maxLength={60}
+                  />
+                  <TextInput
+                    name="code"
+                    label={t("secondFactor.totpLabel")}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    required
+                    maxLength={7}
+                  />
                   <Group>
                     <Button type="submit">{t("secondFactor.totpConfirm")}</Button>
                   </Group>

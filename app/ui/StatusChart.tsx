@@ -34,7 +34,11 @@ export function StatusChart({ rows }: { rows: { label: string; counts: Record<st
         orientation="vertical"
         yAxisProps={{ width: 220 }}
         withLegend
-        series={MEASURE_STATUSES.filter((s) => s !== "proposed").map((s) => ({ name: s, label: t(`measures.status.${s}`), color: SERIES_COLOR[s] }))}
+        series={MEASURE_STATUSES.filter((s) => s !== "proposed").map((s) => ({
+          name: s,
+          label: t(`measures.status.${s}`),
+          color: SERIES_COLOR[s],
+        }))}
       />
     </div>
   );

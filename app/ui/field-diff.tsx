@@ -8,7 +8,8 @@ export type FieldChange = { field: string; from: string | null; to: string | nul
 export function FieldChanges({ changes, format }: { changes: FieldChange[]; format?: (field: string, value: string) => string }) {
   const { t } = useTranslation();
   if (!changes.length) return <Text size="sm">{t("cityData.diff.none")}</Text>;
-  const shown = (field: string, value: string | null) => (value === null || value === "" ? t("cityData.diff.empty") : format ? format(field, value) : value);
+  const shown = (field: string, value: string | null) =>
+    value === null || value === "" ? t("cityData.diff.empty") : format ? format(field, value) : value;
   return (
     <List size="sm" spacing={2}>
       {changes.map((c) => (

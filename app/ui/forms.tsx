@@ -28,10 +28,23 @@ export function FormErrors({ errors, id }: { errors: string[] | undefined | null
 }
 
 /** A form field's initial value (one string, several, or none) as the list of checked values. */
-export const checkedList = (values: unknown): string[] => (Array.isArray(values) ? values.map(String) : typeof values === "string" ? [values] : []);
+export const checkedList = (values: unknown): string[] =>
+  Array.isArray(values) ? values.map(String) : typeof values === "string" ? [values] : [];
 
 /** Checkboxes sharing one name (several values of one field), scrolling when the list is long. */
-export function CheckboxList({ label, name, checked, items, errors }: { label: string; name: string; checked: string[]; items: { value: string; label: string }[]; errors?: string }) {
+export function CheckboxList({
+  label,
+  name,
+  checked,
+  items,
+  errors,
+}: {
+  label: string;
+  name: string;
+  checked: string[];
+  items: { value: string; label: string }[];
+  errors?: string;
+}) {
   return (
     <Checkbox.Group label={label} defaultValue={checked} error={errors} mt="md">
       <ScrollArea.Autosize mah={220} type="auto" offsetScrollbars>

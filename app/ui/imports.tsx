@@ -37,11 +37,15 @@ export type UploadTexts = { heading: string; file: string; fileHelp: string; sub
  * Step 1: choose the file. `children` come before the file input (the measure import's plan),
  * `notes` after it, and they describe it too (the templates).
  */
-function ImportUpload(props: Heading & { texts: UploadTexts; errors: string[] | null; accept: string; children?: ReactNode; notes?: ReactNode }) {
+function ImportUpload(
+  props: Heading & { texts: UploadTexts; errors: string[] | null; accept: string; children?: ReactNode; notes?: ReactNode },
+) {
   const { id, errors, texts } = props;
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const describedBy = [`${id}-file-description`, props.notes ? `${id}-file-notes` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ");
+  const describedBy = [`${id}-file-description`, props.notes ? `${id}-file-notes` : null, errors?.length ? `${id}-errors` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`${id}-upload`}>
       <Title order={props.headingOrder} size="h4" id={`${id}-upload`} mb="sm">
@@ -110,7 +114,12 @@ export type ImportTexts = { upload: UploadTexts; preview: PreviewTexts };
 export function importTexts(prefix: string): ImportTexts {
   const key = (name: string) => `${prefix}.preview.${name}`;
   return {
-    upload: { heading: `${prefix}.upload.heading`, file: `${prefix}.upload.file`, fileHelp: `${prefix}.upload.fileHelp`, submit: `${prefix}.upload.submit` },
+    upload: {
+      heading: `${prefix}.upload.heading`,
+      file: `${prefix}.upload.file`,
+      fileHelp: `${prefix}.upload.fileHelp`,
+      submit: `${prefix}.upload.submit`,
+    },
     preview: {
       heading: key("heading"),
       counts: { create: key("create"), update: key("update"), unchanged: key("unchanged"), errors: key("errors") },
@@ -172,14 +181,29 @@ function FieldChanges({ changes, texts }: { changes: FieldChange[]; texts: NonNu
 /** A column of the feature's own between the row number and the action; `numeric` aligns it right. */
 export type PreviewColumn<R> = { header: string; cell: (row: R) => ReactNode; numeric?: boolean };
 
-type Preview<R> = { filename: string; uploadId: string | null; counts: { create: number; update: number; unchanged: number; errors: number }; rows: R[]; errors: string[] };
+type Preview<R> = {
+  filename: string;
+  uploadId: string | null;
+  counts: { create: number; update: number; unchanged: number; errors: number };
+  rows: R[];
+  errors: string[];
+};
 
 /**
  * Step 2: every row of the file with what the import would do with it or what is wrong with it,
  * the counts, and the confirm button when the file is good and changes something. Confirming
  * sends only the id of the upload the server kept.
  */
-function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview<R>; texts: PreviewTexts; summary: string; columns: PreviewColumn<R>[]; minWidth: number; againTo: string }) {
+function ImportPreview<R extends PreviewRow>(
+  props: Heading & {
+    preview: Preview<R>;
+    texts: PreviewTexts;
+    summary: string;
+    columns: PreviewColumn<R>[];
+    minWidth: number;
+    againTo: string;
+  },
+) {
   const { preview, texts, id } = props;
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -217,7 +241,10 @@ function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview
         ) : null}
 
         {/* A wide preview scrolls sideways: its viewport takes keyboard focus so it can be scrolled without a mouse. */}
-        <Table.ScrollContainer minWidth={props.minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": t(texts.caption) } }}>
+        <Table.ScrollContainer
+          minWidth={props.minWidth}
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": t(texts.caption) } }}
+        >
           <Table striped>
             <Table.Caption>{t(texts.caption)}</Table.Caption>
             <Table.Thead>
@@ -243,7 +270,11 @@ function ImportPreview<R extends PreviewRow>(props: Heading & { preview: Preview
                     </Table.Td>
                   ))}
                   <Table.Td>{row.errors.length ? "–" : t(`${texts.actions}.${row.action}`)}</Table.Td>
-                  {withChanges ? <Table.Td data-changes>{row.errors.length || !row.changes ? "–" : <FieldChanges changes={row.changes} texts={texts.changes!} />}</Table.Td> : null}
+                  {withChanges ? (
+                    <Table.Td data-changes>
+                      {row.errors.length || !row.changes ? "–" : <FieldChanges changes={row.changes} texts={texts.changes!} />}
+                    </Table.Td>
+                  ) : null}
                   <Table.Td>
                     {row.errors.length ? (
                       <List size="sm" c="red.9">
@@ -323,7 +354,14 @@ export function ImportSteps<A extends Answer>(
   const preview = answer?.stage === "preview" ? (answer as PreviewOf<A>) : null;
   return (
     <>
-      <ImportUpload id={id} headingOrder={headingOrder} texts={props.texts.upload} errors={answer?.stage === "upload" ? answer.errors : null} accept={props.accept} notes={props.notes}>
+      <ImportUpload
+        id={id}
+        headingOrder={headingOrder}
+        texts={props.texts.upload}
+        errors={answer?.stage === "upload" ? answer.errors : null}
+        accept={props.accept}
+        notes={props.notes}
+      >
         {props.fields}
       </ImportUpload>
       {preview ? (

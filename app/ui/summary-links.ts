@@ -35,7 +35,8 @@ export function summaryNumberLinks(planId: number, filters: SummaryLinkFilters, 
   ];
   for (const a of summary.areas) {
     const priority = rowPriority(a);
-    for (const s of MEASURE_STATUSES) if (a.counts[s]) links.push({ what: `${priority}:${s}`, value: a.counts[s], href: href({ priority, status: s }) });
+    for (const s of MEASURE_STATUSES)
+      if (a.counts[s]) links.push({ what: `${priority}:${s}`, value: a.counts[s], href: href({ priority, status: s }) });
     links.push({ what: `${priority}:total`, value: a.total, href: href({ priority }) });
     if (a.late) links.push({ what: `${priority}:late`, value: a.late, href: href({ priority, late: 1 }) });
   }

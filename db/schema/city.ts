@@ -6,7 +6,6 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { areas } from "./areas";
 import { organisations, users } from "./people";
 
-
 /** Dates without a time (schedules, decisions) are ISO strings "YYYY-MM-DD": no time-zone surprises. */
 const isoDate = (name: string) => text(name);
 
@@ -218,7 +217,10 @@ export const measureTasks = sqliteTable(
   },
   // (measure, state, due date) answers "does this measure have an open task past its date" with
   // one index probe; with only (state, due date) SQLite scanned every overdue task per measure.
-  (t) => [index("measure_tasks_measure_state_due_idx").on(t.measureId, t.state, t.dueDate), index("measure_tasks_due_idx").on(t.state, t.dueDate)],
+  (t) => [
+    index("measure_tasks_measure_state_due_idx").on(t.measureId, t.state, t.dueDate),
+    index("measure_tasks_due_idx").on(t.state, t.dueDate),
+  ],
 );
 
 /**
@@ -274,12 +276,27 @@ export const cityRegister: RegisterAnnotations = {
   safety_plans: "none",
   priority_areas: "none",
   priority_area_years: "none",
-  measures: { activity: "planning", personal: ["responsible_user_id", "proposed_by_id", "approved_by_id"], retention: "record", notPersonal: ["title", "description"] },
+  measures: {
+    activity: "planning",
+    personal: ["responsible_user_id", "proposed_by_id", "approved_by_id"],
+    retention: "record",
+    notPersonal: ["title", "description"],
+  },
   measure_tasks: "none",
   measure_areas: "none",
   measure_goals: "none",
   measure_partners: "none",
   measure_cost_shares: "none",
-  follow_ups: { activity: "planning", personal: ["reported_by_id", "reported_at", "done", "next", "obstacles"], retention: "record", notPersonal: ["public_text"] },
-  follow_up_revisions: { activity: "planning", personal: ["edited_by_id", "replaced_at", "done", "next", "obstacles"], retention: "record", notPersonal: ["public_text"] },
+  follow_ups: {
+    activity: "planning",
+    personal: ["reported_by_id", "reported_at", "done", "next", "obstacles"],
+    retention: "record",
+    notPersonal: ["public_text"],
+  },
+  follow_up_revisions: {
+    activity: "planning",
+    personal: ["edited_by_id", "replaced_at", "done", "next", "obstacles"],
+    retention: "record",
+    notPersonal: ["public_text"],
+  },
 };

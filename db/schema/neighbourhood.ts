@@ -7,8 +7,15 @@ import { areas } from "./areas";
 import { measures } from "./city";
 import { groups, organisations, users } from "./people";
 
-
-export const NEIGHBOURHOOD_PLAN_STATUSES = ["draft", "submitted", "changes_requested", "accepted", "published", "archived", "withdrawn"] as const;
+export const NEIGHBOURHOOD_PLAN_STATUSES = [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "accepted",
+  "published",
+  "archived",
+  "withdrawn",
+] as const;
 export type NeighbourhoodPlanStatus = (typeof NEIGHBOURHOOD_PLAN_STATUSES)[number];
 
 export const neighbourhoodPlans = sqliteTable(
@@ -141,7 +148,9 @@ export const planComments = sqliteTable(
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     /** "feedback" is the network's review (a change request or acceptance); "comment" is discussion. */
-    kind: text("kind", { enum: ["comment", "feedback"] }).notNull().default("comment"),
+    kind: text("kind", { enum: ["comment", "feedback"] })
+      .notNull()
+      .default("comment"),
     createdAt: createdAt(),
     /** Hidden comments stay in the database with the reason; they are never deleted. */
     hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),

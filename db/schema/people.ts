@@ -190,12 +190,20 @@ export const loginAttempts = sqliteTable("login_attempts", {
 
 /** Processing register (db/schema/register.ts): what each table above holds of people. */
 export const peopleRegister: RegisterAnnotations = {
-  users: { activity: "accounts", personal: ["id", "email", "name", "password_hash", "locale", "title", "phone", "disabled_at", "created_at"], retention: "account" },
+  users: {
+    activity: "accounts",
+    personal: ["id", "email", "name", "password_hash", "locale", "title", "phone", "disabled_at", "created_at"],
+    retention: "account",
+  },
   sessions: { activity: "security", personal: ["id", "user_id", "created_at", "expires_at", "user_agent"], retention: "sessions" },
   organisations: "none",
   groups: "none",
   group_areas: "none",
-  memberships: { activity: "accounts", personal: ["user_id", "group_id", "organisation_id", "position", "joined_at", "left_at"], retention: "record" },
+  memberships: {
+    activity: "accounts",
+    personal: ["user_id", "group_id", "organisation_id", "position", "joined_at", "left_at"],
+    retention: "record",
+  },
   residencies: { activity: "accounts", personal: ["user_id", "area_id", "created_at"], retention: "account" },
   invitations: { activity: "accounts", personal: ["email", "name", "invited_by", "created_at", "used_at"], retention: "invitations" },
   audit_log: { activity: "security", personal: ["actor_id", "target_id", "detail", "created_at"], retention: "auditLog" },

@@ -64,7 +64,16 @@ import { workspacesRegister } from "./workspaces";
 
 /** Every schema file's annotations, by SQL table name. */
 export function processingRegister(): RegisterAnnotations {
-  return { ...areasRegister, ...peopleRegister, ...securityRegister, ...cityRegister, ...steeringRegister, ...neighbourhoodRegister, ...workspacesRegister, ...rightsRegister };
+  return {
+    ...areasRegister,
+    ...peopleRegister,
+    ...securityRegister,
+    ...cityRegister,
+    ...steeringRegister,
+    ...neighbourhoodRegister,
+    ...workspacesRegister,
+    ...rightsRegister,
+  };
 }
 
 /** The activities with their tables and personal columns, for the notice and the coordinators' view. */

@@ -38,7 +38,11 @@ export const rightsRequests = sqliteTable(
 export const rightsRegister: RegisterAnnotations = {
   retention_runs: "none",
   access_log_pruning: "none",
-  rights_requests: { activity: "rights", personal: ["user_id", "body", "answer", "answered_by_id", "created_at"], retention: "rightsRequests" },
+  rights_requests: {
+    activity: "rights",
+    personal: ["user_id", "body", "answer", "answered_by_id", "created_at"],
+    retention: "rightsRequests",
+  },
 };
 
 /**

@@ -5,7 +5,6 @@ import { createdAt } from "./columns";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./people";
 
-
 export const SECOND_FACTOR_KINDS = ["passkey", "totp"] as const;
 export type SecondFactorKind = (typeof SECOND_FACTOR_KINDS)[number];
 
@@ -86,7 +85,11 @@ export const appSettings = sqliteTable("app_settings", {
 
 /** Processing register (db/schema/register.ts): what each table above holds of people. */
 export const securityRegister: RegisterAnnotations = {
-  second_factors: { activity: "security", personal: ["user_id", "label", "credential_id", "public_key", "secret", "created_at", "last_used_at"], retention: "account" },
+  second_factors: {
+    activity: "security",
+    personal: ["user_id", "label", "credential_id", "public_key", "secret", "created_at", "last_used_at"],
+    retention: "account",
+  },
   recovery_codes: { activity: "security", personal: ["user_id", "code_hash", "used_at"], retention: "account" },
   auth_challenges: { activity: "security", personal: ["user_id", "redirect_to"], retention: "challenges" },
   app_settings: { activity: "accounts", personal: ["updated_by"], retention: "record" },

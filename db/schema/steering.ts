@@ -8,7 +8,6 @@ import { areas } from "./areas";
 import { measures, priorityAreas, safetyPlans } from "./city";
 import { users } from "./people";
 
-
 export const INDICATOR_DIRECTIONS = ["up", "down"] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 export const INDICATOR_RESOLUTIONS = ["year", "month"] as const;
@@ -76,7 +75,9 @@ export const indicatorValues = sqliteTable(
     indicatorId: integer("indicator_id")
       .notNull()
       .references(() => indicators.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["actual", "target"] }).notNull().default("actual"),
+    kind: text("kind", { enum: ["actual", "target"] })
+      .notNull()
+      .default("actual"),
     areaId: integer("area_id").references(() => areas.id, { onDelete: "cascade" }),
     period: text("period").notNull(),
     /** The number; for a bound (">80", "<5") the bound itself, for a range ("4000–5000") its low end. */
@@ -175,7 +176,12 @@ export const steeringRegister: RegisterAnnotations = {
   indicator_values: "none",
   indicator_priority_areas: "none",
   indicator_measures: "none",
-  status_reviews: { activity: "planning", personal: ["created_by_id", "sent_by_id"], retention: "record", notPersonal: ["title", "snapshot"] },
+  status_reviews: {
+    activity: "planning",
+    personal: ["created_by_id", "sent_by_id"],
+    retention: "record",
+    notPersonal: ["title", "snapshot"],
+  },
   review_assessments: { activity: "planning", personal: ["updated_by_id"], retention: "record" },
   review_decisions: { activity: "planning", personal: ["recorded_by_id"], retention: "record", notPersonal: ["text"] },
 };

@@ -5,7 +5,6 @@ import { createdAt } from "./columns";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { groups, organisations, users } from "./people";
 
-
 /** What an agenda item, a decision or a document may point at. */
 export const LINK_TYPES = ["measure", "review", "plan", "document"] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
@@ -22,9 +21,13 @@ export const meetings = sqliteTable(
     endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
     place: text("place").notNull().default(""),
     onlineUrl: text("online_url"),
-    status: text("status", { enum: ["planned", "held", "cancelled"] }).notNull().default("planned"),
+    status: text("status", { enum: ["planned", "held", "cancelled"] })
+      .notNull()
+      .default("planned"),
     minutes: text("minutes").notNull().default(""),
-    minutesStatus: text("minutes_status", { enum: ["draft", "approved"] }).notNull().default("draft"),
+    minutesStatus: text("minutes_status", { enum: ["draft", "approved"] })
+      .notNull()
+      .default("draft"),
     minutesApprovedAt: integer("minutes_approved_at", { mode: "timestamp_ms" }),
     minutesApprovedById: text("minutes_approved_by_id").references(() => users.id, { onDelete: "set null" }),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -142,7 +145,11 @@ export const documents = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("documents_group_idx").on(t.groupId), index("documents_parent_idx").on(t.parentId), index("documents_link_idx").on(t.linkType, t.linkId)],
+  (t) => [
+    index("documents_group_idx").on(t.groupId),
+    index("documents_parent_idx").on(t.parentId),
+    index("documents_link_idx").on(t.linkType, t.linkId),
+  ],
 );
 
 export const documentVersions = sqliteTable(
@@ -259,14 +266,24 @@ export const mailLog = sqliteTable(
 
 /** Processing register (db/schema/register.ts): what each table above holds of people. */
 export const workspacesRegister: RegisterAnnotations = {
-  meetings: { activity: "workspaces", personal: ["created_by_id", "minutes_approved_by_id", "minutes"], retention: "record", notPersonal: ["title", "place"] },
+  meetings: {
+    activity: "workspaces",
+    personal: ["created_by_id", "minutes_approved_by_id", "minutes"],
+    retention: "record",
+    notPersonal: ["title", "place"],
+  },
   agenda_items: "none",
   meeting_attendance: { activity: "workspaces", personal: ["user_id", "status"], retention: "record" },
   decisions: { activity: "workspaces", personal: ["created_by_id"], retention: "record", notPersonal: ["text"] },
   threads: { activity: "workspaces", personal: ["created_by_id"], retention: "record", notPersonal: ["title"] },
   posts: { activity: "workspaces", personal: ["author_id", "body", "created_at", "edited_at"], retention: "record" },
   documents: { activity: "workspaces", personal: ["created_by_id"], retention: "record", notPersonal: ["title", "description"] },
-  document_versions: { activity: "workspaces", personal: ["uploaded_by_id", "uploaded_at"], retention: "record", notPersonal: ["file_name", "stored_name", "note"] },
+  document_versions: {
+    activity: "workspaces",
+    personal: ["uploaded_by_id", "uploaded_at"],
+    retention: "record",
+    notPersonal: ["file_name", "stored_name", "note"],
+  },
   document_grants: { activity: "workspaces", personal: ["user_id"], retention: "record" },
   document_access_log: { activity: "security", personal: ["user_id", "at", "ip", "action"], retention: "accessLog" },
   user_settings: { activity: "notifications", personal: ["user_id", "email_mode"], retention: "account" },

@@ -48,10 +48,7 @@ export const DEMO_CITY_AREAS: AreaNode[] = [
       a("30106", "Sompasaari", "Sumparn"),
     ]),
     // Harju belongs to Alppiharju, the district next to Kallio; the Kallio network covers both.
-    a("302", "Alppiharju", "Åshöjden", [
-      a("30201", "Harju", "Åsen"),
-      a("30202", "Alppila", "Alphyddan"),
-    ]),
+    a("302", "Alppiharju", "Åshöjden", [a("30201", "Harju", "Åsen"), a("30202", "Alppila", "Alphyddan")]),
     a("303", "Vallila", "Vallgård"),
     a("304", "Pasila", "Böle"),
     a("305", "Vanhakaupunki", "Gammelstaden"),

@@ -362,7 +362,8 @@ const MEASURES: MeasureSeed[] = [
         done: "52 iltaa ja noin 1 900 kohtaamista; kauppiaiden mukaan Vuosaaren metroaseman häiriöt ovat vähentyneet.",
         next: "Ensi vuoden resursointi ja havaintoraportti alueverkostoille.",
         obstacles: "Rahoitus ensi vuodelle on vielä vahvistamatta.",
-        public: "Jalkautuvat nuorisotyöntekijät kohtasivat viime jaksolla noin 1 900 nuorta itäisen ja koillisen Helsingin ostoskeskuksissa.",
+        public:
+          "Jalkautuvat nuorisotyöntekijät kohtasivat viime jaksolla noin 1 900 nuorta itäisen ja koillisen Helsingin ostoskeskuksissa.",
       }),
     ],
   },
@@ -574,7 +575,8 @@ const MEASURES: MeasureSeed[] = [
       }),
       fu(35, "completed", 100, {
         done: "Kaikki 38 kohdetta valmistuivat; kyselyssä 72 % vastaajista koki paikat aiempaa turvallisemmiksi.",
-        public: "Valaistus parannettiin 38 paikassa Malmilla, Mellunkylässä ja Vuosaaressa; asukkaat kokevat paikat aiempaa turvallisemmiksi.",
+        public:
+          "Valaistus parannettiin 38 paikassa Malmilla, Mellunkylässä ja Vuosaaressa; asukkaat kokevat paikat aiempaa turvallisemmiksi.",
       }),
     ],
   },
@@ -1551,16 +1553,14 @@ const OLD_MEASURES: { code: string; title: string; description: string; owner: O
   {
     code: "1.2",
     title: "Metroasemien turvallisuuskartoitus ja parannukset",
-    description:
-      "HSL kartoitti metroasemien turvallisuuspuutteet ja korjasi valaistuksen, näkyvyyden ja hätäpuhelinten puutteet.",
+    description: "HSL kartoitti metroasemien turvallisuuspuutteet ja korjasi valaistuksen, näkyvyyden ja hätäpuhelinten puutteet.",
     owner: "hsl",
     done: "Kaikki 17 metroasemaa kartoitettiin ja 42 parannusta toteutettiin.",
   },
   {
     code: "1.3",
     title: "Virastojen ja liikelaitosten turvallisuuskoordinaation yhtenäistäminen",
-    description:
-      "Kaupunginkanslia kokosi virastojen turvallisuusvastaavat verkostoksi ja yhtenäisti turvallisuusasioiden raportoinnin.",
+    description: "Kaupunginkanslia kokosi virastojen turvallisuusvastaavat verkostoksi ja yhtenäisti turvallisuusasioiden raportoinnin.",
     owner: "kanslia",
     done: "Turvallisuusvastaavien verkosto kokoontui neljännesvuosittain ja yhteinen raportointimalli otettiin käyttöön.",
   },
@@ -1765,16 +1765,24 @@ export function seedCityPlan(tx: DbOrTx, refs: CityPlanRefs, now: Date): void {
       tx.insert(measureGoals).values({ measureId, goalId }).run();
     }
     for (const partner of m.partners ?? []) {
-      tx.insert(measurePartners).values({ measureId, organisationId: org(partner) }).run();
+      tx.insert(measurePartners)
+        .values({ measureId, organisationId: org(partner) })
+        .run();
     }
     for (const code of m.districts ?? []) {
-      tx.insert(measureAreas).values({ measureId, areaId: requireAreaId(refs.areaIds, "district", code) }).run();
+      tx.insert(measureAreas)
+        .values({ measureId, areaId: requireAreaId(refs.areaIds, "district", code) })
+        .run();
     }
     for (const [key, percent] of m.shares ?? []) {
-      tx.insert(measureCostShares).values({ measureId, organisationId: org(key), percent }).run();
+      tx.insert(measureCostShares)
+        .values({ measureId, organisationId: org(key), percent })
+        .run();
     }
     (m.tasks ?? []).forEach(([title, due, state], position) => {
-      tx.insert(measureTasks).values({ measureId, title, dueDate: dateIn(due), state, position }).run();
+      tx.insert(measureTasks)
+        .values({ measureId, title, dueDate: dateIn(due), state, position })
+        .run();
     });
     for (const f of history) {
       const reporter = f.by ?? m.responsible ?? m.reporter;

@@ -213,8 +213,7 @@ const GROUPS = {
     nameFi: "Turvallisuussuunnittelun johtoryhmä",
     nameSv: "Ledningsgruppen för säkerhetsplanering",
     nameEn: "Safety planning steering group",
-    descriptionFi:
-      "Ohjaa paikallista turvallisuussuunnittelua, käsittelee tilannekatsaukset ja päättää vuosittain painopistealueista.",
+    descriptionFi: "Ohjaa paikallista turvallisuussuunnittelua, käsittelee tilannekatsaukset ja päättää vuosittain painopistealueista.",
   },
   expert: {
     kind: "expert",
@@ -638,7 +637,9 @@ export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<Dem
         .get();
       groupIds.set(key, row.id);
       for (const code of group.districts ?? []) {
-        tx.insert(groupAreas).values({ groupId: row.id, areaId: requireAreaId(areaIds, "district", code) }).run();
+        tx.insert(groupAreas)
+          .values({ groupId: row.id, areaId: requireAreaId(areaIds, "district", code) })
+          .run();
       }
     }
 
@@ -659,7 +660,9 @@ export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<Dem
         .run();
 
       for (const [level, code] of person.residesIn ?? []) {
-        tx.insert(residencies).values({ userId, areaId: requireAreaId(areaIds, level, code) }).run();
+        tx.insert(residencies)
+          .values({ userId, areaId: requireAreaId(areaIds, level, code) })
+          .run();
       }
 
       for (const m of person.memberships ?? []) {

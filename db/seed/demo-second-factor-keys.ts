@@ -6,4 +6,3 @@ export const DEMO_PASSKEY_PKCS8 =
 export const DEMO_TOTP_SECRET = "KRUGS4ZANFZSA5DIMUQGIZLNN4QHGZLDOJSXIIDPNZWHS";
 
 export const demoCredentialId = (email: string) => Buffer.from(`demo-passkey:${email}`).toString("base64url");
-

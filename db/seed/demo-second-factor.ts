@@ -34,8 +34,20 @@ export function seedDemoSecondFactors(db: Db, emails: string[], now: Date): stri
     const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
     const viewer = user ? loadViewer(user.id, now) : null;
     if (!user || !viewer || !mustHaveSecondFactor(viewer)) continue;
-    db.insert(secondFactors).values({ userId: user.id, kind: "passkey", label: "Demo passkey", credentialId: demoCredentialId(email), publicKey, counter: 0, createdAt: now }).run();
-    db.insert(secondFactors).values({ userId: user.id, kind: "totp", label: "Demo app", secret: encryptTotpSecret(DEMO_TOTP_SECRET), createdAt: now }).run();
+    db.insert(secondFactors)
+      .values({
+        userId: user.id,
+        kind: "passkey",
+        label: "Demo passkey",
+        credentialId: demoCredentialId(email),
+        publicKey,
+        counter: 0,
+        createdAt: now,
+      })
+      .run();
+    db.insert(secondFactors)
+      .values({ userId: user.id, kind: "totp", label: "Demo app", secret: encryptTotpSecret(DEMO_TOTP_SECRET), createdAt: now })
+      .run();
     seeded.push(email);
   }
   return seeded;

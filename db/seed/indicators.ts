@@ -5,7 +5,17 @@
 // The figures are plausible but fictional. Someturva's months follow the pilot's dates, which the
 // city plan seeds relative to the seeding day; everything else is fixed history.
 import { and, eq, inArray } from "drizzle-orm";
-import { indicatorMeasures, indicatorPriorityAreas, indicators, indicatorValues, measures, priorityAreas, safetyPlans, type IndicatorDirection, type IndicatorResolution } from "../schema";
+import {
+  indicatorMeasures,
+  indicatorPriorityAreas,
+  indicators,
+  indicatorValues,
+  measures,
+  priorityAreas,
+  safetyPlans,
+  type IndicatorDirection,
+  type IndicatorResolution,
+} from "../schema";
 import { requireAreaId, type AreaIds, type DbOrTx } from "./areas";
 
 export type IndicatorRefs = { areaIds: AreaIds };
@@ -64,17 +74,53 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
         "Osuus vastaajista, jotka kokevat liikkumisen omalla asuinalueellaan arki-iltaisin kello 22 jälkeen melko tai hyvin turvalliseksi. Kaupungin turvallisuustutkimus tehdään joka kolmas vuosi; tulokset raportoidaan suurpiireittäin.",
       priorityAreas: ["6", "2"],
       measures: ["6.1", "6.4", "2.1"],
-      city: [["2018", 80.1], ["2021", 77.4], ["2024", 73.6]],
+      city: [
+        ["2018", 80.1],
+        ["2021", 77.4],
+        ["2024", 73.6],
+      ],
       targets: [["2028", 80]],
       majorDistricts: {
-        "1": [["2018", 84.2], ["2021", 82.0], ["2024", 78.9]],
-        "2": [["2018", 85.3], ["2021", 83.1], ["2024", 80.4]],
-        "3": [["2018", 76.4], ["2021", 72.2], ["2024", 66.8]],
-        "4": [["2018", 86.0], ["2021", 84.5], ["2024", 81.2]],
-        "5": [["2018", 75.1], ["2021", 71.3], ["2024", 66.0]],
-        "6": [["2018", 83.3], ["2021", 81.0], ["2024", 78.1]],
-        "7": [["2018", 70.2], ["2021", 66.5], ["2024", 61.3]],
-        "8": [["2018", 90.4], ["2021", 89.1], ["2024", 88.0]],
+        "1": [
+          ["2018", 84.2],
+          ["2021", 82.0],
+          ["2024", 78.9],
+        ],
+        "2": [
+          ["2018", 85.3],
+          ["2021", 83.1],
+          ["2024", 80.4],
+        ],
+        "3": [
+          ["2018", 76.4],
+          ["2021", 72.2],
+          ["2024", 66.8],
+        ],
+        "4": [
+          ["2018", 86.0],
+          ["2021", 84.5],
+          ["2024", 81.2],
+        ],
+        "5": [
+          ["2018", 75.1],
+          ["2021", 71.3],
+          ["2024", 66.0],
+        ],
+        "6": [
+          ["2018", 83.3],
+          ["2021", 81.0],
+          ["2024", 78.1],
+        ],
+        "7": [
+          ["2018", 70.2],
+          ["2021", 66.5],
+          ["2024", 61.3],
+        ],
+        "8": [
+          ["2018", 90.4],
+          ["2021", 89.1],
+          ["2024", 88.0],
+        ],
       },
     },
     {
@@ -86,11 +132,17 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
       source: "Poliisin tilastot (Poliisin tietoon tullut rikollisuus)",
       direction: "down",
       resolution: "year",
-      descriptionFi: "Varkaudet, näpistykset, vahingonteot, kavallukset ja petokset rikoksen tekopaikan mukaan, suhteutettuna alueen väkilukuun vuoden lopussa.",
+      descriptionFi:
+        "Varkaudet, näpistykset, vahingonteot, kavallukset ja petokset rikoksen tekopaikan mukaan, suhteutettuna alueen väkilukuun vuoden lopussa.",
       priorityAreas: ["2"],
       measures: ["2.2", "2.4", "2.5"],
       city: years(2019, [63.2, 55.8, 52.4, 57.9, 61.3, 59.7, 56.4]),
-      targets: [["2025", 58], ["2026", 56], ["2027", 54], ["2028", 52]],
+      targets: [
+        ["2025", 58],
+        ["2026", 56],
+        ["2027", 54],
+        ["2028", 52],
+      ],
       districts: {
         "101": years(2019, [231.5, 176.2, 168.9, 204.3, 221.7, 212.0, 198.6]),
         "301": years(2019, [104.8, 93.5, 88.1, 97.2, 101.9, 99.4, 94.0]),
@@ -107,11 +159,17 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
       source: "Poliisin tilastot (Poliisin tietoon tullut rikollisuus)",
       direction: "down",
       resolution: "year",
-      descriptionFi: "Poliisin tietoon tulleet pahoinpitelyt, joiden tekopaikka on katu, tori, puisto, liikenneasema tai muu yleinen paikka.",
+      descriptionFi:
+        "Poliisin tietoon tulleet pahoinpitelyt, joiden tekopaikka on katu, tori, puisto, liikenneasema tai muu yleinen paikka.",
       priorityAreas: ["2"],
       measures: ["2.2", "2.3"],
       city: years(2019, [4.9, 4.3, 4.1, 4.6, 5.0, 4.8, 4.6]),
-      targets: [["2025", 4.5], ["2026", 4.4], ["2027", 4.2], ["2028", 4.0]],
+      targets: [
+        ["2025", 4.5],
+        ["2026", 4.4],
+        ["2027", 4.2],
+        ["2028", 4.0],
+      ],
       districts: {
         "101": years(2019, [17.2, 12.9, 12.1, 15.8, 17.9, 17.0, 16.1]),
         "301": years(2019, [10.4, 8.8, 8.3, 9.9, 10.8, 10.2, 9.6]),
@@ -126,11 +184,15 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
       source: "Helsingin kaupungin pelastuslaitos (Pronto-onnettomuustilasto)",
       direction: "down",
       resolution: "year",
-      descriptionFi: "Pelastuslaitoksen tehtävät, joissa asuinrakennuksessa on syttynyt rakennuspalo tai rakennuspalovaara, suhteutettuna väkilukuun.",
+      descriptionFi:
+        "Pelastuslaitoksen tehtävät, joissa asuinrakennuksessa on syttynyt rakennuspalo tai rakennuspalovaara, suhteutettuna väkilukuun.",
       priorityAreas: ["6"],
       measures: ["6.5"],
       city: years(2019, [2.9, 2.7, 2.8, 2.6, 2.5, 2.6, 2.4]),
-      targets: [["2025", 2.5], ["2028", 2.2]],
+      targets: [
+        ["2025", 2.5],
+        ["2028", 2.2],
+      ],
     },
     {
       key: "koulukiusaaminen",
@@ -141,15 +203,37 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
       source: "Kouluterveyskysely (THL, joka toinen vuosi)",
       direction: "down",
       resolution: "year",
-      descriptionFi: "Osuus perusopetuksen 8. ja 9. luokan oppilaista, jotka kertovat tulleensa kiusatuksi koulussa vähintään kerran viikossa lukukauden aikana.",
+      descriptionFi:
+        "Osuus perusopetuksen 8. ja 9. luokan oppilaista, jotka kertovat tulleensa kiusatuksi koulussa vähintään kerran viikossa lukukauden aikana.",
       priorityAreas: ["1", "5"],
       measures: ["1.2", "5.2"],
-      city: [["2017", 6.8], ["2019", 6.3], ["2021", 6.9], ["2023", 7.4], ["2025", 7.1]],
-      targets: [["2025", 6.5], ["2027", 6.0]],
+      city: [
+        ["2017", 6.8],
+        ["2019", 6.3],
+        ["2021", 6.9],
+        ["2023", 7.4],
+        ["2025", 7.1],
+      ],
+      targets: [
+        ["2025", 6.5],
+        ["2027", 6.0],
+      ],
       majorDistricts: {
-        "3": [["2021", 6.4], ["2023", 7.0], ["2025", 6.6]],
-        "5": [["2021", 7.5], ["2023", 8.1], ["2025", 7.9]],
-        "7": [["2021", 7.8], ["2023", 8.4], ["2025", 8.0]],
+        "3": [
+          ["2021", 6.4],
+          ["2023", 7.0],
+          ["2025", 6.6],
+        ],
+        "5": [
+          ["2021", 7.5],
+          ["2023", 8.1],
+          ["2025", 7.9],
+        ],
+        "7": [
+          ["2021", 7.8],
+          ["2023", 8.4],
+          ["2025", 8.0],
+        ],
       },
     },
     {
@@ -177,11 +261,16 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
       source: "HSL, järjestyksenvalvonnan ja kuljettajien häiriöilmoitukset",
       direction: "down",
       resolution: "year",
-      descriptionFi: "Järjestyksenvalvojien, kuljettajien ja asemahenkilöstön kirjaamat häiriötilanteet (uhkailu, väkivalta, ilkivalta, päihtyneiden häiriökäyttäytyminen) metrossa, raitiovaunuissa, busseissa ja terminaaleissa.",
+      descriptionFi:
+        "Järjestyksenvalvojien, kuljettajien ja asemahenkilöstön kirjaamat häiriötilanteet (uhkailu, väkivalta, ilkivalta, päihtyneiden häiriökäyttäytyminen) metrossa, raitiovaunuissa, busseissa ja terminaaleissa.",
       priorityAreas: ["3"],
       measures: ["3.1", "3.2", "3.3"],
       city: years(2019, [19.8, 17.2, 21.5, 23.9, 22.4, 21.1, 19.6]),
-      targets: [["2025", 20], ["2026", 19], ["2028", 17]],
+      targets: [
+        ["2025", 20],
+        ["2026", 19],
+        ["2028", 17],
+      ],
     },
     {
       key: "turvallisuuskavelyt-osallistujat",
@@ -192,11 +281,16 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
       source: "Kaupunginkanslia, turvallisuus- ja valmiusyksikkö (osallistujakirjanpito)",
       direction: "up",
       resolution: "year",
-      descriptionFi: "Asukkaat, jotka osallistuivat vuoden aikana turvallisuus- ja hyvinvointiverkostojen järjestämille turvallisuuskävelyille.",
+      descriptionFi:
+        "Asukkaat, jotka osallistuivat vuoden aikana turvallisuus- ja hyvinvointiverkostojen järjestämille turvallisuuskävelyille.",
       priorityAreas: ["6"],
       measures: ["6.4", "2.7"],
       city: years(2022, [85, 140, 210, 260]),
-      targets: [["2025", 250], ["2026", 300], ["2028", 400]],
+      targets: [
+        ["2025", 250],
+        ["2026", 300],
+        ["2028", 400],
+      ],
       districts: {
         "301": years(2022, [32, 48, 66, 74]),
         "503": years(2022, [18, 35, 52, 61]),
@@ -214,7 +308,14 @@ function indicatorSeeds(now: Date): IndicatorSeed[] {
 export function seedIndicators(tx: DbOrTx, refs: IndicatorRefs, now: Date): void {
   const plan = tx.select({ id: safetyPlans.id }).from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get();
   if (!plan) throw new Error("Demo indicators need the plan in force; seed the city plan first");
-  const priorityByCode = new Map(tx.select({ id: priorityAreas.id, code: priorityAreas.code }).from(priorityAreas).where(eq(priorityAreas.planId, plan.id)).all().map((p) => [p.code, p.id]));
+  const priorityByCode = new Map(
+    tx
+      .select({ id: priorityAreas.id, code: priorityAreas.code })
+      .from(priorityAreas)
+      .where(eq(priorityAreas.planId, plan.id))
+      .all()
+      .map((p) => [p.code, p.id]),
+  );
   const seeds = indicatorSeeds(now);
   const measureCodes = [...new Set(seeds.flatMap((s) => s.measures))];
   const measureByCode = new Map(
@@ -230,7 +331,17 @@ export function seedIndicators(tx: DbOrTx, refs: IndicatorRefs, now: Date): void
   for (const s of seeds) {
     const indicatorId = tx
       .insert(indicators)
-      .values({ key: s.key, nameFi: s.fi, nameSv: s.sv, nameEn: s.en, unit: s.unit, source: s.source, direction: s.direction, resolution: s.resolution, descriptionFi: s.descriptionFi })
+      .values({
+        key: s.key,
+        nameFi: s.fi,
+        nameSv: s.sv,
+        nameEn: s.en,
+        unit: s.unit,
+        source: s.source,
+        direction: s.direction,
+        resolution: s.resolution,
+        descriptionFi: s.descriptionFi,
+      })
       .returning({ id: indicators.id })
       .get().id;
     for (const code of s.priorityAreas) {
@@ -246,13 +357,15 @@ export function seedIndicators(tx: DbOrTx, refs: IndicatorRefs, now: Date): void
     const insert = (kind: "actual" | "target", areaId: number | null, series: Series) => {
       for (const [period, value] of series) {
         // A broken seed should fail loudly, not show a period the indicator cannot have.
-        if (!(s.resolution === "year" ? /^\d{4}$/ : /^\d{4}-(0[1-9]|1[0-2])$/).test(period)) throw new Error(`Demo indicator ${s.key}: bad period ${period}`);
+        if (!(s.resolution === "year" ? /^\d{4}$/ : /^\d{4}-(0[1-9]|1[0-2])$/).test(period))
+          throw new Error(`Demo indicator ${s.key}: bad period ${period}`);
         tx.insert(indicatorValues).values({ indicatorId, kind, areaId, period, value, updatedAt }).run();
       }
     };
     insert("actual", null, s.city);
     insert("target", null, s.targets);
-    for (const [code, series] of Object.entries(s.majorDistricts ?? {})) insert("actual", requireAreaId(refs.areaIds, "major_district", code), series);
+    for (const [code, series] of Object.entries(s.majorDistricts ?? {}))
+      insert("actual", requireAreaId(refs.areaIds, "major_district", code), series);
     for (const [code, series] of Object.entries(s.districts ?? {})) insert("actual", requireAreaId(refs.areaIds, "district", code), series);
   }
 }

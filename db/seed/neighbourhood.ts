@@ -113,13 +113,38 @@ const PLANS: PlanSeed[] = [
     published: { by: "tiina", ago: 40 },
     reviewer: "kallioNetwork",
     observations: [
-      { text: "Karhupuiston länsilaidan valaisimet ovat olleet rikki pitkään, ja puiston läpi kulkeva oikopolku on iltaisin täysin pimeä.", place: "Karhupuisto", lat: 60.18417, lng: 24.95139, by: "eveliina" },
-      { text: "Vaasanaukiolla kokoontuu iltaisin päihtyneitä aikuisia, ja ohikulkijoihin kohdistuu huutelua. Moni lapsiperhe kiertää aukion.", place: "Vaasanaukio", lat: 60.18528, lng: 24.95306, by: "sofia" },
-      { text: "Kallion kirkon portailla ja Siltasaarenkadun pysäkillä on usein rikottuja pulloja ja joskus käytettyjä neuloja.", place: "Kallion kirkon portaat", lat: 60.18389, lng: 24.94917, by: "eveliina" },
-      { text: "Koululaisten reitti Aleksis Kiven koululle ylittää vilkkaan Helsinginkadun ilman liikennevaloja.", place: "Helsinginkadun ja Fleminginkadun risteys", by: "sofia" },
+      {
+        text: "Karhupuiston länsilaidan valaisimet ovat olleet rikki pitkään, ja puiston läpi kulkeva oikopolku on iltaisin täysin pimeä.",
+        place: "Karhupuisto",
+        lat: 60.18417,
+        lng: 24.95139,
+        by: "eveliina",
+      },
+      {
+        text: "Vaasanaukiolla kokoontuu iltaisin päihtyneitä aikuisia, ja ohikulkijoihin kohdistuu huutelua. Moni lapsiperhe kiertää aukion.",
+        place: "Vaasanaukio",
+        lat: 60.18528,
+        lng: 24.95306,
+        by: "sofia",
+      },
+      {
+        text: "Kallion kirkon portailla ja Siltasaarenkadun pysäkillä on usein rikottuja pulloja ja joskus käytettyjä neuloja.",
+        place: "Kallion kirkon portaat",
+        lat: 60.18389,
+        lng: 24.94917,
+        by: "eveliina",
+      },
+      {
+        text: "Koululaisten reitti Aleksis Kiven koululle ylittää vilkkaan Helsinginkadun ilman liikennevaloja.",
+        place: "Helsinginkadun ja Fleminginkadun risteys",
+        by: "sofia",
+      },
     ],
     goals: [
-      { text: "Karhupuisto ja Vaasanaukio tuntuvat turvallisilta myös iltaisin: pimeällä aukiota välttelevien osuus laskee alle 25 prosenttiin vuoteen 2027 mennessä.", by: "eveliina" },
+      {
+        text: "Karhupuisto ja Vaasanaukio tuntuvat turvallisilta myös iltaisin: pimeällä aukiota välttelevien osuus laskee alle 25 prosenttiin vuoteen 2027 mennessä.",
+        by: "eveliina",
+      },
       { text: "Lasten koulureitit ovat turvallisia ja hyvin valaistuja.", by: "sofia" },
       { text: "Asukkaat tuntevat naapurinsa ja tietävät, minne havainnoista ilmoitetaan.", by: "eveliina" },
     ],
@@ -194,8 +219,16 @@ const PLANS: PlanSeed[] = [
         ago: 40,
         body: "Hieno ja konkreettinen suunnitelma. Verkosto sitoutuu turvallisuuskävelyyn ja nuorisotyön iltavuoroihin, ja seuraamme toimenpiteitä verkoston kokouksissa kolmen kuukauden välein.",
       },
-      { by: "niko", ago: 21, body: "Lähipoliisin iltakäynneistä Vaasanaukiolla on koottu yhteenveto. Kerromme siitä seuraavassa asukasillassa Kallion kirjastossa." },
-      { by: "aino", ago: 14, body: "Siivoustalkoisiin tarvitaan lisää tarttumapihtejä ja neulankeräysastioita – asukastalolta voi lainata niitä." },
+      {
+        by: "niko",
+        ago: 21,
+        body: "Lähipoliisin iltakäynneistä Vaasanaukiolla on koottu yhteenveto. Kerromme siitä seuraavassa asukasillassa Kallion kirjastossa.",
+      },
+      {
+        by: "aino",
+        ago: 14,
+        body: "Siivoustalkoisiin tarvitaan lisää tarttumapihtejä ja neulankeräysastioita – asukastalolta voi lainata niitä.",
+      },
       {
         by: "kalle",
         ago: 9,
@@ -222,20 +255,67 @@ const PLANS: PlanSeed[] = [
     submitted: 3,
     reviewer: "malmiNetwork",
     observations: [
-      { text: "Aseman alikulku on kapea ja huonosti valaistu, ja sen seinissä on tuoreita töherryksiä.", place: "Malmin aseman alikulku", lat: 60.25083, lng: 25.01139, by: "marjaLiisa" },
-      { text: "Ala-Malmin torilla myydään iltaisin avoimesti huumeita, ja nuoret kertovat tulleensa painostetuiksi.", place: "Ala-Malmin tori", lat: 60.24944, lng: 25.01056, by: "marjaLiisa" },
-      { text: "Kauppakeskuksen pysäköintihallin portaikko tuntuu ahdistavalta: ei valvontaa eikä hätäpuhelinta.", place: "Kauppakeskuksen pysäköintihalli", by: "marjaLiisa" },
+      {
+        text: "Aseman alikulku on kapea ja huonosti valaistu, ja sen seinissä on tuoreita töherryksiä.",
+        place: "Malmin aseman alikulku",
+        lat: 60.25083,
+        lng: 25.01139,
+        by: "marjaLiisa",
+      },
+      {
+        text: "Ala-Malmin torilla myydään iltaisin avoimesti huumeita, ja nuoret kertovat tulleensa painostetuiksi.",
+        place: "Ala-Malmin tori",
+        lat: 60.24944,
+        lng: 25.01056,
+        by: "marjaLiisa",
+      },
+      {
+        text: "Kauppakeskuksen pysäköintihallin portaikko tuntuu ahdistavalta: ei valvontaa eikä hätäpuhelinta.",
+        place: "Kauppakeskuksen pysäköintihalli",
+        by: "marjaLiisa",
+      },
     ],
     goals: [
       { text: "Asemalta pääsee iltaisin kotiin turvallisesti: alikulku on valoisa ja siisti.", by: "marjaLiisa" },
       { text: "Nuorilla on iltaisin turvallinen paikka olla aseman lähellä.", by: "marjaLiisa" },
     ],
     actions: [
-      { text: "Uusitaan alikulun valaistus ja poistetaan töherrykset viikon sisällä ilmoituksesta.", carriedBy: "city", org: "urbanEnvironment", timeline: "Vuoden 2026 aikana", measure: "2.1", goal: 0, status: "planned", by: "marjaLiisa" },
-      { text: "Jalkautuva nuorisotyö ja lähipoliisi liikkuvat torilla perjantai-iltaisin.", carriedBy: "network", timeline: "Syyskuusta alkaen", measure: "1.1", goal: 1, status: "planned", by: "marjaLiisa" },
-      { text: "Asukkaat osallistuvat aseman seudun turvallisuussuunnitteluun ja kokoavat havainnot Kerro kartalla -palveluun.", carriedBy: "residents", timeline: "Kevät 2026", measure: "3.6", goal: 0, status: "planned", by: "marjaLiisa" },
+      {
+        text: "Uusitaan alikulun valaistus ja poistetaan töherrykset viikon sisällä ilmoituksesta.",
+        carriedBy: "city",
+        org: "urbanEnvironment",
+        timeline: "Vuoden 2026 aikana",
+        measure: "2.1",
+        goal: 0,
+        status: "planned",
+        by: "marjaLiisa",
+      },
+      {
+        text: "Jalkautuva nuorisotyö ja lähipoliisi liikkuvat torilla perjantai-iltaisin.",
+        carriedBy: "network",
+        timeline: "Syyskuusta alkaen",
+        measure: "1.1",
+        goal: 1,
+        status: "planned",
+        by: "marjaLiisa",
+      },
+      {
+        text: "Asukkaat osallistuvat aseman seudun turvallisuussuunnitteluun ja kokoavat havainnot Kerro kartalla -palveluun.",
+        carriedBy: "residents",
+        timeline: "Kevät 2026",
+        measure: "3.6",
+        goal: 0,
+        status: "planned",
+        by: "marjaLiisa",
+      },
     ],
-    comments: [{ by: "marjaLiisa", ago: 3, body: "Suunnitelma on tehty Ylä-Malmin asukasyhdistyksen kevätkokouksen pohjalta. Toivomme verkostolta erityisesti palautetta nuorille suunnatuista toimista." }],
+    comments: [
+      {
+        by: "marjaLiisa",
+        ago: 3,
+        body: "Suunnitelma on tehty Ylä-Malmin asukasyhdistyksen kevätkokouksen pohjalta. Toivomme verkostolta erityisesti palautetta nuorille suunnatuista toimista.",
+      },
+    ],
   },
   {
     area: ["sub_area", "70404"], // Meri-Rastila
@@ -245,7 +325,13 @@ const PLANS: PlanSeed[] = [
     owner: "kalle",
     created: 6,
     observations: [
-      { text: "Rantareitin eteläpäässä ei ole lainkaan valaistusta, ja reitti on talvella jäinen.", place: "Meri-Rastilan rantapuisto", lat: 60.20444, lng: 25.12056, by: "kalle" },
+      {
+        text: "Rantareitin eteläpäässä ei ole lainkaan valaistusta, ja reitti on talvella jäinen.",
+        place: "Meri-Rastilan rantapuisto",
+        lat: 60.20444,
+        lng: 25.12056,
+        by: "kalle",
+      },
       { text: "Metroaseman ja rannan välinen polku kulkee tyhjän tontin läpi.", by: "kalle" },
     ],
     goals: [{ text: "Rantareittiä voi käyttää turvallisesti myös talvi-iltaisin.", by: "kalle" }],
@@ -263,13 +349,39 @@ const PLANS: PlanSeed[] = [
     changesRequested: { by: "raimo", ago: 12 },
     reviewer: "vuosaariNetwork",
     observations: [
-      { text: "Rannalla juhlitaan kesäöinä aamuun asti, ja riidat kärjistyvät tappeluiksi.", place: "Aurinkolahden uimaranta", lat: 60.20194, lng: 25.14861, by: "bjorn" },
-      { text: "Roska-astiat täyttyvät jo alkuillasta, ja rikkinäistä lasia on hiekalla aamuisin.", place: "Aurinkolahden rantakatu", by: "bjorn" },
+      {
+        text: "Rannalla juhlitaan kesäöinä aamuun asti, ja riidat kärjistyvät tappeluiksi.",
+        place: "Aurinkolahden uimaranta",
+        lat: 60.20194,
+        lng: 25.14861,
+        by: "bjorn",
+      },
+      {
+        text: "Roska-astiat täyttyvät jo alkuillasta, ja rikkinäistä lasia on hiekalla aamuisin.",
+        place: "Aurinkolahden rantakatu",
+        by: "bjorn",
+      },
     ],
     goals: [{ text: "Ranta on kesäiltaisin rauhallinen ja siisti kaikille.", by: "bjorn" }],
     actions: [
-      { text: "Lisää roska-astioita ja aamusiivous viikonloppuisin.", carriedBy: "city", org: "stara", timeline: "Kesä 2026", goal: 0, status: "planned", by: "bjorn" },
-      { text: "Asukkaiden ranta-ilta kesäkuun alussa: tutustutaan naapureihin ja sovitaan yhteisistä pelisäännöistä.", carriedBy: "residents", timeline: "Kesäkuu 2026", measure: "6.2", goal: 0, status: "planned", by: "bjorn" },
+      {
+        text: "Lisää roska-astioita ja aamusiivous viikonloppuisin.",
+        carriedBy: "city",
+        org: "stara",
+        timeline: "Kesä 2026",
+        goal: 0,
+        status: "planned",
+        by: "bjorn",
+      },
+      {
+        text: "Asukkaiden ranta-ilta kesäkuun alussa: tutustutaan naapureihin ja sovitaan yhteisistä pelisäännöistä.",
+        carriedBy: "residents",
+        timeline: "Kesäkuu 2026",
+        measure: "6.2",
+        goal: 0,
+        status: "planned",
+        by: "bjorn",
+      },
     ],
     comments: [
       {
@@ -283,7 +395,8 @@ const PLANS: PlanSeed[] = [
   {
     area: ["sub_area", "30201"], // Harju, Alppiharju
     title: "Harjun kesä 2025: turvalliset illat Alppipuistossa",
-    situation: "Alppipuistossa ja Linnanmäen ympäristössä oli kesällä 2024 paljon ilkivaltaa. Kesän 2025 suunnitelma keskittyi puiston iltoihin.",
+    situation:
+      "Alppipuistossa ja Linnanmäen ympäristössä oli kesällä 2024 paljon ilkivaltaa. Kesän 2025 suunnitelma keskittyi puiston iltoihin.",
     status: "archived",
     owner: "sofia",
     coauthors: ["eveliina"],
@@ -292,40 +405,120 @@ const PLANS: PlanSeed[] = [
     published: { by: "ilkka", ago: 390 },
     archived: { by: "sofia", ago: 30 },
     reviewer: "kallioNetwork",
-    observations: [{ text: "Alppipuiston portailla rikotaan pulloja ja valaisimia viikonloppuöisin.", place: "Alppipuisto", lat: 60.19028, lng: 24.94056, by: "sofia" }],
+    observations: [
+      {
+        text: "Alppipuiston portailla rikotaan pulloja ja valaisimia viikonloppuöisin.",
+        place: "Alppipuisto",
+        lat: 60.19028,
+        lng: 24.94056,
+        by: "sofia",
+      },
+    ],
     goals: [{ text: "Puiston ilkivalta vähenee kesällä 2025.", by: "sofia" }],
     actions: [
-      { text: "Kesäillan puistokävelyt nuorisotyöntekijöiden kanssa.", carriedBy: "network", timeline: "Kesä–elokuu 2025", measure: "6.4", goal: 0, status: "done", by: "sofia" },
-      { text: "Rikkinäisistä valaisimista ilmoitetaan heti kaupungin palautekanavaan.", carriedBy: "residents", timeline: "Koko kesä", goal: 0, status: "done", by: "eveliina" },
+      {
+        text: "Kesäillan puistokävelyt nuorisotyöntekijöiden kanssa.",
+        carriedBy: "network",
+        timeline: "Kesä–elokuu 2025",
+        measure: "6.4",
+        goal: 0,
+        status: "done",
+        by: "sofia",
+      },
+      {
+        text: "Rikkinäisistä valaisimista ilmoitetaan heti kaupungin palautekanavaan.",
+        carriedBy: "residents",
+        timeline: "Koko kesä",
+        goal: 0,
+        status: "done",
+        by: "eveliina",
+      },
     ],
     comments: [{ by: "ilkka", kind: "feedback", ago: 390, body: "Hyvä ja selkeä kesäsuunnitelma. Hyväksytään." }],
   },
   {
     area: ["sub_area", "50302"], // Ylä-Malmi
     title: "Ylä-Malmin turvalliset koulureitit",
-    situation: "Ylä-Malmin alakoululaiset kulkevat kouluun Kirkonkyläntien ja Latokartanontien risteyksen kautta. Vanhemmat ovat huolissaan ylinopeuksista ja pimeistä talviaamuista.",
+    situation:
+      "Ylä-Malmin alakoululaiset kulkevat kouluun Kirkonkyläntien ja Latokartanontien risteyksen kautta. Vanhemmat ovat huolissaan ylinopeuksista ja pimeistä talviaamuista.",
     status: "published",
     owner: "marjaLiisa",
     created: 260,
     submitted: 230,
     published: { by: "kari", ago: 215 },
     reviewer: "malmiNetwork",
-    observations: [{ text: "Risteyksessä ajetaan aamuisin ylinopeutta, eikä suojatiellä ole valoja.", place: "Kirkonkyläntien ja Latokartanontien risteys", lat: 60.25472, lng: 25.01722, by: "marjaLiisa" }],
+    observations: [
+      {
+        text: "Risteyksessä ajetaan aamuisin ylinopeutta, eikä suojatiellä ole valoja.",
+        place: "Kirkonkyläntien ja Latokartanontien risteys",
+        lat: 60.25472,
+        lng: 25.01722,
+        by: "marjaLiisa",
+      },
+    ],
     goals: [{ text: "Jokainen alakoululainen pääsee kouluun turvallisesti myös pimeänä aikana.", by: "marjaLiisa" }],
     actions: [
-      { text: "Vanhempien liikenneturvallisuuskävely ja heijastinten jako koulun alussa.", carriedBy: "residents", timeline: "Joka syksy", measure: "3.4", goal: 0, status: "done", by: "marjaLiisa" },
-      { text: "Suojatien valaistuksen parantaminen.", carriedBy: "city", org: "urbanEnvironment", timeline: "2026", due: 60, measure: "2.1", goal: 0, status: "in_progress", by: "marjaLiisa" },
+      {
+        text: "Vanhempien liikenneturvallisuuskävely ja heijastinten jako koulun alussa.",
+        carriedBy: "residents",
+        timeline: "Joka syksy",
+        measure: "3.4",
+        goal: 0,
+        status: "done",
+        by: "marjaLiisa",
+      },
+      {
+        text: "Suojatien valaistuksen parantaminen.",
+        carriedBy: "city",
+        org: "urbanEnvironment",
+        timeline: "2026",
+        due: 60,
+        measure: "2.1",
+        goal: 0,
+        status: "in_progress",
+        by: "marjaLiisa",
+      },
     ],
     comments: [{ by: "kari", kind: "feedback", ago: 215, body: "Verkosto tukee suunnitelmaa. Kävelyyn osallistuu myös lähipoliisi." }],
   },
 ];
 
 const NOTES: { group: string; measure: string; by: Person; ago: number; body: string }[] = [
-  { group: "kallioNetwork", measure: "2.2", by: "niko", ago: 20, body: "Iltakäyntejä Vaasanaukiolla on tehty 14 viikonloppuna. Asukkaiden mukaan huutelu on vähentynyt selvästi, mutta kirkon portailla on yhä roskaamista." },
-  { group: "kallioNetwork", measure: "2.3", by: "ilkka", ago: 35, body: "Ravintoloitsijoiden kanssa sovittiin yhteinen yhteyshenkilö ja ilmoituskäytäntö. Seuraava tapaaminen toukokuussa." },
-  { group: "kallioNetwork", measure: "1.5", by: "jussi", ago: 10, body: "Matalan kynnyksen päihdeilta aloitettiin nuorisotalolla torstaisin; ensimmäisillä kerroilla kävi 8–12 nuorta." },
-  { group: "malmiNetwork", measure: "3.6", by: "sari", ago: 15, body: "Aseman alikulun valaistus on osittain uusittu. Kameravalvonnan laajennus odottaa päätöstä." },
-  { group: "vuosaariNetwork", measure: "1.3", by: "ville", ago: 25, body: "Ankkuritiimi on tavannut Vuosaaren kouluilla kuusi nuorta syyslukukauden aikana." },
+  {
+    group: "kallioNetwork",
+    measure: "2.2",
+    by: "niko",
+    ago: 20,
+    body: "Iltakäyntejä Vaasanaukiolla on tehty 14 viikonloppuna. Asukkaiden mukaan huutelu on vähentynyt selvästi, mutta kirkon portailla on yhä roskaamista.",
+  },
+  {
+    group: "kallioNetwork",
+    measure: "2.3",
+    by: "ilkka",
+    ago: 35,
+    body: "Ravintoloitsijoiden kanssa sovittiin yhteinen yhteyshenkilö ja ilmoituskäytäntö. Seuraava tapaaminen toukokuussa.",
+  },
+  {
+    group: "kallioNetwork",
+    measure: "1.5",
+    by: "jussi",
+    ago: 10,
+    body: "Matalan kynnyksen päihdeilta aloitettiin nuorisotalolla torstaisin; ensimmäisillä kerroilla kävi 8–12 nuorta.",
+  },
+  {
+    group: "malmiNetwork",
+    measure: "3.6",
+    by: "sari",
+    ago: 15,
+    body: "Aseman alikulun valaistus on osittain uusittu. Kameravalvonnan laajennus odottaa päätöstä.",
+  },
+  {
+    group: "vuosaariNetwork",
+    measure: "1.3",
+    by: "ville",
+    ago: 25,
+    body: "Ankkuritiimi on tavannut Vuosaaren kouluilla kuusi nuorta syyslukukauden aikana.",
+  },
 ];
 
 /**
@@ -391,15 +584,30 @@ export function seedNeighbourhood(tx: DbOrTx, refs: NeighbourhoodRefs, now: Date
       .returning({ id: neighbourhoodPlans.id })
       .get().id;
 
-    const authors = [{ userId: user(spec.owner), role: "owner" as const }, ...(spec.coauthors ?? []).map((p) => ({ userId: user(p), role: "coauthor" as const }))];
-    for (const a of authors) tx.insert(planAuthors).values({ planId, ...a, addedAt: ago(spec.created) }).run();
+    const authors = [
+      { userId: user(spec.owner), role: "owner" as const },
+      ...(spec.coauthors ?? []).map((p) => ({ userId: user(p), role: "coauthor" as const })),
+    ];
+    for (const a of authors)
+      tx.insert(planAuthors)
+        .values({ planId, ...a, addedAt: ago(spec.created) })
+        .run();
 
     const writtenAgo = spec.submitted !== undefined ? spec.submitted + 1 : Math.max(spec.created - 1, 0);
     const writtenAt = ago(spec.resubmitted !== undefined ? spec.resubmitted + 1 : writtenAgo);
     const observations = spec.observations.map((o, position) => ({
       id: tx
         .insert(planObservations)
-        .values({ planId, text: o.text, placeName: o.place ?? null, lat: o.lat ?? null, lng: o.lng ?? null, authorId: user(o.by), position, updatedAt: writtenAt })
+        .values({
+          planId,
+          text: o.text,
+          placeName: o.place ?? null,
+          lat: o.lat ?? null,
+          lng: o.lng ?? null,
+          authorId: user(o.by),
+          position,
+          updatedAt: writtenAt,
+        })
         .returning({ id: planObservations.id })
         .get().id,
       text: o.text,
@@ -409,7 +617,11 @@ export function seedNeighbourhood(tx: DbOrTx, refs: NeighbourhoodRefs, now: Date
       authorId: user(o.by),
     }));
     const goals = spec.goals.map((g, position) => ({
-      id: tx.insert(planGoals).values({ planId, text: g.text, authorId: user(g.by), position, updatedAt: writtenAt }).returning({ id: planGoals.id }).get().id,
+      id: tx
+        .insert(planGoals)
+        .values({ planId, text: g.text, authorId: user(g.by), position, updatedAt: writtenAt })
+        .returning({ id: planGoals.id })
+        .get().id,
       text: g.text,
       authorId: user(g.by),
     }));
@@ -450,14 +662,31 @@ export function seedNeighbourhood(tx: DbOrTx, refs: NeighbourhoodRefs, now: Date
       { status: "draft", ago: spec.created, by: spec.owner, note: "created", content: false },
       { status: "draft", ago: writtenAgo, by: spec.owner, note: null, content: true },
     ];
-    if (spec.submitted !== undefined) events.push({ status: "submitted", ago: spec.submitted, by: spec.owner, note: "submitted", content: true });
-    if (spec.changesRequested) events.push({ status: "changes_requested", ago: spec.changesRequested.ago, by: spec.changesRequested.by, note: "changesRequested", content: true });
-    if (spec.resubmitted !== undefined) events.push({ status: "submitted", ago: spec.resubmitted, by: spec.owner, note: "submitted", content: true });
-    if (spec.published) events.push({ status: "published", ago: spec.published.ago, by: spec.published.by, note: "published", content: true });
+    if (spec.submitted !== undefined)
+      events.push({ status: "submitted", ago: spec.submitted, by: spec.owner, note: "submitted", content: true });
+    if (spec.changesRequested)
+      events.push({
+        status: "changes_requested",
+        ago: spec.changesRequested.ago,
+        by: spec.changesRequested.by,
+        note: "changesRequested",
+        content: true,
+      });
+    if (spec.resubmitted !== undefined)
+      events.push({ status: "submitted", ago: spec.resubmitted, by: spec.owner, note: "submitted", content: true });
+    if (spec.published)
+      events.push({ status: "published", ago: spec.published.ago, by: spec.published.by, note: "published", content: true });
     if (spec.archived) events.push({ status: "archived", ago: spec.archived.ago, by: spec.archived.by, note: "archived", content: true });
     events.forEach((e, i) => {
       tx.insert(planVersions)
-        .values({ planId, version: i + 1, snapshot: snapshot(e.status, ago(e.ago), e.content), savedById: user(e.by), savedAt: ago(e.ago), note: e.note })
+        .values({
+          planId,
+          version: i + 1,
+          snapshot: snapshot(e.status, ago(e.ago), e.content),
+          savedById: user(e.by),
+          savedAt: ago(e.ago),
+          note: e.note,
+        })
         .run();
     });
     tx.update(neighbourhoodPlans).set({ version: events.length }).where(eq(neighbourhoodPlans.id, planId)).run();
@@ -479,13 +708,21 @@ export function seedNeighbourhood(tx: DbOrTx, refs: NeighbourhoodRefs, now: Date
         .get().id;
       for (const r of c.reports ?? []) {
         tx.insert(commentReports)
-          .values({ commentId, reporterId: user(r.by), reason: r.reason, createdAt: ago(r.ago), resolvedAt: c.hidden ? ago(c.hidden.ago) : null })
+          .values({
+            commentId,
+            reporterId: user(r.by),
+            reason: r.reason,
+            createdAt: ago(r.ago),
+            resolvedAt: c.hidden ? ago(c.hidden.ago) : null,
+          })
           .run();
       }
     }
   }
 
   for (const n of NOTES) {
-    tx.insert(networkMeasureNotes).values({ groupId: group(n.group), measureId: measureId(n.measure), body: n.body, authorId: user(n.by), createdAt: ago(n.ago) }).run();
+    tx.insert(networkMeasureNotes)
+      .values({ groupId: group(n.group), measureId: measureId(n.measure), body: n.body, authorId: user(n.by), createdAt: ago(n.ago) })
+      .run();
   }
 }

@@ -22,7 +22,14 @@ function contentAsOf(db: Db, planId: number, reviewId: number, asOf: Date): Revi
   const content = compileReview(planId, { reviewId, now: asOf });
   const today = helsinkiDate(asOf);
   const history = db.select().from(followUps).where(lte(followUps.reportedAt, asOf)).orderBy(asc(followUps.reportedAt)).all();
-  const approvedAt = new Map(db.select({ id: measures.id, approvedAt: measures.approvedAt }).from(measures).where(eq(measures.planId, planId)).all().map((m) => [m.id, m.approvedAt]));
+  const approvedAt = new Map(
+    db
+      .select({ id: measures.id, approvedAt: measures.approvedAt })
+      .from(measures)
+      .where(eq(measures.planId, planId))
+      .all()
+      .map((m) => [m.id, m.approvedAt]),
+  );
   content.measures = content.measures
     .filter((m) => {
       const approved = approvedAt.get(m.id);
@@ -39,12 +46,15 @@ function contentAsOf(db: Db, planId: number, reviewId: number, asOf: Date): Revi
         progress: latest?.progress ?? 0,
         late: active && !!m.endDate && m.endDate < today,
         stale: active && lastTouch < asOf.getTime() - 90 * DAY,
-        latest: latest ? { reportedAt: latest.reportedAt.getTime(), done: latest.done, next: latest.next, obstacles: latest.obstacles } : null,
+        latest: latest
+          ? { reportedAt: latest.reportedAt.getTime(), done: latest.done, next: latest.next, obstacles: latest.obstacles }
+          : null,
       };
     });
   for (const area of content.priorityAreas) {
     const inArea = content.measures.filter((m) => m.priorityAreaId === area.id);
-    for (const key of Object.keys(area.counts) as (keyof typeof area.counts)[]) area.counts[key] = inArea.filter((m) => m.status === key).length;
+    for (const key of Object.keys(area.counts) as (keyof typeof area.counts)[])
+      area.counts[key] = inArea.filter((m) => m.status === key).length;
     area.total = inArea.length;
     area.late = inArea.filter((m) => m.late).length;
     area.stale = inArea.filter((m) => m.stale).length;
@@ -52,7 +62,12 @@ function contentAsOf(db: Db, planId: number, reviewId: number, asOf: Date): Revi
     area.progress = committed.length ? Math.round(committed.reduce((s, m) => s + m.progress, 0) / committed.length) : null;
   }
   content.totals = {
-    counts: Object.fromEntries(Object.keys(content.totals.counts).map((k) => [k, content.priorityAreas.reduce((s, a) => s + a.counts[k as keyof typeof a.counts], 0)])) as ReviewContent["totals"]["counts"],
+    counts: Object.fromEntries(
+      Object.keys(content.totals.counts).map((k) => [
+        k,
+        content.priorityAreas.reduce((s, a) => s + a.counts[k as keyof typeof a.counts], 0),
+      ]),
+    ) as ReviewContent["totals"]["counts"],
     total: content.measures.length,
     late: content.measures.filter((m) => m.late).length,
     stale: content.measures.filter((m) => m.stale).length,
@@ -76,13 +91,29 @@ export function seedDemoReviews(db: Db, now: Date) {
   const sentAt = new Date(now.getTime() - 150 * DAY);
   const sentDay = helsinkiDate(sentAt);
   const half = Number(sentDay.slice(5, 7)) <= 6 ? 1 : 2;
-  const firstId = createReview(coordinator, { planId: plan.id, title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${half}/${sentDay.slice(0, 4)}`), periodStart: addDaysIso(sentDay, -182), periodEnd: addDaysIso(sentDay, -5) });
-  saveAssessment(expert, firstId, null, {
-    assessment: "Toimenpiteet ovat pääosin edenneet suunnitellusti. Kameravalvonnan laajentaminen on viivästynyt hankinnan vuoksi, ja muutaman toimenpiteen seuranta on jäänyt jälkeen.",
-    proposals: "Ehdotamme, että digitaalinen turvallisuus ja asukkaiden osallisuus pidetään painopistealueina myös ensi vuonna.",
-  }, null, sentAt);
+  const firstId = createReview(coordinator, {
+    planId: plan.id,
+    title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${half}/${sentDay.slice(0, 4)}`),
+    periodStart: addDaysIso(sentDay, -182),
+    periodEnd: addDaysIso(sentDay, -5),
+  });
+  saveAssessment(
+    expert,
+    firstId,
+    null,
+    {
+      assessment:
+        "Toimenpiteet ovat pääosin edenneet suunnitellusti. Kameravalvonnan laajentaminen on viivästynyt hankinnan vuoksi, ja muutaman toimenpiteen seuranta on jäänyt jälkeen.",
+      proposals: "Ehdotamme, että digitaalinen turvallisuus ja asukkaiden osallisuus pidetään painopistealueina myös ensi vuonna.",
+    },
+    null,
+    sentAt,
+  );
   const content = contentAsOf(db, plan.id, firstId, sentAt);
-  db.update(statusReviews).set({ status: "sent", snapshot: JSON.stringify(content), sentAt, sentById: coordinator, version: 2 }).where(eq(statusReviews.id, firstId)).run();
+  db.update(statusReviews)
+    .set({ status: "sent", snapshot: JSON.stringify(content), sentAt, sentById: coordinator, version: 2 })
+    .where(eq(statusReviews.id, firstId))
+    .run();
   markDiscussed(mayor, firstId, 2, new Date(sentAt.getTime() + 14 * DAY));
   const meetingDay = addDaysIso(sentDay, 14);
   recordDecision(mayor, firstId, {
@@ -102,18 +133,38 @@ export function seedDemoReviews(db: Db, now: Date) {
   // The current review: a draft the expert group is writing. Five months after the previous one it
   // can fall in the same half-year: titles are unique in a plan, so it then gets "(2)".
   const today = helsinkiDate(now);
-  const draftId = createReview(coordinator, { planId: plan.id, title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${Number(today.slice(5, 7)) <= 6 ? 1 : 2}/${today.slice(0, 4)}`), periodStart: addDaysIso(sentDay, -4), periodEnd: today });
+  const draftId = createReview(coordinator, {
+    planId: plan.id,
+    title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${Number(today.slice(5, 7)) <= 6 ? 1 : 2}/${today.slice(0, 4)}`),
+    periodStart: addDaysIso(sentDay, -4),
+    periodEnd: today,
+  });
   const [first, second] = areas;
   if (first) {
-    saveAssessment(expert, draftId, first.id, {
-      assessment: "Nuorten parissa tehtävä työ on edennyt hyvin. Ankkuritoiminnan vahvistaminen itäisessä Helsingissä on myöhässä rekrytointien vuoksi.",
-      proposals: "Ankkuritoiminnan resurssit tarkistetaan seuraavassa talousarviossa.",
-    }, null, now);
+    saveAssessment(
+      expert,
+      draftId,
+      first.id,
+      {
+        assessment:
+          "Nuorten parissa tehtävä työ on edennyt hyvin. Ankkuritoiminnan vahvistaminen itäisessä Helsingissä on myöhässä rekrytointien vuoksi.",
+        proposals: "Ankkuritoiminnan resurssit tarkistetaan seuraavassa talousarviossa.",
+      },
+      null,
+      now,
+    );
   }
   if (second) {
-    saveAssessment(expert, draftId, second.id, {
-      assessment: "Julkisen kaupunkitilan toimenpiteistä kameravalvonnan kehittäminen on edelleen viivästynyt; muut etenevät.",
-      proposals: "",
-    }, null, now);
+    saveAssessment(
+      expert,
+      draftId,
+      second.id,
+      {
+        assessment: "Julkisen kaupunkitilan toimenpiteistä kameravalvonnan kehittäminen on edelleen viivästynyt; muut etenevät.",
+        proposals: "",
+      },
+      null,
+      now,
+    );
   }
 }

@@ -45,7 +45,10 @@ const DAY = 86400000;
 /** A valid single-page PDF 1.4 with Helvetica text; Finnish letters via WinAnsiEncoding. */
 export function tinyPdf(title: string, lines: string[]): Uint8Array {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const text = [`BT /F1 16 Tf 56 780 Td (${esc(title)}) Tj ET`, ...lines.map((l, i) => `BT /F1 11 Tf 56 ${750 - i * 16} Td (${esc(l)}) Tj ET`)].join("\n");
+  const text = [
+    `BT /F1 16 Tf 56 780 Td (${esc(title)}) Tj ET`,
+    ...lines.map((l, i) => `BT /F1 11 Tf 56 ${750 - i * 16} Td (${esc(l)}) Tj ET`),
+  ].join("\n");
   const stream = Buffer.from(text, "latin1");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
@@ -65,9 +68,20 @@ export function tinyPdf(title: string, lines: string[]): Uint8Array {
     push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, "latin1"));
   });
   offsets.push(size);
-  push(Buffer.concat([Buffer.from(`5 0 obj\n<< /Length ${stream.length} >>\nstream\n`, "latin1"), stream, Buffer.from("\nendstream\nendobj\n", "latin1")]));
+  push(
+    Buffer.concat([
+      Buffer.from(`5 0 obj\n<< /Length ${stream.length} >>\nstream\n`, "latin1"),
+      stream,
+      Buffer.from("\nendstream\nendobj\n", "latin1"),
+    ]),
+  );
   const xrefAt = size;
-  const xref = ["xref", `0 ${offsets.length + 1}`, "0000000000 65535 f ", ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n `)].join("\n");
+  const xref = [
+    "xref",
+    `0 ${offsets.length + 1}`,
+    "0000000000 65535 f ",
+    ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n `),
+  ].join("\n");
   push(Buffer.from(`${xref}\ntrailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`, "latin1"));
   return new Uint8Array(Buffer.concat(chunks));
 }
@@ -112,7 +126,14 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
   const at = (offset: number, time = "13:00") => helsinkiToDate(day(offset), time);
 
   const plan = t.select({ id: safetyPlans.id }).from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get();
-  const measureId = (code: string) => (plan ? t.select({ id: measures.id }).from(measures).where(and(eq(measures.planId, plan.id), eq(measures.code, code))).get()?.id ?? null : null);
+  const measureId = (code: string) =>
+    plan
+      ? (t
+          .select({ id: measures.id })
+          .from(measures)
+          .where(and(eq(measures.planId, plan.id), eq(measures.code, code)))
+          .get()?.id ?? null)
+      : null;
   const cameraMeasure = measureId("2.4");
   const link = (type: LinkType, id: number | null | undefined) => (id ? { linkType: type, linkId: id } : { linkType: null, linkId: null });
 
@@ -158,7 +179,18 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
     input.versions.forEach((v, i) => {
       const stored = storeFile(v.bytes);
       t.insert(documentVersions)
-        .values({ documentId: id, version: i + 1, fileName: v.fileName, storedName: stored.storedName, mimeType: v.mime, size: stored.size, sha256: stored.sha256, note: v.note ?? "", uploadedById: v.by, uploadedAt: new Date(now.getTime() - v.ago * DAY) })
+        .values({
+          documentId: id,
+          version: i + 1,
+          fileName: v.fileName,
+          storedName: stored.storedName,
+          mimeType: v.mime,
+          size: stored.size,
+          sha256: stored.sha256,
+          note: v.note ?? "",
+          uploadedById: v.by,
+          uploadedAt: new Date(now.getTime() - v.ago * DAY),
+        })
         .run();
     });
     return id;
@@ -191,14 +223,17 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
     ],
   });
   // The police drafted the agreement and keep it up to date together with the city.
-  t.insert(documentGrants).values({ documentId: agreement, organisationId: org("police"), canUpdate: true }).run();
+  t.insert(documentGrants)
+    .values({ documentId: agreement, organisationId: org("police"), canUpdate: true })
+    .run();
 
   const secretUntil = `${Number(today.slice(0, 4)) + 25}-12-31`; // JulkL 31 §: 25 years by default
   const attachment = addDocument({
     groupId: expert,
     parentId: agreement,
     title: "Liite 1: Vastuuhenkilöt, alihankkijat ja tietoturvan yksityiskohdat",
-    description: "Kaupungin vastuuhenkilöt, ICT-tukipalvelujen ja kamerajärjestelmän toimittajat sekä järjestelmän tietosuojan ja -turvan yksityiskohdat. Päivitetään henkilöstövaihdosten sekä tietojärjestelmä- ja tietoturvamuutosten myötä.",
+    description:
+      "Kaupungin vastuuhenkilöt, ICT-tukipalvelujen ja kamerajärjestelmän toimittajat sekä järjestelmän tietosuojan ja -turvan yksityiskohdat. Päivitetään henkilöstövaihdosten sekä tietojärjestelmä- ja tietoturvamuutosten myötä.",
     publicity: "confidential",
     legalGround: "JulkL 24 § 1 mom. 7 k",
     secretUntil,
@@ -210,7 +245,11 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
         mime: PDF,
         by: user("antti"),
         ago: 74,
-        bytes: tinyPdf("Liite 1 – SALASSAPIDETTÄVÄ (JulkL 24 § 1 mom. 7 k)", ["Vastuuhenkilö: sähköistyspäällikkö Antti Mustonen.", "ICT-tukipalvelut: (alihankkija A).", "Kamerajärjestelmä: (alihankkija B)."]),
+        bytes: tinyPdf("Liite 1 – SALASSAPIDETTÄVÄ (JulkL 24 § 1 mom. 7 k)", [
+          "Vastuuhenkilö: sähköistyspäällikkö Antti Mustonen.",
+          "ICT-tukipalvelut: (alihankkija A).",
+          "Kamerajärjestelmä: (alihankkija B).",
+        ]),
       },
       {
         fileName: "liite-1-vastuuhenkilot.pdf",
@@ -218,13 +257,21 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
         by: user("antti"),
         ago: 12,
         note: "Kamerajärjestelmän toimittajan yhteyshenkilö vaihtui.",
-        bytes: tinyPdf("Liite 1 – SALASSAPIDETTÄVÄ (JulkL 24 § 1 mom. 7 k)", ["Vastuuhenkilö: sähköistyspäällikkö Antti Mustonen.", "ICT-tukipalvelut: (alihankkija A).", "Kamerajärjestelmä: (alihankkija B), uusi yhteyshenkilö."]),
+        bytes: tinyPdf("Liite 1 – SALASSAPIDETTÄVÄ (JulkL 24 § 1 mom. 7 k)", [
+          "Vastuuhenkilö: sähköistyspäällikkö Antti Mustonen.",
+          "ICT-tukipalvelut: (alihankkija A).",
+          "Kamerajärjestelmä: (alihankkija B), uusi yhteyshenkilö.",
+        ]),
       },
     ],
   });
   // Only the named official updates it; the police read it (Kemi: "the official in charge may update the attachments").
-  t.insert(documentGrants).values({ documentId: attachment, userId: user("antti"), canUpdate: true }).run();
-  t.insert(documentGrants).values({ documentId: attachment, organisationId: org("police"), canUpdate: false }).run();
+  t.insert(documentGrants)
+    .values({ documentId: attachment, userId: user("antti"), canUpdate: true })
+    .run();
+  t.insert(documentGrants)
+    .values({ documentId: attachment, organisationId: org("police"), canUpdate: false })
+    .run();
 
   const workProgramme = addDocument({
     groupId: expert,
@@ -255,12 +302,34 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
     description: "Tilannekatsausten käsittely ja painopistealueista päättäminen vuoden aikana.",
     publicity: "public",
     by: user("mikael"),
-    versions: [{ fileName: "vuosikello.pdf", mime: PDF, by: user("mikael"), ago: 150, bytes: tinyPdf("Johtoryhmän vuosikello", ["Tammikuu: tilannekatsauksen käsittely.", "Kesäkuu: painopistealueet seuraavalle vuodelle.", "Joulukuu: tilannekatsauksen valmistelu."]) }],
+    versions: [
+      {
+        fileName: "vuosikello.pdf",
+        mime: PDF,
+        by: user("mikael"),
+        ago: 150,
+        bytes: tinyPdf("Johtoryhmän vuosikello", [
+          "Tammikuu: tilannekatsauksen käsittely.",
+          "Kesäkuu: painopistealueet seuraavalle vuodelle.",
+          "Joulukuu: tilannekatsauksen valmistelu.",
+        ]),
+      },
+    ],
   });
 
   // "Documents to read": the police have not opened the attachment's new version yet.
   for (const reader of [user("jari"), user("niko")]) {
-    notify(t, { userId: reader, kind: "document.version", messageKey: "workspaces.notify.documentVersion", params: { documentId: attachment, title: "Liite 1: Vastuuhenkilöt, alihankkijat ja tietoturvan yksityiskohdat", version: 2 }, link: `/workspaces/${expert}/documents/${attachment}` }, new Date(now.getTime() - 12 * DAY));
+    notify(
+      t,
+      {
+        userId: reader,
+        kind: "document.version",
+        messageKey: "workspaces.notify.documentVersion",
+        params: { documentId: attachment, title: "Liite 1: Vastuuhenkilöt, alihankkijat ja tietoturvan yksityiskohdat", version: 2 },
+        link: `/workspaces/${expert}/documents/${attachment}`,
+      },
+      new Date(now.getTime() - 12 * DAY),
+    );
   }
 
   // --- Meetings ------------------------------------------------------------------------------
@@ -300,7 +369,18 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
         .run().lastInsertRowid,
     );
     const itemIds = input.agenda.map((item, i) =>
-      Number(t.insert(agendaItems).values({ meetingId: id, position: i + 1, title: item.title, description: item.description ?? "", ...(item.concerns ?? { linkType: null, linkId: null }) }).run().lastInsertRowid),
+      Number(
+        t
+          .insert(agendaItems)
+          .values({
+            meetingId: id,
+            position: i + 1,
+            title: item.title,
+            description: item.description ?? "",
+            ...(item.concerns ?? { linkType: null, linkId: null }),
+          })
+          .run().lastInsertRowid,
+      ),
     );
     for (const userId of input.present ?? []) t.insert(meetingAttendance).values({ meetingId: id, userId, status: "present" }).run();
     for (const userId of input.absent ?? []) t.insert(meetingAttendance).values({ meetingId: id, userId, status: "absent" }).run();
@@ -310,7 +390,7 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
         .values({
           groupId: input.groupId,
           meetingId: id,
-          agendaItemId: d.item != null ? itemIds[d.item] ?? null : null,
+          agendaItemId: d.item != null ? (itemIds[d.item] ?? null) : null,
           number: nextDecisionNumber(t, input.groupId, Number(decidedOn.slice(0, 4))),
           decidedOn,
           text: d.text,
@@ -336,8 +416,16 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
     by: user("katariina"),
     agenda: [
       { title: "Kokouksen avaus ja läsnäolijat" },
-      { title: "Toimenpiteiden seuranta: myöhässä olevat toimenpiteet", description: "Käydään läpi myöhässä olevat ja päivittämättömät toimenpiteet ja sovitaan jatkotoimista.", concerns: link("plan", plan?.id) },
-      { title: "Kameravalvonnan yhteistyösopimus", description: "Sopimusluonnos ja sen salassa pidettävät liitteet; liitteiden päivitysvastaavan nimeäminen.", concerns: link("document", agreement) },
+      {
+        title: "Toimenpiteiden seuranta: myöhässä olevat toimenpiteet",
+        description: "Käydään läpi myöhässä olevat ja päivittämättömät toimenpiteet ja sovitaan jatkotoimista.",
+        concerns: link("plan", plan?.id),
+      },
+      {
+        title: "Kameravalvonnan yhteistyösopimus",
+        description: "Sopimusluonnos ja sen salassa pidettävät liitteet; liitteiden päivitysvastaavan nimeäminen.",
+        concerns: link("document", agreement),
+      },
       { title: "Kameravalvonnan kehittäminen (toimenpide 2.4)", concerns: link("measure", cameraMeasure) },
     ],
     minutes: {
@@ -375,11 +463,18 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
     agenda: [
       { title: "Kokouksen avaus ja läsnäolijat" },
       { title: "Tilannekatsauksen valmistelu johtoryhmälle", concerns: link("plan", plan?.id) },
-      { title: "Kameravalvonnan sopimuksen liitteen 1 päivitys", description: "Sähköistyspäällikkö esittelee liitteen päivitetyt tiedot.", concerns: link("document", attachment) },
+      {
+        title: "Kameravalvonnan sopimuksen liitteen 1 päivitys",
+        description: "Sähköistyspäällikkö esittelee liitteen päivitetyt tiedot.",
+        concerns: link("document", attachment),
+      },
       { title: "Asiantuntijaryhmän työohjelma", concerns: link("document", workProgramme) },
     ],
   });
-  t.insert(meetingAttendance).values({ meetingId: nextExpertMeeting, userId: user("antti"), status: "attending" }).onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: { status: "attending" } }).run();
+  t.insert(meetingAttendance)
+    .values({ meetingId: nextExpertMeeting, userId: user("antti"), status: "attending" })
+    .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: { status: "attending" } })
+    .run();
 
   addMeeting({
     groupId: steering,
@@ -401,8 +496,16 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
     },
     present: [user("mayor"), user("leena"), user("markus"), user("tapio"), user("mikael")],
     decisions: [
-      { text: "Johtoryhmä päätti pitää nykyiset painopistealueet voimassa myös seuraavana vuonna.", item: 1, concerns: link("plan", plan?.id) },
-      { text: "Kameravalvonnan hankinnan aikataulusta pyydetään selvitys seuraavaan kokoukseen.", item: 2, concerns: link("measure", cameraMeasure) },
+      {
+        text: "Johtoryhmä päätti pitää nykyiset painopistealueet voimassa myös seuraavana vuonna.",
+        item: 1,
+        concerns: link("plan", plan?.id),
+      },
+      {
+        text: "Kameravalvonnan hankinnan aikataulusta pyydetään selvitys seuraavaan kokoukseen.",
+        item: 2,
+        concerns: link("measure", cameraMeasure),
+      },
     ],
   });
 
@@ -414,7 +517,11 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
     by: user("mikael"),
     agenda: [
       { title: "Uusi tilannekatsaus", concerns: link("plan", plan?.id) },
-      { title: "Kameravalvonnan yhteistyösopimus", description: "Asiantuntijaryhmän esitys sopimuksen hyväksymisestä.", concerns: link("measure", cameraMeasure) },
+      {
+        title: "Kameravalvonnan yhteistyösopimus",
+        description: "Asiantuntijaryhmän esitys sopimuksen hyväksymisestä.",
+        concerns: link("measure", cameraMeasure),
+      },
       { title: "Johtoryhmän vuosikello", concerns: link("document", steeringAgenda) },
     ],
   });
@@ -430,16 +537,39 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
 
   // --- Threads -------------------------------------------------------------------------------
 
-  const addThread = (groupId: number, title: string, messages: { by: string; body: string; ago: number; mention?: { userId: string; name: string } }[]) => {
+  const addThread = (
+    groupId: number,
+    title: string,
+    messages: { by: string; body: string; ago: number; mention?: { userId: string; name: string } }[],
+  ) => {
     const last = messages.at(-1)!;
     const threadId = Number(
-      t.insert(threads).values({ groupId, title, createdById: messages[0]!.by, createdAt: new Date(now.getTime() - messages[0]!.ago * DAY), lastPostAt: new Date(now.getTime() - last.ago * DAY) }).run().lastInsertRowid,
+      t
+        .insert(threads)
+        .values({
+          groupId,
+          title,
+          createdById: messages[0]!.by,
+          createdAt: new Date(now.getTime() - messages[0]!.ago * DAY),
+          lastPostAt: new Date(now.getTime() - last.ago * DAY),
+        })
+        .run().lastInsertRowid,
     );
     for (const m of messages) {
       const created = new Date(now.getTime() - m.ago * DAY);
       const postId = Number(t.insert(posts).values({ threadId, authorId: m.by, body: m.body, createdAt: created }).run().lastInsertRowid);
       if (m.mention) {
-        notify(t, { userId: m.mention.userId, kind: "mention", messageKey: "workspaces.notify.mention", params: { name: m.mention.name, title, threadId }, link: `/workspaces/${groupId}/threads/${threadId}#post-${postId}` }, created);
+        notify(
+          t,
+          {
+            userId: m.mention.userId,
+            kind: "mention",
+            messageKey: "workspaces.notify.mention",
+            params: { name: m.mention.name, title, threadId },
+            link: `/workspaces/${groupId}/threads/${threadId}#post-${postId}`,
+          },
+          created,
+        );
       }
     }
     return threadId;
@@ -452,16 +582,35 @@ export function seedWorkspaces(tx: DbOrTx, refs: WorkspaceRefs, now: Date): void
       body: "Sopimuksen liitteen 1 tiedot pitää tarkistaa ennen seuraavaa kokousta. @Antti Mustonen, ehditkö käydä vastuuhenkilöt ja alihankkijat läpi? Liite on salassa pidettävä, joten se näkyy vain sinulle, poliisille ja koordinaattoreille.",
       mention: { userId: user("antti"), name: "Katariina Mäkelä" },
     },
-    { by: user("antti"), ago: 2, body: "Tarkistan ja tallennan uuden version tällä viikolla. Kamerajärjestelmän toimittajan yhteyshenkilö on jo päivitetty." },
-    { by: user("jari"), ago: 1, body: "Poliisin puolelta yhteyshenkilö pysyy ennallaan. @Katariina Mäkelä, lisäätkö asian esityslistalle?", mention: { userId: user("katariina"), name: "Jari Heikkinen" } },
+    {
+      by: user("antti"),
+      ago: 2,
+      body: "Tarkistan ja tallennan uuden version tällä viikolla. Kamerajärjestelmän toimittajan yhteyshenkilö on jo päivitetty.",
+    },
+    {
+      by: user("jari"),
+      ago: 1,
+      body: "Poliisin puolelta yhteyshenkilö pysyy ennallaan. @Katariina Mäkelä, lisäätkö asian esityslistalle?",
+      mention: { userId: user("katariina"), name: "Jari Heikkinen" },
+    },
   ]);
 
   addThread(steering, "Tilannekatsauksen käsittelyjärjestys", [
-    { by: user("mikael"), ago: 5, body: "Ehdotan, että käsittelemme ensin myöhässä olevat toimenpiteet ja sitten painopistealueet. @Eero Salmela, sopiiko tämä?", mention: { userId: user("mayor"), name: "Mikael Lindholm" } },
+    {
+      by: user("mikael"),
+      ago: 5,
+      body: "Ehdotan, että käsittelemme ensin myöhässä olevat toimenpiteet ja sitten painopistealueet. @Eero Salmela, sopiiko tämä?",
+      mention: { userId: user("mayor"), name: "Mikael Lindholm" },
+    },
     { by: user("mayor"), ago: 4, body: "Sopii. Pyydetään kameravalvonnasta lyhyt tilannekatsaus poliisilta." },
   ]);
 
   addThread(kallio, "Turvallisuuskävely syyskuussa", [
-    { by: user("ilkka"), ago: 8, body: "Järjestetäänkö turvallisuuskävely taas Vaasanpuistikon ympäristössä? @Tiina Salonen, nuorisotalon nuoret olisivat tervetulleita mukaan.", mention: { userId: user("tiina"), name: "Ilkka Lahtinen" } },
+    {
+      by: user("ilkka"),
+      ago: 8,
+      body: "Järjestetäänkö turvallisuuskävely taas Vaasanpuistikon ympäristössä? @Tiina Salonen, nuorisotalon nuoret olisivat tervetulleita mukaan.",
+      mention: { userId: user("tiina"), name: "Ilkka Lahtinen" },
+    },
   ]);
 }

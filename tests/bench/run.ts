@@ -9,7 +9,18 @@ import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import { BENCH_PASSWORD, BENCH_USERS, generateDataset, generateReviews } from "./dataset";
 
-type PageResult = { name: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; requests: number; target: string; ok: boolean | null };
+type PageResult = {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  target: string;
+  ok: boolean | null;
+};
 
 const args = process.argv.slice(2);
 const argValue = (name: string, fallback: number) => {
@@ -69,32 +80,48 @@ async function signIn(base: string, email: string): Promise<string> {
 }
 
 /** Runs autocannon and measures each response's latency ourselves (autocannon has no p95). */
-function load(opts: { url: string; connections: number; headers?: Record<string, string>; method?: "GET" | "POST"; body?: string; setupClient?: (client: autocannon.Client) => void; success: (status: number) => boolean }) {
-  return new Promise<{ rps: number; latencies: number[]; errors: number; requests: number; statuses: Record<number, number> }>((ok, fail) => {
-    const latencies: number[] = [];
-    const statuses: Record<number, number> = {};
-    let errors = 0;
-    const instance = autocannon(
-      {
-        url: opts.url,
-        connections: opts.connections,
-        duration: DURATION,
-        headers: opts.headers,
-        method: opts.method ?? "GET",
-        body: opts.body,
-        setupClient: opts.setupClient,
-      },
-      (err, result) => {
-        if (err) return fail(err);
-        ok({ rps: result.requests.average, latencies: latencies.sort((a, b) => a - b), errors: errors + result.errors + result.timeouts, requests: result.requests.total, statuses });
-      },
-    );
-    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-      if (!opts.success(statusCode)) errors++;
-    });
-  });
+function load(opts: {
+  url: string;
+  connections: number;
+  headers?: Record<string, string>;
+  method?: "GET" | "POST";
+  body?: string;
+  setupClient?: (client: autocannon.Client) => void;
+  success: (status: number) => boolean;
+}) {
+  return new Promise<{ rps: number; latencies: number[]; errors: number; requests: number; statuses: Record<number, number> }>(
+    (ok, fail) => {
+      const latencies: number[] = [];
+      const statuses: Record<number, number> = {};
+      let errors = 0;
+      const instance = autocannon(
+        {
+          url: opts.url,
+          connections: opts.connections,
+          duration: DURATION,
+          headers: opts.headers,
+          method: opts.method ?? "GET",
+          body: opts.body,
+          setupClient: opts.setupClient,
+        },
+        (err, result) => {
+          if (err) return fail(err);
+          ok({
+            rps: result.requests.average,
+            latencies: latencies.sort((a, b) => a - b),
+            errors: errors + result.errors + result.timeouts,
+            requests: result.requests.total,
+            statuses,
+          });
+        },
+      );
+      instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+        latencies.push(responseTime);
+        statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+        if (!opts.success(statusCode)) errors++;
+      });
+    },
+  );
 }
 
 async function main() {
@@ -115,13 +142,26 @@ async function main() {
   await new Promise((r) => setTimeout(r, 500));
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
-  console.log(`  built in ${datasetSeconds.toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(
+    `  built in ${datasetSeconds.toFixed(1)} s: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // Started as `npm start` starts it (same heap limit).
   const server: ChildProcess = spawn(process.execPath, ["--max-old-space-size=256", "build/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, DATA_DIR: join(OUT_DIR, "data"), REMINDERS: "off", COOKIE_SECURE: "false" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: dbPath,
+      DATA_DIR: join(OUT_DIR, "data"),
+      REMINDERS: "off",
+      COOKIE_SECURE: "false",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let serverErrors = "";
@@ -134,7 +174,11 @@ async function main() {
     const measureId = ids.measureIds[Math.floor(ids.measureIds.length / 2)];
     const pages: { name: string; path: string; cookie?: string; gzip?: boolean }[] = [
       { name: "steering summary (signed in)", path: "/steering", cookie: mayor },
-      { name: "filtered measure list", path: `/measures?plan=${ids.planId}&q=turvallisuus&status=in_progress&status=delayed&sort=end`, cookie: mayor },
+      {
+        name: "filtered measure list",
+        path: `/measures?plan=${ids.planId}&q=turvallisuus&status=in_progress&status=delayed&sort=end`,
+        cookie: mayor,
+      },
       { name: "measure page", path: `/measures/${measureId}`, cookie: mayor },
       { name: "area page", path: `/areas/${ids.areaIds[3]}` },
       { name: "published plan (anonymous)", path: `/neighbourhood-plans/${ids.publishedPlanIds[5]}` },
@@ -146,14 +190,36 @@ async function main() {
       const probe = await fetch(base + page.path, { headers: page.cookie ? { Cookie: page.cookie } : {} });
       if (!probe.ok) {
         console.log(`  ${page.name}: ${page.path} answers ${probe.status}; skipped`);
-        results.push({ name: page.name, path: page.path, rps: 0, p50: NaN, p95: NaN, p99: NaN, errors: 0, requests: 0, target: `p95 ≤ ${READ_P95_TARGET} ms`, ok: null });
+        results.push({
+          name: page.name,
+          path: page.path,
+          rps: 0,
+          p50: NaN,
+          p95: NaN,
+          p99: NaN,
+          errors: 0,
+          requests: 0,
+          target: `p95 ≤ ${READ_P95_TARGET} ms`,
+          ok: null,
+        });
         continue;
       }
       process.stdout.write(`  loading ${page.name}…\n`);
       const headers = { ...(page.cookie ? { Cookie: page.cookie } : {}), ...(page.gzip ? { "Accept-Encoding": "gzip" } : {}) };
       const r = await load({ url: base + page.path, connections: 32, headers, success: (s) => s === 200 });
       const p95 = percentile(r.latencies, 95);
-      results.push({ name: page.name, path: page.path, rps: r.rps, p50: percentile(r.latencies, 50), p95, p99: percentile(r.latencies, 99), errors: r.errors, requests: r.requests, target: `p95 ≤ ${READ_P95_TARGET} ms`, ok: p95 <= READ_P95_TARGET && r.errors === 0 });
+      results.push({
+        name: page.name,
+        path: page.path,
+        rps: r.rps,
+        p50: percentile(r.latencies, 50),
+        p95,
+        p99: percentile(r.latencies, 99),
+        errors: r.errors,
+        requests: r.requests,
+        target: `p95 ≤ ${READ_P95_TARGET} ms`,
+        ok: p95 <= READ_P95_TARGET && r.errors === 0,
+      });
     }
 
     // 16 concurrent writers, each on a measure of its own, tracking the version it saved last.
@@ -167,7 +233,9 @@ async function main() {
       const raw = new Database(dbPath);
       const group = raw.prepare("insert into groups (kind, name_fi) values ('coordinators', 'Koordinaattorit')").run().lastInsertRowid;
       const user = raw.prepare("select id from users where email = ?").get(BENCH_USERS.expert) as { id: string };
-      raw.prepare("insert into memberships (user_id, group_id, position, joined_at) values (?, ?, 'member', ?)").run(user.id, group, Date.now());
+      raw
+        .prepare("insert into memberships (user_id, group_id, position, joined_at) values (?, ?, 'member', ?)")
+        .run(user.id, group, Date.now());
       raw.prepare(`update measures set status = 'in_progress' where id in (${writerMeasures.join(",")})`).run();
       raw.close();
       return expert;
@@ -188,7 +256,15 @@ async function main() {
             path: `/measures/${id}/follow-up`,
             setupRequest: (req) => ({
               ...req,
-              body: new URLSearchParams({ version: String(versions.get(id)), status: "in_progress", progress: "50", done: "Benchmark-raportti: tehtiin asioita.", next: "", obstacles: "", publicText: "" }).toString(),
+              body: new URLSearchParams({
+                version: String(versions.get(id)),
+                status: "in_progress",
+                progress: "50",
+                done: "Benchmark-raportti: tehtiin asioita.",
+                next: "",
+                obstacles: "",
+                publicText: "",
+              }).toString(),
             }),
             onResponse: (status) => {
               if (status === 302) versions.set(id, versions.get(id)! + 1);
@@ -200,8 +276,20 @@ async function main() {
     });
     const writeP95 = percentile(write.latencies, 95);
     const busy = (serverErrors.match(/SQLITE_BUSY/g) ?? []).length;
-    if (write.errors || busy) console.log(`  follow-up answers by status: ${JSON.stringify(write.statuses)}; SQLITE_BUSY in the server log: ${busy}`);
-    results.push({ name: "post a follow-up (16 writers)", path: "/measures/:id/follow-up", rps: write.rps, p50: percentile(write.latencies, 50), p95: writeP95, p99: percentile(write.latencies, 99), errors: write.errors + busy, requests: write.requests, target: "p95 ≤ 25 ms, 0 errors", ok: writeP95 <= 25 && write.errors === 0 && busy === 0 });
+    if (write.errors || busy)
+      console.log(`  follow-up answers by status: ${JSON.stringify(write.statuses)}; SQLITE_BUSY in the server log: ${busy}`);
+    results.push({
+      name: "post a follow-up (16 writers)",
+      path: "/measures/:id/follow-up",
+      rps: write.rps,
+      p50: percentile(write.latencies, 50),
+      p95: writeP95,
+      p99: percentile(write.latencies, 99),
+      errors: write.errors + busy,
+      requests: write.requests,
+      target: "p95 ≤ 25 ms, 0 errors",
+      ok: writeP95 <= 25 && write.errors === 0 && busy === 0,
+    });
 
     // Reads while follow-ups come in: every write turns every cached page over, so this is the
     // steering summary as it is during a meeting where the expert group reports (2 writes a second).
@@ -218,7 +306,15 @@ async function main() {
           method: "POST",
           redirect: "manual",
           headers: { Cookie: writeCookie, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ version: String(currentVersion()), status: "in_progress", progress: "60", done: "Kokouksessa raportoitu.", next: "", obstacles: "", publicText: "" }),
+          body: new URLSearchParams({
+            version: String(currentVersion()),
+            status: "in_progress",
+            progress: "60",
+            done: "Kokouksessa raportoitu.",
+            next: "",
+            obstacles: "",
+            publicText: "",
+          }),
         });
         if (res.status === 302) mixedWrites++;
         await new Promise((r) => setTimeout(r, 500));
@@ -262,7 +358,9 @@ async function main() {
     const htmlFile = join(OUT_DIR, "steering-summary.html");
     writeFileSync(htmlFile, html);
     const barePort = await freePort();
-    const bare = spawn(process.execPath, [...process.execArgv, resolve("tests/bench/bare-server.ts"), htmlFile, String(barePort)], { stdio: ["ignore", "pipe", "inherit"] });
+    const bare = spawn(process.execPath, [...process.execArgv, resolve("tests/bench/bare-server.ts"), htmlFile, String(barePort)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((ready) => bare.stdout!.once("data", () => ready()));
     process.stdout.write(`  loading the bare node:http server…\n`);
     const bareResult = await load({ url: `http://127.0.0.1:${barePort}/`, connections: 32, success: (s) => s === 200 });
@@ -275,13 +373,35 @@ async function main() {
     const num = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : "–");
     console.log("");
     console.log(`Lähiturva benchmark · scale ${SCALE} · ${DURATION} s per page · 32 connections (writes 16)`);
-    console.log(pad("page", 34) + pad("rps", 9) + pad("p50 ms", 9) + pad("p95 ms", 9) + pad("p99 ms", 9) + pad("errors", 8) + pad("target", 22) + "met");
+    console.log(
+      pad("page", 34) +
+        pad("rps", 9) +
+        pad("p50 ms", 9) +
+        pad("p95 ms", 9) +
+        pad("p99 ms", 9) +
+        pad("errors", 8) +
+        pad("target", 22) +
+        "met",
+    );
     for (const r of results) {
-      console.log(pad(r.name, 34) + pad(num(r.rps, 0), 9) + pad(num(r.p50), 9) + pad(num(r.p95), 9) + pad(num(r.p99), 9) + pad(String(r.errors), 8) + pad(r.target, 22) + (r.ok == null ? (r.requests ? "–" : "skipped") : r.ok ? "yes" : "NO"));
+      console.log(
+        pad(r.name, 34) +
+          pad(num(r.rps, 0), 9) +
+          pad(num(r.p50), 9) +
+          pad(num(r.p95), 9) +
+          pad(num(r.p99), 9) +
+          pad(String(r.errors), 8) +
+          pad(r.target, 22) +
+          (r.ok == null ? (r.requests ? "–" : "skipped") : r.ok ? "yes" : "NO"),
+      );
     }
     console.log("");
-    console.log(`bare node:http with the same bytes: ${num(bareResult.rps, 0)} rps, p95 ${num(percentile(bareResult.latencies, 95))} ms; steering summary is ${(ratio * 100).toFixed(1)} % of it (target ≥ 25 %): ${ratio >= 0.25 ? "yes" : "NO"}`);
-    console.log(`floor under any write (a Remix action that only redirects, 16 connections): ${num(floor.rps, 0)} rps, p95 ${num(percentile(floor.latencies, 95))} ms`);
+    console.log(
+      `bare node:http with the same bytes: ${num(bareResult.rps, 0)} rps, p95 ${num(percentile(bareResult.latencies, 95))} ms; steering summary is ${(ratio * 100).toFixed(1)} % of it (target ≥ 25 %): ${ratio >= 0.25 ? "yes" : "NO"}`,
+    );
+    console.log(
+      `floor under any write (a Remix action that only redirects, 16 connections): ${num(floor.rps, 0)} rps, p95 ${num(percentile(floor.latencies, 95))} ms`,
+    );
     console.log(`server peak memory: ${peakMb} MB (target < 300 MB at scale 1): ${peakMb < 300 ? "yes" : "NO"}`);
     console.log(`dataset build: ${datasetSeconds.toFixed(1)} s (target < 60 s at scale 1): ${datasetSeconds < 60 ? "yes" : "NO"}`);
     console.log(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -289,10 +409,20 @@ async function main() {
     const json = {
       scale: SCALE,
       durationSeconds: DURATION,
-      pages: Object.fromEntries(results.map((r) => [r.name, { path: r.path, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors, requests: r.requests }])),
+      pages: Object.fromEntries(
+        results.map((r) => [
+          r.name,
+          { path: r.path, rps: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, errors: r.errors, requests: r.requests },
+        ]),
+      ),
       bareRps: bareResult.rps,
       bareP95: percentile(bareResult.latencies, 95),
-      minimalActionFloor: { rps: floor.rps, p50: percentile(floor.latencies, 50), p95: percentile(floor.latencies, 95), errors: floor.errors },
+      minimalActionFloor: {
+        rps: floor.rps,
+        p50: percentile(floor.latencies, 50),
+        p95: percentile(floor.latencies, 95),
+        errors: floor.errors,
+      },
       steeringRatio: ratio,
       peakMemoryMb: peakMb,
       datasetBuildSeconds: datasetSeconds,

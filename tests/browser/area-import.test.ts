@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 const stamp = Date.now().toString(36).slice(-6);
-const csvFile = (rows: string[], name = "aluejako.csv") => ({ name, mimeType: "text/csv", buffer: Buffer.from(["level;code;name_fi;name_sv;parent_code", ...rows].join("\r\n") + "\r\n", "utf8") });
+const csvFile = (rows: string[], name = "aluejako.csv") => ({
+  name,
+  mimeType: "text/csv",
+  buffer: Buffer.from(["level;code;name_fi;name_sv;parent_code", ...rows].join("\r\n") + "\r\n", "utf8"),
+});
 
 /** The import page, for a signed-in coordinator, with or without JavaScript. */
 async function openImport(javaScriptEnabled: boolean) {

@@ -30,7 +30,15 @@ let serverLog = "";
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "lahiturva-empty-"));
   const port = await freePort();
-  const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, REMINDERS: "off" } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    REMINDERS: "off",
+  } as NodeJS.ProcessEnv;
   await new Promise<void>((resolve, reject) => {
     const setup = spawn("node", ["--import", "tsx", "db/setup.ts", "--empty"], { env, stdio: ["ignore", "ignore", "inherit"] });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup --empty exited ${code}`))));
@@ -56,20 +64,36 @@ afterAll(async () => {
   server?.kill("SIGTERM");
 });
 
-const file = (name: string, lines: string[]) => ({ name, mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8") });
+const file = (name: string, lines: string[]) => ({
+  name,
+  mimeType: "text/csv",
+  buffer: Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8"),
+});
 
 const errors: string[] = [];
 
-async function uploadAndConfirm(page: Page, fileLabel: string | RegExp, previewButton: string, confirmButton: string, upload: { name: string; mimeType: string; buffer: Buffer }) {
+async function uploadAndConfirm(
+  page: Page,
+  fileLabel: string | RegExp,
+  previewButton: string,
+  confirmButton: string,
+  upload: { name: string; mimeType: string; buffer: Buffer },
+) {
   await page.getByLabel(fileLabel).setInputFiles(upload);
-  await page.getByRole("button", { name: previewButton }).click({ timeout: 5000 }).catch(async (e) => {
-    console.log(page.url(), serverLog.slice(-3000), errors.join("\n"));
-    throw e;
-  });
-  await page.getByRole("button", { name: confirmButton }).waitFor().catch(async (e) => {
-    console.log((await page.locator("main").innerText()).slice(0, 2500));
-    throw e;
-  });
+  await page
+    .getByRole("button", { name: previewButton })
+    .click({ timeout: 5000 })
+    .catch(async (e) => {
+      console.log(page.url(), serverLog.slice(-3000), errors.join("\n"));
+      throw e;
+    });
+  await page
+    .getByRole("button", { name: confirmButton })
+    .waitFor()
+    .catch(async (e) => {
+      console.log((await page.locator("main").innerText()).slice(0, 2500));
+      throw e;
+    });
   await expectAccessible(page);
   await page.getByRole("button", { name: confirmButton }).click();
 }
@@ -109,15 +133,21 @@ describe("starting an empty city", () => {
 
     // 2. The district division: district 101 and sub-area 101 share a code; one area is former.
     await page.goto("/admin/areas/import");
-    await uploadAndConfirm(page, "CSV-tiedosto", "Esikatsele", "Tallenna aluejako", file("aluejako.csv", [
-      "taso;koodi;nimi_fi;nimi_sv;ylempi_koodi",
-      "suurpiiri;1;Eteläinen;Södra;",
-      "suurpiiri;3;Keskinen;Mellersta;",
-      "peruspiiri;101;Vironniemi;Estnäs;1",
-      "peruspiiri;301;Kallio;Berghäll;3",
-      "osa-alue;101;Vilhonvuori;Vilhelmsberg;301",
-      "osa-alue;102;Vanha Kallio (Ent.);;301",
-    ]));
+    await uploadAndConfirm(
+      page,
+      "CSV-tiedosto",
+      "Esikatsele",
+      "Tallenna aluejako",
+      file("aluejako.csv", [
+        "taso;koodi;nimi_fi;nimi_sv;ylempi_koodi",
+        "suurpiiri;1;Eteläinen;Södra;",
+        "suurpiiri;3;Keskinen;Mellersta;",
+        "peruspiiri;101;Vironniemi;Estnäs;1",
+        "peruspiiri;301;Kallio;Berghäll;3",
+        "osa-alue;101;Vilhonvuori;Vilhelmsberg;301",
+        "osa-alue;102;Vanha Kallio (Ent.);;301",
+      ]),
+    );
     await page.getByRole("status").filter({ hasText: "Aluejako tallennettu: 6 uutta" }).waitFor();
     await page.goto("/admin/areas");
     await expectAccessible(page);
@@ -126,11 +156,17 @@ describe("starting an empty city", () => {
 
     // 3. The organisations, with short names in the list.
     await page.goto("/admin/organisations/import");
-    await uploadAndConfirm(page, "Organisaatiotiedosto", "Esikatsele", "Tallenna organisaatiot", file("organisaatiot.csv", [
-      "nimi;nimi_sv;lyhenne;tyyppi",
-      "Kaupunkiympäristön toimiala;Stadsmiljösektorn;KYMP;Kaupungin toimiala",
-      "Helsingin poliisilaitos;;POL;Poliisi",
-    ]));
+    await uploadAndConfirm(
+      page,
+      "Organisaatiotiedosto",
+      "Esikatsele",
+      "Tallenna organisaatiot",
+      file("organisaatiot.csv", [
+        "nimi;nimi_sv;lyhenne;tyyppi",
+        "Kaupunkiympäristön toimiala;Stadsmiljösektorn;KYMP;Kaupungin toimiala",
+        "Helsingin poliisilaitos;;POL;Poliisi",
+      ]),
+    );
     await page.getByRole("status").filter({ hasText: "Organisaatiot tallennettu: 2 uutta" }).waitFor();
     await page.goto("/admin/organisations");
     await expect(page.locator("tbody").textContent()).resolves.toContain("KYMP");
@@ -144,11 +180,17 @@ describe("starting an empty city", () => {
     await page.waitForURL(/\/admin\/plans\/\d+/);
     await page.goto("/measures/import");
     await page.getByLabel("Suunnitelma, johon toimenpiteet tuodaan").selectOption({ label: "Turvallisuussuunnitelma 2026–2029" });
-    await uploadAndConfirm(page, /Tiedosto \(CSV tai XLSX\)/, "Esikatsele tuonti", "Vahvista tuonti", file("toimenpiteet.csv", [
-      "tunnus;otsikko;vastuuorganisaatio;alueet;jatkuva",
-      "1.1;Turvallisuuskävelyt Kalliossa;KYMP;301;kyllä",
-      "1.2;Ennalta estävä poliisityö;POL;;kyllä",
-    ]));
+    await uploadAndConfirm(
+      page,
+      /Tiedosto \(CSV tai XLSX\)/,
+      "Esikatsele tuonti",
+      "Vahvista tuonti",
+      file("toimenpiteet.csv", [
+        "tunnus;otsikko;vastuuorganisaatio;alueet;jatkuva",
+        "1.1;Turvallisuuskävelyt Kalliossa;KYMP;301;kyllä",
+        "1.2;Ennalta estävä poliisityö;POL;;kyllä",
+      ]),
+    );
     await page.getByText("Tuonti valmis").waitFor();
 
     // 5. The steering summary counts them.

@@ -35,7 +35,10 @@ describe("the theme", () => {
     expect(html).not.toContain('data-mantine-styles="true"');
     const vars = await page.evaluate(() => {
       const style = getComputedStyle(document.documentElement);
-      return { dimmed: style.getPropertyValue("--mantine-color-dimmed").trim(), city: style.getPropertyValue("--mantine-color-city-6").trim() };
+      return {
+        dimmed: style.getPropertyValue("--mantine-color-dimmed").trim(),
+        city: style.getPropertyValue("--mantine-color-city-6").trim(),
+      };
     });
     expect(vars).toEqual({ dimmed: "#495057", city: "#1f2bb0" });
     const href = await page.locator('link[rel="stylesheet"][href^="/theme.css?v="]').getAttribute("href");
@@ -233,7 +236,9 @@ describe("staff invitations and sessions", () => {
     await coordinator.page.getByRole("button", { name: "Luo kutsu" }).click();
     const shown = (await coordinator.page.getByTestId("invitation-link").textContent())?.trim() ?? "";
     expect(shown).toMatch(/\/invite\/[\w-]{20,}$/);
-    await expect(coordinator.page.getByText("Kutsu lähetettiin sähköpostilla osoitteeseen outi.uusi@example.fi.").isVisible()).resolves.toBe(true);
+    await expect(
+      coordinator.page.getByText("Kutsu lähetettiin sähköpostilla osoitteeseen outi.uusi@example.fi.").isVisible(),
+    ).resolves.toBe(true);
     await coordinator.context.close();
     // The invitee follows the link in the mail (no SMTP here: the mail is in the outbox folder).
     const outbox = join(inject("dataDir"), "outbox");
@@ -266,7 +271,10 @@ describe("staff invitations and sessions", () => {
     await page.waitForLoadState("networkidle");
     await expectAccessible(page);
     const section = page.getByRole("region", { name: "Omat tietosi" });
-    const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: "Lataa omat tietosi (JSON)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("link", { name: "Lataa omat tietosi (JSON)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^lahiturva-omat-tiedot-\d{4}-\d{2}-\d{2}\.json$/);
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);

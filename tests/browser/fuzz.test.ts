@@ -32,15 +32,27 @@ function vocabulary(): { intents: string[]; idFields: string[] } {
   return { intents: [...intents].sort(), idFields: [...idFields].sort() };
 }
 
-const BAD_IDS = ["abc", "-1", "1.5", "99999999999999999999999", "%FF", "1%20OR%201%3D1", "00000000-0000-0000-0000-000000000000", "..%2F..%2Fetc%2Fpasswd"];
+const BAD_IDS = [
+  "abc",
+  "-1",
+  "1.5",
+  "99999999999999999999999",
+  "%FF",
+  "1%20OR%201%3D1",
+  "00000000-0000-0000-0000-000000000000",
+  "..%2F..%2Fetc%2Fpasswd",
+];
 const BAD_VALUES = ["999999", "-1", "abc", "00000000-0000-4000-8000-000000000000", "", "%FF", "\u0000", "1e309"];
 const BODIES: { type: string; body: string }[] = [
   { type: "application/json", body: '{"intent":"edit","id":1}' },
   { type: "application/json", body: "{not json" },
   { type: "text/plain", body: "intent=edit" },
   { type: "application/xml", body: "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>" },
-  { type: "multipart/form-data", body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n" },
-  { type: "multipart/form-data; boundary=x", body: "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a=b.txt\"\r\nContent-Type: text/plain\r\n\r\nhello" },
+  { type: "multipart/form-data", body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n' },
+  {
+    type: "multipart/form-data; boundary=x",
+    body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a=b.txt"\r\nContent-Type: text/plain\r\n\r\nhello',
+  },
   { type: "multipart/form-data; boundary=x", body: "garbage without any boundary" },
   { type: "application/x-www-form-urlencoded", body: "%FF=%FF&intent=%E0%A4%A&&&=&a[b][c]=1&__proto__[x]=1" },
   { type: "application/x-www-form-urlencoded; charset=utf-16", body: "\u00ff\u00fe" },
@@ -75,10 +87,20 @@ function probes(paths: { routeId: string; path: string }[], vocab: { intents: st
       form.append("id", BAD_VALUES[n % BAD_VALUES.length]);
       form.append("title", "x".repeat(n % 300));
       form.append("position", "member");
-      list.push({ method: "POST", path: keepSession(base) ? base : path, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form.toString(), signedIn: keepSession(base) });
+      list.push({
+        method: "POST",
+        path: keepSession(base) ? base : path,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+        signedIn: keepSession(base),
+      });
     }
     // Query strings and cookies.
-    list.push({ method: "GET", path: `${path}${path.includes("?") ? "&" : "?"}page=-1&page=abc&q=%FF&status=%00&plan=1e309&_data=`, signedIn: true });
+    list.push({
+      method: "GET",
+      path: `${path}${path.includes("?") ? "&" : "?"}page=-1&page=abc&q=%FF&status=%00&plan=1e309&_data=`,
+      signedIn: true,
+    });
     list.push({ method: "GET", path, headers: { Cookie: "lahiturva_session=" + "A".repeat(4000) + "; lng=%FF; =; ;;" } });
   }
   return list;
@@ -87,12 +109,24 @@ function probes(paths: { routeId: string; path: string }[], vocab: { intents: st
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
 /** node:http, not fetch: fetch refuses TRACE and some malformed paths before sending them. */
-function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, unknown> }> {
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Record<string, unknown> }> {
   const url = new URL(baseUrl());
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
     const req = httpRequest(
-      { agent, host: url.hostname, port: url.port, method, path, headers: payload ? { ...headers, "Content-Length": String(payload.length) } : headers },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: payload ? { ...headers, "Content-Length": String(payload.length) } : headers,
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
@@ -129,12 +163,17 @@ describe("malformed requests get 4xx answers, never 5xx (finding 6)", () => {
           continue;
         }
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status >= 500) failures.push(`${status} ${p.method} ${p.path} ${p.headers?.["Content-Type"] ?? ""} ${typeof p.body === "string" ? p.body.slice(0, 80) : ""}`);
+        if (status >= 500)
+          failures.push(
+            `${status} ${p.method} ${p.path} ${p.headers?.["Content-Type"] ?? ""} ${typeof p.body === "string" ? p.body.slice(0, 80) : ""}`,
+          );
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`fuzz: ${list.length} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; server RSS ${(serverRss() / 1024 / 1024).toFixed(0)} MB`);
+    console.log(
+      `fuzz: ${list.length} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; server RSS ${(serverRss() / 1024 / 1024).toFixed(0)} MB`,
+    );
     expect(failures).toEqual([]);
     expect((await fetch(baseUrl() + "/")).status).toBe(200);
     expect(serverRss()).toBeLessThan(300 * 1024 * 1024);

@@ -11,9 +11,12 @@ import { baseUrl, DEMO, DEMO_PASSWORD } from "./helpers";
 import { signInOverHttp } from "./http-client";
 import { routePaths, serverRss } from "./route-paths";
 
-
 /** Declares `declared` bytes, then sends 1 MB chunks until the server answers (or hangs up). */
-function postHuge(path: string, declared: number | "chunked", contentType = "application/x-www-form-urlencoded"): Promise<{ status: number; sent: number }> {
+function postHuge(
+  path: string,
+  declared: number | "chunked",
+  contentType = "application/x-www-form-urlencoded",
+): Promise<{ status: number; sent: number }> {
   const url = new URL(path, baseUrl());
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { "Content-Type": contentType, Origin: baseUrl(), "Sec-Fetch-Site": "same-origin" };
@@ -97,7 +100,14 @@ async function registerOverHttp(email: string, password: string): Promise<void> 
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl() },
-    body: new URLSearchParams({ name: "Rinnakkainen Testaaja", email, areaId: String(areaId), password, passwordConfirm: password, privacyAccepted: "on" }),
+    body: new URLSearchParams({
+      name: "Rinnakkainen Testaaja",
+      email,
+      areaId: String(areaId),
+      password,
+      passwordConfirm: password,
+      privacyAccepted: "on",
+    }),
   });
   expect(res.status).toBe(302);
 }

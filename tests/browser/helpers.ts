@@ -37,8 +37,15 @@ export async function launchBrowser(): Promise<{ browser: Browser }> {
 }
 
 /** A fresh context (no cookies) whose pages fail the test on any uncaught script error. */
-export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: options.locale ?? "fi-FI", javaScriptEnabled: options.javaScriptEnabled ?? true });
+export async function newPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: options.locale ?? "fi-FI",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   const page = await context.newPage();
   if (options.javaScriptEnabled === false) withoutScript.add(context);
   const errors: string[] = [];
@@ -55,7 +62,10 @@ export async function signIn(page: Page, email: string, options: { password?: st
   if (!options.stay) await page.goto("/login");
   await page.getByLabel(/Sähköposti|E-post|Email/).fill(email);
   await page.getByLabel(/^(Salasana|Lösenord|Password)/).fill(password);
-  await page.locator("form").getByRole("button", { name: /Kirjaudu sisään|Logga in|Sign in/ }).click();
+  await page
+    .locator("form")
+    .getByRole("button", { name: /Kirjaudu sisään|Logga in|Sign in/ })
+    .click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login") || url.pathname === "/login/second-factor");
   if (new URL(page.url()).pathname === "/login/second-factor") await answerDemoSecondFactor(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
@@ -69,7 +79,9 @@ const withoutScript = new WeakSet<BrowserContext>();
 export function passkeyCounter(credentialId: string): number {
   const database = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true, fileMustExist: true });
   try {
-    const row = database.prepare("select counter from second_factors where credential_id = ?").get(credentialId) as { counter: number } | undefined;
+    const row = database.prepare("select counter from second_factors where credential_id = ?").get(credentialId) as
+      | { counter: number }
+      | undefined;
     return row?.counter ?? 0;
   } finally {
     database.close();
@@ -77,16 +89,32 @@ export function passkeyCounter(credentialId: string): number {
 }
 
 /** Chromium's virtual authenticator (DevTools protocol), optionally holding a known credential. */
-export async function addVirtualAuthenticator(page: Page, credential?: { credentialId: string; privateKey: string; rpId: string; signCount: number }) {
+export async function addVirtualAuthenticator(
+  page: Page,
+  credential?: { credentialId: string; privateKey: string; rpId: string; signCount: number },
+) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable", { enableUI: false });
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   if (credential) {
     await cdp.send("WebAuthn.addCredential", {
       authenticatorId,
-      credential: { credentialId: Buffer.from(credential.credentialId, "base64url").toString("base64"), isResidentCredential: false, rpId: credential.rpId, privateKey: credential.privateKey, signCount: credential.signCount },
+      credential: {
+        credentialId: Buffer.from(credential.credentialId, "base64url").toString("base64"),
+        isResidentCredential: false,
+        rpId: credential.rpId,
+        privateKey: credential.privateKey,
+        signCount: credential.signCount,
+      },
     });
   }
   return { cdp, authenticatorId };
@@ -96,7 +124,12 @@ export async function addVirtualAuthenticator(page: Page, credential?: { credent
 export async function answerDemoSecondFactor(page: Page, email: string) {
   if (!withoutScript.has(page.context())) {
     const credentialId = demoCredentialId(email);
-    const { cdp } = await addVirtualAuthenticator(page, { credentialId, privateKey: DEMO_PASSKEY_PKCS8, rpId: new URL(baseUrl()).hostname, signCount: passkeyCounter(credentialId) + 1 });
+    const { cdp } = await addVirtualAuthenticator(page, {
+      credentialId,
+      privateKey: DEMO_PASSKEY_PKCS8,
+      rpId: new URL(baseUrl()).hostname,
+      signCount: passkeyCounter(credentialId) + 1,
+    });
     await page.getByRole("button", { name: /Käytä pääsyavainta|Använd nyckel|Use a passkey/ }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     await cdp.detach();
@@ -106,7 +139,10 @@ export async function answerDemoSecondFactor(page: Page, email: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const code = new TOTP({ secret: Secret.fromBase32(DEMO_TOTP_SECRET), period: 30, digits: 6, algorithm: "SHA1" }).generate();
     await page.getByLabel(/Todennussovelluksen koodi|Kod från autentiseringsappen|Authenticator app code/).fill(code);
-    await page.getByRole("button", { name: /Vahvista|Bekräfta|Confirm/ }).first().click();
+    await page
+      .getByRole("button", { name: /Vahvista|Bekräfta|Confirm/ })
+      .first()
+      .click();
     await page.waitForLoadState("load");
     if (!new URL(page.url()).pathname.startsWith("/login")) return;
     await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 500));
@@ -122,15 +158,23 @@ export async function expectHeading(page: Page, name: string | RegExp) {
 /** Fails on any WCAG 2.1 A/AA violation that axe finds on the current page. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** Waits until the page's table body has exactly `count` rows (client navigations render after the URL changes). */
 export async function expectRowCount(page: Page, count: number, selector = "tbody tr") {
-  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [selector, count] as const, { timeout: 10_000 }).catch(async () => {
-    expect(await page.locator(selector).count(), `rows of ${selector} on ${page.url()}`).toBe(count);
-  });
+  await page
+    .waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [selector, count] as const, { timeout: 10_000 })
+    .catch(async () => {
+      expect(await page.locator(selector).count(), `rows of ${selector} on ${page.url()}`).toBe(count);
+    });
 }
 
 /** The password the registration helper gives new residents. */

@@ -39,8 +39,12 @@ describe("indicators", () => {
     await expectHeading(page, "Indikaattorit");
     // On track or not is said in words in each row, not by colour alone.
     await expect(page.locator('tr[data-indicator="omaisuusrikokset"]').first().textContent()).resolves.toContain("Tavoitteessa");
-    await expect(page.locator('tr[data-indicator="vakivalta-yleisilla-paikoilla"]').first().textContent()).resolves.toContain("Ei tavoitteessa");
-    await expect(page.locator('tr[data-indicator="omaisuusrikokset"]').first().textContent()).resolves.toContain("Laskee, parempaan suuntaan");
+    await expect(page.locator('tr[data-indicator="vakivalta-yleisilla-paikoilla"]').first().textContent()).resolves.toContain(
+      "Ei tavoitteessa",
+    );
+    await expect(page.locator('tr[data-indicator="omaisuusrikokset"]').first().textContent()).resolves.toContain(
+      "Laskee, parempaan suuntaan",
+    );
     await expect(page.getByRole("heading", { level: 2, name: "2 Julkisen kaupunkitilan turvallisuus" }).count()).resolves.toBe(1);
     await expectAccessible(page);
 
@@ -125,18 +129,31 @@ describe("indicators", () => {
     await expectHeading(page, "Indikaattoriarvojen tuonti");
     await expectAccessible(page);
 
-    await upload(page, csvFile(["indikaattori;alue;vuosi;arvo;tyyppi", "asuntopalot;;2026;2,3;toteuma", "asuntopalot;999;2026;3,1;toteuma"]));
+    await upload(
+      page,
+      csvFile(["indikaattori;alue;vuosi;arvo;tyyppi", "asuntopalot;;2026;2,3;toteuma", "asuntopalot;999;2026;3,1;toteuma"]),
+    );
     await page.getByRole("heading", { name: "2. Esikatselu" }).waitFor();
     await expect(page.locator('tr[data-row="3"]').textContent()).resolves.toContain("alue: aluetta ”999” ei löydy.");
     await expect(page.getByRole("button", { name: "Vahvista tuonti" }).count()).resolves.toBe(0);
     await expectAccessible(page);
 
-    await upload(page, csvFile(["indikaattori;alue;vuosi;arvo;tyyppi", "asuntopalot;;2026;2,3;toteuma", "asuntopalot;301;2026;3,1;toteuma", "asuntopalot;;2026;2,4;tavoite"]));
+    await upload(
+      page,
+      csvFile([
+        "indikaattori;alue;vuosi;arvo;tyyppi",
+        "asuntopalot;;2026;2,3;toteuma",
+        "asuntopalot;301;2026;3,1;toteuma",
+        "asuntopalot;;2026;2,4;tavoite",
+      ]),
+    );
     await page.getByText("Uusia: 3").waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Vahvista tuonti" }).click();
     await page.getByRole("status").filter({ hasText: "Tuonti valmis" }).waitFor();
-    await expect(page.getByRole("status").filter({ hasText: "Tuonti valmis" }).textContent()).resolves.toContain("Uusia arvoja 3, päivitettyjä 0, ennallaan 0.");
+    await expect(page.getByRole("status").filter({ hasText: "Tuonti valmis" }).textContent()).resolves.toContain(
+      "Uusia arvoja 3, päivitettyjä 0, ennallaan 0.",
+    );
 
     // The imported values are on the indicator's page.
     await page.goto("/indicators");

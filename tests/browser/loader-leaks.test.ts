@@ -29,7 +29,9 @@ function hrefs(html: string): string {
 let userIds: Map<string, string>;
 beforeAll(() => {
   const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
-  userIds = new Map((sqlite.prepare("select id, email from users").all() as { id: string; email: string }[]).map((u) => [u.id.toLowerCase(), u.email]));
+  userIds = new Map(
+    (sqlite.prepare("select id, email from users").all() as { id: string; email: string }[]).map((u) => [u.id.toLowerCase(), u.email]),
+  );
   sqlite.close();
 });
 
@@ -49,7 +51,10 @@ async function leaksFor(session: Session | undefined, self: { id: string; email:
     const data = await fetch(`${baseUrl()}${path}${sep}_data=${encodeURIComponent(routeId)}`, { redirect: "manual", headers });
     const json = data.status === 200 ? await data.text() : (await data.arrayBuffer(), "");
     // The page's own data, and everything embedded in its HTML (every route on the page).
-    for (const [where, text] of [["_data", json], ["html", html]] as const) {
+    for (const [where, text] of [
+      ["_data", json],
+      ["html", html],
+    ] as const) {
       for (const email of new Set(text.match(EMAIL) ?? [])) {
         if (email === self?.email || shown.includes(email)) continue;
         leaks.push(`${path} (${where}): e-mail ${email}`);

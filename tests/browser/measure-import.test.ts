@@ -16,7 +16,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const HEADER = "tunnus;otsikko;kuvaus;painopistealue;vastuuorganisaatio;vastuuhenkilo;kumppanit;alkaa;paattyy;jatkuva;alueet;budjetti_eur;kustannusjako;tila;strategiatavoitteet";
+const HEADER =
+  "tunnus;otsikko;kuvaus;painopistealue;vastuuorganisaatio;vastuuhenkilo;kumppanit;alkaa;paattyy;jatkuva;alueet;budjetti_eur;kustannusjako;tila;strategiatavoitteet";
 const GOOD_ROW = `8.1;Kauppakeskusten turvallisuusyhteistyö;Kauppakeskukset, poliisi ja nuorisopalvelut sopivat yhteisistä käytännöistä.;2;Poliisi;${DEMO.expert};Nuoriso | Kymp;1.3.2026;31.12.2026;ei;301;12 500,00;Poliisi 50 | Nuoriso 50;Hyväksytty;1`;
 const SECOND_ROW = "8.2;Pyöräilyreittien valaistuskartoitus;;3;Kymp;;;2026-04-01;;kyllä;;;;;";
 const BROKEN_ROW = "8.2;Pyöräilyreittien valaistuskartoitus;;3;Olematon virasto;;;2026-04-01;;kyllä;;;;;";
@@ -42,7 +43,9 @@ describe("importing measures", () => {
     // 1. One broken row: the error is shown on that row, in Finnish, and nothing is offered to import.
     await upload(page, csvFile([GOOD_ROW, BROKEN_ROW]));
     await page.getByRole("heading", { name: "2. Esikatselu" }).waitFor();
-    await expect(page.locator('tr[data-row="3"]').textContent()).resolves.toContain("vastuuorganisaatio: organisaatiota ”Olematon virasto” ei löydy.");
+    await expect(page.locator('tr[data-row="3"]').textContent()).resolves.toContain(
+      "vastuuorganisaatio: organisaatiota ”Olematon virasto” ei löydy.",
+    );
     await expect(page.getByRole("alert").filter({ hasText: "Tiedostossa on virheitä" }).count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: "Vahvista tuonti" }).count()).resolves.toBe(0);
     await expectAccessible(page);
@@ -56,7 +59,9 @@ describe("importing measures", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Vahvista tuonti" }).click();
     await page.getByText("Tuonti valmis").waitFor();
-    await expect(page.getByRole("status").filter({ hasText: "Tuonti valmis" }).textContent()).resolves.toContain("Uusia toimenpiteitä 2, päivitettyjä 0, ennallaan 0.");
+    await expect(page.getByRole("status").filter({ hasText: "Tuonti valmis" }).textContent()).resolves.toContain(
+      "Uusia toimenpiteitä 2, päivitettyjä 0, ennallaan 0.",
+    );
     await expectAccessible(page);
 
     // 3. The measure is in the list and has its page.
@@ -76,7 +81,8 @@ describe("importing measures", () => {
 
     // 5. A partial file (no description, areas or dates) changes only what it has, and the preview
     //    says exactly what: field, old value → new value; the identical row is "no changes".
-    const partial = "tunnus;otsikko;vastuuorganisaatio;budjetti_eur\r\n8.1;Kauppakeskusten turvallisuusyhteistyö;Poliisi;15 000\r\n8.2;Pyöräilyreittien valaistuskartoitus;Kymp;\r\n";
+    const partial =
+      "tunnus;otsikko;vastuuorganisaatio;budjetti_eur\r\n8.1;Kauppakeskusten turvallisuusyhteistyö;Poliisi;15 000\r\n8.2;Pyöräilyreittien valaistuskartoitus;Kymp;\r\n";
     await upload(page, { name: "osittainen.csv", mimeType: "text/csv", buffer: Buffer.from(partial, "utf8") });
     await page.getByRole("button", { name: "Vahvista tuonti" }).waitFor();
     const changed = page.locator('tr[data-row="2"] td[data-changes] li');
@@ -91,7 +97,9 @@ describe("importing measures", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Vahvista tuonti" }).click();
     await page.getByText("Tuonti valmis").waitFor();
-    await expect(page.getByRole("status").filter({ hasText: "Tuonti valmis" }).textContent()).resolves.toContain("Uusia toimenpiteitä 0, päivitettyjä 1, ennallaan 1.");
+    await expect(page.getByRole("status").filter({ hasText: "Tuonti valmis" }).textContent()).resolves.toContain(
+      "Uusia toimenpiteitä 0, päivitettyjä 1, ennallaan 1.",
+    );
     const exported = await staffCsv();
     expect(exported).toContain("Kauppakeskukset, poliisi ja nuorisopalvelut sopivat yhteisistä käytännöistä.");
     expect(exported).toContain(";district:301;15000;");
@@ -139,7 +147,10 @@ describe("exporting measures", () => {
     const { context, page } = await newPage(browser);
     await signIn(page, DEMO.coordinator);
     await page.goto("/measures?status=approved&status=in_progress");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('a[href^="/measures/export?"][href*="format=xlsx"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('a[href^="/measures/export?"][href*="format=xlsx"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^toimenpiteet-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
@@ -174,7 +185,10 @@ describe("exporting measures", () => {
 
     // Staff see the proposals the public does not (the template's 9.1 was imported as one).
     const staff = await signInOverHttp(DEMO.mayor);
-    const staffRows = Papa.parse<string[]>((await (await get("/measures/export?format=csv", staff)).text()).slice(1), { delimiter: ";", skipEmptyLines: true }).data.slice(1);
+    const staffRows = Papa.parse<string[]>((await (await get("/measures/export?format=csv", staff)).text()).slice(1), {
+      delimiter: ";",
+      skipEmptyLines: true,
+    }).data.slice(1);
     expect(staffRows.length).toBeGreaterThan(rows.length);
     expect(staffRows.some((r) => r[13] === "Ehdotettu")).toBe(true);
     expect((await get("/measures/export?format=pdf")).status).toBe(400);

@@ -21,7 +21,6 @@ const TITLE = `Valoisa Linjojen iltareitti ${stamp}`;
 /** The form around a fieldset ("Havainto 1"…), where its autosave status is shown. */
 const formOf = (page: Page, group: string) => page.locator("form", { has: page.getByRole("group", { name: group, exact: true }) });
 
-
 describe("a resident's neighbourhood plan", () => {
   it("is drafted with a co-author, reviewed by the Kallio network, corrected, published and read by anyone", async () => {
     const resident = await newPage(browser);
@@ -45,7 +44,11 @@ describe("a resident's neighbourhood plan", () => {
     // The draft saves itself while the resident types.
     await page.getByLabel("Nykytilanne").fill("Linjojen kaduilla on iltaisin pimeää, ja Karhupuiston oikopolkua vältellään.");
     const basics = page.locator("#section-basics").getByRole("status");
-    await basics.filter({ hasText: "Tallennetaan…" }).or(basics.filter({ hasText: /Tallennettu \d/ })).first().waitFor();
+    await basics
+      .filter({ hasText: "Tallennetaan…" })
+      .or(basics.filter({ hasText: /Tallennettu \d/ }))
+      .first()
+      .waitFor();
     await basics.filter({ hasText: /Tallennettu \d{1,2}[.:]\d{2}/ }).waitFor();
 
     // One item in every section.
@@ -56,20 +59,31 @@ describe("a resident's neighbourhood plan", () => {
     await newObservation.getByLabel("Pituusaste (vapaaehtoinen)").fill("24,9512");
     await page.getByRole("button", { name: "Lisää havainto" }).click();
     await page.getByRole("group", { name: "Havainto 1", exact: true }).waitFor();
-    await page.getByRole("group", { name: "Uusi tavoite" }).getByLabel("Tavoite").fill("Puiston läpi voi kulkea turvallisesti myös iltaisin.");
+    await page
+      .getByRole("group", { name: "Uusi tavoite" })
+      .getByLabel("Tavoite")
+      .fill("Puiston läpi voi kulkea turvallisesti myös iltaisin.");
     await page.getByRole("button", { name: "Lisää tavoite" }).click();
     await page.getByRole("group", { name: "Tavoite 1", exact: true }).waitFor();
     const newAction = page.getByRole("group", { name: "Uusi toimenpide" });
     await newAction.getByLabel("Mitä tehdään?").fill("Lähipoliisi käy puistossa viikonloppuiltaisin.");
     await newAction.getByLabel("Kuka toteuttaa").selectOption({ label: "Kaupunki tai muu organisaatio" });
     await newAction.getByLabel("Organisaatio", { exact: true }).selectOption({ label: "Helsingin poliisilaitos" });
-    await newAction.getByLabel("Kaupungin toimenpide, jota tämä tukee").selectOption({ label: "2.2 Lähipoliisitoiminta Kalliossa ja Alppiharjussa" });
+    await newAction
+      .getByLabel("Kaupungin toimenpide, jota tämä tukee")
+      .selectOption({ label: "2.2 Lähipoliisitoiminta Kalliossa ja Alppiharjussa" });
     await page.getByRole("button", { name: "Lisää toimenpide" }).click();
     await page.getByRole("group", { name: "Toimenpide 1", exact: true }).waitFor();
 
     // Editing an item saves it too.
-    await page.getByRole("group", { name: "Havainto 1", exact: true }).getByLabel("Mikä huolettaa?").fill("Karhupuiston länsilaidan valaisimet ovat olleet rikki kuukausia.");
-    await formOf(page, "Havainto 1").getByRole("status").filter({ hasText: /Tallennettu \d/ }).waitFor();
+    await page
+      .getByRole("group", { name: "Havainto 1", exact: true })
+      .getByLabel("Mikä huolettaa?")
+      .fill("Karhupuiston länsilaidan valaisimet ovat olleet rikki kuukausia.");
+    await formOf(page, "Havainto 1")
+      .getByRole("status")
+      .filter({ hasText: /Tallennettu \d/ })
+      .waitFor();
 
     // A co-author: an existing resident of the same area.
     await page.getByLabel("Asukkaan sähköpostiosoite").fill(DEMO.resident);
@@ -115,8 +129,14 @@ describe("a resident's neighbourhood plan", () => {
     await page.waitForLoadState("networkidle");
     await expect(page.getByText("Kertokaa vielä, milloin lähipoliisin käynnit alkavat.").count()).resolves.toBeGreaterThan(0);
     await expectAccessible(page);
-    await page.getByRole("group", { name: "Toimenpide 1", exact: true }).getByLabel("Aikataulu").fill("Viikonloppuisin syyskuusta 2026 alkaen");
-    await formOf(page, "Toimenpide 1").getByRole("status").filter({ hasText: /Tallennettu \d/ }).waitFor();
+    await page
+      .getByRole("group", { name: "Toimenpide 1", exact: true })
+      .getByLabel("Aikataulu")
+      .fill("Viikonloppuisin syyskuusta 2026 alkaen");
+    await formOf(page, "Toimenpide 1")
+      .getByRole("status")
+      .filter({ hasText: /Tallennettu \d/ })
+      .waitFor();
     await page.getByRole("button", { name: "Lähetä korjattu suunnitelma" }).click();
     await expectHeading(page, TITLE);
     await page.getByRole("status").filter({ hasText: "Suunnitelma lähetettiin alueen verkostolle." }).waitFor();
@@ -190,7 +210,11 @@ describe("a resident's neighbourhood plan", () => {
     await expectHeading(again, "Suunnitelman muokkaus");
     await again.getByText("Palautimme tallentamattoman tekstisi tältä laitteelta, ja se tallennetaan nyt.").waitFor();
     expect(await again.getByLabel("Nykytilanne").inputValue()).toBe("Tämä kirjoitettiin ilman verkkoyhteyttä.");
-    await again.locator("#section-basics").getByRole("status").filter({ hasText: /Tallennettu \d/ }).waitFor();
+    await again
+      .locator("#section-basics")
+      .getByRole("status")
+      .filter({ hasText: /Tallennettu \d/ })
+      .waitFor();
     await expectAccessible(again);
     // The server has it now: a fresh load shows it, with nothing left to restore.
     await again.reload();

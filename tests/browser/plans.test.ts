@@ -93,7 +93,12 @@ describe("coordinator manages priority areas", () => {
     await again.getByRole("button", { name: "Lisää painopistealue" }).click();
     await page.waitForLoadState("load");
     await expect(page.getByText("Painopistealue lisätty.").isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("row", { name: new RegExp(areaName) }).getByRole("cell", { name: "2027" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole("row", { name: new RegExp(areaName) })
+        .getByRole("cell", { name: "2027" })
+        .isVisible(),
+    ).resolves.toBe(true);
     await context.close();
   });
 
@@ -115,7 +120,12 @@ describe("coordinator manages priority areas", () => {
     await form.getByLabel(/^Päätöksen tieto/).fill("Ohjausryhmä 23.11.2026 § 4");
     await form.getByRole("button", { name: "Tallenna" }).click();
     await page.getByText("Painopistealue tallennettu.").waitFor();
-    await expect(page.getByRole("row", { name: new RegExp(renamed) }).getByRole("cell", { name: "2026, 2028" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole("row", { name: new RegExp(renamed) })
+        .getByRole("cell", { name: "2026, 2028" })
+        .isVisible(),
+    ).resolves.toBe(true);
     await expectAccessible(page);
 
     await page.goto(planPath);
@@ -163,7 +173,12 @@ describe("creating a plan", () => {
     await page.getByRole("button", { name: "Luo suunnitelma" }).click();
     await page.waitForURL(/\/admin\/plans\/\d+$/);
     // The new draft's set-up page carries the same fields, filled in.
-    await expect(page.getByLabel(/^Nimi suomeksi/).first().inputValue()).resolves.toBe(name);
+    await expect(
+      page
+        .getByLabel(/^Nimi suomeksi/)
+        .first()
+        .inputValue(),
+    ).resolves.toBe(name);
     await expect(page.getByLabel(/^Kauden loppu/).inputValue()).resolves.toBe("2033-12-31");
     await context.close();
   });

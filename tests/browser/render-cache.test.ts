@@ -45,7 +45,8 @@ describe("rendered-page memo", () => {
   });
 
   it("answers a repeated view gzipped for clients that accept it, and plain for those that do not", async () => {
-    const view = (encoding: string) => fetch(`${baseUrl()}/steering`, { headers: { Cookie: coordinator.cookie, "Accept-Encoding": encoding } });
+    const view = (encoding: string) =>
+      fetch(`${baseUrl()}/steering`, { headers: { Cookie: coordinator.cookie, "Accept-Encoding": encoding } });
     const plain = await view("identity");
     const plainHtml = await plain.text();
     expect(plain.headers.get("content-encoding")).toBeNull();
@@ -75,7 +76,15 @@ describe("rendered-page memo", () => {
       method: "POST",
       redirect: "manual",
       headers: { Cookie: coordinator.cookie, Origin: baseUrl(), "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ version: version!, status: "in_progress", progress: "55", done: marker, next: "", obstacles: "", publicText: "" }),
+      body: new URLSearchParams({
+        version: version!,
+        status: "in_progress",
+        progress: "55",
+        done: marker,
+        next: "",
+        obstacles: "",
+        publicText: "",
+      }),
     });
     expect(post.status).toBe(302);
 
@@ -95,7 +104,11 @@ describe("rendered-page memo", () => {
   it("never answers from memory for a session that has ended", async () => {
     const mayor = await signInOverHttp(DEMO.mayor);
     for (let i = 0; i < 2; i++) expect((await get("/steering", mayor)).status).toBe(200);
-    const out = await fetch(`${baseUrl()}/logout`, { method: "POST", redirect: "manual", headers: { Cookie: mayor.cookie, Origin: baseUrl() } });
+    const out = await fetch(`${baseUrl()}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: mayor.cookie, Origin: baseUrl() },
+    });
     expect(out.status).toBe(302);
     const after = await get("/steering", mayor);
     expect(after.status).toBe(302);
@@ -104,7 +117,11 @@ describe("rendered-page memo", () => {
 
   it("answers in the language the request asks for, on the same URL", async () => {
     const finnish = await (await get("/", coordinator)).text();
-    const swedish = await (await get("/", { cookie: `${coordinator.cookie.replace(/lng=[^;]*;?\s*/, "")}; lng=${encodeURIComponent(Buffer.from('"sv"').toString("base64"))}` })).text();
+    const swedish = await (
+      await get("/", {
+        cookie: `${coordinator.cookie.replace(/lng=[^;]*;?\s*/, "")}; lng=${encodeURIComponent(Buffer.from('"sv"').toString("base64"))}`,
+      })
+    ).text();
     expect(/<html[^>]*lang="fi"/.test(finnish)).toBe(true);
     expect(/<html[^>]*lang="sv"/.test(swedish)).toBe(true);
   });
@@ -120,7 +137,12 @@ describe("rendered-page memo", () => {
       )
       .get() as { id: number; groupId: number; email: string };
     const member = await signInOverHttp(doc.email);
-    const views = () => (sqlite.prepare("select count(*) as n from document_access_log where document_id = ? and action = 'view'").get(doc.id) as { n: number }).n;
+    const views = () =>
+      (
+        sqlite.prepare("select count(*) as n from document_access_log where document_id = ? and action = 'view'").get(doc.id) as {
+          n: number;
+        }
+      ).n;
     const before = views();
     for (let i = 0; i < 3; i++) expect((await get(`/workspaces/${doc.groupId}/documents/${doc.id}`, member)).status).toBe(200);
     expect(views()).toBe(before + 3);

@@ -25,7 +25,9 @@ export async function routePaths(): Promise<{ routeId: string; path: string }[]>
     meetingId: one(`select id from meetings where group_id = ${expertGroup} limit 1`),
     documentId: one(`select id from documents where group_id = ${expertGroup} limit 1`),
     threadId: one(`select id from threads where group_id = ${expertGroup} limit 1`),
-    measureId: one("select id from measures where published = 1 and status <> 'proposed' and responsible_user_id is not null and exists (select 1 from follow_ups f where f.measure_id = measures.id) limit 1"),
+    measureId: one(
+      "select id from measures where published = 1 and status <> 'proposed' and responsible_user_id is not null and exists (select 1 from follow_ups f where f.measure_id = measures.id) limit 1",
+    ),
     entryId: "0",
     planId: one("select id from neighbourhood_plans where status = 'published' limit 1"),
     reviewId: one("select id from status_reviews limit 1"),
@@ -50,7 +52,8 @@ export async function routePaths(): Promise<{ routeId: string; path: string }[]>
     .filter((id) => id !== "root")
     .map((routeId) => {
       const pattern = "/" + full(routeId);
-      const own = routeId.startsWith("routes/plans.") || routeId.startsWith("routes/admin.plans.") ? { ...params, planId: safetyPlanId } : params;
+      const own =
+        routeId.startsWith("routes/plans.") || routeId.startsWith("routes/admin.plans.") ? { ...params, planId: safetyPlanId } : params;
       const path = pattern.replace(/:(\w+)/g, (_, name: string) => own[name] ?? "1").replace(/\*$/, "no-such-page");
       return { routeId, path };
     });

@@ -13,7 +13,8 @@ type Status = 200 | 302 | 403 | 404;
 const ROLES: Role[] = ["anonymous", "coordinator", "mayor", "expert", "network", "resident"];
 
 /** Shorthand: who gets 200; everyone signed in gets 403 otherwise and anonymous is sent to sign in. */
-const staffOnly = (...allowed: Role[]) => Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 200 : r === "anonymous" ? 302 : 403])) as Record<Role, Status>;
+const staffOnly = (...allowed: Role[]) =>
+  Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 200 : r === "anonymous" ? 302 : 403])) as Record<Role, Status>;
 const everyone = (status: Status) => Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Role, Status>;
 const anonymousOnly = { anonymous: 200, coordinator: 302, mayor: 302, expert: 302, network: 302, resident: 302 } as Record<Role, Status>;
 const signedInOnly = { ...everyone(200), anonymous: 302 } as Record<Role, Status>;
@@ -126,10 +127,18 @@ const TABLE: Record<string, Check[]> = {
     { path: (ids) => `/measures/${ids.policeMeasureId}/edit`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } },
     { path: () => "/measures/999999/edit", expect: { ...everyone(404), anonymous: 302 } },
   ],
-  "routes/measures.$measureId.follow-up": [{ path: (ids) => `/measures/${ids.policeMeasureId}/follow-up`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } }],
+  "routes/measures.$measureId.follow-up": [
+    { path: (ids) => `/measures/${ids.policeMeasureId}/follow-up`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } },
+  ],
   "routes/measures.$measureId.entries.$entryId": [
-    { path: (ids) => `/measures/${ids.policeMeasureId}/entries/${ids.policeEntryId}`, expect: { ...staffOnly("coordinator", "expert"), resident: 404 } },
-    { path: (ids) => `/measures/${ids.policeMeasureId}/entries/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404, resident: 404 } },
+    {
+      path: (ids) => `/measures/${ids.policeMeasureId}/entries/${ids.policeEntryId}`,
+      expect: { ...staffOnly("coordinator", "expert"), resident: 404 },
+    },
+    {
+      path: (ids) => `/measures/${ids.policeMeasureId}/entries/999999`,
+      expect: { ...staffOnly(), coordinator: 404, expert: 404, resident: 404 },
+    },
   ],
   // Indicators: every staff role reads them; coordinators and the expert group enter and import values.
   "routes/indicators._index": [{ path: () => "/indicators", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
@@ -155,13 +164,17 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/workspaces/abc", expect: { ...everyone(404), anonymous: 302 } },
   ],
   "routes/workspaces.$groupId._index": [{ path: () => `/workspaces/${ws.kallio}`, expect: staffOnly("coordinator", "network") }],
-  "routes/workspaces.$groupId.meetings._index": [{ path: () => `/workspaces/${ws.expert}/meetings`, expect: staffOnly("coordinator", "expert") }],
+  "routes/workspaces.$groupId.meetings._index": [
+    { path: () => `/workspaces/${ws.expert}/meetings`, expect: staffOnly("coordinator", "expert") },
+  ],
   "routes/workspaces.$groupId.meetings.$meetingId": [
     { path: () => `/workspaces/${ws.expert}/meetings/${ws.meeting}`, expect: staffOnly("coordinator", "expert") },
     { path: () => `/workspaces/${ws.steering}/meetings/${ws.meeting}`, expect: { ...staffOnly(), coordinator: 404, mayor: 404 } },
     { path: () => `/workspaces/${ws.expert}/meetings/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404 } },
   ],
-  "routes/workspaces.$groupId.meetings.$meetingId[.ics]": [{ path: () => `/workspaces/${ws.expert}/meetings/${ws.meeting}.ics`, expect: staffOnly("coordinator", "expert") }],
+  "routes/workspaces.$groupId.meetings.$meetingId[.ics]": [
+    { path: () => `/workspaces/${ws.expert}/meetings/${ws.meeting}.ics`, expect: staffOnly("coordinator", "expert") },
+  ],
   "routes/workspaces.$groupId.documents._index": [
     { path: () => `/workspaces/${ws.expert}/documents`, expect: staffOnly("coordinator", "expert") },
     { path: () => `/workspaces/${ws.expert}/documents?q=liite`, expect: staffOnly("coordinator", "expert") },
@@ -175,15 +188,22 @@ const TABLE: Record<string, Check[]> = {
   // Downloads answer 404 to anyone who may not read the document: its existence is not revealed.
   "routes/documents.$documentId.download": [
     { path: () => `/documents/${ws.agreement}/download`, expect: { ...everyone(404), anonymous: 302, coordinator: 200, expert: 200 } },
-    { path: () => `/documents/${ws.attachment}/download?version=1`, expect: { ...everyone(404), anonymous: 302, coordinator: 200, expert: 200 } },
+    {
+      path: () => `/documents/${ws.attachment}/download?version=1`,
+      expect: { ...everyone(404), anonymous: 302, coordinator: 200, expert: 200 },
+    },
     { path: () => `/documents/${ws.agreement}/download?version=99`, expect: { ...everyone(404), anonymous: 302 } },
   ],
-  "routes/workspaces.$groupId.threads._index": [{ path: () => `/workspaces/${ws.expert}/threads`, expect: staffOnly("coordinator", "expert") }],
+  "routes/workspaces.$groupId.threads._index": [
+    { path: () => `/workspaces/${ws.expert}/threads`, expect: staffOnly("coordinator", "expert") },
+  ],
   "routes/workspaces.$groupId.threads.$threadId": [
     { path: () => `/workspaces/${ws.expert}/threads/${ws.thread}`, expect: staffOnly("coordinator", "expert") },
     { path: () => `/workspaces/${ws.expert}/threads/999999`, expect: { ...staffOnly(), coordinator: 404, expert: 404 } },
   ],
-  "routes/workspaces.$groupId.decisions": [{ path: () => `/workspaces/${ws.steering}/decisions`, expect: staffOnly("coordinator", "mayor") }],
+  "routes/workspaces.$groupId.decisions": [
+    { path: () => `/workspaces/${ws.steering}/decisions`, expect: staffOnly("coordinator", "mayor") },
+  ],
   "routes/notifications": [{ path: () => "/notifications?page=2", expect: signedInOnly }],
   "routes/admin.access-log": [
     { path: () => "/admin/access-log", expect: staffOnly("coordinator") },
@@ -251,7 +271,9 @@ beforeAll(async () => {
     proposedMeasureId: (sqlite.prepare("select id from measures where status = 'proposed' limit 1").get() as { id: number }).id,
     policeEntryId: 0,
   };
-  ids.policeEntryId = (sqlite.prepare("select id from follow_ups where measure_id = ? limit 1").get(ids.policeMeasureId) as { id: number }).id;
+  ids.policeEntryId = (
+    sqlite.prepare("select id from follow_ups where measure_id = ? limit 1").get(ids.policeMeasureId) as { id: number }
+  ).id;
   sqlite.close();
 });
 
@@ -285,7 +307,9 @@ beforeAll(() => {
   ws = {
     expert,
     steering: one("select id from groups where kind = 'steering'"),
-    kallio: one("select g.id from groups g join memberships m on m.group_id = g.id join users u on u.id = m.user_id where u.email = 'verkosto@demo.lahiturva.fi' and g.kind = 'network'"),
+    kallio: one(
+      "select g.id from groups g join memberships m on m.group_id = g.id join users u on u.id = m.user_id where u.email = 'verkosto@demo.lahiturva.fi' and g.kind = 'network'",
+    ),
     meeting: one(`select id from meetings where group_id = ${expert} and status = 'planned' order by starts_at limit 1`),
     agreement: one("select id from documents where title like 'Kameravalvonnan yhteistyösopimus%'"),
     attachment: one("select id from documents where title like 'Liite 1:%'"),
@@ -302,7 +326,15 @@ beforeAll(() => {
 });
 
 /** Neighbourhood ids from the seeded demo city (db/seed/neighbourhood.ts). */
-let nb: { linjat: number; kallioNetwork: number; malmiNetwork: number; published: number; archived: number; draft: number; submittedMalmi: number };
+let nb: {
+  linjat: number;
+  kallioNetwork: number;
+  malmiNetwork: number;
+  published: number;
+  archived: number;
+  draft: number;
+  submittedMalmi: number;
+};
 beforeAll(() => {
   const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
   const one = (query: string, ...args: unknown[]) => (sqlite.prepare(query).get(...args) as { id: number }).id;
@@ -384,7 +416,11 @@ describe("HTTP protections", () => {
   it("logout ends the session on the server", async () => {
     const s = await signInOverHttp(DEMO.expert);
     expect((await get("/expert", s)).status).toBe(200);
-    await fetch(inject("baseUrl") + "/logout", { method: "POST", redirect: "manual", headers: { Cookie: s.cookie, Origin: inject("baseUrl") } });
+    await fetch(inject("baseUrl") + "/logout", {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: s.cookie, Origin: inject("baseUrl") },
+    });
     expect((await get("/expert", s)).status).toBe(302);
   });
 });

@@ -6,7 +6,17 @@ import Database from "better-sqlite3";
 import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { addVirtualAuthenticator, DEMO, expectAccessible, expectHeading, launchBrowser, newPage, registerResident, RESIDENT_PASSWORD, signIn } from "./helpers";
+import {
+  addVirtualAuthenticator,
+  DEMO,
+  expectAccessible,
+  expectHeading,
+  launchBrowser,
+  newPage,
+  registerResident,
+  RESIDENT_PASSWORD,
+  signIn,
+} from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,7 +29,11 @@ afterAll(async () => {
 const auditActions = (email: string): string[] => {
   const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
   try {
-    return (sqlite.prepare("select a.action from audit_log a join users u on u.id = a.actor_id where u.email = ? order by a.id").all(email) as { action: string }[]).map((r) => r.action);
+    return (
+      sqlite.prepare("select a.action from audit_log a join users u on u.id = a.actor_id where u.email = ? order by a.id").all(email) as {
+        action: string;
+      }[]
+    ).map((r) => r.action);
   } finally {
     sqlite.close();
   }
@@ -112,7 +126,15 @@ describe("an authenticator app and recovery codes", () => {
     await page.getByRole("button", { name: "Vahvista" }).first().click();
     await page.waitForURL("**/my-area");
     const actions = auditActions(email);
-    expect(actions).toEqual(expect.arrayContaining(["secondFactor.enrolFailed", "secondFactor.enrolled", "auth.secondFactorFailed", "auth.recoveryCodeUsed", "auth.secondFactor"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "secondFactor.enrolFailed",
+        "secondFactor.enrolled",
+        "auth.secondFactorFailed",
+        "auth.recoveryCodeUsed",
+        "auth.secondFactor",
+      ]),
+    );
 
     // Removing the factor is audited, and the next sign-in needs the password only.
     await page.goto("/account");

@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 /** A valid minimal PDF. */
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
+const pdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
 
 /** Decodes RFC 2047 encoded words (what nodemailer puts in a Subject with ä and ö). */
 function decodeHeader(value: string): string {
@@ -27,7 +28,9 @@ function decodeHeader(value: string): string {
   const bytes = value
     .replace(/\?=\r?\n?[ \t]+=\?/g, "?==?")
     .replace(/\r?\n[ \t]/g, "")
-    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_, q: string) => q.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))))
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_, q: string) =>
+      q.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+    )
     .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b: string) => Buffer.from(b, "base64").toString("latin1"));
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
@@ -70,16 +73,25 @@ describe("the expert group's workspace", () => {
     await agenda.getByLabel("Selostus").fill("Tietosuojan vaikutustenarvioinnin tilanne.");
     await agenda.getByLabel("Liittyy").selectOption({ label: "2.4 Kameravalvonnan kehittäminen keskustan julkisilla paikoilla" });
     await agenda.getByRole("button", { name: "Lisää asia esityslistalle" }).click();
-    await page.getByTestId("agenda").getByRole("link", { name: "2.4 Kameravalvonnan kehittäminen keskustan julkisilla paikoilla" }).waitFor();
+    await page
+      .getByTestId("agenda")
+      .getByRole("link", { name: "2.4 Kameravalvonnan kehittäminen keskustan julkisilla paikoilla" })
+      .waitFor();
     await expect(page.getByTestId("agenda").locator("li").count()).resolves.toBe(2);
 
     // The decision, about the measure, on the second item.
     const decisions = page.getByRole("region", { name: "Päätökset" });
-    await decisions.locator("textarea").first().fill("Asiantuntijaryhmä pyytää vaikutustenarvioinnin valmiiksi toukokuun loppuun mennessä.");
+    await decisions
+      .locator("textarea")
+      .first()
+      .fill("Asiantuntijaryhmä pyytää vaikutustenarvioinnin valmiiksi toukokuun loppuun mennessä.");
     await decisions.getByLabel("Esityslistan asia").selectOption({ label: "2. Kameravalvonnan kehittäminen" });
     await decisions.getByLabel("Koskee").selectOption({ label: "2.4 Kameravalvonnan kehittäminen keskustan julkisilla paikoilla" });
     await decisions.getByRole("button", { name: "Kirjaa päätös" }).click();
-    await page.getByTestId("decisions").getByText(/^\d+\/2031/).waitFor();
+    await page
+      .getByTestId("decisions")
+      .getByText(/^\d+\/2031/)
+      .waitFor();
     const number = (await page.getByTestId("decisions").locator("strong").first().textContent())!.trim();
     expect(number).toBe("1/2031");
 
@@ -113,10 +125,16 @@ describe("the expert group's workspace", () => {
     await page.locator("nav[aria-label='Työtilan osiot']").getByRole("link", { name: "Päätökset" }).click();
     await page.getByRole("cell", { name: number, exact: true }).waitFor();
     await expectAccessible(page);
-    await page.getByRole("row", { name: new RegExp(number.replace("/", "\\/")) }).getByRole("link", { name: /^2\.4 / }).click();
+    await page
+      .getByRole("row", { name: new RegExp(number.replace("/", "\\/")) })
+      .getByRole("link", { name: /^2\.4 / })
+      .click();
     await page.waitForURL(/\/measures\/\d+$/);
     await page.getByTestId("linked-decisions").getByText(`Turvallisuussuunnittelun asiantuntijaryhmä, päätös ${number}`).waitFor();
-    await page.getByTestId("linked-documents").getByRole("link", { name: "Kameravalvonnan yhteistyösopimus (kaupunki – poliisi)" }).waitFor();
+    await page
+      .getByTestId("linked-documents")
+      .getByRole("link", { name: "Kameravalvonnan yhteistyösopimus (kaupunki – poliisi)" })
+      .waitFor();
     // The chair has no right to the confidential attachment: the measure page does not show it.
     await expect(page.getByTestId("linked-documents").getByText("Liite 1", { exact: false }).count()).resolves.toBe(0);
     await expectAccessible(page);
@@ -145,12 +163,16 @@ describe("the expert group's workspace", () => {
 
     // A web page dressed as a PDF is refused, with the reason; nothing is stored.
     const versions = page.getByRole("region", { name: "Versiot" });
-    await versions.locator("input[type=file]").setInputFiles({ name: "sopimus.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><body>ei pdf</body></html>") });
+    await versions
+      .locator("input[type=file]")
+      .setInputFiles({ name: "sopimus.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><body>ei pdf</body></html>") });
     await versions.getByRole("button", { name: "Tallenna uusi versio" }).click();
     await page.getByText("Tiedoston sisältö ei ole sallittua tyyppiä.", { exact: false }).waitFor();
     await expect(page.getByTestId("versions").locator("tbody tr").count()).resolves.toBe(1);
 
-    await versions.locator("input[type=file]").setInputFiles({ name: "yhteistyosopimus-allekirjoitettu.pdf", mimeType: "application/pdf", buffer: pdf("allekirjoitettu") });
+    await versions
+      .locator("input[type=file]")
+      .setInputFiles({ name: "yhteistyosopimus-allekirjoitettu.pdf", mimeType: "application/pdf", buffer: pdf("allekirjoitettu") });
     await versions.getByLabel("Muutoksen kuvaus").fill("Allekirjoitettu versio");
     await versions.getByRole("button", { name: "Tallenna uusi versio" }).click();
     await page.getByText("Uusi versio tallennettu.").waitFor();
@@ -160,7 +182,10 @@ describe("the expert group's workspace", () => {
     await expectAccessible(page);
 
     // The confidential attachment: marking on the page and in the downloaded file's name.
-    await page.getByTestId("attachments").getByRole("link", { name: /^Liite 1:/ }).click();
+    await page
+      .getByTestId("attachments")
+      .getByRole("link", { name: /^Liite 1:/ })
+      .click();
     await page.getByTestId("publicity-marking").waitFor();
     await page.getByTestId("publicity-marking").getByText("JulkL 24 § 1 mom. 7 k", { exact: false }).waitFor();
     await expectAccessible(page);
@@ -168,7 +193,14 @@ describe("the expert group's workspace", () => {
     expect(download.suggestedFilename()).toBe("SALASSAPIDETTÄVÄ – liite-1-vastuuhenkilot.pdf");
     const res = await page.request.get(new URL(download.url()).pathname + new URL(download.url()).search);
     // The route sets nosniff itself and the HTTP server adds it to every response: both say the same.
-    expect(new Set(res.headers()["x-content-type-options"]!.split(",").map((v) => v.trim()))).toEqual(new Set(["nosniff"]));
+    expect(
+      new Set(
+        res
+          .headers()
+          ["x-content-type-options"]!.split(",")
+          .map((v) => v.trim()),
+      ),
+    ).toEqual(new Set(["nosniff"]));
     expect(res.headers()["content-disposition"]).toMatch(/^attachment; /);
     expect(res.headers()["cache-control"]).toBe("private, no-store");
 
@@ -207,7 +239,11 @@ describe("the expert group's workspace", () => {
     await signIn(admin.page, DEMO.coordinator);
     await admin.page.goto("/admin/access-log");
     await admin.page.getByTestId("access-log").waitFor();
-    const row = admin.page.getByTestId("access-log").locator("tbody tr", { hasText: "Jari Heikkinen" }).filter({ hasText: "Latasi" }).first();
+    const row = admin.page
+      .getByTestId("access-log")
+      .locator("tbody tr", { hasText: "Jari Heikkinen" })
+      .filter({ hasText: "Latasi" })
+      .first();
     await row.getByText(/^Liite 1:/).waitFor();
     await expectAccessible(admin.page);
     await admin.context.close();
@@ -244,7 +280,15 @@ describe("reminder mail over real SMTP", () => {
   it("`npm run reminders` against the running app's database sends the responsible person's reminder to the SMTP server", async () => {
     const run = () =>
       new Promise<number>((resolve) => {
-        const env = { ...process.env, NODE_ENV: "production", DATA_DIR: inject("dataDir"), PUBLIC_URL: baseUrl(), SMTP_HOST: "127.0.0.1", SMTP_PORT: String(sink.port), REMINDERS: "off" } as NodeJS.ProcessEnv;
+        const env = {
+          ...process.env,
+          NODE_ENV: "production",
+          DATA_DIR: inject("dataDir"),
+          PUBLIC_URL: baseUrl(),
+          SMTP_HOST: "127.0.0.1",
+          SMTP_PORT: String(sink.port),
+          REMINDERS: "off",
+        } as NodeJS.ProcessEnv;
         const child = spawn(process.execPath, ["--import", "tsx", "db/run-reminders.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
         child.on("exit", (code) => resolve(code ?? 1));
       });
@@ -254,7 +298,8 @@ describe("reminder mail over real SMTP", () => {
     const subjects = toJari.map((m) => decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(m.raw)![1]!));
     // Jari is responsible for police measures that are late, stale or near their deadline in the demo
     // city (which ones depends on what the other browser tests reported in the meantime).
-    const reminder = /^Lähiturva: (Toimenpide \S+ .* on myöhässä|Toimenpiteen \S+ .* määräpäivä lähestyy|Toimenpidettä \S+ .* ei ole päivitetty ajoissa)/;
+    const reminder =
+      /^Lähiturva: (Toimenpide \S+ .* on myöhässä|Toimenpiteen \S+ .* määräpäivä lähestyy|Toimenpidettä \S+ .* ei ole päivitetty ajoissa)/;
     expect(subjects.filter((s) => reminder.test(s)).length, subjects.join("\n")).toBeGreaterThan(0);
     const late = toJari[subjects.findIndex((s) => reminder.test(s))]!;
     // The body is quoted-printable: undo its soft line breaks before looking for the link.

@@ -1,8 +1,27 @@
 // Signing in, registering, invitations and sessions against a real migrated database.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { areas, auditLog, followUps, groups, neighbourhoodPlans, organisations, planAuthors, planComments, sessions, users } from "../../db/schema";
-import { acceptInvitation, createInvitation, deleteOwnAccount, findOpenInvitation, mayDeleteOwnAccount, registerResident, signIn } from "~/server/people/accounts.server";
+import {
+  areas,
+  auditLog,
+  followUps,
+  groups,
+  neighbourhoodPlans,
+  organisations,
+  planAuthors,
+  planComments,
+  sessions,
+  users,
+} from "../../db/schema";
+import {
+  acceptInvitation,
+  createInvitation,
+  deleteOwnAccount,
+  findOpenInvitation,
+  mayDeleteOwnAccount,
+  registerResident,
+  signIn,
+} from "~/server/people/accounts.server";
 import { addCoauthor, addComment, createNeighbourhoodPlan } from "~/server/neighbourhood/neighbourhood.server";
 import { endAllSessions, hashSessionId, readSession, startSession } from "~/server/people/auth.server";
 import { db } from "~/server/platform/db.server";
@@ -22,7 +41,11 @@ describe("signing in", () => {
   it("accepts the right password (any letter case in the email) and writes the audit log", async () => {
     const result = await signIn("Pormestari@Demo.Lahiturva.fi", DEMO_PASSWORD, "10.0.0.1");
     expect(result).toMatchObject({ ok: true, userId: userIdOf(DEMO.mayor) });
-    const entries = db().select().from(auditLog).where(eq(auditLog.actorId, userIdOf(DEMO.mayor))).all();
+    const entries = db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userIdOf(DEMO.mayor)))
+      .all();
     expect(entries.map((e) => e.action)).toContain("auth.signIn");
   });
 
@@ -75,17 +98,27 @@ describe("signing in", () => {
 describe("residents register themselves", () => {
   it("creates the account with a home area and refuses a taken email", async () => {
     const areaId = loadViewer(userIdOf(DEMO.resident))!.residentAreaIds[0];
-    const created = await registerResident({ name: "Pekka Puupää", email: "Pekka@Example.fi", password: "hyvä pitkä salasana", areaId, locale: "sv" });
+    const created = await registerResident({
+      name: "Pekka Puupää",
+      email: "Pekka@Example.fi",
+      password: "hyvä pitkä salasana",
+      areaId,
+      locale: "sv",
+    });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const viewer = loadViewer(created.userId)!;
     expect(viewer).toMatchObject({ email: "pekka@example.fi", locale: "sv", residentAreaIds: [areaId], memberships: [] });
-    expect(await registerResident({ name: "Toinen", email: "pekka@example.fi", password: "hyvä pitkä salasana", areaId, locale: "fi" })).toEqual({
+    expect(
+      await registerResident({ name: "Toinen", email: "pekka@example.fi", password: "hyvä pitkä salasana", areaId, locale: "fi" }),
+    ).toEqual({
       ok: false,
       field: "email",
       reason: "auth.emailTaken",
     });
-    expect(await registerResident({ name: "Kolmas", email: "kolmas@example.fi", password: "hyvä pitkä salasana", areaId: 999999, locale: "fi" })).toMatchObject({ ok: false, field: "areaId" });
+    expect(
+      await registerResident({ name: "Kolmas", email: "kolmas@example.fi", password: "hyvä pitkä salasana", areaId: 999999, locale: "fi" }),
+    ).toMatchObject({ ok: false, field: "areaId" });
   });
 });
 
@@ -94,7 +127,15 @@ describe("staff invitations", () => {
     const expertGroup = db().select().from(groups).where(eq(groups.kind, "expert")).get()!;
     const org = db().select().from(organisations).get()!;
     const now = clock.now();
-    const invite = createInvitation({ email: "uusi@example.fi", name: "Uusi Asiantuntija", groupId: expertGroup.id, organisationId: org.id, position: "member", invitedBy: userIdOf(DEMO.coordinator), now });
+    const invite = createInvitation({
+      email: "uusi@example.fi",
+      name: "Uusi Asiantuntija",
+      groupId: expertGroup.id,
+      organisationId: org.id,
+      position: "member",
+      invitedBy: userIdOf(DEMO.coordinator),
+      now,
+    });
     expect(invite.url).toContain(`/invite/${invite.token}`);
     expect(findOpenInvitation(invite.token)).not.toBeNull();
     expect(findOpenInvitation(invite.token, new Date(invite.expiresAt.getTime() + 1000))).toBeNull();
@@ -126,7 +167,11 @@ describe("sessions", () => {
     const userId = userIdOf(DEMO.mayor);
     const cookie = await startSession(userId, null);
     const id = hashSessionId(cookie.split(";")[0].split("=")[1]);
-    db().update(sessions).set({ createdAt: clock.seconds() - 8 * 24 * 3600 }).where(eq(sessions.id, id)).run();
+    db()
+      .update(sessions)
+      .set({ createdAt: clock.seconds() - 8 * 24 * 3600 })
+      .where(eq(sessions.id, id))
+      .run();
     const check = await readSession(cookieRequest(cookie));
     expect(check.userId).toBeNull();
     expect(check.setCookie).toMatch(/Max-Age=0/i);
@@ -137,7 +182,11 @@ describe("sessions", () => {
     const userId = userIdOf(DEMO.mayor);
     const cookie = await startSession(userId, null);
     const id = hashSessionId(cookie.split(";")[0].split("=")[1]);
-    db().update(sessions).set({ expiresAt: clock.seconds() - 1 }).where(eq(sessions.id, id)).run();
+    db()
+      .update(sessions)
+      .set({ expiresAt: clock.seconds() - 1 })
+      .where(eq(sessions.id, id))
+      .run();
     expect((await readSession(cookieRequest(cookie))).userId).toBeNull();
   });
 
@@ -157,7 +206,12 @@ describe("a person's own data", () => {
     const expertId = userIdOf(DEMO.expert);
     await startSession(expertId, "Testiselain/1.0");
     const stored = db().select().from(users).where(eq(users.id, expertId)).get()!;
-    const sessionIds = db().select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, expertId)).all().map((s) => s.id);
+    const sessionIds = db()
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, expertId))
+      .all()
+      .map((s) => s.id);
     const data = exportPersonalData(expertId)!;
     const text = JSON.stringify(data);
 
@@ -194,8 +248,20 @@ describe("a resident deleting their own account", () => {
   it("takes the person, their sessions, comments and solo unpublished plans; shared and published plans stay without them", async () => {
     const area = db().select({ id: areas.id }).from(areas).where(eq(areas.level, "district")).get()!.id;
     const stamp = clock.ms().toString(36);
-    const a = await registerResident({ name: "Poistuva Asukas", email: `poistuva.${stamp}@example.fi`, password: "pitkä ja hyvä salasana", areaId: area, locale: "fi" });
-    const b = await registerResident({ name: "Jäävä Asukas", email: `jaava.${stamp}@example.fi`, password: "pitkä ja hyvä salasana", areaId: area, locale: "fi" });
+    const a = await registerResident({
+      name: "Poistuva Asukas",
+      email: `poistuva.${stamp}@example.fi`,
+      password: "pitkä ja hyvä salasana",
+      areaId: area,
+      locale: "fi",
+    });
+    const b = await registerResident({
+      name: "Jäävä Asukas",
+      email: `jaava.${stamp}@example.fi`,
+      password: "pitkä ja hyvä salasana",
+      areaId: area,
+      locale: "fi",
+    });
     if (!a.ok || !b.ok) throw new Error("registration failed");
     await startSession(a.userId, "vitest");
     const solo = createNeighbourhoodPlan(a.userId, area, "Oma luonnos");
@@ -212,11 +278,25 @@ describe("a resident deleting their own account", () => {
     expect(db().select().from(users).where(eq(users.id, a.userId)).get()).toBeUndefined();
     expect(db().select().from(sessions).where(eq(sessions.userId, a.userId)).all()).toEqual([]);
     expect(db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, solo)).get()).toBeUndefined();
-    expect(db().select({ userId: planAuthors.userId }).from(planAuthors).where(eq(planAuthors.planId, shared)).all()).toEqual([{ userId: b.userId }]);
-    expect(db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, published)).get()).toMatchObject({ status: "published", createdById: null });
+    expect(db().select({ userId: planAuthors.userId }).from(planAuthors).where(eq(planAuthors.planId, shared)).all()).toEqual([
+      { userId: b.userId },
+    ]);
+    expect(db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, published)).get()).toMatchObject({
+      status: "published",
+      createdById: null,
+    });
     expect(db().select().from(planComments).where(eq(planComments.id, comment)).get()).toBeUndefined();
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "account.deleted"), eq(auditLog.targetId, a.userId))).get()).toMatchObject({ actorId: null });
-    expect(await signIn(`poistuva.${stamp}@example.fi`, "pitkä ja hyvä salasana", "10.9.0.1")).toEqual({ ok: false, reason: "invalidCredentials" });
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "account.deleted"), eq(auditLog.targetId, a.userId)))
+        .get(),
+    ).toMatchObject({ actorId: null });
+    expect(await signIn(`poistuva.${stamp}@example.fi`, "pitkä ja hyvä salasana", "10.9.0.1")).toEqual({
+      ok: false,
+      reason: "invalidCredentials",
+    });
   });
 
   it("is not open to anyone who has held a role: their records are the city's", async () => {

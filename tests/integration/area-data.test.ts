@@ -36,8 +36,14 @@ const file = (lines: string[]): AreaCsv => {
   if (!parsed.ok) throw new Error(`unreadable test file: ${parsed.errors.join()}`);
   return parsed.file;
 };
-const area = (level: (typeof areas.$inferSelect)["level"], code: string) => db().select().from(areas).where(and(eq(areas.level, level), eq(areas.code, code))).get();
-const errorsOf = (v: ReturnType<typeof validateAreaImport>) => v.rows.flatMap((r) => r.errors.map((e) => [r.rowNumber, ...splitErrorKey(e)]));
+const area = (level: (typeof areas.$inferSelect)["level"], code: string) =>
+  db()
+    .select()
+    .from(areas)
+    .where(and(eq(areas.level, level), eq(areas.code, code)))
+    .get();
+const errorsOf = (v: ReturnType<typeof validateAreaImport>) =>
+  v.rows.flatMap((r) => r.errors.map((e) => [r.rowNumber, ...splitErrorKey(e)]));
 
 describe("the clear marker", () => {
   it("is exactly #TYHJÄ, #TOM or #CLEAR in any case", () => {
@@ -113,7 +119,10 @@ describe("nothing is lost by partial files", () => {
     expect(area("major_district", "2")).toEqual(before);
 
     const clearing = file(["level;code;name_fi;name_sv", "suurpiiri;2;;#TYHJÄ"]);
-    expect(validateAreaImport(clearing).rows[0]).toMatchObject({ action: "update", changes: [{ field: "name_sv", from: "Västra", to: null }] });
+    expect(validateAreaImport(clearing).rows[0]).toMatchObject({
+      action: "update",
+      changes: [{ field: "name_sv", from: "Västra", to: null }],
+    });
     applyAreaImport(null, clearing);
     expect(area("major_district", "2")).toEqual({ ...before, nameSv: null });
 
@@ -138,7 +147,12 @@ describe("Excel's dropped leading zeros", () => {
     const padded = file(["level;code;name_fi;parent_code", "osa-alue;010;Nollakylä;303", "osa-alue;011;Nollaranta;303"]);
     expect(applyAreaImport(null, padded)).toMatchObject({ ok: true, created: 2 });
 
-    const mangled = file(["level;code;name_fi;parent_code", "osa-alue;10;Nollakylä;303", "osa-alue;011;Nollaranta;303", "pienalue;01101;Rantakortteli;11"]);
+    const mangled = file([
+      "level;code;name_fi;parent_code",
+      "osa-alue;10;Nollakylä;303",
+      "osa-alue;011;Nollaranta;303",
+      "pienalue;01101;Rantakortteli;11",
+    ]);
     const v = validateAreaImport(mangled);
     expect(v.ok).toBe(false);
     expect(errorsOf(v)).toEqual([
@@ -151,7 +165,10 @@ describe("Excel's dropped leading zeros", () => {
 
   it("also within one file", () => {
     const v = validateAreaImport(file(["level;code;name_fi;parent_code", "osa-alue;020;Uusi A;303", "osa-alue;20;Uusi A;303"]));
-    expect(v.rows.map((r) => r.errors.map((e) => splitErrorKey(e)[0]))).toEqual([["neighbourhood.areaImport.errors.leadingZeros"], ["neighbourhood.areaImport.errors.leadingZeros"]]);
+    expect(v.rows.map((r) => r.errors.map((e) => splitErrorKey(e)[0]))).toEqual([
+      ["neighbourhood.areaImport.errors.leadingZeros"],
+      ["neighbourhood.areaImport.errors.leadingZeros"],
+    ]);
   });
 });
 
@@ -165,7 +182,13 @@ describe("former areas", () => {
     expect(listAllAreas().find((a) => a.id === area("sub_area", "101")!.id)).toMatchObject({ former: false });
     expect(getArea(former.id)).toMatchObject({ former: true });
     expect(areaChildren(former.parentId!).find((a) => a.id === former.id)).toMatchObject({ former: true });
-    const refused = await registerResident({ name: "Entinen Asukas", email: "entinen@example.fi", password: "pitkä salasana 123", areaId: former.id, locale: "fi" });
+    const refused = await registerResident({
+      name: "Entinen Asukas",
+      email: "entinen@example.fi",
+      password: "pitkä salasana 123",
+      areaId: former.id,
+      locale: "fi",
+    });
     expect(refused).toEqual({ ok: false, field: "areaId", reason: "validation.choose" });
   });
 });
@@ -174,7 +197,13 @@ describe("merging and removing areas", () => {
   it("every table that refers to an area is one that merge moves and remove counts", () => {
     const tables = db().$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
     const references = tables.flatMap(({ name }) =>
-      (db().$client.prepare(`pragma foreign_key_list(${JSON.stringify(name)})`).all() as { table: string; from: string }[]).filter((fk) => fk.table === "areas").map((fk) => `${name}.${fk.from}`),
+      (
+        db()
+          .$client.prepare(`pragma foreign_key_list(${JSON.stringify(name)})`)
+          .all() as { table: string; from: string }[]
+      )
+        .filter((fk) => fk.table === "areas")
+        .map((fk) => `${name}.${fk.from}`),
     );
     expect(references.sort()).toEqual(AREA_REFERENCES.map((r) => `${r.table}.${r.column}`).sort());
   });
@@ -188,21 +217,31 @@ describe("merging and removing areas", () => {
     // The copy: a new district with a reference of its own and one it shares with Kallio.
     applyAreaImport(null, file(["level;code;name_fi;parent_code", "peruspiiri;0391;Kallio (kopio);3"]));
     const copy = area("district", "0391")!;
-    const sharedMeasure = db().select({ measureId: measureAreas.measureId }).from(measureAreas).where(eq(measureAreas.areaId, kallio.id)).get()!.measureId;
+    const sharedMeasure = db()
+      .select({ measureId: measureAreas.measureId })
+      .from(measureAreas)
+      .where(eq(measureAreas.areaId, kallio.id))
+      .get()!.measureId;
     db().insert(measureAreas).values({ measureId: sharedMeasure, areaId: copy.id }).run();
     const indicator = db().select({ id: indicators.id }).from(indicators).get()!.id;
-    db().insert(indicatorValues).values([
-      { indicatorId: indicator, areaId: kallio.id, period: "2019", value: 5 },
-      { indicatorId: indicator, areaId: copy.id, period: "2019", value: 6 },
-      { indicatorId: indicator, areaId: kallio.id, period: "2018", value: 4 },
-      { indicatorId: indicator, areaId: copy.id, period: "2018", value: 4 },
-    ]).run();
+    db()
+      .insert(indicatorValues)
+      .values([
+        { indicatorId: indicator, areaId: kallio.id, period: "2019", value: 5 },
+        { indicatorId: indicator, areaId: copy.id, period: "2019", value: 6 },
+        { indicatorId: indicator, areaId: kallio.id, period: "2018", value: 4 },
+        { indicatorId: indicator, areaId: copy.id, period: "2018", value: 4 },
+      ])
+      .run();
     const coordinator = userIdOf(DEMO.coordinator);
 
     // Two different values for one period: nothing moves until they are corrected.
     expect(mergeAreas(coordinator, kallio.id, copy.id)).toEqual({ ok: false, reason: "indicatorConflict", count: 1 });
     expect(area("district", "301")).toBeDefined();
-    db().delete(indicatorValues).where(and(eq(indicatorValues.areaId, copy.id), eq(indicatorValues.period, "2019"))).run();
+    db()
+      .delete(indicatorValues)
+      .where(and(eq(indicatorValues.areaId, copy.id), eq(indicatorValues.period, "2019")))
+      .run();
     expect(mergeAreas(coordinator, kallio.id, kallio.id)).toEqual({ ok: false, reason: "sameArea" });
     expect(mergeAreas(coordinator, kallio.id, area("sub_area", "101")!.id)).toEqual({ ok: false, reason: "levelDiffers" });
 
@@ -238,7 +277,14 @@ describe("merging and removing areas", () => {
     expect(area("district", "0391")).toBeDefined();
 
     // An unused demo sub-area goes; so does a major district with its unused district.
-    expect(areaUsage([area("sub_area", "70408")!.id])).toEqual({ children: 0, residencies: 0, measureTargets: 0, groupAreas: 0, plans: 0, indicatorValues: 0 });
+    expect(areaUsage([area("sub_area", "70408")!.id])).toEqual({
+      children: 0,
+      residencies: 0,
+      measureTargets: 0,
+      groupAreas: 0,
+      plans: 0,
+      indicatorValues: 0,
+    });
     expect(removeArea(coordinator, area("sub_area", "70408")!.id)).toEqual({ ok: true, removed: 1 });
     expect(area("sub_area", "70408")).toBeUndefined();
     applyAreaImport(null, file(["level;code;name_fi;parent_code", "suurpiiri;9;Testisuurpiiri;", "peruspiiri;901;Testipiiri;9"]));

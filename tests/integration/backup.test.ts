@@ -45,7 +45,10 @@ describe("backup and restore (finding 8)", () => {
     // The restored process must read the secret from the restored files, not from this environment.
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: target, DATABASE_PATH: join(target, "lahiturva.sqlite") };
     delete env.APP_SECRET;
-    const out = execFileSync("node", ["--import", "tsx", "tests/support/restored-download.ts", String(documentId)], { env, encoding: "utf8" });
+    const out = execFileSync("node", ["--import", "tsx", "tests/support/restored-download.ts", String(documentId)], {
+      env,
+      encoding: "utf8",
+    });
     const booted = JSON.parse(out.trim().split("\n").pop()!) as { status: number; sha256: string; expected: string[]; secret: string };
     expect(booted.status).toBe(200);
     expect(booted.expected).toContain(booted.sha256);
@@ -63,7 +66,12 @@ describe("backup and restore (finding 8)", () => {
       clock.set(new Date(clock.ms() + 1000));
       taken.push(await takeBackup(settings, db().$client));
     }
-    expect(readdirSync(backupDir).sort()).toEqual(taken.slice(1).map((d) => d.split("/").pop()).sort());
+    expect(readdirSync(backupDir).sort()).toEqual(
+      taken
+        .slice(1)
+        .map((d) => d.split("/").pop())
+        .sort(),
+    );
     expect(rotateBackups(backupDir, 2)).toEqual([]);
     // This process stands in for a server running on the target data directory.
     const target = mkdtempSync(join(tmpdir(), "lahiturva-running-"));
@@ -72,9 +80,14 @@ describe("backup and restore (finding 8)", () => {
     const sleeper = spawn("sleep", ["30"]);
     writeFileSync(serverPidFile(target), String(sleeper.pid));
     try {
-      expect(restoreBackup(taken[2], { dataDir: target, databasePath: join(target, "lahiturva.sqlite") })).toEqual({ ok: false, reason: "serverRunning" });
+      expect(restoreBackup(taken[2], { dataDir: target, databasePath: join(target, "lahiturva.sqlite") })).toEqual({
+        ok: false,
+        reason: "serverRunning",
+      });
       expect(existsSync(join(target, "lahiturva.sqlite"))).toBe(false);
-      expect(restoreBackup(taken[2], { dataDir: target, databasePath: join(target, "lahiturva.sqlite") }, { force: true })).toEqual({ ok: true });
+      expect(restoreBackup(taken[2], { dataDir: target, databasePath: join(target, "lahiturva.sqlite") }, { force: true })).toEqual({
+        ok: true,
+      });
     } finally {
       sleeper.kill();
     }

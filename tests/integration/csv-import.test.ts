@@ -30,7 +30,8 @@ const SPEC: TableSpec<Column> & { maxBytes: number } = {
   maxRows: 3,
   maxBytes: 1024,
 };
-const read = (bytes: Uint8Array | string, filename = "a.csv") => readCsvTable(typeof bytes === "string" ? enc(bytes) : bytes, filename, SPEC);
+const read = (bytes: Uint8Array | string, filename = "a.csv") =>
+  readCsvTable(typeof bytes === "string" ? enc(bytes) : bytes, filename, SPEC);
 const errorsOf = (bytes: Uint8Array | string, filename?: string) => {
   const r = read(bytes, filename);
   return r.ok ? [] : r.errors.map((e) => splitErrorKey(e));
@@ -43,7 +44,10 @@ describe("reading a CSV file", () => {
     expect(decodeText(Uint8Array.from(Buffer.from("Töölö", "latin1")))).toBe("Töölö");
     for (const delimiter of [";", ",", "\t"]) {
       const r = read(`\uFEFFKoodi${delimiter}Nimi${delimiter}Muuta\n 1 ${delimiter}"Kallio${delimiter} Berghäll"${delimiter}x\n`);
-      expect(r.ok && r.file).toEqual({ columns: { code: "Koodi", name: "Nimi" }, rows: [{ rowNumber: 2, values: { code: "1", name: `Kallio${delimiter} Berghäll` } }] });
+      expect(r.ok && r.file).toEqual({
+        columns: { code: "Koodi", name: "Nimi" },
+        rows: [{ rowNumber: 2, values: { code: "1", name: `Kallio${delimiter} Berghäll` } }],
+      });
     }
   });
 
@@ -56,7 +60,7 @@ describe("reading a CSV file", () => {
   });
 
   it("refuses broken files with the feature's own message keys", () => {
-    expect(errorsOf("koodi;nimi\n1;\"auki\n")).toEqual([["test.errors.quotes", { row: 2 }]]);
+    expect(errorsOf('koodi;nimi\n1;"auki\n')).toEqual([["test.errors.quotes", { row: 2 }]]);
     expect(errorsOf("nimi\nx\n")).toEqual([["test.errors.missingColumns", { columns: "koodi" }]]);
     expect(errorsOf("koodi;Code\n1;2\n")).toEqual([["test.errors.duplicateColumn", { column: "Code" }]]);
     expect(errorsOf("koodi\n")).toEqual([["test.errors.empty", undefined]]);
@@ -68,7 +72,10 @@ describe("reading a CSV file", () => {
   });
 
   it("counts rows by what the import does, and any broken row fails the file", () => {
-    const rows = (["create", "update", "unchanged", "create"] as ImportAction[]).map((action, i) => ({ action, errors: i === 3 ? ["x"] : [] }));
+    const rows = (["create", "update", "unchanged", "create"] as ImportAction[]).map((action, i) => ({
+      action,
+      errors: i === 3 ? ["x"] : [],
+    }));
     expect(summarize(rows)).toEqual({ ok: false, rows, counts: { create: 1, update: 1, unchanged: 1, errors: 1 } });
     expect(summarize(rows.slice(0, 3)).ok).toBe(true);
   });
@@ -109,7 +116,10 @@ describe("the upload → preview → confirm flow", () => {
       maxBytes: 1024,
       folder: "test-flow",
       parse: (bytes: Uint8Array, filename: string) => read(bytes, filename),
-      validate: (file: ImportTable<Column>) => summarize(file.rows.map((r) => ({ rowNumber: r.rowNumber, action: "create" as const, errors: r.values.name ? [] : ["test.errors.name"] }))),
+      validate: (file: ImportTable<Column>) =>
+        summarize(
+          file.rows.map((r) => ({ rowNumber: r.rowNumber, action: "create" as const, errors: r.values.name ? [] : ["test.errors.name"] })),
+        ),
       apply: (_userId, file) => {
         written.push(file);
         return { ok: true as const, created: file.rows.length, updated: 0, unchanged: 0 };
@@ -123,7 +133,8 @@ describe("the upload → preview → confirm flow", () => {
     form.append("extra", "dropped");
     return new Request("http://localhost/import", { method: "POST", body: form });
   };
-  const confirm = (uploadId: string) => new Request("http://localhost/import", { method: "POST", body: new URLSearchParams({ intent: "confirm", uploadId }) });
+  const confirm = (uploadId: string) =>
+    new Request("http://localhost/import", { method: "POST", body: new URLSearchParams({ intent: "confirm", uploadId }) });
 
   it("asks for a file, shows a broken file without keeping it, and writes a good one only when confirmed by its uploader", async () => {
     for (const nothing of [null, ""]) {
@@ -139,7 +150,12 @@ describe("the upload → preview → confirm flow", () => {
     const preview = await good.json();
     if (preview.stage !== "preview" || !preview.uploadId) throw new Error("no preview to confirm");
     expect(good.status).toBe(200);
-    expect(preview).toMatchObject({ stage: "preview", filename: "a.csv", counts: { create: 1 }, rows: [{ rowNumber: 2, action: "create", errors: [] }] });
+    expect(preview).toMatchObject({
+      stage: "preview",
+      filename: "a.csv",
+      counts: { create: 1 },
+      rows: [{ rowNumber: 2, action: "create", errors: [] }],
+    });
     expect(written).toEqual([]);
 
     const uploadId = preview.uploadId;
@@ -155,6 +171,9 @@ describe("the upload → preview → confirm flow", () => {
 
   it("refuses a file over the limit before reading it", async () => {
     const response = await run(upload("koodi;nimi\n" + "1;x\n".repeat(400)), "u1");
-    expect([response.status, await response.json()]).toEqual([413, { stage: "upload", errors: [`test.errors.tooLarge|${JSON.stringify({ max: 1 / 1024 })}`] }]);
+    expect([response.status, await response.json()]).toEqual([
+      413,
+      { stage: "upload", errors: [`test.errors.tooLarge|${JSON.stringify({ max: 1 / 1024 })}`] },
+    ]);
   });
 });

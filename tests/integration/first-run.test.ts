@@ -13,7 +13,10 @@ describe("the first run of an empty city", () => {
     expect(db().select().from(areas).all()).toEqual([]);
     expect(hasUsers()).toBe(false);
     const input = { name: "Kaisa Koordinaattori", email: " Kaisa@Kaupunki.fi ", password: "pitkä salasana 123", locale: "fi" as const };
-    const [first, second] = await Promise.all([createFirstCoordinator(input), createFirstCoordinator({ ...input, email: "toinen@kaupunki.fi" })]);
+    const [first, second] = await Promise.all([
+      createFirstCoordinator(input),
+      createFirstCoordinator({ ...input, email: "toinen@kaupunki.fi" }),
+    ]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
     const created = first.ok ? first : second;
     if (!created.ok) throw new Error("no coordinator");
@@ -21,7 +24,9 @@ describe("the first run of an empty city", () => {
     const all = db().select().from(users).all();
     expect(all.map((u) => u.email)).toHaveLength(1);
     expect(await verifyPassword(all[0]!.passwordHash!, input.password)).toBe(true);
-    expect(db().select({ kind: groups.kind, nameFi: groups.nameFi }).from(groups).all()).toEqual([{ kind: "coordinators", nameFi: "Koordinaattorit" }]);
+    expect(db().select({ kind: groups.kind, nameFi: groups.nameFi }).from(groups).all()).toEqual([
+      { kind: "coordinators", nameFi: "Koordinaattorit" },
+    ]);
     const viewer = loadViewer(created.userId)!;
     expect(can(viewer, { kind: "admin.view" })).toBe(true);
     expect(can(viewer, { kind: "areas.import" })).toBe(true);

@@ -20,7 +20,15 @@ let seeded: Promise<void> | undefined;
 export function seedOnce(): Promise<void> {
   // Demo accounts that must have a second factor get the demo one, as `npm run setup` gives them.
   seeded ??= seedDemoCity(db()).then(() => {
-    seedDemoSecondFactors(db(), db().select({ email: users.email }).from(users).all().map((u) => u.email), clock.now());
+    seedDemoSecondFactors(
+      db(),
+      db()
+        .select({ email: users.email })
+        .from(users)
+        .all()
+        .map((u) => u.email),
+      clock.now(),
+    );
   });
   return seeded;
 }

@@ -55,14 +55,24 @@ async function parseOk(bytes: Uint8Array, name: string): Promise<ParsedFile> {
 
 function createPlan(name: string, period: [string, string] = ["2025-01-01", "2028-12-31"]) {
   const d = db();
-  const strategy = d.insert(strategies).values({ nameFi: `${name} strategia`, termStartYear: 2025, termEndYear: 2029 }).returning().get();
-  for (const code of ["1", "2", "3"]) d.insert(strategyGoals).values({ strategyId: strategy.id, code, nameFi: `Tavoite ${code}` }).run();
+  const strategy = d
+    .insert(strategies)
+    .values({ nameFi: `${name} strategia`, termStartYear: 2025, termEndYear: 2029 })
+    .returning()
+    .get();
+  for (const code of ["1", "2", "3"])
+    d.insert(strategyGoals)
+      .values({ strategyId: strategy.id, code, nameFi: `Tavoite ${code}` })
+      .run();
   const plan = d
     .insert(safetyPlans)
     .values({ nameFi: name, strategyId: strategy.id, periodStart: period[0], periodEnd: period[1], status: "in_force", published: true })
     .returning()
     .get();
-  for (const code of ["1", "2", "3"]) d.insert(priorityAreas).values({ planId: plan.id, code, nameFi: `Painopiste ${code}` }).run();
+  for (const code of ["1", "2", "3"])
+    d.insert(priorityAreas)
+      .values({ planId: plan.id, code, nameFi: `Painopiste ${code}` })
+      .run();
   return plan.id;
 }
 
@@ -99,8 +109,10 @@ function planState(planId: number) {
   };
 }
 
-const errorsOf = (v: ReturnType<typeof validateImport>, row: number) => v.rows.find((r) => r.rowNumber === row)!.errors.map((e) => splitErrorKey(e));
-const warningsOf = (v: ReturnType<typeof validateImport>, row: number) => v.rows.find((r) => r.rowNumber === row)!.warnings.map((e) => splitErrorKey(e));
+const errorsOf = (v: ReturnType<typeof validateImport>, row: number) =>
+  v.rows.find((r) => r.rowNumber === row)!.errors.map((e) => splitErrorKey(e));
+const warningsOf = (v: ReturnType<typeof validateImport>, row: number) =>
+  v.rows.find((r) => r.rowNumber === row)!.warnings.map((e) => splitErrorKey(e));
 
 beforeAll(async () => {
   await seedOnce();
@@ -109,8 +121,14 @@ beforeAll(async () => {
   // The collisions of a real division: district 301 Kallio (demo) and sub-area 301 Vanha
   // Munkkiniemi; a sub-area whose code keeps a leading zero.
   const d = db();
-  const parent = d.select().from(areas).where(and(eq(areas.level, "district"), eq(areas.code, "302"))).get()!;
-  d.insert(areas).values({ level: "sub_area", code: "301", nameFi: "Vanha Munkkiniemi", nameSv: "Gamla Munksnäs", parentId: parent.id }).run();
+  const parent = d
+    .select()
+    .from(areas)
+    .where(and(eq(areas.level, "district"), eq(areas.code, "302")))
+    .get()!;
+  d.insert(areas)
+    .values({ level: "sub_area", code: "301", nameFi: "Vanha Munkkiniemi", nameSv: "Gamla Munksnäs", parentId: parent.id })
+    .run();
   d.insert(areas).values({ level: "sub_area", code: "010", nameFi: "Nollakylä", nameSv: "Nollby", parentId: parent.id }).run();
 });
 
@@ -118,7 +136,8 @@ describe("the clear marker", () => {
   it("is exactly #TYHJÄ, #TOM or #CLEAR, in any case, and nothing else", () => {
     expect(CLEAR_MARKERS).toEqual(["#TYHJÄ", "#TOM", "#CLEAR"]);
     for (const cell of ["#TYHJÄ", "#tyhjä", " #Tyhjä ", "#TOM", "#tom", "#CLEAR", "#clear"]) expect(isClearMarker(cell)).toBe(true);
-    for (const cell of ["", "   ", null, undefined, "TYHJÄ", "#TYHJA", "# TYHJÄ", "tyhjä", "-", "#TYHJÄ!", "x #CLEAR"]) expect(isClearMarker(cell)).toBe(false);
+    for (const cell of ["", "   ", null, undefined, "TYHJÄ", "#TYHJA", "# TYHJÄ", "tyhjä", "-", "#TYHJÄ!", "x #CLEAR"])
+      expect(isClearMarker(cell)).toBe(false);
   });
 });
 
@@ -164,7 +183,15 @@ describe("partial files lose nothing", () => {
 
   it("stored the full file, targeting the sub-area 301 and not district 301", () => {
     const p1 = byCode(planId, "P1");
-    expect(p1).toMatchObject({ description: "Asukkaat ja poliisi kiertävät Malmin keskustan keväisin ja syksyisin.", startDate: "2026-03-01", endDate: "2027-12-31", budgetEur: 12000, responsibleUserId: expertId, cityWide: false, status: "approved" });
+    expect(p1).toMatchObject({
+      description: "Asukkaat ja poliisi kiertävät Malmin keskustan keväisin ja syksyisin.",
+      startDate: "2026-03-01",
+      endDate: "2027-12-31",
+      budgetEur: 12000,
+      responsibleUserId: expertId,
+      cityWide: false,
+      status: "approved",
+    });
     expect(areaRefsOf(p1.id)).toEqual(["district:503"]);
     expect(areaRefsOf(byCode(planId, "P2").id)).toEqual(["sub_area:301"]);
     expect(areaRefsOf(byCode(planId, "010").id)).toEqual(["sub_area:010"]);
@@ -188,7 +215,12 @@ describe("partial files lose nothing", () => {
     const after = planState(planId);
     const p1Before = before.measures.find((m) => m.code === "P1")!;
     const p1After = after.measures.find((m) => m.code === "P1")!;
-    expect(p1After).toEqual({ ...p1Before, title: "Turvallisuuskävelyt Malmilla ja Pihlajamäessä", version: p1Before.version + 1, updatedAt: p1After.updatedAt });
+    expect(p1After).toEqual({
+      ...p1Before,
+      title: "Turvallisuuskävelyt Malmilla ja Pihlajamäessä",
+      version: p1Before.version + 1,
+      updatedAt: p1After.updatedAt,
+    });
     // The unchanged row: not a single column moved, not even its version.
     expect(after.measures.filter((m) => m.code !== "P1")).toEqual(before.measures.filter((m) => m.code !== "P1"));
     expect({ ...after, measures: null }).toEqual({ ...before, measures: null });
@@ -219,7 +251,14 @@ describe("partial files lose nothing", () => {
     ]);
     expect(applyImport(coordinatorId, planId, file)).toMatchObject({ ok: true, updated: 1 });
     const p1 = byCode(planId, "P1");
-    expect(p1).toMatchObject({ description: "", budgetEur: null, cityWide: true, startDate: "2026-03-01", endDate: "2027-12-31", responsibleUserId: expertId });
+    expect(p1).toMatchObject({
+      description: "",
+      budgetEur: null,
+      cityWide: true,
+      startDate: "2026-03-01",
+      endDate: "2027-12-31",
+      responsibleUserId: expertId,
+    });
     expect(areaRefsOf(p1.id)).toEqual([]);
     expect(db().select().from(measurePartners).where(eq(measurePartners.measureId, p1.id)).all()).toEqual([]);
     expect(db().select().from(measureCostShares).where(eq(measureCostShares.measureId, p1.id)).all()).toHaveLength(2);
@@ -235,17 +274,32 @@ describe("partial files lose nothing", () => {
   });
 
   it("a former area stays where it is, but no measure is newly aimed at it", async () => {
-    const vanha = db().select().from(areas).where(and(eq(areas.level, "sub_area"), eq(areas.code, "301"))).get()!;
+    const vanha = db()
+      .select()
+      .from(areas)
+      .where(and(eq(areas.level, "sub_area"), eq(areas.code, "301")))
+      .get()!;
     db().update(areas).set({ validUntil: "2020-12-31" }).where(eq(areas.id, vanha.id)).run();
     try {
-      const csv = (rows: string[]) => parseOk(enc(["tunnus;otsikko;vastuuorganisaatio;alueet;jatkuva", ...rows].join("\r\n")), "entinen.csv");
+      const csv = (rows: string[]) =>
+        parseOk(enc(["tunnus;otsikko;vastuuorganisaatio;alueet;jatkuva", ...rows].join("\r\n")), "entinen.csv");
       // P2 already targets it: the export's own row is "no changes".
       const kept = validateImport(planId, await csv(["P2;Kotitalouksien paloturvallisuus;Pelastuslaitos;sub_area:301;"]));
       expect(kept.rows.map((r) => [r.code, r.action, r.errors])).toEqual([["P2", "unchanged", []]]);
       // A new measure, or one not aimed there yet, is refused with the date it ended.
-      const refused = validateImport(planId, await csv(["P9;Uusi kohde entiselle alueelle;Kymp;sub_area:301;kyllä", "P1;Turvallisuuskävelyt Malmilla ja Pihlajamäessä;Kymp;district:503 | sub_area:301;"]));
-      expect(errorsOf(refused, 2)).toEqual([["measureIo.errors.formerArea", { column: "alueet", value: "sub_area:301", until: "2020-12-31" }]]);
-      expect(errorsOf(refused, 3)).toEqual([["measureIo.errors.formerArea", { column: "alueet", value: "sub_area:301", until: "2020-12-31" }]]);
+      const refused = validateImport(
+        planId,
+        await csv([
+          "P9;Uusi kohde entiselle alueelle;Kymp;sub_area:301;kyllä",
+          "P1;Turvallisuuskävelyt Malmilla ja Pihlajamäessä;Kymp;district:503 | sub_area:301;",
+        ]),
+      );
+      expect(errorsOf(refused, 2)).toEqual([
+        ["measureIo.errors.formerArea", { column: "alueet", value: "sub_area:301", until: "2020-12-31" }],
+      ]);
+      expect(errorsOf(refused, 3)).toEqual([
+        ["measureIo.errors.formerArea", { column: "alueet", value: "sub_area:301", until: "2020-12-31" }],
+      ]);
       expect(i18nFor("fi").t(...(errorsOf(refused, 2)[0] as [string, Record<string, unknown>]))).toContain("entinen alue");
     } finally {
       db().update(areas).set({ validUntil: null }).where(eq(areas.id, vanha.id)).run();
@@ -253,18 +307,35 @@ describe("partial files lose nothing", () => {
   });
 
   it("the preview names organisations in the reader's language", async () => {
-    const file = await parseOk(enc("tunnus;otsikko;vastuuorganisaatio\r\nP1;Turvallisuuskävelyt Malmilla ja Pihlajamäessä;Pelastuslaitos\r\n"), "omistaja.csv");
-    const owner = (lang: "fi" | "sv" | "en") => validateImport(planId, file, undefined, { lang }).rows[0]!.changes.find((c) => c.field === "measureIo.columns.owner");
+    const file = await parseOk(
+      enc("tunnus;otsikko;vastuuorganisaatio\r\nP1;Turvallisuuskävelyt Malmilla ja Pihlajamäessä;Pelastuslaitos\r\n"),
+      "omistaja.csv",
+    );
+    const owner = (lang: "fi" | "sv" | "en") =>
+      validateImport(planId, file, undefined, { lang }).rows[0]!.changes.find((c) => c.field === "measureIo.columns.owner");
     expect(owner("sv")).toEqual({ field: "measureIo.columns.owner", from: "Stadsmiljösektorn", to: "Helsingfors stads räddningsverk" });
-    expect(owner("en")).toEqual({ field: "measureIo.columns.owner", from: "Urban Environment Division", to: "Helsinki City Rescue Department" });
-    expect(owner("fi")).toEqual({ field: "measureIo.columns.owner", from: "Kaupunkiympäristön toimiala", to: "Helsingin kaupungin pelastuslaitos" });
+    expect(owner("en")).toEqual({
+      field: "measureIo.columns.owner",
+      from: "Urban Environment Division",
+      to: "Helsinki City Rescue Department",
+    });
+    expect(owner("fi")).toEqual({
+      field: "measureIo.columns.owner",
+      from: "Kaupunkiympäristön toimiala",
+      to: "Helsingin kaupungin pelastuslaitos",
+    });
   });
 
   it("a bare code on two levels is refused by name; a unique bare code still works", async () => {
     const before = planState(planId);
     const v = validateImport(planId, await parseOk(fixture("toimenpiteet-paljaat-koodit.csv"), "paljaat.csv"));
     expect(errorsOf(v, 2)).toEqual([]);
-    expect(errorsOf(v, 3)).toEqual([["measureIo.errors.ambiguousArea", { column: "alueet", value: "301", candidates: "district:301 Kallio, sub_area:301 Vanha Munkkiniemi" }]]);
+    expect(errorsOf(v, 3)).toEqual([
+      [
+        "measureIo.errors.ambiguousArea",
+        { column: "alueet", value: "301", candidates: "district:301 Kallio, sub_area:301 Vanha Munkkiniemi" },
+      ],
+    ]);
     expect(applyImport(coordinatorId, planId, await parseOk(fixture("toimenpiteet-paljaat-koodit.csv"), "paljaat.csv")).ok).toBe(false);
     expect(planState(planId)).toEqual(before);
     const fi = i18nFor("fi").t(...(errorsOf(v, 3)[0] as [string, Record<string, unknown>]));
@@ -273,7 +344,9 @@ describe("partial files lose nothing", () => {
 
   it("an Excel-mangled file (CSV or XLSX) without leading zeros is flagged, never silently duplicated", async () => {
     const csv = validateImport(planId, await parseOk(fixture("toimenpiteet-excel-nollat.csv"), "nollat.csv"));
-    expect(errorsOf(csv, 2)).toEqual([["measureIo.errors.areaLeadingZeros", { column: "alueet", value: "10", candidates: "sub_area:010 Nollakylä" }]]);
+    expect(errorsOf(csv, 2)).toEqual([
+      ["measureIo.errors.areaLeadingZeros", { column: "alueet", value: "10", candidates: "sub_area:010 Nollakylä" }],
+    ]);
     expect(warningsOf(csv, 2)).toEqual([["measureIo.warnings.codeLeadingZeros", { column: "tunnus", value: "10", match: "010" }]]);
 
     // The same as Excel saves it: numbers in numeric cells.
@@ -286,7 +359,10 @@ describe("partial files lose nothing", () => {
     expect(xlsx.rows[0].warnings.map((e) => splitErrorKey(e)[0])).toEqual(["measureIo.warnings.codeLeadingZeros"]);
 
     // With its areas written out, the new code still carries its warning to the preview.
-    const fixed = validateImport(planId, await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;paattyy;alueet\n10;Uusi;Kymp;31.12.2026;sub_area:010\n"), "x.csv"));
+    const fixed = validateImport(
+      planId,
+      await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;paattyy;alueet\n10;Uusi;Kymp;31.12.2026;sub_area:010\n"), "x.csv"),
+    );
     expect(fixed.rows[0]).toMatchObject({ action: "create", errors: [] });
     expect(fixed.rows[0].warnings).toHaveLength(1);
   });
@@ -295,9 +371,14 @@ describe("partial files lose nothing", () => {
 describe("an export imported back as it is changes nothing", () => {
   it("CSV and XLSX, in Finnish, Swedish and English: no updates, no version bumps, no audit entries", async () => {
     const planId = createPlan("Edestakaisin");
-    expect(applyImport(coordinatorId, planId, await parseOk(fixture("toimenpiteet-taysi.csv"), "taysi.csv"))).toMatchObject({ ok: true, created: 3 });
+    expect(applyImport(coordinatorId, planId, await parseOk(fixture("toimenpiteet-taysi.csv"), "taysi.csv"))).toMatchObject({
+      ok: true,
+      created: 3,
+    });
     // A measure aimed at both colliding areas, and one with line breaks in its description.
-    const mixed = "tunnus;otsikko;kuvaus;vastuuorganisaatio;paattyy;alueet\n" + 'M1;Kaksi aluetta;"Rivi 1\nRivi 2";Kymp;31.12.2026;district:301 | sub_area:301\n';
+    const mixed =
+      "tunnus;otsikko;kuvaus;vastuuorganisaatio;paattyy;alueet\n" +
+      'M1;Kaksi aluetta;"Rivi 1\nRivi 2";Kymp;31.12.2026;district:301 | sub_area:301\n';
     expect(applyImport(coordinatorId, planId, await parseOk(enc(mixed), "m.csv"))).toMatchObject({ ok: true, created: 1 });
     expect(areaRefsOf(byCode(planId, "M1").id)).toEqual(["district:301", "sub_area:301"]);
 
@@ -329,7 +410,10 @@ describe("measures as a city keeps them", () => {
     expect(["Aloitettu", "aloitettu", "Påbörjad", "started", "Käynnissä"].map(parseStatus)).toEqual(Array(5).fill("in_progress"));
     expect(["Suunniteltu", "Planerad", "planned"].map(parseStatus)).toEqual(Array(3).fill("approved"));
     const planId = createPlan("Tilasanat");
-    const v = validateImport(planId, await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;paattyy;tila\nS1;Jotain;Kymp;2026;Puolivalmis\n"), "s.csv"));
+    const v = validateImport(
+      planId,
+      await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;paattyy;tila\nS1;Jotain;Kymp;2026;Puolivalmis\n"), "s.csv"),
+    );
     const [key, params] = errorsOf(v, 2)[0];
     expect(key).toBe("measureIo.errors.unknownStatus");
     expect(i18nFor("fi").t(key, params)).toContain("Suunniteltu, Aloitettu, Toteutettu");
@@ -357,7 +441,9 @@ describe("measures as a city keeps them", () => {
       ["2.2", "create", [], "completed", "2009-01-01", "2010-12-31"],
       ["2.3", "create", [], "in_progress", "2014-01-01", "2014-12-31"],
     ]);
-    expect(warningsOf(v, 2)).toEqual([["measureIo.warnings.yearAsDates", { column: "Aikataulu", value: "2011–2014", start: "2011-01-01", end: "2014-12-31" }]]);
+    expect(warningsOf(v, 2)).toEqual([
+      ["measureIo.warnings.yearAsDates", { column: "Aikataulu", value: "2011–2014", start: "2011-01-01", end: "2014-12-31" }],
+    ]);
     expect(warningsOf(v, 4).map((w) => w[0])).toEqual(["measureIo.warnings.yearAsDates", "measureIo.warnings.outsidePlan"]);
     expect(warningsOf(v, 6).map((w) => w[0])).toEqual(["measureIo.warnings.yearAsDates", "measureIo.warnings.outsidePlan"]);
     expect(warningsOf(v, 4)[1][1]).toEqual({ start: "2013-01-01", end: "2016-12-31", periodStart: "2011-01-01", periodEnd: "2014-12-31" });
@@ -371,7 +457,13 @@ describe("measures as a city keeps them", () => {
 
   it("a year in the start or end column is that year's first or last day", async () => {
     const planId = createPlan("Vuodet");
-    const v = validateImport(planId, await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;alkaa;paattyy\nY1;Vuosina;Kymp;2026;2027\nY2;Väli alkaa-sarakkeessa;Kymp;2025–2026;\n"), "y.csv"));
+    const v = validateImport(
+      planId,
+      await parseOk(
+        enc("tunnus;otsikko;vastuuorganisaatio;alkaa;paattyy\nY1;Vuosina;Kymp;2026;2027\nY2;Väli alkaa-sarakkeessa;Kymp;2025–2026;\n"),
+        "y.csv",
+      ),
+    );
     expect(v.rows.map((r) => [r.errors, r.input?.startDate, r.input?.endDate])).toEqual([
       [[], "2026-01-01", "2027-12-31"],
       [[], "2025-01-01", "2026-12-31"],

@@ -10,7 +10,14 @@ import { areas, indicatorPriorityAreas, indicators, indicatorValues, priorityAre
 import { splitErrorKey } from "~/forms/z";
 import { db } from "~/server/platform/db.server";
 import { figureText } from "~/server/city/indicator-figures";
-import { applyIndicatorImport, getIndicator, listIndicators, parseIndicatorCsv, validateIndicatorImport, type IndicatorCsv } from "~/server/city/indicators.server";
+import {
+  applyIndicatorImport,
+  getIndicator,
+  listIndicators,
+  parseIndicatorCsv,
+  validateIndicatorImport,
+  type IndicatorCsv,
+} from "~/server/city/indicators.server";
 import { parseFigure } from "~/server/city/indicator-figures";
 import { compileReview } from "~/server/steering/reviews.server";
 import { valueAxisDomain } from "~/ui/indicators/figures";
@@ -36,7 +43,14 @@ const areaId = (level: "district" | "sub_area" | "major_district", code: string)
     .get()!.id;
 const stored = (indicatorId: number) =>
   db()
-    .select({ areaId: indicatorValues.areaId, period: indicatorValues.period, kind: indicatorValues.kind, value: indicatorValues.value, bound: indicatorValues.bound, upper: indicatorValues.upper })
+    .select({
+      areaId: indicatorValues.areaId,
+      period: indicatorValues.period,
+      kind: indicatorValues.kind,
+      value: indicatorValues.value,
+      bound: indicatorValues.bound,
+      upper: indicatorValues.upper,
+    })
     .from(indicatorValues)
     .where(eq(indicatorValues.indicatorId, indicatorId))
     .orderBy(indicatorValues.id)
@@ -115,7 +129,10 @@ describe("importing the city's tables", () => {
     expect(listIndicators({ ids: [survey] })[0]!.target).toEqual({ period: "2028", value: 80, bound: "over", upper: null });
     const link = db().insert(indicatorPriorityAreas).values({ indicatorId: survey, priorityAreaId: planAreaId }).returning().get();
     const reviewed = compileReview(planId).indicators.find((i) => i.id === survey)!;
-    db().delete(indicatorPriorityAreas).where(and(eq(indicatorPriorityAreas.indicatorId, link.indicatorId), eq(indicatorPriorityAreas.priorityAreaId, link.priorityAreaId))).run();
+    db()
+      .delete(indicatorPriorityAreas)
+      .where(and(eq(indicatorPriorityAreas.indicatorId, link.indicatorId), eq(indicatorPriorityAreas.priorityAreaId, link.priorityAreaId)))
+      .run();
     expect(reviewed.target).toEqual({ period: "2028", value: 80, bound: "over", upper: null });
     expect(reviewed.latest).toEqual({ period: "2024", value: 77, bound: "exact", upper: null });
     const fi = (n: number) => new Intl.NumberFormat("fi-FI").format(n);
@@ -137,14 +154,24 @@ describe("importing the city's tables", () => {
     expect(detail.byArea.filter((b) => b.actual !== null)).toHaveLength(3);
 
     // A changed range is an update that shows what it replaces.
-    const changed = parseIndicatorCsv(new TextEncoder().encode("indikaattori;alue;vuosi;arvo\npoliisi-omaisuusrikokset;district:301;2024;4500\n"), "x.csv");
+    const changed = parseIndicatorCsv(
+      new TextEncoder().encode("indikaattori;alue;vuosi;arvo\npoliisi-omaisuusrikokset;district:301;2024;4500\n"),
+      "x.csv",
+    );
     const [row] = validateIndicatorImport(changed.ok ? changed.file : (null as never)).rows;
-    expect(row).toMatchObject({ action: "update", previous: { value: 4000, bound: "range", upper: 5000 }, figure: { value: 4500, bound: "exact", upper: null } });
+    expect(row).toMatchObject({
+      action: "update",
+      previous: { value: 4000, bound: "range", upper: 5000 },
+      figure: { value: 4500, bound: "exact", upper: null },
+    });
   });
 
   it("an empty value is refused, never an erasure; #TYHJÄ removes exactly the stored value", () => {
     const csv = (value: string) => {
-      const r = parseIndicatorCsv(new TextEncoder().encode(`indikaattori;alue;vuosi;arvo\npoliisi-omaisuusrikokset;503;2024;${value}\n`), "x.csv");
+      const r = parseIndicatorCsv(
+        new TextEncoder().encode(`indikaattori;alue;vuosi;arvo\npoliisi-omaisuusrikokset;503;2024;${value}\n`),
+        "x.csv",
+      );
       if (!r.ok) throw new Error(r.errors.join());
       return r.file;
     };
@@ -162,7 +189,12 @@ describe("importing the city's tables", () => {
     const v = validateIndicatorImport(parsed("indikaattorit-excel-nollat.csv"));
     expect(v.rows.map((r) => r.errors.map((e) => splitErrorKey(e)))).toEqual([
       [["indicators.import.errors.areaLeadingZeros", { column: "alue", value: "10", candidates: "sub_area:010 Nollakylä" }]],
-      [["indicators.import.errors.ambiguousArea", { column: "alue", value: "301", candidates: "district:301 Kallio, sub_area:301 Vanha Munkkiniemi" }]],
+      [
+        [
+          "indicators.import.errors.ambiguousArea",
+          { column: "alue", value: "301", candidates: "district:301 Kallio, sub_area:301 Vanha Munkkiniemi" },
+        ],
+      ],
     ]);
   });
 });

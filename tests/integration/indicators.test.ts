@@ -9,7 +9,30 @@ import { parseMeasureCodes } from "~/forms/indicators";
 import { splitErrorKey } from "~/forms/z";
 import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/platform/db.server";
-import { applicableTarget, applyIndicatorImport, createIndicator as createDefinition, getIndicator, getIndicatorDefinition, indicatorMeasureCodes, indicatorPriorityAreaIds, indicatorTemplateCsv, indicatorsForMeasure, indicatorsForPriorityArea, linkIndicatorToMeasures, linkIndicatorToPriorityAreas, listIndicators, meetsTarget, parseIndicatorCsv, periodProblem, summarise, updateIndicator, upsertIndicatorValue, validateIndicatorImport, type IndicatorCsv, type IndicatorDefinitionInput } from "~/server/city/indicators.server";
+import {
+  applicableTarget,
+  applyIndicatorImport,
+  createIndicator as createDefinition,
+  getIndicator,
+  getIndicatorDefinition,
+  indicatorMeasureCodes,
+  indicatorPriorityAreaIds,
+  indicatorTemplateCsv,
+  indicatorsForMeasure,
+  indicatorsForPriorityArea,
+  linkIndicatorToMeasures,
+  linkIndicatorToPriorityAreas,
+  listIndicators,
+  meetsTarget,
+  parseIndicatorCsv,
+  periodProblem,
+  summarise,
+  updateIndicator,
+  upsertIndicatorValue,
+  validateIndicatorImport,
+  type IndicatorCsv,
+  type IndicatorDefinitionInput,
+} from "~/server/city/indicators.server";
 import { normalizePeriod } from "~/server/city/indicator-figures";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
@@ -24,12 +47,20 @@ let keskinen: number;
 function createIndicator(key: string, opts: { unit?: string; direction?: "up" | "down"; resolution?: "year" | "month" } = {}) {
   return db()
     .insert(indicators)
-    .values({ key, nameFi: `Testi ${key}`, unit: opts.unit ?? "kpl", source: "Testi", direction: opts.direction ?? "down", resolution: opts.resolution ?? "year" })
+    .values({
+      key,
+      nameFi: `Testi ${key}`,
+      unit: opts.unit ?? "kpl",
+      source: "Testi",
+      direction: opts.direction ?? "down",
+      resolution: opts.resolution ?? "year",
+    })
     .returning()
     .get().id;
 }
 
-const rowsOf = (indicatorId: number) => db().select().from(indicatorValues).where(eq(indicatorValues.indicatorId, indicatorId)).orderBy(indicatorValues.id).all();
+const rowsOf = (indicatorId: number) =>
+  db().select().from(indicatorValues).where(eq(indicatorValues.indicatorId, indicatorId)).orderBy(indicatorValues.id).all();
 const valueCount = () => db().select({ n: count() }).from(indicatorValues).get()!.n;
 const enc = (text: string) => new TextEncoder().encode(text);
 
@@ -45,8 +76,16 @@ beforeAll(async () => {
   yearly = createIndicator("testi-vuosi");
   monthly = createIndicator("testi-kuukausi", { resolution: "month", direction: "up" });
   share = createIndicator("testi-osuus", { unit: "%", direction: "up" });
-  kallio = db().select().from(areas).where(and(eq(areas.level, "district"), eq(areas.code, "301"))).get()!.id;
-  keskinen = db().select().from(areas).where(and(eq(areas.level, "major_district"), eq(areas.code, "3"))).get()!.id;
+  kallio = db()
+    .select()
+    .from(areas)
+    .where(and(eq(areas.level, "district"), eq(areas.code, "301")))
+    .get()!.id;
+  keskinen = db()
+    .select()
+    .from(areas)
+    .where(and(eq(areas.level, "major_district"), eq(areas.code, "3")))
+    .get()!.id;
 });
 
 describe("saving values", () => {
@@ -60,9 +99,15 @@ describe("saving values", () => {
     expect(same).toMatchObject({ ok: true, created: false, changed: false });
 
     // The same period as a target, and for an area, are rows of their own.
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "target", areaId: null, period: "2024", value: 11 })).toMatchObject({ ok: true, created: true });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 20 })).toMatchObject({ ok: true, created: true });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 21 })).toMatchObject({ ok: true, created: false });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "target", areaId: null, period: "2024", value: 11 }),
+    ).toMatchObject({ ok: true, created: true });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 20 }),
+    ).toMatchObject({ ok: true, created: true });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 21 }),
+    ).toMatchObject({ ok: true, created: false });
 
     const rows = rowsOf(yearly).map((r) => [r.kind, r.areaId, r.period, r.value]);
     expect(rows).toEqual([
@@ -70,12 +115,18 @@ describe("saving values", () => {
       ["target", null, "2024", 11],
       ["actual", kallio, "2024", 21],
     ]);
-    const audited = db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "indicator.valueSaved"), eq(auditLog.targetId, String(yearly)))).get()!.n;
+    const audited = db()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "indicator.valueSaved"), eq(auditLog.targetId, String(yearly))))
+      .get()!.n;
     expect(audited).toBe(5);
   });
 
   it("the database itself refuses a second city-wide row (NULL area is not distinct)", () => {
-    expect(() => db().insert(indicatorValues).values({ indicatorId: yearly, kind: "actual", areaId: null, period: "2024", value: 1 }).run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db().insert(indicatorValues).values({ indicatorId: yearly, kind: "actual", areaId: null, period: "2024", value: 1 }).run(),
+    ).toThrow(/UNIQUE/);
     expect(rowsOf(yearly).filter((r) => r.areaId === null && r.kind === "actual" && r.period === "2024")).toHaveLength(1);
   });
 
@@ -90,16 +141,30 @@ describe("saving values", () => {
     expect(["2025-3", "3/2025", "03.2025", "2025/03"].map(normalizePeriod)).toEqual(["2025-03", "2025-03", "2025-03", "2025-03"]);
 
     const before = valueCount();
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: null, period: "2025-03", value: 1 })).toMatchObject({ ok: false, reason: "period", error: "indicators.errors.periodYear" });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2025", value: 1 })).toMatchObject({ ok: false, reason: "period", error: "indicators.errors.periodMonth" });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2025-13", value: 1 })).toMatchObject({ ok: false, reason: "period" });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: 999999, period: "2025", value: 1 })).toMatchObject({ ok: false, reason: "area" });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: share, kind: "actual", areaId: null, period: "2025", value: 120 })).toMatchObject({ ok: false, reason: "value" });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: 999999, kind: "actual", areaId: null, period: "2025", value: 1 })).toMatchObject({ ok: false, reason: "notFound" });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: null, period: "2025-03", value: 1 }),
+    ).toMatchObject({ ok: false, reason: "period", error: "indicators.errors.periodYear" });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2025", value: 1 }),
+    ).toMatchObject({ ok: false, reason: "period", error: "indicators.errors.periodMonth" });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2025-13", value: 1 }),
+    ).toMatchObject({ ok: false, reason: "period" });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: 999999, period: "2025", value: 1 }),
+    ).toMatchObject({ ok: false, reason: "area" });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: share, kind: "actual", areaId: null, period: "2025", value: 120 }),
+    ).toMatchObject({ ok: false, reason: "value" });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: 999999, kind: "actual", areaId: null, period: "2025", value: 1 }),
+    ).toMatchObject({ ok: false, reason: "notFound" });
     expect(valueCount()).toBe(before);
 
     // A month typed loosely is stored in the one canonical form.
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2026-3", value: 40 })).toMatchObject({ ok: true, created: true });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2026-3", value: 40 }),
+    ).toMatchObject({ ok: true, created: true });
     expect(rowsOf(monthly).map((r) => r.period)).toEqual(["2026-03"]);
   });
 });
@@ -122,9 +187,30 @@ describe("on track or not", () => {
     expect(applicableTarget("2026", targets)).toEqual({ period: "2028", value: 52 });
     expect(applicableTarget("2029", targets)).toBeNull();
 
-    const down = summarise("down", [{ period: "2024", value: 59.7 }, { period: "2025", value: 56.4 }], targets);
-    expect(down).toMatchObject({ latest: { period: "2025", value: 56.4 }, previous: { period: "2024", value: 59.7 }, target: { period: "2025", value: 58 }, trend: "down", improving: true, status: "onTrack" });
-    const up = summarise("up", [{ period: "2021", value: 77.4 }, { period: "2024", value: 73.6 }], [{ period: "2028", value: 80 }]);
+    const down = summarise(
+      "down",
+      [
+        { period: "2024", value: 59.7 },
+        { period: "2025", value: 56.4 },
+      ],
+      targets,
+    );
+    expect(down).toMatchObject({
+      latest: { period: "2025", value: 56.4 },
+      previous: { period: "2024", value: 59.7 },
+      target: { period: "2025", value: 58 },
+      trend: "down",
+      improving: true,
+      status: "onTrack",
+    });
+    const up = summarise(
+      "up",
+      [
+        { period: "2021", value: 77.4 },
+        { period: "2024", value: 73.6 },
+      ],
+      [{ period: "2028", value: 80 }],
+    );
     expect(up).toMatchObject({ trend: "down", improving: false, status: "offTrack", target: { period: "2028", value: 80 } });
     expect(summarise("up", [{ period: "2024", value: 1 }], [])).toMatchObject({ status: "noTarget", trend: null, improving: null });
     expect(summarise("up", [], [{ period: "2024", value: 1 }])).toMatchObject({ status: "noData", latest: null });
@@ -134,20 +220,43 @@ describe("on track or not", () => {
     const byKey = new Map(listIndicators().map((i) => [i.key, i]));
     expect(byKey.size).toBeGreaterThanOrEqual(8);
     // Less is better: 56,4 property crimes against a target of 58 → on track; assaults 4,6 > 4,5 → off track.
-    expect(byKey.get("omaisuusrikokset")).toMatchObject({ direction: "down", status: "onTrack", latest: { period: "2025", value: 56.4 }, trend: "down", improving: true });
+    expect(byKey.get("omaisuusrikokset")).toMatchObject({
+      direction: "down",
+      status: "onTrack",
+      latest: { period: "2025", value: 56.4 },
+      trend: "down",
+      improving: true,
+    });
     expect(byKey.get("vakivalta-yleisilla-paikoilla")).toMatchObject({ direction: "down", status: "offTrack" });
     // More is better: 73,6 % feel safe against the 2028 target of 80 % → off track; Someturva above 70 a month → on track.
-    expect(byKey.get("turvallisuuden-tunne-ilta")).toMatchObject({ direction: "up", status: "offTrack", target: { period: "2028", value: 80 }, improving: false });
+    expect(byKey.get("turvallisuuden-tunne-ilta")).toMatchObject({
+      direction: "up",
+      status: "offTrack",
+      target: { period: "2028", value: 80 },
+      improving: false,
+    });
     expect(byKey.get("someturva-yhteydenotot")).toMatchObject({ direction: "up", resolution: "month", status: "onTrack" });
     expect(byKey.get("turvallisuuden-tunne-ilta")!.priorityAreas.map((p) => p.code)).toEqual(["2", "6"]);
   });
 
   it("finds the indicators of a priority area and of a measure for the summary and the review", () => {
     const plan = db().select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get()!;
-    const transport = db().select().from(priorityAreas).where(and(eq(priorityAreas.planId, plan.id), eq(priorityAreas.code, "3"))).get()!;
+    const transport = db()
+      .select()
+      .from(priorityAreas)
+      .where(and(eq(priorityAreas.planId, plan.id), eq(priorityAreas.code, "3")))
+      .get()!;
     expect(indicatorsForPriorityArea(transport.id).map((i) => i.key)).toEqual(["joukkoliikenne-hairiot"]);
-    const someturva = db().select().from(measures).where(and(eq(measures.planId, plan.id), eq(measures.code, "5.2"))).get()!;
-    expect(indicatorsForMeasure(someturva.id).map((i) => i.key).sort()).toEqual(["koulukiusaaminen", "someturva-yhteydenotot"]);
+    const someturva = db()
+      .select()
+      .from(measures)
+      .where(and(eq(measures.planId, plan.id), eq(measures.code, "5.2")))
+      .get()!;
+    expect(
+      indicatorsForMeasure(someturva.id)
+        .map((i) => i.key)
+        .sort(),
+    ).toEqual(["koulukiusaaminen", "someturva-yhteydenotot"]);
   });
 
   it("links an indicator to priority areas and measures, replacing the earlier links", () => {
@@ -200,7 +309,11 @@ describe("CSV import", () => {
     expect(validation.rows.map((r) => r.area?.id ?? null)).toEqual([null, null, kallio, keskinen]);
     const result = applyIndicatorImport(coordinatorId, file, { filename: "arvot.csv" });
     expect(result).toEqual({ ok: true, created: 4, updated: 0, unchanged: 0 });
-    const saved = db().select().from(indicatorValues).where(and(eq(indicatorValues.indicatorId, yearly), eq(indicatorValues.period, "2025"))).all();
+    const saved = db()
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.indicatorId, yearly), eq(indicatorValues.period, "2025")))
+      .all();
     expect(saved.map((r) => [r.kind, r.areaId, r.value]).sort()).toEqual(
       [
         ["actual", null, 9.5],
@@ -208,12 +321,34 @@ describe("CSV import", () => {
         ["actual", keskinen, 15.25],
       ].sort(),
     );
-    expect(db().select().from(indicatorValues).where(and(eq(indicatorValues.indicatorId, yearly), eq(indicatorValues.kind, "target"), isNull(indicatorValues.areaId), eq(indicatorValues.period, "2026"))).get()?.value).toBe(8);
+    expect(
+      db()
+        .select()
+        .from(indicatorValues)
+        .where(
+          and(
+            eq(indicatorValues.indicatorId, yearly),
+            eq(indicatorValues.kind, "target"),
+            isNull(indicatorValues.areaId),
+            eq(indicatorValues.period, "2026"),
+          ),
+        )
+        .get()?.value,
+    ).toBe(8);
   });
 
   it("reads semicolons with a BOM, English headers and monthly periods", () => {
     const bom = "\uFEFF";
-    const file = parsed(bom + ["Indicator;Area;Period;Value;Type", "testi-kuukausi;0;2026-04;41,5;actual", "testi-kuukausi;;2026-5;52;toteuma", "testi-kuukausi;;2026-05;60;target"].join("\r\n") + "\r\n");
+    const file = parsed(
+      bom +
+        [
+          "Indicator;Area;Period;Value;Type",
+          "testi-kuukausi;0;2026-04;41,5;actual",
+          "testi-kuukausi;;2026-5;52;toteuma",
+          "testi-kuukausi;;2026-05;60;target",
+        ].join("\r\n") +
+        "\r\n",
+    );
     expect(Object.keys(file.columns).sort()).toEqual(["area", "indicator", "period", "type", "value"]);
     const result = applyIndicatorImport(coordinatorId, file);
     expect(result).toEqual({ ok: true, created: 3, updated: 0, unchanged: 0 });
@@ -282,7 +417,18 @@ describe("CSV import", () => {
     expect(validateIndicatorImport(changed).rows.map((r) => r.action)).toEqual(["update", "unchanged"]);
     expect(applyIndicatorImport(coordinatorId, changed)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
     expect(valueCount()).toBe(before);
-    const city2025 = db().select().from(indicatorValues).where(and(eq(indicatorValues.indicatorId, yearly), eq(indicatorValues.kind, "actual"), isNull(indicatorValues.areaId), eq(indicatorValues.period, "2025"))).all();
+    const city2025 = db()
+      .select()
+      .from(indicatorValues)
+      .where(
+        and(
+          eq(indicatorValues.indicatorId, yearly),
+          eq(indicatorValues.kind, "actual"),
+          isNull(indicatorValues.areaId),
+          eq(indicatorValues.period, "2025"),
+        ),
+      )
+      .all();
     expect(city2025.map((r) => r.value)).toEqual([9.75]);
   });
 
@@ -296,7 +442,9 @@ describe("CSV import", () => {
     expect(errorsOf("indikaattori;alue\nx;1\n")).toEqual([["indicators.import.errors.missingColumns", { columns: "vuosi / kausi, arvo" }]]);
     expect(errorsOf("indikaattori;vuosi;arvo\n")).toEqual([["indicators.import.errors.empty", undefined]]);
     expect(errorsOf("")).toEqual([["indicators.import.errors.empty", undefined]]);
-    expect(errorsOf("indikaattori;vuosi;arvo;Arvo\nx;2025;1;2\n")).toEqual([["indicators.import.errors.duplicateColumn", { column: "Arvo" }]]);
+    expect(errorsOf("indikaattori;vuosi;arvo;Arvo\nx;2025;1;2\n")).toEqual([
+      ["indicators.import.errors.duplicateColumn", { column: "Arvo" }],
+    ]);
     expect(errorsOf(new Uint8Array(2 * 1024 * 1024 + 1))).toEqual([["indicators.import.errors.tooLarge", { max: 2 }]]);
   });
 
@@ -327,42 +475,107 @@ describe("defining indicators", () => {
   });
 
   it("creates a definition with a free key, linked to the chosen priority areas of the offered ones, and logs it", () => {
-    const scope = db().select({ id: priorityAreas.id }).from(priorityAreas).limit(3).all().map((p) => p.id);
-    const created = createDefinition(coordinatorId, input({ priorityAreaIds: [scope[0], scope[1]] }), { priorityAreaIds: scope, planId: null });
+    const scope = db()
+      .select({ id: priorityAreas.id })
+      .from(priorityAreas)
+      .limit(3)
+      .all()
+      .map((p) => p.id);
+    const created = createDefinition(coordinatorId, input({ priorityAreaIds: [scope[0], scope[1]] }), {
+      priorityAreaIds: scope,
+      planId: null,
+    });
     if (!created.ok) throw new Error(created.reason);
-    expect(getIndicatorDefinition(created.id)).toMatchObject({ key: "testi-maaritelma", nameSv: null, nameEn: "Vandalism reports", direction: "down", version: 1 });
+    expect(getIndicatorDefinition(created.id)).toMatchObject({
+      key: "testi-maaritelma",
+      nameSv: null,
+      nameEn: "Vandalism reports",
+      direction: "down",
+      version: 1,
+    });
     expect(indicatorPriorityAreaIds(created.id).sort()).toEqual([scope[0], scope[1]].sort());
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "indicator.created"), eq(auditLog.targetId, String(created.id)))).get()).toBeDefined();
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "indicator.created"), eq(auditLog.targetId, String(created.id))))
+        .get(),
+    ).toBeDefined();
     // The key is the CSV import's name for it: a second one is refused, as is an area outside the offer.
-    expect(createDefinition(coordinatorId, input({ nameFi: "Toinen" }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: false, reason: "keyTaken" });
-    expect(createDefinition(coordinatorId, input({ key: "testi-toinen", priorityAreaIds: [999999] }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: false, reason: "priorityArea" });
+    expect(createDefinition(coordinatorId, input({ nameFi: "Toinen" }), { priorityAreaIds: scope, planId: null })).toEqual({
+      ok: false,
+      reason: "keyTaken",
+    });
+    expect(
+      createDefinition(coordinatorId, input({ key: "testi-toinen", priorityAreaIds: [999999] }), { priorityAreaIds: scope, planId: null }),
+    ).toEqual({ ok: false, reason: "priorityArea" });
   });
 
   it("an edit on an older version is refused with the newer definition; links outside the offer are kept", () => {
-    const all = db().select({ id: priorityAreas.id }).from(priorityAreas).limit(4).all().map((p) => p.id);
-    const created = createDefinition(coordinatorId, input({ key: "testi-muokkaus", priorityAreaIds: [all[0], all[3]] }), { priorityAreaIds: all, planId: null });
+    const all = db()
+      .select({ id: priorityAreas.id })
+      .from(priorityAreas)
+      .limit(4)
+      .all()
+      .map((p) => p.id);
+    const created = createDefinition(coordinatorId, input({ key: "testi-muokkaus", priorityAreaIds: [all[0], all[3]] }), {
+      priorityAreaIds: all,
+      planId: null,
+    });
     if (!created.ok) throw new Error(created.reason);
     const scope = all.slice(0, 3); // the plan in force offers three; all[3] belongs to an older plan
-    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Ensimmäinen muutos", priorityAreaIds: [all[1]] }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: true, id: created.id });
+    expect(
+      updateIndicator(
+        coordinatorId,
+        created.id,
+        1,
+        input({ key: "testi-muokkaus", nameFi: "Ensimmäinen muutos", priorityAreaIds: [all[1]] }),
+        { priorityAreaIds: scope, planId: null },
+      ),
+    ).toEqual({ ok: true, id: created.id });
     expect(indicatorPriorityAreaIds(created.id).sort()).toEqual([all[1], all[3]].sort());
-    const stale = updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Vanhaan perustuva" }), { priorityAreaIds: scope, planId: null });
+    const stale = updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Vanhaan perustuva" }), {
+      priorityAreaIds: scope,
+      planId: null,
+    });
     expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { nameFi: "Ensimmäinen muutos", version: 2 } });
     expect(getIndicatorDefinition(created.id)!.nameFi).toBe("Ensimmäinen muutos");
-    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-maaritelma" }), { priorityAreaIds: scope, planId: null })).toEqual({ ok: false, reason: "keyTaken" });
+    expect(
+      updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-maaritelma" }), { priorityAreaIds: scope, planId: null }),
+    ).toEqual({ ok: false, reason: "keyTaken" });
   });
 
   it("the period cannot change once values exist", () => {
     const created = createDefinition(coordinatorId, input({ key: "testi-jakso" }), { priorityAreaIds: [], planId: null });
     if (!created.ok) throw new Error(created.reason);
-    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-jakso", resolution: "month" }), { priorityAreaIds: [], planId: null })).toEqual({ ok: true, id: created.id });
-    expect(upsertIndicatorValue(coordinatorId, { indicatorId: created.id, kind: "actual", areaId: null, period: "2026-03", value: 4 })).toMatchObject({ ok: true });
-    expect(updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-jakso", resolution: "year" }), { priorityAreaIds: [], planId: null })).toEqual({ ok: false, reason: "resolutionLocked" });
-    expect(updateIndicator(coordinatorId, 999999, 1, input({ key: "testi-puuttuu" }), { priorityAreaIds: [], planId: null })).toEqual({ ok: false, reason: "notFound" });
+    expect(
+      updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-jakso", resolution: "month" }), {
+        priorityAreaIds: [],
+        planId: null,
+      }),
+    ).toEqual({ ok: true, id: created.id });
+    expect(
+      upsertIndicatorValue(coordinatorId, { indicatorId: created.id, kind: "actual", areaId: null, period: "2026-03", value: 4 }),
+    ).toMatchObject({ ok: true });
+    expect(
+      updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-jakso", resolution: "year" }), {
+        priorityAreaIds: [],
+        planId: null,
+      }),
+    ).toEqual({ ok: false, reason: "resolutionLocked" });
+    expect(updateIndicator(coordinatorId, 999999, 1, input({ key: "testi-puuttuu" }), { priorityAreaIds: [], planId: null })).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
   });
 
   it("links the plan's measures named by identifier, refuses unknown ones by name, and keeps links to other plans' measures", () => {
     const d = db();
-    const plans = d.select({ id: safetyPlans.id }).from(safetyPlans).all().map((p) => p.id);
+    const plans = d
+      .select({ id: safetyPlans.id })
+      .from(safetyPlans)
+      .all()
+      .map((p) => p.id);
     const withMeasures = plans.filter((id) => d.select({ id: measures.id }).from(measures).where(eq(measures.planId, id)).get());
     expect(withMeasures.length).toBeGreaterThan(1);
     const [planA, planB] = withMeasures;
@@ -370,13 +583,20 @@ describe("defining indicators", () => {
     const other = d.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.planId, planB)).get()!;
     const scopeA = { priorityAreaIds: [], planId: planA };
 
-    expect(createDefinition(coordinatorId, input({ key: "testi-linkit", measureCodes: [m1.code, "99.99", "x"] }), scopeA)).toEqual({ ok: false, reason: "measureCodes", unknown: ["99.99", "x"] });
+    expect(createDefinition(coordinatorId, input({ key: "testi-linkit", measureCodes: [m1.code, "99.99", "x"] }), scopeA)).toEqual({
+      ok: false,
+      reason: "measureCodes",
+      unknown: ["99.99", "x"],
+    });
     const created = createDefinition(coordinatorId, input({ key: "testi-linkit", measureCodes: [m1.code, m2.code] }), scopeA);
     if (!created.ok) throw new Error(created.reason);
     expect(indicatorMeasureCodes(created.id, planA).sort()).toEqual([m1.code, m2.code].sort());
     // A link to the other plan's measure (made earlier, another way) survives an edit of plan A's links.
     linkIndicatorToMeasures(coordinatorId, created.id, [m1.id, m2.id, other.id]);
-    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-linkit", measureCodes: [m2.code] }), scopeA)).toEqual({ ok: true, id: created.id });
+    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-linkit", measureCodes: [m2.code] }), scopeA)).toEqual({
+      ok: true,
+      id: created.id,
+    });
     expect(indicatorMeasureCodes(created.id, planA)).toEqual([m2.code]);
     expect(indicatorMeasureCodes(created.id, planB)).toEqual([other.code]);
     expect(indicatorsForMeasure(m2.id).map((i) => i.id)).toContain(created.id);

@@ -21,7 +21,18 @@ import {
 } from "../../db/schema";
 import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/platform/db.server";
-import { applyImport, exportMeasures, parseBoolean, parseDate, parseMeasureFile, parseStatus, toCsv, toXlsx, validateImport, type ParsedFile } from "~/server/city/measure-io.server";
+import {
+  applyImport,
+  exportMeasures,
+  parseBoolean,
+  parseDate,
+  parseMeasureFile,
+  parseStatus,
+  toCsv,
+  toXlsx,
+  validateImport,
+  type ParsedFile,
+} from "~/server/city/measure-io.server";
 import { parseNumber } from "~/server/city/indicator-figures";
 import { addFollowUp, decideMeasure } from "~/server/city/measures.server";
 import { splitErrorKey } from "~/forms/z";
@@ -33,21 +44,44 @@ let expertId: string;
 /** A plan of the test's own, so the demo city's measures never interfere. */
 function createPlan(name: string, opts: { published?: boolean } = {}) {
   const d = db();
-  const strategy = d.insert(strategies).values({ nameFi: `${name} strategia`, termStartYear: 2025, termEndYear: 2029 }).returning().get();
-  for (const code of ["1", "2", "3"]) d.insert(strategyGoals).values({ strategyId: strategy.id, code, nameFi: `Tavoite ${code}` }).run();
-  const plan = d
-    .insert(safetyPlans)
-    .values({ nameFi: name, strategyId: strategy.id, periodStart: "2025-01-01", periodEnd: "2028-12-31", status: "in_force", published: opts.published ?? false })
+  const strategy = d
+    .insert(strategies)
+    .values({ nameFi: `${name} strategia`, termStartYear: 2025, termEndYear: 2029 })
     .returning()
     .get();
-  for (const code of ["1", "2", "3"]) d.insert(priorityAreas).values({ planId: plan.id, code, nameFi: `Painopiste ${code}` }).run();
+  for (const code of ["1", "2", "3"])
+    d.insert(strategyGoals)
+      .values({ strategyId: strategy.id, code, nameFi: `Tavoite ${code}` })
+      .run();
+  const plan = d
+    .insert(safetyPlans)
+    .values({
+      nameFi: name,
+      strategyId: strategy.id,
+      periodStart: "2025-01-01",
+      periodEnd: "2028-12-31",
+      status: "in_force",
+      published: opts.published ?? false,
+    })
+    .returning()
+    .get();
+  for (const code of ["1", "2", "3"])
+    d.insert(priorityAreas)
+      .values({ planId: plan.id, code, nameFi: `Painopiste ${code}` })
+      .run();
   return plan.id;
 }
 
 const enc = (text: string) => new TextEncoder().encode(text);
 const bom = (text: string) => enc("\uFEFF" + text);
 const measureCount = (planId: number) => db().select({ n: count() }).from(measures).where(eq(measures.planId, planId)).get()!.n;
-const byCode = (planId: number, code: string) => db().select().from(measures).where(eq(measures.planId, planId)).all().find((m) => m.code === code)!;
+const byCode = (planId: number, code: string) =>
+  db()
+    .select()
+    .from(measures)
+    .where(eq(measures.planId, planId))
+    .all()
+    .find((m) => m.code === code)!;
 
 async function parseOk(bytes: Uint8Array, name: string): Promise<ParsedFile> {
   const parsed = await parseMeasureFile(bytes, name);
@@ -93,12 +127,15 @@ describe("values as people type them", () => {
 describe("reading files", () => {
   it("reads a comma-separated UTF-8 file without a BOM, with English headers", async () => {
     const file = await parseOk(enc("code,title,owner,end\n1.1,Turvallinen koulutie,Kasko,2026-12-31\n"), "measures.csv");
-    expect(file.rows).toEqual([{ rowNumber: 2, values: { code: "1.1", title: "Turvallinen koulutie", owner: "Kasko", end: "2026-12-31" } }]);
+    expect(file.rows).toEqual([
+      { rowNumber: 2, values: { code: "1.1", title: "Turvallinen koulutie", owner: "Kasko", end: "2026-12-31" } },
+    ]);
     expect(file.columns).toMatchObject({ code: "code", title: "title", owner: "owner" });
   });
 
   it("reads a semicolon file with a BOM, CRLF and a quoted field holding newlines and semicolons", async () => {
-    const csv = 'tunnus;otsikko;kuvaus;vastuuorganisaatio;jatkuva\r\n2.1;Yökävelyt;"Ensimmäinen rivi;\r\ntoinen ""rivi""";Kymp;kyllä\r\n\r\n2.2;Toinen;;Kymp;kyllä\r\n';
+    const csv =
+      'tunnus;otsikko;kuvaus;vastuuorganisaatio;jatkuva\r\n2.1;Yökävelyt;"Ensimmäinen rivi;\r\ntoinen ""rivi""";Kymp;kyllä\r\n\r\n2.2;Toinen;;Kymp;kyllä\r\n';
     const file = await parseOk(bom(csv), "toimenpiteet.csv");
     expect(file.rows.map((r) => r.rowNumber)).toEqual([2, 4]);
     expect(file.rows[0].values.description).toBe('Ensimmäinen rivi;\r\ntoinen "rivi"');
@@ -106,13 +143,18 @@ describe("reading files", () => {
   });
 
   it("reads Windows-1252 text from older Finnish Excel", async () => {
-    const latin1 = Uint8Array.from(Buffer.from("tunnus;otsikko;vastuuorganisaatio;jatkuva\n3.1;Yhteisöllinen päivä;Kymp;kyllä\n", "latin1"));
+    const latin1 = Uint8Array.from(
+      Buffer.from("tunnus;otsikko;vastuuorganisaatio;jatkuva\n3.1;Yhteisöllinen päivä;Kymp;kyllä\n", "latin1"),
+    );
     const file = await parseOk(latin1, "vanha.csv");
     expect(file.rows[0].values.title).toBe("Yhteisöllinen päivä");
   });
 
   it("matches header names regardless of case, accents and spacing, and ignores unknown columns", async () => {
-    const file = await parseOk(enc("TUNNUS;Otsikko;Vastuuorganisaatio;Päättyy;Vastuuhenkilö;Muistiinpanot\n1;Abc;Kymp;1.1.2027;a@b.fi;x\n"), "x.csv");
+    const file = await parseOk(
+      enc("TUNNUS;Otsikko;Vastuuorganisaatio;Päättyy;Vastuuhenkilö;Muistiinpanot\n1;Abc;Kymp;1.1.2027;a@b.fi;x\n"),
+      "x.csv",
+    );
     expect(file.rows[0].values).toEqual({ code: "1", title: "Abc", owner: "Kymp", end: "1.1.2027", responsible: "a@b.fi" });
   });
 
@@ -125,7 +167,9 @@ describe("reading files", () => {
     expect(await errorsOf(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), "vanha.xls")).toEqual(["measureIo.errors.xlsNotSupported"]);
     expect(await errorsOf(enc("tunnus;kuvaus\n1;x\n"), "a.csv")).toEqual(["measureIo.errors.missingColumns"]);
     expect(await errorsOf(enc("tunnus;otsikko;vastuuorganisaatio\n"), "a.csv")).toEqual(["measureIo.errors.empty"]);
-    expect(await errorsOf(enc("tunnus;otsikko;vastuuorganisaatio;tunnus\n1;a;b;1\n"), "a.csv")).toEqual(["measureIo.errors.duplicateColumn"]);
+    expect(await errorsOf(enc("tunnus;otsikko;vastuuorganisaatio;tunnus\n1;a;b;1\n"), "a.csv")).toEqual([
+      "measureIo.errors.duplicateColumn",
+    ]);
     expect(await errorsOf(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "rikki.xlsx")).toEqual(["measureIo.errors.unreadable"]);
     const missing = await parseMeasureFile(enc("tunnus;kuvaus\n1;x\n"), "a.csv");
     expect(!missing.ok && splitErrorKey(missing.errors[0])[1]).toEqual({ columns: "otsikko, vastuuorganisaatio" });
@@ -150,15 +194,53 @@ describe("importing", () => {
     expect(applyImport(coordinatorId, planId, file)).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
 
     const g1 = byCode(planId, "G1");
-    expect(g1).toMatchObject({ title: "Someturva-pilotti", description: "Digitaalinen palvelu, vuoden pilotti", status: "proposed", budgetEur: 24000, startDate: "2026-01-01", endDate: "2026-12-31", continuous: false, cityWide: true, responsibleUserId: expertId, proposedById: coordinatorId, version: 1 });
+    expect(g1).toMatchObject({
+      title: "Someturva-pilotti",
+      description: "Digitaalinen palvelu, vuoden pilotti",
+      status: "proposed",
+      budgetEur: 24000,
+      startDate: "2026-01-01",
+      endDate: "2026-12-31",
+      continuous: false,
+      cityWide: true,
+      responsibleUserId: expertId,
+      proposedById: coordinatorId,
+      version: 1,
+    });
     const orgName = (id: number) => db().select().from(organisations).where(eq(organisations.id, id)).get()!.shortName;
-    expect(db().select().from(measurePartners).where(eq(measurePartners.measureId, g1.id)).all().map((p) => orgName(p.organisationId)).sort()).toEqual(["SPR", "Sote"]);
-    expect(db().select().from(measureCostShares).where(eq(measureCostShares.measureId, g1.id)).all().map((s) => [orgName(s.organisationId), s.percent]).sort()).toEqual([["Kanslia", 60], ["Sote", 40]]);
+    expect(
+      db()
+        .select()
+        .from(measurePartners)
+        .where(eq(measurePartners.measureId, g1.id))
+        .all()
+        .map((p) => orgName(p.organisationId))
+        .sort(),
+    ).toEqual(["SPR", "Sote"]);
+    expect(
+      db()
+        .select()
+        .from(measureCostShares)
+        .where(eq(measureCostShares.measureId, g1.id))
+        .all()
+        .map((s) => [orgName(s.organisationId), s.percent])
+        .sort(),
+    ).toEqual([
+      ["Kanslia", 60],
+      ["Sote", 40],
+    ]);
     expect(db().select().from(measureGoals).where(eq(measureGoals.measureId, g1.id)).all()).toHaveLength(2);
 
     const g2 = byCode(planId, "G2");
     expect(g2).toMatchObject({ status: "approved", approvedById: coordinatorId, continuous: true, endDate: null, cityWide: false });
-    const areaCodes = db().select({ code: areas.code }).from(measureAreas).innerJoin(areas, eq(areas.id, measureAreas.areaId)).where(eq(measureAreas.measureId, g2.id)).all().map((a) => a.code).sort();
+    const areaCodes = db()
+      .select({ code: areas.code })
+      .from(measureAreas)
+      .innerJoin(areas, eq(areas.id, measureAreas.areaId))
+      .where(eq(measureAreas.measureId, g2.id))
+      .all()
+      .map((a) => a.code)
+      .sort();
     expect(areaCodes).toEqual(["301", "503"]);
   });
 
@@ -173,7 +255,13 @@ describe("importing", () => {
     const validation = validateImport(planId, file);
     expect(validation.rows.flatMap((r) => r.errors)).toEqual([]);
     expect(applyImport(coordinatorId, planId, file)).toMatchObject({ ok: true, created: 2 });
-    expect(byCode(planId, "2.1")).toMatchObject({ description: "Perjantai-iltojen toiminta;\r\nkaksi ohjaajaa", startDate: "2026-03-01", endDate: "2026-12-31", budgetEur: 24000.5, status: "approved" });
+    expect(byCode(planId, "2.1")).toMatchObject({
+      description: "Perjantai-iltojen toiminta;\r\nkaksi ohjaajaa",
+      startDate: "2026-03-01",
+      endDate: "2026-12-31",
+      budgetEur: 24000.5,
+      status: "approved",
+    });
     expect(byCode(planId, "2.2")).toMatchObject({ startDate: "2026-02-01", continuous: true, status: "in_progress" });
   });
 
@@ -222,11 +310,21 @@ describe("importing", () => {
 
   it("re-importing updates by code instead of duplicating, and keeps the follow-up history", async () => {
     const planId = createPlan("Uudelleentuonti");
-    const csv = (title: string) => `tunnus;otsikko;vastuuorganisaatio;paattyy;tila\nR1;${title};Kymp;31.12.2026;Hyväksytty\nR2;Toinen;Kymp;31.12.2026;\n`;
+    const csv = (title: string) =>
+      `tunnus;otsikko;vastuuorganisaatio;paattyy;tila\nR1;${title};Kymp;31.12.2026;Hyväksytty\nR2;Toinen;Kymp;31.12.2026;\n`;
     const first = await parseOk(enc(csv("Alkuperäinen")), "r.csv");
     expect(applyImport(coordinatorId, planId, first)).toMatchObject({ ok: true, created: 2 });
     const r1 = byCode(planId, "R1");
-    expect(addFollowUp(expertId, r1.id, r1.version, { status: "in_progress", progress: 30, done: "Aloitettu", next: "", obstacles: "", publicText: "" })).toMatchObject({ ok: true });
+    expect(
+      addFollowUp(expertId, r1.id, r1.version, {
+        status: "in_progress",
+        progress: 30,
+        done: "Aloitettu",
+        next: "",
+        obstacles: "",
+        publicText: "",
+      }),
+    ).toMatchObject({ ok: true });
     const afterFollowUp = byCode(planId, "R1");
 
     // The same file again: nothing to do.
@@ -239,13 +337,21 @@ describe("importing", () => {
     expect(applyImport(coordinatorId, planId, changed)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
     expect(measureCount(planId)).toBe(2);
     const updated = byCode(planId, "R1");
-    expect(updated).toMatchObject({ id: r1.id, title: "Muutettu otsikko", status: "in_progress", progress: 30, version: afterFollowUp.version + 1 });
+    expect(updated).toMatchObject({
+      id: r1.id,
+      title: "Muutettu otsikko",
+      status: "in_progress",
+      progress: 30,
+      version: afterFollowUp.version + 1,
+    });
     expect(updated.lastFollowUpAt).toEqual(afterFollowUp.lastFollowUpAt);
     expect(db().select().from(followUps).where(eq(followUps.measureId, r1.id)).all()).toHaveLength(1);
 
     // Moving a status backwards is not an import's business.
     const backwards = validateImport(planId, await parseOk(enc(csv("Muutettu otsikko").replace("Hyväksytty", "Ehdotettu")), "r.csv"));
-    expect(backwards.rows[0].errors.map((e) => splitErrorKey(e))).toEqual([["measureIo.errors.statusTransition", { column: "tila", from: "in_progress", to: "proposed" }]]);
+    expect(backwards.rows[0].errors.map((e) => splitErrorKey(e))).toEqual([
+      ["measureIo.errors.statusTransition", { column: "tila", from: "in_progress", to: "proposed" }],
+    ]);
   });
 
   it("re-validates inside the transaction: a code taken after the preview still cannot duplicate", async () => {
@@ -271,7 +377,9 @@ describe("importing", () => {
     }
     const csv = readFileSync(join(process.cwd(), "public", "templates", "toimenpiteet-malli.csv"));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString("utf8")).toContain("\uFEFFtunnus;otsikko;kuvaus;painopistealue;vastuuorganisaatio;vastuuhenkilo;kumppanit;alkaa;paattyy;jatkuva;alueet;budjetti_eur;kustannusjako;tila;strategiatavoitteet\r\n");
+    expect(csv.toString("utf8")).toContain(
+      "\uFEFFtunnus;otsikko;kuvaus;painopistealue;vastuuorganisaatio;vastuuhenkilo;kumppanit;alkaa;paattyy;jatkuva;alueet;budjetti_eur;kustannusjako;tila;strategiatavoitteet\r\n",
+    );
   });
 });
 
@@ -286,7 +394,11 @@ describe("exporting", () => {
       "E4;Piilotettu;;3;Kymp;;;2026-02-01;2026-06-30;;;;;Hyväksytty;",
     ].join("\n");
     expect(applyImport(coordinatorId, planId, await parseOk(enc(csv), "e.csv"))).toMatchObject({ ok: true, created: 4 });
-    db().update(measures).set({ published: false }).where(eq(measures.id, byCode(planId, "E4").id)).run();
+    db()
+      .update(measures)
+      .set({ published: false })
+      .where(eq(measures.id, byCode(planId, "E4").id))
+      .run();
     return planId;
   }
 
@@ -294,7 +406,14 @@ describe("exporting", () => {
     const planId = await seedExportPlan("Vienti", false);
     const rows = exportMeasures({ planId }, { publicOnly: false, lang: "fi" });
     expect(rows.map((r) => r.code)).toEqual(["E1", "E2", "E3", "E4"]);
-    expect(rows[0]).toMatchObject({ title: "=Kaava-alkuinen otsikko", responsibleEmail: DEMO.expert, areas: ["district:301", "district:503"], goals: ["1", "2"], budgetEur: 24000.5, status: "approved" });
+    expect(rows[0]).toMatchObject({
+      title: "=Kaava-alkuinen otsikko",
+      responsibleEmail: DEMO.expert,
+      areas: ["district:301", "district:503"],
+      goals: ["1", "2"],
+      budgetEur: 24000.5,
+      status: "approved",
+    });
     expect(exportMeasures({ planId, status: ["in_progress"] }, { publicOnly: false, lang: "fi" }).map((r) => r.code)).toEqual(["E2"]);
 
     for (const lang of ["fi", "sv", "en"] as const) {

@@ -68,7 +68,19 @@ const version = (id: number) => db().select({ v: measures.version }).from(measur
 beforeAll(async () => {
   await seedOnce();
   const d = db();
-  planId = Number(d.insert(safetyPlans).values({ nameFi: "Testisuunnitelma", periodStart: "2026-01-01", periodEnd: "2028-12-31", status: "in_force", published: true, updateIntervalDays: 90 }).run().lastInsertRowid);
+  planId = Number(
+    d
+      .insert(safetyPlans)
+      .values({
+        nameFi: "Testisuunnitelma",
+        periodStart: "2026-01-01",
+        periodEnd: "2028-12-31",
+        status: "in_force",
+        published: true,
+        updateIntervalDays: 90,
+      })
+      .run().lastInsertRowid,
+  );
   areaId = Number(d.insert(priorityAreas).values({ planId, code: "9", nameFi: "Testialue" }).run().lastInsertRowid);
   orgA = d.select().from(organisations).where(eq(organisations.kind, "police")).get()!.id;
   orgB = d.select().from(organisations).where(eq(organisations.kind, "wellbeing_region")).get()!.id;
@@ -79,19 +91,58 @@ beforeAll(async () => {
 describe("pure rules", () => {
   it("cost shares must name each organisation once and total exactly 100 %", () => {
     expect(costSharesProblem([])).toBeNull();
-    expect(costSharesProblem([{ organisationId: 1, percent: 60 }, { organisationId: 2, percent: 40 }])).toBeNull();
-    expect(costSharesProblem([{ organisationId: 1, percent: 33.33 }, { organisationId: 2, percent: 33.33 }, { organisationId: 3, percent: 33.34 }])).toBeNull();
-    expect(costSharesProblem([{ organisationId: 1, percent: 60 }, { organisationId: 2, percent: 30 }])).toBe("total");
-    expect(costSharesProblem([{ organisationId: 1, percent: 50 }, { organisationId: 1, percent: 50 }])).toBe("duplicate");
-    expect(costSharesProblem([{ organisationId: 1, percent: 0 }, { organisationId: 2, percent: 100 }])).toBe("range");
+    expect(
+      costSharesProblem([
+        { organisationId: 1, percent: 60 },
+        { organisationId: 2, percent: 40 },
+      ]),
+    ).toBeNull();
+    expect(
+      costSharesProblem([
+        { organisationId: 1, percent: 33.33 },
+        { organisationId: 2, percent: 33.33 },
+        { organisationId: 3, percent: 33.34 },
+      ]),
+    ).toBeNull();
+    expect(
+      costSharesProblem([
+        { organisationId: 1, percent: 60 },
+        { organisationId: 2, percent: 30 },
+      ]),
+    ).toBe("total");
+    expect(
+      costSharesProblem([
+        { organisationId: 1, percent: 50 },
+        { organisationId: 1, percent: 50 },
+      ]),
+    ).toBe("duplicate");
+    expect(
+      costSharesProblem([
+        { organisationId: 1, percent: 0 },
+        { organisationId: 2, percent: 100 },
+      ]),
+    ).toBe("range");
   });
 
   it("the form refuses shares that do not total 100 and accepts Finnish decimals", () => {
     const base = { code: "1.1", title: "Otsikko", ownerOrganisationId: "1", endDate: "2027-01-01", cityWide: "on" };
-    const bad = MeasureFormSchema.safeParse({ ...base, costShares: [{ organisationId: "1", percent: "60" }, { organisationId: "2", percent: "30" }] });
+    const bad = MeasureFormSchema.safeParse({
+      ...base,
+      costShares: [
+        { organisationId: "1", percent: "60" },
+        { organisationId: "2", percent: "30" },
+      ],
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.message)).toContain("measures.validation.costShares.total");
-    const good = MeasureFormSchema.safeParse({ ...base, budgetEur: "24 000,50", costShares: [{ organisationId: "1", percent: "60,5" }, { organisationId: "2", percent: "39,5" }] });
+    const good = MeasureFormSchema.safeParse({
+      ...base,
+      budgetEur: "24 000,50",
+      costShares: [
+        { organisationId: "1", percent: "60,5" },
+        { organisationId: "2", percent: "39,5" },
+      ],
+    });
     expect(good.success).toBe(true);
     expect(good.data?.budgetEur).toBe(24000.5);
   });
@@ -128,7 +179,15 @@ describe("computed late and stale", () => {
     expect(flags(doneTask).late).toBe(false);
     expect(flags(dueSoon)).toEqual({ late: false, dueSoon: true });
     // Reporting it completed takes it out of "late".
-    expect(addFollowUp(expertId, pastEnd, version(pastEnd), { status: "completed", progress: 100, done: "Valmis.", next: "", obstacles: "", publicText: "" }, NOW).ok).toBe(true);
+    expect(
+      addFollowUp(
+        expertId,
+        pastEnd,
+        version(pastEnd),
+        { status: "completed", progress: 100, done: "Valmis.", next: "", obstacles: "", publicText: "" },
+        NOW,
+      ).ok,
+    ).toBe(true);
     expect(flags(pastEnd).late).toBe(false);
     const lateCodes = listMeasures({ planId, late: true, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code);
     expect(lateCodes).toContain("9.11");
@@ -141,11 +200,23 @@ describe("computed late and stale", () => {
     const stale = (id: number) => getMeasure(id, { publicOnly: false, now: NOW })!.stale;
     expect(stale(fresh)).toBe(false);
     expect(stale(old)).toBe(true);
-    addFollowUp(expertId, old, version(old), { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" }, new Date(NOW.getTime() - 5 * DAY));
+    addFollowUp(
+      expertId,
+      old,
+      version(old),
+      { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" },
+      new Date(NOW.getTime() - 5 * DAY),
+    );
     expect(stale(old)).toBe(false);
     // A follow-up 91 days ago is stale again with a 90-day interval.
     const older = approvedMeasure({ code: "9.22" }, 200);
-    addFollowUp(expertId, older, version(older), { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" }, new Date(NOW.getTime() - 91 * DAY));
+    addFollowUp(
+      expertId,
+      older,
+      version(older),
+      { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" },
+      new Date(NOW.getTime() - 91 * DAY),
+    );
     expect(stale(older)).toBe(true);
     const staleCodes = listMeasures({ planId, stale: true, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code);
     expect(staleCodes).toEqual(expect.arrayContaining(["9.22"]));
@@ -165,7 +236,9 @@ describe("changing measures safely", () => {
     expect(second.changed).toEqual(expect.arrayContaining(["title", "budgetEur"]));
     expect(getMeasure(id, { publicOnly: false })!.measure.title).toBe("Ensimmäisen muutos");
     // Saving again on top of the new version works.
-    expect(updateMeasure(coordinatorId, id, second.currentVersion, input({ code: "9.30", title: "Toisen muutos" }))).toMatchObject({ ok: true });
+    expect(updateMeasure(coordinatorId, id, second.currentVersion, input({ code: "9.30", title: "Toisen muutos" }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses a duplicate identifier within the plan", () => {
@@ -176,26 +249,62 @@ describe("changing measures safely", () => {
   it("a follow-up moves the status and progress; a stale form is refused with the newer entry", () => {
     const id = approvedMeasure({ code: "9.40" });
     const opened = version(id);
-    expect(addFollowUp(expertId, id, opened, { status: "in_progress", progress: 30, done: "Ensimmäinen", next: "", obstacles: "", publicText: "Julkinen" }, NOW).ok).toBe(true);
-    const late = addFollowUp(coordinatorId, id, opened, { status: "delayed", progress: 10, done: "Toinen", next: "", obstacles: "", publicText: "" }, NOW);
+    expect(
+      addFollowUp(
+        expertId,
+        id,
+        opened,
+        { status: "in_progress", progress: 30, done: "Ensimmäinen", next: "", obstacles: "", publicText: "Julkinen" },
+        NOW,
+      ).ok,
+    ).toBe(true);
+    const late = addFollowUp(
+      coordinatorId,
+      id,
+      opened,
+      { status: "delayed", progress: 10, done: "Toinen", next: "", obstacles: "", publicText: "" },
+      NOW,
+    );
     expect(late).toMatchObject({ ok: false, reason: "conflict", latest: { done: "Ensimmäinen", progress: 30 } });
     const m = getMeasure(id, { publicOnly: false })!;
     expect(m.measure).toMatchObject({ status: "in_progress", progress: 30 });
     expect(m.followUps).toHaveLength(1);
     // Completed always means 100 %; proposals cannot be followed up.
-    addFollowUp(expertId, id, version(id), { status: "completed", progress: 80, done: "Valmis", next: "", obstacles: "", publicText: "" }, NOW);
+    addFollowUp(
+      expertId,
+      id,
+      version(id),
+      { status: "completed", progress: 80, done: "Valmis", next: "", obstacles: "", publicText: "" },
+      NOW,
+    );
     expect(getMeasure(id, { publicOnly: false })!.measure.progress).toBe(100);
     const proposal = proposeMeasure(expertId, planId, input({ code: "9.41" }));
-    expect(proposal.ok && addFollowUp(expertId, proposal.id, 1, { status: "in_progress", progress: 5, done: "x", next: "", obstacles: "", publicText: "" })).toEqual({ ok: false, reason: "transition" });
+    expect(
+      proposal.ok &&
+        addFollowUp(expertId, proposal.id, 1, { status: "in_progress", progress: 5, done: "x", next: "", obstacles: "", publicText: "" }),
+    ).toEqual({ ok: false, reason: "transition" });
   });
 
   it("correcting an entry keeps the earlier wording as a revision", () => {
     const id = approvedMeasure({ code: "9.50" });
-    const added = addFollowUp(expertId, id, version(id), { status: "in_progress", progress: 40, done: "Alkuperäinen teksti", next: "", obstacles: "", publicText: "" }, NOW);
+    const added = addFollowUp(
+      expertId,
+      id,
+      version(id),
+      { status: "in_progress", progress: 40, done: "Alkuperäinen teksti", next: "", obstacles: "", publicText: "" },
+      NOW,
+    );
     if (!added.ok) throw new Error("follow-up failed");
-    expect(editFollowUp(expertId, added.followUpId, 1, { done: "Korjattu teksti", next: "", obstacles: "", publicText: "" })).toEqual({ ok: true });
-    expect(editFollowUp(coordinatorId, added.followUpId, 1, { done: "Vanhaan versioon perustuva", next: "", obstacles: "", publicText: "" })).toEqual({ ok: false, reason: "conflict" });
-    expect(db().select().from(followUps).where(eq(followUps.id, added.followUpId)).get()).toMatchObject({ done: "Korjattu teksti", revision: 2 });
+    expect(editFollowUp(expertId, added.followUpId, 1, { done: "Korjattu teksti", next: "", obstacles: "", publicText: "" })).toEqual({
+      ok: true,
+    });
+    expect(
+      editFollowUp(coordinatorId, added.followUpId, 1, { done: "Vanhaan versioon perustuva", next: "", obstacles: "", publicText: "" }),
+    ).toEqual({ ok: false, reason: "conflict" });
+    expect(db().select().from(followUps).where(eq(followUps.id, added.followUpId)).get()).toMatchObject({
+      done: "Korjattu teksti",
+      revision: 2,
+    });
     expect(listFollowUpRevisions(id)).toMatchObject([{ revision: 1, done: "Alkuperäinen teksti" }]);
   });
 });
@@ -205,26 +314,46 @@ describe("a measure page's follow-up history", () => {
     const id = approvedMeasure({ code: "9.55" });
     const added: number[] = [];
     for (let i = 1; i <= 23; i++) {
-      const r = addFollowUp(expertId, id, version(id), { status: "in_progress", progress: i, done: `Raportti ${i}`, next: "", obstacles: "", publicText: "" }, new Date(NOW.getTime() - (23 - i) * DAY));
+      const r = addFollowUp(
+        expertId,
+        id,
+        version(id),
+        { status: "in_progress", progress: i, done: `Raportti ${i}`, next: "", obstacles: "", publicText: "" },
+        new Date(NOW.getTime() - (23 - i) * DAY),
+      );
       if (!r.ok) throw new Error("follow-up failed");
       added.push(r.followUpId);
     }
     // Entry 12 lands on page 2 (entries 13..4 newest first); entry 2 on page 3.
-    expect(editFollowUp(expertId, added[11], 1, { done: "Raportti 12 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({ ok: true });
-    expect(editFollowUp(expertId, added[1], 1, { done: "Raportti 2 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({ ok: true });
+    expect(editFollowUp(expertId, added[11], 1, { done: "Raportti 12 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({
+      ok: true,
+    });
+    expect(editFollowUp(expertId, added[1], 1, { done: "Raportti 2 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({
+      ok: true,
+    });
 
     const { loader } = await import("~/routes/measures.$measureId._index");
     const cookie = (await startSession(coordinatorId, "vitest")).split(";")[0]!;
     const load = async (query: string) => {
-      const res = (await loader({ request: new Request(`http://localhost/measures/${id}${query}`, { headers: { Cookie: cookie } }), context: { nonce: "n", clientIp: "10.0.0.1", memo: {}, setCookies: [] }, params: { measureId: String(id) } })) as Response;
-      return (await res.json()) as { measure: { followUps: { done: string }[] }; history: { page: number; pageCount: number; total: number }; revisions: { done: string }[] };
+      const res = (await loader({
+        request: new Request(`http://localhost/measures/${id}${query}`, { headers: { Cookie: cookie } }),
+        context: { nonce: "n", clientIp: "10.0.0.1", memo: {}, setCookies: [] },
+        params: { measureId: String(id) },
+      })) as Response;
+      return (await res.json()) as {
+        measure: { followUps: { done: string }[] };
+        history: { page: number; pageCount: number; total: number };
+        revisions: { done: string }[];
+      };
     };
     const first = await load("");
     expect(first.history).toEqual({ page: 1, pageCount: 3, total: 23 });
     expect(first.measure.followUps.map((f) => f.done)).toEqual(Array.from({ length: 10 }, (_, i) => `Raportti ${23 - i}`));
     expect(first.revisions).toEqual([]);
     const second = await load("?historyPage=2");
-    expect(second.measure.followUps.map((f) => f.done)).toEqual(Array.from({ length: 10 }, (_, i) => (13 - i === 12 ? "Raportti 12 korjattu" : `Raportti ${13 - i}`)));
+    expect(second.measure.followUps.map((f) => f.done)).toEqual(
+      Array.from({ length: 10 }, (_, i) => (13 - i === 12 ? "Raportti 12 korjattu" : `Raportti ${13 - i}`)),
+    );
     expect(second.revisions.map((r) => r.done)).toEqual(["Raportti 12"]);
     // Past the end is the last page; nonsense is the first.
     const last = await load("?historyPage=99");
@@ -253,7 +382,9 @@ describe("finding measures", () => {
     approvedMeasure({ code: "9.100", ownerOrganisationId: orgB });
     const byOwner = listMeasures({ planId, ownerId: orgB, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code);
     expect(byOwner).toEqual(["9.9", "9.100"]);
-    expect(listMeasures({ planId, areaId: kallio.id, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code)).toEqual(["9.9"]);
+    expect(listMeasures({ planId, areaId: kallio.id, pageSize: 100 }, { publicOnly: false, now: NOW }).rows.map((r) => r.code)).toEqual([
+      "9.9",
+    ]);
     const page1 = listMeasures({ planId, pageSize: 3, page: 1 }, { publicOnly: false, now: NOW });
     const page2 = listMeasures({ planId, pageSize: 3, page: 2 }, { publicOnly: false, now: NOW });
     expect(page1.rows).toHaveLength(3);
@@ -265,11 +396,23 @@ describe("finding measures", () => {
 
   it("filters by several areas at once (a network's areas), pages through them, and checks one measure without listing", () => {
     // The demo city's plan with the most measures aimed at areas.
-    const cityPlanId = (db().$client.prepare("select m.plan_id as id from measures m join measure_areas ma on ma.measure_id = m.id group by m.plan_id order by count(distinct ma.area_id) desc limit 1").get() as { id: number }).id;
-    const targeted = db().selectDistinct({ id: measureAreas.areaId }).from(measureAreas).innerJoin(measures, eq(measures.id, measureAreas.measureId)).where(eq(measures.planId, cityPlanId)).all();
+    const cityPlanId = (
+      db()
+        .$client.prepare(
+          "select m.plan_id as id from measures m join measure_areas ma on ma.measure_id = m.id group by m.plan_id order by count(distinct ma.area_id) desc limit 1",
+        )
+        .get() as { id: number }
+    ).id;
+    const targeted = db()
+      .selectDistinct({ id: measureAreas.areaId })
+      .from(measureAreas)
+      .innerJoin(measures, eq(measures.id, measureAreas.measureId))
+      .where(eq(measures.planId, cityPlanId))
+      .all();
     const districts = targeted.slice(0, 3);
     expect(districts.length).toBeGreaterThan(1);
-    const one = (areaId: number) => listMeasures({ planId: cityPlanId, areaId, pageSize: 1000 }, { publicOnly: false, now: NOW }).rows.map((r) => r.id);
+    const one = (areaId: number) =>
+      listMeasures({ planId: cityPlanId, areaId, pageSize: 1000 }, { publicOnly: false, now: NOW }).rows.map((r) => r.id);
     const union = [...new Set(districts.flatMap((a) => one(a.id)))].sort((a, b) => a - b);
     expect(union.length).toBeGreaterThan(0);
     const areaIds = districts.map((a) => a.id);
@@ -278,12 +421,20 @@ describe("finding measures", () => {
     // Pages of 3 walk through the same measures in the same order as one long page.
     const paged: number[] = [];
     const first = listMeasures({ planId: cityPlanId, areaIds, page: 1, pageSize: 3 }, { publicOnly: false, now: NOW });
-    for (let page = 1; page <= first.pageCount; page++) paged.push(...listMeasures({ planId: cityPlanId, areaIds, page, pageSize: 3 }, { publicOnly: false, now: NOW }).rows.map((r) => r.id));
+    for (let page = 1; page <= first.pageCount; page++)
+      paged.push(
+        ...listMeasures({ planId: cityPlanId, areaIds, page, pageSize: 3 }, { publicOnly: false, now: NOW }).rows.map((r) => r.id),
+      );
     expect(paged).toEqual(all.rows.map((r) => r.id));
     expect(first.total).toBe(union.length);
     expect(listMeasures({ planId: cityPlanId, areaIds: [], pageSize: 1000 }, { publicOnly: false, now: NOW }).total).toBe(0);
     expect(measureMatchesFilter(union[0], { planId: cityPlanId, areaIds }, { publicOnly: false, now: NOW })).toBe(true);
-    const outside = db().select({ id: measures.id }).from(measures).where(eq(measures.planId, cityPlanId)).all().find((m) => !union.includes(m.id));
+    const outside = db()
+      .select({ id: measures.id })
+      .from(measures)
+      .where(eq(measures.planId, cityPlanId))
+      .all()
+      .find((m) => !union.includes(m.id));
     expect(outside).toBeDefined();
     expect(measureMatchesFilter(outside!.id, { planId: cityPlanId, areaIds }, { publicOnly: false, now: NOW })).toBe(false);
     expect(measureMatchesFilter(union[0], { planId: cityPlanId, areaIds: [] }, { publicOnly: false, now: NOW })).toBe(false);

@@ -59,12 +59,19 @@ let malmiNetwork: Viewer;
 let coordinator: Viewer;
 
 const areaId = (level: "major_district" | "district" | "sub_area" | "small_area", code: string) =>
-  db().select({ id: areas.id }).from(areas).where(and(eq(areas.level, level), eq(areas.code, code))).get()!.id;
+  db()
+    .select({ id: areas.id })
+    .from(areas)
+    .where(and(eq(areas.level, level), eq(areas.code, code)))
+    .get()!.id;
 const access = (planId: number) => loadPlanAccess(planId)!.access;
-const status = (planId: number) => db().select({ s: neighbourhoodPlans.status }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!.s;
-const version = (planId: number) => db().select({ v: neighbourhoodPlans.version }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!.v;
+const status = (planId: number) =>
+  db().select({ s: neighbourhoodPlans.status }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!.s;
+const version = (planId: number) =>
+  db().select({ v: neighbourhoodPlans.version }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!.v;
 /** What the route guard does: public plans for everyone, the rest by the permission module. */
-const visible = (viewer: Viewer | null, planId: number) => PUBLIC_STATUSES.includes(status(planId)) || can(viewer, { kind: "neighbourhoodPlan.view", plan: access(planId) });
+const visible = (viewer: Viewer | null, planId: number) =>
+  PUBLIC_STATUSES.includes(status(planId)) || can(viewer, { kind: "neighbourhoodPlan.view", plan: access(planId) });
 
 const action = (overrides: Partial<ActionInput> = {}): ActionInput => ({
   text: "Siivoustalkoot kerran kuussa",
@@ -80,7 +87,9 @@ const action = (overrides: Partial<ActionInput> = {}): ActionInput => ({
 /** A draft by the demo resident in Linjat with one item in every section. */
 function completeDraft(title = "Testisuunnitelma") {
   const id = createNeighbourhoodPlan(resident.id, linjat, title, T0);
-  expect(saveObservation(resident.id, id, {}, { text: "Pimeä oikopolku", placeName: "Karhupuisto", lat: 60.1841, lng: 24.9512 }, T0).ok).toBe(true);
+  expect(
+    saveObservation(resident.id, id, {}, { text: "Pimeä oikopolku", placeName: "Karhupuisto", lat: 60.1841, lng: 24.9512 }, T0).ok,
+  ).toBe(true);
   expect(savePlanGoal(resident.id, id, {}, { text: "Valoisat reitit" }, T0).ok).toBe(true);
   expect(savePlanAction(resident.id, id, {}, action({ measureId: measure22 }), T0).ok).toBe(true);
   return id;
@@ -170,10 +179,21 @@ describe("workflow rules", () => {
     expect(seen.rows.map((p) => p.id)).toContain(id);
     const pages = Array.from({ length: seen.total }, (_, i) => networkPlans(kallioNetwork, { page: i + 1, pageSize: 1 }).others.rows[0].id);
     expect(pages).toEqual(seen.rows.map((p) => p.id));
-    expect(getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.comments.at(-1)).toMatchObject({ kind: "feedback", body: "Lisätkää aikataulu." });
+    expect(getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.comments.at(-1)).toMatchObject({
+      kind: "feedback",
+      body: "Lisätkää aikataulu.",
+    });
     expect(can(network, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(false);
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(true);
-    expect(saveBasics(resident.id, id, getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.plan.basicsRev, { title: "Verkoston arvioitava", situation: "Aikataulu lisätty." }, T0).ok).toBe(true);
+    expect(
+      saveBasics(
+        resident.id,
+        id,
+        getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.plan.basicsRev,
+        { title: "Verkoston arvioitava", situation: "Aikataulu lisätty." },
+        T0,
+      ).ok,
+    ).toBe(true);
 
     expect(submitPlan(resident.id, id, T0)).toEqual({ ok: true });
     expect(reviewPlan(network.id, id, "accept", "", T0)).toEqual({ ok: true });
@@ -198,7 +218,9 @@ describe("workflow rules", () => {
     const whole = listPlansInAreas([areaId("major_district", "3")], null, { pageSize: 100 });
     expect(whole.total).toBe(whole.rows.length);
     expect(whole.total).toBeGreaterThan(1);
-    const paged = Array.from({ length: whole.total }, (_, i) => listPlansInAreas([areaId("major_district", "3")], null, { page: i + 1, pageSize: 1 }));
+    const paged = Array.from({ length: whole.total }, (_, i) =>
+      listPlansInAreas([areaId("major_district", "3")], null, { page: i + 1, pageSize: 1 }),
+    );
     expect(paged.every((p) => p.pageCount === whole.total && p.rows.length === 1)).toBe(true);
     expect(paged.map((p) => p.rows[0].id)).toEqual(whole.rows.map((p) => p.id));
     // Drafts show in lists only to their own authors.
@@ -260,13 +282,45 @@ describe("versions and conflicts", () => {
     const a = saveObservation(resident.id, id, {}, { text: "Eveliinan havainto", placeName: null, lat: null, lng: null }, T0);
     const b = saveObservation(sofia.id, id, {}, { text: "Sofian havainto", placeName: null, lat: null, lng: null }, T0);
     if (!a.ok || !b.ok) throw new Error("not saved");
-    expect(saveObservation(resident.id, id, { id: a.id, baseRev: a.rev }, { text: "Eveliinan havainto, tarkennettu", placeName: null, lat: null, lng: null }, T0).ok).toBe(true);
-    expect(saveObservation(sofia.id, id, { id: b.id, baseRev: b.rev }, { text: "Sofian havainto, tarkennettu", placeName: null, lat: null, lng: null }, T0).ok).toBe(true);
+    expect(
+      saveObservation(
+        resident.id,
+        id,
+        { id: a.id, baseRev: a.rev },
+        { text: "Eveliinan havainto, tarkennettu", placeName: null, lat: null, lng: null },
+        T0,
+      ).ok,
+    ).toBe(true);
+    expect(
+      saveObservation(
+        sofia.id,
+        id,
+        { id: b.id, baseRev: b.rev },
+        { text: "Sofian havainto, tarkennettu", placeName: null, lat: null, lng: null },
+        T0,
+      ).ok,
+    ).toBe(true);
     const v = version(id);
-    expect(saveObservation(sofia.id, id, { id: b.id, baseRev: "whatever" }, { text: "Sofian havainto, tarkennettu", placeName: null, lat: null, lng: null }, T0).ok).toBe(true);
+    expect(
+      saveObservation(
+        sofia.id,
+        id,
+        { id: b.id, baseRev: "whatever" },
+        { text: "Sofian havainto, tarkennettu", placeName: null, lat: null, lng: null },
+        T0,
+      ).ok,
+    ).toBe(true);
     expect(version(id)).toBe(v);
     // A reply lost on a bad connection: the next save names the old revision, but the text is her own.
-    expect(saveObservation(sofia.id, id, { id: b.id, baseRev: b.rev }, { text: "Sofian havainto, kolmas versio", placeName: null, lat: null, lng: null }, T0).ok).toBe(true);
+    expect(
+      saveObservation(
+        sofia.id,
+        id,
+        { id: b.id, baseRev: b.rev },
+        { text: "Sofian havainto, kolmas versio", placeName: null, lat: null, lng: null },
+        T0,
+      ).ok,
+    ).toBe(true);
   });
 
   it("the basics have a revision too, and an item removed meanwhile can be added back as new", () => {
@@ -274,13 +328,25 @@ describe("versions and conflicts", () => {
     addCoauthor(resident.id, id, SOFIA, T0);
     const rev = getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.plan.basicsRev;
     expect(saveBasics(sofia.id, id, rev, { title: "Perustiedot", situation: "Sofian kuvaus" }, T0).ok).toBe(true);
-    expect(saveBasics(resident.id, id, rev, { title: "Perustiedot", situation: "Eveliinan kuvaus" }, T0)).toMatchObject({ ok: false, reason: "conflict", by: "Sofia Koivisto", current: { situation: "Sofian kuvaus" } });
+    expect(saveBasics(resident.id, id, rev, { title: "Perustiedot", situation: "Eveliinan kuvaus" }, T0)).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      by: "Sofia Koivisto",
+      current: { situation: "Sofian kuvaus" },
+    });
 
     const goal = savePlanGoal(sofia.id, id, {}, { text: "Poistettava" }, T0);
     if (!goal.ok) throw new Error("not saved");
     expect(removeItem(resident.id, id, "goal", goal.id, T0)).toEqual({ ok: true });
-    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev }, { text: "Muokattu poistettua" }, T0)).toMatchObject({ ok: false, reason: "conflict", gone: true, current: null });
-    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev, recreate: true }, { text: "Muokattu poistettua" }, T0).ok).toBe(true);
+    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev }, { text: "Muokattu poistettua" }, T0)).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      gone: true,
+      current: null,
+    });
+    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev, recreate: true }, { text: "Muokattu poistettua" }, T0).ok).toBe(
+      true,
+    );
   });
 
   it("every save bumps the version; the history keeps a row per author and a few minutes, and one per milestone, with who wrote what", () => {
@@ -305,7 +371,9 @@ describe("versions and conflicts", () => {
 
     const history = planHistory(id);
     expect(history.versions[0]!.note).toBe("submitted");
-    const sofiaVersion = history.versions.find((v) => v.savedByName === "Sofia Koivisto" && v.changes.some((c) => c.text === "Sofian toinen tavoite"))!;
+    const sofiaVersion = history.versions.find(
+      (v) => v.savedByName === "Sofia Koivisto" && v.changes.some((c) => c.text === "Sofian toinen tavoite"),
+    )!;
     expect(sofiaVersion.changes.filter((c) => c.kind === "added").map((c) => c.text)).toEqual(["Sofian tavoite", "Sofian toinen tavoite"]);
     expect(history.contributions).toEqual(
       expect.arrayContaining([
@@ -358,7 +426,11 @@ describe("comments and moderation", () => {
   it("drafts take no comments, and the seeded hidden comment is not shown to the public", () => {
     const draft = createNeighbourhoodPlan(resident.id, linjat, "Luonnos ilman kommentteja", T0);
     expect(can(resident, { kind: "comment.create", plan: access(draft) })).toBe(false);
-    const seeded = db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.title, "Turvallisempi Karhupuisto ja Vaasanaukio")).get()!;
+    const seeded = db()
+      .select()
+      .from(neighbourhoodPlans)
+      .where(eq(neighbourhoodPlans.title, "Turvallisempi Karhupuisto ja Vaasanaukio"))
+      .get()!;
     const json = JSON.stringify(getPlanView(seeded.id, { publicMeasuresOnly: true, moderator: false }));
     expect(json).not.toContain("040 123 4567");
     expect(JSON.stringify(getPlanView(seeded.id, { publicMeasuresOnly: true, moderator: true }))).toContain("040 123 4567");
@@ -367,7 +439,11 @@ describe("comments and moderation", () => {
 
 describe("city measures and the network's notes", () => {
   it("links work both ways: the plan names the measure, the measure lists the actions of plans the viewer may see", () => {
-    const seeded = db().select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.title, "Turvallisempi Karhupuisto ja Vaasanaukio")).get()!;
+    const seeded = db()
+      .select()
+      .from(neighbourhoodPlans)
+      .where(eq(neighbourhoodPlans.title, "Turvallisempi Karhupuisto ja Vaasanaukio"))
+      .get()!;
     const view = getPlanView(seeded.id, { publicMeasuresOnly: true, moderator: false })!;
     expect(view.actions.find((a) => a.measureId === measure22)?.measure).toMatchObject({ id: measure22, code: "2.2" });
     expect(actionsForMeasure(measure22, null).map((a) => a.plan.id)).toContain(seeded.id);
@@ -399,7 +475,11 @@ describe("area import", () => {
     return parsed.file;
   };
   const find = (level: "major_district" | "district" | "sub_area" | "small_area", code: string) =>
-    db().select().from(areas).where(and(eq(areas.level, level), eq(areas.code, code))).get();
+    db()
+      .select()
+      .from(areas)
+      .where(and(eq(areas.level, level), eq(areas.code, code)))
+      .get();
   const coordinatorId = () => userIdOf(DEMO.coordinator);
 
   it("imports a hierarchy in which one code appears on two levels, with Finnish and English level names", () => {

@@ -4,12 +4,28 @@
 // plan, and search finds Finnish compound words by their parts, whole words first.
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MEASURE_STATUSES, measures, measureTasks, organisations, priorityAreas, safetyPlans, statusReviews, type MeasureStatus } from "../../db/schema";
+import {
+  MEASURE_STATUSES,
+  measures,
+  measureTasks,
+  organisations,
+  priorityAreas,
+  safetyPlans,
+  statusReviews,
+  type MeasureStatus,
+} from "../../db/schema";
 import { startSession } from "~/server/people/auth.server";
 import { clock } from "~/server/platform/clock";
 import { db } from "~/server/platform/db.server";
 import { ACTIVE_STATUSES, columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/city/measure-rules";
-import { listMeasures, proposeMeasure, updateMeasure, snapshotOf, type MeasureFilters, type MeasureInput } from "~/server/city/measures.server";
+import {
+  listMeasures,
+  proposeMeasure,
+  updateMeasure,
+  snapshotOf,
+  type MeasureFilters,
+  type MeasureInput,
+} from "~/server/city/measures.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { compileReview, createReview, reviewTitleTaken, startReview, uniqueReviewTitle } from "~/server/steering/reviews.server";
 import { steeringSummary, type SummaryFilters } from "~/server/steering/summary.server";
@@ -24,22 +40,51 @@ let expert: string;
 /** Counted straight from the rows, in JavaScript: the yardstick for every page's numbers. */
 function directCount(f: { priority?: number | "none"; owner?: number }) {
   const today = helsinkiDate(clock.now());
-  const rows = db().select().from(measures).where(eq(measures.planId, planId)).all()
+  const rows = db()
+    .select()
+    .from(measures)
+    .where(eq(measures.planId, planId))
+    .all()
     .filter((m) => (f.priority === "none" ? m.priorityAreaId === null : !f.priority || m.priorityAreaId === f.priority))
     .filter((m) => !f.owner || m.ownerOrganisationId === f.owner);
   const openTaskLate = new Set(
-    db().select({ id: measureTasks.measureId }).from(measureTasks).where(and(eq(measureTasks.state, "open"), sql`${measureTasks.dueDate} < ${today}`)).all().map((r) => r.id),
+    db()
+      .select({ id: measureTasks.measureId })
+      .from(measureTasks)
+      .where(and(eq(measureTasks.state, "open"), sql`${measureTasks.dueDate} < ${today}`))
+      .all()
+      .map((r) => r.id),
   );
-  const byStatus = Object.fromEntries(MEASURE_STATUSES.map((s) => [s, rows.filter((m) => m.status === s).length])) as Record<MeasureStatus, number>;
-  const late = rows.filter((m) => ACTIVE_STATUSES.includes(m.status) && ((m.endDate && m.endDate < today) || openTaskLate.has(m.id))).length;
+  const byStatus = Object.fromEntries(MEASURE_STATUSES.map((s) => [s, rows.filter((m) => m.status === s).length])) as Record<
+    MeasureStatus,
+    number
+  >;
+  const late = rows.filter(
+    (m) => ACTIVE_STATUSES.includes(m.status) && ((m.endDate && m.endDate < today) || openTaskLate.has(m.id)),
+  ).length;
   return { total: rows.length, proposed: byStatus.proposed, byStatus, late };
 }
 
 function baseInput(overrides: Partial<MeasureInput>): MeasureInput {
   const org = db().select({ id: organisations.id }).from(organisations).get()!.id;
   return {
-    code: "99.1", title: "Testi", description: "", priorityAreaId: null, ownerOrganisationId: org, responsibleUserId: null, partnerIds: [],
-    startDate: "2026-01-01", endDate: "2027-12-31", continuous: false, cityWide: true, areaIds: [], budgetEur: null, goalIds: [], costShares: [], tasks: [], published: true,
+    code: "99.1",
+    title: "Testi",
+    description: "",
+    priorityAreaId: null,
+    ownerOrganisationId: org,
+    responsibleUserId: null,
+    partnerIds: [],
+    startDate: "2026-01-01",
+    endDate: "2027-12-31",
+    continuous: false,
+    cityWide: true,
+    areaIds: [],
+    budgetEur: null,
+    goalIds: [],
+    costShares: [],
+    tasks: [],
+    published: true,
     ...overrides,
   };
 }
@@ -50,7 +95,11 @@ beforeAll(async () => {
   coordinator = userIdOf(DEMO.coordinator);
   expert = userIdOf(DEMO.expert);
   // The situation of the issue: measures without a priority area, one of them late and one a proposal.
-  const lateOne = proposeMeasure(expert, planId, baseInput({ code: "99.1", title: "Ilman painopistettä, myöhässä", endDate: "2026-01-31" }));
+  const lateOne = proposeMeasure(
+    expert,
+    planId,
+    baseInput({ code: "99.1", title: "Ilman painopistettä, myöhässä", endDate: "2026-01-31" }),
+  );
   if (!lateOne.ok) throw new Error("seed");
   db().update(measures).set({ status: "in_progress", approvedAt: clock.now() }).where(eq(measures.id, lateOne.id)).run();
   proposeMeasure(expert, planId, baseInput({ code: "99.2", title: "Ilman painopistettä, ehdotus" }));
@@ -78,7 +127,15 @@ describe("the summary, the review and the measure list count the same measures",
     expect(columnCount(review.totals.counts, "approved")).toBe(direct.byStatus.approved);
     expect(columnCount(review.totals.counts, "proposed")).toBe(direct.proposed);
     // Per priority area, the "no priority area" row included.
-    const areaIds = [...db().select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).all().map((a) => a.id), "none" as const];
+    const areaIds = [
+      ...db()
+        .select({ id: priorityAreas.id })
+        .from(priorityAreas)
+        .where(eq(priorityAreas.planId, planId))
+        .all()
+        .map((a) => a.id),
+      "none" as const,
+    ];
     for (const id of areaIds) {
       const d = directCount({ priority: id });
       const key = id === "none" ? null : id;
@@ -87,7 +144,10 @@ describe("the summary, the review and the measure list count the same measures",
       const l = listMeasures({ planId, priorityAreaId: id }, { publicOnly: false });
       expect([s.total, r.total, l.total], `area ${id}`).toEqual([d.total, d.total, d.total]);
       expect([s.counts.proposed, r.counts.proposed, l.proposed], `area ${id} proposals`).toEqual([d.proposed, d.proposed, d.proposed]);
-      expect([s.late, r.late, listMeasures({ planId, priorityAreaId: id, late: true }, { publicOnly: false }).total], `area ${id} late`).toEqual([d.late, d.late, d.late]);
+      expect(
+        [s.late, r.late, listMeasures({ planId, priorityAreaId: id, late: true }, { publicOnly: false }).total],
+        `area ${id} late`,
+      ).toEqual([d.late, d.late, d.late]);
       expect(review.measures.filter((m) => m.priorityAreaId === key)).toHaveLength(d.total);
     }
     const none = summary.areas.find((a) => a.id === null)!;
@@ -97,7 +157,12 @@ describe("the summary, the review and the measure list count the same measures",
   });
 
   it("with filters (owner, priority area, no priority area), the summary and the list agree with a direct count", () => {
-    const owners = db().selectDistinct({ id: measures.ownerOrganisationId }).from(measures).where(eq(measures.planId, planId)).all().map((o) => o.id);
+    const owners = db()
+      .selectDistinct({ id: measures.ownerOrganisationId })
+      .from(measures)
+      .where(eq(measures.planId, planId))
+      .all()
+      .map((o) => o.id);
     const firstArea = db().select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).get()!.id;
     const cases: { summary: SummaryFilters; list: MeasureFilters; direct: { priority?: number | "none"; owner?: number } }[] = [
       ...owners.slice(0, 3).map((owner) => ({ summary: { ownerId: owner }, list: { planId, ownerId: owner }, direct: { owner } })),
@@ -123,11 +188,19 @@ describe("every number on the summary opens a list of exactly that many measures
     const list = await import("~/routes/measures._index");
     return {
       summary: async (query: string) => {
-        const res = (await steering.loader({ request: new Request(`http://localhost/steering${query}`, { headers: { Cookie: cookie } }), context: context(), params: {} })) as Response;
+        const res = (await steering.loader({
+          request: new Request(`http://localhost/steering${query}`, { headers: { Cookie: cookie } }),
+          context: context(),
+          params: {},
+        })) as Response;
         return res.json();
       },
       list: async (href: string) => {
-        const res = (await list.loader({ request: new Request(`http://localhost${href}`, { headers: { Cookie: cookie } }), context: context(), params: {} })) as Response;
+        const res = (await list.loader({
+          request: new Request(`http://localhost${href}`, { headers: { Cookie: cookie } }),
+          context: context(),
+          params: {},
+        })) as Response;
         return res.json();
       },
     };
@@ -155,11 +228,23 @@ describe("every number on the summary opens a list of exactly that many measures
 describe("status review titles", () => {
   it("a title another review of the plan has is refused; another plan may use it", () => {
     expect(startReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).ok).toBe(true);
-    expect(startReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-07-01", periodEnd: "2026-12-31" })).toEqual({ ok: false, reason: "titleTaken" });
-    const other = Number(db().insert(safetyPlans).values({ nameFi: "Toinen suunnitelma", periodStart: "2025-01-01", periodEnd: "2028-12-31", status: "draft" }).run().lastInsertRowid);
-    expect(startReview(coordinator, { planId: other, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).ok).toBe(true);
+    expect(startReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-07-01", periodEnd: "2026-12-31" })).toEqual({
+      ok: false,
+      reason: "titleTaken",
+    });
+    const other = Number(
+      db()
+        .insert(safetyPlans)
+        .values({ nameFi: "Toinen suunnitelma", periodStart: "2025-01-01", periodEnd: "2028-12-31", status: "draft" })
+        .run().lastInsertRowid,
+    );
+    expect(startReview(coordinator, { planId: other, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).ok).toBe(
+      true,
+    );
     // The database refuses it too, whatever the code does.
-    expect(() => db().insert(statusReviews).values({ planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db().insert(statusReviews).values({ planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).run(),
+    ).toThrow(/UNIQUE/);
     expect(() => createReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" })).toThrow();
     // A title the app makes up is numbered when taken.
     expect(uniqueReviewTitle(planId, "Katsaus X")).toBe("Katsaus X (2)");
@@ -177,13 +262,25 @@ describe("status review titles", () => {
     const cookie = (await startSession(coordinator, "vitest")).split(";")[0]!;
     const existing = db().select({ title: statusReviews.title }).from(statusReviews).where(eq(statusReviews.planId, planId)).get()!.title;
     const body = new URLSearchParams({ title: `  ${existing.replace(" ", "  ")} `, periodStart: "2026-09-01", periodEnd: "2026-12-31" });
-    const res = (await action({ request: new Request("http://localhost/reviews", { method: "POST", body, headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }), context: context(), params: {} })) as Response;
+    const res = (await action({
+      request: new Request("http://localhost/reviews", {
+        method: "POST",
+        body,
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+      context: context(),
+      params: {},
+    })) as Response;
     expect(res.status).toBe(409);
     const reply = await res.json();
     expect(reply.error.title).toEqual(["reviews.validation.titleTaken"]);
     expect(reply.initialValue).toMatchObject({ periodStart: "2026-09-01", periodEnd: "2026-12-31" });
     expect(String(reply.initialValue.title).trim()).not.toBe("");
-    const count = db().select({ n: sql<number>`count(*)` }).from(statusReviews).where(and(eq(statusReviews.planId, planId), eq(statusReviews.title, existing))).get()!.n;
+    const count = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(statusReviews)
+      .where(and(eq(statusReviews.planId, planId), eq(statusReviews.title, existing)))
+      .get()!.n;
     expect(count).toBe(1);
   });
 });
@@ -241,7 +338,9 @@ describe("search finds Finnish compound words by their parts, whole words first"
   it("stays in step with edits (triggers), and never shows readers what they may not see", () => {
     const snap = snapshotOf(ids.compound)!;
     const version = db().select({ v: measures.version }).from(measures).where(eq(measures.id, ids.compound)).get()!.v;
-    expect(updateMeasure(coordinator, ids.compound, version, { ...snap, title: "Turvallisuuspyöräilyt lähiöissä", tasks: snap.tasks }).ok).toBe(true);
+    expect(
+      updateMeasure(coordinator, ids.compound, version, { ...snap, title: "Turvallisuuspyöräilyt lähiöissä", tasks: snap.tasks }).ok,
+    ).toBe(true);
     expect(codes("kävely")).not.toContain("98.1");
     expect(codes("pyöräily")).toContain("98.1");
     // Unpublished measures and proposals stay out of the public list, search or not.

@@ -17,7 +17,12 @@ const org = (nameFi: string) => db().select().from(organisations).where(eq(organ
 
 describe("importing organisations", () => {
   it("creates, then changes only what the file says, and the same file again changes nothing", async () => {
-    const first = await csv(["nimi;nimi_sv;lyhenne;tyyppi", "Kaupunkiympäristön toimiala;Stadsmiljösektorn;KYMP;Kaupungin toimiala", "Helsingin poliisilaitos;Polisinrättningen i Helsingfors;;police", "Lähiöyhdistys ry;;;"]);
+    const first = await csv([
+      "nimi;nimi_sv;lyhenne;tyyppi",
+      "Kaupunkiympäristön toimiala;Stadsmiljösektorn;KYMP;Kaupungin toimiala",
+      "Helsingin poliisilaitos;Polisinrättningen i Helsingfors;;police",
+      "Lähiöyhdistys ry;;;",
+    ]);
     const v = validateOrganisationImport(first);
     expect(v.rows.map((r) => [r.action, r.errors])).toEqual([
       ["create", []],
@@ -30,13 +35,25 @@ describe("importing organisations", () => {
     expect(validateOrganisationImport(first).counts).toEqual({ create: 0, update: 0, unchanged: 3, errors: 0 });
 
     // Empty cells and missing columns keep; #TYHJÄ clears; a change shows old → new.
-    const partial = await csv(["nimi;lyhenne;tyyppi", "Kaupunkiympäristön toimiala;;", "Helsingin poliisilaitos;POL;", "Lähiöyhdistys ry;#TYHJÄ;järjestö", "Uusi säätiö;;säätiö"]);
+    const partial = await csv([
+      "nimi;lyhenne;tyyppi",
+      "Kaupunkiympäristön toimiala;;",
+      "Helsingin poliisilaitos;POL;",
+      "Lähiöyhdistys ry;#TYHJÄ;järjestö",
+      "Uusi säätiö;;säätiö",
+    ]);
     const p = validateOrganisationImport(partial);
     expect(p.rows.map((r) => [r.action, r.changes])).toEqual([
       ["unchanged", []],
       ["update", [{ field: "short_name", from: null, to: "POL" }]],
       ["update", [{ field: "kind", from: "other", to: "ngo" }]],
-      ["create", [{ field: "name_fi", from: null, to: "Uusi säätiö" }, { field: "kind", from: null, to: "other" }]],
+      [
+        "create",
+        [
+          { field: "name_fi", from: null, to: "Uusi säätiö" },
+          { field: "kind", from: null, to: "other" },
+        ],
+      ],
     ]);
     expect(p.rows[3]!.errors.map((e) => splitErrorKey(e)[0])).toEqual(["cityData.organisationImport.errors.kindUnknown"]);
   });

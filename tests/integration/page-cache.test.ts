@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { lookUpPage, pageMissesInFlight } from "~/server/platform/page-cache.server";
 import { NONCE_PLACEHOLDER, rememberAnswer, rememberPage } from "~/server/platform/render-cache.server";
 
-const request = (nonce: string) => ({ url: "/?coalesce=1", host: "localhost", cookie: "", acceptLanguage: "fi", nonce, buildVersion: "test", encoding: "identity" as const });
+const request = (nonce: string) => ({
+  url: "/?coalesce=1",
+  host: "localhost",
+  cookie: "",
+  acceptLanguage: "fi",
+  nonce,
+  buildVersion: "test",
+  encoding: "identity" as const,
+});
 const text = (chunks: Buffer[] | undefined) => (chunks ? Buffer.concat(chunks).toString("utf8") : undefined);
 
 describe("page cache: requests that miss together", () => {

@@ -11,11 +11,30 @@ import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
 beforeAll(seedOnce);
 
-const ROLE_ACTIONS: Permission["kind"][] = ["steering.view", "expert.view", "areas.view", "myArea.view", "admin.view", "admin.manageUsers", "admin.invite", "rightsRequest.send", "rightsRequest.handle"];
+const ROLE_ACTIONS: Permission["kind"][] = [
+  "steering.view",
+  "expert.view",
+  "areas.view",
+  "myArea.view",
+  "admin.view",
+  "admin.manageUsers",
+  "admin.invite",
+  "rightsRequest.send",
+  "rightsRequest.handle",
+];
 
 describe("who may do what", () => {
   const expectations: Record<keyof typeof DEMO, Permission["kind"][]> = {
-    coordinator: ["steering.view", "expert.view", "areas.view", "admin.view", "admin.manageUsers", "admin.invite", "rightsRequest.send", "rightsRequest.handle"],
+    coordinator: [
+      "steering.view",
+      "expert.view",
+      "areas.view",
+      "admin.view",
+      "admin.manageUsers",
+      "admin.invite",
+      "rightsRequest.send",
+      "rightsRequest.handle",
+    ],
     mayor: ["steering.view", "areas.view", "rightsRequest.send"],
     expert: ["expert.view", "areas.view", "rightsRequest.send"],
     network: ["areas.view", "rightsRequest.send"],
@@ -49,14 +68,18 @@ describe("who may do what", () => {
     const steering = db().select().from(groups).where(eq(groups.kind, "steering")).get()!;
     const network = db().select().from(groups).where(eq(groups.kind, "network")).get()!;
     const residentId = userIdOf(DEMO.resident);
-    expect(addMembership(coordinatorId, { userId: residentId, groupId: network.id, organisationId: null, position: "member" })).toEqual({ ok: true });
+    expect(addMembership(coordinatorId, { userId: residentId, groupId: network.id, organisationId: null, position: "member" })).toEqual({
+      ok: true,
+    });
     const both = loadViewer(residentId)!;
     expect(can(both, { kind: "areas.view" })).toBe(true);
     expect(can(both, { kind: "myArea.view" })).toBe(true);
     expect(can(both, { kind: "group.view", groupId: network.id })).toBe(true);
     expect(can(both, { kind: "group.view", groupId: steering.id })).toBe(false);
     // Expert-group members always represent an organisation.
-    expect(addMembership(coordinatorId, { userId: residentId, groupId: expertGroup.id, organisationId: null, position: "member" })).toEqual({ ok: false, reason: "organisationRequired" });
+    expect(addMembership(coordinatorId, { userId: residentId, groupId: expertGroup.id, organisationId: null, position: "member" })).toEqual(
+      { ok: false, reason: "organisationRequired" },
+    );
   });
 
   it("ending a membership ends the access at once, and keeps the record", () => {

@@ -44,18 +44,37 @@ const planInput = (over: Partial<PlanInput> = {}): PlanInput => ({
 });
 
 let measureSeq = 0;
-function addMeasure(planId: number, priorityAreaId: number | null, status: MeasureStatus, published = true, extra: Partial<typeof measures.$inferInsert> = {}) {
+function addMeasure(
+  planId: number,
+  priorityAreaId: number | null,
+  status: MeasureStatus,
+  published = true,
+  extra: Partial<typeof measures.$inferInsert> = {},
+) {
   measureSeq += 1;
   return Number(
     db()
       .insert(measures)
-      .values({ planId, priorityAreaId, code: `T${measureSeq}`, title: `Testitoimenpide ${measureSeq}`, ownerOrganisationId: orgId, status, published, ...extra })
+      .values({
+        planId,
+        priorityAreaId,
+        code: `T${measureSeq}`,
+        title: `Testitoimenpide ${measureSeq}`,
+        ownerOrganisationId: orgId,
+        status,
+        published,
+        ...extra,
+      })
       .run().lastInsertRowid,
   );
 }
 
 const auditCount = (action: string, targetId: number) =>
-  db().select({ n: sql<number>`count(*)` }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId)))).get()!.n;
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, String(targetId))))
+    .get()!.n;
 
 describe("counts on the plan page", () => {
   it("per priority area and status equal a direct count and what the linked list shows", () => {
@@ -75,13 +94,17 @@ describe("counts on the plan page", () => {
         )
         .map((r) => ({ priorityAreaId: r.area, status: r.status, count: r.n }));
       const sortKey = (r: { priorityAreaId: number | null; status: string }) => `${r.priorityAreaId}-${r.status}`;
-      expect(counts.map(({ priorityAreaId, status, count }) => ({ priorityAreaId, status, count })).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
-        direct.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
-      );
+      expect(
+        counts
+          .map(({ priorityAreaId, status, count }) => ({ priorityAreaId, status, count }))
+          .sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+      ).toEqual(direct.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
       if (publicOnly) expect(counts.some((c) => c.status === "proposed")).toBe(false);
       // Each number links to the measure list with the same filters: it must show the same number.
       for (const c of counts.filter((x) => x.priorityAreaId !== null)) {
-        expect(listMeasures({ planId: plan.id, priorityAreaId: c.priorityAreaId!, status: [c.status], pageSize: 1 }, { publicOnly }).total).toBe(c.count);
+        expect(
+          listMeasures({ planId: plan.id, priorityAreaId: c.priorityAreaId!, status: [c.status], pageSize: 1 }, { publicOnly }).total,
+        ).toBe(c.count);
       }
       for (const a of areas) {
         const late = counts.filter((c) => c.priorityAreaId === a.id).reduce((n, c) => n + c.late, 0);
@@ -111,7 +134,10 @@ describe("counts on the plan page", () => {
 
 describe("plan lifecycle", () => {
   it("a new plan is an unpublished draft; the period must end after it starts", () => {
-    expect(createSafetyPlan(coordinatorId, planInput({ periodStart: "2028-01-01", periodEnd: "2025-12-31" }))).toEqual({ ok: false, reason: "periodOrder" });
+    expect(createSafetyPlan(coordinatorId, planInput({ periodStart: "2028-01-01", periodEnd: "2025-12-31" }))).toEqual({
+      ok: false,
+      reason: "periodOrder",
+    });
     expect(createSafetyPlan(coordinatorId, planInput({ strategyId: 999_999 }))).toEqual({ ok: false, reason: "strategyNotFound" });
     const res = createSafetyPlan(coordinatorId, planInput());
     expect(res.ok).toBe(true);
@@ -125,15 +151,38 @@ describe("plan lifecycle", () => {
     // No skipping: a draft cannot go straight into force.
     expect(transitionPlan(coordinatorId, id, "in_force")).toEqual({ ok: false, reason: "transition" });
     expect(transitionPlan(coordinatorId, id, "approved")).toEqual({ ok: false, reason: "decisionMissing" });
-    expect(transitionPlan(coordinatorId, id, "approved", { decisionDate: "2025-03-10", decisionBody: "Kaupunginhallitus", decisionReference: " " })).toEqual({ ok: false, reason: "decisionMissing" });
+    expect(
+      transitionPlan(coordinatorId, id, "approved", {
+        decisionDate: "2025-03-10",
+        decisionBody: "Kaupunginhallitus",
+        decisionReference: " ",
+      }),
+    ).toEqual({ ok: false, reason: "decisionMissing" });
     expect(getPlan(id, { publicOnly: false })!.status).toBe("draft");
 
-    expect(transitionPlan(coordinatorId, id, "approved", { decisionDate: "2025-03-10", decisionBody: "Kaupunginhallitus", decisionReference: "§ 142" })).toEqual({ ok: true });
-    expect(getPlan(id, { publicOnly: false })).toMatchObject({ status: "approved", decisionDate: "2025-03-10", decisionBody: "Kaupunginhallitus", decisionReference: "§ 142" });
+    expect(
+      transitionPlan(coordinatorId, id, "approved", {
+        decisionDate: "2025-03-10",
+        decisionBody: "Kaupunginhallitus",
+        decisionReference: "§ 142",
+      }),
+    ).toEqual({ ok: true });
+    expect(getPlan(id, { publicOnly: false })).toMatchObject({
+      status: "approved",
+      decisionDate: "2025-03-10",
+      decisionBody: "Kaupunginhallitus",
+      decisionReference: "§ 142",
+    });
     expect(auditCount("plan.approved", id)).toBe(1);
 
     // Once approved, the decision is part of the record and cannot be blanked out by an edit.
-    expect(updatePlan(coordinatorId, id, planInput({ nameFi: "Elinkaaritesti", decisionDate: "2025-03-10", decisionBody: "", decisionReference: "§ 142" }))).toEqual({ ok: false, reason: "decisionMissing" });
+    expect(
+      updatePlan(
+        coordinatorId,
+        id,
+        planInput({ nameFi: "Elinkaaritesti", decisionDate: "2025-03-10", decisionBody: "", decisionReference: "§ 142" }),
+      ),
+    ).toEqual({ ok: false, reason: "decisionMissing" });
 
     // The demo city's plan is in force: a second one is refused, and nothing changes.
     const inForce = db().select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).all();
@@ -144,7 +193,14 @@ describe("plan lifecycle", () => {
 
     expect(transitionPlan(coordinatorId, inForce[0].id, "closed")).toEqual({ ok: true });
     expect(transitionPlan(coordinatorId, id, "in_force")).toEqual({ ok: true });
-    expect(db().select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).all().map((p) => p.id)).toEqual([id]);
+    expect(
+      db()
+        .select()
+        .from(safetyPlans)
+        .where(eq(safetyPlans.status, "in_force"))
+        .all()
+        .map((p) => p.id),
+    ).toEqual([id]);
     // A closed plan cannot come back: there is no step after "closed".
     expect(transitionPlan(coordinatorId, inForce[0].id, "in_force")).toEqual({ ok: false, reason: "transition" });
     expect(transitionPlan(coordinatorId, id, "closed")).toEqual({ ok: true });
@@ -156,8 +212,18 @@ describe("plan lifecycle", () => {
 describe("priority areas reviewed yearly", () => {
   it("keeps which areas were in force in which year", () => {
     const planId = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Painopistetesti" })) as { id: number }).id;
-    const a = savePriorityArea(coordinatorId, planId, null, { code: "1", nameFi: "Liikenneturvallisuus", years: [2025], decisionNote: "Kaupunginhallitus 10.3.2025" });
-    const b = savePriorityArea(coordinatorId, planId, null, { code: "2", nameFi: "Nuorten hyvinvointi", years: [2025, 2026], decisionNote: "Kaupunginhallitus 10.3.2025" });
+    const a = savePriorityArea(coordinatorId, planId, null, {
+      code: "1",
+      nameFi: "Liikenneturvallisuus",
+      years: [2025],
+      decisionNote: "Kaupunginhallitus 10.3.2025",
+    });
+    const b = savePriorityArea(coordinatorId, planId, null, {
+      code: "2",
+      nameFi: "Nuorten hyvinvointi",
+      years: [2025, 2026],
+      decisionNote: "Kaupunginhallitus 10.3.2025",
+    });
     expect(a.ok && b.ok).toBe(true);
     const aId = (a as { id: number }).id;
     const bId = (b as { id: number }).id;
@@ -169,7 +235,11 @@ describe("priority areas reviewed yearly", () => {
     expect(in2025.every((x) => x.inForceNow)).toBe(true);
 
     // The next yearly review adds 2027 to area 2 with its own note; the earlier years keep theirs.
-    expect(setPriorityAreaYears(coordinatorId, bId, [2025, 2026, 2027], "Ohjausryhmä 12.2.2027")).toEqual({ ok: true, added: [2027], removed: [] });
+    expect(setPriorityAreaYears(coordinatorId, bId, [2025, 2026, 2027], "Ohjausryhmä 12.2.2027")).toEqual({
+      ok: true,
+      added: [2027],
+      removed: [],
+    });
     const notes = priorityAreaYearRecords(planId).filter((r) => r.priorityAreaId === bId);
     expect(notes).toEqual([
       { priorityAreaId: bId, year: 2025, decisionNote: "Kaupunginhallitus 10.3.2025" },
@@ -180,20 +250,38 @@ describe("priority areas reviewed yearly", () => {
 
     // Years outside the plan's period are refused and nothing is written.
     expect(setPriorityAreaYears(coordinatorId, aId, [2025, 2031])).toEqual({ ok: false, reason: "yearOutsidePeriod" });
-    expect(savePriorityArea(coordinatorId, planId, aId, { code: "1", nameFi: "Muutettu nimi", years: [2024] })).toEqual({ ok: false, reason: "yearOutsidePeriod" });
+    expect(savePriorityArea(coordinatorId, planId, aId, { code: "1", nameFi: "Muutettu nimi", years: [2024] })).toEqual({
+      ok: false,
+      reason: "yearOutsidePeriod",
+    });
     expect(listPriorityAreas(planId).find((x) => x.id === aId)).toMatchObject({ nameFi: "Liikenneturvallisuus", years: [2025] });
 
     // Codes are unique within a plan.
-    expect(savePriorityArea(coordinatorId, planId, null, { code: "2", nameFi: "Kaksoiskappale" })).toEqual({ ok: false, reason: "codeTaken" });
-    expect(savePriorityArea(coordinatorId, planId, aId, { code: "2", nameFi: "Liikenneturvallisuus" })).toEqual({ ok: false, reason: "codeTaken" });
+    expect(savePriorityArea(coordinatorId, planId, null, { code: "2", nameFi: "Kaksoiskappale" })).toEqual({
+      ok: false,
+      reason: "codeTaken",
+    });
+    expect(savePriorityArea(coordinatorId, planId, aId, { code: "2", nameFi: "Liikenneturvallisuus" })).toEqual({
+      ok: false,
+      reason: "codeTaken",
+    });
 
     // An edit without years leaves the years as they were.
-    expect(savePriorityArea(coordinatorId, planId, aId, { code: "1", nameFi: "Liikenne- ja katuturvallisuus" })).toEqual({ ok: true, id: aId });
+    expect(savePriorityArea(coordinatorId, planId, aId, { code: "1", nameFi: "Liikenne- ja katuturvallisuus" })).toEqual({
+      ok: true,
+      id: aId,
+    });
     expect(listPriorityAreas(planId).find((x) => x.id === aId)).toMatchObject({ nameFi: "Liikenne- ja katuturvallisuus", years: [2025] });
 
     // The period cannot shrink past recorded years.
-    expect(updatePlan(coordinatorId, planId, planInput({ nameFi: "Painopistetesti", periodStart: "2026-01-01" }))).toEqual({ ok: false, reason: "yearsOutsidePeriod" });
-    expect(updatePlan(coordinatorId, planId, planInput({ nameFi: "Painopistetesti", periodEnd: "2029-12-31" }))).toEqual({ ok: true, id: planId });
+    expect(updatePlan(coordinatorId, planId, planInput({ nameFi: "Painopistetesti", periodStart: "2026-01-01" }))).toEqual({
+      ok: false,
+      reason: "yearsOutsidePeriod",
+    });
+    expect(updatePlan(coordinatorId, planId, planInput({ nameFi: "Painopistetesti", periodEnd: "2029-12-31" }))).toEqual({
+      ok: true,
+      id: planId,
+    });
   });
 });
 
@@ -230,7 +318,13 @@ describe("what the public sees", () => {
   it("never takes an unpublished plan in force as the public's current plan", () => {
     // Earlier tests left no plan in force; put an unpublished one in force.
     const id = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Piilotettu voimassa" })) as { id: number }).id;
-    expect(transitionPlan(coordinatorId, id, "approved", { decisionDate: "2025-01-15", decisionBody: "Kaupunginhallitus", decisionReference: "§ 1" }).ok).toBe(true);
+    expect(
+      transitionPlan(coordinatorId, id, "approved", {
+        decisionDate: "2025-01-15",
+        decisionBody: "Kaupunginhallitus",
+        decisionReference: "§ 1",
+      }).ok,
+    ).toBe(true);
     expect(transitionPlan(coordinatorId, id, "in_force").ok).toBe(true);
     expect(currentPlan({ publicOnly: false })?.id).toBe(id);
     expect(currentPlan({ publicOnly: true })?.id).not.toBe(id);
@@ -239,17 +333,35 @@ describe("what the public sees", () => {
 
 describe("strategy and goals", () => {
   it("edits the strategy and keeps goal codes unique within it", () => {
-    expect(saveStrategy(coordinatorId, null, { nameFi: "Väärä kausi", termStartYear: 2029, termEndYear: 2025 })).toEqual({ ok: false, reason: "termOrder" });
+    expect(saveStrategy(coordinatorId, null, { nameFi: "Väärä kausi", termStartYear: 2029, termEndYear: 2025 })).toEqual({
+      ok: false,
+      reason: "termOrder",
+    });
     const s = saveStrategy(coordinatorId, null, { nameFi: "Testistrategia", termStartYear: 2025, termEndYear: 2029 });
     expect(s.ok).toBe(true);
     const sid = (s as { id: number }).id;
-    expect(saveStrategy(coordinatorId, sid, { nameFi: "Testistrategia 2025–2029", nameSv: "Teststrategi", termStartYear: 2025, termEndYear: 2029 })).toEqual({ ok: true, id: sid });
-    expect(saveStrategy(coordinatorId, 999_999, { nameFi: "Ei ole", termStartYear: 2025, termEndYear: 2029 })).toEqual({ ok: false, reason: "notFound" });
+    expect(
+      saveStrategy(coordinatorId, sid, {
+        nameFi: "Testistrategia 2025–2029",
+        nameSv: "Teststrategi",
+        termStartYear: 2025,
+        termEndYear: 2029,
+      }),
+    ).toEqual({ ok: true, id: sid });
+    expect(saveStrategy(coordinatorId, 999_999, { nameFi: "Ei ole", termStartYear: 2025, termEndYear: 2029 })).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
     const g = saveStrategyGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Turvallinen kaupunki" });
     expect(g.ok).toBe(true);
     expect(saveStrategyGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Toinen" })).toEqual({ ok: false, reason: "codeTaken" });
-    expect(saveStrategyGoal(coordinatorId, sid, (g as { id: number }).id, { code: "T1", nameFi: "Turvallinen ja viihtyisä kaupunki" })).toEqual({ ok: true, id: (g as { id: number }).id });
-    expect(saveStrategyGoal(coordinatorId, 999_999, null, { code: "X", nameFi: "Ei strategiaa" })).toEqual({ ok: false, reason: "notFound" });
+    expect(
+      saveStrategyGoal(coordinatorId, sid, (g as { id: number }).id, { code: "T1", nameFi: "Turvallinen ja viihtyisä kaupunki" }),
+    ).toEqual({ ok: true, id: (g as { id: number }).id });
+    expect(saveStrategyGoal(coordinatorId, 999_999, null, { code: "X", nameFi: "Ei strategiaa" })).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
     expect(auditCount("strategy.updated", sid)).toBe(1);
   });
 });

@@ -3,7 +3,17 @@
 // and logs each run.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, documentAccessLog, documents, loginAttempts, mailLog, notifications, retentionRuns, sessions, users } from "../../db/schema";
+import {
+  auditLog,
+  documentAccessLog,
+  documents,
+  loginAttempts,
+  mailLog,
+  notifications,
+  retentionRuns,
+  sessions,
+  users,
+} from "../../db/schema";
 import { RETENTION } from "../../db/schema/register";
 import { registerResident } from "~/server/people/accounts.server";
 import { clock } from "~/server/platform/clock";
@@ -28,7 +38,10 @@ describe("the retention job", () => {
     audit({ actorId: userIdOf(DEMO.mayor), action: "test.event", at: now });
     db().insert(mailLog).values({ to: "x@example.fi", subject: "s", transport: "outbox", createdAt: now }).run();
     const doc = db().select({ id: documents.id }).from(documents).get()!;
-    db().insert(documentAccessLog).values({ documentId: doc.id, userId: userIdOf(DEMO.coordinator), action: "view", at: now, ip: "10.0.0.1" }).run();
+    db()
+      .insert(documentAccessLog)
+      .values({ documentId: doc.id, userId: userIdOf(DEMO.coordinator), action: "view", at: now, ip: "10.0.0.1" })
+      .run();
     const before = { sessions: db().select().from(sessions).all().length, access: db().select().from(documentAccessLog).all().length };
 
     // Nothing is due today.
@@ -56,7 +69,13 @@ describe("the retention job", () => {
   });
 
   it("tells an inactive resident first, and removes the account after the notice period", async () => {
-    const created = await registerResident({ name: "Unohtunut Asukas", email: "unohtunut@example.fi", password: "pitkä salasana 123", areaId: db().select().from(users).get() ? 1 : 1, locale: "fi" });
+    const created = await registerResident({
+      name: "Unohtunut Asukas",
+      email: "unohtunut@example.fi",
+      password: "pitkä salasana 123",
+      areaId: db().select().from(users).get() ? 1 : 1,
+      locale: "fi",
+    });
     if (!created.ok) throw new Error("registration failed");
     // Every row is stamped by the app's clock (db/schema/columns.ts), so the test's clock is enough.
     const start = new Date(clock.ms() + 60 * DAY);
@@ -71,16 +90,31 @@ describe("the retention job", () => {
     expect(db().select().from(users).where(eq(users.id, created.userId)).get()).toBeUndefined();
     expect(db().select().from(auditLog).where(eq(auditLog.action, "retention.accountRemoved")).all()).toHaveLength(1);
     // Staff are never removed this way.
-    expect(db().select().from(users).where(eq(users.id, userIdOf(DEMO.network))).get()).toBeTruthy();
+    expect(
+      db()
+        .select()
+        .from(users)
+        .where(eq(users.id, userIdOf(DEMO.network)))
+        .get(),
+    ).toBeTruthy();
   });
 
   it("forgets sign-in throttle counters once they are past the pending sign-in period", () => {
     const now = clock.now();
-    db().insert(loginAttempts).values([
-      { key: "account:vanha@example.fi", count: 3, windowStart: now.getTime() - (RETENTION.challengeDays + 1) * DAY },
-      { key: "account:tuore@example.fi", count: 2, windowStart: now.getTime() },
-    ]).run();
+    db()
+      .insert(loginAttempts)
+      .values([
+        { key: "account:vanha@example.fi", count: 3, windowStart: now.getTime() - (RETENTION.challengeDays + 1) * DAY },
+        { key: "account:tuore@example.fi", count: 2, windowStart: now.getTime() },
+      ])
+      .run();
     runRetention(now);
-    expect(db().select({ key: loginAttempts.key }).from(loginAttempts).all().map((r) => r.key)).toEqual(["account:tuore@example.fi"]);
+    expect(
+      db()
+        .select({ key: loginAttempts.key })
+        .from(loginAttempts)
+        .all()
+        .map((r) => r.key),
+    ).toEqual(["account:tuore@example.fi"]);
   });
 });

@@ -54,14 +54,32 @@ describe("sending a request", () => {
   it("stores it for the sender with the due date one month after receipt, audited, and tells every coordinator", async () => {
     const resident = viewerOf(DEMO.resident);
     const now = clock.now();
-    const sent = sendRightsRequest(resident, { kind: "rectification", body: "  Osoitteeni on väärin: asun Linjoilla, en Harjussa.  " }, now);
+    const sent = sendRightsRequest(
+      resident,
+      { kind: "rectification", body: "  Osoitteeni on väärin: asun Linjoilla, en Harjussa.  " },
+      now,
+    );
     expect(sent.dueAt.getTime()).toBe(dueDateFor(now).getTime());
     expect(sent.dueAt.toISOString().slice(0, 10)).toBe(new Date(TEST_NOW.getTime() + 30 * DAY).toISOString().slice(0, 10)); // 23.11. → 23.12.
 
     const row = db().select().from(rightsRequests).where(eq(rightsRequests.id, sent.id)).get()!;
-    expect(row).toMatchObject({ userId: resident.id, kind: "rectification", body: "Osoitteeni on väärin: asun Linjoilla, en Harjussa.", status: "open", answer: null, answeredById: null, answeredAt: null });
+    expect(row).toMatchObject({
+      userId: resident.id,
+      kind: "rectification",
+      body: "Osoitteeni on väärin: asun Linjoilla, en Harjussa.",
+      status: "open",
+      answer: null,
+      answeredById: null,
+      answeredAt: null,
+    });
     expect(row.createdAt.getTime()).toBe(now.getTime());
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "rightsRequest.sent"), eq(auditLog.targetId, String(sent.id)))).all()).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "rightsRequest.sent"), eq(auditLog.targetId, String(sent.id))))
+        .all(),
+    ).toHaveLength(1);
 
     const told = notificationsAbout(sent.id, "rightsRequest.received");
     expect(told.map((n) => n.userId).sort()).toEqual(coordinators());
@@ -74,13 +92,19 @@ describe("sending a request", () => {
     const coordinatorId = userIdOf(DEMO.coordinator);
     db().update(users).set({ locale: "sv" }).where(eq(users.id, coordinatorId)).run();
     const now = clock.now();
-    const sent = sendRightsRequest(viewerOf(DEMO.resident), { kind: "objection", body: "En halua, että nimeni näkyy alueen suunnitelmassa." }, now);
+    const sent = sendRightsRequest(
+      viewerOf(DEMO.resident),
+      { kind: "objection", body: "En halua, että nimeni näkyy alueen suunnitelmassa." },
+      now,
+    );
     await deliverImmediateMail(now);
     const mails = db().select({ to: mailLog.to, subject: mailLog.subject }).from(mailLog).where(eq(mailLog.to, DEMO.coordinator)).all();
     const name = viewerOf(DEMO.resident).name;
     expect(mails.some((m) => m.subject.includes(`${name} har invänt mot behandlingen`))).toBe(true);
     db().update(users).set({ locale: "fi" }).where(eq(users.id, coordinatorId)).run();
-    expect(notificationsAbout(sent.id, "rightsRequest.received").every((n) => n.messageKey === "rights.notify.objectionReceived")).toBe(true);
+    expect(notificationsAbout(sent.id, "rightsRequest.received").every((n) => n.messageKey === "rights.notify.objectionReceived")).toBe(
+      true,
+    );
   });
 });
 
@@ -93,9 +117,17 @@ describe("the coordinators' list and answering", () => {
     const resident = viewerOf(DEMO.resident);
     const network = viewerOf(DEMO.network);
     const now = clock.ms();
-    overdueId = sendRightsRequest(network, { kind: "objection", body: "Vastustan sähköpostiosoitteeni käyttöä." }, new Date(now - 40 * DAY)).id;
+    overdueId = sendRightsRequest(
+      network,
+      { kind: "objection", body: "Vastustan sähköpostiosoitteeni käyttöä." },
+      new Date(now - 40 * DAY),
+    ).id;
     soonId = sendRightsRequest(resident, { kind: "rectification", body: "Puhelinnumeroni on vanha." }, new Date(now - 26 * DAY)).id;
-    laterId = sendRightsRequest(resident, { kind: "rectification", body: "Tehtävänimikkeeni on väärin kirjoitettu." }, new Date(now + 1000)).id;
+    laterId = sendRightsRequest(
+      resident,
+      { kind: "rectification", body: "Tehtävänimikkeeni on väärin kirjoitettu." },
+      new Date(now + 1000),
+    ).id;
   });
 
   it("lists open requests first by due date, with the requester and an overdue flag", () => {
@@ -105,7 +137,12 @@ describe("the coordinators' list and answering", () => {
     expect(ids.indexOf(soonId)).toBeLessThan(ids.indexOf(laterId));
     expect(rows.every((r, i) => i === 0 || rows[i - 1].dueAt.getTime() <= r.dueAt.getTime())).toBe(true);
     const overdue = rows.find((r) => r.id === overdueId)!;
-    expect(overdue).toMatchObject({ overdue: true, dueSoon: false, requesterName: viewerOf(DEMO.network).name, requesterEmail: DEMO.network });
+    expect(overdue).toMatchObject({
+      overdue: true,
+      dueSoon: false,
+      requesterName: viewerOf(DEMO.network).name,
+      requesterEmail: DEMO.network,
+    });
     expect(rows.find((r) => r.id === soonId)).toMatchObject({ overdue: false, dueSoon: true });
     expect(rows.find((r) => r.id === laterId)).toMatchObject({ overdue: false, dueSoon: false });
     expect(openRightsRequestCounts().overdue).toBeGreaterThanOrEqual(1);
@@ -116,13 +153,29 @@ describe("the coordinators' list and answering", () => {
     const now = clock.now();
     expect(answerRightsRequest(coordinator, soonId, "  Korjasimme puhelinnumerosi.  ", now)).toEqual({ ok: true });
     const row = getRightsRequest(soonId)!;
-    expect(row).toMatchObject({ status: "answered", answer: "Korjasimme puhelinnumerosi.", answeredByName: coordinator.name, overdue: false });
+    expect(row).toMatchObject({
+      status: "answered",
+      answer: "Korjasimme puhelinnumerosi.",
+      answeredByName: coordinator.name,
+      overdue: false,
+    });
     expect(row.answeredAt?.getTime()).toBe(now.getTime());
     expect(db().select().from(rightsRequests).where(eq(rightsRequests.id, soonId)).get()!.answeredById).toBe(coordinator.id);
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "rightsRequest.answered"), eq(auditLog.targetId, String(soonId)))).all()).toHaveLength(1);
-    expect(notificationsAbout(soonId, "rightsRequest.answered")).toEqual([{ userId: userIdOf(DEMO.resident), kind: "rightsRequest.answered", messageKey: "rights.notify.answered" }]);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "rightsRequest.answered"), eq(auditLog.targetId, String(soonId))))
+        .all(),
+    ).toHaveLength(1);
+    expect(notificationsAbout(soonId, "rightsRequest.answered")).toEqual([
+      { userId: userIdOf(DEMO.resident), kind: "rightsRequest.answered", messageKey: "rights.notify.answered" },
+    ]);
     // The person sees the answer among their own requests.
-    expect(listOwnRightsRequests(userIdOf(DEMO.resident)).find((r) => r.id === soonId)).toMatchObject({ status: "answered", answer: "Korjasimme puhelinnumerosi." });
+    expect(listOwnRightsRequests(userIdOf(DEMO.resident)).find((r) => r.id === soonId)).toMatchObject({
+      status: "answered",
+      answer: "Korjasimme puhelinnumerosi.",
+    });
 
     // Answered requests come after every open one.
     const all = listRightsRequests({ status: "all" }).rows;
@@ -135,7 +188,13 @@ describe("the coordinators' list and answering", () => {
     const other = viewerOf(DEMO.coordinator);
     expect(answerRightsRequest(other, soonId, "Toinen vastaus, joka ei saa jäädä.")).toEqual({ ok: false, reason: "alreadyAnswered" });
     expect(getRightsRequest(soonId)!.answer).toBe("Korjasimme puhelinnumerosi.");
-    expect(db().select().from(auditLog).where(and(eq(auditLog.action, "rightsRequest.answered"), eq(auditLog.targetId, String(soonId)))).all()).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "rightsRequest.answered"), eq(auditLog.targetId, String(soonId))))
+        .all(),
+    ).toHaveLength(1);
     expect(notificationsAbout(soonId, "rightsRequest.answered")).toHaveLength(1);
     expect(answerRightsRequest(other, 999_999, "Ei ole tällaista pyyntöä.")).toEqual({ ok: false, reason: "notFound" });
   });
@@ -155,7 +214,11 @@ describe("the coordinators' list and answering", () => {
 describe("the deadline reminder", () => {
   it("reminds every coordinator a week before the due date and after it, once per stage, not for answered requests", () => {
     const sentAt = new Date(clock.ms() + 2 * DAY);
-    const { id, dueAt } = sendRightsRequest(viewerOf(DEMO.resident), { kind: "objection", body: "Vastustan tietojeni käyttöä tilastoinnissa." }, sentAt);
+    const { id, dueAt } = sendRightsRequest(
+      viewerOf(DEMO.resident),
+      { kind: "objection", body: "Vastustan tietojeni käyttöä tilastoinnissa." },
+      sentAt,
+    );
     const answered = sendRightsRequest(viewerOf(DEMO.resident), { kind: "rectification", body: "Nimeni on kirjoitettu väärin." }, sentAt);
     expect(answerRightsRequest(viewerOf(DEMO.coordinator), answered.id, "Nimesi on korjattu.", sentAt)).toEqual({ ok: true });
     const due = dueAt.getTime();
@@ -168,7 +231,11 @@ describe("the deadline reminder", () => {
     // Six days before: every coordinator, once.
     const soon = new Date(due - 6 * DAY);
     expect(runReminders(soon).rightsDueSoon).toBeGreaterThanOrEqual(expected);
-    expect(notificationsAbout(id, "reminder.rightsDueSoon").map((n) => n.userId).sort()).toEqual(coordinators());
+    expect(
+      notificationsAbout(id, "reminder.rightsDueSoon")
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual(coordinators());
     expect(runReminders(soon).rightsDueSoon).toBe(0);
     expect(runReminders(new Date(due - DAY)).rightsDueSoon).toBe(0);
     expect(notificationsAbout(id, "reminder.rightsDueSoon")).toHaveLength(expected);
@@ -176,11 +243,21 @@ describe("the deadline reminder", () => {
     // Past the due date: the overdue reminder, once.
     const late = new Date(due + DAY);
     expect(runReminders(late).rightsOverdue).toBeGreaterThanOrEqual(expected);
-    expect(notificationsAbout(id, "reminder.rightsOverdue").map((n) => n.userId).sort()).toEqual(coordinators());
+    expect(
+      notificationsAbout(id, "reminder.rightsOverdue")
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual(coordinators());
     expect(runReminders(late).rightsOverdue).toBe(0);
     expect(runReminders(new Date(due + 5 * DAY)).rightsOverdue).toBe(0);
     expect(notificationsAbout(id, "reminder.rightsOverdue")).toHaveLength(expected);
-    expect(db().select().from(remindersSent).where(sql`${remindersSent.key} like ${`rights:${id}:%`}`).all()).toHaveLength(2 * expected);
+    expect(
+      db()
+        .select()
+        .from(remindersSent)
+        .where(sql`${remindersSent.key} like ${`rights:${id}:%`}`)
+        .all(),
+    ).toHaveLength(2 * expected);
 
     // The answered request was never reminded of.
     expect(notificationsAbout(answered.id).filter((n) => n.kind.startsWith("reminder."))).toEqual([]);
@@ -193,7 +270,16 @@ describe("the data download", () => {
     const data = personalData(residentId)!;
     const own = db().select({ id: rightsRequests.id }).from(rightsRequests).where(eq(rightsRequests.userId, residentId)).all();
     expect(data.rightsRequests.map((r) => r.id).sort()).toEqual(own.map((r) => r.id).sort());
-    expect(data.rightsRequests).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "rectification", body: "Puhelinnumeroni on vanha.", status: "answered", answer: "Korjasimme puhelinnumerosi." })]));
+    expect(data.rightsRequests).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: "rectification",
+          body: "Puhelinnumeroni on vanha.",
+          status: "answered",
+          answer: "Korjasimme puhelinnumerosi.",
+        }),
+      ]),
+    );
     // Only the person's own: the network member's objection is not in the resident's file.
     expect(JSON.stringify(data)).not.toContain("Vastustan sähköpostiosoitteeni käyttöä.");
     // The coordinator's file lists what they answered, without the requesters' words.
@@ -206,12 +292,26 @@ describe("the data download", () => {
 describe("the routes", () => {
   const context = () => ({ nonce: "n", clientIp: "10.0.0.1", memo: {}, setCookies: [] as string[] });
   const cookieOf = async (email: string) => (await startSession(userIdOf(email), "vitest")).split(";")[0]!;
-  const settle = (p: Promise<unknown>) => p.then((r) => r as Response, (r: unknown) => r as Response);
+  const settle = (p: Promise<unknown>) =>
+    p.then(
+      (r) => r as Response,
+      (r: unknown) => r as Response,
+    );
 
   it("the account form keeps the words typed on a validation error and refuses anonymous senders", async () => {
     const { action } = await import("~/routes/account");
     const post = (body: URLSearchParams, cookie?: string) =>
-      settle(action({ request: new Request("http://localhost/account", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) } }), context: context(), params: {} }));
+      settle(
+        action({
+          request: new Request("http://localhost/account", {
+            method: "POST",
+            body,
+            headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+          }),
+          context: context(),
+          params: {},
+        }),
+      );
     const cookie = await cookieOf(DEMO.resident);
     const before = db().select({ n: sql<number>`count(*)` }).from(rightsRequests).get()!.n;
 
@@ -221,21 +321,34 @@ describe("the routes", () => {
     expect(reply.result.error.body).toEqual(['validation.tooShort|{"min":10}']);
     expect(reply.result.initialValue).toMatchObject({ kind: "rectification", body: "Liian" });
 
-    const badKind = await post(new URLSearchParams({ intent: "rightsRequest", kind: "erasure", body: "Poistakaa kaikki tietoni heti." }), cookie);
+    const badKind = await post(
+      new URLSearchParams({ intent: "rightsRequest", kind: "erasure", body: "Poistakaa kaikki tietoni heti." }),
+      cookie,
+    );
     expect(badKind.status).toBe(400);
     expect(((await badKind.json()) as { result: { error: Record<string, string[]> } }).result.error.kind).toEqual(["validation.choose"]);
 
     const tooLong = await post(new URLSearchParams({ intent: "rightsRequest", kind: "objection", body: "x".repeat(4001) }), cookie);
     expect(tooLong.status).toBe(400);
 
-    const anonymous = await post(new URLSearchParams({ intent: "rightsRequest", kind: "objection", body: "Vastustan käsittelyä kokonaan." }));
+    const anonymous = await post(
+      new URLSearchParams({ intent: "rightsRequest", kind: "objection", body: "Vastustan käsittelyä kokonaan." }),
+    );
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
     expect(db().select({ n: sql<number>`count(*)` }).from(rightsRequests).get()!.n).toBe(before);
 
-    const ok = await post(new URLSearchParams({ intent: "rightsRequest", kind: "objection", body: "Vastustan tietojeni käsittelyä markkinointiin." }), cookie);
+    const ok = await post(
+      new URLSearchParams({ intent: "rightsRequest", kind: "objection", body: "Vastustan tietojeni käsittelyä markkinointiin." }),
+      cookie,
+    );
     expect(ok.status).toBe(302);
-    const newest = db().select().from(rightsRequests).where(eq(rightsRequests.userId, userIdOf(DEMO.resident))).orderBy(sql`${rightsRequests.id} desc`).get()!;
+    const newest = db()
+      .select()
+      .from(rightsRequests)
+      .where(eq(rightsRequests.userId, userIdOf(DEMO.resident)))
+      .orderBy(sql`${rightsRequests.id} desc`)
+      .get()!;
     expect(newest).toMatchObject({ kind: "objection", body: "Vastustan tietojeni käsittelyä markkinointiin.", status: "open" });
     expect(ok.headers.get("Location")).toBe(`/account?rightsRequest=${newest.id}#rights-requests`);
   });
@@ -261,7 +374,11 @@ describe("the routes", () => {
     const answer = (cookie: string, requestId: string, text: string) =>
       settle(
         detail.action({
-          request: new Request(`http://localhost/admin/rights-requests/${requestId}`, { method: "POST", body: new URLSearchParams({ intent: "answer", answer: text }), headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }),
+          request: new Request(`http://localhost/admin/rights-requests/${requestId}`, {
+            method: "POST",
+            body: new URLSearchParams({ intent: "answer", answer: text }),
+            headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+          }),
           context: context(),
           params: { requestId },
         }),

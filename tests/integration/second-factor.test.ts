@@ -30,9 +30,17 @@ beforeAll(async () => {
   for (const email of [DEMO.coordinator, DEMO.expert]) resetFactors(userIdOf(email), userIdOf(email));
 });
 
-const actions = (userId: string) => db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, userId)).all().map((r) => r.action);
-const codeAt = (secret: string, at: Date) => new TOTP({ secret: Secret.fromBase32(secret), period: 30, digits: 6, algorithm: "SHA1" }).generate({ timestamp: at.getTime() });
-const pendingRequest = (token: string) => new Request("http://localhost/login/second-factor", { headers: { Cookie: `lahiturva_pending=${token}` } });
+const actions = (userId: string) =>
+  db()
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.actorId, userId))
+    .all()
+    .map((r) => r.action);
+const codeAt = (secret: string, at: Date) =>
+  new TOTP({ secret: Secret.fromBase32(secret), period: 30, digits: 6, algorithm: "SHA1" }).generate({ timestamp: at.getTime() });
+const pendingRequest = (token: string) =>
+  new Request("http://localhost/login/second-factor", { headers: { Cookie: `lahiturva_pending=${token}` } });
 
 async function enrolTotp(email: string, at: Date) {
   const userId = userIdOf(email);
@@ -91,7 +99,9 @@ describe("codes at sign-in", () => {
     expect(verifyCodeForSignIn(pending.id, "recovery", codes[3].toUpperCase(), later)).toMatchObject({ ok: true });
     pending = findPendingSignIn(pendingRequest(beginSecondFactor(userId, null, later)), later)!;
     expect(verifyCodeForSignIn(pending.id, "recovery", codes[3], later)).toMatchObject({ ok: false, reason: "wrongCode" });
-    expect(actions(userId)).toEqual(expect.arrayContaining(["secondFactor.enrolled", "auth.secondFactor", "auth.recoveryCodeUsed", "auth.secondFactorFailed"]));
+    expect(actions(userId)).toEqual(
+      expect.arrayContaining(["secondFactor.enrolled", "auth.secondFactor", "auth.recoveryCodeUsed", "auth.secondFactorFailed"]),
+    );
 
     // The pending state expires.
     const token = beginSecondFactor(userId, null, later);
@@ -109,7 +119,10 @@ describe("codes at sign-in", () => {
     const { userId, secret } = await enrolTotp(DEMO.expert, now);
     const later = new Date(now.getTime() + 60_000);
     const pending = findPendingSignIn(pendingRequest(beginSecondFactor(userId, null, later)), later)!;
-    for (let i = 0; i < SECOND_FACTOR_LIMIT.failures; i++) expect(verifyCodeForSignIn(pending.id, "totp", "000000" === codeAt(secret, later) ? "111111" : "000000", later)).toMatchObject({ reason: "wrongCode" });
+    for (let i = 0; i < SECOND_FACTOR_LIMIT.failures; i++)
+      expect(verifyCodeForSignIn(pending.id, "totp", "000000" === codeAt(secret, later) ? "111111" : "000000", later)).toMatchObject({
+        reason: "wrongCode",
+      });
     expect(verifyCodeForSignIn(pending.id, "totp", codeAt(secret, later), later)).toMatchObject({ ok: false, reason: "tooManyAttempts" });
     const afterWindow = new Date(later.getTime() + SECOND_FACTOR_LIMIT.windowMinutes * 60_000 + 60_000);
     const again = findPendingSignIn(pendingRequest(beginSecondFactor(userId, null, afterWindow)), afterWindow)!;
@@ -118,7 +131,11 @@ describe("codes at sign-in", () => {
 
   it("removing the last factor takes the recovery codes; a coordinator's reset is audited", async () => {
     const userId = userIdOf(DEMO.expert);
-    const factor = db().select().from(secondFactors).where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "totp"))).get()!;
+    const factor = db()
+      .select()
+      .from(secondFactors)
+      .where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "totp")))
+      .get()!;
     expect(removeFactor(userIdOf(DEMO.coordinator), factor.id)).toBe(false); // not someone else's
     expect(removeFactor(userId, factor.id)).toBe(true);
     expect(db().select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).all()).toEqual([]);

@@ -2,7 +2,17 @@
 // generated plan of several hundred measures, sent reviews are frozen, diffs are right.
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MEASURE_STATUSES, followUps, measureTasks, measures, organisations, priorityAreaYears, priorityAreas, safetyPlans, type MeasureStatus } from "../../db/schema";
+import {
+  MEASURE_STATUSES,
+  followUps,
+  measureTasks,
+  measures,
+  organisations,
+  priorityAreaYears,
+  priorityAreas,
+  safetyPlans,
+  type MeasureStatus,
+} from "../../db/schema";
 import { i18nFor } from "~/i18n/i18n.server";
 import { db } from "~/server/platform/db.server";
 import { clock } from "~/server/platform/clock";
@@ -10,7 +20,15 @@ import { addDaysIso, helsinkiDate } from "~/server/city/measure-rules";
 import { addFollowUp, listMeasures, measureIdsMatching, updateMeasure, snapshotOf } from "~/server/city/measures.server";
 import { cachedRead } from "~/server/platform/read-cache.server";
 import { reviewPdf, reviewXlsx } from "~/server/steering/review-export.server";
-import { changesSinceReview, closeReview, createReview, getReview, recordDecision, saveAssessment, sendReview } from "~/server/steering/reviews.server";
+import {
+  changesSinceReview,
+  closeReview,
+  createReview,
+  getReview,
+  recordDecision,
+  saveAssessment,
+  sendReview,
+} from "~/server/steering/reviews.server";
 import { DEADLINE_LIST_LIMIT, steeringSummary, SUMMARY_LIST_LIMIT } from "~/server/steering/summary.server";
 import { narrowChanges } from "~/server/steering/changes";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
@@ -36,9 +54,32 @@ beforeAll(async () => {
   const d = db();
   coordinator = userIdOf(DEMO.coordinator);
   expert = userIdOf(DEMO.expert);
-  planId = Number(d.insert(safetyPlans).values({ nameFi: "Generoitu suunnitelma", periodStart: "2025-01-01", periodEnd: "2028-12-31", status: "approved", updateIntervalDays: 90 }).run().lastInsertRowid);
-  areaIds = [1, 2, 3, 4, 5].map((n) => Number(d.insert(priorityAreas).values({ planId, code: String(n), nameFi: `Alue ${n}` }).run().lastInsertRowid));
-  orgIds = d.select({ id: organisations.id }).from(organisations).all().map((o) => o.id).slice(0, 6);
+  planId = Number(
+    d
+      .insert(safetyPlans)
+      .values({
+        nameFi: "Generoitu suunnitelma",
+        periodStart: "2025-01-01",
+        periodEnd: "2028-12-31",
+        status: "approved",
+        updateIntervalDays: 90,
+      })
+      .run().lastInsertRowid,
+  );
+  areaIds = [1, 2, 3, 4, 5].map((n) =>
+    Number(
+      d
+        .insert(priorityAreas)
+        .values({ planId, code: String(n), nameFi: `Alue ${n}` })
+        .run().lastInsertRowid,
+    ),
+  );
+  orgIds = d
+    .select({ id: organisations.id })
+    .from(organisations)
+    .all()
+    .map((o) => o.id)
+    .slice(0, 6);
   const random = rng(42);
   const today = helsinkiDate(NOW);
   d.transaction((tx) => {
@@ -65,8 +106,19 @@ beforeAll(async () => {
           })
           .run().lastInsertRowid,
       );
-      if (random() < 0.3) tx.insert(measureTasks).values({ measureId: id, title: "Välitavoite", dueDate: addDaysIso(today, Math.floor(random() * 120) - 60), state: random() < 0.5 ? "open" : "done" }).run();
-      if (lastFollowUp) tx.insert(followUps).values({ measureId: id, reportedById: expert, reportedAt: lastFollowUp, status, progress: 10, done: "Tehty" }).run();
+      if (random() < 0.3)
+        tx.insert(measureTasks)
+          .values({
+            measureId: id,
+            title: "Välitavoite",
+            dueDate: addDaysIso(today, Math.floor(random() * 120) - 60),
+            state: random() < 0.5 ? "open" : "done",
+          })
+          .run();
+      if (lastFollowUp)
+        tx.insert(followUps)
+          .values({ measureId: id, reportedById: expert, reportedAt: lastFollowUp, status, progress: 10, done: "Tehty" })
+          .run();
     }
   });
 });
@@ -91,7 +143,10 @@ describe("live status summary", () => {
     // The summary names the most overdue ones first; the list behind the number has them all.
     expect(summary.totals.late).toBeGreaterThan(SUMMARY_LIST_LIMIT);
     expect(summary.late).toHaveLength(SUMMARY_LIST_LIMIT);
-    const lateByEnd = listMeasures({ planId, late: true, sort: "end", dir: "asc", pageSize: SUMMARY_LIST_LIMIT }, { publicOnly: false, now: NOW }).rows;
+    const lateByEnd = listMeasures(
+      { planId, late: true, sort: "end", dir: "asc", pageSize: SUMMARY_LIST_LIMIT },
+      { publicOnly: false, now: NOW },
+    ).rows;
     expect(summary.late.map((m) => m.endDate)).toEqual(lateByEnd.map((m) => m.endDate));
     for (const area of summary.areas.filter((a) => a.id)) {
       expect(area.late).toBe(listMeasures({ planId, priorityAreaId: area.id!, late: true }, { publicOnly: false, now: NOW }).total);
@@ -102,12 +157,23 @@ describe("live status summary", () => {
   it("filters by owner and keeps totals consistent with the list", () => {
     const owner = orgIds[0];
     const summary = steeringSummary(planId, { ownerId: owner }, NOW);
-    const direct = db().select({ n: sql<number>`count(*)` }).from(measures).where(and(eq(measures.planId, planId), eq(measures.ownerOrganisationId, owner))).get()!.n;
+    const direct = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(measures)
+      .where(and(eq(measures.planId, planId), eq(measures.ownerOrganisationId, owner)))
+      .get()!.n;
     expect(summary.totals.total).toBe(direct);
     expect(summary.totals.late).toBe(listMeasures({ planId, ownerId: owner, late: true }, { publicOnly: false, now: NOW }).total);
     // The same filter narrows the summary's changes: the ids it covers are exactly the owner's.
-    const ids = db().select({ id: measures.id }).from(measures).where(and(eq(measures.planId, planId), eq(measures.ownerOrganisationId, owner))).all().map((r) => r.id);
-    expect([...measureIdsMatching({ planId, ownerId: owner }, { publicOnly: false, now: NOW })].sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
+    const ids = db()
+      .select({ id: measures.id })
+      .from(measures)
+      .where(and(eq(measures.planId, planId), eq(measures.ownerOrganisationId, owner)))
+      .all()
+      .map((r) => r.id);
+    expect([...measureIdsMatching({ planId, ownerId: owner }, { publicOnly: false, now: NOW })].sort((a, b) => a - b)).toEqual(
+      ids.sort((a, b) => a - b),
+    );
   });
 
   it("deadlines are the end dates and open tasks of active measures within 90 days, in date order", () => {
@@ -119,7 +185,11 @@ describe("live status summary", () => {
     expect(deadlines.map((d) => d.date)).toEqual([...deadlines.map((d) => d.date)].sort());
     // The count covers every deadline in the horizon; the list shows the nearest ones.
     const active = sql`${measures.status} in ('approved','in_progress','delayed','on_hold') and ${measures.planId} = ${planId}`;
-    const ends = db().select({ date: measures.endDate }).from(measures).where(and(active, sql`${measures.endDate} between ${today} and ${horizon}`)).all();
+    const ends = db()
+      .select({ date: measures.endDate })
+      .from(measures)
+      .where(and(active, sql`${measures.endDate} between ${today} and ${horizon}`))
+      .all();
     const tasks = db()
       .select({ date: measureTasks.dueDate })
       .from(measureTasks)
@@ -127,7 +197,10 @@ describe("live status summary", () => {
       .where(and(active, eq(measureTasks.state, "open"), sql`${measureTasks.dueDate} between ${today} and ${horizon}`))
       .all();
     expect(deadlineCount).toBe(ends.length + tasks.length);
-    const nearest = [...ends, ...tasks].map((d) => d.date!).sort().slice(0, DEADLINE_LIST_LIMIT);
+    const nearest = [...ends, ...tasks]
+      .map((d) => d.date!)
+      .sort()
+      .slice(0, DEADLINE_LIST_LIMIT);
     expect(deadlines.map((d) => d.date)).toEqual(nearest);
   });
 });
@@ -139,7 +212,15 @@ describe("read cache", () => {
     expect(read()).toBe(first);
     const target = first.late[0] ?? first.stale[0];
     const v = db().select({ v: measures.version }).from(measures).where(eq(measures.id, target.id)).get()!.v;
-    expect(addFollowUp(expert, target.id, v, { status: "in_progress", progress: 55, done: "Välimuistin testi", next: "", obstacles: "", publicText: "" }, clock.now()).ok).toBe(true);
+    expect(
+      addFollowUp(
+        expert,
+        target.id,
+        v,
+        { status: "in_progress", progress: 55, done: "Välimuistin testi", next: "", obstacles: "", publicText: "" },
+        clock.now(),
+      ).ok,
+    ).toBe(true);
     const after = read();
     expect(after).not.toBe(first);
     expect(after.newestFollowUps[0].done).toBe("Välimuistin testi");
@@ -158,12 +239,23 @@ describe("status reviews", () => {
     // Change a measure that the review contains.
     const target = before.content.measures.find((m) => m.status === "in_progress")!;
     const version = db().select({ v: measures.version }).from(measures).where(eq(measures.id, target.id)).get()!.v;
-    expect(addFollowUp(expert, target.id, version, { status: "completed", progress: 100, done: "Valmis", next: "", obstacles: "", publicText: "" }, NOW).ok).toBe(true);
+    expect(
+      addFollowUp(
+        expert,
+        target.id,
+        version,
+        { status: "completed", progress: 100, done: "Valmis", next: "", obstacles: "", publicText: "" },
+        NOW,
+      ).ok,
+    ).toBe(true);
     const after = getReview(reviewA)!;
     expect(after.content).toEqual(before.content);
     expect(after.content.measures.find((m) => m.id === target.id)!.status).toBe("in_progress");
     // And it can no longer be edited.
-    expect(saveAssessment(expert, reviewA, areaIds[0], { assessment: "Muutettu", proposals: "" }, 1)).toEqual({ ok: false, reason: "notDraft" });
+    expect(saveAssessment(expert, reviewA, areaIds[0], { assessment: "Muutettu", proposals: "" }, 1)).toEqual({
+      ok: false,
+      reason: "notDraft",
+    });
     expect(sendReview(coordinator, reviewA, 2)).toEqual({ ok: false, reason: "notDraft" });
   });
 
@@ -181,9 +273,16 @@ describe("status reviews", () => {
     const toLate = a.measures.find((m) => m.status === "in_progress" && !m.late && m.endDate && !completedNow.some((c) => c.id === m.id))!;
     const snap = snapshotOf(toLate.id)!;
     const lv = db().select({ v: measures.version }).from(measures).where(eq(measures.id, toLate.id)).get()!.v;
-    expect(updateMeasure(coordinator, toLate.id, lv, { ...snap, endDate: addDaysIso(helsinkiDate(NOW), -2), tasks: snap.tasks }).ok).toBe(true);
+    expect(updateMeasure(coordinator, toLate.id, lv, { ...snap, endDate: addDaysIso(helsinkiDate(NOW), -2), tasks: snap.tasks }).ok).toBe(
+      true,
+    );
     // A new committed measure.
-    const newId = Number(db().insert(measures).values({ planId, code: "9.999", title: "Uusi toimenpide", ownerOrganisationId: orgIds[0], status: "approved", approvedAt: NOW }).run().lastInsertRowid);
+    const newId = Number(
+      db()
+        .insert(measures)
+        .values({ planId, code: "9.999", title: "Uusi toimenpide", ownerOrganisationId: orgIds[0], status: "approved", approvedAt: NOW })
+        .run().lastInsertRowid,
+    );
 
     const reviewB = createReview(coordinator, { planId, title: "Katsaus B", periodStart: "2026-07-01", periodEnd: "2026-11-30" });
     expect(sendReview(coordinator, reviewB, 1, NOW)).toEqual({ ok: true });
@@ -198,7 +297,12 @@ describe("status reviews", () => {
     expect(changes.statusChanged.map((m) => m.id)).not.toContain(toLate.id);
     // The steering summary's lean computation gives the very same answer as the full review.
     expect(changesSinceReview(planId, reviewA, NOW)).toEqual(changes);
-    expect(changesSinceReview(planId, reviewB, NOW)).toMatchObject({ previousReviewId: reviewB, newMeasures: [], completed: [], statusChanged: [] });
+    expect(changesSinceReview(planId, reviewB, NOW)).toMatchObject({
+      previousReviewId: reviewB,
+      newMeasures: [],
+      completed: [],
+      statusChanged: [],
+    });
     // Filtered by the new measure's owner, the changes keep it and lose every other owner's.
     const ownerIds = new Set(measureIdsMatching({ planId, ownerId: orgIds[0] }, { publicOnly: false, now: NOW }));
     const narrowed = narrowChanges(changes, ownerIds);
@@ -211,11 +315,35 @@ describe("status reviews", () => {
 
   it("a decision on next year's priority areas updates the plan's yearly record", () => {
     const id = createReview(coordinator, { planId, title: "Katsaus C", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
-    expect(recordDecision(coordinator, id, { decidedOn: "2026-12-01", kind: "other", text: "x" })).toEqual({ ok: false, reason: "wrongStatus" });
+    expect(recordDecision(coordinator, id, { decidedOn: "2026-12-01", kind: "other", text: "x" })).toEqual({
+      ok: false,
+      reason: "wrongStatus",
+    });
     sendReview(coordinator, id, 1, NOW);
-    expect(recordDecision(coordinator, id, { decidedOn: "2026-12-01", kind: "priority_areas", text: "Painopisteet 2027", year: 2027, priorityAreaIds: [999999] })).toEqual({ ok: false, reason: "invalidAreas" });
-    expect(recordDecision(coordinator, id, { decidedOn: "2026-12-01", kind: "priority_areas", text: "Painopisteet 2027", year: 2027, priorityAreaIds: [areaIds[0], areaIds[2]] })).toEqual({ ok: true });
-    const years = db().select().from(priorityAreaYears).where(eq(priorityAreaYears.year, 2027)).all().filter((y) => areaIds.includes(y.priorityAreaId));
+    expect(
+      recordDecision(coordinator, id, {
+        decidedOn: "2026-12-01",
+        kind: "priority_areas",
+        text: "Painopisteet 2027",
+        year: 2027,
+        priorityAreaIds: [999999],
+      }),
+    ).toEqual({ ok: false, reason: "invalidAreas" });
+    expect(
+      recordDecision(coordinator, id, {
+        decidedOn: "2026-12-01",
+        kind: "priority_areas",
+        text: "Painopisteet 2027",
+        year: 2027,
+        priorityAreaIds: [areaIds[0], areaIds[2]],
+      }),
+    ).toEqual({ ok: true });
+    const years = db()
+      .select()
+      .from(priorityAreaYears)
+      .where(eq(priorityAreaYears.year, 2027))
+      .all()
+      .filter((y) => areaIds.includes(y.priorityAreaId));
     expect(years.map((y) => y.priorityAreaId).sort()).toEqual([areaIds[0], areaIds[2]].sort());
     expect(closeReview(coordinator, id, 2)).toEqual({ ok: true });
     expect(getReview(id)!.review.status).toBe("closed");

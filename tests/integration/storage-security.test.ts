@@ -30,7 +30,12 @@ describe("sessions are stored hashed (finding 7)", () => {
     const userId = userIdOf(DEMO.mayor);
     const setCookie = await startSession(userId, "test");
     const id = /lahiturva_session=([^;]+)/.exec(setCookie)![1];
-    const rows = db().select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all().map((r) => r.id);
+    const rows = db()
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .all()
+      .map((r) => r.id);
     expect(rows).not.toContain(id);
     expect(rows).toContain(hashSessionId(id));
     const check = await readSession(new Request("http://localhost/", { headers: { Cookie: `lahiturva_session=${id}` } }));

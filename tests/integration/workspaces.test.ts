@@ -8,7 +8,22 @@ import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
-import { documentAccessLog, documents, documentVersions, groups, mailLog, meetings, memberships, notifications, remindersSent, safetyPlans, statusReviews, userSettings, measures, organisations } from "../../db/schema";
+import {
+  documentAccessLog,
+  documents,
+  documentVersions,
+  groups,
+  mailLog,
+  meetings,
+  memberships,
+  notifications,
+  remindersSent,
+  safetyPlans,
+  statusReviews,
+  userSettings,
+  measures,
+  organisations,
+} from "../../db/schema";
 import { loader as documentPageLoader } from "~/routes/workspaces.$groupId.documents.$documentId";
 import { action as documentsAction, loader as documentsLoader } from "~/routes/workspaces.$groupId.documents._index";
 import { loader as downloadLoader } from "~/routes/documents.$documentId.download";
@@ -38,7 +53,15 @@ import { checkUpload, zipEntryNames } from "~/server/platform/file-sniff";
 import { calendarFor, foldLine } from "~/server/workspaces/ical";
 import { linkOptions } from "~/server/workspaces/links.server";
 import { sendMail } from "~/server/mail/mail.server";
-import { approveMinutes, createMeeting, getMeeting, listDecisions, meetingCalendar, recordDecision, saveMinutes } from "~/server/workspaces/meetings.server";
+import {
+  approveMinutes,
+  createMeeting,
+  getMeeting,
+  listDecisions,
+  meetingCalendar,
+  recordDecision,
+  saveMinutes,
+} from "~/server/workspaces/meetings.server";
 import { deliverImmediateMail, sendDailyDigests, setEmailMode } from "~/server/mail/notifications.server";
 import { can } from "~/server/people/permissions.server";
 import { runReminders } from "~/server/jobs/reminders.server";
@@ -64,15 +87,28 @@ let steeringGroup: number;
 let agreementId: number;
 let attachmentId: number;
 
-const groupId = (kind: string) => db().select({ id: groups.id }).from(groups).where(eq(groups.kind, kind as "expert")).get()!.id;
-const docId = (title: string) => db().select({ id: documents.id }).from(documents).where(sql`${documents.title} like ${`${title}%`}`).get()!.id;
+const groupId = (kind: string) =>
+  db()
+    .select({ id: groups.id })
+    .from(groups)
+    .where(eq(groups.kind, kind as "expert"))
+    .get()!.id;
+const docId = (title: string) =>
+  db()
+    .select({ id: documents.id })
+    .from(documents)
+    .where(sql`${documents.title} like ${`${title}%`}`)
+    .get()!.id;
 
 /** A request as a signed-in person (a real session), and the context the HTTP server would give. */
 async function as(email: string, url: string, init: RequestInit = {}) {
   const cookie = (await startSession(userIdOf(email), "vitest")).split(";")[0]!;
   const headers = new Headers(init.headers);
   headers.set("Cookie", cookie);
-  return { request: new Request(`http://localhost${url}`, { ...init, headers }), context: { nonce: "n", clientIp: "10.0.0.7", memo: {}, setCookies: [] as string[] } };
+  return {
+    request: new Request(`http://localhost${url}`, { ...init, headers }),
+    context: { nonce: "n", clientIp: "10.0.0.7", memo: {}, setCookies: [] as string[] },
+  };
 }
 
 async function status(promise: Promise<unknown>): Promise<number> {
@@ -85,7 +121,8 @@ async function status(promise: Promise<unknown>): Promise<number> {
   }
 }
 
-const accessLogFor = (documentId: number) => db().select().from(documentAccessLog).where(eq(documentAccessLog.documentId, documentId)).all();
+const accessLogFor = (documentId: number) =>
+  db().select().from(documentAccessLog).where(eq(documentAccessLog.documentId, documentId)).all();
 
 beforeAll(async () => {
   await seedOnce();
@@ -100,32 +137,78 @@ describe("who may enter a workspace", () => {
     const juha = viewerOf(EMAIL.juha); // left the expert group in 2025
     expect(can(juha, { kind: "workspace.view", groupId: expertGroup })).toBe(false);
     expect(listWorkspaces(juha)).toEqual([]);
-    expect(await status(workspaceLoader(await as(EMAIL.juha, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } }))))).toBe(403);
+    expect(
+      await status(
+        workspaceLoader(
+          await as(EMAIL.juha, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } })),
+        ),
+      ),
+    ).toBe(403);
     expect(await status(workspacesLoader(await as(EMAIL.juha, "/workspaces").then((r) => ({ ...r, params: {} }))))).toBe(403);
-    expect(await status(workspaceLoader(await as(DEMO.expert, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } }))))).toBe(200);
-    expect(await status(workspaceLoader(await as(DEMO.coordinator, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } }))))).toBe(200);
-    expect(await status(workspaceLoader(await as(DEMO.mayor, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } }))))).toBe(403);
-    expect(await status(workspaceLoader(await as(DEMO.expert, "/workspaces/999999").then((r) => ({ ...r, params: { groupId: "999999" } }))))).toBe(404);
+    expect(
+      await status(
+        workspaceLoader(
+          await as(DEMO.expert, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } })),
+        ),
+      ),
+    ).toBe(200);
+    expect(
+      await status(
+        workspaceLoader(
+          await as(DEMO.coordinator, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } })),
+        ),
+      ),
+    ).toBe(200);
+    expect(
+      await status(
+        workspaceLoader(
+          await as(DEMO.mayor, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } })),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      await status(workspaceLoader(await as(DEMO.expert, "/workspaces/999999").then((r) => ({ ...r, params: { groupId: "999999" } })))),
+    ).toBe(404);
   });
 
   it("ending a membership ends access at once: pages, documents and invitations", async () => {
     const henrik = userIdOf(EMAIL.henrik);
     const before = loadViewer(henrik)!;
     expect(getDocument(before, agreementId)).not.toBeNull();
-    db().update(memberships).set({ leftAt: new Date(clock.ms() - 1000) }).where(and(eq(memberships.userId, henrik), eq(memberships.groupId, expertGroup))).run();
+    db()
+      .update(memberships)
+      .set({ leftAt: new Date(clock.ms() - 1000) })
+      .where(and(eq(memberships.userId, henrik), eq(memberships.groupId, expertGroup)))
+      .run();
     try {
       const after = loadViewer(henrik)!;
       expect(can(after, { kind: "workspace.view", groupId: expertGroup })).toBe(false);
       expect(getDocument(after, agreementId)).toBeNull();
       expect(listDocuments(after, expertGroup)).toEqual([]);
-      expect(await status(workspaceLoader(await as(EMAIL.henrik, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } }))))).toBe(403);
+      expect(
+        await status(
+          workspaceLoader(
+            await as(EMAIL.henrik, `/workspaces/${expertGroup}`).then((r) => ({ ...r, params: { groupId: String(expertGroup) } })),
+          ),
+        ),
+      ).toBe(403);
       // A meeting called now does not invite him.
-      const { id } = createMeeting(viewerOf(EMAIL.katariina), expertGroup, { title: "Ylimääräinen kokous", startsAt: new Date(clock.ms() + 30 * DAY), endsAt: new Date(clock.ms() + 30 * DAY + 3600000), place: "Kaupungintalo", onlineUrl: null });
+      const { id } = createMeeting(viewerOf(EMAIL.katariina), expertGroup, {
+        title: "Ylimääräinen kokous",
+        startsAt: new Date(clock.ms() + 30 * DAY),
+        endsAt: new Date(clock.ms() + 30 * DAY + 3600000),
+        place: "Kaupungintalo",
+        onlineUrl: null,
+      });
       const meeting = getMeeting(viewerOf(EMAIL.katariina), expertGroup, id)!;
       expect(meeting.attendance.map((a) => a.userId)).not.toContain(henrik);
       expect(meeting.attendance.map((a) => a.userId)).toContain(userIdOf(DEMO.expert));
     } finally {
-      db().update(memberships).set({ leftAt: null }).where(and(eq(memberships.userId, henrik), eq(memberships.groupId, expertGroup))).run();
+      db()
+        .update(memberships)
+        .set({ leftAt: null })
+        .where(and(eq(memberships.userId, henrik), eq(memberships.groupId, expertGroup)))
+        .run();
     }
   });
 });
@@ -168,15 +251,23 @@ describe("a confidential attachment", () => {
     expect(meetingCalendar(satu, expertGroup, nextExpertMeeting())).not.toContain(`/documents/${attachmentId}`);
     // Through the routes: 404 (its existence is not revealed), and the lists of the pages.
     const page = await as(EMAIL.satu, `/workspaces/${expertGroup}/documents/${attachmentId}`);
-    expect(await status(documentPageLoader({ ...page, params: { groupId: String(expertGroup), documentId: String(attachmentId) } }))).toBe(404);
+    expect(await status(documentPageLoader({ ...page, params: { groupId: String(expertGroup), documentId: String(attachmentId) } }))).toBe(
+      404,
+    );
     const dl = await as(EMAIL.satu, `/documents/${attachmentId}/download`);
     expect(await status(downloadLoader({ ...dl, params: { documentId: String(attachmentId) } }))).toBe(404);
     const list = await as(EMAIL.satu, `/workspaces/${expertGroup}/documents?q=Liite`);
     const listed = await (await documentsLoader({ ...list, params: { groupId: String(expertGroup) } })).json();
     expect(JSON.stringify(listed)).not.toContain("Liite 1");
     const meetingPage = await as(EMAIL.satu, `/workspaces/${expertGroup}/meetings/${nextExpertMeeting()}`);
-    const meetingData = await (await meetingLoader({ ...meetingPage, params: { groupId: String(expertGroup), meetingId: String(nextExpertMeeting()) } })).json();
-    expect(meetingData.agenda.filter((a: { link: { type: string; id: number } | null }) => a.link?.type === "document" && a.link.id === attachmentId)).toEqual([]);
+    const meetingData = await (
+      await meetingLoader({ ...meetingPage, params: { groupId: String(expertGroup), meetingId: String(nextExpertMeeting()) } })
+    ).json();
+    expect(
+      meetingData.agenda.filter(
+        (a: { link: { type: string; id: number } | null }) => a.link?.type === "document" && a.link.id === attachmentId,
+      ),
+    ).toEqual([]);
     expect(JSON.stringify(meetingData)).not.toContain(`/documents/${attachmentId}`);
     expect(JSON.stringify(meetingData)).not.toContain("Liite 1");
     expect(JSON.stringify(meetingData.options)).toBe("null"); // not an organiser: no link options at all
@@ -208,14 +299,24 @@ describe("a confidential attachment", () => {
     const disposition = file.headers.get("Content-Disposition")!;
     expect(disposition.startsWith('attachment; filename="SALASSAPIDETTAVA _ liite-1-vastuuhenkilot.pdf"; ')).toBe(true);
     expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toBe("SALASSAPIDETTÄVÄ – liite-1-vastuuhenkilot.pdf");
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     const log = accessLogFor(attachmentId).slice(before);
     expect(log.map((e) => [e.userId, e.action, e.ip])).toEqual([
       [jari.id, "view", "10.0.0.7"],
       [jari.id, "download", "10.0.0.7"],
     ]);
-    expect(log[1]!.versionId).toBe(db().select({ id: documentVersions.id }).from(documentVersions).where(and(eq(documentVersions.documentId, attachmentId), eq(documentVersions.version, 1))).get()!.id);
+    expect(log[1]!.versionId).toBe(
+      db()
+        .select({ id: documentVersions.id })
+        .from(documentVersions)
+        .where(and(eq(documentVersions.documentId, attachmentId), eq(documentVersions.version, 1)))
+        .get()!.id,
+    );
   });
 
   it("waits in 'documents to read' for the police until they open it", async () => {
@@ -227,11 +328,24 @@ describe("a confidential attachment", () => {
     expect(documentsToRead(niko, expertGroup).map((d) => d.id)).not.toContain(attachmentId);
     // A new version brings it back.
     const antti = viewerOf(EMAIL.antti);
-    expect(addVersion(antti, attachmentId, { name: "liite-1.pdf", bytes: new Uint8Array(Buffer.from("%PDF-1.4\n%%EOF\n")) }, "Uusi yhteyshenkilö")).toEqual({ ok: true, version: 3 });
+    expect(
+      addVersion(
+        antti,
+        attachmentId,
+        { name: "liite-1.pdf", bytes: new Uint8Array(Buffer.from("%PDF-1.4\n%%EOF\n")) },
+        "Uusi yhteyshenkilö",
+      ),
+    ).toEqual({ ok: true, version: 3 });
     expect(documentsToRead(niko, expertGroup).map((d) => d.id)).toContain(attachmentId);
     // …for readers only: Satu, with no right to it, was not told about it at all.
     const satu = userIdOf(EMAIL.satu);
-    expect(db().select().from(notifications).where(and(eq(notifications.userId, satu), sql`json_extract(${notifications.params}, '$.documentId') = ${attachmentId}`)).all()).toEqual([]);
+    expect(
+      db()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, satu), sql`json_extract(${notifications.params}, '$.documentId') = ${attachmentId}`))
+        .all(),
+    ).toEqual([]);
   });
 
   it("a coordinator reads it (logged); public documents are not logged", async () => {
@@ -251,9 +365,15 @@ describe("a confidential attachment", () => {
     const antti = viewerOf(EMAIL.antti);
     expect(getDocument(antti, attachmentId)?.canUpdate).toBe(true);
     const pdf = new Uint8Array(Buffer.from("%PDF-1.4\n% test\n%%EOF\n"));
-    expect(addVersion(viewerOf(DEMO.expert), attachmentId, { name: "liite.pdf", bytes: pdf }, "")).toEqual({ ok: false, reason: "forbidden" });
+    expect(addVersion(viewerOf(DEMO.expert), attachmentId, { name: "liite.pdf", bytes: pdf }, "")).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
     // The expert group's chair manages the workspace but has no grant: she cannot even see it.
-    expect(addVersion(viewerOf(EMAIL.katariina), attachmentId, { name: "liite.pdf", bytes: pdf }, "")).toEqual({ ok: false, reason: "notFound" });
+    expect(addVersion(viewerOf(EMAIL.katariina), attachmentId, { name: "liite.pdf", bytes: pdf }, "")).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
   });
 });
 
@@ -264,7 +384,9 @@ describe("the access log", () => {
     const n = count();
     expect(n).toBeGreaterThan(0);
     expect(() => sqlite.prepare("update document_access_log set user_id = null").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare("update document_access_log set at = 0 where id = (select min(id) from document_access_log)").run()).toThrow(/append-only/);
+    expect(() =>
+      sqlite.prepare("update document_access_log set at = 0 where id = (select min(id) from document_access_log)").run(),
+    ).toThrow(/append-only/);
     expect(() => sqlite.prepare("delete from document_access_log").run()).toThrow(/append-only/);
     expect(() => db().delete(documentAccessLog).run()).toThrow(/append-only/);
     expect(count()).toBe(n);
@@ -275,11 +397,30 @@ describe("versions and uploads", () => {
   it("a new version keeps every earlier one, bytes and all", () => {
     const katariina = viewerOf(EMAIL.katariina);
     const first = new Uint8Array(Buffer.from("Pöytäkirjan liite, versio 1\n"));
-    const created = createDocument(katariina, expertGroup, { title: "Versioitu muistio", description: "", publicity: "public", legalGround: null, secretUntil: null, linkType: null, linkId: null }, { name: "muistio.txt", bytes: first });
+    const created = createDocument(
+      katariina,
+      expertGroup,
+      {
+        title: "Versioitu muistio",
+        description: "",
+        publicity: "public",
+        legalGround: null,
+        secretUntil: null,
+        linkType: null,
+        linkId: null,
+      },
+      { name: "muistio.txt", bytes: first },
+    );
     expect(created.ok).toBe(true);
     const id = (created as { id: number }).id;
-    expect(addVersion(katariina, id, { name: "muistio.txt", bytes: new Uint8Array(Buffer.from("versio 2\n")) }, "Korjattu")).toEqual({ ok: true, version: 2 });
-    expect(addVersion(katariina, id, { name: "muistio.csv", bytes: new Uint8Array(Buffer.from("a;b\n1;2\n")) }, "")).toEqual({ ok: true, version: 3 });
+    expect(addVersion(katariina, id, { name: "muistio.txt", bytes: new Uint8Array(Buffer.from("versio 2\n")) }, "Korjattu")).toEqual({
+      ok: true,
+      version: 2,
+    });
+    expect(addVersion(katariina, id, { name: "muistio.csv", bytes: new Uint8Array(Buffer.from("a;b\n1;2\n")) }, "")).toEqual({
+      ok: true,
+      version: 3,
+    });
     const versions = getDocument(katariina, id)!.versions;
     expect(versions.map((v) => [v.version, v.fileName, v.mimeType])).toEqual([
       [3, "muistio.csv", "text/csv; charset=utf-8"],
@@ -299,11 +440,17 @@ describe("versions and uploads", () => {
     const html = new Uint8Array(Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"));
     expect(checkUpload(html, "sopimus.pdf")).toEqual({ ok: false, reason: "type" });
     expect(checkUpload(html, "sivu.html")).toEqual({ ok: false, reason: "type" });
-    expect(checkUpload(new Uint8Array(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>")), "kuva.txt")).toEqual({ ok: false, reason: "type" });
+    expect(checkUpload(new Uint8Array(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>")), "kuva.txt")).toEqual({
+      ok: false,
+      reason: "type",
+    });
     expect(checkUpload(new Uint8Array(Buffer.from("%PDF-1.7\n...")), "sopimus.pdf")).toMatchObject({ ok: true, mime: "application/pdf" });
     expect(checkUpload(new Uint8Array(Buffer.from("%PDF-1.7\n...")), "sopimus.docx")).toEqual({ ok: false, reason: "nameMismatch" });
     expect(checkUpload(new Uint8Array(Buffer.from("tavallista tekstiä")), "muistio.pdf")).toEqual({ ok: false, reason: "nameMismatch" });
-    expect(checkUpload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), "kuva.png")).toMatchObject({ ok: true, mime: "image/png" });
+    expect(checkUpload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), "kuva.png")).toMatchObject({
+      ok: true,
+      mime: "image/png",
+    });
     expect(checkUpload(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]), "kuva.JPG")).toMatchObject({ ok: true, mime: "image/jpeg" });
     expect(checkUpload(new Uint8Array([0x4d, 0x5a, 0x90, 0]), "ohjelma.txt")).toEqual({ ok: false, reason: "type" });
     expect(checkUpload(new Uint8Array(), "tyhja.txt")).toEqual({ ok: false, reason: "empty" });
@@ -315,10 +462,15 @@ describe("versions and uploads", () => {
     workbook.addWorksheet("Taulukko").addRow(["a", 1]);
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(zipEntryNames(xlsx)).toContain("xl/workbook.xml");
-    expect(checkUpload(xlsx, "taulukko.xlsx")).toMatchObject({ ok: true, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    expect(checkUpload(xlsx, "taulukko.xlsx")).toMatchObject({
+      ok: true,
+      mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
     expect(checkUpload(xlsx, "taulukko.docx")).toEqual({ ok: false, reason: "nameMismatch" });
     // A hand-made ZIP with a Word document's parts, and one without them.
-    expect(checkUpload(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }), "kirje.docx")).toMatchObject({ ok: true });
+    expect(checkUpload(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }), "kirje.docx")).toMatchObject({
+      ok: true,
+    });
     expect(checkUpload(zip({ "payload.exe": "MZ" }), "kirje.docx")).toEqual({ ok: false, reason: "type" });
   });
 
@@ -402,9 +554,27 @@ describe("meetings and decisions", () => {
   it("minutes go draft → approved, decisions are numbered per group and year, and approved minutes are final", () => {
     const chair = viewerOf(EMAIL.katariina);
     const start = new Date("2031-02-10T11:00:00Z");
-    const { id } = createMeeting(chair, expertGroup, { title: "Testikokous", startsAt: start, endsAt: new Date(start.getTime() + 7200000), place: "", onlineUrl: null });
-    const first = recordDecision(chair, id, { text: "Ensimmäinen päätös.", decidedOn: "2031-02-10", agendaItemId: null, linkType: null, linkId: null });
-    const second = recordDecision(chair, id, { text: "Toinen päätös.", decidedOn: "2031-02-10", agendaItemId: null, linkType: "document", linkId: attachmentId });
+    const { id } = createMeeting(chair, expertGroup, {
+      title: "Testikokous",
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 7200000),
+      place: "",
+      onlineUrl: null,
+    });
+    const first = recordDecision(chair, id, {
+      text: "Ensimmäinen päätös.",
+      decidedOn: "2031-02-10",
+      agendaItemId: null,
+      linkType: null,
+      linkId: null,
+    });
+    const second = recordDecision(chair, id, {
+      text: "Toinen päätös.",
+      decidedOn: "2031-02-10",
+      agendaItemId: null,
+      linkType: "document",
+      linkId: attachmentId,
+    });
     expect([first, second].map((r) => (r.ok ? r.number : r.reason))).toEqual(["1/2031", "2/2031"]);
     const version = getMeeting(chair, expertGroup, id)!.meeting.version;
     expect(approveMinutes(chair, id, version)).toEqual({ ok: false, reason: "invalid" }); // nothing written yet
@@ -412,7 +582,9 @@ describe("meetings and decisions", () => {
     expect(saveMinutes(chair, id, version, "Vanhan version päälle")).toEqual({ ok: false, reason: "conflict" });
     expect(approveMinutes(chair, id, version + 1)).toEqual({ ok: true });
     expect(saveMinutes(chair, id, version + 2, "Muutos jälkikäteen")).toEqual({ ok: false, reason: "approved" });
-    expect(recordDecision(chair, id, { text: "Myöhästynyt.", decidedOn: "2031-02-10", agendaItemId: null, linkType: null, linkId: null })).toEqual({ ok: false, reason: "approved" });
+    expect(
+      recordDecision(chair, id, { text: "Myöhästynyt.", decidedOn: "2031-02-10", agendaItemId: null, linkType: null, linkId: null }),
+    ).toEqual({ ok: false, reason: "approved" });
     // The register shows the decision linking the confidential attachment only to those who may read it.
     const forSatu = listDecisions(viewerOf(EMAIL.satu), expertGroup).find((d) => d.number === "2/2031")!;
     const forJari = listDecisions(viewerOf(DEMO.expert), expertGroup).find((d) => d.number === "2/2031")!;
@@ -423,7 +595,13 @@ describe("meetings and decisions", () => {
   it("exports a meeting as iCalendar", async () => {
     const chair = viewerOf(EMAIL.katariina);
     const start = new Date("2031-03-04T11:00:00Z");
-    const { id } = createMeeting(chair, expertGroup, { title: "Kevään kokous; budjetti, seuranta", startsAt: start, endsAt: new Date(start.getTime() + 5400000), place: "Kaupungintalo", onlineUrl: "https://meet.example.invalid/x" });
+    const { id } = createMeeting(chair, expertGroup, {
+      title: "Kevään kokous; budjetti, seuranta",
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 5400000),
+      place: "Kaupungintalo",
+      onlineUrl: "https://meet.example.invalid/x",
+    });
     const args = await as(EMAIL.katariina, `/workspaces/${expertGroup}/meetings/${id}.ics`);
     const res = await icsLoader({ ...args, params: { groupId: String(expertGroup), meetingId: String(id) } });
     expect(res.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
@@ -435,8 +613,25 @@ describe("meetings and decisions", () => {
     expect(ics).toContain(`UID:meeting-${id}@localhost`);
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    expect(foldLine("x".repeat(200)).split("\r\n").map((l) => l.length)).toEqual([75, 75, 52]);
-    expect(calendarFor({ uid: "u", sequence: 1, start, end: start, stamp: start, summary: "s", description: "", location: "", url: null, cancelled: true })).toContain("STATUS:CANCELLED");
+    expect(
+      foldLine("x".repeat(200))
+        .split("\r\n")
+        .map((l) => l.length),
+    ).toEqual([75, 75, 52]);
+    expect(
+      calendarFor({
+        uid: "u",
+        sequence: 1,
+        start,
+        end: start,
+        stamp: start,
+        summary: "s",
+        description: "",
+        location: "",
+        url: null,
+        cancelled: true,
+      }),
+    ).toContain("STATUS:CANCELLED");
     // Not a member: no calendar either.
     const mayor = await as(DEMO.mayor, `/workspaces/${expertGroup}/meetings/${id}.ics`);
     expect(await status(icsLoader({ ...mayor, params: { groupId: String(expertGroup), meetingId: String(id) } }))).toBe(403);
@@ -453,10 +648,19 @@ describe("mentions", () => {
     expect(findMentions("Kiitos @Anna-Maija Korhonen ja @jari heikkinen!", members).sort()).toEqual(["a", "c"]);
     expect(findMentions("sähköposti jari@Jari Heikkinen.fi", members)).toEqual([]);
     const katariina = viewerOf(EMAIL.katariina);
-    const result = createThread(katariina, expertGroup, { title: "Testiketju", body: "@Jari Heikkinen ja @Eero Salmela, katsokaa tämä.", mentionIds: [userIdOf(EMAIL.satu)] }, clock.now());
+    const result = createThread(
+      katariina,
+      expertGroup,
+      { title: "Testiketju", body: "@Jari Heikkinen ja @Eero Salmela, katsokaa tämä.", mentionIds: [userIdOf(EMAIL.satu)] },
+      clock.now(),
+    );
     // Eero Salmela is not in the expert group: he cannot be mentioned there.
     expect(result.mentioned.sort()).toEqual([userIdOf(DEMO.expert), userIdOf(EMAIL.satu)].sort());
-    const got = db().select().from(notifications).where(and(eq(notifications.kind, "mention"), sql`json_extract(${notifications.params}, '$.threadId') = ${result.id}`)).all();
+    const got = db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, "mention"), sql`json_extract(${notifications.params}, '$.threadId') = ${result.id}`))
+      .all();
     expect(got.map((n) => n.userId).sort()).toEqual([userIdOf(DEMO.expert), userIdOf(EMAIL.satu)].sort());
   });
 });
@@ -466,7 +670,18 @@ describe("reminders (fake clock)", () => {
   const T0 = new Date(Math.floor((clock.ms() + 400 * DAY) / DAY) * DAY + 8 * 3600000);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const END = iso(new Date(T0.getTime() + 20 * DAY));
-  const NONE = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0, rightsDueSoon: 0, rightsOverdue: 0 };
+  const NONE = {
+    dueSoon: 0,
+    late: 0,
+    stale: 0,
+    escalated: 0,
+    invitations: 0,
+    meetingSoon: 0,
+    reviews: 0,
+    secrecyEnded: 0,
+    rightsDueSoon: 0,
+    rightsOverdue: 0,
+  };
   let measureId: number;
   let quietId: number;
   const forMeasure = (id: number, kind?: string) =>
@@ -516,7 +731,11 @@ describe("reminders (fake clock)", () => {
     expect(forMeasure(measureId, "reminder.late")).toEqual([{ userId: niko, kind: "reminder.late" }]);
     expect(forMeasure(measureId, "reminder.escalation")).toEqual([]);
     // The other measure's responsible person reports after the reminder: nothing to escalate.
-    db().update(measures).set({ lastFollowUpAt: new Date(T1.getTime() + DAY) }).where(eq(measures.id, quietId)).run();
+    db()
+      .update(measures)
+      .set({ lastFollowUpAt: new Date(T1.getTime() + DAY) })
+      .where(eq(measures.id, quietId))
+      .run();
 
     runReminders(new Date(T1.getTime() + 6 * DAY));
     expect(forMeasure(measureId, "reminder.escalation")).toEqual([]); // not yet a week
@@ -534,7 +753,13 @@ describe("reminders (fake clock)", () => {
     expect(forMeasure(measureId, "reminder.late")).toHaveLength(1);
     expect(runReminders(T4)).toEqual(NONE);
     // Every reminder has its key in reminders_sent.
-    expect(db().select().from(remindersSent).where(sql`${remindersSent.key} like ${`%:${measureId}:%`}`).all().length).toBe(forMeasure(measureId).length);
+    expect(
+      db()
+        .select()
+        .from(remindersSent)
+        .where(sql`${remindersSent.key} like ${`%:${measureId}:%`}`)
+        .all().length,
+    ).toBe(forMeasure(measureId).length);
   });
 
   it("two job processes started at once still send each reminder once (npm run reminders)", async () => {
@@ -542,7 +767,10 @@ describe("reminders (fake clock)", () => {
     const at = new Date(T0.getTime() + 180 * DAY).toISOString();
     const run = () =>
       new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "db/run-reminders.ts", "--now", at], { env: { ...process.env }, stdio: "ignore" });
+        const child = spawn(process.execPath, ["--import", "tsx", "db/run-reminders.ts", "--now", at], {
+          env: { ...process.env },
+          stdio: "ignore",
+        });
         child.on("exit", (code) => resolve(code ?? 1));
       });
     expect(await Promise.all([run(), run()])).toEqual([0, 0]);
@@ -554,8 +782,18 @@ describe("reminders (fake clock)", () => {
     const someturva = d.select({ id: groups.id }).from(groups).where(eq(groups.kind, "cooperation")).get()!.id;
     const chair = viewerOf("pekka.hamalainen@demo.lahiturva.fi");
     const start = new Date(T0.getTime() + 40 * DAY);
-    const { id } = createMeeting(chair, someturva, { title: "Pilotin arviointi", startsAt: start, endsAt: new Date(start.getTime() + 3600000), place: "", onlineUrl: null }, T0);
-    const invited = () => d.select().from(notifications).where(and(eq(notifications.kind, "meeting.invited"), sql`json_extract(${notifications.params}, '$.meetingId') = ${id}`)).all();
+    const { id } = createMeeting(
+      chair,
+      someturva,
+      { title: "Pilotin arviointi", startsAt: start, endsAt: new Date(start.getTime() + 3600000), place: "", onlineUrl: null },
+      T0,
+    );
+    const invited = () =>
+      d
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, "meeting.invited"), sql`json_extract(${notifications.params}, '$.meetingId') = ${id}`))
+        .all();
     const firstInvites = invited().length;
     expect(firstInvites).toBeGreaterThan(0);
     expect(invited().map((n) => n.userId)).not.toContain(chair.id);
@@ -572,12 +810,25 @@ describe("reminders (fake clock)", () => {
 
     // Sending a review tells every steering-group member at once, and the job adds nothing.
     const plan = d.select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get()!;
-    const reviewId = createReview(userIdOf(DEMO.coordinator), { planId: plan.id, title: "Testikatsaus", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+    const reviewId = createReview(userIdOf(DEMO.coordinator), {
+      planId: plan.id,
+      title: "Testikatsaus",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+    });
     const draft = d.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get()!;
     const sentAt = clock.now();
     expect(sendReview(userIdOf(DEMO.coordinator), draft.id, draft.version, sentAt)).toEqual({ ok: true });
-    const told = d.select().from(notifications).where(and(eq(notifications.kind, "review.sent"), sql`json_extract(${notifications.params}, '$.reviewId') = ${draft.id}`)).all();
-    const steeringMembers = d.selectDistinct({ id: memberships.userId }).from(memberships).where(eq(memberships.groupId, steeringGroup)).all();
+    const told = d
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, "review.sent"), sql`json_extract(${notifications.params}, '$.reviewId') = ${draft.id}`))
+      .all();
+    const steeringMembers = d
+      .selectDistinct({ id: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.groupId, steeringGroup))
+      .all();
     expect(told.map((n) => n.userId).sort()).toEqual(steeringMembers.map((m) => m.id).sort());
     expect(told.map((n) => n.userId)).toContain(userIdOf(DEMO.mayor));
     expect(runReminders(new Date(sentAt.getTime() + 3600000)).reviews).toBe(0);
@@ -588,22 +839,52 @@ describe("reminders (fake clock)", () => {
     const mayor = userIdOf(DEMO.mayor);
     const ends = iso(new Date(T0.getTime() + 500 * DAY));
     const insertDocument = (title: string, createdById: string) =>
-      Number(d.insert(documents).values({ groupId: steeringGroup, title, publicity: "confidential", legalGround: "JulkL 24 § 1 mom. 8 k", secretUntil: ends, createdById, updatedAt: T0 }).run().lastInsertRowid);
+      Number(
+        d
+          .insert(documents)
+          .values({
+            groupId: steeringGroup,
+            title,
+            publicity: "confidential",
+            legalGround: "JulkL 24 § 1 mom. 8 k",
+            secretUntil: ends,
+            createdById,
+            updatedAt: T0,
+          })
+          .run().lastInsertRowid,
+      );
     const ownDoc = insertDocument("Salassa pidettävä arvio", mayor);
     const strangersDoc = insertDocument("Ulkopuolisen laatima arvio", userIdOf(DEMO.resident));
     const told = (documentId: number) =>
-      d.select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.kind, "document.secrecyEnded"), sql`json_extract(${notifications.params}, '$.documentId') = ${documentId}`)).all().map((n) => n.userId).sort();
+      d
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(
+          and(eq(notifications.kind, "document.secrecyEnded"), sql`json_extract(${notifications.params}, '$.documentId') = ${documentId}`),
+        )
+        .all()
+        .map((n) => n.userId)
+        .sort();
 
     expect(runReminders(new Date(T0.getTime() + 499 * DAY)).secrecyEnded).toBe(0); // not yet
     const after = new Date(T0.getTime() + 501 * DAY);
     runReminders(after);
     expect(told(ownDoc)).toEqual([mayor]);
-    const coordinators = d.selectDistinct({ id: memberships.userId }).from(memberships).innerJoin(groups, eq(groups.id, memberships.groupId)).where(eq(groups.kind, "coordinators")).all().map((r) => r.id).sort();
+    const coordinators = d
+      .selectDistinct({ id: memberships.userId })
+      .from(memberships)
+      .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .where(eq(groups.kind, "coordinators"))
+      .all()
+      .map((r) => r.id)
+      .sort();
     expect(coordinators.length).toBeGreaterThan(0);
     expect(told(strangersDoc)).toEqual(coordinators);
     expect(runReminders(after).secrecyEnded).toBe(0); // once per end date
     // The document itself is untouched: a person decides its publicity.
-    expect(d.select({ publicity: documents.publicity }).from(documents).where(eq(documents.id, ownDoc)).get()!.publicity).toBe("confidential");
+    expect(d.select({ publicity: documents.publicity }).from(documents).where(eq(documents.id, ownDoc)).get()!.publicity).toBe(
+      "confidential",
+    );
   });
 });
 
@@ -616,7 +897,10 @@ describe("mail", () => {
 
   it("goes out through SMTP when it is configured", async () => {
     const cfg = { ...config(), smtp: { host: "127.0.0.1", port: sink.port } };
-    const result = await sendMail({ to: "asiantuntija@demo.lahiturva.fi", subject: "Lähiturva: muistutus", text: "Toimenpide on myöhässä." }, cfg);
+    const result = await sendMail(
+      { to: "asiantuntija@demo.lahiturva.fi", subject: "Lähiturva: muistutus", text: "Toimenpide on myöhässä." },
+      cfg,
+    );
     expect(result).toEqual({ ok: true, transport: "smtp" });
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.to).toEqual(["asiantuntija@demo.lahiturva.fi"]);
@@ -636,7 +920,17 @@ describe("mail", () => {
     const satu = userIdOf(EMAIL.satu);
     setEmailMode(satu, "none");
     const add = (userId: string) =>
-      db().insert(notifications).values({ userId, kind: "test", messageKey: "workspaces.notify.documentNew", params: JSON.stringify({ title: "Testi" }), link: "/notifications", createdAt: now }).run();
+      db()
+        .insert(notifications)
+        .values({
+          userId,
+          kind: "test",
+          messageKey: "workspaces.notify.documentNew",
+          params: JSON.stringify({ title: "Testi" }),
+          link: "/notifications",
+          createdAt: now,
+        })
+        .run();
     add(jari);
     add(antti);
     add(antti);

@@ -34,11 +34,20 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
-  if (!existsSync("build/index.js") || !existsSync("build/server.js")) throw new Error("Run `npm run build` before the browser tests (npm run test:browser does).");
+  if (!existsSync("build/index.js") || !existsSync("build/server.js"))
+    throw new Error("Run `npm run build` before the browser tests (npm run test:browser does).");
   const dataDir = mkdtempSync(join(tmpdir(), "lahiturva-e2e-"));
   const port = await freePort();
   // REMINDERS=off: the reminders job runs only when a test runs it (npm run reminders), never by itself.
-  const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://localhost:${port}`, REMINDERS: "off" } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://localhost:${port}`,
+    REMINDERS: "off",
+  } as NodeJS.ProcessEnv;
   await run("node", ["--import", "tsx", "db/setup.ts"], env);
   // The compiled server, as `npm start` runs it.
   server = spawn("node", ["--max-old-space-size=256", "build/server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });

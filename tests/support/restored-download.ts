@@ -20,7 +20,11 @@ const request = new Request(`http://localhost/documents/${documentId}/download`,
 const context = { nonce: "", clientIp: "127.0.0.1", memo: {}, setCookies: [] };
 const response = (await loader({ request, context, params: { documentId } } as never)) as Response;
 const bytes = new Uint8Array(await response.arrayBuffer());
-const expected = db().select({ sha256: documentVersions.sha256 }).from(documentVersions).where(eq(documentVersions.documentId, Number(documentId))).all();
+const expected = db()
+  .select({ sha256: documentVersions.sha256 })
+  .from(documentVersions)
+  .where(eq(documentVersions.documentId, Number(documentId)))
+  .all();
 console.log(
   JSON.stringify({
     status: response.status,

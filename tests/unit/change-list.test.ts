@@ -29,7 +29,10 @@ describe("narrowChanges", () => {
       newMeasures: [item(1), item(2)],
       completed: [item(3)],
       newlyLate: [item(2), item(4)],
-      statusChanged: [{ ...item(4), from: "approved" as const, to: "delayed" as const }, { ...item(5), from: "in_progress" as const, to: "completed" as const }],
+      statusChanged: [
+        { ...item(4), from: "approved" as const, to: "delayed" as const },
+        { ...item(5), from: "in_progress" as const, to: "completed" as const },
+      ],
     };
     const narrowed = narrowChanges(changes, new Set([2, 4]));
     expect(narrowed.newMeasures.map((m) => m.id)).toEqual([2]);

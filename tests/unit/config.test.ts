@@ -46,7 +46,11 @@ describe("proxy trust and backups (issue 14)", () => {
     const demo = parseConfig({ DATA_DIR: dir });
     expect(demo.cityNames).toContain("Helsinki");
     expect(demo.cityIssuer.sv).toMatch(/^Helsingfors stad/);
-    const tampere = parseConfig({ DATA_DIR: dir, CITY_NAMES: "Tampere | Tammerfors|Tampereen kaupunki", CITY_ISSUER: "Tampereen kaupunki|Tammerfors stad" });
+    const tampere = parseConfig({
+      DATA_DIR: dir,
+      CITY_NAMES: "Tampere | Tammerfors|Tampereen kaupunki",
+      CITY_ISSUER: "Tampereen kaupunki|Tammerfors stad",
+    });
     expect(tampere.cityNames).toEqual(["Tampere", "Tammerfors", "Tampereen kaupunki"]);
     // A language left out reads as Finnish.
     expect(tampere.cityIssuer).toEqual({ fi: "Tampereen kaupunki", sv: "Tammerfors stad", en: "Tampereen kaupunki" });

@@ -20,7 +20,9 @@ describe("form schemas give translation keys, not English text", () => {
   });
 
   it("checks password length, confirmation and consent when registering", () => {
-    const result = parseWithZod(form({ name: "Aino", email: "a@b.fi", areaId: "3", password: "short", passwordConfirm: "other" }), { schema: RegisterSchema });
+    const result = parseWithZod(form({ name: "Aino", email: "a@b.fi", areaId: "3", password: "short", passwordConfirm: "other" }), {
+      schema: RegisterSchema,
+    });
     const errors = result.reply().error ?? {};
     expect(splitErrorKey(errors.password![0])).toEqual(["validation.tooShort", { min: 10 }]);
     expect(errors.privacyAccepted).toEqual(["validation.acceptPrivacy"]);

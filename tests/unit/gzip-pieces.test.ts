@@ -7,7 +7,9 @@ const gunzip = (chunks: Buffer[]) => gunzipSync(Buffer.concat(chunks)).toString(
 describe("gzip from pieces deflated once", () => {
   const page = (nonce: string) =>
     `<!DOCTYPE html><html lang="fi"><head><script nonce="${nonce}">var a = 1;</script></head><body>${"<p>Länsi-Helsinki – Östersundom ääkköset</p>".repeat(2000)}<script nonce="${nonce}"></script></body></html>`;
-  const pieces = page("\u0000").split("\u0000").map((p) => Buffer.from(p, "utf8"));
+  const pieces = page("\u0000")
+    .split("\u0000")
+    .map((p) => Buffer.from(p, "utf8"));
   const deflated = pieces.map(deflatePiece);
 
   it("decompresses to the page with this response's nonce, and is much smaller", () => {

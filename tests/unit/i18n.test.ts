@@ -37,7 +37,9 @@ describe("translations", () => {
       expect({ missing, extra }).toEqual({ missing: [], extra: [] });
       const empty = [...texts].filter(([, v]) => !v.trim()).map(([k]) => k);
       expect(empty).toEqual([]);
-      const mismatched = [...texts].filter(([k, v]) => placeholders(v).join() !== placeholders(languages.fi.get(k)!).join()).map(([k]) => k);
+      const mismatched = [...texts]
+        .filter(([k, v]) => placeholders(v).join() !== placeholders(languages.fi.get(k)!).join())
+        .map(([k]) => k);
       expect(mismatched).toEqual([]);
     });
   }
@@ -45,7 +47,13 @@ describe("translations", () => {
   it("Swedish and English are really translated, not copies of the Finnish", () => {
     for (const lang of ["sv", "en"] as const) {
       const same = [...languages[lang]].filter(([k, v]) => v === languages.fi.get(k) && v.length > 12);
-      expect(same.length, `${lang}: ${same.map(([k]) => k).slice(0, 5).join(", ")}`).toBeLessThan(5);
+      expect(
+        same.length,
+        `${lang}: ${same
+          .map(([k]) => k)
+          .slice(0, 5)
+          .join(", ")}`,
+      ).toBeLessThan(5);
     }
   });
 
@@ -59,7 +67,8 @@ describe("translations", () => {
     const fiKeys = languages.fi;
     const known = (k: string) => fiKeys.has(k) || fiKeys.has(`${k}_one`) || [...fiKeys.keys()].some((x) => x.startsWith(`${k}.`));
     // Permission action names and audit events share the "admin."/"account."/"auth." prefix but are not texts.
-    const notTexts = /^(admin\.(view|manage\w+|invite|security)|account\.(view|registered|passwordChanged|dataExported|inactive|deleted)|auth\.(signIn|signInFailed|secondFactor\w*|recoveryCodeUsed))$/;
+    const notTexts =
+      /^(admin\.(view|manage\w+|invite|security)|account\.(view|registered|passwordChanged|dataExported|inactive|deleted)|auth\.(signIn|signInFailed|secondFactor\w*|recoveryCodeUsed))$/;
     const unknown = [...used].filter((k) => !known(k) && !notTexts.test(k));
     expect(unknown).toEqual([]);
   });

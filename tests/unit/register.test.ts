@@ -14,9 +14,11 @@ const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable
 const register = processingRegister();
 
 /** Names that always mean a person (ids of people, contact details, network and device data). */
-const PERSON = /(^|_)(user|author|actor|reporter|invited_by|updated_by)(_id)?$|_by_id$|(^|_)email$|phone|(^|_)ip$|user_agent|^to$|password|(^|_)secret$|credential/;
+const PERSON =
+  /(^|_)(user|author|actor|reporter|invited_by|updated_by)(_id)?$|_by_id$|(^|_)email$|phone|(^|_)ip$|user_agent|^to$|password|(^|_)secret$|credential/;
 /** Names that often hold what people wrote or who they are: covered, or declared not personal. */
-const MAYBE = /(^|_)(name|body|text|comment|note|title|detail|description|reason|minutes|snapshot|label|subject|obstacles|situation|params|done|next|place|lat|lng)$/;
+const MAYBE =
+  /(^|_)(name|body|text|comment|note|title|detail|description|reason|minutes|snapshot|label|subject|obstacles|situation|params|done|next|place|lat|lng)$/;
 
 describe("the processing register", () => {
   it("annotates every table, and only tables that exist", () => {
@@ -54,8 +56,11 @@ describe("the processing register", () => {
 
   it("has the notice's texts for every activity and retention rule in fi, sv and en", () => {
     for (const locale of [fi, sv, en]) {
-      for (const a of ACTIVITIES) for (const f of ["title", "purpose", "legalBasis", "dataCategories", "people", "recipients"] as const) expect(locale.processingRegister.activities[a][f]).toBeTruthy();
-      for (const { retentions } of registerByActivity()) for (const r of retentions) expect(locale.processingRegister.retentions[r]).toBeTruthy();
+      for (const a of ACTIVITIES)
+        for (const f of ["title", "purpose", "legalBasis", "dataCategories", "people", "recipients"] as const)
+          expect(locale.processingRegister.activities[a][f]).toBeTruthy();
+      for (const { retentions } of registerByActivity())
+        for (const r of retentions) expect(locale.processingRegister.retentions[r]).toBeTruthy();
     }
   });
 });

@@ -11,8 +11,23 @@ import {
   requestKey,
 } from "~/server/platform/render-cache.server";
 
-const inputs = { url: "/steering", language: "fi", buildVersion: "b1", minute: 1, loaderData: { root: { viewer: { id: "u1" } }, "routes/steering": { late: 3 } } };
-const request = { url: "/steering", host: "localhost", cookie: "lahiturva_session=abc", acceptLanguage: "fi", userId: "u1", buildVersion: "b1", databaseVersion: "10:2", minute: 1 };
+const inputs = {
+  url: "/steering",
+  language: "fi",
+  buildVersion: "b1",
+  minute: 1,
+  loaderData: { root: { viewer: { id: "u1" } }, "routes/steering": { late: 3 } },
+};
+const request = {
+  url: "/steering",
+  host: "localhost",
+  cookie: "lahiturva_session=abc",
+  acceptLanguage: "fi",
+  userId: "u1",
+  buildVersion: "b1",
+  databaseVersion: "10:2",
+  minute: 1,
+};
 const text = (chunks: Buffer[] | undefined) => (chunks === undefined ? undefined : Buffer.concat(chunks).toString("utf8"));
 
 describe("render cache", () => {
@@ -30,9 +45,16 @@ describe("render cache", () => {
   });
 
   it("puts the response's own nonce in place of the placeholder, keeping non-ASCII text intact", () => {
-    rememberPage("k", `<script nonce="${NONCE_PLACEHOLDER}"></script><p>Länsi-Helsinki – Östersundom</p><style nonce="${NONCE_PLACEHOLDER}"></style>`);
-    expect(text(cachedPage("k", "abc"))).toBe(`<script nonce="abc"></script><p>Länsi-Helsinki – Östersundom</p><style nonce="abc"></style>`);
-    expect(text(cachedPage("k", "xyz"))).toBe(`<script nonce="xyz"></script><p>Länsi-Helsinki – Östersundom</p><style nonce="xyz"></style>`);
+    rememberPage(
+      "k",
+      `<script nonce="${NONCE_PLACEHOLDER}"></script><p>Länsi-Helsinki – Östersundom</p><style nonce="${NONCE_PLACEHOLDER}"></style>`,
+    );
+    expect(text(cachedPage("k", "abc"))).toBe(
+      `<script nonce="abc"></script><p>Länsi-Helsinki – Östersundom</p><style nonce="abc"></style>`,
+    );
+    expect(text(cachedPage("k", "xyz"))).toBe(
+      `<script nonce="xyz"></script><p>Länsi-Helsinki – Östersundom</p><style nonce="xyz"></style>`,
+    );
     expect(cachedPage("missing", "abc")).toBeUndefined();
     expect(renderCacheStats()).toMatchObject({ entries: 1, hits: 2, misses: 1 });
   });
@@ -89,7 +111,9 @@ describe("answers to identical requests", () => {
     const key = requestKey(request);
     rememberAnswer(key, "page");
     const zipped = cachedAnswer(key, "gz1", "gzip")!;
-    expect(gunzipSync(Buffer.concat(zipped)).toString("utf8")).toBe(`<p>Östersundom</p><script nonce="gz1"></script>${"<p>rivi</p>".repeat(500)}`);
+    expect(gunzipSync(Buffer.concat(zipped)).toString("utf8")).toBe(
+      `<p>Östersundom</p><script nonce="gz1"></script>${"<p>rivi</p>".repeat(500)}`,
+    );
     expect(Buffer.concat(zipped).length).toBeLessThan(500);
     expect(gunzipSync(Buffer.concat(cachedAnswer(key, "gz2", "gzip")!)).toString("utf8")).toContain(`nonce="gz2"`);
   });

@@ -50,14 +50,14 @@ describe("routes contract (issue 13)", () => {
 
   it("the patterns catch what they are meant to (so the checks above are not empty by accident)", () => {
     for (const line of [
-      'const Query = z.object({ page: z.coerce.number() });',
-      'const removed = z.string().trim().safeParse(value);',
+      "const Query = z.object({ page: z.coerce.number() });",
+      "const removed = z.string().trim().safeParse(value);",
       'const Action = z.discriminatedUnion("intent", []);',
       'const Format = z.enum(["csv", "xlsx"]);',
     ])
       expect(SCHEMA.test(line), line).toBe(true);
     expect(SCHEMA.test("type Form = z.infer<typeof MeasureFormSchema>;")).toBe(false);
-    expect(SCHEMA.test('const parsed = MeasureFormSchema.safeParse(Object.fromEntries(form));')).toBe(false);
+    expect(SCHEMA.test("const parsed = MeasureFormSchema.safeParse(Object.fromEntries(form));")).toBe(false);
     expect(Z_IMPORT.test('import { z } from "zod";')).toBe(true);
     expect(Z_IMPORT.test('import { errorKey, z } from "~/forms/z";')).toBe(true);
     expect(Z_IMPORT.test('import { errorKey } from "~/forms/z";')).toBe(false);

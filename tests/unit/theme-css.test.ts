@@ -9,7 +9,9 @@ import { cssVariablesResolver, theme } from "~/ui/theme";
 
 describe("theme stylesheet", () => {
   it("equals the variables MantineProvider renders inline for our theme", () => {
-    const html = renderToString(createElement(MantineProvider, { theme, cssVariablesResolver, defaultColorScheme: "light" }, createElement("p", null, "x")));
+    const html = renderToString(
+      createElement(MantineProvider, { theme, cssVariablesResolver, defaultColorScheme: "light" }, createElement("p", null, "x")),
+    );
     const inline = /<style data-mantine-styles="true"[^>]*>(.*?)<\/style>/s.exec(html)?.[1];
     expect(inline).toBeDefined();
     expect(THEME_CSS).toBe(inline);

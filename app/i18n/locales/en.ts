@@ -100,7 +100,8 @@ const en: Translation = {
   },
   register: {
     title: "Register as a resident",
-    intro: "As a resident, you can draw up a safety plan for your neighbourhood together with your neighbours and follow the measures in your area.",
+    intro:
+      "As a resident, you can draw up a safety plan for your neighbourhood together with your neighbours and follow the measures in your area.",
     name: "Name",
     homeArea: "Home area",
     homeAreaHelp: "Choose the district or sub-area where you live.",
@@ -167,10 +168,12 @@ const en: Translation = {
     sessionCount_other: "{{count}} active sessions.",
     signOutEverywhere: "Sign out on all devices",
     myData: "Your data",
-    myDataIntro: "You can download everything stored about you as one file: profile, roles, sessions, notifications and the follow-ups, plans, comments and messages you have written, and your rectification requests and objections with their answers. The download is logged.",
+    myDataIntro:
+      "You can download everything stored about you as one file: profile, roles, sessions, notifications and the follow-ups, plans, comments and messages you have written, and your rectification requests and objections with their answers. The download is logged.",
     downloadMyData: "Download your data (JSON)",
     deleteTitle: "Delete your account",
-    deleteIntro: "Your account, sessions, home area, notifications and comments are deleted. Plans you wrote alone that were never accepted or published are deleted. Plans written with others, and accepted or published plans, stay without your name. Deletion cannot be undone.",
+    deleteIntro:
+      "Your account, sessions, home area, notifications and comments are deleted. Plans you wrote alone that were never accepted or published are deleted. Plans written with others, and accepted or published plans, stay without your name. Deletion cannot be undone.",
     deleteConfirm: "I understand that the account and the deleted data cannot be restored.",
     deleteConfirmRequired: "Confirm that you understand the deletion is final.",
     deleteButton: "Delete the account permanently",
@@ -263,37 +266,80 @@ const en: Translation = {
   errors: {
     statusLabel: "Error {{status}}",
     backHome: "Back to the home page",
-    "400": { title: "The request could not be processed", body: "The request contained invalid information. Go back to the previous page and try again." },
-    "403": { title: "No access", body: "You do not have permission to view this page. If you need access, contact the Safety and Preparedness Unit." },
+    "400": {
+      title: "The request could not be processed",
+      body: "The request contained invalid information. Go back to the previous page and try again.",
+    },
+    "403": {
+      title: "No access",
+      body: "You do not have permission to view this page. If you need access, contact the Safety and Preparedness Unit.",
+    },
     "404": { title: "Page not found", body: "The page or record you are looking for does not exist or has been removed." },
     "405": { title: "Action not supported", body: "This action cannot be performed on this page." },
     "411": { title: "Length required", body: "The request did not say how long it is. Send the form again from the page." },
-    "413": { title: "The request is too large", body: "The form or file you sent is larger than the service accepts. Documents can be at most 10 MB." },
+    "413": {
+      title: "The request is too large",
+      body: "The form or file you sent is larger than the service accepts. Documents can be at most 10 MB.",
+    },
     "429": { title: "Too many requests", body: "Please wait a moment and try again." },
-    "500": { title: "Something went wrong", body: "An unexpected error occurred in the service. Your data has not been lost. Please try again in a moment." },
+    "500": {
+      title: "Something went wrong",
+      body: "An unexpected error occurred in the service. Your data has not been lost. Please try again in a moment.",
+    },
   },
   privacy: {
     title: "Privacy notice",
-    intro: "Lähiturva is the city's collaboration platform for safety planning. This notice explains how we process your personal data (EU General Data Protection Regulation, Articles 13 and 14).",
-    controller: { title: "Controller and contact person", body: "The controller is the City Board. Contact person: Head of the Safety and Preparedness Unit, City Executive Office. You can reach the Data Protection Officer through the city's registry office." },
-    purpose: { title: "Purpose of processing", body: "The data is used to prepare and monitor the safety plan, for cooperation between working groups and for residents to draw up neighbourhood safety plans." },
-    legalBasis: { title: "Legal basis for processing", body: "For staff, a task carried out in the public interest (GDPR Article 6(1)(e)). For residents, consent, which can be withdrawn at any time by deleting the account." },
-    content: { title: "Data content", body: "Name, email address, home area, language, job title and phone number (optional), group memberships, and plans, comments and monitoring entries written by the user." },
-    sources: { title: "Data sources", body: "The data is obtained from the data subjects themselves or from the coordinator who sent the invitation." },
-    disclosures: { title: "Disclosure of data", body: "Data is not disclosed or transferred outside the EU or EEA. Published plans are public without their authors' contact details." },
-    retention: { title: "Retention period", body: "Account data is kept for as long as the account is in use. Unused resident accounts are deleted after two years." },
-    security: { title: "Data security", body: "Passwords are stored only as hashes (argon2id), sessions expire, sign-in attempts are limited and security-relevant events are logged." },
-    rights: { title: "Rights of the data subject", body: "You have the right to access, rectify and erase your data, to receive it in a portable format and to lodge a complaint with the Data Protection Ombudsman. Signed-in users can download all their data as one file on their account page, and send a rectification request or an objection there; it is answered within one month." },
+    intro:
+      "Lähiturva is the city's collaboration platform for safety planning. This notice explains how we process your personal data (EU General Data Protection Regulation, Articles 13 and 14).",
+    controller: {
+      title: "Controller and contact person",
+      body: "The controller is the City Board. Contact person: Head of the Safety and Preparedness Unit, City Executive Office. You can reach the Data Protection Officer through the city's registry office.",
+    },
+    purpose: {
+      title: "Purpose of processing",
+      body: "The data is used to prepare and monitor the safety plan, for cooperation between working groups and for residents to draw up neighbourhood safety plans.",
+    },
+    legalBasis: {
+      title: "Legal basis for processing",
+      body: "For staff, a task carried out in the public interest (GDPR Article 6(1)(e)). For residents, consent, which can be withdrawn at any time by deleting the account.",
+    },
+    content: {
+      title: "Data content",
+      body: "Name, email address, home area, language, job title and phone number (optional), group memberships, and plans, comments and monitoring entries written by the user.",
+    },
+    sources: {
+      title: "Data sources",
+      body: "The data is obtained from the data subjects themselves or from the coordinator who sent the invitation.",
+    },
+    disclosures: {
+      title: "Disclosure of data",
+      body: "Data is not disclosed or transferred outside the EU or EEA. Published plans are public without their authors' contact details.",
+    },
+    retention: {
+      title: "Retention period",
+      body: "Account data is kept for as long as the account is in use. Unused resident accounts are deleted after two years.",
+    },
+    security: {
+      title: "Data security",
+      body: "Passwords are stored only as hashes (argon2id), sessions expire, sign-in attempts are limited and security-relevant events are logged.",
+    },
+    rights: {
+      title: "Rights of the data subject",
+      body: "You have the right to access, rectify and erase your data, to receive it in a portable format and to lodge a complaint with the Data Protection Ombudsman. Signed-in users can download all their data as one file on their account page, and send a rectification request or an objection there; it is answered within one month.",
+    },
   },
   accessibility: {
     title: "Accessibility statement",
-    intro: "This statement applies to the Lähiturva service. The service aims to meet the level AA requirements of the WCAG 2.1 guidelines (Act on the Provision of Digital Services 306/2019).",
+    intro:
+      "This statement applies to the Lähiturva service. The service aims to meet the level AA requirements of the WCAG 2.1 guidelines (Act on the Provision of Digital Services 306/2019).",
     statusTitle: "Accessibility status",
-    status: "The service's pages are tested automatically with the axe tool whenever changes are made, and they can be used with a keyboard and a screen reader.",
+    status:
+      "The service's pages are tested automatically with the axe tool whenever changes are made, and they can be used with a keyboard and a screen reader.",
     feedbackTitle: "Feedback",
     feedback: "If you notice an accessibility issue, please let the Safety and Preparedness Unit know. We will reply within 14 days.",
     enforcementTitle: "Supervisory authority",
-    enforcement: "If you are not satisfied with the reply, you can notify the Finnish Licensing and Supervisory Authority, which supervises the accessibility of digital services (saavutettavuusvaatimukset.fi).",
+    enforcement:
+      "If you are not satisfied with the reply, you can notify the Finnish Licensing and Supervisory Authority, which supervises the accessibility of digital services (saavutettavuusvaatimukset.fi).",
   },
   measureIo: measureIoTexts.en,
   secondFactor: secondFactorTexts.en,

@@ -121,7 +121,10 @@ const fi = {
     levelsTitle: "Kolme tasoa",
     levels: {
       strategy: { title: "Strategia", body: "Kaupunginvaltuuston strategiaohjelma ja sen tavoitteet ohjaavat turvallisuustyötä." },
-      city: { title: "Kaupungin turvallisuussuunnitelma", body: "Painopistealueet ja toimenpide-esitykset vastuutahoineen ja seurantatietoineen." },
+      city: {
+        title: "Kaupungin turvallisuussuunnitelma",
+        body: "Painopistealueet ja toimenpide-esitykset vastuutahoineen ja seurantatietoineen.",
+      },
       neighbourhood: { title: "Asuinalueet", body: "Alueelliset turvallisuus- ja hyvinvointiverkostot sekä asukkaiden omat suunnitelmat." },
     },
     publicNote: "Julkaistut suunnitelmat ja toimenpiteiden tilanne ovat kaikkien luettavissa.",
@@ -134,7 +137,8 @@ const fi = {
   },
   areas: {
     title: "Alueet",
-    intro: "Alueelliset turvallisuus- ja hyvinvointiverkostot toteuttavat kaupungin suunnitelmaa paikallisesti ja tukevat asukkaiden suunnitelmia.",
+    intro:
+      "Alueelliset turvallisuus- ja hyvinvointiverkostot toteuttavat kaupungin suunnitelmaa paikallisesti ja tukevat asukkaiden suunnitelmia.",
   },
   myArea: {
     title: "Oma alue",
@@ -167,10 +171,12 @@ const fi = {
     sessionCount_other: "{{count}} voimassa olevaa kirjautumista.",
     signOutEverywhere: "Kirjaudu ulos kaikilta laitteilta",
     myData: "Omat tietosi",
-    myDataIntro: "Voit ladata kaikki sinusta tallennetut tiedot yhtenä tiedostona: profiilin, roolit, kirjautumiset, ilmoitukset sekä kirjoittamasi seurantamerkinnät, suunnitelmat, kommentit ja viestit sekä oikaisupyyntösi ja vastustuksesi vastauksineen. Lataus kirjataan lokiin.",
+    myDataIntro:
+      "Voit ladata kaikki sinusta tallennetut tiedot yhtenä tiedostona: profiilin, roolit, kirjautumiset, ilmoitukset sekä kirjoittamasi seurantamerkinnät, suunnitelmat, kommentit ja viestit sekä oikaisupyyntösi ja vastustuksesi vastauksineen. Lataus kirjataan lokiin.",
     downloadMyData: "Lataa omat tietosi (JSON)",
     deleteTitle: "Poista tili",
-    deleteIntro: "Tilisi, kirjautumisesi, asuinalueesi, ilmoituksesi ja kommenttisi poistetaan. Suunnitelmat, jotka olet kirjoittanut yksin ja joita ei ole hyväksytty tai julkaistu, poistetaan. Muiden kanssa kirjoitetut sekä hyväksytyt ja julkaistut suunnitelmat jäävät ilman nimeäsi. Poistoa ei voi perua.",
+    deleteIntro:
+      "Tilisi, kirjautumisesi, asuinalueesi, ilmoituksesi ja kommenttisi poistetaan. Suunnitelmat, jotka olet kirjoittanut yksin ja joita ei ole hyväksytty tai julkaistu, poistetaan. Muiden kanssa kirjoitetut sekä hyväksytyt ja julkaistut suunnitelmat jäävät ilman nimeäsi. Poistoa ei voi perua.",
     deleteConfirm: "Ymmärrän, että tiliä ja poistettuja tietoja ei voi palauttaa.",
     deleteConfirmRequired: "Vahvista, että ymmärrät poiston olevan lopullinen.",
     deleteButton: "Poista tili pysyvästi",
@@ -263,37 +269,77 @@ const fi = {
   errors: {
     statusLabel: "Virhe {{status}}",
     backHome: "Palaa etusivulle",
-    "400": { title: "Pyyntöä ei voitu käsitellä", body: "Pyynnössä oli virheellisiä tietoja. Palaa edelliselle sivulle ja yritä uudelleen." },
-    "403": { title: "Ei käyttöoikeutta", body: "Sinulla ei ole oikeutta tähän sivuun. Jos tarvitset pääsyn, ota yhteyttä turvallisuus- ja valmiusyksikköön." },
+    "400": {
+      title: "Pyyntöä ei voitu käsitellä",
+      body: "Pyynnössä oli virheellisiä tietoja. Palaa edelliselle sivulle ja yritä uudelleen.",
+    },
+    "403": {
+      title: "Ei käyttöoikeutta",
+      body: "Sinulla ei ole oikeutta tähän sivuun. Jos tarvitset pääsyn, ota yhteyttä turvallisuus- ja valmiusyksikköön.",
+    },
     "404": { title: "Sivua ei löytynyt", body: "Etsimääsi sivua tai tietuetta ei ole, tai se on poistettu." },
     "405": { title: "Toimintoa ei tueta", body: "Tätä toimintoa ei voi tehdä tällä sivulla." },
     "411": { title: "Pituus puuttuu", body: "Pyyntö ei kertonut pituuttaan. Lähetä lomake uudelleen sivulta." },
-    "413": { title: "Pyyntö on liian suuri", body: "Lähettämäsi lomake tai tiedosto on suurempi kuin palvelu ottaa vastaan. Asiakirja voi olla enintään 10 Mt." },
+    "413": {
+      title: "Pyyntö on liian suuri",
+      body: "Lähettämäsi lomake tai tiedosto on suurempi kuin palvelu ottaa vastaan. Asiakirja voi olla enintään 10 Mt.",
+    },
     "429": { title: "Liian monta pyyntöä", body: "Odota hetki ja yritä uudelleen." },
-    "500": { title: "Jotain meni vikaan", body: "Palvelussa tapahtui odottamaton virhe. Tietojasi ei menetetty. Yritä hetken kuluttua uudelleen." },
+    "500": {
+      title: "Jotain meni vikaan",
+      body: "Palvelussa tapahtui odottamaton virhe. Tietojasi ei menetetty. Yritä hetken kuluttua uudelleen.",
+    },
   },
   privacy: {
     title: "Tietosuojaseloste",
-    intro: "Lähiturva on kaupungin turvallisuussuunnittelun yhteistyöalusta. Selosteessa kerrotaan, miten käsittelemme henkilötietojasi (EU:n tietosuoja-asetus, artiklat 13 ja 14).",
-    controller: { title: "Rekisterinpitäjä ja yhteyshenkilö", body: "Rekisterinpitäjä on kaupunginhallitus. Yhteyshenkilö: turvallisuus- ja valmiusyksikön päällikkö, kaupunginkanslia. Tietosuojavastaavan tavoitat kaupungin kirjaamon kautta." },
-    purpose: { title: "Käsittelyn tarkoitus", body: "Tietoja käytetään turvallisuussuunnitelman valmisteluun ja seurantaan, työryhmien yhteistyöhön sekä asukkaiden lähiöturvallisuussuunnitelmien laatimiseen." },
-    legalBasis: { title: "Käsittelyn oikeusperuste", body: "Henkilöstön osalta yleisen edun mukainen tehtävä (tietosuoja-asetus 6 art. 1 e). Asukkaiden osalta suostumus, jonka voi perua milloin tahansa poistamalla tilin." },
-    content: { title: "Tietosisältö", body: "Nimi, sähköpostiosoite, asuinalue, kieli, tehtävänimike ja puhelin (vapaaehtoinen), ryhmäjäsenyydet sekä itse kirjoitetut suunnitelmat, kommentit ja seurantamerkinnät." },
+    intro:
+      "Lähiturva on kaupungin turvallisuussuunnittelun yhteistyöalusta. Selosteessa kerrotaan, miten käsittelemme henkilötietojasi (EU:n tietosuoja-asetus, artiklat 13 ja 14).",
+    controller: {
+      title: "Rekisterinpitäjä ja yhteyshenkilö",
+      body: "Rekisterinpitäjä on kaupunginhallitus. Yhteyshenkilö: turvallisuus- ja valmiusyksikön päällikkö, kaupunginkanslia. Tietosuojavastaavan tavoitat kaupungin kirjaamon kautta.",
+    },
+    purpose: {
+      title: "Käsittelyn tarkoitus",
+      body: "Tietoja käytetään turvallisuussuunnitelman valmisteluun ja seurantaan, työryhmien yhteistyöhön sekä asukkaiden lähiöturvallisuussuunnitelmien laatimiseen.",
+    },
+    legalBasis: {
+      title: "Käsittelyn oikeusperuste",
+      body: "Henkilöstön osalta yleisen edun mukainen tehtävä (tietosuoja-asetus 6 art. 1 e). Asukkaiden osalta suostumus, jonka voi perua milloin tahansa poistamalla tilin.",
+    },
+    content: {
+      title: "Tietosisältö",
+      body: "Nimi, sähköpostiosoite, asuinalue, kieli, tehtävänimike ja puhelin (vapaaehtoinen), ryhmäjäsenyydet sekä itse kirjoitetut suunnitelmat, kommentit ja seurantamerkinnät.",
+    },
     sources: { title: "Tietolähteet", body: "Tiedot saadaan rekisteröidyltä itseltään tai kutsun lähettäneeltä koordinaattorilta." },
-    disclosures: { title: "Tietojen luovutukset", body: "Tietoja ei luovuteta eikä siirretä EU:n tai ETA:n ulkopuolelle. Julkaistut suunnitelmat ovat julkisia ilman laatijoiden yhteystietoja." },
-    retention: { title: "Säilytysaika", body: "Tilin tiedot säilytetään niin kauan kuin tili on käytössä. Käyttämättömät asukastilit poistetaan kahden vuoden kuluttua." },
-    security: { title: "Tietoturva", body: "Salasanat tallennetaan vain tiivisteinä (argon2id), istunnot vanhenevat, kirjautumisyrityksiä rajoitetaan ja tietoturvan kannalta merkittävät tapahtumat kirjataan lokiin." },
-    rights: { title: "Rekisteröidyn oikeudet", body: "Sinulla on oikeus tarkastaa, oikaista ja poistaa tietosi, saada ne siirrettävässä muodossa sekä tehdä valitus tietosuojavaltuutetulle. Kirjautunut käyttäjä voi ladata kaikki tietonsa yhtenä tiedostona Oma tili -sivulta ja lähettää sieltä oikaisupyynnön tai vastustuksen, johon vastataan kuukauden kuluessa." },
+    disclosures: {
+      title: "Tietojen luovutukset",
+      body: "Tietoja ei luovuteta eikä siirretä EU:n tai ETA:n ulkopuolelle. Julkaistut suunnitelmat ovat julkisia ilman laatijoiden yhteystietoja.",
+    },
+    retention: {
+      title: "Säilytysaika",
+      body: "Tilin tiedot säilytetään niin kauan kuin tili on käytössä. Käyttämättömät asukastilit poistetaan kahden vuoden kuluttua.",
+    },
+    security: {
+      title: "Tietoturva",
+      body: "Salasanat tallennetaan vain tiivisteinä (argon2id), istunnot vanhenevat, kirjautumisyrityksiä rajoitetaan ja tietoturvan kannalta merkittävät tapahtumat kirjataan lokiin.",
+    },
+    rights: {
+      title: "Rekisteröidyn oikeudet",
+      body: "Sinulla on oikeus tarkastaa, oikaista ja poistaa tietosi, saada ne siirrettävässä muodossa sekä tehdä valitus tietosuojavaltuutetulle. Kirjautunut käyttäjä voi ladata kaikki tietonsa yhtenä tiedostona Oma tili -sivulta ja lähettää sieltä oikaisupyynnön tai vastustuksen, johon vastataan kuukauden kuluessa.",
+    },
   },
   accessibility: {
     title: "Saavutettavuusseloste",
-    intro: "Tämä seloste koskee Lähiturva-palvelua. Palvelu pyrkii täyttämään WCAG 2.1 -ohjeiston AA-tason vaatimukset (laki digitaalisten palvelujen tarjoamisesta 306/2019).",
+    intro:
+      "Tämä seloste koskee Lähiturva-palvelua. Palvelu pyrkii täyttämään WCAG 2.1 -ohjeiston AA-tason vaatimukset (laki digitaalisten palvelujen tarjoamisesta 306/2019).",
     statusTitle: "Saavutettavuuden tila",
-    status: "Palvelun sivut testataan automaattisesti axe-työkalulla jokaisen muutoksen yhteydessä, ja niitä voi käyttää näppäimistöllä ja ruudunlukijalla.",
+    status:
+      "Palvelun sivut testataan automaattisesti axe-työkalulla jokaisen muutoksen yhteydessä, ja niitä voi käyttää näppäimistöllä ja ruudunlukijalla.",
     feedbackTitle: "Palaute",
     feedback: "Jos huomaat saavutettavuuspuutteen, kerro siitä turvallisuus- ja valmiusyksikölle. Vastaamme 14 päivän kuluessa.",
     enforcementTitle: "Valvontaviranomainen",
-    enforcement: "Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen digitaalisten palvelujen saavutettavuutta valvovalle Lupa- ja valvontavirastolle (saavutettavuusvaatimukset.fi).",
+    enforcement:
+      "Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen digitaalisten palvelujen saavutettavuutta valvovalle Lupa- ja valvontavirastolle (saavutettavuusvaatimukset.fi).",
   },
   measureIo: measureIoTexts.fi,
   secondFactor: secondFactorTexts.fi,

@@ -100,7 +100,8 @@ const sv: Translation = {
   },
   register: {
     title: "Registrera dig som invånare",
-    intro: "Som invånare kan du tillsammans med dina grannar utarbeta en trygghetsplan för ditt bostadsområde och följa upp insatserna i ditt område.",
+    intro:
+      "Som invånare kan du tillsammans med dina grannar utarbeta en trygghetsplan för ditt bostadsområde och följa upp insatserna i ditt område.",
     name: "Namn",
     homeArea: "Bostadsområde",
     homeAreaHelp: "Välj det distrikt eller delområde där du bor.",
@@ -167,10 +168,12 @@ const sv: Translation = {
     sessionCount_other: "{{count}} giltiga inloggningar.",
     signOutEverywhere: "Logga ut från alla enheter",
     myData: "Dina uppgifter",
-    myDataIntro: "Du kan ladda ner alla uppgifter som sparats om dig som en fil: profil, roller, inloggningar, aviseringar samt de uppföljningar, planer, kommentarer och meddelanden du har skrivit, och dina begäranden om rättelse och invändningar med svaren. Nedladdningen loggas.",
+    myDataIntro:
+      "Du kan ladda ner alla uppgifter som sparats om dig som en fil: profil, roller, inloggningar, aviseringar samt de uppföljningar, planer, kommentarer och meddelanden du har skrivit, och dina begäranden om rättelse och invändningar med svaren. Nedladdningen loggas.",
     downloadMyData: "Ladda ner dina uppgifter (JSON)",
     deleteTitle: "Radera kontot",
-    deleteIntro: "Ditt konto, dina inloggningar, ditt bostadsområde, dina aviseringar och dina kommentarer raderas. Planer som du skrivit ensam och som inte har godkänts eller publicerats raderas. Planer som skrivits tillsammans med andra samt godkända och publicerade planer finns kvar utan ditt namn. Raderingen kan inte ångras.",
+    deleteIntro:
+      "Ditt konto, dina inloggningar, ditt bostadsområde, dina aviseringar och dina kommentarer raderas. Planer som du skrivit ensam och som inte har godkänts eller publicerats raderas. Planer som skrivits tillsammans med andra samt godkända och publicerade planer finns kvar utan ditt namn. Raderingen kan inte ångras.",
     deleteConfirm: "Jag förstår att kontot och de raderade uppgifterna inte kan återställas.",
     deleteConfirmRequired: "Bekräfta att du förstår att raderingen är slutgiltig.",
     deleteButton: "Radera kontot permanent",
@@ -180,7 +183,13 @@ const sv: Translation = {
     title: "Administration",
     sections: "Administrationens delar",
     section: { overview: "Översikt", users: "Användare", organisations: "Organisationer", groups: "Grupper", invitations: "Inbjudningar" },
-    counts: { users: "Användare", residents: "Invånare", organisations: "Organisationer", groups: "Grupper", invitations: "Öppna inbjudningar" },
+    counts: {
+      users: "Användare",
+      residents: "Invånare",
+      organisations: "Organisationer",
+      groups: "Grupper",
+      invitations: "Öppna inbjudningar",
+    },
     searchUsers: "Sök användare",
     searchUsersPlaceholder: "Namn eller e-post",
     role: "Roll",
@@ -263,37 +272,76 @@ const sv: Translation = {
   errors: {
     statusLabel: "Fel {{status}}",
     backHome: "Tillbaka till startsidan",
-    "400": { title: "Begäran kunde inte behandlas", body: "Begäran innehöll felaktiga uppgifter. Gå tillbaka till föregående sida och försök igen." },
-    "403": { title: "Ingen behörighet", body: "Du har inte behörighet till den här sidan. Om du behöver åtkomst, kontakta enheten för säkerhet och beredskap." },
+    "400": {
+      title: "Begäran kunde inte behandlas",
+      body: "Begäran innehöll felaktiga uppgifter. Gå tillbaka till föregående sida och försök igen.",
+    },
+    "403": {
+      title: "Ingen behörighet",
+      body: "Du har inte behörighet till den här sidan. Om du behöver åtkomst, kontakta enheten för säkerhet och beredskap.",
+    },
     "404": { title: "Sidan hittades inte", body: "Sidan eller posten du söker finns inte eller har tagits bort." },
     "405": { title: "Funktionen stöds inte", body: "Den här funktionen kan inte utföras på den här sidan." },
     "411": { title: "Längd saknas", body: "Begäran angav inte sin längd. Skicka formuläret på nytt från sidan." },
-    "413": { title: "Begäran är för stor", body: "Formuläret eller filen du skickade är större än tjänsten tar emot. Ett dokument får vara högst 10 MB." },
+    "413": {
+      title: "Begäran är för stor",
+      body: "Formuläret eller filen du skickade är större än tjänsten tar emot. Ett dokument får vara högst 10 MB.",
+    },
     "429": { title: "För många förfrågningar", body: "Vänta en stund och försök igen." },
-    "500": { title: "Något gick fel", body: "Ett oväntat fel inträffade i tjänsten. Dina uppgifter har inte gått förlorade. Försök igen om en stund." },
+    "500": {
+      title: "Något gick fel",
+      body: "Ett oväntat fel inträffade i tjänsten. Dina uppgifter har inte gått förlorade. Försök igen om en stund.",
+    },
   },
   privacy: {
     title: "Dataskyddsbeskrivning",
-    intro: "Lähiturva är stadens samarbetsplattform för säkerhetsplanering. I beskrivningen berättar vi hur vi behandlar dina personuppgifter (EU:s dataskyddsförordning, artiklarna 13 och 14).",
-    controller: { title: "Personuppgiftsansvarig och kontaktperson", body: "Personuppgiftsansvarig är stadsstyrelsen. Kontaktperson: chefen för enheten för säkerhet och beredskap, stadskansliet. Dataskyddsombudet nås via stadens registratorskontor." },
-    purpose: { title: "Ändamålet med behandlingen", body: "Uppgifterna används för att bereda och följa upp trygghetsplanen, för arbetsgruppernas samarbete och för att invånarna ska kunna utarbeta trygghetsplaner för sina bostadsområden." },
-    legalBasis: { title: "Rättslig grund för behandlingen", body: "För personalens del en uppgift av allmänt intresse (dataskyddsförordningen artikel 6.1 e). För invånarnas del samtycke, som kan återkallas när som helst genom att kontot tas bort." },
-    content: { title: "Uppgifter som behandlas", body: "Namn, e-postadress, bostadsområde, språk, befattning och telefon (frivilligt), gruppmedlemskap samt egna planer, kommentarer och uppföljningsanteckningar." },
+    intro:
+      "Lähiturva är stadens samarbetsplattform för säkerhetsplanering. I beskrivningen berättar vi hur vi behandlar dina personuppgifter (EU:s dataskyddsförordning, artiklarna 13 och 14).",
+    controller: {
+      title: "Personuppgiftsansvarig och kontaktperson",
+      body: "Personuppgiftsansvarig är stadsstyrelsen. Kontaktperson: chefen för enheten för säkerhet och beredskap, stadskansliet. Dataskyddsombudet nås via stadens registratorskontor.",
+    },
+    purpose: {
+      title: "Ändamålet med behandlingen",
+      body: "Uppgifterna används för att bereda och följa upp trygghetsplanen, för arbetsgruppernas samarbete och för att invånarna ska kunna utarbeta trygghetsplaner för sina bostadsområden.",
+    },
+    legalBasis: {
+      title: "Rättslig grund för behandlingen",
+      body: "För personalens del en uppgift av allmänt intresse (dataskyddsförordningen artikel 6.1 e). För invånarnas del samtycke, som kan återkallas när som helst genom att kontot tas bort.",
+    },
+    content: {
+      title: "Uppgifter som behandlas",
+      body: "Namn, e-postadress, bostadsområde, språk, befattning och telefon (frivilligt), gruppmedlemskap samt egna planer, kommentarer och uppföljningsanteckningar.",
+    },
     sources: { title: "Uppgiftskällor", body: "Uppgifterna fås av den registrerade själv eller av den koordinator som skickade inbjudan." },
-    disclosures: { title: "Utlämnande av uppgifter", body: "Uppgifterna lämnas inte ut och överförs inte utanför EU eller EES. Publicerade planer är offentliga utan kontaktuppgifter till dem som har utarbetat dem." },
-    retention: { title: "Lagringstid", body: "Kontouppgifterna sparas så länge kontot används. Oanvända invånarkonton tas bort efter två år." },
-    security: { title: "Informationssäkerhet", body: "Lösenorden sparas endast som hashvärden (argon2id), sessionerna löper ut, antalet inloggningsförsök begränsas och händelser som är viktiga för informationssäkerheten loggas." },
-    rights: { title: "Den registrerades rättigheter", body: "Du har rätt att granska, rätta och radera dina uppgifter, att få dem i ett överförbart format och att lämna in ett klagomål till dataombudsmannen. Inloggade användare kan ladda ner alla sina uppgifter som en fil på sidan Mitt konto och där skicka en begäran om rättelse eller en invändning, som besvaras inom en månad." },
+    disclosures: {
+      title: "Utlämnande av uppgifter",
+      body: "Uppgifterna lämnas inte ut och överförs inte utanför EU eller EES. Publicerade planer är offentliga utan kontaktuppgifter till dem som har utarbetat dem.",
+    },
+    retention: {
+      title: "Lagringstid",
+      body: "Kontouppgifterna sparas så länge kontot används. Oanvända invånarkonton tas bort efter två år.",
+    },
+    security: {
+      title: "Informationssäkerhet",
+      body: "Lösenorden sparas endast som hashvärden (argon2id), sessionerna löper ut, antalet inloggningsförsök begränsas och händelser som är viktiga för informationssäkerheten loggas.",
+    },
+    rights: {
+      title: "Den registrerades rättigheter",
+      body: "Du har rätt att granska, rätta och radera dina uppgifter, att få dem i ett överförbart format och att lämna in ett klagomål till dataombudsmannen. Inloggade användare kan ladda ner alla sina uppgifter som en fil på sidan Mitt konto och där skicka en begäran om rättelse eller en invändning, som besvaras inom en månad.",
+    },
   },
   accessibility: {
     title: "Tillgänglighetsutlåtande",
-    intro: "Detta utlåtande gäller tjänsten Lähiturva. Tjänsten strävar efter att uppfylla kraven på nivå AA i riktlinjerna WCAG 2.1 (lagen om tillhandahållande av digitala tjänster 306/2019).",
+    intro:
+      "Detta utlåtande gäller tjänsten Lähiturva. Tjänsten strävar efter att uppfylla kraven på nivå AA i riktlinjerna WCAG 2.1 (lagen om tillhandahållande av digitala tjänster 306/2019).",
     statusTitle: "Tillgänglighetens status",
     status: "Tjänstens sidor testas automatiskt med verktyget axe vid varje ändring, och de kan användas med tangentbord och skärmläsare.",
     feedbackTitle: "Respons",
     feedback: "Om du upptäcker en brist i tillgängligheten, meddela enheten för säkerhet och beredskap. Vi svarar inom 14 dagar.",
     enforcementTitle: "Tillsynsmyndighet",
-    enforcement: "Om du inte är nöjd med svaret kan du göra en anmälan till Tillstånds- och tillsynsverket, som övervakar tillgängligheten i digitala tjänster (webbtillganglighet.fi).",
+    enforcement:
+      "Om du inte är nöjd med svaret kan du göra en anmälan till Tillstånds- och tillsynsverket, som övervakar tillgängligheten i digitala tjänster (webbtillganglighet.fi).",
   },
   measureIo: measureIoTexts.sv,
   secondFactor: secondFactorTexts.sv,

@@ -20,12 +20,14 @@ const fi = {
     },
   },
   former: "Entinen alue",
-  formerUntil: "Entinen alue: voimassa {{date}} asti. Sen historia säilyy, mutta uusia toimenpiteitä tai suunnitelmia ei enää kohdisteta siihen.",
+  formerUntil:
+    "Entinen alue: voimassa {{date}} asti. Sen historia säilyy, mutta uusia toimenpiteitä tai suunnitelmia ei enää kohdisteta siihen.",
   formerShort: "entinen",
   areas: {
     section: "Alueet",
     title: "Alueet",
-    intro: "Kaupungin aluejako. Entiset alueet säilyvät historiaa varten, mutta niitä ei tarjota asuinalueeksi eikä uusien toimenpiteiden kohteeksi. Kaksi saman alueen kopiota voi yhdistää, ja käyttämättömän alueen voi poistaa.",
+    intro:
+      "Kaupungin aluejako. Entiset alueet säilyvät historiaa varten, mutta niitä ei tarjota asuinalueeksi eikä uusien toimenpiteiden kohteeksi. Kaksi saman alueen kopiota voi yhdistää, ja käyttämättömän alueen voi poistaa.",
     importLink: "Tuo aluejako tiedostosta",
     caption: "Kaikki alueet tason ja koodin mukaan",
     level: "Taso",
@@ -77,7 +79,8 @@ const fi = {
   organisationImport: {
     link: "Tuo organisaatiot tiedostosta",
     title: "Organisaatioiden tuonti",
-    intro: "Tuo organisaatiot CSV- tai Excel-tiedostosta. Organisaatio tunnistetaan suomenkielisen nimen perusteella. Esikatselussa näet jokaisen rivin muutokset; mitään ei tallenneta ennen vahvistusta.",
+    intro:
+      "Tuo organisaatiot CSV- tai Excel-tiedostosta. Organisaatio tunnistetaan suomenkielisen nimen perusteella. Esikatselussa näet jokaisen rivin muutokset; mitään ei tallenneta ennen vahvistusta.",
     columnsTitle: "Sarakkeet",
     columns: {
       name_fi: "nimi suomeksi (pakollinen; tunnistaa organisaation)",
@@ -86,12 +89,18 @@ const fi = {
       short_name: "lyhenne, esim. KYMP",
       kind: "tyyppi: {{kinds}} (uudelle organisaatiolle oletus muu)",
     },
-    rules: "Puuttuva sarake tai tyhjä solu ei koskaan tyhjennä tallennettua tietoa; kentän tyhjentää vain solu, jossa on #TYHJÄ. Erottimena puolipiste, pilkku tai sarkain; Excel-tiedostosta luetaan ensimmäinen taulukko.",
+    rules:
+      "Puuttuva sarake tai tyhjä solu ei koskaan tyhjennä tallennettua tietoa; kentän tyhjentää vain solu, jossa on #TYHJÄ. Erottimena puolipiste, pilkku tai sarkain; Excel-tiedostosta luetaan ensimmäinen taulukko.",
     name: "Nimi",
     kind: "Tyyppi",
     done: "Organisaatiot tallennettu: {{created}} uutta, {{updated}} päivitettyä, {{unchanged}} ennallaan.",
     toList: "Siirry organisaatioihin",
-    upload: { heading: "Valitse tiedosto", file: "Organisaatiotiedosto", fileHelp: "CSV tai XLSX, enintään 1 Mt ja 2 000 riviä.", submit: "Esikatsele" },
+    upload: {
+      heading: "Valitse tiedosto",
+      file: "Organisaatiotiedosto",
+      fileHelp: "CSV tai XLSX, enintään 1 Mt ja 2 000 riviä.",
+      submit: "Esikatsele",
+    },
     preview: {
       heading: "Esikatselu",
       create_one: "{{count}} uusi",
@@ -137,7 +146,8 @@ const fi = {
   },
   firstRun: {
     title: "Ota Lähiturva käyttöön",
-    intro: "Tietokannassa ei ole vielä yhtään käyttäjää. Luo ensimmäinen koordinaattori: hän voi sen jälkeen tuoda aluejaon ja organisaatiot, kutsua muut ja laatia suunnitelmat. Tämä sivu toimii vain niin kauan kuin käyttäjiä ei ole.",
+    intro:
+      "Tietokannassa ei ole vielä yhtään käyttäjää. Luo ensimmäinen koordinaattori: hän voi sen jälkeen tuoda aluejaon ja organisaatiot, kutsua muut ja laatia suunnitelmat. Tämä sivu toimii vain niin kauan kuin käyttäjiä ei ole.",
     name: "Nimi",
     email: "Sähköposti",
     password: "Uusi salasana",
@@ -168,12 +178,14 @@ export const cityDataTexts = defineTexts({
       },
     },
     former: "Tidigare område",
-    formerUntil: "Tidigare område: giltigt till {{date}}. Dess historia finns kvar, men nya åtgärder eller planer riktas inte längre till det.",
+    formerUntil:
+      "Tidigare område: giltigt till {{date}}. Dess historia finns kvar, men nya åtgärder eller planer riktas inte längre till det.",
     formerShort: "tidigare",
     areas: {
       section: "Områden",
       title: "Områden",
-      intro: "Stadens områdesindelning. Tidigare områden bevaras för historiken, men de erbjuds inte som hemområde eller som mål för nya åtgärder. Två kopior av samma område kan slås ihop, och ett oanvänt område kan tas bort.",
+      intro:
+        "Stadens områdesindelning. Tidigare områden bevaras för historiken, men de erbjuds inte som hemområde eller som mål för nya åtgärder. Två kopior av samma område kan slås ihop, och ett oanvänt område kan tas bort.",
       importLink: "Importera områdesindelningen från en fil",
       caption: "Alla områden efter nivå och kod",
       level: "Nivå",
@@ -218,14 +230,17 @@ export const cityDataTexts = defineTexts({
         levelDiffers: "Områdena som slås ihop måste vara på samma nivå.",
         targetMissing: "Det valda området finns inte.",
         intoOwnPart: "Ett område kan inte slås ihop med ett område under sig.",
-        indicatorConflict: "Båda områdena har olika värden för samma indikator och period ({{count}} st.). Rätta värdena före sammanslagningen.",
-        inUse: "Området kan inte tas bort eftersom det används: {{uses}}. Slå ihop det med ett annat område eller ta först bort hänvisningarna.",
+        indicatorConflict:
+          "Båda områdena har olika värden för samma indikator och period ({{count}} st.). Rätta värdena före sammanslagningen.",
+        inUse:
+          "Området kan inte tas bort eftersom det används: {{uses}}. Slå ihop det med ett annat område eller ta först bort hänvisningarna.",
       },
     },
     organisationImport: {
       link: "Importera organisationer från en fil",
       title: "Import av organisationer",
-      intro: "Importera organisationer från en CSV- eller Excel-fil. En organisation känns igen på sitt finska namn. I förhandsgranskningen ser du ändringarna på varje rad; inget sparas före bekräftelsen.",
+      intro:
+        "Importera organisationer från en CSV- eller Excel-fil. En organisation känns igen på sitt finska namn. I förhandsgranskningen ser du ändringarna på varje rad; inget sparas före bekräftelsen.",
       columnsTitle: "Kolumner",
       columns: {
         name_fi: "namn på finska (obligatoriskt; identifierar organisationen)",
@@ -234,12 +249,18 @@ export const cityDataTexts = defineTexts({
         short_name: "förkortning, t.ex. KYMP",
         kind: "typ: {{kinds}} (för en ny organisation som standard annan)",
       },
-      rules: "En kolumn som saknas eller en tom cell tömmer aldrig sparade uppgifter; ett fält töms bara av en cell med #TOM. Avgränsare semikolon, komma eller tabb; från en Excel-fil läses det första bladet.",
+      rules:
+        "En kolumn som saknas eller en tom cell tömmer aldrig sparade uppgifter; ett fält töms bara av en cell med #TOM. Avgränsare semikolon, komma eller tabb; från en Excel-fil läses det första bladet.",
       name: "Namn",
       kind: "Typ",
       done: "Organisationerna har sparats: {{created}} nya, {{updated}} uppdaterade, {{unchanged}} oförändrade.",
       toList: "Gå till organisationerna",
-      upload: { heading: "Välj fil", file: "Organisationsfil", fileHelp: "CSV eller XLSX, högst 1 MB och 2 000 rader.", submit: "Förhandsgranska" },
+      upload: {
+        heading: "Välj fil",
+        file: "Organisationsfil",
+        fileHelp: "CSV eller XLSX, högst 1 MB och 2 000 rader.",
+        submit: "Förhandsgranska",
+      },
       preview: {
         heading: "Förhandsgranskning",
         create_one: "{{count}} ny",
@@ -285,7 +306,8 @@ export const cityDataTexts = defineTexts({
     },
     firstRun: {
       title: "Ta Lähiturva i bruk",
-      intro: "Databasen har ännu inga användare. Skapa den första koordinatorn: hen kan sedan importera områdesindelningen och organisationerna, bjuda in andra och göra upp planerna. Sidan fungerar bara så länge det inte finns några användare.",
+      intro:
+        "Databasen har ännu inga användare. Skapa den första koordinatorn: hen kan sedan importera områdesindelningen och organisationerna, bjuda in andra och göra upp planerna. Sidan fungerar bara så länge det inte finns några användare.",
       name: "Namn",
       email: "E-post",
       password: "Nytt lösenord",
@@ -318,7 +340,8 @@ export const cityDataTexts = defineTexts({
     areas: {
       section: "Areas",
       title: "Areas",
-      intro: "The city's district division. Former areas are kept for the record, but they are not offered as home areas or as targets of new measures. Two copies of one area can be merged, and an unused area can be removed.",
+      intro:
+        "The city's district division. Former areas are kept for the record, but they are not offered as home areas or as targets of new measures. Two copies of one area can be merged, and an unused area can be removed.",
       importLink: "Import the district division from a file",
       caption: "All areas by level and code",
       level: "Level",
@@ -363,14 +386,16 @@ export const cityDataTexts = defineTexts({
         levelDiffers: "Areas to merge must be on the same level.",
         targetMissing: "The chosen area does not exist.",
         intoOwnPart: "An area cannot be merged into an area below it.",
-        indicatorConflict: "The areas have different values for the same indicator and period ({{count}}). Correct the values before merging.",
+        indicatorConflict:
+          "The areas have different values for the same indicator and period ({{count}}). Correct the values before merging.",
         inUse: "The area cannot be removed because it is used: {{uses}}. Merge it into another area or remove the references first.",
       },
     },
     organisationImport: {
       link: "Import organisations from a file",
       title: "Importing organisations",
-      intro: "Import organisations from a CSV or Excel file. An organisation is recognised by its Finnish name. The preview shows the changes of every row; nothing is saved before you confirm.",
+      intro:
+        "Import organisations from a CSV or Excel file. An organisation is recognised by its Finnish name. The preview shows the changes of every row; nothing is saved before you confirm.",
       columnsTitle: "Columns",
       columns: {
         name_fi: "Finnish name (required; identifies the organisation)",
@@ -379,12 +404,18 @@ export const cityDataTexts = defineTexts({
         short_name: "short name, e.g. KYMP",
         kind: "kind: {{kinds}} (a new organisation defaults to other)",
       },
-      rules: "A missing column or an empty cell never clears a saved value; only a cell holding #CLEAR clears a field. Semicolons, commas or tabs; of an Excel file the first sheet is read.",
+      rules:
+        "A missing column or an empty cell never clears a saved value; only a cell holding #CLEAR clears a field. Semicolons, commas or tabs; of an Excel file the first sheet is read.",
       name: "Name",
       kind: "Kind",
       done: "Organisations saved: {{created}} new, {{updated}} updated, {{unchanged}} unchanged.",
       toList: "Go to the organisations",
-      upload: { heading: "Choose a file", file: "Organisation file", fileHelp: "CSV or XLSX, at most 1 MB and 2,000 rows.", submit: "Preview" },
+      upload: {
+        heading: "Choose a file",
+        file: "Organisation file",
+        fileHelp: "CSV or XLSX, at most 1 MB and 2,000 rows.",
+        submit: "Preview",
+      },
       preview: {
         heading: "Preview",
         create_one: "{{count}} new",
@@ -430,7 +461,8 @@ export const cityDataTexts = defineTexts({
     },
     firstRun: {
       title: "Start using Lähiturva",
-      intro: "The database has no users yet. Create the first coordinator: they can then import the district division and the organisations, invite the others and draw up the plans. This page works only while there are no users.",
+      intro:
+        "The database has no users yet. Create the first coordinator: they can then import the district division and the organisations, invite the others and draw up the plans. This page works only while there are no users.",
       name: "Name",
       email: "Email",
       password: "New password",

@@ -20,7 +20,13 @@ export const indicatorTexts = defineTexts({
       trend: "Kehitys",
       source: "Lähde",
     },
-    bounds: { over: "yli {{value}}", under: "alle {{value}}", chartNote: "Rajat ja vaihteluvälit (esim. yli 80) näkyvät taulukossa sellaisinaan; kuvaajassa ne ovat rajan tai välin alapään kohdalla.", areaChart: "Arvot alueittain, {{period}}" },
+    bounds: {
+      over: "yli {{value}}",
+      under: "alle {{value}}",
+      chartNote:
+        "Rajat ja vaihteluvälit (esim. yli 80) näkyvät taulukossa sellaisinaan; kuvaajassa ne ovat rajan tai välin alapään kohdalla.",
+      areaChart: "Arvot alueittain, {{period}}",
+    },
     noValue: "–",
     status: {
       onTrack: "Tavoitteessa",
@@ -86,7 +92,8 @@ export const indicatorTexts = defineTexts({
       majorDistricts: "Suurpiirit",
       districts: "Peruspiirit",
       value: "Arvo",
-      valueHelp: "Luku (desimaalierottimena pilkku, esimerkiksi 62,5), raja (yli 80, alle 5) tai vaihteluväli (4000–5000), kuten tilasto sen julkaisee.",
+      valueHelp:
+        "Luku (desimaalierottimena pilkku, esimerkiksi 62,5), raja (yli 80, alle 5) tai vaihteluväli (4000–5000), kuten tilasto sen julkaisee.",
       kind: "Tyyppi",
       kinds: {
         actual: "Toteuma (mitattu arvo)",
@@ -101,7 +108,8 @@ export const indicatorTexts = defineTexts({
       newTitle: "Uusi indikaattori",
       editButton: "Muokkaa määritelmää",
       editTitle: "Muokkaa indikaattoria",
-      intro: "Määritelmä kertoo, mitä indikaattori mittaa ja mihin suuntaan muutos on hyvä. Arvot kirjataan indikaattorin sivulla tai tuodaan CSV-tiedostosta tunnuksella.",
+      intro:
+        "Määritelmä kertoo, mitä indikaattori mittaa ja mihin suuntaan muutos on hyvä. Arvot kirjataan indikaattorin sivulla tai tuodaan CSV-tiedostosta tunnuksella.",
       key: "Tunnus",
       keyHelp: "Pienet kirjaimet, numerot ja väliviivat, esimerkiksi turvallisuuden-tunne-ilta. CSV-tuonti tunnistaa indikaattorin tästä.",
       nameFi: "Nimi suomeksi",
@@ -120,7 +128,8 @@ export const indicatorTexts = defineTexts({
       create: "Luo indikaattori",
       save: "Tallenna määritelmä",
       saved: "Määritelmä tallennettu.",
-      conflict: "Joku muu tallensi määritelmän sillä välin. Kirjoittamasi tiedot ovat tallessa lomakkeessa; tässä on nyt tallennettu versio. Tallenna uudelleen, jos haluat korvata sen.",
+      conflict:
+        "Joku muu tallensi määritelmän sillä välin. Kirjoittamasi tiedot ovat tallessa lomakkeessa; tässä on nyt tallennettu versio. Tallenna uudelleen, jos haluat korvata sen.",
     },
     errors: {
       keyFormat: "Käytä tunnuksessa vain pieniä kirjaimia, numeroita ja väliviivoja.",
@@ -151,7 +160,8 @@ export const indicatorTexts = defineTexts({
         value: "Luku; desimaalierottimena pilkku tai piste, esimerkiksi 62,5 (pakollinen).",
         type: "toteuma tai tavoite; tyhjä tarkoittaa toteumaa.",
       },
-      columnsNote: "Erottimena puolipiste tai pilkku, merkistönä UTF-8 (BOM:lla tai ilman). Myös englanninkieliset otsikot indicator, area, year, period, value ja type käyvät.",
+      columnsNote:
+        "Erottimena puolipiste tai pilkku, merkistönä UTF-8 (BOM:lla tai ilman). Myös englanninkieliset otsikot indicator, area, year, period, value ja type käyvät.",
       exampleHeading: "Esimerkkitiedosto (puolipiste-erotin)",
       keysHeading: "Indikaattorien tunnukset",
       upload: {
@@ -206,8 +216,10 @@ export const indicatorTexts = defineTexts({
         required: "{{column}}: tieto puuttuu.",
         unknownIndicator: "{{column}}: indikaattoria ”{{value}}” ei löydy.",
         unknownArea: "{{column}}: aluetta ”{{value}}” ei löydy.",
-        ambiguousArea: "{{column}}: ”{{value}}” voi tarkoittaa useaa aluetta: {{candidates}}. Kirjoita taso koodin eteen, esim. district:301.",
-        areaLeadingZeros: "{{column}}: aluetta ”{{value}}” ei ole, mutta etunollineen se on {{candidates}}. Excel on ehkä poistanut etunollat: kirjoita koodi kokonaan.",
+        ambiguousArea:
+          "{{column}}: ”{{value}}” voi tarkoittaa useaa aluetta: {{candidates}}. Kirjoita taso koodin eteen, esim. district:301.",
+        areaLeadingZeros:
+          "{{column}}: aluetta ”{{value}}” ei ole, mutta etunollineen se on {{candidates}}. Excel on ehkä poistanut etunollat: kirjoita koodi kokonaan.",
         periodYear: "{{column}}: ”{{value}}” ei ole vuosi (esimerkiksi 2025).",
         periodMonth: "{{column}}: ”{{value}}” ei ole kuukausi muodossa 2026-03.",
         number: "{{column}}: ”{{value}}” ei ole luku. Kelpaavat esimerkiksi 62,5, >80, yli 80, <5 ja 4000–5000.",
@@ -234,7 +246,13 @@ export const indicatorTexts = defineTexts({
       trend: "Utveckling",
       source: "Källa",
     },
-    bounds: { over: "över {{value}}", under: "under {{value}}", chartNote: "Gränser och intervall (t.ex. över 80) visas som sådana i tabellen; i diagrammet ritas de vid gränsen eller intervallets nedre ände.", areaChart: "Värden per område, {{period}}" },
+    bounds: {
+      over: "över {{value}}",
+      under: "under {{value}}",
+      chartNote:
+        "Gränser och intervall (t.ex. över 80) visas som sådana i tabellen; i diagrammet ritas de vid gränsen eller intervallets nedre ände.",
+      areaChart: "Värden per område, {{period}}",
+    },
     noValue: "–",
     status: {
       onTrack: "Målet nås",
@@ -300,7 +318,8 @@ export const indicatorTexts = defineTexts({
       majorDistricts: "Stordistrikt",
       districts: "Distrikt",
       value: "Värde",
-      valueHelp: "Ett tal (decimalkomma, till exempel 62,5), en gräns (över 80, under 5) eller ett intervall (4000–5000), som statistiken anger det.",
+      valueHelp:
+        "Ett tal (decimalkomma, till exempel 62,5), en gräns (över 80, under 5) eller ett intervall (4000–5000), som statistiken anger det.",
       kind: "Typ",
       kinds: {
         actual: "Utfall (uppmätt värde)",
@@ -315,7 +334,8 @@ export const indicatorTexts = defineTexts({
       newTitle: "Ny indikator",
       editButton: "Redigera definitionen",
       editTitle: "Redigera indikatorn",
-      intro: "Definitionen anger vad indikatorn mäter och åt vilket håll en förändring är bra. Värden förs in på indikatorns sida eller importeras från en CSV-fil med koden.",
+      intro:
+        "Definitionen anger vad indikatorn mäter och åt vilket håll en förändring är bra. Värden förs in på indikatorns sida eller importeras från en CSV-fil med koden.",
       key: "Kod",
       keyHelp: "Små bokstäver, siffror och bindestreck, till exempel trygghetskansla-kvall. CSV-importen känner igen indikatorn på koden.",
       nameFi: "Namn på finska",
@@ -334,7 +354,8 @@ export const indicatorTexts = defineTexts({
       create: "Skapa indikatorn",
       save: "Spara definitionen",
       saved: "Definitionen har sparats.",
-      conflict: "Någon annan sparade definitionen under tiden. Det du skrev finns kvar i formuläret; här är den version som nu är sparad. Spara igen om du vill ersätta den.",
+      conflict:
+        "Någon annan sparade definitionen under tiden. Det du skrev finns kvar i formuläret; här är den version som nu är sparad. Spara igen om du vill ersätta den.",
     },
     errors: {
       keyFormat: "Använd bara små bokstäver, siffror och bindestreck i koden.",
@@ -365,7 +386,8 @@ export const indicatorTexts = defineTexts({
         value: "Tal med decimalkomma eller -punkt, till exempel 62,5 (obligatoriskt).",
         type: "toteuma (utfall) eller tavoite (mål); tom betyder utfall.",
       },
-      columnsNote: "Avgränsare semikolon eller komma, teckenkodning UTF-8 (med eller utan BOM). Även de engelska rubrikerna indicator, area, year, period, value och type godkänns.",
+      columnsNote:
+        "Avgränsare semikolon eller komma, teckenkodning UTF-8 (med eller utan BOM). Även de engelska rubrikerna indicator, area, year, period, value och type godkänns.",
       exampleHeading: "Exempelfil (semikolon som avgränsare)",
       keysHeading: "Indikatorernas koder",
       upload: {
@@ -421,7 +443,8 @@ export const indicatorTexts = defineTexts({
         unknownIndicator: "{{column}}: indikatorn ”{{value}}” hittades inte.",
         unknownArea: "{{column}}: området ”{{value}}” hittades inte.",
         ambiguousArea: "{{column}}: ”{{value}}” kan betyda flera områden: {{candidates}}. Skriv nivån före koden, t.ex. district:301.",
-        areaLeadingZeros: "{{column}}: området ”{{value}}” finns inte, men med inledande nollor är det {{candidates}}. Excel har kanske tagit bort nollorna: skriv hela koden.",
+        areaLeadingZeros:
+          "{{column}}: området ”{{value}}” finns inte, men med inledande nollor är det {{candidates}}. Excel har kanske tagit bort nollorna: skriv hela koden.",
         periodYear: "{{column}}: ”{{value}}” är inte ett år (till exempel 2025).",
         periodMonth: "{{column}}: ”{{value}}” är inte en månad i formen 2026-03.",
         number: "{{column}}: ”{{value}}” är inte ett tal. Till exempel 62,5, >80, över 80, <5 och 4000–5000 godtas.",
@@ -448,7 +471,13 @@ export const indicatorTexts = defineTexts({
       trend: "Trend",
       source: "Source",
     },
-    bounds: { over: "over {{value}}", under: "under {{value}}", chartNote: "Bounds and ranges (e.g. over 80) are shown as published in the table; the chart draws them at the bound or the low end of the range.", areaChart: "Values by area, {{period}}" },
+    bounds: {
+      over: "over {{value}}",
+      under: "under {{value}}",
+      chartNote:
+        "Bounds and ranges (e.g. over 80) are shown as published in the table; the chart draws them at the bound or the low end of the range.",
+      areaChart: "Values by area, {{period}}",
+    },
     noValue: "–",
     status: {
       onTrack: "On track",
@@ -529,7 +558,8 @@ export const indicatorTexts = defineTexts({
       newTitle: "New indicator",
       editButton: "Edit the definition",
       editTitle: "Edit the indicator",
-      intro: "The definition says what the indicator measures and which way a change is good. Values are entered on the indicator's page or imported from a CSV file by the key.",
+      intro:
+        "The definition says what the indicator measures and which way a change is good. Values are entered on the indicator's page or imported from a CSV file by the key.",
       key: "Key",
       keyHelp: "Lower case letters, digits and dashes, for example feeling-safe-evening. The CSV import finds the indicator by it.",
       nameFi: "Name in Finnish",
@@ -548,7 +578,8 @@ export const indicatorTexts = defineTexts({
       create: "Create the indicator",
       save: "Save the definition",
       saved: "Definition saved.",
-      conflict: "Someone else saved the definition meanwhile. What you typed is kept in the form; this is the version now saved. Save again to replace it.",
+      conflict:
+        "Someone else saved the definition meanwhile. What you typed is kept in the form; this is the version now saved. Save again to replace it.",
     },
     errors: {
       keyFormat: "Use only lower case letters, digits and dashes in the key.",
@@ -579,7 +610,8 @@ export const indicatorTexts = defineTexts({
         value: "A number with a decimal comma or point, for example 62,5 (required).",
         type: "toteuma (actual) or tavoite (target); empty means actual.",
       },
-      columnsNote: "Separated by semicolons or commas, encoded in UTF-8 (with or without a BOM). The English headers indicator, area, year, period, value and type are accepted too.",
+      columnsNote:
+        "Separated by semicolons or commas, encoded in UTF-8 (with or without a BOM). The English headers indicator, area, year, period, value and type are accepted too.",
       exampleHeading: "Example file (semicolon-separated)",
       keysHeading: "Indicator keys",
       upload: {
@@ -634,8 +666,10 @@ export const indicatorTexts = defineTexts({
         required: "{{column}}: the value is missing.",
         unknownIndicator: "{{column}}: no indicator “{{value}}”.",
         unknownArea: "{{column}}: no area “{{value}}”.",
-        ambiguousArea: "{{column}}: “{{value}}” can mean several areas: {{candidates}}. Write the level before the code, e.g. district:301.",
-        areaLeadingZeros: "{{column}}: there is no area “{{value}}”, but with leading zeros it is {{candidates}}. Excel may have dropped the zeros: write the whole code.",
+        ambiguousArea:
+          "{{column}}: “{{value}}” can mean several areas: {{candidates}}. Write the level before the code, e.g. district:301.",
+        areaLeadingZeros:
+          "{{column}}: there is no area “{{value}}”, but with leading zeros it is {{candidates}}. Excel may have dropped the zeros: write the whole code.",
         periodYear: "{{column}}: “{{value}}” is not a year (for example 2025).",
         periodMonth: "{{column}}: “{{value}}” is not a month like 2026-03.",
         number: "{{column}}: “{{value}}” is not a number. For example 62.5, >80, over 80, <5 and 4000–5000 are accepted.",

@@ -5,7 +5,8 @@ import { defineTexts } from "../define";
 export const measureIoTexts = defineTexts({
   fi: {
     title: "Toimenpiteiden tuonti",
-    intro: "Tuo toimenpiteitä CSV- tai Excel-tiedostosta. Näet ensin esikatselun, eikä mitään tallenneta ennen kuin vahvistat tuonnin. Jos tiedoston tunnus on jo suunnitelmassa, toimenpide päivitetään eikä siitä tule kaksoiskappaletta.",
+    intro:
+      "Tuo toimenpiteitä CSV- tai Excel-tiedostosta. Näet ensin esikatselun, eikä mitään tallenneta ennen kuin vahvistat tuonnin. Jos tiedoston tunnus on jo suunnitelmassa, toimenpide päivitetään eikä siitä tule kaksoiskappaletta.",
     sheetName: "Toimenpiteet",
     yes: "kyllä",
     no: "ei",
@@ -47,7 +48,8 @@ export const measureIoTexts = defineTexts({
       templateCsv: "CSV-malli",
       templateXlsx: "Excel-malli (XLSX)",
       unpublished: "Tuo uudet toimenpiteet julkaisemattomina",
-      unpublishedHelp: "Uudet toimenpiteet eivät näy julkisilla sivuilla ennen kuin ne julkaistaan. Päivitettävien toimenpiteiden julkaisu ei muutu.",
+      unpublishedHelp:
+        "Uudet toimenpiteet eivät näy julkisilla sivuilla ennen kuin ne julkaistaan. Päivitettävien toimenpiteiden julkaisu ei muutu.",
       submit: "Esikatsele tuonti",
     },
     preview: {
@@ -87,7 +89,8 @@ export const measureIoTexts = defineTexts({
     },
     guide: {
       heading: "Tiedoston sarakkeet",
-      intro: "Ensimmäisellä rivillä ovat sarakkeiden nimet. Puuttuva sarake tai tyhjä solu ei koskaan poista tallennettua tietoa; tiedon saa tyhjennettyä vain kirjoittamalla soluun #TYHJÄ (myös #TOM tai #CLEAR).",
+      intro:
+        "Ensimmäisellä rivillä ovat sarakkeiden nimet. Puuttuva sarake tai tyhjä solu ei koskaan poista tallennettua tietoa; tiedon saa tyhjennettyä vain kirjoittamalla soluun #TYHJÄ (myös #TOM tai #CLEAR).",
       caption: "Tuonnin sarakkeet ja hyväksytyt arvot",
       column: "Sarake",
       required: "Pakollinen",
@@ -105,15 +108,18 @@ export const measureIoTexts = defineTexts({
         end: "31.3.2026 tai 2026-03-31; pelkkä vuosi tarkoittaa 31.12.",
         timeline: "Sarake aikataulu: vuosi (2012) tai vuosiväli (2011–2014) luetaan alkamis- ja päättymispäiviksi (1.1. ja 31.12.).",
         continuous: "kyllä/ei, ja/nej, yes/no, 1/0 tai x. Jatkuvalla toimenpiteellä ei ole päättymispäivää.",
-        areas: "Alueet tason kanssa, esim. district:301 | sub_area:30102 (tasot major_district, district, sub_area, small_area). Pelkkä tunnus kelpaa, jos se on vain yhdellä tasolla. #TYHJÄ = koko kaupunki.",
+        areas:
+          "Alueet tason kanssa, esim. district:301 | sub_area:30102 (tasot major_district, district, sub_area, small_area). Pelkkä tunnus kelpaa, jos se on vain yhdellä tasolla. #TYHJÄ = koko kaupunki.",
         budget: "Euroina: 24 000,50 tai 24000.50.",
         costShares: "Organisaatio ja prosentti, esim. Kanslia 60 | Sote 40; yhteensä tasan 100.",
-        status: "Ehdotettu, Hyväksytty, Käynnissä, Viivästynyt, Tauolla, Valmis, Lopetettu sekä Suunniteltu (= hyväksytty), Aloitettu (= käynnissä) ja Toteutettu (= valmis); myös ruotsiksi ja englanniksi.",
+        status:
+          "Ehdotettu, Hyväksytty, Käynnissä, Viivästynyt, Tauolla, Valmis, Lopetettu sekä Suunniteltu (= hyväksytty), Aloitettu (= käynnissä) ja Toteutettu (= valmis); myös ruotsiksi ja englanniksi.",
         goals: "Suunnitelman strategian tavoitteiden tunnukset | -merkillä erotettuina.",
       },
     },
     warnings: {
-      codeLeadingZeros: "{{column}}: tunnusta {{value}} ei ole suunnitelmassa, mutta etunollineen se on {{match}}. Excel on ehkä poistanut etunollat. Tarkista, ettei tästä tule kaksoiskappaletta.",
+      codeLeadingZeros:
+        "{{column}}: tunnusta {{value}} ei ole suunnitelmassa, mutta etunollineen se on {{match}}. Excel on ehkä poistanut etunollat. Tarkista, ettei tästä tule kaksoiskappaletta.",
       yearAsDate: "{{column}}: ”{{value}}” tallennetaan päivämääränä {{date}}.",
       yearAsDates: "{{column}}: ”{{value}}” tallennetaan päivämäärinä {{start}}–{{end}}.",
       outsidePlan: "Toimenpiteen ajankohta {{start}}–{{end}} on osin suunnitelmakauden {{periodStart}}–{{periodEnd}} ulkopuolella.",
@@ -129,7 +135,8 @@ export const measureIoTexts = defineTexts({
       quotes: "Rivillä {{row}} on lainausmerkki, jota ei ole suljettu.",
       empty: "Tiedostossa ei ole yhtään toimenpideriviä otsikkorivin jälkeen.",
       tooManyRows: "Tiedostossa on liikaa rivejä. Tuo enintään {{max}} toimenpidettä kerralla.",
-      missingColumns: "Tiedostosta puuttuu pakollinen sarake: {{columns}}. Ensimmäisellä rivillä on oltava sarakkeiden nimet, kuten mallitiedostossa.",
+      missingColumns:
+        "Tiedostosta puuttuu pakollinen sarake: {{columns}}. Ensimmäisellä rivillä on oltava sarakkeiden nimet, kuten mallitiedostossa.",
       duplicateColumn: "Sarake {{column}} on tiedostossa kahdesti.",
       expired: "Esikatselu on vanhentunut. Valitse tiedosto uudelleen.",
       changed: "Tiedot muuttuivat esikatselun jälkeen, eikä mitään tuotu. Tarkista esikatselu uudelleen.",
@@ -149,7 +156,8 @@ export const measureIoTexts = defineTexts({
       endAndContinuous: "Jatkuvalla toimenpiteellä ei ole päättymispäivää. Poista päivämäärä tai jatkuva-merkintä.",
       boolean: "{{column}}: ”{{value}}” ei ole kelvollinen. Kirjoita kyllä tai ei.",
       unknownArea: "{{column}}: aluetta {{value}} ei löydy.",
-      ambiguousArea: "{{column}}: tunnus {{value}} sopii useaan alueeseen: {{candidates}}. Kirjoita taso tunnuksen eteen, esimerkiksi district:301 tai sub_area:301.",
+      ambiguousArea:
+        "{{column}}: tunnus {{value}} sopii useaan alueeseen: {{candidates}}. Kirjoita taso tunnuksen eteen, esimerkiksi district:301 tai sub_area:301.",
       formerArea: "{{column}}: {{value}} on entinen alue (voimassa {{until}} asti). Kohdista toimenpide nykyiseen alueeseen.",
       number: "{{column}}: ”{{value}}” ei ole luku. Esimerkiksi 24 000,50 kelpaa.",
       budgetRange: "{{column}}: budjetti ei voi olla negatiivinen eikä näin suuri.",
@@ -157,20 +165,25 @@ export const measureIoTexts = defineTexts({
       costSharesTotal: "{{column}}: osuuksien summa on {{total}} %, mutta sen on oltava tasan 100 %.",
       costSharesDuplicate: "{{column}}: sama organisaatio on jaossa kahdesti.",
       costSharesRange: "{{column}}: jokaisen osuuden on oltava yli 0 ja enintään 100 %.",
-      unknownStatus: "{{column}}: tilaa ”{{value}}” ei tunneta. Käytä jotakin näistä: Ehdotettu, Hyväksytty, Käynnissä, Viivästynyt, Tauolla, Valmis, Lopetettu – tai Suunniteltu, Aloitettu, Toteutettu.",
-      statusTransition: "{{column}}: tilaa ei voi muuttaa tuonnilla tilasta $t(measureIo.status.{{from}}) tilaan $t(measureIo.status.{{to}}).",
+      unknownStatus:
+        "{{column}}: tilaa ”{{value}}” ei tunneta. Käytä jotakin näistä: Ehdotettu, Hyväksytty, Käynnissä, Viivästynyt, Tauolla, Valmis, Lopetettu – tai Suunniteltu, Aloitettu, Toteutettu.",
+      statusTransition:
+        "{{column}}: tilaa ei voi muuttaa tuonnilla tilasta $t(measureIo.status.{{from}}) tilaan $t(measureIo.status.{{to}}).",
       unknownGoal: "{{column}}: strategiatavoitetta {{value}} ei löydy.",
       noStrategy: "{{column}}: suunnitelmaa ei ole liitetty strategiaan, joten tavoitteita ei voi antaa.",
       invalid: "{{column}}: tarkista tämä tieto.",
       cannotClear: "{{column}}: tätä tietoa ei voi tyhjentää.",
       timeline: "{{column}}: ”{{value}}” ei ole vuosi, vuosiväli eikä päivämäärä. Käytä muotoa 2012, 2011–2014 tai 31.3.2026.",
-      areaLeadingZeros: "{{column}}: aluetta {{value}} ei ole, mutta etunollineen se on {{candidates}}. Excel on ehkä poistanut etunollat: kirjoita tunnus kokonaan.",
-      unknownAreaLevel: "{{column}}: ”{{value}}”: tasoa ei tunneta. Tasot ovat major_district, district, sub_area ja small_area (tai suurpiiri, peruspiiri, osa-alue, pienalue).",
+      areaLeadingZeros:
+        "{{column}}: aluetta {{value}} ei ole, mutta etunollineen se on {{candidates}}. Excel on ehkä poistanut etunollat: kirjoita tunnus kokonaan.",
+      unknownAreaLevel:
+        "{{column}}: ”{{value}}”: tasoa ei tunneta. Tasot ovat major_district, district, sub_area ja small_area (tai suurpiiri, peruspiiri, osa-alue, pienalue).",
     },
   },
   sv: {
     title: "Import av åtgärder",
-    intro: "Importera åtgärder från en CSV- eller Excel-fil. Du ser först en förhandsvisning och inget sparas förrän du bekräftar importen. Om filens kod redan finns i planen uppdateras åtgärden i stället för att dubbleras.",
+    intro:
+      "Importera åtgärder från en CSV- eller Excel-fil. Du ser först en förhandsvisning och inget sparas förrän du bekräftar importen. Om filens kod redan finns i planen uppdateras åtgärden i stället för att dubbleras.",
     sheetName: "Åtgärder",
     yes: "ja",
     no: "nej",
@@ -212,7 +225,8 @@ export const measureIoTexts = defineTexts({
       templateCsv: "CSV-mall",
       templateXlsx: "Excel-mall (XLSX)",
       unpublished: "Importera nya åtgärder opublicerade",
-      unpublishedHelp: "Nya åtgärder syns inte på de offentliga sidorna förrän de publiceras. Publiceringen av åtgärder som uppdateras ändras inte.",
+      unpublishedHelp:
+        "Nya åtgärder syns inte på de offentliga sidorna förrän de publiceras. Publiceringen av åtgärder som uppdateras ändras inte.",
       submit: "Förhandsgranska importen",
     },
     preview: {
@@ -252,7 +266,8 @@ export const measureIoTexts = defineTexts({
     },
     guide: {
       heading: "Filens kolumner",
-      intro: "Första raden innehåller kolumnernas namn. En kolumn som saknas eller en tom cell raderar aldrig sparade uppgifter; en uppgift töms bara genom att skriva #TOM (även #TYHJÄ eller #CLEAR) i cellen.",
+      intro:
+        "Första raden innehåller kolumnernas namn. En kolumn som saknas eller en tom cell raderar aldrig sparade uppgifter; en uppgift töms bara genom att skriva #TOM (även #TYHJÄ eller #CLEAR) i cellen.",
       caption: "Importens kolumner och godtagna värden",
       column: "Kolumn",
       required: "Obligatorisk",
@@ -268,17 +283,21 @@ export const measureIoTexts = defineTexts({
         partners: "Organisationer åtskilda med |.",
         start: "31.3.2026 eller 2026-03-31; ett år (2012) betyder 1.1.; ett intervall (2011–2014) ger också slutdatumet.",
         end: "31.3.2026 eller 2026-03-31; ett år betyder 31.12.",
-        timeline: "Kolumnen aikataulu (tidsplan): ett år (2012) eller ett intervall (2011–2014) läses som start- och slutdatum (1.1. och 31.12.).",
+        timeline:
+          "Kolumnen aikataulu (tidsplan): ett år (2012) eller ett intervall (2011–2014) läses som start- och slutdatum (1.1. och 31.12.).",
         continuous: "ja/nej, kyllä/ei, yes/no, 1/0 eller x. En fortlöpande åtgärd har inget slutdatum.",
-        areas: "Områden med nivå, t.ex. district:301 | sub_area:30102 (nivåerna major_district, district, sub_area, small_area). En kod utan nivå godtas om den finns på en enda nivå. #TOM = hela staden.",
+        areas:
+          "Områden med nivå, t.ex. district:301 | sub_area:30102 (nivåerna major_district, district, sub_area, small_area). En kod utan nivå godtas om den finns på en enda nivå. #TOM = hela staden.",
         budget: "I euro: 24 000,50 eller 24000.50.",
         costShares: "Organisation och procent, t.ex. Kanslia 60 | Sote 40; totalt exakt 100.",
-        status: "Föreslagen, Godkänd, Pågår, Fördröjd, Vilande, Slutförd, Avbruten samt Planerad (= godkänd), Påbörjad (= pågår) och Genomförd (= slutförd); också på finska och engelska.",
+        status:
+          "Föreslagen, Godkänd, Pågår, Fördröjd, Vilande, Slutförd, Avbruten samt Planerad (= godkänd), Påbörjad (= pågår) och Genomförd (= slutförd); också på finska och engelska.",
         goals: "Koder för målen i planens strategi, åtskilda med |.",
       },
     },
     warnings: {
-      codeLeadingZeros: "{{column}}: koden {{value}} finns inte i planen, men med inledande nollor är den {{match}}. Excel har kanske tagit bort nollorna. Kontrollera att det inte blir en dubblett.",
+      codeLeadingZeros:
+        "{{column}}: koden {{value}} finns inte i planen, men med inledande nollor är den {{match}}. Excel har kanske tagit bort nollorna. Kontrollera att det inte blir en dubblett.",
       yearAsDate: "{{column}}: ”{{value}}” sparas som datumet {{date}}.",
       yearAsDates: "{{column}}: ”{{value}}” sparas som datumen {{start}}–{{end}}.",
       outsidePlan: "Åtgärdens tid {{start}}–{{end}} ligger delvis utanför planperioden {{periodStart}}–{{periodEnd}}.",
@@ -294,7 +313,8 @@ export const measureIoTexts = defineTexts({
       quotes: "På rad {{row}} finns ett citattecken som inte avslutas.",
       empty: "Filen innehåller inga åtgärdsrader efter rubrikraden.",
       tooManyRows: "Filen har för många rader. Importera högst {{max}} åtgärder åt gången.",
-      missingColumns: "En obligatorisk kolumn saknas i filen: {{columns}}. Den första raden ska innehålla kolumnernas namn, som i mallfilen.",
+      missingColumns:
+        "En obligatorisk kolumn saknas i filen: {{columns}}. Den första raden ska innehålla kolumnernas namn, som i mallfilen.",
       duplicateColumn: "Kolumnen {{column}} finns två gånger i filen.",
       expired: "Förhandsvisningen har gått ut. Välj filen på nytt.",
       changed: "Uppgifterna ändrades efter förhandsvisningen och inget importerades. Granska förhandsvisningen på nytt.",
@@ -314,7 +334,8 @@ export const measureIoTexts = defineTexts({
       endAndContinuous: "En fortlöpande åtgärd har inget slutdatum. Ta bort datumet eller markeringen fortlöpande.",
       boolean: "{{column}}: ”{{value}}” är inte giltigt. Skriv ja eller nej.",
       unknownArea: "{{column}}: området {{value}} hittades inte.",
-      ambiguousArea: "{{column}}: koden {{value}} passar flera områden: {{candidates}}. Skriv nivån före koden, till exempel district:301 eller sub_area:301.",
+      ambiguousArea:
+        "{{column}}: koden {{value}} passar flera områden: {{candidates}}. Skriv nivån före koden, till exempel district:301 eller sub_area:301.",
       formerArea: "{{column}}: {{value}} är ett tidigare område (giltigt till {{until}}). Rikta åtgärden till ett nuvarande område.",
       number: "{{column}}: ”{{value}}” är inget tal. Till exempel 24 000,50 duger.",
       budgetRange: "{{column}}: budgeten kan inte vara negativ eller så här stor.",
@@ -322,20 +343,25 @@ export const measureIoTexts = defineTexts({
       costSharesTotal: "{{column}}: andelarna blir sammanlagt {{total}} %, men summan ska vara exakt 100 %.",
       costSharesDuplicate: "{{column}}: samma organisation förekommer två gånger i fördelningen.",
       costSharesRange: "{{column}}: varje andel ska vara över 0 och högst 100 %.",
-      unknownStatus: "{{column}}: statusen ”{{value}}” är okänd. Använd någon av dessa: Föreslagen, Godkänd, Pågår, Fördröjd, Vilande, Slutförd, Avbruten – eller Planerad, Påbörjad, Genomförd.",
-      statusTransition: "{{column}}: statusen kan inte ändras genom import från $t(measureIo.status.{{from}}) till $t(measureIo.status.{{to}}).",
+      unknownStatus:
+        "{{column}}: statusen ”{{value}}” är okänd. Använd någon av dessa: Föreslagen, Godkänd, Pågår, Fördröjd, Vilande, Slutförd, Avbruten – eller Planerad, Påbörjad, Genomförd.",
+      statusTransition:
+        "{{column}}: statusen kan inte ändras genom import från $t(measureIo.status.{{from}}) till $t(measureIo.status.{{to}}).",
       unknownGoal: "{{column}}: det strategiska målet {{value}} hittades inte.",
       noStrategy: "{{column}}: planen är inte kopplad till någon strategi, så mål kan inte anges.",
       invalid: "{{column}}: kontrollera uppgiften.",
       cannotClear: "{{column}}: den här uppgiften kan inte tömmas.",
-      timeline: "{{column}}: ”{{value}}” är inte ett år, ett intervall av år eller ett datum. Använd formen 2012, 2011–2014 eller 31.3.2026.",
-      areaLeadingZeros: "{{column}}: området {{value}} finns inte, men med inledande nollor är det {{candidates}}. Excel har kanske tagit bort nollorna: skriv hela koden.",
+      timeline:
+        "{{column}}: ”{{value}}” är inte ett år, ett intervall av år eller ett datum. Använd formen 2012, 2011–2014 eller 31.3.2026.",
+      areaLeadingZeros:
+        "{{column}}: området {{value}} finns inte, men med inledande nollor är det {{candidates}}. Excel har kanske tagit bort nollorna: skriv hela koden.",
       unknownAreaLevel: "{{column}}: ”{{value}}”: nivån är okänd. Nivåerna är major_district, district, sub_area och small_area.",
     },
   },
   en: {
     title: "Import measures",
-    intro: "Import measures from a CSV or Excel file. You first see a preview, and nothing is saved until you confirm the import. If a code in the file already exists in the plan, that measure is updated instead of duplicated.",
+    intro:
+      "Import measures from a CSV or Excel file. You first see a preview, and nothing is saved until you confirm the import. If a code in the file already exists in the plan, that measure is updated instead of duplicated.",
     sheetName: "Measures",
     yes: "yes",
     no: "no",
@@ -417,7 +443,8 @@ export const measureIoTexts = defineTexts({
     },
     guide: {
       heading: "The file's columns",
-      intro: "The first row holds the column names. A missing column or an empty cell never erases a stored value; the only way to clear one is to write #CLEAR (or #TYHJÄ, #TOM) in the cell.",
+      intro:
+        "The first row holds the column names. A missing column or an empty cell never erases a stored value; the only way to clear one is to write #CLEAR (or #TYHJÄ, #TOM) in the cell.",
       caption: "Import columns and accepted values",
       column: "Column",
       required: "Required",
@@ -433,17 +460,21 @@ export const measureIoTexts = defineTexts({
         partners: "Organisations separated by |.",
         start: "31.3.2026 or 2026-03-31; a year (2012) means 1 January; a range (2011–2014) also gives the end date.",
         end: "31.3.2026 or 2026-03-31; a year means 31 December.",
-        timeline: "The column aikataulu (timeline): a year (2012) or a range of years (2011–2014) becomes the start and end dates (1 January and 31 December).",
+        timeline:
+          "The column aikataulu (timeline): a year (2012) or a range of years (2011–2014) becomes the start and end dates (1 January and 31 December).",
         continuous: "yes/no, kyllä/ei, ja/nej, 1/0 or x. A continuous measure has no end date.",
-        areas: "Areas with their level, e.g. district:301 | sub_area:30102 (levels major_district, district, sub_area, small_area). A bare code is accepted when only one level has it. #CLEAR = the whole city.",
+        areas:
+          "Areas with their level, e.g. district:301 | sub_area:30102 (levels major_district, district, sub_area, small_area). A bare code is accepted when only one level has it. #CLEAR = the whole city.",
         budget: "In euros: 24 000,50 or 24000.50.",
         costShares: "Organisation and per cent, e.g. Kanslia 60 | Sote 40; exactly 100 in total.",
-        status: "Proposed, Approved, In progress, Delayed, On hold, Completed, Discontinued, and Planned (= approved), Started (= in progress), Done (= completed); also in Finnish and Swedish.",
+        status:
+          "Proposed, Approved, In progress, Delayed, On hold, Completed, Discontinued, and Planned (= approved), Started (= in progress), Done (= completed); also in Finnish and Swedish.",
         goals: "Codes of the goals of the plan's strategy, separated by |.",
       },
     },
     warnings: {
-      codeLeadingZeros: "{{column}}: the code {{value}} is not in the plan, but with leading zeros it is {{match}}. Excel may have dropped the zeros. Check that this does not make a duplicate.",
+      codeLeadingZeros:
+        "{{column}}: the code {{value}} is not in the plan, but with leading zeros it is {{match}}. Excel may have dropped the zeros. Check that this does not make a duplicate.",
       yearAsDate: "{{column}}: “{{value}}” is stored as the date {{date}}.",
       yearAsDates: "{{column}}: “{{value}}” is stored as the dates {{start}}–{{end}}.",
       outsidePlan: "The measure's time {{start}}–{{end}} is partly outside the plan period {{periodStart}}–{{periodEnd}}.",
@@ -459,7 +490,8 @@ export const measureIoTexts = defineTexts({
       quotes: "Row {{row}} has a quotation mark that is never closed.",
       empty: "The file has no measure rows after the header row.",
       tooManyRows: "The file has too many rows. Import at most {{max}} measures at a time.",
-      missingColumns: "A required column is missing from the file: {{columns}}. The first row must hold the column names, as in the template.",
+      missingColumns:
+        "A required column is missing from the file: {{columns}}. The first row must hold the column names, as in the template.",
       duplicateColumn: "The column {{column}} appears twice in the file.",
       expired: "The preview has expired. Choose the file again.",
       changed: "The data changed after the preview, and nothing was imported. Check the preview again.",
@@ -479,7 +511,8 @@ export const measureIoTexts = defineTexts({
       endAndContinuous: "A continuous measure has no end date. Remove the date or the continuous mark.",
       boolean: "{{column}}: “{{value}}” is not valid. Write yes or no.",
       unknownArea: "{{column}}: no area {{value}} was found.",
-      ambiguousArea: "{{column}}: the code {{value}} fits several areas: {{candidates}}. Write the level before the code, for example district:301 or sub_area:301.",
+      ambiguousArea:
+        "{{column}}: the code {{value}} fits several areas: {{candidates}}. Write the level before the code, for example district:301 or sub_area:301.",
       formerArea: "{{column}}: {{value}} is a former area (valid until {{until}}). Aim the measure at a current area.",
       number: "{{column}}: “{{value}}” is not a number. For example 24 000,50 or 24000.50 will do.",
       budgetRange: "{{column}}: the budget cannot be negative or this large.",
@@ -487,14 +520,16 @@ export const measureIoTexts = defineTexts({
       costSharesTotal: "{{column}}: the shares total {{total}} %, but they must total exactly 100 %.",
       costSharesDuplicate: "{{column}}: the same organisation appears twice in the split.",
       costSharesRange: "{{column}}: every share must be above 0 and at most 100 %.",
-      unknownStatus: "{{column}}: the status “{{value}}” is unknown. Use one of: Proposed, Approved, In progress, Delayed, On hold, Completed, Discontinued – or Planned, Started, Done.",
+      unknownStatus:
+        "{{column}}: the status “{{value}}” is unknown. Use one of: Proposed, Approved, In progress, Delayed, On hold, Completed, Discontinued – or Planned, Started, Done.",
       statusTransition: "{{column}}: an import cannot change the status from $t(measureIo.status.{{from}}) to $t(measureIo.status.{{to}}).",
       unknownGoal: "{{column}}: no strategy goal {{value}} was found.",
       noStrategy: "{{column}}: the plan is not linked to a strategy, so goals cannot be given.",
       invalid: "{{column}}: check this value.",
       cannotClear: "{{column}}: this value cannot be cleared.",
       timeline: "{{column}}: “{{value}}” is not a year, a range of years or a date. Write 2012, 2011–2014 or 31.3.2026.",
-      areaLeadingZeros: "{{column}}: there is no area {{value}}, but with leading zeros it is {{candidates}}. Excel may have dropped the zeros: write the whole code.",
+      areaLeadingZeros:
+        "{{column}}: there is no area {{value}}, but with leading zeros it is {{candidates}}. Excel may have dropped the zeros: write the whole code.",
       unknownAreaLevel: "{{column}}: “{{value}}”: unknown level. The levels are major_district, district, sub_area and small_area.",
     },
   },

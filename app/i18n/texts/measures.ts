@@ -7,12 +7,14 @@ export const measureTexts = defineTexts({
     noPlan: "Turvallisuussuunnitelmaa ei ole vielä julkaistu.",
     noResults: "Hakuehtoja vastaavia toimenpiteitä ei löytynyt. Kokeile väljempiä ehtoja.",
     filters: "Haku ja suodattimet",
-    searchHelp: "Hakee tunnuksesta, otsikosta ja kuvauksesta. Ääkkösillä ei ole väliä. Vähintään kolmen merkin hakusana löytyy myös yhdyssanan osana (kävely → Turvallisuuskävelyt); kokonaiset sanat näytetään ensin.",
+    searchHelp:
+      "Hakee tunnuksesta, otsikosta ja kuvauksesta. Ääkkösillä ei ole väliä. Vähintään kolmen merkin hakusana löytyy myös yhdyssanan osana (kävely → Turvallisuuskävelyt); kokonaiset sanat näytetään ensin.",
     counted_one: "{{count}} toimenpide",
     counted_other: "{{count}} toimenpidettä",
     ofWhichProposals_one: ", joista {{count}} ehdotus",
     ofWhichProposals_other: ", joista {{count}} ehdotusta",
-    countedNote: "Luvuissa ovat mukana kaikki suunnitelman toimenpiteet ehdotukset mukaan lukien, samoin kuin tilannekatsauksessa ja ohjausryhmän yhteenvedossa.",
+    countedNote:
+      "Luvuissa ovat mukana kaikki suunnitelman toimenpiteet ehdotukset mukaan lukien, samoin kuin tilannekatsauksessa ja ohjausryhmän yhteenvedossa.",
     noPriorityArea: "Ei painopistealuetta",
     plan: "Suunnitelma",
     priorityArea: "Painopistealue",
@@ -29,7 +31,15 @@ export const measureTexts = defineTexts({
     direction: "Suunta",
     ascending: "Nouseva",
     descending: "Laskeva",
-    sort: { relevance: "Osuvuus (ilman hakua tunnuksen mukaan)", code: "Tunnus", title: "Otsikko", status: "Tila", end: "Päättymispäivä", updated: "Viimeisin seuranta", progress: "Edistyminen" },
+    sort: {
+      relevance: "Osuvuus (ilman hakua tunnuksen mukaan)",
+      code: "Tunnus",
+      title: "Otsikko",
+      status: "Tila",
+      end: "Päättymispäivä",
+      updated: "Viimeisin seuranta",
+      progress: "Edistyminen",
+    },
     clearFilters: "Tyhjennä suodattimet",
     exportCsv: "Lataa CSV",
     exportXlsx: "Lataa Excel",
@@ -131,8 +141,10 @@ export const measureTexts = defineTexts({
     },
     conflict: {
       title: "Joku muu tallensi muutoksia samaan aikaan",
-      measure: "Toimenpidettä muutettiin sen jälkeen, kun avasit lomakkeen. Mitään ei tallennettu, ja kirjoittamasi tiedot ovat tallessa alla. Toisen henkilön tallentamat arvot:",
-      followUp: "Toimenpiteestä raportoitiin sen jälkeen, kun avasit lomakkeen. Raporttiasi ei vielä tallennettu, ja kirjoittamasi tiedot ovat tallessa. Tarkista uusin tieto ja tallenna sitten uudelleen.",
+      measure:
+        "Toimenpidettä muutettiin sen jälkeen, kun avasit lomakkeen. Mitään ei tallennettu, ja kirjoittamasi tiedot ovat tallessa alla. Toisen henkilön tallentamat arvot:",
+      followUp:
+        "Toimenpiteestä raportoitiin sen jälkeen, kun avasit lomakkeen. Raporttiasi ei vielä tallennettu, ja kirjoittamasi tiedot ovat tallessa. Tarkista uusin tieto ja tallenna sitten uudelleen.",
       latest: "Uusin raportti: {{name}}, {{date}}: {{status}}, {{progress}} %.",
       entry: "Merkintää korjattiin samaan aikaan toisaalla. Tarkista teksti ja tallenna uudelleen.",
     },
@@ -141,7 +153,11 @@ export const measureTexts = defineTexts({
       conflict: "Toimenpidettä muutettiin juuri. Lataa sivu uudelleen ja tarkista tilanne.",
       transition: "Tilaa ei voi muuttaa näin.",
     },
-    saved: { measure: "Toimenpide tallennettu.", followUp: "Seurantaraportti tallennettu.", entry: "Merkintä korjattu. Aiempi versio säilyy historiassa." },
+    saved: {
+      measure: "Toimenpide tallennettu.",
+      followUp: "Seurantaraportti tallennettu.",
+      entry: "Merkintä korjattu. Aiempi versio säilyy historiassa.",
+    },
     validation: {
       code: "Käytä tunnuksessa numeroita, kirjaimia ja pisteitä, esimerkiksi 2.3.",
       codeTaken: "Suunnitelmassa on jo toimenpide tällä tunnuksella.",
@@ -174,12 +190,14 @@ export const measureTexts = defineTexts({
     noPlan: "Trygghetsplanen har ännu inte publicerats.",
     noResults: "Inga åtgärder motsvarar sökvillkoren. Pröva med bredare villkor.",
     filters: "Sökning och filter",
-    searchHelp: "Söker i beteckning, rubrik och beskrivning. Å, ä och ö spelar ingen roll. Ett sökord på minst tre tecken hittas också som del av ett sammansatt ord; hela ord visas först.",
+    searchHelp:
+      "Söker i beteckning, rubrik och beskrivning. Å, ä och ö spelar ingen roll. Ett sökord på minst tre tecken hittas också som del av ett sammansatt ord; hela ord visas först.",
     counted_one: "{{count}} åtgärd",
     counted_other: "{{count}} åtgärder",
     ofWhichProposals_one: ", varav {{count}} förslag",
     ofWhichProposals_other: ", varav {{count}} förslag",
-    countedNote: "Siffrorna omfattar alla åtgärder i planen, förslagen medräknade, på samma sätt som lägesöversikten och styrgruppens sammanfattning.",
+    countedNote:
+      "Siffrorna omfattar alla åtgärder i planen, förslagen medräknade, på samma sätt som lägesöversikten och styrgruppens sammanfattning.",
     noPriorityArea: "Inget fokusområde",
     plan: "Plan",
     priorityArea: "Fokusområde",
@@ -196,7 +214,15 @@ export const measureTexts = defineTexts({
     direction: "Riktning",
     ascending: "Stigande",
     descending: "Fallande",
-    sort: { relevance: "Relevans (utan sökning efter beteckning)", code: "Beteckning", title: "Rubrik", status: "Status", end: "Slutdatum", updated: "Senaste uppföljning", progress: "Framsteg" },
+    sort: {
+      relevance: "Relevans (utan sökning efter beteckning)",
+      code: "Beteckning",
+      title: "Rubrik",
+      status: "Status",
+      end: "Slutdatum",
+      updated: "Senaste uppföljning",
+      progress: "Framsteg",
+    },
     clearFilters: "Töm filtren",
     exportCsv: "Ladda ner CSV",
     exportXlsx: "Ladda ner Excel",
@@ -298,8 +324,10 @@ export const measureTexts = defineTexts({
     },
     conflict: {
       title: "Någon annan sparade ändringar samtidigt",
-      measure: "Åtgärden ändrades efter att du öppnade formuläret. Ingenting sparades och det du skrev finns kvar nedan. Värden som den andra personen sparade:",
-      followUp: "Någon rapporterade om åtgärden efter att du öppnade formuläret. Din rapport har inte sparats ännu och det du skrev finns kvar. Kontrollera den senaste uppgiften och spara sedan igen.",
+      measure:
+        "Åtgärden ändrades efter att du öppnade formuläret. Ingenting sparades och det du skrev finns kvar nedan. Värden som den andra personen sparade:",
+      followUp:
+        "Någon rapporterade om åtgärden efter att du öppnade formuläret. Din rapport har inte sparats ännu och det du skrev finns kvar. Kontrollera den senaste uppgiften och spara sedan igen.",
       latest: "Senaste rapport: {{name}}, {{date}}: {{status}}, {{progress}} %.",
       entry: "Anteckningen korrigerades samtidigt på annat håll. Kontrollera texten och spara igen.",
     },
@@ -308,7 +336,11 @@ export const measureTexts = defineTexts({
       conflict: "Åtgärden ändrades just. Ladda om sidan och kontrollera läget.",
       transition: "Statusen kan inte ändras så här.",
     },
-    saved: { measure: "Åtgärden har sparats.", followUp: "Uppföljningsrapporten har sparats.", entry: "Anteckningen har korrigerats. Den tidigare versionen finns kvar i historiken." },
+    saved: {
+      measure: "Åtgärden har sparats.",
+      followUp: "Uppföljningsrapporten har sparats.",
+      entry: "Anteckningen har korrigerats. Den tidigare versionen finns kvar i historiken.",
+    },
     validation: {
       code: "Använd siffror, bokstäver och punkter i beteckningen, till exempel 2.3.",
       codeTaken: "Planen har redan en åtgärd med denna beteckning.",
@@ -341,12 +373,14 @@ export const measureTexts = defineTexts({
     noPlan: "The safety plan has not been published yet.",
     noResults: "No measures match these criteria. Try broader ones.",
     filters: "Search and filters",
-    searchHelp: "Searches the identifier, title and description. Accents do not matter. A search word of three characters or more is also found inside compound words; whole words come first.",
+    searchHelp:
+      "Searches the identifier, title and description. Accents do not matter. A search word of three characters or more is also found inside compound words; whole words come first.",
     counted_one: "{{count}} measure",
     counted_other: "{{count}} measures",
     ofWhichProposals_one: ", of which {{count}} proposal",
     ofWhichProposals_other: ", of which {{count}} proposals",
-    countedNote: "The figures include every measure of the plan, proposals included, as in the status review and the steering group's summary.",
+    countedNote:
+      "The figures include every measure of the plan, proposals included, as in the status review and the steering group's summary.",
     noPriorityArea: "No priority area",
     plan: "Plan",
     priorityArea: "Priority area",
@@ -363,7 +397,15 @@ export const measureTexts = defineTexts({
     direction: "Direction",
     ascending: "Ascending",
     descending: "Descending",
-    sort: { relevance: "Relevance (by identifier without a search)", code: "Identifier", title: "Title", status: "Status", end: "End date", updated: "Latest follow-up", progress: "Progress" },
+    sort: {
+      relevance: "Relevance (by identifier without a search)",
+      code: "Identifier",
+      title: "Title",
+      status: "Status",
+      end: "End date",
+      updated: "Latest follow-up",
+      progress: "Progress",
+    },
     clearFilters: "Clear filters",
     exportCsv: "Download CSV",
     exportXlsx: "Download Excel",
@@ -465,8 +507,10 @@ export const measureTexts = defineTexts({
     },
     conflict: {
       title: "Someone else saved changes at the same time",
-      measure: "The measure was changed after you opened the form. Nothing was saved and what you typed is kept below. The values the other person saved:",
-      followUp: "Someone reported on this measure after you opened the form. Your report has not been saved yet and what you typed is kept. Check the latest information, then save again.",
+      measure:
+        "The measure was changed after you opened the form. Nothing was saved and what you typed is kept below. The values the other person saved:",
+      followUp:
+        "Someone reported on this measure after you opened the form. Your report has not been saved yet and what you typed is kept. Check the latest information, then save again.",
       latest: "Latest report: {{name}}, {{date}}: {{status}}, {{progress}} %.",
       entry: "The entry was corrected elsewhere at the same time. Check the text and save again.",
     },
@@ -475,7 +519,11 @@ export const measureTexts = defineTexts({
       conflict: "The measure was just changed. Reload the page and check the situation.",
       transition: "The status cannot be changed like this.",
     },
-    saved: { measure: "The measure was saved.", followUp: "The follow-up report was saved.", entry: "The entry was corrected. The earlier version is kept in the history." },
+    saved: {
+      measure: "The measure was saved.",
+      followUp: "The follow-up report was saved.",
+      entry: "The entry was corrected. The earlier version is kept in the history.",
+    },
     validation: {
       code: "Use digits, letters and dots in the identifier, for example 2.3.",
       codeTaken: "The plan already has a measure with this identifier.",

@@ -61,7 +61,8 @@ export const neighbourhoodTexts = defineTexts({
       withdrawHelp: "Peruttu suunnitelma ei näy verkostolle eikä julkisesti, eikä sitä voi enää lähettää. Laatijat näkevät sen yhä.",
       confirmWithdraw: "Peru suunnitelma lopullisesti",
       archive: "Arkistoi suunnitelma",
-      archiveHelp: "Arkistoi suunnitelma, kun sen toimenpiteet on tehty tai se on muuten päättynyt. Arkistoitu suunnitelma on yhä julkinen.",
+      archiveHelp:
+        "Arkistoi suunnitelma, kun sen toimenpiteet on tehty tai se on muuten päättynyt. Arkistoitu suunnitelma on yhä julkinen.",
       confirmArchive: "Arkistoi",
     },
     actionTable: {
@@ -74,7 +75,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     review: {
       title: "Verkoston palaute",
-      intro: "Lue suunnitelma ja kirjoita laatijoille palaute. Pyydä muutoksia, jos jotain pitää korjata, tai hyväksy suunnitelma, jolloin se julkaistaan kaikkien luettavaksi.",
+      intro:
+        "Lue suunnitelma ja kirjoita laatijoille palaute. Pyydä muutoksia, jos jotain pitää korjata, tai hyväksy suunnitelma, jolloin se julkaistaan kaikkien luettavaksi.",
       feedback: "Palaute laatijoille",
       feedbackHelp: "Pakollinen, kun pyydät muutoksia. Palaute näkyy suunnitelman sivulla.",
       requestChanges: "Pyydä muutoksia",
@@ -146,7 +148,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     editor: {
       title: "Suunnitelman muokkaus",
-      intro: "Kirjoita suunnitelma osio kerrallaan. Luonnos tallentuu sitä mukaa kuin kirjoitat, ja voit myös tallentaa painikkeella. Jokaisesta kohdasta näkyy, kuka sen on kirjoittanut.",
+      intro:
+        "Kirjoita suunnitelma osio kerrallaan. Luonnos tallentuu sitä mukaa kuin kirjoitat, ja voit myös tallentaa painikkeella. Jokaisesta kohdasta näkyy, kuka sen on kirjoittanut.",
       viewPlan: "Näytä suunnitelma",
       basics: "Perustiedot",
       planTitle: "Suunnitelman nimi",
@@ -198,7 +201,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     submit: {
       title: "Lähetä verkostolle",
-      intro: "Kun suunnitelmassa on havainnot, tavoitteet ja toimenpiteet, lähetä se alueen verkostolle. Verkosto antaa palautetta ja joko pyytää muutoksia tai hyväksyy suunnitelman, jolloin se julkaistaan.",
+      intro:
+        "Kun suunnitelmassa on havainnot, tavoitteet ja toimenpiteet, lähetä se alueen verkostolle. Verkosto antaa palautetta ja joko pyytää muutoksia tai hyväksyy suunnitelman, jolloin se julkaistaan.",
       missing: "Vielä puuttuu vähintään yksi: {{missing}}.",
       waitForSaves: "Odota hetki: kaikkia muutoksia ei ole vielä tallennettu.",
       button: "Lähetä suunnitelma verkostolle",
@@ -207,7 +211,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     newPlan: {
       title: "Aloita uusi suunnitelma",
-      intro: "Asukkaiden turvallisuussuunnitelmassa kerrotte, mikä alueella huolettaa, mitä haluatte saada aikaan ja mitä teette yhdessä verkoston ja kaupungin kanssa. Voit kutsua naapureita mukaan kirjoittamaan.",
+      intro:
+        "Asukkaiden turvallisuussuunnitelmassa kerrotte, mikä alueella huolettaa, mitä haluatte saada aikaan ja mitä teette yhdessä verkoston ja kaupungin kanssa. Voit kutsua naapureita mukaan kirjoittamaan.",
       area: "Alue",
       areaHelp: "Voit laatia suunnitelman omalle asuinalueellesi.",
       planTitle: "Suunnitelman nimi",
@@ -216,7 +221,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     history: {
       title: "Versiohistoria: {{title}}",
-      intro: "Jokainen tallennus kasvattaa versionumeroa. Saman henkilön tallennukset muutaman minuutin sisällä kootaan yhdeksi versioksi; lähettäminen, palaute ja julkaisu aloittavat aina uuden.",
+      intro:
+        "Jokainen tallennus kasvattaa versionumeroa. Saman henkilön tallennukset muutaman minuutin sisällä kootaan yhdeksi versioksi; lähettäminen, palaute ja julkaisu aloittavat aina uuden.",
       whoWroteWhat: "Kuka kirjoitti mitä",
       whoCaption: "Nykyisen suunnitelman kohdat kirjoittajittain",
       person: "Kirjoittaja",
@@ -234,7 +240,14 @@ export const neighbourhoodTexts = defineTexts({
         archived: "Arkistoitu",
       },
       change: { added: "Lisätty", changed: "Muutettu", removed: "Poistettu" },
-      changeSection: { basics: "Perustiedot", observation: "Havainto", goal: "Tavoite", action: "Toimenpide", authors: "Laatija", status: "Tila" },
+      changeSection: {
+        basics: "Perustiedot",
+        observation: "Havainto",
+        goal: "Tavoite",
+        action: "Toimenpide",
+        authors: "Laatija",
+        status: "Tila",
+      },
     },
     myArea: {
       startPlan: "Aloita suunnitelma",
@@ -297,7 +310,8 @@ export const neighbourhoodTexts = defineTexts({
     areaImport: {
       adminSection: "Aluejako",
       title: "Aluejaon tuonti",
-      intro: "Tuo kaupungin aluejako (suurpiiri → peruspiiri → osa-alue → pienalue) CSV-tiedostosta. Esikatselussa näet jokaisen rivin ja sen virheet; mitään ei tallenneta, ennen kuin kaikki rivit ovat kunnossa ja vahvistat tuonnin. Saman tiedoston voi tuoda uudelleen: alue tunnistetaan tason ja koodin perusteella ja päivitetään.",
+      intro:
+        "Tuo kaupungin aluejako (suurpiiri → peruspiiri → osa-alue → pienalue) CSV-tiedostosta. Esikatselussa näet jokaisen rivin ja sen virheet; mitään ei tallenneta, ennen kuin kaikki rivit ovat kunnossa ja vahvistat tuonnin. Saman tiedoston voi tuoda uudelleen: alue tunnistetaan tason ja koodin perusteella ja päivitetään.",
       columnsTitle: "Sarakkeet",
       columns: {
         level: "taso: suurpiiri, peruspiiri, osa-alue tai pienalue (myös major_district, district, sub_area, small_area)",
@@ -306,9 +320,10 @@ export const neighbourhoodTexts = defineTexts({
         name_sv: "nimi ruotsiksi",
         parent_code: "ylemmän tason alueen koodi (peruspiirin suurpiiri, osa-alueen peruspiiri…); tyhjä suurpiirillä",
         valid_from: "voimassa alkaen (esim. 2017-01-01 tai 1.1.2017)",
-        valid_until: "voimassa asti; menneisyydessä oleva päivä tekee alueesta entisen (myös nimessä oleva \"(Ent.)\")",
+        valid_until: 'voimassa asti; menneisyydessä oleva päivä tekee alueesta entisen (myös nimessä oleva "(Ent.)")',
       },
-      rules: "Erottimena puolipiste, pilkku tai sarkain; merkistö UTF-8 tai Windows-1252. Ylempi alue voi olla samassa tiedostossa tai jo tallennettuna. Puuttuva sarake tai tyhjä solu ei koskaan tyhjennä tallennettua tietoa; kentän tyhjentää vain solu, jossa on #TYHJÄ. Alue tunnistetaan tason ja koodin perusteella, ja ylempi alue haetaan aina yhtä tasoa ylempää, joten sama koodi eri tasoilla ei sekoitu.",
+      rules:
+        "Erottimena puolipiste, pilkku tai sarkain; merkistö UTF-8 tai Windows-1252. Ylempi alue voi olla samassa tiedostossa tai jo tallennettuna. Puuttuva sarake tai tyhjä solu ei koskaan tyhjennä tallennettua tietoa; kentän tyhjentää vain solu, jossa on #TYHJÄ. Alue tunnistetaan tason ja koodin perusteella, ja ylempi alue haetaan aina yhtä tasoa ylempää, joten sama koodi eri tasoilla ei sekoitu.",
       template: "Lataa esimerkkitiedosto (aluejako-malli.csv)",
       uploadTitle: "Valitse tiedosto",
       file: "CSV-tiedosto",
@@ -364,8 +379,10 @@ export const neighbourhoodTexts = defineTexts({
         duplicate: "Sama taso ja koodi on jo rivillä {{row}}.",
         majorHasParent: "Suurpiirillä ei ole ylempää aluetta.",
         parentMissing: "Ylempää aluetta {{code}} ei löydy tasolta $t(areaLevels.{{level}}).",
-        parentLikely: "Ylempää aluetta {{code}} ei löydy tasolta $t(areaLevels.{{level}}). Tarkoititko aluetta {{match}} {{name}}? Excel poistaa koodien alusta nollat.",
-        leadingZeros: "Koodi {{code}} on sama kuin tallennettu tai tiedoston koodi {{match}} ({{name}}) ilman etunollia. Excel poistaa koodien alusta nollat: korjaa koodi, niin aluetta ei luoda kahdesti.",
+        parentLikely:
+          "Ylempää aluetta {{code}} ei löydy tasolta $t(areaLevels.{{level}}). Tarkoititko aluetta {{match}} {{name}}? Excel poistaa koodien alusta nollat.",
+        leadingZeros:
+          "Koodi {{code}} on sama kuin tallennettu tai tiedoston koodi {{match}} ({{name}}) ilman etunollia. Excel poistaa koodien alusta nollat: korjaa koodi, niin aluetta ei luoda kahdesti.",
         cannotClear: "Saraketta {{column}} ei voi tyhjentää.",
         dateInvalid: "Sarakkeen {{column}} päivämäärä ei kelpaa: {{value}} (esim. 2014-12-31, 31.12.2014 tai 2014).",
         datesReversed: "Voimassaolon alku on myöhemmin kuin sen loppu.",
@@ -426,10 +443,12 @@ export const neighbourhoodTexts = defineTexts({
       updateStatusOf: "Uppdatera läget för åtgärd {{n}}",
       endTitle: "Avsluta planen",
       withdraw: "Återkalla planen",
-      withdrawHelp: "En återkallad plan syns inte för nätverket eller offentligt och kan inte längre skickas. Skribenterna ser den fortfarande.",
+      withdrawHelp:
+        "En återkallad plan syns inte för nätverket eller offentligt och kan inte längre skickas. Skribenterna ser den fortfarande.",
       confirmWithdraw: "Återkalla planen slutgiltigt",
       archive: "Arkivera planen",
-      archiveHelp: "Arkivera planen när dess åtgärder är gjorda eller den annars har avslutats. En arkiverad plan är fortfarande offentlig.",
+      archiveHelp:
+        "Arkivera planen när dess åtgärder är gjorda eller den annars har avslutats. En arkiverad plan är fortfarande offentlig.",
       confirmArchive: "Arkivera",
     },
     actionTable: {
@@ -442,7 +461,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     review: {
       title: "Nätverkets respons",
-      intro: "Läs planen och skriv respons till skribenterna. Begär ändringar om något behöver rättas, eller godkänn planen, så publiceras den för alla.",
+      intro:
+        "Läs planen och skriv respons till skribenterna. Begär ändringar om något behöver rättas, eller godkänn planen, så publiceras den för alla.",
       feedback: "Respons till skribenterna",
       feedbackHelp: "Obligatoriskt när du begär ändringar. Responsen syns på planens sida.",
       requestChanges: "Begär ändringar",
@@ -514,7 +534,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     editor: {
       title: "Redigera planen",
-      intro: "Skriv planen ett avsnitt i taget. Utkastet sparas medan du skriver, och du kan också spara med knappen. Vid varje punkt syns vem som har skrivit den.",
+      intro:
+        "Skriv planen ett avsnitt i taget. Utkastet sparas medan du skriver, och du kan också spara med knappen. Vid varje punkt syns vem som har skrivit den.",
       viewPlan: "Visa planen",
       basics: "Grunduppgifter",
       planTitle: "Planens namn",
@@ -566,7 +587,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     submit: {
       title: "Skicka till nätverket",
-      intro: "När planen har iakttagelser, mål och åtgärder skickar du den till områdets nätverk. Nätverket ger respons och begär antingen ändringar eller godkänner planen, som då publiceras.",
+      intro:
+        "När planen har iakttagelser, mål och åtgärder skickar du den till områdets nätverk. Nätverket ger respons och begär antingen ändringar eller godkänner planen, som då publiceras.",
       missing: "Det saknas ännu minst en: {{missing}}.",
       waitForSaves: "Vänta ett ögonblick: alla ändringar har inte sparats ännu.",
       button: "Skicka planen till nätverket",
@@ -575,7 +597,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     newPlan: {
       title: "Börja en ny plan",
-      intro: "I invånarnas säkerhetsplan berättar ni vad som oroar i området, vad ni vill åstadkomma och vad ni gör tillsammans med nätverket och staden. Du kan bjuda in grannar att skriva med.",
+      intro:
+        "I invånarnas säkerhetsplan berättar ni vad som oroar i området, vad ni vill åstadkomma och vad ni gör tillsammans med nätverket och staden. Du kan bjuda in grannar att skriva med.",
       area: "Område",
       areaHelp: "Du kan skriva en plan för ditt eget bostadsområde.",
       planTitle: "Planens namn",
@@ -584,7 +607,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     history: {
       title: "Versionshistorik: {{title}}",
-      intro: "Varje sparning höjer versionsnumret. En persons sparningar inom några minuter samlas i en version; att skicka, ge respons och publicera inleder alltid en ny.",
+      intro:
+        "Varje sparning höjer versionsnumret. En persons sparningar inom några minuter samlas i en version; att skicka, ge respons och publicera inleder alltid en ny.",
       whoWroteWhat: "Vem skrev vad",
       whoCaption: "Den nuvarande planens punkter per skribent",
       person: "Skribent",
@@ -602,7 +626,14 @@ export const neighbourhoodTexts = defineTexts({
         archived: "Arkiverad",
       },
       change: { added: "Tillagd", changed: "Ändrad", removed: "Borttagen" },
-      changeSection: { basics: "Grunduppgifter", observation: "Iakttagelse", goal: "Mål", action: "Åtgärd", authors: "Skribent", status: "Läge" },
+      changeSection: {
+        basics: "Grunduppgifter",
+        observation: "Iakttagelse",
+        goal: "Mål",
+        action: "Åtgärd",
+        authors: "Skribent",
+        status: "Läge",
+      },
     },
     myArea: {
       startPlan: "Börja en plan",
@@ -665,7 +696,8 @@ export const neighbourhoodTexts = defineTexts({
     areaImport: {
       adminSection: "Områdesindelning",
       title: "Import av områdesindelningen",
-      intro: "Importera stadens områdesindelning (stordistrikt → distrikt → delområde → småområde) från en CSV-fil. I förhandsgranskningen ser du varje rad och dess fel; inget sparas förrän alla rader är i ordning och du bekräftar importen. Samma fil kan importeras igen: ett område känns igen på nivå och kod och uppdateras.",
+      intro:
+        "Importera stadens områdesindelning (stordistrikt → distrikt → delområde → småområde) från en CSV-fil. I förhandsgranskningen ser du varje rad och dess fel; inget sparas förrän alla rader är i ordning och du bekräftar importen. Samma fil kan importeras igen: ett område känns igen på nivå och kod och uppdateras.",
       columnsTitle: "Kolumner",
       columns: {
         level: "nivå: suurpiiri, peruspiiri, osa-alue eller pienalue (även major_district, district, sub_area, small_area)",
@@ -674,9 +706,10 @@ export const neighbourhoodTexts = defineTexts({
         name_sv: "namn på svenska",
         parent_code: "koden för området på nivån ovanför (distriktets stordistrikt, delområdets distrikt …); tom för stordistrikt",
         valid_from: "giltig från (t.ex. 2017-01-01 eller 1.1.2017)",
-        valid_until: "giltig till; ett datum i det förflutna gör området till ett tidigare område (även \"(Ent.)\" i namnet)",
+        valid_until: 'giltig till; ett datum i det förflutna gör området till ett tidigare område (även "(Ent.)" i namnet)',
       },
-      rules: "Avgränsare semikolon, komma eller tabb; teckenkodning UTF-8 eller Windows-1252. Området ovanför kan finnas i samma fil eller redan vara sparat. En kolumn som saknas eller en tom cell tömmer aldrig sparade uppgifter; ett fält töms bara av en cell med #TOM. Ett område känns igen på nivå och kod, och området ovanför söks alltid en nivå upp, så samma kod på olika nivåer blandas inte ihop.",
+      rules:
+        "Avgränsare semikolon, komma eller tabb; teckenkodning UTF-8 eller Windows-1252. Området ovanför kan finnas i samma fil eller redan vara sparat. En kolumn som saknas eller en tom cell tömmer aldrig sparade uppgifter; ett fält töms bara av en cell med #TOM. Ett område känns igen på nivå och kod, och området ovanför söks alltid en nivå upp, så samma kod på olika nivåer blandas inte ihop.",
       template: "Ladda ner en exempelfil (aluejako-malli.csv)",
       uploadTitle: "Välj fil",
       file: "CSV-fil",
@@ -732,8 +765,10 @@ export const neighbourhoodTexts = defineTexts({
         duplicate: "Samma nivå och kod finns redan på rad {{row}}.",
         majorHasParent: "Ett stordistrikt har inget område ovanför sig.",
         parentMissing: "Området {{code}} ovanför hittas inte på nivån $t(areaLevels.{{level}}).",
-        parentLikely: "Området {{code}} ovanför hittas inte på nivån $t(areaLevels.{{level}}). Menade du {{match}} {{name}}? Excel tar bort inledande nollor i koder.",
-        leadingZeros: "Koden {{code}} är samma som den sparade koden eller filens kod {{match}} ({{name}}) utan inledande nollor. Excel tar bort inledande nollor: rätta koden så att området inte skapas två gånger.",
+        parentLikely:
+          "Området {{code}} ovanför hittas inte på nivån $t(areaLevels.{{level}}). Menade du {{match}} {{name}}? Excel tar bort inledande nollor i koder.",
+        leadingZeros:
+          "Koden {{code}} är samma som den sparade koden eller filens kod {{match}} ({{name}}) utan inledande nollor. Excel tar bort inledande nollor: rätta koden så att området inte skapas två gånger.",
         cannotClear: "Kolumnen {{column}} kan inte tömmas.",
         dateInvalid: "Datumet i kolumnen {{column}} duger inte: {{value}} (t.ex. 2014-12-31, 31.12.2014 eller 2014).",
         datesReversed: "Giltighetens början är senare än dess slut.",
@@ -810,7 +845,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     review: {
       title: "The network's feedback",
-      intro: "Read the plan and write feedback to its authors. Ask for changes if something needs fixing, or accept the plan, which publishes it for everyone to read.",
+      intro:
+        "Read the plan and write feedback to its authors. Ask for changes if something needs fixing, or accept the plan, which publishes it for everyone to read.",
       feedback: "Feedback to the authors",
       feedbackHelp: "Required when you ask for changes. The feedback is shown on the plan's page.",
       requestChanges: "Ask for changes",
@@ -882,7 +918,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     editor: {
       title: "Editing the plan",
-      intro: "Write the plan one section at a time. The draft is saved as you type, and you can also save with the button. Each item shows who wrote it.",
+      intro:
+        "Write the plan one section at a time. The draft is saved as you type, and you can also save with the button. Each item shows who wrote it.",
       viewPlan: "Show the plan",
       basics: "Basics",
       planTitle: "Name of the plan",
@@ -934,7 +971,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     submit: {
       title: "Send to the network",
-      intro: "When the plan has observations, goals and actions, send it to the area's network. The network gives feedback and either asks for changes or accepts the plan, which then is published.",
+      intro:
+        "When the plan has observations, goals and actions, send it to the area's network. The network gives feedback and either asks for changes or accepts the plan, which then is published.",
       missing: "Still missing at least: {{missing}}.",
       waitForSaves: "Wait a moment: not all changes have been saved yet.",
       button: "Send the plan to the network",
@@ -943,7 +981,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     newPlan: {
       title: "Start a new plan",
-      intro: "In a residents' safety plan you tell what worries you in the area, what you want to achieve and what you will do together with the network and the city. You can invite neighbours to write with you.",
+      intro:
+        "In a residents' safety plan you tell what worries you in the area, what you want to achieve and what you will do together with the network and the city. You can invite neighbours to write with you.",
       area: "Area",
       areaHelp: "You can write a plan for your own home area.",
       planTitle: "Name of the plan",
@@ -952,7 +991,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     history: {
       title: "Version history: {{title}}",
-      intro: "Every save raises the version number. Saves by the same person within a few minutes are gathered into one version; sending, feedback and publication always start a new one.",
+      intro:
+        "Every save raises the version number. Saves by the same person within a few minutes are gathered into one version; sending, feedback and publication always start a new one.",
       whoWroteWhat: "Who wrote what",
       whoCaption: "The items of the current plan by author",
       person: "Author",
@@ -1033,7 +1073,8 @@ export const neighbourhoodTexts = defineTexts({
     areaImport: {
       adminSection: "Districts",
       title: "Importing the district hierarchy",
-      intro: "Import the city's district hierarchy (major district → district → sub-area → small area) from a CSV file. The preview shows every row and its errors; nothing is saved until every row is fine and you confirm the import. The same file can be imported again: an area is recognised by its level and code and updated.",
+      intro:
+        "Import the city's district hierarchy (major district → district → sub-area → small area) from a CSV file. The preview shows every row and its errors; nothing is saved until every row is fine and you confirm the import. The same file can be imported again: an area is recognised by its level and code and updated.",
       columnsTitle: "Columns",
       columns: {
         level: "level: suurpiiri, peruspiiri, osa-alue or pienalue (or major_district, district, sub_area, small_area)",
@@ -1042,9 +1083,10 @@ export const neighbourhoodTexts = defineTexts({
         name_sv: "name in Swedish",
         parent_code: "the code of the area one level up (a district's major district, a sub-area's district…); empty for a major district",
         valid_from: "valid from (e.g. 2017-01-01 or 1.1.2017)",
-        valid_until: "valid until; a day in the past makes the area a former one (so does \"(Ent.)\" in its name)",
+        valid_until: 'valid until; a day in the past makes the area a former one (so does "(Ent.)" in its name)',
       },
-      rules: "Semicolons, commas or tabs; UTF-8 or Windows-1252. The area above may be in the same file or already saved. A missing column or an empty cell never clears a saved value; only a cell holding #CLEAR clears a field. Areas are matched by level and code, and the area above is always looked up one level up, so the same code on different levels is never mixed up.",
+      rules:
+        "Semicolons, commas or tabs; UTF-8 or Windows-1252. The area above may be in the same file or already saved. A missing column or an empty cell never clears a saved value; only a cell holding #CLEAR clears a field. Areas are matched by level and code, and the area above is always looked up one level up, so the same code on different levels is never mixed up.",
       template: "Download an example file (aluejako-malli.csv)",
       uploadTitle: "Choose a file",
       file: "CSV file",
@@ -1100,8 +1142,10 @@ export const neighbourhoodTexts = defineTexts({
         duplicate: "The same level and code is already on row {{row}}.",
         majorHasParent: "A major district has no area above it.",
         parentMissing: "The area {{code}} above cannot be found on the level $t(areaLevels.{{level}}).",
-        parentLikely: "The area {{code}} above cannot be found on the level $t(areaLevels.{{level}}). Did you mean {{match}} {{name}}? Excel drops leading zeros from codes.",
-        leadingZeros: "The code {{code}} equals the saved or file code {{match}} ({{name}}) without its leading zeros. Excel drops leading zeros: correct the code so that the area is not created twice.",
+        parentLikely:
+          "The area {{code}} above cannot be found on the level $t(areaLevels.{{level}}). Did you mean {{match}} {{name}}? Excel drops leading zeros from codes.",
+        leadingZeros:
+          "The code {{code}} equals the saved or file code {{match}} ({{name}}) without its leading zeros. Excel drops leading zeros: correct the code so that the area is not created twice.",
         cannotClear: "The column {{column}} cannot be cleared.",
         dateInvalid: "The date in the column {{column}} is not valid: {{value}} (e.g. 2014-12-31, 31.12.2014 or 2014).",
         datesReversed: "The validity starts after it ends.",

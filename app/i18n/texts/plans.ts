@@ -73,7 +73,8 @@ const fi = {
   view: "Näytä",
   viewNamed: "Näytä suunnitelma: {{name}}",
   newPlan: "Uusi suunnitelma",
-  newPlanHelp: "Uusi suunnitelma aloitetaan julkaisemattomana luonnoksena. Painopistealueet, kuvaus ja hyväksymispäätös lisätään suunnitelman sivulla.",
+  newPlanHelp:
+    "Uusi suunnitelma aloitetaan julkaisemattomana luonnoksena. Painopistealueet, kuvaus ja hyväksymispäätös lisätään suunnitelman sivulla.",
   createPlan: "Luo suunnitelma",
   updateIntervalDays: "Seurantaväli (päivää)",
   updateIntervalHelp: "Toimenpide, jota ei ole päivitetty tämän ajan kuluessa, merkitään vanhentuneeksi.",
@@ -83,7 +84,8 @@ const fi = {
   openPublicPage: "Avaa julkinen sivu",
   openOtherPlan: "Avaa voimassa oleva suunnitelma",
   lifecycleTitle: "Elinkaari ja julkaisu",
-  lifecycleHelp: "Suunnitelma etenee järjestyksessä: luonnos, hyväksytty, voimassa, päättynyt. Vain yksi suunnitelma voi olla kerrallaan voimassa.",
+  lifecycleHelp:
+    "Suunnitelma etenee järjestyksessä: luonnos, hyväksytty, voimassa, päättynyt. Vain yksi suunnitelma voi olla kerrallaan voimassa.",
   approveHelp: "Hyväksyminen kirjaa päätöksen, jolla suunnitelma hyväksyttiin. Päätöspäivä, toimielin ja tunniste ovat pakollisia.",
   approve: "Kirjaa hyväksymispäätös",
   putInForce: "Aseta voimaan",
@@ -112,7 +114,8 @@ const fi = {
   createdAt: "Luotu {{date}}",
   // Strategy administration
   strategyAdminTitle: "Strategiaohjelma",
-  strategyAdminHelp: "Valtuuston strategiaohjelma valtuustokaudelle ja sen tavoitteet. Toimenpiteet liitetään tavoitteisiin, ja suunnitelma liitetään strategiaan.",
+  strategyAdminHelp:
+    "Valtuuston strategiaohjelma valtuustokaudelle ja sen tavoitteet. Toimenpiteet liitetään tavoitteisiin, ja suunnitelma liitetään strategiaan.",
   strategyPrograms: "Strategiaohjelmat",
   newStrategy: "Uusi strategiaohjelma",
   editStrategy: "Strategiaohjelman tiedot",
@@ -216,7 +219,8 @@ const sv: typeof fi = {
   view: "Visa",
   viewNamed: "Visa planen: {{name}}",
   newPlan: "Ny plan",
-  newPlanHelp: "En ny plan börjar som ett opublicerat utkast. Fokusområden, beskrivning och beslut om godkännande läggs till på planens sida.",
+  newPlanHelp:
+    "En ny plan börjar som ett opublicerat utkast. Fokusområden, beskrivning och beslut om godkännande läggs till på planens sida.",
   createPlan: "Skapa planen",
   updateIntervalDays: "Uppföljningsintervall (dagar)",
   updateIntervalHelp: "En åtgärd som inte har uppdaterats inom denna tid markeras som inaktuell.",
@@ -254,7 +258,8 @@ const sv: typeof fi = {
   codeHelp: "Till exempel 1 eller 2",
   createdAt: "Skapad {{date}}",
   strategyAdminTitle: "Strategiprogram",
-  strategyAdminHelp: "Fullmäktiges strategiprogram för fullmäktigeperioden och dess mål. Åtgärderna kopplas till målen, och planen kopplas till strategin.",
+  strategyAdminHelp:
+    "Fullmäktiges strategiprogram för fullmäktigeperioden och dess mål. Åtgärderna kopplas till målen, och planen kopplas till strategin.",
   strategyPrograms: "Strategiprogram",
   newStrategy: "Nytt strategiprogram",
   editStrategy: "Strategiprogrammets uppgifter",
@@ -358,7 +363,8 @@ const en: typeof fi = {
   view: "View",
   viewNamed: "View the plan: {{name}}",
   newPlan: "New plan",
-  newPlanHelp: "A new plan starts as an unpublished draft. Priority areas, a description and the approving decision are added on the plan's page.",
+  newPlanHelp:
+    "A new plan starts as an unpublished draft. Priority areas, a description and the approving decision are added on the plan's page.",
   createPlan: "Create the plan",
   updateIntervalDays: "Follow-up interval (days)",
   updateIntervalHelp: "A measure with no update within this time is marked as stale.",
@@ -396,7 +402,8 @@ const en: typeof fi = {
   codeHelp: "For example 1 or 2",
   createdAt: "Created {{date}}",
   strategyAdminTitle: "Strategy programme",
-  strategyAdminHelp: "The council's strategy programme for its term and its goals. Measures are linked to the goals, and a plan is linked to the strategy.",
+  strategyAdminHelp:
+    "The council's strategy programme for its term and its goals. Measures are linked to the goals, and a plan is linked to the strategy.",
   strategyPrograms: "Strategy programmes",
   newStrategy: "New strategy programme",
   editStrategy: "Strategy programme details",

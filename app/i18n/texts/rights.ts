@@ -18,7 +18,8 @@ export const rightsTexts = defineTexts({
     dueSoon: "Määräaika lähestyy",
     account: {
       title: "Tietojesi oikaisu ja vastustaminen",
-      intro: "Voit pyytää korjaamaan sinusta tallennetun virheellisen tiedon tai vastustaa tietojesi käsittelyä. Pyyntö menee palvelun koordinaattoreille, ja siihen vastataan kuukauden kuluessa. Saat vastauksesta ilmoituksen, ja vastaus näkyy tällä sivulla.",
+      intro:
+        "Voit pyytää korjaamaan sinusta tallennetun virheellisen tiedon tai vastustaa tietojesi käsittelyä. Pyyntö menee palvelun koordinaattoreille, ja siihen vastataan kuukauden kuluessa. Saat vastauksesta ilmoituksen, ja vastaus näkyy tällä sivulla.",
       kind: "Pyynnön tyyppi",
       body: "Pyyntösi",
       bodyHelp: "Kerro, mitä tietoa pyyntö koskee ja mitä toivot. Enintään {{max}} merkkiä.",
@@ -38,7 +39,8 @@ export const rightsTexts = defineTexts({
       overdueCount_one: "{{count}} myöhässä",
       overdueCount_other: "{{count}} myöhässä",
       title: "Oikaisupyynnöt ja vastustukset",
-      intro: "Käyttäjien Oma tili -sivulta lähettämät pyynnöt. Jokaiseen vastataan kuukauden kuluessa vastaanottamisesta (tietosuoja-asetus 12 art. 3 kohta). Avoimet pyynnöt näkyvät ensin määräajan mukaan; muistutus lähtee koordinaattoreille viikkoa ennen määräaikaa ja sen ylityttyä.",
+      intro:
+        "Käyttäjien Oma tili -sivulta lähettämät pyynnöt. Jokaiseen vastataan kuukauden kuluessa vastaanottamisesta (tietosuoja-asetus 12 art. 3 kohta). Avoimet pyynnöt näkyvät ensin määräajan mukaan; muistutus lähtee koordinaattoreille viikkoa ennen määräaikaa ja sen ylityttyä.",
       filter: "Näytä",
       filters: { open: "Avoimet", answered: "Vastatut", all: "Kaikki" },
       received: "Vastaanotettu",
@@ -53,7 +55,8 @@ export const rightsTexts = defineTexts({
       back: "Kaikki pyynnöt",
       request: "Pyyntö",
       answer: "Vastaus pyytäjälle",
-      answerHelp: "Vastaus näkyy pyytäjälle hänen Oma tili -sivullaan, ja hän saa siitä ilmoituksen. Kerro, mitä teit tai miksi pyyntöön ei voitu suostua, ja mistä hän voi hakea muutosta (tietosuojavaltuutettu). Enintään {{max}} merkkiä.",
+      answerHelp:
+        "Vastaus näkyy pyytäjälle hänen Oma tili -sivullaan, ja hän saa siitä ilmoituksen. Kerro, mitä teit tai miksi pyyntöön ei voitu suostua, ja mistä hän voi hakea muutosta (tietosuojavaltuutettu). Enintään {{max}} merkkiä.",
       sendAnswer: "Lähetä vastaus",
       answered: "Vastaus lähetettiin pyytäjälle.",
       answeredBy: "Vastannut {{name}} {{date}}",
@@ -71,7 +74,8 @@ export const rightsTexts = defineTexts({
   sv: {
     kinds: { rectification: "Begäran om rättelse", objection: "Invändning" },
     kindHelp: {
-      rectification: "Begär att en felaktig uppgift om dig rättas eller att en ofullständig uppgift kompletteras (dataskyddsförordningen art. 16).",
+      rectification:
+        "Begär att en felaktig uppgift om dig rättas eller att en ofullständig uppgift kompletteras (dataskyddsförordningen art. 16).",
       objection: "Invänd mot behandlingen av dina uppgifter på grund av din särskilda situation (dataskyddsförordningen art. 21).",
     },
     statuses: { open: "Under behandling", answered: "Besvarad" },
@@ -79,7 +83,8 @@ export const rightsTexts = defineTexts({
     dueSoon: "Tidsfristen närmar sig",
     account: {
       title: "Rättelse av och invändning mot dina uppgifter",
-      intro: "Du kan begära att en felaktig uppgift om dig rättas eller invända mot behandlingen av dina uppgifter. Begäran går till tjänstens koordinatorer och besvaras inom en månad. Du får en avisering om svaret, och svaret visas på den här sidan.",
+      intro:
+        "Du kan begära att en felaktig uppgift om dig rättas eller invända mot behandlingen av dina uppgifter. Begäran går till tjänstens koordinatorer och besvaras inom en månad. Du får en avisering om svaret, och svaret visas på den här sidan.",
       kind: "Typ av begäran",
       body: "Din begäran",
       bodyHelp: "Berätta vilka uppgifter begäran gäller och vad du önskar. Högst {{max}} tecken.",
@@ -99,7 +104,8 @@ export const rightsTexts = defineTexts({
       overdueCount_one: "{{count}} försenad",
       overdueCount_other: "{{count}} försenade",
       title: "Begäranden om rättelse och invändningar",
-      intro: "Begäranden som användarna skickat från sidan Mitt konto. Varje begäran besvaras inom en månad från mottagandet (dataskyddsförordningen art. 12.3). Öppna begäranden visas först enligt tidsfrist; koordinatorerna påminns en vecka före tidsfristen och när den har passerat.",
+      intro:
+        "Begäranden som användarna skickat från sidan Mitt konto. Varje begäran besvaras inom en månad från mottagandet (dataskyddsförordningen art. 12.3). Öppna begäranden visas först enligt tidsfrist; koordinatorerna påminns en vecka före tidsfristen och när den har passerat.",
       filter: "Visa",
       filters: { open: "Öppna", answered: "Besvarade", all: "Alla" },
       received: "Mottagen",
@@ -114,7 +120,8 @@ export const rightsTexts = defineTexts({
       back: "Alla begäranden",
       request: "Begäran",
       answer: "Svar till sökanden",
-      answerHelp: "Svaret visas för sökanden på sidan Mitt konto, och hen får en avisering om det. Berätta vad du gjorde eller varför begäran inte kunde beviljas, och var hen kan söka ändring (dataombudsmannen). Högst {{max}} tecken.",
+      answerHelp:
+        "Svaret visas för sökanden på sidan Mitt konto, och hen får en avisering om det. Berätta vad du gjorde eller varför begäran inte kunde beviljas, och var hen kan söka ändring (dataombudsmannen). Högst {{max}} tecken.",
       sendAnswer: "Skicka svaret",
       answered: "Svaret skickades till sökanden.",
       answeredBy: "Besvarad av {{name}} {{date}}",
@@ -140,7 +147,8 @@ export const rightsTexts = defineTexts({
     dueSoon: "Due soon",
     account: {
       title: "Rectifying your data and objecting to its processing",
-      intro: "You can ask for inaccurate data about you to be corrected, or object to the processing of your data. The request goes to the service's coordinators and is answered within one month. You are notified of the answer, and it is shown on this page.",
+      intro:
+        "You can ask for inaccurate data about you to be corrected, or object to the processing of your data. The request goes to the service's coordinators and is answered within one month. You are notified of the answer, and it is shown on this page.",
       kind: "Type of request",
       body: "Your request",
       bodyHelp: "Say which data the request is about and what you would like done. At most {{max}} characters.",
@@ -160,7 +168,8 @@ export const rightsTexts = defineTexts({
       overdueCount_one: "{{count}} overdue",
       overdueCount_other: "{{count}} overdue",
       title: "Rectification requests and objections",
-      intro: "Requests people have sent from their account page. Each is answered within one month of receipt (GDPR art. 12(3)). Open requests come first, by due date; the coordinators are reminded a week before the due date and when it has passed.",
+      intro:
+        "Requests people have sent from their account page. Each is answered within one month of receipt (GDPR art. 12(3)). Open requests come first, by due date; the coordinators are reminded a week before the due date and when it has passed.",
       filter: "Show",
       filters: { open: "Open", answered: "Answered", all: "All" },
       received: "Received",
@@ -175,7 +184,8 @@ export const rightsTexts = defineTexts({
       back: "All requests",
       request: "Request",
       answer: "Answer to the requester",
-      answerHelp: "The requester sees the answer on their account page and is notified of it. Say what was done, or why the request could not be granted, and where they can appeal (the Data Protection Ombudsman). At most {{max}} characters.",
+      answerHelp:
+        "The requester sees the answer on their account page and is notified of it. Say what was done, or why the request could not be granted, and where they can appeal (the Data Protection Ombudsman). At most {{max}} characters.",
       sendAnswer: "Send the answer",
       answered: "The answer was sent to the requester.",
       answeredBy: "Answered by {{name}} on {{date}}",

@@ -6,7 +6,13 @@ export const steeringTexts = defineTexts({
     title: "Ohjausryhmä",
     intro: "Ohjausryhmä johtaa kaupungin turvallisuussuunnittelua, tarkastelee tilannekatsaukset ja päättää vuosittain painopistealueista.",
     summaryTitle: "Turvallisuussuunnitelman tilanne",
-    kpi: { measures: "Toimenpiteitä", progress: "Keskimääräinen edistyminen", late: "Myöhässä", stale: "Päivittämättä", completed: "Valmiina" },
+    kpi: {
+      measures: "Toimenpiteitä",
+      progress: "Keskimääräinen edistyminen",
+      late: "Myöhässä",
+      stale: "Päivittämättä",
+      completed: "Valmiina",
+    },
     byArea: "Toimenpiteet tiloittain painopistealueittain",
     countLink: "{{count}} toimenpidettä tilassa {{status}}, {{area}}",
     totalLink: "{{count}} toimenpidettä yhteensä, {{area}}",
@@ -82,7 +88,8 @@ export const steeringTexts = defineTexts({
 export const reviewTexts = defineTexts({
   fi: {
     title: "Tilannekatsaukset",
-    intro: "Asiantuntijaryhmä valmistelee tilannekatsauksen ohjausryhmälle: missä kukin toimenpide on, mikä on myöhässä, mikä on muuttunut ja mitä indikaattorit kertovat. Lähetetty katsaus on pysyvä asiakirja.",
+    intro:
+      "Asiantuntijaryhmä valmistelee tilannekatsauksen ohjausryhmälle: missä kukin toimenpide on, mikä on myöhässä, mikä on muuttunut ja mitä indikaattorit kertovat. Lähetetty katsaus on pysyvä asiakirja.",
     start: "Aloita uusi tilannekatsaus",
     startButton: "Aloita katsaus",
     reviewTitle: "Otsikko",
@@ -94,7 +101,8 @@ export const reviewTexts = defineTexts({
     sentOn: "lähetetty {{date}}",
     none: "Tilannekatsauksia ei ole vielä.",
     status: { draft: "Luonnos", sent: "Lähetetty ohjausryhmälle", discussed: "Käsitelty", closed: "Päätetty" },
-    draftNotice: "Luonnos näyttää tiedot reaaliaikaisina. Kun katsaus lähetetään, sen sisältö lukitaan eivätkä myöhemmät muutokset toimenpiteisiin muuta sitä.",
+    draftNotice:
+      "Luonnos näyttää tiedot reaaliaikaisina. Kun katsaus lähetetään, sen sisältö lukitaan eivätkä myöhemmät muutokset toimenpiteisiin muuta sitä.",
     frozenNotice: "Tämä katsaus on lukittu asiakirja. Tiedot ovat tilanteesta {{date}}.",
     downloadPdf: "Lataa PDF",
     downloadXlsx: "Lataa toimenpidetaulukko (Excel)",
@@ -163,19 +171,24 @@ export const reviewTexts = defineTexts({
       wrongStatus: "Tätä vaihetta ei voi tehdä katsauksen nykyisessä tilassa.",
       invalidAreas: "Valitse vuosi ja vähintään yksi suunnitelman painopistealue.",
     },
-    validation: { chooseAreas: "Valitse vähintään yksi painopistealue.", titleTaken: "Suunnitelmassa on jo tämänniminen tilannekatsaus. Anna katsaukselle toinen otsikko, esimerkiksi kauden mukaan." },
+    validation: {
+      chooseAreas: "Valitse vähintään yksi painopistealue.",
+      titleTaken: "Suunnitelmassa on jo tämänniminen tilannekatsaus. Anna katsaukselle toinen otsikko, esimerkiksi kauden mukaan.",
+    },
     pdf: {
       documentType: "Tilannekatsaus ohjausryhmälle",
       period: "Seurantakausi {{start}} – {{end}}",
       statusLine: "Tila: {{status}} · lähetetty {{date}}",
       compiled: "Koottu Lähiturvan tiedoista {{date}}",
-      summaryText: "{{counted}} Valmiina on {{completed}}. Myöhässä on {{late}} ja päivittämättä {{stale}}. Keskimääräinen edistyminen (ilman ehdotuksia ja lopetettuja) on {{progress}} %.",
+      summaryText:
+        "{{counted}} Valmiina on {{completed}}. Myöhässä on {{late}} ja päivittämättä {{stale}}. Keskimääräinen edistyminen (ilman ehdotuksia ja lopetettuja) on {{progress}} %.",
       page: "Sivu",
     },
   },
   sv: {
     title: "Lägesöversikter",
-    intro: "Expertgruppen bereder en lägesöversikt för styrgruppen: var varje åtgärd står, vad som är försenat, vad som har ändrats och vad indikatorerna visar. En skickad översikt är ett bestående dokument.",
+    intro:
+      "Expertgruppen bereder en lägesöversikt för styrgruppen: var varje åtgärd står, vad som är försenat, vad som har ändrats och vad indikatorerna visar. En skickad översikt är ett bestående dokument.",
     start: "Påbörja en ny lägesöversikt",
     startButton: "Påbörja översikten",
     reviewTitle: "Rubrik",
@@ -187,7 +200,8 @@ export const reviewTexts = defineTexts({
     sentOn: "skickad {{date}}",
     none: "Det finns ännu inga lägesöversikter.",
     status: { draft: "Utkast", sent: "Skickad till styrgruppen", discussed: "Behandlad", closed: "Avgjord" },
-    draftNotice: "Utkastet visar uppgifterna i realtid. När översikten skickas låses innehållet och senare ändringar i åtgärderna påverkar det inte.",
+    draftNotice:
+      "Utkastet visar uppgifterna i realtid. När översikten skickas låses innehållet och senare ändringar i åtgärderna påverkar det inte.",
     frozenNotice: "Denna översikt är ett låst dokument. Uppgifterna gäller läget {{date}}.",
     downloadPdf: "Ladda ner PDF",
     downloadXlsx: "Ladda ner åtgärdstabellen (Excel)",
@@ -256,19 +270,24 @@ export const reviewTexts = defineTexts({
       wrongStatus: "Detta steg kan inte tas i översiktens nuvarande status.",
       invalidAreas: "Välj ett år och minst ett av planens fokusområden.",
     },
-    validation: { chooseAreas: "Välj minst ett fokusområde.", titleTaken: "Planen har redan en lägesöversikt med den här rubriken. Ge översikten en annan rubrik, till exempel enligt perioden." },
+    validation: {
+      chooseAreas: "Välj minst ett fokusområde.",
+      titleTaken: "Planen har redan en lägesöversikt med den här rubriken. Ge översikten en annan rubrik, till exempel enligt perioden.",
+    },
     pdf: {
       documentType: "Lägesöversikt för styrgruppen",
       period: "Uppföljningsperiod {{start}} – {{end}}",
       statusLine: "Status: {{status}} · skickad {{date}}",
       compiled: "Sammanställd ur Lähiturvas uppgifter {{date}}",
-      summaryText: "{{counted}} {{completed}} är klara. {{late}} är försenade och {{stale}} har inte uppdaterats. Det genomsnittliga framsteget (utan förslag och avslutade) är {{progress}} %.",
+      summaryText:
+        "{{counted}} {{completed}} är klara. {{late}} är försenade och {{stale}} har inte uppdaterats. Det genomsnittliga framsteget (utan förslag och avslutade) är {{progress}} %.",
       page: "Sida",
     },
   },
   en: {
     title: "Status reviews",
-    intro: "The expert group prepares a status review for the steering group: where each measure stands, what is late, what has changed and what the indicators say. A review that has been sent is a permanent record.",
+    intro:
+      "The expert group prepares a status review for the steering group: where each measure stands, what is late, what has changed and what the indicators say. A review that has been sent is a permanent record.",
     start: "Start a new status review",
     startButton: "Start the review",
     reviewTitle: "Title",
@@ -280,7 +299,8 @@ export const reviewTexts = defineTexts({
     sentOn: "sent {{date}}",
     none: "There are no status reviews yet.",
     status: { draft: "Draft", sent: "Sent to the steering group", discussed: "Discussed", closed: "Closed" },
-    draftNotice: "A draft shows the records live. When the review is sent, its content is frozen and later changes to measures do not change it.",
+    draftNotice:
+      "A draft shows the records live. When the review is sent, its content is frozen and later changes to measures do not change it.",
     frozenNotice: "This review is a frozen record. The figures show the situation on {{date}}.",
     downloadPdf: "Download PDF",
     downloadXlsx: "Download the measure table (Excel)",
@@ -349,13 +369,17 @@ export const reviewTexts = defineTexts({
       wrongStatus: "This step is not possible in the review's current state.",
       invalidAreas: "Choose a year and at least one of the plan's priority areas.",
     },
-    validation: { chooseAreas: "Choose at least one priority area.", titleTaken: "The plan already has a status review with this title. Give the review another title, for example after its period." },
+    validation: {
+      chooseAreas: "Choose at least one priority area.",
+      titleTaken: "The plan already has a status review with this title. Give the review another title, for example after its period.",
+    },
     pdf: {
       documentType: "Status review for the steering group",
       period: "Follow-up period {{start}} – {{end}}",
       statusLine: "Status: {{status}} · sent {{date}}",
       compiled: "Compiled from Lähiturva records on {{date}}",
-      summaryText: "{{counted}} {{completed}} are completed. {{late}} are late and {{stale}} have not been updated. Average progress (without proposals and discontinued ones) is {{progress}} %.",
+      summaryText:
+        "{{counted}} {{completed}} are completed. {{late}} are late and {{stale}} have not been updated. Average progress (without proposals and discontinued ones) is {{progress}} %.",
       page: "Page",
     },
   },

@@ -18,7 +18,8 @@ export const secondFactorTexts = defineTexts({
     tooManyAttempts: "Liian monta väärää koodia. Odota 15 minuuttia ja yritä uudelleen.",
     startAgain: "Kirjaudu uudelleen",
     sectionTitle: "Kaksivaiheinen tunnistautuminen",
-    sectionIntro: "Toinen tunnistautumisvaihe suojaa tiliäsi, jos salasanasi vuotaa. Suosittelemme pääsyavainta (laitteen lukitus, sormenjälki tai turva-avain); todennussovelluksen koodi on varavaihtoehto.",
+    sectionIntro:
+      "Toinen tunnistautumisvaihe suojaa tiliäsi, jos salasanasi vuotaa. Suosittelemme pääsyavainta (laitteen lukitus, sormenjälki tai turva-avain); todennussovelluksen koodi on varavaihtoehto.",
     required: "Roolisi vuoksi tarvitset toisen tunnistautumisvaiheen. Ota se käyttöön ennen kuin jatkat.",
     noFactors: "Sinulla ei ole vielä toista tunnistautumisvaihetta.",
     factorsCaption: "Käytössä olevat tunnistautumistavat",
@@ -51,7 +52,8 @@ export const secondFactorTexts = defineTexts({
     recoveryLeft_other: "Käyttämättömiä varakoodeja: {{count}}.",
     recoveryShown: "Tallenna nämä varakoodit turvalliseen paikkaan. Kukin toimii kerran, ja ne näytetään vain nyt.",
     recoveryRegenerate: "Luo uudet varakoodit",
-    lostHelp: "Jos kadotat kaikki tunnistautumistapasi ja varakoodit, pyydä koordinaattoria poistamaan ne. Otat sen jälkeen uuden käyttöön.",
+    lostHelp:
+      "Jos kadotat kaikki tunnistautumistapasi ja varakoodit, pyydä koordinaattoria poistamaan ne. Otat sen jälkeen uuden käyttöön.",
     adminTitle: "Tietoturva-asetukset",
     adminRequireAll: "Vaadi toinen tunnistautumisvaihe kaikilta henkilöstön jäseniltä",
     adminRequireAllHelp: "Koordinaattoreilta ja salassa pidettäviä asiakirjoja lukevilta se vaaditaan aina.",
@@ -79,7 +81,8 @@ export const secondFactorTexts = defineTexts({
     tooManyAttempts: "För många felaktiga koder. Vänta 15 minuter och försök igen.",
     startAgain: "Logga in igen",
     sectionTitle: "Tvåstegsverifiering",
-    sectionIntro: "Ett andra identifieringssteg skyddar ditt konto om lösenordet läcker. Vi rekommenderar en nyckel (enhetens lås, fingeravtryck eller säkerhetsnyckel); en kod från autentiseringsappen är ett reservalternativ.",
+    sectionIntro:
+      "Ett andra identifieringssteg skyddar ditt konto om lösenordet läcker. Vi rekommenderar en nyckel (enhetens lås, fingeravtryck eller säkerhetsnyckel); en kod från autentiseringsappen är ett reservalternativ.",
     required: "På grund av din roll behöver du ett andra identifieringssteg. Ta det i bruk innan du fortsätter.",
     noFactors: "Du har ännu inget andra identifieringssteg.",
     factorsCaption: "Identifieringssätt i bruk",
@@ -140,7 +143,8 @@ export const secondFactorTexts = defineTexts({
     tooManyAttempts: "Too many wrong codes. Wait 15 minutes and try again.",
     startAgain: "Sign in again",
     sectionTitle: "Two-step sign-in",
-    sectionIntro: "A second sign-in step protects your account if your password leaks. We recommend a passkey (your device's lock, a fingerprint or a security key); an authenticator app code is the fallback.",
+    sectionIntro:
+      "A second sign-in step protects your account if your password leaks. We recommend a passkey (your device's lock, a fingerprint or a security key); an authenticator app code is the fallback.",
     required: "Your role requires a second sign-in step. Set one up before you continue.",
     noFactors: "You have no second sign-in step yet.",
     factorsCaption: "Sign-in methods in use",

@@ -9,7 +9,8 @@ const DATE = "{{date, datetime(dateStyle: medium; timeZone: Europe/Helsinki)}}";
 export const workspaceTexts = defineTexts({
   fi: {
     title: "Työtilat",
-    intro: "Jokaisella ryhmällä on oma työtilansa: kokoukset ja pöytäkirjat, asiakirjat, keskustelut ja päätösluettelo. Työtilaan pääsevät ryhmän nykyiset jäsenet ja koordinaattorit.",
+    intro:
+      "Jokaisella ryhmällä on oma työtilansa: kokoukset ja pöytäkirjat, asiakirjat, keskustelut ja päätösluettelo. Työtilaan pääsevät ryhmän nykyiset jäsenet ja koordinaattorit.",
     coordinatorNote: "Koordinaattorina näet kaikkien ryhmien työtilat.",
     none: "Et ole minkään ryhmän jäsen.",
     open: "Avaa työtila",
@@ -120,11 +121,13 @@ export const workspaceTexts = defineTexts({
       upload: "Tallenna uusi asiakirja",
       addAttachment: "Lisää liite",
       file: "Tiedosto",
-      fileHelp: "Enintään 10 Mt. PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), teksti (.txt) tai CSV. Tiedoston tyyppi tarkistetaan sen sisällöstä.",
+      fileHelp:
+        "Enintään 10 Mt. PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), teksti (.txt) tai CSV. Tiedoston tyyppi tarkistetaan sen sisällöstä.",
       docTitle: "Otsikko",
       description: "Kuvaus",
       publicity: "Julkisuusluokka",
-      publicityHelp: "Laki viranomaisten toiminnan julkisuudesta (621/1999). Salassa pidettävän asiakirjan näkevät vain ne, joille on annettu oikeus.",
+      publicityHelp:
+        "Laki viranomaisten toiminnan julkisuudesta (621/1999). Salassa pidettävän asiakirjan näkevät vain ne, joille on annettu oikeus.",
       class: { public: "Julkinen", partly_confidential: "Osittain salassa pidettävä", confidential: "Salassa pidettävä" },
       marking: { partly_confidential: "OSITTAIN SALASSAPIDETTÄVÄ", confidential: "SALASSAPIDETTÄVÄ" },
       legalGround: "Salassapitoperuste",
@@ -159,7 +162,8 @@ export const workspaceTexts = defineTexts({
       details: "Tiedot",
       editDetails: "Muokkaa tietoja",
       grants: "Käyttöoikeudet",
-      grantsHelp: "Ketkä saavat lukea tai päivittää asiakirjaa työtilan jäsenten lisäksi. Salassa pidettävää asiakirjaa voivat lukea vain nämä (ja koordinaattorit, joiden avaamiset kirjataan).",
+      grantsHelp:
+        "Ketkä saavat lukea tai päivittää asiakirjaa työtilan jäsenten lisäksi. Salassa pidettävää asiakirjaa voivat lukea vain nämä (ja koordinaattorit, joiden avaamiset kirjataan).",
       grantHolder: "Kenelle",
       grantPerson: "Henkilö",
       grantGroup: "Ryhmä",
@@ -251,8 +255,10 @@ export const workspaceTexts = defineTexts({
       dueSoon: `Toimenpiteen {{code}} {{title}} määräpäivä lähestyy: ${DATE}`,
       late: `Toimenpide {{code}} {{title}} on myöhässä (määräpäivä ${DATE})`,
       stale: `Toimenpidettä {{code}} {{title}} ei ole päivitetty ajoissa (viimeksi ${DATE})`,
-      escalationLate: "Toimenpide {{code}} {{title}} on myöhässä, eikä vastuuhenkilö {{name}} ole päivittänyt sitä {{days}} päivään muistutuksen jälkeen",
-      escalationStale: "Toimenpidettä {{code}} {{title}} ei ole päivitetty, eikä vastuuhenkilö {{name}} ole reagoinut {{days}} päivään muistutuksen jälkeen",
+      escalationLate:
+        "Toimenpide {{code}} {{title}} on myöhässä, eikä vastuuhenkilö {{name}} ole päivittänyt sitä {{days}} päivään muistutuksen jälkeen",
+      escalationStale:
+        "Toimenpidettä {{code}} {{title}} ei ole päivitetty, eikä vastuuhenkilö {{name}} ole reagoinut {{days}} päivään muistutuksen jälkeen",
       reviewSent: "Ohjausryhmälle on lähetetty tilannekatsaus ”{{title}}”",
       secrecyEnded: "Asiakirjan ”{{title}}” salassapitoaika on päättynyt: tarkista sen julkisuusluokka",
     },
@@ -265,7 +271,8 @@ export const workspaceTexts = defineTexts({
     accessLog: {
       section: "Käyttöloki",
       title: "Salassa pidettävien asiakirjojen käyttöloki",
-      intro: "Jokainen julkisuusluokaltaan muun kuin julkisen asiakirjan avaaminen ja lataaminen kirjataan. Lokia ei voi muokata eikä poistaa.",
+      intro:
+        "Jokainen julkisuusluokaltaan muun kuin julkisen asiakirjan avaaminen ja lataaminen kirjataan. Lokia ei voi muokata eikä poistaa.",
       at: "Aika",
       user: "Käyttäjä",
       document: "Asiakirja",
@@ -282,7 +289,8 @@ export const workspaceTexts = defineTexts({
   },
   sv: {
     title: "Arbetsrum",
-    intro: "Varje grupp har ett eget arbetsrum: möten och protokoll, handlingar, diskussioner och beslutsförteckning. Gruppens nuvarande medlemmar och koordinatorerna har tillgång till arbetsrummet.",
+    intro:
+      "Varje grupp har ett eget arbetsrum: möten och protokoll, handlingar, diskussioner och beslutsförteckning. Gruppens nuvarande medlemmar och koordinatorerna har tillgång till arbetsrummet.",
     coordinatorNote: "Som koordinator ser du alla gruppers arbetsrum.",
     none: "Du är inte medlem i någon grupp.",
     open: "Öppna arbetsrummet",
@@ -393,11 +401,13 @@ export const workspaceTexts = defineTexts({
       upload: "Spara en ny handling",
       addAttachment: "Lägg till bilaga",
       file: "Fil",
-      fileHelp: "Högst 10 MB. PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), text (.txt) eller CSV. Filtypen kontrolleras utifrån innehållet.",
+      fileHelp:
+        "Högst 10 MB. PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), text (.txt) eller CSV. Filtypen kontrolleras utifrån innehållet.",
       docTitle: "Rubrik",
       description: "Beskrivning",
       publicity: "Offentlighetsklass",
-      publicityHelp: "Lagen om offentlighet i myndigheternas verksamhet (621/1999). En sekretessbelagd handling syns bara för dem som fått rätt till den.",
+      publicityHelp:
+        "Lagen om offentlighet i myndigheternas verksamhet (621/1999). En sekretessbelagd handling syns bara för dem som fått rätt till den.",
       class: { public: "Offentlig", partly_confidential: "Delvis sekretessbelagd", confidential: "Sekretessbelagd" },
       marking: { partly_confidential: "DELVIS SEKRETESSBELAGD", confidential: "SEKRETESSBELAGD" },
       legalGround: "Sekretessgrund",
@@ -432,7 +442,8 @@ export const workspaceTexts = defineTexts({
       details: "Uppgifter",
       editDetails: "Redigera uppgifterna",
       grants: "Behörigheter",
-      grantsHelp: "Vem som får läsa eller uppdatera handlingen utöver arbetsrummets medlemmar. En sekretessbelagd handling kan bara läsas av dessa (och av koordinatorerna, vars öppningar loggas).",
+      grantsHelp:
+        "Vem som får läsa eller uppdatera handlingen utöver arbetsrummets medlemmar. En sekretessbelagd handling kan bara läsas av dessa (och av koordinatorerna, vars öppningar loggas).",
       grantHolder: "Till vem",
       grantPerson: "Person",
       grantGroup: "Grupp",
@@ -524,8 +535,10 @@ export const workspaceTexts = defineTexts({
       dueSoon: `Förfallodagen för åtgärd {{code}} {{title}} närmar sig: ${DATE}`,
       late: `Åtgärd {{code}} {{title}} är försenad (förfallodag ${DATE})`,
       stale: `Åtgärd {{code}} {{title}} har inte uppdaterats i tid (senast ${DATE})`,
-      escalationLate: "Åtgärd {{code}} {{title}} är försenad och den ansvariga {{name}} har inte uppdaterat den inom {{days}} dagar efter påminnelsen",
-      escalationStale: "Åtgärd {{code}} {{title}} har inte uppdaterats och den ansvariga {{name}} har inte reagerat inom {{days}} dagar efter påminnelsen",
+      escalationLate:
+        "Åtgärd {{code}} {{title}} är försenad och den ansvariga {{name}} har inte uppdaterat den inom {{days}} dagar efter påminnelsen",
+      escalationStale:
+        "Åtgärd {{code}} {{title}} har inte uppdaterats och den ansvariga {{name}} har inte reagerat inom {{days}} dagar efter påminnelsen",
       reviewSent: "Lägesöversikten ”{{title}}” har skickats till styrgruppen",
       secrecyEnded: "Sekretesstiden för handlingen ”{{title}}” har gått ut: kontrollera dess offentlighetsklass",
     },
@@ -555,7 +568,8 @@ export const workspaceTexts = defineTexts({
   },
   en: {
     title: "Workspaces",
-    intro: "Every group has a workspace of its own: meetings and minutes, documents, discussions and the decision register. Only the group's current members and the coordinators can enter it.",
+    intro:
+      "Every group has a workspace of its own: meetings and minutes, documents, discussions and the decision register. Only the group's current members and the coordinators can enter it.",
     coordinatorNote: "As a coordinator you see the workspaces of all groups.",
     none: "You are not a member of any group.",
     open: "Open the workspace",
@@ -666,11 +680,13 @@ export const workspaceTexts = defineTexts({
       upload: "File a new document",
       addAttachment: "Add an attachment",
       file: "File",
-      fileHelp: "At most 10 MB. PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), text (.txt) or CSV. The type is checked from the file's content.",
+      fileHelp:
+        "At most 10 MB. PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), text (.txt) or CSV. The type is checked from the file's content.",
       docTitle: "Title",
       description: "Description",
       publicity: "Publicity class",
-      publicityHelp: "Act on the Openness of Government Activities (621/1999). A confidential document is seen only by those given the right to it.",
+      publicityHelp:
+        "Act on the Openness of Government Activities (621/1999). A confidential document is seen only by those given the right to it.",
       class: { public: "Public", partly_confidential: "Partly confidential", confidential: "Confidential" },
       marking: { partly_confidential: "PARTLY CONFIDENTIAL", confidential: "CONFIDENTIAL" },
       legalGround: "Legal ground for secrecy",
@@ -705,7 +721,8 @@ export const workspaceTexts = defineTexts({
       details: "Details",
       editDetails: "Edit the details",
       grants: "Access rights",
-      grantsHelp: "Who may read or update the document besides the workspace's members. A confidential document can be read only by these (and by the coordinators, whose openings are logged).",
+      grantsHelp:
+        "Who may read or update the document besides the workspace's members. A confidential document can be read only by these (and by the coordinators, whose openings are logged).",
       grantHolder: "To whom",
       grantPerson: "Person",
       grantGroup: "Group",
@@ -797,8 +814,10 @@ export const workspaceTexts = defineTexts({
       dueSoon: `The deadline of measure {{code}} {{title}} is near: ${DATE}`,
       late: `Measure {{code}} {{title}} is late (deadline ${DATE})`,
       stale: `Measure {{code}} {{title}} has not been followed up in time (last ${DATE})`,
-      escalationLate: "Measure {{code}} {{title}} is late and the responsible person {{name}} has not updated it within {{days}} days of the reminder",
-      escalationStale: "Measure {{code}} {{title}} has not been followed up and the responsible person {{name}} has not reacted within {{days}} days of the reminder",
+      escalationLate:
+        "Measure {{code}} {{title}} is late and the responsible person {{name}} has not updated it within {{days}} days of the reminder",
+      escalationStale:
+        "Measure {{code}} {{title}} has not been followed up and the responsible person {{name}} has not reacted within {{days}} days of the reminder",
       reviewSent: "The status review “{{title}}” has been sent to the steering group",
       secrecyEnded: "The secrecy period of the document “{{title}}” has ended: check its publicity class",
     },

@@ -11,7 +11,15 @@ import type { Db } from "../platform/db.server";
 type Reader = Pick<Db, "select">;
 
 /** `former`: no longer valid today (its history stays; new references to it are refused). */
-export type AreaEntry = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; former: boolean; validUntil: string | null };
+export type AreaEntry = {
+  id: number;
+  level: AreaLevel;
+  code: string;
+  nameFi: string;
+  nameSv: string | null;
+  former: boolean;
+  validUntil: string | null;
+};
 
 /** Level words a file may use before the colon, besides the level ids themselves. */
 const LEVEL_ALIASES: Record<string, AreaLevel> = {
@@ -90,7 +98,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export function loadAreaIndex(r: Reader): AreaIndex {
   const today = todayInHelsinki();
   const all = r
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, validFrom: areas.validFrom, validUntil: areas.validUntil })
+    .select({
+      id: areas.id,
+      level: areas.level,
+      code: areas.code,
+      nameFi: areas.nameFi,
+      nameSv: areas.nameSv,
+      validFrom: areas.validFrom,
+      validUntil: areas.validUntil,
+    })
     .from(areas)
     .all()
     .map(({ validFrom, ...a }) => ({ ...a, former: !isCurrentArea({ validFrom, validUntil: a.validUntil }, today) }));

@@ -29,12 +29,22 @@ type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; parentId: number | null };
 
-const areaColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId };
+const areaColumns = {
+  id: areas.id,
+  level: areas.level,
+  code: areas.code,
+  nameFi: areas.nameFi,
+  nameSv: areas.nameSv,
+  parentId: areas.parentId,
+};
 
 /** An area as lists and pages show it: `former` when it is no longer valid (marked, never hidden). */
 export type ListedArea = AreaRef & { former: boolean; validUntil: string | null };
 const listedColumns = { ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil };
-function listed({ validFrom, ...a }: AreaRef & { validFrom: string | null; validUntil: string | null }, today = todayInHelsinki()): ListedArea {
+function listed(
+  { validFrom, ...a }: AreaRef & { validFrom: string | null; validUntil: string | null },
+  today = todayInHelsinki(),
+): ListedArea {
   return { ...a, former: !isCurrentArea({ validFrom, validUntil: a.validUntil }, today) };
 }
 
@@ -74,7 +84,10 @@ export function areaAncestors(areaId: number, r: Reader = db()): AreaRef[] {
   const ids = areaLineageIds(areaId, r).slice(1);
   if (!ids.length) return [];
   const rows = r.select(areaColumns).from(areas).where(inArray(areas.id, ids)).all();
-  return ids.map((id) => rows.find((a) => a.id === id)!).filter(Boolean).reverse();
+  return ids
+    .map((id) => rows.find((a) => a.id === id)!)
+    .filter(Boolean)
+    .reverse();
 }
 
 export function areaChildren(areaId: number, r: Reader = db()): ListedArea[] {
@@ -111,7 +124,12 @@ export function networksCoveringArea(areaId: number, r: Reader = db()) {
 
 /** The areas a network covers, with everything below them. */
 export function networkAreaIds(groupId: number, r: Reader = db()): { covered: number[]; all: number[] } {
-  const covered = r.select({ id: groupAreas.areaId }).from(groupAreas).where(eq(groupAreas.groupId, groupId)).all().map((row) => row.id);
+  const covered = r
+    .select({ id: groupAreas.areaId })
+    .from(groupAreas)
+    .where(eq(groupAreas.groupId, groupId))
+    .all()
+    .map((row) => row.id);
   return { covered, all: areaDescendantIds(covered, r) };
 }
 
@@ -121,7 +139,10 @@ export function listAllAreas(r: Reader = db()): ListedArea[] {
   return r
     .select(listedColumns)
     .from(areas)
-    .orderBy(sql`case ${areas.level} when 'major_district' then 0 when 'district' then 1 when 'sub_area' then 2 else 3 end`, asc(areas.code))
+    .orderBy(
+      sql`case ${areas.level} when 'major_district' then 0 when 'district' then 1 when 'sub_area' then 2 else 3 end`,
+      asc(areas.code),
+    )
     .all()
     .map((a) => listed(a, today));
 }
@@ -271,7 +292,10 @@ function cellOf(file: AreaCsv, row: AreaCsv["rows"][number], column: AreaImportC
 
 /** Checks every row against the file itself and the database; nothing is written here. */
 export function validateAreaImport(file: AreaCsv, r: Reader = db(), today = todayInHelsinki()): AreaImportValidation {
-  const existing = r.select({ ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil }).from(areas).all();
+  const existing = r
+    .select({ ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil })
+    .from(areas)
+    .all();
   const byKey = new Map(existing.map((a) => [key(a.level, a.code), a]));
   const byId = new Map(existing.map((a) => [a.id, a]));
   // Every level + code in the file (first occurrence), so a parent may come from the same file.
@@ -295,7 +319,8 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db(), today = toda
     const code = (row.values.code ?? "").trim();
     if (level && code) note(level, code, (row.values.name_fi ?? "").trim());
   }
-  const likelyMatch = (level: AreaLevel, code: string) => [...(unpadded.get(key(level, withoutLeadingZeros(code)))?.entries() ?? [])].find(([c]) => c !== code);
+  const likelyMatch = (level: AreaLevel, code: string) =>
+    [...(unpadded.get(key(level, withoutLeadingZeros(code)))?.entries() ?? [])].find(([c]) => c !== code);
 
   const rows = file.rows.map((row): ValidatedAreaRow => {
     const errors: string[] = [];
@@ -306,7 +331,8 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db(), today = toda
     else if (!level) errors.push(errorKey("levelUnknown", { value: rawLevel }));
     if (!code) errors.push(errorKey("codeMissing"));
     else if (!CODE.test(code)) errors.push(errorKey("codeInvalid", { value: code }));
-    if (level && code && inFile.get(key(level, code)) !== row.rowNumber) errors.push(errorKey("duplicate", { row: inFile.get(key(level, code)) }));
+    if (level && code && inFile.get(key(level, code)) !== row.rowNumber)
+      errors.push(errorKey("duplicate", { row: inFile.get(key(level, code)) }));
     const current = level && code ? byKey.get(key(level, code)) : undefined;
     // Excel turned "010" into "10": never a new area next to the one it means.
     if (level && code && !current) {
@@ -315,7 +341,13 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db(), today = toda
     }
 
     const was: AreaValues = current
-      ? { nameFi: current.nameFi, nameSv: current.nameSv, parentCode: current.parentId ? (byId.get(current.parentId)?.code ?? null) : null, validFrom: current.validFrom, validUntil: current.validUntil }
+      ? {
+          nameFi: current.nameFi,
+          nameSv: current.nameSv,
+          parentCode: current.parentId ? (byId.get(current.parentId)?.code ?? null) : null,
+          validFrom: current.validFrom,
+          validUntil: current.validUntil,
+        }
       : { nameFi: "", nameSv: null, parentCode: null, validFrom: null, validUntil: null };
     const next: AreaValues = { ...was };
 
@@ -336,7 +368,11 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db(), today = toda
       if (!parentLevel) errors.push(errorKey("majorHasParent"));
       else if (!inFile.has(key(parentLevel, parent.value)) && !byKey.has(key(parentLevel, parent.value))) {
         const match = likelyMatch(parentLevel, parent.value);
-        errors.push(match ? errorKey("parentLikely", { code: parent.value, level: parentLevel, match: match[0], name: match[1] }) : errorKey("parentMissing", { code: parent.value, level: parentLevel }));
+        errors.push(
+          match
+            ? errorKey("parentLikely", { code: parent.value, level: parentLevel, match: match[0], name: match[1] })
+            : errorKey("parentMissing", { code: parent.value, level: parentLevel }),
+        );
       }
     }
 
@@ -366,7 +402,18 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db(), today = toda
     compare("valid_from", was.validFrom, next.validFrom);
     compare("valid_until", was.validUntil, next.validUntil);
     const action: AreaImportAction = !current ? "create" : changes.length ? "update" : "unchanged";
-    return { rowNumber: row.rowNumber, level, code, nameFi: next.nameFi, parentCode: next.parentCode, next, changes, former: !isCurrentArea(next, today), action, errors };
+    return {
+      rowNumber: row.rowNumber,
+      level,
+      code,
+      nameFi: next.nameFi,
+      parentCode: next.parentCode,
+      next,
+      changes,
+      former: !isCurrentArea(next, today),
+      action,
+      errors,
+    };
   });
   return summarize(rows);
 }
@@ -392,10 +439,24 @@ export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { f
         const { next } = row;
         const parentId =
           parentLevel && next.parentCode
-            ? (tx.select({ id: areas.id }).from(areas).where(and(eq(areas.level, parentLevel), eq(areas.code, next.parentCode))).get()?.id ?? null)
+            ? (tx
+                .select({ id: areas.id })
+                .from(areas)
+                .where(and(eq(areas.level, parentLevel), eq(areas.code, next.parentCode)))
+                .get()?.id ?? null)
             : null;
         if (row.action === "create") {
-          tx.insert(areas).values({ level, code: row.code, nameFi: next.nameFi, nameSv: next.nameSv, parentId, validFrom: next.validFrom, validUntil: next.validUntil }).run();
+          tx.insert(areas)
+            .values({
+              level,
+              code: row.code,
+              nameFi: next.nameFi,
+              nameSv: next.nameSv,
+              parentId,
+              validFrom: next.validFrom,
+              validUntil: next.validUntil,
+            })
+            .run();
           created++;
         } else {
           const set: Partial<typeof areas.$inferInsert> = {};
@@ -406,7 +467,10 @@ export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { f
             else if (change.field === "valid_from") set.validFrom = next.validFrom;
             else set.validUntil = next.validUntil;
           }
-          tx.update(areas).set(set).where(and(eq(areas.level, level), eq(areas.code, row.code))).run();
+          tx.update(areas)
+            .set(set)
+            .where(and(eq(areas.level, level), eq(areas.code, row.code)))
+            .run();
           updated++;
         }
       }
@@ -444,7 +508,9 @@ export function areaUsage(areaIds: number[], r: Reader = db()): AreaUsage {
     sql`, `,
   );
   for (const ref of AREA_REFERENCES) {
-    usage[ref.use] = r.all<{ n: number }>(sql`select count(*) as n from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} in (${ids})`)[0]?.n ?? 0;
+    usage[ref.use] =
+      r.all<{ n: number }>(sql`select count(*) as n from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} in (${ids})`)[0]
+        ?.n ?? 0;
   }
   return usage;
 }
@@ -457,24 +523,36 @@ export function listAreasForAdmin(r: Reader = db()): AdminAreaRow[] {
   const today = todayInHelsinki();
   const uses = new Map<number, number>();
   for (const ref of AREA_REFERENCES) {
-    const rows = r.all<{ id: number; n: number }>(sql`select ${sql.identifier(ref.column)} as id, count(*) as n from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} is not null group by 1`);
+    const rows = r.all<{ id: number; n: number }>(
+      sql`select ${sql.identifier(ref.column)} as id, count(*) as n from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} is not null group by 1`,
+    );
     for (const row of rows) uses.set(row.id, (uses.get(row.id) ?? 0) + row.n);
   }
   return r
     .select({ ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil })
     .from(areas)
-    .orderBy(sql`case ${areas.level} when 'major_district' then 0 when 'district' then 1 when 'sub_area' then 2 else 3 end`, asc(areas.code))
+    .orderBy(
+      sql`case ${areas.level} when 'major_district' then 0 when 'district' then 1 when 'sub_area' then 2 else 3 end`,
+      asc(areas.code),
+    )
     .all()
     .map((a) => ({ ...a, former: !isCurrentArea(a, today), uses: uses.get(a.id) ?? 0 }));
 }
 
 export function getAdminArea(id: number, r: Reader = db()) {
-  const area = r.select({ ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil }).from(areas).where(eq(areas.id, id)).get();
+  const area = r
+    .select({ ...areaColumns, validFrom: areas.validFrom, validUntil: areas.validUntil })
+    .from(areas)
+    .where(eq(areas.id, id))
+    .get();
   if (!area) return null;
   return { ...area, former: !isCurrentArea(area), parent: area.parentId ? getArea(area.parentId, r) : null, usage: areaUsage([id], r) };
 }
 
-export type MergeResult = { ok: true; moved: number } | { ok: false; reason: "notFound" | "sameArea" | "levelDiffers" | "targetMissing" } | { ok: false; reason: "indicatorConflict"; count: number };
+export type MergeResult =
+  | { ok: true; moved: number }
+  | { ok: false; reason: "notFound" | "sameArea" | "levelDiffers" | "targetMissing" }
+  | { ok: false; reason: "indicatorConflict"; count: number };
 
 /**
  * Two copies of one area become one: every reference to `fromId` moves to `intoId` (a reference
@@ -506,7 +584,9 @@ export function mergeAreas(actorId: string, fromId: number, intoId: number): Mer
       if (ref.unique) {
         // A resident of both, a measure aimed at both, a network covering both: keep one row.
         const other = sql.identifier(ref.unique);
-        tx.run(sql`delete from ${table} where ${column} = ${fromId} and ${other} in (select ${other} from ${table} where ${column} = ${intoId})`);
+        tx.run(
+          sql`delete from ${table} where ${column} = ${fromId} and ${other} in (select ${other} from ${table} where ${column} = ${intoId})`,
+        );
       }
       moved[ref.use] = tx.run(sql`update ${table} set ${column} = ${intoId} where ${column} = ${fromId}`).changes;
     }
@@ -518,7 +598,11 @@ export function mergeAreas(actorId: string, fromId: number, intoId: number): Mer
         action: "area.merged",
         targetType: "area",
         targetId: intoId,
-        detail: { from: { id: from.id, level: from.level, code: from.code, nameFi: from.nameFi }, into: { id: into.id, code: into.code, nameFi: into.nameFi }, moved },
+        detail: {
+          from: { id: from.id, level: from.level, code: from.code, nameFi: from.nameFi },
+          into: { id: into.id, code: into.code, nameFi: into.nameFi },
+          moved,
+        },
       },
       tx,
     );
@@ -526,7 +610,10 @@ export function mergeAreas(actorId: string, fromId: number, intoId: number): Mer
   });
 }
 
-export type RemoveResult = { ok: true; removed: number } | { ok: false; reason: "notFound" } | { ok: false; reason: "inUse"; usage: AreaUsage };
+export type RemoveResult =
+  | { ok: true; removed: number }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "inUse"; usage: AreaUsage };
 
 /**
  * Removes an unused area together with the areas below it (a demo major district with its
@@ -544,8 +631,18 @@ export function removeArea(actorId: string, areaId: number): RemoveResult {
     if (totalUses(usage)) return { ok: false as const, reason: "inUse" as const, usage };
     const rows = tx.select({ id: areas.id, level: areas.level, code: areas.code }).from(areas).where(inArray(areas.id, subtree)).all();
     // Deepest first: a parent goes after its children.
-    for (const row of rows.sort((a, b) => AREA_LEVELS.indexOf(b.level) - AREA_LEVELS.indexOf(a.level))) tx.delete(areas).where(eq(areas.id, row.id)).run();
-    audit({ actorId, action: "area.removed", targetType: "area", targetId: areaId, detail: { level: area.level, code: area.code, nameFi: area.nameFi, removed: rows.map((r) => `${r.level}:${r.code}`) } }, tx);
+    for (const row of rows.sort((a, b) => AREA_LEVELS.indexOf(b.level) - AREA_LEVELS.indexOf(a.level)))
+      tx.delete(areas).where(eq(areas.id, row.id)).run();
+    audit(
+      {
+        actorId,
+        action: "area.removed",
+        targetType: "area",
+        targetId: areaId,
+        detail: { level: area.level, code: area.code, nameFi: area.nameFi, removed: rows.map((r) => `${r.level}:${r.code}`) },
+      },
+      tx,
+    );
     return { ok: true as const, removed: rows.length };
   });
 }

@@ -19,7 +19,21 @@ import {
 } from "../../../db/schema";
 import { areaLabel, loadAreaIndex, resolveAreaRef } from "./area-refs.server";
 import { audit } from "../platform/audit.server";
-import { headerMap, isClearMarker, messageKeys, readCsvTable, summarize, writeAllOrNothing, type ImportAction, type ImportFiles, type ImportResult, type ImportTable, type ImportValidation, type TableResult, type TableSpec } from "../platform/csv-import.server";
+import {
+  headerMap,
+  isClearMarker,
+  messageKeys,
+  readCsvTable,
+  summarize,
+  writeAllOrNothing,
+  type ImportAction,
+  type ImportFiles,
+  type ImportResult,
+  type ImportTable,
+  type ImportValidation,
+  type TableResult,
+  type TableSpec,
+} from "../platform/csv-import.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { nameOptions } from "../../i18n/names";
 import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indicator-figures";
@@ -80,9 +94,16 @@ export function summarise(direction: IndicatorDirection, actuals: Point[], targe
   const latest = sorted[0] ?? null;
   const previous = sorted[1] ?? null;
   const target = latest ? applicableTarget(latest.period, targets) : null;
-  const trend: Trend | null = latest && previous ? (latest.value > previous.value ? "up" : latest.value < previous.value ? "down" : "flat") : null;
+  const trend: Trend | null =
+    latest && previous ? (latest.value > previous.value ? "up" : latest.value < previous.value ? "down" : "flat") : null;
   const improving = trend === null || trend === "flat" ? null : (trend === "up") === (direction === "up");
-  const status: TrackStatus = !latest ? "noData" : !target ? "noTarget" : meetsTarget(direction, latest.value, target.value) ? "onTrack" : "offTrack";
+  const status: TrackStatus = !latest
+    ? "noData"
+    : !target
+      ? "noTarget"
+      : meetsTarget(direction, latest.value, target.value)
+        ? "onTrack"
+        : "offTrack";
   return { latest, previous, target, trend, improving, status };
 }
 
@@ -119,8 +140,13 @@ export function listIndicators(filter: IndicatorFilter = {}, r: Reader = db()) {
   const conditions = [];
   if (filter.ids) conditions.push(filter.ids.length ? inArray(indicators.id, filter.ids) : sql`0`);
   if (filter.priorityAreaId)
-    conditions.push(sql`exists (select 1 from ${indicatorPriorityAreas} ipa where ipa.indicator_id = ${indicators.id} and ipa.priority_area_id = ${filter.priorityAreaId})`);
-  if (filter.measureId) conditions.push(sql`exists (select 1 from ${indicatorMeasures} im where im.indicator_id = ${indicators.id} and im.measure_id = ${filter.measureId})`);
+    conditions.push(
+      sql`exists (select 1 from ${indicatorPriorityAreas} ipa where ipa.indicator_id = ${indicators.id} and ipa.priority_area_id = ${filter.priorityAreaId})`,
+    );
+  if (filter.measureId)
+    conditions.push(
+      sql`exists (select 1 from ${indicatorMeasures} im where im.indicator_id = ${indicators.id} and im.measure_id = ${filter.measureId})`,
+    );
   const rows = r
     .select(indicatorColumns)
     .from(indicators)
@@ -137,13 +163,21 @@ export function listIndicators(filter: IndicatorFilter = {}, r: Reader = db()) {
     .orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code))
     .all();
   const values = r
-    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value, bound: indicatorValues.bound, upper: indicatorValues.upper })
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      kind: indicatorValues.kind,
+      period: indicatorValues.period,
+      value: indicatorValues.value,
+      bound: indicatorValues.bound,
+      upper: indicatorValues.upper,
+    })
     .from(indicatorValues)
     .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
     .all();
   return rows.map((i) => {
     const own = values.filter((v) => v.indicatorId === i.id);
-    const pick = (kind: ValueKind) => own.filter((v) => v.kind === kind).map((v) => ({ period: v.period, value: v.value, bound: v.bound, upper: v.upper }));
+    const pick = (kind: ValueKind) =>
+      own.filter((v) => v.kind === kind).map((v) => ({ period: v.period, value: v.value, bound: v.bound, upper: v.upper }));
     return {
       ...i,
       priorityAreas: links.filter((l) => l.indicatorId === i.id).map(({ indicatorId: _, ...pa }) => pa),
@@ -194,7 +228,11 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
     .innerJoin(measures, eq(measures.id, indicatorMeasures.measureId))
     .innerJoin(safetyPlans, eq(safetyPlans.id, measures.planId))
     .where(eq(indicatorMeasures.indicatorId, id))
-    .orderBy(asc(measures.planId), sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`)
+    .orderBy(
+      asc(measures.planId),
+      sql`cast(${measures.code} as integer)`,
+      sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`,
+    )
     .all();
   const rows = d
     .select({
@@ -219,18 +257,32 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
 
   const city = rows.filter((v) => v.areaId === null);
   const cityPeriods = [...new Set(city.map((v) => v.period))].sort();
-  const figureOf = (v: { value: number; bound: ValueBound; upper: number | null } | undefined): Figure | null => (v ? { value: v.value, bound: v.bound, upper: v.upper } : null);
+  const figureOf = (v: { value: number; bound: ValueBound; upper: number | null } | undefined): Figure | null =>
+    v ? { value: v.value, bound: v.bound, upper: v.upper } : null;
   const cityTrend = cityPeriods.map((period) => {
     const actual = city.find((v) => v.period === period && v.kind === "actual");
     const target = city.find((v) => v.period === period && v.kind === "target");
-    return { period, actual: actual?.value ?? null, target: target?.value ?? null, actualFigure: figureOf(actual), targetFigure: figureOf(target) };
+    return {
+      period,
+      actual: actual?.value ?? null,
+      target: target?.value ?? null,
+      actualFigure: figureOf(actual),
+      targetFigure: figureOf(target),
+    };
   });
 
   const local = rows.filter((v) => v.areaId !== null);
   const areaPeriods = [...new Set(local.map((v) => v.period))].sort().reverse();
   const latestWithActuals = [...new Set(local.filter((v) => v.kind === "actual").map((v) => v.period))].sort().reverse()[0];
-  const areaPeriod = opts.areaPeriod && areaPeriods.includes(opts.areaPeriod) ? opts.areaPeriod : (latestWithActuals ?? areaPeriods[0] ?? null);
-  type AreaEntry = { area: AreaRef; actual: number | null; target: number | null; actualFigure: Figure | null; targetFigure: Figure | null };
+  const areaPeriod =
+    opts.areaPeriod && areaPeriods.includes(opts.areaPeriod) ? opts.areaPeriod : (latestWithActuals ?? areaPeriods[0] ?? null);
+  type AreaEntry = {
+    area: AreaRef;
+    actual: number | null;
+    target: number | null;
+    actualFigure: Figure | null;
+    targetFigure: Figure | null;
+  };
   const byAreaMap = new Map<number, AreaEntry>();
   for (const v of local.filter((x) => x.period === areaPeriod)) {
     const entry = byAreaMap.get(v.areaId!) ?? {
@@ -246,7 +298,9 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
   }
   // Major districts first, then districts; each by code.
   const levelOrder = (l: string) => (l === "major_district" ? 0 : l === "district" ? 1 : l === "sub_area" ? 2 : 3);
-  const byArea = [...byAreaMap.values()].sort((a, b) => levelOrder(a.area.level) - levelOrder(b.area.level) || a.area.code.localeCompare(b.area.code, "fi", { numeric: true }));
+  const byArea = [...byAreaMap.values()].sort(
+    (a, b) => levelOrder(a.area.level) - levelOrder(b.area.level) || a.area.code.localeCompare(b.area.code, "fi", { numeric: true }),
+  );
   const cityAtAreaPeriod = areaPeriod ? (cityTrend.find((p) => p.period === areaPeriod) ?? null) : null;
 
   return {
@@ -259,7 +313,8 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
     areaPeriod,
     byArea: byArea.map((b) => ({
       ...b,
-      status: b.actual !== null && b.target !== null ? (meetsTarget(indicator.direction, b.actual, b.target) ? "onTrack" : "offTrack") : null,
+      status:
+        b.actual !== null && b.target !== null ? (meetsTarget(indicator.direction, b.actual, b.target) ? "onTrack" : "offTrack") : null,
     })),
     cityAtAreaPeriod,
   };
@@ -280,10 +335,20 @@ export function indicatorAreaOptions() {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export type ValueInput = { indicatorId: number; kind: ValueKind; areaId: number | null; period: string; value: number; bound?: ValueBound; upper?: number | null };
+export type ValueInput = {
+  indicatorId: number;
+  kind: ValueKind;
+  areaId: number | null;
+  period: string;
+  value: number;
+  bound?: ValueBound;
+  upper?: number | null;
+};
 
-const sameFigure = (a: { value: number; bound: ValueBound; upper: number | null }, b: { value: number; bound?: ValueBound; upper?: number | null }) =>
-  a.value === b.value && a.bound === (b.bound ?? "exact") && (a.upper ?? null) === (b.upper ?? null);
+const sameFigure = (
+  a: { value: number; bound: ValueBound; upper: number | null },
+  b: { value: number; bound?: ValueBound; upper?: number | null },
+) => a.value === b.value && a.bound === (b.bound ?? "exact") && (a.upper ?? null) === (b.upper ?? null);
 
 export type UpsertResult =
   | { ok: true; id: number; created: boolean; changed: boolean }
@@ -314,10 +379,18 @@ function writeValue(tx: Tx, input: ValueInput, now: Date): { id: number; created
   const figure = { value: input.value, bound: input.bound ?? "exact", upper: input.bound === "range" ? (input.upper ?? null) : null };
   if (existing) {
     if (sameFigure(existing, figure)) return { id: existing.id, created: false, changed: false };
-    tx.update(indicatorValues).set({ ...figure, updatedAt: now }).where(eq(indicatorValues.id, existing.id)).run();
+    tx.update(indicatorValues)
+      .set({ ...figure, updatedAt: now })
+      .where(eq(indicatorValues.id, existing.id))
+      .run();
     return { id: existing.id, created: false, changed: true };
   }
-  const id = Number(tx.insert(indicatorValues).values({ ...input, ...figure, updatedAt: now }).run().lastInsertRowid);
+  const id = Number(
+    tx
+      .insert(indicatorValues)
+      .values({ ...input, ...figure, updatedAt: now })
+      .run().lastInsertRowid,
+  );
   return { id, created: true, changed: true };
 }
 
@@ -327,24 +400,46 @@ function writeValue(tx: Tx, input: ValueInput, now: Date): { id: number; created
  */
 export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, now = clock.now()): UpsertResult {
   const input = { ...raw, period: normalizePeriod(raw.period) };
-  return db().transaction(
-    (tx) => {
-      const indicator = tx.select({ id: indicators.id, resolution: indicators.resolution, unit: indicators.unit }).from(indicators).where(eq(indicators.id, input.indicatorId)).get();
-      if (!indicator) return { ok: false as const, reason: "notFound" as const, error: "indicators.errors.notFound" };
-      const problem = periodProblem(input.period, indicator.resolution);
-      if (problem) return { ok: false as const, reason: "period" as const, error: problem };
-      if (input.areaId !== null && !tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get()) {
-        return { ok: false as const, reason: "area" as const, error: "indicators.errors.area" };
-      }
-      const rangeError = figureProblem(indicator.unit, { value: input.value, bound: input.bound ?? "exact", upper: input.bound === "range" ? (input.upper ?? null) : null });
-      if (rangeError) return { ok: false as const, reason: "value" as const, error: rangeError };
-      const result = writeValue(tx, input, now);
-      if (result.changed) {
-        audit({ actorId, action: "indicator.valueSaved", targetType: "indicator", targetId: input.indicatorId, detail: { kind: input.kind, areaId: input.areaId, period: input.period, value: input.value, bound: input.bound ?? "exact", upper: input.upper ?? null } }, tx);
-      }
-      return { ok: true as const, ...result };
-    },
-  ) as UpsertResult;
+  return db().transaction((tx) => {
+    const indicator = tx
+      .select({ id: indicators.id, resolution: indicators.resolution, unit: indicators.unit })
+      .from(indicators)
+      .where(eq(indicators.id, input.indicatorId))
+      .get();
+    if (!indicator) return { ok: false as const, reason: "notFound" as const, error: "indicators.errors.notFound" };
+    const problem = periodProblem(input.period, indicator.resolution);
+    if (problem) return { ok: false as const, reason: "period" as const, error: problem };
+    if (input.areaId !== null && !tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get()) {
+      return { ok: false as const, reason: "area" as const, error: "indicators.errors.area" };
+    }
+    const rangeError = figureProblem(indicator.unit, {
+      value: input.value,
+      bound: input.bound ?? "exact",
+      upper: input.bound === "range" ? (input.upper ?? null) : null,
+    });
+    if (rangeError) return { ok: false as const, reason: "value" as const, error: rangeError };
+    const result = writeValue(tx, input, now);
+    if (result.changed) {
+      audit(
+        {
+          actorId,
+          action: "indicator.valueSaved",
+          targetType: "indicator",
+          targetId: input.indicatorId,
+          detail: {
+            kind: input.kind,
+            areaId: input.areaId,
+            period: input.period,
+            value: input.value,
+            bound: input.bound ?? "exact",
+            upper: input.upper ?? null,
+          },
+        },
+        tx,
+      );
+    }
+    return { ok: true as const, ...result };
+  }) as UpsertResult;
 }
 
 /** Replaces the priority areas an indicator follows. */
@@ -420,14 +515,25 @@ function keyTaken(tx: Tx, key: string, exceptId?: number): boolean {
 
 /** Links the chosen priority areas; links to areas outside the scope (older plans) are kept. */
 function setPriorityAreaLinks(tx: Tx, indicatorId: number, chosen: number[], scope: number[]) {
-  if (scope.length) tx.delete(indicatorPriorityAreas).where(and(eq(indicatorPriorityAreas.indicatorId, indicatorId), inArray(indicatorPriorityAreas.priorityAreaId, scope))).run();
-  for (const priorityAreaId of new Set(chosen)) tx.insert(indicatorPriorityAreas).values({ indicatorId, priorityAreaId }).onConflictDoNothing().run();
+  if (scope.length)
+    tx.delete(indicatorPriorityAreas)
+      .where(and(eq(indicatorPriorityAreas.indicatorId, indicatorId), inArray(indicatorPriorityAreas.priorityAreaId, scope)))
+      .run();
+  for (const priorityAreaId of new Set(chosen))
+    tx.insert(indicatorPriorityAreas).values({ indicatorId, priorityAreaId }).onConflictDoNothing().run();
 }
 
 /** The plan's measures with these identifiers, and the identifiers that name none. */
 function measuresByCode(tx: Tx, planId: number | null, codes: string[]): { ids: number[]; unknown: string[] } {
   if (!codes.length) return { ids: [], unknown: [] };
-  const found = planId == null ? [] : tx.select({ id: measures.id, code: measures.code }).from(measures).where(and(eq(measures.planId, planId), inArray(measures.code, codes))).all();
+  const found =
+    planId == null
+      ? []
+      : tx
+          .select({ id: measures.id, code: measures.code })
+          .from(measures)
+          .where(and(eq(measures.planId, planId), inArray(measures.code, codes)))
+          .all();
   const known = new Set(found.map((m) => m.code));
   return { ids: found.map((m) => m.id), unknown: codes.filter((c) => !known.has(c)) };
 }
@@ -436,7 +542,12 @@ function measuresByCode(tx: Tx, planId: number | null, codes: string[]): { ids: 
 function setMeasureLinks(tx: Tx, indicatorId: number, measureIds: number[], planId: number | null) {
   if (planId != null) {
     tx.delete(indicatorMeasures)
-      .where(and(eq(indicatorMeasures.indicatorId, indicatorId), sql`${indicatorMeasures.measureId} in (select id from ${measures} where plan_id = ${planId})`))
+      .where(
+        and(
+          eq(indicatorMeasures.indicatorId, indicatorId),
+          sql`${indicatorMeasures.measureId} in (select id from ${measures} where plan_id = ${planId})`,
+        ),
+      )
       .run();
   }
   for (const measureId of new Set(measureIds)) tx.insert(indicatorMeasures).values({ indicatorId, measureId }).onConflictDoNothing().run();
@@ -462,19 +573,31 @@ export function createIndicator(actorId: string, input: IndicatorDefinitionInput
  * answer carries the definition as it now is). The resolution cannot change once values exist:
  * their periods are written for it.
  */
-export function updateIndicator(actorId: string, id: number, expectedVersion: number, input: IndicatorDefinitionInput, scope: DefinitionScope): DefinitionResult {
+export function updateIndicator(
+  actorId: string,
+  id: number,
+  expectedVersion: number,
+  input: IndicatorDefinitionInput,
+  scope: DefinitionScope,
+): DefinitionResult {
   if (input.priorityAreaIds.some((areaId) => !scope.priorityAreaIds.includes(areaId))) return { ok: false, reason: "priorityArea" };
   return db().transaction((tx) => {
     const current = getIndicatorDefinition(id, tx);
     if (!current) return { ok: false as const, reason: "notFound" as const };
     if (current.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const, current };
     if (keyTaken(tx, input.key, id)) return { ok: false as const, reason: "keyTaken" as const };
-    if (input.resolution !== current.resolution && tx.select({ id: indicatorValues.id }).from(indicatorValues).where(eq(indicatorValues.indicatorId, id)).get()) {
+    if (
+      input.resolution !== current.resolution &&
+      tx.select({ id: indicatorValues.id }).from(indicatorValues).where(eq(indicatorValues.indicatorId, id)).get()
+    ) {
       return { ok: false as const, reason: "resolutionLocked" as const };
     }
     const named = measuresByCode(tx, scope.planId, input.measureCodes);
     if (named.unknown.length) return { ok: false as const, reason: "measureCodes" as const, unknown: named.unknown };
-    tx.update(indicators).set({ ...definitionValues(input), version: current.version + 1 }).where(eq(indicators.id, id)).run();
+    tx.update(indicators)
+      .set({ ...definitionValues(input), version: current.version + 1 })
+      .where(eq(indicators.id, id))
+      .run();
     setPriorityAreaLinks(tx, id, input.priorityAreaIds, scope.priorityAreaIds);
     setMeasureLinks(tx, id, named.ids, scope.planId);
     audit({ actorId, action: "indicator.updated", targetType: "indicator", targetId: id }, tx);
@@ -486,7 +609,10 @@ export function updateIndicator(actorId: string, id: number, expectedVersion: nu
 export function definitionFormOptions(lang: string) {
   const plan = currentPlan({ publicOnly: false });
   const areas = plan ? listPriorityAreas(plan.id) : [];
-  return { priorityAreas: nameOptions(areas, lang, { withCode: true }), scope: { priorityAreaIds: areas.map((a) => a.id), planId: plan?.id ?? null } satisfies DefinitionScope };
+  return {
+    priorityAreas: nameOptions(areas, lang, { withCode: true }),
+    scope: { priorityAreaIds: areas.map((a) => a.id), planId: plan?.id ?? null } satisfies DefinitionScope,
+  };
 }
 
 /** The identifiers of the plan's measures an indicator is linked to (for the edit form). */
@@ -503,7 +629,12 @@ export function indicatorMeasureCodes(id: number, planId: number | null): string
 
 /** The priority areas an indicator follows, as ids (for the edit form). */
 export function indicatorPriorityAreaIds(id: number): number[] {
-  return db().select({ id: indicatorPriorityAreas.priorityAreaId }).from(indicatorPriorityAreas).where(eq(indicatorPriorityAreas.indicatorId, id)).all().map((r) => r.id);
+  return db()
+    .select({ id: indicatorPriorityAreas.priorityAreaId })
+    .from(indicatorPriorityAreas)
+    .where(eq(indicatorPriorityAreas.indicatorId, id))
+    .all()
+    .map((r) => r.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -555,7 +686,8 @@ export function indicatorTemplateCsv(r: Reader = db()): string {
   const all = r.select({ key: indicators.key, resolution: indicators.resolution }).from(indicators).orderBy(asc(indicators.id)).all();
   const yearly = all.find((i) => i.resolution === "year")?.key ?? "indikaattorin-tunnus";
   const monthly = all.find((i) => i.resolution === "month")?.key;
-  const district = r.select({ code: areas.code }).from(areas).where(eq(areas.level, "district")).orderBy(asc(areas.code)).get()?.code ?? "101";
+  const district =
+    r.select({ code: areas.code }).from(areas).where(eq(areas.level, "district")).orderBy(asc(areas.code)).get()?.code ?? "101";
   const rows = [
     ["indikaattori", "alue", "vuosi", "kausi", "arvo", "tyyppi"],
     [yearly, "", "2025", "", "62,5", "toteuma"],
@@ -570,7 +702,21 @@ export function indicatorTemplateCsv(r: Reader = db()): string {
 // CSV import: validating and applying
 
 const looseKey = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("fi");
-const CITY_WIDE = new Set(["", "0", "00", "000", "koko kaupunki", "kaupunki", "hela staden", "staden", "whole city", "city", "city-wide", "kaikki", "all"]);
+const CITY_WIDE = new Set([
+  "",
+  "0",
+  "00",
+  "000",
+  "koko kaupunki",
+  "kaupunki",
+  "hela staden",
+  "staden",
+  "whole city",
+  "city",
+  "city-wide",
+  "kaikki",
+  "all",
+]);
 /** The city's own names (the CITY_NAMES setting), also as "koko Helsinki": a row for the city is the whole city. */
 const cityNames = () => new Set(config().cityNames.flatMap((n) => [looseKey(n), looseKey(`koko ${n}`)]));
 const TARGET_WORDS = new Set(["tavoite", "tavoitearvo", "target", "goal", "mal", "malvarde"]);
@@ -601,7 +747,15 @@ export type IndicatorImportValidation = ImportValidation<ValidatedIndicatorRow>;
 function loadImportLookups(r: Reader) {
   const byKey = new Map(
     r
-      .select({ id: indicators.id, key: indicators.key, nameFi: indicators.nameFi, nameSv: indicators.nameSv, nameEn: indicators.nameEn, unit: indicators.unit, resolution: indicators.resolution })
+      .select({
+        id: indicators.id,
+        key: indicators.key,
+        nameFi: indicators.nameFi,
+        nameSv: indicators.nameSv,
+        nameEn: indicators.nameEn,
+        unit: indicators.unit,
+        resolution: indicators.resolution,
+      })
       .from(indicators)
       .all()
       .map((i) => [looseKey(i.key), i]),
@@ -617,7 +771,8 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
   const col = (c: ImportColumn) => file.columns[c] ?? HEADER_NAMES[c][0];
   const rows = file.rows.map((row): ValidatedIndicatorRow => {
     const errors: string[] = [];
-    const err = (key: string, column: ImportColumn | null, params: Record<string, unknown> = {}) => errors.push(importError(key, column ? { column: col(column), ...params } : params));
+    const err = (key: string, column: ImportColumn | null, params: Record<string, unknown> = {}) =>
+      errors.push(importError(key, column ? { column: col(column), ...params } : params));
     const v = (c: ImportColumn) => (row.values[c] ?? "").trim();
 
     const indicatorKey = v("indicator");
@@ -630,9 +785,17 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
     // Any level (values may be given per sub-area); the city's own name means the whole city.
     if (!CITY_WIDE.has(looseKey(areaText)) && !cityWideNames.has(looseKey(areaText))) {
       const found = resolveAreaRef(l.areas, areaText);
-      if (found.ok) area = { id: found.area.id, code: found.area.code, nameFi: found.area.nameFi, nameSv: found.area.nameSv, label: areaLabel(found.area) };
+      if (found.ok)
+        area = {
+          id: found.area.id,
+          code: found.area.code,
+          nameFi: found.area.nameFi,
+          nameSv: found.area.nameSv,
+          label: areaLabel(found.area),
+        };
       else if (found.problem === "ambiguous") err("ambiguousArea", "area", { value: areaText, candidates: found.candidates.join(", ") });
-      else if (found.problem === "leadingZeros") err("areaLeadingZeros", "area", { value: areaText, candidates: found.candidates.join(", ") });
+      else if (found.problem === "leadingZeros")
+        err("areaLeadingZeros", "area", { value: areaText, candidates: found.candidates.join(", ") });
       else err("unknownArea", "area", { value: areaText });
     }
 
@@ -656,11 +819,12 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
       figure = parseFigure(valueText);
       value = figure?.value ?? null;
       if (!figure) err("number", "value", { value: valueText });
-      else if (indicator && figureProblem(indicator.unit, figure))
-        err("percentRange", "value", { value: valueText });
+      else if (indicator && figureProblem(indicator.unit, figure)) err("percentRange", "value", { value: valueText });
     }
 
-    const typeText = looseKey(v("type")).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const typeText = looseKey(v("type"))
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
     const kind: ValueKind | null = TARGET_WORDS.has(typeText) ? "target" : ACTUAL_WORDS.has(typeText) ? "actual" : null;
     if (!kind) err("type", "type", { value: v("type") });
 
@@ -678,7 +842,16 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
     }
     return {
       rowNumber: row.rowNumber,
-      indicator: indicator ? { id: indicator.id, key: indicator.key, nameFi: indicator.nameFi, nameSv: indicator.nameSv, nameEn: indicator.nameEn, unit: indicator.unit } : null,
+      indicator: indicator
+        ? {
+            id: indicator.id,
+            key: indicator.key,
+            nameFi: indicator.nameFi,
+            nameSv: indicator.nameSv,
+            nameEn: indicator.nameEn,
+            unit: indicator.unit,
+          }
+        : null,
       indicatorKey,
       area,
       areaText,
@@ -702,7 +875,12 @@ export type IndicatorImportResult = ImportResult<IndicatorImportValidation>;
  * Writes the whole file in one transaction or nothing. The rows are validated again inside it, so
  * a change between preview and confirm cannot slip through; re-importing a file updates in place.
  */
-export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv, meta: { filename?: string } = {}, now = clock.now()): IndicatorImportResult {
+export function applyIndicatorImport(
+  actorId: string | null,
+  file: IndicatorCsv,
+  meta: { filename?: string } = {},
+  now = clock.now(),
+): IndicatorImportResult {
   return writeAllOrNothing(
     (tx) => validateIndicatorImport(file, tx),
     (tx, validation) => {
@@ -711,7 +889,12 @@ export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv,
       for (const row of validation.rows) {
         if (row.action === "unchanged") continue;
         if (row.clear) {
-          const existing = findValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period });
+          const existing = findValue(tx, {
+            indicatorId: row.indicator!.id,
+            kind: row.kind!,
+            areaId: row.area?.id ?? null,
+            period: row.period,
+          });
           if (existing) {
             tx.delete(indicatorValues).where(eq(indicatorValues.id, existing.id)).run();
             updated++;
@@ -719,7 +902,19 @@ export function applyIndicatorImport(actorId: string | null, file: IndicatorCsv,
           continue;
         }
         const f = row.figure!;
-        const result = writeValue(tx, { indicatorId: row.indicator!.id, kind: row.kind!, areaId: row.area?.id ?? null, period: row.period, value: f.value, bound: f.bound, upper: f.upper }, now);
+        const result = writeValue(
+          tx,
+          {
+            indicatorId: row.indicator!.id,
+            kind: row.kind!,
+            areaId: row.area?.id ?? null,
+            period: row.period,
+            value: f.value,
+            bound: f.bound,
+            upper: f.upper,
+          },
+          now,
+        );
         if (result.created) created++;
         else if (result.changed) updated++;
       }

@@ -4,7 +4,12 @@ import { forbidden, idParam, notFound, requireViewer } from "../people/guard.ser
 import { getMeasureAccessInfo } from "./measures.server";
 import { can } from "../people/permissions.server";
 
-export async function requireMeasureRight(request: Request, context: AppLoadContext, measureIdParam: string | undefined, kind: "measure.edit" | "measure.followUp") {
+export async function requireMeasureRight(
+  request: Request,
+  context: AppLoadContext,
+  measureIdParam: string | undefined,
+  kind: "measure.edit" | "measure.followUp",
+) {
   const viewer = await requireViewer(request, context);
   const id = idParam(measureIdParam);
   const info = getMeasureAccessInfo(id);

@@ -49,7 +49,15 @@ import {
 } from "../platform/csv-import.server";
 import { db, type Db } from "../platform/db.server";
 import { canTransition, costSharesProblem, helsinkiDate } from "./measure-rules";
-import { changedFields, listMeasures, snapshotOf, writeMeasureRows, type MeasureFilters, type MeasureInput, type MeasureSnapshot } from "./measures.server";
+import {
+  changedFields,
+  listMeasures,
+  snapshotOf,
+  writeMeasureRows,
+  type MeasureFilters,
+  type MeasureInput,
+  type MeasureSnapshot,
+} from "./measures.server";
 import { parseNumber } from "./indicator-figures";
 import { clock } from "../platform/clock";
 
@@ -124,7 +132,12 @@ const HEADER_ALIASES: Partial<Record<ImportField, string[]>> = {
 /** The columns as the import page lists them: technical names, and whether the file must have it. */
 export function importColumns(): { field: FileField; fi: string; en: string; required: boolean }[] {
   return [
-    ...IMPORT_FIELDS.map((f) => ({ field: f as FileField, fi: COLUMN_IDS[f].fi, en: COLUMN_IDS[f].en, required: REQUIRED_FIELDS.includes(f) })),
+    ...IMPORT_FIELDS.map((f) => ({
+      field: f as FileField,
+      fi: COLUMN_IDS[f].fi,
+      en: COLUMN_IDS[f].en,
+      required: REQUIRED_FIELDS.includes(f),
+    })),
     { field: "timeline", fi: TIMELINE_NAMES[0], en: "timeline", required: false },
   ];
 }
@@ -136,7 +149,12 @@ const TABLE: TableSpec<FileField> = {
     ...(Object.fromEntries(
       IMPORT_FIELDS.map((f) => [
         f,
-        [COLUMN_IDS[f].fi, COLUMN_IDS[f].en, ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[f]), ...(HEADER_ALIASES[f] ?? [])],
+        [
+          COLUMN_IDS[f].fi,
+          COLUMN_IDS[f].en,
+          ...(["fi", "sv", "en"] as const).map((l) => measureIoTexts[l].columns[f]),
+          ...(HEADER_ALIASES[f] ?? []),
+        ],
       ]),
     ) as Record<ImportField, string[]>),
     timeline: TIMELINE_NAMES,
@@ -157,7 +175,19 @@ const statusKey = (s: string) => normalizeHeader(s).replace(/_/g, " ");
 export const STATUS_WORDS: Record<MeasureStatus, readonly string[]> = {
   proposed: ["ehdotus", "ehdolla", "esitetty", "förslag", "proposal"],
   approved: ["suunniteltu", "suunnitteilla", "päätetty", "planerad", "planned", "adopted"],
-  in_progress: ["aloitettu", "käynnistetty", "kesken", "toteutuksessa", "meneillään", "påbörjad", "inledd", "pågående", "started", "ongoing", "underway"],
+  in_progress: [
+    "aloitettu",
+    "käynnistetty",
+    "kesken",
+    "toteutuksessa",
+    "meneillään",
+    "påbörjad",
+    "inledd",
+    "pågående",
+    "started",
+    "ongoing",
+    "underway",
+  ],
   delayed: ["myöhässä", "viivästetty", "försenad", "late"],
   on_hold: ["keskeytetty", "odottaa", "pausad", "paused"],
   completed: ["toteutettu", "valmis", "tehty", "toteutunut", "genomförd", "klar", "färdig", "done", "complete", "finished", "implemented"],
@@ -358,7 +388,12 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /** Everything a file may refer to, read once per validation. */
 function loadLookups(r: Reader, planId: number, lang: Language = "fi") {
   const plan = r
-    .select({ id: safetyPlans.id, strategyId: safetyPlans.strategyId, periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd })
+    .select({
+      id: safetyPlans.id,
+      strategyId: safetyPlans.strategyId,
+      periodStart: safetyPlans.periodStart,
+      periodEnd: safetyPlans.periodEnd,
+    })
     .from(safetyPlans)
     .where(eq(safetyPlans.id, planId))
     .get();
@@ -376,7 +411,11 @@ function loadLookups(r: Reader, planId: number, lang: Language = "fi") {
   }
   const priority = new Map<string, number>();
   const priorityCodes = new Map<number, string>();
-  for (const p of r.select({ id: priorityAreas.id, code: priorityAreas.code, nameFi: priorityAreas.nameFi }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).all()) {
+  for (const p of r
+    .select({ id: priorityAreas.id, code: priorityAreas.code, nameFi: priorityAreas.nameFi })
+    .from(priorityAreas)
+    .where(eq(priorityAreas.planId, planId))
+    .all()) {
     priority.set(nameKey(p.code), p.id);
     priorityCodes.set(p.id, p.code);
     if (!priority.has(nameKey(p.nameFi))) priority.set(nameKey(p.nameFi), p.id);
@@ -384,7 +423,11 @@ function loadLookups(r: Reader, planId: number, lang: Language = "fi") {
   const goals = new Map<string, number>();
   const goalCodes = new Map<number, string>();
   if (plan?.strategyId)
-    for (const g of r.select({ id: strategyGoals.id, code: strategyGoals.code }).from(strategyGoals).where(eq(strategyGoals.strategyId, plan.strategyId)).all()) {
+    for (const g of r
+      .select({ id: strategyGoals.id, code: strategyGoals.code })
+      .from(strategyGoals)
+      .where(eq(strategyGoals.strategyId, plan.strategyId))
+      .all()) {
       goals.set(nameKey(g.code), g.id);
       goalCodes.set(g.id, g.code);
     }
@@ -397,7 +440,20 @@ function loadLookups(r: Reader, planId: number, lang: Language = "fi") {
       .map((m) => [m.code, m]),
   );
   const areaIndex = loadAreaIndex(r);
-  return { plan, orgs, orgNames, people, emails, areaIndex, priority, priorityCodes, goals, goalCodes, hasStrategy: !!plan?.strategyId, existing };
+  return {
+    plan,
+    orgs,
+    orgNames,
+    people,
+    emails,
+    areaIndex,
+    priority,
+    priorityCodes,
+    goals,
+    goalCodes,
+    hasStrategy: !!plan?.strategyId,
+    existing,
+  };
 }
 
 function resolveOrganisation(l: Lookups, name: string): number | "ambiguous" | null {
@@ -512,11 +568,11 @@ function shown(l: Lookups, s: MeasureSnapshot, field: ImportField | "published")
     case "description":
       return s.description || null;
     case "priorityArea":
-      return s.priorityAreaId == null ? null : l.priorityCodes.get(s.priorityAreaId) ?? String(s.priorityAreaId);
+      return s.priorityAreaId == null ? null : (l.priorityCodes.get(s.priorityAreaId) ?? String(s.priorityAreaId));
     case "owner":
-      return s.ownerOrganisationId ? l.orgNames.get(s.ownerOrganisationId) ?? null : null;
+      return s.ownerOrganisationId ? (l.orgNames.get(s.ownerOrganisationId) ?? null) : null;
     case "responsible":
-      return s.responsibleUserId ? l.emails.get(s.responsibleUserId) ?? null : null;
+      return s.responsibleUserId ? (l.emails.get(s.responsibleUserId) ?? null) : null;
     case "partners":
       return joined(s.partnerIds.map((id) => l.orgNames.get(id) ?? String(id)));
     case "start":
@@ -544,11 +600,19 @@ function shown(l: Lookups, s: MeasureSnapshot, field: ImportField | "published")
 
 /** The fields that differ between two snapshots, in column order, with their shown values. */
 function fieldChanges(l: Lookups, before: MeasureSnapshot, after: MeasureSnapshot): FieldChange[] {
-  const fields = new Set(changedFields(before, after).map((k) => FIELD_OF_SNAPSHOT[k as keyof MeasureSnapshot]).filter((f) => f !== undefined));
+  const fields = new Set(
+    changedFields(before, after)
+      .map((k) => FIELD_OF_SNAPSHOT[k as keyof MeasureSnapshot])
+      .filter((f) => f !== undefined),
+  );
   const order: (ImportField | "published")[] = [...IMPORT_FIELDS, "published"];
   return order
     .filter((f) => fields.has(f))
-    .map((f) => ({ field: f === "published" ? "measureIo.preview.published" : `measureIo.columns.${f}`, from: shown(l, before, f), to: shown(l, after, f) }))
+    .map((f) => ({
+      field: f === "published" ? "measureIo.preview.published" : `measureIo.columns.${f}`,
+      from: shown(l, before, f),
+      to: shown(l, after, f),
+    }))
     .filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
 }
 
@@ -556,8 +620,10 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   const errors: string[] = [];
   const warnings: string[] = [];
   const col = (f: FileField) => file.columns[f] ?? (f === "timeline" ? TIMELINE_NAMES[0] : COLUMN_IDS[f].fi);
-  const err = (key: string, f: FileField | null, params: Record<string, unknown> = {}) => errors.push(errorKey(key, f ? { column: col(f), ...params } : params));
-  const warn = (key: string, f: FileField | null, params: Record<string, unknown> = {}) => warnings.push(warningKey(key, f ? { column: col(f), ...params } : params));
+  const err = (key: string, f: FileField | null, params: Record<string, unknown> = {}) =>
+    errors.push(errorKey(key, f ? { column: col(f), ...params } : params));
+  const warn = (key: string, f: FileField | null, params: Record<string, unknown> = {}) =>
+    warnings.push(warningKey(key, f ? { column: col(f), ...params } : params));
   /** A missing column and an empty cell both keep what is stored; only the clear marker erases. */
   const cell = (f: FileField): Cell => {
     const value = row.values[f];
@@ -651,8 +717,12 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     }
   }
   // A range in the start or end column ("2011–2014") gives both ends when the other one is empty.
-  const isRange = (r: { start: string; end: string; fromYears: boolean }) => r.start.slice(0, 4) !== r.end.slice(0, 4) || (!r.fromYears && r.start !== r.end);
-  for (const [f, other] of [["start", "end"], ["end", "start"]] as const) {
+  const isRange = (r: { start: string; end: string; fromYears: boolean }) =>
+    r.start.slice(0, 4) !== r.end.slice(0, 4) || (!r.fromYears && r.start !== r.end);
+  for (const [f, other] of [
+    ["start", "end"],
+    ["end", "start"],
+  ] as const) {
     const c = cell(f);
     if (fromTimeline || c.kind !== "set" || cell(other).kind !== "keep") continue;
     const read = readTimeline(c.value);
@@ -700,7 +770,8 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     const found = resolveAreaRef(l.areaIndex, value);
     // A former area stays where it already is (the file's own export keeps it), but no measure is
     // newly aimed at an area that no longer exists.
-    if (found.ok && found.area.former && !before.areaIds.includes(found.area.id)) err("formerArea", "areas", { value, until: found.area.validUntil ?? "" });
+    if (found.ok && found.area.former && !before.areaIds.includes(found.area.id))
+      err("formerArea", "areas", { value, until: found.area.validUntil ?? "" });
     else if (found.ok) {
       if (!areaIds.includes(found.area.id)) areaIds.push(found.area.id);
     } else if (found.problem === "ambiguous") err("ambiguousArea", "areas", { value, candidates: found.candidates.join(", ") });
@@ -737,7 +808,8 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   costShares.push(...keptShares);
   if (sharesReadable) {
     const problem = costSharesProblem(costShares);
-    if (problem === "total") err("costSharesTotal", "costShares", { total: Math.round(costShares.reduce((s, c) => s + c.percent, 0) * 100) / 100 });
+    if (problem === "total")
+      err("costSharesTotal", "costShares", { total: Math.round(costShares.reduce((s, c) => s + c.percent, 0) * 100) / 100 });
     else if (problem === "duplicate") err("costSharesDuplicate", "costShares");
     else if (problem === "range") err("costSharesRange", "costShares");
   }
@@ -763,9 +835,18 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
       }
   }
 
-  if (existing && status && !canTransition(existing.status, status)) err("statusTransition", "status", { from: existing.status, to: status });
+  if (existing && status && !canTransition(existing.status, status))
+    err("statusTransition", "status", { from: existing.status, to: status });
 
-  const base = { rowNumber: row.rowNumber, code, title, action: (existing ? "update" : "create") as ImportAction, errors, warnings, changes: [] as FieldChange[] };
+  const base = {
+    rowNumber: row.rowNumber,
+    code,
+    title,
+    action: (existing ? "update" : "create") as ImportAction,
+    errors,
+    warnings,
+    changes: [] as FieldChange[],
+  };
   if (errors.length) return base;
 
   const sortNum = (a: number, b: number) => a - b;
@@ -813,8 +894,20 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   const action: ImportAction = !existing ? "create" : changedFields(before, after).length ? "update" : "unchanged";
   // A dated measure outside the plan's period is worth a second look.
   const period = l.plan;
-  if (action !== "unchanged" && period && ((startDate && (startDate < period.periodStart || startDate > period.periodEnd)) || (endDate && (endDate > period.periodEnd || endDate < period.periodStart))))
-    warnings.push(warningKey("outsidePlan", { start: startDate ?? "", end: endDate ?? "", periodStart: period.periodStart, periodEnd: period.periodEnd }));
+  if (
+    action !== "unchanged" &&
+    period &&
+    ((startDate && (startDate < period.periodStart || startDate > period.periodEnd)) ||
+      (endDate && (endDate > period.periodEnd || endDate < period.periodStart)))
+  )
+    warnings.push(
+      warningKey("outsidePlan", {
+        start: startDate ?? "",
+        end: endDate ?? "",
+        periodStart: period.periodStart,
+        periodEnd: period.periodEnd,
+      }),
+    );
   return { ...base, action, input, status: finalStatus, measureId: existing?.id, changes };
 }
 
@@ -876,7 +969,11 @@ export function applyImport(
           created++;
         } else {
           const id = row.measureId!;
-          const current = tx.select({ status: measures.status, approvedAt: measures.approvedAt, version: measures.version }).from(measures).where(eq(measures.id, id)).get()!;
+          const current = tx
+            .select({ status: measures.status, approvedAt: measures.approvedAt, version: measures.version })
+            .from(measures)
+            .where(eq(measures.id, id))
+            .get()!;
           writeMeasureRows(tx, id, row.input);
           const statusChange =
             status !== current.status
@@ -924,7 +1021,8 @@ export type ExportRow = {
   lastFollowUpAt: Date | null;
 };
 
-const chunks = <T>(list: T[], size = 500): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const chunks = <T>(list: T[], size = 500): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 function groupBy<T, V>(rows: T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {
   const map = new Map<number, V[]>();
@@ -942,7 +1040,10 @@ function groupBy<T, V>(rows: T[], key: (r: T) => number, value: (r: T) => V): Ma
  * import columns need. `publicOnly` applies the same visibility as the public list, and hides
  * responsible persons' email addresses.
  */
-export function exportMeasures(filters: Omit<MeasureFilters, "page" | "pageSize">, opts: { publicOnly: boolean; lang: Language; now?: Date }): ExportRow[] {
+export function exportMeasures(
+  filters: Omit<MeasureFilters, "page" | "pageSize">,
+  opts: { publicOnly: boolean; lang: Language; now?: Date },
+): ExportRow[] {
   const list = listMeasures({ ...filters, page: 1, pageSize: EXPORT_MAX_ROWS }, { publicOnly: opts.publicOnly, now: opts.now }).rows;
   if (list.length === 0) return [];
   const d = db();
@@ -961,7 +1062,13 @@ export function exportMeasures(filters: Omit<MeasureFilters, "page" | "pageSize"
       .where(inArray(measures.id, ids))
       .all())
       details.set(m.id, { description: m.description, budgetEur: m.budgetEur, email: m.email });
-    const p = d.select({ measureId: measurePartners.measureId, ...orgCols }).from(measurePartners).innerJoin(organisations, eq(organisations.id, measurePartners.organisationId)).where(inArray(measurePartners.measureId, ids)).orderBy(asc(organisations.nameFi)).all();
+    const p = d
+      .select({ measureId: measurePartners.measureId, ...orgCols })
+      .from(measurePartners)
+      .innerJoin(organisations, eq(organisations.id, measurePartners.organisationId))
+      .where(inArray(measurePartners.measureId, ids))
+      .orderBy(asc(organisations.nameFi))
+      .all();
     for (const [k, v] of groupBy(p, (r) => r.measureId, name)) partners.set(k, v);
     // Level-qualified ("district:301"): a bare code may name a district and a sub-area at once.
     const a = d
@@ -972,8 +1079,19 @@ export function exportMeasures(filters: Omit<MeasureFilters, "page" | "pageSize"
       .orderBy(asc(areas.code), asc(areas.level))
       .all();
     for (const [k, v] of groupBy(a, (r) => r.measureId, areaRef)) targetAreas.set(k, v);
-    const g = d.select({ measureId: measureGoals.measureId, code: strategyGoals.code }).from(measureGoals).innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId)).where(inArray(measureGoals.measureId, ids)).orderBy(asc(strategyGoals.code)).all();
-    for (const [k, v] of groupBy(g, (r) => r.measureId, (r) => r.code)) goals.set(k, v);
+    const g = d
+      .select({ measureId: measureGoals.measureId, code: strategyGoals.code })
+      .from(measureGoals)
+      .innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId))
+      .where(inArray(measureGoals.measureId, ids))
+      .orderBy(asc(strategyGoals.code))
+      .all();
+    for (const [k, v] of groupBy(
+      g,
+      (r) => r.measureId,
+      (r) => r.code,
+    ))
+      goals.set(k, v);
     const s = d
       .select({ measureId: measureCostShares.measureId, percent: measureCostShares.percent, ...orgCols })
       .from(measureCostShares)
@@ -982,7 +1100,12 @@ export function exportMeasures(filters: Omit<MeasureFilters, "page" | "pageSize"
       .orderBy(asc(measureCostShares.measureId))
       .all()
       .sort((x, y) => y.percent - x.percent);
-    for (const [k, v] of groupBy(s, (r) => r.measureId, (r) => ({ name: name(r), percent: r.percent }))) shares.set(k, v);
+    for (const [k, v] of groupBy(
+      s,
+      (r) => r.measureId,
+      (r) => ({ name: name(r), percent: r.percent }),
+    ))
+      shares.set(k, v);
   }
   return list.map((m) => {
     const extra = details.get(m.id)!;
@@ -992,7 +1115,7 @@ export function exportMeasures(filters: Omit<MeasureFilters, "page" | "pageSize"
       description: extra.description,
       priorityArea: m.priorityAreaCode ?? "",
       owner: localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, opts.lang),
-      responsibleEmail: opts.publicOnly ? "" : extra.email ?? "",
+      responsibleEmail: opts.publicOnly ? "" : (extra.email ?? ""),
       partners: partners.get(m.id) ?? [],
       start: m.startDate,
       end: m.continuous ? null : m.endDate,
@@ -1020,7 +1143,8 @@ export type WriteOptions = {
 };
 
 const fieldsFor = (o: WriteOptions): ExportField[] => (o.template ? [...IMPORT_FIELDS] : [...IMPORT_FIELDS, ...EXPORT_ONLY_FIELDS]);
-const headerFor = (f: ExportField, t: Translate, o: WriteOptions) => (o.template && f in COLUMN_IDS ? COLUMN_IDS[f as ImportField].fi : (t as (key: string) => string)(`measureIo.columns.${f}`));
+const headerFor = (f: ExportField, t: Translate, o: WriteOptions) =>
+  o.template && f in COLUMN_IDS ? COLUMN_IDS[f as ImportField].fi : (t as (key: string) => string)(`measureIo.columns.${f}`);
 
 /** Finnish and Swedish readers expect a decimal comma; spreadsheets then read the value as a number. */
 function formatNumber(n: number, lang: Language): string {
@@ -1120,7 +1244,13 @@ export async function toXlsx(rows: ExportRow[], t: Translate, options: WriteOpti
     header: headerFor(f, t, options),
     key: f,
     width: COLUMN_WIDTHS[f],
-    style: TEXT_COLUMNS.includes(f) ? { numFmt: "@" } : f === "start" || f === "end" || f === "lastFollowUp" ? { numFmt: dateFormat } : f === "budget" ? { numFmt: "#,##0.00" } : {},
+    style: TEXT_COLUMNS.includes(f)
+      ? { numFmt: "@" }
+      : f === "start" || f === "end" || f === "lastFollowUp"
+        ? { numFmt: dateFormat }
+        : f === "budget"
+          ? { numFmt: "#,##0.00" }
+          : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: fields.length } };

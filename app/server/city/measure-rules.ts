@@ -73,7 +73,12 @@ export function costSharesProblem(shares: { organisationId: number; percent: num
 }
 
 // Swedish formatting gives ISO order; made once, since building a formatter is slow.
-const helsinkiDateFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
+const helsinkiDateFormat = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Helsinki",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's date in Helsinki as "YYYY-MM-DD" (deadlines are calendar days there). */
 export function helsinkiDate(now: Date = clock.now()): string {

@@ -28,18 +28,39 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(and(inArray(groups.kind, ["expert", "coordinators", "network"]), or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt)))
+    .where(
+      and(
+        inArray(groups.kind, ["expert", "coordinators", "network"]),
+        or(isNull(memberships.leftAt), gt(memberships.leftAt, now)),
+        isNull(users.disabledAt),
+      ),
+    )
     .orderBy(asc(users.name))
     .all();
   const people = [...new Map(staff.map((s) => [s.id, { id: s.id, name: s.name }])).values()];
   return {
-    priorityAreas: listPriorityAreas(plan.id).map((p) => ({ id: p.id, code: p.code, nameFi: p.nameFi, nameSv: p.nameSv, nameEn: p.nameEn })),
-    organisations: d.select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn }).from(organisations).orderBy(asc(organisations.nameFi)).all(),
+    priorityAreas: listPriorityAreas(plan.id).map((p) => ({
+      id: p.id,
+      code: p.code,
+      nameFi: p.nameFi,
+      nameSv: p.nameSv,
+      nameEn: p.nameEn,
+    })),
+    organisations: d
+      .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+      .from(organisations)
+      .orderBy(asc(organisations.nameFi))
+      .all(),
     people,
     areas: d
       .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
       .from(areas)
-      .where(and(inArray(areas.level, ["major_district", "district", "sub_area"]), keepAreaIds.length ? or(currentAreaCondition(), inArray(areas.id, keepAreaIds)) : currentAreaCondition()))
+      .where(
+        and(
+          inArray(areas.level, ["major_district", "district", "sub_area"]),
+          keepAreaIds.length ? or(currentAreaCondition(), inArray(areas.id, keepAreaIds)) : currentAreaCondition(),
+        ),
+      )
       .orderBy(asc(areas.code))
       .all(),
     goals: listGoals(plan.strategyId).map((g) => ({ id: g.id, code: g.code, nameFi: g.nameFi, nameSv: g.nameSv, nameEn: g.nameEn })),
@@ -52,7 +73,11 @@ export type MeasureFormOptions = ReturnType<typeof measureFormOptions>;
 export const HISTORY_PAGE_SIZE = 10;
 
 /** One page of a measure's follow-up history (newest first), with the earlier wordings of those entries. */
-export function historyPage<E extends { id: number }, R extends { followUpId: number }>(entries: E[], revisions: R[], requestedPage: number) {
+export function historyPage<E extends { id: number }, R extends { followUpId: number }>(
+  entries: E[],
+  revisions: R[],
+  requestedPage: number,
+) {
   const total = entries.length;
   const { page, pageCount, offset } = pageWindow(total, requestedPage, HISTORY_PAGE_SIZE);
   const shown = entries.slice(offset, offset + HISTORY_PAGE_SIZE);

@@ -27,7 +27,6 @@ import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 
-
 // ---------------------------------------------------------------------------------------------
 // Computed flags
 
@@ -182,7 +181,8 @@ export function filterConditions(f: MeasureFilters, now: Date, publicOnly: boole
   if (f.responsibleUserId) conditions.push(eq(measures.responsibleUserId, f.responsibleUserId));
   if (f.areaId) conditions.push(areaCondition(f.areaId));
   if (f.areaIds) conditions.push(f.areaIds.length ? or(...f.areaIds.map(areaCondition))! : sql`0`);
-  if (f.goalId) conditions.push(sql`exists (select 1 from ${measureGoals} mg where mg.measure_id = ${measures.id} and mg.goal_id = ${f.goalId})`);
+  if (f.goalId)
+    conditions.push(sql`exists (select 1 from ${measureGoals} mg where mg.measure_id = ${measures.id} and mg.goal_id = ${f.goalId})`);
   return conditions;
 }
 
@@ -200,7 +200,13 @@ export function measureIdsMatching(f: MeasureFilters, opts: { publicOnly: boolea
   const now = opts.now ?? clock.now();
   return cachedRead(
     `measureIdsMatching:${JSON.stringify(f)}:${opts.publicOnly}`,
-    () => db().select({ id: measures.id }).from(measures).where(and(...filterConditions(f, now, opts.publicOnly))).all().map((r) => r.id),
+    () =>
+      db()
+        .select({ id: measures.id })
+        .from(measures)
+        .where(and(...filterConditions(f, now, opts.publicOnly)))
+        .all()
+        .map((r) => r.id),
     String(Math.floor(now.getTime() / 60_000)),
   );
 }
@@ -215,7 +221,11 @@ export function listMeasures(f: MeasureFilters, opts: { publicOnly: boolean; now
   const now = opts.now ?? clock.now();
   // Late and stale depend on the clock as well as the records: cached per minute, like the summary.
   const minute = Math.floor(now.getTime() / 60_000);
-  return cachedRead(`listMeasures:${JSON.stringify(f)}:${opts.publicOnly}`, () => computeMeasureList(f, opts.publicOnly, now), String(minute));
+  return cachedRead(
+    `listMeasures:${JSON.stringify(f)}:${opts.publicOnly}`,
+    () => computeMeasureList(f, opts.publicOnly, now),
+    String(minute),
+  );
 }
 
 function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
@@ -246,7 +256,12 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
   })();
   // One pass finds and orders the matching ids (the full-text match runs once and gives the
   // total); the joins and the computed flags are then worked out for the shown page only.
-  const found = d.select({ id: measures.id, status: measures.status }).from(measures).where(where).orderBy(...order).all();
+  const found = d
+    .select({ id: measures.id, status: measures.status })
+    .from(measures)
+    .where(where)
+    .orderBy(...order)
+    .all();
   const ids = found.map((r) => r.id);
   const total = ids.length;
   // The page says what it counts: how many of the measures found are proposals (see STATUS_COLUMNS).
@@ -338,7 +353,11 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
 export function getMeasure(id: number, opts: { publicOnly: boolean; now?: Date }) {
   const now = opts.now ?? clock.now();
   // A measure page is a dozen queries; it is read far more often than the measure changes.
-  return cachedRead(`getMeasure:${id}:${opts.publicOnly}`, () => computeMeasure(id, opts.publicOnly, now), String(Math.floor(now.getTime() / 60_000)));
+  return cachedRead(
+    `getMeasure:${id}:${opts.publicOnly}`,
+    () => computeMeasure(id, opts.publicOnly, now),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
 }
 
 /**
@@ -359,8 +378,21 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
   const row = d
     .select({
       measure: measures,
-      plan: { id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn, updateIntervalDays: safetyPlans.updateIntervalDays, status: safetyPlans.status },
-      priorityArea: { id: priorityAreas.id, code: priorityAreas.code, nameFi: priorityAreas.nameFi, nameSv: priorityAreas.nameSv, nameEn: priorityAreas.nameEn },
+      plan: {
+        id: safetyPlans.id,
+        nameFi: safetyPlans.nameFi,
+        nameSv: safetyPlans.nameSv,
+        nameEn: safetyPlans.nameEn,
+        updateIntervalDays: safetyPlans.updateIntervalDays,
+        status: safetyPlans.status,
+      },
+      priorityArea: {
+        id: priorityAreas.id,
+        code: priorityAreas.code,
+        nameFi: priorityAreas.nameFi,
+        nameSv: priorityAreas.nameSv,
+        nameEn: priorityAreas.nameEn,
+      },
       owner: { id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn },
       responsible: { id: responsible.id, name: responsible.name, email: responsible.email, title: responsible.title },
       ...flagColumns(now),
@@ -388,20 +420,37 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
     .orderBy(asc(areas.code))
     .all();
   const goals = d
-    .select({ id: strategyGoals.id, code: strategyGoals.code, nameFi: strategyGoals.nameFi, nameSv: strategyGoals.nameSv, nameEn: strategyGoals.nameEn })
+    .select({
+      id: strategyGoals.id,
+      code: strategyGoals.code,
+      nameFi: strategyGoals.nameFi,
+      nameSv: strategyGoals.nameSv,
+      nameEn: strategyGoals.nameEn,
+    })
     .from(measureGoals)
     .innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId))
     .where(eq(measureGoals.measureId, id))
     .orderBy(asc(strategyGoals.code))
     .all();
   const costShares = d
-    .select({ organisationId: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn, percent: measureCostShares.percent })
+    .select({
+      organisationId: organisations.id,
+      nameFi: organisations.nameFi,
+      nameSv: organisations.nameSv,
+      nameEn: organisations.nameEn,
+      percent: measureCostShares.percent,
+    })
     .from(measureCostShares)
     .innerJoin(organisations, eq(organisations.id, measureCostShares.organisationId))
     .where(eq(measureCostShares.measureId, id))
     .orderBy(desc(measureCostShares.percent))
     .all();
-  const tasks = d.select().from(measureTasks).where(eq(measureTasks.measureId, id)).orderBy(asc(measureTasks.position), asc(measureTasks.id)).all();
+  const tasks = d
+    .select()
+    .from(measureTasks)
+    .where(eq(measureTasks.measureId, id))
+    .orderBy(asc(measureTasks.position), asc(measureTasks.id))
+    .all();
   const reporter = alias(users, "reporter");
   const history = d
     .select({
@@ -476,7 +525,14 @@ function computeFollowUpRevisions(measureId: number) {
 export function getMeasureAccessInfo(id: number) {
   return (
     db()
-      .select({ id: measures.id, planId: measures.planId, ownerOrganisationId: measures.ownerOrganisationId, responsibleUserId: measures.responsibleUserId, status: measures.status, version: measures.version })
+      .select({
+        id: measures.id,
+        planId: measures.planId,
+        ownerOrganisationId: measures.ownerOrganisationId,
+        responsibleUserId: measures.responsibleUserId,
+        status: measures.status,
+        version: measures.version,
+      })
       .from(measures)
       .where(eq(measures.id, id))
       .get() ?? null
@@ -509,7 +565,10 @@ export type MeasureInput = {
 };
 
 /** Field values compared when two people edit the same measure at once. */
-export type MeasureSnapshot = Omit<MeasureInput, "tasks"> & { tasks: { title: string; dueDate: string | null; state: TaskState }[]; status: MeasureStatus };
+export type MeasureSnapshot = Omit<MeasureInput, "tasks"> & {
+  tasks: { title: string; dueDate: string | null; state: TaskState }[];
+  status: MeasureStatus;
+};
 
 export function snapshotOf(id: number): MeasureSnapshot | null {
   const d = db();
@@ -581,10 +640,16 @@ export function writeMeasureRows(tx: Tx, measureId: number, input: MeasureInput)
   tx.delete(measureGoals).where(eq(measureGoals.measureId, measureId)).run();
   for (const goalId of new Set(input.goalIds)) tx.insert(measureGoals).values({ measureId, goalId }).run();
   tx.delete(measureCostShares).where(eq(measureCostShares.measureId, measureId)).run();
-  for (const share of input.costShares) tx.insert(measureCostShares).values({ measureId, ...share }).run();
+  for (const share of input.costShares)
+    tx.insert(measureCostShares)
+      .values({ measureId, ...share })
+      .run();
   tx.delete(measureTasks).where(eq(measureTasks.measureId, measureId)).run();
   input.tasks.forEach((task, position) =>
-    tx.insert(measureTasks).values({ measureId, title: task.title, dueDate: task.dueDate || null, state: task.state, position }).run(),
+    tx
+      .insert(measureTasks)
+      .values({ measureId, title: task.title, dueDate: task.dueDate || null, state: task.state, position })
+      .run(),
   );
 }
 
@@ -605,17 +670,24 @@ export type SaveResult =
 /** A new measure starts as a proposal; a coordinator or the steering group approves it. */
 export function proposeMeasure(actorId: string, planId: number, input: MeasureInput): SaveResult {
   return db().transaction((tx) => {
-      if (codeTaken(tx, planId, input.code)) return { ok: false as const, reason: "codeTaken" as const };
-      const id = Number(
-        tx
-          .insert(measures)
-          .values({ planId, code: input.code, title: input.title, ownerOrganisationId: input.ownerOrganisationId, status: "proposed", proposedById: actorId })
-          .run().lastInsertRowid,
-      );
-      writeMeasureRows(tx, id, input);
-      audit({ actorId, action: "measure.proposed", targetType: "measure", targetId: id }, tx);
-      return { ok: true as const, id, version: 1 };
-    }) as SaveResult;
+    if (codeTaken(tx, planId, input.code)) return { ok: false as const, reason: "codeTaken" as const };
+    const id = Number(
+      tx
+        .insert(measures)
+        .values({
+          planId,
+          code: input.code,
+          title: input.title,
+          ownerOrganisationId: input.ownerOrganisationId,
+          status: "proposed",
+          proposedById: actorId,
+        })
+        .run().lastInsertRowid,
+    );
+    writeMeasureRows(tx, id, input);
+    audit({ actorId, action: "measure.proposed", targetType: "measure", targetId: id }, tx);
+    return { ok: true as const, id, version: 1 };
+  }) as SaveResult;
 }
 
 /**
@@ -628,11 +700,24 @@ export function updateMeasure(actorId: string, id: number, expectedVersion: numb
     if (!current) return { ok: false as const, reason: "notFound" as const };
     if (current.version !== expectedVersion) {
       const snapshot = snapshotOf(id)!;
-      return { ok: false as const, reason: "conflict" as const, current: snapshot, currentVersion: current.version, changed: changedFields(snapshot, { ...input, tasks: input.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate ?? null, state: t.state })), status: snapshot.status }) };
+      return {
+        ok: false as const,
+        reason: "conflict" as const,
+        current: snapshot,
+        currentVersion: current.version,
+        changed: changedFields(snapshot, {
+          ...input,
+          tasks: input.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate ?? null, state: t.state })),
+          status: snapshot.status,
+        }),
+      };
     }
     if (codeTaken(tx, current.planId, input.code, id)) return { ok: false as const, reason: "codeTaken" as const };
     writeMeasureRows(tx, id, input);
-    tx.update(measures).set({ version: sql`${measures.version} + 1` }).where(eq(measures.id, id)).run();
+    tx.update(measures)
+      .set({ version: sql`${measures.version} + 1` })
+      .where(eq(measures.id, id))
+      .run();
     audit({ actorId, action: "measure.updated", targetType: "measure", targetId: id }, tx);
     return { ok: true as const, id, version: expectedVersion + 1 };
   });
@@ -642,14 +727,26 @@ export function updateMeasure(actorId: string, id: number, expectedVersion: numb
 export type DecisionResult = { ok: true } | { ok: false; reason: "notFound" | "conflict" | "transition" };
 
 /** Approval, or discontinuing a proposal: a decision, recorded with who and when. */
-export function decideMeasure(actorId: string, id: number, expectedVersion: number, to: "approved" | "discontinued", now = clock.now()): DecisionResult {
+export function decideMeasure(
+  actorId: string,
+  id: number,
+  expectedVersion: number,
+  to: "approved" | "discontinued",
+  now = clock.now(),
+): DecisionResult {
   return db().transaction((tx) => {
     const m = tx.select().from(measures).where(eq(measures.id, id)).get();
     if (!m) return { ok: false as const, reason: "notFound" as const };
     if (m.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
     if (m.status !== "proposed" || !canTransition(m.status, to)) return { ok: false as const, reason: "transition" as const };
     tx.update(measures)
-      .set({ status: to, approvedById: to === "approved" ? actorId : null, approvedAt: to === "approved" ? now : null, version: m.version + 1, updatedAt: now })
+      .set({
+        status: to,
+        approvedById: to === "approved" ? actorId : null,
+        approvedAt: to === "approved" ? now : null,
+        version: m.version + 1,
+        updatedAt: now,
+      })
       .where(eq(measures.id, id))
       .run();
     audit({ actorId, action: `measure.${to}`, targetType: "measure", targetId: id }, tx);
@@ -673,46 +770,75 @@ export type FollowUpInput = {
 export type FollowUpResult =
   | { ok: true; followUpId: number }
   | { ok: false; reason: "notFound" | "transition" }
-  | { ok: false; reason: "conflict"; currentVersion: number; latest: { reportedAt: Date; status: MeasureStatus; progress: number; reporterName: string | null; done: string } | null };
+  | {
+      ok: false;
+      reason: "conflict";
+      currentVersion: number;
+      latest: { reportedAt: Date; status: MeasureStatus; progress: number; reporterName: string | null; done: string } | null;
+    };
 
 /**
  * Adds a dated follow-up entry and moves the measure's status and progress with it, in one
  * transaction. Taken with BEGIN IMMEDIATE so concurrent reporters queue instead of failing.
  */
-export function addFollowUp(actorId: string, measureId: number, expectedVersion: number, input: FollowUpInput, now = clock.now()): FollowUpResult {
+export function addFollowUp(
+  actorId: string,
+  measureId: number,
+  expectedVersion: number,
+  input: FollowUpInput,
+  now = clock.now(),
+): FollowUpResult {
   const d = db();
-  return d
-    .transaction((tx) => {
-      const m = tx.select().from(measures).where(eq(measures.id, measureId)).get();
-      if (!m) return { ok: false as const, reason: "notFound" as const };
-      if (m.version !== expectedVersion) {
-        const latest = tx
-          .select({ reportedAt: followUps.reportedAt, status: followUps.status, progress: followUps.progress, done: followUps.done, reporterName: users.name })
-          .from(followUps)
-          .leftJoin(users, eq(users.id, followUps.reportedById))
-          .where(eq(followUps.measureId, measureId))
-          .orderBy(desc(followUps.reportedAt), desc(followUps.id))
-          .get();
-        return { ok: false as const, reason: "conflict" as const, currentVersion: m.version, latest: latest ?? null };
-      }
-      if (m.status === "proposed" || !canTransition(m.status, input.status)) return { ok: false as const, reason: "transition" as const };
-      const progress = input.status === "completed" ? 100 : input.progress;
-      const followUpId = Number(
-        tx
-          .insert(followUps)
-          .values({ measureId, reportedById: actorId, reportedAt: now, status: input.status, progress, done: input.done, next: input.next, obstacles: input.obstacles, publicText: input.publicText })
-          .run().lastInsertRowid,
-      );
-      for (const task of input.taskStates ?? []) {
-        tx.update(measureTasks).set({ state: task.state }).where(and(eq(measureTasks.id, task.id), eq(measureTasks.measureId, measureId))).run();
-      }
-      tx.update(measures)
-        .set({ status: input.status, progress, lastFollowUpAt: now, version: m.version + 1, updatedAt: now })
-        .where(eq(measures.id, measureId))
+  return d.transaction((tx) => {
+    const m = tx.select().from(measures).where(eq(measures.id, measureId)).get();
+    if (!m) return { ok: false as const, reason: "notFound" as const };
+    if (m.version !== expectedVersion) {
+      const latest = tx
+        .select({
+          reportedAt: followUps.reportedAt,
+          status: followUps.status,
+          progress: followUps.progress,
+          done: followUps.done,
+          reporterName: users.name,
+        })
+        .from(followUps)
+        .leftJoin(users, eq(users.id, followUps.reportedById))
+        .where(eq(followUps.measureId, measureId))
+        .orderBy(desc(followUps.reportedAt), desc(followUps.id))
+        .get();
+      return { ok: false as const, reason: "conflict" as const, currentVersion: m.version, latest: latest ?? null };
+    }
+    if (m.status === "proposed" || !canTransition(m.status, input.status)) return { ok: false as const, reason: "transition" as const };
+    const progress = input.status === "completed" ? 100 : input.progress;
+    const followUpId = Number(
+      tx
+        .insert(followUps)
+        .values({
+          measureId,
+          reportedById: actorId,
+          reportedAt: now,
+          status: input.status,
+          progress,
+          done: input.done,
+          next: input.next,
+          obstacles: input.obstacles,
+          publicText: input.publicText,
+        })
+        .run().lastInsertRowid,
+    );
+    for (const task of input.taskStates ?? []) {
+      tx.update(measureTasks)
+        .set({ state: task.state })
+        .where(and(eq(measureTasks.id, task.id), eq(measureTasks.measureId, measureId)))
         .run();
-      audit({ actorId, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);
-      return { ok: true as const, followUpId };
-    }) as FollowUpResult;
+    }
+    tx.update(measures)
+      .set({ status: input.status, progress, lastFollowUpAt: now, version: m.version + 1, updatedAt: now })
+      .where(eq(measures.id, measureId))
+      .run();
+    audit({ actorId, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);
+    return { ok: true as const, followUpId };
+  }) as FollowUpResult;
 }
 
 /** Corrects an entry's texts; the previous wording is kept as a revision (never silently rewritten). */
@@ -728,7 +854,18 @@ export function editFollowUp(
     if (!entry) return { ok: false as const, reason: "notFound" as const };
     if (entry.revision !== expectedRevision) return { ok: false as const, reason: "conflict" as const };
     tx.insert(followUpRevisions)
-      .values({ followUpId, revision: entry.revision, status: entry.status, progress: entry.progress, done: entry.done, next: entry.next, obstacles: entry.obstacles, publicText: entry.publicText, editedById: actorId, replacedAt: now })
+      .values({
+        followUpId,
+        revision: entry.revision,
+        status: entry.status,
+        progress: entry.progress,
+        done: entry.done,
+        next: entry.next,
+        obstacles: entry.obstacles,
+        publicText: entry.publicText,
+        editedById: actorId,
+        replacedAt: now,
+      })
       .run();
     tx.update(followUps)
       .set({ ...input, revision: entry.revision + 1, editedAt: now })
@@ -761,9 +898,13 @@ function computeFilterOptions(planId: number, publicOnly: boolean) {
     .where(visible)
     .orderBy(asc(organisations.nameFi))
     .all();
-  const areaList = d.select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv }).from(areas).where(inArray(areas.level, ["major_district", "district"])).orderBy(asc(areas.code)).all();
+  const areaList = d
+    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
+    .from(areas)
+    .where(inArray(areas.level, ["major_district", "district"]))
+    .orderBy(asc(areas.code))
+    .all();
   // The area filter offers the major districts and districts: it also matches measures aimed at
   // the areas above and below the one chosen.
   return { owners, areas: areaList };
 }
-

@@ -113,7 +113,15 @@ function kindWords(): Map<string, OrganisationKind> {
 type OrgValues = { nameFi: string; nameSv: string | null; nameEn: string | null; shortName: string | null; kind: OrganisationKind };
 export type OrganisationField = "name_sv" | "name_en" | "short_name" | "kind";
 export type OrganisationChange = { field: OrganisationField | "name_fi"; from: string | null; to: string | null };
-export type ValidatedOrganisationRow = { rowNumber: number; nameFi: string; kind: OrganisationKind | null; next: OrgValues; changes: OrganisationChange[]; action: ImportAction; errors: string[] };
+export type ValidatedOrganisationRow = {
+  rowNumber: number;
+  nameFi: string;
+  kind: OrganisationKind | null;
+  next: OrgValues;
+  changes: OrganisationChange[];
+  action: ImportAction;
+  errors: string[];
+};
 export type OrganisationImportValidation = ImportValidation<ValidatedOrganisationRow>;
 
 const LIMITS: Record<OrganisationColumn, number> = { name_fi: 200, name_sv: 200, name_en: 200, short_name: 40, kind: 60 };
@@ -181,7 +189,11 @@ export function validateOrganisationImport(file: OrganisationFile, r: Reader = d
 export type OrganisationImportResult = ImportResult<OrganisationImportValidation>;
 
 /** All rows in one transaction (validated again inside it) with an audit entry, or nothing. */
-export function applyOrganisationImport(actorId: string, file: OrganisationFile, meta: { filename?: string } = {}): OrganisationImportResult {
+export function applyOrganisationImport(
+  actorId: string,
+  file: OrganisationFile,
+  meta: { filename?: string } = {},
+): OrganisationImportResult {
   return writeAllOrNothing(
     (tx) => validateOrganisationImport(file, tx),
     (tx, validation) => {

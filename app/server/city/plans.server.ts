@@ -23,8 +23,18 @@ export function currentPlan(opts: { publicOnly: boolean }) {
   const d = db();
   const base = opts.publicOnly ? eq(safetyPlans.published, true) : undefined;
   return (
-    d.select().from(safetyPlans).where(and(base, eq(safetyPlans.status, "in_force"))).orderBy(desc(safetyPlans.periodStart)).get() ??
-    d.select().from(safetyPlans).where(and(base, eq(safetyPlans.status, "approved"))).orderBy(desc(safetyPlans.periodStart)).get() ??
+    d
+      .select()
+      .from(safetyPlans)
+      .where(and(base, eq(safetyPlans.status, "in_force")))
+      .orderBy(desc(safetyPlans.periodStart))
+      .get() ??
+    d
+      .select()
+      .from(safetyPlans)
+      .where(and(base, eq(safetyPlans.status, "approved")))
+      .orderBy(desc(safetyPlans.periodStart))
+      .get() ??
     (opts.publicOnly ? undefined : d.select().from(safetyPlans).orderBy(desc(safetyPlans.periodStart)).get()) ??
     null
   );
@@ -67,9 +77,24 @@ export function listPriorityAreas(planId: number, now = clock.now()) {
 
 function computePriorityAreas(planId: number, thisYear: number) {
   const d = db();
-  const rows = d.select().from(priorityAreas).where(eq(priorityAreas.planId, planId)).orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code)).all();
+  const rows = d
+    .select()
+    .from(priorityAreas)
+    .where(eq(priorityAreas.planId, planId))
+    .orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code))
+    .all();
   const years = rows.length
-    ? d.select().from(priorityAreaYears).where(inArray(priorityAreaYears.priorityAreaId, rows.map((r) => r.id))).orderBy(asc(priorityAreaYears.year)).all()
+    ? d
+        .select()
+        .from(priorityAreaYears)
+        .where(
+          inArray(
+            priorityAreaYears.priorityAreaId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(priorityAreaYears.year))
+        .all()
     : [];
   return rows.map((r) => {
     const own = years.filter((y) => y.priorityAreaId === r.id).map((y) => y.year);
@@ -82,7 +107,10 @@ export function getStrategyWithGoals(strategyId: number | null) {
   const d = db();
   const strategy = d.select().from(strategies).where(eq(strategies.id, strategyId)).get();
   if (!strategy) return null;
-  return { ...strategy, goals: d.select().from(strategyGoals).where(eq(strategyGoals.strategyId, strategyId)).orderBy(asc(strategyGoals.code)).all() };
+  return {
+    ...strategy,
+    goals: d.select().from(strategyGoals).where(eq(strategyGoals.strategyId, strategyId)).orderBy(asc(strategyGoals.code)).all(),
+  };
 }
 
 export function listStrategies() {
@@ -134,7 +162,9 @@ export function goalMeasureCounts(strategyId: number, planId: number, opts: { pu
     .from(measureGoals)
     .innerJoin(measures, eq(measures.id, measureGoals.measureId))
     .innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId))
-    .where(and(eq(strategyGoals.strategyId, strategyId), eq(measures.planId, planId), opts.publicOnly ? publicMeasureCondition() : undefined))
+    .where(
+      and(eq(strategyGoals.strategyId, strategyId), eq(measures.planId, planId), opts.publicOnly ? publicMeasureCondition() : undefined),
+    )
     .groupBy(measureGoals.goalId)
     .all();
   return Object.fromEntries(rows.map((r) => [r.goalId, r.n]));
@@ -143,7 +173,15 @@ export function goalMeasureCounts(strategyId: number, planId: number, opts: { pu
 /** Plans that serve a strategy, newest first. */
 export function listPlansForStrategy(strategyId: number, opts: { publicOnly: boolean }) {
   return db()
-    .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn, status: safetyPlans.status, periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd })
+    .select({
+      id: safetyPlans.id,
+      nameFi: safetyPlans.nameFi,
+      nameSv: safetyPlans.nameSv,
+      nameEn: safetyPlans.nameEn,
+      status: safetyPlans.status,
+      periodStart: safetyPlans.periodStart,
+      periodEnd: safetyPlans.periodEnd,
+    })
     .from(safetyPlans)
     .where(and(eq(safetyPlans.strategyId, strategyId), opts.publicOnly ? eq(safetyPlans.published, true) : undefined))
     .orderBy(desc(safetyPlans.periodStart))
@@ -153,7 +191,11 @@ export function listPlansForStrategy(strategyId: number, opts: { publicOnly: boo
 /** The yearly decisions behind priority_area_years, for the history table and the editor. */
 export function priorityAreaYearRecords(planId: number) {
   return db()
-    .select({ priorityAreaId: priorityAreaYears.priorityAreaId, year: priorityAreaYears.year, decisionNote: priorityAreaYears.decisionNote })
+    .select({
+      priorityAreaId: priorityAreaYears.priorityAreaId,
+      year: priorityAreaYears.year,
+      decisionNote: priorityAreaYears.decisionNote,
+    })
     .from(priorityAreaYears)
     .innerJoin(priorityAreas, eq(priorityAreas.id, priorityAreaYears.priorityAreaId))
     .where(eq(priorityAreas.planId, planId))
@@ -180,7 +222,6 @@ export function displayYear(plan: { periodStart: string; periodEnd: string }, no
 
 // ---------------------------------------------------------------------------------------------
 // Writes (coordinators). Each runs in one transaction and leaves an audit entry in it.
-
 
 const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
@@ -256,7 +297,11 @@ export function updatePlan(actorId: string, id: number, input: PlanInput): PlanW
     const plan = tx.select().from(safetyPlans).where(eq(safetyPlans.id, id)).get();
     if (!plan) return { ok: false as const, reason: "notFound" as const };
     if (strategyMissing(tx, input.strategyId)) return { ok: false as const, reason: "strategyNotFound" as const };
-    const decision = { decisionDate: blankToNull(input.decisionDate), decisionBody: blankToNull(input.decisionBody), decisionReference: blankToNull(input.decisionReference) };
+    const decision = {
+      decisionDate: blankToNull(input.decisionDate),
+      decisionBody: blankToNull(input.decisionBody),
+      decisionReference: blankToNull(input.decisionReference),
+    };
     if (plan.status !== "draft" && (!decision.decisionDate || !decision.decisionBody || !decision.decisionReference)) {
       return { ok: false as const, reason: "decisionMissing" as const };
     }
@@ -268,14 +313,22 @@ export function updatePlan(actorId: string, id: number, input: PlanInput): PlanW
       .where(and(eq(priorityAreas.planId, id), sql`${priorityAreaYears.year} not between ${years[0]} and ${years[years.length - 1]}`))
       .get();
     if (outside) return { ok: false as const, reason: "yearsOutsidePeriod" as const };
-    tx.update(safetyPlans).set({ ...planValues(input), ...decision }).where(eq(safetyPlans.id, id)).run();
+    tx.update(safetyPlans)
+      .set({ ...planValues(input), ...decision })
+      .where(eq(safetyPlans.id, id))
+      .run();
     audit({ actorId, action: "plan.updated", targetType: "plan", targetId: id }, tx);
     return { ok: true as const, id };
   }) as PlanWriteResult;
 }
 
 /** The only forward step from each lifecycle status. */
-export const PLAN_NEXT_STATUS: Record<PlanStatus, PlanStatus | null> = { draft: "approved", approved: "in_force", in_force: "closed", closed: null };
+export const PLAN_NEXT_STATUS: Record<PlanStatus, PlanStatus | null> = {
+  draft: "approved",
+  approved: "in_force",
+  in_force: "closed",
+  closed: null,
+};
 
 export type PlanDecision = { decisionDate: string; decisionBody: string; decisionReference: string };
 
@@ -291,32 +344,30 @@ export type PlanTransitionResult =
  * BEGIN IMMEDIATE so two coordinators cannot both put a plan in force at the same moment.
  */
 export function transitionPlan(actorId: string, id: number, to: PlanStatus, decision?: Partial<PlanDecision>): PlanTransitionResult {
-  return db().transaction(
-    (tx) => {
-      const plan = tx.select().from(safetyPlans).where(eq(safetyPlans.id, id)).get();
-      if (!plan) return { ok: false as const, reason: "notFound" as const };
-      if (PLAN_NEXT_STATUS[plan.status] !== to) return { ok: false as const, reason: "transition" as const };
-      const patch: Partial<typeof safetyPlans.$inferInsert> = { status: to };
-      if (to === "approved") {
-        const decisionDate = blankToNull(decision?.decisionDate) ?? plan.decisionDate;
-        const decisionBody = blankToNull(decision?.decisionBody) ?? plan.decisionBody;
-        const decisionReference = blankToNull(decision?.decisionReference) ?? plan.decisionReference;
-        if (!decisionDate || !decisionBody || !decisionReference) return { ok: false as const, reason: "decisionMissing" as const };
-        Object.assign(patch, { decisionDate, decisionBody, decisionReference });
-      }
-      if (to === "in_force") {
-        const other = tx
-          .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn })
-          .from(safetyPlans)
-          .where(and(eq(safetyPlans.status, "in_force"), ne(safetyPlans.id, id)))
-          .get();
-        if (other) return { ok: false as const, reason: "otherInForce" as const, other };
-      }
-      tx.update(safetyPlans).set(patch).where(eq(safetyPlans.id, id)).run();
-      audit({ actorId, action: `plan.${to}`, targetType: "plan", targetId: id, detail: { from: plan.status, to } }, tx);
-      return { ok: true as const };
-    },
-  ) as PlanTransitionResult;
+  return db().transaction((tx) => {
+    const plan = tx.select().from(safetyPlans).where(eq(safetyPlans.id, id)).get();
+    if (!plan) return { ok: false as const, reason: "notFound" as const };
+    if (PLAN_NEXT_STATUS[plan.status] !== to) return { ok: false as const, reason: "transition" as const };
+    const patch: Partial<typeof safetyPlans.$inferInsert> = { status: to };
+    if (to === "approved") {
+      const decisionDate = blankToNull(decision?.decisionDate) ?? plan.decisionDate;
+      const decisionBody = blankToNull(decision?.decisionBody) ?? plan.decisionBody;
+      const decisionReference = blankToNull(decision?.decisionReference) ?? plan.decisionReference;
+      if (!decisionDate || !decisionBody || !decisionReference) return { ok: false as const, reason: "decisionMissing" as const };
+      Object.assign(patch, { decisionDate, decisionBody, decisionReference });
+    }
+    if (to === "in_force") {
+      const other = tx
+        .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn })
+        .from(safetyPlans)
+        .where(and(eq(safetyPlans.status, "in_force"), ne(safetyPlans.id, id)))
+        .get();
+      if (other) return { ok: false as const, reason: "otherInForce" as const, other };
+    }
+    tx.update(safetyPlans).set(patch).where(eq(safetyPlans.id, id)).run();
+    audit({ actorId, action: `plan.${to}`, targetType: "plan", targetId: id, detail: { from: plan.status, to } }, tx);
+    return { ok: true as const };
+  }) as PlanTransitionResult;
 }
 
 /** Publishing shows the plan (and its published measures) to the public; unpublishing hides it again. */
@@ -348,14 +399,26 @@ type YearsResult = { ok: true; added: number[]; removed: number[] } | { ok: fals
 function writeYears(tx: Tx, priorityAreaId: number, years: number[], decisionNote: string | null): YearsResult {
   const area = tx.select({ planId: priorityAreas.planId }).from(priorityAreas).where(eq(priorityAreas.id, priorityAreaId)).get();
   if (!area) return { ok: false, reason: "notFound" };
-  const plan = tx.select({ periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd }).from(safetyPlans).where(eq(safetyPlans.id, area.planId)).get()!;
+  const plan = tx
+    .select({ periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd })
+    .from(safetyPlans)
+    .where(eq(safetyPlans.id, area.planId))
+    .get()!;
   const allowed = planYears(plan);
   const wanted = [...new Set(years)].sort((a, b) => a - b);
   if (wanted.some((y) => !allowed.includes(y))) return { ok: false, reason: "yearOutsidePeriod" };
-  const existing = tx.select({ year: priorityAreaYears.year }).from(priorityAreaYears).where(eq(priorityAreaYears.priorityAreaId, priorityAreaId)).all().map((r) => r.year);
+  const existing = tx
+    .select({ year: priorityAreaYears.year })
+    .from(priorityAreaYears)
+    .where(eq(priorityAreaYears.priorityAreaId, priorityAreaId))
+    .all()
+    .map((r) => r.year);
   const added = wanted.filter((y) => !existing.includes(y));
   const removed = existing.filter((y) => !wanted.includes(y));
-  if (removed.length) tx.delete(priorityAreaYears).where(and(eq(priorityAreaYears.priorityAreaId, priorityAreaId), inArray(priorityAreaYears.year, removed))).run();
+  if (removed.length)
+    tx.delete(priorityAreaYears)
+      .where(and(eq(priorityAreaYears.priorityAreaId, priorityAreaId), inArray(priorityAreaYears.year, removed)))
+      .run();
   // Years already recorded keep their own decision note: the note belongs to the decision that added them.
   for (const year of added) tx.insert(priorityAreaYears).values({ priorityAreaId, year, decisionNote }).run();
   return { ok: true, added, removed };
@@ -369,7 +432,16 @@ export function setPriorityAreaYears(actorId: string, priorityAreaId: number, ye
   return db().transaction((tx) => {
     const res = writeYears(tx, priorityAreaId, years, blankToNull(decisionNote));
     if (res.ok && (res.added.length || res.removed.length)) {
-      audit({ actorId, action: "priorityArea.years", targetType: "priorityArea", targetId: priorityAreaId, detail: { added: res.added, removed: res.removed, decisionNote: blankToNull(decisionNote) } }, tx);
+      audit(
+        {
+          actorId,
+          action: "priorityArea.years",
+          targetType: "priorityArea",
+          targetId: priorityAreaId,
+          detail: { added: res.added, removed: res.removed, decisionNote: blankToNull(decisionNote) },
+        },
+        tx,
+      );
     }
     return res;
   }) as YearsResult;
@@ -378,11 +450,22 @@ export function setPriorityAreaYears(actorId: string, priorityAreaId: number, ye
 /** Adds (id null) or edits a priority area of a plan, and its years when given, in one transaction. */
 export function savePriorityArea(actorId: string, planId: number, id: number | null, input: PriorityAreaInput): PriorityAreaResult {
   return db().transaction((tx) => {
-    const plan = tx.select({ periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd }).from(safetyPlans).where(eq(safetyPlans.id, planId)).get();
+    const plan = tx
+      .select({ periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd })
+      .from(safetyPlans)
+      .where(eq(safetyPlans.id, planId))
+      .get();
     if (!plan) return { ok: false as const, reason: "notFound" as const };
     // Checked before anything is written, so a refused save changes nothing.
     if (input.years?.some((y) => !planYears(plan).includes(y))) return { ok: false as const, reason: "yearOutsidePeriod" as const };
-    if (id != null && !tx.select({ id: priorityAreas.id }).from(priorityAreas).where(and(eq(priorityAreas.id, id), eq(priorityAreas.planId, planId))).get()) {
+    if (
+      id != null &&
+      !tx
+        .select({ id: priorityAreas.id })
+        .from(priorityAreas)
+        .where(and(eq(priorityAreas.id, id), eq(priorityAreas.planId, planId)))
+        .get()
+    ) {
       return { ok: false as const, reason: "notFound" as const };
     }
     const code = input.code.trim();
@@ -403,7 +486,12 @@ export function savePriorityArea(actorId: string, planId: number, id: number | n
     };
     let areaId: number;
     if (id == null) {
-      areaId = Number(tx.insert(priorityAreas).values({ planId, ...values }).run().lastInsertRowid);
+      areaId = Number(
+        tx
+          .insert(priorityAreas)
+          .values({ planId, ...values })
+          .run().lastInsertRowid,
+      );
     } else {
       areaId = id;
       tx.update(priorityAreas).set(values).where(eq(priorityAreas.id, id)).run();
@@ -416,7 +504,11 @@ export function savePriorityArea(actorId: string, planId: number, id: number | n
         action: id == null ? "priorityArea.created" : "priorityArea.updated",
         targetType: "priorityArea",
         targetId: areaId,
-        detail: { planId, code, ...(years?.ok ? { added: years.added, removed: years.removed, decisionNote: blankToNull(input.decisionNote) } : {}) },
+        detail: {
+          planId,
+          code,
+          ...(years?.ok ? { added: years.added, removed: years.removed, decisionNote: blankToNull(input.decisionNote) } : {}),
+        },
       },
       tx,
     );
@@ -456,7 +548,8 @@ export function saveStrategy(actorId: string, id: number | null, input: Strategy
       audit({ actorId, action: "strategy.created", targetType: "strategy", targetId: newId }, tx);
       return { ok: true as const, id: newId };
     }
-    if (tx.update(strategies).set(values).where(eq(strategies.id, id)).run().changes === 0) return { ok: false as const, reason: "notFound" as const };
+    if (tx.update(strategies).set(values).where(eq(strategies.id, id)).run().changes === 0)
+      return { ok: false as const, reason: "notFound" as const };
     audit({ actorId, action: "strategy.updated", targetType: "strategy", targetId: id }, tx);
     return { ok: true as const, id };
   }) as StrategyResult;
@@ -468,8 +561,16 @@ export type GoalResult = { ok: true; id: number } | { ok: false; reason: "notFou
 /** Adds (id null) or edits a goal of a strategy; codes are unique within the strategy. */
 export function saveStrategyGoal(actorId: string, strategyId: number, id: number | null, input: GoalInput): GoalResult {
   return db().transaction((tx) => {
-    if (!tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.id, strategyId)).get()) return { ok: false as const, reason: "notFound" as const };
-    if (id != null && !tx.select({ id: strategyGoals.id }).from(strategyGoals).where(and(eq(strategyGoals.id, id), eq(strategyGoals.strategyId, strategyId))).get()) {
+    if (!tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.id, strategyId)).get())
+      return { ok: false as const, reason: "notFound" as const };
+    if (
+      id != null &&
+      !tx
+        .select({ id: strategyGoals.id })
+        .from(strategyGoals)
+        .where(and(eq(strategyGoals.id, id), eq(strategyGoals.strategyId, strategyId)))
+        .get()
+    ) {
       return { ok: false as const, reason: "notFound" as const };
     }
     const code = input.code.trim();
@@ -479,11 +580,32 @@ export function saveStrategyGoal(actorId: string, strategyId: number, id: number
       .where(and(eq(strategyGoals.strategyId, strategyId), eq(strategyGoals.code, code), id != null ? ne(strategyGoals.id, id) : undefined))
       .get();
     if (taken) return { ok: false as const, reason: "codeTaken" as const };
-    const values = { code, nameFi: input.nameFi.trim(), nameSv: blankToNull(input.nameSv), nameEn: blankToNull(input.nameEn), descriptionFi: blankToNull(input.descriptionFi) };
+    const values = {
+      code,
+      nameFi: input.nameFi.trim(),
+      nameSv: blankToNull(input.nameSv),
+      nameEn: blankToNull(input.nameEn),
+      descriptionFi: blankToNull(input.descriptionFi),
+    };
     let goalId = id;
-    if (goalId == null) goalId = Number(tx.insert(strategyGoals).values({ strategyId, ...values }).run().lastInsertRowid);
+    if (goalId == null)
+      goalId = Number(
+        tx
+          .insert(strategyGoals)
+          .values({ strategyId, ...values })
+          .run().lastInsertRowid,
+      );
     else tx.update(strategyGoals).set(values).where(eq(strategyGoals.id, goalId)).run();
-    audit({ actorId, action: id == null ? "strategyGoal.created" : "strategyGoal.updated", targetType: "strategyGoal", targetId: goalId, detail: { strategyId, code } }, tx);
+    audit(
+      {
+        actorId,
+        action: id == null ? "strategyGoal.created" : "strategyGoal.updated",
+        targetType: "strategyGoal",
+        targetId: goalId,
+        detail: { strategyId, code },
+      },
+      tx,
+    );
     return { ok: true as const, id: goalId };
   }) as GoalResult;
 }

@@ -12,7 +12,18 @@
 // (hourly in the server, by hand with `npm run reminders`, two at once), nothing is sent twice.
 // "Late", "stale" and "due soon" are the SQL definitions of measures.server.ts.
 import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
-import { documents, groups, meetingAttendance, meetings, measures, memberships, remindersSent, safetyPlans, statusReviews, users } from "../../../db/schema";
+import {
+  documents,
+  groups,
+  meetingAttendance,
+  meetings,
+  measures,
+  memberships,
+  remindersSent,
+  safetyPlans,
+  statusReviews,
+  users,
+} from "../../../db/schema";
 import { config } from "../platform/config.server";
 import { db, type Tx } from "../platform/db.server";
 import { helsinkiHour } from "../platform/helsinki-time";
@@ -25,7 +36,6 @@ import { clock } from "../platform/clock";
 import { notifyReviewSent } from "../steering/reviews.server";
 import { runRetention } from "./retention.server";
 import { rightsRequestReminders } from "../people/rights-requests.server";
-
 
 const DAY = 86400000;
 /** Escalate when nothing has happened this many days after the reminder. */
@@ -71,7 +81,11 @@ function expertMembersOf(tx: Tx, organisationId: number, now: Date): string[] {
 
 function activeUser(tx: Tx, userId: string | null): boolean {
   if (!userId) return false;
-  return !!tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt))).get();
+  return !!tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .get();
 }
 
 /** When the first reminder of an occasion went out (to anyone), or null. */
@@ -119,7 +133,12 @@ function measureReminders(tx: Tx, now: Date, counts: ReminderCounts) {
     const recipients = responsible.length ? responsible : expertMembersOf(tx, m.ownerOrganisationId, now);
     const link = `/measures/${m.id}`;
     const send = (occasion: string, kind: string, messageKey: string, params: Record<string, string | number>) =>
-      notifyMany(tx, recipients, { kind, messageKey, params: { measureId: m.id, code: m.code, title: m.title, ...params }, link, key: (u) => `${occasion}:u:${u}` }, { now });
+      notifyMany(
+        tx,
+        recipients,
+        { kind, messageKey, params: { measureId: m.id, code: m.code, title: m.title, ...params }, link, key: (u) => `${occasion}:u:${u}` },
+        { now },
+      );
 
     const occasions: { occasion: string; kind: "late" | "stale" }[] = [];
     if (m.late && m.overdueSince) {
@@ -127,7 +146,9 @@ function measureReminders(tx: Tx, now: Date, counts: ReminderCounts) {
       counts.late += send(occasion, "reminder.late", "workspaces.notify.late", { date: isoToMs(m.overdueSince) });
       occasions.push({ occasion, kind: "late" });
     } else if (m.dueSoon && m.nextDeadline) {
-      counts.dueSoon += send(`due:${m.id}:${m.nextDeadline}`, "reminder.dueSoon", "workspaces.notify.dueSoon", { date: isoToMs(m.nextDeadline) });
+      counts.dueSoon += send(`due:${m.id}:${m.nextDeadline}`, "reminder.dueSoon", "workspaces.notify.dueSoon", {
+        date: isoToMs(m.nextDeadline),
+      });
     }
     if (m.stale) {
       const occasion = `stale:${m.id}:${m.lastTouch}`;
@@ -194,7 +215,13 @@ function reviewReminders(tx: Tx, now: Date, counts: ReminderCounts) {
   const recent = tx
     .select({ id: statusReviews.id })
     .from(statusReviews)
-    .where(and(gte(statusReviews.sentAt, new Date(now.getTime() - REVIEW_NOTICE_DAYS * DAY)), lte(statusReviews.sentAt, now), ne(statusReviews.status, "draft")))
+    .where(
+      and(
+        gte(statusReviews.sentAt, new Date(now.getTime() - REVIEW_NOTICE_DAYS * DAY)),
+        lte(statusReviews.sentAt, now),
+        ne(statusReviews.status, "draft"),
+      ),
+    )
     .all();
   for (const r of recent) counts.reviews += notifyReviewSent(tx, r.id, now);
 }
@@ -207,7 +234,13 @@ function reviewReminders(tx: Tx, now: Date, counts: ReminderCounts) {
 function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
   const today = helsinkiDate(now);
   const ended = tx
-    .select({ id: documents.id, groupId: documents.groupId, title: documents.title, secretUntil: documents.secretUntil, createdById: documents.createdById })
+    .select({
+      id: documents.id,
+      groupId: documents.groupId,
+      title: documents.title,
+      secretUntil: documents.secretUntil,
+      createdById: documents.createdById,
+    })
     .from(documents)
     .where(and(ne(documents.publicity, "public"), sql`${documents.secretUntil} is not null and ${documents.secretUntil} < ${today}`))
     .all();
@@ -231,16 +264,25 @@ function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
 
 /** One run of the reminders (no mail yet; see runScheduledJobs). `now` is a parameter so tests can move the clock. */
 export function runReminders(now = clock.now()): ReminderCounts {
-  const counts: ReminderCounts = { dueSoon: 0, late: 0, stale: 0, escalated: 0, invitations: 0, meetingSoon: 0, reviews: 0, secrecyEnded: 0, rightsDueSoon: 0, rightsOverdue: 0 };
-  db().transaction(
-    (tx) => {
-      measureReminders(tx, now, counts);
-      meetingReminders(tx, now, counts);
-      reviewReminders(tx, now, counts);
-      secrecyReminders(tx, now, counts);
-      Object.assign(counts, rightsRequestReminders(tx, now));
-    },
-  );
+  const counts: ReminderCounts = {
+    dueSoon: 0,
+    late: 0,
+    stale: 0,
+    escalated: 0,
+    invitations: 0,
+    meetingSoon: 0,
+    reviews: 0,
+    secrecyEnded: 0,
+    rightsDueSoon: 0,
+    rightsOverdue: 0,
+  };
+  db().transaction((tx) => {
+    measureReminders(tx, now, counts);
+    meetingReminders(tx, now, counts);
+    reviewReminders(tx, now, counts);
+    secrecyReminders(tx, now, counts);
+    Object.assign(counts, rightsRequestReminders(tx, now));
+  });
   return counts;
 }
 
@@ -280,7 +322,9 @@ export function startReminderSchedule(log: (message: string) => void = console.l
   };
   setTimeout(tick, 60_000).unref();
   schedule();
-  log(`Reminders are on: hourly, daily digest at ${String(DIGEST_HOUR).padStart(2, "0")}:00 Helsinki time (now ${helsinkiHour(clock.now())}h there).`);
+  log(
+    `Reminders are on: hourly, daily digest at ${String(DIGEST_HOUR).padStart(2, "0")}:00 Helsinki time (now ${helsinkiHour(clock.now())}h there).`,
+  );
 }
 
 export function remindersEnabled(): boolean {

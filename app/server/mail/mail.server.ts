@@ -65,7 +65,7 @@ export async function sendMail(mail: OutgoingMail, cfg: Config = config()): Prom
       to: mail.to,
       subject: mail.subject,
       transport: cfg.smtp ? "smtp" : "outbox",
-      file: result.ok ? result.file ?? null : null,
+      file: result.ok ? (result.file ?? null) : null,
       error: result.ok ? null : result.error.slice(0, 500),
     })
     .run();

@@ -48,10 +48,22 @@ export function notify(tx: Writer, input: NotificationInput, now: Date = clock.n
 }
 
 /** Several people, the same news; disabled accounts and the actor themselves are skipped. */
-export function notifyMany(tx: Tx, userIds: string[], input: Omit<NotificationInput, "userId" | "key"> & { key?: (userId: string) => string }, opts: { except?: string | null; now?: Date } = {}): number {
+export function notifyMany(
+  tx: Tx,
+  userIds: string[],
+  input: Omit<NotificationInput, "userId" | "key"> & { key?: (userId: string) => string },
+  opts: { except?: string | null; now?: Date } = {},
+): number {
   const ids = [...new Set(userIds)].filter((id) => id !== opts.except);
   if (!ids.length) return 0;
-  const active = new Set(tx.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), isNull(users.disabledAt))).all().map((u) => u.id));
+  const active = new Set(
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, ids), isNull(users.disabledAt)))
+      .all()
+      .map((u) => u.id),
+  );
   let created = 0;
   for (const userId of ids) {
     if (!active.has(userId)) continue;
@@ -82,7 +94,13 @@ export function listNotifications(userId: string, page = 1) {
 }
 
 export function unreadCount(userId: string): number {
-  return db().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  return (
+    db()
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 export function markRead(userId: string, ids: number[] | "all", now = clock.now()) {
@@ -127,7 +145,11 @@ export function emailModeOf(userId: string): EmailMode {
 }
 
 export function setEmailMode(userId: string, mode: EmailMode) {
-  db().insert(userSettings).values({ userId, emailMode: mode }).onConflictDoUpdate({ target: userSettings.userId, set: { emailMode: mode } }).run();
+  db()
+    .insert(userSettings)
+    .values({ userId, emailMode: mode })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { emailMode: mode } })
+    .run();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +164,16 @@ export function translatorForLanguage(lng: string): TFunction {
 /** Mail older than this is not sent any more (e.g. after someone turns e-mail back on). */
 const MAIL_MAX_AGE_MS = 2 * 86400000;
 
-type Pending = { id: number; messageKey: string; params: string; link: string | null; email: string; name: string; locale: string; userId: string };
+type Pending = {
+  id: number;
+  messageKey: string;
+  params: string;
+  link: string | null;
+  email: string;
+  name: string;
+  locale: string;
+  userId: string;
+};
 
 function pendingFor(tx: Writer, modes: EmailMode[], now: Date, userId?: string): Pending[] {
   return tx
@@ -178,7 +209,17 @@ function pendingFor(tx: Writer, modes: EmailMode[], now: Date, userId?: string):
  * second runner never picks the same rows); a failed send gives them back for the next run.
  */
 function claim(rows: Pending[], now: Date) {
-  if (rows.length) db().update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, rows.map((r) => r.id))).run();
+  if (rows.length)
+    db()
+      .update(notifications)
+      .set({ emailedAt: now })
+      .where(
+        inArray(
+          notifications.id,
+          rows.map((r) => r.id),
+        ),
+      )
+      .run();
 }
 function release(ids: number[]) {
   if (ids.length) db().update(notifications).set({ emailedAt: null }).where(inArray(notifications.id, ids)).run();
@@ -238,7 +279,11 @@ export async function sendDailyDigests(now = clock.now()): Promise<number> {
     for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
     const out: Pending[][] = [];
     for (const [userId, rows] of byUser) {
-      const claimed = tx.insert(remindersSent).values({ key: `digest:${day}:u:${userId}`, userId, sentAt: now }).onConflictDoNothing().run();
+      const claimed = tx
+        .insert(remindersSent)
+        .values({ key: `digest:${day}:u:${userId}`, userId, sentAt: now })
+        .onConflictDoNothing()
+        .run();
       if (claimed.changes === 0) continue;
       claim(rows, now);
       out.push(rows);
@@ -250,11 +295,18 @@ export async function sendDailyDigests(now = clock.now()): Promise<number> {
     const first = rows[0]!;
     const t = translatorForLanguage(first.locale);
     const lines = rows.flatMap((n) => [`• ${renderNotification(t, n)}`, `  ${absolute(n.link)}`]);
-    const result = await sendMail({ to: first.email, subject: t("workspaces.mail.digestSubject", { count: rows.length }), text: mailBody(t, first.name, lines) });
+    const result = await sendMail({
+      to: first.email,
+      subject: t("workspaces.mail.digestSubject", { count: rows.length }),
+      text: mailBody(t, first.name, lines),
+    });
     if (result.ok) sent++;
     else {
       release(rows.map((r) => r.id));
-      db().delete(remindersSent).where(eq(remindersSent.key, `digest:${day}:u:${first.userId}`)).run();
+      db()
+        .delete(remindersSent)
+        .where(eq(remindersSent.key, `digest:${day}:u:${first.userId}`))
+        .run();
     }
   }
   return sent;
@@ -276,5 +328,8 @@ export function scheduleMailDelivery() {
 
 /** Old reminder keys are kept: they are what makes reminders unique. Read notifications age out. */
 export function pruneNotifications(now = clock.now(), keepDays = 365) {
-  db().delete(notifications).where(lt(notifications.createdAt, new Date(now.getTime() - keepDays * 86400000))).run();
+  db()
+    .delete(notifications)
+    .where(lt(notifications.createdAt, new Date(now.getTime() - keepDays * 86400000)))
+    .run();
 }

@@ -56,8 +56,16 @@ export const VERSION_THROTTLE_MS = 5 * 60 * 1000;
 // Access
 
 /** What the permission rules need: status, authors, and the networks covering the area or above. */
-export function planAccessOf(plan: { id: number; areaId: number; status: NeighbourhoodPlanStatus }, r: Reader = db()): NeighbourhoodPlanAccess {
-  const authorIds = r.select({ userId: planAuthors.userId }).from(planAuthors).where(eq(planAuthors.planId, plan.id)).all().map((a) => a.userId);
+export function planAccessOf(
+  plan: { id: number; areaId: number; status: NeighbourhoodPlanStatus },
+  r: Reader = db(),
+): NeighbourhoodPlanAccess {
+  const authorIds = r
+    .select({ userId: planAuthors.userId })
+    .from(planAuthors)
+    .where(eq(planAuthors.planId, plan.id))
+    .all()
+    .map((a) => a.userId);
   return { status: plan.status, authorIds, networkGroupIds: networksCoveringArea(plan.areaId, r).map((g) => g.id) };
 }
 
@@ -75,7 +83,12 @@ export const revOf = (values: unknown[]) => createHash("sha1").update(JSON.strin
 type ActionRow = typeof planActions.$inferSelect;
 
 const basicsValues = (p: { title: string; situation: string }) => [p.title, p.situation];
-const observationValues = (o: { text: string; placeName: string | null; lat: number | null; lng: number | null }) => [o.text, o.placeName, o.lat, o.lng];
+const observationValues = (o: { text: string; placeName: string | null; lat: number | null; lng: number | null }) => [
+  o.text,
+  o.placeName,
+  o.lat,
+  o.lng,
+];
 const goalValues = (g: { text: string }) => [g.text];
 const actionValues = (a: ActionInput | ActionRow) => [a.text, a.carriedBy, a.organisationId, a.timeline, a.dueDate, a.measureId, a.goalId];
 
@@ -111,9 +124,21 @@ function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string | null,
     basicsAuthorId,
     status: plan.status,
     lastSavedAt: now.getTime(),
-    authors: r.select({ userId: planAuthors.userId, role: planAuthors.role }).from(planAuthors).where(eq(planAuthors.planId, planId)).orderBy(asc(planAuthors.addedAt)).all(),
+    authors: r
+      .select({ userId: planAuthors.userId, role: planAuthors.role })
+      .from(planAuthors)
+      .where(eq(planAuthors.planId, planId))
+      .orderBy(asc(planAuthors.addedAt))
+      .all(),
     observations: r
-      .select({ id: planObservations.id, text: planObservations.text, placeName: planObservations.placeName, lat: planObservations.lat, lng: planObservations.lng, authorId: planObservations.authorId })
+      .select({
+        id: planObservations.id,
+        text: planObservations.text,
+        placeName: planObservations.placeName,
+        lat: planObservations.lat,
+        lng: planObservations.lng,
+        authorId: planObservations.authorId,
+      })
       .from(planObservations)
       .where(eq(planObservations.planId, planId))
       .orderBy(asc(planObservations.position), asc(planObservations.id))
@@ -155,20 +180,42 @@ const parseSnapshot = (json: string) => JSON.parse(json) as PlanSnapshot;
  * milestone (`note`); otherwise the author's latest row is brought up to date. The latest row is
  * therefore always the plan as it stands now.
  */
-function recordVersion(tx: Tx, planId: number, version: number, actorId: string | null, now: Date, opts: { note?: string; basicsAuthorId?: string } = {}) {
+function recordVersion(
+  tx: Tx,
+  planId: number,
+  version: number,
+  actorId: string | null,
+  now: Date,
+  opts: { note?: string; basicsAuthorId?: string } = {},
+) {
   const latest = latestVersionRow(tx, planId);
   const previous = latest ? parseSnapshot(latest.snapshot) : null;
-  const createdBy = tx.select({ id: neighbourhoodPlans.createdById }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()?.id ?? null;
+  const createdBy =
+    tx.select({ id: neighbourhoodPlans.createdById }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()?.id ?? null;
   const basicsAuthorId = opts.basicsAuthorId ?? previous?.basicsAuthorId ?? createdBy;
   const snapshot = JSON.stringify(buildSnapshot(tx, planId, basicsAuthorId, now));
-  const merge = latest && !opts.note && !latest.note && latest.savedById === actorId && now.getTime() - latest.savedAt.getTime() < VERSION_THROTTLE_MS;
+  const merge =
+    latest && !opts.note && !latest.note && latest.savedById === actorId && now.getTime() - latest.savedAt.getTime() < VERSION_THROTTLE_MS;
   if (merge) tx.update(planVersions).set({ version, snapshot }).where(eq(planVersions.id, latest.id)).run();
-  else tx.insert(planVersions).values({ planId, version, snapshot, savedById: actorId, savedAt: now, note: opts.note ?? null }).run();
+  else
+    tx.insert(planVersions)
+      .values({ planId, version, snapshot, savedById: actorId, savedAt: now, note: opts.note ?? null })
+      .run();
 }
 
 /** Bumps the version, stamps the time and writes the history; every change goes through here. */
-function touch(tx: Tx, planId: number, actorId: string | null, now: Date, opts: { note?: string; basicsAuthorId?: string; set?: Partial<typeof neighbourhoodPlans.$inferInsert> } = {}): number {
-  const current = tx.select({ version: neighbourhoodPlans.version }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!;
+function touch(
+  tx: Tx,
+  planId: number,
+  actorId: string | null,
+  now: Date,
+  opts: { note?: string; basicsAuthorId?: string; set?: Partial<typeof neighbourhoodPlans.$inferInsert> } = {},
+): number {
+  const current = tx
+    .select({ version: neighbourhoodPlans.version })
+    .from(neighbourhoodPlans)
+    .where(eq(neighbourhoodPlans.id, planId))
+    .get()!;
   const version = current.version + 1;
   tx.update(neighbourhoodPlans)
     .set({ ...opts.set, version, updatedAt: now })
@@ -182,15 +229,15 @@ function touch(tx: Tx, planId: number, actorId: string | null, now: Date, opts: 
 // Creating and editing
 
 export function createNeighbourhoodPlan(actorId: string, areaId: number, title: string, now = clock.now()): number {
-  return db().transaction(
-    (tx) => {
-      const id = Number(tx.insert(neighbourhoodPlans).values({ areaId, title, createdById: actorId, updatedAt: now, createdAt: now }).run().lastInsertRowid);
-      tx.insert(planAuthors).values({ planId: id, userId: actorId, role: "owner", addedAt: now }).run();
-      recordVersion(tx, id, 1, actorId, now, { note: "created", basicsAuthorId: actorId });
-      audit({ actorId, action: "neighbourhoodPlan.created", targetType: "neighbourhoodPlan", targetId: id }, tx);
-      return id;
-    },
-  );
+  return db().transaction((tx) => {
+    const id = Number(
+      tx.insert(neighbourhoodPlans).values({ areaId, title, createdById: actorId, updatedAt: now, createdAt: now }).run().lastInsertRowid,
+    );
+    tx.insert(planAuthors).values({ planId: id, userId: actorId, role: "owner", addedAt: now }).run();
+    recordVersion(tx, id, 1, actorId, now, { note: "created", basicsAuthorId: actorId });
+    audit({ actorId, action: "neighbourhoodPlan.created", targetType: "neighbourhoodPlan", targetId: id }, tx);
+    return id;
+  });
 }
 
 export type ObservationInput = { text: string; placeName: string | null; lat: number | null; lng: number | null };
@@ -217,7 +264,11 @@ export type SaveResult =
 
 type PlanRow = typeof neighbourhoodPlans.$inferSelect;
 
-function editablePlan(tx: Tx, planId: number, actorId: string): { error: "notFound" | "notEditable" } | { plan: PlanRow; error?: undefined } {
+function editablePlan(
+  tx: Tx,
+  planId: number,
+  actorId: string,
+): { error: "notFound" | "notEditable" } | { plan: PlanRow; error?: undefined } {
   const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
   if (!plan) return { error: "notFound" };
   const author = tx
@@ -229,7 +280,8 @@ function editablePlan(tx: Tx, planId: number, actorId: string): { error: "notFou
   return { plan };
 }
 
-const nameOf = (r: Reader, userId: string | null) => (userId ? (r.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null) : null);
+const nameOf = (r: Reader, userId: string | null) =>
+  userId ? (r.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null) : null;
 
 /**
  * "same": nothing to write. "ok": write. "conflict": someone else saved the item after the
@@ -251,23 +303,27 @@ const conflict = (r: Reader, current: Record<string, unknown> | null, authorId: 
   gone: current === null,
 });
 
-export function saveBasics(actorId: string, planId: number, baseRev: string | null | undefined, input: BasicsInput, now = clock.now()): SaveResult {
-  return db().transaction(
-    (tx): SaveResult => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false, reason: found.error };
-      const { plan } = found;
-      const currentRev = revOf(basicsValues(plan));
-      const newRev = revOf(basicsValues(input));
-      const latest = latestVersionRow(tx, planId);
-      const lastAuthor = latest ? parseSnapshot(latest.snapshot).basicsAuthorId : plan.createdById;
-      const verdict = compare(currentRev, newRev, baseRev, lastAuthor, actorId);
-      if (verdict === "same") return { ok: true, id: planId, rev: newRev, version: plan.version, savedAt: now.getTime() };
-      if (verdict === "conflict") return conflict(tx, { title: plan.title, situation: plan.situation }, lastAuthor, currentRev);
-      const version = touch(tx, planId, actorId, now, { basicsAuthorId: actorId, set: { title: input.title, situation: input.situation } });
-      return { ok: true, id: planId, rev: newRev, version, savedAt: now.getTime() };
-    },
-  );
+export function saveBasics(
+  actorId: string,
+  planId: number,
+  baseRev: string | null | undefined,
+  input: BasicsInput,
+  now = clock.now(),
+): SaveResult {
+  return db().transaction((tx): SaveResult => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false, reason: found.error };
+    const { plan } = found;
+    const currentRev = revOf(basicsValues(plan));
+    const newRev = revOf(basicsValues(input));
+    const latest = latestVersionRow(tx, planId);
+    const lastAuthor = latest ? parseSnapshot(latest.snapshot).basicsAuthorId : plan.createdById;
+    const verdict = compare(currentRev, newRev, baseRev, lastAuthor, actorId);
+    if (verdict === "same") return { ok: true, id: planId, rev: newRev, version: plan.version, savedAt: now.getTime() };
+    if (verdict === "conflict") return conflict(tx, { title: plan.title, situation: plan.situation }, lastAuthor, currentRev);
+    const version = touch(tx, planId, actorId, now, { basicsAuthorId: actorId, set: { title: input.title, situation: input.situation } });
+    return { ok: true, id: planId, rev: newRev, version, savedAt: now.getTime() };
+  });
 }
 
 const nextPosition = (tx: Tx, table: typeof planObservations | typeof planGoals | typeof planActions, planId: number) =>
@@ -278,143 +334,218 @@ const nextPosition = (tx: Tx, table: typeof planObservations | typeof planGoals 
     .get()?.n ?? -1) + 1;
 
 export function saveObservation(actorId: string, planId: number, ref: ItemRef, input: ObservationInput, now = clock.now()): SaveResult {
-  return db().transaction(
-    (tx): SaveResult => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false, reason: found.error };
-      const newRev = revOf(observationValues(input));
-      if (ref.id && !ref.recreate) {
-        const row = tx.select().from(planObservations).where(and(eq(planObservations.id, ref.id), eq(planObservations.planId, planId))).get();
-        if (!row) return conflict(tx, null, null, null);
-        const currentRev = revOf(observationValues(row));
-        const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
-        if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
-        if (verdict === "conflict") return conflict(tx, { text: row.text, placeName: row.placeName, lat: row.lat, lng: row.lng }, row.authorId, currentRev);
-        tx.update(planObservations).set({ ...input, authorId: actorId, updatedAt: now }).where(eq(planObservations.id, row.id)).run();
-        return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-      }
-      const id = Number(tx.insert(planObservations).values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planObservations, planId), updatedAt: now }).run().lastInsertRowid);
-      return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-    },
-  );
+  return db().transaction((tx): SaveResult => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false, reason: found.error };
+    const newRev = revOf(observationValues(input));
+    if (ref.id && !ref.recreate) {
+      const row = tx
+        .select()
+        .from(planObservations)
+        .where(and(eq(planObservations.id, ref.id), eq(planObservations.planId, planId)))
+        .get();
+      if (!row) return conflict(tx, null, null, null);
+      const currentRev = revOf(observationValues(row));
+      const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
+      if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
+      if (verdict === "conflict")
+        return conflict(tx, { text: row.text, placeName: row.placeName, lat: row.lat, lng: row.lng }, row.authorId, currentRev);
+      tx.update(planObservations)
+        .set({ ...input, authorId: actorId, updatedAt: now })
+        .where(eq(planObservations.id, row.id))
+        .run();
+      return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+    }
+    const id = Number(
+      tx
+        .insert(planObservations)
+        .values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planObservations, planId), updatedAt: now })
+        .run().lastInsertRowid,
+    );
+    return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+  });
 }
 
 export function savePlanGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
-  return db().transaction(
-    (tx): SaveResult => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false, reason: found.error };
-      const newRev = revOf(goalValues(input));
-      if (ref.id && !ref.recreate) {
-        const row = tx.select().from(planGoals).where(and(eq(planGoals.id, ref.id), eq(planGoals.planId, planId))).get();
-        if (!row) return conflict(tx, null, null, null);
-        const currentRev = revOf(goalValues(row));
-        const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
-        if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
-        if (verdict === "conflict") return conflict(tx, { text: row.text }, row.authorId, currentRev);
-        tx.update(planGoals).set({ text: input.text, authorId: actorId, updatedAt: now }).where(eq(planGoals.id, row.id)).run();
-        return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-      }
-      const id = Number(tx.insert(planGoals).values({ planId, text: input.text, authorId: actorId, position: nextPosition(tx, planGoals, planId), updatedAt: now }).run().lastInsertRowid);
-      return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-    },
-  );
+  return db().transaction((tx): SaveResult => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false, reason: found.error };
+    const newRev = revOf(goalValues(input));
+    if (ref.id && !ref.recreate) {
+      const row = tx
+        .select()
+        .from(planGoals)
+        .where(and(eq(planGoals.id, ref.id), eq(planGoals.planId, planId)))
+        .get();
+      if (!row) return conflict(tx, null, null, null);
+      const currentRev = revOf(goalValues(row));
+      const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
+      if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
+      if (verdict === "conflict") return conflict(tx, { text: row.text }, row.authorId, currentRev);
+      tx.update(planGoals).set({ text: input.text, authorId: actorId, updatedAt: now }).where(eq(planGoals.id, row.id)).run();
+      return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+    }
+    const id = Number(
+      tx
+        .insert(planGoals)
+        .values({ planId, text: input.text, authorId: actorId, position: nextPosition(tx, planGoals, planId), updatedAt: now })
+        .run().lastInsertRowid,
+    );
+    return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+  });
 }
 
 export function savePlanAction(actorId: string, planId: number, ref: ItemRef, input: ActionInput, now = clock.now()): SaveResult {
-  return db().transaction(
-    (tx): SaveResult => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false, reason: found.error };
-      // References must point at real records; a goal must be this plan's own.
-      if (input.goalId && !tx.select({ id: planGoals.id }).from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.planId, planId))).get())
-        return { ok: false, reason: "invalidReference" };
-      if (input.measureId && !tx.select({ id: measures.id }).from(measures).where(eq(measures.id, input.measureId)).get()) return { ok: false, reason: "invalidReference" };
-      if (input.organisationId && !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get())
-        return { ok: false, reason: "invalidReference" };
-      const newRev = revOf(actionValues(input));
-      if (ref.id && !ref.recreate) {
-        const row = tx.select().from(planActions).where(and(eq(planActions.id, ref.id), eq(planActions.planId, planId))).get();
-        if (!row) return conflict(tx, null, null, null);
-        const currentRev = revOf(actionValues(row));
-        const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
-        if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
-        if (verdict === "conflict")
-          return conflict(
-            tx,
-            { text: row.text, carriedBy: row.carriedBy, organisationId: row.organisationId, timeline: row.timeline, dueDate: row.dueDate, measureId: row.measureId, goalId: row.goalId },
-            row.authorId,
-            currentRev,
-          );
-        tx.update(planActions).set({ ...input, authorId: actorId, updatedAt: now }).where(eq(planActions.id, row.id)).run();
-        return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-      }
-      const id = Number(tx.insert(planActions).values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planActions, planId), updatedAt: now }).run().lastInsertRowid);
-      return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-    },
-  );
+  return db().transaction((tx): SaveResult => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false, reason: found.error };
+    // References must point at real records; a goal must be this plan's own.
+    if (
+      input.goalId &&
+      !tx
+        .select({ id: planGoals.id })
+        .from(planGoals)
+        .where(and(eq(planGoals.id, input.goalId), eq(planGoals.planId, planId)))
+        .get()
+    )
+      return { ok: false, reason: "invalidReference" };
+    if (input.measureId && !tx.select({ id: measures.id }).from(measures).where(eq(measures.id, input.measureId)).get())
+      return { ok: false, reason: "invalidReference" };
+    if (
+      input.organisationId &&
+      !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get()
+    )
+      return { ok: false, reason: "invalidReference" };
+    const newRev = revOf(actionValues(input));
+    if (ref.id && !ref.recreate) {
+      const row = tx
+        .select()
+        .from(planActions)
+        .where(and(eq(planActions.id, ref.id), eq(planActions.planId, planId)))
+        .get();
+      if (!row) return conflict(tx, null, null, null);
+      const currentRev = revOf(actionValues(row));
+      const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
+      if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
+      if (verdict === "conflict")
+        return conflict(
+          tx,
+          {
+            text: row.text,
+            carriedBy: row.carriedBy,
+            organisationId: row.organisationId,
+            timeline: row.timeline,
+            dueDate: row.dueDate,
+            measureId: row.measureId,
+            goalId: row.goalId,
+          },
+          row.authorId,
+          currentRev,
+        );
+      tx.update(planActions)
+        .set({ ...input, authorId: actorId, updatedAt: now })
+        .where(eq(planActions.id, row.id))
+        .run();
+      return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+    }
+    const id = Number(
+      tx
+        .insert(planActions)
+        .values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planActions, planId), updatedAt: now })
+        .run().lastInsertRowid,
+    );
+    return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+  });
 }
 
 export type ItemKind = "observation" | "goal" | "action";
 
-export function removeItem(actorId: string, planId: number, kind: ItemKind, itemId: number, now = clock.now()): { ok: true } | { ok: false; reason: "notFound" | "notEditable" } {
-  return db().transaction(
-    (tx) => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false as const, reason: found.error };
-      const table = kind === "observation" ? planObservations : kind === "goal" ? planGoals : planActions;
-      const res = tx.delete(table).where(and(eq(table.id, itemId), eq(table.planId, planId))).run();
-      if (!res.changes) return { ok: false as const, reason: "notFound" as const };
-      touch(tx, planId, actorId, now);
-      return { ok: true as const };
-    },
-  );
+export function removeItem(
+  actorId: string,
+  planId: number,
+  kind: ItemKind,
+  itemId: number,
+  now = clock.now(),
+): { ok: true } | { ok: false; reason: "notFound" | "notEditable" } {
+  return db().transaction((tx) => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false as const, reason: found.error };
+    const table = kind === "observation" ? planObservations : kind === "goal" ? planGoals : planActions;
+    const res = tx
+      .delete(table)
+      .where(and(eq(table.id, itemId), eq(table.planId, planId)))
+      .run();
+    if (!res.changes) return { ok: false as const, reason: "notFound" as const };
+    touch(tx, planId, actorId, now);
+    return { ok: true as const };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Co-authors
 
-export type CoauthorResult = { ok: true; name: string } | { ok: false; reason: "notEditable" | "notFound" | "noSuchResident" | "alreadyAuthor" };
+export type CoauthorResult =
+  | { ok: true; name: string }
+  | { ok: false; reason: "notEditable" | "notFound" | "noSuchResident" | "alreadyAuthor" };
 
 /** Any author of an editable plan may invite another registered resident (someone with a home area). */
 export function addCoauthor(actorId: string, planId: number, email: string, now = clock.now()): CoauthorResult {
-  return db().transaction(
-    (tx): CoauthorResult => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false, reason: found.error };
-      const user = tx
-        .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
-        .from(users)
-        .where(eq(users.email, email.trim().toLowerCase()))
-        .get();
-      const resident = user && !user.disabledAt ? tx.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, user.id)).get() : undefined;
-      if (!user || !resident) return { ok: false, reason: "noSuchResident" };
-      if (tx.select({ userId: planAuthors.userId }).from(planAuthors).where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, user.id))).get())
-        return { ok: false, reason: "alreadyAuthor" };
-      tx.insert(planAuthors).values({ planId, userId: user.id, role: "coauthor", addedAt: now }).run();
-      touch(tx, planId, actorId, now);
-      audit({ actorId, action: "neighbourhoodPlan.coauthorAdded", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId: user.id } }, tx);
-      return { ok: true, name: user.name };
-    },
-  );
+  return db().transaction((tx): CoauthorResult => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false, reason: found.error };
+    const user = tx
+      .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.email, email.trim().toLowerCase()))
+      .get();
+    const resident =
+      user && !user.disabledAt
+        ? tx.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, user.id)).get()
+        : undefined;
+    if (!user || !resident) return { ok: false, reason: "noSuchResident" };
+    if (
+      tx
+        .select({ userId: planAuthors.userId })
+        .from(planAuthors)
+        .where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, user.id)))
+        .get()
+    )
+      return { ok: false, reason: "alreadyAuthor" };
+    tx.insert(planAuthors).values({ planId, userId: user.id, role: "coauthor", addedAt: now }).run();
+    touch(tx, planId, actorId, now);
+    audit(
+      {
+        actorId,
+        action: "neighbourhoodPlan.coauthorAdded",
+        targetType: "neighbourhoodPlan",
+        targetId: planId,
+        detail: { userId: user.id },
+      },
+      tx,
+    );
+    return { ok: true, name: user.name };
+  });
 }
 
 /** The owner removes a co-author; a co-author may leave. The owner stays. */
 export function removeCoauthor(actorId: string, planId: number, userId: string, now = clock.now()): { ok: boolean } {
-  return db().transaction(
-    (tx) => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false };
-      const roles = tx.select().from(planAuthors).where(eq(planAuthors.planId, planId)).all();
-      const target = roles.find((a) => a.userId === userId);
-      const actorIsOwner = roles.some((a) => a.userId === actorId && a.role === "owner");
-      if (!target || target.role === "owner" || (!actorIsOwner && userId !== actorId)) return { ok: false };
-      tx.delete(planAuthors).where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, userId))).run();
-      touch(tx, planId, actorId, now);
-      audit({ actorId, action: "neighbourhoodPlan.coauthorRemoved", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId } }, tx);
-      return { ok: true };
-    },
-  );
+  return db().transaction((tx) => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false };
+    const roles = tx.select().from(planAuthors).where(eq(planAuthors.planId, planId)).all();
+    const target = roles.find((a) => a.userId === userId);
+    const actorIsOwner = roles.some((a) => a.userId === actorId && a.role === "owner");
+    if (!target || target.role === "owner" || (!actorIsOwner && userId !== actorId)) return { ok: false };
+    tx.delete(planAuthors)
+      .where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, userId)))
+      .run();
+    touch(tx, planId, actorId, now);
+    audit(
+      { actorId, action: "neighbourhoodPlan.coauthorRemoved", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId } },
+      tx,
+    );
+    return { ok: true };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,18 +566,16 @@ export function missingSections(planId: number, r: Reader = db()): string[] {
 
 /** The authors send the plan to the network; the nearest covering network becomes its reviewer. */
 export function submitPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
-  return db().transaction(
-    (tx): WorkflowResult => {
-      const found = editablePlan(tx, planId, actorId);
-      if (found.error) return { ok: false, reason: found.error === "notFound" ? "notFound" : "transition" };
-      const missing = missingSections(planId, tx);
-      if (missing.length) return { ok: false, reason: "incomplete", missing };
-      const reviewer = networksCoveringArea(found.plan.areaId, tx)[0]?.id ?? null;
-      touch(tx, planId, actorId, now, { note: "submitted", set: { status: "submitted", submittedAt: now, reviewingGroupId: reviewer } });
-      audit({ actorId, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
-      return { ok: true };
-    },
-  );
+  return db().transaction((tx): WorkflowResult => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { ok: false, reason: found.error === "notFound" ? "notFound" : "transition" };
+    const missing = missingSections(planId, tx);
+    if (missing.length) return { ok: false, reason: "incomplete", missing };
+    const reviewer = networksCoveringArea(found.plan.areaId, tx)[0]?.id ?? null;
+    touch(tx, planId, actorId, now, { note: "submitted", set: { status: "submitted", submittedAt: now, reviewingGroupId: reviewer } });
+    audit({ actorId, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    return { ok: true };
+  });
 }
 
 /**
@@ -454,67 +583,84 @@ export function submitPlan(actorId: string, planId: number, now = clock.now()): 
  * Accepting publishes the plan at once: the network's acceptance is the publication decision, so
  * `acceptedAt` and `publishedAt` are the same moment (the `accepted` status is not used).
  */
-export function reviewPlan(actorId: string, planId: number, decision: "changes" | "accept", feedback: string, now = clock.now()): WorkflowResult {
-  return db().transaction(
-    (tx): WorkflowResult => {
-      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
-      if (!plan) return { ok: false, reason: "notFound" };
-      if (plan.status !== "submitted") return { ok: false, reason: "transition" };
-      if (feedback.trim()) tx.insert(planComments).values({ planId, authorId: actorId, body: feedback.trim(), kind: "feedback", createdAt: now }).run();
-      if (decision === "changes") {
-        touch(tx, planId, actorId, now, { note: "changesRequested", set: { status: "changes_requested" } });
-      } else {
-        touch(tx, planId, actorId, now, { note: "published", set: { status: "published", acceptedAt: now, publishedAt: now } });
-      }
-      audit({ actorId, action: decision === "changes" ? "neighbourhoodPlan.changesRequested" : "neighbourhoodPlan.published", targetType: "neighbourhoodPlan", targetId: planId }, tx);
-      return { ok: true };
-    },
-  );
+export function reviewPlan(
+  actorId: string,
+  planId: number,
+  decision: "changes" | "accept",
+  feedback: string,
+  now = clock.now(),
+): WorkflowResult {
+  return db().transaction((tx): WorkflowResult => {
+    const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+    if (!plan) return { ok: false, reason: "notFound" };
+    if (plan.status !== "submitted") return { ok: false, reason: "transition" };
+    if (feedback.trim())
+      tx.insert(planComments).values({ planId, authorId: actorId, body: feedback.trim(), kind: "feedback", createdAt: now }).run();
+    if (decision === "changes") {
+      touch(tx, planId, actorId, now, { note: "changesRequested", set: { status: "changes_requested" } });
+    } else {
+      touch(tx, planId, actorId, now, { note: "published", set: { status: "published", acceptedAt: now, publishedAt: now } });
+    }
+    audit(
+      {
+        actorId,
+        action: decision === "changes" ? "neighbourhoodPlan.changesRequested" : "neighbourhoodPlan.published",
+        targetType: "neighbourhoodPlan",
+        targetId: planId,
+      },
+      tx,
+    );
+    return { ok: true };
+  });
 }
 
 const WITHDRAWABLE: NeighbourhoodPlanStatus[] = ["draft", "submitted", "changes_requested", "accepted"];
 
 export function withdrawPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
-  return db().transaction(
-    (tx): WorkflowResult => {
-      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
-      if (!plan) return { ok: false, reason: "notFound" };
-      if (!WITHDRAWABLE.includes(plan.status)) return { ok: false, reason: "transition" };
-      touch(tx, planId, actorId, now, { note: "withdrawn", set: { status: "withdrawn", withdrawnAt: now } });
-      audit({ actorId, action: "neighbourhoodPlan.withdrawn", targetType: "neighbourhoodPlan", targetId: planId }, tx);
-      return { ok: true };
-    },
-  );
+  return db().transaction((tx): WorkflowResult => {
+    const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+    if (!plan) return { ok: false, reason: "notFound" };
+    if (!WITHDRAWABLE.includes(plan.status)) return { ok: false, reason: "transition" };
+    touch(tx, planId, actorId, now, { note: "withdrawn", set: { status: "withdrawn", withdrawnAt: now } });
+    audit({ actorId, action: "neighbourhoodPlan.withdrawn", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    return { ok: true };
+  });
 }
 
 /** A published plan that has run its course is archived: still public, no longer followed up. */
 export function archivePlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
-  return db().transaction(
-    (tx): WorkflowResult => {
-      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
-      if (!plan) return { ok: false, reason: "notFound" };
-      if (plan.status !== "published") return { ok: false, reason: "transition" };
-      touch(tx, planId, actorId, now, { note: "archived", set: { status: "archived", archivedAt: now } });
-      audit({ actorId, action: "neighbourhoodPlan.archived", targetType: "neighbourhoodPlan", targetId: planId }, tx);
-      return { ok: true };
-    },
-  );
+  return db().transaction((tx): WorkflowResult => {
+    const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+    if (!plan) return { ok: false, reason: "notFound" };
+    if (plan.status !== "published") return { ok: false, reason: "transition" };
+    touch(tx, planId, actorId, now, { note: "archived", set: { status: "archived", archivedAt: now } });
+    audit({ actorId, action: "neighbourhoodPlan.archived", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    return { ok: true };
+  });
 }
 
 /** Follow-up of a published plan: an action's status, by its authors or the network. */
-export function setActionStatus(actorId: string, planId: number, actionId: number, status: PlanActionStatus, now = clock.now()): WorkflowResult {
-  return db().transaction(
-    (tx): WorkflowResult => {
-      const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
-      if (!plan) return { ok: false, reason: "notFound" };
-      if (plan.status !== "published") return { ok: false, reason: "transition" };
-      const res = tx.update(planActions).set({ status, updatedAt: now }).where(and(eq(planActions.id, actionId), eq(planActions.planId, planId))).run();
-      if (!res.changes) return { ok: false, reason: "notFound" };
-      touch(tx, planId, actorId, now);
-      audit({ actorId, action: "neighbourhoodPlan.actionStatus", targetType: "planAction", targetId: actionId, detail: { status } }, tx);
-      return { ok: true };
-    },
-  );
+export function setActionStatus(
+  actorId: string,
+  planId: number,
+  actionId: number,
+  status: PlanActionStatus,
+  now = clock.now(),
+): WorkflowResult {
+  return db().transaction((tx): WorkflowResult => {
+    const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
+    if (!plan) return { ok: false, reason: "notFound" };
+    if (plan.status !== "published") return { ok: false, reason: "transition" };
+    const res = tx
+      .update(planActions)
+      .set({ status, updatedAt: now })
+      .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId)))
+      .run();
+    if (!res.changes) return { ok: false, reason: "notFound" };
+    touch(tx, planId, actorId, now);
+    audit({ actorId, action: "neighbourhoodPlan.actionStatus", targetType: "planAction", targetId: actionId, detail: { status } }, tx);
+    return { ok: true };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,7 +668,10 @@ export function setActionStatus(actorId: string, planId: number, actionId: numbe
 
 export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
   return db().transaction((tx) => {
-    const id = Number(tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run().lastInsertRowid);
+    const id = Number(
+      tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run()
+        .lastInsertRowid,
+    );
     audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
     return id;
   });
@@ -551,7 +700,10 @@ export function hideComment(actorId: string, commentId: number, reason: string, 
       .where(and(eq(planComments.id, commentId), isNull(planComments.hiddenAt)))
       .run();
     if (!res.changes) return false;
-    tx.update(commentReports).set({ resolvedAt: now }).where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt))).run();
+    tx.update(commentReports)
+      .set({ resolvedAt: now })
+      .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)))
+      .run();
     audit({ actorId, action: "comment.hidden", targetType: "planComment", targetId: commentId, detail: { reason: reason.trim() } }, tx);
     return true;
   });
@@ -594,7 +746,15 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .where(eq(planObservations.planId, planId))
     .orderBy(asc(planObservations.position), asc(planObservations.id))
     .all()
-    .map(({ row, authorName }) => ({ id: row.id, text: row.text, placeName: row.placeName, lat: row.lat, lng: row.lng, authorName, rev: revOf(observationValues(row)) }));
+    .map(({ row, authorName }) => ({
+      id: row.id,
+      text: row.text,
+      placeName: row.placeName,
+      lat: row.lat,
+      lng: row.lng,
+      authorName,
+      rev: revOf(observationValues(row)),
+    }));
   const goals = d
     .select({ row: planGoals, authorName: author.name })
     .from(planGoals)
@@ -603,7 +763,9 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .orderBy(asc(planGoals.position), asc(planGoals.id))
     .all()
     .map(({ row, authorName }) => ({ id: row.id, text: row.text, authorName, rev: revOf(goalValues(row)) }));
-  const measureJoin = opts.publicMeasuresOnly ? and(eq(measures.id, planActions.measureId), publicMeasureCondition()) : eq(measures.id, planActions.measureId);
+  const measureJoin = opts.publicMeasuresOnly
+    ? and(eq(measures.id, planActions.measureId), publicMeasureCondition())
+    : eq(measures.id, planActions.measureId);
   const actions = d
     .select({
       row: planActions,
@@ -656,7 +818,11 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .filter((c) => opts.moderator || !c.hiddenAt)
     .map((c) => ({ ...c, hidden: !!c.hiddenAt, openReports: opts.moderator ? c.openReports : 0 }));
   const reviewer = plan.reviewingGroupId
-    ? (d.select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn }).from(groups).where(eq(groups.id, plan.reviewingGroupId)).get() ?? null)
+    ? (d
+        .select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+        .from(groups)
+        .where(eq(groups.id, plan.reviewingGroupId))
+        .get() ?? null)
     : null;
   return {
     plan: {
@@ -702,7 +868,15 @@ const planListColumns = {
   area: areaNameColumns,
 };
 
-export type PlanListRow = { id: number; title: string; status: NeighbourhoodPlanStatus; updatedAt: Date; submittedAt: Date | null; publishedAt: Date | null; area: { id: number; level: string; code: string; nameFi: string; nameSv: string | null } };
+export type PlanListRow = {
+  id: number;
+  title: string;
+  status: NeighbourhoodPlanStatus;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  area: { id: number; level: string; code: string; nameFi: string; nameSv: string | null };
+};
 
 export const PLAN_LIST_PAGE_SIZE = 20;
 type PlanPage = { rows: PlanListRow[]; total: number; page: number; pageCount: number };
@@ -717,16 +891,26 @@ export function listPlansInAreas(
   opts: { page?: number; pageSize?: number } = {},
   r: Reader = db(),
 ): PlanPage {
-  if (r === db()) return cachedRead(`plansInAreas:${areaIds.join(",")}:${viewerId}:${opts.page ?? 1}:${opts.pageSize ?? ""}`, () => computePlansInAreas(areaIds, viewerId, opts, r));
+  if (r === db())
+    return cachedRead(`plansInAreas:${areaIds.join(",")}:${viewerId}:${opts.page ?? 1}:${opts.pageSize ?? ""}`, () =>
+      computePlansInAreas(areaIds, viewerId, opts, r),
+    );
   return computePlansInAreas(areaIds, viewerId, opts, r);
 }
 
 function computePlansInAreas(areaIds: number[], viewerId: string | null, opts: { page?: number; pageSize?: number }, r: Reader) {
   const all = areaDescendantIds(areaIds, r);
   if (!all.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
-  const own = viewerId ? sql`exists (select 1 from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id} and pa.user_id = ${viewerId})` : sql`0`;
+  const own = viewerId
+    ? sql`exists (select 1 from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id} and pa.user_id = ${viewerId})`
+    : sql`0`;
   const where = and(inArray(neighbourhoodPlans.areaId, all), sql`(${inArray(neighbourhoodPlans.status, PUBLIC_STATUSES)} or ${own})`)!;
-  return planPage(r, where, [sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)], opts);
+  return planPage(
+    r,
+    where,
+    [sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)],
+    opts,
+  );
 }
 
 /** One page of the plans matching `where`, in `order`, with the total: every paged plan list. */
@@ -797,7 +981,12 @@ function linkedActionRows(measureId: number, r: Reader = db()) {
       carriedBy: planActions.carriedBy,
       status: planActions.status,
       timeline: planActions.timeline,
-      plan: { id: neighbourhoodPlans.id, title: neighbourhoodPlans.title, status: neighbourhoodPlans.status, areaId: neighbourhoodPlans.areaId },
+      plan: {
+        id: neighbourhoodPlans.id,
+        title: neighbourhoodPlans.title,
+        status: neighbourhoodPlans.status,
+        areaId: neighbourhoodPlans.areaId,
+      },
       area: areaNameColumns,
     })
     .from(planActions)
@@ -817,12 +1006,18 @@ function linkedActionRows(measureId: number, r: Reader = db()) {
 // ---------------------------------------------------------------------------------------------
 // History
 
-type Change = { section: "basics" | "observation" | "goal" | "action" | "authors" | "status"; kind: "added" | "changed" | "removed"; text: string; by: string | null };
+type Change = {
+  section: "basics" | "observation" | "goal" | "action" | "authors" | "status";
+  kind: "added" | "changed" | "removed";
+  text: string;
+  by: string | null;
+};
 
 function diffSnapshots(before: PlanSnapshot | null, after: PlanSnapshot, names: Map<string, string>): Change[] {
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const changes: Change[] = [];
-  if (before && (before.title !== after.title || before.situation !== after.situation)) changes.push({ section: "basics", kind: "changed", text: after.title, by: name(after.basicsAuthorId) });
+  if (before && (before.title !== after.title || before.situation !== after.situation))
+    changes.push({ section: "basics", kind: "changed", text: after.title, by: name(after.basicsAuthorId) });
   if (before && before.status !== after.status) changes.push({ section: "status", kind: "changed", text: after.status, by: null });
   const sections = [
     ["observation", before?.observations ?? [], after.observations],
@@ -834,15 +1029,18 @@ function diffSnapshots(before: PlanSnapshot | null, after: PlanSnapshot, names: 
     for (const item of now) {
       const prev = oldById.get(item.id);
       if (!prev) changes.push({ section, kind: "added", text: item.text, by: name(item.authorId) });
-      else if (JSON.stringify(prev) !== JSON.stringify(item)) changes.push({ section, kind: "changed", text: item.text, by: name(item.authorId) });
+      else if (JSON.stringify(prev) !== JSON.stringify(item))
+        changes.push({ section, kind: "changed", text: item.text, by: name(item.authorId) });
     }
     const nowIds = new Set(now.map((i) => i.id));
     for (const item of old) if (!nowIds.has(item.id)) changes.push({ section, kind: "removed", text: item.text, by: null });
   }
   const oldAuthors = new Set((before?.authors ?? []).map((a) => a.userId));
-  for (const a of after.authors) if (before && !oldAuthors.has(a.userId)) changes.push({ section: "authors", kind: "added", text: name(a.userId) ?? "–", by: null });
+  for (const a of after.authors)
+    if (before && !oldAuthors.has(a.userId)) changes.push({ section: "authors", kind: "added", text: name(a.userId) ?? "–", by: null });
   const newAuthors = new Set(after.authors.map((a) => a.userId));
-  for (const a of before?.authors ?? []) if (!newAuthors.has(a.userId)) changes.push({ section: "authors", kind: "removed", text: name(a.userId) ?? "–", by: null });
+  for (const a of before?.authors ?? [])
+    if (!newAuthors.has(a.userId)) changes.push({ section: "authors", kind: "removed", text: name(a.userId) ?? "–", by: null });
   return changes;
 }
 
@@ -850,7 +1048,15 @@ function diffSnapshots(before: PlanSnapshot | null, after: PlanSnapshot, names: 
 export function planHistory(planId: number, r: Reader = db()) {
   const saver = alias(users, "saver");
   const rows = r
-    .select({ id: planVersions.id, version: planVersions.version, snapshot: planVersions.snapshot, savedAt: planVersions.savedAt, note: planVersions.note, savedById: planVersions.savedById, savedByName: saver.name })
+    .select({
+      id: planVersions.id,
+      version: planVersions.version,
+      snapshot: planVersions.snapshot,
+      savedAt: planVersions.savedAt,
+      note: planVersions.note,
+      savedById: planVersions.savedById,
+      savedByName: saver.name,
+    })
     .from(planVersions)
     .leftJoin(saver, eq(saver.id, planVersions.savedById))
     .where(eq(planVersions.planId, planId))
@@ -863,7 +1069,16 @@ export function planHistory(planId: number, r: Reader = db()) {
     for (const a of s.authors) ids.add(a.userId);
     for (const i of [...s.observations, ...s.goals, ...s.actions]) if (i.authorId) ids.add(i.authorId);
   }
-  const names = new Map(ids.size ? r.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name]) : []);
+  const names = new Map(
+    ids.size
+      ? r
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, [...ids]))
+          .all()
+          .map((u) => [u.id, u.name])
+      : [],
+  );
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const versions = rows.map((row, i) => {
     const s = snapshots[i]!;
@@ -908,7 +1123,13 @@ export function planHistory(planId: number, r: Reader = db()) {
 
 export function listNetworkNotes(groupId: number, r: Reader = db()) {
   return r
-    .select({ id: networkMeasureNotes.id, measureId: networkMeasureNotes.measureId, body: networkMeasureNotes.body, createdAt: networkMeasureNotes.createdAt, authorName: users.name })
+    .select({
+      id: networkMeasureNotes.id,
+      measureId: networkMeasureNotes.measureId,
+      body: networkMeasureNotes.body,
+      createdAt: networkMeasureNotes.createdAt,
+      authorName: users.name,
+    })
     .from(networkMeasureNotes)
     .leftJoin(users, eq(users.id, networkMeasureNotes.authorId))
     .where(eq(networkMeasureNotes.groupId, groupId))
@@ -919,7 +1140,10 @@ export function listNetworkNotes(groupId: number, r: Reader = db()) {
 export function addNetworkNote(actorId: string, groupId: number, measureId: number, body: string, now = clock.now()): boolean {
   return db().transaction((tx) => {
     if (!tx.select({ id: measures.id }).from(measures).where(eq(measures.id, measureId)).get()) return false;
-    const id = Number(tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: actorId, createdAt: now }).run().lastInsertRowid);
+    const id = Number(
+      tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: actorId, createdAt: now }).run()
+        .lastInsertRowid,
+    );
     audit({ actorId, action: "network.note", targetType: "networkMeasureNote", targetId: id, detail: { groupId, measureId } }, tx);
     return true;
   });
@@ -927,5 +1151,11 @@ export function addNetworkNote(actorId: string, groupId: number, measureId: numb
 
 /** A network group (kind network) by id, or null. */
 export function getNetwork(groupId: number, r: Reader = db()) {
-  return r.select().from(groups).where(and(eq(groups.id, groupId), eq(groups.kind, "network"))).get() ?? null;
+  return (
+    r
+      .select()
+      .from(groups)
+      .where(and(eq(groups.id, groupId), eq(groups.kind, "network")))
+      .get() ?? null
+  );
 }

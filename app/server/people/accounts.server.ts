@@ -1,7 +1,19 @@
 // Signing in, registering residents, invitations and one's own account.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { areas, documentAccessLog, invitations, memberships, neighbourhoodPlans, planAuthors, planComments, residencies, users, type Locale, type Position } from "../../../db/schema";
+import {
+  areas,
+  documentAccessLog,
+  invitations,
+  memberships,
+  neighbourhoodPlans,
+  planAuthors,
+  planComments,
+  residencies,
+  users,
+  type Locale,
+  type Position,
+} from "../../../db/schema";
 import { INTL_LOCALE, type Language } from "../../i18n/config";
 import { i18nFor } from "../../i18n/i18n.server";
 import { audit } from "../platform/audit.server";
@@ -53,7 +65,13 @@ export async function registerResident(input: {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
       return { ok: false as const, field: "email" as const, reason: "auth.emailTaken" };
     // A former area is not a home area any more (its history stays).
-    if (!tx.select({ id: areas.id }).from(areas).where(and(eq(areas.id, input.areaId), currentAreaCondition())).get())
+    if (
+      !tx
+        .select({ id: areas.id })
+        .from(areas)
+        .where(and(eq(areas.id, input.areaId), currentAreaCondition()))
+        .get()
+    )
       return { ok: false as const, field: "areaId" as const, reason: "validation.choose" };
     const userId = randomUUID();
     tx.insert(users).values({ id: userId, email, name: input.name.trim(), passwordHash, locale: input.locale }).run();
@@ -102,9 +120,15 @@ export function createInvitation(input: {
  * Mails the invitation link to the invitee in the inviter's language. The coordinator also sees the
  * link once, so a mail that fails loses nothing: they can pass it on themselves.
  */
-export async function mailInvitation(invite: { email: string; name: string; url: string; expiresAt: Date }, inviterName: string, lang: Language): Promise<boolean> {
+export async function mailInvitation(
+  invite: { email: string; name: string; url: string; expiresAt: Date },
+  inviterName: string,
+  lang: Language,
+): Promise<boolean> {
   const t = i18nFor(lang).t;
-  const date = new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(invite.expiresAt);
+  const date = new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(
+    invite.expiresAt,
+  );
   const result = await sendMail({
     to: invite.email,
     subject: t("admin.invitationMail.subject"),
@@ -221,22 +245,22 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 /** The removal itself, inside the caller's transaction: by the person, or by the retention job. */
 export function removeResidentAccount(tx: Tx, userId: string, action: string): void {
-    const soloUnpublished = tx
-      .select({ id: neighbourhoodPlans.id })
-      .from(neighbourhoodPlans)
-      .innerJoin(planAuthors, eq(planAuthors.planId, neighbourhoodPlans.id))
-      .where(
-        and(
-          eq(planAuthors.userId, userId),
-          inArray(neighbourhoodPlans.status, [...UNPUBLISHED_PLAN_STATUSES]),
-          sql`(select count(*) from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id}) = 1`,
-        ),
-      )
-      .all()
-      .map((p) => p.id);
-    if (soloUnpublished.length) tx.delete(neighbourhoodPlans).where(inArray(neighbourhoodPlans.id, soloUnpublished)).run();
-    tx.delete(planComments).where(eq(planComments.authorId, userId)).run();
-    // Sessions, residencies, authorships, notifications and settings go with the row (foreign keys).
-    tx.delete(users).where(eq(users.id, userId)).run();
-    audit({ actorId: null, action, targetType: "user", targetId: userId, detail: { plansDeleted: soloUnpublished.length } }, tx);
+  const soloUnpublished = tx
+    .select({ id: neighbourhoodPlans.id })
+    .from(neighbourhoodPlans)
+    .innerJoin(planAuthors, eq(planAuthors.planId, neighbourhoodPlans.id))
+    .where(
+      and(
+        eq(planAuthors.userId, userId),
+        inArray(neighbourhoodPlans.status, [...UNPUBLISHED_PLAN_STATUSES]),
+        sql`(select count(*) from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id}) = 1`,
+      ),
+    )
+    .all()
+    .map((p) => p.id);
+  if (soloUnpublished.length) tx.delete(neighbourhoodPlans).where(inArray(neighbourhoodPlans.id, soloUnpublished)).run();
+  tx.delete(planComments).where(eq(planComments.authorId, userId)).run();
+  // Sessions, residencies, authorships, notifications and settings go with the row (foreign keys).
+  tx.delete(users).where(eq(users.id, userId)).run();
+  audit({ actorId: null, action, targetType: "user", targetId: userId, detail: { plansDeleted: soloUnpublished.length } }, tx);
 }

@@ -12,7 +12,6 @@ import { hashPassword } from "./passwords.server";
 import { clock } from "../platform/clock";
 import { readCookie } from "../platform/cookies";
 
-
 /** A hash of a random password, verified against when the account is unknown so timing does not tell. */
 let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
@@ -48,7 +47,12 @@ class SessionAdapter extends DrizzleSQLiteAdapter {
     if (!row) return [null, null];
     return [
       // lucia goes on with the id it was given (the cookie's), which the methods below hash again.
-      { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt * 1000), attributes: { createdAt: row.createdAt, userAgent: row.userAgent } },
+      {
+        id: sessionId,
+        userId: row.userId,
+        expiresAt: new Date(row.expiresAt * 1000),
+        attributes: { createdAt: row.createdAt, userAgent: row.userAgent },
+      },
       { id: row.userId, attributes: { email: row.email, name: row.name, locale: row.locale, disabledAt: row.disabledAt } },
     ];
   }
@@ -168,7 +172,10 @@ export async function startSession(userId: string, userAgent: string | null): Pr
  */
 export function withAbsoluteLifetime(serialized: string, seconds: number): string {
   const maxAge = Math.max(0, Math.floor(seconds));
-  const parts = serialized.split(";").map((p) => p.trim()).filter((p) => !/^(max-age|expires)=/i.test(p));
+  const parts = serialized
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => !/^(max-age|expires)=/i.test(p));
   return [...parts, `Max-Age=${maxAge}`].join("; ");
 }
 

@@ -67,7 +67,14 @@ export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"
         .all()
     : [];
   const residentIds = new Set(
-    ids.length ? d.select({ userId: residencies.userId }).from(residencies).where(inArray(residencies.userId, ids)).all().map((r) => r.userId) : [],
+    ids.length
+      ? d
+          .select({ userId: residencies.userId })
+          .from(residencies)
+          .where(inArray(residencies.userId, ids))
+          .all()
+          .map((r) => r.userId)
+      : [],
   );
   return {
     total,
@@ -84,7 +91,16 @@ export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"
 export function getUserDetail(userId: string) {
   const d = db();
   const user = d
-    .select({ id: users.id, name: users.name, email: users.email, title: users.title, phone: users.phone, locale: users.locale, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      title: users.title,
+      phone: users.phone,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
@@ -118,14 +134,22 @@ export function getUserDetail(userId: string) {
     .where(eq(residencies.userId, userId))
     .all();
   const now = clock.seconds();
-  const sessionCount = d.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))).get()?.n ?? 0;
+  const sessionCount =
+    d
+      .select({ n: count() })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+      .get()?.n ?? 0;
   return { user, memberships: userMemberships, homeAreas, sessionCount };
 }
 
 /** Disabling ends every session at once; the account stays for the record. */
 export function setUserDisabled(actorId: string, userId: string, disabled: boolean) {
   db().transaction((tx) => {
-    tx.update(users).set({ disabledAt: disabled ? clock.now() : null }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ disabledAt: disabled ? clock.now() : null })
+      .where(eq(users.id, userId))
+      .run();
     if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     audit({ actorId, action: disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: userId }, tx);
   });
@@ -196,7 +220,11 @@ export function getGroup(groupId: number) {
 export function listGroupMembers(groupId: number, opts: { includeFormer?: boolean; now?: Date } = {}) {
   const now = opts.now ?? clock.now();
   // Shown on every workspace page; a membership that ends by date drops off within a minute.
-  return cachedRead(`groupMembers:${groupId}:${!!opts.includeFormer}`, () => computeGroupMembers(groupId, !!opts.includeFormer, now), String(Math.floor(now.getTime() / 60_000)));
+  return cachedRead(
+    `groupMembers:${groupId}:${!!opts.includeFormer}`,
+    () => computeGroupMembers(groupId, !!opts.includeFormer, now),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
 }
 
 function computeGroupMembers(groupId: number, includeFormer: boolean, now: Date) {
@@ -219,7 +247,10 @@ function computeGroupMembers(groupId: number, includeFormer: boolean, now: Date)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.groupId, groupId), includeFormer ? undefined : activeMembership(now)))
-    .orderBy(sql`case ${memberships.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary' then 2 else 3 end`, asc(users.name))
+    .orderBy(
+      sql`case ${memberships.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary' then 2 else 3 end`,
+      asc(users.name),
+    )
     .all();
 }
 
@@ -250,7 +281,13 @@ export function addMembership(
       .get();
     if (existing) return { ok: false as const, reason: "alreadyMember" as const };
     tx.insert(memberships)
-      .values({ userId: input.userId, groupId: input.groupId, organisationId: input.organisationId, position: input.position, joinedAt: now })
+      .values({
+        userId: input.userId,
+        groupId: input.groupId,
+        organisationId: input.organisationId,
+        position: input.position,
+        joinedAt: now,
+      })
       .run();
     audit({ actorId, action: "membership.added", targetType: "user", targetId: input.userId, detail: { groupId: input.groupId } }, tx);
     return { ok: true as const };

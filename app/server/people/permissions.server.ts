@@ -82,7 +82,11 @@ export type NeighbourhoodPlanAccess = {
 };
 
 /** What the document rules need: its class, its workspace, and the grant the viewer holds on it. */
-export type DocumentAccess = { publicity: "public" | "partly_confidential" | "confidential"; groupId: number | null; grant: "none" | "read" | "update" };
+export type DocumentAccess = {
+  publicity: "public" | "partly_confidential" | "confidential";
+  groupId: number | null;
+  grant: "none" | "read" | "update";
+};
 
 const isAuthor = (v: Viewer, p: NeighbourhoodPlanAccess) => p.authorIds.includes(v.id);
 const inCoveringNetwork = (v: Viewer, p: NeighbourhoodPlanAccess) => memberGroupIds(v).some((id) => p.networkGroupIds.includes(id));
@@ -135,11 +139,16 @@ const RULES: Rules = {
   // Residents write plans for their own area; the area's network reviews; published plans are public.
   "neighbourhoodPlan.create": (v, a) => v.residentAreaIds.includes(a.areaId),
   "neighbourhoodPlan.view": (v, a) =>
-    isPublicPlan(a.plan) || isAuthor(v, a.plan) || isCoordinator(v) || (a.plan.status !== "draft" && a.plan.status !== "withdrawn" && inCoveringNetwork(v, a.plan)),
+    isPublicPlan(a.plan) ||
+    isAuthor(v, a.plan) ||
+    isCoordinator(v) ||
+    (a.plan.status !== "draft" && a.plan.status !== "withdrawn" && inCoveringNetwork(v, a.plan)),
   "neighbourhoodPlan.edit": (v, a) => isAuthor(v, a.plan) && (a.plan.status === "draft" || a.plan.status === "changes_requested"),
-  "neighbourhoodPlan.withdraw": (v, a) => isAuthor(v, a.plan) && ["draft", "submitted", "changes_requested", "accepted"].includes(a.plan.status),
+  "neighbourhoodPlan.withdraw": (v, a) =>
+    isAuthor(v, a.plan) && ["draft", "submitted", "changes_requested", "accepted"].includes(a.plan.status),
   "neighbourhoodPlan.review": (v, a) => a.plan.status === "submitted" && (inCoveringNetwork(v, a.plan) || isCoordinator(v)),
-  "neighbourhoodPlan.followUp": (v, a) => a.plan.status === "published" && (isAuthor(v, a.plan) || inCoveringNetwork(v, a.plan) || isCoordinator(v)),
+  "neighbourhoodPlan.followUp": (v, a) =>
+    a.plan.status === "published" && (isAuthor(v, a.plan) || inCoveringNetwork(v, a.plan) || isCoordinator(v)),
   // The drafting history (earlier wordings, who saved when) stays with the people who worked on the plan.
   "neighbourhoodPlan.viewHistory": (v, a) =>
     isAuthor(v, a.plan) || isCoordinator(v) || (a.plan.status !== "draft" && a.plan.status !== "withdrawn" && inCoveringNetwork(v, a.plan)),
@@ -159,8 +168,12 @@ const RULES: Rules = {
   // A public document is read by its workspace; a non-public one only with a grant (coordinators
   // keep the register and may read it, and every such opening is logged).
   "document.read": (v, a) =>
-    isCoordinator(v) || a.doc.grant !== "none" || (a.doc.publicity === "public" && (a.doc.groupId == null ? isStaff(v) : isGroupMember(v, a.doc.groupId))),
-  "document.update": (v, a) => a.doc.grant === "update" || (a.doc.publicity === "public" && (isCoordinator(v) || (a.doc.groupId != null && managesGroup(v, a.doc.groupId)))),
+    isCoordinator(v) ||
+    a.doc.grant !== "none" ||
+    (a.doc.publicity === "public" && (a.doc.groupId == null ? isStaff(v) : isGroupMember(v, a.doc.groupId))),
+  "document.update": (v, a) =>
+    a.doc.grant === "update" ||
+    (a.doc.publicity === "public" && (isCoordinator(v) || (a.doc.groupId != null && managesGroup(v, a.doc.groupId)))),
   "document.create": (v, a) => isCoordinator(v) || (a.groupId != null && isGroupMember(v, a.groupId)),
   // Who may read or update a document: its updaters decide, and the secretariat keeps the register.
   "document.manageGrants": (v, a) => isCoordinator(v) || RULES["document.update"](v, { kind: "document.update", doc: a.doc }),

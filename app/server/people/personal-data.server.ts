@@ -48,20 +48,53 @@ export function personalData(userId: string, now = clock.now()) {
     exportedAt: now.toISOString(),
     profile,
     memberships: d
-      .select({ group: groups.nameFi, groupKind: groups.kind, organisation: organisations.nameFi, position: memberships.position, joinedAt: memberships.joinedAt, leftAt: memberships.leftAt })
+      .select({
+        group: groups.nameFi,
+        groupKind: groups.kind,
+        organisation: organisations.nameFi,
+        position: memberships.position,
+        joinedAt: memberships.joinedAt,
+        leftAt: memberships.leftAt,
+      })
       .from(memberships)
       .innerJoin(groups, eq(groups.id, memberships.groupId))
       .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
       .where(eq(memberships.userId, userId))
       .all(),
-    residencies: d.select({ area: areas.nameFi, areaCode: areas.code }).from(residencies).innerJoin(areas, eq(areas.id, residencies.areaId)).where(eq(residencies.userId, userId)).all(),
-    sessions: d.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)).all(),
+    residencies: d
+      .select({ area: areas.nameFi, areaCode: areas.code })
+      .from(residencies)
+      .innerJoin(areas, eq(areas.id, residencies.areaId))
+      .where(eq(residencies.userId, userId))
+      .all(),
+    sessions: d
+      .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .all(),
     settings: d.select().from(userSettings).where(eq(userSettings.userId, userId)).get() ?? null,
     notifications: d.select().from(notifications).where(eq(notifications.userId, userId)).all(),
-    measuresResponsibleFor: d.select({ id: measures.id, code: measures.code, title: measures.title, status: measures.status }).from(measures).where(eq(measures.responsibleUserId, userId)).all(),
-    measuresProposed: d.select({ id: measures.id, code: measures.code, title: measures.title, status: measures.status }).from(measures).where(eq(measures.proposedById, userId)).all(),
+    measuresResponsibleFor: d
+      .select({ id: measures.id, code: measures.code, title: measures.title, status: measures.status })
+      .from(measures)
+      .where(eq(measures.responsibleUserId, userId))
+      .all(),
+    measuresProposed: d
+      .select({ id: measures.id, code: measures.code, title: measures.title, status: measures.status })
+      .from(measures)
+      .where(eq(measures.proposedById, userId))
+      .all(),
     followUpsReported: d
-      .select({ measureCode: measures.code, reportedAt: followUps.reportedAt, status: followUps.status, progress: followUps.progress, done: followUps.done, next: followUps.next, obstacles: followUps.obstacles, publicText: followUps.publicText })
+      .select({
+        measureCode: measures.code,
+        reportedAt: followUps.reportedAt,
+        status: followUps.status,
+        progress: followUps.progress,
+        done: followUps.done,
+        next: followUps.next,
+        obstacles: followUps.obstacles,
+        publicText: followUps.publicText,
+      })
       .from(followUps)
       .innerJoin(measures, eq(measures.id, followUps.measureId))
       .where(eq(followUps.reportedById, userId))
@@ -80,23 +113,62 @@ export function personalData(userId: string, now = clock.now()) {
     commentReports: d.select().from(commentReports).where(eq(commentReports.reporterId, userId)).all(),
     networkNotes: d.select().from(networkMeasureNotes).where(eq(networkMeasureNotes.authorId, userId)).all(),
     workspacePosts: d.select().from(posts).where(eq(posts.authorId, userId)).all(),
-    documentsCreated: d.select({ id: documents.id, title: documents.title, publicity: documents.publicity, createdAt: documents.createdAt }).from(documents).where(eq(documents.createdById, userId)).all(),
+    documentsCreated: d
+      .select({ id: documents.id, title: documents.title, publicity: documents.publicity, createdAt: documents.createdAt })
+      .from(documents)
+      .where(eq(documents.createdById, userId))
+      .all(),
     meetingAttendance: d.select().from(meetingAttendance).where(eq(meetingAttendance.userId, userId)).all(),
-    documentViews: d.select({ documentId: documentAccessLog.documentId, action: documentAccessLog.action, at: documentAccessLog.at, ip: documentAccessLog.ip }).from(documentAccessLog).where(eq(documentAccessLog.userId, userId)).all(),
+    documentViews: d
+      .select({
+        documentId: documentAccessLog.documentId,
+        action: documentAccessLog.action,
+        at: documentAccessLog.at,
+        ip: documentAccessLog.ip,
+      })
+      .from(documentAccessLog)
+      .where(eq(documentAccessLog.userId, userId))
+      .all(),
     // Second factors without their secrets or public keys; recovery codes only as counts.
-    secondFactors: d.select({ kind: secondFactors.kind, label: secondFactors.label, createdAt: secondFactors.createdAt, lastUsedAt: secondFactors.lastUsedAt }).from(secondFactors).where(eq(secondFactors.userId, userId)).all(),
+    secondFactors: d
+      .select({
+        kind: secondFactors.kind,
+        label: secondFactors.label,
+        createdAt: secondFactors.createdAt,
+        lastUsedAt: secondFactors.lastUsedAt,
+      })
+      .from(secondFactors)
+      .where(eq(secondFactors.userId, userId))
+      .all(),
     recoveryCodes: (() => {
       const rows = d.select({ usedAt: recoveryCodes.usedAt }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).all();
       return { unused: rows.filter((r) => !r.usedAt).length, used: rows.filter((r) => r.usedAt).map((r) => r.usedAt) };
     })(),
     rightsRequests: d
-      .select({ id: rightsRequests.id, kind: rightsRequests.kind, body: rightsRequests.body, status: rightsRequests.status, createdAt: rightsRequests.createdAt, dueAt: rightsRequests.dueAt, answer: rightsRequests.answer, answeredAt: rightsRequests.answeredAt })
+      .select({
+        id: rightsRequests.id,
+        kind: rightsRequests.kind,
+        body: rightsRequests.body,
+        status: rightsRequests.status,
+        createdAt: rightsRequests.createdAt,
+        dueAt: rightsRequests.dueAt,
+        answer: rightsRequests.answer,
+        answeredAt: rightsRequests.answeredAt,
+      })
       .from(rightsRequests)
       .where(eq(rightsRequests.userId, userId))
       .all(),
     // Requests this person answered as a coordinator (their own work, without the requester's words).
-    rightsRequestsAnswered: d.select({ id: rightsRequests.id, kind: rightsRequests.kind, answeredAt: rightsRequests.answeredAt }).from(rightsRequests).where(eq(rightsRequests.answeredById, userId)).all(),
-    actions: d.select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, at: auditLog.at }).from(auditLog).where(eq(auditLog.actorId, userId)).all(),
+    rightsRequestsAnswered: d
+      .select({ id: rightsRequests.id, kind: rightsRequests.kind, answeredAt: rightsRequests.answeredAt })
+      .from(rightsRequests)
+      .where(eq(rightsRequests.answeredById, userId))
+      .all(),
+    actions: d
+      .select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, at: auditLog.at })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userId))
+      .all(),
   };
 }
 

@@ -32,7 +32,12 @@ export function countLoginAttempt(email: string, ip: string): AttemptCheck {
       tx
         .select()
         .from(loginAttempts)
-        .where(inArray(loginAttempts.key, keys.map((k) => k.key)))
+        .where(
+          inArray(
+            loginAttempts.key,
+            keys.map((k) => k.key),
+          ),
+        )
         .all()
         .map((r) => [r.key, r]),
     );
@@ -47,7 +52,10 @@ export function countLoginAttempt(email: string, ip: string): AttemptCheck {
       const fresh = !row || row.windowStart + windowMs <= now;
       tx.insert(loginAttempts)
         .values({ key, count: 1, windowStart: now })
-        .onConflictDoUpdate({ target: loginAttempts.key, set: fresh ? { count: 1, windowStart: now } : { count: sql`${loginAttempts.count} + 1` } })
+        .onConflictDoUpdate({
+          target: loginAttempts.key,
+          set: fresh ? { count: 1, windowStart: now } : { count: sql`${loginAttempts.count} + 1` },
+        })
         .run();
     }
     return { ok: true as const };
@@ -57,7 +65,9 @@ export function countLoginAttempt(email: string, ip: string): AttemptCheck {
 /** A successful sign-in: the account starts again from zero and the address gets its attempt back. */
 export function clearLoginFailures(email: string, ip: string): void {
   db().transaction((tx) => {
-    tx.delete(loginAttempts).where(eq(loginAttempts.key, accountKey(email))).run();
+    tx.delete(loginAttempts)
+      .where(eq(loginAttempts.key, accountKey(email)))
+      .run();
     tx.update(loginAttempts)
       .set({ count: sql`max(${loginAttempts.count} - 1, 0)` })
       .where(eq(loginAttempts.key, addressKey(ip)))

@@ -52,14 +52,24 @@ const coordinatorsNow = (tx: Tx, now: Date) => listCurrentMemberIdsOfKind("coord
 // Sending (the person themself)
 
 /** Sends a request about the sender's own data; the coordinators hear of it at once. */
-export function sendRightsRequest(actor: Viewer, input: { kind: RightsRequestKind; body: string }, now = clock.now()): { id: number; dueAt: Date } {
+export function sendRightsRequest(
+  actor: Viewer,
+  input: { kind: RightsRequestKind; body: string },
+  now = clock.now(),
+): { id: number; dueAt: Date } {
   const dueAt = dueDateFor(now);
   const result = db().transaction((tx) => {
     const id = Number(
-      tx.insert(rightsRequests).values({ userId: actor.id, kind: input.kind, body: input.body.trim(), status: "open", dueAt, createdAt: now }).run().lastInsertRowid,
+      tx
+        .insert(rightsRequests)
+        .values({ userId: actor.id, kind: input.kind, body: input.body.trim(), status: "open", dueAt, createdAt: now })
+        .run().lastInsertRowid,
     );
     // The audit trail names the event, not the words: the request itself is in its own table.
-    audit({ actorId: actor.id, action: "rightsRequest.sent", targetType: "rightsRequest", targetId: id, detail: { kind: input.kind }, at: now }, tx);
+    audit(
+      { actorId: actor.id, action: "rightsRequest.sent", targetType: "rightsRequest", targetId: id, detail: { kind: input.kind }, at: now },
+      tx,
+    );
     notifyMany(
       tx,
       coordinatorsNow(tx, now),
@@ -134,7 +144,10 @@ export function listRightsRequests(filter: { status: RightsFilter; page?: number
 /** How many requests wait for an answer, and how many of them are overdue (the admin overview). */
 export function openRightsRequestCounts(now = clock.now()) {
   const row = db()
-    .select({ open: count(), overdue: sql<number>`coalesce(sum(case when ${rightsRequests.dueAt} < ${now.getTime()} then 1 else 0 end), 0)` })
+    .select({
+      open: count(),
+      overdue: sql<number>`coalesce(sum(case when ${rightsRequests.dueAt} < ${now.getTime()} then 1 else 0 end), 0)`,
+    })
     .from(rightsRequests)
     .where(eq(rightsRequests.status, "open"))
     .get();
@@ -176,7 +189,11 @@ export type AnswerResult = { ok: true } | { ok: false; reason: "forbidden" | "no
 export function answerRightsRequest(actor: Viewer, id: number, answer: string, now = clock.now()): AnswerResult {
   if (!can(actor, { kind: "rightsRequest.handle" })) return { ok: false, reason: "forbidden" };
   return db().transaction((tx): AnswerResult => {
-    const request = tx.select({ id: rightsRequests.id, userId: rightsRequests.userId, kind: rightsRequests.kind }).from(rightsRequests).where(eq(rightsRequests.id, id)).get();
+    const request = tx
+      .select({ id: rightsRequests.id, userId: rightsRequests.userId, kind: rightsRequests.kind })
+      .from(rightsRequests)
+      .where(eq(rightsRequests.id, id))
+      .get();
     if (!request) return { ok: false, reason: "notFound" };
     const written = tx
       .update(rightsRequests)
@@ -184,9 +201,29 @@ export function answerRightsRequest(actor: Viewer, id: number, answer: string, n
       .where(and(eq(rightsRequests.id, id), eq(rightsRequests.status, "open"), isNull(rightsRequests.answeredAt)))
       .run().changes;
     if (written === 0) return { ok: false, reason: "alreadyAnswered" };
-    audit({ actorId: actor.id, action: "rightsRequest.answered", targetType: "rightsRequest", targetId: id, detail: { kind: request.kind }, at: now }, tx);
+    audit(
+      {
+        actorId: actor.id,
+        action: "rightsRequest.answered",
+        targetType: "rightsRequest",
+        targetId: id,
+        detail: { kind: request.kind },
+        at: now,
+      },
+      tx,
+    );
     if (request.userId) {
-      notifyMany(tx, [request.userId], { kind: "rightsRequest.answered", messageKey: "rights.notify.answered", params: { requestId: id }, link: "/account#rights-requests" }, { now });
+      notifyMany(
+        tx,
+        [request.userId],
+        {
+          kind: "rightsRequest.answered",
+          messageKey: "rights.notify.answered",
+          params: { requestId: id },
+          link: "/account#rights-requests",
+        },
+        { now },
+      );
     }
     return { ok: true };
   });

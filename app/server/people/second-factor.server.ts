@@ -122,7 +122,13 @@ export type FactorSummary = { id: number; kind: "passkey" | "totp"; label: strin
 
 export function listFactors(userId: string): FactorSummary[] {
   return db()
-    .select({ id: secondFactors.id, kind: secondFactors.kind, label: secondFactors.label, createdAt: secondFactors.createdAt, lastUsedAt: secondFactors.lastUsedAt })
+    .select({
+      id: secondFactors.id,
+      kind: secondFactors.kind,
+      label: secondFactors.label,
+      createdAt: secondFactors.createdAt,
+      lastUsedAt: secondFactors.lastUsedAt,
+    })
     .from(secondFactors)
     .where(eq(secondFactors.userId, userId))
     .orderBy(asc(secondFactors.id))
@@ -130,18 +136,37 @@ export function listFactors(userId: string): FactorSummary[] {
 }
 
 export function unusedRecoveryCodeCount(userId: string): number {
-  return db().select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get()?.n ?? 0;
+  return (
+    db()
+      .select({ n: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+      .get()?.n ?? 0
+  );
 }
 
 /** Removing one's own factor. The last factor takes the recovery codes with it. */
 export function removeFactor(userId: string, factorId: number): boolean {
   return db().transaction((tx) => {
-    const factor = tx.select().from(secondFactors).where(and(eq(secondFactors.id, factorId), eq(secondFactors.userId, userId))).get();
+    const factor = tx
+      .select()
+      .from(secondFactors)
+      .where(and(eq(secondFactors.id, factorId), eq(secondFactors.userId, userId)))
+      .get();
     if (!factor) return false;
     tx.delete(secondFactors).where(eq(secondFactors.id, factorId)).run();
     const left = tx.select({ n: count() }).from(secondFactors).where(eq(secondFactors.userId, userId)).get()?.n ?? 0;
     if (left === 0) tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-    audit({ actorId: userId, action: "secondFactor.removed", targetType: "user", targetId: userId, detail: { kind: factor.kind, label: factor.label, remaining: left } }, tx);
+    audit(
+      {
+        actorId: userId,
+        action: "secondFactor.removed",
+        targetType: "user",
+        targetId: userId,
+        detail: { kind: factor.kind, label: factor.label, remaining: left },
+      },
+      tx,
+    );
     return true;
   });
 }
@@ -164,13 +189,20 @@ function newRecoveryCode(): string {
   const raw = randomBytes(10).toString("hex"); // 80 bits
   return `${raw.slice(0, 5)}-${raw.slice(5, 10)}-${raw.slice(10, 15)}-${raw.slice(15, 20)}`;
 }
-const normaliseCode = (code: string) => code.trim().toLowerCase().replace(/[^0-9a-f]/g, "");
+const normaliseCode = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, "");
 
 /** Replaces the person's recovery codes with ten new ones, shown once (only HMACs are stored). */
 function issueRecoveryCodes(tx: Tx, userId: string): string[] {
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  for (const code of codes) tx.insert(recoveryCodes).values({ userId, codeHash: hmac("recovery", normaliseCode(code)) }).run();
+  for (const code of codes)
+    tx.insert(recoveryCodes)
+      .values({ userId, codeHash: hmac("recovery", normaliseCode(code)) })
+      .run();
   return codes;
 }
 
@@ -193,7 +225,14 @@ function afterEnrol(tx: Tx, userId: string): string[] | null {
 // TOTP enrolment
 
 function totpFor(secretBase32: string, email: string) {
-  return new OTPAuth.TOTP({ issuer: APP_NAME, label: email, algorithm: "SHA1", digits: 6, period: TOTP_PERIOD, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+  return new OTPAuth.TOTP({
+    issuer: APP_NAME,
+    label: email,
+    algorithm: "SHA1",
+    digits: 6,
+    period: TOTP_PERIOD,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+  });
 }
 
 /** Starts a TOTP enrolment: a new secret, as a QR code (SVG data URL) and as text for typing in. */
@@ -203,9 +242,17 @@ export async function startTotpEnrolment(userId: string, now = clock.now()): Pro
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   const uri = totpFor(secret, user.email).toString();
   db().transaction((tx) => {
-    tx.delete(authChallenges).where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "totpEnrol"))).run();
+    tx.delete(authChallenges)
+      .where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "totpEnrol")))
+      .run();
     tx.insert(authChallenges)
-      .values({ tokenHash: hmac("totpEnrol", randomBytes(16).toString("hex")), userId, purpose: "totpEnrol", challenge: encrypt(secret), expiresAt: new Date(now.getTime() + 30 * 60_000) })
+      .values({
+        tokenHash: hmac("totpEnrol", randomBytes(16).toString("hex")),
+        userId,
+        purpose: "totpEnrol",
+        challenge: encrypt(secret),
+        expiresAt: new Date(now.getTime() + 30 * 60_000),
+      })
       .run();
   });
   const svg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
@@ -230,34 +277,42 @@ export async function totpQrCode(secret: string, userId: string): Promise<string
 
 /** Which time step a code belongs to, within one step either way of now, or null. */
 function matchTotp(secret: string, code: string, now: Date): number | null {
-  const delta = OTPAuth.TOTP.validate({ token: code.replace(/\s/g, ""), secret: OTPAuth.Secret.fromBase32(secret), period: TOTP_PERIOD, digits: 6, algorithm: "SHA1", timestamp: now.getTime(), window: 1 });
+  const delta = OTPAuth.TOTP.validate({
+    token: code.replace(/\s/g, ""),
+    secret: OTPAuth.Secret.fromBase32(secret),
+    period: TOTP_PERIOD,
+    digits: 6,
+    algorithm: "SHA1",
+    timestamp: now.getTime(),
+    window: 1,
+  });
   return delta == null ? null : Math.floor(now.getTime() / 1000 / TOTP_PERIOD) + delta;
 }
 
 export type EnrolResult = { ok: true; recoveryCodes: string[] | null } | { ok: false; reason: "expired" | "wrongCode" | "invalid" };
 
 export function confirmTotpEnrolment(userId: string, code: string, label: string, now = clock.now()): EnrolResult {
-  return db().transaction(
-    (tx) => {
-      const pending = tx
-        .select()
-        .from(authChallenges)
-        .where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "totpEnrol"), gt(authChallenges.expiresAt, now)))
-        .get();
-      if (!pending) return { ok: false as const, reason: "expired" as const };
-      const secret = decrypt(pending.challenge);
-      const step = matchTotp(secret, code, now);
-      if (step == null) {
-        audit({ actorId: userId, action: "secondFactor.enrolFailed", targetType: "user", targetId: userId, detail: { kind: "totp" } }, tx);
-        return { ok: false as const, reason: "wrongCode" as const };
-      }
-      tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run();
-      tx.insert(secondFactors).values({ userId, kind: "totp", label, secret: encrypt(secret), lastStep: step, createdAt: now }).run();
-      const codes = afterEnrol(tx, userId);
-      audit({ actorId: userId, action: "secondFactor.enrolled", targetType: "user", targetId: userId, detail: { kind: "totp", label } }, tx);
-      return { ok: true as const, recoveryCodes: codes };
-    },
-  );
+  return db().transaction((tx) => {
+    const pending = tx
+      .select()
+      .from(authChallenges)
+      .where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "totpEnrol"), gt(authChallenges.expiresAt, now)))
+      .get();
+    if (!pending) return { ok: false as const, reason: "expired" as const };
+    const secret = decrypt(pending.challenge);
+    const step = matchTotp(secret, code, now);
+    if (step == null) {
+      audit({ actorId: userId, action: "secondFactor.enrolFailed", targetType: "user", targetId: userId, detail: { kind: "totp" } }, tx);
+      return { ok: false as const, reason: "wrongCode" as const };
+    }
+    tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run();
+    tx.insert(secondFactors)
+      .values({ userId, kind: "totp", label, secret: encrypt(secret), lastStep: step, createdAt: now })
+      .run();
+    const codes = afterEnrol(tx, userId);
+    audit({ actorId: userId, action: "secondFactor.enrolled", targetType: "user", targetId: userId, detail: { kind: "totp", label } }, tx);
+    return { ok: true as const, recoveryCodes: codes };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,7 +321,11 @@ export function confirmTotpEnrolment(userId: string, code: string, label: string
 export async function passkeyRegistrationOptions(userId: string, now = clock.now()) {
   const user = db().select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get();
   if (!user) throw new Error("no such user");
-  const existing = db().select({ credentialId: secondFactors.credentialId, transports: secondFactors.transports }).from(secondFactors).where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "passkey"))).all();
+  const existing = db()
+    .select({ credentialId: secondFactors.credentialId, transports: secondFactors.transports })
+    .from(secondFactors)
+    .where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "passkey")))
+    .all();
   const { rpID } = webauthnSite();
   const options = await generateRegistrationOptions({
     rpName: APP_NAME,
@@ -275,19 +334,35 @@ export async function passkeyRegistrationOptions(userId: string, now = clock.now
     userDisplayName: user.name,
     userID: new TextEncoder().encode(userId),
     attestationType: "none",
-    excludeCredentials: existing.map((c) => ({ id: c.credentialId!, transports: c.transports ? (JSON.parse(c.transports) as AuthenticatorTransportFuture[]) : undefined })),
+    excludeCredentials: existing.map((c) => ({
+      id: c.credentialId!,
+      transports: c.transports ? (JSON.parse(c.transports) as AuthenticatorTransportFuture[]) : undefined,
+    })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
   db().transaction((tx) => {
-    tx.delete(authChallenges).where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "passkeyEnrol"))).run();
+    tx.delete(authChallenges)
+      .where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "passkeyEnrol")))
+      .run();
     tx.insert(authChallenges)
-      .values({ tokenHash: hmac("passkeyEnrol", randomBytes(16).toString("hex")), userId, purpose: "passkeyEnrol", challenge: options.challenge, expiresAt: new Date(now.getTime() + 10 * 60_000) })
+      .values({
+        tokenHash: hmac("passkeyEnrol", randomBytes(16).toString("hex")),
+        userId,
+        purpose: "passkeyEnrol",
+        challenge: options.challenge,
+        expiresAt: new Date(now.getTime() + 10 * 60_000),
+      })
       .run();
   });
   return options;
 }
 
-export async function confirmPasskeyEnrolment(userId: string, response: RegistrationResponseJSON, label: string, now = clock.now()): Promise<EnrolResult> {
+export async function confirmPasskeyEnrolment(
+  userId: string,
+  response: RegistrationResponseJSON,
+  label: string,
+  now = clock.now(),
+): Promise<EnrolResult> {
   const pending = db()
     .select()
     .from(authChallenges)
@@ -297,7 +372,13 @@ export async function confirmPasskeyEnrolment(userId: string, response: Registra
   const { rpID, origin } = webauthnSite();
   let info;
   try {
-    const verification = await verifyRegistrationResponse({ response, expectedChallenge: pending.challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false });
+    const verification = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: pending.challenge,
+      expectedOrigin: origin,
+      expectedRPID: rpID,
+      requireUserVerification: false,
+    });
     if (!verification.verified || !verification.registrationInfo) throw new Error("not verified");
     info = verification.registrationInfo;
   } catch {
@@ -307,7 +388,8 @@ export async function confirmPasskeyEnrolment(userId: string, response: Registra
   const credential = info.credential;
   return db().transaction((tx) => {
     tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run();
-    if (tx.select({ id: secondFactors.id }).from(secondFactors).where(eq(secondFactors.credentialId, credential.id)).get()) return { ok: false as const, reason: "invalid" as const };
+    if (tx.select({ id: secondFactors.id }).from(secondFactors).where(eq(secondFactors.credentialId, credential.id)).get())
+      return { ok: false as const, reason: "invalid" as const };
     tx.insert(secondFactors)
       .values({
         userId,
@@ -321,7 +403,10 @@ export async function confirmPasskeyEnrolment(userId: string, response: Registra
       })
       .run();
     const codes = afterEnrol(tx, userId);
-    audit({ actorId: userId, action: "secondFactor.enrolled", targetType: "user", targetId: userId, detail: { kind: "passkey", label } }, tx);
+    audit(
+      { actorId: userId, action: "secondFactor.enrolled", targetType: "user", targetId: userId, detail: { kind: "passkey", label } },
+      tx,
+    );
     return { ok: true as const, recoveryCodes: codes };
   });
 }
@@ -334,7 +419,9 @@ export function beginSecondFactor(userId: string, redirectTo: string | null, now
   const token = randomBytes(32).toString("base64url");
   db().transaction((tx) => {
     // One pending sign-in per person: a new password step replaces an older one.
-    tx.delete(authChallenges).where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "signIn"))).run();
+    tx.delete(authChallenges)
+      .where(and(eq(authChallenges.userId, userId), eq(authChallenges.purpose, "signIn")))
+      .run();
     tx.insert(authChallenges)
       .values({
         tokenHash: hmac("signIn", token),
@@ -373,10 +460,19 @@ export function findPendingSignIn(request: Request, now = clock.now()) {
   const row = db()
     .select()
     .from(authChallenges)
-    .where(and(eq(authChallenges.tokenHash, hmac("signIn", token)), eq(authChallenges.purpose, "signIn"), gt(authChallenges.expiresAt, now)))
+    .where(
+      and(eq(authChallenges.tokenHash, hmac("signIn", token)), eq(authChallenges.purpose, "signIn"), gt(authChallenges.expiresAt, now)),
+    )
     .get();
   if (!row) return null;
-  const kinds = new Set(db().select({ kind: secondFactors.kind }).from(secondFactors).where(eq(secondFactors.userId, row.userId)).all().map((f) => f.kind));
+  const kinds = new Set(
+    db()
+      .select({ kind: secondFactors.kind })
+      .from(secondFactors)
+      .where(eq(secondFactors.userId, row.userId))
+      .all()
+      .map((f) => f.kind),
+  );
   return { id: row.id, userId: row.userId, redirectTo: row.redirectTo, hasPasskey: kinds.has("passkey"), hasTotp: kinds.has("totp") };
 }
 
@@ -384,10 +480,17 @@ export function findPendingSignIn(request: Request, now = clock.now()) {
 export async function passkeySignInOptions(pendingId: number) {
   const row = db().select().from(authChallenges).where(eq(authChallenges.id, pendingId)).get();
   if (!row) return null;
-  const passkeys = db().select({ credentialId: secondFactors.credentialId, transports: secondFactors.transports }).from(secondFactors).where(and(eq(secondFactors.userId, row.userId), eq(secondFactors.kind, "passkey"))).all();
+  const passkeys = db()
+    .select({ credentialId: secondFactors.credentialId, transports: secondFactors.transports })
+    .from(secondFactors)
+    .where(and(eq(secondFactors.userId, row.userId), eq(secondFactors.kind, "passkey")))
+    .all();
   const options = await generateAuthenticationOptions({
     rpID: webauthnSite().rpID,
-    allowCredentials: passkeys.map((p) => ({ id: p.credentialId!, transports: p.transports ? (JSON.parse(p.transports) as AuthenticatorTransportFuture[]) : undefined })),
+    allowCredentials: passkeys.map((p) => ({
+      id: p.credentialId!,
+      transports: p.transports ? (JSON.parse(p.transports) as AuthenticatorTransportFuture[]) : undefined,
+    })),
     userVerification: "preferred",
   });
   // Our own challenge, stored with the pending sign-in, replaces the library's random one.
@@ -419,45 +522,75 @@ export function secondFactorBlocked(userId: string, now = clock.now()): boolean 
  * checked, inside one immediate transaction, so parallel guesses cannot pass the limit.
  */
 export function verifyCodeForSignIn(pendingId: number, kind: "totp" | "recovery", code: string, now = clock.now()): SecondFactorResult {
-  return db().transaction(
-    (tx) => {
-      const pending = tx.select().from(authChallenges).where(and(eq(authChallenges.id, pendingId), eq(authChallenges.purpose, "signIn"), gt(authChallenges.expiresAt, now))).get();
-      if (!pending) return { ok: false as const, reason: "expired" as const };
-      const userId = pending.userId;
-      if (recentFailures(tx, userId, now) >= SECOND_FACTOR_LIMIT.failures) {
-        audit({ actorId: userId, action: "auth.secondFactorBlocked", targetType: "user", targetId: userId, detail: { kind } }, tx);
-        return { ok: false as const, reason: "tooManyAttempts" as const };
-      }
-      let used: string | null = null;
-      if (kind === "totp") {
-        for (const factor of tx.select().from(secondFactors).where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "totp"))).all()) {
-          const step = matchTotp(decrypt(factor.secret!), code, now);
-          // A code works once: its time step must be later than the last one used.
-          if (step != null && step > (factor.lastStep ?? -1)) {
-            tx.update(secondFactors).set({ lastStep: step, lastUsedAt: now }).where(eq(secondFactors.id, factor.id)).run();
-            used = factor.label;
-            break;
-          }
+  return db().transaction((tx) => {
+    const pending = tx
+      .select()
+      .from(authChallenges)
+      .where(and(eq(authChallenges.id, pendingId), eq(authChallenges.purpose, "signIn"), gt(authChallenges.expiresAt, now)))
+      .get();
+    if (!pending) return { ok: false as const, reason: "expired" as const };
+    const userId = pending.userId;
+    if (recentFailures(tx, userId, now) >= SECOND_FACTOR_LIMIT.failures) {
+      audit({ actorId: userId, action: "auth.secondFactorBlocked", targetType: "user", targetId: userId, detail: { kind } }, tx);
+      return { ok: false as const, reason: "tooManyAttempts" as const };
+    }
+    let used: string | null = null;
+    if (kind === "totp") {
+      for (const factor of tx
+        .select()
+        .from(secondFactors)
+        .where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "totp")))
+        .all()) {
+        const step = matchTotp(decrypt(factor.secret!), code, now);
+        // A code works once: its time step must be later than the last one used.
+        if (step != null && step > (factor.lastStep ?? -1)) {
+          tx.update(secondFactors).set({ lastStep: step, lastUsedAt: now }).where(eq(secondFactors.id, factor.id)).run();
+          used = factor.label;
+          break;
         }
-      } else {
-        const hash = hmac("recovery", normaliseCode(code));
-        const row = tx.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).all().find((r) => safeEqual(r.codeHash, hash));
-        if (row) {
-          tx.update(recoveryCodes).set({ usedAt: now }).where(eq(recoveryCodes.id, row.id)).run();
-          used = "recovery code";
-        }
       }
-      if (used == null) {
-        audit({ actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind }, at: now }, tx);
-        tx.update(authChallenges).set({ failures: sql`${authChallenges.failures} + 1` }).where(eq(authChallenges.id, pending.id)).run();
-        return { ok: false as const, reason: "wrongCode" as const };
+    } else {
+      const hash = hmac("recovery", normaliseCode(code));
+      const row = tx
+        .select()
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+        .all()
+        .find((r) => safeEqual(r.codeHash, hash));
+      if (row) {
+        tx.update(recoveryCodes).set({ usedAt: now }).where(eq(recoveryCodes.id, row.id)).run();
+        used = "recovery code";
       }
-      tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run();
-      const left = kind === "recovery" ? (tx.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get()?.n ?? 0) : undefined;
-      audit({ actorId: userId, action: kind === "totp" ? "auth.secondFactor" : "auth.recoveryCodeUsed", targetType: "user", targetId: userId, detail: { kind, label: used, recoveryCodesLeft: left } }, tx);
-      return { ok: true as const, userId, redirectTo: pending.redirectTo };
-    },
-  );
+    }
+    if (used == null) {
+      audit({ actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind }, at: now }, tx);
+      tx.update(authChallenges)
+        .set({ failures: sql`${authChallenges.failures} + 1` })
+        .where(eq(authChallenges.id, pending.id))
+        .run();
+      return { ok: false as const, reason: "wrongCode" as const };
+    }
+    tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run();
+    const left =
+      kind === "recovery"
+        ? (tx
+            .select({ n: count() })
+            .from(recoveryCodes)
+            .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+            .get()?.n ?? 0)
+        : undefined;
+    audit(
+      {
+        actorId: userId,
+        action: kind === "totp" ? "auth.secondFactor" : "auth.recoveryCodeUsed",
+        targetType: "user",
+        targetId: userId,
+        detail: { kind, label: used, recoveryCodesLeft: left },
+      },
+      tx,
+    );
+    return { ok: true as const, userId, redirectTo: pending.redirectTo };
+  });
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -466,11 +599,23 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export async function verifyPasskeyForSignIn(pendingId: number, response: AuthenticationResponseJSON, now = clock.now()): Promise<SecondFactorResult> {
-  const pending = db().select().from(authChallenges).where(and(eq(authChallenges.id, pendingId), eq(authChallenges.purpose, "signIn"), gt(authChallenges.expiresAt, now))).get();
+export async function verifyPasskeyForSignIn(
+  pendingId: number,
+  response: AuthenticationResponseJSON,
+  now = clock.now(),
+): Promise<SecondFactorResult> {
+  const pending = db()
+    .select()
+    .from(authChallenges)
+    .where(and(eq(authChallenges.id, pendingId), eq(authChallenges.purpose, "signIn"), gt(authChallenges.expiresAt, now)))
+    .get();
   if (!pending) return { ok: false, reason: "expired" };
   const userId = pending.userId;
-  const factor = db().select().from(secondFactors).where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "passkey"), eq(secondFactors.credentialId, String(response.id)))).get();
+  const factor = db()
+    .select()
+    .from(secondFactors)
+    .where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "passkey"), eq(secondFactors.credentialId, String(response.id))))
+    .get();
   const { rpID, origin } = webauthnSite();
   let newCounter: number | null = null;
   if (factor) {
@@ -480,7 +625,11 @@ export async function verifyPasskeyForSignIn(pendingId: number, response: Authen
         expectedChallenge: pending.challenge,
         expectedOrigin: origin,
         expectedRPID: rpID,
-        credential: { id: factor.credentialId!, publicKey: new Uint8Array(Buffer.from(factor.publicKey!, "base64url")), counter: factor.counter },
+        credential: {
+          id: factor.credentialId!,
+          publicKey: new Uint8Array(Buffer.from(factor.publicKey!, "base64url")),
+          counter: factor.counter,
+        },
         requireUserVerification: false,
       });
       if (verification.verified) newCounter = verification.authenticationInfo.newCounter;
@@ -488,20 +637,30 @@ export async function verifyPasskeyForSignIn(pendingId: number, response: Authen
       newCounter = null;
     }
   }
-  return db().transaction(
-    (tx) => {
-      // The challenge is used once, whatever the outcome.
-      const still = tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run().changes;
-      if (!still) return { ok: false as const, reason: "expired" as const };
-      if (newCounter == null || !factor) {
-        audit({ actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind: "passkey" }, at: now }, tx);
-        return { ok: false as const, reason: "wrongCode" as const };
-      }
-      tx.update(secondFactors).set({ counter: newCounter, lastUsedAt: now }).where(eq(secondFactors.id, factor.id)).run();
-      audit({ actorId: userId, action: "auth.secondFactor", targetType: "user", targetId: userId, detail: { kind: "passkey", label: factor.label } }, tx);
-      return { ok: true as const, userId, redirectTo: pending.redirectTo };
-    },
-  );
+  return db().transaction((tx) => {
+    // The challenge is used once, whatever the outcome.
+    const still = tx.delete(authChallenges).where(eq(authChallenges.id, pending.id)).run().changes;
+    if (!still) return { ok: false as const, reason: "expired" as const };
+    if (newCounter == null || !factor) {
+      audit(
+        { actorId: userId, action: "auth.secondFactorFailed", targetType: "user", targetId: userId, detail: { kind: "passkey" }, at: now },
+        tx,
+      );
+      return { ok: false as const, reason: "wrongCode" as const };
+    }
+    tx.update(secondFactors).set({ counter: newCounter, lastUsedAt: now }).where(eq(secondFactors.id, factor.id)).run();
+    audit(
+      {
+        actorId: userId,
+        action: "auth.secondFactor",
+        targetType: "user",
+        targetId: userId,
+        detail: { kind: "passkey", label: factor.label },
+      },
+      tx,
+    );
+    return { ok: true as const, userId, redirectTo: pending.redirectTo };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,20 +695,31 @@ export type SecondFactorReply = {
 
 /** One account-page action on one's own second factors; the route validated the input. */
 export async function handleSecondFactorIntent(userId: string, input: SecondFactorIntent): Promise<SecondFactorReply> {
-  const reply = (ok: boolean, message: string | null, extra: Partial<SecondFactorReply> = {}): SecondFactorReply => ({ intent: input.intent, ok, message, recoveryCodes: null, passkeyOptions: null, ...extra });
+  const reply = (ok: boolean, message: string | null, extra: Partial<SecondFactorReply> = {}): SecondFactorReply => ({
+    intent: input.intent,
+    ok,
+    message,
+    recoveryCodes: null,
+    passkeyOptions: null,
+    ...extra,
+  });
   switch (input.intent) {
     case "passkeyOptions":
       return reply(true, null, { passkeyOptions: await passkeyRegistrationOptions(userId) });
     case "passkeyEnrol": {
       const result = await confirmPasskeyEnrolment(userId, input.response as unknown as RegistrationResponseJSON, input.label);
-      return result.ok ? reply(true, "secondFactor.passkeyAdded", { recoveryCodes: result.recoveryCodes }) : reply(false, result.reason === "expired" ? "secondFactor.enrolExpired" : "secondFactor.passkeyEnrolFailed");
+      return result.ok
+        ? reply(true, "secondFactor.passkeyAdded", { recoveryCodes: result.recoveryCodes })
+        : reply(false, result.reason === "expired" ? "secondFactor.enrolExpired" : "secondFactor.passkeyEnrolFailed");
     }
     case "totpStart":
       await startTotpEnrolment(userId);
       return reply(true, null);
     case "totpConfirm": {
       const result = confirmTotpEnrolment(userId, input.code, input.label);
-      return result.ok ? reply(true, "secondFactor.totpAdded", { recoveryCodes: result.recoveryCodes }) : reply(false, result.reason === "expired" ? "secondFactor.enrolExpired" : "secondFactor.wrongCode");
+      return result.ok
+        ? reply(true, "secondFactor.totpAdded", { recoveryCodes: result.recoveryCodes })
+        : reply(false, result.reason === "expired" ? "secondFactor.enrolExpired" : "secondFactor.wrongCode");
     }
     case "removeFactor":
       return reply(removeFactor(userId, input.factorId), "secondFactor.removed");
@@ -570,7 +740,14 @@ export function securityRoster(now = clock.now()) {
     .where(isNull(users.disabledAt))
     .orderBy(asc(users.name))
     .all();
-  const counts = new Map(d.select({ userId: secondFactors.userId, n: count() }).from(secondFactors).groupBy(secondFactors.userId).all().map((r) => [r.userId, r.n]));
+  const counts = new Map(
+    d
+      .select({ userId: secondFactors.userId, n: count() })
+      .from(secondFactors)
+      .groupBy(secondFactors.userId)
+      .all()
+      .map((r) => [r.userId, r.n]),
+  );
   return staff.map((s) => {
     const viewer = loadViewer(s.id, now);
     return { ...s, required: viewer ? mustHaveSecondFactor(viewer) : false, factors: counts.get(s.id) ?? 0 };

@@ -9,7 +9,11 @@ import { beginSecondFactor, clearPendingCookie, hasSecondFactor, pendingCookie }
 import { loadViewer } from "./viewer.server";
 
 /** A person with a second factor goes to /login/second-factor; anyone else is signed in. */
-export async function afterPassword(request: Request, result: { userId: string; locale: Locale }, redirectTo: string | undefined | null): Promise<Response> {
+export async function afterPassword(
+  request: Request,
+  result: { userId: string; locale: Locale },
+  redirectTo: string | undefined | null,
+): Promise<Response> {
   const headers = new Headers();
   headers.append("Set-Cookie", await languageCookie.serialize(result.locale));
   if (hasSecondFactor(result.userId)) {
@@ -21,7 +25,12 @@ export async function afterPassword(request: Request, result: { userId: string; 
 }
 
 /** Starts the session (a new id) and sends the person where they were going. */
-export async function completeSignIn(request: Request, userId: string, redirectTo: string | undefined | null, headers = new Headers()): Promise<Response> {
+export async function completeSignIn(
+  request: Request,
+  userId: string,
+  redirectTo: string | undefined | null,
+  headers = new Headers(),
+): Promise<Response> {
   headers.append("Set-Cookie", await startSession(userId, request.headers.get("user-agent")));
   headers.append("Set-Cookie", clearPendingCookie());
   const viewer = loadViewer(userId);

@@ -36,7 +36,11 @@ let statements: ReturnType<typeof prepareViewerQueries> | undefined;
 function prepareViewerQueries() {
   const d = db();
   return {
-    user: d.select().from(users).where(eq(users.id, sql.placeholder("userId"))).prepare(),
+    user: d
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder("userId")))
+      .prepare(),
     memberships: d
       .select({
         groupId: memberships.groupId,
@@ -46,9 +50,18 @@ function prepareViewerQueries() {
       })
       .from(memberships)
       .innerJoin(groups, eq(groups.id, memberships.groupId))
-      .where(and(eq(memberships.userId, sql.placeholder("userId")), or(isNull(memberships.leftAt), gt(memberships.leftAt, sql.placeholder("now")))))
+      .where(
+        and(
+          eq(memberships.userId, sql.placeholder("userId")),
+          or(isNull(memberships.leftAt), gt(memberships.leftAt, sql.placeholder("now"))),
+        ),
+      )
       .prepare(),
-    residencies: d.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, sql.placeholder("userId"))).prepare(),
+    residencies: d
+      .select({ areaId: residencies.areaId })
+      .from(residencies)
+      .where(eq(residencies.userId, sql.placeholder("userId")))
+      .prepare(),
   };
 }
 

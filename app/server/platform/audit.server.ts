@@ -3,7 +3,14 @@ import { auditLog } from "../../../db/schema";
 import type { Db } from "./db.server";
 import { db } from "./db.server";
 
-export type AuditEntry = { actorId: string | null; action: string; targetType?: string; targetId?: string | number; detail?: unknown; at?: Date };
+export type AuditEntry = {
+  actorId: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  detail?: unknown;
+  at?: Date;
+};
 
 export function audit(entry: AuditEntry, tx: Pick<Db, "insert"> = db()): void {
   tx.insert(auditLog)

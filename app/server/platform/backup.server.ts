@@ -34,7 +34,11 @@ function integrityOk(path: string): boolean {
 
 /** Takes one backup; returns its directory. Throws (and leaves nothing behind) when the copy is not sound. */
 export async function takeBackup(settings: BackupSettings, source?: Database.Database): Promise<string> {
-  const stamp = clock.now().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = clock
+    .now()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const name = `${BACKUP_PREFIX}${stamp}`;
   mkdirSync(settings.backupDir, { recursive: true, mode: 0o700 });
   const partial = join(settings.backupDir, `.partial-${name}-${process.pid}`);
@@ -82,7 +86,11 @@ export async function takeBackup(settings: BackupSettings, source?: Database.Dat
 
 /** Keeps the newest `keep` backups (names sort by time). */
 export function rotateBackups(backupDir: string, keep: number): string[] {
-  const all = existsSync(backupDir) ? readdirSync(backupDir).filter((n) => n.startsWith(BACKUP_PREFIX)).sort() : [];
+  const all = existsSync(backupDir)
+    ? readdirSync(backupDir)
+        .filter((n) => n.startsWith(BACKUP_PREFIX))
+        .sort()
+    : [];
   const removed = all.slice(0, Math.max(0, all.length - keep));
   for (const n of removed) rmSync(join(backupDir, n), { recursive: true, force: true });
   return removed;
@@ -112,7 +120,11 @@ export type RestoreResult = { ok: true } | { ok: false; reason: "serverRunning" 
  * (written to `<dataDir>/app-secret`) and the database. Refuses while a server runs on that data
  * directory unless `force` (then stop the server first, or it keeps writing to the old files).
  */
-export function restoreBackup(from: string, target: { dataDir: string; databasePath: string }, opts: { force?: boolean } = {}): RestoreResult {
+export function restoreBackup(
+  from: string,
+  target: { dataDir: string; databasePath: string },
+  opts: { force?: boolean } = {},
+): RestoreResult {
   const dbCopy = join(from, DB_FILE);
   if (!existsSync(dbCopy) || !existsSync(join(from, "manifest.json"))) return { ok: false, reason: "notABackup" };
   if (!opts.force && runningServer(target.dataDir)) return { ok: false, reason: "serverRunning" };
@@ -120,7 +132,8 @@ export function restoreBackup(from: string, target: { dataDir: string; databaseP
   if (sha256(dbCopy) !== manifest.sha256 || !integrityOk(dbCopy)) return { ok: false, reason: "integrity" };
   mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
   if (existsSync(join(from, FILES_DIR))) cpSync(join(from, FILES_DIR), target.dataDir, { recursive: true, force: true });
-  if (existsSync(join(from, SECRET_FILE))) writeFileSync(join(target.dataDir, SECRET_FILE), readFileSync(join(from, SECRET_FILE)), { mode: 0o600 });
+  if (existsSync(join(from, SECRET_FILE)))
+    writeFileSync(join(target.dataDir, SECRET_FILE), readFileSync(join(from, SECRET_FILE)), { mode: 0o600 });
   for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(target.databasePath + suffix, { force: true });
   const temporary = `${target.databasePath}.restoring`;
   cpSync(dbCopy, temporary);

@@ -21,8 +21,16 @@ const EnvSchema = z.object({
   APP_SECRET: z.string().min(32).optional(),
   /** Defaults to true in production; browsers accept Secure cookies on http://localhost too. */
   COOKIE_SECURE: boolish,
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(8 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().optional(),
@@ -43,7 +51,9 @@ const EnvSchema = z.object({
   /** Who issues the review PDF, in Finnish|Swedish|English (one text alone serves all three). */
   CITY_ISSUER: z
     .string()
-    .default("Helsingin kaupunki · Kaupunginkanslia, turvallisuus- ja valmiusyksikkö|Helsingfors stad · Stadskansliet, enheten för säkerhet och beredskap|City of Helsinki · City Executive Office, Safety and Preparedness Unit"),
+    .default(
+      "Helsingin kaupunki · Kaupunginkanslia, turvallisuus- ja valmiusyksikkö|Helsingfors stad · Stadskansliet, enheten för säkerhet och beredskap|City of Helsinki · City Executive Office, Safety and Preparedness Unit",
+    ),
 });
 
 export type Config = {
@@ -105,9 +115,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     invitationDays: e.INVITATION_DAYS,
-    smtp: e.SMTP_HOST
-      ? { host: e.SMTP_HOST, port: e.SMTP_PORT ?? 587, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
-      : null,
+    smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT ?? 587, user: e.SMTP_USER, password: e.SMTP_PASSWORD } : null,
     mailFrom: e.SMTP_FROM,
     reminders: (e.REMINDERS ?? (e.NODE_ENV === "production" ? "on" : "off")) === "on",
     backupDir: resolve(e.BACKUP_DIR ?? `${dataDir}-backups`),

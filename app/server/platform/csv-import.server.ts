@@ -16,7 +16,6 @@ import { db, type Tx } from "./db.server";
 import { readUpload } from "./uploads.server";
 import { clock } from "./clock";
 
-
 // ---------------------------------------------------------------------------------------------
 // Reading a file
 
@@ -41,7 +40,10 @@ export type TableSpec<C extends string> = {
 /** A feature's message keys: `messageKeys("x.errors")("empty")` is "x.errors.empty" (with any parameters). */
 export const messageKeys = (prefix: string) => (key: string, params?: Record<string, unknown>) => errorKey(`${prefix}.${key}`, params);
 
-const fileError = (prefix: string, key: string, params?: Record<string, unknown>): FileErrors => ({ ok: false, errors: [messageKeys(prefix)(key, params)] });
+const fileError = (prefix: string, key: string, params?: Record<string, unknown>): FileErrors => ({
+  ok: false,
+  errors: [messageKeys(prefix)(key, params)],
+});
 
 /**
  * The one explicit way a file clears a field: a cell holding exactly one of these words (any
@@ -118,7 +120,11 @@ export function tooLarge(bytes: Uint8Array, maxBytes: number, prefix: string): F
  * formula guard. Papaparse counts records, not lines, so a quoted field with a newline stays one
  * row, as in Excel.
  */
-export function readCsvLines(bytes: Uint8Array, prefix: string, cell: (value: string) => string = (v) => v): { ok: true; lines: FileLine[] } | FileErrors {
+export function readCsvLines(
+  bytes: Uint8Array,
+  prefix: string,
+  cell: (value: string) => string = (v) => v,
+): { ok: true; lines: FileLine[] } | FileErrors {
   const text = decodeText(bytes);
   const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
   const broken = parsed.errors.find((e) => e.code === "MissingQuotes");
@@ -162,7 +168,11 @@ function looksLikeCsv(bytes: Uint8Array, filename: string): boolean {
 }
 
 /** Reads an uploaded CSV file into rows keyed by column, or the file-level problems as translation keys. */
-export function readCsvTable<C extends string>(bytes: Uint8Array, filename: string, spec: TableSpec<C> & { maxBytes: number }): TableResult<C> {
+export function readCsvTable<C extends string>(
+  bytes: Uint8Array,
+  filename: string,
+  spec: TableSpec<C> & { maxBytes: number },
+): TableResult<C> {
   const large = tooLarge(bytes, spec.maxBytes, spec.errors);
   if (large) return large;
   if (!looksLikeCsv(bytes, filename)) return fileError(spec.errors, "wrongType");
@@ -199,16 +209,14 @@ export function writeAllOrNothing<V extends ImportValidation<unknown>>(
   entry: Omit<AuditEntry, "detail"> & { filename?: string },
 ): ImportResult<V> {
   const { filename, ...audited } = entry;
-  return db().transaction(
-    (tx) => {
-      const validation = check(tx);
-      if (!validation.ok) return { ok: false as const, validation };
-      const { created, updated } = write(tx, validation);
-      const unchanged = validation.counts.unchanged;
-      audit({ ...audited, detail: { filename: filename ?? null, created, updated, unchanged } }, tx);
-      return { ok: true as const, created, updated, unchanged };
-    },
-  ) as ImportResult<V>;
+  return db().transaction((tx) => {
+    const validation = check(tx);
+    if (!validation.ok) return { ok: false as const, validation };
+    const { created, updated } = write(tx, validation);
+    const unchanged = validation.counts.unchanged;
+    audit({ ...audited, detail: { filename: filename ?? null, created, updated, unchanged } }, tx);
+    return { ok: true as const, created, updated, unchanged };
+  }) as ImportResult<V>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,7 +323,11 @@ export type ImportFlow<F, V extends ImportValidation<unknown>, P, T = undefined,
  * when there is something to import, show the preview); any other post confirms a kept upload by
  * its id and writes it, all or nothing. The caller has authorised the user.
  */
-export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>(request: Request, userId: string, flow: ImportFlow<F, V, P, T, K>): Promise<TypedResponse<ImportAnswer<P>>> {
+export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>(
+  request: Request,
+  userId: string,
+  flow: ImportFlow<F, V, P, T, K>,
+): Promise<TypedResponse<ImportAnswer<P>>> {
   const stage = uploadStage<{ key?: K }>(flow.folder);
   const fail = (errors: string[], status = 400) => json<ImportFailure>({ stage: "upload", errors }, { status });
   const previewOf = (filename: string, uploadId: string | null, validation: V, target: T, errors: string[] = []): ImportPreview<P> => ({
@@ -343,7 +355,8 @@ export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>
   }
 
   const read = await readUpload(request, flow.maxBytes, flow.target ? [flow.target.field, ...(flow.target.fields ?? [])] : []);
-  if (!read.ok) return read.reason === "tooLarge" ? fail(tooLargeError(flow.errors, flow.maxBytes).errors, 413) : fail([`${flow.errors}.unreadable`]);
+  if (!read.ok)
+    return read.reason === "tooLarge" ? fail(tooLargeError(flow.errors, flow.maxBytes).errors, 413) : fail([`${flow.errors}.unreadable`]);
   const chosen = flow.target?.read(read.form.get(flow.target.field), read.form);
   // An empty file counts as none chosen.
   const chosenFile = read.file?.bytes.byteLength ? read.file : null;
@@ -355,6 +368,9 @@ export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>
   if (!parsed.ok) return fail(parsed.errors);
   const validation = flow.validate(parsed.file, target);
   // Only a file that passed, and changes something, is kept for the confirm step.
-  const uploadId = validation.ok && validation.counts.create + validation.counts.update > 0 ? await stage.stash({ userId, filename: name, bytes, key: chosen?.ok ? chosen.key : undefined }) : null;
+  const uploadId =
+    validation.ok && validation.counts.create + validation.counts.update > 0
+      ? await stage.stash({ userId, filename: name, bytes, key: chosen?.ok ? chosen.key : undefined })
+      : null;
   return json(previewOf(name, uploadId, validation, target), { status: validation.ok ? 200 : 400 });
 }

@@ -51,7 +51,8 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
 }
 
 /** Markup a browser would render or run if it ever sniffed the file: never accepted as "text". */
-const MARKUP = /<!doctype\s+html|<html|<head[\s>]|<body|<script|<iframe|<svg|<\?xml|<!--|<a\s|<img|<div|<meta|<style|<object|<embed|<form|<link|<base[\s>]|<math|<template/i;
+const MARKUP =
+  /<!doctype\s+html|<html|<head[\s>]|<body|<script|<iframe|<svg|<\?xml|<!--|<a\s|<img|<div|<meta|<style|<object|<embed|<form|<link|<base[\s>]|<math|<template/i;
 /** Markup that would make a PDF a web page too (a PDF/HTML polyglot): never in a PDF we keep. */
 const POLYGLOT = /<!doctype\s+html|<html|<script|<body|<iframe|<svg|<object|<embed/i;
 
@@ -74,7 +75,8 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 /** The accepted type of `bytes`, or null when the content is not one we take. */
 export function sniffFileType(bytes: Uint8Array): (typeof ACCEPTED_TYPES)[keyof typeof ACCEPTED_TYPES] | "text" | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return POLYGLOT.test(new TextDecoder("latin1").decode(bytes)) ? null : ACCEPTED_TYPES.pdf; // %PDF-
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+    return POLYGLOT.test(new TextDecoder("latin1").decode(bytes)) ? null : ACCEPTED_TYPES.pdf; // %PDF-
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ACCEPTED_TYPES.png;
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ACCEPTED_TYPES.jpeg;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
@@ -108,7 +110,11 @@ export function checkUpload(bytes: Uint8Array, fileName: string): FileCheck {
     // Plain text is only plain text: .txt, or .csv for tables.
     if (extension === "csv") return { ok: true, mime: ACCEPTED_TYPES.csv.mime, extension };
     if (extension === "txt") return { ok: true, mime: ACCEPTED_TYPES.text.mime, extension };
-    return { ok: false, reason: extension === "" ? "nameMismatch" : ["pdf", "png", "jpg", "jpeg", "docx", "xlsx"].includes(extension) ? "nameMismatch" : "type" };
+    return {
+      ok: false,
+      reason:
+        extension === "" ? "nameMismatch" : ["pdf", "png", "jpg", "jpeg", "docx", "xlsx"].includes(extension) ? "nameMismatch" : "type",
+    };
   }
   if (!detected.extensions.includes(extension)) return { ok: false, reason: "nameMismatch" };
   return { ok: true, mime: detected.mime, extension };

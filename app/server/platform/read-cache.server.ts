@@ -15,7 +15,10 @@ let versionStatements: { changes: Statement; external: Statement } | undefined;
 export function databaseVersion(): string {
   // Asked on every page view: the two statements are prepared once.
   const client = db().$client;
-  versionStatements ??= { changes: client.prepare("select total_changes()").pluck(), external: client.prepare("pragma data_version").pluck() };
+  versionStatements ??= {
+    changes: client.prepare("select total_changes()").pluck(),
+    external: client.prepare("pragma data_version").pluck(),
+  };
   return `${versionStatements.changes.get() as number}:${versionStatements.external.get() as number}`;
 }
 

@@ -28,6 +28,7 @@ export function safeRedirect(to: unknown, fallback: string): string {
   }
   if (url.origin !== BASE) return fallback;
   const path = url.pathname + url.search + url.hash;
-  if (path.startsWith("//") || path === "/login" || path.startsWith("/login?") || path.startsWith("/login/") || path.startsWith("/logout")) return fallback;
+  if (path.startsWith("//") || path === "/login" || path.startsWith("/login?") || path.startsWith("/login/") || path.startsWith("/logout"))
+    return fallback;
   return path;
 }

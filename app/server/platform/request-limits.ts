@@ -23,7 +23,11 @@ export type BodyDecision = { ok: true } | { ok: false; status: 400 | 405 | 411 |
  * declared length (chunked) is refused: browsers always declare it for forms and uploads, and Node's
  * parser never reads past a declared length, so the declared length is the bound.
  */
-export function decideBody(method: string, path: string, headers: { contentLength?: string; contentType?: string; transferEncoding?: string }): BodyDecision {
+export function decideBody(
+  method: string,
+  path: string,
+  headers: { contentLength?: string; contentType?: string; transferEncoding?: string },
+): BodyDecision {
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) return { ok: false, status: 405 };
   if (method !== "POST") return { ok: true };
   const multipart = (headers.contentType ?? "").toLowerCase().startsWith("multipart/");

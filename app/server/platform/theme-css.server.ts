@@ -3,14 +3,25 @@
 // what MantineProvider would have put inline: Mantine's variables for our theme (fonts, the city
 // palette, the darker status colours, AA greys) minus those equal to Mantine's defaults, which
 // @mantine/core/styles.css already carries.
-import { convertCssVariables, DEFAULT_THEME, defaultCssVariablesResolver, mergeMantineTheme, type ConvertCSSVariablesInput } from "@mantine/core";
+import {
+  convertCssVariables,
+  DEFAULT_THEME,
+  defaultCssVariablesResolver,
+  mergeMantineTheme,
+  type ConvertCSSVariablesInput,
+} from "@mantine/core";
 import { cssVariablesResolver, theme } from "../../ui/theme";
 
 type Variables = ConvertCSSVariablesInput;
 
 function withoutDefaults(input: Variables, defaults: Variables): Variables {
-  const pick = (values: Record<string, string>, base: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([key, value]) => base[key] !== value));
-  return { variables: pick(input.variables, defaults.variables), light: pick(input.light, defaults.light), dark: pick(input.dark, defaults.dark) };
+  const pick = (values: Record<string, string>, base: Record<string, string>) =>
+    Object.fromEntries(Object.entries(values).filter(([key, value]) => base[key] !== value));
+  return {
+    variables: pick(input.variables, defaults.variables),
+    light: pick(input.light, defaults.light),
+    dark: pick(input.dark, defaults.dark),
+  };
 }
 
 function themeCss(): string {

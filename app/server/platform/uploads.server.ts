@@ -2,7 +2,9 @@
 // from its declared length, and reading stops as soon as more arrives than the limit allows.
 // The parts are split here (not by Remix's parser, which broke on a file name containing "=").
 
-export type UploadRead = { ok: true; form: FormData; file: { name: string; bytes: Uint8Array } | null } | { ok: false; reason: "tooLarge" | "unreadable" };
+export type UploadRead =
+  | { ok: true; form: FormData; file: { name: string; bytes: Uint8Array } | null }
+  | { ok: false; reason: "tooLarge" | "unreadable" };
 
 /** Room for the other fields and the part headers around the file. */
 const FORM_ROOM = 256 * 1024;

@@ -37,6 +37,11 @@ export function limitChanges<T extends Changes>(changes: T, limit: number) {
     completed: changes.completed.slice(0, limit),
     newlyLate: changes.newlyLate.slice(0, limit),
     statusChanged: changes.statusChanged.slice(0, limit),
-    counts: { new: changes.newMeasures.length, completed: changes.completed.length, newlyLate: changes.newlyLate.length, statusChanged: changes.statusChanged.length } satisfies ChangeCounts,
+    counts: {
+      new: changes.newMeasures.length,
+      completed: changes.completed.length,
+      newlyLate: changes.newlyLate.length,
+      statusChanged: changes.statusChanged.length,
+    } satisfies ChangeCounts,
   };
 }

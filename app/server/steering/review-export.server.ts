@@ -18,7 +18,8 @@ const WORKER_FILE = resolve("app/server/steering/review-pdf.worker.ts");
 function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
   const { review, content, decisions } = view;
   const locale = INTL_LOCALE[lang];
-  const date = (v: string | number | Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Europe/Helsinki" }).format(new Date(v));
+  const date = (v: string | number | Date) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Europe/Helsinki" }).format(new Date(v));
   const c = content.changes;
   const line = (m: { code: string; title: string }) => `${m.code} ${m.title}`;
   const labels: Omit<PdfLabels, "areaTitle" | "page" | "formatNumber"> = {
@@ -27,7 +28,10 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
     title: review.title,
     period: t("reviews.pdf.period", { start: date(review.periodStart), end: date(review.periodEnd) }),
     plan: localName(content.plan, lang),
-    statusLine: t("reviews.pdf.statusLine", { status: t(`reviews.status.${review.status}`), date: review.sentAt ? date(review.sentAt) : "–" }),
+    statusLine: t("reviews.pdf.statusLine", {
+      status: t(`reviews.status.${review.status}`),
+      date: review.sentAt ? date(review.sentAt) : "–",
+    }),
     generated: t("reviews.pdf.compiled", { date: date(content.compiledAt) }),
     summary: t("reviews.summary"),
     summaryText: t("reviews.pdf.summaryText", {
@@ -37,34 +41,66 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
       stale: content.totals.stale,
       progress: content.progress ?? 0,
     }),
-    totalsHeaders: [t("measures.priorityArea"), t("reviews.cols.total"), ...STATUS_COLUMN_KEYS.map((c) => t(`reviews.cols.${c}`)), t("reviews.cols.late"), t("reviews.cols.progress")],
+    totalsHeaders: [
+      t("measures.priorityArea"),
+      t("reviews.cols.total"),
+      ...STATUS_COLUMN_KEYS.map((c) => t(`reviews.cols.${c}`)),
+      t("reviews.cols.late"),
+      t("reviews.cols.progress"),
+    ],
     changes: t("reviews.changes"),
     changeGroups: c
       ? [
           { label: t("reviews.changeGroups.new"), items: c.newMeasures.map(line) },
           { label: t("reviews.changeGroups.completed"), items: c.completed.map(line) },
           { label: t("reviews.changeGroups.newlyLate"), items: c.newlyLate.map(line) },
-          { label: t("reviews.changeGroups.statusChanged"), items: c.statusChanged.map((m) => `${line(m)}: ${t(`measures.status.${m.from}`)} → ${t(`measures.status.${m.to}`)}`) },
+          {
+            label: t("reviews.changeGroups.statusChanged"),
+            items: c.statusChanged.map((m) => `${line(m)}: ${t(`measures.status.${m.from}`)} → ${t(`measures.status.${m.to}`)}`),
+          },
         ]
       : [],
     noChanges: c ? t("reviews.noChanges") : t("reviews.firstReview"),
-    areaName: Object.fromEntries(content.priorityAreas.map((a) => [String(a.id), a.nameFi ? localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang) : t("reviews.noPriorityArea")])),
-    measureHeaders: [t("measures.code"), t("measures.title"), t("measures.statusLabel"), t("measures.progress"), t("measures.owner"), t("reviews.cols.latest")],
-    statusName: Object.fromEntries(["proposed", "approved", "in_progress", "delayed", "on_hold", "completed", "discontinued"].map((s) => [s, t(`measures.status.${s}`)])),
+    areaName: Object.fromEntries(
+      content.priorityAreas.map((a) => [
+        String(a.id),
+        a.nameFi ? localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang) : t("reviews.noPriorityArea"),
+      ]),
+    ),
+    measureHeaders: [
+      t("measures.code"),
+      t("measures.title"),
+      t("measures.statusLabel"),
+      t("measures.progress"),
+      t("measures.owner"),
+      t("reviews.cols.latest"),
+    ],
+    statusName: Object.fromEntries(
+      ["proposed", "approved", "in_progress", "delayed", "on_hold", "completed", "discontinued"].map((s) => [s, t(`measures.status.${s}`)]),
+    ),
     late: t("measures.flags.late"),
     stale: t("measures.flags.stale"),
     latest: t("reviews.cols.latest"),
-    ownerName: Object.fromEntries(content.measures.map((m) => [m.id, localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)])),
+    ownerName: Object.fromEntries(
+      content.measures.map((m) => [m.id, localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)]),
+    ),
     assessment: t("reviews.assessment"),
     proposals: t("reviews.proposals"),
     noAssessment: t("reviews.noAssessment"),
     indicators: t("reviews.indicators"),
-    indicatorHeaders: [t("reviews.cols.indicator"), t("reviews.cols.latestValue"), t("reviews.cols.previousValue"), t("reviews.cols.target")],
+    indicatorHeaders: [
+      t("reviews.cols.indicator"),
+      t("reviews.cols.latestValue"),
+      t("reviews.cols.previousValue"),
+      t("reviews.cols.target"),
+    ],
     boundWords: { over: t("indicators.bounds.over", { value: "%s" }), under: t("indicators.bounds.under", { value: "%s" }) },
     indicatorName: Object.fromEntries(content.indicators.map((i) => [i.id, localName(i, lang)])),
     decisions: t("reviews.decisions"),
     decisionLines: decisions.map((d) => `${date(d.decidedOn)}: ${d.text}`),
-    formatDate: Object.fromEntries(content.measures.filter((m) => m.latest).map((m) => [String(m.latest!.reportedAt), date(m.latest!.reportedAt)])),
+    formatDate: Object.fromEntries(
+      content.measures.filter((m) => m.latest).map((m) => [String(m.latest!.reportedAt), date(m.latest!.reportedAt)]),
+    ),
   };
   return { labels, numberLocale: locale, pageWord: t("reviews.pdf.page") };
 }
@@ -106,7 +142,12 @@ export async function reviewXlsx(view: ReviewView, t: TFunction, lang: string): 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Lähiturva";
   const sheet = workbook.addWorksheet(t("measures.listTitle"), { views: [{ state: "frozen", ySplit: 1 }] });
-  const areaName = new Map(view.content.priorityAreas.map((a) => [a.id, a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, language)}` : ""]));
+  const areaName = new Map(
+    view.content.priorityAreas.map((a) => [
+      a.id,
+      a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, language)}` : "",
+    ]),
+  );
   sheet.columns = [
     { header: t("measures.code"), key: "code", width: 8 },
     { header: t("measures.title"), key: "title", width: 48 },

@@ -50,7 +50,12 @@ const GREY = "#495057";
 export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Promise<Buffer> {
   const figure = (f: FigureLike) => figureText(f, labels.formatNumber, labels.boundWords);
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: labels.title, Author: labels.city, Subject: labels.documentType } });
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: MARGIN,
+      bufferPages: true,
+      info: { Title: labels.title, Author: labels.city, Subject: labels.documentType },
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
@@ -109,7 +114,11 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
       const assessment = content.assessments.find((a) => a.priorityAreaId === area.id);
       doc.moveDown(0.8);
       doc.font("Helvetica-Bold").fontSize(11).fillColor(BLUE).text(labels.assessment);
-      doc.font("Helvetica").fontSize(10).fillColor("black").text(assessment?.assessment || labels.noAssessment, { width });
+      doc
+        .font("Helvetica")
+        .fontSize(10)
+        .fillColor("black")
+        .text(assessment?.assessment || labels.noAssessment, { width });
       if (assessment?.proposals) {
         doc.moveDown(0.4).font("Helvetica-Bold").fontSize(11).fillColor(BLUE).text(labels.proposals);
         doc.font("Helvetica").fontSize(10).fillColor("black").text(assessment.proposals, { width });
@@ -138,8 +147,13 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
       doc.addPage();
       if (overall) {
         heading(doc, labels.assessment);
-        doc.font("Helvetica").fontSize(10).fillColor("black").text(overall.assessment || labels.noAssessment, { width });
-        if (overall.proposals) doc.moveDown(0.5).font("Helvetica-Bold").text(labels.proposals).font("Helvetica").text(overall.proposals, { width });
+        doc
+          .font("Helvetica")
+          .fontSize(10)
+          .fillColor("black")
+          .text(overall.assessment || labels.noAssessment, { width });
+        if (overall.proposals)
+          doc.moveDown(0.5).font("Helvetica-Bold").text(labels.proposals).font("Helvetica").text(overall.proposals, { width });
         doc.moveDown(1);
       }
       if (labels.decisionLines.length) {
@@ -154,7 +168,11 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
       doc.switchToPage(range.start + i);
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      doc.font("Helvetica").fontSize(8).fillColor(GREY).text(`${labels.title} · ${labels.page(i + 1, range.count)}`, MARGIN, doc.page.height - 36, { width, align: "right" });
+      doc
+        .font("Helvetica")
+        .fontSize(8)
+        .fillColor(GREY)
+        .text(`${labels.title} · ${labels.page(i + 1, range.count)}`, MARGIN, doc.page.height - 36, { width, align: "right" });
       doc.page.margins.bottom = bottom;
     }
     doc.end();
@@ -162,7 +180,11 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string) {
-  doc.font("Helvetica-Bold").fontSize(16).fillColor(BLUE).text(text, MARGIN, undefined, { width: doc.page.width - MARGIN * 2 });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(16)
+    .fillColor(BLUE)
+    .text(text, MARGIN, undefined, { width: doc.page.width - MARGIN * 2 });
   doc.moveDown(0.5);
 }
 
@@ -182,10 +204,19 @@ function table(doc: PDFKit.PDFDocument, headers: string[], rows: string[][], fra
     if (shade) doc.rect(MARGIN, top, width, height).fill(bold ? "#e9ecf7" : "#f6f7fb");
     let x = MARGIN;
     cells.forEach((cell, i) => {
-      doc.fillColor("black").font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8.5).text(cell, x + pad, top + pad, { width: widths[i] - pad * 2 });
+      doc
+        .fillColor("black")
+        .font(bold ? "Helvetica-Bold" : "Helvetica")
+        .fontSize(8.5)
+        .text(cell, x + pad, top + pad, { width: widths[i] - pad * 2 });
       x += widths[i];
     });
-    doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).lineWidth(0.5).strokeColor("#ced4da").stroke();
+    doc
+      .moveTo(MARGIN, top + height)
+      .lineTo(MARGIN + width, top + height)
+      .lineWidth(0.5)
+      .strokeColor("#ced4da")
+      .stroke();
     doc.x = MARGIN;
     doc.y = top + height;
   };

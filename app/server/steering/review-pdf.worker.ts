@@ -3,7 +3,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import { renderReviewPdf, type PdfLabels } from "./review-pdf";
 import type { ReviewContent } from "./reviews.server";
 
-type Job = { content: ReviewContent; labels: Omit<PdfLabels, "areaTitle" | "page" | "formatNumber">; numberLocale: string; pageWord: string };
+type Job = {
+  content: ReviewContent;
+  labels: Omit<PdfLabels, "areaTitle" | "page" | "formatNumber">;
+  numberLocale: string;
+  pageWord: string;
+};
 
 const job = workerData as Job;
 const labels: PdfLabels = {

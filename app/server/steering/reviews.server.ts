@@ -64,7 +64,6 @@ export type ReviewIndicator = {
   priorityAreaIds: number[];
 };
 
-
 export type ReviewContent = {
   compiledAt: number;
   plan: { id: number; nameFi: string; nameSv: string | null; nameEn: string | null; periodStart: string; periodEnd: string };
@@ -106,7 +105,11 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
     .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .leftJoin(responsible, eq(responsible.id, measures.responsibleUserId))
     .where(eq(measures.planId, planId))
-    .orderBy(sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`, asc(measures.code))
+    .orderBy(
+      sql`cast(${measures.code} as integer)`,
+      sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`,
+      asc(measures.code),
+    )
     .all();
   // The latest entry per measure in one query: an index lookup per measure on (measure_id, reported_at).
   const latest = d.all<{ measure_id: number; reported_at: number; done: string; next: string; obstacles: string }>(sql`
@@ -130,14 +133,26 @@ const pointOf = (v: { period: string } & FigureLike) => ({ period: v.period, val
 
 function compileIndicators(planId: number): ReviewIndicator[] {
   const d = db();
-  const areaIds = d.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.planId, planId)).all().map((a) => a.id);
+  const areaIds = d
+    .select({ id: priorityAreas.id })
+    .from(priorityAreas)
+    .where(eq(priorityAreas.planId, planId))
+    .all()
+    .map((a) => a.id);
   if (!areaIds.length) return [];
   const links = d.select().from(indicatorPriorityAreas).where(inArray(indicatorPriorityAreas.priorityAreaId, areaIds)).all();
   const ids = [...new Set(links.map((l) => l.indicatorId))];
   if (!ids.length) return [];
   const defs = d.select().from(indicators).where(inArray(indicators.id, ids)).orderBy(asc(indicators.nameFi)).all();
   const values = d
-    .select({ indicatorId: indicatorValues.indicatorId, kind: indicatorValues.kind, period: indicatorValues.period, value: indicatorValues.value, bound: indicatorValues.bound, upper: indicatorValues.upper })
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      kind: indicatorValues.kind,
+      period: indicatorValues.period,
+      value: indicatorValues.value,
+      bound: indicatorValues.bound,
+      upper: indicatorValues.upper,
+    })
     .from(indicatorValues)
     .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
     .orderBy(desc(indicatorValues.period))
@@ -164,13 +179,21 @@ function compileIndicators(planId: number): ReviewIndicator[] {
 /** What a diff needs of a measure. */
 type DiffMeasure = Pick<ReviewMeasure, "id" | "code" | "title" | "status" | "late">;
 
-export function diffReviews(previous: { measures: DiffMeasure[] }, current: { measures: DiffMeasure[] }): Omit<ReviewChanges, "previousReviewId" | "previousTitle"> {
+export function diffReviews(
+  previous: { measures: DiffMeasure[] },
+  current: { measures: DiffMeasure[] },
+): Omit<ReviewChanges, "previousReviewId" | "previousTitle"> {
   // Changes concern committed measures: a proposal becomes "new" when it is approved. (Reviews sent
   // before proposals were listed in them have none, so old and new snapshots compare alike.)
   const committed = (list: DiffMeasure[]) => list.filter((m) => m.status !== "proposed");
   const before = new Map(committed(previous.measures).map((m) => [m.id, m]));
   const pick = (m: DiffMeasure) => ({ id: m.id, code: m.code, title: m.title });
-  const changes = { newMeasures: [] as ReturnType<typeof pick>[], completed: [] as ReturnType<typeof pick>[], newlyLate: [] as ReturnType<typeof pick>[], statusChanged: [] as ReviewChanges["statusChanged"] };
+  const changes = {
+    newMeasures: [] as ReturnType<typeof pick>[],
+    completed: [] as ReturnType<typeof pick>[],
+    newlyLate: [] as ReturnType<typeof pick>[],
+    statusChanged: [] as ReviewChanges["statusChanged"],
+  };
   for (const m of committed(current.measures)) {
     const old = before.get(m.id);
     if (!old) {
@@ -189,7 +212,13 @@ function latestSentReview(planId: number, exceptId?: number) {
     db()
       .select()
       .from(statusReviews)
-      .where(and(eq(statusReviews.planId, planId), isNotNull(statusReviews.sentAt), exceptId ? sql`${statusReviews.id} != ${exceptId}` : undefined))
+      .where(
+        and(
+          eq(statusReviews.planId, planId),
+          isNotNull(statusReviews.sentAt),
+          exceptId ? sql`${statusReviews.id} != ${exceptId}` : undefined,
+        ),
+      )
       .orderBy(desc(statusReviews.sentAt))
       .get() ?? null
   );
@@ -211,14 +240,24 @@ function loadAssessments(reviewId: number) {
 }
 
 /** Compiles a review from the records as they are now. */
-export function compileReview(planId: number, opts: { reviewId?: number; previousReviewId?: number | null; now?: Date } = {}): ReviewContent {
+export function compileReview(
+  planId: number,
+  opts: { reviewId?: number; previousReviewId?: number | null; now?: Date } = {},
+): ReviewContent {
   const now = opts.now ?? clock.now();
   const plan = db().select().from(safetyPlans).where(eq(safetyPlans.id, planId)).get();
   if (!plan) throw new Error(`no plan ${planId}`);
   const summary = steeringSummary(planId, {}, now);
   const content: ReviewContent = {
     compiledAt: now.getTime(),
-    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+    plan: {
+      id: plan.id,
+      nameFi: plan.nameFi,
+      nameSv: plan.nameSv,
+      nameEn: plan.nameEn,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+    },
     // The same counts as the steering summary, proposals included (the page says how many).
     priorityAreas: summary.areas,
     totals: summary.totals,
@@ -248,7 +287,13 @@ function snapshotMeasures(review: { id: number; sentAt: Date | null; snapshot: s
   const key = `${review.id}:${review.sentAt?.getTime() ?? ""}`;
   let list = sentMeasures.get(key);
   if (!list) {
-    list = (JSON.parse(review.snapshot) as ReviewContent).measures.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status, late: m.late }));
+    list = (JSON.parse(review.snapshot) as ReviewContent).measures.map((m) => ({
+      id: m.id,
+      code: m.code,
+      title: m.title,
+      status: m.status,
+      late: m.late,
+    }));
     sentMeasures.set(key, list);
     if (sentMeasures.size > 20) sentMeasures.delete(sentMeasures.keys().next().value as string);
   }
@@ -271,10 +316,18 @@ export function changesSinceReview(planId: number, previousReviewId: number, now
     .select({ id: measures.id, code: measures.code, title: measures.title, status: measures.status, late: lateSql(now) })
     .from(measures)
     .where(and(eq(measures.planId, planId), sql`${measures.status} != 'proposed'`))
-    .orderBy(sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`, asc(measures.code))
+    .orderBy(
+      sql`cast(${measures.code} as integer)`,
+      sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`,
+      asc(measures.code),
+    )
     .all()
     .map((m) => ({ ...m, late: !!m.late }));
-  return { previousReviewId: previous.id, previousTitle: previous.title, ...diffReviews({ measures: snapshotMeasures({ ...previous, snapshot: previous.snapshot }) }, { measures: current }) };
+  return {
+    previousReviewId: previous.id,
+    previousTitle: previous.title,
+    ...diffReviews({ measures: snapshotMeasures({ ...previous, snapshot: previous.snapshot }) }, { measures: current }),
+  };
 }
 
 /**
@@ -283,7 +336,11 @@ export function changesSinceReview(planId: number, previousReviewId: number, now
  * The value is shared by every request: treat it as read-only.
  */
 export function cachedChangesSinceReview(planId: number, previousReviewId: number, now = clock.now()): ReviewChanges | null {
-  return cachedRead(`changes:${planId}:${previousReviewId}`, () => changesSinceReview(planId, previousReviewId, now), String(Math.floor(now.getTime() / 60_000)));
+  return cachedRead(
+    `changes:${planId}:${previousReviewId}`,
+    () => changesSinceReview(planId, previousReviewId, now),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,13 +369,15 @@ export function listReviews() {
 
 export function latestReview(opts: { sentOnly: boolean }) {
   // Reviews carry large frozen snapshots in their rows, so even this small query reads a lot.
-  return cachedRead(`latestReview:${opts.sentOnly}`, () =>
-    db()
-      .select({ id: statusReviews.id, title: statusReviews.title, status: statusReviews.status, sentAt: statusReviews.sentAt })
-      .from(statusReviews)
-      .where(opts.sentOnly ? isNotNull(statusReviews.sentAt) : undefined)
-      .orderBy(desc(statusReviews.sentAt), desc(statusReviews.id))
-      .get() ?? null,
+  return cachedRead(
+    `latestReview:${opts.sentOnly}`,
+    () =>
+      db()
+        .select({ id: statusReviews.id, title: statusReviews.title, status: statusReviews.status, sentAt: statusReviews.sentAt })
+        .from(statusReviews)
+        .where(opts.sentOnly ? isNotNull(statusReviews.sentAt) : undefined)
+        .orderBy(desc(statusReviews.sentAt), desc(statusReviews.id))
+        .get() ?? null,
   );
 }
 
@@ -326,7 +385,11 @@ export type ReviewInput = { planId: number; title: string; periodStart: string; 
 
 /** Whether a review of the plan already has this title (two reviews of one plan never share one). */
 export function reviewTitleTaken(planId: number, title: string): boolean {
-  return !!db().select({ id: statusReviews.id }).from(statusReviews).where(and(eq(statusReviews.planId, planId), eq(statusReviews.title, title))).get();
+  return !!db()
+    .select({ id: statusReviews.id })
+    .from(statusReviews)
+    .where(and(eq(statusReviews.planId, planId), eq(statusReviews.title, title)))
+    .get();
 }
 
 /** `base`, or `base (2)`, `base (3)` … whichever is free in the plan: for titles the app makes up itself. */
@@ -338,7 +401,8 @@ export function uniqueReviewTitle(planId: number, base: string): string {
 
 /** SQLite's unique-constraint error, also when drizzle wraps it (in `cause`). */
 const isUniqueViolation = (e: unknown): boolean =>
-  (e as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE" || (!!(e as { cause?: unknown } | null)?.cause && isUniqueViolation((e as { cause: unknown }).cause));
+  (e as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+  (!!(e as { cause?: unknown } | null)?.cause && isUniqueViolation((e as { cause: unknown }).cause));
 
 /** Starts a draft review; a title another review of the plan has is refused (the unique index backs it). */
 export function startReview(actorId: string, input: ReviewInput): { ok: true; id: number } | { ok: false; reason: "titleTaken" } {
@@ -403,14 +467,24 @@ export function saveAssessment(
     const existing = tx
       .select()
       .from(reviewAssessments)
-      .where(and(eq(reviewAssessments.reviewId, reviewId), priorityAreaId ? eq(reviewAssessments.priorityAreaId, priorityAreaId) : isNull(reviewAssessments.priorityAreaId)))
+      .where(
+        and(
+          eq(reviewAssessments.reviewId, reviewId),
+          priorityAreaId ? eq(reviewAssessments.priorityAreaId, priorityAreaId) : isNull(reviewAssessments.priorityAreaId),
+        ),
+      )
       .get();
     if (existing) {
       if (existing.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
-      tx.update(reviewAssessments).set({ ...text, updatedById: actorId, updatedAt: now, version: existing.version + 1 }).where(eq(reviewAssessments.id, existing.id)).run();
+      tx.update(reviewAssessments)
+        .set({ ...text, updatedById: actorId, updatedAt: now, version: existing.version + 1 })
+        .where(eq(reviewAssessments.id, existing.id))
+        .run();
     } else {
       if (expectedVersion) return { ok: false as const, reason: "conflict" as const };
-      tx.insert(reviewAssessments).values({ reviewId, priorityAreaId, ...text, updatedById: actorId, updatedAt: now }).run();
+      tx.insert(reviewAssessments)
+        .values({ reviewId, priorityAreaId, ...text, updatedById: actorId, updatedAt: now })
+        .run();
     }
     audit({ actorId, action: "review.assessed", targetType: "review", targetId: reviewId, detail: { priorityAreaId } }, tx);
     return { ok: true as const };
@@ -438,7 +512,14 @@ function sendReviewRecord(actorId: string, reviewId: number, expectedVersion: nu
     const previous = latestSentReview(review.planId, review.id);
     const content = compileReview(review.planId, { reviewId, previousReviewId: previous?.id ?? null, now });
     tx.update(statusReviews)
-      .set({ status: "sent", snapshot: JSON.stringify(content), sentAt: now, sentById: actorId, previousReviewId: previous?.id ?? null, version: review.version + 1 })
+      .set({
+        status: "sent",
+        snapshot: JSON.stringify(content),
+        sentAt: now,
+        sentById: actorId,
+        previousReviewId: previous?.id ?? null,
+        version: review.version + 1,
+      })
       .where(eq(statusReviews.id, reviewId))
       .run();
     audit({ actorId, action: "review.sent", targetType: "review", targetId: reviewId }, tx);
@@ -450,35 +531,66 @@ export function markDiscussed(actorId: string, reviewId: number, expectedVersion
   return moveReview(actorId, reviewId, expectedVersion, "sent", "discussed", { discussedAt: now });
 }
 
-function moveReview(actorId: string, reviewId: number, expectedVersion: number, from: ReviewStatus, to: ReviewStatus, extra: Partial<typeof statusReviews.$inferInsert>) {
+function moveReview(
+  actorId: string,
+  reviewId: number,
+  expectedVersion: number,
+  from: ReviewStatus,
+  to: ReviewStatus,
+  extra: Partial<typeof statusReviews.$inferInsert>,
+) {
   return db().transaction((tx) => {
     const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
     if (!review) return { ok: false as const, reason: "notFound" as const };
     if (review.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
     if (review.status !== from) return { ok: false as const, reason: "wrongStatus" as const };
-    tx.update(statusReviews).set({ status: to, version: review.version + 1, ...extra }).where(eq(statusReviews.id, reviewId)).run();
+    tx.update(statusReviews)
+      .set({ status: to, version: review.version + 1, ...extra })
+      .where(eq(statusReviews.id, reviewId))
+      .run();
     audit({ actorId, action: `review.${to}`, targetType: "review", targetId: reviewId }, tx);
     return { ok: true as const };
   }) as { ok: true } | Refusal;
 }
 
-export type DecisionInput = { decidedOn: string; kind: "priority_areas" | "other"; text: string; year?: number; priorityAreaIds?: number[] };
+export type DecisionInput = {
+  decidedOn: string;
+  kind: "priority_areas" | "other";
+  text: string;
+  year?: number;
+  priorityAreaIds?: number[];
+};
 
 /**
  * Records a decision of the steering group on a sent or discussed review. A decision on next
  * year's priority areas also sets which areas of the plan are in force that year.
  */
-export function recordDecision(actorId: string, reviewId: number, input: DecisionInput): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" } {
+export function recordDecision(
+  actorId: string,
+  reviewId: number,
+  input: DecisionInput,
+): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" } {
   return db().transaction((tx) => {
     const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
     if (!review) return { ok: false as const, reason: "notFound" as const };
     if (review.status !== "sent" && review.status !== "discussed") return { ok: false as const, reason: "wrongStatus" as const };
     if (input.kind === "priority_areas") {
-      const planAreas = tx.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.planId, review.planId)).all().map((a) => a.id);
+      const planAreas = tx
+        .select({ id: priorityAreas.id })
+        .from(priorityAreas)
+        .where(eq(priorityAreas.planId, review.planId))
+        .all()
+        .map((a) => a.id);
       const chosen = input.priorityAreaIds ?? [];
-      if (!input.year || chosen.length === 0 || chosen.some((id) => !planAreas.includes(id))) return { ok: false as const, reason: "invalidAreas" as const };
-      tx.delete(priorityAreaYears).where(and(inArray(priorityAreaYears.priorityAreaId, planAreas), eq(priorityAreaYears.year, input.year))).run();
-      for (const id of chosen) tx.insert(priorityAreaYears).values({ priorityAreaId: id, year: input.year, decisionNote: `${review.title}: ${input.text}`.slice(0, 500) }).run();
+      if (!input.year || chosen.length === 0 || chosen.some((id) => !planAreas.includes(id)))
+        return { ok: false as const, reason: "invalidAreas" as const };
+      tx.delete(priorityAreaYears)
+        .where(and(inArray(priorityAreaYears.priorityAreaId, planAreas), eq(priorityAreaYears.year, input.year)))
+        .run();
+      for (const id of chosen)
+        tx.insert(priorityAreaYears)
+          .values({ priorityAreaId: id, year: input.year, decisionNote: `${review.title}: ${input.text}`.slice(0, 500) })
+          .run();
     }
     tx.insert(reviewDecisions)
       .values({
@@ -491,7 +603,10 @@ export function recordDecision(actorId: string, reviewId: number, input: Decisio
         recordedById: actorId,
       })
       .run();
-    audit({ actorId, action: "review.decision", targetType: "review", targetId: reviewId, detail: { kind: input.kind, year: input.year } }, tx);
+    audit(
+      { actorId, action: "review.decision", targetType: "review", targetId: reviewId, detail: { kind: input.kind, year: input.year } },
+      tx,
+    );
     return { ok: true as const };
   }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" };
 }
@@ -507,13 +622,23 @@ export function closeReview(actorId: string, reviewId: number, expectedVersion: 
 
 /** Tells every current steering-group member about a sent review (once per person and review). */
 export function notifyReviewSent(tx: Tx, reviewId: number, now = clock.now()): number {
-  const review = tx.select({ id: statusReviews.id, title: statusReviews.title, sentAt: statusReviews.sentAt }).from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
+  const review = tx
+    .select({ id: statusReviews.id, title: statusReviews.title, sentAt: statusReviews.sentAt })
+    .from(statusReviews)
+    .where(eq(statusReviews.id, reviewId))
+    .get();
   if (!review?.sentAt) return 0;
   const steering = listCurrentMemberIdsOfKind("steering", tx, now);
   return notifyMany(
     tx,
     steering,
-    { kind: "review.sent", messageKey: "workspaces.notify.reviewSent", params: { reviewId, title: review.title }, link: `/reviews/${reviewId}`, key: (u) => `review:${reviewId}:sent:u:${u}` },
+    {
+      kind: "review.sent",
+      messageKey: "workspaces.notify.reviewSent",
+      params: { reviewId, title: review.title },
+      link: `/reviews/${reviewId}`,
+      key: (u) => `review:${reviewId}:sent:u:${u}`,
+    },
     { now },
   );
 }

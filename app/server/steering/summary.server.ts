@@ -2,7 +2,16 @@
 // conditions the measure list uses, so every number equals the list it links to.
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { followUps, measures, measureTasks, organisations, priorityAreas, users, MEASURE_STATUSES, type MeasureStatus } from "../../../db/schema";
+import {
+  followUps,
+  measures,
+  measureTasks,
+  organisations,
+  priorityAreas,
+  users,
+  MEASURE_STATUSES,
+  type MeasureStatus,
+} from "../../../db/schema";
 import { db } from "../platform/db.server";
 import { addDaysIso, helsinkiDate } from "../city/measure-rules";
 import { dueSoonSql, filterConditions, lateSql, staleSql, type MeasureFilters } from "../city/measures.server";
@@ -48,8 +57,16 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     .groupBy(measures.priorityAreaId, measures.status)
     .all();
 
-  const areaRows = d.select().from(priorityAreas).where(eq(priorityAreas.planId, planId)).orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code)).all();
-  const byArea = new Map<number | null, { counts: StatusCounts; late: number; stale: number; progressSum: number; progressN: number; total: number }>();
+  const areaRows = d
+    .select()
+    .from(priorityAreas)
+    .where(eq(priorityAreas.planId, planId))
+    .orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code))
+    .all();
+  const byArea = new Map<
+    number | null,
+    { counts: StatusCounts; late: number; stale: number; progressSum: number; progressN: number; total: number }
+  >();
   const bucket = (id: number | null) => {
     if (!byArea.has(id)) byArea.set(id, { counts: emptyCounts(), late: 0, stale: 0, progressSum: 0, progressN: 0, total: 0 });
     return byArea.get(id)!;
@@ -137,14 +154,26 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
   const taskWhere = and(activeWhere, eq(measureTasks.state, "open"), sql`${measureTasks.dueDate} between ${today} and ${horizon}`);
   // The nearest DEADLINE_LIST_LIMIT of each kind are enough to find the nearest of both together.
   const endDeadlines = d
-    .select({ measureId: measures.id, code: measures.code, title: measures.title, date: sql<string>`${measures.endDate}`, taskTitle: sql<string | null>`null` })
+    .select({
+      measureId: measures.id,
+      code: measures.code,
+      title: measures.title,
+      date: sql<string>`${measures.endDate}`,
+      taskTitle: sql<string | null>`null`,
+    })
     .from(measures)
     .where(endWhere)
     .orderBy(asc(measures.endDate), asc(measures.id))
     .limit(DEADLINE_LIST_LIMIT)
     .all();
   const taskDeadlines = d
-    .select({ measureId: measures.id, code: measures.code, title: measures.title, date: sql<string>`${measureTasks.dueDate}`, taskTitle: measureTasks.title })
+    .select({
+      measureId: measures.id,
+      code: measures.code,
+      title: measures.title,
+      date: sql<string>`${measureTasks.dueDate}`,
+      taskTitle: measureTasks.title,
+    })
     .from(measureTasks)
     .innerJoin(measures, eq(measures.id, measureTasks.measureId))
     .where(taskWhere)
@@ -154,7 +183,12 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
   const deadlines = [...endDeadlines, ...taskDeadlines].sort((a, b) => a.date.localeCompare(b.date)).slice(0, DEADLINE_LIST_LIMIT);
   const deadlineCount =
     (d.select({ n: sql<number>`count(*)` }).from(measures).where(endWhere).get()?.n ?? 0) +
-    (d.select({ n: sql<number>`count(*)` }).from(measureTasks).innerJoin(measures, eq(measures.id, measureTasks.measureId)).where(taskWhere).get()?.n ?? 0);
+    (d
+      .select({ n: sql<number>`count(*)` })
+      .from(measureTasks)
+      .innerJoin(measures, eq(measures.id, measureTasks.measureId))
+      .where(taskWhere)
+      .get()?.n ?? 0);
 
   // The ten newest entries belong to the (at most) ten measures with the newest follow-up, which
   // the measure row records: looking there first avoids sorting every entry of the plan.
@@ -198,7 +232,12 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     deadlines,
     deadlineCount,
     newestFollowUps,
-    dueSoonCount: d.select({ n: sql<number>`count(*)` }).from(measures).where(and(where, sql`${dueSoonSql(now)}`)).get()?.n ?? 0,
+    dueSoonCount:
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(measures)
+        .where(and(where, sql`${dueSoonSql(now)}`))
+        .get()?.n ?? 0,
   };
 }
 
@@ -210,5 +249,9 @@ export type SteeringSummary = ReturnType<typeof steeringSummary>;
  * by every request: treat it as read-only.
  */
 export function cachedSteeringSummary(planId: number, f: SummaryFilters, now = clock.now()): SteeringSummary {
-  return cachedRead(`summary:${planId}:${f.priorityAreaId}:${f.ownerId}:${f.areaId}`, () => steeringSummary(planId, f, now), String(Math.floor(now.getTime() / 60_000)));
+  return cachedRead(
+    `summary:${planId}:${f.priorityAreaId}:${f.ownerId}:${f.areaId}`,
+    () => steeringSummary(planId, f, now),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
 }

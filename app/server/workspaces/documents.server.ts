@@ -31,14 +31,21 @@ import { listCurrentMemberIds } from "./workspace-members.server";
 import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
 
-
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_NOTIFICATION_KINDS = ["document.new", "document.version"];
 
 /** Organisations the viewer represents in any current membership (grants may name them). */
-export const viewerOrganisationIds = (v: Viewer) => [...new Set(v.memberships.map((m) => m.organisationId).filter((id): id is number => id != null))];
+export const viewerOrganisationIds = (v: Viewer) => [
+  ...new Set(v.memberships.map((m) => m.organisationId).filter((id): id is number => id != null)),
+];
 
-const idList = (ids: (number | string)[]) => (ids.length ? sql.join(ids.map((id) => sql`${id}`), sql`, `) : sql`null`);
+const idList = (ids: (number | string)[]) =>
+  ids.length
+    ? sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`null`;
 
 type DocumentsTable = typeof documents;
 
@@ -101,7 +108,10 @@ export function storedPath(storedName: string): string {
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-200);
   return cleaned || "tiedosto";
 }
 
@@ -165,7 +175,13 @@ export function listDocuments(viewer: Viewer, groupId: number, filters: Document
 /** Documents of a workspace with a version the viewer has not opened yet. */
 export function documentsToRead(viewer: Viewer, groupId: number) {
   return db()
-    .select({ id: documents.id, title: documents.title, publicity: documents.publicity, version: latestVersion.version, uploadedAt: latestVersion.uploadedAt })
+    .select({
+      id: documents.id,
+      title: documents.title,
+      publicity: documents.publicity,
+      version: latestVersion.version,
+      uploadedAt: latestVersion.uploadedAt,
+    })
     .from(documents)
     .leftJoin(latestVersion, latestVersionJoin)
     .where(and(eq(documents.groupId, groupId), readableSql(viewer), sql`${unreadSql(viewer)}`))
@@ -174,13 +190,23 @@ export function documentsToRead(viewer: Viewer, groupId: number) {
 }
 
 export function countReadableDocuments(viewer: Viewer, groupId: number): number {
-  return db().select({ n: count() }).from(documents).where(and(eq(documents.groupId, groupId), readableSql(viewer))).get()?.n ?? 0;
+  return (
+    db()
+      .select({ n: count() })
+      .from(documents)
+      .where(and(eq(documents.groupId, groupId), readableSql(viewer)))
+      .get()?.n ?? 0
+  );
 }
 
 /** The document if the viewer may read it, with what its page shows; null when missing or not theirs to read. */
 export function getDocument(viewer: Viewer, id: number) {
   const d = db();
-  const doc = d.select().from(documents).where(and(eq(documents.id, id), readableSql(viewer))).get();
+  const doc = d
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), readableSql(viewer)))
+    .get();
   if (!doc) return null;
   const access = accessOf(viewer, doc);
   const uploader = alias(users, "uploader");
@@ -202,7 +228,13 @@ export function getDocument(viewer: Viewer, id: number) {
     .orderBy(desc(documentVersions.version))
     .all();
   const attachments = listDocuments(viewer, doc.groupId ?? -1, { parentId: id });
-  const parent = doc.parentId ? d.select({ id: documents.id, title: documents.title, publicity: documents.publicity }).from(documents).where(and(eq(documents.id, doc.parentId), readableSql(viewer))).get() ?? null : null;
+  const parent = doc.parentId
+    ? (d
+        .select({ id: documents.id, title: documents.title, publicity: documents.publicity })
+        .from(documents)
+        .where(and(eq(documents.id, doc.parentId), readableSql(viewer)))
+        .get() ?? null)
+    : null;
   const canManageGrants = can(viewer, { kind: "document.manageGrants", doc: access });
   return {
     document: doc,
@@ -244,7 +276,11 @@ export function listGrants(documentId: number) {
 /** One version's file, if the viewer may read the document. */
 export function getVersionForDownload(viewer: Viewer, documentId: number, version?: number) {
   const d = db();
-  const doc = d.select().from(documents).where(and(eq(documents.id, documentId), readableSql(viewer))).get();
+  const doc = d
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, documentId), readableSql(viewer)))
+    .get();
   if (!doc) return null;
   const row = d
     .select()
@@ -256,11 +292,28 @@ export function getVersionForDownload(viewer: Viewer, documentId: number, versio
 }
 
 /** Every view or download of a non-public document is logged; public ones are not. */
-export function logAccess(entry: { documentId: number; publicity: PublicityClass; versionId?: number | null; userId: string; action: "view" | "download"; ip?: string | null }, now = clock.now()) {
+export function logAccess(
+  entry: {
+    documentId: number;
+    publicity: PublicityClass;
+    versionId?: number | null;
+    userId: string;
+    action: "view" | "download";
+    ip?: string | null;
+  },
+  now = clock.now(),
+) {
   if (entry.publicity === "public") return;
   db()
     .insert(documentAccessLog)
-    .values({ documentId: entry.documentId, versionId: entry.versionId ?? null, userId: entry.userId, action: entry.action, at: now, ip: entry.ip ?? null })
+    .values({
+      documentId: entry.documentId,
+      versionId: entry.versionId ?? null,
+      userId: entry.userId,
+      action: entry.action,
+      at: now,
+      ip: entry.ip ?? null,
+    })
     .run();
 }
 
@@ -345,16 +398,39 @@ function readersToNotify(tx: Tx, documentId: number, groupId: number | null): st
   for (const userId of memberIds) {
     const viewer = loadViewer(userId);
     if (!viewer) continue;
-    const readable = tx.select({ id: documents.id }).from(documents).where(and(eq(documents.id, documentId), readableSql(viewer))).get();
+    const readable = tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.id, documentId), readableSql(viewer)))
+      .get();
     if (readable) readers.push(userId);
   }
   return readers;
 }
 
-function insertVersion(tx: Tx, documentId: number, version: number, file: { fileName: string; mime: string; bytes: Uint8Array }, actorId: string, note: string, now: Date) {
+function insertVersion(
+  tx: Tx,
+  documentId: number,
+  version: number,
+  file: { fileName: string; mime: string; bytes: Uint8Array },
+  actorId: string,
+  note: string,
+  now: Date,
+) {
   const stored = storeFile(file.bytes);
   tx.insert(documentVersions)
-    .values({ documentId, version, fileName: file.fileName, storedName: stored.storedName, mimeType: file.mime, size: stored.size, sha256: stored.sha256, note, uploadedById: actorId, uploadedAt: now })
+    .values({
+      documentId,
+      version,
+      fileName: file.fileName,
+      storedName: stored.storedName,
+      mimeType: file.mime,
+      size: stored.size,
+      sha256: stored.sha256,
+      note,
+      uploadedById: actorId,
+      uploadedAt: now,
+    })
     .run();
 }
 
@@ -364,13 +440,23 @@ export type CreateResult = { ok: true; id: number } | { ok: false; reason: FileP
  * A new document (or an attachment of `parentId`) with its first version. Whoever files a
  * non-public document gets the right to update it, or they would lose sight of what they filed.
  */
-export function createDocument(actor: Viewer, groupId: number, meta: DocumentMeta, file: UploadedFile, opts: { parentId?: number | null; now?: Date } = {}): CreateResult {
+export function createDocument(
+  actor: Viewer,
+  groupId: number,
+  meta: DocumentMeta,
+  file: UploadedFile,
+  opts: { parentId?: number | null; now?: Date } = {},
+): CreateResult {
   const now = opts.now ?? clock.now();
   const checked = checkFile(file);
   if (!checked.ok) return checked;
   return db().transaction((tx) => {
     if (opts.parentId) {
-      const parent = tx.select({ id: documents.id, groupId: documents.groupId, parentId: documents.parentId }).from(documents).where(and(eq(documents.id, opts.parentId), readableSql(actor))).get();
+      const parent = tx
+        .select({ id: documents.id, groupId: documents.groupId, parentId: documents.parentId })
+        .from(documents)
+        .where(and(eq(documents.id, opts.parentId), readableSql(actor)))
+        .get();
       // Attachments hang on a main document of the same workspace, one level deep.
       if (!parent || parent.groupId !== groupId || parent.parentId != null) return { ok: false as const, reason: "parent" as const };
     }
@@ -396,8 +482,21 @@ export function createDocument(actor: Viewer, groupId: number, meta: DocumentMet
     );
     if (nonPublic) tx.insert(documentGrants).values({ documentId: id, userId: actor.id, canUpdate: true }).run();
     insertVersion(tx, id, 1, { fileName: checked.fileName, mime: checked.mime, bytes: file.bytes }, actor.id, "", now);
-    audit({ actorId: actor.id, action: "document.created", targetType: "document", targetId: id, detail: { publicity: meta.publicity } }, tx);
-    notifyMany(tx, readersToNotify(tx, id, groupId), { kind: "document.new", messageKey: "workspaces.notify.documentNew", params: { documentId: id, title: meta.title }, link: `/workspaces/${groupId}/documents/${id}` }, { except: actor.id, now });
+    audit(
+      { actorId: actor.id, action: "document.created", targetType: "document", targetId: id, detail: { publicity: meta.publicity } },
+      tx,
+    );
+    notifyMany(
+      tx,
+      readersToNotify(tx, id, groupId),
+      {
+        kind: "document.new",
+        messageKey: "workspaces.notify.documentNew",
+        params: { documentId: id, title: meta.title },
+        link: `/workspaces/${groupId}/documents/${id}`,
+      },
+      { except: actor.id, now },
+    );
     return { ok: true as const, id };
   });
 }
@@ -408,30 +507,51 @@ export type VersionResult = { ok: true; version: number } | { ok: false; reason:
 export function addVersion(actor: Viewer, documentId: number, file: UploadedFile, note: string, now = clock.now()): VersionResult {
   const checked = checkFile(file);
   if (!checked.ok) return checked;
-  return db().transaction(
-    (tx) => {
-      const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), readableSql(actor))).get();
-      if (!doc) return { ok: false as const, reason: "notFound" as const };
-      if (!can(actor, { kind: "document.update", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
-      const last = tx.select({ v: sql<number>`coalesce(max(${documentVersions.version}), 0)` }).from(documentVersions).where(eq(documentVersions.documentId, documentId)).get()?.v ?? 0;
-      const version = last + 1;
-      insertVersion(tx, documentId, version, { fileName: checked.fileName, mime: checked.mime, bytes: file.bytes }, actor.id, note, now);
-      tx.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
-      audit({ actorId: actor.id, action: "document.version", targetType: "document", targetId: documentId, detail: { version } }, tx);
-      notifyMany(
-        tx,
-        readersToNotify(tx, documentId, doc.groupId),
-        { kind: "document.version", messageKey: "workspaces.notify.documentVersion", params: { documentId, title: doc.title, version }, link: `/workspaces/${doc.groupId}/documents/${documentId}` },
-        { except: actor.id, now },
-      );
-      return { ok: true as const, version };
-    },
-  );
+  return db().transaction((tx) => {
+    const doc = tx
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, documentId), readableSql(actor)))
+      .get();
+    if (!doc) return { ok: false as const, reason: "notFound" as const };
+    if (!can(actor, { kind: "document.update", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
+    const last =
+      tx
+        .select({ v: sql<number>`coalesce(max(${documentVersions.version}), 0)` })
+        .from(documentVersions)
+        .where(eq(documentVersions.documentId, documentId))
+        .get()?.v ?? 0;
+    const version = last + 1;
+    insertVersion(tx, documentId, version, { fileName: checked.fileName, mime: checked.mime, bytes: file.bytes }, actor.id, note, now);
+    tx.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
+    audit({ actorId: actor.id, action: "document.version", targetType: "document", targetId: documentId, detail: { version } }, tx);
+    notifyMany(
+      tx,
+      readersToNotify(tx, documentId, doc.groupId),
+      {
+        kind: "document.version",
+        messageKey: "workspaces.notify.documentVersion",
+        params: { documentId, title: doc.title, version },
+        link: `/workspaces/${doc.groupId}/documents/${documentId}`,
+      },
+      { except: actor.id, now },
+    );
+    return { ok: true as const, version };
+  });
 }
 
-export function updateDocumentMeta(actor: Viewer, documentId: number, meta: DocumentMeta, now = clock.now()): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
+export function updateDocumentMeta(
+  actor: Viewer,
+  documentId: number,
+  meta: DocumentMeta,
+  now = clock.now(),
+): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
   return db().transaction((tx) => {
-    const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), readableSql(actor))).get();
+    const doc = tx
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, documentId), readableSql(actor)))
+      .get();
     if (!doc) return { ok: false as const, reason: "notFound" as const };
     if (!can(actor, { kind: "document.update", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
     const nonPublic = meta.publicity !== "public";
@@ -450,11 +570,24 @@ export function updateDocumentMeta(actor: Viewer, documentId: number, meta: Docu
       .run();
     // Classifying a document keeps its classifier able to update it.
     if (nonPublic && doc.publicity === "public") {
-      const has = tx.select({ id: documentGrants.id }).from(documentGrants).where(and(eq(documentGrants.documentId, documentId), eq(documentGrants.userId, actor.id))).get();
+      const has = tx
+        .select({ id: documentGrants.id })
+        .from(documentGrants)
+        .where(and(eq(documentGrants.documentId, documentId), eq(documentGrants.userId, actor.id)))
+        .get();
       if (has) tx.update(documentGrants).set({ canUpdate: true }).where(eq(documentGrants.id, has.id)).run();
       else tx.insert(documentGrants).values({ documentId, userId: actor.id, canUpdate: true }).run();
     }
-    audit({ actorId: actor.id, action: "document.updated", targetType: "document", targetId: documentId, detail: { publicity: meta.publicity, from: doc.publicity } }, tx);
+    audit(
+      {
+        actorId: actor.id,
+        action: "document.updated",
+        targetType: "document",
+        targetId: documentId,
+        detail: { publicity: meta.publicity, from: doc.publicity },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -462,35 +595,66 @@ export function updateDocumentMeta(actor: Viewer, documentId: number, meta: Docu
 export type GrantInput = { userId?: string | null; groupId?: number | null; organisationId?: number | null; canUpdate: boolean };
 
 /** Adds or changes a grant (one per holder); only someone who may manage the document's grants. */
-export function setGrant(actor: Viewer, documentId: number, input: GrantInput): { ok: true } | { ok: false; reason: "notFound" | "forbidden" | "holder" } {
+export function setGrant(
+  actor: Viewer,
+  documentId: number,
+  input: GrantInput,
+): { ok: true } | { ok: false; reason: "notFound" | "forbidden" | "holder" } {
   const holders = [input.userId, input.groupId, input.organisationId].filter((h) => h != null && h !== "");
   if (holders.length !== 1) return { ok: false, reason: "holder" };
   return db().transaction((tx) => {
-    const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), readableSql(actor))).get();
+    const doc = tx
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, documentId), readableSql(actor)))
+      .get();
     if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
+    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) }))
+      return { ok: false as const, reason: "forbidden" as const };
     const holder = input.userId
       ? eq(documentGrants.userId, input.userId)
       : input.groupId
         ? eq(documentGrants.groupId, input.groupId)
         : eq(documentGrants.organisationId, input.organisationId!);
-    const existing = tx.select({ id: documentGrants.id }).from(documentGrants).where(and(eq(documentGrants.documentId, documentId), holder)).get();
+    const existing = tx
+      .select({ id: documentGrants.id })
+      .from(documentGrants)
+      .where(and(eq(documentGrants.documentId, documentId), holder))
+      .get();
     if (existing) tx.update(documentGrants).set({ canUpdate: input.canUpdate }).where(eq(documentGrants.id, existing.id)).run();
     else
       tx.insert(documentGrants)
-        .values({ documentId, userId: input.userId || null, groupId: input.groupId ?? null, organisationId: input.organisationId ?? null, canUpdate: input.canUpdate })
+        .values({
+          documentId,
+          userId: input.userId || null,
+          groupId: input.groupId ?? null,
+          organisationId: input.organisationId ?? null,
+          canUpdate: input.canUpdate,
+        })
         .run();
     audit({ actorId: actor.id, action: "document.grant", targetType: "document", targetId: documentId, detail: input }, tx);
     return { ok: true as const };
   });
 }
 
-export function removeGrant(actor: Viewer, documentId: number, grantId: number): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
+export function removeGrant(
+  actor: Viewer,
+  documentId: number,
+  grantId: number,
+): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
   return db().transaction((tx) => {
-    const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), readableSql(actor))).get();
+    const doc = tx
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, documentId), readableSql(actor)))
+      .get();
     if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
-    const removed = tx.delete(documentGrants).where(and(eq(documentGrants.id, grantId), eq(documentGrants.documentId, documentId))).run().changes;
+    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) }))
+      return { ok: false as const, reason: "forbidden" as const };
+    const removed = tx
+      .delete(documentGrants)
+      .where(and(eq(documentGrants.id, grantId), eq(documentGrants.documentId, documentId)))
+      .run().changes;
     if (!removed) return { ok: false as const, reason: "notFound" as const };
     audit({ actorId: actor.id, action: "document.grantRemoved", targetType: "document", targetId: documentId, detail: { grantId } }, tx);
     return { ok: true as const };
@@ -502,10 +666,23 @@ export function grantOptions(groupId: number) {
   const d = db();
   return {
     people: listCurrentMemberIds(groupId).length
-      ? d.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, listCurrentMemberIds(groupId))).orderBy(asc(users.name)).all()
+      ? d
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, listCurrentMemberIds(groupId)))
+          .orderBy(asc(users.name))
+          .all()
       : [],
-    groups: d.select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn }).from(groups).orderBy(asc(groups.nameFi)).all(),
-    organisations: d.select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn }).from(organisations).orderBy(asc(organisations.nameFi)).all(),
+    groups: d
+      .select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+      .from(groups)
+      .orderBy(asc(groups.nameFi))
+      .all(),
+    organisations: d
+      .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+      .from(organisations)
+      .orderBy(asc(organisations.nameFi))
+      .all(),
   };
 }
 

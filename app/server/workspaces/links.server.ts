@@ -37,12 +37,17 @@ export function resolveLinks(viewer: Viewer | null, refs: LinkRef[]): Map<string
       .from(measures)
       .where(and(inArray(measures.id, measureIds), staff ? undefined : publicMeasureCondition()))
       .all();
-    for (const m of rows) out.set(linkKey("measure", m.id), { type: "measure", id: m.id, label: `${m.code} ${m.title}`, href: `/measures/${m.id}` });
+    for (const m of rows)
+      out.set(linkKey("measure", m.id), { type: "measure", id: m.id, label: `${m.code} ${m.title}`, href: `/measures/${m.id}` });
   }
 
   const reviewIds = ids("review");
   if (reviewIds.length && can(viewer, { kind: "review.view" })) {
-    for (const r of d.select({ id: statusReviews.id, title: statusReviews.title }).from(statusReviews).where(inArray(statusReviews.id, reviewIds)).all()) {
+    for (const r of d
+      .select({ id: statusReviews.id, title: statusReviews.title })
+      .from(statusReviews)
+      .where(inArray(statusReviews.id, reviewIds))
+      .all()) {
       out.set(linkKey("review", r.id), { type: "review", id: r.id, label: r.title, href: `/reviews/${r.id}` });
     }
   }
@@ -65,14 +70,20 @@ export function resolveLinks(viewer: Viewer | null, refs: LinkRef[]): Map<string
       .where(and(inArray(documents.id, documentIds), readableSql(viewer)))
       .all();
     for (const doc of rows) {
-      out.set(linkKey("document", doc.id), { type: "document", id: doc.id, label: doc.title, publicity: doc.publicity, href: `/workspaces/${doc.groupId}/documents/${doc.id}` });
+      out.set(linkKey("document", doc.id), {
+        type: "document",
+        id: doc.id,
+        label: doc.title,
+        publicity: doc.publicity,
+        href: `/workspaces/${doc.groupId}/documents/${doc.id}`,
+      });
     }
   }
   return out;
 }
 
 export function resolveLink(links: Map<string, ResolvedLink>, ref: LinkRef): ResolvedLink | null {
-  return ref.linkType && ref.linkId != null ? links.get(linkKey(ref.linkType, ref.linkId)) ?? null : null;
+  return ref.linkType && ref.linkId != null ? (links.get(linkKey(ref.linkType, ref.linkId)) ?? null) : null;
 }
 
 /** What an agenda item or a decision of this workspace may link to (a select's options). */
@@ -84,13 +95,21 @@ export function linkOptions(viewer: Viewer, groupId: number) {
         .select({ id: measures.id, code: measures.code, title: measures.title })
         .from(measures)
         .where(eq(measures.planId, plan.id))
-        .orderBy(sql`cast(${measures.code} as integer)`, sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`, asc(measures.code))
+        .orderBy(
+          sql`cast(${measures.code} as integer)`,
+          sql`cast(substr(${measures.code}, instr(${measures.code}, '.') + 1) as integer)`,
+          asc(measures.code),
+        )
         .all()
     : [];
   const reviews = can(viewer, { kind: "review.view" })
     ? d.select({ id: statusReviews.id, title: statusReviews.title }).from(statusReviews).orderBy(desc(statusReviews.id)).all()
     : [];
-  const plans = d.select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn }).from(safetyPlans).orderBy(desc(safetyPlans.periodStart)).all();
+  const plans = d
+    .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn })
+    .from(safetyPlans)
+    .orderBy(desc(safetyPlans.periodStart))
+    .all();
   const docs = d
     .select({ id: documents.id, title: documents.title, publicity: documents.publicity })
     .from(documents)
@@ -103,7 +122,10 @@ export function linkOptions(viewer: Viewer, groupId: number) {
 export type LinkOptions = ReturnType<typeof linkOptions>;
 
 /** "measure:12" → a checked link (the viewer must be able to see the target); "" → none. */
-export function parseLinkValue(viewer: Viewer, value: string | undefined | null): { ok: true; linkType: LinkType | null; linkId: number | null } | { ok: false } {
+export function parseLinkValue(
+  viewer: Viewer,
+  value: string | undefined | null,
+): { ok: true; linkType: LinkType | null; linkId: number | null } | { ok: false } {
   if (!value) return { ok: true, linkType: null, linkId: null };
   const m = /^(measure|review|plan|document):(\d+)$/.exec(value);
   if (!m) return { ok: false };

@@ -13,18 +13,29 @@ import type { Viewer } from "../people/viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { clock } from "../platform/clock";
 
-
 export type MeetingInput = { title: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null };
 export type Refusal = { ok: false; reason: "notFound" | "conflict" | "approved" | "forbidden" | "invalid" };
 
 export const meetingLink = (groupId: number, meetingId: number) => `/workspaces/${groupId}/meetings/${meetingId}`;
 
 /** Invites every current member not yet invited; each invitation is sent once (reminders_sent). */
-export function inviteMembers(tx: Tx, meeting: { id: number; groupId: number; title: string; startsAt: Date }, opts: { except?: string | null; now?: Date } = {}): number {
+export function inviteMembers(
+  tx: Tx,
+  meeting: { id: number; groupId: number; title: string; startsAt: Date },
+  opts: { except?: string | null; now?: Date } = {},
+): number {
   const memberIds = listCurrentMemberIds(meeting.groupId, tx);
-  const invited = new Set(tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, meeting.id)).all().map((r) => r.userId));
+  const invited = new Set(
+    tx
+      .select({ userId: meetingAttendance.userId })
+      .from(meetingAttendance)
+      .where(eq(meetingAttendance.meetingId, meeting.id))
+      .all()
+      .map((r) => r.userId),
+  );
   const newcomers = memberIds.filter((id) => !invited.has(id));
-  for (const userId of newcomers) tx.insert(meetingAttendance).values({ meetingId: meeting.id, userId, status: "invited" }).onConflictDoNothing().run();
+  for (const userId of newcomers)
+    tx.insert(meetingAttendance).values({ meetingId: meeting.id, userId, status: "invited" }).onConflictDoNothing().run();
   return notifyMany(
     tx,
     newcomers,
@@ -41,7 +52,12 @@ export function inviteMembers(tx: Tx, meeting: { id: number; groupId: number; ti
 
 export function createMeeting(actor: Viewer, groupId: number, input: MeetingInput, now = clock.now()): { ok: true; id: number } {
   return db().transaction((tx) => {
-    const id = Number(tx.insert(meetings).values({ groupId, ...input, createdById: actor.id, createdAt: now }).run().lastInsertRowid);
+    const id = Number(
+      tx
+        .insert(meetings)
+        .values({ groupId, ...input, createdById: actor.id, createdAt: now })
+        .run().lastInsertRowid,
+    );
     // The organiser is on the list too (attending), but is not told about their own meeting.
     tx.insert(meetingAttendance).values({ meetingId: id, userId: actor.id, status: "attending" }).onConflictDoNothing().run();
     inviteMembers(tx, { id, groupId, title: input.title, startsAt: input.startsAt }, { except: actor.id, now });
@@ -58,15 +74,32 @@ function loadForChange(tx: Tx, meetingId: number, expectedVersion?: number): { m
   return { meeting };
 }
 
-const bump = (tx: Tx, meetingId: number) => tx.update(meetings).set({ version: sql`${meetings.version} + 1` }).where(eq(meetings.id, meetingId)).run();
+const bump = (tx: Tx, meetingId: number) =>
+  tx
+    .update(meetings)
+    .set({ version: sql`${meetings.version} + 1` })
+    .where(eq(meetings.id, meetingId))
+    .run();
 
-export function updateMeeting(actor: Viewer, meetingId: number, expectedVersion: number, input: MeetingInput & { status: "planned" | "held" | "cancelled" }, now = clock.now()): { ok: true } | Refusal {
+export function updateMeeting(
+  actor: Viewer,
+  meetingId: number,
+  expectedVersion: number,
+  input: MeetingInput & { status: "planned" | "held" | "cancelled" },
+  now = clock.now(),
+): { ok: true } | Refusal {
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId, expectedVersion);
     if ("ok" in loaded) return loaded;
     const before = loaded.meeting;
-    tx.update(meetings).set({ ...input, version: before.version + 1 }).where(eq(meetings.id, meetingId)).run();
-    const moved = before.startsAt.getTime() !== input.startsAt.getTime() || before.place !== input.place || (before.onlineUrl ?? "") !== (input.onlineUrl ?? "");
+    tx.update(meetings)
+      .set({ ...input, version: before.version + 1 })
+      .where(eq(meetings.id, meetingId))
+      .run();
+    const moved =
+      before.startsAt.getTime() !== input.startsAt.getTime() ||
+      before.place !== input.place ||
+      (before.onlineUrl ?? "") !== (input.onlineUrl ?? "");
     const cancelled = before.status !== "cancelled" && input.status === "cancelled";
     if (moved || cancelled) {
       // Everyone still expected at the meeting hears about the change.
@@ -99,8 +132,18 @@ export function addAgendaItem(actor: Viewer, meetingId: number, input: AgendaInp
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId);
     if ("ok" in loaded) return loaded;
-    const position = (tx.select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)` }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()?.n ?? 0) + 1;
-    const id = Number(tx.insert(agendaItems).values({ meetingId, position, ...input }).run().lastInsertRowid);
+    const position =
+      (tx
+        .select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId))
+        .get()?.n ?? 0) + 1;
+    const id = Number(
+      tx
+        .insert(agendaItems)
+        .values({ meetingId, position, ...input })
+        .run().lastInsertRowid,
+    );
     bump(tx, meetingId);
     audit({ actorId: actor.id, action: "agenda.added", targetType: "meeting", targetId: meetingId }, tx);
     return { ok: true as const, id };
@@ -111,7 +154,11 @@ export function updateAgendaItem(actor: Viewer, meetingId: number, itemId: numbe
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId);
     if ("ok" in loaded) return loaded;
-    const changed = tx.update(agendaItems).set(input).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId))).run().changes;
+    const changed = tx
+      .update(agendaItems)
+      .set(input)
+      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+      .run().changes;
     if (!changed) return { ok: false as const, reason: "notFound" as const };
     bump(tx, meetingId);
     return { ok: true as const };
@@ -122,7 +169,10 @@ export function removeAgendaItem(actor: Viewer, meetingId: number, itemId: numbe
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId);
     if ("ok" in loaded) return loaded;
-    const removed = tx.delete(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId))).run().changes;
+    const removed = tx
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+      .run().changes;
     if (!removed) return { ok: false as const, reason: "notFound" as const };
     renumber(tx, meetingId);
     bump(tx, meetingId);
@@ -136,35 +186,74 @@ export function moveAgendaItem(actor: Viewer, meetingId: number, itemId: number,
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId);
     if ("ok" in loaded) return loaded;
-    const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+    const items = tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+      .all();
     const index = items.findIndex((i) => i.id === itemId);
     if (index < 0) return { ok: false as const, reason: "notFound" as const };
     const target = direction === "up" ? index - 1 : index + 1;
     if (target >= 0 && target < items.length) [items[index], items[target]] = [items[target]!, items[index]!];
-    items.forEach((item, i) => tx.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, item.id)).run());
+    items.forEach((item, i) =>
+      tx
+        .update(agendaItems)
+        .set({ position: i + 1 })
+        .where(eq(agendaItems.id, item.id))
+        .run(),
+    );
     bump(tx, meetingId);
     return { ok: true as const };
   });
 }
 
 function renumber(tx: Tx, meetingId: number) {
-  const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
-  items.forEach((item, i) => tx.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, item.id)).run());
+  const items = tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
+  items.forEach((item, i) =>
+    tx
+      .update(agendaItems)
+      .set({ position: i + 1 })
+      .where(eq(agendaItems.id, item.id))
+      .run(),
+  );
 }
 
 export type AttendanceStatus = (typeof meetingAttendance.$inferSelect)["status"];
 
 /** A member answers for themselves; the organisers record who was present. */
-export function setAttendance(actor: Viewer, meetingId: number, userId: string, status: AttendanceStatus, opts: { manager: boolean }): { ok: true } | Refusal {
+export function setAttendance(
+  actor: Viewer,
+  meetingId: number,
+  userId: string,
+  status: AttendanceStatus,
+  opts: { manager: boolean },
+): { ok: true } | Refusal {
   if (!opts.manager && (userId !== actor.id || !["attending", "declined"].includes(status))) return { ok: false, reason: "forbidden" };
   return db().transaction((tx) => {
-    const meeting = tx.select({ id: meetings.id, groupId: meetings.groupId, minutesStatus: meetings.minutesStatus }).from(meetings).where(eq(meetings.id, meetingId)).get();
+    const meeting = tx
+      .select({ id: meetings.id, groupId: meetings.groupId, minutesStatus: meetings.minutesStatus })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId))
+      .get();
     if (!meeting) return { ok: false as const, reason: "notFound" as const };
     if (opts.manager && meeting.minutesStatus === "approved") return { ok: false as const, reason: "approved" as const };
     const member = listCurrentMemberIds(meeting.groupId, tx).includes(userId);
-    const listed = tx.select({ userId: meetingAttendance.userId }).from(meetingAttendance).where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, userId))).get();
+    const listed = tx
+      .select({ userId: meetingAttendance.userId })
+      .from(meetingAttendance)
+      .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.userId, userId)))
+      .get();
     if (!member && !listed) return { ok: false as const, reason: "invalid" as const };
-    tx.insert(meetingAttendance).values({ meetingId, userId, status }).onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: { status } }).run();
+    tx.insert(meetingAttendance)
+      .values({ meetingId, userId, status })
+      .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.userId], set: { status } })
+      .run();
     return { ok: true as const };
   });
 }
@@ -173,7 +262,10 @@ export function saveMinutes(actor: Viewer, meetingId: number, expectedVersion: n
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId, expectedVersion);
     if ("ok" in loaded) return loaded;
-    tx.update(meetings).set({ minutes, version: loaded.meeting.version + 1 }).where(eq(meetings.id, meetingId)).run();
+    tx.update(meetings)
+      .set({ minutes, version: loaded.meeting.version + 1 })
+      .where(eq(meetings.id, meetingId))
+      .run();
     audit({ actorId: actor.id, action: "minutes.saved", targetType: "meeting", targetId: meetingId }, tx);
     return { ok: true as const };
   });
@@ -187,13 +279,24 @@ export function approveMinutes(actor: Viewer, meetingId: number, expectedVersion
     const m = loaded.meeting;
     if (!m.minutes.trim()) return { ok: false as const, reason: "invalid" as const };
     tx.update(meetings)
-      .set({ minutesStatus: "approved", minutesApprovedAt: now, minutesApprovedById: actor.id, status: m.status === "cancelled" ? m.status : "held", version: m.version + 1 })
+      .set({
+        minutesStatus: "approved",
+        minutesApprovedAt: now,
+        minutesApprovedById: actor.id,
+        status: m.status === "cancelled" ? m.status : "held",
+        version: m.version + 1,
+      })
       .where(eq(meetings.id, meetingId))
       .run();
     notifyMany(
       tx,
       listCurrentMemberIds(m.groupId, tx),
-      { kind: "minutes.approved", messageKey: "workspaces.notify.minutesApproved", params: { meetingId, title: m.title }, link: meetingLink(m.groupId, meetingId) },
+      {
+        kind: "minutes.approved",
+        messageKey: "workspaces.notify.minutesApproved",
+        params: { meetingId, title: m.title },
+        link: meetingLink(m.groupId, meetingId),
+      },
       { except: actor.id, now },
     );
     audit({ actorId: actor.id, action: "minutes.approved", targetType: "meeting", targetId: meetingId }, tx);
@@ -201,7 +304,13 @@ export function approveMinutes(actor: Viewer, meetingId: number, expectedVersion
   });
 }
 
-export type DecisionInput = { text: string; decidedOn: string; agendaItemId: number | null; linkType: LinkType | null; linkId: number | null };
+export type DecisionInput = {
+  text: string;
+  decidedOn: string;
+  agendaItemId: number | null;
+  linkType: LinkType | null;
+  linkId: number | null;
+};
 
 /** The next number of the group's register for a year: "1/2026", "2/2026", … */
 export function nextDecisionNumber(tx: Pick<Db, "select">, groupId: number, year: number): string {
@@ -214,28 +323,46 @@ export function nextDecisionNumber(tx: Pick<Db, "select">, groupId: number, year
   return `${last + 1}/${year}`;
 }
 
-export function recordDecision(actor: Viewer, meetingId: number, input: DecisionInput, now = clock.now()): { ok: true; id: number; number: string } | Refusal {
-  return db().transaction(
-    (tx) => {
-      const loaded = loadForChange(tx, meetingId);
-      if ("ok" in loaded) return loaded;
-      const m = loaded.meeting;
-      if (input.agendaItemId) {
-        const item = tx.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meetingId))).get();
-        if (!item) return { ok: false as const, reason: "invalid" as const };
-      }
-      const number = nextDecisionNumber(tx, m.groupId, Number(input.decidedOn.slice(0, 4)));
-      const id = Number(
-        tx
-          .insert(decisions)
-          .values({ groupId: m.groupId, meetingId, agendaItemId: input.agendaItemId, number, decidedOn: input.decidedOn, text: input.text, linkType: input.linkType, linkId: input.linkType ? input.linkId : null, createdById: actor.id, createdAt: now })
-          .run().lastInsertRowid,
-      );
-      bump(tx, meetingId);
-      audit({ actorId: actor.id, action: "decision.recorded", targetType: "decision", targetId: id, detail: { number } }, tx);
-      return { ok: true as const, id, number };
-    },
-  );
+export function recordDecision(
+  actor: Viewer,
+  meetingId: number,
+  input: DecisionInput,
+  now = clock.now(),
+): { ok: true; id: number; number: string } | Refusal {
+  return db().transaction((tx) => {
+    const loaded = loadForChange(tx, meetingId);
+    if ("ok" in loaded) return loaded;
+    const m = loaded.meeting;
+    if (input.agendaItemId) {
+      const item = tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meetingId)))
+        .get();
+      if (!item) return { ok: false as const, reason: "invalid" as const };
+    }
+    const number = nextDecisionNumber(tx, m.groupId, Number(input.decidedOn.slice(0, 4)));
+    const id = Number(
+      tx
+        .insert(decisions)
+        .values({
+          groupId: m.groupId,
+          meetingId,
+          agendaItemId: input.agendaItemId,
+          number,
+          decidedOn: input.decidedOn,
+          text: input.text,
+          linkType: input.linkType,
+          linkId: input.linkType ? input.linkId : null,
+          createdById: actor.id,
+          createdAt: now,
+        })
+        .run().lastInsertRowid,
+    );
+    bump(tx, meetingId);
+    audit({ actorId: actor.id, action: "decision.recorded", targetType: "decision", targetId: id, detail: { number } }, tx);
+    return { ok: true as const, id, number };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,9 +399,18 @@ export function getMeetingRecord(meetingId: number) {
 /** The meeting page: agenda with the links the viewer may follow, attendance, minutes, decisions. */
 export function getMeeting(viewer: Viewer, groupId: number, meetingId: number) {
   const d = db();
-  const meeting = d.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.groupId, groupId))).get();
+  const meeting = d
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.groupId, groupId)))
+    .get();
   if (!meeting) return null;
-  const items = d.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+  const items = d
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
   const meetingDecisions = d.select().from(decisions).where(eq(decisions.meetingId, meetingId)).orderBy(asc(decisions.id)).all();
   const links = resolveLinks(viewer, [...items, ...meetingDecisions]);
   const attendance = d
@@ -284,12 +420,21 @@ export function getMeeting(viewer: Viewer, groupId: number, meetingId: number) {
     .where(eq(meetingAttendance.meetingId, meetingId))
     .orderBy(asc(users.name))
     .all();
-  const approver = meeting.minutesApprovedById ? d.select({ name: users.name }).from(users).where(eq(users.id, meeting.minutesApprovedById)).get()?.name ?? null : null;
+  const approver = meeting.minutesApprovedById
+    ? (d.select({ name: users.name }).from(users).where(eq(users.id, meeting.minutesApprovedById)).get()?.name ?? null)
+    : null;
   return {
     meeting: { ...meeting, approverName: approver },
     // Only the ids of links the viewer may see leave the server.
     agenda: items.map((i) => ({ id: i.id, position: i.position, title: i.title, description: i.description, link: resolveLink(links, i) })),
-    decisions: meetingDecisions.map((x) => ({ id: x.id, number: x.number, decidedOn: x.decidedOn, text: x.text, agendaItemId: x.agendaItemId, link: resolveLink(links, x) })),
+    decisions: meetingDecisions.map((x) => ({
+      id: x.id,
+      number: x.number,
+      decidedOn: x.decidedOn,
+      text: x.text,
+      agendaItemId: x.agendaItemId,
+      link: resolveLink(links, x),
+    })),
     attendance,
   };
 }

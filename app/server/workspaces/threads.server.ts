@@ -9,7 +9,6 @@ import type { Viewer } from "../people/viewer.server";
 import { listCurrentMembers } from "./workspace-members.server";
 import { clock } from "../platform/clock";
 
-
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Members whose full name follows an "@" in the text (case-insensitive, whole name only). */
@@ -24,7 +23,16 @@ export function findMentions(body: string, members: { id: string; name: string }
   return [...found];
 }
 
-function notifyMentions(tx: Tx, actor: Viewer, groupId: number, thread: { id: number; title: string }, postId: number, body: string, picked: string[], now: Date) {
+function notifyMentions(
+  tx: Tx,
+  actor: Viewer,
+  groupId: number,
+  thread: { id: number; title: string },
+  postId: number,
+  body: string,
+  picked: string[],
+  now: Date,
+) {
   const members = listCurrentMembers(groupId, tx);
   const memberIds = new Set(members.map((m) => m.id));
   const mentioned = [...new Set([...findMentions(body, members), ...picked.filter((id) => memberIds.has(id))])];
@@ -42,21 +50,43 @@ function notifyMentions(tx: Tx, actor: Viewer, groupId: number, thread: { id: nu
   return mentioned;
 }
 
-export function createThread(actor: Viewer, groupId: number, input: { title: string; body: string; mentionIds: string[] }, now = clock.now()) {
+export function createThread(
+  actor: Viewer,
+  groupId: number,
+  input: { title: string; body: string; mentionIds: string[] },
+  now = clock.now(),
+) {
   return db().transaction((tx) => {
-    const threadId = Number(tx.insert(threads).values({ groupId, title: input.title, createdById: actor.id, createdAt: now, lastPostAt: now }).run().lastInsertRowid);
-    const postId = Number(tx.insert(posts).values({ threadId, authorId: actor.id, body: input.body, createdAt: now }).run().lastInsertRowid);
+    const threadId = Number(
+      tx.insert(threads).values({ groupId, title: input.title, createdById: actor.id, createdAt: now, lastPostAt: now }).run()
+        .lastInsertRowid,
+    );
+    const postId = Number(
+      tx.insert(posts).values({ threadId, authorId: actor.id, body: input.body, createdAt: now }).run().lastInsertRowid,
+    );
     const mentioned = notifyMentions(tx, actor, groupId, { id: threadId, title: input.title }, postId, input.body, input.mentionIds, now);
     audit({ actorId: actor.id, action: "thread.created", targetType: "thread", targetId: threadId }, tx);
     return { id: threadId, postId, mentioned };
   });
 }
 
-export function addPost(actor: Viewer, groupId: number, threadId: number, input: { body: string; mentionIds: string[] }, now = clock.now()) {
+export function addPost(
+  actor: Viewer,
+  groupId: number,
+  threadId: number,
+  input: { body: string; mentionIds: string[] },
+  now = clock.now(),
+) {
   return db().transaction((tx) => {
-    const thread = tx.select().from(threads).where(and(eq(threads.id, threadId), eq(threads.groupId, groupId))).get();
+    const thread = tx
+      .select()
+      .from(threads)
+      .where(and(eq(threads.id, threadId), eq(threads.groupId, groupId)))
+      .get();
     if (!thread) return null;
-    const postId = Number(tx.insert(posts).values({ threadId, authorId: actor.id, body: input.body, createdAt: now }).run().lastInsertRowid);
+    const postId = Number(
+      tx.insert(posts).values({ threadId, authorId: actor.id, body: input.body, createdAt: now }).run().lastInsertRowid,
+    );
     tx.update(threads).set({ lastPostAt: now }).where(eq(threads.id, threadId)).run();
     const mentioned = notifyMentions(tx, actor, groupId, thread, postId, input.body, input.mentionIds, now);
     return { postId, mentioned };
@@ -87,10 +117,21 @@ export function countThreads(groupId: number) {
 
 export function getThread(groupId: number, threadId: number) {
   const d = db();
-  const thread = d.select().from(threads).where(and(eq(threads.id, threadId), eq(threads.groupId, groupId))).get();
+  const thread = d
+    .select()
+    .from(threads)
+    .where(and(eq(threads.id, threadId), eq(threads.groupId, groupId)))
+    .get();
   if (!thread) return null;
   const rows = d
-    .select({ id: posts.id, body: posts.body, createdAt: posts.createdAt, editedAt: posts.editedAt, authorName: users.name, authorId: posts.authorId })
+    .select({
+      id: posts.id,
+      body: posts.body,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      authorName: users.name,
+      authorId: posts.authorId,
+    })
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .where(eq(posts.threadId, threadId))

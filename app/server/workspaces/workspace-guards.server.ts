@@ -5,7 +5,12 @@ import { forbidden, idParam, notFound, requireViewer } from "../people/guard.ser
 import { can } from "../people/permissions.server";
 import { getGroup } from "./workspaces.server";
 
-export async function requireWorkspace(request: Request, context: AppLoadContext, groupIdParam: string | undefined, need: "view" | "manage" = "view") {
+export async function requireWorkspace(
+  request: Request,
+  context: AppLoadContext,
+  groupIdParam: string | undefined,
+  need: "view" | "manage" = "view",
+) {
   const viewer = await requireViewer(request, context);
   const groupId = idParam(groupIdParam);
   const group = getGroup(groupId);

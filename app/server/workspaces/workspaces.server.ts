@@ -35,7 +35,7 @@ export function homeAreasOf(viewer: Viewer) {
       .innerJoin(groups, eq(groups.id, groupAreas.groupId))
       .where(and(inArray(groupAreas.areaId, lineage), eq(groups.kind, "network")))
       .all();
-    const parent = area.parentId ? d.select().from(areas).where(eq(areas.id, area.parentId)).get() ?? null : null;
+    const parent = area.parentId ? (d.select().from(areas).where(eq(areas.id, area.parentId)).get() ?? null) : null;
     return { area, parent, networks };
   });
 }
@@ -47,7 +47,10 @@ export function homeAreasOf(viewer: Viewer) {
 export function listWorkspaces(viewer: Viewer, now = clock.now()) {
   const all = db().select().from(groups).orderBy(groups.kind, groups.nameFi).all();
   const mine = isCoordinator(viewer) ? all : all.filter((g) => memberGroupIds(viewer).includes(g.id));
-  const next = nextMeetings(mine.map((g) => g.id), now);
+  const next = nextMeetings(
+    mine.map((g) => g.id),
+    now,
+  );
   return mine.map((g) => ({
     id: g.id,
     kind: g.kind,
@@ -81,7 +84,8 @@ export function workspaceOverview(viewer: Viewer, groupId: number, now = clock.n
     threads: listThreads(groupId, 5),
     decisions: listDecisions(viewer, groupId).slice(0, 5),
     // The expert group follows up its own measures: the late and stale ones come first.
-    myMeasures: group.kind === "expert" ? listMyMeasures(viewer.id, expertOrganisationIds(viewer), now).filter((m) => m.late || m.stale) : [],
+    myMeasures:
+      group.kind === "expert" ? listMyMeasures(viewer.id, expertOrganisationIds(viewer), now).filter((m) => m.late || m.stale) : [],
     latestReview: group.kind === "steering" && can(viewer, { kind: "review.view" }) ? latestReview({ sentOnly: true }) : null,
     plansWaiting: group.kind === "network" ? networkPlans(groupId).waiting : [],
   };
@@ -92,6 +96,9 @@ export function workspaceOverview(viewer: Viewer, groupId: number, now = clock.n
  * decisions for staff, documents only when the reader may read them (filtered in SQL).
  */
 export function linkedRecords(viewer: Viewer | null, linkType: "measure" | "review" | "plan", linkId: number) {
-  const decisions = decisionsLinkedTo(viewer, linkType, linkId).map((d) => ({ ...d, canOpen: can(viewer, { kind: "workspace.view", groupId: d.groupId }) }));
+  const decisions = decisionsLinkedTo(viewer, linkType, linkId).map((d) => ({
+    ...d,
+    canOpen: can(viewer, { kind: "workspace.view", groupId: d.groupId }),
+  }));
   return { decisions, documents: documentsLinkedTo(viewer, linkType, linkId) };
 }

@@ -36,7 +36,14 @@ export function IndicatorDefinitionForm({
     shouldRevalidate: "onInput",
   });
   const input = (name: "key" | "nameFi" | "nameSv" | "nameEn" | "unit" | "source", label: string, extra: Record<string, unknown> = {}) => (
-    <TextInput key={fields[name].key} name={fields[name].name} defaultValue={text(fields[name].initialValue)} label={label} error={errorText(fields[name].errors)} {...extra} />
+    <TextInput
+      key={fields[name].key}
+      name={fields[name].name}
+      defaultValue={text(fields[name].initialValue)}
+      label={label}
+      error={errorText(fields[name].errors)}
+      {...extra}
+    />
   );
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -44,7 +51,11 @@ export function IndicatorDefinitionForm({
         <FormErrors errors={form.errors} />
         {version ? <input type="hidden" name="version" value={version} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {input("key", t("indicators.definitionForm.key"), { required: true, description: t("indicators.definitionForm.keyHelp"), autoComplete: "off" })}
+          {input("key", t("indicators.definitionForm.key"), {
+            required: true,
+            description: t("indicators.definitionForm.keyHelp"),
+            autoComplete: "off",
+          })}
           {input("unit", t("indicators.definitionForm.unit"), { required: true, description: t("indicators.definitionForm.unitHelp") })}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

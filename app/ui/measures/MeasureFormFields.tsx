@@ -40,7 +40,10 @@ export function measureDefaults(m: DefaultsSource) {
     areaIds: (m.areaIds ?? []).map(String),
     budgetEur: m.budgetEur == null ? "" : String(m.budgetEur).replace(".", ","),
     goalIds: (m.goalIds ?? []).map(String),
-    costShares: (m.costShares ?? []).map((s) => ({ organisationId: String(s.organisationId), percent: String(s.percent).replace(".", ",") })),
+    costShares: (m.costShares ?? []).map((s) => ({
+      organisationId: String(s.organisationId),
+      percent: String(s.percent).replace(".", ","),
+    })),
     tasks: (m.tasks ?? []).map((task) => ({ title: task.title, dueDate: str(task.dueDate), state: task.state })),
     published: m.published === false ? "" : "on",
   };
@@ -88,19 +91,51 @@ export function MeasureFormFields({
         <Fieldset legend={t("measures.basics")}>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput key={fields.code.key} name={fields.code.name} defaultValue={fields.code.initialValue} label={t("measures.code")} description={t("measures.codeHelp")} required error={errorText(fields.code.errors)} />
+              <TextInput
+                key={fields.code.key}
+                name={fields.code.name}
+                defaultValue={fields.code.initialValue}
+                label={t("measures.code")}
+                description={t("measures.codeHelp")}
+                required
+                error={errorText(fields.code.errors)}
+              />
               <NativeSelect
                 key={fields.priorityAreaId.key}
                 name={fields.priorityAreaId.name}
                 defaultValue={fields.priorityAreaId.initialValue}
                 label={t("measures.priorityArea")}
-                data={[{ value: "", label: t("common.none") }, ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` }))]}
+                data={[
+                  { value: "", label: t("common.none") },
+                  ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` })),
+                ]}
                 error={errorText(fields.priorityAreaId.errors)}
               />
-              <Checkbox key={fields.published.key} name={fields.published.name} defaultChecked={fields.published.initialValue === "on"} label={t("measures.publishedLabel")} mt={28} />
+              <Checkbox
+                key={fields.published.key}
+                name={fields.published.name}
+                defaultChecked={fields.published.initialValue === "on"}
+                label={t("measures.publishedLabel")}
+                mt={28}
+              />
             </SimpleGrid>
-            <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("measures.title")} required error={errorText(fields.title.errors)} />
-            <Textarea key={fields.description.key} name={fields.description.name} defaultValue={fields.description.initialValue} label={t("measures.description")} autosize minRows={4} error={errorText(fields.description.errors)} />
+            <TextInput
+              key={fields.title.key}
+              name={fields.title.name}
+              defaultValue={fields.title.initialValue}
+              label={t("measures.title")}
+              required
+              error={errorText(fields.title.errors)}
+            />
+            <Textarea
+              key={fields.description.key}
+              name={fields.description.name}
+              defaultValue={fields.description.initialValue}
+              label={t("measures.description")}
+              autosize
+              minRows={4}
+              error={errorText(fields.description.errors)}
+            />
           </Stack>
         </Fieldset>
 
@@ -135,9 +170,29 @@ export function MeasureFormFields({
 
         <Fieldset legend={t("measures.schedule")}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput key={fields.startDate.key} name={fields.startDate.name} defaultValue={fields.startDate.initialValue} type="date" label={t("measures.starts")} error={errorText(fields.startDate.errors)} />
-            <TextInput key={fields.endDate.key} name={fields.endDate.name} defaultValue={fields.endDate.initialValue} type="date" label={t("measures.ends")} error={errorText(fields.endDate.errors)} />
-            <Checkbox key={fields.continuous.key} name={fields.continuous.name} defaultChecked={fields.continuous.initialValue === "on"} label={t("measures.continuous")} mt={28} />
+            <TextInput
+              key={fields.startDate.key}
+              name={fields.startDate.name}
+              defaultValue={fields.startDate.initialValue}
+              type="date"
+              label={t("measures.starts")}
+              error={errorText(fields.startDate.errors)}
+            />
+            <TextInput
+              key={fields.endDate.key}
+              name={fields.endDate.name}
+              defaultValue={fields.endDate.initialValue}
+              type="date"
+              label={t("measures.ends")}
+              error={errorText(fields.endDate.errors)}
+            />
+            <Checkbox
+              key={fields.continuous.key}
+              name={fields.continuous.name}
+              defaultChecked={fields.continuous.initialValue === "on"}
+              label={t("measures.continuous")}
+              mt={28}
+            />
           </SimpleGrid>
           <Text fw={500} size="sm" mt="md">
             {t("measures.tasks")}
@@ -147,8 +202,22 @@ export function MeasureFormFields({
               const f = task.getFieldset();
               return (
                 <Group key={task.key} align="end" wrap="nowrap">
-                  <TextInput key={f.title.key} name={f.title.name} defaultValue={f.title.initialValue} label={t("measures.taskTitle", { n: index + 1 })} style={{ flex: 1 }} error={errorText(f.title.errors)} />
-                  <TextInput key={f.dueDate.key} name={f.dueDate.name} defaultValue={f.dueDate.initialValue} type="date" label={t("measures.due")} error={errorText(f.dueDate.errors)} />
+                  <TextInput
+                    key={f.title.key}
+                    name={f.title.name}
+                    defaultValue={f.title.initialValue}
+                    label={t("measures.taskTitle", { n: index + 1 })}
+                    style={{ flex: 1 }}
+                    error={errorText(f.title.errors)}
+                  />
+                  <TextInput
+                    key={f.dueDate.key}
+                    name={f.dueDate.name}
+                    defaultValue={f.dueDate.initialValue}
+                    type="date"
+                    label={t("measures.due")}
+                    error={errorText(f.dueDate.errors)}
+                  />
                   <NativeSelect
                     key={f.state.key}
                     name={f.state.name}
@@ -156,14 +225,23 @@ export function MeasureFormFields({
                     label={t("measures.taskStateLabel")}
                     data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
                   />
-                  <Button variant="subtle" color="red" {...form.remove.getButtonProps({ name: fields.tasks.name, index })} aria-label={t("measures.removeTask", { n: index + 1 })}>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    {...form.remove.getButtonProps({ name: fields.tasks.name, index })}
+                    aria-label={t("measures.removeTask", { n: index + 1 })}
+                  >
                     {t("common.remove")}
                   </Button>
                 </Group>
               );
             })}
             <Group>
-              <Button variant="light" size="xs" {...form.insert.getButtonProps({ name: fields.tasks.name, defaultValue: { title: "", dueDate: "", state: "open" } })}>
+              <Button
+                variant="light"
+                size="xs"
+                {...form.insert.getButtonProps({ name: fields.tasks.name, defaultValue: { title: "", dueDate: "", state: "open" } })}
+              >
                 {t("measures.addTask")}
               </Button>
             </Group>
@@ -171,7 +249,13 @@ export function MeasureFormFields({
         </Fieldset>
 
         <Fieldset legend={t("measures.targeting")}>
-          <Checkbox key={fields.cityWide.key} name={fields.cityWide.name} defaultChecked={fields.cityWide.initialValue === "on"} label={t("measures.cityWide")} description={t("measures.cityWideHelp")} />
+          <Checkbox
+            key={fields.cityWide.key}
+            name={fields.cityWide.name}
+            defaultChecked={fields.cityWide.initialValue === "on"}
+            label={t("measures.cityWide")}
+            description={t("measures.cityWideHelp")}
+          />
           <CheckboxList
             label={t("measures.targetAreas")}
             name={fields.areaIds.name}
@@ -181,7 +265,9 @@ export function MeasureFormFields({
                 .filter((a) => a.parentId === major.id)
                 .flatMap((district) => [
                   { value: String(district.id), label: `${localName(district, lang)} (${localName(major, lang)})` },
-                  ...options.areas.filter((s) => s.parentId === district.id).map((s) => ({ value: String(s.id), label: `— ${localName(s, lang)}` })),
+                  ...options.areas
+                    .filter((s) => s.parentId === district.id)
+                    .map((s) => ({ value: String(s.id), label: `— ${localName(s, lang)}` })),
                 ]),
             )}
             errors={errorText(fields.areaIds.errors)}
@@ -196,7 +282,16 @@ export function MeasureFormFields({
         </Fieldset>
 
         <Fieldset legend={t("measures.money")}>
-          <TextInput key={fields.budgetEur.key} name={fields.budgetEur.name} defaultValue={fields.budgetEur.initialValue} label={t("measures.budget")} description={t("measures.budgetHelp")} inputMode="decimal" maw={260} error={errorText(fields.budgetEur.errors)} />
+          <TextInput
+            key={fields.budgetEur.key}
+            name={fields.budgetEur.name}
+            defaultValue={fields.budgetEur.initialValue}
+            label={t("measures.budget")}
+            description={t("measures.budgetHelp")}
+            inputMode="decimal"
+            maw={260}
+            error={errorText(fields.budgetEur.errors)}
+          />
           <Text fw={500} size="sm" mt="md" id="cost-shares-label">
             {t("measures.costShares")}
           </Text>
@@ -222,15 +317,32 @@ export function MeasureFormFields({
                     style={{ flex: 1 }}
                     error={errorText(f.organisationId.errors)}
                   />
-                  <TextInput key={f.percent.key} name={f.percent.name} defaultValue={f.percent.initialValue} label={t("measures.sharePercent")} inputMode="decimal" w={120} error={errorText(f.percent.errors)} />
-                  <Button variant="subtle" color="red" {...form.remove.getButtonProps({ name: fields.costShares.name, index })} aria-label={t("measures.removeShare", { n: index + 1 })}>
+                  <TextInput
+                    key={f.percent.key}
+                    name={f.percent.name}
+                    defaultValue={f.percent.initialValue}
+                    label={t("measures.sharePercent")}
+                    inputMode="decimal"
+                    w={120}
+                    error={errorText(f.percent.errors)}
+                  />
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    {...form.remove.getButtonProps({ name: fields.costShares.name, index })}
+                    aria-label={t("measures.removeShare", { n: index + 1 })}
+                  >
                     {t("common.remove")}
                   </Button>
                 </Group>
               );
             })}
             <Group>
-              <Button variant="light" size="xs" {...form.insert.getButtonProps({ name: fields.costShares.name, defaultValue: { organisationId: "", percent: "" } })}>
+              <Button
+                variant="light"
+                size="xs"
+                {...form.insert.getButtonProps({ name: fields.costShares.name, defaultValue: { organisationId: "", percent: "" } })}
+              >
                 {t("measures.addShare")}
               </Button>
             </Group>
@@ -267,7 +379,12 @@ function ConflictNotice({ conflict, options }: { conflict: MeasureConflict; opti
       case "responsibleUserId":
         return options.people.find((p) => p.id === v)?.name ?? "–";
       case "areaIds":
-        return (v as number[]).map((id) => options.areas.find((a) => a.id === id)).map((a) => (a ? localName(a, lang) : "–")).join(", ") || "–";
+        return (
+          (v as number[])
+            .map((id) => options.areas.find((a) => a.id === id))
+            .map((a) => (a ? localName(a, lang) : "–"))
+            .join(", ") || "–"
+        );
       case "goalIds":
         return (v as number[]).map((id) => options.goals.find((g) => g.id === id)?.code ?? "–").join(", ") || "–";
       case "costShares":
@@ -295,4 +412,3 @@ function ConflictNotice({ conflict, options }: { conflict: MeasureConflict; opti
     </Alert>
   );
 }
-

@@ -27,7 +27,11 @@ type Row = {
 export function MyMeasures({ rows }: { rows: Row[] }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const counts = { late: rows.filter((r) => r.late).length, stale: rows.filter((r) => r.stale).length, dueSoon: rows.filter((r) => r.dueSoon && !r.late).length };
+  const counts = {
+    late: rows.filter((r) => r.late).length,
+    stale: rows.filter((r) => r.stale).length,
+    dueSoon: rows.filter((r) => r.dueSoon && !r.late).length,
+  };
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="my-measures">
       <Title order={2} size="h3" id="my-measures">
@@ -74,7 +78,12 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
                   <Table.Td>{fmt.date(m.lastFollowUpAt)}</Table.Td>
                   <Table.Td>
                     {m.status !== "proposed" ? (
-                      <Button component={Link} to={`/measures/${m.id}/follow-up`} size="xs" aria-label={t("measures.my.reportOn", { code: m.code })}>
+                      <Button
+                        component={Link}
+                        to={`/measures/${m.id}/follow-up`}
+                        size="xs"
+                        aria-label={t("measures.my.reportOn", { code: m.code })}
+                      >
                         {t("measures.my.report")}
                       </Button>
                     ) : null}

@@ -312,7 +312,8 @@ export function SectionForm(props: SectionFormProps) {
     setState("idle");
   };
 
-  const time = (ms: number) => new Intl.DateTimeFormat(INTL_LOCALE[lang], { hour: "numeric", minute: "2-digit", timeZone: "Europe/Helsinki" }).format(new Date(ms));
+  const time = (ms: number) =>
+    new Intl.DateTimeFormat(INTL_LOCALE[lang], { hour: "numeric", minute: "2-digit", timeZone: "Europe/Helsinki" }).format(new Date(ms));
   const statusText =
     state === "saving"
       ? t("neighbourhood.autosave.saving")
@@ -356,7 +357,9 @@ export function SectionForm(props: SectionFormProps) {
           <Alert color="orange" role="alert" title={t("neighbourhood.autosave.conflictTitle")}>
             <Stack gap="xs">
               <Text size="sm">
-                {conflict.gone ? t("neighbourhood.autosave.goneBody") : t("neighbourhood.autosave.conflictBody", { name: conflict.by ?? t("neighbourhood.autosave.conflictUnknown") })}
+                {conflict.gone
+                  ? t("neighbourhood.autosave.goneBody")
+                  : t("neighbourhood.autosave.conflictBody", { name: conflict.by ?? t("neighbourhood.autosave.conflictUnknown") })}
               </Text>
               {conflict.current ? (
                 <div>

@@ -82,7 +82,12 @@ export function PlaceText({ placeName, lat, lng }: { placeName: string | null; l
   const fmt = useFormat();
   if (!placeName && lat == null) return null;
   const coordinates =
-    lat != null && lng != null ? t("neighbourhood.plan.latLng", { lat: fmt.number(lat, { maximumFractionDigits: 5 }), lng: fmt.number(lng, { maximumFractionDigits: 5 }) }) : null;
+    lat != null && lng != null
+      ? t("neighbourhood.plan.latLng", {
+          lat: fmt.number(lat, { maximumFractionDigits: 5 }),
+          lng: fmt.number(lng, { maximumFractionDigits: 5 }),
+        })
+      : null;
   return (
     <Text size="sm">
       <strong>{t("neighbourhood.plan.place")}:</strong> {placeName ?? ""}

@@ -16,7 +16,14 @@ export function PlanBasicsFields({ fields, strategies }: { fields: BasicsFields;
   const errorText = useErrorText();
   const strategyLabel = useStrategyLabel();
   const input = (name: keyof BasicsFields, label: string, extra: Record<string, unknown> = {}) => (
-    <TextInput key={fields[name].key} name={fields[name].name} defaultValue={text(fields[name].initialValue)} label={label} error={errorText(fields[name].errors)} {...extra} />
+    <TextInput
+      key={fields[name].key}
+      name={fields[name].name}
+      defaultValue={text(fields[name].initialValue)}
+      label={label}
+      error={errorText(fields[name].errors)}
+      {...extra}
+    />
   );
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -25,13 +32,23 @@ export function PlanBasicsFields({ fields, strategies }: { fields: BasicsFields;
       {input("nameEn", t("admin.nameEn"))}
       {input("periodStart", t("plans.periodStart"), { type: "date", required: true })}
       {input("periodEnd", t("plans.periodEnd"), { type: "date", required: true })}
-      {input("updateIntervalDays", t("plans.updateIntervalDays"), { type: "number", min: 7, max: 730, step: 1, required: true, description: t("plans.updateIntervalHelp") })}
+      {input("updateIntervalDays", t("plans.updateIntervalDays"), {
+        type: "number",
+        min: 7,
+        max: 730,
+        step: 1,
+        required: true,
+        description: t("plans.updateIntervalHelp"),
+      })}
       <NativeSelect
         key={fields.strategyId.key}
         name={fields.strategyId.name}
         defaultValue={text(fields.strategyId.initialValue)}
         label={t("plans.strategy")}
-        data={[{ value: "", label: t("plans.noStrategyOption") }, ...strategies.map((s) => ({ value: String(s.id), label: strategyLabel(s) }))]}
+        data={[
+          { value: "", label: t("plans.noStrategyOption") },
+          ...strategies.map((s) => ({ value: String(s.id), label: strategyLabel(s) })),
+        ]}
         error={errorText(fields.strategyId.errors)}
       />
     </SimpleGrid>

@@ -8,6 +8,8 @@ export function useStrategyLabel() {
   const { t, i18n } = useTranslation();
   return (s: StrategyNamed) => {
     const name = localName(s, i18n.language);
-    return name.includes(String(s.termStartYear)) ? name : t("plans.strategyNameTerm", { name, start: s.termStartYear, end: s.termEndYear });
+    return name.includes(String(s.termStartYear))
+      ? name
+      : t("plans.strategyNameTerm", { name, start: s.termStartYear, end: s.termEndYear });
   };
 }

@@ -14,7 +14,11 @@ type Fields = {
   link: FieldMetadata<string>;
 };
 
-type Options = { measures: { id: number; code: string; title: string }[]; reviews: { id: number; title: string }[]; plans: { id: number; nameFi: string; nameSv: string | null; nameEn: string | null }[] };
+type Options = {
+  measures: { id: number; code: string; title: string }[];
+  reviews: { id: number; title: string }[];
+  plans: { id: number; nameFi: string; nameSv: string | null; nameEn: string | null }[];
+};
 
 /** Title, class under Act 621/1999 with its legal ground and secrecy period, and what it concerns. */
 export function DocumentFields({ fields, options }: { fields: Fields; options: Options }) {
@@ -22,8 +26,23 @@ export function DocumentFields({ fields, options }: { fields: Fields; options: O
   const errorText = useErrorText();
   return (
     <>
-      <TextInput key={fields.title.key} name={fields.title.name} defaultValue={fields.title.initialValue} label={t("workspaces.documents.docTitle")} required error={errorText(fields.title.errors)} />
-      <Textarea key={fields.description.key} name={fields.description.name} defaultValue={fields.description.initialValue} label={t("workspaces.documents.description")} autosize minRows={2} error={errorText(fields.description.errors)} />
+      <TextInput
+        key={fields.title.key}
+        name={fields.title.name}
+        defaultValue={fields.title.initialValue}
+        label={t("workspaces.documents.docTitle")}
+        required
+        error={errorText(fields.title.errors)}
+      />
+      <Textarea
+        key={fields.description.key}
+        name={fields.description.name}
+        defaultValue={fields.description.initialValue}
+        label={t("workspaces.documents.description")}
+        autosize
+        minRows={2}
+        error={errorText(fields.description.errors)}
+      />
       <NativeSelect
         key={fields.publicity.key}
         name={fields.publicity.name}
@@ -42,9 +61,23 @@ export function DocumentFields({ fields, options }: { fields: Fields; options: O
           description={t("workspaces.documents.legalGroundHelp")}
           error={errorText(fields.legalGround.errors)}
         />
-        <TextInput key={fields.secretUntil.key} name={fields.secretUntil.name} defaultValue={fields.secretUntil.initialValue} type="date" label={t("workspaces.documents.secretUntil")} error={errorText(fields.secretUntil.errors)} />
+        <TextInput
+          key={fields.secretUntil.key}
+          name={fields.secretUntil.name}
+          defaultValue={fields.secretUntil.initialValue}
+          type="date"
+          label={t("workspaces.documents.secretUntil")}
+          error={errorText(fields.secretUntil.errors)}
+        />
       </SimpleGrid>
-      <LinkSelect key={fields.link.key} name={fields.link.name} defaultValue={fields.link.initialValue} options={options} label={t("workspaces.documents.concerns")} error={errorText(fields.link.errors)} />
+      <LinkSelect
+        key={fields.link.key}
+        name={fields.link.name}
+        defaultValue={fields.link.initialValue}
+        options={options}
+        label={t("workspaces.documents.concerns")}
+        error={errorText(fields.link.errors)}
+      />
     </>
   );
 }

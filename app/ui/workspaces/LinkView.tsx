@@ -5,7 +5,14 @@ import type { LinkType, PublicityClass } from "../../../db/schema";
 import { localName } from "~/i18n/names";
 import { PublicityBadge } from "./Publicity";
 
-export type LinkData = { type: LinkType; id: number; label: string; href: string; names?: { nameFi: string; nameSv: string | null; nameEn: string | null }; publicity?: PublicityClass } | null;
+export type LinkData = {
+  type: LinkType;
+  id: number;
+  label: string;
+  href: string;
+  names?: { nameFi: string; nameSv: string | null; nameEn: string | null };
+  publicity?: PublicityClass;
+} | null;
 
 /** What an agenda item or a decision points at; nothing at all when the viewer may not see it. */
 export function LinkView({ link }: { link: LinkData }) {

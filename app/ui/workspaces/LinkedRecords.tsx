@@ -7,7 +7,17 @@ import { useFormat } from "~/ui/format";
 import { PublicityBadge } from "./Publicity";
 
 type Records = {
-  decisions: { id: number; number: string; decidedOn: string; text: string; groupId: number; canOpen: boolean; groupNameFi: string; groupNameSv: string | null; groupNameEn: string | null }[];
+  decisions: {
+    id: number;
+    number: string;
+    decidedOn: string;
+    text: string;
+    groupId: number;
+    canOpen: boolean;
+    groupNameFi: string;
+    groupNameSv: string | null;
+    groupNameEn: string | null;
+  }[];
   documents: { id: number; groupId: number | null; title: string; publicity: PublicityClass }[];
 };
 
@@ -25,7 +35,10 @@ export function LinkedRecords({ records }: { records: Records }) {
           </Title>
           <List spacing={4}>
             {records.decisions.map((d) => {
-              const label = t("workspaces.decisions.byGroup", { group: localName({ nameFi: d.groupNameFi, nameSv: d.groupNameSv, nameEn: d.groupNameEn }, i18n.language), number: d.number });
+              const label = t("workspaces.decisions.byGroup", {
+                group: localName({ nameFi: d.groupNameFi, nameSv: d.groupNameSv, nameEn: d.groupNameEn }, i18n.language),
+                number: d.number,
+              });
               return (
                 <List.Item key={d.id}>
                   {d.canOpen ? (

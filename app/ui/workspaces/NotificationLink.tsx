@@ -6,8 +6,25 @@ import { useTranslation } from "react-i18next";
 export function NotificationLink({ count }: { count: number }) {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/notifications" aria-label={t("workspaces.notifications.bell", { count })} underline="never" data-testid="notification-link" style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
-      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Anchor
+      component={Link}
+      to="/notifications"
+      aria-label={t("workspaces.notifications.bell", { count })}
+      underline="never"
+      data-testid="notification-link"
+      style={{ display: "inline-flex", alignItems: "center", gap: 4 }}
+    >
+      <svg
+        aria-hidden="true"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.73 21a2 2 0 0 1-3.46 0" />
       </svg>

@@ -15,12 +15,27 @@ export function PublicityBadge({ publicity }: { publicity: PublicityClass }) {
 }
 
 /** The marking of a non-public document on its page: class, legal ground and secrecy period. */
-export function PublicityMarking({ publicity, legalGround, secretUntil, today }: { publicity: PublicityClass; legalGround: string | null; secretUntil: string | null; today: string }) {
+export function PublicityMarking({
+  publicity,
+  legalGround,
+  secretUntil,
+  today,
+}: {
+  publicity: PublicityClass;
+  legalGround: string | null;
+  secretUntil: string | null;
+  today: string;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   if (publicity === "public") return null;
   return (
-    <Alert color={publicity === "confidential" ? "red" : "orange"} variant="light" title={t(`workspaces.documents.marking.${publicity}`)} data-testid="publicity-marking">
+    <Alert
+      color={publicity === "confidential" ? "red" : "orange"}
+      variant="light"
+      title={t(`workspaces.documents.marking.${publicity}`)}
+      data-testid="publicity-marking"
+    >
       <Text size="sm">
         {t("workspaces.documents.legalGround")}: {legalGround ?? "–"}
       </Text>

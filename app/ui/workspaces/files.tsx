@@ -13,12 +13,23 @@ export function FileInputNative({ label, description, id = "document-file" }: { 
   return (
     <div>
       <label htmlFor={id} style={{ fontWeight: 500, fontSize: "var(--mantine-font-size-sm)", display: "block" }}>
-        {label} <span aria-hidden="true" style={{ color: "var(--mantine-color-error)" }}>*</span>
+        {label}{" "}
+        <span aria-hidden="true" style={{ color: "var(--mantine-color-error)" }}>
+          *
+        </span>
       </label>
       <Text size="xs" c="dimmed" id={`${id}-help`}>
         {description}
       </Text>
-      <input id={id} type="file" name="file" required aria-describedby={`${id}-help`} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,.csv" style={{ marginTop: 4 }} />
+      <input
+        id={id}
+        type="file"
+        name="file"
+        required
+        aria-describedby={`${id}-help`}
+        accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,.csv"
+        style={{ marginTop: 4 }}
+      />
     </div>
   );
 }
