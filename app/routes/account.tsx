@@ -35,7 +35,7 @@ import { authorize, badRequest, forbidden } from "~/server/people/guard.server";
 import { can } from "~/server/people/permissions.server";
 import { listOwnRightsRequests, sendRightsRequest } from "~/server/people/rights-requests.server";
 import { EmailModeSchema } from "~/forms/workspaces";
-import { emailModeOf, scheduleMailDelivery, setEmailMode } from "~/server/mail/notifications.server";
+import { emailModeOf, setEmailMode } from "~/server/mail/notifications.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
@@ -106,7 +106,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (submission.status !== "success")
         return json({ intent: "rightsRequest", result: submission.reply(), saved: false }, { status: 400 });
       const sent = sendRightsRequest(viewer, submission.value);
-      scheduleMailDelivery();
       return redirect(`/account?rightsRequest=${sent.id}#rights-requests`);
     }
     case "signOutEverywhere":

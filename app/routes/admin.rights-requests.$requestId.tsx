@@ -8,7 +8,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { RIGHTS_TEXT_MAX, RightsAnswerSchema } from "~/forms/rights";
 import { authorize, forbidden, idParam, notFound } from "~/server/people/guard.server";
-import { scheduleMailDelivery } from "~/server/mail/notifications.server";
 import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-requests.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
@@ -41,7 +40,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  scheduleMailDelivery();
   return json({ result: submission.reply({ resetForm: true }), answered: true, refusedAnswer: null });
 }
 

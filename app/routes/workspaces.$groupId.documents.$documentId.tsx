@@ -21,7 +21,7 @@ import {
 import { badRequest, idParam, notFound } from "~/server/people/guard.server";
 import { linkOptions, parseLinkValue, resolveLink, resolveLinks } from "~/server/workspaces/links.server";
 import { helsinkiDate } from "~/server/city/measure-rules";
-import { markReadAbout, scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { markReadAbout } from "~/server/mail/notifications.server";
 import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
@@ -90,7 +90,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const r = addVersion(viewer, documentId, upload.file, note.data.note);
       if (!r.ok)
         return json({ intent: "version", result: null, uploadError: refusal(r.reason) }, { status: r.reason === "forbidden" ? 403 : 400 });
-      scheduleMailDelivery();
       return back("version");
     }
     if (intent.data.intent === "attachment") {
@@ -128,7 +127,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         { parentId: documentId },
       );
       if (!r.ok) return json({ intent: "attachment", result: submission.reply(), uploadError: refusal(r.reason) }, { status: 400 });
-      scheduleMailDelivery();
       return redirect(`/workspaces/${groupId}/documents/${r.id}?done=created`);
     }
     badRequest();

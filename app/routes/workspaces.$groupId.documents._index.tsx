@@ -8,7 +8,6 @@ import { DocumentMetaSchema, DocumentSearchQuerySchema } from "~/forms/workspace
 import { createDocument, listDocuments, MAX_DOCUMENT_BYTES } from "~/server/workspaces/documents.server";
 import { forbidden } from "~/server/people/guard.server";
 import { linkOptions, parseLinkValue } from "~/server/workspaces/links.server";
-import { scheduleMailDelivery } from "~/server/mail/notifications.server";
 import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
@@ -73,7 +72,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { result: submission.reply(), uploadError: `workspaces.documents.errors.${created.reason}` },
       { status: created.reason === "tooLarge" ? 413 : 400 },
     );
-  scheduleMailDelivery();
   return redirect(`/workspaces/${groupId}/documents/${created.id}?done=created`);
 }
 

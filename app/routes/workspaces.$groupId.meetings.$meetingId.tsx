@@ -36,7 +36,6 @@ import {
   updateMeeting,
   type Refusal,
 } from "~/server/workspaces/meetings.server";
-import { scheduleMailDelivery } from "~/server/mail/notifications.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
@@ -108,7 +107,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         status: v.status,
       });
       if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
-      scheduleMailDelivery();
       return back("saved");
     }
     case "addItem": {
@@ -144,12 +142,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "approve": {
       const submission = parseWithZod(formData, { schema: MinutesSchema });
       if (submission.status !== "success") return json({ intent: "minutes", result: submission.reply(), error: null }, { status: 400 });
-      // Approving saves what is in the box first, so nothing typed is lost.
-      const saved = saveMinutes(viewer, meetingId, submission.value.version, submission.value.minutes);
-      if (!saved.ok)
-        return json({ intent: "minutes", result: submission.reply({ formErrors: [refusalKey(saved)] }), error: null }, { status: 409 });
-      if (intent === "minutes") return back("minutes");
-      const approved = approveMinutes(viewer, meetingId, submission.value.version + 1);
+      if (intent === "minutes") {
+        const saved = saveMinutes(viewer, meetingId, submission.value.version, submission.value.minutes);
+        if (!saved.ok)
+          return json({ intent: "minutes", result: submission.reply({ formErrors: [refusalKey(saved)] }), error: null }, { status: 409 });
+        return back("minutes");
+      }
+      // Approving saves what is in the box in the same transaction, so nothing typed is lost.
+      const approved = approveMinutes(viewer, meetingId, submission.value.version, { minutes: submission.value.minutes });
       if (!approved.ok)
         return json(
           {
@@ -161,7 +161,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           },
           { status: 409 },
         );
-      scheduleMailDelivery();
       return back("approved");
     }
     case "decision": {

@@ -7,7 +7,6 @@ import { useTranslation } from "react-i18next";
 import { MeetingSchema } from "~/forms/workspaces";
 import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
 import { createMeeting, listMeetings } from "~/server/workspaces/meetings.server";
-import { scheduleMailDelivery } from "~/server/mail/notifications.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
@@ -38,7 +37,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     place: v.place,
     onlineUrl: v.onlineUrl ?? null,
   });
-  scheduleMailDelivery();
   return redirect(`/workspaces/${groupId}/meetings/${result.id}?done=created`);
 }
 

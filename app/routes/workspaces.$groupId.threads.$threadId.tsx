@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { PostSchema } from "~/forms/workspaces";
 import { idParam, notFound } from "~/server/people/guard.server";
-import { markReadAbout, scheduleMailDelivery } from "~/server/mail/notifications.server";
+import { markReadAbout } from "~/server/mail/notifications.server";
 import { addPost, getThread } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
@@ -31,7 +31,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const posted = addPost(viewer, groupId, threadId, submission.value);
   if (!posted) notFound();
-  scheduleMailDelivery();
   return redirect(
     `/workspaces/${groupId}/threads/${threadId}?mentioned=${posted.mentioned.filter((id) => id !== viewer.id).length}#post-${posted.postId}`,
   );

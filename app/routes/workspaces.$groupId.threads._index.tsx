@@ -5,7 +5,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ThreadSchema } from "~/forms/workspaces";
-import { scheduleMailDelivery } from "~/server/mail/notifications.server";
 import { createThread, listThreads } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
@@ -23,7 +22,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ThreadSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const created = createThread(viewer, groupId, submission.value);
-  scheduleMailDelivery();
   return redirect(`/workspaces/${groupId}/threads/${created.id}?mentioned=${created.mentioned.filter((id) => id !== viewer.id).length}`);
 }
 

@@ -580,7 +580,17 @@ describe("meetings and decisions", () => {
     expect(approveMinutes(chair, id, version)).toEqual({ ok: false, reason: "invalid" }); // nothing written yet
     expect(saveMinutes(chair, id, version, "Päätettiin kaksi asiaa.")).toEqual({ ok: true });
     expect(saveMinutes(chair, id, version, "Vanhan version päälle")).toEqual({ ok: false, reason: "conflict" });
-    expect(approveMinutes(chair, id, version + 1)).toEqual({ ok: true });
+    // Approving with the text in the box saves and approves it in one transaction; a stale version
+    // refuses both, so the text saved by someone else meanwhile stays as it was.
+    expect(approveMinutes(chair, id, version, { minutes: "Vanha näkymä" })).toEqual({ ok: false, reason: "conflict" });
+    expect(getMeeting(chair, expertGroup, id)!.meeting.minutes).toBe("Päätettiin kaksi asiaa.");
+    expect(approveMinutes(chair, id, version + 1, { minutes: "Päätettiin kaksi asiaa, ja ne kirjattiin." })).toEqual({ ok: true });
+    const approved = getMeeting(chair, expertGroup, id)!.meeting;
+    expect(approved).toMatchObject({
+      minutes: "Päätettiin kaksi asiaa, ja ne kirjattiin.",
+      minutesStatus: "approved",
+      version: version + 2,
+    });
     expect(saveMinutes(chair, id, version + 2, "Muutos jälkikäteen")).toEqual({ ok: false, reason: "approved" });
     expect(
       recordDecision(chair, id, { text: "Myöhästynyt.", decidedOn: "2031-02-10", agendaItemId: null, linkType: null, linkId: null }),

@@ -11,7 +11,7 @@ import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
 import { db, type Db } from "../platform/db.server";
 import { helsinkiParts, helsinkiToDate } from "../platform/helsinki-time";
-import { notifyMany } from "../mail/notifications.server";
+import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import { pageWindow } from "../platform/paging";
 import { can } from "./permissions.server";
 import type { Viewer } from "./viewer.server";
@@ -83,6 +83,8 @@ export function sendRightsRequest(
     );
     return { id, dueAt };
   });
+  // Mail follows the commit; the notifications are written inside the transaction.
+  scheduleMailDelivery();
   return result;
 }
 
@@ -188,7 +190,7 @@ export type AnswerResult = { ok: true } | { ok: false; reason: "forbidden" | "no
  */
 export function answerRightsRequest(actor: Viewer, id: number, answer: string, now = clock.now()): AnswerResult {
   if (!can(actor, { kind: "rightsRequest.handle" })) return { ok: false, reason: "forbidden" };
-  return db().transaction((tx): AnswerResult => {
+  const result = db().transaction((tx): AnswerResult => {
     const request = tx
       .select({ id: rightsRequests.id, userId: rightsRequests.userId, kind: rightsRequests.kind })
       .from(rightsRequests)
@@ -227,6 +229,8 @@ export function answerRightsRequest(actor: Viewer, id: number, answer: string, n
     }
     return { ok: true };
   });
+  scheduleMailDelivery();
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ import { config } from "../platform/config.server";
 import { db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { checkUpload } from "../platform/file-sniff";
-import { notifyMany } from "../mail/notifications.server";
+import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import { can, type DocumentAccess } from "../people/permissions.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "../people/viewer.server";
@@ -450,7 +450,7 @@ export function createDocument(
   const now = opts.now ?? clock.now();
   const checked = checkFile(file);
   if (!checked.ok) return checked;
-  return db().transaction((tx) => {
+  const result = db().transaction((tx) => {
     if (opts.parentId) {
       const parent = tx
         .select({ id: documents.id, groupId: documents.groupId, parentId: documents.parentId })
@@ -499,6 +499,8 @@ export function createDocument(
     );
     return { ok: true as const, id };
   });
+  scheduleMailDelivery();
+  return result;
 }
 
 export type VersionResult = { ok: true; version: number } | { ok: false; reason: FileProblem | "notFound" | "forbidden" };
@@ -507,7 +509,7 @@ export type VersionResult = { ok: true; version: number } | { ok: false; reason:
 export function addVersion(actor: Viewer, documentId: number, file: UploadedFile, note: string, now = clock.now()): VersionResult {
   const checked = checkFile(file);
   if (!checked.ok) return checked;
-  return db().transaction((tx) => {
+  const result = db().transaction((tx) => {
     const doc = tx
       .select()
       .from(documents)
@@ -538,6 +540,8 @@ export function addVersion(actor: Viewer, documentId: number, file: UploadedFile
     );
     return { ok: true as const, version };
   });
+  scheduleMailDelivery();
+  return result;
 }
 
 export function updateDocumentMeta(

@@ -8,7 +8,7 @@ import { config } from "../platform/config.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { calendarFor } from "./ical";
 import { linkKey, resolveLink, resolveLinks, type ResolvedLink } from "./links.server";
-import { notifyMany } from "../mail/notifications.server";
+import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { clock } from "../platform/clock";
@@ -51,7 +51,7 @@ export function inviteMembers(
 }
 
 export function createMeeting(actor: Viewer, groupId: number, input: MeetingInput, now = clock.now()): { ok: true; id: number } {
-  return db().transaction((tx) => {
+  const result = db().transaction((tx) => {
     const id = Number(
       tx
         .insert(meetings)
@@ -64,6 +64,8 @@ export function createMeeting(actor: Viewer, groupId: number, input: MeetingInpu
     audit({ actorId: actor.id, action: "meeting.created", targetType: "meeting", targetId: id }, tx);
     return { ok: true as const, id };
   });
+  scheduleMailDelivery();
+  return result;
 }
 
 function loadForChange(tx: Tx, meetingId: number, expectedVersion?: number): { meeting: typeof meetings.$inferSelect } | Refusal {
@@ -88,7 +90,7 @@ export function updateMeeting(
   input: MeetingInput & { status: "planned" | "held" | "cancelled" },
   now = clock.now(),
 ): { ok: true } | Refusal {
-  return db().transaction((tx) => {
+  const result = db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId, expectedVersion);
     if ("ok" in loaded) return loaded;
     const before = loaded.meeting;
@@ -124,6 +126,8 @@ export function updateMeeting(
     audit({ actorId: actor.id, action: "meeting.updated", targetType: "meeting", targetId: meetingId }, tx);
     return { ok: true as const };
   });
+  scheduleMailDelivery();
+  return result;
 }
 
 export type AgendaInput = { title: string; description: string; linkType: LinkType | null; linkId: number | null };
@@ -271,15 +275,29 @@ export function saveMinutes(actor: Viewer, meetingId: number, expectedVersion: n
   });
 }
 
-/** Approving the minutes closes the record; the members are told. */
-export function approveMinutes(actor: Viewer, meetingId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
-  return db().transaction((tx) => {
+/**
+ * Approving the minutes closes the record; the members are told. With `minutes`, the text in the
+ * box is saved and approved in the same transaction, so an approval never leaves a saved but
+ * unapproved text behind (or approves a text other than the one the chair saw).
+ */
+export function approveMinutes(
+  actor: Viewer,
+  meetingId: number,
+  expectedVersion: number,
+  opts: { minutes?: string; now?: Date } = {},
+): { ok: true } | Refusal {
+  const now = opts.now ?? clock.now();
+  const result = db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId, expectedVersion);
     if ("ok" in loaded) return loaded;
     const m = loaded.meeting;
-    if (!m.minutes.trim()) return { ok: false as const, reason: "invalid" as const };
+    const minutes = opts.minutes ?? m.minutes;
+    if (!minutes.trim()) return { ok: false as const, reason: "invalid" as const };
+    if (opts.minutes !== undefined && opts.minutes !== m.minutes)
+      audit({ actorId: actor.id, action: "minutes.saved", targetType: "meeting", targetId: meetingId }, tx);
     tx.update(meetings)
       .set({
+        minutes,
         minutesStatus: "approved",
         minutesApprovedAt: now,
         minutesApprovedById: actor.id,
@@ -302,6 +320,8 @@ export function approveMinutes(actor: Viewer, meetingId: number, expectedVersion
     audit({ actorId: actor.id, action: "minutes.approved", targetType: "meeting", targetId: meetingId }, tx);
     return { ok: true as const };
   });
+  if (result.ok) scheduleMailDelivery();
+  return result;
 }
 
 export type DecisionInput = {

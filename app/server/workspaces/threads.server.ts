@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { posts, threads, users } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { db, type Tx } from "../platform/db.server";
-import { notifyMany } from "../mail/notifications.server";
+import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { listCurrentMembers } from "./workspace-members.server";
 import { clock } from "../platform/clock";
@@ -56,7 +56,7 @@ export function createThread(
   input: { title: string; body: string; mentionIds: string[] },
   now = clock.now(),
 ) {
-  return db().transaction((tx) => {
+  const result = db().transaction((tx) => {
     const threadId = Number(
       tx.insert(threads).values({ groupId, title: input.title, createdById: actor.id, createdAt: now, lastPostAt: now }).run()
         .lastInsertRowid,
@@ -68,6 +68,8 @@ export function createThread(
     audit({ actorId: actor.id, action: "thread.created", targetType: "thread", targetId: threadId }, tx);
     return { id: threadId, postId, mentioned };
   });
+  scheduleMailDelivery();
+  return result;
 }
 
 export function addPost(
@@ -77,7 +79,7 @@ export function addPost(
   input: { body: string; mentionIds: string[] },
   now = clock.now(),
 ) {
-  return db().transaction((tx) => {
+  const result = db().transaction((tx) => {
     const thread = tx
       .select()
       .from(threads)
@@ -91,6 +93,8 @@ export function addPost(
     const mentioned = notifyMentions(tx, actor, groupId, thread, postId, input.body, input.mentionIds, now);
     return { postId, mentioned };
   });
+  scheduleMailDelivery();
+  return result;
 }
 
 export function listThreads(groupId: number, limit = 200) {
