@@ -3,11 +3,12 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions, isLanguage, resources, FALLBACK_LANGUAGE } from "./i18n/config";
+import { FALLBACK_LANGUAGE, formatWithIntlLocales, i18nOptions, isLanguage, resources } from "./i18n/config";
 
 async function hydrate() {
   const lang = document.documentElement.lang;
   await i18next.use(initReactI18next).init({ ...i18nOptions, resources, lng: isLanguage(lang) ? lang : FALLBACK_LANGUAGE });
+  formatWithIntlLocales(i18next);
   startTransition(() => {
     hydrateRoot(
       document,

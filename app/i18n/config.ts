@@ -1,5 +1,6 @@
 // One i18n mechanism for the whole app: i18next with every language bundled (the texts are small),
 // detected per request by remix-i18next (URL ?lng, cookie, Accept-Language), Finnish by default.
+import type { i18n as I18n } from "i18next";
 import en from "./locales/en";
 import fi from "./locales/fi";
 import sv from "./locales/sv";
@@ -28,3 +29,20 @@ export function isLanguage(value: unknown): value is Language {
 
 /** BCP 47 tags for Intl formatting of dates and numbers. */
 export const INTL_LOCALE: Record<Language, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
+
+/**
+ * i18next formats `{{x, datetime}}` and `{{x, number}}` with the bare language code, and "en" is
+ * US English ("Dec 24, 2026, 1:00 PM") while the pages format with en-GB ("24 Dec 2026, 13:00"):
+ * texts use the same locales as the pages. Call once after init, on every instance.
+ */
+export function formatWithIntlLocales(instance: I18n): void {
+  const locale = (lng: string | undefined) => INTL_LOCALE[isLanguage(lng) ? lng : FALLBACK_LANGUAGE];
+  instance.services.formatter?.addCached("datetime", (lng, options: Intl.DateTimeFormatOptions) => {
+    const format = new Intl.DateTimeFormat(locale(lng), options);
+    return (value: Date | number | string) => format.format(new Date(value));
+  });
+  instance.services.formatter?.addCached("number", (lng, options: Intl.NumberFormatOptions) => {
+    const format = new Intl.NumberFormat(locale(lng), options);
+    return (value: number) => format.format(value);
+  });
+}

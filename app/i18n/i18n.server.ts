@@ -2,7 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { FALLBACK_LANGUAGE, SUPPORTED_LANGUAGES, i18nOptions, isLanguage, resources, type Language } from "./config";
+import { FALLBACK_LANGUAGE, formatWithIntlLocales, i18nOptions, isLanguage, resources, SUPPORTED_LANGUAGES, type Language } from "./config";
 
 /** The chosen language is remembered for a year. */
 export const languageCookie = createCookie("lng", {
@@ -44,6 +44,7 @@ export function i18nFor(lng: Language): I18n {
     instance = createInstance();
     // Resources are bundled, so initialisation completes synchronously.
     void instance.use(initReactI18next).init({ ...i18nOptions, resources, lng, initImmediate: false });
+    formatWithIntlLocales(instance);
     sharedInstances.set(lng, instance);
   }
   return instance;

@@ -7,6 +7,14 @@ import { useRootData } from "~/root";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { NotificationLink } from "./workspaces/NotificationLink";
 
+/**
+ * Signing in from a page comes back to that page; from the front page (or the sign-in and
+ * registration pages themselves) it leads to the person's own landing page instead.
+ */
+export function signInPath(pathname: string): string {
+  return ["/", "/login", "/register"].includes(pathname) ? "/login" : `/login?redirectTo=${encodeURIComponent(pathname)}`;
+}
+
 /** The shell every page sits in: header, role-aware navigation, main landmark, footer. */
 export function AppShellLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -33,6 +41,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {viewer ? <Form method="post" action="/logout" id="sign-out-form" hidden /> : null}
             <LanguageSwitcher />
             {viewer ? <NotificationLink count={data?.unreadNotifications ?? 0} /> : null}
             {viewer ? (
@@ -51,15 +60,14 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
                   <Menu.Item component={Link} to="/notifications">
                     {t("workspaces.notifications.title")}
                   </Menu.Item>
-                  <Form method="post" action="/logout">
-                    <Menu.Item component="button" type="submit">
-                      {t("auth.signOut")}
-                    </Menu.Item>
-                  </Form>
+                  {/* The form sits outside the menu: a role="menu" may only hold menu items (axe aria-required-children). */}
+                  <Menu.Item component="button" type="submit" form="sign-out-form">
+                    {t("auth.signOut")}
+                  </Menu.Item>
                 </Menu.Dropdown>
               </Menu>
             ) : (
-              <Button component={Link} to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`} size="xs" variant="filled">
+              <Button component={Link} to={signInPath(location.pathname)} size="xs" variant="filled">
                 {t("auth.signIn")}
               </Button>
             )}

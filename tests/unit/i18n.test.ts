@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import en from "~/i18n/locales/en";
 import fi from "~/i18n/locales/fi";
 import sv from "~/i18n/locales/sv";
+import { i18nFor } from "~/i18n/i18n.server";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -71,5 +72,18 @@ describe("translations", () => {
       /^(admin\.(view|manage\w+|invite|security)|account\.(view|registered|passwordChanged|dataExported|inactive|deleted)|auth\.(signIn|signInFailed|secondFactor\w*|recoveryCodeUsed))$/;
     const unknown = [...used].filter((k) => !known(k) && !notTexts.test(k));
     expect(unknown).toEqual([]);
+  });
+});
+
+describe("dates and numbers inside texts", () => {
+  it("use the same locales as the pages: English is en-GB (24 Dec 2026, 13:00), not US English", () => {
+    const when = new Date("2026-12-24T11:00:00Z"); // 13:00 in Helsinki
+    const en = i18nFor("en").getFixedT("en")("workspaces.notify.meetingInvited", { title: "Kokous", when });
+    expect(en).toContain("24 Dec 2026, 13:00");
+    expect(en).not.toMatch(/PM|Dec 24/);
+    const sv = i18nFor("sv").getFixedT("sv")("workspaces.notify.meetingInvited", { title: "Möte", when });
+    expect(sv).toContain("24 dec. 2026 13.00"); // sv-FI, as the pages write it
+    const fi = i18nFor("fi").getFixedT("fi")("workspaces.notify.meetingInvited", { title: "Kokous", when });
+    expect(fi).toMatch(/24\.12\.2026.*13\.00/);
   });
 });

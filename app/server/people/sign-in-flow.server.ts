@@ -34,5 +34,7 @@ export async function completeSignIn(
   headers.append("Set-Cookie", await startSession(userId, request.headers.get("user-agent")));
   headers.append("Set-Cookie", clearPendingCookie());
   const viewer = loadViewer(userId);
-  return redirect(safeRedirect(redirectTo, viewer ? homePathFor(viewer) : "/"), { headers });
+  // Signing in from the front page means "take me to my work", not back to the public page.
+  const back = redirectTo === "/" ? null : redirectTo;
+  return redirect(safeRedirect(back, viewer ? homePathFor(viewer) : "/"), { headers });
 }
