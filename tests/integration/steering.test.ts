@@ -32,6 +32,7 @@ import {
 import { DEADLINE_LIST_LIMIT, steeringSummary, SUMMARY_LIST_LIMIT } from "~/server/steering/summary.server";
 import { narrowChanges } from "~/server/steering/changes";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { pdfText } from "../support/pdf-streams";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const DAY = 86400000;
@@ -365,6 +366,13 @@ describe("status reviews", () => {
     expect(pdf.length).toBeGreaterThan(5000);
     // Frozen reviews are rendered once and then served from the cache.
     expect((await reviewPdf(view, t, "fi")).equals(pdf)).toBe(true);
+    // Tagged and accessible: a structure tree with headings and tables, the language, the title
+    // shown as the window title, and an embedded font (the built-in Helvetica cannot be embedded).
+    const text = pdfText(pdf);
+    for (const marker of ["/StructTreeRoot", "/MarkInfo", "/Marked true", "/Lang (fi-FI)", "/DisplayDocTitle true", "/FontFile2"])
+      expect(text).toContain(marker);
+    for (const tag of ["/S /Document", "/S /H1", "/S /H2", "/S /Table", "/S /TH", "/S /TD", "/S /P"]) expect(text).toContain(tag);
+    expect(text).not.toContain("/BaseFont /Helvetica");
     const xlsx = await reviewXlsx(view, t, "fi");
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
   });

@@ -14,6 +14,8 @@ import { countSentence } from "~/ui/measures/CountSentence";
 import type { ReviewView } from "./reviews.server";
 
 const WORKER_FILE = resolve("app/server/steering/review-pdf.worker.ts");
+/** Part of a frozen review's cached file name: a new layout renders the PDFs again. */
+const PDF_LAYOUT = "tagged1";
 
 function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
   const { review, content, decisions } = view;
@@ -23,6 +25,7 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
   const c = content.changes;
   const line = (m: { code: string; title: string }) => `${m.code} ${m.title}`;
   const labels: Omit<PdfLabels, "areaTitle" | "page" | "formatNumber"> = {
+    lang: locale,
     city: config().cityIssuer[lang],
     documentType: t("reviews.pdf.documentType"),
     title: review.title,
@@ -124,7 +127,7 @@ export async function reviewPdf(view: ReviewView, t: TFunction, lang: string): P
   const language: Language = isLanguage(lang) ? lang : "fi";
   const frozen = view.review.status !== "draft";
   const dir = join(config().dataDir, "review-pdfs");
-  const cacheFile = join(dir, `review-${view.review.id}-v${view.review.version}-${view.decisions.length}-${language}.pdf`);
+  const cacheFile = join(dir, `review-${view.review.id}-v${view.review.version}-${view.decisions.length}-${language}-${PDF_LAYOUT}.pdf`);
   if (frozen && existsSync(cacheFile)) return readFileSync(cacheFile);
   const bytes = await runWorker({ content: view.content, ...buildLabels(view, t, language) });
   if (frozen) {

@@ -1,12 +1,21 @@
 // Lays out a status review as a printable A4 document with pdfkit: cover, summary, changes,
 // one section per priority area with its measure table, indicators and decisions.
 // Plain data in, bytes out: it runs inside a worker thread (review-pdf.worker.ts).
+//
+// The PDF is tagged (a structure tree of headings, paragraphs, lists and tables, the document's
+// language and title, decorations and page numbers marked as artifacts), so screen readers read it
+// in order, and it embeds DejaVu Sans: pdfkit's built-in Helvetica only knows WinAnsi, which
+// printed "→" as "!’" and cannot be embedded, which an accessible PDF needs.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import { figureText, type BoundWords, type FigureLike } from "../city/indicator-figures";
-import type { ReviewContent } from "./reviews.server";
 import { columnCount, STATUS_COLUMN_KEYS } from "../city/measure-rules";
+import type { ReviewContent } from "./reviews.server";
 
 export type PdfLabels = {
+  /** The document's language as a BCP 47 tag (fi-FI, sv-FI, en-GB). */
+  lang: string;
   city: string;
   documentType: string;
   title: string;
@@ -46,6 +55,20 @@ export type PdfLabels = {
 const MARGIN = 56;
 const BLUE = "#1a249a";
 const GREY = "#495057";
+const TABLE_FONT_SIZE = 8.5;
+
+const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+const FONTS = {
+  regular: "DejaVuSans.ttf",
+  bold: "DejaVuSans-Bold.ttf",
+  // Tables use the condensed cut: ten columns on an A4 page.
+  cell: "DejaVuSansCondensed.ttf",
+  cellBold: "DejaVuSansCondensed-Bold.ttf",
+} as const;
+type FontName = keyof typeof FONTS;
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
 
 export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Promise<Buffer> {
   const figure = (f: FigureLike) => figureText(f, labels.formatNumber, labels.boundWords);
@@ -54,26 +77,55 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
       size: "A4",
       margin: MARGIN,
       bufferPages: true,
+      pdfVersion: "1.7",
+      tagged: true,
+      lang: labels.lang,
+      displayTitle: true,
       info: { Title: labels.title, Author: labels.city, Subject: labels.documentType },
     });
+    registerReviewFonts(doc);
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     const width = doc.page.width - MARGIN * 2;
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    const tagged = (parent: Struct, type: string, draw: () => void) => parent.add(doc.struct(type, {}, draw));
+    const paragraph = (parent: Struct, text: string, font: FontName = "regular", size = 10, color = "black") =>
+      tagged(parent, "P", () => {
+        doc.font(font).fontSize(size).fillColor(color).text(text, { width });
+      });
+    const list = (parent: Struct, items: string[], size: number) => {
+      const l = doc.struct("L");
+      parent.add(l);
+      doc.font("regular").fontSize(size).fillColor("black").list(items, { bulletRadius: 1.5, indent: 10, textIndent: 10, structParent: l });
+      l.end();
+    };
 
     // Cover
-    doc.rect(0, 0, doc.page.width, 12).fill(BLUE);
-    doc.fillColor(GREY).font("Helvetica").fontSize(12).text(labels.city, MARGIN, 120);
-    doc.moveDown(0.5).fillColor(BLUE).font("Helvetica-Bold").fontSize(11).text(labels.documentType.toUpperCase(), { characterSpacing: 1 });
-    doc.moveDown(0.5).fillColor("black").font("Helvetica-Bold").fontSize(26).text(labels.title, { width });
-    doc.moveDown(1).font("Helvetica").fontSize(13).fillColor(GREY).text(labels.period).text(labels.plan).text(labels.statusLine);
-    doc.moveDown(2).fontSize(10).text(labels.generated);
+    artifact(doc, () => doc.rect(0, 0, doc.page.width, 12).fill(BLUE));
+    const cover = doc.struct("Sect");
+    root.add(cover);
+    tagged(cover, "P", () => {
+      doc.fillColor(GREY).font("regular").fontSize(12).text(labels.city, MARGIN, 120);
+    });
+    tagged(cover, "P", () => {
+      doc.moveDown(0.5).fillColor(BLUE).font("bold").fontSize(11).text(labels.documentType.toUpperCase(), { characterSpacing: 1 });
+    });
+    tagged(cover, "H1", () => {
+      doc.moveDown(0.5).fillColor("black").font("bold").fontSize(26).text(labels.title, { width });
+    });
+    doc.moveDown(1);
+    for (const line of [labels.period, labels.plan, labels.statusLine]) paragraph(cover, line, "regular", 13, GREY);
+    doc.moveDown(2);
+    paragraph(cover, labels.generated, "regular", 10, GREY);
+    cover.end();
 
     // Summary
     doc.addPage();
-    heading(doc, labels.summary);
-    doc.font("Helvetica").fontSize(10).fillColor("black").text(labels.summaryText, { width });
+    const summary = section(doc, root, labels.summary);
+    paragraph(summary, labels.summaryText);
     doc.moveDown(0.8);
     const totalsRows = content.priorityAreas.map((a) => [
       labels.areaTitle(a.code, labels.areaName[String(a.id)] ?? "–"),
@@ -83,23 +135,27 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
       a.progress == null ? "–" : `${a.progress} %`,
     ]);
     // The same status columns as the review page (STATUS_COLUMNS): they add up to the total.
-    table(doc, labels.totalsHeaders, totalsRows, [0.22, 0.07, 0.09, 0.1, 0.09, 0.1, 0.08, 0.09, 0.08, 0.08]);
+    table(doc, summary, labels.totalsHeaders, totalsRows, [0.22, 0.07, 0.09, 0.1, 0.09, 0.1, 0.08, 0.09, 0.08, 0.08]);
+    summary.end();
 
     // Changes since the previous review
     doc.moveDown(1);
-    heading(doc, labels.changes);
+    const changes = section(doc, root, labels.changes);
     const groups = labels.changeGroups.filter((g) => g.items.length);
-    if (!groups.length) doc.font("Helvetica").fontSize(10).fillColor("black").text(labels.noChanges);
+    if (!groups.length) paragraph(changes, labels.noChanges);
     for (const g of groups) {
-      doc.font("Helvetica-Bold").fontSize(10).fillColor("black").text(g.label);
-      doc.font("Helvetica").fontSize(9.5).list(g.items, { bulletRadius: 1.5, indent: 10, textIndent: 10 });
+      tagged(changes, "H3", () => {
+        doc.font("bold").fontSize(10).fillColor("black").text(g.label, { width });
+      });
+      list(changes, g.items, 9.5);
       doc.moveDown(0.4);
     }
+    changes.end();
 
     // One section per priority area
     for (const area of content.priorityAreas) {
       doc.addPage();
-      heading(doc, labels.areaTitle(area.code, labels.areaName[String(area.id)] ?? "–"));
+      const sect = section(doc, root, labels.areaTitle(area.code, labels.areaName[String(area.id)] ?? "–"));
       const rows = content.measures
         .filter((m) => m.priorityAreaId === area.id)
         .map((m) => [
@@ -110,26 +166,24 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
           labels.ownerName[m.id] ?? m.ownerNameFi,
           m.latest ? `${labels.formatDate[String(m.latest.reportedAt)] ?? ""}: ${m.latest.done}` : "–",
         ]);
-      table(doc, labels.measureHeaders, rows, [0.085, 0.26, 0.13, 0.11, 0.165, 0.25]);
+      table(doc, sect, labels.measureHeaders, rows, [0.085, 0.26, 0.13, 0.11, 0.165, 0.25]);
       const assessment = content.assessments.find((a) => a.priorityAreaId === area.id);
       doc.moveDown(0.8);
-      doc.font("Helvetica-Bold").fontSize(11).fillColor(BLUE).text(labels.assessment);
-      doc
-        .font("Helvetica")
-        .fontSize(10)
-        .fillColor("black")
-        .text(assessment?.assessment || labels.noAssessment, { width });
+      subheading(doc, sect, labels.assessment);
+      paragraph(sect, assessment?.assessment || labels.noAssessment);
       if (assessment?.proposals) {
-        doc.moveDown(0.4).font("Helvetica-Bold").fontSize(11).fillColor(BLUE).text(labels.proposals);
-        doc.font("Helvetica").fontSize(10).fillColor("black").text(assessment.proposals, { width });
+        doc.moveDown(0.4);
+        subheading(doc, sect, labels.proposals);
+        paragraph(sect, assessment.proposals);
       }
       const areaIndicators = content.indicators.filter((i) => i.priorityAreaIds.includes(area.id ?? -1));
       if (areaIndicators.length) {
         doc.moveDown(0.8);
-        doc.font("Helvetica-Bold").fontSize(11).fillColor(BLUE).text(labels.indicators);
+        subheading(doc, sect, labels.indicators);
         doc.moveDown(0.3);
         table(
           doc,
+          sect,
           labels.indicatorHeaders,
           areaIndicators.map((i) => [
             labels.indicatorName[i.id] ?? i.nameFi,
@@ -140,86 +194,171 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
           [0.4, 0.22, 0.19, 0.19],
         );
       }
+      sect.end();
     }
 
     const overall = content.assessments.find((a) => a.priorityAreaId == null);
     if (overall || labels.decisionLines.length) {
       doc.addPage();
       if (overall) {
-        heading(doc, labels.assessment);
-        doc
-          .font("Helvetica")
-          .fontSize(10)
-          .fillColor("black")
-          .text(overall.assessment || labels.noAssessment, { width });
-        if (overall.proposals)
-          doc.moveDown(0.5).font("Helvetica-Bold").text(labels.proposals).font("Helvetica").text(overall.proposals, { width });
+        const sect = section(doc, root, labels.assessment);
+        paragraph(sect, overall.assessment || labels.noAssessment);
+        if (overall.proposals) {
+          doc.moveDown(0.5);
+          subheading(doc, sect, labels.proposals);
+          paragraph(sect, overall.proposals);
+        }
         doc.moveDown(1);
+        sect.end();
       }
       if (labels.decisionLines.length) {
-        heading(doc, labels.decisions);
-        doc.font("Helvetica").fontSize(10).fillColor("black").list(labels.decisionLines, { bulletRadius: 1.5, indent: 10, textIndent: 10 });
+        const sect = section(doc, root, labels.decisions);
+        list(sect, labels.decisionLines, 10);
+        sect.end();
       }
     }
+    root.end();
 
-    // Footer with page numbers on every page but the cover.
+    // Footer with page numbers on every page but the cover: pagination artifacts, not content.
     const range = doc.bufferedPageRange();
     for (let i = 1; i < range.count; i++) {
       doc.switchToPage(range.start + i);
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
+      doc.markContent("Artifact", { type: "Pagination" });
       doc
-        .font("Helvetica")
+        .font("regular")
         .fontSize(8)
         .fillColor(GREY)
         .text(`${labels.title} · ${labels.page(i + 1, range.count)}`, MARGIN, doc.page.height - 36, { width, align: "right" });
+      doc.endMarkedContent();
       doc.page.margins.bottom = bottom;
     }
     doc.end();
   });
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string) {
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(16)
-    .fillColor(BLUE)
-    .text(text, MARGIN, undefined, { width: doc.page.width - MARGIN * 2 });
-  doc.moveDown(0.5);
+/** The embedded fonts, under the names the layout uses. */
+export function registerReviewFonts(doc: Doc) {
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, join(FONT_DIR, file));
 }
 
-/** A simple grid table that repeats its header when it breaks onto a new page. */
-function table(doc: PDFKit.PDFDocument, headers: string[], rows: string[][], fractions: number[]) {
+/** Draws something that is decoration, not content: screen readers skip it. */
+function artifact(doc: Doc, draw: () => void) {
+  doc.markContent("Artifact", { type: "Layout" });
+  draw();
+  doc.endMarkedContent();
+}
+
+/** A section with its level-2 heading; the caller adds its content and ends it. */
+function section(doc: Doc, parent: Struct, title: string): Struct {
+  const sect = doc.struct("Sect");
+  parent.add(sect);
+  sect.add(
+    doc.struct("H2", {}, () => {
+      doc
+        .font("bold")
+        .fontSize(16)
+        .fillColor(BLUE)
+        .text(title, MARGIN, undefined, { width: doc.page.width - MARGIN * 2 });
+    }),
+  );
+  doc.moveDown(0.5);
+  return sect;
+}
+
+function subheading(doc: Doc, parent: Struct, text: string) {
+  parent.add(
+    doc.struct("H3", {}, () => {
+      doc
+        .font("bold")
+        .fontSize(11)
+        .fillColor(BLUE)
+        .text(text, MARGIN, undefined, { width: doc.page.width - MARGIN * 2 });
+    }),
+  );
+}
+
+/**
+ * Column widths from the wanted fractions, widened so that no header word has to break in the
+ * middle ("Yhteens/ä"); the widening is taken from the columns that have room to spare. When the
+ * headers' longest words cannot stand side by side at the table's size, the header row is set
+ * smaller (down to 6.5 pt) until they can.
+ */
+export function columnWidths(
+  doc: Doc,
+  headers: string[],
+  fractions: number[],
+  width: number,
+  pad: number,
+): { widths: number[]; headerSize: number } {
+  const wanted = fractions.map((f) => f * width);
+  let headerSize = TABLE_FONT_SIZE;
+  let needed: number[] = [];
+  for (; headerSize >= 6.5; headerSize -= 0.5) {
+    doc.font("cellBold").fontSize(headerSize);
+    needed = headers.map((h) => Math.max(...h.split(/\s+/).map((word) => doc.widthOfString(word))) + pad * 2 + 1);
+    if (needed.reduce((a, b) => a + b, 0) <= width) break;
+  }
+  headerSize = Math.max(headerSize, 6.5);
+  const widths = wanted.map((w, i) => Math.max(w, needed[i]!));
+  const excess = widths.reduce((a, b) => a + b, 0) - width;
+  if (excess <= 0) return { widths, headerSize };
+  const spare = widths.map((w, i) => Math.max(0, w - needed[i]!));
+  const totalSpare = spare.reduce((a, b) => a + b, 0);
+  // Even at the smallest size the words do not fit: shrink every column alike.
+  if (totalSpare < excess) return { widths: widths.map((w) => (w * width) / (width + excess)), headerSize };
+  return { widths: widths.map((w, i) => w - spare[i]! * (excess / totalSpare)), headerSize };
+}
+
+/** A grid table, tagged as Table/TR/TH/TD, that repeats its header when it breaks onto a new page. */
+function table(doc: Doc, parent: Struct, headers: string[], rows: string[][], fractions: number[]) {
   const width = doc.page.width - MARGIN * 2;
-  const widths = fractions.map((f) => f * width);
   const pad = 3;
-  const drawRow = (cells: string[], bold: boolean, shade: boolean) => {
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8.5);
-    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - pad * 2 }))) + pad * 2;
+  const { widths, headerSize } = columnWidths(doc, headers, fractions, width, pad);
+  const tableStruct = doc.struct("Table");
+  parent.add(tableStruct);
+  const drawRow = (cells: string[], header: boolean, shade: boolean, repeated = false) => {
+    const font: FontName = header ? "cellBold" : "cell";
+    const size = header ? headerSize : TABLE_FONT_SIZE;
+    doc.font(font).fontSize(size);
+    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - pad * 2 }))) + pad * 2;
     if (doc.y + height > doc.page.height - MARGIN) {
       doc.addPage();
-      if (!bold) drawRow(headers, true, true);
+      if (!header) drawRow(headers, true, true, true);
     }
     const top = doc.y;
-    if (shade) doc.rect(MARGIN, top, width, height).fill(bold ? "#e9ecf7" : "#f6f7fb");
+    if (shade) artifact(doc, () => doc.rect(MARGIN, top, width, height).fill(header ? "#e9ecf7" : "#f6f7fb"));
+    // A header repeated on a later page is a reading aid, not another row: an artifact.
+    const tr = repeated ? null : doc.struct("TR");
+    if (tr) tableStruct.add(tr);
     let x = MARGIN;
     cells.forEach((cell, i) => {
-      doc
-        .fillColor("black")
-        .font(bold ? "Helvetica-Bold" : "Helvetica")
-        .fontSize(8.5)
-        .text(cell, x + pad, top + pad, { width: widths[i] - pad * 2 });
-      x += widths[i];
+      const left = x;
+      const text = () => {
+        doc
+          .fillColor("black")
+          .font(font)
+          .fontSize(size)
+          .text(cell, left + pad, top + pad, { width: widths[i]! - pad * 2 });
+      };
+      if (tr) tr.add(doc.struct(header ? "TH" : "TD", {}, text));
+      else artifact(doc, text);
+      x += widths[i]!;
     });
-    doc
-      .moveTo(MARGIN, top + height)
-      .lineTo(MARGIN + width, top + height)
-      .lineWidth(0.5)
-      .strokeColor("#ced4da")
-      .stroke();
+    tr?.end();
+    artifact(doc, () =>
+      doc
+        .moveTo(MARGIN, top + height)
+        .lineTo(MARGIN + width, top + height)
+        .lineWidth(0.5)
+        .strokeColor("#ced4da")
+        .stroke(),
+    );
     doc.x = MARGIN;
     doc.y = top + height;
   };
   drawRow(headers, true, true);
   rows.forEach((r, i) => drawRow(r, false, i % 2 === 1));
+  tableStruct.end();
 }
