@@ -119,7 +119,7 @@ export function seedDemoReviews(db: Db, now: Date) {
   recordDecision(mayor, firstId, {
     decidedOn: meetingDay,
     kind: "priority_areas",
-    text: "Ohjausryhmä päätti pitää nykyiset painopistealueet voimassa myös seuraavana vuonna.",
+    text: "Johtoryhmä päätti pitää nykyiset painopistealueet voimassa myös seuraavana vuonna.",
     year: Number(sentDay.slice(0, 4)) + 1,
     priorityAreaIds: areas.map((a) => a.id),
   });

@@ -162,7 +162,7 @@ describe("a resident's neighbourhood plan", () => {
     await expectAccessible(visitor.page);
     await visitor.page.getByRole("link", { name: "2.2 Lähipoliisitoiminta Kalliossa ja Alppiharjussa" }).click();
     await expectHeading(visitor.page, /2\.2 Lähipoliisitoiminta/);
-    await visitor.page.getByRole("heading", { name: "Asukassuunnitelmien toimenpiteet" }).waitFor();
+    await visitor.page.getByRole("heading", { name: "Asukkaiden turvallisuussuunnitelmien toimenpiteet" }).waitFor();
     await expect(visitor.page.getByRole("link", { name: TITLE }).count()).resolves.toBe(1);
     await expectAccessible(visitor.page);
     // …and the area's page lists it.

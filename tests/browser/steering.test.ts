@@ -45,7 +45,7 @@ describe("steering group", () => {
     await page.getByText("Edellinen tilannekatsaus:").locator("a").click();
     await page.waitForURL(/\/reviews\/\d+$/);
     await page.getByText("Tämä katsaus on lukittu asiakirja.", { exact: false }).waitFor();
-    await expect(page.getByRole("heading", { name: "Ohjausryhmän päätökset" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("heading", { name: "Johtoryhmän päätökset" }).count()).resolves.toBe(1);
     await expectAccessible(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Lataa PDF" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^tilannekatsaus-\d+\.pdf$/);
@@ -74,8 +74,8 @@ describe("coordinator", () => {
     await areaSection.getByRole("button", { name: "Tallenna arvio" }).click();
     await page.getByText("Arvio tallennettu.").waitFor();
 
-    await page.getByRole("button", { name: "Lähetä ohjausryhmälle" }).click();
-    await page.getByText("Katsaus lähetetty ohjausryhmälle ja lukittu.").waitFor();
+    await page.getByRole("button", { name: "Lähetä johtoryhmälle" }).click();
+    await page.getByText("Katsaus lähetetty johtoryhmälle ja lukittu.").waitFor();
     await page.getByText("Tämä katsaus on lukittu asiakirja.", { exact: false }).waitFor();
     await expect(page.getByText("Joukkoliikenteen toimenpiteet etenevät aikataulussa.").count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: "Tallenna arvio" }).count()).resolves.toBe(0);

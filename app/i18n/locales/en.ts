@@ -116,14 +116,14 @@ const en: Translation = {
   },
   front: {
     title: "A safe city is built together",
-    lead: "Lähiturva brings the city's safety plan, the monitoring of its measures and residents' own neighbourhood safety plans together in one place.",
+    lead: "Lähiturva brings the city's safety plan, the monitoring of its measures and residents' safety plans together in one place.",
     toWorkspace: "Go to your workspace",
     registerCta: "Draw up a plan for your own area",
     levelsTitle: "Three levels",
     levels: {
       strategy: { title: "Strategy", body: "The City Council's strategy programme and its objectives guide safety work." },
       city: { title: "City safety plan", body: "Priority areas and proposed measures, with responsible parties and monitoring data." },
-      neighbourhood: { title: "Neighbourhoods", body: "Local safety and wellbeing networks and residents' own plans." },
+      neighbourhood: { title: "Neighbourhoods", body: "Local safety and wellbeing networks and residents' safety plans." },
     },
     publicNote: "Published plans and the status of measures are open for everyone to read.",
   },
@@ -135,7 +135,7 @@ const en: Translation = {
   },
   areas: {
     title: "Areas",
-    intro: "Local safety and wellbeing networks implement the city's plan locally and support residents' plans.",
+    intro: "Local safety and wellbeing networks implement the city's plan locally and support residents' safety plans.",
   },
   myArea: {
     title: "My area",
@@ -297,7 +297,7 @@ const en: Translation = {
     },
     purpose: {
       title: "Purpose of processing",
-      body: "The data is used to prepare and monitor the safety plan, for cooperation between working groups and for residents to draw up neighbourhood safety plans.",
+      body: "The data is used to prepare and monitor the safety plan, for cooperation between working groups and for drawing up residents' safety plans.",
     },
     legalBasis: {
       title: "Legal basis for processing",

@@ -18,7 +18,7 @@ const fi = {
   indicators: indicatorTexts.fi,
   nav: {
     home: "Etusivu",
-    steering: "Ohjausryhmä",
+    steering: "Johtoryhmä",
     reviews: "Tilannekatsaukset",
     expert: "Asiantuntijaryhmä",
     areas: "Alueet",
@@ -115,7 +115,7 @@ const fi = {
   },
   front: {
     title: "Turvallinen kaupunki tehdään yhdessä",
-    lead: "Lähiturva kokoaa kaupungin turvallisuussuunnitelman, sen toimenpiteiden seurannan ja asukkaiden omat lähiöturvallisuussuunnitelmat yhteen paikkaan.",
+    lead: "Lähiturva kokoaa kaupungin turvallisuussuunnitelman, sen toimenpiteiden seurannan ja asukkaiden omat turvallisuussuunnitelmat yhteen paikkaan.",
     toWorkspace: "Siirry työtilaasi",
     registerCta: "Laadi suunnitelma omalle alueellesi",
     levelsTitle: "Kolme tasoa",
@@ -133,7 +133,7 @@ const fi = {
   reviews: reviewTexts.fi,
   expert: {
     title: "Asiantuntijaryhmä",
-    intro: "Asiantuntijaryhmä seuraa turvallisuussuunnitelman toimenpiteiden etenemistä ja valmistelee tilannekatsaukset ohjausryhmälle.",
+    intro: "Asiantuntijaryhmä seuraa turvallisuussuunnitelman toimenpiteiden etenemistä ja valmistelee tilannekatsaukset johtoryhmälle.",
   },
   areas: {
     title: "Alueet",
@@ -247,7 +247,7 @@ const fi = {
   },
   groupKinds: {
     coordinators: "Koordinaattori",
-    steering: "Ohjausryhmä",
+    steering: "Johtoryhmä",
     expert: "Asiantuntijaryhmä",
     network: "Alueverkosto",
     cooperation: "Yhteistyöryhmä",
@@ -300,7 +300,7 @@ const fi = {
     },
     purpose: {
       title: "Käsittelyn tarkoitus",
-      body: "Tietoja käytetään turvallisuussuunnitelman valmisteluun ja seurantaan, työryhmien yhteistyöhön sekä asukkaiden lähiöturvallisuussuunnitelmien laatimiseen.",
+      body: "Tietoja käytetään turvallisuussuunnitelman valmisteluun ja seurantaan, työryhmien yhteistyöhön sekä asukkaiden turvallisuussuunnitelmien laatimiseen.",
     },
     legalBasis: {
       title: "Käsittelyn oikeusperuste",

@@ -18,12 +18,12 @@ const sv: Translation = {
   indicators: indicatorTexts.sv,
   nav: {
     home: "Startsida",
-    steering: "Styrgrupp",
+    steering: "Ledningsgrupp",
     reviews: "Lägesöversikter",
     expert: "Expertgrupp",
     areas: "Områden",
     myArea: "Mitt område",
-    plan: "Trygghetsplan",
+    plan: "Säkerhetsplan",
     measures: "Åtgärder",
     indicators: "Indikatorer",
     workspaces: "Arbetsrum",
@@ -101,7 +101,7 @@ const sv: Translation = {
   register: {
     title: "Registrera dig som invånare",
     intro:
-      "Som invånare kan du tillsammans med dina grannar utarbeta en trygghetsplan för ditt bostadsområde och följa upp insatserna i ditt område.",
+      "Som invånare kan du tillsammans med dina grannar utarbeta invånarnas säkerhetsplan för ditt bostadsområde och följa upp insatserna i ditt område.",
     name: "Namn",
     homeArea: "Bostadsområde",
     homeAreaHelp: "Välj det distrikt eller delområde där du bor.",
@@ -116,13 +116,13 @@ const sv: Translation = {
   },
   front: {
     title: "En trygg stad skapar vi tillsammans",
-    lead: "Lähiturva samlar stadens trygghetsplan, uppföljningen av dess åtgärder och invånarnas egna trygghetsplaner för bostadsområden på ett ställe.",
+    lead: "Lähiturva samlar stadens säkerhetsplan, uppföljningen av dess åtgärder och invånarnas säkerhetsplaner för bostadsområden på ett ställe.",
     toWorkspace: "Gå till ditt arbetsutrymme",
     registerCta: "Gör en plan för ditt eget område",
     levelsTitle: "Tre nivåer",
     levels: {
       strategy: { title: "Strategi", body: "Stadsfullmäktiges strategiprogram och dess mål styr säkerhetsarbetet." },
-      city: { title: "Stadens trygghetsplan", body: "Fokusområden och åtgärdsförslag med ansvariga aktörer och uppföljningsuppgifter." },
+      city: { title: "Stadens säkerhetsplan", body: "Fokusområden och åtgärdsförslag med ansvariga aktörer och uppföljningsuppgifter." },
       neighbourhood: { title: "Bostadsområden", body: "Regionala nätverk för säkerhet och välfärd samt invånarnas egna planer." },
     },
     publicNote: "Publicerade planer och åtgärdernas läge kan läsas av alla.",
@@ -131,7 +131,7 @@ const sv: Translation = {
   reviews: reviewTexts.sv,
   expert: {
     title: "Expertgrupp",
-    intro: "Expertgruppen följer hur åtgärderna i trygghetsplanen framskrider och bereder lägesöversikterna för styrgruppen.",
+    intro: "Expertgruppen följer hur åtgärderna i säkerhetsplanen framskrider och bereder lägesöversikterna för ledningsgruppen.",
   },
   areas: {
     title: "Områden",
@@ -250,7 +250,7 @@ const sv: Translation = {
   },
   groupKinds: {
     coordinators: "Koordinator",
-    steering: "Styrgrupp",
+    steering: "Ledningsgrupp",
     expert: "Expertgrupp",
     network: "Regionalt nätverk",
     cooperation: "Samarbetsgrupp",
@@ -303,7 +303,7 @@ const sv: Translation = {
     },
     purpose: {
       title: "Ändamålet med behandlingen",
-      body: "Uppgifterna används för att bereda och följa upp trygghetsplanen, för arbetsgruppernas samarbete och för att invånarna ska kunna utarbeta trygghetsplaner för sina bostadsområden.",
+      body: "Uppgifterna används för att bereda och följa upp stadens säkerhetsplan, för arbetsgruppernas samarbete och för att invånarna ska kunna utarbeta invånarnas säkerhetsplaner för sina bostadsområden.",
     },
     legalBasis: {
       title: "Rättslig grund för behandlingen",

@@ -360,7 +360,7 @@ export const cityDataTexts = defineTexts({
         residencies: "residents' home areas",
         measureTargets: "measure targets",
         groupAreas: "networks' areas",
-        plans: "residents' plans",
+        plans: "residents' safety plans",
         indicatorValues: "indicator values",
       },
       unused: "The area is not used anywhere.",

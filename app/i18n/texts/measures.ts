@@ -14,7 +14,7 @@ export const measureTexts = defineTexts({
     ofWhichProposals_one: ", joista {{count}} ehdotus",
     ofWhichProposals_other: ", joista {{count}} ehdotusta",
     countedNote:
-      "Luvuissa ovat mukana kaikki suunnitelman toimenpiteet ehdotukset mukaan lukien, samoin kuin tilannekatsauksessa ja ohjausryhmän yhteenvedossa.",
+      "Luvuissa ovat mukana kaikki suunnitelman toimenpiteet ehdotukset mukaan lukien, samoin kuin tilannekatsauksessa ja johtoryhmän yhteenvedossa.",
     noPriorityArea: "Ei painopistealuetta",
     plan: "Suunnitelma",
     priorityArea: "Painopistealue",
@@ -172,7 +172,7 @@ export const measureTexts = defineTexts({
       },
     },
     proposeTitle: "Ehdota uutta toimenpidettä",
-    proposeIntro: "Ehdotus lisätään suunnitelmaan {{plan}} tilassa ”ehdotettu”. Koordinaattori tai ohjausryhmä hyväksyy sen.",
+    proposeIntro: "Ehdotus lisätään suunnitelmaan {{plan}} tilassa ”ehdotettu”. Koordinaattori tai johtoryhmä hyväksyy sen.",
     sendProposal: "Lähetä ehdotus",
     editTitle: "Muokkaa toimenpidettä {{code}}",
     my: {
@@ -187,7 +187,7 @@ export const measureTexts = defineTexts({
   },
   sv: {
     listTitle: "Åtgärder",
-    noPlan: "Trygghetsplanen har ännu inte publicerats.",
+    noPlan: "Säkerhetsplanen har ännu inte publicerats.",
     noResults: "Inga åtgärder motsvarar sökvillkoren. Pröva med bredare villkor.",
     filters: "Sökning och filter",
     searchHelp:
@@ -197,7 +197,7 @@ export const measureTexts = defineTexts({
     ofWhichProposals_one: ", varav {{count}} förslag",
     ofWhichProposals_other: ", varav {{count}} förslag",
     countedNote:
-      "Siffrorna omfattar alla åtgärder i planen, förslagen medräknade, på samma sätt som lägesöversikten och styrgruppens sammanfattning.",
+      "Siffrorna omfattar alla åtgärder i planen, förslagen medräknade, på samma sätt som lägesöversikten och ledningsgruppens sammanfattning.",
     noPriorityArea: "Inget fokusområde",
     plan: "Plan",
     priorityArea: "Fokusområde",
@@ -355,7 +355,7 @@ export const measureTexts = defineTexts({
       },
     },
     proposeTitle: "Föreslå en ny åtgärd",
-    proposeIntro: "Förslaget läggs till i planen {{plan}} med statusen ”föreslagen”. Koordinatorn eller styrgruppen godkänner det.",
+    proposeIntro: "Förslaget läggs till i planen {{plan}} med statusen ”föreslagen”. Koordinatorn eller ledningsgruppen godkänner det.",
     sendProposal: "Skicka förslaget",
     editTitle: "Redigera åtgärd {{code}}",
     my: {

@@ -1,6 +1,6 @@
 import { defineTexts } from "../define";
 
-// Texts of the neighbourhood level (key prefix `neighbourhood.`): residents' plans and their
+// Texts of the neighbourhood level (key prefix `neighbourhood.`): residents' safety plans and their
 // editor, the network's review and workspace, comments and moderation, area pages, the area
 // browser and the area import.
 export const neighbourhoodTexts = defineTexts({
@@ -252,7 +252,7 @@ export const neighbourhoodTexts = defineTexts({
     myArea: {
       startPlan: "Aloita suunnitelma",
       areaPage: "Alueen sivu",
-      plansTitle: "Alueen asukassuunnitelmat",
+      plansTitle: "Alueen asukkaiden turvallisuussuunnitelmat",
       noPlans: "Alueella ei ole vielä julkaistuja suunnitelmia. Aloita ensimmäinen!",
       measuresTitle: "Kaupungin toimenpiteet alueella",
       noMeasures: "Alueelle ei ole kohdistettu kaupungin toimenpiteitä.",
@@ -268,7 +268,7 @@ export const neighbourhoodTexts = defineTexts({
       subAreas: "Alueen osat",
       noSubAreas: "Alueella ei ole pienempiä osa-alueita.",
       plans: "Asukkaiden suunnitelmat",
-      noPlans: "Alueella ei ole vielä julkaistuja asukassuunnitelmia.",
+      noPlans: "Alueella ei ole vielä julkaistuja asukkaiden turvallisuussuunnitelmia.",
       measures: "Kaupungin toimenpiteet",
       measuresHelp: "Toimenpiteet, jotka kohdistuvat tälle alueelle, sitä ylemmälle alueelle tai sen osiin. Suunnitelma:",
       measuresCaption: "Alueelle {{area}} kohdistuvat kaupungin toimenpiteet",
@@ -277,7 +277,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     browser: {
       title: "Aluejako",
-      intro: "Kaupungin {{count}} aluetta suurpiireittäin. Avaa alueen sivu nähdäksesi sen verkostot, toimenpiteet ja asukassuunnitelmat.",
+      intro:
+        "Kaupungin {{count}} aluetta suurpiireittäin. Avaa alueen sivu nähdäksesi sen verkostot, toimenpiteet ja asukkaiden turvallisuussuunnitelmat.",
       import: "Tuo aluejako CSV-tiedostosta",
       openArea: "Suurpiirin sivu: {{name}}",
     },
@@ -301,10 +302,10 @@ export const neighbourhoodTexts = defineTexts({
       noteSaved: "Seurantamerkintä tallennettu.",
     },
     measureActions: {
-      title: "Asukassuunnitelmien toimenpiteet",
+      title: "Asukkaiden turvallisuussuunnitelmien toimenpiteet",
       intro: "Asukkaiden turvallisuussuunnitelmien toimenpiteet, jotka tukevat tätä toimenpidettä paikallisesti.",
-      caption: "Tähän toimenpiteeseen liittyvät asukassuunnitelmien toimenpiteet",
-      none: "Yksikään julkaistu asukassuunnitelma ei vielä viittaa tähän toimenpiteeseen.",
+      caption: "Tähän toimenpiteeseen liittyvät asukkaiden turvallisuussuunnitelmien toimenpiteet",
+      none: "Yksikään julkaistu asukkaiden turvallisuussuunnitelma ei vielä viittaa tähän toimenpiteeseen.",
       plan: "Suunnitelma",
     },
     areaImport: {
@@ -654,7 +655,7 @@ export const neighbourhoodTexts = defineTexts({
       subAreas: "Områdets delar",
       noSubAreas: "Området har inga mindre delområden.",
       plans: "Invånarnas planer",
-      noPlans: "Området har ännu inga publicerade invånarplaner.",
+      noPlans: "Ingen av invånarnas säkerhetsplaner för området har publicerats ännu.",
       measures: "Stadens åtgärder",
       measuresHelp: "Åtgärder som riktar sig till det här området, till ett område ovanför det eller till dess delar. Plan:",
       measuresCaption: "Stadens åtgärder som riktar sig till {{area}}",
@@ -663,7 +664,8 @@ export const neighbourhoodTexts = defineTexts({
     },
     browser: {
       title: "Områdesindelning",
-      intro: "Stadens {{count}} områden per stordistrikt. Öppna ett områdes sida för att se dess nätverk, åtgärder och invånarplaner.",
+      intro:
+        "Stadens {{count}} områden per stordistrikt. Öppna ett områdes sida för att se dess nätverk, åtgärder och invånarnas säkerhetsplaner.",
       import: "Importera områdesindelningen från en CSV-fil",
       openArea: "Stordistriktets sida: {{name}}",
     },
@@ -689,8 +691,8 @@ export const neighbourhoodTexts = defineTexts({
     measureActions: {
       title: "Åtgärder i invånarnas planer",
       intro: "Åtgärder i invånarnas säkerhetsplaner som stöder den här åtgärden lokalt.",
-      caption: "Åtgärder i invånarplaner som hör till den här åtgärden",
-      none: "Ingen publicerad invånarplan hänvisar ännu till den här åtgärden.",
+      caption: "Åtgärder i invånarnas säkerhetsplaner som hör till den här åtgärden",
+      none: "Ingen av invånarnas publicerade säkerhetsplaner hänvisar ännu till den här åtgärden.",
       plan: "Plan",
     },
     areaImport: {
@@ -1015,7 +1017,7 @@ export const neighbourhoodTexts = defineTexts({
     myArea: {
       startPlan: "Start a plan",
       areaPage: "The area's page",
-      plansTitle: "Residents' plans in the area",
+      plansTitle: "Residents' safety plans in the area",
       noPlans: "The area has no published plans yet. Start the first one!",
       measuresTitle: "City measures in the area",
       noMeasures: "No city measures are aimed at the area.",
@@ -1030,8 +1032,8 @@ export const neighbourhoodTexts = defineTexts({
       noNetworks: "The area has no network of its own.",
       subAreas: "Parts of the area",
       noSubAreas: "The area has no smaller sub-areas.",
-      plans: "Residents' plans",
-      noPlans: "The area has no published residents' plans yet.",
+      plans: "Residents' safety plans",
+      noPlans: "The area has no published residents' safety plans yet.",
       measures: "City measures",
       measuresHelp: "Measures aimed at this area, at an area above it or at its parts. Plan:",
       measuresCaption: "City measures aimed at {{area}}",
@@ -1040,7 +1042,7 @@ export const neighbourhoodTexts = defineTexts({
     },
     browser: {
       title: "District hierarchy",
-      intro: "The city's {{count}} areas by major district. Open an area's page to see its networks, measures and residents' plans.",
+      intro: "The city's {{count}} areas by major district. Open an area's page to see its networks, measures and residents' safety plans.",
       import: "Import the district hierarchy from a CSV file",
       openArea: "Major district's page: {{name}}",
     },
@@ -1064,10 +1066,10 @@ export const neighbourhoodTexts = defineTexts({
       noteSaved: "Follow-up note saved.",
     },
     measureActions: {
-      title: "Actions in residents' plans",
+      title: "Actions in residents' safety plans",
       intro: "Actions of residents' safety plans that support this measure locally.",
-      caption: "Actions of residents' plans linked to this measure",
-      none: "No published residents' plan refers to this measure yet.",
+      caption: "Actions of residents' safety plans linked to this measure",
+      none: "No published residents' safety plan refers to this measure yet.",
       plan: "Plan",
     },
     areaImport: {

@@ -4,7 +4,7 @@ import { defineTexts } from "../define";
 const fi = {
   title: "Turvallisuussuunnitelmat",
   intro:
-    "Kaupungin turvallisuussuunnitelma laaditaan suunnittelukaudelle. Ohjausryhmä tarkistaa sen painopistealueet vuosittain, ja asiantuntijaryhmä seuraa toimenpiteiden etenemistä.",
+    "Kaupungin turvallisuussuunnitelma laaditaan suunnittelukaudelle. Johtoryhmä tarkistaa sen painopistealueet vuosittain, ja asiantuntijaryhmä seuraa toimenpiteiden etenemistä.",
   listCaption: "Kaupungin turvallisuussuunnitelmat",
   noPlans: "Julkaistuja turvallisuussuunnitelmia ei vielä ole.",
   noPlansAdmin: "Suunnitelmia ei ole vielä luotu.",
@@ -49,7 +49,7 @@ const fi = {
   noAreas: "Suunnitelmalle ei ole vielä kirjattu painopistealueita.",
   allMeasures: "Avaa suunnitelman toimenpidelista",
   historyTitle: "Painopistealueet vuosittain",
-  historyHelp: "Ohjausryhmä tarkistaa painopistealueet vuosittain. Taulukko näyttää, mitkä alueet olivat voimassa minäkin vuonna.",
+  historyHelp: "Johtoryhmä tarkistaa painopistealueet vuosittain. Taulukko näyttää, mitkä alueet olivat voimassa minäkin vuonna.",
   historyCaption: "Painopistealueiden voimassaolo suunnittelukauden vuosina",
   inForce: "voimassa",
   notInForce: "ei voimassa",
@@ -106,7 +106,7 @@ const fi = {
   yearsInForce: "Voimassa vuosina",
   yearsHelp: "Valitse suunnittelukauden vuodet, joina painopistealue on voimassa.",
   decisionNote: "Päätöksen tieto",
-  decisionNoteHelp: "Esimerkiksi ”Ohjausryhmä 12.2.2026, § 3”. Kirjataan lisätyille vuosille.",
+  decisionNoteHelp: "Esimerkiksi ”Johtoryhmä 12.2.2026, § 3”. Kirjataan lisätyille vuosille.",
   newArea: "Uusi painopistealue",
   editArea: "Muokkaa painopistealuetta: {{name}}",
   addArea: "Lisää painopistealue",

@@ -73,7 +73,7 @@ export const registerTexts = defineTexts({
         recipients: "Ryhmän jäsenet; julkiset asiakirjat pyydettäessä (julkisuuslaki).",
       },
       neighbourhood: {
-        title: "Asukkaiden lähiösuunnitelmat",
+        title: "Asukkaiden turvallisuussuunnitelmat",
         purpose: "Asukkaiden turvallisuussuunnitelmat ja kommentit.",
         legalBasis: "Suostumus (art. 6.1 a).",
         dataCategories: "Kirjoittaja, havainnot ja niiden paikka, tavoitteet, kommentit.",
@@ -179,7 +179,7 @@ export const registerTexts = defineTexts({
         recipients: "Gruppens medlemmar; offentliga handlingar på begäran (offentlighetslagen).",
       },
       neighbourhood: {
-        title: "Invånarnas närområdesplaner",
+        title: "Invånarnas säkerhetsplaner",
         purpose: "Invånarnas säkerhetsplaner och kommentarer.",
         legalBasis: "Samtycke (art. 6.1 a).",
         dataCategories: "Skribent, observationer och deras plats, mål, kommentarer.",
@@ -285,7 +285,7 @@ export const registerTexts = defineTexts({
         recipients: "Group members; public documents on request (Openness Act).",
       },
       neighbourhood: {
-        title: "Residents' neighbourhood plans",
+        title: "Residents' safety plans",
         purpose: "Residents' safety plans and comments.",
         legalBasis: "Consent (art. 6(1)(a)).",
         dataCategories: "Author, observations and their place, goals, comments.",

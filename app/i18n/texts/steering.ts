@@ -3,8 +3,8 @@ import { defineTexts } from "../define";
 // The steering group's status summary (`steering.`) and the status reviews (`reviews.`).
 export const steeringTexts = defineTexts({
   fi: {
-    title: "Ohjausryhmä",
-    intro: "Ohjausryhmä johtaa kaupungin turvallisuussuunnittelua, tarkastelee tilannekatsaukset ja päättää vuosittain painopistealueista.",
+    title: "Johtoryhmä",
+    intro: "Johtoryhmä johtaa kaupungin turvallisuussuunnittelua, tarkastelee tilannekatsaukset ja päättää vuosittain painopistealueista.",
     summaryTitle: "Turvallisuussuunnitelman tilanne",
     kpi: {
       measures: "Toimenpiteitä",
@@ -34,9 +34,9 @@ export const steeringTexts = defineTexts({
     byEndDate: "Toimenpiteet päättymispäivän mukaan",
   },
   sv: {
-    title: "Styrgrupp",
-    intro: "Styrgruppen leder stadens säkerhetsplanering, behandlar lägesöversikterna och beslutar årligen om fokusområdena.",
-    summaryTitle: "Trygghetsplanens läge",
+    title: "Ledningsgrupp",
+    intro: "Ledningsgruppen leder stadens säkerhetsplanering, behandlar lägesöversikterna och beslutar årligen om fokusområdena.",
+    summaryTitle: "Säkerhetsplanens läge",
     kpi: { measures: "Åtgärder", progress: "Genomsnittligt framsteg", late: "Försenade", stale: "Ej uppdaterade", completed: "Klara" },
     byArea: "Åtgärder efter status per fokusområde",
     countLink: "{{count}} åtgärder med status {{status}}, {{area}}",
@@ -89,7 +89,7 @@ export const reviewTexts = defineTexts({
   fi: {
     title: "Tilannekatsaukset",
     intro:
-      "Asiantuntijaryhmä valmistelee tilannekatsauksen ohjausryhmälle: missä kukin toimenpide on, mikä on myöhässä, mikä on muuttunut ja mitä indikaattorit kertovat. Lähetetty katsaus on pysyvä asiakirja.",
+      "Asiantuntijaryhmä valmistelee tilannekatsauksen johtoryhmälle: missä kukin toimenpide on, mikä on myöhässä, mikä on muuttunut ja mitä indikaattorit kertovat. Lähetetty katsaus on pysyvä asiakirja.",
     start: "Aloita uusi tilannekatsaus",
     startButton: "Aloita katsaus",
     reviewTitle: "Otsikko",
@@ -100,13 +100,13 @@ export const reviewTexts = defineTexts({
     sentAt: "Lähetetty",
     sentOn: "lähetetty {{date}}",
     none: "Tilannekatsauksia ei ole vielä.",
-    status: { draft: "Luonnos", sent: "Lähetetty ohjausryhmälle", discussed: "Käsitelty", closed: "Päätetty" },
+    status: { draft: "Luonnos", sent: "Lähetetty johtoryhmälle", discussed: "Käsitelty", closed: "Päätetty" },
     draftNotice:
       "Luonnos näyttää tiedot reaaliaikaisina. Kun katsaus lähetetään, sen sisältö lukitaan eivätkä myöhemmät muutokset toimenpiteisiin muuta sitä.",
     frozenNotice: "Tämä katsaus on lukittu asiakirja. Tiedot ovat tilanteesta {{date}}.",
     downloadPdf: "Lataa PDF",
     downloadXlsx: "Lataa toimenpidetaulukko (Excel)",
-    send: "Lähetä ohjausryhmälle",
+    send: "Lähetä johtoryhmälle",
     markDiscussed: "Merkitse käsitellyksi",
     close: "Päätä käsittely",
     summary: "Yhteenveto",
@@ -137,10 +137,10 @@ export const reviewTexts = defineTexts({
     indicators: "Indikaattorit",
     assessment: "Asiantuntijaryhmän arvio",
     assessmentLabel: "Arvio tilanteesta",
-    proposals: "Ehdotukset ohjausryhmälle",
+    proposals: "Ehdotukset johtoryhmälle",
     noAssessment: "Arviota ei ole kirjoitettu.",
     saveAssessment: "Tallenna arvio",
-    decisions: "Ohjausryhmän päätökset",
+    decisions: "Johtoryhmän päätökset",
     noDecisions: "Päätöksiä ei ole kirjattu.",
     recordDecision: "Kirjaa päätös",
     decidedOn: "Päätöspäivä",
@@ -160,7 +160,7 @@ export const reviewTexts = defineTexts({
     saved: {
       assessment: "Arvio tallennettu.",
       decision: "Päätös kirjattu. Painopistealuepäätös päivitti suunnitelman painopistealueet kyseiselle vuodelle.",
-      send: "Katsaus lähetetty ohjausryhmälle ja lukittu.",
+      send: "Katsaus lähetetty johtoryhmälle ja lukittu.",
       discussed: "Katsaus merkitty käsitellyksi.",
       close: "Katsauksen käsittely päätetty.",
     },
@@ -176,7 +176,7 @@ export const reviewTexts = defineTexts({
       titleTaken: "Suunnitelmassa on jo tämänniminen tilannekatsaus. Anna katsaukselle toinen otsikko, esimerkiksi kauden mukaan.",
     },
     pdf: {
-      documentType: "Tilannekatsaus ohjausryhmälle",
+      documentType: "Tilannekatsaus johtoryhmälle",
       period: "Seurantakausi {{start}} – {{end}}",
       statusLine: "Tila: {{status}} · lähetetty {{date}}",
       compiled: "Koottu Lähiturvan tiedoista {{date}}",
@@ -188,7 +188,7 @@ export const reviewTexts = defineTexts({
   sv: {
     title: "Lägesöversikter",
     intro:
-      "Expertgruppen bereder en lägesöversikt för styrgruppen: var varje åtgärd står, vad som är försenat, vad som har ändrats och vad indikatorerna visar. En skickad översikt är ett bestående dokument.",
+      "Expertgruppen bereder en lägesöversikt för ledningsgruppen: var varje åtgärd står, vad som är försenat, vad som har ändrats och vad indikatorerna visar. En skickad översikt är ett bestående dokument.",
     start: "Påbörja en ny lägesöversikt",
     startButton: "Påbörja översikten",
     reviewTitle: "Rubrik",
@@ -199,13 +199,13 @@ export const reviewTexts = defineTexts({
     sentAt: "Skickad",
     sentOn: "skickad {{date}}",
     none: "Det finns ännu inga lägesöversikter.",
-    status: { draft: "Utkast", sent: "Skickad till styrgruppen", discussed: "Behandlad", closed: "Avgjord" },
+    status: { draft: "Utkast", sent: "Skickad till ledningsgruppen", discussed: "Behandlad", closed: "Avgjord" },
     draftNotice:
       "Utkastet visar uppgifterna i realtid. När översikten skickas låses innehållet och senare ändringar i åtgärderna påverkar det inte.",
     frozenNotice: "Denna översikt är ett låst dokument. Uppgifterna gäller läget {{date}}.",
     downloadPdf: "Ladda ner PDF",
     downloadXlsx: "Ladda ner åtgärdstabellen (Excel)",
-    send: "Skicka till styrgruppen",
+    send: "Skicka till ledningsgruppen",
     markDiscussed: "Markera som behandlad",
     close: "Avsluta behandlingen",
     summary: "Sammanfattning",
@@ -236,10 +236,10 @@ export const reviewTexts = defineTexts({
     indicators: "Indikatorer",
     assessment: "Expertgruppens bedömning",
     assessmentLabel: "Bedömning av läget",
-    proposals: "Förslag till styrgruppen",
+    proposals: "Förslag till ledningsgruppen",
     noAssessment: "Ingen bedömning har skrivits.",
     saveAssessment: "Spara bedömningen",
-    decisions: "Styrgruppens beslut",
+    decisions: "Ledningsgruppens beslut",
     noDecisions: "Inga beslut har antecknats.",
     recordDecision: "Anteckna ett beslut",
     decidedOn: "Beslutsdatum",
@@ -259,7 +259,7 @@ export const reviewTexts = defineTexts({
     saved: {
       assessment: "Bedömningen har sparats.",
       decision: "Beslutet har antecknats. Ett beslut om fokusområden uppdaterade planens fokusområden för det året.",
-      send: "Översikten har skickats till styrgruppen och låsts.",
+      send: "Översikten har skickats till ledningsgruppen och låsts.",
       discussed: "Översikten har markerats som behandlad.",
       close: "Behandlingen av översikten har avslutats.",
     },
@@ -275,7 +275,7 @@ export const reviewTexts = defineTexts({
       titleTaken: "Planen har redan en lägesöversikt med den här rubriken. Ge översikten en annan rubrik, till exempel enligt perioden.",
     },
     pdf: {
-      documentType: "Lägesöversikt för styrgruppen",
+      documentType: "Lägesöversikt för ledningsgruppen",
       period: "Uppföljningsperiod {{start}} – {{end}}",
       statusLine: "Status: {{status}} · skickad {{date}}",
       compiled: "Sammanställd ur Lähiturvas uppgifter {{date}}",

@@ -259,7 +259,7 @@ export const workspaceTexts = defineTexts({
         "Toimenpide {{code}} {{title}} on myöhässä, eikä vastuuhenkilö {{name}} ole päivittänyt sitä {{days}} päivään muistutuksen jälkeen",
       escalationStale:
         "Toimenpidettä {{code}} {{title}} ei ole päivitetty, eikä vastuuhenkilö {{name}} ole reagoinut {{days}} päivään muistutuksen jälkeen",
-      reviewSent: "Ohjausryhmälle on lähetetty tilannekatsaus ”{{title}}”",
+      reviewSent: "Johtoryhmälle on lähetetty tilannekatsaus ”{{title}}”",
       secrecyEnded: "Asiakirjan ”{{title}}” salassapitoaika on päättynyt: tarkista sen julkisuusluokka",
     },
     mail: {
@@ -539,7 +539,7 @@ export const workspaceTexts = defineTexts({
         "Åtgärd {{code}} {{title}} är försenad och den ansvariga {{name}} har inte uppdaterat den inom {{days}} dagar efter påminnelsen",
       escalationStale:
         "Åtgärd {{code}} {{title}} har inte uppdaterats och den ansvariga {{name}} har inte reagerat inom {{days}} dagar efter påminnelsen",
-      reviewSent: "Lägesöversikten ”{{title}}” har skickats till styrgruppen",
+      reviewSent: "Lägesöversikten ”{{title}}” har skickats till ledningsgruppen",
       secrecyEnded: "Sekretesstiden för handlingen ”{{title}}” har gått ut: kontrollera dess offentlighetsklass",
     },
     mail: {
@@ -595,7 +595,7 @@ export const workspaceTexts = defineTexts({
       latestReview: "Latest status review",
       noReview: "No status review has been sent yet.",
       reviewSent: "sent",
-      plansWaiting: "Residents' plans waiting for feedback",
+      plansWaiting: "Residents' safety plans waiting for feedback",
       noPlansWaiting: "No plan is waiting for feedback.",
       submitted: "submitted",
       recentThreads: "Latest discussions",
