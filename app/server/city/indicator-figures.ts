@@ -91,3 +91,12 @@ export function figureText(f: FigureLike, num: (n: number) => string, words: Bou
   if (f.bound === "range" && f.upper != null) return `${num(f.value)}–${num(f.upper)}`;
   return num(f.value);
 }
+
+/**
+ * A figure with its unit and period, written the same way wherever a list shows several side by
+ * side ("7,1 % (2025)" next to "7,4 % (2023)", never a bare "7,4 (2023)").
+ */
+export function figureWithUnit(f: FigureLike & { period: string }, unit: string, num: (n: number) => string, words: BoundWords): string {
+  const u = unit.trim();
+  return `${figureText(f, num, words)}${u ? ` ${u}` : ""} (${f.period})`;
+}

@@ -9,7 +9,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
-import { figureText, type BoundWords, type FigureLike } from "../city/indicator-figures";
+import { type BoundWords, type FigureLike, figureWithUnit } from "../city/indicator-figures";
 import { columnCount, STATUS_COLUMN_KEYS } from "../city/measure-rules";
 import type { ReviewContent } from "./reviews.server";
 
@@ -71,7 +71,7 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Promise<Buffer> {
-  const figure = (f: FigureLike) => figureText(f, labels.formatNumber, labels.boundWords);
+  const withUnit = (f: FigureLike & { period: string }, unit: string) => figureWithUnit(f, unit, labels.formatNumber, labels.boundWords);
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: "A4",
@@ -187,9 +187,9 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
           labels.indicatorHeaders,
           areaIndicators.map((i) => [
             labels.indicatorName[i.id] ?? i.nameFi,
-            i.latest ? `${figure(i.latest)} ${i.unit} (${i.latest.period})` : "–",
-            i.previous ? `${figure(i.previous)} (${i.previous.period})` : "–",
-            i.target ? `${figure(i.target)} (${i.target.period})` : "–",
+            i.latest ? withUnit(i.latest, i.unit) : "–",
+            i.previous ? withUnit(i.previous, i.unit) : "–",
+            i.target ? withUnit(i.target, i.unit) : "–",
           ]),
           [0.4, 0.22, 0.19, 0.19],
         );
