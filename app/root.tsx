@@ -27,13 +27,16 @@ import { ErrorPage } from "./ui/ErrorPage";
 import { useNonce } from "./ui/nonce";
 import { theme } from "./ui/theme";
 import { THEME_CSS_VERSION } from "./server/platform/theme-css.server";
+import { errorTitle, SERVICE_NAME } from "./i18n/page-title";
 
 export const links: LinksFunction = () => [
   ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Lähiturva" }];
+// A route without a title of its own falls back to the service's name; tests/browser/page-quality
+// fails on such a page. An error page is titled by what went wrong.
+export const meta: MetaFunction = ({ error, matches }) => (error ? errorTitle(matches, error) : [{ title: SERVICE_NAME }]);
 
 /**
  * An autosave (ui/neighbourhood/SectionForm) or a save that never reached the server (its
