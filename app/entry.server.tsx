@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor, detectLanguage } from "./i18n/i18n.server";
+import { setTitleTranslator } from "./i18n/page-title";
 import { databaseVersion } from "./server/platform/read-cache.server";
 import { cachedPage, NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey, withNonce } from "./server/platform/render-cache.server";
 import { NonceProvider } from "./ui/nonce";
@@ -12,6 +13,8 @@ import { errorLine } from "./server/platform/client-errors";
 import { clock } from "~/server/platform/clock";
 
 const ABORT_DELAY = 5_000;
+
+setTitleTranslator((lang) => i18nFor(lang).getFixedT(lang));
 
 // The HTTP server looks pages up through the build, so it shares the loaders' cache (http-server.ts).
 export { lookUpPage } from "./server/platform/page-cache.server";

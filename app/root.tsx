@@ -27,6 +27,7 @@ import { ErrorPage } from "./ui/ErrorPage";
 import { useNonce } from "./ui/nonce";
 import { theme } from "./ui/theme";
 import { THEME_CSS_VERSION } from "./server/platform/theme-css.server";
+import { TEXTS_VERSION } from "./server/platform/texts-json.server";
 import { errorTitle, SERVICE_NAME } from "./i18n/page-title";
 
 export const links: LinksFunction = () => [
@@ -55,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     unreadNotifications: viewer ? unreadCount(viewer.id) : 0,
     // The theme's variables come as a cached stylesheet, not inline in every page (server/theme-css.server).
     themeCssVersion: THEME_CSS_VERSION,
+    textsVersion: TEXTS_VERSION,
   });
 }
 
@@ -77,6 +79,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         <link rel="stylesheet" href={`/theme.css${data?.themeCssVersion ? `?v=${data.themeCssVersion}` : ""}`} />
+        {/* The page's texts: fetched by entry.client while the scripts load. */}
+        <link
+          rel="preload"
+          as="fetch"
+          crossOrigin="anonymous"
+          data-texts
+          href={`/texts/${lang}${data?.textsVersion ? `?v=${data.textsVersion}` : ""}`}
+        />
         <ColorSchemeScript nonce={nonce} defaultColorScheme="light" />
       </head>
       <body>

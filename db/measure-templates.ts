@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInstance } from "i18next";
-import { i18nOptions, resources } from "../app/i18n/config";
+import { i18nOptions } from "../app/i18n/config";
+import { resources } from "../app/i18n/resources";
 import { toCsv, toXlsx, type ExportRow } from "../app/server/city/measure-io.server";
 
 /** Two example rows that import cleanly into the demo city (its organisations, districts and goals). */

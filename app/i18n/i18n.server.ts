@@ -2,7 +2,8 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { FALLBACK_LANGUAGE, formatWithIntlLocales, i18nOptions, isLanguage, resources, SUPPORTED_LANGUAGES, type Language } from "./config";
+import { FALLBACK_LANGUAGE, formatWithIntlLocales, i18nOptions, isLanguage, SUPPORTED_LANGUAGES, type Language } from "./config";
+import { resources } from "./resources";
 
 /** The chosen language is remembered for a year. */
 export const languageCookie = createCookie("lng", {

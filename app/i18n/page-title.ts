@@ -1,10 +1,10 @@
 // Every page's <title> says what the page is, in the reader's language, before the service's name
 // (WCAG 2.4.2): "Toimenpiteet – Lähiturva", "1.1 Jalkautuva nuorisotyö – Measure – Lähiturva".
-// Remix meta functions run on the server and in the browser without a request's i18n instance,
-// so titles are translated here from the bundled texts, in the language the root loader detected.
+// Remix meta functions get no i18n instance: the server entry and the browser entry each supply
+// theirs (setTitleTranslator), and the title is written in the language the root loader detected.
 import { isRouteErrorResponse } from "@remix-run/react";
-import { createInstance, type TFunction } from "i18next";
-import { FALLBACK_LANGUAGE, formatWithIntlLocales, i18nOptions, isLanguage, type Language, resources } from "./config";
+import type { TFunction } from "i18next";
+import { FALLBACK_LANGUAGE, isLanguage, type Language } from "./config";
 
 /** The service's own name is not translated. */
 export const SERVICE_NAME = "Lähiturva";
@@ -12,18 +12,11 @@ export const SERVICE_NAME = "Lähiturva";
 type MetaMatch = { id: string; data?: unknown };
 type TitleDescriptor = { title: string };
 
-const translators = new Map<Language, TFunction>();
-function translator(lang: Language): TFunction {
-  let t = translators.get(lang);
-  if (!t) {
-    const instance = createInstance();
-    // The texts are bundled, so initialisation completes synchronously.
-    void instance.init({ ...i18nOptions, resources, lng: lang, initImmediate: false });
-    formatWithIntlLocales(instance);
-    t = instance.getFixedT(lang);
-    translators.set(lang, t);
-  }
-  return t;
+let translator: ((lang: Language) => TFunction) | null = null;
+
+/** Called once by entry.server (every language) and entry.client (the page's language). */
+export function setTitleTranslator(forLanguage: (lang: Language) => TFunction): void {
+  translator = forLanguage;
 }
 
 /** The page's language: what the root loader detected for this request. */
@@ -41,8 +34,8 @@ export function pageTitle(
   key: string,
   options: { name?: string | null; params?: Record<string, string | number> } = {},
 ): TitleDescriptor[] {
-  const t = translator(languageOf(matches));
-  const kind = t(key, options.params ?? {});
+  if (!translator) throw new Error("page-title: no translator set (entry.server and entry.client set one)");
+  const kind = translator(languageOf(matches))(key, options.params ?? {});
   return [{ title: [options.name, kind, SERVICE_NAME].filter(Boolean).join(" – ") }];
 }
 

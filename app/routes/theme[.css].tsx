@@ -1,4 +1,4 @@
-// `/theme.css`: the theme's CSS variables (see server/theme-css.server.ts). Linked with its content
+// `/theme.css`: the theme's CSS variables (see server/platform/theme-css.server.ts). Linked with its content
 // hash, so that URL may be cached for good; without the current hash it must be checked every time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { THEME_CSS, THEME_CSS_VERSION } from "~/server/platform/theme-css.server";

@@ -39,7 +39,6 @@ const en: Translation = {
     userMenu: "User menu: {{name}}",
     language: "Language",
   },
-  languages: { fi: "Suomi", sv: "Svenska", en: "English" },
   footer: {
     privacy: "Privacy notice",
     accessibility: "Accessibility statement",

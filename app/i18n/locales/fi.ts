@@ -39,7 +39,6 @@ const fi = {
     userMenu: "Käyttäjävalikko: {{name}}",
     language: "Kieli",
   },
-  languages: { fi: "Suomi", sv: "Svenska", en: "English" },
   footer: {
     privacy: "Tietosuojaseloste",
     accessibility: "Saavutettavuusseloste",

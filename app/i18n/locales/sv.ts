@@ -39,7 +39,6 @@ const sv: Translation = {
     userMenu: "Användarmeny: {{name}}",
     language: "Språk",
   },
-  languages: { fi: "Suomi", sv: "Svenska", en: "English" },
   footer: {
     privacy: "Dataskyddsbeskrivning",
     accessibility: "Tillgänglighetsutlåtande",
