@@ -51,6 +51,10 @@ const TABLE: Record<string, Check[]> = {
   "routes/account": [{ path: () => "/account", expect: signedInOnly }],
   "routes/account.data[.json]": [{ path: () => "/account/data.json", expect: signedInOnly }],
   "routes/theme[.css]": [{ path: () => "/theme.css", expect: everyone(200) }],
+  "routes/texts.$lng": [
+    { path: () => "/texts/sv", expect: everyone(200) },
+    { path: () => "/texts/xx", expect: everyone(404) },
+  ],
   "routes/steering._index": [{ path: () => "/steering", expect: staffOnly("coordinator", "mayor") }],
   "routes/expert._index": [{ path: () => "/expert", expect: staffOnly("coordinator", "expert") }],
   "routes/areas._index": [{ path: () => "/areas", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
