@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { Form, Link, NavLink as RemixNavLink, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, NavLink as RemixNavLink, useLocation, useNavigation } from "@remix-run/react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
 import { LanguageSwitcher } from "./LanguageSwitcher";
@@ -15,6 +15,31 @@ export function signInPath(pathname: string): string {
   return ["/", "/login", "/register"].includes(pathname) ? "/login" : `/login?redirectTo=${encodeURIComponent(pathname)}`;
 }
 
+/**
+ * After a form was sent (with JavaScript), focus goes where the answer is, so keyboard and screen
+ * reader users land on it (WCAG 2.4.3, 3.3.1): the first field with an error; else the element the
+ * answer's URL points at (a newly added item, `#observation-12`); else the confirmation or alert.
+ */
+function useFocusOnAnswer() {
+  const navigation = useNavigation();
+  const location = useLocation();
+  const submitted = useRef(false);
+  useEffect(() => {
+    if (navigation.state === "submitting") submitted.current = true;
+    if (navigation.state !== "idle" || !submitted.current) return;
+    submitted.current = false;
+    const main = document.getElementById("main-content");
+    if (!main) return;
+    const target =
+      main.querySelector<HTMLElement>("[aria-invalid='true']") ??
+      (location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null) ??
+      main.querySelector<HTMLElement>("[role='status'], [role='alert']");
+    if (!target || target.contains(document.activeElement)) return;
+    if (!target.matches("input, select, textarea, button, a[href], [tabindex]")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }, [navigation.state, location.hash]);
+}
+
 /** The shell every page sits in: header, role-aware navigation, main landmark, footer. */
 export function AppShellLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -23,6 +48,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const viewer = data?.viewer ?? null;
   const navigation = data?.navigation ?? [{ to: "/", labelKey: "nav.home" }];
+  useFocusOnAnswer();
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">

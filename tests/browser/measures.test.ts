@@ -35,12 +35,16 @@ describe("expert group member", () => {
     await page.getByRole("button", { name: "Tallenna raportti" }).click();
     await expect(page.getByText("Tämä tieto on pakollinen.").count()).resolves.toBeGreaterThan(0);
     expect(await page.getByLabel("Mitä seuraavaksi").inputValue()).toBe("Loppuraportti ohjausryhmälle.");
+    // Focus lands on the first field with an error, so a keyboard user is where the fix is.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-invalid"))).toBe("true");
 
     await page.getByLabel("Mitä on tehty", { exact: false }).fill("Toimenpide saatiin päätökseen: koulutukset pidetty 120 osallistujalle.");
     await page.getByLabel("Julkinen tiivistelmä").fill("Toimenpide on valmis.");
     await page.getByRole("button", { name: "Tallenna raportti" }).click();
     await page.waitForURL(/\/measures\/\d+\?saved=followUp/);
     await expect(page.getByRole("status").textContent()).resolves.toContain("Seurantaraportti tallennettu.");
+    // ... and after saving, on the confirmation.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
     await expect(page.getByText("Toimenpide saatiin päätökseen").count()).resolves.toBe(1);
     await expectAccessible(page);
 
