@@ -71,7 +71,9 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
             <LanguageSwitcher />
             {viewer ? <NotificationLink count={data?.unreadNotifications ?? 0} /> : null}
             {viewer ? (
-              <Menu position="bottom-end" withinPortal>
+              // Mantine's initial-focus placeholder is a focusable div inside role="menu", which axe
+              // refuses (aria-required-children); without it, focus goes to the first item.
+              <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
                 <Menu.Target>
                   <UnstyledButton aria-label={t("shell.userMenu", { name: viewer.name })} data-testid="user-menu">
                     <Text size="sm" fw={500}>
