@@ -47,7 +47,7 @@ import { can } from "~/server/people/permissions.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
-import { PlanItemSection, PlanSection } from "~/ui/neighbourhood/PlanItemSection";
+import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
@@ -237,12 +237,6 @@ export default function EditNeighbourhoodPlan() {
     const m = measureOptions.find((x) => String(x.id) === String(id));
     return m ? `${m.code} ${m.title}` : "";
   };
-  const writtenBy = (name: string | null) =>
-    name ? (
-      <Text size="xs" c="dimmed">
-        {t("neighbourhood.plan.writtenBy", { name })}
-      </Text>
-    ) : null;
   const plain = (text: unknown) => (
     <Text size="sm" style={{ whiteSpace: "pre-line" }}>
       {String(text ?? "")}
@@ -462,7 +456,7 @@ export default function EditNeighbourhoodPlan() {
               </>
             )}
           </SectionForm>
-          {writtenBy(plan.basicsAuthorName)}
+          <WrittenBy name={plan.basicsAuthorName} />
         </PlanSection>
 
         <PlanItemSection
@@ -470,12 +464,6 @@ export default function EditNeighbourhoodPlan() {
           kind="observation"
           schema={ObservationSchema}
           items={view.observations}
-          title={t("neighbourhood.sections.observations")}
-          intro={t("neighbourhood.editor.observationsIntro")}
-          itemLabel={(n) => t("neighbourhood.editor.observation", { n })}
-          newTitle={t("neighbourhood.editor.newObservation")}
-          saveLabel={t("neighbourhood.editor.save")}
-          addLabel={t("neighbourhood.editor.addObservation")}
           valuesOf={(o) => ({
             text: o.text,
             placeName: o.placeName ?? "",
@@ -489,7 +477,6 @@ export default function EditNeighbourhoodPlan() {
               {c.placeName ? plain(c.placeName) : null}
             </>
           )}
-          writtenBy={writtenBy}
           fields={observationFields}
         />
 
@@ -498,16 +485,9 @@ export default function EditNeighbourhoodPlan() {
           kind="goal"
           schema={GoalSchema}
           items={view.goals}
-          title={t("neighbourhood.sections.goals")}
-          intro={t("neighbourhood.editor.goalsIntro")}
-          itemLabel={(n) => t("neighbourhood.editor.goal", { n })}
-          newTitle={t("neighbourhood.editor.newGoal")}
-          saveLabel={t("neighbourhood.editor.save")}
-          addLabel={t("neighbourhood.editor.addGoal")}
           valuesOf={(g) => ({ text: g.text })}
           newValues={{}}
           describeTheirs={(c) => plain(c.text)}
-          writtenBy={writtenBy}
           fields={goalFields}
         />
 
@@ -516,12 +496,6 @@ export default function EditNeighbourhoodPlan() {
           kind="action"
           schema={ActionSchema}
           items={view.actions}
-          title={t("neighbourhood.sections.actions")}
-          intro={t("neighbourhood.editor.actionsIntro")}
-          itemLabel={(n) => t("neighbourhood.editor.action", { n })}
-          newTitle={t("neighbourhood.editor.newAction")}
-          saveLabel={t("neighbourhood.editor.save")}
-          addLabel={t("neighbourhood.editor.addAction")}
           valuesOf={(a) => ({
             text: a.text,
             carriedBy: a.carriedBy,
@@ -543,7 +517,6 @@ export default function EditNeighbourhoodPlan() {
               </Text>
             </>
           )}
-          writtenBy={writtenBy}
           fields={actionFields}
         />
 

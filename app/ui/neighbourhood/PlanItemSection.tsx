@@ -30,31 +30,62 @@ export function PlanSection({ id, title, intro, children }: { id: string; title:
 
 type PlanItemKind = "observation" | "goal" | "action";
 
+/** The texts of each kind's section: its title and intro, an item's name, the add form's title and button. */
+const TEXTS: Record<PlanItemKind, { title: string; intro: string; item: string; newTitle: string; add: string }> = {
+  observation: {
+    title: "neighbourhood.sections.observations",
+    intro: "neighbourhood.editor.observationsIntro",
+    item: "neighbourhood.editor.observation",
+    newTitle: "neighbourhood.editor.newObservation",
+    add: "neighbourhood.editor.addObservation",
+  },
+  goal: {
+    title: "neighbourhood.sections.goals",
+    intro: "neighbourhood.editor.goalsIntro",
+    item: "neighbourhood.editor.goal",
+    newTitle: "neighbourhood.editor.newGoal",
+    add: "neighbourhood.editor.addGoal",
+  },
+  action: {
+    title: "neighbourhood.sections.actions",
+    intro: "neighbourhood.editor.actionsIntro",
+    item: "neighbourhood.editor.action",
+    newTitle: "neighbourhood.editor.newAction",
+    add: "neighbourhood.editor.addAction",
+  },
+};
+
+/** Who wrote a section, in small print; nothing when no one is named. */
+export function WrittenBy({ name }: { name: string | null }) {
+  const { t } = useTranslation();
+  return name ? (
+    <Text size="xs" c="dimmed">
+      {t("neighbourhood.plan.writtenBy", { name })}
+    </Text>
+  ) : null;
+}
+
 type PlanItemSectionProps<Item extends { id: number; rev: string; authorName: string | null }> = {
   planId: number;
   kind: PlanItemKind;
   schema: ZodTypeAny;
   items: Item[];
-  title: string;
-  intro: string;
-  /** Names an existing item, e.g. "Havainto 2": its legend and the remove button's name. */
-  itemLabel: (n: number) => string;
-  /** Names the form that adds an item. */
-  newTitle: string;
-  saveLabel: string;
-  addLabel: string;
   /** The saved item's values as the form's default values. */
   valuesOf: (item: Item) => Record<string, string>;
   newValues: Record<string, string>;
   describeTheirs: SectionFormProps["describeTheirs"];
-  writtenBy: (name: string | null) => ReactNode;
   fields: SectionFormProps["children"];
 };
 
 export function PlanItemSection<Item extends { id: number; rev: string; authorName: string | null }>(props: PlanItemSectionProps<Item>) {
-  const { planId, kind, schema, itemLabel, newTitle, fields } = props;
+  const { planId, kind, schema, fields } = props;
+  const { t } = useTranslation();
+  const texts = TEXTS[kind];
+  // Names an existing item, e.g. "Havainto 2": its legend and the remove button's name.
+  const itemLabel = (n: number) => t(texts.item, { n });
+  const newTitle = t(texts.newTitle);
   return (
-    <PlanSection id={`section-${kind}s`} title={props.title} intro={props.intro}>
+    <PlanSection id={`section-${kind}s`} title={t(texts.title)} intro={t(texts.intro)}>
       {props.items.map((item, i) => (
         <PlanItem
           key={item.id}
@@ -62,7 +93,7 @@ export function PlanItemSection<Item extends { id: number; rev: string; authorNa
           kind={kind}
           itemId={item.id}
           label={itemLabel(i + 1)}
-          writtenBy={props.writtenBy(item.authorName)}
+          writtenBy={item.authorName ? <WrittenBy name={item.authorName} /> : null}
         >
           <SectionForm
             planId={planId}
@@ -74,7 +105,7 @@ export function PlanItemSection<Item extends { id: number; rev: string; authorNa
             legend={itemLabel(i + 1)}
             defaultValue={props.valuesOf(item)}
             autosave
-            submitLabel={props.saveLabel}
+            submitLabel={t("neighbourhood.editor.save")}
             describeTheirs={props.describeTheirs}
           >
             {fields}
@@ -91,7 +122,7 @@ export function PlanItemSection<Item extends { id: number; rev: string; authorNa
           defaultValue={props.newValues}
           autosave={false}
           resetOnSave
-          submitLabel={props.addLabel}
+          submitLabel={t(texts.add)}
           describeTheirs={() => null}
         >
           {fields}
