@@ -38,6 +38,7 @@ import {
 } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
+import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";
 import { LinkView } from "~/ui/workspaces/LinkView";
@@ -562,58 +563,7 @@ export default function MeetingPage() {
               <input type="hidden" name="version" value={meeting.version} />
               <Stack mt="sm" maw={720}>
                 <FormErrors errors={editForm.errors} />
-                <TextInput
-                  key={edit.title.key}
-                  name={edit.title.name}
-                  defaultValue={edit.title.initialValue}
-                  label={t("workspaces.meetings.fields.title")}
-                  required
-                  error={errorText(edit.title.errors)}
-                />
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput
-                    key={edit.date.key}
-                    name={edit.date.name}
-                    defaultValue={edit.date.initialValue}
-                    type="date"
-                    label={t("workspaces.meetings.fields.date")}
-                    required
-                    error={errorText(edit.date.errors)}
-                  />
-                  <TextInput
-                    key={edit.start.key}
-                    name={edit.start.name}
-                    defaultValue={edit.start.initialValue}
-                    type="time"
-                    label={t("workspaces.meetings.fields.start")}
-                    required
-                    error={errorText(edit.start.errors)}
-                  />
-                  <TextInput
-                    key={edit.end.key}
-                    name={edit.end.name}
-                    defaultValue={edit.end.initialValue}
-                    type="time"
-                    label={t("workspaces.meetings.fields.end")}
-                    required
-                    error={errorText(edit.end.errors)}
-                  />
-                </SimpleGrid>
-                <TextInput
-                  key={edit.place.key}
-                  name={edit.place.name}
-                  defaultValue={edit.place.initialValue}
-                  label={t("workspaces.meetings.fields.place")}
-                  error={errorText(edit.place.errors)}
-                />
-                <TextInput
-                  key={edit.onlineUrl.key}
-                  name={edit.onlineUrl.name}
-                  defaultValue={edit.onlineUrl.initialValue}
-                  type="url"
-                  label={t("workspaces.meetings.fields.onlineUrl")}
-                  error={errorText(edit.onlineUrl.errors)}
-                />
+                <MeetingFields fields={edit} />
                 <NativeSelect
                   key={edit.status.key}
                   name={edit.status.name}
