@@ -4,7 +4,7 @@ import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table,
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DocumentIntentSchema, DocumentMetaSchema, GrantSchema, VersionSchema } from "~/forms/workspaces";
+import { DocumentIntentSchema, DocumentMetaSchema, documentMetaInput, GrantSchema, VersionSchema } from "~/forms/workspaces";
 import { localName } from "~/i18n/names";
 import {
   addVersion,
@@ -111,21 +111,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       const v = submission.value;
-      const r = createDocument(
-        viewer,
-        groupId,
-        {
-          title: v.title,
-          description: v.description,
-          publicity: v.publicity,
-          legalGround: v.legalGround ?? null,
-          secretUntil: v.secretUntil ?? null,
-          linkType: link.linkType,
-          linkId: link.linkId,
-        },
-        upload.file,
-        { parentId: documentId },
-      );
+      const r = createDocument(viewer, groupId, documentMetaInput(v, link.linkType, link.linkId), upload.file, { parentId: documentId });
       if (!r.ok) return json({ intent: "attachment", result: submission.reply(), uploadError: refusal(r.reason) }, { status: 400 });
       return redirect(`/workspaces/${groupId}/documents/${r.id}?done=created`);
     }
@@ -146,15 +132,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       const v = submission.value;
-      const r = updateDocumentMeta(viewer, documentId, {
-        title: v.title,
-        description: v.description,
-        publicity: v.publicity,
-        legalGround: v.legalGround ?? null,
-        secretUntil: v.secretUntil ?? null,
-        linkType: link.linkType,
-        linkId: link.linkId,
-      });
+      const r = updateDocumentMeta(viewer, documentId, documentMetaInput(v, link.linkType, link.linkId));
       if (!r.ok) return json({ intent: "meta", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: 403 });
       return back("saved");
     }

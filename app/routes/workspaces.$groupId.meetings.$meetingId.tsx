@@ -18,6 +18,7 @@ import {
 } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ATTENDANCE } from "../../db/schema";
 import { AgendaItemSchema, DecisionFormSchema, MeetingIntentSchema, MeetingSchema, MinutesSchema } from "~/forms/workspaces";
@@ -336,46 +337,40 @@ export default function MeetingPage() {
           ))}
         </Stack>
         {editable && options ? (
-          <Form method="post" {...getFormProps(itemForm)}>
-            <input type="hidden" name="intent" value="addItem" />
-            <Stack mt="md" maw={720}>
-              <Title order={4} size="h5">
-                {t("workspaces.meetings.addItem")}
-              </Title>
-              <FormErrors errors={itemForm.errors} />
-              <TextInput
-                key={item.title.key}
-                name={item.title.name}
-                defaultValue={item.title.initialValue}
-                label={t("workspaces.meetings.itemTitle")}
-                required
-                error={errorText(item.title.errors)}
-              />
-              <Textarea
-                key={item.description.key}
-                name={item.description.name}
-                defaultValue={item.description.initialValue}
-                label={t("workspaces.meetings.itemDescription")}
-                autosize
-                minRows={2}
-                error={errorText(item.description.errors)}
-              />
-              <LinkSelect
-                key={item.link.key}
-                name={item.link.name}
-                defaultValue={item.link.initialValue}
-                options={options}
-                label={t("workspaces.meetings.link")}
-                description={t("workspaces.meetings.linkHelp")}
-                error={errorText(item.link.errors)}
-              />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  {t("workspaces.meetings.addItem")}
-                </Button>
-              </Group>
-            </Stack>
-          </Form>
+          <AddRecordForm
+            formProps={getFormProps(itemForm)}
+            errors={itemForm.errors}
+            intent="addItem"
+            title={t("workspaces.meetings.addItem")}
+            busy={busy}
+          >
+            <TextInput
+              key={item.title.key}
+              name={item.title.name}
+              defaultValue={item.title.initialValue}
+              label={t("workspaces.meetings.itemTitle")}
+              required
+              error={errorText(item.title.errors)}
+            />
+            <Textarea
+              key={item.description.key}
+              name={item.description.name}
+              defaultValue={item.description.initialValue}
+              label={t("workspaces.meetings.itemDescription")}
+              autosize
+              minRows={2}
+              error={errorText(item.description.errors)}
+            />
+            <LinkSelect
+              key={item.link.key}
+              name={item.link.name}
+              defaultValue={item.link.initialValue}
+              options={options}
+              label={t("workspaces.meetings.link")}
+              description={t("workspaces.meetings.linkHelp")}
+              error={errorText(item.link.errors)}
+            />
+          </AddRecordForm>
         ) : null}
       </Paper>
 
@@ -494,59 +489,53 @@ export default function MeetingPage() {
           ))}
         </Stack>
         {editable && options ? (
-          <Form method="post" {...getFormProps(decisionForm)}>
-            <input type="hidden" name="intent" value="decision" />
-            <Stack mt="md" maw={720}>
-              <Title order={4} size="h5">
-                {t("workspaces.meetings.recordDecision")}
-              </Title>
-              <FormErrors errors={decisionForm.errors} />
-              <Textarea
-                key={decision.text.key}
-                name={decision.text.name}
-                defaultValue={decision.text.initialValue}
-                label={t("workspaces.meetings.decisionText")}
-                autosize
-                minRows={2}
+          <AddRecordForm
+            formProps={getFormProps(decisionForm)}
+            errors={decisionForm.errors}
+            intent="decision"
+            title={t("workspaces.meetings.recordDecision")}
+            busy={busy}
+          >
+            <Textarea
+              key={decision.text.key}
+              name={decision.text.name}
+              defaultValue={decision.text.initialValue}
+              label={t("workspaces.meetings.decisionText")}
+              autosize
+              minRows={2}
+              required
+              error={errorText(decision.text.errors)}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                key={decision.decidedOn.key}
+                name={decision.decidedOn.name}
+                defaultValue={decision.decidedOn.initialValue}
+                type="date"
+                label={t("workspaces.meetings.decidedOn")}
                 required
-                error={errorText(decision.text.errors)}
+                error={errorText(decision.decidedOn.errors)}
               />
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  key={decision.decidedOn.key}
-                  name={decision.decidedOn.name}
-                  defaultValue={decision.decidedOn.initialValue}
-                  type="date"
-                  label={t("workspaces.meetings.decidedOn")}
-                  required
-                  error={errorText(decision.decidedOn.errors)}
-                />
-                <NativeSelect
-                  key={decision.agendaItemId.key}
-                  name={decision.agendaItemId.name}
-                  defaultValue={decision.agendaItemId.initialValue ?? ""}
-                  label={t("workspaces.meetings.concernsItem")}
-                  data={[
-                    { value: "", label: t("common.none") },
-                    ...agenda.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` })),
-                  ]}
-                />
-              </SimpleGrid>
-              <LinkSelect
-                key={decision.link.key}
-                name={decision.link.name}
-                defaultValue={decision.link.initialValue}
-                options={options}
-                label={t("workspaces.decisions.concerns")}
-                error={errorText(decision.link.errors)}
+              <NativeSelect
+                key={decision.agendaItemId.key}
+                name={decision.agendaItemId.name}
+                defaultValue={decision.agendaItemId.initialValue ?? ""}
+                label={t("workspaces.meetings.concernsItem")}
+                data={[
+                  { value: "", label: t("common.none") },
+                  ...agenda.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` })),
+                ]}
               />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  {t("workspaces.meetings.recordDecision")}
-                </Button>
-              </Group>
-            </Stack>
-          </Form>
+            </SimpleGrid>
+            <LinkSelect
+              key={decision.link.key}
+              name={decision.link.name}
+              defaultValue={decision.link.initialValue}
+              options={options}
+              label={t("workspaces.decisions.concerns")}
+              error={errorText(decision.link.errors)}
+            />
+          </AddRecordForm>
         ) : null}
       </Paper>
 
@@ -582,5 +571,40 @@ export default function MeetingPage() {
         </Paper>
       ) : null}
     </Stack>
+  );
+}
+
+/** A form under a list that adds to it (an agenda item, a decision): its title is also its button. */
+function AddRecordForm({
+  formProps,
+  errors,
+  intent,
+  title,
+  busy,
+  children,
+}: {
+  formProps: ReturnType<typeof getFormProps>;
+  errors: string[] | undefined;
+  intent: string;
+  title: string;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" {...formProps}>
+      <input type="hidden" name="intent" value={intent} />
+      <Stack mt="md" maw={720}>
+        <Title order={4} size="h5">
+          {title}
+        </Title>
+        <FormErrors errors={errors} />
+        {children}
+        <Group>
+          <Button type="submit" loading={busy}>
+            {title}
+          </Button>
+        </Group>
+      </Stack>
+    </Form>
   );
 }
