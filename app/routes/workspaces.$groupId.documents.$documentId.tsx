@@ -25,6 +25,7 @@ import { markReadAbout } from "~/server/mail/notifications.server";
 import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
+import { EditDetailsSection } from "~/ui/EditDetailsSection";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
@@ -403,27 +404,17 @@ export default function DocumentPage() {
       ) : null}
 
       {canUpdate && options ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="doc-details">
-          <details open={actionData?.intent === "meta"}>
-            <summary>
-              <Title order={3} size="h4" id="doc-details" component="span">
-                {t("workspaces.documents.editDetails")}
-              </Title>
-            </summary>
-            <Form method="post" {...getFormProps(metaForm)}>
-              <input type="hidden" name="intent" value="meta" />
-              <Stack mt="sm" maw={720}>
-                <FormErrors errors={metaForm.errors} />
-                <DocumentFields fields={meta} options={options} />
-                <Group>
-                  <Button type="submit" loading={busy}>
-                    {t("common.save")}
-                  </Button>
-                </Group>
-              </Stack>
-            </Form>
-          </details>
-        </Paper>
+        <EditDetailsSection
+          titleId="doc-details"
+          title={t("workspaces.documents.editDetails")}
+          open={actionData?.intent === "meta"}
+          formProps={getFormProps(metaForm)}
+          errors={metaForm.errors}
+          intent="meta"
+          busy={busy}
+        >
+          <DocumentFields fields={meta} options={options} />
+        </EditDetailsSection>
       ) : null}
 
       {canManageGrants && grantChoices ? (

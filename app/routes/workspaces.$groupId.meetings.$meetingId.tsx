@@ -38,6 +38,7 @@ import {
   type Refusal,
 } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
+import { EditDetailsSection } from "~/ui/EditDetailsSection";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
@@ -540,35 +541,25 @@ export default function MeetingPage() {
       </Paper>
 
       {editable ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="meeting-edit">
-          <details open={actionData?.intent === "edit"}>
-            <summary>
-              <Title order={3} size="h4" id="meeting-edit" component="span">
-                {t("workspaces.meetings.edit")}
-              </Title>
-            </summary>
-            <Form method="post" {...getFormProps(editForm)}>
-              <input type="hidden" name="intent" value="edit" />
-              <input type="hidden" name="version" value={meeting.version} />
-              <Stack mt="sm" maw={720}>
-                <FormErrors errors={editForm.errors} />
-                <MeetingFields fields={edit} />
-                <NativeSelect
-                  key={edit.status.key}
-                  name={edit.status.name}
-                  defaultValue={edit.status.initialValue}
-                  label={t("workspaces.meetings.fields.status")}
-                  data={(["planned", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`workspaces.meetings.status.${s}`) }))}
-                />
-                <Group>
-                  <Button type="submit" loading={busy}>
-                    {t("common.save")}
-                  </Button>
-                </Group>
-              </Stack>
-            </Form>
-          </details>
-        </Paper>
+        <EditDetailsSection
+          titleId="meeting-edit"
+          title={t("workspaces.meetings.edit")}
+          open={actionData?.intent === "edit"}
+          formProps={getFormProps(editForm)}
+          errors={editForm.errors}
+          intent="edit"
+          hiddenFields={<input type="hidden" name="version" value={meeting.version} />}
+          busy={busy}
+        >
+          <MeetingFields fields={edit} />
+          <NativeSelect
+            key={edit.status.key}
+            name={edit.status.name}
+            defaultValue={edit.status.initialValue}
+            label={t("workspaces.meetings.fields.status")}
+            data={(["planned", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`workspaces.meetings.status.${s}`) }))}
+          />
+        </EditDetailsSection>
       ) : null}
     </Stack>
   );
