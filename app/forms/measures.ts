@@ -120,6 +120,23 @@ export function parseMeasureListQuery(url: URL): MeasureListQuery {
   return MeasureListQuerySchema.parse(raw);
 }
 
+/** The list's filters and order as the measure queries take them: the list page and the export use the same. */
+export function measureListFilter(planId: number, query: MeasureListQuery) {
+  return {
+    planId,
+    q: query.q,
+    priorityAreaId: query.priority,
+    status: query.status,
+    late: query.late,
+    stale: query.stale,
+    ownerId: query.owner,
+    areaId: query.area,
+    goalId: query.goal,
+    sort: query.sort,
+    dir: query.dir,
+  };
+}
+
 /** A new measure's page: which plan it is proposed to (`?plan=`); anything malformed is ignored. */
 export const NewMeasureQuerySchema = z.object({ plan: optionalPositiveIntParam });
 

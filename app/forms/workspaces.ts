@@ -1,5 +1,5 @@
 // Forms of the group workspaces. Messages are translation keys, as everywhere.
-import { EMAIL_MODES, PUBLICITY_CLASSES } from "../../db/schema";
+import { EMAIL_MODES, PUBLICITY_CLASSES, type LinkType } from "../../db/schema";
 import { z } from "./z";
 import { optionalPositiveIntParam } from "./params";
 
@@ -71,6 +71,24 @@ export const DocumentMetaSchema = z
     if (!v.legalGround) ctx.addIssue({ code: "custom", path: ["legalGround"], message: "workspaces.documents.errors.legalGround" });
     if (!v.secretUntil) ctx.addIssue({ code: "custom", path: ["secretUntil"], message: "workspaces.documents.errors.secretUntil" });
   });
+
+/** A valid document form as the document writes take it, with the "concerns" link already resolved
+ * (a document cannot concern another document). */
+export function documentMetaInput(
+  value: z.infer<typeof DocumentMetaSchema>,
+  linkType: Exclude<LinkType, "document"> | null,
+  linkId: number | null,
+) {
+  return {
+    title: value.title,
+    description: value.description,
+    publicity: value.publicity,
+    legalGround: value.legalGround ?? null,
+    secretUntil: value.secretUntil ?? null,
+    linkType,
+    linkId,
+  };
+}
 
 export const VersionSchema = z.object({ note: z.string().trim().max(1000).default("") });
 

@@ -272,12 +272,7 @@ export default function IndicatorPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t("indicators.detail.period")}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t("indicators.detail.actual")} ({indicator.unit})
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t("indicators.detail.target")} ({indicator.unit})
-                    </Table.Th>
+                    <FigureHeaders unit={indicator.unit} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -350,12 +345,7 @@ export default function IndicatorPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t("indicators.detail.area")}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t("indicators.detail.actual")} ({indicator.unit})
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t("indicators.detail.target")} ({indicator.unit})
-                    </Table.Th>
+                    <FigureHeaders unit={indicator.unit} />
                     <Table.Th scope="col">{t("indicators.columns.status")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -485,5 +475,20 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
         </Stack>
       </Form>
     </Paper>
+  );
+}
+
+/** The actual and target columns' headers, each with the unit, in both tables of figures. */
+function FigureHeaders({ unit }: { unit: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Th scope="col" ta="right">
+        {t("indicators.detail.actual")} ({unit})
+      </Table.Th>
+      <Table.Th scope="col" ta="right">
+        {t("indicators.detail.target")} ({unit})
+      </Table.Th>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,9 @@ import { FollowUpEditSchema } from "~/forms/measures";
 import { idParam, notFound } from "~/server/people/guard.server";
 import { requireMeasureRight } from "~/server/city/measure-guards.server";
 import { editFollowUp, getFollowUp } from "~/server/city/measures.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
 
 async function load(request: Request, context: Parameters<typeof requireMeasureRight>[1], params: Record<string, string | undefined>) {
   const access = await requireMeasureRight(request, context, params.measureId, "measure.followUp");
@@ -43,7 +44,6 @@ export default function EditEntryPage() {
   const fmt = useFormat();
   const { entry } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { done: entry.done, next: entry.next, obstacles: entry.obstacles, publicText: entry.publicText },
@@ -64,43 +64,7 @@ export default function EditEntryPage() {
           <input type="hidden" name="followUpId" value={entry.id} />
           <input type="hidden" name="revision" value={actionData?.revision ?? entry.revision} />
           <Stack>
-            <Textarea
-              key={fields.done.key}
-              name={fields.done.name}
-              defaultValue={fields.done.initialValue}
-              label={t("measures.fields.done")}
-              autosize
-              minRows={3}
-              required
-              error={errorText(fields.done.errors)}
-            />
-            <Textarea
-              key={fields.next.key}
-              name={fields.next.name}
-              defaultValue={fields.next.initialValue}
-              label={t("measures.fields.next")}
-              autosize
-              minRows={2}
-              error={errorText(fields.next.errors)}
-            />
-            <Textarea
-              key={fields.obstacles.key}
-              name={fields.obstacles.name}
-              defaultValue={fields.obstacles.initialValue}
-              label={t("measures.fields.obstacles")}
-              autosize
-              minRows={2}
-              error={errorText(fields.obstacles.errors)}
-            />
-            <Textarea
-              key={fields.publicText.key}
-              name={fields.publicText.name}
-              defaultValue={fields.publicText.initialValue}
-              label={t("measures.fields.publicText")}
-              autosize
-              minRows={2}
-              error={errorText(fields.publicText.errors)}
-            />
+            <FollowUpTextFields fields={fields} withHelp={false} />
             <Group>
               <Button type="submit">{t("common.save")}</Button>
               <Anchor component={Link} to={`/measures/${entry.measureId}`}>

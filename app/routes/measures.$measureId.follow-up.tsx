@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { followUpStatuses } from "~/server/city/measure-rules";
 import { addFollowUp, getMeasure } from "~/server/city/measures.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
 import { StatusBadge } from "~/ui/measures/badges";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -142,45 +143,7 @@ export default function FollowUpPage() {
                 error={errorText(fields.progress.errors)}
               />
             </Group>
-            <Textarea
-              key={fields.done.key}
-              name={fields.done.name}
-              defaultValue={fields.done.initialValue}
-              label={t("measures.fields.done")}
-              description={t("measures.fields.doneHelp")}
-              autosize
-              minRows={3}
-              required
-              error={errorText(fields.done.errors)}
-            />
-            <Textarea
-              key={fields.next.key}
-              name={fields.next.name}
-              defaultValue={fields.next.initialValue}
-              label={t("measures.fields.next")}
-              autosize
-              minRows={2}
-              error={errorText(fields.next.errors)}
-            />
-            <Textarea
-              key={fields.obstacles.key}
-              name={fields.obstacles.name}
-              defaultValue={fields.obstacles.initialValue}
-              label={t("measures.fields.obstacles")}
-              autosize
-              minRows={2}
-              error={errorText(fields.obstacles.errors)}
-            />
-            <Textarea
-              key={fields.publicText.key}
-              name={fields.publicText.name}
-              defaultValue={fields.publicText.initialValue}
-              label={t("measures.fields.publicText")}
-              description={t("measures.fields.publicTextHelp")}
-              autosize
-              minRows={2}
-              error={errorText(fields.publicText.errors)}
-            />
+            <FollowUpTextFields fields={fields} withHelp />
             {tasks.length ? (
               <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
                 <legend>

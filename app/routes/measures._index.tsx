@@ -17,7 +17,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "../../db/schema";
-import { parseMeasureListQuery } from "~/forms/measures";
+import { measureListFilter, parseMeasureListQuery } from "~/forms/measures";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName, nameOptions } from "~/i18n/names";
 import { getViewer } from "~/server/people/guard.server";
@@ -41,23 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!plan) return json({ plan: null, query, publicOnly, canPropose: false, result: null, options: null });
   const lang = await detectLanguage(request);
   const filterOptions = measureFilterOptions(plan.id, publicOnly);
-  const result = listMeasures(
-    {
-      planId: plan.id,
-      q: query.q,
-      priorityAreaId: query.priority,
-      status: query.status,
-      late: query.late,
-      stale: query.stale,
-      ownerId: query.owner,
-      areaId: query.area,
-      goalId: query.goal,
-      sort: query.sort,
-      dir: query.dir,
-      page: query.page,
-    },
-    { publicOnly },
-  );
+  const result = listMeasures({ ...measureListFilter(plan.id, query), page: query.page }, { publicOnly });
   return json({
     plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
     query,

@@ -1,7 +1,7 @@
 // Download of the measure list as CSV or XLSX, with the same filters as the list page.
 // Anyone may export; people who may not see every measure get exactly what the public list shows.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { MeasureExportFormatSchema, parseMeasureListQuery } from "~/forms/measures";
+import { MeasureExportFormatSchema, measureListFilter, parseMeasureListQuery } from "~/forms/measures";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { badRequest, getViewer, notFound } from "~/server/people/guard.server";
 import { exportMeasures, toCsv, toXlsx } from "~/server/city/measure-io.server";
@@ -24,24 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (query.plan && !plan) notFound();
   const lang = await detectLanguage(request);
   const t = await translatorFor(request);
-  const rows = plan
-    ? exportMeasures(
-        {
-          planId: plan.id,
-          q: query.q,
-          priorityAreaId: query.priority,
-          status: query.status,
-          late: query.late,
-          stale: query.stale,
-          ownerId: query.owner,
-          areaId: query.area,
-          goalId: query.goal,
-          sort: query.sort,
-          dir: query.dir,
-        },
-        { publicOnly, lang },
-      )
-    : [];
+  const rows = plan ? exportMeasures(measureListFilter(plan.id, query), { publicOnly, lang }) : [];
   const body = format.data === "csv" ? toCsv(rows, t, { lang }) : new Uint8Array(await toXlsx(rows, t, { lang }));
   const filename = `toimenpiteet-${helsinkiDate()}.${format.data}`;
   return new Response(body, {

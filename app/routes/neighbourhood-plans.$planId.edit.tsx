@@ -3,7 +3,7 @@
 // Every form also works without JavaScript: a normal POST, then back to this page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -15,7 +15,6 @@ import {
   type ClientActionFunctionArgs,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PLAN_ACTION_CARRIERS } from "../../db/schema";
 import {
@@ -48,6 +47,7 @@ import { can } from "~/server/people/permissions.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
+import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
@@ -237,12 +237,6 @@ export default function EditNeighbourhoodPlan() {
     const m = measureOptions.find((x) => String(x.id) === String(id));
     return m ? `${m.code} ${m.title}` : "";
   };
-  const writtenBy = (name: string | null) =>
-    name ? (
-      <Text size="xs" c="dimmed">
-        {t("neighbourhood.plan.writtenBy", { name })}
-      </Text>
-    ) : null;
   const plain = (text: unknown) => (
     <Text size="sm" style={{ whiteSpace: "pre-line" }}>
       {String(text ?? "")}
@@ -422,7 +416,7 @@ export default function EditNeighbourhoodPlan() {
         ) : null}
         <Text>{t("neighbourhood.editor.intro")}</Text>
 
-        <Section id="section-basics" title={t("neighbourhood.editor.basics")}>
+        <PlanSection id="section-basics" title={t("neighbourhood.editor.basics")}>
           <SectionForm
             planId={planId}
             formKey="basics"
@@ -462,263 +456,77 @@ export default function EditNeighbourhoodPlan() {
               </>
             )}
           </SectionForm>
-          {writtenBy(plan.basicsAuthorName)}
-        </Section>
+          <WrittenBy name={plan.basicsAuthorName} />
+        </PlanSection>
 
-        <Section
-          id="section-observations"
-          title={t("neighbourhood.sections.observations")}
-          intro={t("neighbourhood.editor.observationsIntro")}
-        >
-          {view.observations.map((o, i) => (
-            <Item
-              key={o.id}
-              planId={planId}
-              kind="observation"
-              itemId={o.id}
-              label={t("neighbourhood.editor.observation", { n: i + 1 })}
-              writtenBy={writtenBy(o.authorName)}
-            >
-              <SectionForm
-                planId={planId}
-                formKey={`observation-${o.id}`}
-                intent="observation"
-                schema={ObservationSchema}
-                itemId={o.id}
-                rev={o.rev}
-                legend={t("neighbourhood.editor.observation", { n: i + 1 })}
-                defaultValue={{
-                  text: o.text,
-                  placeName: o.placeName ?? "",
-                  lat: o.lat == null ? "" : String(o.lat),
-                  lng: o.lng == null ? "" : String(o.lng),
-                }}
-                autosave
-                submitLabel={t("neighbourhood.editor.save")}
-                describeTheirs={(c) => (
-                  <>
-                    {plain(c.text)}
-                    {c.placeName ? plain(c.placeName) : null}
-                  </>
-                )}
-              >
-                {observationFields}
-              </SectionForm>
-            </Item>
-          ))}
-          <NewItem title={t("neighbourhood.editor.newObservation")}>
-            <SectionForm
-              planId={planId}
-              formKey="observation-new"
-              intent="observation"
-              schema={ObservationSchema}
-              legend={t("neighbourhood.editor.newObservation")}
-              defaultValue={{}}
-              autosave={false}
-              resetOnSave
-              submitLabel={t("neighbourhood.editor.addObservation")}
-              describeTheirs={() => null}
-            >
-              {observationFields}
-            </SectionForm>
-          </NewItem>
-        </Section>
+        <PlanItemSection
+          planId={planId}
+          kind="observation"
+          schema={ObservationSchema}
+          items={view.observations}
+          valuesOf={(o) => ({
+            text: o.text,
+            placeName: o.placeName ?? "",
+            lat: o.lat == null ? "" : String(o.lat),
+            lng: o.lng == null ? "" : String(o.lng),
+          })}
+          newValues={{}}
+          describeTheirs={(c) => (
+            <>
+              {plain(c.text)}
+              {c.placeName ? plain(c.placeName) : null}
+            </>
+          )}
+          fields={observationFields}
+        />
 
-        <Section id="section-goals" title={t("neighbourhood.sections.goals")} intro={t("neighbourhood.editor.goalsIntro")}>
-          {view.goals.map((g, i) => (
-            <Item
-              key={g.id}
-              planId={planId}
-              kind="goal"
-              itemId={g.id}
-              label={t("neighbourhood.editor.goal", { n: i + 1 })}
-              writtenBy={writtenBy(g.authorName)}
-            >
-              <SectionForm
-                planId={planId}
-                formKey={`goal-${g.id}`}
-                intent="goal"
-                schema={GoalSchema}
-                itemId={g.id}
-                rev={g.rev}
-                legend={t("neighbourhood.editor.goal", { n: i + 1 })}
-                defaultValue={{ text: g.text }}
-                autosave
-                submitLabel={t("neighbourhood.editor.save")}
-                describeTheirs={(c) => plain(c.text)}
-              >
-                {goalFields}
-              </SectionForm>
-            </Item>
-          ))}
-          <NewItem title={t("neighbourhood.editor.newGoal")}>
-            <SectionForm
-              planId={planId}
-              formKey="goal-new"
-              intent="goal"
-              schema={GoalSchema}
-              legend={t("neighbourhood.editor.newGoal")}
-              defaultValue={{}}
-              autosave={false}
-              resetOnSave
-              submitLabel={t("neighbourhood.editor.addGoal")}
-              describeTheirs={() => null}
-            >
-              {goalFields}
-            </SectionForm>
-          </NewItem>
-        </Section>
+        <PlanItemSection
+          planId={planId}
+          kind="goal"
+          schema={GoalSchema}
+          items={view.goals}
+          valuesOf={(g) => ({ text: g.text })}
+          newValues={{}}
+          describeTheirs={(c) => plain(c.text)}
+          fields={goalFields}
+        />
 
-        <Section id="section-actions" title={t("neighbourhood.sections.actions")} intro={t("neighbourhood.editor.actionsIntro")}>
-          {view.actions.map((a, i) => (
-            <Item
-              key={a.id}
-              planId={planId}
-              kind="action"
-              itemId={a.id}
-              label={t("neighbourhood.editor.action", { n: i + 1 })}
-              writtenBy={writtenBy(a.authorName)}
-            >
-              <SectionForm
-                planId={planId}
-                formKey={`action-${a.id}`}
-                intent="action"
-                schema={ActionSchema}
-                itemId={a.id}
-                rev={a.rev}
-                legend={t("neighbourhood.editor.action", { n: i + 1 })}
-                defaultValue={{
-                  text: a.text,
-                  carriedBy: a.carriedBy,
-                  organisationId: a.organisationId ? String(a.organisationId) : "",
-                  timeline: a.timeline,
-                  dueDate: a.dueDate ?? "",
-                  goalId: a.goalId ? String(a.goalId) : "",
-                  measureId: a.measureId ? String(a.measureId) : "",
-                }}
-                autosave
-                submitLabel={t("neighbourhood.editor.save")}
-                describeTheirs={(c) => (
-                  <>
-                    {plain(c.text)}
-                    <Text size="sm">
-                      {t(`neighbourhood.carriedBy.${String(c.carriedBy)}`)}
-                      {c.organisationId ? ` · ${organisationName(c.organisationId)}` : ""}
-                      {c.timeline ? ` · ${String(c.timeline)}` : ""}
-                      {c.measureId ? ` · ${measureName(c.measureId)}` : ""}
-                    </Text>
-                  </>
-                )}
-              >
-                {actionFields}
-              </SectionForm>
-            </Item>
-          ))}
-          <NewItem title={t("neighbourhood.editor.newAction")}>
-            <SectionForm
-              planId={planId}
-              formKey="action-new"
-              intent="action"
-              schema={ActionSchema}
-              legend={t("neighbourhood.editor.newAction")}
-              defaultValue={{ carriedBy: "residents" }}
-              autosave={false}
-              resetOnSave
-              submitLabel={t("neighbourhood.editor.addAction")}
-              describeTheirs={() => null}
-            >
-              {actionFields}
-            </SectionForm>
-          </NewItem>
-        </Section>
+        <PlanItemSection
+          planId={planId}
+          kind="action"
+          schema={ActionSchema}
+          items={view.actions}
+          valuesOf={(a) => ({
+            text: a.text,
+            carriedBy: a.carriedBy,
+            organisationId: a.organisationId ? String(a.organisationId) : "",
+            timeline: a.timeline,
+            dueDate: a.dueDate ?? "",
+            goalId: a.goalId ? String(a.goalId) : "",
+            measureId: a.measureId ? String(a.measureId) : "",
+          })}
+          newValues={{ carriedBy: "residents" }}
+          describeTheirs={(c) => (
+            <>
+              {plain(c.text)}
+              <Text size="sm">
+                {t(`neighbourhood.carriedBy.${String(c.carriedBy)}`)}
+                {c.organisationId ? ` · ${organisationName(c.organisationId)}` : ""}
+                {c.timeline ? ` · ${String(c.timeline)}` : ""}
+                {c.measureId ? ` · ${measureName(c.measureId)}` : ""}
+              </Text>
+            </>
+          )}
+          fields={actionFields}
+        />
 
-        <Section id="section-authors" title={t("neighbourhood.coauthors.title")} intro={t("neighbourhood.coauthors.intro")}>
+        <PlanSection id="section-authors" title={t("neighbourhood.coauthors.title")} intro={t("neighbourhood.coauthors.intro")}>
           <Coauthors authors={view.authors} viewerId={viewerId} isOwner={isOwner} />
-        </Section>
+        </PlanSection>
 
         <SubmitSection planId={planId} status={plan.status} missing={view.missing} canWithdraw={canWithdraw} />
       </Stack>
     </DirtyProvider>
-  );
-}
-
-function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={`${id}-title`} id={id}>
-      <Stack gap="md">
-        <div>
-          <Title order={2} size="h3" id={`${id}-title`}>
-            {title}
-          </Title>
-          {intro ? (
-            <Text size="sm" c="dimmed" mt={4}>
-              {intro}
-            </Text>
-          ) : null}
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function NewItem({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" bg="gray.0" aria-label={title} component="div">
-      {children}
-    </Paper>
-  );
-}
-
-/** An existing item: its form, who wrote it, and a separate small form to remove it. */
-function Item({
-  planId,
-  kind,
-  itemId,
-  label,
-  writtenBy,
-  children,
-}: {
-  planId: number;
-  kind: string;
-  itemId: number;
-  label: string;
-  writtenBy: ReactNode;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Paper withBorder p="md">
-      <Stack gap="xs">
-        {children}
-        <Group justify="space-between" align="center">
-          {writtenBy ?? <span />}
-          <Form
-            method="post"
-            onSubmit={() => {
-              try {
-                window.localStorage.removeItem(`lahiturva:plan:${planId}:${kind}-${itemId}`);
-              } catch {
-                // nothing stored
-              }
-            }}
-          >
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="kind" value={kind} />
-            <input type="hidden" name="itemId" value={itemId} />
-            <Button
-              type="submit"
-              size="xs"
-              variant="subtle"
-              color="red"
-              aria-label={t("neighbourhood.editor.removeNamed", { name: label })}
-            >
-              {t("neighbourhood.editor.remove")}
-            </Button>
-          </Form>
-        </Group>
-      </Stack>
-    </Paper>
   );
 }
 
@@ -805,7 +613,7 @@ function SubmitSection({
   const submitError = actionData?.formKey === "submit" ? actionData : null;
   const stillMissing = submitError?.missing ?? missing;
   return (
-    <Section id="section-submit" title={t("neighbourhood.submit.title")} intro={t("neighbourhood.submit.intro")}>
+    <PlanSection id="section-submit" title={t("neighbourhood.submit.title")} intro={t("neighbourhood.submit.intro")}>
       {submitError?.error ? (
         <Alert color="red" role="alert">
           {t(submitError.error, { missing: stillMissing.map((m) => t(`neighbourhood.missing.${m}`)).join(", ") })}
@@ -833,6 +641,6 @@ function SubmitSection({
           </Anchor>
         ) : null}
       </Group>
-    </Section>
+    </PlanSection>
   );
 }

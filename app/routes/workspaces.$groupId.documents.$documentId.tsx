@@ -4,7 +4,7 @@ import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table,
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DocumentIntentSchema, DocumentMetaSchema, GrantSchema, VersionSchema } from "~/forms/workspaces";
+import { DocumentIntentSchema, DocumentMetaSchema, documentMetaInput, GrantSchema, VersionSchema } from "~/forms/workspaces";
 import { localName } from "~/i18n/names";
 import {
   addVersion,
@@ -25,6 +25,7 @@ import { markReadAbout } from "~/server/mail/notifications.server";
 import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
+import { EditDetailsSection } from "~/ui/EditDetailsSection";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
@@ -111,21 +112,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       const v = submission.value;
-      const r = createDocument(
-        viewer,
-        groupId,
-        {
-          title: v.title,
-          description: v.description,
-          publicity: v.publicity,
-          legalGround: v.legalGround ?? null,
-          secretUntil: v.secretUntil ?? null,
-          linkType: link.linkType,
-          linkId: link.linkId,
-        },
-        upload.file,
-        { parentId: documentId },
-      );
+      const r = createDocument(viewer, groupId, documentMetaInput(v, link.linkType, link.linkId), upload.file, { parentId: documentId });
       if (!r.ok) return json({ intent: "attachment", result: submission.reply(), uploadError: refusal(r.reason) }, { status: 400 });
       return redirect(`/workspaces/${groupId}/documents/${r.id}?done=created`);
     }
@@ -146,15 +133,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       const v = submission.value;
-      const r = updateDocumentMeta(viewer, documentId, {
-        title: v.title,
-        description: v.description,
-        publicity: v.publicity,
-        legalGround: v.legalGround ?? null,
-        secretUntil: v.secretUntil ?? null,
-        linkType: link.linkType,
-        linkId: link.linkId,
-      });
+      const r = updateDocumentMeta(viewer, documentId, documentMetaInput(v, link.linkType, link.linkId));
       if (!r.ok) return json({ intent: "meta", result: submission.reply({ formErrors: [refusal(r.reason)] }) }, { status: 403 });
       return back("saved");
     }
@@ -425,27 +404,17 @@ export default function DocumentPage() {
       ) : null}
 
       {canUpdate && options ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="doc-details">
-          <details open={actionData?.intent === "meta"}>
-            <summary>
-              <Title order={3} size="h4" id="doc-details" component="span">
-                {t("workspaces.documents.editDetails")}
-              </Title>
-            </summary>
-            <Form method="post" {...getFormProps(metaForm)}>
-              <input type="hidden" name="intent" value="meta" />
-              <Stack mt="sm" maw={720}>
-                <FormErrors errors={metaForm.errors} />
-                <DocumentFields fields={meta} options={options} />
-                <Group>
-                  <Button type="submit" loading={busy}>
-                    {t("common.save")}
-                  </Button>
-                </Group>
-              </Stack>
-            </Form>
-          </details>
-        </Paper>
+        <EditDetailsSection
+          titleId="doc-details"
+          title={t("workspaces.documents.editDetails")}
+          open={actionData?.intent === "meta"}
+          formProps={getFormProps(metaForm)}
+          errors={metaForm.errors}
+          intent="meta"
+          busy={busy}
+        >
+          <DocumentFields fields={meta} options={options} />
+        </EditDetailsSection>
       ) : null}
 
       {canManageGrants && grantChoices ? (

@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Tit
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DocumentMetaSchema, DocumentSearchQuerySchema } from "~/forms/workspaces";
+import { DocumentMetaSchema, documentMetaInput, DocumentSearchQuerySchema } from "~/forms/workspaces";
 import { createDocument, listDocuments, MAX_DOCUMENT_BYTES } from "~/server/workspaces/documents.server";
 import { forbidden } from "~/server/people/guard.server";
 import { linkOptions, parseLinkValue } from "~/server/workspaces/links.server";
@@ -53,20 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   const v = submission.value;
-  const created = createDocument(
-    viewer,
-    groupId,
-    {
-      title: v.title,
-      description: v.description,
-      publicity: v.publicity,
-      legalGround: v.legalGround ?? null,
-      secretUntil: v.secretUntil ?? null,
-      linkType: link.linkType,
-      linkId: link.linkId,
-    },
-    upload.file,
-  );
+  const created = createDocument(viewer, groupId, documentMetaInput(v, link.linkType, link.linkId), upload.file);
   if (!created.ok)
     return json(
       { result: submission.reply(), uploadError: `workspaces.documents.errors.${created.reason}` },

@@ -18,6 +18,7 @@ import {
 } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ATTENDANCE } from "../../db/schema";
 import { AgendaItemSchema, DecisionFormSchema, MeetingIntentSchema, MeetingSchema, MinutesSchema } from "~/forms/workspaces";
@@ -37,7 +38,9 @@ import {
   type Refusal,
 } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
+import { EditDetailsSection } from "~/ui/EditDetailsSection";
 import { FormErrors, useErrorText } from "~/ui/forms";
+import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";
 import { LinkView } from "~/ui/workspaces/LinkView";
@@ -335,46 +338,40 @@ export default function MeetingPage() {
           ))}
         </Stack>
         {editable && options ? (
-          <Form method="post" {...getFormProps(itemForm)}>
-            <input type="hidden" name="intent" value="addItem" />
-            <Stack mt="md" maw={720}>
-              <Title order={4} size="h5">
-                {t("workspaces.meetings.addItem")}
-              </Title>
-              <FormErrors errors={itemForm.errors} />
-              <TextInput
-                key={item.title.key}
-                name={item.title.name}
-                defaultValue={item.title.initialValue}
-                label={t("workspaces.meetings.itemTitle")}
-                required
-                error={errorText(item.title.errors)}
-              />
-              <Textarea
-                key={item.description.key}
-                name={item.description.name}
-                defaultValue={item.description.initialValue}
-                label={t("workspaces.meetings.itemDescription")}
-                autosize
-                minRows={2}
-                error={errorText(item.description.errors)}
-              />
-              <LinkSelect
-                key={item.link.key}
-                name={item.link.name}
-                defaultValue={item.link.initialValue}
-                options={options}
-                label={t("workspaces.meetings.link")}
-                description={t("workspaces.meetings.linkHelp")}
-                error={errorText(item.link.errors)}
-              />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  {t("workspaces.meetings.addItem")}
-                </Button>
-              </Group>
-            </Stack>
-          </Form>
+          <AddRecordForm
+            formProps={getFormProps(itemForm)}
+            errors={itemForm.errors}
+            intent="addItem"
+            title={t("workspaces.meetings.addItem")}
+            busy={busy}
+          >
+            <TextInput
+              key={item.title.key}
+              name={item.title.name}
+              defaultValue={item.title.initialValue}
+              label={t("workspaces.meetings.itemTitle")}
+              required
+              error={errorText(item.title.errors)}
+            />
+            <Textarea
+              key={item.description.key}
+              name={item.description.name}
+              defaultValue={item.description.initialValue}
+              label={t("workspaces.meetings.itemDescription")}
+              autosize
+              minRows={2}
+              error={errorText(item.description.errors)}
+            />
+            <LinkSelect
+              key={item.link.key}
+              name={item.link.name}
+              defaultValue={item.link.initialValue}
+              options={options}
+              label={t("workspaces.meetings.link")}
+              description={t("workspaces.meetings.linkHelp")}
+              error={errorText(item.link.errors)}
+            />
+          </AddRecordForm>
         ) : null}
       </Paper>
 
@@ -493,144 +490,112 @@ export default function MeetingPage() {
           ))}
         </Stack>
         {editable && options ? (
-          <Form method="post" {...getFormProps(decisionForm)}>
-            <input type="hidden" name="intent" value="decision" />
-            <Stack mt="md" maw={720}>
-              <Title order={4} size="h5">
-                {t("workspaces.meetings.recordDecision")}
-              </Title>
-              <FormErrors errors={decisionForm.errors} />
-              <Textarea
-                key={decision.text.key}
-                name={decision.text.name}
-                defaultValue={decision.text.initialValue}
-                label={t("workspaces.meetings.decisionText")}
-                autosize
-                minRows={2}
+          <AddRecordForm
+            formProps={getFormProps(decisionForm)}
+            errors={decisionForm.errors}
+            intent="decision"
+            title={t("workspaces.meetings.recordDecision")}
+            busy={busy}
+          >
+            <Textarea
+              key={decision.text.key}
+              name={decision.text.name}
+              defaultValue={decision.text.initialValue}
+              label={t("workspaces.meetings.decisionText")}
+              autosize
+              minRows={2}
+              required
+              error={errorText(decision.text.errors)}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                key={decision.decidedOn.key}
+                name={decision.decidedOn.name}
+                defaultValue={decision.decidedOn.initialValue}
+                type="date"
+                label={t("workspaces.meetings.decidedOn")}
                 required
-                error={errorText(decision.text.errors)}
+                error={errorText(decision.decidedOn.errors)}
               />
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  key={decision.decidedOn.key}
-                  name={decision.decidedOn.name}
-                  defaultValue={decision.decidedOn.initialValue}
-                  type="date"
-                  label={t("workspaces.meetings.decidedOn")}
-                  required
-                  error={errorText(decision.decidedOn.errors)}
-                />
-                <NativeSelect
-                  key={decision.agendaItemId.key}
-                  name={decision.agendaItemId.name}
-                  defaultValue={decision.agendaItemId.initialValue ?? ""}
-                  label={t("workspaces.meetings.concernsItem")}
-                  data={[
-                    { value: "", label: t("common.none") },
-                    ...agenda.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` })),
-                  ]}
-                />
-              </SimpleGrid>
-              <LinkSelect
-                key={decision.link.key}
-                name={decision.link.name}
-                defaultValue={decision.link.initialValue}
-                options={options}
-                label={t("workspaces.decisions.concerns")}
-                error={errorText(decision.link.errors)}
+              <NativeSelect
+                key={decision.agendaItemId.key}
+                name={decision.agendaItemId.name}
+                defaultValue={decision.agendaItemId.initialValue ?? ""}
+                label={t("workspaces.meetings.concernsItem")}
+                data={[
+                  { value: "", label: t("common.none") },
+                  ...agenda.map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` })),
+                ]}
               />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  {t("workspaces.meetings.recordDecision")}
-                </Button>
-              </Group>
-            </Stack>
-          </Form>
+            </SimpleGrid>
+            <LinkSelect
+              key={decision.link.key}
+              name={decision.link.name}
+              defaultValue={decision.link.initialValue}
+              options={options}
+              label={t("workspaces.decisions.concerns")}
+              error={errorText(decision.link.errors)}
+            />
+          </AddRecordForm>
         ) : null}
       </Paper>
 
       {editable ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="meeting-edit">
-          <details open={actionData?.intent === "edit"}>
-            <summary>
-              <Title order={3} size="h4" id="meeting-edit" component="span">
-                {t("workspaces.meetings.edit")}
-              </Title>
-            </summary>
-            <Form method="post" {...getFormProps(editForm)}>
-              <input type="hidden" name="intent" value="edit" />
-              <input type="hidden" name="version" value={meeting.version} />
-              <Stack mt="sm" maw={720}>
-                <FormErrors errors={editForm.errors} />
-                <TextInput
-                  key={edit.title.key}
-                  name={edit.title.name}
-                  defaultValue={edit.title.initialValue}
-                  label={t("workspaces.meetings.fields.title")}
-                  required
-                  error={errorText(edit.title.errors)}
-                />
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput
-                    key={edit.date.key}
-                    name={edit.date.name}
-                    defaultValue={edit.date.initialValue}
-                    type="date"
-                    label={t("workspaces.meetings.fields.date")}
-                    required
-                    error={errorText(edit.date.errors)}
-                  />
-                  <TextInput
-                    key={edit.start.key}
-                    name={edit.start.name}
-                    defaultValue={edit.start.initialValue}
-                    type="time"
-                    label={t("workspaces.meetings.fields.start")}
-                    required
-                    error={errorText(edit.start.errors)}
-                  />
-                  <TextInput
-                    key={edit.end.key}
-                    name={edit.end.name}
-                    defaultValue={edit.end.initialValue}
-                    type="time"
-                    label={t("workspaces.meetings.fields.end")}
-                    required
-                    error={errorText(edit.end.errors)}
-                  />
-                </SimpleGrid>
-                <TextInput
-                  key={edit.place.key}
-                  name={edit.place.name}
-                  defaultValue={edit.place.initialValue}
-                  label={t("workspaces.meetings.fields.place")}
-                  error={errorText(edit.place.errors)}
-                />
-                <TextInput
-                  key={edit.onlineUrl.key}
-                  name={edit.onlineUrl.name}
-                  defaultValue={edit.onlineUrl.initialValue}
-                  type="url"
-                  label={t("workspaces.meetings.fields.onlineUrl")}
-                  error={errorText(edit.onlineUrl.errors)}
-                />
-                <NativeSelect
-                  key={edit.status.key}
-                  name={edit.status.name}
-                  defaultValue={edit.status.initialValue}
-                  label={t("workspaces.meetings.fields.status")}
-                  data={(["planned", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`workspaces.meetings.status.${s}`) }))}
-                />
-                <Group>
-                  <Button type="submit" loading={busy}>
-                    {t("common.save")}
-                  </Button>
-                </Group>
-              </Stack>
-            </Form>
-          </details>
-        </Paper>
+        <EditDetailsSection
+          titleId="meeting-edit"
+          title={t("workspaces.meetings.edit")}
+          open={actionData?.intent === "edit"}
+          formProps={getFormProps(editForm)}
+          errors={editForm.errors}
+          intent="edit"
+          hiddenFields={<input type="hidden" name="version" value={meeting.version} />}
+          busy={busy}
+        >
+          <MeetingFields fields={edit} />
+          <NativeSelect
+            key={edit.status.key}
+            name={edit.status.name}
+            defaultValue={edit.status.initialValue}
+            label={t("workspaces.meetings.fields.status")}
+            data={(["planned", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`workspaces.meetings.status.${s}`) }))}
+          />
+        </EditDetailsSection>
       ) : null}
     </Stack>
+  );
+}
+
+/** A form under a list that adds to it (an agenda item, a decision): its title is also its button. */
+function AddRecordForm({
+  formProps,
+  errors,
+  intent,
+  title,
+  busy,
+  children,
+}: {
+  formProps: ReturnType<typeof getFormProps>;
+  errors: string[] | undefined;
+  intent: string;
+  title: string;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" {...formProps}>
+      <input type="hidden" name="intent" value={intent} />
+      <Stack mt="md" maw={720}>
+        <Title order={4} size="h5">
+          {title}
+        </Title>
+        <FormErrors errors={errors} />
+        {children}
+        <Group>
+          <Button type="submit" loading={busy}>
+            {title}
+          </Button>
+        </Group>
+      </Stack>
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,8 @@ import { MeetingSchema } from "~/forms/workspaces";
 import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
 import { createMeeting, listMeetings } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors } from "~/ui/forms";
+import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 
@@ -101,7 +102,6 @@ export default function MeetingsPage() {
   const { groupId, canManage, upcoming, past, defaultDate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: "new-meeting",
     lastResult: actionData?.result,
@@ -128,58 +128,7 @@ export default function MeetingsPage() {
           <Form method="post" {...getFormProps(form)}>
             <Stack maw={720}>
               <FormErrors errors={form.errors} />
-              <TextInput
-                key={fields.title.key}
-                name={fields.title.name}
-                defaultValue={fields.title.initialValue}
-                label={t("workspaces.meetings.fields.title")}
-                required
-                error={errorText(fields.title.errors)}
-              />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput
-                  key={fields.date.key}
-                  name={fields.date.name}
-                  defaultValue={fields.date.initialValue}
-                  type="date"
-                  label={t("workspaces.meetings.fields.date")}
-                  required
-                  error={errorText(fields.date.errors)}
-                />
-                <TextInput
-                  key={fields.start.key}
-                  name={fields.start.name}
-                  defaultValue={fields.start.initialValue}
-                  type="time"
-                  label={t("workspaces.meetings.fields.start")}
-                  required
-                  error={errorText(fields.start.errors)}
-                />
-                <TextInput
-                  key={fields.end.key}
-                  name={fields.end.name}
-                  defaultValue={fields.end.initialValue}
-                  type="time"
-                  label={t("workspaces.meetings.fields.end")}
-                  required
-                  error={errorText(fields.end.errors)}
-                />
-              </SimpleGrid>
-              <TextInput
-                key={fields.place.key}
-                name={fields.place.name}
-                defaultValue={fields.place.initialValue}
-                label={t("workspaces.meetings.fields.place")}
-                error={errorText(fields.place.errors)}
-              />
-              <TextInput
-                key={fields.onlineUrl.key}
-                name={fields.onlineUrl.name}
-                defaultValue={fields.onlineUrl.initialValue}
-                type="url"
-                label={t("workspaces.meetings.fields.onlineUrl")}
-                error={errorText(fields.onlineUrl.errors)}
-              />
+              <MeetingFields fields={fields} />
               <Group>
                 <Button type="submit" loading={navigation.state === "submitting"}>
                   {t("workspaces.meetings.new")}

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,9 +10,9 @@ import { markReadAbout } from "~/server/mail/notifications.server";
 import { addPost, getThread } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { MentionPicker } from "~/ui/workspaces/MentionPicker";
+import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
@@ -43,7 +43,6 @@ export default function ThreadPage() {
   const { groupId, thread, posts, members } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [params] = useSearchParams();
   const mentioned = params.get("mentioned");
   const [form, fields] = useForm({
@@ -84,18 +83,7 @@ export default function ThreadPage() {
         <Form method="post" {...getFormProps(form)}>
           <Stack maw={720}>
             <FormErrors errors={form.errors} />
-            <Textarea
-              key={fields.body.key}
-              name={fields.body.name}
-              defaultValue={fields.body.initialValue}
-              label={t("workspaces.threads.body")}
-              description={t("workspaces.threads.bodyHelp", { example: members[0]?.name ?? "Etunimi Sukunimi" })}
-              autosize
-              minRows={3}
-              required
-              error={errorText(fields.body.errors)}
-            />
-            <MentionPicker members={members} />
+            <MessageBodyFields field={fields.body} members={members} minRows={3} />
             <Group>
               <Button type="submit" loading={navigation.state === "submitting"}>
                 {t("workspaces.threads.send")}

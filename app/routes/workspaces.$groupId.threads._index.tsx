@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { MentionPicker } from "~/ui/workspaces/MentionPicker";
+import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
@@ -90,18 +90,7 @@ export default function ThreadsPage() {
               required
               error={errorText(fields.title.errors)}
             />
-            <Textarea
-              key={fields.body.key}
-              name={fields.body.name}
-              defaultValue={fields.body.initialValue}
-              label={t("workspaces.threads.body")}
-              description={t("workspaces.threads.bodyHelp", { example: members[0]?.name ?? "Etunimi Sukunimi" })}
-              autosize
-              minRows={4}
-              required
-              error={errorText(fields.body.errors)}
-            />
-            <MentionPicker members={members} />
+            <MessageBodyFields field={fields.body} members={members} minRows={4} />
             <Group>
               <Button type="submit" loading={navigation.state === "submitting"}>
                 {t("workspaces.threads.start")}

@@ -225,14 +225,10 @@ export function MeasureFormFields({
                     label={t("measures.taskStateLabel")}
                     data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
                   />
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    {...form.remove.getButtonProps({ name: fields.tasks.name, index })}
-                    aria-label={t("measures.removeTask", { n: index + 1 })}
-                  >
-                    {t("common.remove")}
-                  </Button>
+                  <RemoveRowButton
+                    buttonProps={form.remove.getButtonProps({ name: fields.tasks.name, index })}
+                    label={t("measures.removeTask", { n: index + 1 })}
+                  />
                 </Group>
               );
             })}
@@ -326,14 +322,10 @@ export function MeasureFormFields({
                     w={120}
                     error={errorText(f.percent.errors)}
                   />
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    {...form.remove.getButtonProps({ name: fields.costShares.name, index })}
-                    aria-label={t("measures.removeShare", { n: index + 1 })}
-                  >
-                    {t("common.remove")}
-                  </Button>
+                  <RemoveRowButton
+                    buttonProps={form.remove.getButtonProps({ name: fields.costShares.name, index })}
+                    label={t("measures.removeShare", { n: index + 1 })}
+                  />
                 </Group>
               );
             })}
@@ -358,6 +350,18 @@ export function MeasureFormFields({
 }
 
 /** What someone else saved in the meantime, field by field, in the reader's language. */
+type ControlButtonProps = ReturnType<ReturnType<typeof useForm>[0]["remove"]["getButtonProps"]>;
+
+/** Removes one row of a repeated group (a task, a cost share); the label says which row. */
+function RemoveRowButton({ buttonProps, label }: { buttonProps: ControlButtonProps; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="subtle" color="red" {...buttonProps} aria-label={label}>
+      {t("common.remove")}
+    </Button>
+  );
+}
+
 function ConflictNotice({ conflict, options }: { conflict: MeasureConflict; options: Options }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
