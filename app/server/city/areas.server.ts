@@ -24,6 +24,7 @@ import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import { helsinkiParts } from "../platform/helsinki-time";
+import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -109,7 +110,7 @@ export function networksCoveringArea(areaId: number, r: Reader = db()) {
   const lineage = areaLineageIds(areaId, r);
   if (!lineage.length) return [];
   const rows = r
-    .selectDistinct({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn, areaId: groupAreas.areaId })
+    .selectDistinct({ id: groups.id, ...namesOf(groups), areaId: groupAreas.areaId })
     .from(groupAreas)
     .innerJoin(groups, eq(groups.id, groupAreas.groupId))
     .where(and(inArray(groupAreas.areaId, lineage), eq(groups.kind, "network")))

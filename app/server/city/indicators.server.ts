@@ -40,6 +40,7 @@ import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indi
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
+import { namesOf, prefixedNamesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select">;
 
@@ -113,9 +114,7 @@ export function summarise(direction: IndicatorDirection, actuals: Point[], targe
 const indicatorColumns = {
   id: indicators.id,
   key: indicators.key,
-  nameFi: indicators.nameFi,
-  nameSv: indicators.nameSv,
-  nameEn: indicators.nameEn,
+  ...namesOf(indicators),
   unit: indicators.unit,
   source: indicators.source,
   direction: indicators.direction,
@@ -128,9 +127,7 @@ const priorityAreaColumns = {
   id: priorityAreas.id,
   planId: priorityAreas.planId,
   code: priorityAreas.code,
-  nameFi: priorityAreas.nameFi,
-  nameSv: priorityAreas.nameSv,
-  nameEn: priorityAreas.nameEn,
+  ...namesOf(priorityAreas),
 };
 
 export type IndicatorFilter = { ids?: number[]; priorityAreaId?: number; measureId?: number };
@@ -220,9 +217,7 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
       title: measures.title,
       status: measures.status,
       planId: measures.planId,
-      planNameFi: safetyPlans.nameFi,
-      planNameSv: safetyPlans.nameSv,
-      planNameEn: safetyPlans.nameEn,
+      ...prefixedNamesOf("plan", safetyPlans),
     })
     .from(indicatorMeasures)
     .innerJoin(measures, eq(measures.id, indicatorMeasures.measureId))
@@ -750,9 +745,7 @@ function loadImportLookups(r: Reader) {
       .select({
         id: indicators.id,
         key: indicators.key,
-        nameFi: indicators.nameFi,
-        nameSv: indicators.nameSv,
-        nameEn: indicators.nameEn,
+        ...namesOf(indicators),
         unit: indicators.unit,
         resolution: indicators.resolution,
       })

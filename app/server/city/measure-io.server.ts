@@ -60,6 +60,7 @@ import {
 } from "./measures.server";
 import { parseNumber } from "./indicator-figures";
 import { clock } from "../platform/clock";
+import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select">;
 
@@ -1053,7 +1054,7 @@ export function exportMeasures(
   const targetAreas = new Map<number, string[]>();
   const goals = new Map<number, string[]>();
   const shares = new Map<number, { name: string; percent: number }[]>();
-  const orgCols = { nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn };
+  const orgCols = namesOf(organisations);
   for (const ids of chunks(list.map((m) => m.id))) {
     for (const m of d
       .select({ id: measures.id, description: measures.description, budgetEur: measures.budgetEur, email: users.email })

@@ -9,6 +9,7 @@ import { can } from "../people/permissions.server";
 import { getPlan, currentPlan } from "./plans.server";
 import { clock } from "../platform/clock";
 import { currentAreaCondition } from "./areas.server";
+import { namesOf } from "../platform/select-names";
 
 /** The plan a request is about: `?plan=` if the viewer may see it, else the current one. */
 export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
@@ -47,7 +48,7 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
       nameEn: p.nameEn,
     })),
     organisations: d
-      .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+      .select({ id: organisations.id, ...namesOf(organisations) })
       .from(organisations)
       .orderBy(asc(organisations.nameFi))
       .all(),

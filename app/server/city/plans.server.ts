@@ -17,6 +17,7 @@ import { cachedRead } from "../platform/read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
 import { clock } from "../platform/clock";
+import { namesOf } from "../platform/select-names";
 
 /** The plan people mean by "the plan": the one in force (else the newest approved, else the newest). */
 export function currentPlan(opts: { publicOnly: boolean }) {
@@ -44,9 +45,7 @@ export function listPlans(opts: { publicOnly: boolean }) {
   return db()
     .select({
       id: safetyPlans.id,
-      nameFi: safetyPlans.nameFi,
-      nameSv: safetyPlans.nameSv,
-      nameEn: safetyPlans.nameEn,
+      ...namesOf(safetyPlans),
       periodStart: safetyPlans.periodStart,
       periodEnd: safetyPlans.periodEnd,
       status: safetyPlans.status,
@@ -175,9 +174,7 @@ export function listPlansForStrategy(strategyId: number, opts: { publicOnly: boo
   return db()
     .select({
       id: safetyPlans.id,
-      nameFi: safetyPlans.nameFi,
-      nameSv: safetyPlans.nameSv,
-      nameEn: safetyPlans.nameEn,
+      ...namesOf(safetyPlans),
       status: safetyPlans.status,
       periodStart: safetyPlans.periodStart,
       periodEnd: safetyPlans.periodEnd,
@@ -358,7 +355,7 @@ export function transitionPlan(actorId: string, id: number, to: PlanStatus, deci
     }
     if (to === "in_force") {
       const other = tx
-        .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn })
+        .select({ id: safetyPlans.id, ...namesOf(safetyPlans) })
         .from(safetyPlans)
         .where(and(eq(safetyPlans.status, "in_force"), ne(safetyPlans.id, id)))
         .get();

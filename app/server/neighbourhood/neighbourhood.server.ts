@@ -39,6 +39,7 @@ import { publicMeasureCondition } from "../city/measures.server";
 import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
+import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -734,7 +735,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .select({
       row: planActions,
       authorName: author.name,
-      organisation: { id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn },
+      organisation: { id: organisations.id, ...namesOf(organisations) },
       measure: { id: measures.id, code: measures.code, title: measures.title },
     })
     .from(planActions)
@@ -783,7 +784,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .map((c) => ({ ...c, hidden: !!c.hiddenAt, openReports: opts.moderator ? c.openReports : 0 }));
   const reviewer = plan.reviewingGroupId
     ? (d
-        .select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+        .select({ id: groups.id, ...namesOf(groups) })
         .from(groups)
         .where(eq(groups.id, plan.reviewingGroupId))
         .get() ?? null)

@@ -19,6 +19,7 @@ import { db } from "../platform/db.server";
 import { currentAreaCondition } from "../city/areas.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
+import { namesOf, prefixedNamesOf } from "../platform/select-names";
 
 const activeMembership = (now: Date) => or(isNull(memberships.leftAt), gt(memberships.leftAt, now));
 
@@ -60,7 +61,7 @@ export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"
   const ids = rows.map((r) => r.id);
   const groupRows = ids.length
     ? d
-        .select({ userId: memberships.userId, kind: groups.kind, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+        .select({ userId: memberships.userId, kind: groups.kind, ...namesOf(groups) })
         .from(memberships)
         .innerJoin(groups, eq(groups.id, memberships.groupId))
         .where(and(inArray(memberships.userId, ids), activeMembership(now)))
@@ -110,13 +111,9 @@ export function getUserDetail(userId: string) {
       id: memberships.id,
       groupId: groups.id,
       groupKind: groups.kind,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
       organisationId: memberships.organisationId,
-      organisationNameFi: organisations.nameFi,
-      organisationNameSv: organisations.nameSv,
-      organisationNameEn: organisations.nameEn,
+      ...prefixedNamesOf("organisation", organisations),
       position: memberships.position,
       joinedAt: memberships.joinedAt,
       leftAt: memberships.leftAt,
@@ -160,9 +157,7 @@ export function listOrganisations() {
   return d
     .select({
       id: organisations.id,
-      nameFi: organisations.nameFi,
-      nameSv: organisations.nameSv,
-      nameEn: organisations.nameEn,
+      ...namesOf(organisations),
       shortName: organisations.shortName,
       kind: organisations.kind,
       memberCount: sql<number>`(select count(*) from ${memberships} m where m.organisation_id = ${organisations.id} and (m.left_at is null or m.left_at > ${clock.ms()}))`,
@@ -203,9 +198,7 @@ export function listGroups(now = clock.now()) {
     .select({
       id: groups.id,
       kind: groups.kind,
-      nameFi: groups.nameFi,
-      nameSv: groups.nameSv,
-      nameEn: groups.nameEn,
+      ...namesOf(groups),
       memberCount: sql<number>`(select count(*) from ${memberships} m where m.group_id = ${groups.id} and (m.left_at is null or m.left_at > ${now.getTime()}))`,
     })
     .from(groups)
@@ -239,9 +232,7 @@ function computeGroupMembers(groupId: number, includeFormer: boolean, now: Date)
       joinedAt: memberships.joinedAt,
       leftAt: memberships.leftAt,
       organisationId: organisations.id,
-      organisationNameFi: organisations.nameFi,
-      organisationNameSv: organisations.nameSv,
-      organisationNameEn: organisations.nameEn,
+      ...prefixedNamesOf("organisation", organisations),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -315,9 +306,7 @@ export function listOpenInvitations(now = clock.now()) {
       name: invitations.name,
       expiresAt: invitations.expiresAt,
       createdAt: invitations.createdAt,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
     })
     .from(invitations)
     .leftJoin(groups, eq(groups.id, invitations.groupId))

@@ -29,6 +29,7 @@ import { listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.serv
 import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
+import { prefixedNamesOf } from "../platform/select-names";
 
 export type { ReviewChanges };
 
@@ -92,9 +93,7 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
       priorityAreaId: measures.priorityAreaId,
       status: measures.status,
       progress: measures.progress,
-      ownerNameFi: organisations.nameFi,
-      ownerNameSv: organisations.nameSv,
-      ownerNameEn: organisations.nameEn,
+      ...prefixedNamesOf("owner", organisations),
       responsibleName: responsible.name,
       endDate: measures.endDate,
       continuous: measures.continuous,
@@ -357,9 +356,7 @@ export function listReviews() {
       sentAt: statusReviews.sentAt,
       closedAt: statusReviews.closedAt,
       planId: statusReviews.planId,
-      planNameFi: safetyPlans.nameFi,
-      planNameSv: safetyPlans.nameSv,
-      planNameEn: safetyPlans.nameEn,
+      ...prefixedNamesOf("plan", safetyPlans),
     })
     .from(statusReviews)
     .innerJoin(safetyPlans, eq(safetyPlans.id, statusReviews.planId))

@@ -30,6 +30,7 @@ import { can, type DocumentAccess } from "../people/permissions.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
+import { namesOf, prefixedNamesOf } from "../platform/select-names";
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_NOTIFICATION_KINDS = ["document.new", "document.version"];
@@ -256,13 +257,9 @@ export function listGrants(documentId: number) {
       userId: documentGrants.userId,
       userName: users.name,
       groupId: documentGrants.groupId,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
       organisationId: documentGrants.organisationId,
-      organisationNameFi: organisations.nameFi,
-      organisationNameSv: organisations.nameSv,
-      organisationNameEn: organisations.nameEn,
+      ...prefixedNamesOf("organisation", organisations),
     })
     .from(documentGrants)
     .leftJoin(users, eq(users.id, documentGrants.userId))
@@ -678,12 +675,12 @@ export function grantOptions(groupId: number) {
           .all()
       : [],
     groups: d
-      .select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+      .select({ id: groups.id, ...namesOf(groups) })
       .from(groups)
       .orderBy(asc(groups.nameFi))
       .all(),
     organisations: d
-      .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+      .select({ id: organisations.id, ...namesOf(organisations) })
       .from(organisations)
       .orderBy(asc(organisations.nameFi))
       .all(),

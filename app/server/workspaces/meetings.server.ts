@@ -12,6 +12,7 @@ import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { clock } from "../platform/clock";
+import { prefixedNamesOf } from "../platform/select-names";
 
 export type MeetingInput = { title: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null };
 export type Refusal = { ok: false; reason: "notFound" | "conflict" | "approved" | "forbidden" | "invalid" };
@@ -496,9 +497,7 @@ export function decisionsLinkedTo(viewer: Viewer | null, linkType: LinkType, lin
       text: decisions.text,
       groupId: decisions.groupId,
       meetingId: decisions.meetingId,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
     })
     .from(decisions)
     .innerJoin(groups, eq(groups.id, decisions.groupId))
