@@ -19,9 +19,8 @@ import { db } from "../platform/db.server";
 import { currentAreaCondition } from "../city/areas.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
+import { currentMembership } from "./memberships";
 import { namesOf, prefixedNamesOf } from "../platform/select-names";
-
-const activeMembership = (now: Date) => or(isNull(memberships.leftAt), gt(memberships.leftAt, now));
 
 export const PAGE_SIZE = 25;
 
@@ -43,7 +42,7 @@ export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"
           .select({ id: memberships.userId })
           .from(memberships)
           .innerJoin(groups, eq(groups.id, memberships.groupId))
-          .where(and(eq(groups.kind, opts.groupKind), activeMembership(now))),
+          .where(and(eq(groups.kind, opts.groupKind), currentMembership(now))),
       ),
     );
   }
@@ -64,7 +63,7 @@ export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"
         .select({ userId: memberships.userId, kind: groups.kind, ...namesOf(groups) })
         .from(memberships)
         .innerJoin(groups, eq(groups.id, memberships.groupId))
-        .where(and(inArray(memberships.userId, ids), activeMembership(now)))
+        .where(and(inArray(memberships.userId, ids), currentMembership(now)))
         .all()
     : [];
   const residentIds = new Set(
@@ -237,7 +236,7 @@ function computeGroupMembers(groupId: number, includeFormer: boolean, now: Date)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.groupId, groupId), includeFormer ? undefined : activeMembership(now)))
+    .where(and(eq(memberships.groupId, groupId), includeFormer ? undefined : currentMembership(now)))
     .orderBy(
       sql`case ${memberships.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary' then 2 else 3 end`,
       asc(users.name),
@@ -268,7 +267,7 @@ export function addMembership(
     const existing = tx
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.userId, input.userId), eq(memberships.groupId, input.groupId), activeMembership(now)))
+      .where(and(eq(memberships.userId, input.userId), eq(memberships.groupId, input.groupId), currentMembership(now)))
       .get();
     if (existing) return { ok: false as const, reason: "alreadyMember" as const };
     tx.insert(memberships)
