@@ -30,14 +30,10 @@ type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; parentId: number | null };
 
-const areaColumns = {
-  id: areas.id,
-  level: areas.level,
-  code: areas.code,
-  nameFi: areas.nameFi,
-  nameSv: areas.nameSv,
-  parentId: areas.parentId,
-};
+/** An area as a reference names it (areas have no English name): every select of an area starts here. */
+export const areaRefColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv };
+/** The same with the parent, for trees and pickers. */
+export const areaColumns = { ...areaRefColumns, parentId: areas.parentId };
 
 /** An area as lists and pages show it: `former` when it is no longer valid (marked, never hidden). */
 export type ListedArea = AreaRef & { former: boolean; validUntil: string | null };

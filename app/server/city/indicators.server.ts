@@ -41,6 +41,7 @@ import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
 import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import { areaColumns } from "./areas.server";
 
 type Reader = Pick<Db, "select">;
 
@@ -320,7 +321,7 @@ export type IndicatorDetail = NonNullable<ReturnType<typeof getIndicator>>;
 /** Areas a value can be entered for: major districts and districts, by code. */
 export function indicatorAreaOptions() {
   return db()
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
+    .select(areaColumns)
     .from(areas)
     .where(inArray(areas.level, ["major_district", "district"]))
     .orderBy(asc(areas.code))

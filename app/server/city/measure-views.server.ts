@@ -9,7 +9,7 @@ import { can } from "../people/permissions.server";
 import { getPlan, currentPlan } from "./plans.server";
 import { clock } from "../platform/clock";
 import { currentMembership } from "../people/memberships";
-import { currentAreaCondition } from "./areas.server";
+import { areaColumns, currentAreaCondition } from "./areas.server";
 import { namesOf } from "../platform/select-names";
 
 /** The plan a request is about: `?plan=` if the viewer may see it, else the current one. */
@@ -49,7 +49,7 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
       .all(),
     people,
     areas: d
-      .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
+      .select(areaColumns)
       .from(areas)
       .where(
         and(

@@ -27,6 +27,7 @@ import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import { areaRefColumns } from "./areas.server";
 
 // ---------------------------------------------------------------------------------------------
 // Computed flags
@@ -404,7 +405,7 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
     .orderBy(asc(organisations.nameFi))
     .all();
   const targetAreas = d
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
+    .select(areaRefColumns)
     .from(measureAreas)
     .innerJoin(areas, eq(areas.id, measureAreas.areaId))
     .where(eq(measureAreas.measureId, id))
@@ -886,7 +887,7 @@ function computeFilterOptions(planId: number, publicOnly: boolean) {
     .orderBy(asc(organisations.nameFi))
     .all();
   const areaList = d
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
+    .select(areaRefColumns)
     .from(areas)
     .where(inArray(areas.level, ["major_district", "district"]))
     .orderBy(asc(areas.code))

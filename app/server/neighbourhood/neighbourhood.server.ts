@@ -30,7 +30,7 @@ import {
   PLAN_ACTION_STATUSES,
   type NeighbourhoodPlanStatus,
 } from "../../../db/schema";
-import { areaAncestors, areaDescendantIds, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
+import { areaAncestors, areaDescendantIds, areaRefColumns, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
@@ -677,8 +677,6 @@ export function hideComment(actorId: string, commentId: number, reason: string, 
 // ---------------------------------------------------------------------------------------------
 // Reading one plan
 
-const areaNameColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv };
-
 /**
  * The plan as a page shows it. `publicMeasuresOnly` hides links to measures the viewer may not
  * see; `moderator` decides whether hidden comments come along at all (their text never goes to
@@ -830,7 +828,7 @@ const planListColumns = {
   updatedAt: neighbourhoodPlans.updatedAt,
   submittedAt: neighbourhoodPlans.submittedAt,
   publishedAt: neighbourhoodPlans.publishedAt,
-  area: areaNameColumns,
+  area: areaRefColumns,
 };
 
 export type PlanListRow = {
@@ -952,7 +950,7 @@ function linkedActionRows(measureId: number, r: Reader = db()) {
         status: neighbourhoodPlans.status,
         areaId: neighbourhoodPlans.areaId,
       },
-      area: areaNameColumns,
+      area: areaRefColumns,
     })
     .from(planActions)
     .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planActions.planId))

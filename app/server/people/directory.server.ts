@@ -16,7 +16,7 @@ import {
 } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { db } from "../platform/db.server";
-import { currentAreaCondition } from "../city/areas.server";
+import { areaColumns, currentAreaCondition } from "../city/areas.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { currentMembership } from "./memberships";
@@ -324,11 +324,6 @@ export function revokeInvitation(actorId: string, invitationId: number) {
 /** Areas a resident can choose as home: districts and sub-areas, grouped by their major district; never former areas. */
 export function listSelectableAreas() {
   const d = db();
-  const all = d
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
-    .from(areas)
-    .where(currentAreaCondition())
-    .orderBy(asc(areas.code))
-    .all();
+  const all = d.select(areaColumns).from(areas).where(currentAreaCondition()).orderBy(asc(areas.code)).all();
   return all;
 }
