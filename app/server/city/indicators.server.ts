@@ -40,7 +40,7 @@ import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indi
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
-import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import { blankToNull, namesOf, prefixedNamesOf, writtenNames } from "../platform/select-names";
 import { areaColumns } from "./areas.server";
 
 type Reader = Pick<Db, "select">;
@@ -488,14 +488,10 @@ export type DefinitionResult =
   | { ok: false; reason: "measureCodes"; unknown: string[] }
   | { ok: false; reason: "conflict"; current: NonNullable<ReturnType<typeof getIndicatorDefinition>> };
 
-const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
-
 function definitionValues(input: IndicatorDefinitionInput) {
   return {
     key: input.key.trim(),
-    nameFi: input.nameFi.trim(),
-    nameSv: blankToNull(input.nameSv),
-    nameEn: blankToNull(input.nameEn),
+    ...writtenNames(input),
     unit: input.unit.trim(),
     source: input.source?.trim() ?? "",
     direction: input.direction,

@@ -17,7 +17,7 @@ import { cachedRead } from "../platform/read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
 import { clock } from "../platform/clock";
-import { namesOf } from "../platform/select-names";
+import { blankToNull, namesOf, writtenDescriptions, writtenNames } from "../platform/select-names";
 
 /** The plan people mean by "the plan": the one in force (else the newest approved, else the newest). */
 export function currentPlan(opts: { publicOnly: boolean }) {
@@ -220,8 +220,6 @@ export function displayYear(plan: { periodStart: string; periodEnd: string }, no
 // ---------------------------------------------------------------------------------------------
 // Writes (coordinators). Each runs in one transaction and leaves an audit entry in it.
 
-const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
-
 export type PlanInput = {
   nameFi: string;
   nameSv?: string | null;
@@ -244,12 +242,8 @@ export type PlanWriteResult =
 
 function planValues(input: PlanInput) {
   return {
-    nameFi: input.nameFi.trim(),
-    nameSv: blankToNull(input.nameSv),
-    nameEn: blankToNull(input.nameEn),
-    descriptionFi: blankToNull(input.descriptionFi),
-    descriptionSv: blankToNull(input.descriptionSv),
-    descriptionEn: blankToNull(input.descriptionEn),
+    ...writtenNames(input),
+    ...writtenDescriptions(input),
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     updateIntervalDays: input.updateIntervalDays,
@@ -474,12 +468,8 @@ export function savePriorityArea(actorId: string, planId: number, id: number | n
     if (taken) return { ok: false as const, reason: "codeTaken" as const };
     const values = {
       code,
-      nameFi: input.nameFi.trim(),
-      nameSv: blankToNull(input.nameSv),
-      nameEn: blankToNull(input.nameEn),
-      descriptionFi: blankToNull(input.descriptionFi),
-      descriptionSv: blankToNull(input.descriptionSv),
-      descriptionEn: blankToNull(input.descriptionEn),
+      ...writtenNames(input),
+      ...writtenDescriptions(input),
     };
     let areaId: number;
     if (id == null) {
@@ -530,14 +520,10 @@ export type StrategyResult = { ok: true; id: number } | { ok: false; reason: "no
 export function saveStrategy(actorId: string, id: number | null, input: StrategyInput): StrategyResult {
   if (input.termEndYear < input.termStartYear) return { ok: false, reason: "termOrder" };
   const values = {
-    nameFi: input.nameFi.trim(),
-    nameSv: blankToNull(input.nameSv),
-    nameEn: blankToNull(input.nameEn),
+    ...writtenNames(input),
     termStartYear: input.termStartYear,
     termEndYear: input.termEndYear,
-    descriptionFi: blankToNull(input.descriptionFi),
-    descriptionSv: blankToNull(input.descriptionSv),
-    descriptionEn: blankToNull(input.descriptionEn),
+    ...writtenDescriptions(input),
   };
   return db().transaction((tx) => {
     if (id == null) {
@@ -579,9 +565,7 @@ export function saveStrategyGoal(actorId: string, strategyId: number, id: number
     if (taken) return { ok: false as const, reason: "codeTaken" as const };
     const values = {
       code,
-      nameFi: input.nameFi.trim(),
-      nameSv: blankToNull(input.nameSv),
-      nameEn: blankToNull(input.nameEn),
+      ...writtenNames(input),
       descriptionFi: blankToNull(input.descriptionFi),
     };
     let goalId = id;
