@@ -48,6 +48,20 @@ type Reader = Pick<Db, "select">;
 export const VALUE_KINDS = ["actual", "target"] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
+/** The city-wide figures (those of no single area) of some indicators: the list and a status review show them. */
+export const cityWideValues = (r: Reader, ids: number[]) =>
+  r
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      kind: indicatorValues.kind,
+      period: indicatorValues.period,
+      value: indicatorValues.value,
+      bound: indicatorValues.bound,
+      upper: indicatorValues.upper,
+    })
+    .from(indicatorValues)
+    .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)));
+
 export const MAX_INDICATOR_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_INDICATOR_IMPORT_ROWS = 5000;
 
@@ -160,18 +174,7 @@ export function listIndicators(filter: IndicatorFilter = {}, r: Reader = db()) {
     .where(inArray(indicatorPriorityAreas.indicatorId, ids))
     .orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code))
     .all();
-  const values = r
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      kind: indicatorValues.kind,
-      period: indicatorValues.period,
-      value: indicatorValues.value,
-      bound: indicatorValues.bound,
-      upper: indicatorValues.upper,
-    })
-    .from(indicatorValues)
-    .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
-    .all();
+  const values = cityWideValues(r, ids).all();
   return rows.map((i) => {
     const own = values.filter((v) => v.indicatorId === i.id);
     const pick = (kind: ValueKind) =>

@@ -537,22 +537,9 @@ const BLANK: MeasureSnapshot = {
 
 /** Which import column shows a snapshot field in the preview. */
 const FIELD_OF_SNAPSHOT: Partial<Record<keyof MeasureSnapshot, ImportField | "published">> = {
-  code: "code",
-  title: "title",
-  description: "description",
-  priorityAreaId: "priorityArea",
-  ownerOrganisationId: "owner",
-  responsibleUserId: "responsible",
-  partnerIds: "partners",
-  startDate: "start",
-  endDate: "end",
-  continuous: "continuous",
+  ...SCHEMA_PATH_FIELD,
   cityWide: "areas",
-  areaIds: "areas",
-  budgetEur: "budget",
-  costShares: "costShares",
   status: "status",
-  goalIds: "goals",
   published: "published",
 };
 

@@ -500,6 +500,26 @@ export function createDocument(
   return result;
 }
 
+/**
+ * A document the actor is about to change: "notFound" when they may not read it (so its existence
+ * is not revealed), "forbidden" when they may read it but not do `kind` to it.
+ */
+function documentToChange(
+  tx: Tx,
+  actor: Viewer,
+  documentId: number,
+  kind: "document.update" | "document.manageGrants",
+): { doc: typeof documents.$inferSelect; error?: undefined } | { error: "notFound" | "forbidden" } {
+  const doc = tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, documentId), readableSql(actor)))
+    .get();
+  if (!doc) return { error: "notFound" };
+  if (!can(actor, { kind, doc: accessOf(actor, doc) })) return { error: "forbidden" };
+  return { doc };
+}
+
 export type VersionResult = { ok: true; version: number } | { ok: false; reason: FileProblem | "notFound" | "forbidden" };
 
 /** A new version; every earlier one is kept as it was. */
@@ -507,13 +527,9 @@ export function addVersion(actor: Viewer, documentId: number, file: UploadedFile
   const checked = checkFile(file);
   if (!checked.ok) return checked;
   const result = db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.update", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.update");
+    if (found.error) return { ok: false as const, reason: found.error };
+    const { doc } = found;
     const last =
       tx
         .select({ v: sql<number>`coalesce(max(${documentVersions.version}), 0)` })
@@ -548,13 +564,9 @@ export function updateDocumentMeta(
   now = clock.now(),
 ): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
   return db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.update", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.update");
+    if (found.error) return { ok: false as const, reason: found.error };
+    const { doc } = found;
     const nonPublic = meta.publicity !== "public";
     tx.update(documents)
       .set({
@@ -604,14 +616,8 @@ export function setGrant(
   const holders = [input.userId, input.groupId, input.organisationId].filter((h) => h != null && h !== "");
   if (holders.length !== 1) return { ok: false, reason: "holder" };
   return db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) }))
-      return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.manageGrants");
+    if (found.error) return { ok: false as const, reason: found.error };
     const holder = input.userId
       ? eq(documentGrants.userId, input.userId)
       : input.groupId
@@ -644,14 +650,8 @@ export function removeGrant(
   grantId: number,
 ): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
   return db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) }))
-      return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.manageGrants");
+    if (found.error) return { ok: false as const, reason: found.error };
     const removed = tx
       .delete(documentGrants)
       .where(and(eq(documentGrants.id, grantId), eq(documentGrants.documentId, documentId)))
