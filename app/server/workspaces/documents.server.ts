@@ -22,7 +22,7 @@ import {
 } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { config } from "../platform/config.server";
-import { db, type Tx } from "../platform/db.server";
+import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { checkUpload } from "../platform/file-sniff";
 import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
@@ -200,14 +200,18 @@ export function countReadableDocuments(viewer: Viewer, groupId: number): number 
   );
 }
 
-/** The document if the viewer may read it, with what its page shows; null when missing or not theirs to read. */
-export function getDocument(viewer: Viewer, id: number) {
-  const d = db();
-  const doc = d
+/** The document row, or undefined when it is missing or not the viewer's to read. */
+const readableDocument = (r: Pick<Db, "select">, viewer: Viewer, id: number) =>
+  r
     .select()
     .from(documents)
     .where(and(eq(documents.id, id), readableSql(viewer)))
     .get();
+
+/** The document if the viewer may read it, with what its page shows; null when missing or not theirs to read. */
+export function getDocument(viewer: Viewer, id: number) {
+  const d = db();
+  const doc = readableDocument(d, viewer, id);
   if (!doc) return null;
   const access = accessOf(viewer, doc);
   const uploader = alias(users, "uploader");
@@ -273,11 +277,7 @@ export function listGrants(documentId: number) {
 /** One version's file, if the viewer may read the document. */
 export function getVersionForDownload(viewer: Viewer, documentId: number, version?: number) {
   const d = db();
-  const doc = d
-    .select()
-    .from(documents)
-    .where(and(eq(documents.id, documentId), readableSql(viewer)))
-    .get();
+  const doc = readableDocument(d, viewer, documentId);
   if (!doc) return null;
   const row = d
     .select()
@@ -510,11 +510,7 @@ function documentToChange(
   documentId: number,
   kind: "document.update" | "document.manageGrants",
 ): { doc: typeof documents.$inferSelect; error?: undefined } | { error: "notFound" | "forbidden" } {
-  const doc = tx
-    .select()
-    .from(documents)
-    .where(and(eq(documents.id, documentId), readableSql(actor)))
-    .get();
+  const doc = readableDocument(tx, actor, documentId);
   if (!doc) return { error: "notFound" };
   if (!can(actor, { kind, doc: accessOf(actor, doc) })) return { error: "forbidden" };
   return { doc };
