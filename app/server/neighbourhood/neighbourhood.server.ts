@@ -8,7 +8,7 @@
 // has a revision, a short hash of its saved text. A save names the revision it was written on;
 // if someone else has saved the item since, nothing is written and the caller gets their text.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
@@ -16,7 +16,6 @@ import {
   groups,
   measures,
   neighbourhoodPlans,
-  networkMeasureNotes,
   organisations,
   planActions,
   planAuthors,
@@ -42,6 +41,10 @@ import { clock } from "../platform/clock";
 import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
+
+// Comments and network notes live in their own files; this module stays the one import for plans.
+export { addComment, getComment, hideComment, reportComment } from "./plan-comments.server";
+export { addNetworkNote, getNetwork, listNetworkNotes } from "./network-notes.server";
 
 export type PlanActionCarrier = (typeof PLAN_ACTION_CARRIERS)[number];
 export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
@@ -629,52 +632,6 @@ export function setActionStatus(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comments and moderation
-
-export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
-  return db().transaction((tx) => {
-    const id = Number(
-      tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run()
-        .lastInsertRowid,
-    );
-    audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
-    return id;
-  });
-}
-
-export function getComment(commentId: number, r: Reader = db()) {
-  return r.select().from(planComments).where(eq(planComments.id, commentId)).get() ?? null;
-}
-
-export function reportComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
-  return db().transaction((tx) => {
-    const comment = tx.select({ id: planComments.id }).from(planComments).where(eq(planComments.id, commentId)).get();
-    if (!comment) return false;
-    tx.insert(commentReports).values({ commentId, reporterId: actorId, reason: reason.trim(), createdAt: now }).run();
-    audit({ actorId, action: "comment.reported", targetType: "planComment", targetId: commentId }, tx);
-    return true;
-  });
-}
-
-/** Hides a comment with a reason. The text stays in the database; open reports on it are resolved. */
-export function hideComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
-  return db().transaction((tx) => {
-    const res = tx
-      .update(planComments)
-      .set({ hiddenAt: now, hiddenById: actorId, hiddenReason: reason.trim() })
-      .where(and(eq(planComments.id, commentId), isNull(planComments.hiddenAt)))
-      .run();
-    if (!res.changes) return false;
-    tx.update(commentReports)
-      .set({ resolvedAt: now })
-      .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)))
-      .run();
-    audit({ actorId, action: "comment.hidden", targetType: "planComment", targetId: commentId, detail: { reason: reason.trim() } }, tx);
-    return true;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading one plan
 
 /**
@@ -1079,46 +1036,4 @@ export function planHistory(planId: number, r: Reader = db()) {
     for (const a of current.actions) entry(a.authorId).actions++;
   }
   return { versions: versions.reverse(), contributions: [...tally.values()] };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Network notes on city measures
-
-export function listNetworkNotes(groupId: number, r: Reader = db()) {
-  return r
-    .select({
-      id: networkMeasureNotes.id,
-      measureId: networkMeasureNotes.measureId,
-      body: networkMeasureNotes.body,
-      createdAt: networkMeasureNotes.createdAt,
-      authorName: users.name,
-    })
-    .from(networkMeasureNotes)
-    .leftJoin(users, eq(users.id, networkMeasureNotes.authorId))
-    .where(eq(networkMeasureNotes.groupId, groupId))
-    .orderBy(desc(networkMeasureNotes.createdAt), desc(networkMeasureNotes.id))
-    .all();
-}
-
-export function addNetworkNote(actorId: string, groupId: number, measureId: number, body: string, now = clock.now()): boolean {
-  return db().transaction((tx) => {
-    if (!tx.select({ id: measures.id }).from(measures).where(eq(measures.id, measureId)).get()) return false;
-    const id = Number(
-      tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: actorId, createdAt: now }).run()
-        .lastInsertRowid,
-    );
-    audit({ actorId, action: "network.note", targetType: "networkMeasureNote", targetId: id, detail: { groupId, measureId } }, tx);
-    return true;
-  });
-}
-
-/** A network group (kind network) by id, or null. */
-export function getNetwork(groupId: number, r: Reader = db()) {
-  return (
-    r
-      .select()
-      .from(groups)
-      .where(and(eq(groups.id, groupId), eq(groups.kind, "network")))
-      .get() ?? null
-  );
 }
