@@ -1,5 +1,5 @@
 // Levels 1–2: the strategy and its goals, safety plans, and priority areas with their yearly history.
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, type Column, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import {
   measureGoals,
   measures,
@@ -438,6 +438,35 @@ export function setPriorityAreaYears(actorId: string, priorityAreaId: number, ye
   }) as YearsResult;
 }
 
+/**
+ * Before a priority area or a strategy goal is saved: "notFound" when the edited one (`id`) is not
+ * the parent's own, "codeTaken" when another of the parent's has the code; null when it may go on.
+ */
+function checkCodedChild(
+  tx: Tx,
+  table: typeof priorityAreas | typeof strategyGoals,
+  parentColumn: Column,
+  parentId: number,
+  id: number | null,
+  code: string,
+): "notFound" | "codeTaken" | null {
+  if (
+    id != null &&
+    !tx
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), eq(parentColumn, parentId)))
+      .get()
+  )
+    return "notFound";
+  const taken = tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(parentColumn, parentId), eq(table.code, code), id != null ? ne(table.id, id) : undefined))
+    .get();
+  return taken ? "codeTaken" : null;
+}
+
 /** Adds (id null) or edits a priority area of a plan, and its years when given, in one transaction. */
 export function savePriorityArea(actorId: string, planId: number, id: number | null, input: PriorityAreaInput): PriorityAreaResult {
   return db().transaction((tx) => {
@@ -449,23 +478,9 @@ export function savePriorityArea(actorId: string, planId: number, id: number | n
     if (!plan) return { ok: false as const, reason: "notFound" as const };
     // Checked before anything is written, so a refused save changes nothing.
     if (input.years?.some((y) => !planYears(plan).includes(y))) return { ok: false as const, reason: "yearOutsidePeriod" as const };
-    if (
-      id != null &&
-      !tx
-        .select({ id: priorityAreas.id })
-        .from(priorityAreas)
-        .where(and(eq(priorityAreas.id, id), eq(priorityAreas.planId, planId)))
-        .get()
-    ) {
-      return { ok: false as const, reason: "notFound" as const };
-    }
     const code = input.code.trim();
-    const taken = tx
-      .select({ id: priorityAreas.id })
-      .from(priorityAreas)
-      .where(and(eq(priorityAreas.planId, planId), eq(priorityAreas.code, code), id != null ? ne(priorityAreas.id, id) : undefined))
-      .get();
-    if (taken) return { ok: false as const, reason: "codeTaken" as const };
+    const refused = checkCodedChild(tx, priorityAreas, priorityAreas.planId, planId, id, code);
+    if (refused) return { ok: false as const, reason: refused };
     const values = {
       code,
       ...writtenNames(input),
@@ -546,23 +561,9 @@ export function saveStrategyGoal(actorId: string, strategyId: number, id: number
   return db().transaction((tx) => {
     if (!tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.id, strategyId)).get())
       return { ok: false as const, reason: "notFound" as const };
-    if (
-      id != null &&
-      !tx
-        .select({ id: strategyGoals.id })
-        .from(strategyGoals)
-        .where(and(eq(strategyGoals.id, id), eq(strategyGoals.strategyId, strategyId)))
-        .get()
-    ) {
-      return { ok: false as const, reason: "notFound" as const };
-    }
     const code = input.code.trim();
-    const taken = tx
-      .select({ id: strategyGoals.id })
-      .from(strategyGoals)
-      .where(and(eq(strategyGoals.strategyId, strategyId), eq(strategyGoals.code, code), id != null ? ne(strategyGoals.id, id) : undefined))
-      .get();
-    if (taken) return { ok: false as const, reason: "codeTaken" as const };
+    const refused = checkCodedChild(tx, strategyGoals, strategyGoals.strategyId, strategyId, id, code);
+    if (refused) return { ok: false as const, reason: refused };
     const values = {
       code,
       ...writtenNames(input),
