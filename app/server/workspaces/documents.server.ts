@@ -387,6 +387,20 @@ export type DocumentMeta = {
   linkId: number | null;
 };
 
+/** The columns a document's details are written to: a public document keeps no legal ground or secrecy date, an unlinked one no link id. */
+function metaValues(meta: DocumentMeta) {
+  const nonPublic = meta.publicity !== "public";
+  return {
+    title: meta.title,
+    description: meta.description,
+    publicity: meta.publicity,
+    legalGround: nonPublic ? meta.legalGround : null,
+    secretUntil: nonPublic ? meta.secretUntil : null,
+    linkType: meta.linkType,
+    linkId: meta.linkType ? meta.linkId : null,
+  };
+}
+
 /** Current members of the document's workspace who may read it: they hear about new versions. */
 function readersToNotify(tx: Tx, documentId: number, groupId: number | null): string[] {
   if (groupId == null) return [];
@@ -464,13 +478,7 @@ export function createDocument(
         .values({
           groupId,
           parentId: opts.parentId ?? null,
-          title: meta.title,
-          description: meta.description,
-          publicity: meta.publicity,
-          legalGround: nonPublic ? meta.legalGround : null,
-          secretUntil: nonPublic ? meta.secretUntil : null,
-          linkType: meta.linkType,
-          linkId: meta.linkType ? meta.linkId : null,
+          ...metaValues(meta),
           createdById: actor.id,
           createdAt: now,
           updatedAt: now,
@@ -566,13 +574,7 @@ export function updateDocumentMeta(
     const nonPublic = meta.publicity !== "public";
     tx.update(documents)
       .set({
-        title: meta.title,
-        description: meta.description,
-        publicity: meta.publicity,
-        legalGround: nonPublic ? meta.legalGround : null,
-        secretUntil: nonPublic ? meta.secretUntil : null,
-        linkType: meta.linkType,
-        linkId: meta.linkType ? meta.linkId : null,
+        ...metaValues(meta),
         updatedAt: now,
       })
       .where(eq(documents.id, documentId))
