@@ -24,19 +24,16 @@ import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import { helsinkiParts } from "../platform/helsinki-time";
+import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; parentId: number | null };
 
-const areaColumns = {
-  id: areas.id,
-  level: areas.level,
-  code: areas.code,
-  nameFi: areas.nameFi,
-  nameSv: areas.nameSv,
-  parentId: areas.parentId,
-};
+/** An area as a reference names it (areas have no English name): every select of an area starts here. */
+export const areaRefColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv };
+/** The same with the parent, for trees and pickers. */
+export const areaColumns = { ...areaRefColumns, parentId: areas.parentId };
 
 /** An area as lists and pages show it: `former` when it is no longer valid (marked, never hidden). */
 export type ListedArea = AreaRef & { former: boolean; validUntil: string | null };
@@ -109,7 +106,7 @@ export function networksCoveringArea(areaId: number, r: Reader = db()) {
   const lineage = areaLineageIds(areaId, r);
   if (!lineage.length) return [];
   const rows = r
-    .selectDistinct({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn, areaId: groupAreas.areaId })
+    .selectDistinct({ id: groups.id, ...namesOf(groups), areaId: groupAreas.areaId })
     .from(groupAreas)
     .innerJoin(groups, eq(groups.id, groupAreas.groupId))
     .where(and(inArray(groupAreas.areaId, lineage), eq(groups.kind, "network")))

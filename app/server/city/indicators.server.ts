@@ -40,11 +40,27 @@ import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indi
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
+import { blankToNull, namesOf, prefixedNamesOf, writtenNames } from "../platform/select-names";
+import { areaColumns } from "./areas.server";
 
 type Reader = Pick<Db, "select">;
 
 export const VALUE_KINDS = ["actual", "target"] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
+
+/** The city-wide figures (those of no single area) of some indicators: the list and a status review show them. */
+export const cityWideValues = (r: Reader, ids: number[]) =>
+  r
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      kind: indicatorValues.kind,
+      period: indicatorValues.period,
+      value: indicatorValues.value,
+      bound: indicatorValues.bound,
+      upper: indicatorValues.upper,
+    })
+    .from(indicatorValues)
+    .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)));
 
 export const MAX_INDICATOR_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_INDICATOR_IMPORT_ROWS = 5000;
@@ -113,9 +129,7 @@ export function summarise(direction: IndicatorDirection, actuals: Point[], targe
 const indicatorColumns = {
   id: indicators.id,
   key: indicators.key,
-  nameFi: indicators.nameFi,
-  nameSv: indicators.nameSv,
-  nameEn: indicators.nameEn,
+  ...namesOf(indicators),
   unit: indicators.unit,
   source: indicators.source,
   direction: indicators.direction,
@@ -128,9 +142,7 @@ const priorityAreaColumns = {
   id: priorityAreas.id,
   planId: priorityAreas.planId,
   code: priorityAreas.code,
-  nameFi: priorityAreas.nameFi,
-  nameSv: priorityAreas.nameSv,
-  nameEn: priorityAreas.nameEn,
+  ...namesOf(priorityAreas),
 };
 
 export type IndicatorFilter = { ids?: number[]; priorityAreaId?: number; measureId?: number };
@@ -162,18 +174,7 @@ export function listIndicators(filter: IndicatorFilter = {}, r: Reader = db()) {
     .where(inArray(indicatorPriorityAreas.indicatorId, ids))
     .orderBy(sql`cast(${priorityAreas.code} as integer)`, asc(priorityAreas.code))
     .all();
-  const values = r
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      kind: indicatorValues.kind,
-      period: indicatorValues.period,
-      value: indicatorValues.value,
-      bound: indicatorValues.bound,
-      upper: indicatorValues.upper,
-    })
-    .from(indicatorValues)
-    .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
-    .all();
+  const values = cityWideValues(r, ids).all();
   return rows.map((i) => {
     const own = values.filter((v) => v.indicatorId === i.id);
     const pick = (kind: ValueKind) =>
@@ -220,9 +221,7 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
       title: measures.title,
       status: measures.status,
       planId: measures.planId,
-      planNameFi: safetyPlans.nameFi,
-      planNameSv: safetyPlans.nameSv,
-      planNameEn: safetyPlans.nameEn,
+      ...prefixedNamesOf("plan", safetyPlans),
     })
     .from(indicatorMeasures)
     .innerJoin(measures, eq(measures.id, indicatorMeasures.measureId))
@@ -325,7 +324,7 @@ export type IndicatorDetail = NonNullable<ReturnType<typeof getIndicator>>;
 /** Areas a value can be entered for: major districts and districts, by code. */
 export function indicatorAreaOptions() {
   return db()
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
+    .select(areaColumns)
     .from(areas)
     .where(inArray(areas.level, ["major_district", "district"]))
     .orderBy(asc(areas.code))
@@ -492,14 +491,10 @@ export type DefinitionResult =
   | { ok: false; reason: "measureCodes"; unknown: string[] }
   | { ok: false; reason: "conflict"; current: NonNullable<ReturnType<typeof getIndicatorDefinition>> };
 
-const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
-
 function definitionValues(input: IndicatorDefinitionInput) {
   return {
     key: input.key.trim(),
-    nameFi: input.nameFi.trim(),
-    nameSv: blankToNull(input.nameSv),
-    nameEn: blankToNull(input.nameEn),
+    ...writtenNames(input),
     unit: input.unit.trim(),
     source: input.source?.trim() ?? "",
     direction: input.direction,
@@ -750,9 +745,7 @@ function loadImportLookups(r: Reader) {
       .select({
         id: indicators.id,
         key: indicators.key,
-        nameFi: indicators.nameFi,
-        nameSv: indicators.nameSv,
-        nameEn: indicators.nameEn,
+        ...namesOf(indicators),
         unit: indicators.unit,
         resolution: indicators.resolution,
       })

@@ -60,6 +60,7 @@ import {
 } from "./measures.server";
 import { parseNumber } from "./indicator-figures";
 import { clock } from "../platform/clock";
+import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select">;
 
@@ -536,22 +537,9 @@ const BLANK: MeasureSnapshot = {
 
 /** Which import column shows a snapshot field in the preview. */
 const FIELD_OF_SNAPSHOT: Partial<Record<keyof MeasureSnapshot, ImportField | "published">> = {
-  code: "code",
-  title: "title",
-  description: "description",
-  priorityAreaId: "priorityArea",
-  ownerOrganisationId: "owner",
-  responsibleUserId: "responsible",
-  partnerIds: "partners",
-  startDate: "start",
-  endDate: "end",
-  continuous: "continuous",
+  ...SCHEMA_PATH_FIELD,
   cityWide: "areas",
-  areaIds: "areas",
-  budgetEur: "budget",
-  costShares: "costShares",
   status: "status",
-  goalIds: "goals",
   published: "published",
 };
 
@@ -1053,7 +1041,7 @@ export function exportMeasures(
   const targetAreas = new Map<number, string[]>();
   const goals = new Map<number, string[]>();
   const shares = new Map<number, { name: string; percent: number }[]>();
-  const orgCols = { nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn };
+  const orgCols = namesOf(organisations);
   for (const ids of chunks(list.map((m) => m.id))) {
     for (const m of d
       .select({ id: measures.id, description: measures.description, budgetEur: measures.budgetEur, email: users.email })

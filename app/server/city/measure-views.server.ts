@@ -1,5 +1,5 @@
 // Shared loader pieces for measure routes: which plan is meant, and what the form offers.
-import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { areas, groups, memberships, organisations, users } from "../../../db/schema";
 import { db } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
@@ -8,7 +8,9 @@ import type { Viewer } from "../people/viewer.server";
 import { can } from "../people/permissions.server";
 import { getPlan, currentPlan } from "./plans.server";
 import { clock } from "../platform/clock";
-import { currentAreaCondition } from "./areas.server";
+import { currentMembership } from "../people/memberships";
+import { areaColumns, currentAreaCondition } from "./areas.server";
+import { namesOf } from "../platform/select-names";
 
 /** The plan a request is about: `?plan=` if the viewer may see it, else the current one. */
 export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
@@ -28,13 +30,7 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(groups, eq(groups.id, memberships.groupId))
-    .where(
-      and(
-        inArray(groups.kind, ["expert", "coordinators", "network"]),
-        or(isNull(memberships.leftAt), gt(memberships.leftAt, now)),
-        isNull(users.disabledAt),
-      ),
-    )
+    .where(and(inArray(groups.kind, ["expert", "coordinators", "network"]), currentMembership(now), isNull(users.disabledAt)))
     .orderBy(asc(users.name))
     .all();
   const people = [...new Map(staff.map((s) => [s.id, { id: s.id, name: s.name }])).values()];
@@ -47,13 +43,13 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
       nameEn: p.nameEn,
     })),
     organisations: d
-      .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+      .select({ id: organisations.id, ...namesOf(organisations) })
       .from(organisations)
       .orderBy(asc(organisations.nameFi))
       .all(),
     people,
     areas: d
-      .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
+      .select(areaColumns)
       .from(areas)
       .where(
         and(

@@ -26,6 +26,8 @@ import { pageWindow } from "../platform/paging";
 import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate, type MeasureSort } from "./measure-rules";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
+import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import { areaRefColumns } from "./areas.server";
 
 // ---------------------------------------------------------------------------------------------
 // Computed flags
@@ -283,13 +285,9 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
           lastFollowUpAt: measures.lastFollowUpAt,
           priorityAreaId: priorityAreas.id,
           priorityAreaCode: priorityAreas.code,
-          priorityAreaNameFi: priorityAreas.nameFi,
-          priorityAreaNameSv: priorityAreas.nameSv,
-          priorityAreaNameEn: priorityAreas.nameEn,
+          ...prefixedNamesOf("priorityArea", priorityAreas),
           ownerId: organisations.id,
-          ownerNameFi: organisations.nameFi,
-          ownerNameSv: organisations.nameSv,
-          ownerNameEn: organisations.nameEn,
+          ...prefixedNamesOf("owner", organisations),
           responsibleName: responsible.name,
           ...flagColumns(now),
         })
@@ -329,9 +327,7 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
       continuous: measures.continuous,
       lastFollowUpAt: measures.lastFollowUpAt,
       planNameFi: safetyPlans.nameFi,
-      ownerNameFi: organisations.nameFi,
-      ownerNameSv: organisations.nameSv,
-      ownerNameEn: organisations.nameEn,
+      ...prefixedNamesOf("owner", organisations),
       isResponsible: sql<number>`${measures.responsibleUserId} = ${userId}`,
       nextDeadline: nextDeadlineSql(now),
       late,
@@ -380,20 +376,16 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
       measure: measures,
       plan: {
         id: safetyPlans.id,
-        nameFi: safetyPlans.nameFi,
-        nameSv: safetyPlans.nameSv,
-        nameEn: safetyPlans.nameEn,
+        ...namesOf(safetyPlans),
         updateIntervalDays: safetyPlans.updateIntervalDays,
         status: safetyPlans.status,
       },
       priorityArea: {
         id: priorityAreas.id,
         code: priorityAreas.code,
-        nameFi: priorityAreas.nameFi,
-        nameSv: priorityAreas.nameSv,
-        nameEn: priorityAreas.nameEn,
+        ...namesOf(priorityAreas),
       },
-      owner: { id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn },
+      owner: { id: organisations.id, ...namesOf(organisations) },
       responsible: { id: responsible.id, name: responsible.name, email: responsible.email, title: responsible.title },
       ...flagColumns(now),
     })
@@ -406,14 +398,14 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
     .get();
   if (!row) return null;
   const partners = d
-    .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+    .select({ id: organisations.id, ...namesOf(organisations) })
     .from(measurePartners)
     .innerJoin(organisations, eq(organisations.id, measurePartners.organisationId))
     .where(eq(measurePartners.measureId, id))
     .orderBy(asc(organisations.nameFi))
     .all();
   const targetAreas = d
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
+    .select(areaRefColumns)
     .from(measureAreas)
     .innerJoin(areas, eq(areas.id, measureAreas.areaId))
     .where(eq(measureAreas.measureId, id))
@@ -423,9 +415,7 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
     .select({
       id: strategyGoals.id,
       code: strategyGoals.code,
-      nameFi: strategyGoals.nameFi,
-      nameSv: strategyGoals.nameSv,
-      nameEn: strategyGoals.nameEn,
+      ...namesOf(strategyGoals),
     })
     .from(measureGoals)
     .innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId))
@@ -435,9 +425,7 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
   const costShares = d
     .select({
       organisationId: organisations.id,
-      nameFi: organisations.nameFi,
-      nameSv: organisations.nameSv,
-      nameEn: organisations.nameEn,
+      ...namesOf(organisations),
       percent: measureCostShares.percent,
     })
     .from(measureCostShares)
@@ -892,14 +880,14 @@ function computeFilterOptions(planId: number, publicOnly: boolean) {
   const d = db();
   const visible = publicOnly ? and(eq(measures.planId, planId), publicMeasureCondition()) : eq(measures.planId, planId);
   const owners = d
-    .selectDistinct({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+    .selectDistinct({ id: organisations.id, ...namesOf(organisations) })
     .from(measures)
     .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
     .where(visible)
     .orderBy(asc(organisations.nameFi))
     .all();
   const areaList = d
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv })
+    .select(areaRefColumns)
     .from(areas)
     .where(inArray(areas.level, ["major_district", "district"]))
     .orderBy(asc(areas.code))

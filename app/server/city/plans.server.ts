@@ -1,5 +1,5 @@
 // Levels 1–2: the strategy and its goals, safety plans, and priority areas with their yearly history.
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, type Column, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import {
   measureGoals,
   measures,
@@ -17,6 +17,7 @@ import { cachedRead } from "../platform/read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
 import { clock } from "../platform/clock";
+import { blankToNull, namesOf, writtenDescriptions, writtenNames } from "../platform/select-names";
 
 /** The plan people mean by "the plan": the one in force (else the newest approved, else the newest). */
 export function currentPlan(opts: { publicOnly: boolean }) {
@@ -44,9 +45,7 @@ export function listPlans(opts: { publicOnly: boolean }) {
   return db()
     .select({
       id: safetyPlans.id,
-      nameFi: safetyPlans.nameFi,
-      nameSv: safetyPlans.nameSv,
-      nameEn: safetyPlans.nameEn,
+      ...namesOf(safetyPlans),
       periodStart: safetyPlans.periodStart,
       periodEnd: safetyPlans.periodEnd,
       status: safetyPlans.status,
@@ -175,9 +174,7 @@ export function listPlansForStrategy(strategyId: number, opts: { publicOnly: boo
   return db()
     .select({
       id: safetyPlans.id,
-      nameFi: safetyPlans.nameFi,
-      nameSv: safetyPlans.nameSv,
-      nameEn: safetyPlans.nameEn,
+      ...namesOf(safetyPlans),
       status: safetyPlans.status,
       periodStart: safetyPlans.periodStart,
       periodEnd: safetyPlans.periodEnd,
@@ -223,8 +220,6 @@ export function displayYear(plan: { periodStart: string; periodEnd: string }, no
 // ---------------------------------------------------------------------------------------------
 // Writes (coordinators). Each runs in one transaction and leaves an audit entry in it.
 
-const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
-
 export type PlanInput = {
   nameFi: string;
   nameSv?: string | null;
@@ -247,12 +242,8 @@ export type PlanWriteResult =
 
 function planValues(input: PlanInput) {
   return {
-    nameFi: input.nameFi.trim(),
-    nameSv: blankToNull(input.nameSv),
-    nameEn: blankToNull(input.nameEn),
-    descriptionFi: blankToNull(input.descriptionFi),
-    descriptionSv: blankToNull(input.descriptionSv),
-    descriptionEn: blankToNull(input.descriptionEn),
+    ...writtenNames(input),
+    ...writtenDescriptions(input),
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     updateIntervalDays: input.updateIntervalDays,
@@ -358,7 +349,7 @@ export function transitionPlan(actorId: string, id: number, to: PlanStatus, deci
     }
     if (to === "in_force") {
       const other = tx
-        .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn })
+        .select({ id: safetyPlans.id, ...namesOf(safetyPlans) })
         .from(safetyPlans)
         .where(and(eq(safetyPlans.status, "in_force"), ne(safetyPlans.id, id)))
         .get();
@@ -447,6 +438,35 @@ export function setPriorityAreaYears(actorId: string, priorityAreaId: number, ye
   }) as YearsResult;
 }
 
+/**
+ * Before a priority area or a strategy goal is saved: "notFound" when the edited one (`id`) is not
+ * the parent's own, "codeTaken" when another of the parent's has the code; null when it may go on.
+ */
+function checkCodedChild(
+  tx: Tx,
+  table: typeof priorityAreas | typeof strategyGoals,
+  parentColumn: Column,
+  parentId: number,
+  id: number | null,
+  code: string,
+): "notFound" | "codeTaken" | null {
+  if (
+    id != null &&
+    !tx
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), eq(parentColumn, parentId)))
+      .get()
+  )
+    return "notFound";
+  const taken = tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(parentColumn, parentId), eq(table.code, code), id != null ? ne(table.id, id) : undefined))
+    .get();
+  return taken ? "codeTaken" : null;
+}
+
 /** Adds (id null) or edits a priority area of a plan, and its years when given, in one transaction. */
 export function savePriorityArea(actorId: string, planId: number, id: number | null, input: PriorityAreaInput): PriorityAreaResult {
   return db().transaction((tx) => {
@@ -458,31 +478,13 @@ export function savePriorityArea(actorId: string, planId: number, id: number | n
     if (!plan) return { ok: false as const, reason: "notFound" as const };
     // Checked before anything is written, so a refused save changes nothing.
     if (input.years?.some((y) => !planYears(plan).includes(y))) return { ok: false as const, reason: "yearOutsidePeriod" as const };
-    if (
-      id != null &&
-      !tx
-        .select({ id: priorityAreas.id })
-        .from(priorityAreas)
-        .where(and(eq(priorityAreas.id, id), eq(priorityAreas.planId, planId)))
-        .get()
-    ) {
-      return { ok: false as const, reason: "notFound" as const };
-    }
     const code = input.code.trim();
-    const taken = tx
-      .select({ id: priorityAreas.id })
-      .from(priorityAreas)
-      .where(and(eq(priorityAreas.planId, planId), eq(priorityAreas.code, code), id != null ? ne(priorityAreas.id, id) : undefined))
-      .get();
-    if (taken) return { ok: false as const, reason: "codeTaken" as const };
+    const refused = checkCodedChild(tx, priorityAreas, priorityAreas.planId, planId, id, code);
+    if (refused) return { ok: false as const, reason: refused };
     const values = {
       code,
-      nameFi: input.nameFi.trim(),
-      nameSv: blankToNull(input.nameSv),
-      nameEn: blankToNull(input.nameEn),
-      descriptionFi: blankToNull(input.descriptionFi),
-      descriptionSv: blankToNull(input.descriptionSv),
-      descriptionEn: blankToNull(input.descriptionEn),
+      ...writtenNames(input),
+      ...writtenDescriptions(input),
     };
     let areaId: number;
     if (id == null) {
@@ -533,14 +535,10 @@ export type StrategyResult = { ok: true; id: number } | { ok: false; reason: "no
 export function saveStrategy(actorId: string, id: number | null, input: StrategyInput): StrategyResult {
   if (input.termEndYear < input.termStartYear) return { ok: false, reason: "termOrder" };
   const values = {
-    nameFi: input.nameFi.trim(),
-    nameSv: blankToNull(input.nameSv),
-    nameEn: blankToNull(input.nameEn),
+    ...writtenNames(input),
     termStartYear: input.termStartYear,
     termEndYear: input.termEndYear,
-    descriptionFi: blankToNull(input.descriptionFi),
-    descriptionSv: blankToNull(input.descriptionSv),
-    descriptionEn: blankToNull(input.descriptionEn),
+    ...writtenDescriptions(input),
   };
   return db().transaction((tx) => {
     if (id == null) {
@@ -563,28 +561,12 @@ export function saveStrategyGoal(actorId: string, strategyId: number, id: number
   return db().transaction((tx) => {
     if (!tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.id, strategyId)).get())
       return { ok: false as const, reason: "notFound" as const };
-    if (
-      id != null &&
-      !tx
-        .select({ id: strategyGoals.id })
-        .from(strategyGoals)
-        .where(and(eq(strategyGoals.id, id), eq(strategyGoals.strategyId, strategyId)))
-        .get()
-    ) {
-      return { ok: false as const, reason: "notFound" as const };
-    }
     const code = input.code.trim();
-    const taken = tx
-      .select({ id: strategyGoals.id })
-      .from(strategyGoals)
-      .where(and(eq(strategyGoals.strategyId, strategyId), eq(strategyGoals.code, code), id != null ? ne(strategyGoals.id, id) : undefined))
-      .get();
-    if (taken) return { ok: false as const, reason: "codeTaken" as const };
+    const refused = checkCodedChild(tx, strategyGoals, strategyGoals.strategyId, strategyId, id, code);
+    if (refused) return { ok: false as const, reason: refused };
     const values = {
       code,
-      nameFi: input.nameFi.trim(),
-      nameSv: blankToNull(input.nameSv),
-      nameEn: blankToNull(input.nameEn),
+      ...writtenNames(input),
       descriptionFi: blankToNull(input.descriptionFi),
     };
     let goalId = id;

@@ -11,7 +11,7 @@
 // into reminders_sent in the same transaction as the notification, so however often the job runs
 // (hourly in the server, by hand with `npm run reminders`, two at once), nothing is sent twice.
 // "Late", "stale" and "due soon" are the SQL definitions of measures.server.ts.
-import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import {
   documents,
   groups,
@@ -33,6 +33,7 @@ import { helsinkiDate } from "../city/measure-rules";
 import { inviteMembers, meetingLink } from "../workspaces/meetings.server";
 import { deliverImmediateMail, DIGEST_HOUR, notifyMany, sendDailyDigests } from "../mail/notifications.server";
 import { clock } from "../platform/clock";
+import { currentMembership } from "../people/memberships";
 import { notifyReviewSent } from "../steering/reviews.server";
 import { runRetention } from "./retention.server";
 import { rightsRequestReminders } from "../people/rights-requests.server";
@@ -67,14 +68,7 @@ function expertMembersOf(tx: Tx, organisationId: number, now: Date): string[] {
     .from(memberships)
     .innerJoin(groups, eq(groups.id, memberships.groupId))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(groups.kind, "expert"),
-        eq(memberships.organisationId, organisationId),
-        or(isNull(memberships.leftAt), gt(memberships.leftAt, now)),
-        isNull(users.disabledAt),
-      ),
-    )
+    .where(and(eq(groups.kind, "expert"), eq(memberships.organisationId, organisationId), currentMembership(now), isNull(users.disabledAt)))
     .all()
     .map((r) => r.id);
 }

@@ -8,7 +8,7 @@
 // has a revision, a short hash of its saved text. A save names the revision it was written on;
 // if someone else has saved the item since, nothing is written and the caller gets their text.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
@@ -16,7 +16,6 @@ import {
   groups,
   measures,
   neighbourhoodPlans,
-  networkMeasureNotes,
   organisations,
   planActions,
   planAuthors,
@@ -30,7 +29,7 @@ import {
   PLAN_ACTION_STATUSES,
   type NeighbourhoodPlanStatus,
 } from "../../../db/schema";
-import { areaAncestors, areaDescendantIds, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
+import { areaAncestors, areaDescendantIds, areaRefColumns, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
@@ -39,8 +38,13 @@ import { publicMeasureCondition } from "../city/measures.server";
 import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
+import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
+
+// Comments and network notes live in their own files; this module stays the one import for plans.
+export { addComment, getComment, hideComment, reportComment } from "./plan-comments.server";
+export { addNetworkNote, getNetwork, listNetworkNotes } from "./network-notes.server";
 
 export type PlanActionCarrier = (typeof PLAN_ACTION_CARRIERS)[number];
 export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
@@ -80,17 +84,20 @@ export function loadPlanAccess(planId: number, r: Reader = db()) {
 
 export const revOf = (values: unknown[]) => createHash("sha1").update(JSON.stringify(values)).digest("base64url").slice(0, 12);
 
-type ActionRow = typeof planActions.$inferSelect;
-
 const basicsValues = (p: { title: string; situation: string }) => [p.title, p.situation];
-const observationValues = (o: { text: string; placeName: string | null; lat: number | null; lng: number | null }) => [
-  o.text,
-  o.placeName,
-  o.lat,
-  o.lng,
-];
-const goalValues = (g: { text: string }) => [g.text];
-const actionValues = (a: ActionInput | ActionRow) => [a.text, a.carriedBy, a.organisationId, a.timeline, a.dueDate, a.measureId, a.goalId];
+
+/** The item tables, each with the fields a writer edits, in the order their revision hashes them. */
+const ITEM_KINDS = {
+  observation: { table: planObservations, fields: ["text", "placeName", "lat", "lng"] },
+  goal: { table: planGoals, fields: ["text"] },
+  action: {
+    table: planActions,
+    fields: ["text", "carriedBy", "organisationId", "timeline", "dueDate", "measureId", "goalId"],
+  },
+} as const;
+
+/** The edited fields of an item, in revision order. */
+const itemValues = (kind: ItemKind, item: Record<string, unknown>) => ITEM_KINDS[kind].fields.map((f) => item[f]);
 
 export type PlanSnapshot = {
   title: string;
@@ -333,73 +340,73 @@ const nextPosition = (tx: Tx, table: typeof planObservations | typeof planGoals 
     .where(eq(table.planId, planId))
     .get()?.n ?? -1) + 1;
 
-export function saveObservation(actorId: string, planId: number, ref: ItemRef, input: ObservationInput, now = clock.now()): SaveResult {
+type ItemInputs = { observation: ObservationInput; goal: GoalInput; action: ActionInput };
+
+/**
+ * One optimistic save of a plan item: load it, compare revisions, report a conflict (or that it
+ * is gone), then update it or insert it at the end (a new item or a recreated one). `check` runs
+ * after the plan is known to be editable and may refuse the save.
+ */
+function saveItem<K extends keyof ItemInputs>(
+  kind: K,
+  actorId: string,
+  planId: number,
+  ref: ItemRef,
+  input: ItemInputs[K],
+  now: Date,
+  check?: (tx: Tx) => SaveResult | null,
+): SaveResult {
+  const { table, fields } = ITEM_KINDS[kind];
+  // Every kind has a text; the other fields are the table's own columns.
+  const edited = (source: Record<string, unknown>) =>
+    Object.fromEntries(fields.map((f) => [f, source[f]])) as { text: string } & Record<string, unknown>;
   return db().transaction((tx): SaveResult => {
     const found = editablePlan(tx, planId, actorId);
     if (found.error) return { ok: false, reason: found.error };
-    const newRev = revOf(observationValues(input));
+    const refused = check?.(tx);
+    if (refused) return refused;
+    const values = edited(input);
+    const newRev = revOf(Object.values(values));
     if (ref.id && !ref.recreate) {
       const row = tx
         .select()
-        .from(planObservations)
-        .where(and(eq(planObservations.id, ref.id), eq(planObservations.planId, planId)))
+        .from(table)
+        .where(and(eq(table.id, ref.id), eq(table.planId, planId)))
         .get();
       if (!row) return conflict(tx, null, null, null);
-      const currentRev = revOf(observationValues(row));
+      const current = edited(row);
+      const currentRev = revOf(Object.values(current));
       const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
       if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
-      if (verdict === "conflict")
-        return conflict(tx, { text: row.text, placeName: row.placeName, lat: row.lat, lng: row.lng }, row.authorId, currentRev);
-      tx.update(planObservations)
-        .set({ ...input, authorId: actorId, updatedAt: now })
-        .where(eq(planObservations.id, row.id))
+      if (verdict === "conflict") return conflict(tx, current, row.authorId, currentRev);
+      tx.update(table)
+        .set({ ...values, authorId: actorId, updatedAt: now })
+        .where(eq(table.id, row.id))
         .run();
       return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
     }
     const id = Number(
       tx
-        .insert(planObservations)
-        .values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planObservations, planId), updatedAt: now })
+        .insert(table)
+        .values({ planId, ...values, authorId: actorId, position: nextPosition(tx, table, planId), updatedAt: now })
         .run().lastInsertRowid,
     );
     return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
   });
+}
+
+export function saveObservation(actorId: string, planId: number, ref: ItemRef, input: ObservationInput, now = clock.now()): SaveResult {
+  return saveItem("observation", actorId, planId, ref, input, now);
 }
 
 export function savePlanGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
-  return db().transaction((tx): SaveResult => {
-    const found = editablePlan(tx, planId, actorId);
-    if (found.error) return { ok: false, reason: found.error };
-    const newRev = revOf(goalValues(input));
-    if (ref.id && !ref.recreate) {
-      const row = tx
-        .select()
-        .from(planGoals)
-        .where(and(eq(planGoals.id, ref.id), eq(planGoals.planId, planId)))
-        .get();
-      if (!row) return conflict(tx, null, null, null);
-      const currentRev = revOf(goalValues(row));
-      const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
-      if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
-      if (verdict === "conflict") return conflict(tx, { text: row.text }, row.authorId, currentRev);
-      tx.update(planGoals).set({ text: input.text, authorId: actorId, updatedAt: now }).where(eq(planGoals.id, row.id)).run();
-      return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-    }
-    const id = Number(
-      tx
-        .insert(planGoals)
-        .values({ planId, text: input.text, authorId: actorId, position: nextPosition(tx, planGoals, planId), updatedAt: now })
-        .run().lastInsertRowid,
-    );
-    return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-  });
+  return saveItem("goal", actorId, planId, ref, input, now);
 }
 
 export function savePlanAction(actorId: string, planId: number, ref: ItemRef, input: ActionInput, now = clock.now()): SaveResult {
-  return db().transaction((tx): SaveResult => {
-    const found = editablePlan(tx, planId, actorId);
-    if (found.error) return { ok: false, reason: found.error };
-    // References must point at real records; a goal must be this plan's own.
+  // References must point at real records; a goal must be this plan's own.
+  return saveItem("action", actorId, planId, ref, input, now, (tx) => {
+    const invalid: SaveResult = { ok: false, reason: "invalidReference" };
     if (
       input.goalId &&
       !tx
@@ -408,57 +415,18 @@ export function savePlanAction(actorId: string, planId: number, ref: ItemRef, in
         .where(and(eq(planGoals.id, input.goalId), eq(planGoals.planId, planId)))
         .get()
     )
-      return { ok: false, reason: "invalidReference" };
-    if (input.measureId && !tx.select({ id: measures.id }).from(measures).where(eq(measures.id, input.measureId)).get())
-      return { ok: false, reason: "invalidReference" };
+      return invalid;
+    if (input.measureId && !tx.select({ id: measures.id }).from(measures).where(eq(measures.id, input.measureId)).get()) return invalid;
     if (
       input.organisationId &&
       !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get()
     )
-      return { ok: false, reason: "invalidReference" };
-    const newRev = revOf(actionValues(input));
-    if (ref.id && !ref.recreate) {
-      const row = tx
-        .select()
-        .from(planActions)
-        .where(and(eq(planActions.id, ref.id), eq(planActions.planId, planId)))
-        .get();
-      if (!row) return conflict(tx, null, null, null);
-      const currentRev = revOf(actionValues(row));
-      const verdict = compare(currentRev, newRev, ref.baseRev, row.authorId, actorId);
-      if (verdict === "same") return { ok: true, id: row.id, rev: newRev, version: found.plan.version, savedAt: now.getTime() };
-      if (verdict === "conflict")
-        return conflict(
-          tx,
-          {
-            text: row.text,
-            carriedBy: row.carriedBy,
-            organisationId: row.organisationId,
-            timeline: row.timeline,
-            dueDate: row.dueDate,
-            measureId: row.measureId,
-            goalId: row.goalId,
-          },
-          row.authorId,
-          currentRev,
-        );
-      tx.update(planActions)
-        .set({ ...input, authorId: actorId, updatedAt: now })
-        .where(eq(planActions.id, row.id))
-        .run();
-      return { ok: true, id: row.id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
-    }
-    const id = Number(
-      tx
-        .insert(planActions)
-        .values({ planId, ...input, authorId: actorId, position: nextPosition(tx, planActions, planId), updatedAt: now })
-        .run().lastInsertRowid,
-    );
-    return { ok: true, id, rev: newRev, version: touch(tx, planId, actorId, now), savedAt: now.getTime() };
+      return invalid;
+    return null;
   });
 }
 
-export type ItemKind = "observation" | "goal" | "action";
+export type ItemKind = keyof typeof ITEM_KINDS;
 
 export function removeItem(
   actorId: string,
@@ -470,7 +438,7 @@ export function removeItem(
   return db().transaction((tx) => {
     const found = editablePlan(tx, planId, actorId);
     if (found.error) return { ok: false as const, reason: found.error };
-    const table = kind === "observation" ? planObservations : kind === "goal" ? planGoals : planActions;
+    const { table } = ITEM_KINDS[kind];
     const res = tx
       .delete(table)
       .where(and(eq(table.id, itemId), eq(table.planId, planId)))
@@ -664,55 +632,7 @@ export function setActionStatus(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comments and moderation
-
-export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
-  return db().transaction((tx) => {
-    const id = Number(
-      tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run()
-        .lastInsertRowid,
-    );
-    audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
-    return id;
-  });
-}
-
-export function getComment(commentId: number, r: Reader = db()) {
-  return r.select().from(planComments).where(eq(planComments.id, commentId)).get() ?? null;
-}
-
-export function reportComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
-  return db().transaction((tx) => {
-    const comment = tx.select({ id: planComments.id }).from(planComments).where(eq(planComments.id, commentId)).get();
-    if (!comment) return false;
-    tx.insert(commentReports).values({ commentId, reporterId: actorId, reason: reason.trim(), createdAt: now }).run();
-    audit({ actorId, action: "comment.reported", targetType: "planComment", targetId: commentId }, tx);
-    return true;
-  });
-}
-
-/** Hides a comment with a reason. The text stays in the database; open reports on it are resolved. */
-export function hideComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
-  return db().transaction((tx) => {
-    const res = tx
-      .update(planComments)
-      .set({ hiddenAt: now, hiddenById: actorId, hiddenReason: reason.trim() })
-      .where(and(eq(planComments.id, commentId), isNull(planComments.hiddenAt)))
-      .run();
-    if (!res.changes) return false;
-    tx.update(commentReports)
-      .set({ resolvedAt: now })
-      .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)))
-      .run();
-    audit({ actorId, action: "comment.hidden", targetType: "planComment", targetId: commentId, detail: { reason: reason.trim() } }, tx);
-    return true;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading one plan
-
-const areaNameColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv };
 
 /**
  * The plan as a page shows it. `publicMeasuresOnly` hides links to measures the viewer may not
@@ -753,7 +673,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
       lat: row.lat,
       lng: row.lng,
       authorName,
-      rev: revOf(observationValues(row)),
+      rev: revOf(itemValues("observation", row)),
     }));
   const goals = d
     .select({ row: planGoals, authorName: author.name })
@@ -762,7 +682,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .where(eq(planGoals.planId, planId))
     .orderBy(asc(planGoals.position), asc(planGoals.id))
     .all()
-    .map(({ row, authorName }) => ({ id: row.id, text: row.text, authorName, rev: revOf(goalValues(row)) }));
+    .map(({ row, authorName }) => ({ id: row.id, text: row.text, authorName, rev: revOf(itemValues("goal", row)) }));
   const measureJoin = opts.publicMeasuresOnly
     ? and(eq(measures.id, planActions.measureId), publicMeasureCondition())
     : eq(measures.id, planActions.measureId);
@@ -770,7 +690,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .select({
       row: planActions,
       authorName: author.name,
-      organisation: { id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn },
+      organisation: { id: organisations.id, ...namesOf(organisations) },
       measure: { id: measures.id, code: measures.code, title: measures.title },
     })
     .from(planActions)
@@ -793,7 +713,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
       goalId: row.goalId,
       status: row.status,
       authorName,
-      rev: revOf(actionValues(row)),
+      rev: revOf(itemValues("action", row)),
     }));
   const hider = alias(users, "hider");
   const comments = d
@@ -819,7 +739,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
     .map((c) => ({ ...c, hidden: !!c.hiddenAt, openReports: opts.moderator ? c.openReports : 0 }));
   const reviewer = plan.reviewingGroupId
     ? (d
-        .select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+        .select({ id: groups.id, ...namesOf(groups) })
         .from(groups)
         .where(eq(groups.id, plan.reviewingGroupId))
         .get() ?? null)
@@ -865,7 +785,7 @@ const planListColumns = {
   updatedAt: neighbourhoodPlans.updatedAt,
   submittedAt: neighbourhoodPlans.submittedAt,
   publishedAt: neighbourhoodPlans.publishedAt,
-  area: areaNameColumns,
+  area: areaRefColumns,
 };
 
 export type PlanListRow = {
@@ -987,7 +907,7 @@ function linkedActionRows(measureId: number, r: Reader = db()) {
         status: neighbourhoodPlans.status,
         areaId: neighbourhoodPlans.areaId,
       },
-      area: areaNameColumns,
+      area: areaRefColumns,
     })
     .from(planActions)
     .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planActions.planId))
@@ -1116,46 +1036,4 @@ export function planHistory(planId: number, r: Reader = db()) {
     for (const a of current.actions) entry(a.authorId).actions++;
   }
   return { versions: versions.reverse(), contributions: [...tally.values()] };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Network notes on city measures
-
-export function listNetworkNotes(groupId: number, r: Reader = db()) {
-  return r
-    .select({
-      id: networkMeasureNotes.id,
-      measureId: networkMeasureNotes.measureId,
-      body: networkMeasureNotes.body,
-      createdAt: networkMeasureNotes.createdAt,
-      authorName: users.name,
-    })
-    .from(networkMeasureNotes)
-    .leftJoin(users, eq(users.id, networkMeasureNotes.authorId))
-    .where(eq(networkMeasureNotes.groupId, groupId))
-    .orderBy(desc(networkMeasureNotes.createdAt), desc(networkMeasureNotes.id))
-    .all();
-}
-
-export function addNetworkNote(actorId: string, groupId: number, measureId: number, body: string, now = clock.now()): boolean {
-  return db().transaction((tx) => {
-    if (!tx.select({ id: measures.id }).from(measures).where(eq(measures.id, measureId)).get()) return false;
-    const id = Number(
-      tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: actorId, createdAt: now }).run()
-        .lastInsertRowid,
-    );
-    audit({ actorId, action: "network.note", targetType: "networkMeasureNote", targetId: id, detail: { groupId, measureId } }, tx);
-    return true;
-  });
-}
-
-/** A network group (kind network) by id, or null. */
-export function getNetwork(groupId: number, r: Reader = db()) {
-  return (
-    r
-      .select()
-      .from(groups)
-      .where(and(eq(groups.id, groupId), eq(groups.kind, "network")))
-      .get() ?? null
-  );
 }

@@ -16,11 +16,11 @@ import {
 } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { db } from "../platform/db.server";
-import { currentAreaCondition } from "../city/areas.server";
+import { areaColumns, currentAreaCondition } from "../city/areas.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
-
-const activeMembership = (now: Date) => or(isNull(memberships.leftAt), gt(memberships.leftAt, now));
+import { currentMembership } from "./memberships";
+import { namesOf, prefixedNamesOf } from "../platform/select-names";
 
 export const PAGE_SIZE = 25;
 
@@ -42,7 +42,7 @@ export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"
           .select({ id: memberships.userId })
           .from(memberships)
           .innerJoin(groups, eq(groups.id, memberships.groupId))
-          .where(and(eq(groups.kind, opts.groupKind), activeMembership(now))),
+          .where(and(eq(groups.kind, opts.groupKind), currentMembership(now))),
       ),
     );
   }
@@ -60,10 +60,10 @@ export function listUsers(opts: { q?: string; groupKind?: GroupKind | "resident"
   const ids = rows.map((r) => r.id);
   const groupRows = ids.length
     ? d
-        .select({ userId: memberships.userId, kind: groups.kind, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+        .select({ userId: memberships.userId, kind: groups.kind, ...namesOf(groups) })
         .from(memberships)
         .innerJoin(groups, eq(groups.id, memberships.groupId))
-        .where(and(inArray(memberships.userId, ids), activeMembership(now)))
+        .where(and(inArray(memberships.userId, ids), currentMembership(now)))
         .all()
     : [];
   const residentIds = new Set(
@@ -110,13 +110,9 @@ export function getUserDetail(userId: string) {
       id: memberships.id,
       groupId: groups.id,
       groupKind: groups.kind,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
       organisationId: memberships.organisationId,
-      organisationNameFi: organisations.nameFi,
-      organisationNameSv: organisations.nameSv,
-      organisationNameEn: organisations.nameEn,
+      ...prefixedNamesOf("organisation", organisations),
       position: memberships.position,
       joinedAt: memberships.joinedAt,
       leftAt: memberships.leftAt,
@@ -160,9 +156,7 @@ export function listOrganisations() {
   return d
     .select({
       id: organisations.id,
-      nameFi: organisations.nameFi,
-      nameSv: organisations.nameSv,
-      nameEn: organisations.nameEn,
+      ...namesOf(organisations),
       shortName: organisations.shortName,
       kind: organisations.kind,
       memberCount: sql<number>`(select count(*) from ${memberships} m where m.organisation_id = ${organisations.id} and (m.left_at is null or m.left_at > ${clock.ms()}))`,
@@ -203,9 +197,7 @@ export function listGroups(now = clock.now()) {
     .select({
       id: groups.id,
       kind: groups.kind,
-      nameFi: groups.nameFi,
-      nameSv: groups.nameSv,
-      nameEn: groups.nameEn,
+      ...namesOf(groups),
       memberCount: sql<number>`(select count(*) from ${memberships} m where m.group_id = ${groups.id} and (m.left_at is null or m.left_at > ${now.getTime()}))`,
     })
     .from(groups)
@@ -239,14 +231,12 @@ function computeGroupMembers(groupId: number, includeFormer: boolean, now: Date)
       joinedAt: memberships.joinedAt,
       leftAt: memberships.leftAt,
       organisationId: organisations.id,
-      organisationNameFi: organisations.nameFi,
-      organisationNameSv: organisations.nameSv,
-      organisationNameEn: organisations.nameEn,
+      ...prefixedNamesOf("organisation", organisations),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.groupId, groupId), includeFormer ? undefined : activeMembership(now)))
+    .where(and(eq(memberships.groupId, groupId), includeFormer ? undefined : currentMembership(now)))
     .orderBy(
       sql`case ${memberships.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary' then 2 else 3 end`,
       asc(users.name),
@@ -277,7 +267,7 @@ export function addMembership(
     const existing = tx
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.userId, input.userId), eq(memberships.groupId, input.groupId), activeMembership(now)))
+      .where(and(eq(memberships.userId, input.userId), eq(memberships.groupId, input.groupId), currentMembership(now)))
       .get();
     if (existing) return { ok: false as const, reason: "alreadyMember" as const };
     tx.insert(memberships)
@@ -315,9 +305,7 @@ export function listOpenInvitations(now = clock.now()) {
       name: invitations.name,
       expiresAt: invitations.expiresAt,
       createdAt: invitations.createdAt,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
     })
     .from(invitations)
     .leftJoin(groups, eq(groups.id, invitations.groupId))
@@ -336,11 +324,6 @@ export function revokeInvitation(actorId: string, invitationId: number) {
 /** Areas a resident can choose as home: districts and sub-areas, grouped by their major district; never former areas. */
 export function listSelectableAreas() {
   const d = db();
-  const all = d
-    .select({ id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv, parentId: areas.parentId })
-    .from(areas)
-    .where(currentAreaCondition())
-    .orderBy(asc(areas.code))
-    .all();
+  const all = d.select(areaColumns).from(areas).where(currentAreaCondition()).orderBy(asc(areas.code)).all();
   return all;
 }

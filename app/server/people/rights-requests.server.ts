@@ -88,19 +88,22 @@ export function sendRightsRequest(
   return result;
 }
 
+/** A request as its requester and staff both see it. */
+const requestColumns = {
+  id: rightsRequests.id,
+  kind: rightsRequests.kind,
+  body: rightsRequests.body,
+  status: rightsRequests.status,
+  dueAt: rightsRequests.dueAt,
+  answer: rightsRequests.answer,
+  answeredAt: rightsRequests.answeredAt,
+  createdAt: rightsRequests.createdAt,
+};
+
 /** The person's own requests, newest first, with the answers (never who answered: that is staff's). */
 export function listOwnRightsRequests(userId: string) {
   return db()
-    .select({
-      id: rightsRequests.id,
-      kind: rightsRequests.kind,
-      body: rightsRequests.body,
-      status: rightsRequests.status,
-      dueAt: rightsRequests.dueAt,
-      answer: rightsRequests.answer,
-      answeredAt: rightsRequests.answeredAt,
-      createdAt: rightsRequests.createdAt,
-    })
+    .select(requestColumns)
     .from(rightsRequests)
     .where(eq(rightsRequests.userId, userId))
     .orderBy(desc(rightsRequests.createdAt), desc(rightsRequests.id))
@@ -160,14 +163,7 @@ export function openRightsRequestCounts(now = clock.now()) {
 export function getRightsRequest(id: number, now = clock.now()) {
   const row = db()
     .select({
-      id: rightsRequests.id,
-      kind: rightsRequests.kind,
-      body: rightsRequests.body,
-      status: rightsRequests.status,
-      dueAt: rightsRequests.dueAt,
-      answer: rightsRequests.answer,
-      answeredAt: rightsRequests.answeredAt,
-      createdAt: rightsRequests.createdAt,
+      ...requestColumns,
       requesterId: users.id,
       requesterName: users.name,
       requesterEmail: users.email,

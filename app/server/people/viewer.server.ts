@@ -1,9 +1,10 @@
 // The signed-in person with their current memberships: the input of every permission check.
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { groups, memberships, residencies, users, type GroupKind, type Locale, type Position } from "../../../db/schema";
 import { db } from "../platform/db.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
+import { currentMembership } from "./memberships";
 
 export type ViewerMembership = {
   groupId: number;
@@ -50,12 +51,7 @@ function prepareViewerQueries() {
       })
       .from(memberships)
       .innerJoin(groups, eq(groups.id, memberships.groupId))
-      .where(
-        and(
-          eq(memberships.userId, sql.placeholder("userId")),
-          or(isNull(memberships.leftAt), gt(memberships.leftAt, sql.placeholder("now"))),
-        ),
-      )
+      .where(and(eq(memberships.userId, sql.placeholder("userId")), currentMembership(sql.placeholder("now"))))
       .prepare(),
     residencies: d
       .select({ areaId: residencies.areaId })

@@ -22,6 +22,7 @@ import {
 import { audit } from "../platform/audit.server";
 import { db, type Tx } from "../platform/db.server";
 import type { FigureLike } from "../city/indicator-figures";
+import { cityWideValues } from "../city/indicators.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { lateSql, staleSql } from "../city/measures.server";
 import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
@@ -29,6 +30,7 @@ import { listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.serv
 import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
+import { prefixedNamesOf } from "../platform/select-names";
 
 export type { ReviewChanges };
 
@@ -92,9 +94,7 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
       priorityAreaId: measures.priorityAreaId,
       status: measures.status,
       progress: measures.progress,
-      ownerNameFi: organisations.nameFi,
-      ownerNameSv: organisations.nameSv,
-      ownerNameEn: organisations.nameEn,
+      ...prefixedNamesOf("owner", organisations),
       responsibleName: responsible.name,
       endDate: measures.endDate,
       continuous: measures.continuous,
@@ -144,19 +144,7 @@ function compileIndicators(planId: number): ReviewIndicator[] {
   const ids = [...new Set(links.map((l) => l.indicatorId))];
   if (!ids.length) return [];
   const defs = d.select().from(indicators).where(inArray(indicators.id, ids)).orderBy(asc(indicators.nameFi)).all();
-  const values = d
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      kind: indicatorValues.kind,
-      period: indicatorValues.period,
-      value: indicatorValues.value,
-      bound: indicatorValues.bound,
-      upper: indicatorValues.upper,
-    })
-    .from(indicatorValues)
-    .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)))
-    .orderBy(desc(indicatorValues.period))
-    .all();
+  const values = cityWideValues(d, ids).orderBy(desc(indicatorValues.period)).all();
   return defs.map((def) => {
     const actual = values.filter((v) => v.indicatorId === def.id && v.kind === "actual");
     const target = values.find((v) => v.indicatorId === def.id && v.kind === "target");
@@ -357,9 +345,7 @@ export function listReviews() {
       sentAt: statusReviews.sentAt,
       closedAt: statusReviews.closedAt,
       planId: statusReviews.planId,
-      planNameFi: safetyPlans.nameFi,
-      planNameSv: safetyPlans.nameSv,
-      planNameEn: safetyPlans.nameEn,
+      ...prefixedNamesOf("plan", safetyPlans),
     })
     .from(statusReviews)
     .innerJoin(safetyPlans, eq(safetyPlans.id, statusReviews.planId))

@@ -17,6 +17,7 @@ import { addDaysIso, helsinkiDate } from "../city/measure-rules";
 import { dueSoonSql, filterConditions, lateSql, staleSql, type MeasureFilters } from "../city/measures.server";
 import { clock } from "../platform/clock";
 import { cachedRead } from "../platform/read-cache.server";
+import { prefixedNamesOf } from "../platform/select-names";
 
 /** priorityAreaId "none": the measures without a priority area (the summary's last row). */
 export type SummaryFilters = { priorityAreaId?: number | "none"; ownerId?: number; areaId?: number };
@@ -121,9 +122,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     progress: measures.progress,
     endDate: measures.endDate,
     lastFollowUpAt: measures.lastFollowUpAt,
-    ownerNameFi: organisations.nameFi,
-    ownerNameSv: organisations.nameSv,
-    ownerNameEn: organisations.nameEn,
+    ...prefixedNamesOf("owner", organisations),
     responsibleName: responsible.name,
   };
   const lateList = d

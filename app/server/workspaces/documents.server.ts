@@ -22,7 +22,7 @@ import {
 } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { config } from "../platform/config.server";
-import { db, type Tx } from "../platform/db.server";
+import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { checkUpload } from "../platform/file-sniff";
 import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
@@ -30,6 +30,7 @@ import { can, type DocumentAccess } from "../people/permissions.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
+import { namesOf, prefixedNamesOf } from "../platform/select-names";
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_NOTIFICATION_KINDS = ["document.new", "document.version"];
@@ -199,14 +200,18 @@ export function countReadableDocuments(viewer: Viewer, groupId: number): number 
   );
 }
 
-/** The document if the viewer may read it, with what its page shows; null when missing or not theirs to read. */
-export function getDocument(viewer: Viewer, id: number) {
-  const d = db();
-  const doc = d
+/** The document row, or undefined when it is missing or not the viewer's to read. */
+const readableDocument = (r: Pick<Db, "select">, viewer: Viewer, id: number) =>
+  r
     .select()
     .from(documents)
     .where(and(eq(documents.id, id), readableSql(viewer)))
     .get();
+
+/** The document if the viewer may read it, with what its page shows; null when missing or not theirs to read. */
+export function getDocument(viewer: Viewer, id: number) {
+  const d = db();
+  const doc = readableDocument(d, viewer, id);
   if (!doc) return null;
   const access = accessOf(viewer, doc);
   const uploader = alias(users, "uploader");
@@ -256,13 +261,9 @@ export function listGrants(documentId: number) {
       userId: documentGrants.userId,
       userName: users.name,
       groupId: documentGrants.groupId,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
       organisationId: documentGrants.organisationId,
-      organisationNameFi: organisations.nameFi,
-      organisationNameSv: organisations.nameSv,
-      organisationNameEn: organisations.nameEn,
+      ...prefixedNamesOf("organisation", organisations),
     })
     .from(documentGrants)
     .leftJoin(users, eq(users.id, documentGrants.userId))
@@ -276,11 +277,7 @@ export function listGrants(documentId: number) {
 /** One version's file, if the viewer may read the document. */
 export function getVersionForDownload(viewer: Viewer, documentId: number, version?: number) {
   const d = db();
-  const doc = d
-    .select()
-    .from(documents)
-    .where(and(eq(documents.id, documentId), readableSql(viewer)))
-    .get();
+  const doc = readableDocument(d, viewer, documentId);
   if (!doc) return null;
   const row = d
     .select()
@@ -390,6 +387,20 @@ export type DocumentMeta = {
   linkId: number | null;
 };
 
+/** The columns a document's details are written to: a public document keeps no legal ground or secrecy date, an unlinked one no link id. */
+function metaValues(meta: DocumentMeta) {
+  const nonPublic = meta.publicity !== "public";
+  return {
+    title: meta.title,
+    description: meta.description,
+    publicity: meta.publicity,
+    legalGround: nonPublic ? meta.legalGround : null,
+    secretUntil: nonPublic ? meta.secretUntil : null,
+    linkType: meta.linkType,
+    linkId: meta.linkType ? meta.linkId : null,
+  };
+}
+
 /** Current members of the document's workspace who may read it: they hear about new versions. */
 function readersToNotify(tx: Tx, documentId: number, groupId: number | null): string[] {
   if (groupId == null) return [];
@@ -467,13 +478,7 @@ export function createDocument(
         .values({
           groupId,
           parentId: opts.parentId ?? null,
-          title: meta.title,
-          description: meta.description,
-          publicity: meta.publicity,
-          legalGround: nonPublic ? meta.legalGround : null,
-          secretUntil: nonPublic ? meta.secretUntil : null,
-          linkType: meta.linkType,
-          linkId: meta.linkType ? meta.linkId : null,
+          ...metaValues(meta),
           createdById: actor.id,
           createdAt: now,
           updatedAt: now,
@@ -503,6 +508,22 @@ export function createDocument(
   return result;
 }
 
+/**
+ * A document the actor is about to change: "notFound" when they may not read it (so its existence
+ * is not revealed), "forbidden" when they may read it but not do `kind` to it.
+ */
+function documentToChange(
+  tx: Tx,
+  actor: Viewer,
+  documentId: number,
+  kind: "document.update" | "document.manageGrants",
+): { doc: typeof documents.$inferSelect; error?: undefined } | { error: "notFound" | "forbidden" } {
+  const doc = readableDocument(tx, actor, documentId);
+  if (!doc) return { error: "notFound" };
+  if (!can(actor, { kind, doc: accessOf(actor, doc) })) return { error: "forbidden" };
+  return { doc };
+}
+
 export type VersionResult = { ok: true; version: number } | { ok: false; reason: FileProblem | "notFound" | "forbidden" };
 
 /** A new version; every earlier one is kept as it was. */
@@ -510,13 +531,9 @@ export function addVersion(actor: Viewer, documentId: number, file: UploadedFile
   const checked = checkFile(file);
   if (!checked.ok) return checked;
   const result = db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.update", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.update");
+    if (found.error) return { ok: false as const, reason: found.error };
+    const { doc } = found;
     const last =
       tx
         .select({ v: sql<number>`coalesce(max(${documentVersions.version}), 0)` })
@@ -551,23 +568,13 @@ export function updateDocumentMeta(
   now = clock.now(),
 ): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
   return db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.update", doc: accessOf(actor, doc) })) return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.update");
+    if (found.error) return { ok: false as const, reason: found.error };
+    const { doc } = found;
     const nonPublic = meta.publicity !== "public";
     tx.update(documents)
       .set({
-        title: meta.title,
-        description: meta.description,
-        publicity: meta.publicity,
-        legalGround: nonPublic ? meta.legalGround : null,
-        secretUntil: nonPublic ? meta.secretUntil : null,
-        linkType: meta.linkType,
-        linkId: meta.linkType ? meta.linkId : null,
+        ...metaValues(meta),
         updatedAt: now,
       })
       .where(eq(documents.id, documentId))
@@ -607,14 +614,8 @@ export function setGrant(
   const holders = [input.userId, input.groupId, input.organisationId].filter((h) => h != null && h !== "");
   if (holders.length !== 1) return { ok: false, reason: "holder" };
   return db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) }))
-      return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.manageGrants");
+    if (found.error) return { ok: false as const, reason: found.error };
     const holder = input.userId
       ? eq(documentGrants.userId, input.userId)
       : input.groupId
@@ -647,14 +648,8 @@ export function removeGrant(
   grantId: number,
 ): { ok: true } | { ok: false; reason: "notFound" | "forbidden" } {
   return db().transaction((tx) => {
-    const doc = tx
-      .select()
-      .from(documents)
-      .where(and(eq(documents.id, documentId), readableSql(actor)))
-      .get();
-    if (!doc) return { ok: false as const, reason: "notFound" as const };
-    if (!can(actor, { kind: "document.manageGrants", doc: accessOf(actor, doc) }))
-      return { ok: false as const, reason: "forbidden" as const };
+    const found = documentToChange(tx, actor, documentId, "document.manageGrants");
+    if (found.error) return { ok: false as const, reason: found.error };
     const removed = tx
       .delete(documentGrants)
       .where(and(eq(documentGrants.id, grantId), eq(documentGrants.documentId, documentId)))
@@ -678,12 +673,12 @@ export function grantOptions(groupId: number) {
           .all()
       : [],
     groups: d
-      .select({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+      .select({ id: groups.id, ...namesOf(groups) })
       .from(groups)
       .orderBy(asc(groups.nameFi))
       .all(),
     organisations: d
-      .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+      .select({ id: organisations.id, ...namesOf(organisations) })
       .from(organisations)
       .orderBy(asc(organisations.nameFi))
       .all(),

@@ -10,6 +10,7 @@ import { publicMeasureCondition } from "../city/measures.server";
 import { can } from "../people/permissions.server";
 import { currentPlan } from "../city/plans.server";
 import type { Viewer } from "../people/viewer.server";
+import { namesOf } from "../platform/select-names";
 
 export type LinkRef = { linkType: LinkType | null; linkId: number | null };
 export type ResolvedLink = {
@@ -55,7 +56,7 @@ export function resolveLinks(viewer: Viewer | null, refs: LinkRef[]): Map<string
   const planIds = ids("plan");
   if (planIds.length) {
     const rows = d
-      .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn })
+      .select({ id: safetyPlans.id, ...namesOf(safetyPlans) })
       .from(safetyPlans)
       .where(and(inArray(safetyPlans.id, planIds), staff ? undefined : eq(safetyPlans.published, true)))
       .all();
@@ -106,7 +107,7 @@ export function linkOptions(viewer: Viewer, groupId: number) {
     ? d.select({ id: statusReviews.id, title: statusReviews.title }).from(statusReviews).orderBy(desc(statusReviews.id)).all()
     : [];
   const plans = d
-    .select({ id: safetyPlans.id, nameFi: safetyPlans.nameFi, nameSv: safetyPlans.nameSv, nameEn: safetyPlans.nameEn })
+    .select({ id: safetyPlans.id, ...namesOf(safetyPlans) })
     .from(safetyPlans)
     .orderBy(desc(safetyPlans.periodStart))
     .all();

@@ -12,6 +12,7 @@ import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { clock } from "../platform/clock";
+import { prefixedNamesOf } from "../platform/select-names";
 
 export type MeetingInput = { title: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null };
 export type Refusal = { ok: false; reason: "notFound" | "conflict" | "approved" | "forbidden" | "invalid" };
@@ -190,35 +191,28 @@ export function moveAgendaItem(actor: Viewer, meetingId: number, itemId: number,
   return db().transaction((tx) => {
     const loaded = loadForChange(tx, meetingId);
     if ("ok" in loaded) return loaded;
-    const items = tx
-      .select({ id: agendaItems.id })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meetingId))
-      .orderBy(asc(agendaItems.position), asc(agendaItems.id))
-      .all();
+    const items = agendaOrder(tx, meetingId);
     const index = items.findIndex((i) => i.id === itemId);
     if (index < 0) return { ok: false as const, reason: "notFound" as const };
     const target = direction === "up" ? index - 1 : index + 1;
     if (target >= 0 && target < items.length) [items[index], items[target]] = [items[target]!, items[index]!];
-    items.forEach((item, i) =>
-      tx
-        .update(agendaItems)
-        .set({ position: i + 1 })
-        .where(eq(agendaItems.id, item.id))
-        .run(),
-    );
+    writePositions(tx, items);
     bump(tx, meetingId);
     return { ok: true as const };
   });
 }
 
-function renumber(tx: Tx, meetingId: number) {
-  const items = tx
+/** The meeting's agenda items in their order. */
+const agendaOrder = (tx: Tx, meetingId: number) =>
+  tx
     .select({ id: agendaItems.id })
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id))
     .all();
+
+/** Positions 1…n in the order given. */
+function writePositions(tx: Tx, items: { id: number }[]) {
   items.forEach((item, i) =>
     tx
       .update(agendaItems)
@@ -226,6 +220,10 @@ function renumber(tx: Tx, meetingId: number) {
       .where(eq(agendaItems.id, item.id))
       .run(),
   );
+}
+
+function renumber(tx: Tx, meetingId: number) {
+  writePositions(tx, agendaOrder(tx, meetingId));
 }
 
 export type AttendanceStatus = (typeof meetingAttendance.$inferSelect)["status"];
@@ -496,9 +494,7 @@ export function decisionsLinkedTo(viewer: Viewer | null, linkType: LinkType, lin
       text: decisions.text,
       groupId: decisions.groupId,
       meetingId: decisions.meetingId,
-      groupNameFi: groups.nameFi,
-      groupNameSv: groups.nameSv,
-      groupNameEn: groups.nameEn,
+      ...prefixedNamesOf("group", groups),
     })
     .from(decisions)
     .innerJoin(groups, eq(groups.id, decisions.groupId))

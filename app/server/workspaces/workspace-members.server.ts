@@ -1,13 +1,14 @@
 // Who belongs to a group right now: the people workspace news and reminders go to.
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { groups, memberships, users, type GroupKind } from "../../../db/schema";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
+import { currentMembership } from "../people/memberships";
 
 type Reader = Pick<Db, "select" | "selectDistinct">;
 
 /** A membership in force now, of a person whose account is not disabled. */
-const currentMember = (now: Date) => and(or(isNull(memberships.leftAt), gt(memberships.leftAt, now)), isNull(users.disabledAt));
+const currentMember = (now: Date) => and(currentMembership(now), isNull(users.disabledAt));
 
 /** Current members (membership not ended, account not disabled), each once. */
 export function listCurrentMemberIds(groupId: number, tx: Reader = db(), now = clock.now()): string[] {

@@ -14,6 +14,7 @@ import { latestReview } from "../steering/reviews.server";
 import { listThreads } from "./threads.server";
 import { expertOrganisationIds } from "../people/viewer.server";
 import { clock } from "../platform/clock";
+import { namesOf } from "../platform/select-names";
 
 /** Groups of a kind the viewer belongs to; coordinators see them all. */
 export function groupsForViewer(viewer: Viewer, kind: GroupKind) {
@@ -30,7 +31,7 @@ export function homeAreasOf(viewer: Viewer) {
   return home.map((area) => {
     const lineage = [area.id, area.parentId].filter((x): x is number => x != null);
     const networks = d
-      .selectDistinct({ id: groups.id, nameFi: groups.nameFi, nameSv: groups.nameSv, nameEn: groups.nameEn })
+      .selectDistinct({ id: groups.id, ...namesOf(groups) })
       .from(groupAreas)
       .innerJoin(groups, eq(groups.id, groupAreas.groupId))
       .where(and(inArray(groupAreas.areaId, lineage), eq(groups.kind, "network")))

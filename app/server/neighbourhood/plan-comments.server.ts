@@ -1,0 +1,53 @@
+// Comments on residents' plans and their moderation: anyone signed in may comment or report a
+// comment; a moderator hides one with a reason (the text stays, the open reports are resolved).
+// Split from neighbourhood.server.ts, which re-exports it, so the plan code stays readable.
+import { and, eq, isNull } from "drizzle-orm";
+import { commentReports, planComments } from "../../../db/schema";
+import { audit } from "../platform/audit.server";
+import { db, type Db } from "../platform/db.server";
+import { clock } from "../platform/clock";
+
+type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
+
+export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
+  return db().transaction((tx) => {
+    const id = Number(
+      tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run()
+        .lastInsertRowid,
+    );
+    audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
+    return id;
+  });
+}
+
+export function getComment(commentId: number, r: Reader = db()) {
+  return r.select().from(planComments).where(eq(planComments.id, commentId)).get() ?? null;
+}
+
+export function reportComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
+  return db().transaction((tx) => {
+    const comment = tx.select({ id: planComments.id }).from(planComments).where(eq(planComments.id, commentId)).get();
+    if (!comment) return false;
+    tx.insert(commentReports).values({ commentId, reporterId: actorId, reason: reason.trim(), createdAt: now }).run();
+    audit({ actorId, action: "comment.reported", targetType: "planComment", targetId: commentId }, tx);
+    return true;
+  });
+}
+
+/** Hides a comment with a reason. The text stays in the database; open reports on it are resolved. */
+export function hideComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
+  return db().transaction((tx) => {
+    const res = tx
+      .update(planComments)
+      .set({ hiddenAt: now, hiddenById: actorId, hiddenReason: reason.trim() })
+      .where(and(eq(planComments.id, commentId), isNull(planComments.hiddenAt)))
+      .run();
+    if (!res.changes) return false;
+    tx.update(commentReports)
+      .set({ resolvedAt: now })
+      .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)))
+      .run();
+    audit({ actorId, action: "comment.hidden", targetType: "planComment", targetId: commentId, detail: { reason: reason.trim() } }, tx);
+    return true;
+  });
+}
