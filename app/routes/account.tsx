@@ -36,6 +36,7 @@ import { can } from "~/server/people/permissions.server";
 import { listOwnRightsRequests, sendRightsRequest } from "~/server/people/rights-requests.server";
 import { EmailModeSchema } from "~/forms/workspaces";
 import { emailModeOf, setEmailMode } from "~/server/mail/notifications.server";
+import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
@@ -253,23 +254,7 @@ export default function AccountPage() {
                 required
                 error={errorText(pw.currentPassword.errors)}
               />
-              <PasswordInput
-                key={pw.password.key}
-                name={pw.password.name}
-                label={t("auth.newPassword")}
-                description={t("auth.passwordRule")}
-                autoComplete="new-password"
-                required
-                error={errorText(pw.password.errors)}
-              />
-              <PasswordInput
-                key={pw.passwordConfirm.key}
-                name={pw.passwordConfirm.name}
-                label={t("auth.passwordConfirm")}
-                autoComplete="new-password"
-                required
-                error={errorText(pw.passwordConfirm.errors)}
-              />
+              <NewPasswordFields password={pw.password} passwordConfirm={pw.passwordConfirm} />
               <Button type="submit">{t("account.changePassword")}</Button>
             </Stack>
           </Form>
