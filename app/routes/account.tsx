@@ -44,6 +44,7 @@ import { SecondFactorAccountSchema } from "~/forms/security";
 import { handleSecondFactorIntent, secondFactorOverview } from "~/server/people/second-factor.server";
 import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFactorSection";
 import { RIGHTS_REQUEST_KINDS } from "../../db/schema";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -267,14 +268,7 @@ export default function AccountPage() {
         {active.length === 0 && homeAreas.length === 0 ? <Text>{t("account.noRoles")}</Text> : null}
         {active.length > 0 ? (
           <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.group")}</Table.Th>
-                <Table.Th>{t("admin.position")}</Table.Th>
-                <Table.Th>{t("admin.organisation")}</Table.Th>
-                <Table.Th>{t("admin.joined")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined")]} />
             <Table.Tbody>
               {active.map((m) => (
                 <Table.Tr key={m.id}>

@@ -7,6 +7,7 @@ import { getGroup, listGroupAreas, listGroupMembers } from "~/server/people/dire
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });
@@ -40,15 +41,7 @@ export default function AdminGroupDetail() {
         </Text>
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.name")}</Table.Th>
-                <Table.Th>{t("admin.position")}</Table.Th>
-                <Table.Th>{t("admin.organisation")}</Table.Th>
-                <Table.Th>{t("admin.joined")}</Table.Th>
-                <Table.Th>{t("admin.left")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("admin.name"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]} />
             <Table.Tbody>
               {members.map((m) => (
                 <Table.Tr key={m.membershipId}>

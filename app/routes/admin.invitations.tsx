@@ -13,6 +13,7 @@ import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } 
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { RowActionForm, TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.invite" });
@@ -134,17 +135,7 @@ export default function AdminInvitations() {
       {invitations.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.name")}</Table.Th>
-                <Table.Th>{t("auth.email")}</Table.Th>
-                <Table.Th>{t("admin.group")}</Table.Th>
-                <Table.Th>{t("admin.expires")}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("admin.name"), t("auth.email"), t("admin.group"), t("admin.expires")]} actions />
             <Table.Tbody>
               {invitations.map((inv) => (
                 <Table.Tr key={inv.id}>
@@ -157,19 +148,13 @@ export default function AdminInvitations() {
                   </Table.Td>
                   <Table.Td>{fmt.dateTime(inv.expiresAt)}</Table.Td>
                   <Table.Td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="invitationId" value={inv.id} />
-                      <Button
-                        type="submit"
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t("admin.revokeFor", { name: inv.name })}
-                      >
-                        {t("admin.revoke")}
-                      </Button>
-                    </Form>
+                    <RowActionForm
+                      intent="revoke"
+                      idName="invitationId"
+                      id={inv.id}
+                      label={t("admin.revoke")}
+                      accessibleName={t("admin.revokeFor", { name: inv.name })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

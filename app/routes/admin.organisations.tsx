@@ -10,6 +10,7 @@ import { localName } from "~/i18n/names";
 import { listOrganisations, saveOrganisation } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
+import { EditLinkCell, TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageOrganisations" });
@@ -126,17 +127,7 @@ export default function AdminOrganisations() {
       </Paper>
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("admin.name")}</Table.Th>
-              <Table.Th>{t("admin.shortName")}</Table.Th>
-              <Table.Th>{t("admin.organisationKind")}</Table.Th>
-              <Table.Th>{t("admin.activeMembers")}</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">{t("common.actions")}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("admin.name"), t("admin.shortName"), t("admin.organisationKind"), t("admin.activeMembers")]} actions />
           <Table.Tbody>
             {organisations.map((o) => (
               <Table.Tr key={o.id}>
@@ -144,11 +135,7 @@ export default function AdminOrganisations() {
                 <Table.Td>{o.shortName ?? "–"}</Table.Td>
                 <Table.Td>{t(`organisationKinds.${o.kind}`)}</Table.Td>
                 <Table.Td>{o.memberCount}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`?edit=${o.id}`} aria-label={t("admin.editNamed", { name: localName(o, i18n.language) })}>
-                    {t("common.edit")}
-                  </Anchor>
-                </Table.Td>
+                <EditLinkCell to={`?edit=${o.id}`} name={localName(o, i18n.language)} />
               </Table.Tr>
             ))}
           </Table.Tbody>

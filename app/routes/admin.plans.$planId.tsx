@@ -38,6 +38,7 @@ import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
+import { EditLinkCell, TableHead } from "~/ui/TableParts";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
@@ -432,16 +433,7 @@ export default function AdminPlan() {
             <Table.ScrollContainer minWidth={560}>
               <Table striped>
                 <caption className="visually-hidden">{t("plans.priorityAreasTitle")}</caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("plans.code")}</Table.Th>
-                    <Table.Th scope="col">{t("plans.name")}</Table.Th>
-                    <Table.Th scope="col">{t("plans.yearsInForce")}</Table.Th>
-                    <Table.Th scope="col">
-                      <span className="visually-hidden">{t("common.actions")}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead columns={[t("plans.code"), t("plans.name"), t("plans.yearsInForce")]} scoped actions />
                 <Table.Tbody>
                   {areas.map((a) => (
                     <Table.Tr key={a.id}>
@@ -450,15 +442,7 @@ export default function AdminPlan() {
                         {localName(a, lang)}
                       </Table.Th>
                       <Table.Td>{a.years.length ? a.years.join(", ") : "–"}</Table.Td>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`?area=${a.id}#area-form`}
-                          aria-label={t("admin.editNamed", { name: localName(a, lang) })}
-                        >
-                          {t("common.edit")}
-                        </Anchor>
-                      </Table.Td>
+                      <EditLinkCell to={`?area=${a.id}#area-form`} name={localName(a, lang)} />
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

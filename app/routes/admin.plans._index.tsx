@@ -12,6 +12,7 @@ import { FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "plan.manage" });
@@ -69,19 +70,11 @@ export default function AdminPlans() {
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
           <caption className="visually-hidden">{t("plans.listCaption")}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("plans.name")}</Table.Th>
-              <Table.Th scope="col">{t("plans.period")}</Table.Th>
-              <Table.Th scope="col">{t("plans.statusLabel")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("plans.measureCount")}
-              </Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t("common.actions")}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[t("plans.name"), t("plans.period"), t("plans.statusLabel"), { label: t("plans.measureCount"), alignRight: true }]}
+            scoped
+            actions
+          />
           <Table.Tbody>
             {plans.map((p) => (
               <Table.Tr key={p.id}>

@@ -10,6 +10,7 @@ import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
+import { EditLinkCell, TableHead } from "~/ui/TableParts";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
@@ -272,15 +273,7 @@ export default function AdminStrategy() {
               <Table.ScrollContainer minWidth={480}>
                 <Table striped>
                   <caption className="visually-hidden">{t("plans.goalsTitle")}</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("plans.code")}</Table.Th>
-                      <Table.Th scope="col">{t("plans.goal")}</Table.Th>
-                      <Table.Th scope="col">
-                        <span className="visually-hidden">{t("common.actions")}</span>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead columns={[t("plans.code"), t("plans.goal")]} scoped actions />
                   <Table.Tbody>
                     {selected.goals.map((g) => (
                       <Table.Tr key={g.id}>
@@ -288,15 +281,7 @@ export default function AdminStrategy() {
                         <Table.Th scope="row" fw="normal">
                           {localName(g, lang)}
                         </Table.Th>
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`}
-                            aria-label={t("admin.editNamed", { name: localName(g, lang) })}
-                          >
-                            {t("common.edit")}
-                          </Anchor>
-                        </Table.Td>
+                        <EditLinkCell to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`} name={localName(g, lang)} />
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

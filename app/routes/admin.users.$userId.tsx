@@ -19,6 +19,7 @@ import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
+import { RowActionForm, TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });
@@ -107,18 +108,10 @@ export default function AdminUserDetail() {
         </Title>
         <Table.ScrollContainer minWidth={640}>
           <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.group")}</Table.Th>
-                <Table.Th>{t("admin.position")}</Table.Th>
-                <Table.Th>{t("admin.organisation")}</Table.Th>
-                <Table.Th>{t("admin.joined")}</Table.Th>
-                <Table.Th>{t("admin.left")}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]}
+              actions
+            />
             <Table.Tbody>
               {memberships.map((m) => {
                 const ended = !!m.leftAt && new Date(m.leftAt) <= now;
@@ -139,19 +132,13 @@ export default function AdminUserDetail() {
                     <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
                     <Table.Td>
                       {!ended ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="endMembership" />
-                          <input type="hidden" name="membershipId" value={m.id} />
-                          <Button
-                            type="submit"
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("admin.endMembershipOf", { group: groupName })}
-                          >
-                            {t("admin.endMembership")}
-                          </Button>
-                        </Form>
+                        <RowActionForm
+                          intent="endMembership"
+                          idName="membershipId"
+                          id={m.id}
+                          label={t("admin.endMembership")}
+                          accessibleName={t("admin.endMembershipOf", { group: groupName })}
+                        />
                       ) : null}
                     </Table.Td>
                   </Table.Tr>

@@ -8,6 +8,7 @@ import { can } from "~/server/people/permissions.server";
 import { listPlans, planMeasureCounts } from "~/server/city/plans.server";
 import { useFormat } from "~/ui/format";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -39,16 +40,10 @@ export default function PlanList() {
         <Table.ScrollContainer minWidth={560}>
           <Table striped>
             <caption className="visually-hidden">{t("plans.listCaption")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("plans.name")}</Table.Th>
-                <Table.Th scope="col">{t("plans.period")}</Table.Th>
-                <Table.Th scope="col">{t("plans.statusLabel")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("plans.measureCount")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[t("plans.name"), t("plans.period"), t("plans.statusLabel"), { label: t("plans.measureCount"), alignRight: true }]}
+              scoped
+            />
             <Table.Tbody>
               {plans.map((p) => (
                 <Table.Tr key={p.id}>

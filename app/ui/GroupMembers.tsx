@@ -1,6 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
+import { TableHead } from "~/ui/TableParts";
 
 type Member = {
   membershipId: number;
@@ -18,13 +19,7 @@ export function GroupMembers({ members, caption }: { members: Member[]; caption:
     <Table.ScrollContainer minWidth={480}>
       <Table striped>
         <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("admin.name")}</Table.Th>
-            <Table.Th>{t("admin.position")}</Table.Th>
-            <Table.Th>{t("admin.organisation")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t("admin.name"), t("admin.position"), t("admin.organisation")]} />
         <Table.Tbody>
           {members.map((m) => (
             <Table.Tr key={m.membershipId}>
