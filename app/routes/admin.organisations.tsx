@@ -11,6 +11,7 @@ import { listOrganisations, saveOrganisation } from "~/server/people/directory.s
 import { authorize } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import { LocalizedNameFields } from "~/ui/admin/LocalizedFields";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageOrganisations" });
@@ -76,28 +77,7 @@ export default function AdminOrganisations() {
           <Stack>
             <FormErrors errors={form.errors} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                key={fields.nameFi.key}
-                name={fields.nameFi.name}
-                defaultValue={fields.nameFi.initialValue}
-                label={t("admin.nameFi")}
-                required
-                error={errorText(fields.nameFi.errors)}
-              />
-              <TextInput
-                key={fields.nameSv.key}
-                name={fields.nameSv.name}
-                defaultValue={fields.nameSv.initialValue}
-                label={t("admin.nameSv")}
-                error={errorText(fields.nameSv.errors)}
-              />
-              <TextInput
-                key={fields.nameEn.key}
-                name={fields.nameEn.name}
-                defaultValue={fields.nameEn.initialValue}
-                label={t("admin.nameEn")}
-                error={errorText(fields.nameEn.errors)}
-              />
+              <LocalizedNameFields fields={fields} />
               <TextInput
                 key={fields.shortName.key}
                 name={fields.shortName.name}

@@ -1,21 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -39,6 +24,7 @@ import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import { LocalizedDescriptionFields, LocalizedNameFields } from "~/ui/admin/LocalizedFields";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
@@ -351,35 +337,7 @@ export default function AdminPlan() {
             <NoticeAlert notice={noticeFor("plan")} />
             <FormErrors errors={planForm.errors} />
             <PlanBasicsFields fields={planFields} strategies={strategies} />
-            <Textarea
-              key={planFields.descriptionFi.key}
-              name={planFields.descriptionFi.name}
-              defaultValue={planFields.descriptionFi.initialValue}
-              label={t("plans.descriptionFi")}
-              autosize
-              minRows={3}
-              error={errorText(planFields.descriptionFi.errors)}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea
-                key={planFields.descriptionSv.key}
-                name={planFields.descriptionSv.name}
-                defaultValue={planFields.descriptionSv.initialValue}
-                label={t("plans.descriptionSv")}
-                autosize
-                minRows={2}
-                error={errorText(planFields.descriptionSv.errors)}
-              />
-              <Textarea
-                key={planFields.descriptionEn.key}
-                name={planFields.descriptionEn.name}
-                defaultValue={planFields.descriptionEn.initialValue}
-                label={t("plans.descriptionEn")}
-                autosize
-                minRows={2}
-                error={errorText(planFields.descriptionEn.errors)}
-              />
-            </SimpleGrid>
+            <LocalizedDescriptionFields fields={planFields} />
             {plan.status !== "draft" ? (
               <Fieldset legend={t("plans.decisionTitle")}>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -471,58 +429,9 @@ export default function AdminPlan() {
                   required
                   error={errorText(areaFields.code.errors)}
                 />
-                <TextInput
-                  key={areaFields.nameFi.key}
-                  name={areaFields.nameFi.name}
-                  defaultValue={areaFields.nameFi.initialValue}
-                  label={t("admin.nameFi")}
-                  required
-                  error={errorText(areaFields.nameFi.errors)}
-                />
-                <TextInput
-                  key={areaFields.nameSv.key}
-                  name={areaFields.nameSv.name}
-                  defaultValue={areaFields.nameSv.initialValue}
-                  label={t("admin.nameSv")}
-                  error={errorText(areaFields.nameSv.errors)}
-                />
-                <TextInput
-                  key={areaFields.nameEn.key}
-                  name={areaFields.nameEn.name}
-                  defaultValue={areaFields.nameEn.initialValue}
-                  label={t("admin.nameEn")}
-                  error={errorText(areaFields.nameEn.errors)}
-                />
+                <LocalizedNameFields fields={areaFields} />
               </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <Textarea
-                  key={areaFields.descriptionFi.key}
-                  name={areaFields.descriptionFi.name}
-                  defaultValue={areaFields.descriptionFi.initialValue}
-                  label={t("plans.descriptionFi")}
-                  autosize
-                  minRows={2}
-                  error={errorText(areaFields.descriptionFi.errors)}
-                />
-                <Textarea
-                  key={areaFields.descriptionSv.key}
-                  name={areaFields.descriptionSv.name}
-                  defaultValue={areaFields.descriptionSv.initialValue}
-                  label={t("plans.descriptionSv")}
-                  autosize
-                  minRows={2}
-                  error={errorText(areaFields.descriptionSv.errors)}
-                />
-                <Textarea
-                  key={areaFields.descriptionEn.key}
-                  name={areaFields.descriptionEn.name}
-                  defaultValue={areaFields.descriptionEn.initialValue}
-                  label={t("plans.descriptionEn")}
-                  autosize
-                  minRows={2}
-                  error={errorText(areaFields.descriptionEn.errors)}
-                />
-              </SimpleGrid>
+              <LocalizedDescriptionFields fields={areaFields} inRow />
               <Fieldset legend={t("plans.yearsInForce")} key={areaFields.years.key}>
                 <Text size="sm" mb="xs">
                   {t("plans.yearsHelp")}

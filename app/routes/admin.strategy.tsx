@@ -11,6 +11,7 @@ import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } 
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import { LocalizedDescriptionFields, LocalizedNameFields } from "~/ui/admin/LocalizedFields";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
@@ -177,28 +178,7 @@ export default function AdminStrategy() {
             ) : null}
             <FormErrors errors={strategyForm.errors} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                key={sf.nameFi.key}
-                name={sf.nameFi.name}
-                defaultValue={sf.nameFi.initialValue}
-                label={t("admin.nameFi")}
-                required
-                error={errorText(sf.nameFi.errors)}
-              />
-              <TextInput
-                key={sf.nameSv.key}
-                name={sf.nameSv.name}
-                defaultValue={sf.nameSv.initialValue}
-                label={t("admin.nameSv")}
-                error={errorText(sf.nameSv.errors)}
-              />
-              <TextInput
-                key={sf.nameEn.key}
-                name={sf.nameEn.name}
-                defaultValue={sf.nameEn.initialValue}
-                label={t("admin.nameEn")}
-                error={errorText(sf.nameEn.errors)}
-              />
+              <LocalizedNameFields fields={sf} />
               <TextInput
                 key={sf.termStartYear.key}
                 type="number"
@@ -222,35 +202,7 @@ export default function AdminStrategy() {
                 error={errorText(sf.termEndYear.errors)}
               />
             </SimpleGrid>
-            <Textarea
-              key={sf.descriptionFi.key}
-              name={sf.descriptionFi.name}
-              defaultValue={sf.descriptionFi.initialValue}
-              label={t("plans.descriptionFi")}
-              autosize
-              minRows={3}
-              error={errorText(sf.descriptionFi.errors)}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea
-                key={sf.descriptionSv.key}
-                name={sf.descriptionSv.name}
-                defaultValue={sf.descriptionSv.initialValue}
-                label={t("plans.descriptionSv")}
-                autosize
-                minRows={2}
-                error={errorText(sf.descriptionSv.errors)}
-              />
-              <Textarea
-                key={sf.descriptionEn.key}
-                name={sf.descriptionEn.name}
-                defaultValue={sf.descriptionEn.initialValue}
-                label={t("plans.descriptionEn")}
-                autosize
-                minRows={2}
-                error={errorText(sf.descriptionEn.errors)}
-              />
-            </SimpleGrid>
+            <LocalizedDescriptionFields fields={sf} />
             <Group>
               <Button type="submit">{selected ? t("common.save") : t("plans.createStrategy")}</Button>
             </Group>
@@ -313,28 +265,7 @@ export default function AdminStrategy() {
                     required
                     error={errorText(gf.code.errors)}
                   />
-                  <TextInput
-                    key={gf.nameFi.key}
-                    name={gf.nameFi.name}
-                    defaultValue={gf.nameFi.initialValue}
-                    label={t("admin.nameFi")}
-                    required
-                    error={errorText(gf.nameFi.errors)}
-                  />
-                  <TextInput
-                    key={gf.nameSv.key}
-                    name={gf.nameSv.name}
-                    defaultValue={gf.nameSv.initialValue}
-                    label={t("admin.nameSv")}
-                    error={errorText(gf.nameSv.errors)}
-                  />
-                  <TextInput
-                    key={gf.nameEn.key}
-                    name={gf.nameEn.name}
-                    defaultValue={gf.nameEn.initialValue}
-                    label={t("admin.nameEn")}
-                    error={errorText(gf.nameEn.errors)}
-                  />
+                  <LocalizedNameFields fields={gf} />
                 </SimpleGrid>
                 <Textarea
                   key={gf.descriptionFi.key}
