@@ -45,6 +45,7 @@ import { handleSecondFactorIntent, secondFactorOverview } from "~/server/people/
 import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFactorSection";
 import { RIGHTS_REQUEST_KINDS } from "../../db/schema";
 import { TableHead } from "~/ui/TableParts";
+import { MembershipCells } from "~/ui/MembershipCells";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -273,16 +274,7 @@ export default function AccountPage() {
               {active.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>{localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                  <Table.Td>
-                    {m.organisationNameFi
-                      ? localName(
-                          { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
-                          i18n.language,
-                        )
-                      : "–"}
-                  </Table.Td>
-                  <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
+                  <MembershipCells membership={m} dates="joined" />
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { getGroup, listGroupAreas, listGroupMembers } from "~/server/people/directory.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
-import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 import { TableHead } from "~/ui/TableParts";
+import { MembershipCells } from "~/ui/MembershipCells";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });
@@ -18,7 +18,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function AdminGroupDetail() {
   const { t, i18n } = useTranslation();
-  const fmt = useFormat();
   const { group, members, areas } = useLoaderData<typeof loader>();
   const now = clock.now();
   return (
@@ -55,17 +54,7 @@ export default function AdminGroupDetail() {
                       </Badge>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                  <Table.Td>
-                    {m.organisationNameFi
-                      ? localName(
-                          { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
-                          i18n.language,
-                        )
-                      : "–"}
-                  </Table.Td>
-                  <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
-                  <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
+                  <MembershipCells membership={m} dates="joinedAndLeft" />
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -17,9 +17,9 @@ import {
 } from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
-import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 import { RowActionForm, TableHead } from "~/ui/TableParts";
+import { MembershipCells } from "~/ui/MembershipCells";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });
@@ -67,7 +67,6 @@ export default function AdminUserDetail() {
   const { user, memberships, homeAreas, sessionCount, groups, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
-  const fmt = useFormat();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
@@ -119,17 +118,7 @@ export default function AdminUserDetail() {
                 return (
                   <Table.Tr key={m.id}>
                     <Table.Td>{groupName}</Table.Td>
-                    <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                    <Table.Td>
-                      {m.organisationNameFi
-                        ? localName(
-                            { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
-                            i18n.language,
-                          )
-                        : "–"}
-                    </Table.Td>
-                    <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
-                    <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
+                    <MembershipCells membership={m} dates="joinedAndLeft" />
                     <Table.Td>
                       {!ended ? (
                         <RowActionForm
