@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +25,7 @@ import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
 import { LocalizedDescriptionFields, LocalizedNameFields } from "~/ui/admin/LocalizedFields";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
@@ -253,10 +254,7 @@ export default function AdminPlan() {
         </Group>
       </Stack>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="lifecycle">
-        <Title order={3} size="h4" id="lifecycle" mb="xs">
-          {t("plans.lifecycleTitle")}
-        </Title>
+      <AdminSection titleId="lifecycle" title={t("plans.lifecycleTitle")}>
         <Stack>
           <NoticeAlert notice={noticeFor("approve", "step", "publish")} />
           <Text size="sm">{t("plans.lifecycleHelp")}</Text>
@@ -325,12 +323,9 @@ export default function AdminPlan() {
             </Group>
           </Form>
         </Stack>
-      </Paper>
+      </AdminSection>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="plan-details">
-        <Title order={3} size="h4" id="plan-details" mb="xs">
-          {t("plans.detailsTitle")}
-        </Title>
+      <AdminSection titleId="plan-details" title={t("plans.detailsTitle")}>
         <Form method="post" {...getFormProps(planForm)}>
           <input type="hidden" name="intent" value="plan" />
           <Stack>
@@ -374,12 +369,9 @@ export default function AdminPlan() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
+      </AdminSection>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="priority-areas-title" id="priority-areas">
-        <Title order={3} size="h4" id="priority-areas-title" mb="xs">
-          {t("plans.priorityAreasTitle")}
-        </Title>
+      <AdminSection titleId="priority-areas-title" title={t("plans.priorityAreasTitle")} id="priority-areas">
         <Stack>
           {areaSaved ? (
             <Alert color="green" variant="light" role="status">
@@ -477,7 +469,7 @@ export default function AdminPlan() {
             </Stack>
           </Form>
         </Stack>
-      </Paper>
+      </AdminSection>
       <Text size="sm" c="dimmed">
         {t("plans.createdAt", { date: fmt.date(plan.createdAt) })}
       </Text>

@@ -12,6 +12,7 @@ import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-re
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "rightsRequest.handle" });
@@ -100,18 +101,12 @@ export default function AdminRightsRequest() {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <Paper withBorder p="lg" component="section" aria-labelledby="rights-request-body">
-        <Title order={3} size="h4" id="rights-request-body" mb="xs">
-          {t("rights.admin.request")}
-        </Title>
+      <AdminSection titleId="rights-request-body" title={t("rights.admin.request")} padding="lg">
         <Text style={{ whiteSpace: "pre-wrap" }} maw={760}>
           {r.body}
         </Text>
-      </Paper>
-      <Paper withBorder p="lg" component="section" aria-labelledby="rights-request-answer">
-        <Title order={3} size="h4" id="rights-request-answer" mb="xs">
-          {t("rights.account.answer")}
-        </Title>
+      </AdminSection>
+      <AdminSection titleId="rights-request-answer" title={t("rights.account.answer")} padding="lg">
         {r.status === "answered" ? (
           <>
             <FormErrors errors={form.errors} />
@@ -157,7 +152,7 @@ export default function AdminRightsRequest() {
             </Stack>
           </Form>
         )}
-      </Paper>
+      </AdminSection>
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { FormErrors, useErrorText } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
 import { LocalizedDescriptionFields, LocalizedNameFields } from "~/ui/admin/LocalizedFields";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
@@ -211,10 +212,7 @@ export default function AdminStrategy() {
       </Paper>
 
       {selected ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="goals-title" id="goals">
-          <Title order={3} size="h4" id="goals-title" mb="xs">
-            {t("plans.goalsTitle")}
-          </Title>
+        <AdminSection titleId="goals-title" title={t("plans.goalsTitle")} id="goals">
           <Stack>
             {goalSaved ? (
               <Alert color="green" variant="light" role="status">
@@ -287,7 +285,7 @@ export default function AdminStrategy() {
               </Stack>
             </Form>
           </Stack>
-        </Paper>
+        </AdminSection>
       ) : null}
     </Stack>
   );
