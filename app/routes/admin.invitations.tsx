@@ -1,10 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Code, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { POSITIONS } from "../../db/schema";
 import { InvitationSchema, RevokeInvitationSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import { createInvitation, mailInvitation } from "~/server/people/accounts.server";
@@ -14,6 +13,7 @@ import { authorize, badRequest } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RowActionForm, TableHead } from "~/ui/TableParts";
+import { MembershipFields } from "~/ui/admin/MembershipFields";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.invite" });
@@ -92,35 +92,7 @@ export default function AdminInvitations() {
                 required
                 error={errorText(fields.email.errors)}
               />
-              <NativeSelect
-                key={fields.groupId.key}
-                name={fields.groupId.name}
-                defaultValue={fields.groupId.initialValue}
-                label={t("admin.group")}
-                data={[
-                  { value: "", label: t("common.none") },
-                  ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) })),
-                ]}
-                error={errorText(fields.groupId.errors)}
-              />
-              <NativeSelect
-                key={fields.organisationId.key}
-                name={fields.organisationId.name}
-                defaultValue={fields.organisationId.initialValue}
-                label={t("admin.organisation")}
-                data={[
-                  { value: "", label: t("common.none") },
-                  ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) })),
-                ]}
-                error={errorText(fields.organisationId.errors)}
-              />
-              <NativeSelect
-                key={fields.position.key}
-                name={fields.position.name}
-                defaultValue={fields.position.initialValue ?? "member"}
-                label={t("admin.position")}
-                data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
-              />
+              <MembershipFields fields={fields} groups={groups} organisations={organisations} />
             </SimpleGrid>
             <Group>
               <Button type="submit">{t("admin.sendInvitation")}</Button>

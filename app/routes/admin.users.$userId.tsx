@@ -1,10 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { POSITIONS } from "../../db/schema";
 import { MembershipSchema, UserActionSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import {
@@ -16,10 +15,11 @@ import {
   setUserDisabled,
 } from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors } from "~/ui/forms";
 import { clock } from "~/server/platform/clock";
 import { RowActionForm, TableHead } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
+import { MembershipFields } from "~/ui/admin/MembershipFields";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });
@@ -66,7 +66,6 @@ export default function AdminUserDetail() {
   const { t, i18n } = useTranslation();
   const { user, memberships, homeAreas, sessionCount, groups, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
@@ -146,36 +145,12 @@ export default function AdminUserDetail() {
           <Stack>
             <FormErrors errors={form.errors} />
             <Group align="start" grow>
-              <NativeSelect
-                key={fields.groupId.key}
-                name={fields.groupId.name}
-                defaultValue={fields.groupId.initialValue}
-                label={t("admin.group")}
-                required
-                error={errorText(fields.groupId.errors)}
-                data={[
-                  { value: "", label: t("common.choose") },
-                  ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) })),
-                ]}
-              />
-              <NativeSelect
-                key={fields.organisationId.key}
-                name={fields.organisationId.name}
-                defaultValue={fields.organisationId.initialValue}
-                label={t("admin.organisation")}
-                description={t("admin.organisationHelp")}
-                error={errorText(fields.organisationId.errors)}
-                data={[
-                  { value: "", label: t("common.none") },
-                  ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) })),
-                ]}
-              />
-              <NativeSelect
-                key={fields.position.key}
-                name={fields.position.name}
-                defaultValue={fields.position.initialValue ?? "member"}
-                label={t("admin.position")}
-                data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
+              <MembershipFields
+                fields={fields}
+                groups={groups}
+                organisations={organisations}
+                groupRequired
+                organisationHelp={t("admin.organisationHelp")}
               />
             </Group>
             <Group>
