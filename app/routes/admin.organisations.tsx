@@ -11,7 +11,7 @@ import { listOrganisations, saveOrganisation } from "~/server/people/directory.s
 import { authorize } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
-import { LocalizedNameFields } from "~/ui/admin/LocalizedFields";
+import { LocalizedNameFields, localizedNameDefaults } from "~/ui/admin/LocalizedFields";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageOrganisations" });
@@ -46,9 +46,7 @@ export default function AdminOrganisations() {
     defaultValue: editing
       ? {
           id: String(editing.id),
-          nameFi: editing.nameFi,
-          nameSv: editing.nameSv ?? "",
-          nameEn: editing.nameEn ?? "",
+          ...localizedNameDefaults(editing),
           shortName: editing.shortName ?? "",
           kind: editing.kind,
         }

@@ -24,7 +24,12 @@ import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
-import { LocalizedDescriptionFields, LocalizedNameFields } from "~/ui/admin/LocalizedFields";
+import {
+  LocalizedDescriptionFields,
+  LocalizedNameFields,
+  localizedDescriptionDefaults,
+  localizedNameDefaults,
+} from "~/ui/admin/LocalizedFields";
 import { AdminSection } from "~/ui/admin/AdminSection";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
@@ -185,12 +190,8 @@ export default function AdminPlan() {
     id: `plan-${plan.id}`,
     lastResult: resultFor("plan"),
     defaultValue: {
-      nameFi: plan.nameFi,
-      nameSv: plan.nameSv ?? "",
-      nameEn: plan.nameEn ?? "",
-      descriptionFi: plan.descriptionFi ?? "",
-      descriptionSv: plan.descriptionSv ?? "",
-      descriptionEn: plan.descriptionEn ?? "",
+      ...localizedNameDefaults(plan),
+      ...localizedDescriptionDefaults(plan),
       periodStart: plan.periodStart,
       periodEnd: plan.periodEnd,
       updateIntervalDays: String(plan.updateIntervalDays),
@@ -221,12 +222,8 @@ export default function AdminPlan() {
     defaultValue: editing
       ? {
           code: editing.code,
-          nameFi: editing.nameFi,
-          nameSv: editing.nameSv ?? "",
-          nameEn: editing.nameEn ?? "",
-          descriptionFi: editing.descriptionFi ?? "",
-          descriptionSv: editing.descriptionSv ?? "",
-          descriptionEn: editing.descriptionEn ?? "",
+          ...localizedNameDefaults(editing),
+          ...localizedDescriptionDefaults(editing),
           years: editing.years.map(String),
         }
       : { years: [] as string[] },

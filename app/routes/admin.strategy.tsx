@@ -11,7 +11,12 @@ import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } 
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
-import { LocalizedDescriptionFields, LocalizedNameFields } from "~/ui/admin/LocalizedFields";
+import {
+  LocalizedDescriptionFields,
+  LocalizedNameFields,
+  localizedDescriptionDefaults,
+  localizedNameDefaults,
+} from "~/ui/admin/LocalizedFields";
 import { AdminSection } from "~/ui/admin/AdminSection";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
@@ -95,14 +100,10 @@ export default function AdminStrategy() {
     lastResult: resultFor("strategy"),
     defaultValue: selected
       ? {
-          nameFi: selected.nameFi,
-          nameSv: selected.nameSv ?? "",
-          nameEn: selected.nameEn ?? "",
+          ...localizedNameDefaults(selected),
           termStartYear: String(selected.termStartYear),
           termEndYear: String(selected.termEndYear),
-          descriptionFi: selected.descriptionFi ?? "",
-          descriptionSv: selected.descriptionSv ?? "",
-          descriptionEn: selected.descriptionEn ?? "",
+          ...localizedDescriptionDefaults(selected),
         }
       : {},
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StrategySchema }),
@@ -115,9 +116,7 @@ export default function AdminStrategy() {
     defaultValue: editingGoal
       ? {
           code: editingGoal.code,
-          nameFi: editingGoal.nameFi,
-          nameSv: editingGoal.nameSv ?? "",
-          nameEn: editingGoal.nameEn ?? "",
+          ...localizedNameDefaults(editingGoal),
           descriptionFi: editingGoal.descriptionFi ?? "",
         }
       : {},

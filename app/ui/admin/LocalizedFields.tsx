@@ -85,3 +85,21 @@ export function LocalizedDescriptionFields({ fields, inRow = false }: { fields: 
     </>
   );
 }
+
+/** A saved record's names as the form's starting values (conform wants strings, not nulls). */
+export const localizedNameDefaults = (record: { nameFi: string; nameSv: string | null; nameEn: string | null }) => ({
+  nameFi: record.nameFi,
+  nameSv: record.nameSv ?? "",
+  nameEn: record.nameEn ?? "",
+});
+
+/** A saved record's descriptions as the form's starting values. */
+export const localizedDescriptionDefaults = (record: {
+  descriptionFi: string | null;
+  descriptionSv: string | null;
+  descriptionEn: string | null;
+}) => ({
+  descriptionFi: record.descriptionFi ?? "",
+  descriptionSv: record.descriptionSv ?? "",
+  descriptionEn: record.descriptionEn ?? "",
+});
