@@ -144,15 +144,14 @@ export default function AdminUserDetail() {
           <input type="hidden" name="intent" value="addMembership" />
           <Stack>
             <FormErrors errors={form.errors} />
-            <Group align="start" grow>
-              <MembershipFields
-                fields={fields}
-                groups={groups}
-                organisations={organisations}
-                groupRequired
-                organisationHelp={t("admin.organisationHelp")}
-              />
-            </Group>
+            <MembershipFields
+              fields={fields}
+              groups={groups}
+              organisations={organisations}
+              groupRequired
+              organisationHelp={t("admin.organisationHelp")}
+              asRow
+            />
             <Group>
               <Button type="submit">{t("admin.addMembership")}</Button>
             </Group>

@@ -1,7 +1,8 @@
 // Which group, for which organisation and in which position: inviting someone and adding a
 // membership to a user ask the same three questions with the same choices.
 import type { FieldMetadata } from "@conform-to/react";
-import { NativeSelect } from "@mantine/core";
+import { Group, NativeSelect } from "@mantine/core";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { useErrorText } from "~/ui/forms";
@@ -15,6 +16,7 @@ export function MembershipFields({
   organisations,
   groupRequired = false,
   organisationHelp,
+  asRow = false,
 }: {
   fields: {
     groupId: FieldMetadata<number | undefined>;
@@ -26,6 +28,11 @@ export function MembershipFields({
   /** A membership needs its group; an invitation may come without one. */
   groupRequired?: boolean;
   organisationHelp?: string;
+  /**
+   * The three side by side in a growing row. The row is drawn here, not by the page: Mantine's
+   * Group shares its width by counting its direct children, and would count this component as one.
+   */
+  asRow?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -33,8 +40,9 @@ export function MembershipFields({
     { value: "", label: empty },
     ...records.map((r) => ({ value: String(r.id), label: localName(r, i18n.language) })),
   ];
-  return (
-    <>
+  // A list, not a fragment, so that a Group counts three children.
+  const selects = [
+    <Fragment key="group">
       <NativeSelect
         key={fields.groupId.key}
         name={fields.groupId.name}
@@ -44,6 +52,8 @@ export function MembershipFields({
         error={errorText(fields.groupId.errors)}
         data={options(groups, groupRequired ? t("common.choose") : t("common.none"))}
       />
+    </Fragment>,
+    <Fragment key="organisation">
       <NativeSelect
         key={fields.organisationId.key}
         name={fields.organisationId.name}
@@ -53,6 +63,8 @@ export function MembershipFields({
         error={errorText(fields.organisationId.errors)}
         data={options(organisations, t("common.none"))}
       />
+    </Fragment>,
+    <Fragment key="position">
       <NativeSelect
         key={fields.position.key}
         name={fields.position.name}
@@ -60,6 +72,13 @@ export function MembershipFields({
         label={t("admin.position")}
         data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
       />
-    </>
+    </Fragment>,
+  ];
+  return asRow ? (
+    <Group align="start" grow>
+      {selects}
+    </Group>
+  ) : (
+    <>{selects}</>
   );
 }
