@@ -13,6 +13,7 @@ import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
 import { AdminSection } from "~/ui/admin/AdminSection";
+import { RequesterLink } from "~/ui/admin/RequesterLink";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "rightsRequest.handle" });
@@ -78,13 +79,7 @@ export default function AdminRightsRequest() {
           <Table.Tr>
             <Table.Th w={200}>{t("rights.admin.requester")}</Table.Th>
             <Table.Td>
-              {r.requesterId ? (
-                <Anchor component={Link} to={`/admin/users/${r.requesterId}`}>
-                  {r.requesterName}
-                </Anchor>
-              ) : (
-                t("rights.admin.deletedAccount")
-              )}
+              <RequesterLink requesterId={r.requesterId} requesterName={r.requesterName} />
             </Table.Td>
           </Table.Tr>
           <Table.Tr>

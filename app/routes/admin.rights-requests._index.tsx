@@ -11,6 +11,7 @@ import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
 import { TableHead } from "~/ui/TableParts";
+import { RequesterLink } from "~/ui/admin/RequesterLink";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "rightsRequest.handle" });
@@ -62,13 +63,7 @@ export default function AdminRightsRequests() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    {r.requesterId ? (
-                      <Anchor component={Link} to={`/admin/users/${r.requesterId}`}>
-                        {r.requesterName}
-                      </Anchor>
-                    ) : (
-                      t("rights.admin.deletedAccount")
-                    )}
+                    <RequesterLink requesterId={r.requesterId} requesterName={r.requesterName} />
                   </Table.Td>
                   <Table.Td>{r.requesterEmail ?? "–"}</Table.Td>
                   <Table.Td>{fmt.date(r.createdAt)}</Table.Td>
