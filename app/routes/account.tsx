@@ -36,6 +36,7 @@ import { can } from "~/server/people/permissions.server";
 import { listOwnRightsRequests, sendRightsRequest } from "~/server/people/rights-requests.server";
 import { EmailModeSchema } from "~/forms/workspaces";
 import { emailModeOf, setEmailMode } from "~/server/mail/notifications.server";
+import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
@@ -43,6 +44,8 @@ import { SecondFactorAccountSchema } from "~/forms/security";
 import { handleSecondFactorIntent, secondFactorOverview } from "~/server/people/second-factor.server";
 import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFactorSection";
 import { RIGHTS_REQUEST_KINDS } from "../../db/schema";
+import { TableHead } from "~/ui/TableParts";
+import { MembershipCells } from "~/ui/MembershipCells";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
@@ -253,23 +256,7 @@ export default function AccountPage() {
                 required
                 error={errorText(pw.currentPassword.errors)}
               />
-              <PasswordInput
-                key={pw.password.key}
-                name={pw.password.name}
-                label={t("auth.newPassword")}
-                description={t("auth.passwordRule")}
-                autoComplete="new-password"
-                required
-                error={errorText(pw.password.errors)}
-              />
-              <PasswordInput
-                key={pw.passwordConfirm.key}
-                name={pw.passwordConfirm.name}
-                label={t("auth.passwordConfirm")}
-                autoComplete="new-password"
-                required
-                error={errorText(pw.passwordConfirm.errors)}
-              />
+              <NewPasswordFields password={pw.password} passwordConfirm={pw.passwordConfirm} />
               <Button type="submit">{t("account.changePassword")}</Button>
             </Stack>
           </Form>
@@ -282,28 +269,12 @@ export default function AccountPage() {
         {active.length === 0 && homeAreas.length === 0 ? <Text>{t("account.noRoles")}</Text> : null}
         {active.length > 0 ? (
           <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.group")}</Table.Th>
-                <Table.Th>{t("admin.position")}</Table.Th>
-                <Table.Th>{t("admin.organisation")}</Table.Th>
-                <Table.Th>{t("admin.joined")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined")]} />
             <Table.Tbody>
               {active.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>{localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                  <Table.Td>
-                    {m.organisationNameFi
-                      ? localName(
-                          { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
-                          i18n.language,
-                        )
-                      : "–"}
-                  </Table.Td>
-                  <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
+                  <MembershipCells membership={m} dates="joined" />
                 </Table.Tr>
               ))}
             </Table.Tbody>

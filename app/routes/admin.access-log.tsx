@@ -8,6 +8,7 @@ import { authorize } from "~/server/people/guard.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "accessLog.view" });
@@ -45,16 +46,16 @@ export default function AccessLogPage() {
         <Table.ScrollContainer minWidth={760}>
           <Table striped data-testid="access-log">
             <caption className="visually-hidden">{t("workspaces.accessLog.title")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("workspaces.accessLog.at")}</Table.Th>
-                <Table.Th>{t("workspaces.accessLog.user")}</Table.Th>
-                <Table.Th>{t("workspaces.accessLog.action")}</Table.Th>
-                <Table.Th>{t("workspaces.accessLog.document")}</Table.Th>
-                <Table.Th>{t("workspaces.accessLog.version")}</Table.Th>
-                <Table.Th>{t("workspaces.accessLog.ip")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("workspaces.accessLog.at"),
+                t("workspaces.accessLog.user"),
+                t("workspaces.accessLog.action"),
+                t("workspaces.accessLog.document"),
+                t("workspaces.accessLog.version"),
+                t("workspaces.accessLog.ip"),
+              ]}
+            />
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.id}>

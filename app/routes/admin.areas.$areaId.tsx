@@ -1,7 +1,7 @@
 // One area for the coordinator: where it is used, and the two irreversible steps with their
 // confirmation: merge it into another area of the same level (every reference moves), or remove
 // it when nothing uses it. The work is in areas.server (one transaction, audited).
-import { Alert, Anchor, Badge, Button, Checkbox, List, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Checkbox, List, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { localName } from "~/i18n/names";
 import { getAdminArea, listAreasForAdmin, mergeAreas, removeArea, type AreaUsage } from "~/server/city/areas.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { FormErrors } from "~/ui/forms";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -87,10 +88,7 @@ export default function AdminArea() {
       ) : null}
       {answer?.errors ? <FormErrors errors={answer.errors} id="area-action-errors" /> : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="area-usage">
-        <Title order={3} size="h4" id="area-usage" mb="xs">
-          {t("cityData.areas.usageTitle")}
-        </Title>
+      <AdminSection titleId="area-usage" title={t("cityData.areas.usageTitle")}>
         {uses.length ? (
           <List size="sm">
             {uses.map(([use, n]) => (
@@ -102,12 +100,9 @@ export default function AdminArea() {
         ) : (
           <Text size="sm">{t("cityData.areas.unused")}</Text>
         )}
-      </Paper>
+      </AdminSection>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="area-merge">
-        <Title order={3} size="h4" id="area-merge" mb="xs">
-          {t("cityData.areas.merge.title")}
-        </Title>
+      <AdminSection titleId="area-merge" title={t("cityData.areas.merge.title")}>
         <Form method="post" aria-labelledby="area-merge">
           <input type="hidden" name="intent" value="merge" />
           <Stack maw={560} gap="sm">
@@ -132,12 +127,9 @@ export default function AdminArea() {
             </div>
           </Stack>
         </Form>
-      </Paper>
+      </AdminSection>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="area-remove">
-        <Title order={3} size="h4" id="area-remove" mb="xs">
-          {t("cityData.areas.remove.title")}
-        </Title>
+      <AdminSection titleId="area-remove" title={t("cityData.areas.remove.title")}>
         <Form method="post" aria-labelledby="area-remove">
           <input type="hidden" name="intent" value="remove" />
           <Stack maw={560} gap="sm">
@@ -150,7 +142,7 @@ export default function AdminArea() {
             </div>
           </Stack>
         </Form>
-      </Paper>
+      </AdminSection>
     </Stack>
   );
 }

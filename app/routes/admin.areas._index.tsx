@@ -10,6 +10,7 @@ import { localName } from "~/i18n/names";
 import { listAreasForAdmin } from "~/server/city/areas.server";
 import { authorize } from "~/server/people/guard.server";
 import { RemovedAreaNameSchema } from "~/forms/city-data";
+import { TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -44,21 +45,18 @@ export default function AdminAreas() {
         <Table.ScrollContainer minWidth={720}>
           <Table striped>
             <Table.Caption>{t("cityData.areas.caption")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("cityData.areas.level")}</Table.Th>
-                <Table.Th scope="col">{t("cityData.areas.code")}</Table.Th>
-                <Table.Th scope="col">{t("cityData.areas.name")}</Table.Th>
-                <Table.Th scope="col">{t("cityData.areas.parent")}</Table.Th>
-                <Table.Th scope="col">{t("cityData.areas.validity")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("cityData.areas.uses")}
-                </Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t("cityData.areas.manage")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("cityData.areas.level"),
+                t("cityData.areas.code"),
+                t("cityData.areas.name"),
+                t("cityData.areas.parent"),
+                t("cityData.areas.validity"),
+                { label: t("cityData.areas.uses"), alignRight: true },
+                { label: t("cityData.areas.manage"), visuallyHidden: true },
+              ]}
+              scoped
+            />
             <Table.Tbody>
               {areas.map((a) => {
                 const parent = a.parentId ? byId.get(a.parentId) : undefined;

@@ -3,7 +3,7 @@
 // ui/imports), the uploaded bytes wait on the server between the steps (only for their uploader,
 // an hour at most) and are validated again inside the one transaction that writes; nothing is
 // written if any row is broken.
-import { Anchor, Badge, Code, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Code, List, Stack, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -103,10 +104,7 @@ export default function AreaImport() {
         />
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="area-import-columns">
-        <Title order={3} size="h4" id="area-import-columns" mb="xs">
-          {t("neighbourhood.areaImport.columnsTitle")}
-        </Title>
+      <AdminSection titleId="area-import-columns" title={t("neighbourhood.areaImport.columnsTitle")}>
         <List size="sm" spacing={4}>
           {COLUMNS.map((c) => (
             <List.Item key={c}>
@@ -122,7 +120,7 @@ export default function AreaImport() {
             {t("neighbourhood.areaImport.template")}
           </Anchor>
         </Text>
-      </Paper>
+      </AdminSection>
 
       <ImportSteps
         id="area-import"

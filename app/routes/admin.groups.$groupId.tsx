@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { getGroup, listGroupAreas, listGroupMembers } from "~/server/people/directory.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
-import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
+import { TableHead } from "~/ui/TableParts";
+import { MembershipCells } from "~/ui/MembershipCells";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });
@@ -17,7 +18,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function AdminGroupDetail() {
   const { t, i18n } = useTranslation();
-  const fmt = useFormat();
   const { group, members, areas } = useLoaderData<typeof loader>();
   const now = clock.now();
   return (
@@ -40,15 +40,7 @@ export default function AdminGroupDetail() {
         </Text>
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.name")}</Table.Th>
-                <Table.Th>{t("admin.position")}</Table.Th>
-                <Table.Th>{t("admin.organisation")}</Table.Th>
-                <Table.Th>{t("admin.joined")}</Table.Th>
-                <Table.Th>{t("admin.left")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("admin.name"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]} />
             <Table.Tbody>
               {members.map((m) => (
                 <Table.Tr key={m.membershipId}>
@@ -62,17 +54,7 @@ export default function AdminGroupDetail() {
                       </Badge>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                  <Table.Td>
-                    {m.organisationNameFi
-                      ? localName(
-                          { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
-                          i18n.language,
-                        )
-                      : "–"}
-                  </Table.Td>
-                  <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
-                  <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
+                  <MembershipCells membership={m} dates="joinedAndLeft" />
                 </Table.Tr>
               ))}
             </Table.Tbody>

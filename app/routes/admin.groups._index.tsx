@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { listGroups } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });
@@ -17,13 +18,7 @@ export default function AdminGroups() {
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("admin.group")}</Table.Th>
-            <Table.Th>{t("admin.groupKind")}</Table.Th>
-            <Table.Th>{t("admin.activeMembers")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t("admin.group"), t("admin.groupKind"), t("admin.activeMembers")]} />
         <Table.Tbody>
           {groups.map((g) => (
             <Table.Tr key={g.id}>

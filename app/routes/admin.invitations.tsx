@@ -1,10 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Code, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { POSITIONS } from "../../db/schema";
 import { InvitationSchema, RevokeInvitationSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import { createInvitation, mailInvitation } from "~/server/people/accounts.server";
@@ -13,6 +12,8 @@ import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } 
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
+import { RowActionForm, TableHead } from "~/ui/TableParts";
+import { MembershipFields } from "~/ui/admin/MembershipFields";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.invite" });
@@ -91,35 +92,7 @@ export default function AdminInvitations() {
                 required
                 error={errorText(fields.email.errors)}
               />
-              <NativeSelect
-                key={fields.groupId.key}
-                name={fields.groupId.name}
-                defaultValue={fields.groupId.initialValue}
-                label={t("admin.group")}
-                data={[
-                  { value: "", label: t("common.none") },
-                  ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) })),
-                ]}
-                error={errorText(fields.groupId.errors)}
-              />
-              <NativeSelect
-                key={fields.organisationId.key}
-                name={fields.organisationId.name}
-                defaultValue={fields.organisationId.initialValue}
-                label={t("admin.organisation")}
-                data={[
-                  { value: "", label: t("common.none") },
-                  ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) })),
-                ]}
-                error={errorText(fields.organisationId.errors)}
-              />
-              <NativeSelect
-                key={fields.position.key}
-                name={fields.position.name}
-                defaultValue={fields.position.initialValue ?? "member"}
-                label={t("admin.position")}
-                data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
-              />
+              <MembershipFields fields={fields} groups={groups} organisations={organisations} />
             </SimpleGrid>
             <Group>
               <Button type="submit">{t("admin.sendInvitation")}</Button>
@@ -134,17 +107,7 @@ export default function AdminInvitations() {
       {invitations.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.name")}</Table.Th>
-                <Table.Th>{t("auth.email")}</Table.Th>
-                <Table.Th>{t("admin.group")}</Table.Th>
-                <Table.Th>{t("admin.expires")}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t("admin.name"), t("auth.email"), t("admin.group"), t("admin.expires")]} actions />
             <Table.Tbody>
               {invitations.map((inv) => (
                 <Table.Tr key={inv.id}>
@@ -157,19 +120,13 @@ export default function AdminInvitations() {
                   </Table.Td>
                   <Table.Td>{fmt.dateTime(inv.expiresAt)}</Table.Td>
                   <Table.Td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="invitationId" value={inv.id} />
-                      <Button
-                        type="submit"
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t("admin.revokeFor", { name: inv.name })}
-                      >
-                        {t("admin.revoke")}
-                      </Button>
-                    </Form>
+                    <RowActionForm
+                      intent="revoke"
+                      idName="invitationId"
+                      id={inv.id}
+                      label={t("admin.revoke")}
+                      accessibleName={t("admin.revokeFor", { name: inv.name })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

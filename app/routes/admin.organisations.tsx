@@ -10,6 +10,8 @@ import { localName } from "~/i18n/names";
 import { listOrganisations, saveOrganisation } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
+import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import { LocalizedNameFields, localizedNameDefaults } from "~/ui/admin/LocalizedFields";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageOrganisations" });
@@ -44,9 +46,7 @@ export default function AdminOrganisations() {
     defaultValue: editing
       ? {
           id: String(editing.id),
-          nameFi: editing.nameFi,
-          nameSv: editing.nameSv ?? "",
-          nameEn: editing.nameEn ?? "",
+          ...localizedNameDefaults(editing),
           shortName: editing.shortName ?? "",
           kind: editing.kind,
         }
@@ -75,28 +75,7 @@ export default function AdminOrganisations() {
           <Stack>
             <FormErrors errors={form.errors} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                key={fields.nameFi.key}
-                name={fields.nameFi.name}
-                defaultValue={fields.nameFi.initialValue}
-                label={t("admin.nameFi")}
-                required
-                error={errorText(fields.nameFi.errors)}
-              />
-              <TextInput
-                key={fields.nameSv.key}
-                name={fields.nameSv.name}
-                defaultValue={fields.nameSv.initialValue}
-                label={t("admin.nameSv")}
-                error={errorText(fields.nameSv.errors)}
-              />
-              <TextInput
-                key={fields.nameEn.key}
-                name={fields.nameEn.name}
-                defaultValue={fields.nameEn.initialValue}
-                label={t("admin.nameEn")}
-                error={errorText(fields.nameEn.errors)}
-              />
+              <LocalizedNameFields fields={fields} />
               <TextInput
                 key={fields.shortName.key}
                 name={fields.shortName.name}
@@ -126,17 +105,7 @@ export default function AdminOrganisations() {
       </Paper>
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("admin.name")}</Table.Th>
-              <Table.Th>{t("admin.shortName")}</Table.Th>
-              <Table.Th>{t("admin.organisationKind")}</Table.Th>
-              <Table.Th>{t("admin.activeMembers")}</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">{t("common.actions")}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("admin.name"), t("admin.shortName"), t("admin.organisationKind"), t("admin.activeMembers")]} actions />
           <Table.Tbody>
             {organisations.map((o) => (
               <Table.Tr key={o.id}>
@@ -144,11 +113,7 @@ export default function AdminOrganisations() {
                 <Table.Td>{o.shortName ?? "–"}</Table.Td>
                 <Table.Td>{t(`organisationKinds.${o.kind}`)}</Table.Td>
                 <Table.Td>{o.memberCount}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`?edit=${o.id}`} aria-label={t("admin.editNamed", { name: localName(o, i18n.language) })}>
-                    {t("common.edit")}
-                  </Anchor>
-                </Table.Td>
+                <EditLinkCell to={`?edit=${o.id}`} name={localName(o, i18n.language)} />
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,6 +1,6 @@
 // Coordinator's import of organisations from a CSV or XLSX file, through the shared flow:
 // upload → preview with each row's field changes → confirm (all or nothing, audited).
-import { Code, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Code, List, Stack, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,7 @@ import {
 } from "~/server/city/organisation-import.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -69,10 +70,7 @@ export default function OrganisationImport() {
           links={[{ to: "/admin/organisations", label: t("cityData.organisationImport.toList") }]}
         />
       ) : null}
-      <Paper withBorder p="md" component="section" aria-labelledby="org-import-columns">
-        <Title order={3} size="h4" id="org-import-columns" mb="xs">
-          {t("cityData.organisationImport.columnsTitle")}
-        </Title>
+      <AdminSection titleId="org-import-columns" title={t("cityData.organisationImport.columnsTitle")}>
         <List size="sm" spacing={4}>
           {COLUMNS.map((c) => (
             <List.Item key={c}>
@@ -83,7 +81,7 @@ export default function OrganisationImport() {
         <Text size="sm" mt="xs">
           {t("cityData.organisationImport.rules")}
         </Text>
-      </Paper>
+      </AdminSection>
       <ImportSteps
         id="org-import"
         headingOrder={3}

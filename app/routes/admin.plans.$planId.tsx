@@ -1,21 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -38,6 +23,14 @@ import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
+import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import {
+  LocalizedDescriptionFields,
+  LocalizedNameFields,
+  localizedDescriptionDefaults,
+  localizedNameDefaults,
+} from "~/ui/admin/LocalizedFields";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
@@ -197,12 +190,8 @@ export default function AdminPlan() {
     id: `plan-${plan.id}`,
     lastResult: resultFor("plan"),
     defaultValue: {
-      nameFi: plan.nameFi,
-      nameSv: plan.nameSv ?? "",
-      nameEn: plan.nameEn ?? "",
-      descriptionFi: plan.descriptionFi ?? "",
-      descriptionSv: plan.descriptionSv ?? "",
-      descriptionEn: plan.descriptionEn ?? "",
+      ...localizedNameDefaults(plan),
+      ...localizedDescriptionDefaults(plan),
       periodStart: plan.periodStart,
       periodEnd: plan.periodEnd,
       updateIntervalDays: String(plan.updateIntervalDays),
@@ -233,12 +222,8 @@ export default function AdminPlan() {
     defaultValue: editing
       ? {
           code: editing.code,
-          nameFi: editing.nameFi,
-          nameSv: editing.nameSv ?? "",
-          nameEn: editing.nameEn ?? "",
-          descriptionFi: editing.descriptionFi ?? "",
-          descriptionSv: editing.descriptionSv ?? "",
-          descriptionEn: editing.descriptionEn ?? "",
+          ...localizedNameDefaults(editing),
+          ...localizedDescriptionDefaults(editing),
           years: editing.years.map(String),
         }
       : { years: [] as string[] },
@@ -266,10 +251,7 @@ export default function AdminPlan() {
         </Group>
       </Stack>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="lifecycle">
-        <Title order={3} size="h4" id="lifecycle" mb="xs">
-          {t("plans.lifecycleTitle")}
-        </Title>
+      <AdminSection titleId="lifecycle" title={t("plans.lifecycleTitle")}>
         <Stack>
           <NoticeAlert notice={noticeFor("approve", "step", "publish")} />
           <Text size="sm">{t("plans.lifecycleHelp")}</Text>
@@ -338,47 +320,16 @@ export default function AdminPlan() {
             </Group>
           </Form>
         </Stack>
-      </Paper>
+      </AdminSection>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="plan-details">
-        <Title order={3} size="h4" id="plan-details" mb="xs">
-          {t("plans.detailsTitle")}
-        </Title>
+      <AdminSection titleId="plan-details" title={t("plans.detailsTitle")}>
         <Form method="post" {...getFormProps(planForm)}>
           <input type="hidden" name="intent" value="plan" />
           <Stack>
             <NoticeAlert notice={noticeFor("plan")} />
             <FormErrors errors={planForm.errors} />
             <PlanBasicsFields fields={planFields} strategies={strategies} />
-            <Textarea
-              key={planFields.descriptionFi.key}
-              name={planFields.descriptionFi.name}
-              defaultValue={planFields.descriptionFi.initialValue}
-              label={t("plans.descriptionFi")}
-              autosize
-              minRows={3}
-              error={errorText(planFields.descriptionFi.errors)}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea
-                key={planFields.descriptionSv.key}
-                name={planFields.descriptionSv.name}
-                defaultValue={planFields.descriptionSv.initialValue}
-                label={t("plans.descriptionSv")}
-                autosize
-                minRows={2}
-                error={errorText(planFields.descriptionSv.errors)}
-              />
-              <Textarea
-                key={planFields.descriptionEn.key}
-                name={planFields.descriptionEn.name}
-                defaultValue={planFields.descriptionEn.initialValue}
-                label={t("plans.descriptionEn")}
-                autosize
-                minRows={2}
-                error={errorText(planFields.descriptionEn.errors)}
-              />
-            </SimpleGrid>
+            <LocalizedDescriptionFields fields={planFields} />
             {plan.status !== "draft" ? (
               <Fieldset legend={t("plans.decisionTitle")}>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -415,12 +366,9 @@ export default function AdminPlan() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
+      </AdminSection>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="priority-areas-title" id="priority-areas">
-        <Title order={3} size="h4" id="priority-areas-title" mb="xs">
-          {t("plans.priorityAreasTitle")}
-        </Title>
+      <AdminSection titleId="priority-areas-title" title={t("plans.priorityAreasTitle")} id="priority-areas">
         <Stack>
           {areaSaved ? (
             <Alert color="green" variant="light" role="status">
@@ -432,16 +380,7 @@ export default function AdminPlan() {
             <Table.ScrollContainer minWidth={560}>
               <Table striped>
                 <caption className="visually-hidden">{t("plans.priorityAreasTitle")}</caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("plans.code")}</Table.Th>
-                    <Table.Th scope="col">{t("plans.name")}</Table.Th>
-                    <Table.Th scope="col">{t("plans.yearsInForce")}</Table.Th>
-                    <Table.Th scope="col">
-                      <span className="visually-hidden">{t("common.actions")}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead columns={[t("plans.code"), t("plans.name"), t("plans.yearsInForce")]} scoped actions />
                 <Table.Tbody>
                   {areas.map((a) => (
                     <Table.Tr key={a.id}>
@@ -450,15 +389,7 @@ export default function AdminPlan() {
                         {localName(a, lang)}
                       </Table.Th>
                       <Table.Td>{a.years.length ? a.years.join(", ") : "–"}</Table.Td>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`?area=${a.id}#area-form`}
-                          aria-label={t("admin.editNamed", { name: localName(a, lang) })}
-                        >
-                          {t("common.edit")}
-                        </Anchor>
-                      </Table.Td>
+                      <EditLinkCell to={`?area=${a.id}#area-form`} name={localName(a, lang)} />
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -487,58 +418,9 @@ export default function AdminPlan() {
                   required
                   error={errorText(areaFields.code.errors)}
                 />
-                <TextInput
-                  key={areaFields.nameFi.key}
-                  name={areaFields.nameFi.name}
-                  defaultValue={areaFields.nameFi.initialValue}
-                  label={t("admin.nameFi")}
-                  required
-                  error={errorText(areaFields.nameFi.errors)}
-                />
-                <TextInput
-                  key={areaFields.nameSv.key}
-                  name={areaFields.nameSv.name}
-                  defaultValue={areaFields.nameSv.initialValue}
-                  label={t("admin.nameSv")}
-                  error={errorText(areaFields.nameSv.errors)}
-                />
-                <TextInput
-                  key={areaFields.nameEn.key}
-                  name={areaFields.nameEn.name}
-                  defaultValue={areaFields.nameEn.initialValue}
-                  label={t("admin.nameEn")}
-                  error={errorText(areaFields.nameEn.errors)}
-                />
+                <LocalizedNameFields fields={areaFields} />
               </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <Textarea
-                  key={areaFields.descriptionFi.key}
-                  name={areaFields.descriptionFi.name}
-                  defaultValue={areaFields.descriptionFi.initialValue}
-                  label={t("plans.descriptionFi")}
-                  autosize
-                  minRows={2}
-                  error={errorText(areaFields.descriptionFi.errors)}
-                />
-                <Textarea
-                  key={areaFields.descriptionSv.key}
-                  name={areaFields.descriptionSv.name}
-                  defaultValue={areaFields.descriptionSv.initialValue}
-                  label={t("plans.descriptionSv")}
-                  autosize
-                  minRows={2}
-                  error={errorText(areaFields.descriptionSv.errors)}
-                />
-                <Textarea
-                  key={areaFields.descriptionEn.key}
-                  name={areaFields.descriptionEn.name}
-                  defaultValue={areaFields.descriptionEn.initialValue}
-                  label={t("plans.descriptionEn")}
-                  autosize
-                  minRows={2}
-                  error={errorText(areaFields.descriptionEn.errors)}
-                />
-              </SimpleGrid>
+              <LocalizedDescriptionFields fields={areaFields} inRow />
               <Fieldset legend={t("plans.yearsInForce")} key={areaFields.years.key}>
                 <Text size="sm" mb="xs">
                   {t("plans.yearsHelp")}
@@ -584,7 +466,7 @@ export default function AdminPlan() {
             </Stack>
           </Form>
         </Stack>
-      </Paper>
+      </AdminSection>
       <Text size="sm" c="dimmed">
         {t("plans.createdAt", { date: fmt.date(plan.createdAt) })}
       </Text>

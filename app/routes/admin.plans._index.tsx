@@ -1,17 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPlanSchema } from "~/forms/plans";
-import { localName } from "~/i18n/names";
 import { authorize } from "~/server/people/guard.server";
 import { createSafetyPlan, listPlans, listStrategies, planMeasureCounts } from "~/server/city/plans.server";
 import { FormErrors } from "~/ui/forms";
-import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
-import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
+import { PlanTable } from "~/ui/plans/PlanTable";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "plan.manage" });
@@ -51,9 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminPlans() {
-  const { t, i18n } = useTranslation();
-  const fmt = useFormat();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { plans, strategies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -66,48 +62,7 @@ export default function AdminPlans() {
   return (
     <Stack>
       <Title order={2}>{t("plans.adminTitle")}</Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped>
-          <caption className="visually-hidden">{t("plans.listCaption")}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("plans.name")}</Table.Th>
-              <Table.Th scope="col">{t("plans.period")}</Table.Th>
-              <Table.Th scope="col">{t("plans.statusLabel")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("plans.measureCount")}
-              </Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t("common.actions")}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {plans.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Th scope="row" fw="normal">
-                  <Anchor component={Link} to={`/admin/plans/${p.id}`}>
-                    {localName(p, lang)}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td>{t("plans.periodRange", { start: fmt.date(p.periodStart), end: fmt.date(p.periodEnd) })}</Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    <PlanStatusBadge status={p.status} />
-                    {!p.published ? <UnpublishedBadge /> : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td ta="right">{p.measureCount}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/plans/${p.id}`} aria-label={t("plans.viewNamed", { name: localName(p, lang) })}>
-                    {t("plans.view")}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <PlanTable plans={plans} minWidth={640} hrefOf={(id) => `/admin/plans/${id}`} markUnpublished withPublicLink />
       {plans.length === 0 ? <Text>{t("plans.noPlansAdmin")}</Text> : null}
 
       <Paper withBorder p="md">

@@ -9,6 +9,7 @@ import { authorize } from "~/server/people/guard.server";
 import { latestRetentionRuns } from "~/server/jobs/retention.server";
 import { RegisterActivities } from "~/ui/RegisterActivities";
 import { useFormat } from "~/ui/format";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.security" });
@@ -30,12 +31,7 @@ export default function AdminRegister() {
       ) : (
         <Table>
           <caption className="visually-hidden">{t("processingRegister.runsTitle")}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("processingRegister.ranAt")}</Table.Th>
-              <Table.Th>{t("processingRegister.removed")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("processingRegister.ranAt"), t("processingRegister.removed")]} />
           <Table.Tbody>
             {runs.map((r) => (
               <Table.Tr key={r.id}>

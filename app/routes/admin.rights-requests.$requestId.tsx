@@ -12,6 +12,8 @@ import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-re
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
+import { AdminSection } from "~/ui/admin/AdminSection";
+import { RequesterLink } from "~/ui/admin/RequesterLink";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "rightsRequest.handle" });
@@ -77,13 +79,7 @@ export default function AdminRightsRequest() {
           <Table.Tr>
             <Table.Th w={200}>{t("rights.admin.requester")}</Table.Th>
             <Table.Td>
-              {r.requesterId ? (
-                <Anchor component={Link} to={`/admin/users/${r.requesterId}`}>
-                  {r.requesterName}
-                </Anchor>
-              ) : (
-                t("rights.admin.deletedAccount")
-              )}
+              <RequesterLink requesterId={r.requesterId} requesterName={r.requesterName} />
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
@@ -100,18 +96,12 @@ export default function AdminRightsRequest() {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <Paper withBorder p="lg" component="section" aria-labelledby="rights-request-body">
-        <Title order={3} size="h4" id="rights-request-body" mb="xs">
-          {t("rights.admin.request")}
-        </Title>
+      <AdminSection titleId="rights-request-body" title={t("rights.admin.request")} padding="lg">
         <Text style={{ whiteSpace: "pre-wrap" }} maw={760}>
           {r.body}
         </Text>
-      </Paper>
-      <Paper withBorder p="lg" component="section" aria-labelledby="rights-request-answer">
-        <Title order={3} size="h4" id="rights-request-answer" mb="xs">
-          {t("rights.account.answer")}
-        </Title>
+      </AdminSection>
+      <AdminSection titleId="rights-request-answer" title={t("rights.account.answer")} padding="lg">
         {r.status === "answered" ? (
           <>
             <FormErrors errors={form.errors} />
@@ -157,7 +147,7 @@ export default function AdminRightsRequest() {
             </Stack>
           </Form>
         )}
-      </Paper>
+      </AdminSection>
     </Stack>
   );
 }

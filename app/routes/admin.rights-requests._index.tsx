@@ -10,6 +10,8 @@ import { listRightsRequests } from "~/server/people/rights-requests.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
+import { TableHead } from "~/ui/TableParts";
+import { RequesterLink } from "~/ui/admin/RequesterLink";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "rightsRequest.handle" });
@@ -42,16 +44,16 @@ export default function AdminRightsRequests() {
         <Table.ScrollContainer minWidth={720}>
           <Table striped>
             <caption className="visually-hidden">{t("rights.admin.title")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("rights.admin.request")}</Table.Th>
-                <Table.Th>{t("rights.admin.requester")}</Table.Th>
-                <Table.Th>{t("rights.admin.email")}</Table.Th>
-                <Table.Th>{t("rights.admin.received")}</Table.Th>
-                <Table.Th>{t("rights.admin.dueAt")}</Table.Th>
-                <Table.Th>{t("rights.admin.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("rights.admin.request"),
+                t("rights.admin.requester"),
+                t("rights.admin.email"),
+                t("rights.admin.received"),
+                t("rights.admin.dueAt"),
+                t("rights.admin.status"),
+              ]}
+            />
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.id}>
@@ -61,13 +63,7 @@ export default function AdminRightsRequests() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    {r.requesterId ? (
-                      <Anchor component={Link} to={`/admin/users/${r.requesterId}`}>
-                        {r.requesterName}
-                      </Anchor>
-                    ) : (
-                      t("rights.admin.deletedAccount")
-                    )}
+                    <RequesterLink requesterId={r.requesterId} requesterName={r.requesterName} />
                   </Table.Td>
                   <Table.Td>{r.requesterEmail ?? "–"}</Table.Td>
                   <Table.Td>{fmt.date(r.createdAt)}</Table.Td>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { SecondFactorResetSchema, SecuritySettingsSchema } from "~/forms/security";
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/people/second-factor.server";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.security" });
@@ -63,14 +64,7 @@ export default function AdminSecurity() {
       </Paper>
       <Text>{t("secondFactor.adminResetHelp")}</Text>
       <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("register.name")}</Table.Th>
-            <Table.Th>{t("auth.email")}</Table.Th>
-            <Table.Th>{t("secondFactor.status")}</Table.Th>
-            <Table.Th>{t("common.actions")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t("register.name"), t("auth.email"), t("secondFactor.status"), t("common.actions")]} />
         <Table.Tbody>
           {roster.map((p) => (
             <Table.Tr key={p.id}>

@@ -10,6 +10,14 @@ import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
+import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import {
+  LocalizedDescriptionFields,
+  LocalizedNameFields,
+  localizedDescriptionDefaults,
+  localizedNameDefaults,
+} from "~/ui/admin/LocalizedFields";
+import { AdminSection } from "~/ui/admin/AdminSection";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
@@ -92,14 +100,10 @@ export default function AdminStrategy() {
     lastResult: resultFor("strategy"),
     defaultValue: selected
       ? {
-          nameFi: selected.nameFi,
-          nameSv: selected.nameSv ?? "",
-          nameEn: selected.nameEn ?? "",
+          ...localizedNameDefaults(selected),
           termStartYear: String(selected.termStartYear),
           termEndYear: String(selected.termEndYear),
-          descriptionFi: selected.descriptionFi ?? "",
-          descriptionSv: selected.descriptionSv ?? "",
-          descriptionEn: selected.descriptionEn ?? "",
+          ...localizedDescriptionDefaults(selected),
         }
       : {},
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StrategySchema }),
@@ -112,9 +116,7 @@ export default function AdminStrategy() {
     defaultValue: editingGoal
       ? {
           code: editingGoal.code,
-          nameFi: editingGoal.nameFi,
-          nameSv: editingGoal.nameSv ?? "",
-          nameEn: editingGoal.nameEn ?? "",
+          ...localizedNameDefaults(editingGoal),
           descriptionFi: editingGoal.descriptionFi ?? "",
         }
       : {},
@@ -176,28 +178,7 @@ export default function AdminStrategy() {
             ) : null}
             <FormErrors errors={strategyForm.errors} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                key={sf.nameFi.key}
-                name={sf.nameFi.name}
-                defaultValue={sf.nameFi.initialValue}
-                label={t("admin.nameFi")}
-                required
-                error={errorText(sf.nameFi.errors)}
-              />
-              <TextInput
-                key={sf.nameSv.key}
-                name={sf.nameSv.name}
-                defaultValue={sf.nameSv.initialValue}
-                label={t("admin.nameSv")}
-                error={errorText(sf.nameSv.errors)}
-              />
-              <TextInput
-                key={sf.nameEn.key}
-                name={sf.nameEn.name}
-                defaultValue={sf.nameEn.initialValue}
-                label={t("admin.nameEn")}
-                error={errorText(sf.nameEn.errors)}
-              />
+              <LocalizedNameFields fields={sf} />
               <TextInput
                 key={sf.termStartYear.key}
                 type="number"
@@ -221,35 +202,7 @@ export default function AdminStrategy() {
                 error={errorText(sf.termEndYear.errors)}
               />
             </SimpleGrid>
-            <Textarea
-              key={sf.descriptionFi.key}
-              name={sf.descriptionFi.name}
-              defaultValue={sf.descriptionFi.initialValue}
-              label={t("plans.descriptionFi")}
-              autosize
-              minRows={3}
-              error={errorText(sf.descriptionFi.errors)}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea
-                key={sf.descriptionSv.key}
-                name={sf.descriptionSv.name}
-                defaultValue={sf.descriptionSv.initialValue}
-                label={t("plans.descriptionSv")}
-                autosize
-                minRows={2}
-                error={errorText(sf.descriptionSv.errors)}
-              />
-              <Textarea
-                key={sf.descriptionEn.key}
-                name={sf.descriptionEn.name}
-                defaultValue={sf.descriptionEn.initialValue}
-                label={t("plans.descriptionEn")}
-                autosize
-                minRows={2}
-                error={errorText(sf.descriptionEn.errors)}
-              />
-            </SimpleGrid>
+            <LocalizedDescriptionFields fields={sf} />
             <Group>
               <Button type="submit">{selected ? t("common.save") : t("plans.createStrategy")}</Button>
             </Group>
@@ -258,10 +211,7 @@ export default function AdminStrategy() {
       </Paper>
 
       {selected ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="goals-title" id="goals">
-          <Title order={3} size="h4" id="goals-title" mb="xs">
-            {t("plans.goalsTitle")}
-          </Title>
+        <AdminSection titleId="goals-title" title={t("plans.goalsTitle")} id="goals">
           <Stack>
             {goalSaved ? (
               <Alert color="green" variant="light" role="status">
@@ -272,15 +222,7 @@ export default function AdminStrategy() {
               <Table.ScrollContainer minWidth={480}>
                 <Table striped>
                   <caption className="visually-hidden">{t("plans.goalsTitle")}</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("plans.code")}</Table.Th>
-                      <Table.Th scope="col">{t("plans.goal")}</Table.Th>
-                      <Table.Th scope="col">
-                        <span className="visually-hidden">{t("common.actions")}</span>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead columns={[t("plans.code"), t("plans.goal")]} scoped actions />
                   <Table.Tbody>
                     {selected.goals.map((g) => (
                       <Table.Tr key={g.id}>
@@ -288,15 +230,7 @@ export default function AdminStrategy() {
                         <Table.Th scope="row" fw="normal">
                           {localName(g, lang)}
                         </Table.Th>
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`}
-                            aria-label={t("admin.editNamed", { name: localName(g, lang) })}
-                          >
-                            {t("common.edit")}
-                          </Anchor>
-                        </Table.Td>
+                        <EditLinkCell to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`} name={localName(g, lang)} />
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -328,28 +262,7 @@ export default function AdminStrategy() {
                     required
                     error={errorText(gf.code.errors)}
                   />
-                  <TextInput
-                    key={gf.nameFi.key}
-                    name={gf.nameFi.name}
-                    defaultValue={gf.nameFi.initialValue}
-                    label={t("admin.nameFi")}
-                    required
-                    error={errorText(gf.nameFi.errors)}
-                  />
-                  <TextInput
-                    key={gf.nameSv.key}
-                    name={gf.nameSv.name}
-                    defaultValue={gf.nameSv.initialValue}
-                    label={t("admin.nameSv")}
-                    error={errorText(gf.nameSv.errors)}
-                  />
-                  <TextInput
-                    key={gf.nameEn.key}
-                    name={gf.nameEn.name}
-                    defaultValue={gf.nameEn.initialValue}
-                    label={t("admin.nameEn")}
-                    error={errorText(gf.nameEn.errors)}
-                  />
+                  <LocalizedNameFields fields={gf} />
                 </SimpleGrid>
                 <Textarea
                   key={gf.descriptionFi.key}
@@ -371,7 +284,7 @@ export default function AdminStrategy() {
               </Stack>
             </Form>
           </Stack>
-        </Paper>
+        </AdminSection>
       ) : null}
     </Stack>
   );

@@ -1,10 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { POSITIONS } from "../../db/schema";
 import { MembershipSchema, UserActionSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import {
@@ -16,9 +15,11 @@ import {
   setUserDisabled,
 } from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
-import { useFormat } from "~/ui/format";
+import { FormErrors } from "~/ui/forms";
 import { clock } from "~/server/platform/clock";
+import { RowActionForm, TableHead } from "~/ui/TableParts";
+import { MembershipCells } from "~/ui/MembershipCells";
+import { MembershipFields } from "~/ui/admin/MembershipFields";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });
@@ -65,8 +66,6 @@ export default function AdminUserDetail() {
   const { t, i18n } = useTranslation();
   const { user, memberships, homeAreas, sessionCount, groups, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorText = useErrorText();
-  const fmt = useFormat();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
@@ -107,18 +106,10 @@ export default function AdminUserDetail() {
         </Title>
         <Table.ScrollContainer minWidth={640}>
           <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.group")}</Table.Th>
-                <Table.Th>{t("admin.position")}</Table.Th>
-                <Table.Th>{t("admin.organisation")}</Table.Th>
-                <Table.Th>{t("admin.joined")}</Table.Th>
-                <Table.Th>{t("admin.left")}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]}
+              actions
+            />
             <Table.Tbody>
               {memberships.map((m) => {
                 const ended = !!m.leftAt && new Date(m.leftAt) <= now;
@@ -126,32 +117,16 @@ export default function AdminUserDetail() {
                 return (
                   <Table.Tr key={m.id}>
                     <Table.Td>{groupName}</Table.Td>
-                    <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-                    <Table.Td>
-                      {m.organisationNameFi
-                        ? localName(
-                            { nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn },
-                            i18n.language,
-                          )
-                        : "–"}
-                    </Table.Td>
-                    <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
-                    <Table.Td>{m.leftAt ? fmt.date(m.leftAt) : "–"}</Table.Td>
+                    <MembershipCells membership={m} dates="joinedAndLeft" />
                     <Table.Td>
                       {!ended ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="endMembership" />
-                          <input type="hidden" name="membershipId" value={m.id} />
-                          <Button
-                            type="submit"
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("admin.endMembershipOf", { group: groupName })}
-                          >
-                            {t("admin.endMembership")}
-                          </Button>
-                        </Form>
+                        <RowActionForm
+                          intent="endMembership"
+                          idName="membershipId"
+                          id={m.id}
+                          label={t("admin.endMembership")}
+                          accessibleName={t("admin.endMembershipOf", { group: groupName })}
+                        />
                       ) : null}
                     </Table.Td>
                   </Table.Tr>
@@ -169,39 +144,14 @@ export default function AdminUserDetail() {
           <input type="hidden" name="intent" value="addMembership" />
           <Stack>
             <FormErrors errors={form.errors} />
-            <Group align="start" grow>
-              <NativeSelect
-                key={fields.groupId.key}
-                name={fields.groupId.name}
-                defaultValue={fields.groupId.initialValue}
-                label={t("admin.group")}
-                required
-                error={errorText(fields.groupId.errors)}
-                data={[
-                  { value: "", label: t("common.choose") },
-                  ...groups.map((g) => ({ value: String(g.id), label: localName(g, i18n.language) })),
-                ]}
-              />
-              <NativeSelect
-                key={fields.organisationId.key}
-                name={fields.organisationId.name}
-                defaultValue={fields.organisationId.initialValue}
-                label={t("admin.organisation")}
-                description={t("admin.organisationHelp")}
-                error={errorText(fields.organisationId.errors)}
-                data={[
-                  { value: "", label: t("common.none") },
-                  ...organisations.map((o) => ({ value: String(o.id), label: localName(o, i18n.language) })),
-                ]}
-              />
-              <NativeSelect
-                key={fields.position.key}
-                name={fields.position.name}
-                defaultValue={fields.position.initialValue ?? "member"}
-                label={t("admin.position")}
-                data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}
-              />
-            </Group>
+            <MembershipFields
+              fields={fields}
+              groups={groups}
+              organisations={organisations}
+              groupRequired
+              organisationHelp={t("admin.organisationHelp")}
+              asRow
+            />
             <Group>
               <Button type="submit">{t("admin.addMembership")}</Button>
             </Group>

@@ -7,6 +7,7 @@ import { UserFilterSchema } from "~/forms/admin";
 import { listUsers } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { Pager } from "~/ui/Pager";
+import { TableHead } from "~/ui/TableParts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });
@@ -36,14 +37,7 @@ export default function AdminUsers() {
       </Form>
       <Table.ScrollContainer minWidth={640}>
         <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("admin.name")}</Table.Th>
-              <Table.Th>{t("auth.email")}</Table.Th>
-              <Table.Th>{t("admin.roles")}</Table.Th>
-              <Table.Th>{t("admin.status")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("admin.name"), t("auth.email"), t("admin.roles"), t("admin.status")]} />
           <Table.Tbody>
             {users.map((u) => (
               <Table.Tr key={u.id}>

@@ -1,18 +1,19 @@
 // The first run of an empty city: while the database has no users, this page creates the first
 // coordinator (same password rules as registration; cross-site posts are refused by the HTTP
 // server as for every form). With any user in the database it is a 404.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirstRunSchema } from "~/forms/city-data";
 import { detectLanguage, languageCookie, translatorFor } from "~/i18n/i18n.server";
 import { startSession } from "~/server/people/auth.server";
 import { createFirstCoordinator, hasUsers } from "~/server/people/first-run.server";
 import { notFound } from "~/server/people/guard.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { AuthFormPage } from "~/ui/auth/AuthFormPage";
+import { NameAndEmailFields } from "~/ui/auth/NameAndEmailFields";
+import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -39,8 +40,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function FirstRunPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FirstRunSchema }),
@@ -48,55 +47,28 @@ export default function FirstRunPage() {
     shouldRevalidate: "onInput",
   });
   return (
-    <Stack maw={520} mx="auto" py="xl">
-      <Title order={1}>{t("cityData.firstRun.title")}</Title>
-      <Text>{t("cityData.firstRun.intro")}</Text>
-      <Paper withBorder p="lg" radius="md">
-        <Form method="post" {...getFormProps(form)}>
-          <Stack>
-            <FormErrors errors={form.errors} id={form.errorId} />
-            <TextInput
-              key={fields.name.key}
-              name={fields.name.name}
-              defaultValue={fields.name.initialValue}
-              label={t("cityData.firstRun.name")}
-              autoComplete="name"
-              required
-              error={errorText(fields.name.errors)}
-            />
-            <TextInput
-              key={fields.email.key}
-              name={fields.email.name}
-              defaultValue={fields.email.initialValue}
-              label={t("cityData.firstRun.email")}
-              type="email"
-              autoComplete="email"
-              required
-              error={errorText(fields.email.errors)}
-            />
-            <PasswordInput
-              key={fields.password.key}
-              name={fields.password.name}
-              label={t("cityData.firstRun.password")}
-              description={t("cityData.firstRun.passwordHelp")}
-              autoComplete="new-password"
-              required
-              error={errorText(fields.password.errors)}
-            />
-            <PasswordInput
-              key={fields.passwordConfirm.key}
-              name={fields.passwordConfirm.name}
-              label={t("cityData.firstRun.passwordConfirm")}
-              autoComplete="new-password"
-              required
-              error={errorText(fields.passwordConfirm.errors)}
-            />
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("cityData.firstRun.submit")}
-            </Button>
-          </Stack>
-        </Form>
-      </Paper>
-    </Stack>
+    <AuthFormPage
+      form={form}
+      title={t("cityData.firstRun.title")}
+      intro={t("cityData.firstRun.intro")}
+      maxWidth={520}
+      submitLabel={t("cityData.firstRun.submit")}
+    >
+      <NameAndEmailFields
+        name={fields.name}
+        email={fields.email}
+        nameLabel={t("cityData.firstRun.name")}
+        emailLabel={t("cityData.firstRun.email")}
+      />
+      <NewPasswordFields
+        password={fields.password}
+        passwordConfirm={fields.passwordConfirm}
+        labels={{
+          password: t("cityData.firstRun.password"),
+          passwordHelp: t("cityData.firstRun.passwordHelp"),
+          passwordConfirm: t("cityData.firstRun.passwordConfirm"),
+        }}
+      />
+    </AuthFormPage>
   );
 }

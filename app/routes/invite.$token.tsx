@@ -1,8 +1,7 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AcceptInvitationSchema } from "~/forms/auth";
 import { detectLanguage } from "~/i18n/i18n.server";
@@ -11,7 +10,8 @@ import { startSession } from "~/server/people/auth.server";
 import { notFound } from "~/server/people/guard.server";
 import { homePathFor } from "~/server/people/permissions.server";
 import { loadViewer } from "~/server/people/viewer.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { AuthFormPage } from "~/ui/auth/AuthFormPage";
+import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = findOpenInvitation(params.token ?? "");
@@ -37,44 +37,20 @@ export default function AcceptInvitationPage() {
   const { t } = useTranslation();
   const { name, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
     shouldValidate: "onBlur",
   });
   return (
-    <Stack maw={480} mx="auto" py="xl">
-      <Title order={1}>{t("invite.title")}</Title>
-      <Text>{t("invite.intro", { name, email })}</Text>
-      <Paper withBorder p="lg" radius="md">
-        <Form method="post" {...getFormProps(form)}>
-          <Stack>
-            <FormErrors errors={form.errors} id={form.errorId} />
-            <PasswordInput
-              key={fields.password.key}
-              name={fields.password.name}
-              label={t("auth.newPassword")}
-              description={t("auth.passwordRule")}
-              autoComplete="new-password"
-              required
-              error={errorText(fields.password.errors)}
-            />
-            <PasswordInput
-              key={fields.passwordConfirm.key}
-              name={fields.passwordConfirm.name}
-              label={t("auth.passwordConfirm")}
-              autoComplete="new-password"
-              required
-              error={errorText(fields.passwordConfirm.errors)}
-            />
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("invite.submit")}
-            </Button>
-          </Stack>
-        </Form>
-      </Paper>
-    </Stack>
+    <AuthFormPage
+      form={form}
+      title={t("invite.title")}
+      intro={t("invite.intro", { name, email })}
+      maxWidth={480}
+      submitLabel={t("invite.submit")}
+    >
+      <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
+    </AuthFormPage>
   );
 }

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, PasswordInput, Text, TextInput } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LoginSchema } from "~/forms/auth";
 import { signIn } from "~/server/people/accounts.server";
@@ -10,7 +10,8 @@ import { hasUsers } from "~/server/people/first-run.server";
 import { getViewer } from "~/server/people/guard.server";
 import { homePathFor } from "~/server/people/permissions.server";
 import { afterPassword } from "~/server/people/sign-in-flow.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { AuthFormPage } from "~/ui/auth/AuthFormPage";
+import { useErrorText } from "~/ui/forms";
 
 export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];
 
@@ -44,7 +45,6 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
@@ -54,44 +54,41 @@ export default function LoginPage() {
   });
 
   return (
-    <Stack maw={420} mx="auto" py="xl">
-      <Title order={1}>{t("auth.signInTitle")}</Title>
-      <Text c="dimmed">{t("auth.signInIntro")}</Text>
-      <Paper withBorder p="lg" radius="md">
-        <Form method="post" {...getFormProps(form)}>
-          <Stack>
-            <FormErrors errors={form.errors} id={form.errorId} />
-            <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-            <TextInput
-              key={fields.email.key}
-              name={fields.email.name}
-              defaultValue={fields.email.initialValue}
-              label={t("auth.email")}
-              type="email"
-              autoComplete="username"
-              required
-              error={errorText(fields.email.errors)}
-            />
-            <PasswordInput
-              key={fields.password.key}
-              name={fields.password.name}
-              label={t("auth.password")}
-              autoComplete="current-password"
-              required
-              error={errorText(fields.password.errors)}
-            />
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("auth.signIn")}
-            </Button>
-          </Stack>
-        </Form>
-      </Paper>
-      <Text size="sm">
-        {t("auth.noAccount")}{" "}
-        <Anchor component={Link} to="/register">
-          {t("auth.registerAsResident")}
-        </Anchor>
-      </Text>
-    </Stack>
+    <AuthFormPage
+      form={form}
+      title={t("auth.signInTitle")}
+      intro={t("auth.signInIntro")}
+      dimmedIntro
+      maxWidth={420}
+      submitLabel={t("auth.signIn")}
+      afterForm={
+        <Text size="sm">
+          {t("auth.noAccount")}{" "}
+          <Anchor component={Link} to="/register">
+            {t("auth.registerAsResident")}
+          </Anchor>
+        </Text>
+      }
+    >
+      <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+      <TextInput
+        key={fields.email.key}
+        name={fields.email.name}
+        defaultValue={fields.email.initialValue}
+        label={t("auth.email")}
+        type="email"
+        autoComplete="username"
+        required
+        error={errorText(fields.email.errors)}
+      />
+      <PasswordInput
+        key={fields.password.key}
+        name={fields.password.name}
+        label={t("auth.password")}
+        autoComplete="current-password"
+        required
+        error={errorText(fields.password.errors)}
+      />
+    </AuthFormPage>
   );
 }

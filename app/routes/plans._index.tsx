@@ -1,13 +1,11 @@
-import { Anchor, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localName } from "~/i18n/names";
 import { getViewer } from "~/server/people/guard.server";
 import { can } from "~/server/people/permissions.server";
 import { listPlans, planMeasureCounts } from "~/server/city/plans.server";
-import { useFormat } from "~/ui/format";
-import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
+import { PlanTable } from "~/ui/plans/PlanTable";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -19,8 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function PlanList() {
-  const { t, i18n } = useTranslation();
-  const fmt = useFormat();
+  const { t } = useTranslation();
   const { plans, staff, canManage } = useLoaderData<typeof loader>();
   return (
     <Stack gap="md">
@@ -36,40 +33,7 @@ export default function PlanList() {
       {plans.length === 0 ? (
         <Text>{t("plans.noPlans")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <caption className="visually-hidden">{t("plans.listCaption")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("plans.name")}</Table.Th>
-                <Table.Th scope="col">{t("plans.period")}</Table.Th>
-                <Table.Th scope="col">{t("plans.statusLabel")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("plans.measureCount")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plans.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Th scope="row" fw="normal">
-                    <Anchor component={Link} to={`/plans/${p.id}`}>
-                      {localName(p, i18n.language)}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>{t("plans.periodRange", { start: fmt.date(p.periodStart), end: fmt.date(p.periodEnd) })}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>
-                      <PlanStatusBadge status={p.status} />
-                      {staff && !p.published ? <UnpublishedBadge /> : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">{p.measureCount}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PlanTable plans={plans} minWidth={560} hrefOf={(id) => `/plans/${id}`} markUnpublished={staff} />
       )}
     </Stack>
   );

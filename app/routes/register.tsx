@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Checkbox, NativeSelect, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Checkbox, NativeSelect } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegisterSchema } from "~/forms/auth";
 import { detectLanguage, languageCookie } from "~/i18n/i18n.server";
@@ -12,7 +12,10 @@ import { startSession } from "~/server/people/auth.server";
 import { listSelectableAreas } from "~/server/people/directory.server";
 import { getViewer } from "~/server/people/guard.server";
 import { homePathFor } from "~/server/people/permissions.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { AuthFormPage } from "~/ui/auth/AuthFormPage";
+import { NameAndEmailFields } from "~/ui/auth/NameAndEmailFields";
+import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
+import { useErrorText } from "~/ui/forms";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -38,7 +41,6 @@ export default function RegisterPage() {
   const { t, i18n } = useTranslation();
   const { areas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
@@ -65,79 +67,33 @@ export default function RegisterPage() {
   ];
 
   return (
-    <Stack maw={520} mx="auto" py="xl">
-      <Title order={1}>{t("register.title")}</Title>
-      <Text>{t("register.intro")}</Text>
-      <Paper withBorder p="lg" radius="md">
-        <Form method="post" {...getFormProps(form)}>
-          <Stack>
-            <FormErrors errors={form.errors} id={form.errorId} />
-            <TextInput
-              key={fields.name.key}
-              name={fields.name.name}
-              defaultValue={fields.name.initialValue}
-              label={t("register.name")}
-              autoComplete="name"
-              required
-              error={errorText(fields.name.errors)}
-            />
-            <TextInput
-              key={fields.email.key}
-              name={fields.email.name}
-              defaultValue={fields.email.initialValue}
-              label={t("auth.email")}
-              type="email"
-              autoComplete="email"
-              required
-              error={errorText(fields.email.errors)}
-            />
-            <NativeSelect
-              key={fields.areaId.key}
-              name={fields.areaId.name}
-              defaultValue={fields.areaId.initialValue}
-              label={t("register.homeArea")}
-              description={t("register.homeAreaHelp")}
-              data={areaOptions}
-              required
-              error={errorText(fields.areaId.errors)}
-            />
-            <PasswordInput
-              key={fields.password.key}
-              name={fields.password.name}
-              label={t("auth.newPassword")}
-              description={t("auth.passwordRule")}
-              autoComplete="new-password"
-              required
-              error={errorText(fields.password.errors)}
-            />
-            <PasswordInput
-              key={fields.passwordConfirm.key}
-              name={fields.passwordConfirm.name}
-              label={t("auth.passwordConfirm")}
-              autoComplete="new-password"
-              required
-              error={errorText(fields.passwordConfirm.errors)}
-            />
-            <Checkbox
-              key={fields.privacyAccepted.key}
-              name={fields.privacyAccepted.name}
-              defaultChecked={fields.privacyAccepted.initialValue === "on"}
-              label={
-                <>
-                  {t("register.privacyAccept")}{" "}
-                  <Anchor component={Link} to="/privacy" target="_blank">
-                    {t("footer.privacy")}
-                  </Anchor>
-                </>
-              }
-              error={errorText(fields.privacyAccepted.errors)}
-            />
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("register.submit")}
-            </Button>
-          </Stack>
-        </Form>
-      </Paper>
-    </Stack>
+    <AuthFormPage form={form} title={t("register.title")} intro={t("register.intro")} maxWidth={520} submitLabel={t("register.submit")}>
+      <NameAndEmailFields name={fields.name} email={fields.email} nameLabel={t("register.name")} />
+      <NativeSelect
+        key={fields.areaId.key}
+        name={fields.areaId.name}
+        defaultValue={fields.areaId.initialValue}
+        label={t("register.homeArea")}
+        description={t("register.homeAreaHelp")}
+        data={areaOptions}
+        required
+        error={errorText(fields.areaId.errors)}
+      />
+      <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
+      <Checkbox
+        key={fields.privacyAccepted.key}
+        name={fields.privacyAccepted.name}
+        defaultChecked={fields.privacyAccepted.initialValue === "on"}
+        label={
+          <>
+            {t("register.privacyAccept")}{" "}
+            <Anchor component={Link} to="/privacy" target="_blank">
+              {t("footer.privacy")}
+            </Anchor>
+          </>
+        }
+        error={errorText(fields.privacyAccepted.errors)}
+      />
+    </AuthFormPage>
   );
 }

@@ -1,6 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { localName } from "~/i18n/names";
+import { TableHead } from "~/ui/TableParts";
+import { MembershipCells } from "~/ui/MembershipCells";
 
 type Member = {
   membershipId: number;
@@ -13,18 +14,12 @@ type Member = {
 };
 
 export function GroupMembers({ members, caption }: { members: Member[]; caption: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table striped>
         <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("admin.name")}</Table.Th>
-            <Table.Th>{t("admin.position")}</Table.Th>
-            <Table.Th>{t("admin.organisation")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t("admin.name"), t("admin.position"), t("admin.organisation")]} />
         <Table.Tbody>
           {members.map((m) => (
             <Table.Tr key={m.membershipId}>
@@ -32,12 +27,7 @@ export function GroupMembers({ members, caption }: { members: Member[]; caption:
                 {m.name}
                 {m.title ? `, ${m.title}` : ""}
               </Table.Td>
-              <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-              <Table.Td>
-                {m.organisationNameFi
-                  ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language)
-                  : "–"}
-              </Table.Td>
+              <MembershipCells membership={m} />
             </Table.Tr>
           ))}
         </Table.Tbody>

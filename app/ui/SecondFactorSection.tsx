@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FactorSummary, SecondFactorReply } from "~/server/people/second-factor.server";
 import { useFormat } from "~/ui/format";
+import { TableHead } from "~/ui/TableParts";
 
 export type SecondFactorReplyView = {
   intent: SecondFactorReply["intent"];
@@ -90,15 +91,15 @@ export function SecondFactorSection({
         ) : (
           <Table>
             <Table.Caption>{t("secondFactor.factorsCaption")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("secondFactor.kind")}</Table.Th>
-                <Table.Th>{t("secondFactor.label")}</Table.Th>
-                <Table.Th>{t("secondFactor.added")}</Table.Th>
-                <Table.Th>{t("secondFactor.lastUsed")}</Table.Th>
-                <Table.Th>{t("common.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("secondFactor.kind"),
+                t("secondFactor.label"),
+                t("secondFactor.added"),
+                t("secondFactor.lastUsed"),
+                t("common.actions"),
+              ]}
+            />
             <Table.Tbody>
               {overview.factors.map((f) => (
                 <Table.Tr key={f.id}>

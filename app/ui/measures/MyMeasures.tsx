@@ -5,6 +5,7 @@ import type { MeasureStatus } from "../../../db/schema";
 import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "./badges";
+import { TableHead } from "~/ui/TableParts";
 
 type Row = {
   id: number;
@@ -45,17 +46,10 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
       ) : (
         <Table.ScrollContainer minWidth={760} mt="sm">
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("measures.title")}</Table.Th>
-                <Table.Th>{t("measures.statusLabel")}</Table.Th>
-                <Table.Th>{t("measures.my.nextDeadline")}</Table.Th>
-                <Table.Th>{t("measures.lastFollowUp")}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[t("measures.title"), t("measures.statusLabel"), t("measures.my.nextDeadline"), t("measures.lastFollowUp")]}
+              actions
+            />
             <Table.Tbody>
               {rows.map((m) => (
                 <Table.Tr key={m.id} data-testid={`my-measure-${m.code}`}>

@@ -1,0 +1,72 @@
+// Pieces the admin and account tables repeat: the header row (with a column for row actions that
+// only screen readers name), the "Edit" link that says what it edits, and a one-button form that
+// acts on a row. One place keeps their headers, scopes and accessible names alike.
+import { Anchor, Button, Table } from "@mantine/core";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** A column heading: its text, or the text with how it is shown. */
+export type Column = string | { label: string; alignRight?: boolean; visuallyHidden?: boolean };
+
+/**
+ * The header row. `scoped` marks each heading scope="col" (the tables whose rows start with a
+ * row heading); `actions` adds the last column, named "Actions" for screen readers only.
+ */
+export function TableHead({ columns, scoped = false, actions = false }: { columns: Column[]; scoped?: boolean; actions?: boolean }) {
+  const { t } = useTranslation();
+  const scope = scoped ? "col" : undefined;
+  const all = actions ? [...columns, { label: t("common.actions"), visuallyHidden: true }] : columns;
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {all.map((column, index) => {
+          const { label, alignRight, visuallyHidden } = typeof column === "string" ? { label: column } : column;
+          return (
+            <Table.Th key={`${index}-${label}`} scope={scope} ta={alignRight ? "right" : undefined}>
+              {visuallyHidden ? <span className="visually-hidden">{label}</span> : label}
+            </Table.Th>
+          );
+        })}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
+/** A row's "Edit" link, named for screen readers after what it edits. */
+export function EditLinkCell({ to, name }: { to: string; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      <Anchor component={Link} to={to} aria-label={t("admin.editNamed", { name })}>
+        {t("common.edit")}
+      </Anchor>
+    </Table.Td>
+  );
+}
+
+/** A small red button that posts `intent` with the row's id (revoking, ending a membership). */
+export function RowActionForm({
+  intent,
+  idName,
+  id,
+  label,
+  accessibleName,
+}: {
+  intent: string;
+  /** The name of the hidden field that carries the row's id. */
+  idName: string;
+  id: number | string;
+  label: string;
+  /** What screen readers hear: the label with the row it acts on. */
+  accessibleName: string;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={idName} value={id} />
+      <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={accessibleName}>
+        {label}
+      </Button>
+    </Form>
+  );
+}
