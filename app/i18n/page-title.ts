@@ -26,17 +26,24 @@ export function languageOf(matches: readonly MetaMatch[]): Language {
 }
 
 /**
- * A page's title: `key` names what kind of page it is; `name` is the record it shows, if any (a
- * measure's code and title, a plan's name), written first because it tells pages apart.
+ * A page's title: `key` names what kind of page it is (several keys: from the page to its section,
+ * "Käyttäjät – Hallinta"); `name` is the record it shows, written first because it tells pages
+ * apart (a measure's code and title); `after` is what the page belongs to (a workspace's name).
  */
 export function pageTitle(
   matches: readonly MetaMatch[],
-  key: string,
-  options: { name?: string | null; params?: Record<string, string | number> } = {},
+  key: string | string[],
+  options: { name?: string | null; after?: string | null; params?: Record<string, string | number> } = {},
 ): TitleDescriptor[] {
   if (!translator) throw new Error("page-title: no translator set (entry.server and entry.client set one)");
-  const kind = translator(languageOf(matches))(key, options.params ?? {});
-  return [{ title: [options.name, kind, SERVICE_NAME].filter(Boolean).join(" – ") }];
+  const t = translator(languageOf(matches));
+  const kinds = (Array.isArray(key) ? key : [key]).map((k) => t(k, options.params ?? {}));
+  return [{ title: [options.name, ...kinds, options.after, SERVICE_NAME].filter(Boolean).join(" – ") }];
+}
+
+/** The loader data of another route on the page (a layout's record, for its child pages' titles). */
+export function routeData<T>(matches: readonly MetaMatch[], routeId: string): T | undefined {
+  return matches.find((m) => m.id === routeId)?.data as T | undefined;
 }
 
 const EXPLAINED_STATUSES = [400, 403, 404, 405, 411, 413, 429];

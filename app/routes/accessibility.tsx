@@ -1,7 +1,11 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 
 /** Accessibility statement required by Act 306/2019. */
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accessibility.title");
+
 export default function AccessibilityStatement() {
   const { t } = useTranslation();
   return (

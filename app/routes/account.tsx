@@ -20,7 +20,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -46,6 +46,9 @@ import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFact
 import { RIGHTS_REQUEST_KINDS } from "../../db/schema";
 import { TableHead } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });

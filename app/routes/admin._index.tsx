@@ -1,10 +1,13 @@
 import { Anchor, Paper, SimpleGrid, Text } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listGroups, listOpenInvitations, listOrganisations, listUsers } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { openRightsRequestCounts } from "~/server/people/rights-requests.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.overview", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.view" });

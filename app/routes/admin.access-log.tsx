@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccessLogQuerySchema } from "~/forms/workspaces";
@@ -9,6 +9,9 @@ import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { TableHead } from "~/ui/TableParts";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["workspaces.accessLog.title", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "accessLog.view" });

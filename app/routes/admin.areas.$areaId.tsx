@@ -13,8 +13,10 @@ import { getAdminArea, listAreasForAdmin, mergeAreas, removeArea, type AreaUsage
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { FormErrors } from "~/ui/forms";
 import { AdminSection } from "~/ui/admin/AdminSection";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, ["titles.area", "admin.title"], { name: data?.pageTitle });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "areas.manage" });

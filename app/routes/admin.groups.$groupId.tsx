@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
@@ -8,6 +8,10 @@ import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { clock } from "~/server/platform/clock";
 import { TableHead } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
+import { languageOf, pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, ["titles.group", "admin.title"], { name: data ? localName(data.group, languageOf(matches)) : null });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });

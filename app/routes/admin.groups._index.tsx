@@ -1,11 +1,14 @@
 import { Anchor, Table } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { listGroups } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { TableHead } from "~/ui/TableParts";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.groups", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageGroups" });

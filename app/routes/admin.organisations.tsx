@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, TextInput, Title } from "@mantine/core";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KINDS } from "../../db/schema";
@@ -12,6 +12,9 @@ import { authorize } from "~/server/people/guard.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
 import { LocalizedNameFields, localizedNameDefaults } from "~/ui/admin/LocalizedFields";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.organisations", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageOrganisations" });

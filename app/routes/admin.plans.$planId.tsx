@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApproveSchema, PlanEditSchema, PriorityAreaSchema, PublishSchema, StepSchema } from "~/forms/plans";
@@ -31,9 +31,13 @@ import {
   localizedNameDefaults,
 } from "~/ui/admin/LocalizedFields";
 import { AdminSection } from "~/ui/admin/AdminSection";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, ["plans.adminTitle", "admin.title"], { name: data ? localName(data.plan, languageOf(matches)) : null });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "plan.manage" });

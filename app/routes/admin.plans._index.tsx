@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPlanSchema } from "~/forms/plans";
@@ -10,6 +10,9 @@ import { createSafetyPlan, listPlans, listStrategies, planMeasureCounts } from "
 import { FormErrors } from "~/ui/forms";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanTable } from "~/ui/plans/PlanTable";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["plans.adminTitle", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "plan.manage" });

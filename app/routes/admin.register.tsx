@@ -1,7 +1,7 @@
 // `/admin/register`: the record of processing activities (GDPR art. 30), generated from the schema's
 // annotations, with the latest runs of the retention job.
 import { Stack, Table, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { registerByActivity } from "../../db/schema/register";
@@ -10,6 +10,9 @@ import { latestRetentionRuns } from "~/server/jobs/retention.server";
 import { RegisterActivities } from "~/ui/RegisterActivities";
 import { useFormat } from "~/ui/format";
 import { TableHead } from "~/ui/TableParts";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["processingRegister.adminTitle", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.security" });

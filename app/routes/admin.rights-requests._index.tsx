@@ -1,7 +1,7 @@
 // `/admin/rights-requests`: rectification requests and objections sent from account pages, open
 // ones first by due date, with who sent them (coordinators only: rightsRequest.handle).
 import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RIGHTS_FILTERS, RightsFilterSchema } from "~/forms/rights";
@@ -12,6 +12,9 @@ import { Pager } from "~/ui/Pager";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
 import { TableHead } from "~/ui/TableParts";
 import { RequesterLink } from "~/ui/admin/RequesterLink";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["rights.admin.title", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "rightsRequest.handle" });

@@ -1,12 +1,15 @@
 // `/admin/security`: the coordinators' second-factor setting, and who has a factor.
 import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SecondFactorResetSchema, SecuritySettingsSchema } from "~/forms/security";
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/people/second-factor.server";
 import { TableHead } from "~/ui/TableParts";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["secondFactor.adminTitle", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.security" });

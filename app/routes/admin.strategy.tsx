@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GoalSchema, StrategySchema } from "~/forms/plans";
@@ -18,10 +18,13 @@ import {
   localizedNameDefaults,
 } from "~/ui/admin/LocalizedFields";
 import { AdminSection } from "~/ui/admin/AdminSection";
+import { pageTitle } from "~/i18n/page-title";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
 const positiveId = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : null);
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["plans.strategyAdminTitle", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "plan.manage" });

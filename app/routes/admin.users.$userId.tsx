@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MembershipSchema, UserActionSchema } from "~/forms/admin";
@@ -20,6 +20,10 @@ import { clock } from "~/server/platform/clock";
 import { RowActionForm, TableHead } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, ["titles.user", "admin.title"], { name: data?.user.name });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });

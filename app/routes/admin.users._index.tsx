@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Table, TextInput } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GROUP_KINDS } from "../../db/schema";
@@ -8,6 +8,9 @@ import { listUsers } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { Pager } from "~/ui/Pager";
 import { TableHead } from "~/ui/TableParts";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.users", "admin.title"]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "admin.manageUsers" });

@@ -17,8 +17,10 @@ import { PlanList } from "~/ui/neighbourhood/parts";
 import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.area.nameFi} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.area", { name: data ? localName(data.area, languageOf(matches)) : null });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

@@ -1,5 +1,5 @@
 import { Anchor, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
@@ -11,6 +11,9 @@ import { groupsForViewer } from "~/server/workspaces/workspaces.server";
 import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { GroupWorkspacePage } from "~/ui/GroupWorkspacePage";
 import { PlanList } from "~/ui/neighbourhood/parts";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "areas.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "areas.view" });

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { authorize } from "~/server/people/guard.server";
@@ -7,6 +7,9 @@ import { expertOrganisationIds } from "~/server/people/viewer.server";
 import { groupsForViewer } from "~/server/workspaces/workspaces.server";
 import { GroupWorkspacePage } from "~/ui/GroupWorkspacePage";
 import { MyMeasures } from "~/ui/measures/MyMeasures";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "expert.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "expert.view" });

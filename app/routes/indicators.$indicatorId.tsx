@@ -32,10 +32,11 @@ import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureText, valueAxisDomain, type FigureView } from "~/ui/indicators/figures";
+import { pageTitle } from "~/i18n/page-title";
 
 type Resolution = "year" | "month";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.indicator", { name: data?.pageTitle });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "indicator.view" });

@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AcceptInvitationSchema } from "~/forms/auth";
@@ -12,6 +12,9 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { loadViewer } from "~/server/people/viewer.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invite.title");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = findOpenInvitation(params.token ?? "");

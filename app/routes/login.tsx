@@ -12,8 +12,9 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { afterPassword } from "~/server/people/sign-in-flow.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { useErrorText } from "~/ui/forms";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signInTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

@@ -11,8 +11,9 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { findPendingSignIn, passkeySignInOptions, verifyCodeForSignIn, verifyPasskeyForSignIn } from "~/server/people/second-factor.server";
 import { completeSignIn } from "~/server/people/sign-in-flow.server";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Kirjaudu – Lähiturva" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "secondFactor.signInTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

@@ -16,10 +16,10 @@ import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { Pager } from "~/ui/Pager";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.measure.measure.code} ${data.measure.measure.title} – Lähiturva` : "Lähiturva" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.measure", { name: data ? `${data.measure.measure.code} ${data.measure.measure.title}` : null });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Stack, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema } from "~/forms/measures";
@@ -11,12 +11,16 @@ import { measureFormOptions } from "~/server/city/measure-views.server";
 import { getMeasure, snapshotOf, updateMeasure } from "~/server/city/measures.server";
 import { getPlan } from "~/server/city/plans.server";
 import { MeasureFormFields, measureDefaults } from "~/ui/measures/MeasureFormFields";
+import { pageTitle } from "~/i18n/page-title";
 
 function planOf(planId: number) {
   const plan = getPlan(planId, { publicOnly: false });
   if (!plan) notFound();
   return plan;
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "measures.editTitle", { params: { code: data?.code ?? "" } });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { id, info } = await requireMeasureRight(request, context, params.measureId, "measure.edit");

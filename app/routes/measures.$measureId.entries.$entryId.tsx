@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpEditSchema } from "~/forms/measures";
@@ -11,6 +11,8 @@ import { editFollowUp, getFollowUp } from "~/server/city/measures.server";
 import { FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
+import { languageOf, pageTitle } from "~/i18n/page-title";
+import { INTL_LOCALE } from "~/i18n/config";
 
 async function load(request: Request, context: Parameters<typeof requireMeasureRight>[1], params: Record<string, string | undefined>) {
   const access = await requireMeasureRight(request, context, params.measureId, "measure.followUp");
@@ -18,6 +20,17 @@ async function load(request: Request, context: Parameters<typeof requireMeasureR
   if (!entry || entry.measureId !== access.id) notFound();
   return { ...access, entry };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "measures.correctEntryTitle", {
+    params: {
+      date: data
+        ? new Intl.DateTimeFormat(INTL_LOCALE[languageOf(matches)], { dateStyle: "medium", timeZone: "Europe/Helsinki" }).format(
+            new Date(data.entry.reportedAt),
+          )
+        : "",
+    },
+  });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { entry } = await load(request, context, params);

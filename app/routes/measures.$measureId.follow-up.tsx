@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpFormSchema } from "~/forms/measures";
@@ -13,6 +13,10 @@ import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
 import { StatusBadge } from "~/ui/measures/badges";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "measures.reportTitle", { params: { code: data?.measure.code ?? "" } });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { id } = await requireMeasureRight(request, context, params.measureId, "measure.followUp");

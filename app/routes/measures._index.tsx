@@ -30,8 +30,9 @@ import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { MEASURE_SORTS } from "~/server/city/measure-rules";
 import { Pager } from "~/ui/Pager";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Toimenpiteet – Lähiturva" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "measures.listTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

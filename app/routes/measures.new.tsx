@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Stack, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema, NewMeasureQuerySchema } from "~/forms/measures";
@@ -10,6 +10,7 @@ import { measureInputFromForm } from "~/server/city/measure-input";
 import { measureFormOptions, resolvePlan } from "~/server/city/measure-views.server";
 import { proposeMeasure } from "~/server/city/measures.server";
 import { MeasureFormFields, measureDefaults } from "~/ui/measures/MeasureFormFields";
+import { pageTitle } from "~/i18n/page-title";
 
 async function load(request: Request, context: Parameters<typeof authorize>[1]) {
   const viewer = await authorize(request, context, { kind: "measure.propose" });
@@ -17,6 +18,8 @@ async function load(request: Request, context: Parameters<typeof authorize>[1]) 
   if (!plan) notFound();
   return { viewer, plan };
 }
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "measures.proposeTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, plan } = await load(request, context);

@@ -29,8 +29,10 @@ import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.residentsPlan", { name: data?.view.plan.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);

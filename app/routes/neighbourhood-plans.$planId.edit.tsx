@@ -49,8 +49,10 @@ import { FormErrors, useErrorText } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.residentsPlanEditor", { name: data?.view.plan.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);

@@ -10,8 +10,10 @@ import { planHistory } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
 import { useFormat } from "~/ui/format";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.residentsPlanHistory", { name: data?.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, id, plan, access } = await loadVisiblePlan(request, context, params.planId);

@@ -23,8 +23,10 @@ import { useFormat } from "~/ui/format";
 import { GroupMembers } from "~/ui/GroupMembers";
 import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.nameFi} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.network", { name: data ? localName(data.group, languageOf(matches)) : null });
 
 async function requireNetwork(request: Request, context: Parameters<typeof requireViewer>[1], param: string | undefined) {
   const viewer = await requireViewer(request, context);

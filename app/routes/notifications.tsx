@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NotificationActionSchema } from "~/forms/notifications";
@@ -8,6 +8,9 @@ import { authorize, badRequest } from "~/server/people/guard.server";
 import { listNotifications, markRead, unreadCount } from "~/server/mail/notifications.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspaces.notifications.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });

@@ -1,11 +1,14 @@
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getViewer } from "~/server/people/guard.server";
 import { can } from "~/server/people/permissions.server";
 import { listPlans, planMeasureCounts } from "~/server/city/plans.server";
 import { PlanTable } from "~/ui/plans/PlanTable";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

@@ -1,13 +1,16 @@
 import { Stack, Text, Title } from "@mantine/core";
-import { json } from "@remix-run/node";
+import { json, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { registerByActivity } from "../../db/schema/register";
 import { RegisterActivities } from "~/ui/RegisterActivities";
+import { pageTitle } from "~/i18n/page-title";
 
 const SECTIONS = ["controller", "purpose", "legalBasis", "content", "sources", "disclosures", "retention", "security", "rights"] as const;
 
 /** The processing activities come from the schema's register annotations (db/schema/register.ts). */
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.title");
+
 export function loader() {
   return json({
     activities: registerByActivity()

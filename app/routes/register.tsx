@@ -1,7 +1,7 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Checkbox, NativeSelect } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegisterSchema } from "~/forms/auth";
@@ -16,6 +16,9 @@ import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NameAndEmailFields } from "~/ui/auth/NameAndEmailFields";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
 import { useErrorText } from "~/ui/forms";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

@@ -41,8 +41,10 @@ import { useFigureText } from "~/ui/indicators/figures";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.review.title} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.review", { name: data?.view.review.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "review.view" });

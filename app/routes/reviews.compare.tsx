@@ -1,5 +1,5 @@
 import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReviewCompareQuerySchema } from "~/forms/reviews";
@@ -9,8 +9,11 @@ import { diffReviews, getReview } from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
+import { pageTitle } from "~/i18n/page-title";
 
 /** Two reviews side by side: their numbers per priority area, and what changed between them. */
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.compareTitle");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "review.view" });
   const q = ReviewCompareQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

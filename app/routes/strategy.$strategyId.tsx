@@ -9,8 +9,10 @@ import { currentPlan, getStrategyWithGoals, goalMeasureCounts, listPlansForStrat
 import { useFormat } from "~/ui/format";
 import { PlanStatusBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.strategy.nameFi} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.strategy", { name: data ? localName(data.strategy, languageOf(matches)) : null });
 
 /** The council's strategy programme: public context for everyone, with the plan measures serving each goal. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { Anchor, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
@@ -11,6 +11,15 @@ import { MyMeasures } from "~/ui/measures/MyMeasures";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LinkView } from "~/ui/workspaces/LinkView";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
+    matches,
+    "routes/workspaces.$groupId",
+  )?.group;
+  return pageTitle(matches, "titles.workspace", { name: group ? localName(group, languageOf(matches)) : null });
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

@@ -1,11 +1,21 @@
 import { Anchor, Stack, Table, Text, Title } from "@mantine/core";
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listDecisions } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { useFormat } from "~/ui/format";
 import { LinkView } from "~/ui/workspaces/LinkView";
+import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
+import { localName } from "~/i18n/names";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
+    matches,
+    "routes/workspaces.$groupId",
+  )?.group;
+  return pageTitle(matches, "titles.decisions", { after: group ? localName(group, languageOf(matches)) : null });
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

@@ -32,8 +32,10 @@ import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { LinkView } from "~/ui/workspaces/LinkView";
 import { PublicityBadge, PublicityMarking } from "~/ui/workspaces/Publicity";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.document.title} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.document", { name: data?.document.title });
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const ws = await requireWorkspace(request, context, params.groupId);

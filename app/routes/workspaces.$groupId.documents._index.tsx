@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentMetaSchema, documentMetaInput, DocumentSearchQuerySchema } from "~/forms/workspaces";
@@ -16,6 +16,16 @@ import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
+import { localName } from "~/i18n/names";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
+    matches,
+    "routes/workspaces.$groupId",
+  )?.group;
+  return pageTitle(matches, "titles.documents", { after: group ? localName(group, languageOf(matches)) : null });
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingSchema } from "~/forms/workspaces";
@@ -12,6 +12,16 @@ import { FormErrors } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
+import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
+import { localName } from "~/i18n/names";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
+    matches,
+    "routes/workspaces.$groupId",
+  )?.group;
+  return pageTitle(matches, "titles.meetings", { after: group ? localName(group, languageOf(matches)) : null });
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);

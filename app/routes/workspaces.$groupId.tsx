@@ -5,8 +5,10 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { WorkspaceNav } from "~/ui/workspaces/WorkspaceNav";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.nameFi} – Lähiturva` : "Lähiturva" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "titles.workspace", { name: data ? localName(data.group, languageOf(matches)) : null });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { group } = await requireWorkspace(request, context, params.groupId);

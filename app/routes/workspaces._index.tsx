@@ -7,8 +7,9 @@ import { forbidden, requireViewer } from "~/server/people/guard.server";
 import { isCoordinator } from "~/server/people/viewer.server";
 import { listWorkspaces } from "~/server/workspaces/workspaces.server";
 import { useFormat } from "~/ui/format";
+import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Lähiturva" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspaces.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);

@@ -3,7 +3,56 @@
 // with their menus open (axe checks what is in the DOM, so a closed menu hides its faults).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, launchBrowser, newPage, signIn } from "./helpers";
+import { baseUrl, DEMO, expectAccessible, launchBrowser, newPage, signIn } from "./helpers";
+import { type Session, signInOverHttp } from "./http-client";
+import { routePaths } from "./route-paths";
+
+const SERVICE = "Lähiturva";
+
+function titleOf(html: string): string | null {
+  const m = /<title>([^<]*)<\/title>/.exec(html);
+  return m
+    ? m[1]!
+        .replace(/&amp;/g, "&")
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+    : null;
+}
+
+/** Each HTML page a reader can open (200 or an error page), with its title in Finnish and English. */
+async function titles(session: Session | undefined) {
+  const rows: { path: string; status: number; fi: string | null; en: string | null }[] = [];
+  for (const { path } of await routePaths()) {
+    const get = (lng: string) =>
+      fetch(`${baseUrl()}${path}${path.includes("?") ? "&" : "?"}lng=${lng}`, {
+        redirect: "manual",
+        headers: { ...(session ? { Cookie: session.cookie } : {}), "Accept-Language": lng },
+      });
+    const fi = await get("fi");
+    if (!(fi.headers.get("content-type") ?? "").includes("text/html")) {
+      await fi.arrayBuffer();
+      continue;
+    }
+    const en = await get("en");
+    rows.push({ path, status: fi.status, fi: titleOf(await fi.text()), en: titleOf(await en.text()) });
+  }
+  return rows;
+}
+
+describe("every page has a specific title in the reader's language", () => {
+  for (const role of ["anonymous", "resident", "coordinator"] as const) {
+    it(`as ${role}`, async () => {
+      const session = role === "anonymous" ? undefined : await signInOverHttp(DEMO[role]);
+      const rows = await titles(session);
+      expect(rows.length).toBeGreaterThan(role === "anonymous" ? 10 : 20);
+      const bare = rows.filter((r) => r.fi === SERVICE || r.en === SERVICE || !r.fi || !r.en).map((r) => r.path);
+      expect(bare, "pages titled only with the service's name").toEqual([]);
+      const untranslated = rows.filter((r) => r.fi === r.en).map((r) => `${r.path}: ${r.fi}`);
+      expect(untranslated, "pages whose English title is the Finnish one").toEqual([]);
+      for (const r of rows) expect(r.fi!.endsWith(` – ${SERVICE}`), r.path).toBe(true);
+    });
+  }
+});
 
 describe("menus open", () => {
   let browser: Browser;
