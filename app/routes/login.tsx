@@ -80,6 +80,9 @@ export default function LoginPage() {
         type="email"
         autoComplete="username"
         required
+        // Signing in is the only thing this page is for: the cursor starts in the e-mail field
+        // (the header and navigation would otherwise take 11 Tab presses).
+        autoFocus={!fields.email.initialValue}
         error={errorText(fields.email.errors)}
       />
       <PasswordInput

@@ -72,6 +72,8 @@ describe("signing in", () => {
     const { context, page } = await newPage(browser);
     await page.goto("/login");
     await expectAccessible(page);
+    // The cursor starts in the e-mail field: typing signs in, no Tab presses through the header.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("autocomplete"))).toBe("username");
     await page.getByLabel("Sähköposti").fill(DEMO.expert);
     await page.getByLabel(/^Salasana/).fill("väärä-salasana");
     await page.locator("form").getByRole("button", { name: "Kirjaudu sisään" }).click();
