@@ -37,7 +37,10 @@ export default function PublishedPlansPage() {
   const filtered = Boolean(query.q || query.area);
   return (
     <Stack gap="lg" maw={900}>
-      <Title order={1}>{t("publicSite.plans.title")}</Title>
+      {/* "turvallisuussuunnitelmat" alone is wider than a phone: the word may break. */}
+      <Title order={1} style={{ overflowWrap: "anywhere", hyphens: "auto" }}>
+        {t("publicSite.plans.title")}
+      </Title>
       <Text>{t("publicSite.plans.intro")}</Text>
       {/* A plain GET form: the search works without JavaScript and its result has an address. */}
       <Paper withBorder p="md" component="section" aria-labelledby="plan-search">
