@@ -123,3 +123,10 @@ export const NetworkNoteSchema = z.object({
   measureId: id,
   body: z.string().trim().min(3).max(4000),
 });
+
+/** The public list of residents' safety plans: words to find, an area, a page; anything malformed is ignored. */
+export const PublishedPlansQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  area: z.coerce.number().int().positive().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
+});

@@ -1,22 +1,79 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, List, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { localName } from "~/i18n/names";
+import { listAllAreas } from "~/server/city/areas.server";
+import { currentPlan } from "~/server/city/plans.server";
+import { listPublishedPlans } from "~/server/neighbourhood/neighbourhood.server";
 import { getViewer } from "~/server/people/guard.server";
 import { homePathFor } from "~/server/people/permissions.server";
 import { pageTitle } from "~/i18n/page-title";
+import { publicPlanProgress } from "~/server/steering/summary.server";
+import { useFormat } from "~/ui/format";
+import { PlanList } from "~/ui/neighbourhood/parts";
+import { summaryListHref } from "~/ui/summary-links";
+
+/** How many of the newest published residents' safety plans the front page names. */
+const NEWEST_PLANS = 5;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
+/**
+ * The city's picture is the same for every reader, signed in or not: the published plan in force
+ * and its public measures only, so nothing here depends on who is looking (staff see their drafts
+ * on their own pages).
+ */
+function publicPicture() {
+  const plan = currentPlan({ publicOnly: true });
+  const figures = plan ? publicPlanProgress(plan.id) : null;
+  return {
+    plan: plan
+      ? {
+          id: plan.id,
+          nameFi: plan.nameFi,
+          nameSv: plan.nameSv,
+          nameEn: plan.nameEn,
+          periodStart: plan.periodStart,
+          periodEnd: plan.periodEnd,
+        }
+      : null,
+    figures: figures
+      ? {
+          total: figures.totals.total,
+          completed: figures.totals.counts.completed,
+          late: figures.totals.late,
+          progress: figures.progress,
+          // The measures without a priority area count in the totals, but are no area of their own.
+          areas: figures.areas
+            .filter((a) => a.id !== null)
+            .map((a) => ({
+              id: a.id as number,
+              code: a.code,
+              nameFi: a.nameFi ?? "",
+              nameSv: a.nameSv,
+              nameEn: a.nameEn,
+              total: a.total,
+              progress: a.progress,
+            })),
+        }
+      : null,
+    newestPlans: listPublishedPlans({ includeArchived: false, pageSize: NEWEST_PLANS }).rows,
+    majorDistricts: listAllAreas()
+      .filter((a) => a.level === "major_district" && !a.former)
+      .map((a) => ({ id: a.id, code: a.code, nameFi: a.nameFi, nameSv: a.nameSv })),
+  };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  return json({ signedIn: !!viewer, home: viewer ? homePathFor(viewer) : null });
+  return json({ signedIn: !!viewer, home: viewer ? homePathFor(viewer) : null, picture: publicPicture() });
 }
 
 /** The public front page: what the platform is and where each visitor goes next. */
 export default function FrontPage() {
   const { t } = useTranslation();
-  const { signedIn, home } = useLoaderData<typeof loader>();
+  const { signedIn, home, picture } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const levels = ["strategy", "city", "neighbourhood"] as const;
   return (
@@ -46,6 +103,7 @@ export default function FrontPage() {
           )}
         </Group>
       </Stack>
+      <CityPicture picture={picture} />
       <section aria-labelledby="levels-heading">
         <Title order={2} id="levels-heading" mb="md">
           {t("front.levelsTitle")}
@@ -70,6 +128,136 @@ export default function FrontPage() {
           {t("footer.accessibility")}
         </Anchor>
       </Text>
+    </Stack>
+  );
+}
+
+type Picture = ReturnType<typeof useLoaderData<typeof loader>>["picture"];
+
+/** Kausal Watch's public front page, Lähiturva's way: the plan in force, its areas, the residents' plans. */
+function CityPicture({ picture }: { picture: Picture }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const lang = i18n.language;
+  const { plan, figures, newestPlans, majorDistricts } = picture;
+  return (
+    <Stack gap="lg">
+      <Title order={2} id="picture-heading">
+        {t("publicSite.picture.title")}
+      </Title>
+      <Paper withBorder p="lg" component="section" aria-labelledby="plan-in-force">
+        {plan && figures ? (
+          <Stack gap="sm">
+            <Text size="sm" fw={600} c="city.8">
+              {t("publicSite.picture.planInForce")}
+            </Text>
+            <Title order={3} id="plan-in-force">
+              <Anchor component={Link} to={`/plans/${plan.id}`} underline="always" inherit>
+                {localName(plan, lang)}
+              </Anchor>
+            </Title>
+            <Text size="sm">
+              {t("plans.period")}: {t("plans.periodRange", { start: fmt.date(plan.periodStart), end: fmt.date(plan.periodEnd) })}
+            </Text>
+            <div>
+              <Text fw={600}>{t("publicSite.picture.progressLabel")}</Text>
+              {figures.progress == null ? (
+                <Text>{t("publicSite.picture.noProgress")}</Text>
+              ) : (
+                <>
+                  <Text size="xl" fw={700}>
+                    {t("publicSite.picture.progressValue", { value: fmt.number(figures.progress) })}
+                  </Text>
+                  <Progress value={figures.progress} aria-hidden size="lg" maw={480} />
+                  <Text size="sm" c="dimmed" mt={4}>
+                    {t("publicSite.picture.progressNote")}
+                  </Text>
+                </>
+              )}
+            </div>
+            <List spacing={2}>
+              <List.Item>
+                <Anchor component={Link} to={summaryListHref(plan.id, {})} underline="always">
+                  {t("publicSite.picture.measureCount", { count: figures.total })}
+                </Anchor>
+              </List.Item>
+              <List.Item>{t("publicSite.picture.completedCount", { count: figures.completed })}</List.Item>
+              <List.Item>{t("publicSite.picture.lateCount", { count: figures.late })}</List.Item>
+            </List>
+            <Group gap="md">
+              <Anchor component={Link} to={`/plans/${plan.id}`} underline="always">
+                {t("publicSite.picture.openPlan")}
+              </Anchor>
+              <Anchor component={Link} to={summaryListHref(plan.id, {})} underline="always">
+                {t("publicSite.picture.allMeasures")}
+              </Anchor>
+            </Group>
+          </Stack>
+        ) : (
+          <Text id="plan-in-force">{t("publicSite.picture.noPlan")}</Text>
+        )}
+      </Paper>
+      {plan && figures && figures.areas.length ? (
+        <section aria-labelledby="priority-areas-heading">
+          <Title order={3} id="priority-areas-heading" mb="sm">
+            {t("publicSite.picture.priorityAreasTitle")}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {figures.areas.map((a) => (
+              <Card key={a.id} withBorder padding="md" component="li">
+                <Title order={4} size="h5">
+                  {a.code ? `${a.code} ` : ""}
+                  {localName(a, lang)}
+                </Title>
+                {a.total ? (
+                  <Anchor component={Link} to={summaryListHref(plan.id, { priority: a.id })} underline="always" size="sm">
+                    {t("publicSite.picture.priorityAreaMeasures", { count: a.total })}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">{t("publicSite.picture.priorityAreaMeasures", { count: 0 })}</Text>
+                )}
+                {a.progress == null ? null : (
+                  <>
+                    <Text size="sm" mt={4}>
+                      {t("publicSite.picture.priorityAreaProgress", { value: fmt.number(a.progress) })}
+                    </Text>
+                    <Progress value={a.progress} aria-hidden size="sm" />
+                  </>
+                )}
+              </Card>
+            ))}
+          </SimpleGrid>
+        </section>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Paper withBorder p="lg" component="section" aria-labelledby="newest-plans-heading">
+          <Title order={3} id="newest-plans-heading" mb="sm">
+            {t("publicSite.picture.newestPlansTitle")}
+          </Title>
+          <PlanList plans={newestPlans} empty={t("publicSite.picture.noPlans")} />
+          <Anchor component={Link} to="/neighbourhood-plans" underline="always" display="inline-block" mt="sm">
+            {t("publicSite.picture.allPlans")}
+          </Anchor>
+        </Paper>
+        <Paper withBorder p="lg" component="section" aria-labelledby="areas-heading">
+          <Title order={3} id="areas-heading" mb="sm">
+            {t("publicSite.picture.areasTitle")}
+          </Title>
+          <Text mb="sm">{t("publicSite.picture.areasBody")}</Text>
+          <List spacing={2} mb="sm">
+            {majorDistricts.map((a) => (
+              <List.Item key={a.id}>
+                <Anchor component={Link} to={`/areas/${a.id}`} underline="always">
+                  {localName(a, lang)}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+          <Anchor component={Link} to="/areas" underline="always">
+            {t("publicSite.picture.areasLink")}
+          </Anchor>
+        </Paper>
+      </SimpleGrid>
     </Stack>
   );
 }

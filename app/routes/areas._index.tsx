@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { listAllAreas, type ListedArea } from "~/server/city/areas.server";
-import { authorize } from "~/server/people/guard.server";
+import { getViewer } from "~/server/people/guard.server";
 import { networkPlans } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
 import { groupsForViewer } from "~/server/workspaces/workspaces.server";
@@ -16,8 +16,9 @@ import { pageTitle } from "~/i18n/page-title";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "areas.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await authorize(request, context, { kind: "areas.view" });
-  const groups = groupsForViewer(viewer, "network");
+  const viewer = await getViewer(request, context);
+  // The area hierarchy is public (the front page links here); the networks' own part is for staff.
+  const groups = viewer && can(viewer, { kind: "areas.view" }) ? groupsForViewer(viewer, "network") : [];
   return json({
     groups,
     // Each network's plans waiting for its feedback, right on the landing page.

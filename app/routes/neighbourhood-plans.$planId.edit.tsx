@@ -29,11 +29,11 @@ import {
 import { localName } from "~/i18n/names";
 import { badRequest, forbidden, loginRedirect } from "~/server/people/guard.server";
 import { listOrganisations } from "~/server/people/directory.server";
-import { listMeasures } from "~/server/city/measures.server";
 import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
 import {
   addCoauthor,
   getPlanView,
+  linkableMeasures,
   removeCoauthor,
   removeItem,
   saveBasics,
@@ -65,14 +65,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
   const view = getPlanView(id, { publicMeasuresOnly: publicOnly, moderator: false })!;
   const cityPlan = currentPlan({ publicOnly });
-  const measureOptions = cityPlan
-    ? listMeasures({ planId: cityPlan.id, pageSize: 500 }, { publicOnly }).rows.map((m) => ({ id: m.id, code: m.code, title: m.title }))
-    : [];
+  // The measures aimed at the plan's own area come first: they are the ones a local action carries out.
+  const measureGroups = cityPlan ? linkableMeasures(cityPlan.id, view.area.id, { publicOnly }) : { nearby: [], others: [] };
   const organisations = listOrganisations().map((o) => ({ id: o.id, nameFi: o.nameFi, nameSv: o.nameSv, nameEn: o.nameEn }));
   const feedback = [...view.comments].reverse().find((c) => c.kind === "feedback") ?? null;
   return json({
     view,
-    measureOptions,
+    measureGroups,
     organisations,
     viewerId: viewer.id,
     isOwner: view.authors.some((a) => a.userId === viewer.id && a.role === "owner"),
@@ -224,7 +223,9 @@ const initial = (field: { initialValue?: unknown }) => (typeof field.initialValu
 export default function EditNeighbourhoodPlan() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { view, measureOptions, organisations, viewerId, isOwner, feedback, canWithdraw } = useLoaderData<typeof loader>();
+  const { view, measureGroups, organisations, viewerId, isOwner, feedback, canWithdraw } = useLoaderData<typeof loader>();
+  const measureOptions = [...measureGroups.nearby, ...measureGroups.others];
+  const measureItems = (list: typeof measureOptions) => list.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` }));
   const [params] = useSearchParams();
   const errorText = useErrorText();
   const { plan } = view;
@@ -371,7 +372,16 @@ export default function EditNeighbourhoodPlan() {
         description={t("neighbourhood.editor.measureHelp")}
         data={[
           { value: "", label: t("neighbourhood.editor.noneChosen") },
-          ...measureOptions.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` })),
+          // Two labelled groups (optgroup): the measures aimed at the plan's area, then the rest.
+          ...(measureGroups.nearby.length
+            ? [
+                {
+                  group: t("publicSite.linkPicker.nearby", { area: localName(view.area, lang) }),
+                  items: measureItems(measureGroups.nearby),
+                },
+              ]
+            : []),
+          ...(measureGroups.others.length ? [{ group: t("publicSite.linkPicker.others"), items: measureItems(measureGroups.others) }] : []),
         ]}
         error={errorText(fields.measureId.errors)}
       />

@@ -216,7 +216,17 @@ export default function PlanPage() {
         {areas.length === 0 && unassigned === 0 ? (
           <Text>{t("plans.noAreas")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          // On a phone the table scrolls sideways: its viewport takes keyboard focus and is named by the caption.
+          <Table.ScrollContainer
+            minWidth={640}
+            scrollAreaProps={{
+              viewportProps: {
+                tabIndex: 0,
+                role: "region",
+                "aria-label": publicOnly ? t("plans.countsCaptionPublic") : t("plans.countsCaption"),
+              },
+            }}
+          >
             <Table striped withTableBorder>
               <caption>{publicOnly ? t("plans.countsCaptionPublic") : t("plans.countsCaption")}</caption>
               <Table.Thead>
@@ -290,7 +300,10 @@ export default function PlanPage() {
         {areas.length === 0 ? (
           <Text>{t("plans.noAreas")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer
+            minWidth={560}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": t("plans.historyCaption") } }}
+          >
             <Table withTableBorder withColumnBorders>
               <caption>{t("plans.historyCaption")}</caption>
               <Table.Thead>

@@ -95,7 +95,9 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
                 </Menu.Dropdown>
               </Menu>
             ) : (
-              <Button component={Link} to={signInPath(location.pathname)} size="xs" variant="filled">
+              // On a phone the header has no room for it beside the languages (it stuck out of a
+              // 390 px screen): there it is the menu's last entry.
+              <Button component={Link} to={signInPath(location.pathname)} size="xs" variant="filled" visibleFrom="sm">
                 {t("auth.signIn")}
               </Button>
             )}
@@ -123,13 +125,23 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
             active={location.pathname.startsWith("/account")}
           />
         ) : (
-          <NavLink
-            component={RemixNavLink}
-            to="/register"
-            label={t("nav.register")}
-            onClick={close}
-            active={location.pathname === "/register"}
-          />
+          <>
+            <NavLink
+              component={RemixNavLink}
+              to="/register"
+              label={t("nav.register")}
+              onClick={close}
+              active={location.pathname === "/register"}
+            />
+            <NavLink
+              component={RemixNavLink}
+              to={signInPath(location.pathname)}
+              label={t("auth.signIn")}
+              onClick={close}
+              hiddenFrom="sm"
+              active={location.pathname === "/login"}
+            />
+          </>
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>

@@ -297,7 +297,8 @@ describe("staff invitations and sessions", () => {
     await expectAccessible(first.page);
     await first.page.getByRole("button", { name: "Kirjaudu ulos kaikilta laitteilta" }).click();
     await first.page.waitForURL("**/login");
-    await second.page.goto("/areas");
+    // The account page needs a session (/areas, the network's landing page, is public now).
+    await second.page.goto("/account");
     expect(new URL(second.page.url()).pathname).toBe("/login");
     await first.context.close();
     await second.context.close();

@@ -144,7 +144,7 @@ describe("coordinator manages priority areas", () => {
     const { context, page, errors } = await newPage(browser);
     await signIn(page, DEMO.coordinator);
     await page.goto("/admin/plans");
-    await expect(page.getByRole("link", { name: "Suunnitelmat" }).getAttribute("aria-current")).resolves.toBe("page");
+    await expect(page.getByRole("link", { name: "Suunnitelmat", exact: true }).getAttribute("aria-current")).resolves.toBe("page");
     await expectAccessible(page);
     await page.goto("/admin/strategy");
     await page.getByRole("heading", { name: "Strategian tavoitteet" }).waitFor();

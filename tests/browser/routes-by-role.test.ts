@@ -57,7 +57,8 @@ const TABLE: Record<string, Check[]> = {
   ],
   "routes/steering._index": [{ path: () => "/steering", expect: staffOnly("coordinator", "mayor") }],
   "routes/expert._index": [{ path: () => "/expert", expect: staffOnly("coordinator", "expert") }],
-  "routes/areas._index": [{ path: () => "/areas", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
+  // The area hierarchy is public (the front page links to it); the networks' part shows only to staff.
+  "routes/areas._index": [{ path: () => "/areas", expect: everyone(200) }],
   "routes/my-area": [{ path: () => "/my-area", expect: staffOnly("resident") }],
   "routes/admin": [{ path: () => "/admin", expect: staffOnly("coordinator") }],
   "routes/admin._index": [{ path: () => "/admin/", expect: staffOnly("coordinator") }],
@@ -224,6 +225,12 @@ const TABLE: Record<string, Check[]> = {
     { path: () => `/networks/${nb.kallioNetwork}`, expect: staffOnly("coordinator", "network") },
     { path: () => `/networks/${nb.malmiNetwork}`, expect: staffOnly("coordinator") },
     { path: () => "/networks/999999", expect: { ...everyone(404), anonymous: 302 } },
+  ],
+  // Published residents' safety plans, public: in everyone's menu.
+  "routes/neighbourhood-plans._index": [
+    { path: () => "/neighbourhood-plans", expect: everyone(200) },
+    { path: () => `/neighbourhood-plans?q=Karhupuisto&area=${nb.linjat}`, expect: everyone(200) },
+    { path: () => "/neighbourhood-plans?area=abc&page=-1", expect: everyone(200) },
   ],
   "routes/neighbourhood-plans.new": [{ path: () => "/neighbourhood-plans/new", expect: staffOnly("resident") }],
   "routes/neighbourhood-plans.$planId._index": [

@@ -58,8 +58,15 @@ describe("who may do what", () => {
     expect(homePathFor(viewerOf(DEMO.expert))).toBe("/expert");
     expect(homePathFor(viewerOf(DEMO.network))).toBe("/areas");
     expect(homePathFor(viewerOf(DEMO.resident))).toBe("/my-area");
-    expect(navigationFor(viewerOf(DEMO.resident)).map((n) => n.to)).toEqual(["/", "/plan", "/measures", "/my-area"]);
-    expect(navigationFor(null).map((n) => n.to)).toEqual(["/", "/plan", "/measures"]);
+    expect(navigationFor(viewerOf(DEMO.resident)).map((n) => n.to)).toEqual([
+      "/",
+      "/plan",
+      "/measures",
+      "/neighbourhood-plans",
+      "/my-area",
+    ]);
+    // Published residents' safety plans are found from the menu without signing in.
+    expect(navigationFor(null).map((n) => n.to)).toEqual(["/", "/plan", "/measures", "/neighbourhood-plans"]);
   });
 
   it("a person can hold several roles at once", () => {

@@ -9,6 +9,7 @@ import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
+import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 
 const en: Translation = {
@@ -22,6 +23,7 @@ const en: Translation = {
     reviews: "Status reviews",
     expert: "Expert group",
     areas: "Areas",
+    neighbourhoodPlans: "Residents' safety plans",
     myArea: "My area",
     plan: "Safety plan",
     measures: "Measures",
@@ -369,6 +371,7 @@ const en: Translation = {
   rights: rightsTexts.en,
   plans: planTexts.en,
   cityData: cityDataTexts.en,
+  publicSite: publicSiteTexts.en,
 };
 
 export default en;

@@ -8,6 +8,7 @@ import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
+import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
@@ -22,6 +23,7 @@ const fi = {
     reviews: "Tilannekatsaukset",
     expert: "Asiantuntijaryhmä",
     areas: "Alueet",
+    neighbourhoodPlans: "Asukkaiden turvallisuussuunnitelmat",
     myArea: "Oma alue",
     plan: "Turvallisuussuunnitelma",
     measures: "Toimenpiteet",
@@ -370,6 +372,7 @@ const fi = {
   rights: rightsTexts.fi,
   plans: planTexts.fi,
   cityData: cityDataTexts.fi,
+  publicSite: publicSiteTexts.fi,
 };
 
 export default fi;

@@ -9,6 +9,7 @@ import { secondFactorTexts } from "../texts/trust";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
+import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 
 const sv: Translation = {
@@ -22,6 +23,7 @@ const sv: Translation = {
     reviews: "Lägesöversikter",
     expert: "Expertgrupp",
     areas: "Områden",
+    neighbourhoodPlans: "Invånarnas säkerhetsplaner",
     myArea: "Mitt område",
     plan: "Säkerhetsplan",
     measures: "Åtgärder",
@@ -371,6 +373,7 @@ const sv: Translation = {
   rights: rightsTexts.sv,
   plans: planTexts.sv,
   cityData: cityDataTexts.sv,
+  publicSite: publicSiteTexts.sv,
 };
 
 export default sv;

@@ -34,7 +34,7 @@ import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { cachedRead } from "../platform/read-cache.server";
-import { publicMeasureCondition } from "../city/measures.server";
+import { listMeasures, publicMeasureCondition } from "../city/measures.server";
 import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
@@ -850,6 +850,35 @@ function planPage(r: Reader, where: SQL, order: SQL[], opts: { page?: number; pa
   return { rows, total, page, pageCount };
 }
 
+export type PublishedPlanFilters = { q?: string; areaId?: number; page?: number; pageSize?: number; includeArchived?: boolean };
+
+/**
+ * The public list of residents' safety plans: published ones (newest first), then archived ones,
+ * found by words in the title or the situation and by area (the area and the areas within it).
+ * The same for every reader, signed in or not: only public plans, so it can be shown to anyone.
+ */
+export function listPublishedPlans(f: PublishedPlanFilters, r: Reader = db()): PlanPage {
+  const conditions: SQL[] = [inArray(neighbourhoodPlans.status, f.includeArchived === false ? ["published"] : PUBLIC_STATUSES)];
+  const q = f.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      sql`(${neighbourhoodPlans.title} like ${like} escape '\\' or ${neighbourhoodPlans.situation} like ${like} escape '\\')`,
+    );
+  }
+  if (f.areaId) {
+    const within = areaDescendantIds([f.areaId], r);
+    if (!within.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
+    conditions.push(inArray(neighbourhoodPlans.areaId, within));
+  }
+  return planPage(
+    r,
+    and(...conditions)!,
+    [sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.publishedAt), desc(neighbourhoodPlans.id)],
+    f,
+  );
+}
+
 /** The plans a person writes or has written, newest first. */
 export function listMyPlans(userId: string, r: Reader = db()): PlanListRow[] {
   return r
@@ -1036,4 +1065,19 @@ export function planHistory(planId: number, r: Reader = db()) {
     for (const a of current.actions) entry(a.authorId).actions++;
   }
   return { versions: versions.reverse(), contributions: [...tally.values()] };
+}
+
+/**
+ * The plan editor's "linked city measure" choices: the measures aimed at the plan's area (at the
+ * area itself, an area above it or one within it, as the measure list's area filter matches them)
+ * first, then the rest of the plan in force; each in code order.
+ */
+export function linkableMeasures(cityPlanId: number, areaId: number, opts: { publicOnly: boolean }) {
+  const pick = (m: { id: number; code: string; title: string }) => ({ id: m.id, code: m.code, title: m.title });
+  const nearby = listMeasures({ planId: cityPlanId, areaId, pageSize: 500 }, opts).rows.map(pick);
+  const near = new Set(nearby.map((m) => m.id));
+  const others = listMeasures({ planId: cityPlanId, pageSize: 500 }, opts)
+    .rows.filter((m) => !near.has(m.id))
+    .map(pick);
+  return { nearby, others };
 }

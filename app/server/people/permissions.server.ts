@@ -205,6 +205,8 @@ export function navigationFor(viewer: Viewer | null) {
   const items: { to: string; labelKey: string }[] = [{ to: "/", labelKey: "nav.home" }];
   items.push({ to: "/plan", labelKey: "nav.plan" });
   items.push({ to: "/measures", labelKey: "nav.measures" });
+  // Published residents' safety plans are public: everyone finds them from the menu.
+  items.push({ to: "/neighbourhood-plans", labelKey: "nav.neighbourhoodPlans" });
   if (can(viewer, { kind: "indicator.view" })) items.push({ to: "/indicators", labelKey: "nav.indicators" });
   if (can(viewer, { kind: "steering.view" })) items.push({ to: "/steering", labelKey: "nav.steering" });
   if (can(viewer, { kind: "review.view" })) items.push({ to: "/reviews", labelKey: "nav.reviews" });

@@ -37,9 +37,14 @@ function baseFilters(planId: number, f: SummaryFilters): MeasureFilters {
   return { planId, priorityAreaId: f.priorityAreaId, ownerId: f.ownerId, areaId: f.areaId };
 }
 
-export function steeringSummary(planId: number, f: SummaryFilters, now = clock.now()) {
+/**
+ * Measures per priority area (status counts, late, stale, progress) and the plan's overall progress:
+ * the steering summary's table, and with `publicOnly` the public front page's figures, counted over
+ * the same conditions as the measure list they link to.
+ */
+export function priorityAreaProgress(planId: number, f: SummaryFilters, now: Date, publicOnly: boolean) {
   const d = db();
-  const where = and(...filterConditions(baseFilters(planId, f), now, false));
+  const where = and(...filterConditions(baseFilters(planId, f), now, publicOnly));
   const late = lateSql(now);
   const stale = staleSql(now);
 
@@ -112,6 +117,15 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     { counts: emptyCounts(), total: 0, late: 0, stale: 0 },
   );
   const committed = [...byArea.values()].reduce((acc, b) => ({ sum: acc.sum + b.progressSum, n: acc.n + b.progressN }), { sum: 0, n: 0 });
+  return { areas, totals, progress: committed.n ? Math.round(committed.sum / committed.n) : null };
+}
+
+export function steeringSummary(planId: number, f: SummaryFilters, now = clock.now()) {
+  const d = db();
+  const where = and(...filterConditions(baseFilters(planId, f), now, false));
+  const late = lateSql(now);
+  const stale = staleSql(now);
+  const { areas, totals, progress } = priorityAreaProgress(planId, f, now, false);
 
   const responsible = alias(users, "responsible");
   const listColumns = {
@@ -225,7 +239,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
   return {
     areas,
     totals,
-    progress: committed.n ? Math.round(committed.sum / committed.n) : null,
+    progress,
     late: lateList,
     stale: staleList,
     deadlines,
@@ -251,6 +265,18 @@ export function cachedSteeringSummary(planId: number, f: SummaryFilters, now = c
   return cachedRead(
     `summary:${planId}:${f.priorityAreaId}:${f.ownerId}:${f.areaId}`,
     () => steeringSummary(planId, f, now),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
+}
+
+/**
+ * The public front page's picture of a plan: the steering summary's per-area figures over public
+ * measures only (never proposals or unpublished ones), through the read cache like the summary.
+ */
+export function publicPlanProgress(planId: number, now = clock.now()) {
+  return cachedRead(
+    `publicProgress:${planId}`,
+    () => priorityAreaProgress(planId, {}, now, true),
     String(Math.floor(now.getTime() / 60_000)),
   );
 }
