@@ -1,3 +1,5 @@
+// Names and content texts in the reader's language, falling back to Finnish (the working
+// language); a content text also says which language it is in, so a fallback can be marked.
 import type { Language } from "./config";
 
 type Named = { nameFi: string; nameSv?: string | null; nameEn?: string | null };

@@ -11,6 +11,7 @@ import { MyMeasures } from "~/ui/measures/MyMeasures";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LinkView } from "~/ui/workspaces/LinkView";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { LocalText } from "~/ui/LocalText";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
@@ -197,7 +198,7 @@ export default function WorkspaceOverview() {
                   {d.number}
                 </Text>{" "}
                 <Text span size="sm">
-                  {d.text}
+                  <LocalText record={d} field="text" />
                 </Text>{" "}
                 <LinkView link={d.link} />
               </List.Item>

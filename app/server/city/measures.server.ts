@@ -537,7 +537,14 @@ export function getMeasureAccessInfo(id: number) {
 // Writing
 
 /** Swedish and English texts are optional everywhere: null (or left out) falls back to Finnish. */
-export type TaskInput = { id?: number; title: string; titleSv?: string | null; titleEn?: string | null; dueDate?: string | null; state: TaskState };
+export type TaskInput = {
+  id?: number;
+  title: string;
+  titleSv?: string | null;
+  titleEn?: string | null;
+  dueDate?: string | null;
+  state: TaskState;
+};
 
 export type MeasureInput = {
   code: string;

@@ -118,6 +118,8 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     id: measures.id,
     code: measures.code,
     title: measures.title,
+    titleSv: measures.titleSv,
+    titleEn: measures.titleEn,
     status: measures.status,
     progress: measures.progress,
     endDate: measures.endDate,
@@ -157,8 +159,12 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
       measureId: measures.id,
       code: measures.code,
       title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
       date: sql<string>`${measures.endDate}`,
       taskTitle: sql<string | null>`null`,
+      taskTitleSv: sql<string | null>`null`,
+      taskTitleEn: sql<string | null>`null`,
     })
     .from(measures)
     .where(endWhere)
@@ -170,8 +176,12 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
       measureId: measures.id,
       code: measures.code,
       title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
       date: sql<string>`${measureTasks.dueDate}`,
       taskTitle: measureTasks.title,
+      taskTitleSv: measureTasks.titleSv,
+      taskTitleEn: measureTasks.titleEn,
     })
     .from(measureTasks)
     .innerJoin(measures, eq(measures.id, measureTasks.measureId))
@@ -207,6 +217,8 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
           measureId: measures.id,
           code: measures.code,
           title: measures.title,
+          titleSv: measures.titleSv,
+          titleEn: measures.titleEn,
           reportedAt: followUps.reportedAt,
           status: followUps.status,
           progress: followUps.progress,

@@ -217,36 +217,36 @@ export function MeasureFormFields({
               const f = task.getFieldset();
               return (
                 <Stack key={task.key} gap={4}>
-                <Group align="end" wrap="nowrap">
-                  <TextInput
-                    key={f.title.key}
-                    name={f.title.name}
-                    defaultValue={f.title.initialValue}
-                    label={t("measures.taskTitle", { n: index + 1 })}
-                    style={{ flex: 1 }}
-                    error={errorText(f.title.errors)}
-                  />
-                  <TextInput
-                    key={f.dueDate.key}
-                    name={f.dueDate.name}
-                    defaultValue={f.dueDate.initialValue}
-                    type="date"
-                    label={t("measures.due")}
-                    error={errorText(f.dueDate.errors)}
-                  />
-                  <NativeSelect
-                    key={f.state.key}
-                    name={f.state.name}
-                    defaultValue={f.state.initialValue ?? "open"}
-                    label={t("measures.taskStateLabel")}
-                    data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
-                  />
-                  <RemoveRowButton
-                    buttonProps={form.remove.getButtonProps({ name: fields.tasks.name, index })}
-                    label={t("measures.removeTask", { n: index + 1 })}
-                  />
-                </Group>
-                <TranslationFields sv={f.titleSv} en={f.titleEn} label={t("measures.taskTitle", { n: index + 1 })} />
+                  <Group align="end" wrap="nowrap">
+                    <TextInput
+                      key={f.title.key}
+                      name={f.title.name}
+                      defaultValue={f.title.initialValue}
+                      label={t("measures.taskTitle", { n: index + 1 })}
+                      style={{ flex: 1 }}
+                      error={errorText(f.title.errors)}
+                    />
+                    <TextInput
+                      key={f.dueDate.key}
+                      name={f.dueDate.name}
+                      defaultValue={f.dueDate.initialValue}
+                      type="date"
+                      label={t("measures.due")}
+                      error={errorText(f.dueDate.errors)}
+                    />
+                    <NativeSelect
+                      key={f.state.key}
+                      name={f.state.name}
+                      defaultValue={f.state.initialValue ?? "open"}
+                      label={t("measures.taskStateLabel")}
+                      data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
+                    />
+                    <RemoveRowButton
+                      buttonProps={form.remove.getButtonProps({ name: fields.tasks.name, index })}
+                      label={t("measures.removeTask", { n: index + 1 })}
+                    />
+                  </Group>
+                  <TranslationFields sv={f.titleSv} en={f.titleEn} label={t("measures.taskTitle", { n: index + 1 })} />
                 </Stack>
               );
             })}
