@@ -29,6 +29,7 @@ import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { LocalText } from "~/ui/LocalText";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
 
@@ -292,7 +293,7 @@ export default function NeighbourhoodPlanPage() {
                     <Table.Td>
                       {a.measure ? (
                         <Anchor component={Link} to={`/measures/${a.measure.id}`} underline="always">
-                          {a.measure.code} {a.measure.title}
+                          {a.measure.code} <LocalText record={a.measure} field="title" />
                         </Anchor>
                       ) : (
                         "–"
