@@ -20,6 +20,7 @@ import {
 import { measureInputFromForm } from "~/server/city/measure-input";
 import { addFollowUp, editFollowUp, getMeasure, listMeasures, proposeMeasure, updateMeasure } from "~/server/city/measures.server";
 import { db } from "~/server/platform/db.server";
+import { createReview, getReview, recordDecision, sendReview } from "~/server/steering/reviews.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -256,6 +257,33 @@ describe("the measure import's Swedish and English columns", () => {
     const changed = await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;kuvaus\nR1;;;Uusi kuvaus\n"), "k.csv");
     expect(applyImport(coordinatorId, planId, changed)).toMatchObject({ ok: true, updated: 1 });
     expect(tasksOf(id)).toEqual([{ title: "Reitin suunnittelu", titleSv: "Planering av rutten", titleEn: "Planning the route" }]);
+  });
+});
+
+describe("a status review", () => {
+  it("keeps the measure titles it was sent with in every language, and decisions carry their versions", () => {
+    const planId = createPlan("Kaksikielinen katsaus");
+    const id = proposeFromForm(planId, { titleSv: "Trygghetsvandringar" });
+    db().update(measures).set({ status: "approved" }).where(eq(measures.id, id)).run();
+    const reviewId = createReview(coordinatorId, { planId, title: "Katsaus SV", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+    expect(sendReview(coordinatorId, reviewId, 1)).toEqual({ ok: true });
+    // A later edit does not reach the sent review.
+    db().update(measures).set({ titleSv: "Något annat" }).where(eq(measures.id, id)).run();
+    const sent = getReview(reviewId)!;
+    expect(sent.content.measures.find((m) => m.id === id)).toMatchObject({ title: "Turvallisuuskävelyt", titleSv: "Trygghetsvandringar" });
+
+    expect(
+      recordDecision(coordinatorId, reviewId, {
+        decidedOn: "2026-07-01",
+        kind: "other",
+        text: "Kävelyt jatkuvat.",
+        textSv: "Vandringarna fortsätter.",
+        textEn: "",
+      }),
+    ).toEqual({ ok: true });
+    const [decision] = getReview(reviewId)!.decisions;
+    expect(decision).toMatchObject({ text: "Kävelyt jatkuvat.", textSv: "Vandringarna fortsätter.", textEn: null });
+    expect(localField(decision, "text", "en")).toEqual({ text: "Kävelyt jatkuvat.", lang: "fi" });
   });
 });
 
