@@ -13,6 +13,10 @@ export const TEMPLATE_ROWS: ExportRow[] = [
   {
     code: "9.1",
     title: "Someturva-pilotti nuorille",
+    titleSv: "Someturva-pilot för unga",
+    titleEn: "Someturva pilot for young people",
+    descriptionSv: "En digital tjänst där unga får hjälp med mobbning och trakasserier i sociala medier.",
+    descriptionEn: "",
     description:
       "Digitaalinen palvelu, josta nuoret saavat apua sosiaalisen median kiusaamiseen ja häirintään.\nPalveluntuottaja raportoi käyttötilastot neljännesvuosittain.",
     priorityArea: "1",
@@ -37,6 +41,10 @@ export const TEMPLATE_ROWS: ExportRow[] = [
   {
     code: "9.2",
     title: "Asukkaiden turvallisuuskävelyt",
+    titleSv: "",
+    titleEn: "",
+    descriptionSv: "",
+    descriptionEn: "",
     description: "Asukkaat, poliisi ja kaupunki kiertävät alueen yhdessä ja kirjaavat korjattavat kohteet.",
     priorityArea: "2",
     owner: "Kymp",

@@ -12,6 +12,8 @@ export const finnishNumber = z.preprocess((v) => {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 const ids = z.array(z.coerce.number().int().positive()).default([]);
+/** A Swedish or English version beside a Finnish text: optional, empty means "fall back to Finnish". */
+const translation = (max: number) => z.string().trim().max(max).optional();
 
 export const MeasureFormSchema = z
   .object({
@@ -24,6 +26,10 @@ export const MeasureFormSchema = z
       .regex(/^[0-9A-Za-zÅÄÖåäö.\-/]+$/, "measures.validation.code"),
     title: z.string().trim().min(3).max(300),
     description: z.string().trim().max(8000).default(""),
+    titleSv: translation(300),
+    titleEn: translation(300),
+    descriptionSv: translation(8000),
+    descriptionEn: translation(8000),
     priorityAreaId: z.coerce.number().int().positive().optional(),
     ownerOrganisationId: z.coerce.number().int().positive({ message: "validation.choose" }),
     responsibleUserId: z.string().trim().max(64).optional(),
@@ -45,7 +51,13 @@ export const MeasureFormSchema = z
       .default([]),
     tasks: z
       .array(
-        z.object({ title: z.string().trim().min(2).max(300), dueDate: isoDate.optional(), state: z.enum(TASK_STATES).default("open") }),
+        z.object({
+          title: z.string().trim().min(2).max(300),
+          titleSv: translation(300),
+          titleEn: translation(300),
+          dueDate: isoDate.optional(),
+          state: z.enum(TASK_STATES).default("open"),
+        }),
       )
       .default([]),
     published: z.preprocess((v) => v === "on" || v === true, z.boolean()),
@@ -70,6 +82,8 @@ export const FollowUpFormSchema = z.object({
   next: z.string().trim().max(4000).default(""),
   obstacles: z.string().trim().max(4000).default(""),
   publicText: z.string().trim().max(1000).default(""),
+  publicTextSv: translation(1000),
+  publicTextEn: translation(1000),
   tasks: z.array(z.object({ id: z.coerce.number().int().positive(), state: z.enum(TASK_STATES) })).default([]),
 });
 
@@ -81,6 +95,8 @@ export const FollowUpEditSchema = z.object({
   next: z.string().trim().max(4000).default(""),
   obstacles: z.string().trim().max(4000).default(""),
   publicText: z.string().trim().max(1000).default(""),
+  publicTextSv: translation(1000),
+  publicTextEn: translation(1000),
 });
 
 export const DecisionSchema = z.object({

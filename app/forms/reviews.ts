@@ -46,6 +46,9 @@ export const DecisionFormSchema = z
     decidedOn: isoDate,
     kind: z.enum(["priority_areas", "other"]),
     text: z.string().trim().min(3).max(4000),
+    /** The decision in Swedish and English; empty falls back to the Finnish text. */
+    textSv: z.string().trim().max(4000).optional(),
+    textEn: z.string().trim().max(4000).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     priorityAreaIds: z.array(z.coerce.number().int().positive()).default([]),
   })

@@ -48,6 +48,9 @@ export const MinutesSchema = z.object({
 
 export const DecisionFormSchema = z.object({
   text: z.string().trim().min(3).max(4000),
+  /** The decision in Swedish and English; empty falls back to the Finnish text. */
+  textSv: z.string().trim().max(4000).optional(),
+  textEn: z.string().trim().max(4000).optional(),
   decidedOn: isoDate,
   agendaItemId: z.coerce.number().int().positive().optional(),
   link: linkValue,

@@ -1,12 +1,31 @@
+// Names and content texts in the reader's language, falling back to Finnish (the working
+// language); a content text also says which language it is in, so a fallback can be marked.
 import type { Language } from "./config";
 
 type Named = { nameFi: string; nameSv?: string | null; nameEn?: string | null };
 
 /** The record's name in the reader's language, falling back to Finnish (the working language). */
 export function localName(record: Named, lang: string): string {
-  if (lang === "sv" && record.nameSv) return record.nameSv;
-  if (lang === "en" && record.nameEn) return record.nameEn;
-  return record.nameFi;
+  return localText({ fi: record.nameFi, sv: record.nameSv, en: record.nameEn }, lang).text;
+}
+
+/** A text and the language it is actually in: a fallback to Finnish is marked with lang="fi" (ui/LocalText). */
+export type LocalText = { text: string; lang: Language };
+
+/** One text in Finnish with optional Swedish and English versions; empty versions fall back to Finnish. */
+export function localText(versions: { fi: string; sv?: string | null; en?: string | null }, lang: string): LocalText {
+  if (lang === "sv" && versions.sv?.trim()) return { text: versions.sv, lang: "sv" };
+  if (lang === "en" && versions.en?.trim()) return { text: versions.en, lang: "en" };
+  return { text: versions.fi, lang: "fi" };
+}
+
+/** A content field stored as `title` (Finnish) with `titleSv` and `titleEn` beside it. */
+export type Translated<K extends string> = { [P in K]: string } & { [P in `${K}Sv` | `${K}En`]?: string | null };
+
+/** The record's `field` in the reader's language, e.g. localField(measure, "title", "sv"). */
+export function localField<K extends string>(record: Translated<K>, field: K, lang: string): LocalText {
+  const r = record as unknown as Record<string, string | null | undefined>;
+  return localText({ fi: r[field] ?? "", sv: r[`${field}Sv`], en: r[`${field}En`] }, lang);
 }
 
 export type { Language };

@@ -4,7 +4,8 @@ import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Table, Te
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localName } from "~/i18n/names";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { localField, localName } from "~/i18n/names";
 import { areaAncestors, areaChildren, getArea, networksCoveringArea } from "~/server/city/areas.server";
 import { getViewer, idParam, notFound } from "~/server/people/guard.server";
 import { pageParam } from "~/server/platform/paging";
@@ -17,6 +18,7 @@ import { PlanList } from "~/ui/neighbourhood/parts";
 import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
+import { LangText } from "~/ui/LocalText";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -32,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const measurePage = cityPlan
     ? listMeasures({ planId: cityPlan.id, areaId: area.id, page: pageParam(request.url, "measuresPage") }, { publicOnly })
     : null;
+  const lang = await detectLanguage(request);
   const measures = measurePage?.rows ?? [];
   return json({
     area,
@@ -39,10 +42,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     children: areaChildren(area.id),
     networks: networksCoveringArea(area.id).map((n) => ({ ...n, canOpen: can(viewer, { kind: "network.view", groupId: n.id }) })),
     cityPlan: cityPlan ? { id: cityPlan.id, nameFi: cityPlan.nameFi, nameSv: cityPlan.nameSv, nameEn: cityPlan.nameEn } : null,
+    // The title in the reader's language (or Finnish, marked as such): the page needs no other version.
     measures: measures.map((m) => ({
       id: m.id,
       code: m.code,
-      title: m.title,
+      title: localField(m, "title", lang),
       status: m.status,
       ownerNameFi: m.ownerNameFi,
       ownerNameSv: m.ownerNameSv,
@@ -177,7 +181,7 @@ export default function AreaPage() {
                     <Table.Td>{m.code}</Table.Td>
                     <Table.Td>
                       <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
-                        {m.title}
+                        <LangText value={m.title} />
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)}</Table.Td>

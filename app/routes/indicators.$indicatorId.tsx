@@ -32,6 +32,7 @@ import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureText, valueAxisDomain, type FigureView } from "~/ui/indicators/figures";
+import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 
 type Resolution = "year" | "month";
@@ -216,7 +217,7 @@ export default function IndicatorPage() {
               {detail.measures.map((m) => (
                 <List.Item key={m.id}>
                   <Anchor component={Link} to={`/measures/${m.id}`}>
-                    {m.code} {m.title}
+                    {m.code} <LocalText record={m} field="title" />
                   </Anchor>
                 </List.Item>
               ))}

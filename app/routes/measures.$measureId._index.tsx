@@ -14,6 +14,7 @@ import { linkedRecords } from "~/server/workspaces/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { Pager } from "~/ui/Pager";
+import { LocalText } from "~/ui/LocalText";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
 import { pageTitle } from "~/i18n/page-title";
@@ -89,7 +90,7 @@ export default function MeasurePage() {
           ← {t("measures.backToList")} ({localName(data.plan, lang)})
         </Anchor>
         <Title order={1}>
-          {m.code} {m.title}
+          {m.code} <LocalText record={m} field="title" />
         </Title>
         <Group gap="xs">
           <StatusBadge status={m.status} />
@@ -199,7 +200,7 @@ export default function MeasurePage() {
             <Title order={2} size="h4" id="measure-description" mb="sm">
               {t("measures.description")}
             </Title>
-            <Text style={{ whiteSpace: "pre-line" }}>{m.description || "–"}</Text>
+            <Text style={{ whiteSpace: "pre-line" }}>{m.description ? <LocalText record={m} field="description" /> : "–"}</Text>
           </Paper>
           {data.costShares.length ? (
             <Paper withBorder p="md" component="section" aria-labelledby="measure-costs">
@@ -239,7 +240,7 @@ export default function MeasurePage() {
                 {data.tasks.map((task) => (
                   <List.Item key={task.id}>
                     <Text span td={task.state === "cancelled" ? "line-through" : undefined}>
-                      {task.title}
+                      <LocalText record={task} field="title" />
                     </Text>{" "}
                     <Text span size="sm" c="dimmed">
                       ({t(`measures.taskState.${task.state}`)}
@@ -279,7 +280,9 @@ export default function MeasurePage() {
                   </Text>
                 ) : null}
                 {publicOnly ? (
-                  <Text mt={4}>{f.publicText}</Text>
+                  <Text mt={4}>
+                    <LocalText record={f} field="publicText" />
+                  </Text>
                 ) : (
                   <Stack gap={2} mt={4}>
                     <Text size="sm">
@@ -297,7 +300,7 @@ export default function MeasurePage() {
                     ) : null}
                     {f.publicText ? (
                       <Text size="sm">
-                        <strong>{t("measures.fields.publicText")}:</strong> {f.publicText}
+                        <strong>{t("measures.fields.publicText")}:</strong> <LocalText record={f} field="publicText" />
                       </Text>
                     ) : null}
                     {canFollowUp ? (

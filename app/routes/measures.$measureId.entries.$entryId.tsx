@@ -59,7 +59,14 @@ export default function EditEntryPage() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    defaultValue: { done: entry.done, next: entry.next, obstacles: entry.obstacles, publicText: entry.publicText },
+    defaultValue: {
+      done: entry.done,
+      next: entry.next,
+      obstacles: entry.obstacles,
+      publicText: entry.publicText,
+      publicTextSv: entry.publicTextSv ?? "",
+      publicTextEn: entry.publicTextEn ?? "",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpEditSchema }),
     shouldValidate: "onBlur",
   });

@@ -30,6 +30,7 @@ import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { MEASURE_SORTS } from "~/server/city/measure-rules";
 import { Pager } from "~/ui/Pager";
+import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "measures.listTitle");
@@ -194,7 +195,7 @@ export default function MeasureList() {
                 <Table.Td>{m.code}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/measures/${m.id}`}>
-                    {m.title}
+                    <LocalText record={m} field="title" />
                   </Anchor>
                   {m.priorityAreaId ? (
                     <Text size="xs" c="dimmed">

@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } 
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localName } from "~/i18n/names";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { localField, localName } from "~/i18n/names";
 import { authorize } from "~/server/people/guard.server";
 import { listMeasures } from "~/server/city/measures.server";
 import { listMyPlans, listPlansInAreas } from "~/server/neighbourhood/neighbourhood.server";
@@ -11,6 +12,7 @@ import { currentPlan } from "~/server/city/plans.server";
 import { homeAreasOf } from "~/server/workspaces/workspaces.server";
 import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
+import { LangText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myArea.title");
@@ -18,6 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myArea.ti
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "myArea.view" });
   const publicOnly = !can(viewer, { kind: "measure.viewAll" });
+  const lang = await detectLanguage(request);
   const cityPlan = currentPlan({ publicOnly });
   const homes = homeAreasOf(viewer).map((home) => {
     // Published plans of the area (and the areas within it) plus the resident's own: the newest
@@ -28,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...home,
       plans: plans.rows,
       planTotal: plans.total,
-      measures: (measures?.rows ?? []).map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status })),
+      measures: (measures?.rows ?? []).map((m) => ({ id: m.id, code: m.code, title: localField(m, "title", lang), status: m.status })),
       measureTotal: measures?.total ?? 0,
       canStartPlan: can(viewer, { kind: "neighbourhoodPlan.create", areaId: home.area.id }),
     };
@@ -104,7 +107,7 @@ export default function MyAreaPage() {
                 <List.Item key={m.id}>
                   <Group gap="xs" wrap="wrap">
                     <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
-                      {m.code} {m.title}
+                      {m.code} <LangText value={m.title} />
                     </Anchor>
                     <StatusBadge status={m.status} />
                   </Group>

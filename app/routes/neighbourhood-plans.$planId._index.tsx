@@ -29,6 +29,7 @@ import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -294,7 +295,7 @@ export default function NeighbourhoodPlanPage() {
                     <Table.Td>
                       {a.measure ? (
                         <Anchor component={Link} to={`/measures/${a.measure.id}`} underline="always">
-                          {a.measure.code} {a.measure.title}
+                          {a.measure.code} <LocalText record={a.measure} field="title" />
                         </Anchor>
                       ) : (
                         "–"

@@ -8,7 +8,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NetworkNoteSchema } from "~/forms/neighbourhood";
-import { localName } from "~/i18n/names";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { localField, localName } from "~/i18n/names";
 import { listGroupAreas, listGroupMembers } from "~/server/people/directory.server";
 import { badRequest, forbidden, idParam, notFound, requireViewer } from "~/server/people/guard.server";
 import { pageParam } from "~/server/platform/paging";
@@ -17,6 +18,7 @@ import { listMeasures, measureMatchesFilter } from "~/server/city/measures.serve
 import { can } from "~/server/people/permissions.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { Pager } from "~/ui/Pager";
+import { LangText } from "~/ui/LocalText";
 import type { Viewer } from "~/server/people/viewer.server";
 import { useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
@@ -49,6 +51,7 @@ const NETWORK_MEASURE_PAGE_SIZE = 20;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, group } = await requireNetwork(request, context, params.groupId);
   const areas = listGroupAreas(group.id);
+  const lang = await detectLanguage(request);
   const notes = listNetworkNotes(group.id);
   const { filter, publicOnly } = networkMeasureFilter(
     viewer,
@@ -65,7 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     measures: (measurePage?.rows ?? []).map((m) => ({
       id: m.id,
       code: m.code,
-      title: m.title,
+      title: localField(m, "title", lang),
       status: m.status,
       notes: notes.filter((n) => n.measureId === m.id),
     })),
@@ -158,7 +161,7 @@ export default function NetworkPage() {
               <Group gap="xs" mb={4}>
                 <Title order={3} size="h5" id={`measure-${m.id}-title`}>
                   <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
-                    {m.code} {m.title}
+                    {m.code} <LangText value={m.title} />
                   </Anchor>
                 </Title>
                 <StatusBadge status={m.status} />

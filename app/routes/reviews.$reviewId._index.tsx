@@ -41,6 +41,8 @@ import { useFigureText } from "~/ui/indicators/figures";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
+import { LocalText } from "~/ui/LocalText";
+import { TranslationFields } from "~/ui/TranslationFields";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -279,7 +281,7 @@ export default function ReviewPage() {
                     <Table.Tr key={m.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/measures/${m.id}`}>
-                          {m.code} {m.title}
+                          {m.code} <LocalText record={m} field="title" />
                         </Anchor>
                       </Table.Td>
                       <Table.Td>
@@ -354,7 +356,7 @@ export default function ReviewPage() {
         <Stack gap="xs">
           {decisions.map((d) => (
             <Text key={d.id}>
-              <strong>{fmt.date(d.decidedOn)}</strong> {d.text}
+              <strong>{fmt.date(d.decidedOn)}</strong> <LocalText record={d} field="text" />
               {d.kind === "priority_areas" && d.year ? ` (${t("reviews.priorityAreasFor", { year: d.year })})` : ""}
             </Text>
           ))}
@@ -522,6 +524,7 @@ function DecisionForm({
           required
           error={errorText(fields.text.errors)}
         />
+        <TranslationFields sv={fields.textSv} en={fields.textEn} label={t("reviews.decisionText")} multiline />
         <Group>
           <Button type="submit">{t("reviews.saveDecision")}</Button>
         </Group>

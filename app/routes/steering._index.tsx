@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "../../db/schema";
 import { SummaryFilterSchema } from "~/forms/reviews";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { localName, nameOptions } from "~/i18n/names";
+import { localName, localText, nameOptions } from "~/i18n/names";
 import { authorize } from "~/server/people/guard.server";
 import { ACTIVE_STATUSES } from "~/server/city/measure-rules";
 import { measureFilterOptions, measureIdsMatching } from "~/server/city/measures.server";
@@ -18,6 +18,7 @@ import { useFormat } from "~/ui/format";
 import { StatusBadge } from "~/ui/measures/badges";
 import { StatusChart } from "~/ui/StatusChart";
 import { ChangeList } from "~/ui/ChangeList";
+import { LangText, LocalText } from "~/ui/LocalText";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { rowPriority, summaryListHref } from "~/ui/summary-links";
 import { pageTitle } from "~/i18n/page-title";
@@ -252,9 +253,14 @@ export default function SteeringSummaryPage() {
               <Text key={`${d.measureId}-${i}`} size="sm">
                 <strong>{fmt.date(d.date)}</strong>{" "}
                 <Anchor component={Link} to={`/measures/${d.measureId}`}>
-                  {d.code} {d.title}
+                  {d.code} <LocalText record={d} field="title" />
                 </Anchor>
-                {d.taskTitle ? ` – ${d.taskTitle}` : ` – ${t("steering.measureEnds")}`}
+                {" – "}
+                {d.taskTitle ? (
+                  <LangText value={localText({ fi: d.taskTitle, sv: d.taskTitleSv, en: d.taskTitleEn }, i18n.language)} />
+                ) : (
+                  t("steering.measureEnds")
+                )}
               </Text>
             ))}
           </Stack>
@@ -290,7 +296,7 @@ export default function SteeringSummaryPage() {
                   {fmt.date(f.reportedAt)}
                 </Text>
                 <Anchor component={Link} to={`/measures/${f.measureId}`} size="sm">
-                  {f.code} {f.title}
+                  {f.code} <LocalText record={f} field="title" />
                 </Anchor>
                 <StatusBadge status={f.status} />
                 <Text size="sm">{f.progress} %</Text>
@@ -327,6 +333,8 @@ type Row = {
   id: number;
   code: string;
   title: string;
+  titleSv: string | null;
+  titleEn: string | null;
   status: (typeof MEASURE_STATUSES)[number];
   endDate: string | null;
   lastFollowUpAt: string | null;
@@ -375,7 +383,7 @@ function MeasureTable({
                 <Table.Tr key={m.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/measures/${m.id}`}>
-                      {m.code} {m.title}
+                      {m.code} <LocalText record={m} field="title" />
                     </Anchor>
                   </Table.Td>
                   <Table.Td>

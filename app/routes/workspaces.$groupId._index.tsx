@@ -11,6 +11,7 @@ import { MyMeasures } from "~/ui/measures/MyMeasures";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LinkView } from "~/ui/workspaces/LinkView";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { LocalText } from "~/ui/LocalText";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -206,7 +207,7 @@ export default function WorkspaceOverview() {
                   {d.number}
                 </Text>{" "}
                 <Text span size="sm">
-                  {d.text}
+                  <LocalText record={d} field="text" />
                 </Text>{" "}
                 <LinkView link={d.link} />
               </List.Item>

@@ -6,6 +6,7 @@ import { listDecisions } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { useFormat } from "~/ui/format";
 import { LinkView } from "~/ui/workspaces/LinkView";
+import { LocalText } from "~/ui/LocalText";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
 import { localName } from "~/i18n/names";
 
@@ -53,7 +54,9 @@ export default function DecisionRegister() {
                 <Table.Tr key={d.id} id={`decision-${d.id}`}>
                   <Table.Td>{d.number}</Table.Td>
                   <Table.Td>{fmt.date(d.decidedOn)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: "pre-line" }}>{d.text}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "pre-line" }}>
+                    <LocalText record={d} field="text" />
+                  </Table.Td>
                   <Table.Td>
                     {d.meetingId ? (
                       <Anchor component={Link} to={`/workspaces/${groupId}/meetings/${d.meetingId}`}>

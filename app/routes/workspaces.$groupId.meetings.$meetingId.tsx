@@ -44,6 +44,8 @@ import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";
 import { LinkView } from "~/ui/workspaces/LinkView";
+import { LocalText } from "~/ui/LocalText";
+import { TranslationFields } from "~/ui/TranslationFields";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.meeting", { name: data?.meeting.title });
@@ -180,6 +182,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         );
       const r = recordDecision(viewer, meetingId, {
         text: submission.value.text,
+        textSv: submission.value.textSv,
+        textEn: submission.value.textEn,
         decidedOn: submission.value.decidedOn,
         agendaItemId: submission.value.agendaItemId ?? null,
         linkType: link.linkType,
@@ -486,7 +490,7 @@ export default function MeetingPage() {
           {decisions.map((d) => (
             <div key={d.id}>
               <Text>
-                <strong>{d.number}</strong> ({fmt.date(d.decidedOn)}) {d.text}
+                <strong>{d.number}</strong> ({fmt.date(d.decidedOn)}) <LocalText record={d} field="text" />
               </Text>
               <LinkView link={d.link} />
             </div>
@@ -510,6 +514,7 @@ export default function MeetingPage() {
               required
               error={errorText(decision.text.errors)}
             />
+            <TranslationFields sv={decision.textSv} en={decision.textEn} label={t("workspaces.meetings.decisionText")} multiline />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 key={decision.decidedOn.key}

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ChangeCounts, Changes } from "~/server/steering/changes";
+import { LocalText } from "~/ui/LocalText";
 
 /**
  * New, completed, newly late and status changes, each linking to the measure. With `counts` (from
@@ -36,7 +37,7 @@ export function ChangeList({ changes, counts }: { changes: Changes; counts?: Cha
             {g.items.map((m) => (
               <Text key={`${g.key}-${m.id}`} size="sm">
                 <Anchor component={Link} to={`/measures/${m.id}`}>
-                  {m.code} {m.title}
+                  {m.code} <LocalText record={m} field="title" />
                 </Anchor>
                 {m.note ? ` (${m.note})` : ""}
               </Text>

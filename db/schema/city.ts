@@ -110,6 +110,11 @@ export const measures = sqliteTable(
     code: text("code").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    /** Swedish and English next to the Finnish title and description; null falls back to Finnish. */
+    titleSv: text("title_sv"),
+    titleEn: text("title_en"),
+    descriptionSv: text("description_sv"),
+    descriptionEn: text("description_en"),
     ownerOrganisationId: integer("owner_organisation_id")
       .notNull()
       .references(() => organisations.id),
@@ -211,6 +216,8 @@ export const measureTasks = sqliteTable(
       .notNull()
       .references(() => measures.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
+    titleSv: text("title_sv"),
+    titleEn: text("title_en"),
     dueDate: isoDate("due_date"),
     state: text("state", { enum: TASK_STATES }).notNull().default("open"),
     position: integer("position").notNull().default(0),
@@ -243,6 +250,9 @@ export const followUps = sqliteTable(
     obstacles: text("obstacles").notNull().default(""),
     /** The text the public sees; empty means the entry is internal. */
     publicText: text("public_text").notNull().default(""),
+    /** The public text in Swedish and English; null falls back to the Finnish publicText. */
+    publicTextSv: text("public_text_sv"),
+    publicTextEn: text("public_text_en"),
     revision: integer("revision").notNull().default(1),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
   },
@@ -263,6 +273,8 @@ export const followUpRevisions = sqliteTable(
     next: text("next").notNull(),
     obstacles: text("obstacles").notNull(),
     publicText: text("public_text").notNull(),
+    publicTextSv: text("public_text_sv"),
+    publicTextEn: text("public_text_en"),
     editedById: text("edited_by_id").references(() => users.id, { onDelete: "set null" }),
     replacedAt: integer("replaced_at", { mode: "timestamp_ms" }).notNull(),
   },

@@ -161,6 +161,9 @@ export const reviewDecisions = sqliteTable(
     decidedOn: text("decided_on").notNull(),
     kind: text("kind", { enum: DECISION_KINDS }).notNull(),
     text: text("text").notNull(),
+    /** The decision in Swedish and English; null falls back to the Finnish text. */
+    textSv: text("text_sv"),
+    textEn: text("text_en"),
     /** For priority-area decisions: the year and the areas in force that year (JSON array of ids). */
     year: integer("year"),
     priorityAreaIds: text("priority_area_ids"),

@@ -83,6 +83,9 @@ export const decisions = sqliteTable(
     number: text("number").notNull(),
     decidedOn: text("decided_on").notNull(),
     text: text("text").notNull(),
+    /** The decision in Swedish and English; null falls back to the Finnish text. */
+    textSv: text("text_sv"),
+    textEn: text("text_en"),
     linkType: text("link_type", { enum: LINK_TYPES }),
     linkId: integer("link_id"),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),

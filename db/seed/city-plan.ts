@@ -323,6 +323,25 @@ const MYLLYPURO = "702";
 const MELLUNKYLA = "703"; // Kontula is a sub-area of Mellunkylä
 const VUOSAARI = "704";
 
+/**
+ * Helsinki publishes in Finnish and Swedish: the measures of priority area 1 and a few of their tasks
+ * have Swedish titles, so the Swedish pages show Swedish where it exists and Finnish (marked) elsewhere.
+ */
+const SWEDISH_TITLES: Record<string, string> = {
+  "1.1": "Uppsökande ungdomsarbete i köpcentrum och på metrostationer kvällstid",
+  "1.2": "En gemensam modell för att förebygga våld i skolan",
+  "1.3": "Ankarverksamheten stärks i östra Helsingfors",
+  "1.4": "Hobbymodellen: en avgiftsfri hobby i anslutning till skoldagen",
+  "1.5": "Lågtröskeltjänster för unga med missbruksproblem i Berghäll",
+  "1.6": "Att bryta ungas brottsspiral: ett frivilligt mentorprogram",
+};
+const SWEDISH_TASK_TITLES: Record<string, string> = {
+  "Lisävuorojen järjestäminen loma-ajoille": "Extra skift under loven",
+  "Havaintoraportti alueverkostoille": "Observationsrapport till områdesnätverken",
+  "Toimintamallin pilotointi kymmenessä koulussa": "Pilot av modellen i tio skolor",
+  "Rehtorien perehdytys": "Introduktion för rektorerna",
+};
+
 const MEASURES: MeasureSeed[] = [
   // ---- 1 Nuorten hyvinvointi ja syrjäytymisen ehkäisy ----------------------------------------
   {
@@ -1738,6 +1757,7 @@ export function seedCityPlan(tx: DbOrTx, refs: CityPlanRefs, now: Date): void {
         priorityAreaId,
         code: m.code,
         title: m.title,
+        titleSv: SWEDISH_TITLES[m.code] ?? null,
         description: m.description,
         ownerOrganisationId: org(m.owner),
         responsibleUserId: m.responsible ? user(m.responsible) : null,
@@ -1781,7 +1801,7 @@ export function seedCityPlan(tx: DbOrTx, refs: CityPlanRefs, now: Date): void {
     }
     (m.tasks ?? []).forEach(([title, due, state], position) => {
       tx.insert(measureTasks)
-        .values({ measureId, title, dueDate: dateIn(due), state, position })
+        .values({ measureId, title, titleSv: SWEDISH_TASK_TITLES[title] ?? null, dueDate: dateIn(due), state, position })
         .run();
     });
     for (const f of history) {

@@ -39,7 +39,7 @@ describe("expert group member", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-invalid"))).toBe("true");
 
     await page.getByLabel("Mitä on tehty", { exact: false }).fill("Toimenpide saatiin päätökseen: koulutukset pidetty 120 osallistujalle.");
-    await page.getByLabel("Julkinen tiivistelmä").fill("Toimenpide on valmis.");
+    await page.getByLabel("Julkinen tiivistelmä", { exact: true }).fill("Toimenpide on valmis.");
     await page.getByRole("button", { name: "Tallenna raportti" }).click();
     await page.waitForURL(/\/measures\/\d+\?saved=followUp/);
     await expect(page.getByRole("status").textContent()).resolves.toContain("Seurantaraportti tallennettu.");

@@ -378,7 +378,7 @@ describe("importing", () => {
     const csv = readFileSync(join(process.cwd(), "public", "templates", "toimenpiteet-malli.csv"));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString("utf8")).toContain(
-      "\uFEFFtunnus;otsikko;kuvaus;painopistealue;vastuuorganisaatio;vastuuhenkilo;kumppanit;alkaa;paattyy;jatkuva;alueet;budjetti_eur;kustannusjako;tila;strategiatavoitteet\r\n",
+      "\uFEFFtunnus;otsikko;kuvaus;painopistealue;vastuuorganisaatio;vastuuhenkilo;kumppanit;alkaa;paattyy;jatkuva;alueet;budjetti_eur;kustannusjako;tila;strategiatavoitteet;otsikko_sv;otsikko_en;kuvaus_sv;kuvaus_en\r\n",
     );
   });
 });

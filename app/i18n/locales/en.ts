@@ -6,6 +6,7 @@ import { indicatorTexts } from "../texts/indicators";
 import { registerTexts } from "../texts/register";
 import { rightsTexts } from "../texts/rights";
 import { secondFactorTexts } from "../texts/trust";
+import { bilingualTexts } from "../texts/bilingual";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
@@ -367,6 +368,7 @@ const en: Translation = {
   },
   measureIo: measureIoTexts.en,
   secondFactor: secondFactorTexts.en,
+  bilingual: bilingualTexts.en,
   processingRegister: registerTexts.en,
   rights: rightsTexts.en,
   plans: planTexts.en,

@@ -5,6 +5,7 @@ import { indicatorTexts } from "../texts/indicators";
 import { registerTexts } from "../texts/register";
 import { rightsTexts } from "../texts/rights";
 import { secondFactorTexts } from "../texts/trust";
+import { bilingualTexts } from "../texts/bilingual";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
@@ -368,6 +369,7 @@ const fi = {
   },
   measureIo: measureIoTexts.fi,
   secondFactor: secondFactorTexts.fi,
+  bilingual: bilingualTexts.fi,
   processingRegister: registerTexts.fi,
   rights: rightsTexts.fi,
   plans: planTexts.fi,

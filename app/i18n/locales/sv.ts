@@ -6,6 +6,7 @@ import { indicatorTexts } from "../texts/indicators";
 import { registerTexts } from "../texts/register";
 import { rightsTexts } from "../texts/rights";
 import { secondFactorTexts } from "../texts/trust";
+import { bilingualTexts } from "../texts/bilingual";
 import { measureIoTexts } from "../texts/measure-io";
 import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
@@ -369,6 +370,7 @@ const sv: Translation = {
   },
   measureIo: measureIoTexts.sv,
   secondFactor: secondFactorTexts.sv,
+  bilingual: bilingualTexts.sv,
   processingRegister: registerTexts.sv,
   rights: rightsTexts.sv,
   plans: planTexts.sv,

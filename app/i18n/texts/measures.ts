@@ -120,6 +120,10 @@ export const measureTexts = defineTexts({
       publicTextHelp: "Näytetään julkisella sivulla. Jätä tyhjäksi, jos merkintä on vain sisäinen.",
     },
     fieldNames: {
+      titleSv: "Otsikko ruotsiksi",
+      titleEn: "Otsikko englanniksi",
+      descriptionSv: "Kuvaus ruotsiksi",
+      descriptionEn: "Kuvaus englanniksi",
       code: "Tunnus",
       title: "Otsikko",
       description: "Kuvaus",
@@ -303,6 +307,10 @@ export const measureTexts = defineTexts({
       publicTextHelp: "Visas på den offentliga sidan. Lämna tomt om anteckningen är intern.",
     },
     fieldNames: {
+      titleSv: "Rubrik på svenska",
+      titleEn: "Rubrik på engelska",
+      descriptionSv: "Beskrivning på svenska",
+      descriptionEn: "Beskrivning på engelska",
       code: "Beteckning",
       title: "Rubrik",
       description: "Beskrivning",
@@ -486,6 +494,10 @@ export const measureTexts = defineTexts({
       publicTextHelp: "Shown on the public page. Leave empty if the entry is internal.",
     },
     fieldNames: {
+      titleSv: "Title in Swedish",
+      titleEn: "Title in English",
+      descriptionSv: "Description in Swedish",
+      descriptionEn: "Description in English",
       code: "Identifier",
       title: "Title",
       description: "Description",

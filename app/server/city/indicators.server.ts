@@ -219,6 +219,8 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
       id: measures.id,
       code: measures.code,
       title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
       status: measures.status,
       planId: measures.planId,
       ...prefixedNamesOf("plan", safetyPlans),

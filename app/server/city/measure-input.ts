@@ -7,6 +7,10 @@ export function measureInputFromForm(v: MeasureForm): MeasureInput {
     code: v.code,
     title: v.title,
     description: v.description,
+    titleSv: v.titleSv || null,
+    titleEn: v.titleEn || null,
+    descriptionSv: v.descriptionSv || null,
+    descriptionEn: v.descriptionEn || null,
     priorityAreaId: v.priorityAreaId ?? null,
     ownerOrganisationId: v.ownerOrganisationId,
     responsibleUserId: v.responsibleUserId || null,
@@ -19,7 +23,13 @@ export function measureInputFromForm(v: MeasureForm): MeasureInput {
     budgetEur: v.budgetEur ?? null,
     goalIds: v.goalIds,
     costShares: v.costShares,
-    tasks: v.tasks.map((task) => ({ title: task.title, dueDate: task.dueDate ?? null, state: task.state })),
+    tasks: v.tasks.map((task) => ({
+      title: task.title,
+      titleSv: task.titleSv || null,
+      titleEn: task.titleEn || null,
+      dueDate: task.dueDate ?? null,
+      state: task.state,
+    })),
     published: v.published,
   };
 }

@@ -88,6 +88,12 @@ export const IMPORT_FIELDS = [
   "costShares",
   "status",
   "goals",
+  // Swedish and English beside the Finnish title and description: last, so older files and
+  // templates keep their column order.
+  "titleSv",
+  "titleEn",
+  "descriptionSv",
+  "descriptionEn",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -112,6 +118,10 @@ export const COLUMN_IDS: Record<ImportField, { fi: string; en: string }> = {
   costShares: { fi: "kustannusjako", en: "cost_shares" },
   status: { fi: "tila", en: "status" },
   goals: { fi: "strategiatavoitteet", en: "goals" },
+  titleSv: { fi: "otsikko_sv", en: "title_sv" },
+  titleEn: { fi: "otsikko_en", en: "title_en" },
+  descriptionSv: { fi: "kuvaus_sv", en: "description_sv" },
+  descriptionEn: { fi: "kuvaus_en", en: "description_en" },
 };
 
 const REQUIRED_FIELDS: ImportField[] = ["code", "title", "owner"];
@@ -128,6 +138,10 @@ const HEADER_ALIASES: Partial<Record<ImportField, string[]>> = {
   title: ["toimenpide", "åtgärd", "measure"],
   owner: ["vastuutaho", "vastuussa", "ansvarig"],
   status: ["tilanne", "toteutuminen", "läge"],
+  titleSv: ["otsikko ruotsiksi", "toimenpide ruotsiksi", "rubrik sv", "åtgärd på svenska", "titel på svenska", "measure in swedish"],
+  titleEn: ["otsikko englanniksi", "toimenpide englanniksi", "rubrik en", "åtgärd på engelska", "titel på engelska", "measure in english"],
+  descriptionSv: ["kuvaus ruotsiksi", "beskrivning sv", "beskrivning_sv"],
+  descriptionEn: ["kuvaus englanniksi", "beskrivning en", "beskrivning_en"],
 };
 
 /** The columns as the import page lists them: technical names, and whether the file must have it. */
@@ -481,6 +495,10 @@ const SCHEMA_PATH_FIELD: Record<string, ImportField> = {
   budgetEur: "budget",
   goalIds: "goals",
   costShares: "costShares",
+  titleSv: "titleSv",
+  titleEn: "titleEn",
+  descriptionSv: "descriptionSv",
+  descriptionEn: "descriptionEn",
 };
 
 const YEAR_ONLY = /^(\d{4})$/;
@@ -518,6 +536,10 @@ const BLANK: MeasureSnapshot = {
   code: "",
   title: "",
   description: "",
+  titleSv: null,
+  titleEn: null,
+  descriptionSv: null,
+  descriptionEn: null,
   priorityAreaId: null,
   ownerOrganisationId: 0,
   responsibleUserId: null,
@@ -555,6 +577,11 @@ function shown(l: Lookups, s: MeasureSnapshot, field: ImportField | "published")
       return s.title || null;
     case "description":
       return s.description || null;
+    case "titleSv":
+    case "titleEn":
+    case "descriptionSv":
+    case "descriptionEn":
+      return s[field] || null;
     case "priorityArea":
       return s.priorityAreaId == null ? null : (l.priorityCodes.get(s.priorityAreaId) ?? String(s.priorityAreaId));
     case "owner":
@@ -653,6 +680,18 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   const descriptionCell = cell("description");
   const description = descriptionCell.kind === "set" ? descriptionCell.value : descriptionCell.kind === "clear" ? "" : before.description;
   if (description.length > 8000) err("tooLong", "description", { max: 8000 });
+
+  // The Swedish and English versions: optional, kept when the column is missing or the cell empty.
+  const version = (f: "titleSv" | "titleEn" | "descriptionSv" | "descriptionEn", max: number) => {
+    const c = cell(f);
+    const value = c.kind === "set" ? c.value : c.kind === "clear" ? null : (before[f] ?? null);
+    if (value && value.length > max) err("tooLong", f, { max });
+    return value;
+  };
+  const titleSv = version("titleSv", 300);
+  const titleEn = version("titleEn", 300);
+  const descriptionSv = version("descriptionSv", 8000);
+  const descriptionEn = version("descriptionEn", 8000);
 
   let priorityAreaId = cell("priorityArea").kind === "keep" ? before.priorityAreaId : null;
   if (v("priorityArea")) {
@@ -842,6 +881,10 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     code,
     title,
     description,
+    titleSv,
+    titleEn,
+    descriptionSv,
+    descriptionEn,
     priorityAreaId,
     ownerOrganisationId,
     responsibleUserId,
@@ -855,7 +898,7 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     goalIds: goalIds.sort(sortNum),
     costShares: costShares.sort((a, b) => a.organisationId - b.organisationId),
     // Tasks are not in the file: an update keeps the measure's own.
-    tasks: before.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate, state: t.state })),
+    tasks: before.tasks.map((t) => ({ ...t })),
     published: before.published,
   };
 
@@ -867,6 +910,16 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     startDate: input.startDate ?? undefined,
     endDate: input.endDate ?? undefined,
     budgetEur: input.budgetEur ?? undefined,
+    titleSv: input.titleSv ?? undefined,
+    titleEn: input.titleEn ?? undefined,
+    descriptionSv: input.descriptionSv ?? undefined,
+    descriptionEn: input.descriptionEn ?? undefined,
+    tasks: input.tasks.map((t) => ({
+      ...t,
+      titleSv: t.titleSv ?? undefined,
+      titleEn: t.titleEn ?? undefined,
+      dueDate: t.dueDate ?? undefined,
+    })),
   });
   if (!check.success) {
     for (const issue of check.error.issues) {
@@ -992,6 +1045,11 @@ export type ExportRow = {
   code: string;
   title: string;
   description: string;
+  /** The Swedish and English versions; empty when the measure has none. */
+  titleSv: string;
+  titleEn: string;
+  descriptionSv: string;
+  descriptionEn: string;
   priorityArea: string;
   owner: string;
   responsibleEmail: string;
@@ -1036,7 +1094,14 @@ export function exportMeasures(
   if (list.length === 0) return [];
   const d = db();
   const name = (o: { nameFi: string; nameSv: string | null; nameEn: string | null }) => localName(o, opts.lang);
-  const details = new Map<number, { description: string; budgetEur: number | null; email: string | null }>();
+  type Details = {
+    description: string;
+    descriptionSv: string | null;
+    descriptionEn: string | null;
+    budgetEur: number | null;
+    email: string | null;
+  };
+  const details = new Map<number, Details>();
   const partners = new Map<number, string[]>();
   const targetAreas = new Map<number, string[]>();
   const goals = new Map<number, string[]>();
@@ -1044,12 +1109,19 @@ export function exportMeasures(
   const orgCols = namesOf(organisations);
   for (const ids of chunks(list.map((m) => m.id))) {
     for (const m of d
-      .select({ id: measures.id, description: measures.description, budgetEur: measures.budgetEur, email: users.email })
+      .select({
+        id: measures.id,
+        description: measures.description,
+        descriptionSv: measures.descriptionSv,
+        descriptionEn: measures.descriptionEn,
+        budgetEur: measures.budgetEur,
+        email: users.email,
+      })
       .from(measures)
       .leftJoin(users, eq(users.id, measures.responsibleUserId))
       .where(inArray(measures.id, ids))
       .all())
-      details.set(m.id, { description: m.description, budgetEur: m.budgetEur, email: m.email });
+      details.set(m.id, m);
     const p = d
       .select({ measureId: measurePartners.measureId, ...orgCols })
       .from(measurePartners)
@@ -1101,6 +1173,10 @@ export function exportMeasures(
       code: m.code,
       title: m.title,
       description: extra.description,
+      titleSv: m.titleSv ?? "",
+      titleEn: m.titleEn ?? "",
+      descriptionSv: extra.descriptionSv ?? "",
+      descriptionEn: extra.descriptionEn ?? "",
       priorityArea: m.priorityAreaCode ?? "",
       owner: localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, opts.lang),
       responsibleEmail: opts.publicOnly ? "" : (extra.email ?? ""),
@@ -1149,6 +1225,11 @@ function textValue(row: ExportRow, field: ExportField, t: Translate, lang: Langu
       return row.title;
     case "description":
       return row.description;
+    case "titleSv":
+    case "titleEn":
+    case "descriptionSv":
+    case "descriptionEn":
+      return row[field];
     case "priorityArea":
       return row.priorityArea;
     case "owner":
@@ -1209,6 +1290,10 @@ const COLUMN_WIDTHS: Record<ExportField, number> = {
   costShares: 40,
   status: 14,
   goals: 18,
+  titleSv: 48,
+  titleEn: 48,
+  descriptionSv: 60,
+  descriptionEn: 60,
   progress: 14,
   late: 10,
   lastFollowUp: 16,
@@ -1255,6 +1340,7 @@ export async function toXlsx(rows: ExportRow[], t: Translate, options: WriteOpti
     // Hand the event loop back now and then: a big export must not stall other requests.
     if (index % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
   }
-  sheet.getColumn("description").alignment = { wrapText: true, vertical: "top" };
+  for (const f of ["description", "descriptionSv", "descriptionEn"])
+    if (fields.includes(f as ExportField)) sheet.getColumn(f).alignment = { wrapText: true, vertical: "top" };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -277,6 +277,8 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
           id: measures.id,
           code: measures.code,
           title: measures.title,
+          titleSv: measures.titleSv,
+          titleEn: measures.titleEn,
           status: measures.status,
           progress: measures.progress,
           startDate: measures.startDate,
@@ -321,6 +323,8 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
       id: measures.id,
       code: measures.code,
       title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
       status: measures.status,
       progress: measures.progress,
       endDate: measures.endDate,
@@ -450,6 +454,8 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
       next: followUps.next,
       obstacles: followUps.obstacles,
       publicText: followUps.publicText,
+      publicTextSv: followUps.publicTextSv,
+      publicTextEn: followUps.publicTextEn,
       revision: followUps.revision,
       editedAt: followUps.editedAt,
       reporterName: reporter.name,
@@ -530,12 +536,24 @@ export function getMeasureAccessInfo(id: number) {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-export type TaskInput = { id?: number; title: string; dueDate?: string | null; state: TaskState };
+/** Swedish and English texts are optional everywhere: null (or left out) falls back to Finnish. */
+export type TaskInput = {
+  id?: number;
+  title: string;
+  titleSv?: string | null;
+  titleEn?: string | null;
+  dueDate?: string | null;
+  state: TaskState;
+};
 
 export type MeasureInput = {
   code: string;
   title: string;
   description: string;
+  titleSv?: string | null;
+  titleEn?: string | null;
+  descriptionSv?: string | null;
+  descriptionEn?: string | null;
   priorityAreaId: number | null;
   ownerOrganisationId: number;
   responsibleUserId: string | null;
@@ -552,9 +570,20 @@ export type MeasureInput = {
   published: boolean;
 };
 
+type SnapshotTask = { title: string; titleSv: string | null; titleEn: string | null; dueDate: string | null; state: TaskState };
+
+/** A task as the conflict check compares it. */
+export const snapshotTask = (t: TaskInput): SnapshotTask => ({
+  title: t.title,
+  titleSv: t.titleSv ?? null,
+  titleEn: t.titleEn ?? null,
+  dueDate: t.dueDate ?? null,
+  state: t.state,
+});
+
 /** Field values compared when two people edit the same measure at once. */
 export type MeasureSnapshot = Omit<MeasureInput, "tasks"> & {
-  tasks: { title: string; dueDate: string | null; state: TaskState }[];
+  tasks: SnapshotTask[];
   status: MeasureStatus;
 };
 
@@ -567,6 +596,10 @@ export function snapshotOf(id: number): MeasureSnapshot | null {
     code: m.code,
     title: m.title,
     description: m.description,
+    titleSv: m.titleSv,
+    titleEn: m.titleEn,
+    descriptionSv: m.descriptionSv,
+    descriptionEn: m.descriptionEn,
     priorityAreaId: m.priorityAreaId,
     ownerOrganisationId: m.ownerOrganisationId,
     responsibleUserId: m.responsibleUserId,
@@ -585,7 +618,13 @@ export function snapshotOf(id: number): MeasureSnapshot | null {
       .orderBy(asc(measureCostShares.organisationId))
       .all(),
     tasks: d
-      .select({ title: measureTasks.title, dueDate: measureTasks.dueDate, state: measureTasks.state })
+      .select({
+        title: measureTasks.title,
+        titleSv: measureTasks.titleSv,
+        titleEn: measureTasks.titleEn,
+        dueDate: measureTasks.dueDate,
+        state: measureTasks.state,
+      })
       .from(measureTasks)
       .where(eq(measureTasks.measureId, id))
       .orderBy(asc(measureTasks.position), asc(measureTasks.id))
@@ -608,6 +647,10 @@ export function writeMeasureRows(tx: Tx, measureId: number, input: MeasureInput)
       code: input.code,
       title: input.title,
       description: input.description,
+      titleSv: input.titleSv || null,
+      titleEn: input.titleEn || null,
+      descriptionSv: input.descriptionSv || null,
+      descriptionEn: input.descriptionEn || null,
       priorityAreaId: input.priorityAreaId,
       ownerOrganisationId: input.ownerOrganisationId,
       responsibleUserId: input.responsibleUserId,
@@ -636,7 +679,15 @@ export function writeMeasureRows(tx: Tx, measureId: number, input: MeasureInput)
   input.tasks.forEach((task, position) =>
     tx
       .insert(measureTasks)
-      .values({ measureId, title: task.title, dueDate: task.dueDate || null, state: task.state, position })
+      .values({
+        measureId,
+        title: task.title,
+        titleSv: task.titleSv || null,
+        titleEn: task.titleEn || null,
+        dueDate: task.dueDate || null,
+        state: task.state,
+        position,
+      })
       .run(),
   );
 }
@@ -695,7 +746,7 @@ export function updateMeasure(actorId: string, id: number, expectedVersion: numb
         currentVersion: current.version,
         changed: changedFields(snapshot, {
           ...input,
-          tasks: input.tasks.map((t) => ({ title: t.title, dueDate: t.dueDate ?? null, state: t.state })),
+          tasks: input.tasks.map(snapshotTask),
           status: snapshot.status,
         }),
       };
@@ -752,6 +803,8 @@ export type FollowUpInput = {
   next: string;
   obstacles: string;
   publicText: string;
+  publicTextSv?: string | null;
+  publicTextEn?: string | null;
   taskStates?: { id: number; state: TaskState }[];
 };
 
@@ -811,6 +864,8 @@ export function addFollowUp(
           next: input.next,
           obstacles: input.obstacles,
           publicText: input.publicText,
+          publicTextSv: input.publicTextSv || null,
+          publicTextEn: input.publicTextEn || null,
         })
         .run().lastInsertRowid,
     );
@@ -834,7 +889,7 @@ export function editFollowUp(
   actorId: string,
   followUpId: number,
   expectedRevision: number,
-  input: Pick<FollowUpInput, "done" | "next" | "obstacles" | "publicText">,
+  input: Pick<FollowUpInput, "done" | "next" | "obstacles" | "publicText" | "publicTextSv" | "publicTextEn">,
   now = clock.now(),
 ): { ok: true } | { ok: false; reason: "notFound" | "conflict" } {
   return db().transaction((tx) => {
@@ -851,12 +906,20 @@ export function editFollowUp(
         next: entry.next,
         obstacles: entry.obstacles,
         publicText: entry.publicText,
+        publicTextSv: entry.publicTextSv,
+        publicTextEn: entry.publicTextEn,
         editedById: actorId,
         replacedAt: now,
       })
       .run();
     tx.update(followUps)
-      .set({ ...input, revision: entry.revision + 1, editedAt: now })
+      .set({
+        ...input,
+        publicTextSv: input.publicTextSv || null,
+        publicTextEn: input.publicTextEn || null,
+        revision: entry.revision + 1,
+        editedAt: now,
+      })
       .where(eq(followUps.id, followUpId))
       .run();
     audit({ actorId, action: "followUp.edited", targetType: "followUp", targetId: followUpId }, tx);

@@ -691,7 +691,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
       row: planActions,
       authorName: author.name,
       organisation: { id: organisations.id, ...namesOf(organisations) },
-      measure: { id: measures.id, code: measures.code, title: measures.title },
+      measure: { id: measures.id, code: measures.code, title: measures.title, titleSv: measures.titleSv, titleEn: measures.titleEn },
     })
     .from(planActions)
     .leftJoin(author, eq(author.id, planActions.authorId))

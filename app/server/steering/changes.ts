@@ -3,13 +3,16 @@
 // takes these types without reaching into a .server module.
 import type { MeasureStatus } from "../../../db/schema";
 
+/** A changed measure: its title in Finnish and, where given, Swedish and English (ui/LocalText). */
+type ChangedMeasure = { id: number; code: string; title: string; titleSv?: string | null; titleEn?: string | null };
+
 export type ReviewChanges = {
   previousReviewId: number;
   previousTitle: string;
-  newMeasures: { id: number; code: string; title: string }[];
-  completed: { id: number; code: string; title: string }[];
-  newlyLate: { id: number; code: string; title: string }[];
-  statusChanged: { id: number; code: string; title: string; from: MeasureStatus; to: MeasureStatus }[];
+  newMeasures: ChangedMeasure[];
+  completed: ChangedMeasure[];
+  newlyLate: ChangedMeasure[];
+  statusChanged: (ChangedMeasure & { from: MeasureStatus; to: MeasureStatus })[];
 };
 
 /** The changes themselves, whichever review they are counted from (a comparison of two reviews has no "previous"). */

@@ -38,6 +38,9 @@ export type ReviewMeasure = {
   id: number;
   code: string;
   title: string;
+  /** Absent in reviews sent before measures had Swedish and English titles. */
+  titleSv?: string | null;
+  titleEn?: string | null;
   priorityAreaId: number | null;
   status: MeasureStatus;
   progress: number;
@@ -91,6 +94,8 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
       id: measures.id,
       code: measures.code,
       title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
       priorityAreaId: measures.priorityAreaId,
       status: measures.status,
       progress: measures.progress,
@@ -165,7 +170,7 @@ function compileIndicators(planId: number): ReviewIndicator[] {
 
 /** What changed between two compiled reviews, measure by measure. */
 /** What a diff needs of a measure. */
-type DiffMeasure = Pick<ReviewMeasure, "id" | "code" | "title" | "status" | "late">;
+type DiffMeasure = Pick<ReviewMeasure, "id" | "code" | "title" | "titleSv" | "titleEn" | "status" | "late">;
 
 export function diffReviews(
   previous: { measures: DiffMeasure[] },
@@ -175,7 +180,7 @@ export function diffReviews(
   // before proposals were listed in them have none, so old and new snapshots compare alike.)
   const committed = (list: DiffMeasure[]) => list.filter((m) => m.status !== "proposed");
   const before = new Map(committed(previous.measures).map((m) => [m.id, m]));
-  const pick = (m: DiffMeasure) => ({ id: m.id, code: m.code, title: m.title });
+  const pick = (m: DiffMeasure) => ({ id: m.id, code: m.code, title: m.title, titleSv: m.titleSv ?? null, titleEn: m.titleEn ?? null });
   const changes = {
     newMeasures: [] as ReturnType<typeof pick>[],
     completed: [] as ReturnType<typeof pick>[],
@@ -301,7 +306,15 @@ export function changesSinceReview(planId: number, previousReviewId: number, now
     .get();
   if (!previous?.snapshot) return null;
   const current = db()
-    .select({ id: measures.id, code: measures.code, title: measures.title, status: measures.status, late: lateSql(now) })
+    .select({
+      id: measures.id,
+      code: measures.code,
+      title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
+      status: measures.status,
+      late: lateSql(now),
+    })
     .from(measures)
     .where(and(eq(measures.planId, planId), sql`${measures.status} != 'proposed'`))
     .orderBy(
@@ -543,6 +556,8 @@ export type DecisionInput = {
   decidedOn: string;
   kind: "priority_areas" | "other";
   text: string;
+  textSv?: string | null;
+  textEn?: string | null;
   year?: number;
   priorityAreaIds?: number[];
 };
@@ -584,6 +599,8 @@ export function recordDecision(
         decidedOn: input.decidedOn,
         kind: input.kind,
         text: input.text,
+        textSv: input.textSv || null,
+        textEn: input.textEn || null,
         year: input.kind === "priority_areas" ? input.year : null,
         priorityAreaIds: input.kind === "priority_areas" ? JSON.stringify(input.priorityAreaIds ?? []) : null,
         recordedById: actorId,

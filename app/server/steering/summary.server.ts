@@ -132,6 +132,8 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     id: measures.id,
     code: measures.code,
     title: measures.title,
+    titleSv: measures.titleSv,
+    titleEn: measures.titleEn,
     status: measures.status,
     progress: measures.progress,
     endDate: measures.endDate,
@@ -171,8 +173,12 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
       measureId: measures.id,
       code: measures.code,
       title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
       date: sql<string>`${measures.endDate}`,
       taskTitle: sql<string | null>`null`,
+      taskTitleSv: sql<string | null>`null`,
+      taskTitleEn: sql<string | null>`null`,
     })
     .from(measures)
     .where(endWhere)
@@ -184,8 +190,12 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
       measureId: measures.id,
       code: measures.code,
       title: measures.title,
+      titleSv: measures.titleSv,
+      titleEn: measures.titleEn,
       date: sql<string>`${measureTasks.dueDate}`,
       taskTitle: measureTasks.title,
+      taskTitleSv: measureTasks.titleSv,
+      taskTitleEn: measureTasks.titleEn,
     })
     .from(measureTasks)
     .innerJoin(measures, eq(measures.id, measureTasks.measureId))
@@ -221,6 +231,8 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
           measureId: measures.id,
           code: measures.code,
           title: measures.title,
+          titleSv: measures.titleSv,
+          titleEn: measures.titleEn,
           reportedAt: followUps.reportedAt,
           status: followUps.status,
           progress: followUps.progress,

@@ -324,6 +324,9 @@ export function approveMinutes(
 
 export type DecisionInput = {
   text: string;
+  /** The decision in Swedish and English; null falls back to the Finnish text. */
+  textSv?: string | null;
+  textEn?: string | null;
   decidedOn: string;
   agendaItemId: number | null;
   linkType: LinkType | null;
@@ -370,6 +373,8 @@ export function recordDecision(
           number,
           decidedOn: input.decidedOn,
           text: input.text,
+          textSv: input.textSv || null,
+          textEn: input.textEn || null,
           linkType: input.linkType,
           linkId: input.linkType ? input.linkId : null,
           createdById: actor.id,
@@ -450,6 +455,8 @@ export function getMeeting(viewer: Viewer, groupId: number, meetingId: number) {
       number: x.number,
       decidedOn: x.decidedOn,
       text: x.text,
+      textSv: x.textSv,
+      textEn: x.textEn,
       agendaItemId: x.agendaItemId,
       link: resolveLink(links, x),
     })),
@@ -464,6 +471,8 @@ export function listDecisions(viewer: Viewer, groupId: number) {
       number: decisions.number,
       decidedOn: decisions.decidedOn,
       text: decisions.text,
+      textSv: decisions.textSv,
+      textEn: decisions.textEn,
       linkType: decisions.linkType,
       linkId: decisions.linkId,
       meetingId: decisions.meetingId,
@@ -492,6 +501,8 @@ export function decisionsLinkedTo(viewer: Viewer | null, linkType: LinkType, lin
       number: decisions.number,
       decidedOn: decisions.decidedOn,
       text: decisions.text,
+      textSv: decisions.textSv,
+      textEn: decisions.textEn,
       groupId: decisions.groupId,
       meetingId: decisions.meetingId,
       ...prefixedNamesOf("group", groups),

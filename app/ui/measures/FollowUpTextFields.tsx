@@ -1,15 +1,19 @@
-// The four texts of a follow-up entry (done, next, obstacles, public text), the same on the
-// follow-up form and on the page that corrects an entry; only the first shows the help texts.
+// The four texts of a follow-up entry (done, next, obstacles, public text, the last also in Swedish
+// and English), the same on the follow-up form and on the page that corrects an entry; only the
+// first shows the help texts.
 import type { FieldMetadata } from "@conform-to/react";
 import { Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "~/ui/forms";
+import { TranslationFields } from "~/ui/TranslationFields";
 
 type Fields = {
   done: FieldMetadata<string>;
   next: FieldMetadata<string>;
   obstacles: FieldMetadata<string>;
   publicText: FieldMetadata<string>;
+  publicTextSv: FieldMetadata<string | undefined>;
+  publicTextEn: FieldMetadata<string | undefined>;
 };
 
 export function FollowUpTextFields({ fields, withHelp }: { fields: Fields; withHelp: boolean }) {
@@ -56,6 +60,7 @@ export function FollowUpTextFields({ fields, withHelp }: { fields: Fields; withH
         minRows={2}
         error={errorText(fields.publicText.errors)}
       />
+      <TranslationFields sv={fields.publicTextSv} en={fields.publicTextEn} label={t("measures.fields.publicText")} multiline />
     </>
   );
 }

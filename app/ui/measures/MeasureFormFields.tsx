@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { MeasureFormSchema, type MeasureForm } from "~/forms/measures";
 import { localName } from "~/i18n/names";
 import { checkedList, CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
+import { TranslationFields } from "~/ui/TranslationFields";
 
 type Options = {
   priorityAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[];
@@ -20,7 +21,9 @@ export type MeasureConflict = { version: number; changed: string[]; current: Rec
 
 /** Default values for the form from a saved measure (conform wants strings). */
 type DefaultsSource = {
-  [K in keyof MeasureForm]?: K extends "tasks" ? { title: string; dueDate?: string | null; state: string }[] : MeasureForm[K] | null;
+  [K in keyof MeasureForm]?: K extends "tasks"
+    ? { title: string; titleSv?: string | null; titleEn?: string | null; dueDate?: string | null; state: string }[]
+    : MeasureForm[K] | null;
 };
 
 export function measureDefaults(m: DefaultsSource) {
@@ -29,6 +32,10 @@ export function measureDefaults(m: DefaultsSource) {
     code: str(m.code),
     title: str(m.title),
     description: str(m.description),
+    titleSv: str(m.titleSv),
+    titleEn: str(m.titleEn),
+    descriptionSv: str(m.descriptionSv),
+    descriptionEn: str(m.descriptionEn),
     priorityAreaId: str(m.priorityAreaId),
     ownerOrganisationId: str(m.ownerOrganisationId),
     responsibleUserId: str(m.responsibleUserId),
@@ -44,7 +51,13 @@ export function measureDefaults(m: DefaultsSource) {
       organisationId: String(s.organisationId),
       percent: String(s.percent).replace(".", ","),
     })),
-    tasks: (m.tasks ?? []).map((task) => ({ title: task.title, dueDate: str(task.dueDate), state: task.state })),
+    tasks: (m.tasks ?? []).map((task) => ({
+      title: task.title,
+      titleSv: str(task.titleSv),
+      titleEn: str(task.titleEn),
+      dueDate: str(task.dueDate),
+      state: task.state,
+    })),
     published: m.published === false ? "" : "on",
   };
 }
@@ -127,6 +140,7 @@ export function MeasureFormFields({
               required
               error={errorText(fields.title.errors)}
             />
+            <TranslationFields sv={fields.titleSv} en={fields.titleEn} label={t("measures.title")} />
             <Textarea
               key={fields.description.key}
               name={fields.description.name}
@@ -136,6 +150,7 @@ export function MeasureFormFields({
               minRows={4}
               error={errorText(fields.description.errors)}
             />
+            <TranslationFields sv={fields.descriptionSv} en={fields.descriptionEn} label={t("measures.description")} multiline />
           </Stack>
         </Fieldset>
 
@@ -201,35 +216,38 @@ export function MeasureFormFields({
             {tasks.map((task, index) => {
               const f = task.getFieldset();
               return (
-                <Group key={task.key} align="end" wrap="nowrap">
-                  <TextInput
-                    key={f.title.key}
-                    name={f.title.name}
-                    defaultValue={f.title.initialValue}
-                    label={t("measures.taskTitle", { n: index + 1 })}
-                    style={{ flex: 1 }}
-                    error={errorText(f.title.errors)}
-                  />
-                  <TextInput
-                    key={f.dueDate.key}
-                    name={f.dueDate.name}
-                    defaultValue={f.dueDate.initialValue}
-                    type="date"
-                    label={t("measures.due")}
-                    error={errorText(f.dueDate.errors)}
-                  />
-                  <NativeSelect
-                    key={f.state.key}
-                    name={f.state.name}
-                    defaultValue={f.state.initialValue ?? "open"}
-                    label={t("measures.taskStateLabel")}
-                    data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
-                  />
-                  <RemoveRowButton
-                    buttonProps={form.remove.getButtonProps({ name: fields.tasks.name, index })}
-                    label={t("measures.removeTask", { n: index + 1 })}
-                  />
-                </Group>
+                <Stack key={task.key} gap={4}>
+                  <Group align="end" wrap="nowrap">
+                    <TextInput
+                      key={f.title.key}
+                      name={f.title.name}
+                      defaultValue={f.title.initialValue}
+                      label={t("measures.taskTitle", { n: index + 1 })}
+                      style={{ flex: 1 }}
+                      error={errorText(f.title.errors)}
+                    />
+                    <TextInput
+                      key={f.dueDate.key}
+                      name={f.dueDate.name}
+                      defaultValue={f.dueDate.initialValue}
+                      type="date"
+                      label={t("measures.due")}
+                      error={errorText(f.dueDate.errors)}
+                    />
+                    <NativeSelect
+                      key={f.state.key}
+                      name={f.state.name}
+                      defaultValue={f.state.initialValue ?? "open"}
+                      label={t("measures.taskStateLabel")}
+                      data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
+                    />
+                    <RemoveRowButton
+                      buttonProps={form.remove.getButtonProps({ name: fields.tasks.name, index })}
+                      label={t("measures.removeTask", { n: index + 1 })}
+                    />
+                  </Group>
+                  <TranslationFields sv={f.titleSv} en={f.titleEn} label={t("measures.taskTitle", { n: index + 1 })} />
+                </Stack>
               );
             })}
             <Group>

@@ -6,6 +6,7 @@ import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "./badges";
 import { TableHead } from "~/ui/TableParts";
+import { LocalText } from "~/ui/LocalText";
 
 type Row = {
   id: number;
@@ -55,7 +56,7 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
                 <Table.Tr key={m.id} data-testid={`my-measure-${m.code}`}>
                   <Table.Td>
                     <Anchor component={Link} to={`/measures/${m.id}`}>
-                      {m.code} {m.title}
+                      {m.code} <LocalText record={m} field="title" />
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, i18n.language)}

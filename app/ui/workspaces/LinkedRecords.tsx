@@ -5,6 +5,7 @@ import type { PublicityClass } from "../../../db/schema";
 import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
 import { PublicityBadge } from "./Publicity";
+import { LocalText } from "~/ui/LocalText";
 
 type Records = {
   decisions: {
@@ -12,6 +13,8 @@ type Records = {
     number: string;
     decidedOn: string;
     text: string;
+    textSv: string | null;
+    textEn: string | null;
     groupId: number;
     canOpen: boolean;
     groupNameFi: string;
@@ -51,7 +54,7 @@ export function LinkedRecords({ records }: { records: Records }) {
                     </Text>
                   )}{" "}
                   <Text span size="sm">
-                    ({fmt.date(d.decidedOn)}) {d.text}
+                    ({fmt.date(d.decidedOn)}) <LocalText record={d} field="text" />
                   </Text>
                 </List.Item>
               );
