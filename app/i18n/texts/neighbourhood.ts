@@ -114,6 +114,14 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "Kommentti piilotettiin. Se säilyy tallessa syineen.",
       actionStatus: "Toimenpiteen tila päivitettiin.",
     },
+    notify: {
+      submitted: "{{name}} lähetti asukkaiden turvallisuussuunnitelman ”{{title}}” verkostonne arvioitavaksi",
+      changesRequested: "Verkosto pyysi muutoksia suunnitelmaanne ”{{title}}”: lue palaute ja korjaa",
+      published: "Suunnitelmanne ”{{title}}” hyväksyttiin ja julkaistiin",
+      coauthorAdded: "{{name}} lisäsi sinut suunnitelman ”{{title}}” laatijaksi",
+      commented: "{{name}} kommentoi suunnitelmaanne ”{{title}}”",
+      commentReported: "Suunnitelman ”{{title}}” kommentista ilmoitettiin asiattomana",
+    },
     errors: {
       notFound: "Kohdetta ei löytynyt. Se on ehkä poistettu.",
       notEditable: "Suunnitelmaa ei voi nyt muokata: se on lähetetty tai sen tila on muuttunut. Tekstisi on tallessa tällä laitteella.",
@@ -501,6 +509,14 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "Kommentaren doldes. Den sparas med orsaken.",
       actionStatus: "Åtgärdens läge har uppdaterats.",
     },
+    notify: {
+      submitted: "{{name}} skickade invånarnas säkerhetsplan ”{{title}}” till ert nätverk för bedömning",
+      changesRequested: "Nätverket begärde ändringar i er plan ”{{title}}”: läs responsen och rätta",
+      published: "Er plan ”{{title}}” har godkänts och publicerats",
+      coauthorAdded: "{{name}} lade till dig som skribent av planen ”{{title}}”",
+      commented: "{{name}} kommenterade er plan ”{{title}}”",
+      commentReported: "En kommentar till planen ”{{title}}” anmäldes som olämplig",
+    },
     errors: {
       notFound: "Punkten hittades inte. Den kan ha tagits bort.",
       notEditable: "Planen kan inte redigeras nu: den har skickats eller dess läge har ändrats. Din text finns kvar på den här enheten.",
@@ -885,6 +901,14 @@ export const neighbourhoodTexts = defineTexts({
       reported: "Thank you! The report was passed on to the moderators.",
       hidden: "The comment was hidden. It is kept with the reason.",
       actionStatus: "The action's status was updated.",
+    },
+    notify: {
+      submitted: "{{name}} sent the residents' safety plan “{{title}}” to your network for review",
+      changesRequested: "The network asked for changes to your plan “{{title}}”: read the feedback and revise",
+      published: "Your plan “{{title}}” was accepted and published",
+      coauthorAdded: "{{name}} added you as an author of the plan “{{title}}”",
+      commented: "{{name}} commented on your plan “{{title}}”",
+      commentReported: "A comment on the plan “{{title}}” was reported as inappropriate",
     },
     errors: {
       notFound: "The item was not found. It may have been removed.",

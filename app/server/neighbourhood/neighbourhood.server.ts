@@ -39,6 +39,8 @@ import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server"
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
 import { namesOf } from "../platform/select-names";
+import { scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyCoauthorAdded, notifyPlanEvent } from "./plan-notifications.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -458,7 +460,7 @@ export type CoauthorResult =
 
 /** Any author of an editable plan may invite another registered resident (someone with a home area). */
 export function addCoauthor(actorId: string, planId: number, email: string, now = clock.now()): CoauthorResult {
-  return db().transaction((tx): CoauthorResult => {
+  const result = db().transaction((tx): CoauthorResult => {
     const found = editablePlan(tx, planId, actorId);
     if (found.error) return { ok: false, reason: found.error };
     const user = tx
@@ -491,8 +493,11 @@ export function addCoauthor(actorId: string, planId: number, email: string, now 
       },
       tx,
     );
+    notifyCoauthorAdded(tx, actorId, planId, user.id, now);
     return { ok: true, name: user.name };
   });
+  if (result.ok) scheduleMailDelivery();
+  return result;
 }
 
 /** The owner removes a co-author; a co-author may leave. The owner stays. */
@@ -534,7 +539,7 @@ export function missingSections(planId: number, r: Reader = db()): string[] {
 
 /** The authors send the plan to the network; the nearest covering network becomes its reviewer. */
 export function submitPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
-  return db().transaction((tx): WorkflowResult => {
+  const result = db().transaction((tx): WorkflowResult => {
     const found = editablePlan(tx, planId, actorId);
     if (found.error) return { ok: false, reason: found.error === "notFound" ? "notFound" : "transition" };
     const missing = missingSections(planId, tx);
@@ -542,8 +547,11 @@ export function submitPlan(actorId: string, planId: number, now = clock.now()): 
     const reviewer = networksCoveringArea(found.plan.areaId, tx)[0]?.id ?? null;
     touch(tx, planId, actorId, now, { note: "submitted", set: { status: "submitted", submittedAt: now, reviewingGroupId: reviewer } });
     audit({ actorId, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    notifyPlanEvent(tx, actorId, planId, "submitted", now);
     return { ok: true };
   });
+  if (result.ok) scheduleMailDelivery();
+  return result;
 }
 
 /**
@@ -558,7 +566,7 @@ export function reviewPlan(
   feedback: string,
   now = clock.now(),
 ): WorkflowResult {
-  return db().transaction((tx): WorkflowResult => {
+  const result = db().transaction((tx): WorkflowResult => {
     const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
     if (!plan) return { ok: false, reason: "notFound" };
     if (plan.status !== "submitted") return { ok: false, reason: "transition" };
@@ -578,8 +586,11 @@ export function reviewPlan(
       },
       tx,
     );
+    notifyPlanEvent(tx, actorId, planId, decision === "changes" ? "changesRequested" : "published", now);
     return { ok: true };
   });
+  if (result.ok) scheduleMailDelivery();
+  return result;
 }
 
 const WITHDRAWABLE: NeighbourhoodPlanStatus[] = ["draft", "submitted", "changes_requested", "accepted"];
