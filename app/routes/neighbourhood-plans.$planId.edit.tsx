@@ -48,7 +48,7 @@ import { currentPlan } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
-import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
 
@@ -67,17 +67,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ? listMeasures({ planId: cityPlan.id, pageSize: 500 }, { publicOnly }).rows.map((m) => ({ id: m.id, code: m.code, title: m.title }))
     : [];
   const organisations = listOrganisations().map((o) => ({ id: o.id, nameFi: o.nameFi, nameSv: o.nameSv, nameEn: o.nameEn }));
-  const feedback = [...view.comments].reverse().find((c) => c.kind === "feedback") ?? null;
   return json({
     view,
     measureOptions,
     organisations,
     viewerId: viewer.id,
     isOwner: view.authors.some((a) => a.userId === viewer.id && a.role === "owner"),
-    feedback:
-      view.plan.status === "changes_requested" && feedback
-        ? { body: feedback.body, authorName: feedback.authorName, createdAt: feedback.createdAt }
-        : null,
     canWithdraw: can(viewer, { kind: "neighbourhoodPlan.withdraw", plan: access }),
   });
 }
@@ -222,7 +217,7 @@ const initial = (field: { initialValue?: unknown }) => (typeof field.initialValu
 export default function EditNeighbourhoodPlan() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { view, measureOptions, organisations, viewerId, isOwner, feedback, canWithdraw } = useLoaderData<typeof loader>();
+  const { view, measureOptions, organisations, viewerId, isOwner, canWithdraw } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const errorText = useErrorText();
   const { plan } = view;
@@ -404,15 +399,8 @@ export default function EditNeighbourhoodPlan() {
               : t(`neighbourhood.done.${done}`)}
           </Alert>
         ) : null}
-        {feedback ? (
-          <Alert color="orange" title={t("neighbourhood.editor.latestFeedback")}>
-            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-              {feedback.body}
-            </Text>
-            <Text size="xs" mt={4}>
-              {feedback.authorName ?? "–"}
-            </Text>
-          </Alert>
+        {plan.status === "changes_requested" ? (
+          <ChangesRequestedBanner feedback={view.feedback}>{t("neighbourhood.statusInfo.changes_requested")}</ChangesRequestedBanner>
         ) : null}
         <Text>{t("neighbourhood.editor.intro")}</Text>
 

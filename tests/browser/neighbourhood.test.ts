@@ -147,6 +147,12 @@ describe("a resident's neighbourhood plan", () => {
     await expectHeading(network.page, TITLE);
     await network.page.waitForLoadState("networkidle");
     await network.page.getByLabel("Palaute laatijoille").fill("Kiitos, hyvä suunnitelma!");
+    // Publishing asks first: without the confirmation the form comes back with a field error and the text kept.
+    await network.page.getByRole("button", { name: "Hyväksy ja julkaise" }).click();
+    await network.page.getByText("Vahvista, että suunnitelma julkaistaan kaikkien luettavaksi.").waitFor();
+    expect(await network.page.getByLabel("Palaute laatijoille").inputValue()).toBe("Kiitos, hyvä suunnitelma!");
+    await expectAccessible(network.page);
+    await network.page.getByLabel(/Ymmärrän, että hyväksytty suunnitelma julkaistaan/).check();
     await network.page.getByRole("button", { name: "Hyväksy ja julkaise" }).click();
     await network.page.getByRole("status").filter({ hasText: "Suunnitelma hyväksyttiin ja julkaistiin." }).waitFor();
     await expectAccessible(network.page);

@@ -34,6 +34,7 @@ export const neighbourhoodTexts = defineTexts({
     },
     missing: { observations: "havainto", goals: "tavoite", actions: "toimenpide" },
     plan: {
+      feedbackBy: "Palautteen antoi {{name}}, {{date}}",
       authors: "Laatijat",
       owner: "Laatija",
       coauthor: "Mukana kirjoittamassa",
@@ -74,6 +75,8 @@ export const neighbourhoodTexts = defineTexts({
       status: "Tila",
     },
     review: {
+      confirmPublish: "Ymmärrän, että hyväksytty suunnitelma julkaistaan: kuka tahansa voi lukea sen, myös kirjautumatta.",
+      confirmPublishHelp: "Vaaditaan, kun hyväksyt ja julkaiset. Ei tarvita muutospyyntöön.",
       title: "Verkoston palaute",
       intro:
         "Lue suunnitelma ja kirjoita laatijoille palaute. Pyydä muutoksia, jos jotain pitää korjata, tai hyväksy suunnitelma, jolloin se julkaistaan kaikkien luettavaksi.",
@@ -132,6 +135,7 @@ export const neighbourhoodTexts = defineTexts({
       alreadyAuthor: "Henkilö on jo suunnitelman laatija.",
     },
     validation: {
+      confirmPublish: "Vahvista, että suunnitelma julkaistaan kaikkien luettavaksi.",
       bothCoordinates: "Anna sekä leveys- että pituusaste tai jätä molemmat tyhjiksi.",
       organisationForCity: "Valitse organisaatio, joka toteuttaa toimenpiteen.",
       feedbackRequired: "Kerro laatijoille, mitä pitäisi muuttaa.",
@@ -428,6 +432,7 @@ export const neighbourhoodTexts = defineTexts({
     },
     missing: { observations: "iakttagelse", goals: "mål", actions: "åtgärd" },
     plan: {
+      feedbackBy: "Respons av {{name}}, {{date}}",
       authors: "Skribenter",
       owner: "Skribent",
       coauthor: "Medskribent",
@@ -469,6 +474,8 @@ export const neighbourhoodTexts = defineTexts({
       status: "Läge",
     },
     review: {
+      confirmPublish: "Jag förstår att en godkänd plan publiceras: vem som helst kan läsa den, även utan att logga in.",
+      confirmPublishHelp: "Krävs när du godkänner och publicerar. Behövs inte för en begäran om ändringar.",
       title: "Nätverkets respons",
       intro:
         "Läs planen och skriv respons till skribenterna. Begär ändringar om något behöver rättas, eller godkänn planen, så publiceras den för alla.",
@@ -527,6 +534,7 @@ export const neighbourhoodTexts = defineTexts({
       alreadyAuthor: "Personen är redan skribent för planen.",
     },
     validation: {
+      confirmPublish: "Bekräfta att planen publiceras för alla att läsa.",
       bothCoordinates: "Ange både latitud och longitud eller lämna båda tomma.",
       organisationForCity: "Välj organisationen som genomför åtgärden.",
       feedbackRequired: "Berätta för skribenterna vad som borde ändras.",
@@ -823,6 +831,7 @@ export const neighbourhoodTexts = defineTexts({
     },
     missing: { observations: "an observation", goals: "a goal", actions: "an action" },
     plan: {
+      feedbackBy: "Feedback from {{name}}, {{date}}",
       authors: "Authors",
       owner: "Author",
       coauthor: "Co-author",
@@ -862,6 +871,8 @@ export const neighbourhoodTexts = defineTexts({
       status: "Status",
     },
     review: {
+      confirmPublish: "I understand that an accepted plan is published: anyone can read it, even without signing in.",
+      confirmPublishHelp: "Required to accept and publish. Not needed to ask for changes.",
       title: "The network's feedback",
       intro:
         "Read the plan and write feedback to its authors. Ask for changes if something needs fixing, or accept the plan, which publishes it for everyone to read.",
@@ -920,6 +931,7 @@ export const neighbourhoodTexts = defineTexts({
       alreadyAuthor: "This person is already an author of the plan.",
     },
     validation: {
+      confirmPublish: "Confirm that the plan will be published for everyone to read.",
       bothCoordinates: "Give both latitude and longitude, or leave both empty.",
       organisationForCity: "Choose the organisation that carries out the action.",
       feedbackRequired: "Tell the authors what should change.",

@@ -755,7 +755,13 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
         .where(eq(groups.id, plan.reviewingGroupId))
         .get() ?? null)
     : null;
+  // While changes are asked for, the network's latest feedback is what the authors must read first.
+  const latestFeedback =
+    plan.status === "changes_requested" ? comments.filter((c) => c.kind === "feedback" && !c.hidden).at(-1) : undefined;
   return {
+    feedback: latestFeedback
+      ? { body: latestFeedback.body, authorName: latestFeedback.authorName, createdAt: latestFeedback.createdAt }
+      : null,
     plan: {
       id: plan.id,
       title: plan.title,
