@@ -1,5 +1,6 @@
 // The plan editor: one form per section and item, each saving itself as the author writes (see
-// ui/neighbourhood/SectionForm.tsx), co-authors, and sending the plan to the area's network.
+// ui/neighbourhood/SectionForm.tsx), co-authors (added at once, or invited by e-mail), and sending
+// the plan to the area's network.
 // Every form also works without JavaScript: a normal POST, then back to this page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -26,13 +27,14 @@ import {
   RemoveCoauthorSchema,
   RemoveItemSchema,
 } from "~/forms/neighbourhood";
+import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { badRequest, forbidden, loginRedirect } from "~/server/people/guard.server";
 import { listOrganisations } from "~/server/people/directory.server";
 import { listMeasures } from "~/server/city/measures.server";
 import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
 import {
-  addCoauthor,
+  addOrInviteCoauthor,
   getPlanView,
   removeCoauthor,
   removeItem,
@@ -177,7 +179,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: AddCoauthorSchema });
       if (submission.status !== "success")
         return json({ formKey: "coauthors", result: submission.reply() } satisfies SectionReply, { status: 400 });
-      const result = addCoauthor(viewer.id, id, submission.value.email);
+      const result = await addOrInviteCoauthor(viewer.id, id, submission.value.email, await detectLanguage(request));
       if (!result.ok) {
         const field =
           result.reason === "notEditable" || result.reason === "notFound" ? undefined : [`neighbourhood.errors.${result.reason}`];
@@ -189,6 +191,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
+      if ("invited" in result)
+        return back(
+          "section-authors",
+          `done=${result.mailed ? "coauthorInvited" : "inviteMailFailed"}&email=${encodeURIComponent(result.invited)}`,
+        );
       return back("section-authors", `done=coauthorAdded&name=${encodeURIComponent(result.name)}`);
     }
     case "removeCoauthor": {
@@ -392,11 +399,18 @@ export default function EditNeighbourhoodPlan() {
             {t("neighbourhood.done.saved")}
           </Alert>
         ) : null}
-        {done === "removed" || done === "coauthorRemoved" || done === "coauthorAdded" ? (
+        {done === "removed" || done === "coauthorRemoved" || done === "coauthorAdded" || done === "coauthorInvited" ? (
           <Alert color="green" role="status">
             {done === "coauthorAdded"
               ? t("neighbourhood.coauthors.added", { name: params.get("name") ?? "" })
-              : t(`neighbourhood.done.${done}`)}
+              : done === "coauthorInvited"
+                ? t("neighbourhood.coauthors.invited", { email: params.get("email") ?? "" })
+                : t(`neighbourhood.done.${done}`)}
+          </Alert>
+        ) : null}
+        {done === "inviteMailFailed" ? (
+          <Alert color="red" role="alert">
+            {t("neighbourhood.coauthors.inviteMailFailed", { email: params.get("email") ?? "" })}
           </Alert>
         ) : null}
         {plan.status === "changes_requested" ? (

@@ -117,7 +117,12 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "Kommentti piilotettiin. Se säilyy tallessa syineen.",
       actionStatus: "Toimenpiteen tila päivitettiin.",
     },
+    inviteMail: {
+      subject: "Kutsu kirjoittamaan asukkaiden turvallisuussuunnitelmaa",
+      body: "Hei,\n\n{{inviter}} kutsuu sinut kirjoittamaan asukkaiden turvallisuussuunnitelmaa ”{{title}}” Lähiturvassa, kaupungin turvallisuussuunnittelun yhteistyöpalvelussa.\n\nLuo tunnuksesi tästä kertakäyttöisestä linkistä; sinusta tulee suunnitelman laatija:\n{{url}}\n\nLinkki on voimassa {{date}} asti. Jos et odottanut kutsua, voit jättää viestin huomiotta.",
+    },
     notify: {
+      coauthorJoined: "{{name}} otti kutsun vastaan ja on nyt suunnitelman ”{{title}}” laatija",
       submitted: "{{name}} lähetti asukkaiden turvallisuussuunnitelman ”{{title}}” verkostonne arvioitavaksi",
       changesRequested: "Verkosto pyysi muutoksia suunnitelmaanne ”{{title}}”: lue palaute ja korjaa",
       published: "Suunnitelmanne ”{{title}}” hyväksyttiin ja julkaistiin",
@@ -203,8 +208,11 @@ export const neighbourhoodTexts = defineTexts({
       latestFeedback: "Verkoston palaute",
     },
     coauthors: {
+      invited: "Kutsu lähetettiin osoitteeseen {{email}}. Kun hän luo tunnuksen kutsun linkistä, hänestä tulee suunnitelman laatija.",
+      inviteMailFailed: "Kutsu tallennettiin, mutta sähköpostia osoitteeseen {{email}} ei saatu lähetettyä. Yritä myöhemmin uudelleen.",
       title: "Laatijat",
-      intro: "Kutsu mukaan muita rekisteröityneitä asukkaita sähköpostiosoitteella. He voivat kirjoittaa suunnitelmaa kanssasi.",
+      intro:
+        "Kutsu naapureita mukaan sähköpostiosoitteella. Rekisteröitynyt asukas lisätään laatijaksi heti; muille lähtee kertakäyttöinen kutsu, jonka linkistä he luovat tunnuksen ja liittyvät suunnitelmaan.",
       email: "Asukkaan sähköpostiosoite",
       add: "Lisää laatija",
       added: "{{name}} lisättiin laatijaksi.",
@@ -516,7 +524,12 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "Kommentaren doldes. Den sparas med orsaken.",
       actionStatus: "Åtgärdens läge har uppdaterats.",
     },
+    inviteMail: {
+      subject: "Inbjudan att skriva invånarnas säkerhetsplan",
+      body: "Hej,\n\n{{inviter}} bjuder in dig att skriva invånarnas säkerhetsplan ”{{title}}” i Lähiturva, stadens samarbetstjänst för säkerhetsplanering.\n\nSkapa ditt konto med den här engångslänken; du blir en av planens skribenter:\n{{url}}\n\nLänken gäller till {{date}}. Om du inte väntade dig en inbjudan kan du lämna meddelandet utan åtgärd.",
+    },
     notify: {
+      coauthorJoined: "{{name}} tog emot inbjudan och är nu skribent av planen ”{{title}}”",
       submitted: "{{name}} skickade invånarnas säkerhetsplan ”{{title}}” till ert nätverk för bedömning",
       changesRequested: "Nätverket begärde ändringar i er plan ”{{title}}”: läs responsen och rätta",
       published: "Er plan ”{{title}}” har godkänts och publicerats",
@@ -602,8 +615,11 @@ export const neighbourhoodTexts = defineTexts({
       latestFeedback: "Nätverkets respons",
     },
     coauthors: {
+      invited: "Inbjudan skickades till {{email}}. När hen skapar ett konto med länken i inbjudan blir hen skribent av planen.",
+      inviteMailFailed: "Inbjudan sparades, men e-postmeddelandet till {{email}} kunde inte skickas. Försök igen senare.",
       title: "Skribenter",
-      intro: "Bjud in andra registrerade invånare med e-postadress. De kan skriva planen tillsammans med dig.",
+      intro:
+        "Bjud in grannar med e-postadress. En registrerad invånare läggs till som skribent genast; andra får en inbjudan med en engångslänk där de skapar ett konto och går med i planen.",
       email: "Invånarens e-postadress",
       add: "Lägg till skribent",
       added: "{{name}} lades till som skribent.",
@@ -913,7 +929,12 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "The comment was hidden. It is kept with the reason.",
       actionStatus: "The action's status was updated.",
     },
+    inviteMail: {
+      subject: "Invitation to write a residents' safety plan",
+      body: "Hello,\n\n{{inviter}} invites you to write the residents' safety plan “{{title}}” in Lähiturva, the city's collaboration service for safety planning.\n\nCreate your account with this single-use link; you become one of the plan's authors:\n{{url}}\n\nThe link works until {{date}}. If you did not expect an invitation, you can ignore this message.",
+    },
     notify: {
+      coauthorJoined: "{{name}} accepted the invitation and is now an author of the plan “{{title}}”",
       submitted: "{{name}} sent the residents' safety plan “{{title}}” to your network for review",
       changesRequested: "The network asked for changes to your plan “{{title}}”: read the feedback and revise",
       published: "Your plan “{{title}}” was accepted and published",
@@ -999,8 +1020,11 @@ export const neighbourhoodTexts = defineTexts({
       latestFeedback: "The network's feedback",
     },
     coauthors: {
+      invited: "An invitation was sent to {{email}}. When they create an account with the link in it, they become an author of the plan.",
+      inviteMailFailed: "The invitation was saved, but the mail to {{email}} could not be sent. Try again later.",
       title: "Authors",
-      intro: "Invite other registered residents by email address. They can write the plan with you.",
+      intro:
+        "Invite neighbours by e-mail address. A registered resident is added as an author at once; anyone else gets an invitation with a single-use link to create an account and join the plan.",
       email: "The resident's email address",
       add: "Add an author",
       added: "{{name}} was added as an author.",

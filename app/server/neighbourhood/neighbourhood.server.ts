@@ -21,14 +21,18 @@ import {
   planAuthors,
   planComments,
   planGoals,
+  planInvitations,
   planObservations,
   planVersions,
   residencies,
   users,
   PLAN_ACTION_CARRIERS,
   PLAN_ACTION_STATUSES,
+  type Locale,
   type NeighbourhoodPlanStatus,
 } from "../../../db/schema";
+import type { Language } from "../../i18n/config";
+import { acceptInvitation, insertInvitation, invitationState, mailInvitation } from "../people/accounts.server";
 import { areaAncestors, areaDescendantIds, areaRefColumns, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
@@ -40,7 +44,7 @@ import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
 import { namesOf } from "../platform/select-names";
 import { scheduleMailDelivery } from "../mail/notifications.server";
-import { notifyCoauthorAdded, notifyPlanEvent } from "./plan-notifications.server";
+import { notifyCoauthorAdded, notifyCoauthorJoined, notifyPlanEvent } from "./plan-notifications.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -498,6 +502,125 @@ export function addCoauthor(actorId: string, planId: number, email: string, now 
   });
   if (result.ok) scheduleMailDelivery();
   return result;
+}
+
+export type InviteResult = CoauthorResult | { ok: true; invited: string; mailed: boolean };
+
+/**
+ * An author names a neighbour by e-mail: a registered resident is added at once (addCoauthor);
+ * anyone else gets a single-use, expiring invitation by mail, in the inviter's language, and
+ * becomes a co-author on arrival (acceptCoauthorInvitation).
+ */
+export async function addOrInviteCoauthor(
+  actorId: string,
+  planId: number,
+  email: string,
+  lang: Language,
+  now = clock.now(),
+): Promise<InviteResult> {
+  const added = addCoauthor(actorId, planId, email, now);
+  if (added.ok || added.reason !== "noSuchResident") return added;
+  const address = email.trim().toLowerCase();
+  const invited = db().transaction((tx) => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { error: found.error };
+    const account = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, address)).get();
+    // A disabled account is not brought back by a neighbour's invitation.
+    if (account?.disabledAt) return { error: "noSuchResident" as const };
+    const invite = insertInvitation(
+      tx,
+      { email: address, name: "", groupId: null, organisationId: null, position: "member", invitedBy: actorId },
+      now,
+    );
+    tx.insert(planInvitations).values({ invitationId: invite.id, planId }).run();
+    audit(
+      {
+        actorId,
+        action: "neighbourhoodPlan.coauthorInvited",
+        targetType: "neighbourhoodPlan",
+        targetId: planId,
+        detail: { email: address, invitationId: invite.id },
+      },
+      tx,
+    );
+    return { invite, title: found.plan.title, inviter: nameOf(tx, actorId) ?? "" };
+  });
+  if ("error" in invited) return { ok: false, reason: invited.error ?? "notFound" };
+  const mailed = await mailInvitation(
+    { email: address, name: "", url: invited.invite.url, expiresAt: invited.invite.expiresAt },
+    invited.inviter,
+    lang,
+    {
+      keyPrefix: "neighbourhood.inviteMail",
+      params: { title: invited.title },
+    },
+  );
+  return { ok: true, invited: address, mailed };
+}
+
+/** The plan an invitation link is for (null for a staff invitation), for the invitation page. */
+export function planOfInvitation(invitationId: number, r: Reader = db()) {
+  return (
+    r
+      .select({ id: neighbourhoodPlans.id, title: neighbourhoodPlans.title })
+      .from(planInvitations)
+      .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planInvitations.planId))
+      .where(eq(planInvitations.invitationId, invitationId))
+      .get() ?? null
+  );
+}
+
+/** An invitation link as its page shows it: open (and for which plan, if any), used or expired. */
+export function invitationForPage(token: string, now = clock.now()) {
+  const found = invitationState(token, now);
+  if (!found || found.state !== "open") return found;
+  const { invitation } = found;
+  return { state: "open" as const, name: invitation.name, email: invitation.email, plan: planOfInvitation(invitation.id) };
+}
+
+/**
+ * Accepting a link: the account as for any invitation, then, for a plan's invitation, the
+ * co-authorship and (for someone without one) the plan's area as home area, in the same
+ * transaction; the plan's authors hear that their neighbour joined.
+ */
+export async function acceptCoauthorInvitation(token: string, password: string, locale: Locale, name: string, now = clock.now()) {
+  let planId: number | null = null;
+  const accepted = await acceptInvitation(token, password, locale, now, {
+    name,
+    onAccept: (tx, invitation, userId) => {
+      const plan = tx
+        .select({ id: neighbourhoodPlans.id, areaId: neighbourhoodPlans.areaId })
+        .from(planInvitations)
+        .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planInvitations.planId))
+        .where(eq(planInvitations.invitationId, invitation.id))
+        .get();
+      if (!plan) return;
+      planId = plan.id;
+      if (!tx.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, userId)).get())
+        tx.insert(residencies).values({ userId, areaId: plan.areaId }).run();
+      const joined = tx
+        .insert(planAuthors)
+        .values({ planId: plan.id, userId, role: "coauthor", addedAt: now })
+        .onConflictDoNothing()
+        .run().changes;
+      if (!joined) return;
+      touch(tx, plan.id, userId, now);
+      audit(
+        {
+          actorId: userId,
+          action: "neighbourhoodPlan.coauthorAdded",
+          targetType: "neighbourhoodPlan",
+          targetId: plan.id,
+          detail: { userId, invitationId: invitation.id },
+        },
+        tx,
+      );
+      notifyCoauthorJoined(tx, userId, plan.id, now);
+    },
+  });
+  if (!accepted) return null;
+  scheduleMailDelivery();
+  return { userId: accepted.userId, planId: planId as number | null };
 }
 
 /** The owner removes a co-author; a co-author may leave. The owner stays. */

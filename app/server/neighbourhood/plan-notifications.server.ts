@@ -101,3 +101,19 @@ export function notifyCommentReported(tx: Tx, actorId: string, planId: number, c
     { except: actorId, now },
   );
 }
+
+/** A neighbour invited by e-mail arrived: the plan's other authors hear they can write together now. */
+export function notifyCoauthorJoined(tx: Tx, newcomerId: string, planId: number, now: Date): number {
+  const plan = planOf(tx, planId);
+  return notifyMany(
+    tx,
+    authorIdsOf(tx, planId),
+    {
+      kind: "neighbourhoodPlan.coauthorJoined",
+      messageKey: "neighbourhood.notify.coauthorJoined",
+      params: { planId, title: plan.title, name: nameOf(tx, newcomerId) },
+      link: `/neighbourhood-plans/${planId}/edit`,
+    },
+    { except: newcomerId, now },
+  );
+}
