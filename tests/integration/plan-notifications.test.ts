@@ -96,6 +96,29 @@ describe("the workflow tells people", () => {
     });
   });
 
+  it("where no network covers the area, the coordinators (who review there) hear of the submitted plan", () => {
+    const uncovered = db()
+      .select({ id: areas.id })
+      .from(areas)
+      .where(eq(areas.level, "district"))
+      .all()
+      .find((a) => networksCoveringArea(a.id).length === 0)!;
+    expect(uncovered).toBeDefined();
+    const id = createNeighbourhoodPlan(resident, uncovered.id, "Verkostoton alue", T0);
+    saveObservation(resident, id, {}, { text: "Havainto", placeName: null, lat: null, lng: null }, T0);
+    savePlanGoal(resident, id, {}, { text: "Tavoite" }, T0);
+    savePlanAction(
+      resident,
+      id,
+      {},
+      { text: "Toimenpide", carriedBy: "residents", organisationId: null, timeline: "", dueDate: null, measureId: null, goalId: null },
+      T0,
+    );
+    expect(submitPlan(resident, id, T0)).toEqual({ ok: true });
+    expect(coordinators.length).toBeGreaterThan(0);
+    expect(whoWasTold("neighbourhoodPlan.submitted", id)).toEqual([...new Set(coordinators)].sort());
+  });
+
   it("the network's answer reaches the authors, not the reviewer; asking for changes and publishing alike", () => {
     const id = completeDraft("Palautetta saava");
     addCoauthor(resident, id, SOFIA, T0);

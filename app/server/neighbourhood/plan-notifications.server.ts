@@ -37,10 +37,16 @@ const nameOf = (tx: Tx, userId: string) => tx.select({ name: users.name }).from(
 
 export type PlanEvent = "submitted" | "changesRequested" | "published";
 
-/** Submitted → the covering networks; changes requested or published → the authors. */
+/** Who reviews a submitted plan: the covering networks' members, or the coordinators where no network covers the area. */
+function reviewerIds(tx: Tx, areaId: number, now: Date): string[] {
+  const members = networkMemberIds(tx, areaId, now);
+  return networksCoveringArea(areaId, tx).length ? members : listCurrentMemberIdsOfKind("coordinators", tx, now);
+}
+
+/** Submitted → the covering networks (or the coordinators); changes requested or published → the authors. */
 export function notifyPlanEvent(tx: Tx, actorId: string, planId: number, event: PlanEvent, now: Date): number {
   const plan = planOf(tx, planId);
-  const recipients = event === "submitted" ? networkMemberIds(tx, plan.areaId, now) : authorIdsOf(tx, planId);
+  const recipients = event === "submitted" ? reviewerIds(tx, plan.areaId, now) : authorIdsOf(tx, planId);
   return notifyMany(
     tx,
     recipients,
