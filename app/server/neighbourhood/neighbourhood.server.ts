@@ -1,6 +1,6 @@
 // Residents' neighbourhood plans (DOMAIN.md, level 3): the lifecycle draft → submitted → changes
 // requested / published → archived (or withdrawn), structured sections written by several
-// residents, the version history, comments with moderation, the networks' local notes on city
+// residents (co-authors added at once or invited by e-mail), the version history, comments with moderation, the networks' local notes on city
 // measures, and the two-way links between plan actions and city measures.
 //
 // Concurrency: every save bumps the plan's `version`. Conflicts are detected per item, because

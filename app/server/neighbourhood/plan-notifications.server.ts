@@ -1,7 +1,8 @@
-// Who hears of what in the resident ↔ network workflow: the covering networks when a plan is
-// submitted, the authors when the network answers or someone comments, a new co-author, and the
-// moderators when a comment is reported. Each call runs inside the caller's write transaction;
-// the caller schedules the mail after it commits.
+// Who hears of what in the resident ↔ network workflow: the covering networks (or, where none
+// covers the area, the coordinators) when a plan is submitted, the authors when the network answers,
+// someone comments or an invited neighbour arrives, a new co-author, and the moderators when a
+// comment is reported. Each call runs inside the caller's write transaction; the caller schedules
+// the mail after it commits.
 import { eq } from "drizzle-orm";
 import { neighbourhoodPlans, planAuthors, users } from "../../../db/schema";
 import { networksCoveringArea } from "../city/areas.server";
