@@ -57,3 +57,13 @@ export const DeleteAccountSchema = z.object({
 export const AccountIntentSchema = z.object({
   intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", "rightsRequest", ...SECOND_FACTOR_INTENTS]),
 });
+
+/** A neighbour invited to write a plan has no account yet: they give their name and consent too. */
+export const AcceptPlanInvitationSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    password: newPassword,
+    passwordConfirm: z.string(),
+    privacyAccepted: z.literal("on", { errorMap: () => ({ message: "validation.acceptPrivacy" }) }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "validation.passwordsDiffer" });

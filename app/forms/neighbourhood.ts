@@ -89,10 +89,14 @@ export const ReviewSchema = z
     intent: z.literal("review"),
     decision: z.enum(["changes", "accept"]),
     feedback: z.string().trim().max(4000).default(""),
+    // Accepting publishes the plan to everyone: the reviewer ticks that they know (works without JS).
+    confirmPublish: z.literal("on").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "changes" && v.feedback.length < 3)
       ctx.addIssue({ code: "custom", path: ["feedback"], message: "neighbourhood.validation.feedbackRequired" });
+    if (v.decision === "accept" && v.confirmPublish !== "on")
+      ctx.addIssue({ code: "custom", path: ["confirmPublish"], message: "neighbourhood.validation.confirmPublish" });
   });
 
 export const CommentSchema = z.object({

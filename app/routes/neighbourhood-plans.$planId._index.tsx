@@ -3,7 +3,7 @@
 // published plans are followed up (action statuses) and archived, and people comment.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -28,7 +28,7 @@ import {
 import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { ActionStatusBadge, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -187,10 +187,17 @@ export default function NeighbourhoodPlanPage() {
           {t(actionData.error, { missing: "" })}
         </Alert>
       ) : null}
-      {plan.status !== "published" ? (
-        <Alert color={plan.status === "changes_requested" ? "orange" : "city"} variant="light">
+      {plan.status === "changes_requested" ? (
+        <ChangesRequestedBanner feedback={view.feedback}>
+          {t("neighbourhood.statusInfo.changes_requested")}
+          <Text size="sm" mt={4}>
+            {view.reviewer ? t("neighbourhood.plan.reviewer", { name: localName(view.reviewer, lang) }) : t("neighbourhood.plan.noNetwork")}
+          </Text>
+        </ChangesRequestedBanner>
+      ) : plan.status !== "published" ? (
+        <Alert color="city" variant="light">
           {t(`neighbourhood.statusInfo.${plan.status}`)}
-          {plan.status === "submitted" || plan.status === "changes_requested" ? (
+          {plan.status === "submitted" ? (
             <Text size="sm" mt={4}>
               {view.reviewer
                 ? t("neighbourhood.plan.reviewer", { name: localName(view.reviewer, lang) })
@@ -420,6 +427,14 @@ function ReviewPanel() {
             autosize
             minRows={3}
             error={errorText(fields.feedback.errors)}
+          />
+          <Checkbox
+            key={fields.confirmPublish.key}
+            name={fields.confirmPublish.name}
+            defaultChecked={fields.confirmPublish.initialValue === "on"}
+            label={t("neighbourhood.review.confirmPublish")}
+            description={t("neighbourhood.review.confirmPublishHelp")}
+            error={errorText(fields.confirmPublish.errors)}
           />
           <Group>
             <Button

@@ -1,5 +1,6 @@
 // The plan editor: one form per section and item, each saving itself as the author writes (see
-// ui/neighbourhood/SectionForm.tsx), co-authors, and sending the plan to the area's network.
+// ui/neighbourhood/SectionForm.tsx), co-authors (added at once, or invited by e-mail), and sending
+// the plan to the area's network.
 // Every form also works without JavaScript: a normal POST, then back to this page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -26,12 +27,13 @@ import {
   RemoveCoauthorSchema,
   RemoveItemSchema,
 } from "~/forms/neighbourhood";
+import { detectLanguage } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { badRequest, forbidden, loginRedirect } from "~/server/people/guard.server";
 import { listOrganisations } from "~/server/people/directory.server";
 import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
 import {
-  addCoauthor,
+  addOrInviteCoauthor,
   getPlanView,
   linkableMeasures,
   removeCoauthor,
@@ -48,7 +50,7 @@ import { currentPlan } from "~/server/city/plans.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
-import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -68,17 +70,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The measures aimed at the plan's own area come first: they are the ones a local action carries out.
   const measureGroups = cityPlan ? linkableMeasures(cityPlan.id, view.area.id, { publicOnly }) : { nearby: [], others: [] };
   const organisations = listOrganisations().map((o) => ({ id: o.id, nameFi: o.nameFi, nameSv: o.nameSv, nameEn: o.nameEn }));
-  const feedback = [...view.comments].reverse().find((c) => c.kind === "feedback") ?? null;
   return json({
     view,
     measureGroups,
     organisations,
     viewerId: viewer.id,
     isOwner: view.authors.some((a) => a.userId === viewer.id && a.role === "owner"),
-    feedback:
-      view.plan.status === "changes_requested" && feedback
-        ? { body: feedback.body, authorName: feedback.authorName, createdAt: feedback.createdAt }
-        : null,
     canWithdraw: can(viewer, { kind: "neighbourhoodPlan.withdraw", plan: access }),
   });
 }
@@ -183,7 +180,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: AddCoauthorSchema });
       if (submission.status !== "success")
         return json({ formKey: "coauthors", result: submission.reply() } satisfies SectionReply, { status: 400 });
-      const result = addCoauthor(viewer.id, id, submission.value.email);
+      const result = await addOrInviteCoauthor(viewer.id, id, submission.value.email, await detectLanguage(request));
       if (!result.ok) {
         const field =
           result.reason === "notEditable" || result.reason === "notFound" ? undefined : [`neighbourhood.errors.${result.reason}`];
@@ -195,6 +192,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
+      if ("invited" in result)
+        return back(
+          "section-authors",
+          `done=${result.mailed ? "coauthorInvited" : "inviteMailFailed"}&email=${encodeURIComponent(result.invited)}`,
+        );
       return back("section-authors", `done=coauthorAdded&name=${encodeURIComponent(result.name)}`);
     }
     case "removeCoauthor": {
@@ -223,7 +225,7 @@ const initial = (field: { initialValue?: unknown }) => (typeof field.initialValu
 export default function EditNeighbourhoodPlan() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { view, measureGroups, organisations, viewerId, isOwner, feedback, canWithdraw } = useLoaderData<typeof loader>();
+  const { view, measureGroups, organisations, viewerId, isOwner, canWithdraw } = useLoaderData<typeof loader>();
   const measureOptions = [...measureGroups.nearby, ...measureGroups.others];
   const measureItems = (list: typeof measureOptions) => list.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` }));
   const [params] = useSearchParams();
@@ -409,22 +411,22 @@ export default function EditNeighbourhoodPlan() {
             {t("neighbourhood.done.saved")}
           </Alert>
         ) : null}
-        {done === "removed" || done === "coauthorRemoved" || done === "coauthorAdded" ? (
+        {done === "removed" || done === "coauthorRemoved" || done === "coauthorAdded" || done === "coauthorInvited" ? (
           <Alert color="green" role="status">
             {done === "coauthorAdded"
               ? t("neighbourhood.coauthors.added", { name: params.get("name") ?? "" })
-              : t(`neighbourhood.done.${done}`)}
+              : done === "coauthorInvited"
+                ? t("neighbourhood.coauthors.invited", { email: params.get("email") ?? "" })
+                : t(`neighbourhood.done.${done}`)}
           </Alert>
         ) : null}
-        {feedback ? (
-          <Alert color="orange" title={t("neighbourhood.editor.latestFeedback")}>
-            <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-              {feedback.body}
-            </Text>
-            <Text size="xs" mt={4}>
-              {feedback.authorName ?? "–"}
-            </Text>
+        {done === "inviteMailFailed" ? (
+          <Alert color="red" role="alert">
+            {t("neighbourhood.coauthors.inviteMailFailed", { email: params.get("email") ?? "" })}
           </Alert>
+        ) : null}
+        {plan.status === "changes_requested" ? (
+          <ChangesRequestedBanner feedback={view.feedback}>{t("neighbourhood.statusInfo.changes_requested")}</ChangesRequestedBanner>
         ) : null}
         <Text>{t("neighbourhood.editor.intro")}</Text>
 

@@ -5,7 +5,7 @@ import { createdAt } from "./columns";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { areas } from "./areas";
 import { measures } from "./city";
-import { groups, organisations, users } from "./people";
+import { groups, invitations, organisations, users } from "./people";
 
 export const NEIGHBOURHOOD_PLAN_STATUSES = [
   "draft",
@@ -194,7 +194,25 @@ export const networkMeasureNotes = sqliteTable(
 );
 
 /** Processing register (db/schema/register.ts): what each table above holds of people. */
+/**
+ * An invitation to write a plan (an author invited a neighbour by e-mail who has no resident
+ * account yet): accepting it makes them a co-author. Goes with the invitation (retention).
+ */
+export const planInvitations = sqliteTable(
+  "plan_invitations",
+  {
+    invitationId: integer("invitation_id")
+      .primaryKey()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => neighbourhoodPlans.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("plan_invitations_plan_idx").on(t.planId)],
+);
+
 export const neighbourhoodRegister: RegisterAnnotations = {
+  plan_invitations: "none",
   neighbourhood_plans: { activity: "neighbourhood", personal: ["created_by_id", "situation"], retention: "record", notPersonal: ["title"] },
   plan_authors: { activity: "neighbourhood", personal: ["user_id", "role", "created_at"], retention: "record" },
   plan_observations: { activity: "neighbourhood", personal: ["author_id", "text", "place_name", "lat", "lng"], retention: "record" },

@@ -1,6 +1,7 @@
 // Shared browser-test helpers: Debian's Chromium through playwright-core, sign-in, and axe checks.
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Secret, TOTP } from "otpauth";
@@ -195,4 +196,32 @@ export async function registerResident(page: Page, name: string, email: string) 
   await page.waitForURL("**/my-area?welcome=1");
   await expectHeading(page, "Oma alue");
   await page.waitForLoadState("networkidle");
+}
+
+/** The plain text of the newest mail to an address in the server's outbox (no SMTP in tests). */
+export function outboxMailTo(address: string): string {
+  const outbox = join(inject("dataDir"), "outbox");
+  const eml = readdirSync(outbox)
+    .sort()
+    .map((f) => readFileSync(join(outbox, f), "utf8"))
+    .filter((m) => m.includes(`To: ${address}`))
+    .at(-1);
+  if (!eml) return "";
+  const split = eml.indexOf("\r\n\r\n");
+  const head = eml.slice(0, split);
+  const body = eml.slice(split + 4);
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}
+
+/** Opens /notifications (checked with axe) and follows the notification whose text matches. */
+export async function openNotification(page: Page, text: string | RegExp) {
+  await page.goto("/notifications");
+  await expectHeading(page, "Ilmoitukset");
+  await expectAccessible(page);
+  await page.getByTestId("notifications").getByRole("button", { name: text }).first().click();
 }

@@ -1,11 +1,23 @@
 // The resident's journey in a real browser: register in Kallio, start a plan, watch the draft save
-// itself, add a co-author, send it to the network; the Kallio network asks for a change; the
-// resident fixes it and sends it again; the network accepts it (which publishes it); an
-// anonymous visitor reads it and follows the link to the city measure and back. Every page
-// visited is checked with axe. A second test drops the connection while typing.
+// itself, add a co-author, send it to the network, which is notified; the Kallio network asks for a
+// change; the resident is notified and reads the feedback in the "changes requested" banner, fixes
+// the plan and sends it again; the network confirms and accepts it (which publishes it), and the
+// resident is notified; an anonymous visitor reads it and follows the link to the city measure and
+// back. Every page visited is checked with axe. Another test invites a neighbour by e-mail, who
+// joins through the link; a third drops the connection while typing.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectAccessible, expectHeading, launchBrowser, newPage, registerResident, signIn } from "./helpers";
+import {
+  DEMO,
+  expectAccessible,
+  expectHeading,
+  launchBrowser,
+  newPage,
+  openNotification,
+  outboxMailTo,
+  registerResident,
+  signIn,
+} from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -112,11 +124,23 @@ describe("a resident's neighbourhood plan", () => {
     await expectHeading(network.page, TITLE);
     await network.page.waitForLoadState("networkidle");
     await expectAccessible(network.page);
+    // The network member was told: the notification leads to the plan.
+    await openNotification(network.page, `Noora Nieminen lähetti asukkaiden turvallisuussuunnitelman ”${TITLE}” verkostonne arvioitavaksi`);
+    await expectHeading(network.page, TITLE);
+    await network.page.waitForLoadState("networkidle");
     await network.page.getByLabel("Palaute laatijoille").fill("Kertokaa vielä, milloin lähipoliisin käynnit alkavat.");
     await network.page.getByRole("button", { name: "Pyydä muutoksia" }).click();
     await network.page.getByRole("status").filter({ hasText: "Muutospyyntö lähetettiin laatijoille." }).waitFor();
     await expect(network.page.getByText("Muutoksia pyydetty").count()).resolves.toBeGreaterThan(0);
     await expectAccessible(network.page);
+
+    // The resident is told, and reads the feedback in the banner at the top of the plan.
+    await openNotification(page, `Verkosto pyysi muutoksia suunnitelmaanne ”${TITLE}”: lue palaute ja korjaa`);
+    await expectHeading(page, TITLE);
+    const banner = page.getByTestId("changes-requested");
+    await expect(banner.getByText("Kertokaa vielä, milloin lähipoliisin käynnit alkavat.").count()).resolves.toBe(1);
+    await expect(banner.getByText("Muutoksia pyydetty").count()).resolves.toBe(1);
+    await expectAccessible(page);
 
     // The resident sees the feedback, fixes the plan and sends it again.
     await page.goto("/my-area");
@@ -128,6 +152,10 @@ describe("a resident's neighbourhood plan", () => {
     await expectHeading(page, "Suunnitelman muokkaus");
     await page.waitForLoadState("networkidle");
     await expect(page.getByText("Kertokaa vielä, milloin lähipoliisin käynnit alkavat.").count()).resolves.toBeGreaterThan(0);
+    // In the editor too, the feedback is inside the banner.
+    await expect(
+      page.getByTestId("changes-requested").getByText("Kertokaa vielä, milloin lähipoliisin käynnit alkavat.").count(),
+    ).resolves.toBe(1);
     await expectAccessible(page);
     await page
       .getByRole("group", { name: "Toimenpide 1", exact: true })
@@ -147,9 +175,36 @@ describe("a resident's neighbourhood plan", () => {
     await expectHeading(network.page, TITLE);
     await network.page.waitForLoadState("networkidle");
     await network.page.getByLabel("Palaute laatijoille").fill("Kiitos, hyvä suunnitelma!");
+    // Publishing asks first, with or without JavaScript: without the confirmation the form comes back
+    // with a field error and the text kept.
+    const plainNetwork = await newPage(browser, { javaScriptEnabled: false });
+    await signIn(plainNetwork.page, DEMO.network);
+    await plainNetwork.page.goto(planUrl);
+    await plainNetwork.page.getByLabel("Palaute laatijoille").fill("Ilman skriptejä kirjoitettu palaute");
+    const [refused] = await Promise.all([
+      plainNetwork.page.waitForResponse((r) => r.request().method() === "POST"),
+      plainNetwork.page.getByRole("button", { name: "Hyväksy ja julkaise" }).click(),
+    ]);
+    expect(refused.status()).toBe(400);
+    await plainNetwork.page.getByText("Vahvista, että suunnitelma julkaistaan kaikkien luettavaksi.").waitFor();
+    expect(await plainNetwork.page.getByLabel("Palaute laatijoille").inputValue()).toBe("Ilman skriptejä kirjoitettu palaute");
+    await expect(plainNetwork.page.getByText("Odottaa palautetta").count()).resolves.toBeGreaterThan(0);
+    // (axe needs scripts: the same form with the same error is checked with axe just below.)
+    await plainNetwork.context.close();
+    await network.page.getByRole("button", { name: "Hyväksy ja julkaise" }).click();
+    await network.page.getByText("Vahvista, että suunnitelma julkaistaan kaikkien luettavaksi.").waitFor();
+    expect(await network.page.getByLabel("Palaute laatijoille").inputValue()).toBe("Kiitos, hyvä suunnitelma!");
+    await expectAccessible(network.page);
+    await network.page.getByLabel(/Ymmärrän, että hyväksytty suunnitelma julkaistaan/).check();
     await network.page.getByRole("button", { name: "Hyväksy ja julkaise" }).click();
     await network.page.getByRole("status").filter({ hasText: "Suunnitelma hyväksyttiin ja julkaistiin." }).waitFor();
     await expectAccessible(network.page);
+
+    // The resident is told that the plan is out.
+    await openNotification(page, `Suunnitelmanne ”${TITLE}” hyväksyttiin ja julkaistiin`);
+    await expectHeading(page, TITLE);
+    await expect(page.getByTestId("changes-requested").count()).resolves.toBe(0);
+    await expectAccessible(page);
 
     // Anyone reads it now, follows the link to the city measure, and finds the plan listed there.
     await visitor.page.goto(planUrl);
@@ -180,6 +235,63 @@ describe("a resident's neighbourhood plan", () => {
     await network.context.close();
     await visitor.context.close();
   }, 150_000);
+
+  it("invites a neighbour by e-mail, who joins the plan through the single-use link", async () => {
+    const author = await newPage(browser);
+    const page = author.page;
+    await registerResident(page, "Kaisa Kutsuja", `kaisa.${stamp}@example.fi`);
+    await page.getByRole("link", { name: "Aloita suunnitelma" }).click();
+    await expectHeading(page, "Aloita uusi suunnitelma");
+    const title = `Naapurien yhteinen suunnitelma ${stamp}`;
+    await page.getByLabel("Suunnitelman nimi").fill(title);
+    await page.getByRole("button", { name: "Luo luonnos" }).click();
+    await expectHeading(page, "Suunnitelman muokkaus");
+    await page.waitForLoadState("networkidle");
+
+    const neighbour = `naapuri.${stamp}@example.fi`;
+    await page.getByLabel("Asukkaan sähköpostiosoite").fill(neighbour);
+    await page.getByRole("button", { name: "Lisää laatija" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Kutsu lähetettiin osoitteeseen ${neighbour}.` })
+      .waitFor();
+    await expectAccessible(page);
+
+    // The neighbour follows the link in the mail, gives a name and a password, and is in.
+    const mail = outboxMailTo(neighbour);
+    expect(mail).toContain(`”${title}”`);
+    const link = new URL(/https?:\/\/\S+\/invite\/[\w-]+/.exec(mail)?.[0] ?? "http://x/").pathname;
+    const invitee = await newPage(browser);
+    await invitee.page.goto(link);
+    await expectHeading(invitee.page, "Tervetuloa Lähiturvaan");
+    await expectAccessible(invitee.page);
+    await invitee.page.getByLabel("Nimesi").fill("Niilo Naapuri");
+    await invitee.page.getByLabel("Uusi salasana").fill("naapurin oma salasana");
+    await invitee.page.getByLabel("Salasana uudelleen").fill("naapurin oma salasana");
+    await invitee.page.getByLabel(/tietosuojaselosteen/).check();
+    await invitee.page.getByRole("button", { name: "Luo tunnus ja liity suunnitelmaan" }).click();
+    await expectHeading(invitee.page, "Suunnitelman muokkaus");
+    await expect(invitee.page.getByText(title, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(invitee.page.locator("#section-authors").getByText("Niilo Naapuri", { exact: true }).count()).resolves.toBe(1);
+    await invitee.page.waitForLoadState("networkidle");
+    await expectAccessible(invitee.page);
+
+    // The link was single-use: it now says so.
+    const again = await invitee.page.goto(link);
+    expect(again?.status()).toBe(404);
+    await expectHeading(invitee.page, "Kutsu on jo käytetty");
+    await expectAccessible(invitee.page);
+
+    // The author hears that the neighbour arrived.
+    await openNotification(page, `Niilo Naapuri otti kutsun vastaan ja on nyt suunnitelman ”${title}” laatija`);
+    await expectHeading(page, "Suunnitelman muokkaus");
+    await expectAccessible(page);
+
+    expect(author.errors).toEqual([]);
+    expect(invitee.errors).toEqual([]);
+    await author.context.close();
+    await invitee.context.close();
+  }, 120_000);
 
   it("keeps text typed during a dropped connection and saves it after a reload", async () => {
     const { context, page, errors } = await newPage(browser);

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { LoginSchema, RegisterSchema } from "~/forms/auth";
 import { indicatorValueSchema } from "~/forms/indicators";
+import { ReviewSchema } from "~/forms/neighbourhood";
 import { splitErrorKey } from "~/forms/z";
 
 const form = (entries: Record<string, string>) => {
@@ -32,6 +33,24 @@ describe("form schemas give translation keys, not English text", () => {
     const result = parseWithZod(form({ email: " Aino@Example.FI ", password: "x" }), { schema: LoginSchema });
     expect(result.status).toBe("success");
     if (result.status === "success") expect(result.value.email).toBe("aino@example.fi");
+  });
+});
+
+describe("the network's review form", () => {
+  it("publishes only with the explicit confirmation; asking for changes needs feedback, not the confirmation", () => {
+    const accept = parseWithZod(form({ intent: "review", decision: "accept", feedback: "Hyvä" }), { schema: ReviewSchema });
+    expect(accept.status).toBe("error");
+    expect(accept.reply().error?.confirmPublish).toEqual(["neighbourhood.validation.confirmPublish"]);
+    // What was typed comes back with the error.
+    expect(accept.reply().initialValue).toMatchObject({ feedback: "Hyvä" });
+    const confirmed = parseWithZod(form({ intent: "review", decision: "accept", feedback: "", confirmPublish: "on" }), {
+      schema: ReviewSchema,
+    });
+    expect(confirmed.status).toBe("success");
+    const changes = parseWithZod(form({ intent: "review", decision: "changes", feedback: "Lisätkää aikataulu." }), {
+      schema: ReviewSchema,
+    });
+    expect(changes.status).toBe("success");
   });
 });
 

@@ -135,6 +135,15 @@ const en: Translation = {
     submit: "Create account",
   },
   invite: {
+    name: "Your name",
+    planIntro:
+      "You have been invited ({{email}}) to write the residents' safety plan “{{title}}”. Give your name and set a password: your account is created and you become one of the plan's authors.",
+    planSubmit: "Create account and join the plan",
+    usedTitle: "This invitation has been used",
+    usedText: "This invitation link has already been used and cannot be used again. If you created your account with it, sign in.",
+    expiredTitle: "This invitation has expired",
+    expiredText: "This invitation link has expired. Ask the person who invited you to send a new invitation.",
+    signIn: "Sign in",
     title: "Welcome to Lähiturva",
     intro: "You have been invited as a user with the name {{name}} ({{email}}). Set a password to activate your account.",
     submit: "Activate account",

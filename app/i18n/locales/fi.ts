@@ -135,6 +135,15 @@ const fi = {
     submit: "Luo tili",
   },
   invite: {
+    name: "Nimesi",
+    planIntro:
+      "Sinut on kutsuttu ({{email}}) kirjoittamaan asukkaiden turvallisuussuunnitelmaa ”{{title}}”. Kerro nimesi ja aseta salasana: tunnuksesi luodaan ja sinusta tulee suunnitelman laatija.",
+    planSubmit: "Luo tunnus ja liity suunnitelmaan",
+    usedTitle: "Kutsu on jo käytetty",
+    usedText: "Tämä kutsulinkki on jo käytetty, eikä sitä voi käyttää uudelleen. Jos loit tunnuksen sillä, kirjaudu sisään.",
+    expiredTitle: "Kutsu on vanhentunut",
+    expiredText: "Tämä kutsulinkki on vanhentunut. Pyydä kutsujaa lähettämään uusi kutsu.",
+    signIn: "Kirjaudu sisään",
     title: "Tervetuloa Lähiturvaan",
     intro: "Sinut on kutsuttu käyttäjäksi nimellä {{name}} ({{email}}). Aseta salasana ottaaksesi tilin käyttöön.",
     submit: "Ota tili käyttöön",

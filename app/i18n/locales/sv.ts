@@ -135,6 +135,15 @@ const sv: Translation = {
     submit: "Skapa konto",
   },
   invite: {
+    name: "Ditt namn",
+    planIntro:
+      "Du har bjudits in ({{email}}) att skriva invånarnas säkerhetsplan ”{{title}}”. Ange ditt namn och välj ett lösenord: ditt konto skapas och du blir en av planens skribenter.",
+    planSubmit: "Skapa konto och gå med i planen",
+    usedTitle: "Inbjudan har redan använts",
+    usedText: "Den här inbjudningslänken har redan använts och kan inte användas igen. Om du skapade ditt konto med den, logga in.",
+    expiredTitle: "Inbjudan har gått ut",
+    expiredText: "Den här inbjudningslänken har gått ut. Be den som bjöd in dig att skicka en ny inbjudan.",
+    signIn: "Logga in",
     title: "Välkommen till Lähiturva",
     intro: "Du har bjudits in som användare med namnet {{name}} ({{email}}). Ange ett lösenord för att ta kontot i bruk.",
     submit: "Ta kontot i bruk",

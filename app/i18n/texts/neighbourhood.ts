@@ -34,6 +34,7 @@ export const neighbourhoodTexts = defineTexts({
     },
     missing: { observations: "havainto", goals: "tavoite", actions: "toimenpide" },
     plan: {
+      feedbackBy: "Palautteen antoi {{name}}, {{date}}",
       authors: "Laatijat",
       owner: "Laatija",
       coauthor: "Mukana kirjoittamassa",
@@ -74,6 +75,8 @@ export const neighbourhoodTexts = defineTexts({
       status: "Tila",
     },
     review: {
+      confirmPublish: "Ymmärrän, että hyväksytty suunnitelma julkaistaan: kuka tahansa voi lukea sen, myös kirjautumatta.",
+      confirmPublishHelp: "Vaaditaan, kun hyväksyt ja julkaiset. Ei tarvita muutospyyntöön.",
       title: "Verkoston palaute",
       intro:
         "Lue suunnitelma ja kirjoita laatijoille palaute. Pyydä muutoksia, jos jotain pitää korjata, tai hyväksy suunnitelma, jolloin se julkaistaan kaikkien luettavaksi.",
@@ -114,6 +117,19 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "Kommentti piilotettiin. Se säilyy tallessa syineen.",
       actionStatus: "Toimenpiteen tila päivitettiin.",
     },
+    inviteMail: {
+      subject: "Kutsu kirjoittamaan asukkaiden turvallisuussuunnitelmaa",
+      body: "Hei,\n\n{{inviter}} kutsuu sinut kirjoittamaan asukkaiden turvallisuussuunnitelmaa ”{{title}}” Lähiturvassa, kaupungin turvallisuussuunnittelun yhteistyöpalvelussa.\n\nLuo tunnuksesi tästä kertakäyttöisestä linkistä; sinusta tulee suunnitelman laatija:\n{{url}}\n\nLinkki on voimassa {{date}} asti. Jos et odottanut kutsua, voit jättää viestin huomiotta.",
+    },
+    notify: {
+      coauthorJoined: "{{name}} otti kutsun vastaan ja on nyt suunnitelman ”{{title}}” laatija",
+      submitted: "{{name}} lähetti asukkaiden turvallisuussuunnitelman ”{{title}}” verkostonne arvioitavaksi",
+      changesRequested: "Verkosto pyysi muutoksia suunnitelmaanne ”{{title}}”: lue palaute ja korjaa",
+      published: "Suunnitelmanne ”{{title}}” hyväksyttiin ja julkaistiin",
+      coauthorAdded: "{{name}} lisäsi sinut suunnitelman ”{{title}}” laatijaksi",
+      commented: "{{name}} kommentoi suunnitelmaanne ”{{title}}”",
+      commentReported: "Suunnitelman ”{{title}}” kommentista ilmoitettiin asiattomana",
+    },
     errors: {
       notFound: "Kohdetta ei löytynyt. Se on ehkä poistettu.",
       notEditable: "Suunnitelmaa ei voi nyt muokata: se on lähetetty tai sen tila on muuttunut. Tekstisi on tallessa tällä laitteella.",
@@ -124,6 +140,7 @@ export const neighbourhoodTexts = defineTexts({
       alreadyAuthor: "Henkilö on jo suunnitelman laatija.",
     },
     validation: {
+      confirmPublish: "Vahvista, että suunnitelma julkaistaan kaikkien luettavaksi.",
       bothCoordinates: "Anna sekä leveys- että pituusaste tai jätä molemmat tyhjiksi.",
       organisationForCity: "Valitse organisaatio, joka toteuttaa toimenpiteen.",
       feedbackRequired: "Kerro laatijoille, mitä pitäisi muuttaa.",
@@ -191,8 +208,11 @@ export const neighbourhoodTexts = defineTexts({
       latestFeedback: "Verkoston palaute",
     },
     coauthors: {
+      invited: "Kutsu lähetettiin osoitteeseen {{email}}. Kun hän luo tunnuksen kutsun linkistä, hänestä tulee suunnitelman laatija.",
+      inviteMailFailed: "Kutsu tallennettiin, mutta sähköpostia osoitteeseen {{email}} ei saatu lähetettyä. Yritä myöhemmin uudelleen.",
       title: "Laatijat",
-      intro: "Kutsu mukaan muita rekisteröityneitä asukkaita sähköpostiosoitteella. He voivat kirjoittaa suunnitelmaa kanssasi.",
+      intro:
+        "Kutsu naapureita mukaan sähköpostiosoitteella. Rekisteröitynyt asukas lisätään laatijaksi heti; muille lähtee kertakäyttöinen kutsu, jonka linkistä he luovat tunnuksen ja liittyvät suunnitelmaan.",
       email: "Asukkaan sähköpostiosoite",
       add: "Lisää laatija",
       added: "{{name}} lisättiin laatijaksi.",
@@ -420,6 +440,7 @@ export const neighbourhoodTexts = defineTexts({
     },
     missing: { observations: "iakttagelse", goals: "mål", actions: "åtgärd" },
     plan: {
+      feedbackBy: "Respons av {{name}}, {{date}}",
       authors: "Skribenter",
       owner: "Skribent",
       coauthor: "Medskribent",
@@ -461,6 +482,8 @@ export const neighbourhoodTexts = defineTexts({
       status: "Läge",
     },
     review: {
+      confirmPublish: "Jag förstår att en godkänd plan publiceras: vem som helst kan läsa den, även utan att logga in.",
+      confirmPublishHelp: "Krävs när du godkänner och publicerar. Behövs inte för en begäran om ändringar.",
       title: "Nätverkets respons",
       intro:
         "Läs planen och skriv respons till skribenterna. Begär ändringar om något behöver rättas, eller godkänn planen, så publiceras den för alla.",
@@ -501,6 +524,19 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "Kommentaren doldes. Den sparas med orsaken.",
       actionStatus: "Åtgärdens läge har uppdaterats.",
     },
+    inviteMail: {
+      subject: "Inbjudan att skriva invånarnas säkerhetsplan",
+      body: "Hej,\n\n{{inviter}} bjuder in dig att skriva invånarnas säkerhetsplan ”{{title}}” i Lähiturva, stadens samarbetstjänst för säkerhetsplanering.\n\nSkapa ditt konto med den här engångslänken; du blir en av planens skribenter:\n{{url}}\n\nLänken gäller till {{date}}. Om du inte väntade dig en inbjudan kan du lämna meddelandet utan åtgärd.",
+    },
+    notify: {
+      coauthorJoined: "{{name}} tog emot inbjudan och är nu skribent av planen ”{{title}}”",
+      submitted: "{{name}} skickade invånarnas säkerhetsplan ”{{title}}” till ert nätverk för bedömning",
+      changesRequested: "Nätverket begärde ändringar i er plan ”{{title}}”: läs responsen och rätta",
+      published: "Er plan ”{{title}}” har godkänts och publicerats",
+      coauthorAdded: "{{name}} lade till dig som skribent av planen ”{{title}}”",
+      commented: "{{name}} kommenterade er plan ”{{title}}”",
+      commentReported: "En kommentar till planen ”{{title}}” anmäldes som olämplig",
+    },
     errors: {
       notFound: "Punkten hittades inte. Den kan ha tagits bort.",
       notEditable: "Planen kan inte redigeras nu: den har skickats eller dess läge har ändrats. Din text finns kvar på den här enheten.",
@@ -511,6 +547,7 @@ export const neighbourhoodTexts = defineTexts({
       alreadyAuthor: "Personen är redan skribent för planen.",
     },
     validation: {
+      confirmPublish: "Bekräfta att planen publiceras för alla att läsa.",
       bothCoordinates: "Ange både latitud och longitud eller lämna båda tomma.",
       organisationForCity: "Välj organisationen som genomför åtgärden.",
       feedbackRequired: "Berätta för skribenterna vad som borde ändras.",
@@ -578,8 +615,11 @@ export const neighbourhoodTexts = defineTexts({
       latestFeedback: "Nätverkets respons",
     },
     coauthors: {
+      invited: "Inbjudan skickades till {{email}}. När hen skapar ett konto med länken i inbjudan blir hen skribent av planen.",
+      inviteMailFailed: "Inbjudan sparades, men e-postmeddelandet till {{email}} kunde inte skickas. Försök igen senare.",
       title: "Skribenter",
-      intro: "Bjud in andra registrerade invånare med e-postadress. De kan skriva planen tillsammans med dig.",
+      intro:
+        "Bjud in grannar med e-postadress. En registrerad invånare läggs till som skribent genast; andra får en inbjudan med en engångslänk där de skapar ett konto och går med i planen.",
       email: "Invånarens e-postadress",
       add: "Lägg till skribent",
       added: "{{name}} lades till som skribent.",
@@ -807,6 +847,7 @@ export const neighbourhoodTexts = defineTexts({
     },
     missing: { observations: "an observation", goals: "a goal", actions: "an action" },
     plan: {
+      feedbackBy: "Feedback from {{name}}, {{date}}",
       authors: "Authors",
       owner: "Author",
       coauthor: "Co-author",
@@ -846,6 +887,8 @@ export const neighbourhoodTexts = defineTexts({
       status: "Status",
     },
     review: {
+      confirmPublish: "I understand that an accepted plan is published: anyone can read it, even without signing in.",
+      confirmPublishHelp: "Required to accept and publish. Not needed to ask for changes.",
       title: "The network's feedback",
       intro:
         "Read the plan and write feedback to its authors. Ask for changes if something needs fixing, or accept the plan, which publishes it for everyone to read.",
@@ -886,6 +929,19 @@ export const neighbourhoodTexts = defineTexts({
       hidden: "The comment was hidden. It is kept with the reason.",
       actionStatus: "The action's status was updated.",
     },
+    inviteMail: {
+      subject: "Invitation to write a residents' safety plan",
+      body: "Hello,\n\n{{inviter}} invites you to write the residents' safety plan “{{title}}” in Lähiturva, the city's collaboration service for safety planning.\n\nCreate your account with this single-use link; you become one of the plan's authors:\n{{url}}\n\nThe link works until {{date}}. If you did not expect an invitation, you can ignore this message.",
+    },
+    notify: {
+      coauthorJoined: "{{name}} accepted the invitation and is now an author of the plan “{{title}}”",
+      submitted: "{{name}} sent the residents' safety plan “{{title}}” to your network for review",
+      changesRequested: "The network asked for changes to your plan “{{title}}”: read the feedback and revise",
+      published: "Your plan “{{title}}” was accepted and published",
+      coauthorAdded: "{{name}} added you as an author of the plan “{{title}}”",
+      commented: "{{name}} commented on your plan “{{title}}”",
+      commentReported: "A comment on the plan “{{title}}” was reported as inappropriate",
+    },
     errors: {
       notFound: "The item was not found. It may have been removed.",
       notEditable: "The plan cannot be edited now: it has been sent or its status has changed. Your text is kept on this device.",
@@ -896,6 +952,7 @@ export const neighbourhoodTexts = defineTexts({
       alreadyAuthor: "This person is already an author of the plan.",
     },
     validation: {
+      confirmPublish: "Confirm that the plan will be published for everyone to read.",
       bothCoordinates: "Give both latitude and longitude, or leave both empty.",
       organisationForCity: "Choose the organisation that carries out the action.",
       feedbackRequired: "Tell the authors what should change.",
@@ -963,8 +1020,11 @@ export const neighbourhoodTexts = defineTexts({
       latestFeedback: "The network's feedback",
     },
     coauthors: {
+      invited: "An invitation was sent to {{email}}. When they create an account with the link in it, they become an author of the plan.",
+      inviteMailFailed: "The invitation was saved, but the mail to {{email}} could not be sent. Try again later.",
       title: "Authors",
-      intro: "Invite other registered residents by email address. They can write the plan with you.",
+      intro:
+        "Invite neighbours by e-mail address. A registered resident is added as an author at once; anyone else gets an invitation with a single-use link to create an account and join the plan.",
       email: "The resident's email address",
       add: "Add an author",
       added: "{{name}} was added as an author.",

@@ -1,6 +1,6 @@
 // Residents' neighbourhood plans (DOMAIN.md, level 3): the lifecycle draft → submitted → changes
 // requested / published → archived (or withdrawn), structured sections written by several
-// residents, the version history, comments with moderation, the networks' local notes on city
+// residents (co-authors added at once or invited by e-mail), the version history, comments with moderation, the networks' local notes on city
 // measures, and the two-way links between plan actions and city measures.
 //
 // Concurrency: every save bumps the plan's `version`. Conflicts are detected per item, because
@@ -21,14 +21,18 @@ import {
   planAuthors,
   planComments,
   planGoals,
+  planInvitations,
   planObservations,
   planVersions,
   residencies,
   users,
   PLAN_ACTION_CARRIERS,
   PLAN_ACTION_STATUSES,
+  type Locale,
   type NeighbourhoodPlanStatus,
 } from "../../../db/schema";
+import type { Language } from "../../i18n/config";
+import { acceptInvitation, insertInvitation, invitationState, mailInvitation } from "../people/accounts.server";
 import { areaAncestors, areaDescendantIds, areaRefColumns, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
@@ -39,6 +43,8 @@ import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server"
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
 import { namesOf } from "../platform/select-names";
+import { scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyCoauthorAdded, notifyCoauthorJoined, notifyPlanEvent } from "./plan-notifications.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -458,7 +464,7 @@ export type CoauthorResult =
 
 /** Any author of an editable plan may invite another registered resident (someone with a home area). */
 export function addCoauthor(actorId: string, planId: number, email: string, now = clock.now()): CoauthorResult {
-  return db().transaction((tx): CoauthorResult => {
+  const result = db().transaction((tx): CoauthorResult => {
     const found = editablePlan(tx, planId, actorId);
     if (found.error) return { ok: false, reason: found.error };
     const user = tx
@@ -491,8 +497,130 @@ export function addCoauthor(actorId: string, planId: number, email: string, now 
       },
       tx,
     );
+    notifyCoauthorAdded(tx, actorId, planId, user.id, now);
     return { ok: true, name: user.name };
   });
+  if (result.ok) scheduleMailDelivery();
+  return result;
+}
+
+export type InviteResult = CoauthorResult | { ok: true; invited: string; mailed: boolean };
+
+/**
+ * An author names a neighbour by e-mail: a registered resident is added at once (addCoauthor);
+ * anyone else gets a single-use, expiring invitation by mail, in the inviter's language, and
+ * becomes a co-author on arrival (acceptCoauthorInvitation).
+ */
+export async function addOrInviteCoauthor(
+  actorId: string,
+  planId: number,
+  email: string,
+  lang: Language,
+  now = clock.now(),
+): Promise<InviteResult> {
+  const added = addCoauthor(actorId, planId, email, now);
+  if (added.ok || added.reason !== "noSuchResident") return added;
+  const address = email.trim().toLowerCase();
+  const invited = db().transaction((tx) => {
+    const found = editablePlan(tx, planId, actorId);
+    if (found.error) return { error: found.error };
+    const account = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, address)).get();
+    // A disabled account is not brought back by a neighbour's invitation.
+    if (account?.disabledAt) return { error: "noSuchResident" as const };
+    const invite = insertInvitation(
+      tx,
+      { email: address, name: "", groupId: null, organisationId: null, position: "member", invitedBy: actorId },
+      now,
+    );
+    tx.insert(planInvitations).values({ invitationId: invite.id, planId }).run();
+    audit(
+      {
+        actorId,
+        action: "neighbourhoodPlan.coauthorInvited",
+        targetType: "neighbourhoodPlan",
+        targetId: planId,
+        detail: { email: address, invitationId: invite.id },
+      },
+      tx,
+    );
+    return { invite, title: found.plan.title, inviter: nameOf(tx, actorId) ?? "" };
+  });
+  if ("error" in invited) return { ok: false, reason: invited.error ?? "notFound" };
+  const mailed = await mailInvitation(
+    { email: address, name: "", url: invited.invite.url, expiresAt: invited.invite.expiresAt },
+    invited.inviter,
+    lang,
+    {
+      keyPrefix: "neighbourhood.inviteMail",
+      params: { title: invited.title },
+    },
+  );
+  return { ok: true, invited: address, mailed };
+}
+
+/** The plan an invitation link is for (null for a staff invitation), for the invitation page. */
+export function planOfInvitation(invitationId: number, r: Reader = db()) {
+  return (
+    r
+      .select({ id: neighbourhoodPlans.id, title: neighbourhoodPlans.title })
+      .from(planInvitations)
+      .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planInvitations.planId))
+      .where(eq(planInvitations.invitationId, invitationId))
+      .get() ?? null
+  );
+}
+
+/** An invitation link as its page shows it: open (and for which plan, if any), used or expired. */
+export function invitationForPage(token: string, now = clock.now()) {
+  const found = invitationState(token, now);
+  if (!found || found.state !== "open") return found;
+  const { invitation } = found;
+  return { state: "open" as const, name: invitation.name, email: invitation.email, plan: planOfInvitation(invitation.id) };
+}
+
+/**
+ * Accepting a link: the account as for any invitation, then, for a plan's invitation, the
+ * co-authorship and (for someone without one) the plan's area as home area, in the same
+ * transaction; the plan's authors hear that their neighbour joined.
+ */
+export async function acceptCoauthorInvitation(token: string, password: string, locale: Locale, name: string, now = clock.now()) {
+  let planId: number | null = null;
+  const accepted = await acceptInvitation(token, password, locale, now, {
+    name,
+    onAccept: (tx, invitation, userId) => {
+      const plan = tx
+        .select({ id: neighbourhoodPlans.id, areaId: neighbourhoodPlans.areaId })
+        .from(planInvitations)
+        .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planInvitations.planId))
+        .where(eq(planInvitations.invitationId, invitation.id))
+        .get();
+      if (!plan) return;
+      planId = plan.id;
+      if (!tx.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, userId)).get())
+        tx.insert(residencies).values({ userId, areaId: plan.areaId }).run();
+      const joined = tx
+        .insert(planAuthors)
+        .values({ planId: plan.id, userId, role: "coauthor", addedAt: now })
+        .onConflictDoNothing()
+        .run().changes;
+      if (!joined) return;
+      touch(tx, plan.id, userId, now);
+      audit(
+        {
+          actorId: userId,
+          action: "neighbourhoodPlan.coauthorAdded",
+          targetType: "neighbourhoodPlan",
+          targetId: plan.id,
+          detail: { userId, invitationId: invitation.id },
+        },
+        tx,
+      );
+      notifyCoauthorJoined(tx, userId, plan.id, now);
+    },
+  });
+  if (!accepted) return null;
+  scheduleMailDelivery();
+  return { userId: accepted.userId, planId: planId as number | null };
 }
 
 /** The owner removes a co-author; a co-author may leave. The owner stays. */
@@ -534,7 +662,7 @@ export function missingSections(planId: number, r: Reader = db()): string[] {
 
 /** The authors send the plan to the network; the nearest covering network becomes its reviewer. */
 export function submitPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
-  return db().transaction((tx): WorkflowResult => {
+  const result = db().transaction((tx): WorkflowResult => {
     const found = editablePlan(tx, planId, actorId);
     if (found.error) return { ok: false, reason: found.error === "notFound" ? "notFound" : "transition" };
     const missing = missingSections(planId, tx);
@@ -542,8 +670,11 @@ export function submitPlan(actorId: string, planId: number, now = clock.now()): 
     const reviewer = networksCoveringArea(found.plan.areaId, tx)[0]?.id ?? null;
     touch(tx, planId, actorId, now, { note: "submitted", set: { status: "submitted", submittedAt: now, reviewingGroupId: reviewer } });
     audit({ actorId, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    notifyPlanEvent(tx, actorId, planId, "submitted", now);
     return { ok: true };
   });
+  if (result.ok) scheduleMailDelivery();
+  return result;
 }
 
 /**
@@ -558,7 +689,7 @@ export function reviewPlan(
   feedback: string,
   now = clock.now(),
 ): WorkflowResult {
-  return db().transaction((tx): WorkflowResult => {
+  const result = db().transaction((tx): WorkflowResult => {
     const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
     if (!plan) return { ok: false, reason: "notFound" };
     if (plan.status !== "submitted") return { ok: false, reason: "transition" };
@@ -578,8 +709,11 @@ export function reviewPlan(
       },
       tx,
     );
+    notifyPlanEvent(tx, actorId, planId, decision === "changes" ? "changesRequested" : "published", now);
     return { ok: true };
   });
+  if (result.ok) scheduleMailDelivery();
+  return result;
 }
 
 const WITHDRAWABLE: NeighbourhoodPlanStatus[] = ["draft", "submitted", "changes_requested", "accepted"];
@@ -744,7 +878,13 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
         .where(eq(groups.id, plan.reviewingGroupId))
         .get() ?? null)
     : null;
+  // While changes are asked for, the network's latest feedback is what the authors must read first.
+  const latestFeedback =
+    plan.status === "changes_requested" ? comments.filter((c) => c.kind === "feedback" && !c.hidden).at(-1) : undefined;
   return {
+    feedback: latestFeedback
+      ? { body: latestFeedback.body, authorName: latestFeedback.authorName, createdAt: latestFeedback.createdAt }
+      : null,
     plan: {
       id: plan.id,
       title: plan.title,

@@ -1,23 +1,29 @@
 // Comments on residents' plans and their moderation: anyone signed in may comment or report a
 // comment; a moderator hides one with a reason (the text stays, the open reports are resolved).
+// A comment tells the plan's authors; a report tells the moderators (plan-notifications.server).
 // Split from neighbourhood.server.ts, which re-exports it, so the plan code stays readable.
 import { and, eq, isNull } from "drizzle-orm";
 import { commentReports, planComments } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
+import { scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyCommented, notifyCommentReported } from "./plan-notifications.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
-  return db().transaction((tx) => {
+  const commentId = db().transaction((tx) => {
     const id = Number(
       tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run()
         .lastInsertRowid,
     );
     audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
+    notifyCommented(tx, actorId, planId, id, now);
     return id;
   });
+  scheduleMailDelivery();
+  return commentId;
 }
 
 export function getComment(commentId: number, r: Reader = db()) {
@@ -25,13 +31,20 @@ export function getComment(commentId: number, r: Reader = db()) {
 }
 
 export function reportComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
-  return db().transaction((tx) => {
-    const comment = tx.select({ id: planComments.id }).from(planComments).where(eq(planComments.id, commentId)).get();
+  const reported = db().transaction((tx) => {
+    const comment = tx
+      .select({ id: planComments.id, planId: planComments.planId })
+      .from(planComments)
+      .where(eq(planComments.id, commentId))
+      .get();
     if (!comment) return false;
     tx.insert(commentReports).values({ commentId, reporterId: actorId, reason: reason.trim(), createdAt: now }).run();
     audit({ actorId, action: "comment.reported", targetType: "planComment", targetId: commentId }, tx);
+    notifyCommentReported(tx, actorId, comment.planId, commentId, now);
     return true;
   });
+  if (reported) scheduleMailDelivery();
+  return reported;
 }
 
 /** Hides a comment with a reason. The text stays in the database; open reports on it are resolved. */

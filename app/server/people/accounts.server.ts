@@ -86,20 +86,25 @@ function tokenHash(token: string): string {
   return createHmac("sha256", config().appSecret).update(token).digest("hex");
 }
 
-export function createInvitation(input: {
+type InvitationInput = {
   email: string;
   name: string;
   groupId: number | null;
   organisationId: number | null;
   position: Position;
   invitedBy: string;
-  now?: Date;
-}): { token: string; url: string; expiresAt: Date } {
+};
+
+/**
+ * Writes one single-use, expiring invitation inside the caller's transaction (a staff invitation
+ * here, a plan's co-author invitation in neighbourhood/); the token itself is returned once.
+ */
+export function insertInvitation(tx: Tx, input: InvitationInput, now: Date): { id: number; token: string; url: string; expiresAt: Date } {
   const token = randomBytes(32).toString("base64url");
-  const now = input.now ?? clock.now();
   const expiresAt = new Date(now.getTime() + config().invitationDays * 24 * 3600 * 1000);
-  db().transaction((tx) => {
-    tx.insert(invitations)
+  const id = Number(
+    tx
+      .insert(invitations)
       .values({
         tokenHash: tokenHash(token),
         email: input.email.trim().toLowerCase(),
@@ -109,11 +114,20 @@ export function createInvitation(input: {
         position: input.position,
         invitedBy: input.invitedBy,
         expiresAt,
+        createdAt: now,
       })
-      .run();
+      .run().lastInsertRowid,
+  );
+  return { id, token, url: `${config().publicUrl}/invite/${token}`, expiresAt };
+}
+
+export function createInvitation(input: InvitationInput & { now?: Date }): { token: string; url: string; expiresAt: Date } {
+  const now = input.now ?? clock.now();
+  return db().transaction((tx) => {
+    const { token, url, expiresAt } = insertInvitation(tx, input, now);
     audit({ actorId: input.invitedBy, action: "invitation.created", detail: { email: input.email, groupId: input.groupId } }, tx);
+    return { token, url, expiresAt };
   });
-  return { token, url: `${config().publicUrl}/invite/${token}`, expiresAt };
 }
 
 /**
@@ -124,6 +138,8 @@ export async function mailInvitation(
   invite: { email: string; name: string; url: string; expiresAt: Date },
   inviterName: string,
   lang: Language,
+  /** Another invitation's wording (a plan's co-author invitation) and what else it names. */
+  text: { keyPrefix: string; params?: Record<string, string> } = { keyPrefix: "admin.invitationMail" },
 ): Promise<boolean> {
   const t = i18nFor(lang).t;
   const date = new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(
@@ -131,8 +147,8 @@ export async function mailInvitation(
   );
   const result = await sendMail({
     to: invite.email,
-    subject: t("admin.invitationMail.subject"),
-    text: t("admin.invitationMail.body", { name: invite.name, inviter: inviterName, url: invite.url, date }),
+    subject: t(`${text.keyPrefix}.subject`),
+    text: t(`${text.keyPrefix}.body`, { name: invite.name, inviter: inviterName, url: invite.url, date, ...text.params }),
   });
   return result.ok;
 }
@@ -149,10 +165,35 @@ export function findOpenInvitation(token: string, now = clock.now()) {
 }
 
 /**
- * Accepting sets the password, creates (or completes) the account and the membership, and burns
- * the token, all in one transaction so a link can never be used twice.
+ * What a link is: open (with the invitation), already used, or expired; null when unknown. The
+ * invitation page tells the holder of a used or expired link so, instead of a bare "not found".
  */
-export async function acceptInvitation(token: string, password: string, locale: Locale, now = clock.now()) {
+export function invitationState(token: string, now = clock.now()) {
+  const invitation = db()
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash(token)))
+    .get();
+  if (!invitation) return null;
+  if (invitation.usedAt) return { state: "used" as const };
+  if (invitation.expiresAt.getTime() <= now.getTime()) return { state: "expired" as const };
+  return { state: "open" as const, invitation };
+}
+
+export type Invitation = typeof invitations.$inferSelect;
+
+/**
+ * Accepting sets the password, creates (or completes) the account and the membership, and burns
+ * the token, all in one transaction so a link can never be used twice. `name` is for invitations
+ * that came without one; `onAccept` adds what the invitation was for (a plan's co-authorship).
+ */
+export async function acceptInvitation(
+  token: string,
+  password: string,
+  locale: Locale,
+  now = clock.now(),
+  opts: { name?: string; onAccept?: (tx: Tx, invitation: Invitation, userId: string) => void } = {},
+) {
   const passwordHash = await hashPassword(password);
   return db().transaction((tx) => {
     const invitation = tx
@@ -166,7 +207,8 @@ export async function acceptInvitation(token: string, password: string, locale: 
     if (existing) {
       if (!existing.passwordHash) tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     } else {
-      tx.insert(users).values({ id: userId, email: invitation.email, name: invitation.name, passwordHash, locale }).run();
+      const name = invitation.name || opts.name?.trim() || invitation.email;
+      tx.insert(users).values({ id: userId, email: invitation.email, name, passwordHash, locale }).run();
     }
     if (invitation.groupId) {
       tx.insert(memberships)
@@ -180,6 +222,7 @@ export async function acceptInvitation(token: string, password: string, locale: 
         .run();
     }
     tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, invitation.id)).run();
+    opts.onAccept?.(tx, invitation, userId);
     audit({ actorId: userId, action: "invitation.accepted", targetType: "invitation", targetId: invitation.id }, tx);
     return { userId };
   });

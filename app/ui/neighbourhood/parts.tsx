@@ -1,6 +1,8 @@
-// Small pieces the neighbourhood pages share: status badges in words, a list of plans, and a
-// place given as text (no map: the place name and the coordinates are read out as they are).
-import { Anchor, Badge, Group, List, Text } from "@mantine/core";
+// Small pieces the neighbourhood pages share: status badges in words, a list of plans, the
+// "changes requested" banner with the network's feedback, and a place given as text (no map: the
+// place name and the coordinates are read out as they are).
+import { Alert, Anchor, Badge, Group, List, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { NeighbourhoodPlanStatus } from "../../../db/schema";
@@ -97,5 +99,40 @@ export function PlaceText({ placeName, lat, lng }: { placeName: string | null; l
         </>
       ) : null}
     </Text>
+  );
+}
+
+/**
+ * The "changes requested" banner at the top of the plan page and the editor: the authors read the
+ * network's feedback where they look first, not only among the comments further down.
+ */
+export function ChangesRequestedBanner({
+  feedback,
+  children,
+}: {
+  feedback: { body: string; authorName: string | null; createdAt: string | Date } | null;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Alert color="orange" variant="light" title={t("neighbourhood.status.changes_requested")} data-testid="changes-requested">
+      {children}
+      {feedback ? (
+        <figure style={{ margin: "var(--mantine-spacing-sm) 0 0" }}>
+          <figcaption>
+            <Text size="sm" fw={600}>
+              {t("neighbourhood.editor.latestFeedback")}
+            </Text>
+          </figcaption>
+          <Text component="blockquote" size="sm" m={0} mt={4} style={{ whiteSpace: "pre-line" }}>
+            {feedback.body}
+          </Text>
+          <Text size="xs" mt={4}>
+            {t("neighbourhood.plan.feedbackBy", { name: feedback.authorName ?? "–", date: fmt.dateTime(feedback.createdAt) })}
+          </Text>
+        </figure>
+      ) : null}
+    </Alert>
   );
 }
