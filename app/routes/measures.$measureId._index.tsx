@@ -37,7 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({
     // The cached measure is shared: a copy carries this page of its history.
     // Only what the page shows: no e-mail address or person id (measureForPage).
-    measure: measureForPage({ ...measure, followUps: history.entries }),
+    // The public does not see "not updated", nor why.
+    measure: measureForPage({ ...measure, followUps: history.entries, staleReason: publicOnly ? null : measure.staleReason }),
     history: { page: history.page, pageCount: history.pageCount, total: history.total },
     publicOnly,
     canEdit: can(viewer, { kind: "measure.edit", measure: ownership }),
@@ -93,7 +94,13 @@ export default function MeasurePage() {
         </Title>
         <Group gap="xs">
           <StatusBadge status={m.status} />
-          <MeasureFlags late={data.late} stale={!publicOnly && data.stale} dueSoon={!publicOnly && data.dueSoon} />
+          <MeasureFlags
+            late={data.late}
+            stale={!publicOnly && data.stale}
+            dueSoon={!publicOnly && data.dueSoon}
+            lateReason={data.lateReason}
+            staleReason={data.staleReason}
+          />
           {!m.published && !publicOnly ? (
             <Badge variant="outline" color="dark">
               {t("measures.notPublished")}

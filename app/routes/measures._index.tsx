@@ -30,6 +30,8 @@ import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { MEASURE_SORTS } from "~/server/city/measure-rules";
 import { Pager } from "~/ui/Pager";
+import { FilterDisclosure } from "~/ui/measures/FilterDisclosure";
+import { type FilterPart, FilterSentence, filterWords } from "~/ui/measures/FilterSentence";
 
 export const meta: MetaFunction = () => [{ title: "Toimenpiteet – Lähiturva" }];
 
@@ -47,7 +49,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query,
     publicOnly,
     canPropose: can(viewer, { kind: "measure.propose" }),
-    result,
+    // The public does not see "not updated", nor why.
+    result: publicOnly ? { ...result, rows: result.rows.map((r) => ({ ...r, staleReason: null })) } : result,
     options: {
       plans: nameOptions(listPlans({ publicOnly }), lang),
       priorityAreas: nameOptions(listPriorityAreas(plan.id), lang, { withCode: true }),
@@ -83,6 +86,20 @@ export default function MeasureList() {
   };
   const select = (value: number | "none" | undefined) => (value ? String(value) : "");
   const all = { value: "", label: t("common.all") };
+  const priorityOptions = [{ value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas];
+  const statusOptions = MEASURE_STATUSES.map((s) => ({ value: s, label: t(`measures.status.${s}`) }));
+  // The filters in force, for the disclosure's count and the printed sentence (plan and order are not filters).
+  const filterParts: FilterPart[] = [
+    { label: t("common.search"), value: query.q ? `”${query.q}”` : undefined },
+    { label: t("measures.priorityArea"), value: query.priority, options: priorityOptions },
+    { label: t("measures.owner"), value: query.owner, options: options.owners },
+    { label: t("measures.district"), value: query.area, options: options.areas },
+    { label: t("measures.goal"), value: query.goal, options: options.goals },
+    { label: t("measures.statusLabel"), value: query.status, options: statusOptions },
+    { label: t("measures.onlyLate"), value: !!query.late },
+    { label: t("measures.onlyStale"), value: !!query.stale },
+  ];
+  const activeCount = filterWords(filterParts).length;
 
   return (
     <Stack gap="md">
@@ -106,72 +123,77 @@ export default function MeasureList() {
         </Group>
       </Group>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="measure-filters">
-        <Title order={2} size="h4" id="measure-filters" mb="xs">
-          {t("measures.filters")}
-        </Title>
-        {/* Keyed by the URL: after a client-side navigation the fields show the list's new state. */}
-        <Form method="get" role="search" key={location.search}>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-              <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
-              <NativeSelect name="plan" label={t("measures.plan")} defaultValue={String(plan.id)} data={options.plans} />
-              <NativeSelect
-                name="priority"
-                label={t("measures.priorityArea")}
-                defaultValue={select(query.priority)}
-                data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]}
-              />
-              <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners]} />
-              <NativeSelect
-                name="area"
-                label={t("measures.district")}
-                defaultValue={select(query.area)}
-                data={[
-                  all,
-                  ...options.areas.map((a) => ({
-                    value: a.value,
-                    label: a.major ? `${a.label} (${t("areaLevels.major_district")})` : a.label,
-                  })),
-                ]}
-              />
-              <NativeSelect name="goal" label={t("measures.goal")} defaultValue={select(query.goal)} data={[all, ...options.goals]} />
-              <NativeSelect
-                name="sort"
-                label={t("measures.sortBy")}
-                defaultValue={query.sort ?? "relevance"}
-                data={MEASURE_SORTS.map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
-              />
-              <NativeSelect
-                name="dir"
-                label={t("measures.direction")}
-                defaultValue={query.dir ?? "asc"}
-                data={[
-                  { value: "asc", label: t("measures.ascending") },
-                  { value: "desc", label: t("measures.descending") },
-                ]}
-              />
-            </SimpleGrid>
-            <Checkbox.Group label={t("measures.statusLabel")} defaultValue={query.status ?? []}>
-              <Group gap="md" mt={4}>
-                {MEASURE_STATUSES.filter((s) => !publicOnly || s !== "proposed").map((s) => (
-                  <Checkbox key={s} name="status" value={s} label={t(`measures.status.${s}`)} />
-                ))}
+      <Paper withBorder p="md" component="section" aria-labelledby="measure-filters" className="no-print">
+        {/* A disclosure: open on wide screens, folded on phones so the results come first (FilterDisclosure). */}
+        <FilterDisclosure
+          id="measure-filters"
+          title={t("measures.filters")}
+          status={activeCount ? t("measures.activeFilters", { count: activeCount }) : t("measures.noActiveFilters")}
+        >
+          {/* Keyed by the URL: after a client-side navigation the fields show the list's new state. */}
+          <Form method="get" role="search" key={location.search}>
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+                <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
+                <NativeSelect name="plan" label={t("measures.plan")} defaultValue={String(plan.id)} data={options.plans} />
+                <NativeSelect
+                  name="priority"
+                  label={t("measures.priorityArea")}
+                  defaultValue={select(query.priority)}
+                  data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]}
+                />
+                <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners]} />
+                <NativeSelect
+                  name="area"
+                  label={t("measures.district")}
+                  defaultValue={select(query.area)}
+                  data={[
+                    all,
+                    ...options.areas.map((a) => ({
+                      value: a.value,
+                      label: a.major ? `${a.label} (${t("areaLevels.major_district")})` : a.label,
+                    })),
+                  ]}
+                />
+                <NativeSelect name="goal" label={t("measures.goal")} defaultValue={select(query.goal)} data={[all, ...options.goals]} />
+                <NativeSelect
+                  name="sort"
+                  label={t("measures.sortBy")}
+                  defaultValue={query.sort ?? "relevance"}
+                  data={MEASURE_SORTS.map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
+                />
+                <NativeSelect
+                  name="dir"
+                  label={t("measures.direction")}
+                  defaultValue={query.dir ?? "asc"}
+                  data={[
+                    { value: "asc", label: t("measures.ascending") },
+                    { value: "desc", label: t("measures.descending") },
+                  ]}
+                />
+              </SimpleGrid>
+              <Checkbox.Group label={t("measures.statusLabel")} defaultValue={query.status ?? []}>
+                <Group gap="md" mt={4}>
+                  {MEASURE_STATUSES.filter((s) => !publicOnly || s !== "proposed").map((s) => (
+                    <Checkbox key={s} name="status" value={s} label={t(`measures.status.${s}`)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Group gap="md">
+                <Checkbox name="late" value="1" defaultChecked={!!query.late} label={t("measures.onlyLate")} />
+                <Checkbox name="stale" value="1" defaultChecked={!!query.stale} label={t("measures.onlyStale")} />
               </Group>
-            </Checkbox.Group>
-            <Group gap="md">
-              <Checkbox name="late" value="1" defaultChecked={!!query.late} label={t("measures.onlyLate")} />
-              <Checkbox name="stale" value="1" defaultChecked={!!query.stale} label={t("measures.onlyStale")} />
-            </Group>
-            <Group>
-              <Button type="submit">{t("common.filter")}</Button>
-              <Anchor component={Link} to={`/measures?plan=${plan.id}`}>
-                {t("measures.clearFilters")}
-              </Anchor>
-            </Group>
-          </Stack>
-        </Form>
+              <Group>
+                <Button type="submit">{t("common.filter")}</Button>
+                <Anchor component={Link} to={`/measures?plan=${plan.id}`}>
+                  {t("measures.clearFilters")}
+                </Anchor>
+              </Group>
+            </Stack>
+          </Form>
+        </FilterDisclosure>
       </Paper>
+      <FilterSentence parts={filterParts} />
 
       <CountSentence total={result.total} proposed={result.proposed} note={!publicOnly} />
       <Table.ScrollContainer minWidth={860}>
@@ -213,7 +235,13 @@ export default function MeasureList() {
                 <Table.Td>
                   <Stack gap={4}>
                     <StatusBadge status={m.status} />
-                    <MeasureFlags late={m.late} stale={!publicOnly && m.stale} dueSoon={!publicOnly && m.dueSoon} />
+                    <MeasureFlags
+                      late={m.late}
+                      stale={!publicOnly && m.stale}
+                      dueSoon={!publicOnly && m.dueSoon}
+                      lateReason={m.lateReason}
+                      staleReason={m.staleReason}
+                    />
                   </Stack>
                 </Table.Td>
                 <Table.Td miw={110}>

@@ -283,7 +283,7 @@ export default function ReviewPage() {
                       <Table.Td>
                         <Stack gap={4}>
                           <StatusBadge status={m.status} />
-                          <MeasureFlags late={m.late} stale={m.stale} />
+                          <MeasureFlags late={m.late} stale={m.stale} lateReason={m.lateReason} staleReason={m.staleReason} />
                         </Stack>
                       </Table.Td>
                       <Table.Td ta="right">{m.progress} %</Table.Td>

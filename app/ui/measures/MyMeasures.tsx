@@ -6,6 +6,7 @@ import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "./badges";
 import { TableHead } from "~/ui/TableParts";
+import type { LateReason, StaleReason } from "~/server/city/measure-rules";
 
 type Row = {
   id: number;
@@ -22,6 +23,8 @@ type Row = {
   late: boolean;
   stale: boolean;
   dueSoon: boolean;
+  lateReason?: LateReason | null;
+  staleReason?: StaleReason | null;
 };
 
 /** "Omat toimenpiteet": urgent first, one click to report. */
@@ -65,7 +68,13 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
                   <Table.Td>
                     <Group gap={4}>
                       <StatusBadge status={m.status} />
-                      <MeasureFlags late={m.late} stale={m.stale} dueSoon={m.dueSoon} />
+                      <MeasureFlags
+                        late={m.late}
+                        stale={m.stale}
+                        dueSoon={m.dueSoon}
+                        lateReason={m.lateReason}
+                        staleReason={m.staleReason}
+                      />
                     </Group>
                   </Table.Td>
                   <Table.Td>{fmt.date(m.nextDeadline)}</Table.Td>
