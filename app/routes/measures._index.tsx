@@ -32,6 +32,7 @@ import { MEASURE_SORTS } from "~/server/city/measure-rules";
 import { Pager } from "~/ui/Pager";
 import { FilterDisclosure } from "~/ui/measures/FilterDisclosure";
 import { type FilterPart, FilterSentence, filterWords } from "~/ui/measures/FilterSentence";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 export const meta: MetaFunction = () => [{ title: "Toimenpiteet – Lähiturva" }];
 
@@ -196,7 +197,7 @@ export default function MeasureList() {
       <FilterSentence parts={filterParts} />
 
       <CountSentence total={result.total} proposed={result.proposed} note={!publicOnly} />
-      <Table.ScrollContainer minWidth={860}>
+      <ScrollTable minWidth={860} label={t("measures.listTitle")}>
         <Table striped highlightOnHover aria-label={t("measures.listTitle")}>
           <Table.Thead>
             <Table.Tr>
@@ -254,7 +255,7 @@ export default function MeasureList() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {result.rows.length === 0 ? <Text>{t("measures.noResults")}</Text> : null}
       <Pager page={result.page} pageCount={result.pageCount} total={result.total} />
     </Stack>

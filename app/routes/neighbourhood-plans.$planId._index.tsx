@@ -29,6 +29,7 @@ import { can } from "~/server/people/permissions.server";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.plan.title} – Lähiturva` : "Lähiturva" }];
 
@@ -254,7 +255,7 @@ export default function NeighbourhoodPlanPage() {
 
       <PlanSection id="plan-actions" title={t("neighbourhood.sections.actions")}>
         {view.actions.length ? (
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760} label={t("neighbourhood.plan.actionsCaption")}>
             <Table striped verticalSpacing="sm">
               <Table.Caption>{t("neighbourhood.plan.actionsCaption")}</Table.Caption>
               <Table.Thead>
@@ -329,7 +330,7 @@ export default function NeighbourhoodPlanPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         ) : (
           <Text>{t("neighbourhood.plan.noActions")}</Text>
         )}

@@ -20,6 +20,7 @@ import { useFormat } from "~/ui/format";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.nameFi} – Lähiturva` : "Lähiturva" }];
 
@@ -214,7 +215,7 @@ export default function PlanPage() {
         {areas.length === 0 && unassigned === 0 ? (
           <Text>{t("plans.noAreas")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640} labelledBy="plan-counts">
             <Table striped withTableBorder>
               <caption>{publicOnly ? t("plans.countsCaptionPublic") : t("plans.countsCaption")}</caption>
               <Table.Thead>
@@ -271,7 +272,7 @@ export default function PlanPage() {
                 ) : null}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         <Anchor component={Link} to={measureListHref(plan.id)}>
           {t("plans.allMeasures")}
@@ -288,7 +289,7 @@ export default function PlanPage() {
         {areas.length === 0 ? (
           <Text>{t("plans.noAreas")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable minWidth={560} labelledBy="plan-history">
             <Table withTableBorder withColumnBorders>
               <caption>{t("plans.historyCaption")}</caption>
               <Table.Thead>
@@ -336,7 +337,7 @@ export default function PlanPage() {
                 </Table.Tfoot>
               ) : null}
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </section>
     </Stack>

@@ -19,6 +19,7 @@ import { FlagReasons, StatusBadge } from "~/ui/measures/badges";
 import { FilterSentence } from "~/ui/measures/FilterSentence";
 import { StatusChart } from "~/ui/StatusChart";
 import { ChangeList } from "~/ui/ChangeList";
+import { ScrollTable } from "~/ui/ScrollTable";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { rowPriority, summaryListHref } from "~/ui/summary-links";
 
@@ -147,7 +148,7 @@ export default function SteeringSummaryPage() {
         </Title>
         <StatusChart rows={summary.areas.map((a) => ({ label: areaLabel(a), counts: a.counts }))} />
         {/* Wide screens: a table whose headers wrap (no fixed width); narrow ones: a list per area (reflow). */}
-        <Table.ScrollContainer minWidth={0} mt="md" visibleFrom="lg" className="wrap-headers">
+        <ScrollTable minWidth={0} mt="md" visibleFrom="lg" className="wrap-headers" labelledBy="by-area">
           <Table striped withTableBorder layout="auto">
             <caption className="visually-hidden">{t("steering.byArea")}</caption>
             <Table.Thead>
@@ -219,7 +220,7 @@ export default function SteeringSummaryPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
         <Stack gap="sm" mt="md" hiddenFrom="lg" component="ul" className="plain-list">
           {summary.areas.map((a) => (
             <li key={a.id ?? "none"}>

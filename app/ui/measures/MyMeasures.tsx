@@ -7,6 +7,7 @@ import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "./badges";
 import { TableHead } from "~/ui/TableParts";
 import type { LateReason, StaleReason } from "~/server/city/measure-rules";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 type Row = {
   id: number;
@@ -47,7 +48,7 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
       {rows.length === 0 ? (
         <Text mt="sm">{t("measures.my.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760} mt="sm">
+        <ScrollTable minWidth={760} mt="sm" label={t("measures.my.title")}>
           <Table striped>
             <TableHead
               columns={[t("measures.title"), t("measures.statusLabel"), t("measures.my.nextDeadline"), t("measures.lastFollowUp")]}
@@ -95,7 +96,7 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Paper>
   );
