@@ -16,6 +16,7 @@ import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { Pager } from "~/ui/Pager";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
+import { clock } from "~/server/platform/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.measure.measure.code} ${data.measure.measure.title} – Lähiturva` : "Lähiturva" },
@@ -40,6 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // The public does not see "not updated", nor why.
     measure: measureForPage({ ...measure, followUps: history.entries, staleReason: publicOnly ? null : measure.staleReason }),
     history: { page: history.page, pageCount: history.pageCount, total: history.total },
+    // When the flags were computed: a printed page says so.
+    asOf: clock.now().getTime(),
     publicOnly,
     canEdit: can(viewer, { kind: "measure.edit", measure: ownership }),
     canFollowUp: measure.measure.status !== "proposed" && can(viewer, { kind: "measure.followUp", measure: ownership }),
@@ -77,6 +80,7 @@ export default function MeasurePage() {
     revisions,
     planActions,
     workspaceRecords,
+    asOf,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -92,6 +96,9 @@ export default function MeasurePage() {
         <Title order={1}>
           {m.code} {m.title}
         </Title>
+        <Text className="print-only" size="sm">
+          {t("measures.asOf", { time: fmt.dateTime(asOf) })}
+        </Text>
         <Group gap="xs">
           <StatusBadge status={m.status} />
           <MeasureFlags

@@ -188,6 +188,21 @@ describe("the measure list", () => {
   });
 });
 
+describe("the status review", () => {
+  it("prints its title and dates without controls, and says why a measure is late", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.mayor);
+    const review = (await routePaths()).find((p) => p.routeId === "routes/reviews.$reviewId._index")!.path;
+    await page.goto(review);
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByText(/^Myöhässä, koska /).count()).resolves.toBeGreaterThan(0);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("heading", { level: 1 }).isVisible()).resolves.toBe(true);
+    for (const f of await page.locator("main form").all()) await expect(f.isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
+
 describe("why late", () => {
   it("measure 6.4 says it is late because of an overdue open task, though it ends later", async () => {
     const { context, page } = await newPage(browser);
@@ -201,6 +216,7 @@ describe("why late", () => {
     // Printed: the title and the reason, no buttons or forms.
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("heading", { level: 1 }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/^Tilanne \d+\.\d+\.\d{4}/).isVisible()).resolves.toBe(true);
     for (const b of await page.locator("main button").all()) await expect(b.isVisible()).resolves.toBe(false);
     await context.close();
   });
