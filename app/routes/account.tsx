@@ -45,6 +45,7 @@ import { handleSecondFactorIntent, secondFactorOverview } from "~/server/people/
 import { SecondFactorSection, type SecondFactorReplyView } from "~/ui/SecondFactorSection";
 import { RIGHTS_REQUEST_KINDS } from "../../db/schema";
 import { TableHead } from "~/ui/TableParts";
+import { ScrollTable } from "~/ui/ScrollTable";
 import { MembershipCells } from "~/ui/MembershipCells";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -271,17 +272,19 @@ export default function AccountPage() {
         </Title>
         {active.length === 0 && homeAreas.length === 0 ? <Text>{t("account.noRoles")}</Text> : null}
         {active.length > 0 ? (
-          <Table>
-            <TableHead columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined")]} />
-            <Table.Tbody>
-              {active.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language)}</Table.Td>
-                  <MembershipCells membership={m} dates="joined" />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ScrollTable minWidth={520} label={t("account.roles")}>
+            <Table>
+              <TableHead columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined")]} />
+              <Table.Tbody>
+                {active.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language)}</Table.Td>
+                    <MembershipCells membership={m} dates="joined" />
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
         ) : null}
         {homeAreas.length > 0 ? (
           <Group mt="sm" gap="xs">

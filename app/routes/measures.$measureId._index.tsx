@@ -18,6 +18,7 @@ import { LocalText } from "~/ui/LocalText";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
 import { pageTitle } from "~/i18n/page-title";
+import { clock } from "~/server/platform/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.measure", { name: data ? `${data.measure.measure.code} ${data.measure.measure.title}` : null });
@@ -38,8 +39,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({
     // The cached measure is shared: a copy carries this page of its history.
     // Only what the page shows: no e-mail address or person id (measureForPage).
-    measure: measureForPage({ ...measure, followUps: history.entries }),
+    // The public does not see "not updated", nor why.
+    measure: measureForPage({ ...measure, followUps: history.entries, staleReason: publicOnly ? null : measure.staleReason }),
     history: { page: history.page, pageCount: history.pageCount, total: history.total },
+    // When the flags were computed: a printed page says so.
+    asOf: clock.now().getTime(),
     publicOnly,
     canEdit: can(viewer, { kind: "measure.edit", measure: ownership }),
     canFollowUp: measure.measure.status !== "proposed" && can(viewer, { kind: "measure.followUp", measure: ownership }),
@@ -77,6 +81,7 @@ export default function MeasurePage() {
     revisions,
     planActions,
     workspaceRecords,
+    asOf,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -92,9 +97,18 @@ export default function MeasurePage() {
         <Title order={1}>
           {m.code} <LocalText record={m} field="title" />
         </Title>
+        <Text className="print-only" size="sm">
+          {t("measures.asOf", { time: fmt.dateTime(asOf) })}
+        </Text>
         <Group gap="xs">
           <StatusBadge status={m.status} />
-          <MeasureFlags late={data.late} stale={!publicOnly && data.stale} dueSoon={!publicOnly && data.dueSoon} />
+          <MeasureFlags
+            late={data.late}
+            stale={!publicOnly && data.stale}
+            dueSoon={!publicOnly && data.dueSoon}
+            lateReason={data.lateReason}
+            staleReason={data.staleReason}
+          />
           {!m.published && !publicOnly ? (
             <Badge variant="outline" color="dark">
               {t("measures.notPublished")}

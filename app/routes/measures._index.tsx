@@ -32,6 +32,9 @@ import { MEASURE_SORTS } from "~/server/city/measure-rules";
 import { Pager } from "~/ui/Pager";
 import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
+import { FilterDisclosure } from "~/ui/measures/FilterDisclosure";
+import { type FilterPart, FilterSentence, filterWords } from "~/ui/measures/FilterSentence";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "measures.listTitle");
 
@@ -49,7 +52,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query,
     publicOnly,
     canPropose: can(viewer, { kind: "measure.propose" }),
-    result,
+    // The public does not see "not updated", nor why.
+    result: publicOnly ? { ...result, rows: result.rows.map((r) => ({ ...r, staleReason: null })) } : result,
     options: {
       plans: nameOptions(listPlans({ publicOnly }), lang),
       priorityAreas: nameOptions(listPriorityAreas(plan.id), lang, { withCode: true }),
@@ -85,6 +89,20 @@ export default function MeasureList() {
   };
   const select = (value: number | "none" | undefined) => (value ? String(value) : "");
   const all = { value: "", label: t("common.all") };
+  const priorityOptions = [{ value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas];
+  const statusOptions = MEASURE_STATUSES.map((s) => ({ value: s, label: t(`measures.status.${s}`) }));
+  // The filters in force, for the disclosure's count and the printed sentence (plan and order are not filters).
+  const filterParts: FilterPart[] = [
+    { label: t("common.search"), value: query.q ? `”${query.q}”` : undefined },
+    { label: t("measures.priorityArea"), value: query.priority, options: priorityOptions },
+    { label: t("measures.owner"), value: query.owner, options: options.owners },
+    { label: t("measures.district"), value: query.area, options: options.areas },
+    { label: t("measures.goal"), value: query.goal, options: options.goals },
+    { label: t("measures.statusLabel"), value: query.status, options: statusOptions },
+    { label: t("measures.onlyLate"), value: !!query.late },
+    { label: t("measures.onlyStale"), value: !!query.stale },
+  ];
+  const activeCount = filterWords(filterParts).length;
 
   return (
     <Stack gap="md">
@@ -108,75 +126,80 @@ export default function MeasureList() {
         </Group>
       </Group>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="measure-filters">
-        <Title order={2} size="h4" id="measure-filters" mb="xs">
-          {t("measures.filters")}
-        </Title>
-        {/* Keyed by the URL: after a client-side navigation the fields show the list's new state. */}
-        <Form method="get" role="search" key={location.search}>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-              <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
-              <NativeSelect name="plan" label={t("measures.plan")} defaultValue={String(plan.id)} data={options.plans} />
-              <NativeSelect
-                name="priority"
-                label={t("measures.priorityArea")}
-                defaultValue={select(query.priority)}
-                data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]}
-              />
-              <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners]} />
-              <NativeSelect
-                name="area"
-                label={t("measures.district")}
-                defaultValue={select(query.area)}
-                data={[
-                  all,
-                  ...options.areas.map((a) => ({
-                    value: a.value,
-                    label: a.major ? `${a.label} (${t("areaLevels.major_district")})` : a.label,
-                  })),
-                ]}
-              />
-              <NativeSelect name="goal" label={t("measures.goal")} defaultValue={select(query.goal)} data={[all, ...options.goals]} />
-              <NativeSelect
-                name="sort"
-                label={t("measures.sortBy")}
-                defaultValue={query.sort ?? "relevance"}
-                data={MEASURE_SORTS.map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
-              />
-              <NativeSelect
-                name="dir"
-                label={t("measures.direction")}
-                defaultValue={query.dir ?? "asc"}
-                data={[
-                  { value: "asc", label: t("measures.ascending") },
-                  { value: "desc", label: t("measures.descending") },
-                ]}
-              />
-            </SimpleGrid>
-            <Checkbox.Group label={t("measures.statusLabel")} defaultValue={query.status ?? []}>
-              <Group gap="md" mt={4}>
-                {MEASURE_STATUSES.filter((s) => !publicOnly || s !== "proposed").map((s) => (
-                  <Checkbox key={s} name="status" value={s} label={t(`measures.status.${s}`)} />
-                ))}
+      <Paper withBorder p="md" component="section" aria-labelledby="measure-filters" className="no-print">
+        {/* A disclosure: open on wide screens, folded on phones so the results come first (FilterDisclosure). */}
+        <FilterDisclosure
+          id="measure-filters"
+          title={t("measures.filters")}
+          status={activeCount ? t("measures.activeFilters", { count: activeCount }) : t("measures.noActiveFilters")}
+        >
+          {/* Keyed by the URL: after a client-side navigation the fields show the list's new state. */}
+          <Form method="get" role="search" key={location.search}>
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+                <TextInput name="q" label={t("common.search")} defaultValue={query.q ?? ""} description={t("measures.searchHelp")} />
+                <NativeSelect name="plan" label={t("measures.plan")} defaultValue={String(plan.id)} data={options.plans} />
+                <NativeSelect
+                  name="priority"
+                  label={t("measures.priorityArea")}
+                  defaultValue={select(query.priority)}
+                  data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]}
+                />
+                <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(query.owner)} data={[all, ...options.owners]} />
+                <NativeSelect
+                  name="area"
+                  label={t("measures.district")}
+                  defaultValue={select(query.area)}
+                  data={[
+                    all,
+                    ...options.areas.map((a) => ({
+                      value: a.value,
+                      label: a.major ? `${a.label} (${t("areaLevels.major_district")})` : a.label,
+                    })),
+                  ]}
+                />
+                <NativeSelect name="goal" label={t("measures.goal")} defaultValue={select(query.goal)} data={[all, ...options.goals]} />
+                <NativeSelect
+                  name="sort"
+                  label={t("measures.sortBy")}
+                  defaultValue={query.sort ?? "relevance"}
+                  data={MEASURE_SORTS.map((s) => ({ value: s, label: t(`measures.sort.${s}`) }))}
+                />
+                <NativeSelect
+                  name="dir"
+                  label={t("measures.direction")}
+                  defaultValue={query.dir ?? "asc"}
+                  data={[
+                    { value: "asc", label: t("measures.ascending") },
+                    { value: "desc", label: t("measures.descending") },
+                  ]}
+                />
+              </SimpleGrid>
+              <Checkbox.Group label={t("measures.statusLabel")} defaultValue={query.status ?? []}>
+                <Group gap="md" mt={4}>
+                  {MEASURE_STATUSES.filter((s) => !publicOnly || s !== "proposed").map((s) => (
+                    <Checkbox key={s} name="status" value={s} label={t(`measures.status.${s}`)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Group gap="md">
+                <Checkbox name="late" value="1" defaultChecked={!!query.late} label={t("measures.onlyLate")} />
+                <Checkbox name="stale" value="1" defaultChecked={!!query.stale} label={t("measures.onlyStale")} />
               </Group>
-            </Checkbox.Group>
-            <Group gap="md">
-              <Checkbox name="late" value="1" defaultChecked={!!query.late} label={t("measures.onlyLate")} />
-              <Checkbox name="stale" value="1" defaultChecked={!!query.stale} label={t("measures.onlyStale")} />
-            </Group>
-            <Group>
-              <Button type="submit">{t("common.filter")}</Button>
-              <Anchor component={Link} to={`/measures?plan=${plan.id}`}>
-                {t("measures.clearFilters")}
-              </Anchor>
-            </Group>
-          </Stack>
-        </Form>
+              <Group>
+                <Button type="submit">{t("common.filter")}</Button>
+                <Anchor component={Link} to={`/measures?plan=${plan.id}`}>
+                  {t("measures.clearFilters")}
+                </Anchor>
+              </Group>
+            </Stack>
+          </Form>
+        </FilterDisclosure>
       </Paper>
+      <FilterSentence parts={filterParts} />
 
       <CountSentence total={result.total} proposed={result.proposed} note={!publicOnly} />
-      <Table.ScrollContainer minWidth={860}>
+      <ScrollTable minWidth={860} label={t("measures.listTitle")}>
         <Table striped highlightOnHover aria-label={t("measures.listTitle")}>
           <Table.Thead>
             <Table.Tr>
@@ -215,7 +238,13 @@ export default function MeasureList() {
                 <Table.Td>
                   <Stack gap={4}>
                     <StatusBadge status={m.status} />
-                    <MeasureFlags late={m.late} stale={!publicOnly && m.stale} dueSoon={!publicOnly && m.dueSoon} />
+                    <MeasureFlags
+                      late={m.late}
+                      stale={!publicOnly && m.stale}
+                      dueSoon={!publicOnly && m.dueSoon}
+                      lateReason={m.lateReason}
+                      staleReason={m.staleReason}
+                    />
                   </Stack>
                 </Table.Td>
                 <Table.Td miw={110}>
@@ -228,7 +257,7 @@ export default function MeasureList() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {result.rows.length === 0 ? <Text>{t("measures.noResults")}</Text> : null}
       <Pager page={result.page} pageCount={result.pageCount} total={result.total} />
     </Stack>

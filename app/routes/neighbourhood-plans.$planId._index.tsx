@@ -31,6 +31,7 @@ import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlan", { name: data?.view.plan.title });
@@ -264,7 +265,7 @@ export default function NeighbourhoodPlanPage() {
 
       <PlanSection id="plan-actions" title={t("neighbourhood.sections.actions")}>
         {view.actions.length ? (
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760} label={t("neighbourhood.plan.actionsCaption")}>
             <Table striped verticalSpacing="sm">
               <Table.Caption>{t("neighbourhood.plan.actionsCaption")}</Table.Caption>
               <Table.Thead>
@@ -339,7 +340,7 @@ export default function NeighbourhoodPlanPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         ) : (
           <Text>{t("neighbourhood.plan.noActions")}</Text>
         )}

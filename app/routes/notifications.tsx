@@ -55,8 +55,9 @@ export default function NotificationsPage() {
       <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }} data-testid="notifications">
         {rows.map((n) => (
           <Paper key={n.id} component="li" withBorder p="sm" bg={n.readAt ? undefined : "var(--mantine-color-city-0)"}>
-            <Group justify="space-between" wrap="nowrap" align="start">
-              <div>
+            <Group justify="space-between" align="start">
+              {/* The message wraps within a phone's width (a button label does not by default). */}
+              <div style={{ flex: "1 1 16rem", minWidth: 0 }}>
                 {!n.readAt ? (
                   <Badge size="xs" color="city" mr={6}>
                     {t("workspaces.notifications.new")}
@@ -72,6 +73,8 @@ export default function NotificationsPage() {
                       variant="subtle"
                       size="compact-sm"
                       px={0}
+                      maw="100%"
+                      styles={{ label: { whiteSpace: "normal", overflow: "visible" } }}
                       style={{ textDecoration: "underline", whiteSpace: "normal", height: "auto", textAlign: "left" }}
                     >
                       {t(n.messageKey, n.params)}

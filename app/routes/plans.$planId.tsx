@@ -21,6 +21,7 @@ import { useStrategyLabel } from "~/ui/plans/labels";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";
 import { languageOf, pageTitle } from "~/i18n/page-title";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.plan", { name: data ? localName(data.plan, languageOf(matches)) : null });
@@ -216,17 +217,7 @@ export default function PlanPage() {
         {areas.length === 0 && unassigned === 0 ? (
           <Text>{t("plans.noAreas")}</Text>
         ) : (
-          // On a phone the table scrolls sideways: its viewport takes keyboard focus and is named by the caption.
-          <Table.ScrollContainer
-            minWidth={640}
-            scrollAreaProps={{
-              viewportProps: {
-                tabIndex: 0,
-                role: "region",
-                "aria-label": publicOnly ? t("plans.countsCaptionPublic") : t("plans.countsCaption"),
-              },
-            }}
-          >
+          <ScrollTable minWidth={640} labelledBy="plan-counts">
             <Table striped withTableBorder>
               <caption>{publicOnly ? t("plans.countsCaptionPublic") : t("plans.countsCaption")}</caption>
               <Table.Thead>
@@ -283,7 +274,7 @@ export default function PlanPage() {
                 ) : null}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         <Anchor component={Link} to={measureListHref(plan.id)}>
           {t("plans.allMeasures")}
@@ -300,10 +291,7 @@ export default function PlanPage() {
         {areas.length === 0 ? (
           <Text>{t("plans.noAreas")}</Text>
         ) : (
-          <Table.ScrollContainer
-            minWidth={560}
-            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": t("plans.historyCaption") } }}
-          >
+          <ScrollTable minWidth={560} labelledBy="plan-history">
             <Table withTableBorder withColumnBorders>
               <caption>{t("plans.historyCaption")}</caption>
               <Table.Thead>
@@ -351,7 +339,7 @@ export default function PlanPage() {
                 </Table.Tfoot>
               ) : null}
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </section>
     </Stack>

@@ -38,6 +38,7 @@ import { ChangeList } from "~/ui/ChangeList";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureText } from "~/ui/indicators/figures";
+import { ScrollTable } from "~/ui/ScrollTable";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
@@ -195,7 +196,7 @@ export default function ReviewPage() {
             progress: content.progress ?? 0,
           })}
         </Text>
-        <Table.ScrollContainer minWidth={960}>
+        <ScrollTable minWidth={960} label={t("steering.byArea")}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -234,7 +235,7 @@ export default function ReviewPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="review-changes">
@@ -265,7 +266,7 @@ export default function ReviewPage() {
             <Title order={2} size="h3" id={`area-${area.id ?? "none"}`} mb="sm">
               {areaName(area)}
             </Title>
-            <Table.ScrollContainer minWidth={860}>
+            <ScrollTable minWidth={860} labelledBy={`area-${area.id ?? "none"}`}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -287,7 +288,7 @@ export default function ReviewPage() {
                       <Table.Td>
                         <Stack gap={4}>
                           <StatusBadge status={m.status} />
-                          <MeasureFlags late={m.late} stale={m.stale} />
+                          <MeasureFlags late={m.late} stale={m.stale} lateReason={m.lateReason} staleReason={m.staleReason} />
                         </Stack>
                       </Table.Td>
                       <Table.Td ta="right">{m.progress} %</Table.Td>
@@ -305,29 +306,31 @@ export default function ReviewPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             {areaIndicators.length ? (
-              <Table mt="md" withTableBorder>
-                <caption>{t("reviews.indicators")}</caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("reviews.cols.indicator")}</Table.Th>
-                    <Table.Th ta="right">{t("reviews.cols.latestValue")}</Table.Th>
-                    <Table.Th ta="right">{t("reviews.cols.previousValue")}</Table.Th>
-                    <Table.Th ta="right">{t("reviews.cols.target")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {areaIndicators.map((i) => (
-                    <Table.Tr key={i.id}>
-                      <Table.Td>{localName(i, lang)}</Table.Td>
-                      <Table.Td ta="right">{i.latest ? `${figure(i.latest)} ${i.unit} (${i.latest.period})` : "–"}</Table.Td>
-                      <Table.Td ta="right">{i.previous ? `${figure(i.previous)} (${i.previous.period})` : "–"}</Table.Td>
-                      <Table.Td ta="right">{i.target ? `${figure(i.target)} (${i.target.period})` : "–"}</Table.Td>
+              <ScrollTable minWidth={480} mt="md" label={`${areaName(area)}: ${t("reviews.indicators")}`}>
+                <Table withTableBorder>
+                  <caption>{t("reviews.indicators")}</caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("reviews.cols.indicator")}</Table.Th>
+                      <Table.Th ta="right">{t("reviews.cols.latestValue")}</Table.Th>
+                      <Table.Th ta="right">{t("reviews.cols.previousValue")}</Table.Th>
+                      <Table.Th ta="right">{t("reviews.cols.target")}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {areaIndicators.map((i) => (
+                      <Table.Tr key={i.id}>
+                        <Table.Td>{localName(i, lang)}</Table.Td>
+                        <Table.Td ta="right">{i.latest ? `${figure(i.latest)} ${i.unit} (${i.latest.period})` : "–"}</Table.Td>
+                        <Table.Td ta="right">{i.previous ? `${figure(i.previous)} (${i.previous.period})` : "–"}</Table.Td>
+                        <Table.Td ta="right">{i.target ? `${figure(i.target)} (${i.target.period})` : "–"}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
             ) : null}
             <Title order={3} size="h4" mt="md">
               {t("reviews.assessment")}

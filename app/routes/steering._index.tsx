@@ -7,7 +7,7 @@ import { SummaryFilterSchema } from "~/forms/reviews";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { localName, localText, nameOptions } from "~/i18n/names";
 import { authorize } from "~/server/people/guard.server";
-import { ACTIVE_STATUSES } from "~/server/city/measure-rules";
+import { ACTIVE_STATUSES, type LateReason, type StaleReason } from "~/server/city/measure-rules";
 import { measureFilterOptions, measureIdsMatching } from "~/server/city/measures.server";
 import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
 import { limitChanges, narrowChanges } from "~/server/steering/changes";
@@ -15,10 +15,12 @@ import { cachedChangesSinceReview, latestReview } from "~/server/steering/review
 import { cachedSteeringSummary } from "~/server/steering/summary.server";
 import { groupsForViewer } from "~/server/workspaces/workspaces.server";
 import { useFormat } from "~/ui/format";
-import { StatusBadge } from "~/ui/measures/badges";
+import { FlagReasons, StatusBadge } from "~/ui/measures/badges";
+import { FilterSentence } from "~/ui/measures/FilterSentence";
 import { StatusChart } from "~/ui/StatusChart";
 import { ChangeList } from "~/ui/ChangeList";
 import { LangText, LocalText } from "~/ui/LocalText";
+import { ScrollTable } from "~/ui/ScrollTable";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { rowPriority, summaryListHref } from "~/ui/summary-links";
 import { pageTitle } from "~/i18n/page-title";
@@ -87,12 +89,21 @@ export default function SteeringSummaryPage() {
   const shownStatuses = MEASURE_STATUSES;
   const select = (v: number | "none" | undefined) => (v ? String(v) : "");
   const all = { value: "", label: t("common.all") };
+  const priorityOptions = [{ value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas];
 
   return (
     <Stack gap="lg">
       <div>
         <Title order={1}>{t("steering.summaryTitle")}</Title>
         <Text c="dimmed">{localName(plan, lang)}</Text>
+        <Text size="sm">{t("steering.asOf", { time: fmt.dateTime(summary.computedAt) })}</Text>
+        <FilterSentence
+          parts={[
+            { label: t("measures.priorityArea"), value: filters.priority, options: priorityOptions },
+            { label: t("measures.owner"), value: filters.owner, options: options.owners },
+            { label: t("measures.district"), value: filters.area, options: options.areas },
+          ]}
+        />
         {workspaces.map((w) => (
           <Anchor key={w.id} component={Link} to={`/workspaces/${w.id}`} size="sm" display="block">
             {t("workspaces.openNamed", { name: localName(w, lang) })}
@@ -105,7 +116,7 @@ export default function SteeringSummaryPage() {
             name="priority"
             label={t("measures.priorityArea")}
             defaultValue={select(filters.priority)}
-            data={[all, { value: "none", label: t("measures.noPriorityArea") }, ...options.priorityAreas]}
+            data={[all, ...priorityOptions]}
           />
           <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners]} />
           <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas]} />
@@ -140,8 +151,9 @@ export default function SteeringSummaryPage() {
           {t("steering.byArea")}
         </Title>
         <StatusChart rows={summary.areas.map((a) => ({ label: areaLabel(a), counts: a.counts }))} />
-        <Table.ScrollContainer minWidth={900} mt="md">
-          <Table striped withTableBorder>
+        {/* Wide screens: a table whose headers wrap (no fixed width); narrow ones: a list per area (reflow). */}
+        <ScrollTable minWidth={0} mt="md" visibleFrom="lg" className="wrap-headers" labelledBy="by-area">
+          <Table striped withTableBorder layout="auto">
             <caption className="visually-hidden">{t("steering.byArea")}</caption>
             <Table.Thead>
               <Table.Tr>
@@ -212,7 +224,35 @@ export default function SteeringSummaryPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
+        <Stack gap="sm" mt="md" hiddenFrom="lg" component="ul" className="plain-list">
+          {summary.areas.map((a) => (
+            <li key={a.id ?? "none"}>
+              <Title order={3} size="h5">
+                {areaLabel(a)}
+              </Title>
+              <Text size="sm">
+                <Anchor
+                  component={Link}
+                  to={listHref({ priority: rowPriority(a) })}
+                  aria-label={t("steering.totalLink", { count: a.total, area: areaLabel(a) })}
+                >
+                  {t("reviews.cols.total")}: {a.total}
+                </Anchor>
+                {" · "}
+                {t("reviews.cols.late")}: {a.late}
+                {" · "}
+                {t("reviews.cols.progress")}: {a.progress == null ? "–" : `${a.progress} %`}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {shownStatuses
+                  .filter((st) => a.counts[st])
+                  .map((st) => `${t(`measures.status.${st}`)} ${a.counts[st]}`)
+                  .join(", ")}
+              </Text>
+            </li>
+          ))}
+        </Stack>
       </Paper>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
@@ -342,6 +382,8 @@ type Row = {
   ownerNameSv: string | null;
   ownerNameEn: string | null;
   responsibleName: string | null;
+  lateReason: LateReason | null;
+  staleReason: StaleReason | null;
 };
 
 function MeasureTable({
@@ -360,7 +402,6 @@ function MeasureTable({
   empty: string;
 }) {
   const { t, i18n } = useTranslation();
-  const fmt = useFormat();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`}>
       <Title order={2} size="h4" id={`${id}-title`} mb="sm">
@@ -369,33 +410,20 @@ function MeasureTable({
       {rows.length === 0 ? (
         <Text>{empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("measures.title")}</Table.Th>
-                <Table.Th>{t("measures.owner")}</Table.Th>
-                <Table.Th>{id === "late" ? t("measures.ends") : t("measures.lastFollowUp")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/measures/${m.id}`}>
-                      {m.code} <LocalText record={m} field="title" />
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, i18n.language)}
-                    {m.responsibleName ? <Text size="xs">{m.responsibleName}</Text> : null}
-                  </Table.Td>
-                  <Table.Td>{id === "late" ? fmt.date(m.endDate) : fmt.date(m.lastFollowUpAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack gap="sm" component="ul" className="plain-list">
+          {rows.map((m) => (
+            <li key={m.id}>
+              <Anchor component={Link} to={`/measures/${m.id}`}>
+                {m.code} <LocalText record={m} field="title" />
+              </Anchor>
+              <Text size="sm">
+                {localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, i18n.language)}
+                {m.responsibleName ? ` · ${m.responsibleName}` : null}
+              </Text>
+              <FlagReasons lateReason={id === "late" ? m.lateReason : null} staleReason={id === "stale" ? m.staleReason : null} />
+            </li>
+          ))}
+        </Stack>
       )}
       {total > rows.length ? (
         <Text size="sm" mt="xs">

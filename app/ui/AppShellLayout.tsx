@@ -66,7 +66,7 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
               {t("shell.tagline")}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             {viewer ? <Form method="post" action="/logout" id="sign-out-form" hidden /> : null}
             <LanguageSwitcher />
             {viewer ? <NotificationLink count={data?.unreadNotifications ?? 0} /> : null}
@@ -76,8 +76,12 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
               <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
                 <Menu.Target>
                   <UnstyledButton aria-label={t("shell.userMenu", { name: viewer.name })} data-testid="user-menu">
-                    <Text size="sm" fw={500}>
+                    {/* Initials on a phone, so the header fits 390 px (the button's name says it whole). */}
+                    <Text size="sm" fw={500} visibleFrom="sm">
                       {viewer.name}
+                    </Text>
+                    <Text size="sm" fw={500} hiddenFrom="sm" aria-hidden="true">
+                      {initials(viewer.name)}
                     </Text>
                   </UnstyledButton>
                 </Menu.Target>
@@ -160,4 +164,14 @@ export function AppShellLayout({ children }: { children: ReactNode }) {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** "Eero Salmela" → "ES": the user menu's face on a phone. */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
 }

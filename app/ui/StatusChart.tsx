@@ -13,7 +13,8 @@ export function StatusChart({ rows }: { rows: StatusChartRow[] }) {
   useEffect(() => setMounted(true), []);
   if (!mounted) return null;
   return (
-    <div aria-hidden="true">
+    // Clipped at the card: a tooltip near the edge must not widen a phone's page.
+    <div aria-hidden="true" style={{ overflow: "clip" }}>
       <Suspense fallback={null}>
         <StatusChartBars rows={rows} />
       </Suspense>

@@ -1,4 +1,4 @@
-import { Anchor, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
+import { Anchor, createTheme, Table, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
 
 // A dark city blue: every shade from 6 up keeps 4.5:1 contrast against white (WCAG 2.1 AA).
 const cityBlue: MantineColorsTuple = [
@@ -60,7 +60,12 @@ export const theme = createTheme({
   defaultRadius: "sm",
   focusRing: "always",
   // Links inside text must not rely on colour alone (WCAG 1.4.1): underline them always.
-  components: { Anchor: Anchor.extend({ defaultProps: { underline: "always" } }) },
+  components: {
+    Anchor: Anchor.extend({ defaultProps: { underline: "always" } }),
+    // A wide table scrolls in a plain overflow box that keyboard users can focus and scroll
+    // (axe scrollable-region-focusable); ui/ScrollTable also names the region.
+    TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { type: "native", tabIndex: 0, className: "scroll-region" } }),
+  },
 });
 
 /** Mantine's default "dimmed" grey is too light for AA body text; use a darker one. */

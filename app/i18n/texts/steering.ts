@@ -6,6 +6,7 @@ export const steeringTexts = defineTexts({
     title: "Johtoryhmä",
     intro: "Johtoryhmä johtaa kaupungin turvallisuussuunnittelua, tarkastelee tilannekatsaukset ja päättää vuosittain painopistealueista.",
     summaryTitle: "Turvallisuussuunnitelman tilanne",
+    asOf: "Luvut laskettu {{time}} (Suomen aikaa).",
     kpi: {
       measures: "Toimenpiteitä",
       progress: "Keskimääräinen edistyminen",
@@ -37,6 +38,7 @@ export const steeringTexts = defineTexts({
     title: "Ledningsgrupp",
     intro: "Ledningsgruppen leder stadens säkerhetsplanering, behandlar lägesöversikterna och beslutar årligen om fokusområdena.",
     summaryTitle: "Säkerhetsplanens läge",
+    asOf: "Siffrorna beräknade {{time}} (finsk tid).",
     kpi: { measures: "Åtgärder", progress: "Genomsnittligt framsteg", late: "Försenade", stale: "Ej uppdaterade", completed: "Klara" },
     byArea: "Åtgärder efter status per fokusområde",
     countLink: "{{count}} åtgärder med status {{status}}, {{area}}",
@@ -62,6 +64,7 @@ export const steeringTexts = defineTexts({
     title: "Steering group",
     intro: "The steering group leads the city's safety planning, reviews the status reports and decides on the priority areas each year.",
     summaryTitle: "Where the safety plan stands",
+    asOf: "Figures as of {{time}} (Finnish time).",
     kpi: { measures: "Measures", progress: "Average progress", late: "Late", stale: "Not updated", completed: "Completed" },
     byArea: "Measures by status in each priority area",
     countLink: "{{count}} measures with status {{status}}, {{area}}",

@@ -90,3 +90,19 @@ export function addDaysIso(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** Why a measure is late: its end date has passed, or an open task's due date has (lateReasonSql). */
+export type LateReason = { kind: "end"; date: string } | { kind: "task"; title: string; date: string };
+/** Why a measure is stale: when it was last reported on (null: never) and how often reports are due. */
+export type StaleReason = { lastReportAt: number | null; everyDays: number };
+
+/** The reasons as the page shows them, from the JSON columns of lateReasonSql / staleReasonSql. */
+export function parseReasons(row: { lateReason: string | null; staleReason: string | null }): {
+  lateReason: LateReason | null;
+  staleReason: StaleReason | null;
+} {
+  return {
+    lateReason: row.lateReason ? (JSON.parse(row.lateReason) as LateReason) : null,
+    staleReason: row.staleReason ? (JSON.parse(row.staleReason) as StaleReason) : null,
+  };
+}

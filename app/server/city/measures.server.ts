@@ -23,7 +23,7 @@ import {
 import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
-import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate, type MeasureSort } from "./measure-rules";
+import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate, parseReasons, type MeasureSort } from "./measure-rules";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { namesOf, prefixedNamesOf } from "../platform/select-names";
@@ -34,20 +34,46 @@ import { areaRefColumns } from "./areas.server";
 
 const activeList = sql.raw(ACTIVE_STATUSES.map((s) => `'${s}'`).join(", "));
 
+const activeSql = () => sql`${measures.status} in (${activeList})`;
+/** The end date has passed (one of the two ways to be late). */
+const pastEndSql = (today: string) => sql`(${measures.endDate} is not null and ${measures.endDate} < ${today})`;
+/** An open task of the measure (alias t) whose due date has passed (the other way). */
+const overdueTaskSql = (today: string) => sql`t.measure_id = ${measures.id} and t.state = 'open' and t.due_date < ${today}`;
+/** When the measure was last reported on (before the first report: approved, or created). */
+const lastReportSql = () => sql`coalesce(${measures.lastFollowUpAt}, ${measures.approvedAt}, ${measures.createdAt})`;
+const intervalDaysSql = () => sql`(select p.update_interval_days from ${safetyPlans} p where p.id = ${measures.planId})`;
+
 /** Late: an active measure whose end date, or an open task's due date, has passed. */
 export function lateSql(now: Date): SQL<number> {
   const today = helsinkiDate(now);
-  return sql<number>`(${measures.status} in (${activeList}) and (
-    (${measures.endDate} is not null and ${measures.endDate} < ${today})
-    or exists (select 1 from ${measureTasks} t where t.measure_id = ${measures.id} and t.state = 'open' and t.due_date < ${today})
+  return sql<number>`(${activeSql()} and (
+    ${pastEndSql(today)}
+    or exists (select 1 from ${measureTasks} t where ${overdueTaskSql(today)})
   ))`;
 }
 
 /** Stale: an active measure with no follow-up (or, before the first, no approval) within the plan's interval. */
 export function staleSql(now: Date): SQL<number> {
-  return sql<number>`(${measures.status} in (${activeList}) and
-    coalesce(${measures.lastFollowUpAt}, ${measures.approvedAt}, ${measures.createdAt})
-      < ${now.getTime()} - 86400000 * (select p.update_interval_days from ${safetyPlans} p where p.id = ${measures.planId}))`;
+  return sql<number>`(${activeSql()} and ${lastReportSql()} < ${now.getTime()} - 86400000 * ${intervalDaysSql()})`;
+}
+
+/**
+ * Why lateSql holds, built from the same parts (so the reason exists exactly when the flag does):
+ * the passed end date, or else the earliest overdue open task. JSON text, read by parseLateReason.
+ */
+export function lateReasonSql(now: Date): SQL<string | null> {
+  const today = helsinkiDate(now);
+  return sql<string | null>`(case when ${activeSql()} then
+    case when ${pastEndSql(today)} then json_object('kind', 'end', 'date', ${measures.endDate})
+    else (select json_object('kind', 'task', 'title', t.title, 'date', t.due_date) from ${measureTasks} t
+          where ${overdueTaskSql(today)} order by t.due_date, t.id limit 1) end
+  end)`;
+}
+
+/** Why staleSql holds: the last follow-up (null: never reported) and the plan's interval. JSON text. */
+export function staleReasonSql(now: Date): SQL<string | null> {
+  return sql<string | null>`(case when ${staleSql(now)} then
+    json_object('lastReportAt', ${measures.lastFollowUpAt}, 'everyDays', ${intervalDaysSql()}) end)`;
 }
 
 /** Due soon: an active measure with its end date or an open task due within the next 30 days. */
@@ -62,7 +88,13 @@ export function dueSoonSql(now: Date): SQL<number> {
 
 /** The three computed flags as select columns (0/1 in SQL). */
 function flagColumns(now: Date) {
-  return { late: lateSql(now), stale: staleSql(now), dueSoon: dueSoonSql(now) };
+  return {
+    late: lateSql(now),
+    stale: staleSql(now),
+    dueSoon: dueSoonSql(now),
+    lateReason: lateReasonSql(now),
+    staleReason: staleReasonSql(now),
+  };
 }
 
 /** The nearest open deadline (end date or open task), for sorting "my measures". */
@@ -300,7 +332,7 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
         .where(inArray(measures.id, pageIds))
         .all()
     : [];
-  const byId = new Map(details.map((r) => [r.id, { ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon }]));
+  const byId = new Map(details.map((r) => [r.id, { ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon, ...parseReasons(r) }]));
   const rows = pageIds.map((id) => byId.get(id)!);
   return { rows, total, proposed, page, pageCount, pageSize };
 }
@@ -337,6 +369,8 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
       late,
       stale,
       dueSoon,
+      lateReason: lateReasonSql(now),
+      staleReason: staleReasonSql(now),
     })
     .from(measures)
     .innerJoin(safetyPlans, eq(safetyPlans.id, measures.planId))
@@ -344,7 +378,7 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
     .where(and(mine, inArray(safetyPlans.status, ["approved", "in_force"])))
     .orderBy(desc(late), desc(stale), desc(dueSoon), sql`${nextDeadlineSql(now)} is null`, asc(nextDeadlineSql(now)), ...codeOrder)
     .all()
-    .map((r) => ({ ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon, isResponsible: !!r.isResponsible }));
+    .map((r) => ({ ...r, late: !!r.late, stale: !!r.stale, dueSoon: !!r.dueSoon, isResponsible: !!r.isResponsible, ...parseReasons(r) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,6 +506,7 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
     late: !!row.late,
     stale: !!row.stale,
     dueSoon: !!row.dueSoon,
+    ...parseReasons(row),
     partners,
     targetAreas,
     goals,

@@ -24,7 +24,8 @@ import { db, type Tx } from "../platform/db.server";
 import type { FigureLike } from "../city/indicator-figures";
 import { cityWideValues } from "../city/indicators.server";
 import { cachedRead } from "../platform/read-cache.server";
-import { lateSql, staleSql } from "../city/measures.server";
+import { type LateReason, parseReasons, type StaleReason } from "../city/measure-rules";
+import { lateReasonSql, lateSql, staleReasonSql, staleSql } from "../city/measures.server";
 import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import { listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
 import { steeringSummary } from "./summary.server";
@@ -52,6 +53,9 @@ export type ReviewMeasure = {
   continuous: boolean;
   late: boolean;
   stale: boolean;
+  /** Why late / stale when the review was compiled (absent in reviews compiled before reasons were kept). */
+  lateReason?: LateReason | null;
+  staleReason?: StaleReason | null;
   latest: { reportedAt: number; done: string; next: string; obstacles: string } | null;
 };
 
@@ -105,6 +109,8 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
       continuous: measures.continuous,
       late: lateSql(now),
       stale: staleSql(now),
+      lateReason: lateReasonSql(now),
+      staleReason: staleReasonSql(now),
     })
     .from(measures)
     .innerJoin(organisations, eq(organisations.id, measures.ownerOrganisationId))
@@ -129,6 +135,7 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
       ...r,
       late: !!r.late,
       stale: !!r.stale,
+      ...parseReasons(r),
       latest: l ? { reportedAt: l.reported_at, done: l.done, next: l.next, obstacles: l.obstacles } : null,
     };
   });

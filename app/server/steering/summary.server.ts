@@ -13,8 +13,16 @@ import {
   type MeasureStatus,
 } from "../../../db/schema";
 import { db } from "../platform/db.server";
-import { addDaysIso, helsinkiDate } from "../city/measure-rules";
-import { dueSoonSql, filterConditions, lateSql, staleSql, type MeasureFilters } from "../city/measures.server";
+import { addDaysIso, helsinkiDate, parseReasons } from "../city/measure-rules";
+import {
+  dueSoonSql,
+  filterConditions,
+  lateReasonSql,
+  lateSql,
+  staleReasonSql,
+  staleSql,
+  type MeasureFilters,
+} from "../city/measures.server";
 import { clock } from "../platform/clock";
 import { cachedRead } from "../platform/read-cache.server";
 import { prefixedNamesOf } from "../platform/select-names";
@@ -140,6 +148,8 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     lastFollowUpAt: measures.lastFollowUpAt,
     ...prefixedNamesOf("owner", organisations),
     responsibleName: responsible.name,
+    lateReason: lateReasonSql(now),
+    staleReason: staleReasonSql(now),
   };
   const lateList = d
     .select(listColumns)
@@ -249,11 +259,13 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     : [];
 
   return {
+    /** When these figures were computed (the page says so: the summary is cached for up to a minute). */
+    computedAt: now.getTime(),
     areas,
     totals,
     progress,
-    late: lateList,
-    stale: staleList,
+    late: lateList.map((r) => ({ ...r, ...parseReasons(r) })),
+    stale: staleList.map((r) => ({ ...r, ...parseReasons(r) })),
     deadlines,
     deadlineCount,
     newestFollowUps,

@@ -7,6 +7,8 @@ import { useFormat } from "~/ui/format";
 import { MeasureFlags, StatusBadge } from "./badges";
 import { TableHead } from "~/ui/TableParts";
 import { LocalText } from "~/ui/LocalText";
+import type { LateReason, StaleReason } from "~/server/city/measure-rules";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 type Row = {
   id: number;
@@ -23,6 +25,8 @@ type Row = {
   late: boolean;
   stale: boolean;
   dueSoon: boolean;
+  lateReason?: LateReason | null;
+  staleReason?: StaleReason | null;
 };
 
 /** "Omat toimenpiteet": urgent first, one click to report. */
@@ -45,7 +49,7 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
       {rows.length === 0 ? (
         <Text mt="sm">{t("measures.my.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760} mt="sm">
+        <ScrollTable minWidth={760} mt="sm" label={t("measures.my.title")}>
           <Table striped>
             <TableHead
               columns={[t("measures.title"), t("measures.statusLabel"), t("measures.my.nextDeadline"), t("measures.lastFollowUp")]}
@@ -66,7 +70,13 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
                   <Table.Td>
                     <Group gap={4}>
                       <StatusBadge status={m.status} />
-                      <MeasureFlags late={m.late} stale={m.stale} dueSoon={m.dueSoon} />
+                      <MeasureFlags
+                        late={m.late}
+                        stale={m.stale}
+                        dueSoon={m.dueSoon}
+                        lateReason={m.lateReason}
+                        staleReason={m.staleReason}
+                      />
                     </Group>
                   </Table.Td>
                   <Table.Td>{fmt.date(m.nextDeadline)}</Table.Td>
@@ -87,7 +97,7 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Paper>
   );

@@ -1,6 +1,8 @@
-import { Badge, Group } from "@mantine/core";
+import { Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { MeasureStatus } from "../../../db/schema";
+import type { LateReason, StaleReason } from "~/server/city/measure-rules";
+import { useFormat } from "~/ui/format";
 
 const STATUS_COLOR: Record<MeasureStatus, string> = {
   proposed: "dark",
@@ -21,11 +23,24 @@ export function StatusBadge({ status }: { status: MeasureStatus }) {
   );
 }
 
-/** Late / stale / due soon: computed on the server, shown as words (not colour alone). */
-export function MeasureFlags({ late, stale, dueSoon }: { late: boolean; stale: boolean; dueSoon?: boolean }) {
+/** Late / stale / due soon: computed on the server, shown as words (not colour alone), with why when known. */
+export function MeasureFlags({
+  late,
+  stale,
+  dueSoon,
+  lateReason,
+  staleReason,
+}: {
+  late: boolean;
+  stale: boolean;
+  dueSoon?: boolean;
+  lateReason?: LateReason | null;
+  staleReason?: StaleReason | null;
+}) {
   const { t } = useTranslation();
   if (!late && !stale && !dueSoon) return null;
-  return (
+  const reasons = (late && lateReason) || (stale && staleReason);
+  const badges = (
     <Group gap={4} wrap="wrap">
       {late ? (
         <Badge color="red" variant="outline" size="sm">
@@ -43,5 +58,36 @@ export function MeasureFlags({ late, stale, dueSoon }: { late: boolean; stale: b
         </Badge>
       ) : null}
     </Group>
+  );
+  if (!reasons) return badges;
+  return (
+    <Stack gap={2}>
+      {badges}
+      <FlagReasons lateReason={late ? lateReason : null} staleReason={stale ? staleReason : null} />
+    </Stack>
+  );
+}
+
+/** Why a measure is late or stale, in a sentence (the reason comes from the server's rule, lateReasonSql). */
+export function FlagReasons({ lateReason, staleReason }: { lateReason?: LateReason | null; staleReason?: StaleReason | null }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <>
+      {lateReason ? (
+        <Text size="xs" className="flag-reason">
+          {lateReason.kind === "end"
+            ? t("measures.reasons.lateEnd", { date: fmt.date(lateReason.date) })
+            : t("measures.reasons.lateTask", { title: lateReason.title, date: fmt.date(lateReason.date) })}
+        </Text>
+      ) : null}
+      {staleReason ? (
+        <Text size="xs" className="flag-reason">
+          {staleReason.lastReportAt == null
+            ? t("measures.reasons.staleNever", { days: staleReason.everyDays })
+            : t("measures.reasons.stale", { date: fmt.date(staleReason.lastReportAt), days: staleReason.everyDays })}
+        </Text>
+      ) : null}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { ActionStatusBadge } from "./parts";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 type Row = {
   id: number;
@@ -26,7 +27,7 @@ export function NeighbourhoodActions({ actions }: { actions: Row[] }) {
         {t("neighbourhood.measureActions.intro")}
       </Text>
       {actions.length ? (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560} labelledBy="measure-plan-actions">
           <Table striped>
             <Table.Caption>{t("neighbourhood.measureActions.caption")}</Table.Caption>
             <Table.Thead>
@@ -64,7 +65,7 @@ export function NeighbourhoodActions({ actions }: { actions: Row[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       ) : (
         <Text size="sm">{t("neighbourhood.measureActions.none")}</Text>
       )}
