@@ -37,7 +37,7 @@ import {
 import { ChangeList } from "~/ui/ChangeList";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { useFigureText } from "~/ui/indicators/figures";
+import { useFigureWithUnit } from "~/ui/indicators/figures";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { countSentence } from "~/ui/measures/CountSentence";
@@ -137,7 +137,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ReviewPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const figure = useFigureText();
+  const withUnit = useFigureWithUnit();
   const lang = i18n.language;
   const { view, planAreas, rights, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -323,9 +323,9 @@ export default function ReviewPage() {
                     {areaIndicators.map((i) => (
                       <Table.Tr key={i.id}>
                         <Table.Td>{localName(i, lang)}</Table.Td>
-                        <Table.Td ta="right">{i.latest ? `${figure(i.latest)} ${i.unit} (${i.latest.period})` : "–"}</Table.Td>
-                        <Table.Td ta="right">{i.previous ? `${figure(i.previous)} (${i.previous.period})` : "–"}</Table.Td>
-                        <Table.Td ta="right">{i.target ? `${figure(i.target)} (${i.target.period})` : "–"}</Table.Td>
+                        <Table.Td ta="right">{i.latest ? withUnit(i.latest, i.unit) : "–"}</Table.Td>
+                        <Table.Td ta="right">{i.previous ? withUnit(i.previous, i.unit) : "–"}</Table.Td>
+                        <Table.Td ta="right">{i.target ? withUnit(i.target, i.unit) : "–"}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -1,7 +1,7 @@
 // Indicator figures as published: a number, a bound ("yli 80") or a range ("4 000–5 000"), and the
 // value axis of a chart that does not exaggerate a change.
 import { useTranslation } from "react-i18next";
-import { figureText, type BoundWords, type FigureLike } from "~/server/city/indicator-figures";
+import { type BoundWords, type FigureLike, figureText, figureWithUnit } from "~/server/city/indicator-figures";
 import { useFormat } from "~/ui/format";
 
 export type FigureView = FigureLike;
@@ -13,6 +13,16 @@ export function useFigureText() {
   const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
   const words: BoundWords = { over: t("indicators.bounds.over", { value: "%s" }), under: t("indicators.bounds.under", { value: "%s" }) };
   return (f: FigureView | null | undefined): string => (f ? figureText(f, num, words) : t("indicators.noValue"));
+}
+
+/** A figure with its unit and period ("7,4 % (2023)"), for figures shown side by side. */
+export function useFigureWithUnit() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
+  const words: BoundWords = { over: t("indicators.bounds.over", { value: "%s" }), under: t("indicators.bounds.under", { value: "%s" }) };
+  return (f: (FigureView & { period: string }) | null | undefined, unit: string): string =>
+    f ? figureWithUnit(f, unit, num, words) : t("indicators.noValue");
 }
 
 /** A round step near a tenth of `span`: 1, 2, 2.5 or 5 times a power of ten. */
