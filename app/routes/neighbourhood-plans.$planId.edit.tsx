@@ -52,6 +52,7 @@ import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { pageTitle } from "~/i18n/page-title";
+import { planItemAnchor } from "~/ui/neighbourhood/parts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlanEditor", { name: data?.view.plan.title });
@@ -119,6 +120,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const answer = (result: SaveResult, submission: { reply: () => SectionReply["result"] }) => {
     if (result.ok) {
       if (js) return json({ formKey, ok: true, id: result.id, rev: result.rev, savedAt: result.savedAt } satisfies SectionReply);
+      // A new item: the page opens at it (and focus goes there, ui/AppShellLayout).
+      if (!formData.get("itemId") && result.id != null && intent in SECTION_ANCHOR && intent !== "basics")
+        return back(planItemAnchor(intent, result.id));
       return back(SECTION_ANCHOR[intent] ?? "section-basics");
     }
     if (result.reason === "conflict") {

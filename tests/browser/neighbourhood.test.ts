@@ -71,6 +71,10 @@ describe("a resident's neighbourhood plan", () => {
     await newObservation.getByLabel("Pituusaste (vapaaehtoinen)").fill("24,9512");
     await page.getByRole("button", { name: "Lisää havainto" }).click();
     await page.getByRole("group", { name: "Havainto 1", exact: true }).waitFor();
+    // Focus follows the new item, so a keyboard user goes on where the added text now is.
+    await expect
+      .poll(() => page.getByRole("group", { name: "Havainto 1", exact: true }).evaluate((g) => g.contains(document.activeElement)))
+      .toBe(true);
     await page
       .getByRole("group", { name: "Uusi tavoite" })
       .getByLabel("Tavoite")

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodTypeAny } from "zod";
 import { SectionForm, type SectionFormProps } from "~/ui/neighbourhood/SectionForm";
+import { planItemAnchor } from "./parts";
 
 export function PlanSection({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
   return (
@@ -150,7 +151,8 @@ function PlanItem({
 }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md">
+    // The id is where focus (and the no-JavaScript redirect) goes after this item was added.
+    <Paper withBorder p="md" id={planItemAnchor(kind, itemId)}>
       <Stack gap="xs">
         {children}
         <Group justify="space-between" align="center">

@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import type { ZodTypeAny } from "zod";
 import { INTL_LOCALE, isLanguage, FALLBACK_LANGUAGE } from "~/i18n/config";
 import { FormErrors } from "~/ui/forms";
+import { planItemAnchor } from "./parts";
 
 export type SectionConflict = { current: Record<string, unknown> | null; by: string | null; rev: string | null; gone: boolean };
 
@@ -256,6 +257,11 @@ export function SectionForm(props: SectionFormProps) {
         dropStored(storageKey);
         setBaseRev("");
         setState("saved");
+        // Focus follows the new item (now in the list, the loaders have run): its first field.
+        if (reply.id != null && el?.contains(document.activeElement)) {
+          const added = document.getElementById(planItemAnchor(intent, reply.id));
+          added?.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select")?.focus();
+        }
       } else {
         setBaseRev(reply.rev ?? "");
         const now = el ? valuesOf(el) : null;

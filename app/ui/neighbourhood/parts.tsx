@@ -136,3 +136,8 @@ export function ChangesRequestedBanner({
     </Alert>
   );
 }
+
+/** The anchor of an item on the editor page, e.g. "observation-item-12". */
+export function planItemAnchor(kind: string, itemId: number): string {
+  return `${kind}-item-${itemId}`;
+}
