@@ -90,3 +90,8 @@ export function addDaysIso(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** An open task whose due date has passed (by the Helsinki calendar): it makes the measure late. */
+export function taskOverdue(task: { state: string; dueDate: string | null }, today: string): boolean {
+  return task.state === "open" && task.dueDate !== null && task.dueDate < today;
+}
