@@ -217,8 +217,8 @@ export default function FollowUpPage() {
               />
             </Group>
             {latest?.next.trim() ? (
-              <Paper withBorder p="sm" component="section" aria-labelledby="previous-next">
-                <Text size="sm" fw={600} id="previous-next">
+              <Paper withBorder p="sm">
+                <Text size="sm" fw={600}>
                   {t("measures.previousNext", { date: fmt.date(latest.reportedAt) })}
                 </Text>
                 <Text size="sm" mt={4} style={{ whiteSpace: "pre-line" }}>
