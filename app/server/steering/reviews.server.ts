@@ -361,7 +361,14 @@ export function latestReview(opts: { sentOnly: boolean }) {
     `latestReview:${opts.sentOnly}`,
     () =>
       db()
-        .select({ id: statusReviews.id, title: statusReviews.title, status: statusReviews.status, sentAt: statusReviews.sentAt })
+        .select({
+          id: statusReviews.id,
+          title: statusReviews.title,
+          titleSv: statusReviews.titleSv,
+          titleEn: statusReviews.titleEn,
+          status: statusReviews.status,
+          sentAt: statusReviews.sentAt,
+        })
         .from(statusReviews)
         .where(opts.sentOnly ? isNotNull(statusReviews.sentAt) : undefined)
         .orderBy(desc(statusReviews.sentAt), desc(statusReviews.id))
