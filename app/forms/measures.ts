@@ -85,6 +85,10 @@ export const FollowUpFormSchema = z.object({
   publicTextSv: translation(1000),
   publicTextEn: translation(1000),
   tasks: z.array(z.object({ id: z.coerce.number().int().positive(), state: z.enum(TASK_STATES) })).default([]),
+  /** The checkbox under the question "complete although work is open?"; a plain form field, so it works without JavaScript. */
+  confirmCompletion: z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean()).default(false),
+  /** Set while the question is on the form: a second send without the tick gets a field error. */
+  completionAsked: z.preprocess((v) => v === "1", z.boolean()).default(false),
 });
 
 export const FollowUpEditSchema = z.object({

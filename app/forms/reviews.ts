@@ -13,15 +13,28 @@ export const SummaryFilterSchema = z.object({
   area: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
+// Runs of spaces count as one, so "Katsaus  2" and "Katsaus 2" are the same title.
+const reviewTitle = z
+  .string()
+  .trim()
+  .min(3)
+  .max(200)
+  .transform((v) => v.replace(/\s+/g, " "));
+/** A translation of the title: optional (conform reads an empty input as absent), the same rules when given. */
+const titleTranslation = reviewTitle.optional();
+
+const titleFields = { title: reviewTitle, titleSv: titleTranslation, titleEn: titleTranslation };
+
+/** Renaming a draft review in its three languages. */
+export const ReviewTitlesSchema = z.object({
+  intent: z.literal("titles"),
+  version: z.coerce.number().int().positive(),
+  ...titleFields,
+});
+
 export const NewReviewSchema = z
   .object({
-    // Runs of spaces count as one, so "Katsaus  2" and "Katsaus 2" are the same title.
-    title: z
-      .string()
-      .trim()
-      .min(3)
-      .max(200)
-      .transform((v) => v.replace(/\s+/g, " ")),
+    ...titleFields,
     periodStart: isoDate,
     periodEnd: isoDate,
   })

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   Alert,
@@ -19,7 +19,11 @@ import {
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AssessmentSchema, DecisionFormSchema, ReviewStepSchema } from "~/forms/reviews";
+import { AssessmentSchema, DecisionFormSchema, ReviewStepSchema, ReviewTitlesSchema } from "~/forms/reviews";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/page-title";
+import { reviewTitleIn } from "~/server/steering/review-titles";
+import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/city/measure-rules";
@@ -33,6 +37,7 @@ import {
   recordDecision,
   saveAssessment,
   sendReview,
+  updateReviewTitles,
 } from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
 import { FormErrors, useErrorText } from "~/ui/forms";
@@ -44,17 +49,21 @@ import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LocalText } from "~/ui/LocalText";
 import { TranslationFields } from "~/ui/TranslationFields";
-import { pageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, "titles.review", { name: data?.view.review.title });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.review", { name: data?.title.text });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "review.view" });
   const view = getReview(idParam(params.reviewId));
   if (!view) notFound();
+  const lang = await detectLanguage(request);
+  const { title, titleSv, titleEn, ...review } = view.review;
+  const mayRename = can(viewer, { kind: "review.send" }) && view.review.status === "draft";
   return json({
-    view,
+    // The title in the reader's language; all three only to those who may rename the draft.
+    view: { ...view, review },
+    title: reviewTitleIn({ title, titleSv, titleEn }, lang),
+    titles: mayRename ? { title, titleSv: titleSv ?? "", titleEn: titleEn ?? "" } : null,
     planAreas: listPriorityAreas(view.review.planId).map((a) => ({
       id: a.id,
       code: a.code,
@@ -77,6 +86,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!getReviewRecord(id)) notFound();
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
+  if (intent === "titles") {
+    if (!can(viewer, { kind: "review.send" })) forbidden();
+    const submission = parseWithZod(formData, { schema: ReviewTitlesSchema });
+    if (submission.status !== "success") return json({ intent, area: "", result: submission.reply(), message: null }, { status: 400 });
+    const { version, intent: _intent, ...titles } = submission.value;
+    const result = updateReviewTitles(viewer.id, id, version, titles);
+    if (!result.ok) {
+      const reply =
+        result.reason === "titleTaken"
+          ? submission.reply({ fieldErrors: { [result.field]: ["reviews.validation.titleTaken"] } })
+          : submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] });
+      return json({ intent, area: "", result: reply, message: null }, { status: 409 });
+    }
+    return json({ intent, area: "", result: null, message: "reviews.titlesSaved" });
+  }
   if (intent === "assess") {
     if (!can(viewer, { kind: "review.assess" })) forbidden();
     const submission = parseWithZod(formData, { schema: AssessmentSchema });
@@ -139,7 +163,7 @@ export default function ReviewPage() {
   const fmt = useFormat();
   const withUnit = useFigureWithUnit();
   const lang = i18n.language;
-  const { view, planAreas, rights, today } = useLoaderData<typeof loader>();
+  const { view, title, titles, planAreas, rights, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { review, content, decisions } = view;
   const areaName = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
@@ -152,7 +176,9 @@ export default function ReviewPage() {
         ← {t("reviews.title")}
       </Anchor>
       <div>
-        <Title order={1}>{review.title}</Title>
+        <Title order={1}>
+          <ReviewTitleText title={title} />
+        </Title>
         <Group gap="sm" mt={4}>
           <ReviewStatusBadge status={review.status} />
           <Text>
@@ -165,6 +191,9 @@ export default function ReviewPage() {
         <Alert color={refused ? "red" : "green"} role={refused ? "alert" : "status"}>
           {t(actionData.message)}
         </Alert>
+      ) : null}
+      {titles ? (
+        <RenameForm titles={titles} version={review.version} lastResult={actionData?.intent === "titles" ? actionData.result : undefined} />
       ) : null}
       <Alert color={review.status === "draft" ? "city" : "gray"} variant="light">
         {review.status === "draft" ? t("reviews.draftNotice") : t("reviews.frozenNotice", { date: fmt.dateTime(content.compiledAt) })}
@@ -533,5 +562,43 @@ function DecisionForm({
         </Group>
       </Stack>
     </Form>
+  );
+}
+
+/** Renaming the draft in its three languages (closed by default: it is seldom needed). */
+function RenameForm({
+  titles,
+  version,
+  lastResult,
+}: {
+  titles: { title: string; titleSv: string; titleEn: string };
+  version: number;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "review-titles",
+    lastResult,
+    defaultValue: titles,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewTitlesSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <details open={!!lastResult}>
+      <summary>{t("reviews.editTitles")}</summary>
+      <Paper withBorder p="md" mt="xs">
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="titles" />
+          <input type="hidden" name="version" value={version} />
+          <Stack>
+            <FormErrors errors={form.errors} />
+            <ReviewTitleFields fields={fields} />
+            <Group>
+              <Button type="submit">{t("reviews.saveTitles")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+    </details>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
-import { reviewPdf } from "~/server/steering/review-export.server";
+import { reviewDownloadHeader, reviewPdf } from "~/server/steering/review-export.server";
 import { getReview } from "~/server/steering/reviews.server";
 
 /** The review as a printable PDF, rendered off the main thread and cached once frozen. */
@@ -11,11 +11,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!view) notFound();
   const [t, lang] = await Promise.all([translatorFor(request), detectLanguage(request)]);
   const bytes = await reviewPdf(view, t, lang);
-  const draft = view.review.status === "draft" ? `-${t("reviews.status.draft").toLowerCase()}` : "";
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="tilannekatsaus-${view.review.id}${draft}.pdf"`,
+      "Content-Disposition": reviewDownloadHeader(view, t, "pdf"),
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
-import { reviewXlsx } from "~/server/steering/review-export.server";
+import { reviewDownloadHeader, reviewXlsx } from "~/server/steering/review-export.server";
 import { getReview } from "~/server/steering/reviews.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -12,7 +12,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(await reviewXlsx(view, t, lang)), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="tilannekatsaus-${view.review.id}-toimenpiteet.xlsx"`,
+      "Content-Disposition": reviewDownloadHeader(view, t, "xlsx"),
       "Cache-Control": "private, no-store",
     },
   });

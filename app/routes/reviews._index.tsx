@@ -11,6 +11,9 @@ import { addDaysIso, helsinkiDate } from "~/server/city/measure-rules";
 import { can } from "~/server/people/permissions.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { listReviews, startReview } from "~/server/steering/reviews.server";
+import { reviewTitleIn } from "~/server/steering/review-titles";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
 import { FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
@@ -21,10 +24,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "review.view" });
   const today = helsinkiDate();
+  const lang = await detectLanguage(request);
   return json({
-    reviews: listReviews(),
+    // Each title in the reader's language only (Finnish where it has no translation).
+    reviews: listReviews().map(({ title, titleSv, titleEn, ...r }) => ({ ...r, title: reviewTitleIn({ title, titleSv, titleEn }, lang) })),
     canCreate: can(viewer, { kind: "review.create" }),
-    defaults: { title: "", periodStart: addDaysIso(today, -182), periodEnd: today },
+    defaults: { title: "", titleSv: "", titleEn: "", periodStart: addDaysIso(today, -182), periodEnd: today },
   });
 }
 
@@ -36,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!plan) notFound();
   const result = startReview(viewer.id, { planId: plan.id, ...submission.value });
   // A title another review of the plan has: said at the field, with everything typed kept.
-  if (!result.ok) return json(submission.reply({ fieldErrors: { title: ["reviews.validation.titleTaken"] } }), { status: 409 });
+  if (!result.ok) return json(submission.reply({ fieldErrors: { [result.field]: ["reviews.validation.titleTaken"] } }), { status: 409 });
   return redirect(`/reviews/${result.id}`);
 }
 
@@ -65,16 +70,8 @@ export default function ReviewsPage() {
           <Form method="post" {...getFormProps(form)}>
             <Stack>
               <FormErrors errors={form.errors} />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput
-                  key={fields.title.key}
-                  name={fields.title.name}
-                  defaultValue={fields.title.initialValue}
-                  label={t("reviews.reviewTitle")}
-                  placeholder={t("reviews.titlePlaceholder")}
-                  required
-                  error={errorText(fields.title.errors)}
-                />
+              <ReviewTitleFields fields={fields} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   key={fields.periodStart.key}
                   name={fields.periodStart.name}
@@ -116,7 +113,7 @@ export default function ReviewsPage() {
               <Table.Tr key={r.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/reviews/${r.id}`}>
-                    {r.title}
+                    <ReviewTitleText title={r.title} />
                   </Anchor>
                   <Text size="xs" c="dimmed">
                     {localName({ nameFi: r.planNameFi, nameSv: r.planNameSv, nameEn: r.planNameEn }, i18n.language)}
@@ -146,13 +143,13 @@ export default function ReviewsPage() {
                 name="a"
                 label={t("reviews.compareEarlier")}
                 defaultValue={String(sent[1].id)}
-                data={sent.map((r) => ({ value: String(r.id), label: r.title }))}
+                data={sent.map((r) => ({ value: String(r.id), label: r.title.text }))}
               />
               <NativeSelect
                 name="b"
                 label={t("reviews.compareLater")}
                 defaultValue={String(sent[0].id)}
-                data={sent.map((r) => ({ value: String(r.id), label: r.title }))}
+                data={sent.map((r) => ({ value: String(r.id), label: r.title.text }))}
               />
               <Button type="submit" variant="light">
                 {t("reviews.compare")}

@@ -6,6 +6,9 @@ import { ReviewCompareQuerySchema } from "~/forms/reviews";
 import { localName } from "~/i18n/names";
 import { authorize, notFound } from "~/server/people/guard.server";
 import { diffReviews, getReview } from "~/server/steering/reviews.server";
+import { reviewTitleIn } from "~/server/steering/review-titles";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { ReviewTitleText } from "~/ui/reviews/ReviewTitle";
 import { ChangeList } from "~/ui/ChangeList";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
@@ -21,7 +24,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const a = getReview(q.data.a);
   const b = getReview(q.data.b);
   if (!a || !b) notFound();
-  return json({ a, b, changes: diffReviews(a.content, b.content) });
+  const lang = await detectLanguage(request);
+  // Each review's title in the reader's language (Finnish where it has no translation).
+  const titled = (v: NonNullable<typeof a>) => {
+    const { title, titleSv, titleEn, ...review } = v.review;
+    return { ...v, review: { ...review, title: reviewTitleIn({ title, titleSv, titleEn }, lang) } };
+  };
+  return json({ a: titled(a), b: titled(b), changes: diffReviews(a.content, b.content) });
 }
 
 export default function CompareReviews() {
@@ -40,7 +49,7 @@ export default function CompareReviews() {
         {[a, b].map((v) => (
           <Paper key={v.review.id} withBorder p="md">
             <Anchor component={Link} to={`/reviews/${v.review.id}`} fw={600}>
-              {v.review.title}
+              <ReviewTitleText title={v.review.title} />
             </Anchor>
             <Text size="sm">
               {fmt.date(v.review.periodStart)} – {fmt.date(v.review.periodEnd)}
@@ -56,22 +65,22 @@ export default function CompareReviews() {
             <Table.Tr>
               <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
               <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: a.review.title })}
+                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: a.review.title.text })}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: b.review.title })}
+                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: b.review.title.text })}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: a.review.title })}
+                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: a.review.title.text })}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: b.review.title })}
+                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: b.review.title.text })}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: a.review.title })}
+                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: a.review.title.text })}
               </Table.Th>
               <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: b.review.title })}
+                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: b.review.title.text })}
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

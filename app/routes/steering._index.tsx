@@ -12,6 +12,8 @@ import { measureFilterOptions, measureIdsMatching } from "~/server/city/measures
 import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
 import { limitChanges, narrowChanges } from "~/server/steering/changes";
 import { cachedChangesSinceReview, latestReview } from "~/server/steering/reviews.server";
+import { reviewTitleIn } from "~/server/steering/review-titles";
+import { ReviewTitleText } from "~/ui/reviews/ReviewTitle";
 import { cachedSteeringSummary } from "~/server/steering/summary.server";
 import { groupsForViewer } from "~/server/workspaces/workspaces.server";
 import { useFormat } from "~/ui/format";
@@ -36,7 +38,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null, workspaces });
   // Both reads are cached (any write, and every minute, turns them over): see summary.server and reviews.server.
   const summary = cachedSteeringSummary(plan.id, { priorityAreaId: filters.priority, ownerId: filters.owner, areaId: filters.area });
-  const review = latestReview({ sentOnly: true });
+  const latest = latestReview({ sentOnly: true });
+  // The latest review's title in the reader's language only.
+  const review = latest ? { id: latest.id, sentAt: latest.sentAt, title: reviewTitleIn(latest, await detectLanguage(request)) } : null;
   // What changed since the last review the steering group received (live records vs its snapshot).
   // At a glance: ten of each kind of change, with the counts (a large plan has hundreds).
   const allChanges = review ? cachedChangesSinceReview(plan.id, review.id) : null;
@@ -313,7 +317,7 @@ export default function SteeringSummaryPage() {
             <Text size="sm" mb="xs">
               {t("steering.lastReview")}{" "}
               <Anchor component={Link} to={`/reviews/${review.id}`}>
-                {review.title}
+                <ReviewTitleText title={review.title} />
               </Anchor>{" "}
               ({fmt.date(review.sentAt)})
             </Text>

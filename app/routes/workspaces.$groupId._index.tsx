@@ -11,6 +11,9 @@ import { MyMeasures } from "~/ui/measures/MyMeasures";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LinkView } from "~/ui/workspaces/LinkView";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { reviewTitleIn } from "~/server/steering/review-titles";
+import { ReviewTitleText } from "~/ui/reviews/ReviewTitle";
+import { detectLanguage } from "~/i18n/i18n.server";
 import { LocalText } from "~/ui/LocalText";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
 
@@ -26,7 +29,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
   const overview = workspaceOverview(viewer, groupId);
   if (!overview) notFound();
-  return json(overview);
+  // The latest review's title in the reader's language only.
+  const latest = overview.latestReview;
+  const lang = await detectLanguage(request);
+  return json({
+    ...overview,
+    latestReview: latest ? { id: latest.id, status: latest.status, sentAt: latest.sentAt, title: reviewTitleIn(latest, lang) } : null,
+  });
 }
 
 type Member = {
@@ -145,7 +154,7 @@ export default function WorkspaceOverview() {
             {data.latestReview ? (
               <Group gap="xs">
                 <Anchor component={Link} to={`/reviews/${data.latestReview.id}`}>
-                  {data.latestReview.title}
+                  <ReviewTitleText title={data.latestReview.title} />
                 </Anchor>
                 <ReviewStatusBadge status={data.latestReview.status} />
                 <Text size="sm">

@@ -16,7 +16,8 @@ type Member = {
 export function GroupMembers({ members, caption }: { members: Member[]; caption: string }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={480}>
+    // On a phone the table scrolls sideways; it has no links, so its viewport takes keyboard focus itself.
+    <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": caption } }}>
       <Table striped>
         <caption className="visually-hidden">{caption}</caption>
         <TableHead columns={[t("admin.name"), t("admin.position"), t("admin.organisation")]} />

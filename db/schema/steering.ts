@@ -107,7 +107,10 @@ export const statusReviews = sqliteTable(
     planId: integer("plan_id")
       .notNull()
       .references(() => safetyPlans.id, { onDelete: "cascade" }),
+    /** The title in Finnish (the working language, required); Swedish and English are optional, read with a Finnish fallback. */
     title: text("title").notNull(),
+    titleSv: text("title_sv"),
+    titleEn: text("title_en"),
     periodStart: text("period_start").notNull(),
     periodEnd: text("period_end").notNull(),
     status: text("status", { enum: REVIEW_STATUSES }).notNull().default("draft"),
@@ -126,8 +129,14 @@ export const statusReviews = sqliteTable(
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
   },
-  // Two reviews of one plan never share a title (the app refuses it with a field error first).
-  (t) => [index("status_reviews_plan_idx").on(t.planId, t.sentAt), uniqueIndex("status_reviews_plan_title_idx").on(t.planId, t.title)],
+  // Two reviews of one plan never share a title, in any language (the app refuses it with a field
+  // error first; SQLite lets any number of rows leave a translation empty).
+  (t) => [
+    index("status_reviews_plan_idx").on(t.planId, t.sentAt),
+    uniqueIndex("status_reviews_plan_title_idx").on(t.planId, t.title),
+    uniqueIndex("status_reviews_plan_title_sv_idx").on(t.planId, t.titleSv),
+    uniqueIndex("status_reviews_plan_title_en_idx").on(t.planId, t.titleEn),
+  ],
 );
 
 /** The expert group's written assessment and proposals, per priority area (null = overall). */
@@ -183,7 +192,7 @@ export const steeringRegister: RegisterAnnotations = {
     activity: "planning",
     personal: ["created_by_id", "sent_by_id"],
     retention: "record",
-    notPersonal: ["title", "snapshot"],
+    notPersonal: ["title", "title_sv", "title_en", "snapshot"],
   },
   review_assessments: { activity: "planning", personal: ["updated_by_id"], retention: "record" },
   review_decisions: { activity: "planning", personal: ["recorded_by_id"], retention: "record", notPersonal: ["text"] },

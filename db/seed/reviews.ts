@@ -93,7 +93,7 @@ export function seedDemoReviews(db: Db, now: Date) {
   const half = Number(sentDay.slice(5, 7)) <= 6 ? 1 : 2;
   const firstId = createReview(coordinator, {
     planId: plan.id,
-    title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${half}/${sentDay.slice(0, 4)}`),
+    ...translatedTitles(uniqueReviewTitle(plan.id, `Tilannekatsaus ${half}/${sentDay.slice(0, 4)}`)),
     periodStart: addDaysIso(sentDay, -182),
     periodEnd: addDaysIso(sentDay, -5),
   });
@@ -135,7 +135,7 @@ export function seedDemoReviews(db: Db, now: Date) {
   const today = helsinkiDate(now);
   const draftId = createReview(coordinator, {
     planId: plan.id,
-    title: uniqueReviewTitle(plan.id, `Tilannekatsaus ${Number(today.slice(5, 7)) <= 6 ? 1 : 2}/${today.slice(0, 4)}`),
+    ...translatedTitles(uniqueReviewTitle(plan.id, `Tilannekatsaus ${Number(today.slice(5, 7)) <= 6 ? 1 : 2}/${today.slice(0, 4)}`)),
     periodStart: addDaysIso(sentDay, -4),
     periodEnd: today,
   });
@@ -167,4 +167,13 @@ export function seedDemoReviews(db: Db, now: Date) {
       now,
     );
   }
+}
+
+/** The demo's reviews are titled in all three languages; the Finnish title's "(2)" carries over, so each stays unique. */
+function translatedTitles(title: string) {
+  return {
+    title,
+    titleSv: title.replace("Tilannekatsaus", "Lägesöversikt"),
+    titleEn: title.replace("Tilannekatsaus", "Status review"),
+  };
 }

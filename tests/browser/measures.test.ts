@@ -43,6 +43,9 @@ describe("expert group member", () => {
     await page.getByLabel("Mitä on tehty", { exact: false }).fill("Toimenpide saatiin päätökseen: koulutukset pidetty 120 osallistujalle.");
     await page.getByLabel("Julkinen tiivistelmä", { exact: true }).fill("Toimenpide on valmis.");
     await page.getByRole("button", { name: "Tallenna raportti" }).click();
+    // A late measure is unfinished work: completing it asks first (follow-up.test.ts covers the question).
+    await page.getByLabel("Vahvistan, että toimenpide on valmis", { exact: false }).check();
+    await page.getByRole("button", { name: "Tallenna raportti" }).click();
     await page.waitForURL(/\/measures\/\d+\?saved=followUp/);
     await expect(page.getByRole("status").textContent()).resolves.toContain("Seurantaraportti tallennettu.");
     // ... and after saving, on the confirmation.

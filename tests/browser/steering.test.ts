@@ -1,6 +1,6 @@
 // The steering group's journey, and the coordinator sending a status review, in a real browser.
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, expectAccessible, expectHeading, expectRowCount, launchBrowser, newPage, signIn } from "./helpers";
 
@@ -125,6 +125,12 @@ describe("the summary's 'no priority area' row", () => {
   });
 });
 
+/** The header's language switch: it reloads the page and remembers the choice as the person's language. */
+async function chooseLanguage(page: Page, name: string, lang: string) {
+  await page.getByRole("button", { name }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
 describe("status review titles", () => {
   it("a title another review of the plan has is refused at the field, keeping what was typed", async () => {
     const { context, page, errors } = await newPage(browser);
@@ -133,15 +139,54 @@ describe("status review titles", () => {
     await expectHeading(page, "Tilannekatsaukset");
     const existing = (await page.locator("tbody tr").first().getByRole("link").textContent())!.trim();
     const rowsBefore = await page.locator("tbody tr").count();
-    await page.getByLabel("Otsikko").fill(existing);
+    await page.getByLabel("Otsikko suomeksi").fill(existing);
     await page.getByLabel("Kausi alkaa").fill("2026-09-01");
     await page.getByRole("button", { name: "Aloita katsaus" }).click();
     await page.getByText("Suunnitelmassa on jo tämänniminen tilannekatsaus.", { exact: false }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/reviews");
-    expect(await page.getByLabel("Otsikko").inputValue()).toBe(existing);
+    expect(await page.getByLabel("Otsikko suomeksi").inputValue()).toBe(existing);
     expect(await page.getByLabel("Kausi alkaa").inputValue()).toBe("2026-09-01");
     await expectRowCount(page, rowsBefore);
     await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it("a review titled in Finnish and Swedish reads in the reader's language, with Finnish (lang=fi) on English pages and English file names", async () => {
+    const { context, page, errors } = await newPage(browser);
+    await signIn(page, DEMO.coordinator);
+    await page.goto("/reviews");
+    await page.getByLabel("Otsikko suomeksi").fill("Kielikatsaus 1/2027");
+    await page.getByLabel("Otsikko ruotsiksi").fill("Språköversikt 1/2027");
+    await page.getByRole("button", { name: "Aloita katsaus" }).click();
+    await page.waitForURL(/\/reviews\/\d+$/);
+    const reviewPath = new URL(page.url()).pathname;
+    await expectHeading(page, "Kielikatsaus 1/2027");
+    await expectAccessible(page);
+
+    // Swedish: the Swedish title, on the list, the page and in the browser's title.
+    await chooseLanguage(page, "Svenska", "sv");
+    await expectHeading(page, "Språköversikt 1/2027");
+    expect(await page.title()).toMatch(/^Språköversikt 1\/2027 – /);
+    await page.goto("/reviews");
+    await expect(page.getByRole("link", { name: "Språköversikt 1/2027" }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+
+    // English: no English title, so the Finnish one, marked as Finnish.
+    await page.goto(reviewPath);
+    await chooseLanguage(page, "English", "en");
+    await expectHeading(page, "Kielikatsaus 1/2027");
+    await expect(page.locator('h1 [lang="fi"]').textContent()).resolves.toBe("Kielikatsaus 1/2027");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^status-review-\d+-draft\.pdf$/);
+
+    // Renaming the draft adds the English title.
+    await page.getByText("Edit the titles").click();
+    await page.getByLabel("Title in English").fill("Language review 1/2027");
+    await page.getByRole("button", { name: "Save the titles" }).click();
+    await page.getByText("The titles were saved.").waitFor();
+    await expectHeading(page, "Language review 1/2027");
+    await expectAccessible(page);
+    await chooseLanguage(page, "Suomi", "fi");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -269,14 +269,15 @@ describe("changing measures safely", () => {
     const m = getMeasure(id, { publicOnly: false })!;
     expect(m.measure).toMatchObject({ status: "in_progress", progress: 30 });
     expect(m.followUps).toHaveLength(1);
-    // Completed always means 100 %; proposals cannot be followed up.
-    addFollowUp(
-      expertId,
-      id,
-      version(id),
-      { status: "completed", progress: 80, done: "Valmis", next: "", obstacles: "", publicText: "" },
-      NOW,
-    );
+    // Completed always means 100 %, but below 100 % only once the reporter confirms; proposals cannot be followed up.
+    const completing = { status: "completed" as const, progress: 80, done: "Valmis", next: "", obstacles: "", publicText: "" };
+    expect(addFollowUp(expertId, id, version(id), completing, NOW)).toEqual({
+      ok: false,
+      reason: "confirmCompletion",
+      progress: 80,
+      openTasks: [],
+    });
+    expect(addFollowUp(expertId, id, version(id), { ...completing, confirmCompletion: true }, NOW).ok).toBe(true);
     expect(getMeasure(id, { publicOnly: false })!.measure.progress).toBe(100);
     const proposal = proposeMeasure(expertId, planId, input({ code: "9.41" }));
     expect(
@@ -306,6 +307,92 @@ describe("changing measures safely", () => {
       revision: 2,
     });
     expect(listFollowUpRevisions(id)).toMatchObject([{ revision: 1, done: "Alkuperäinen teksti" }]);
+  });
+});
+
+describe("completing a measure with work still open", () => {
+  const today = () => helsinkiDate(NOW);
+  const report = (overrides: Partial<Parameters<typeof addFollowUp>[3]> = {}) => ({
+    status: "completed" as const,
+    progress: 100,
+    done: "Kaikki tehty.",
+    next: "",
+    obstacles: "",
+    publicText: "",
+    ...overrides,
+  });
+  const tasksOf = (id: number) => getMeasure(id, { publicOnly: false, now: NOW })!.tasks;
+
+  it("is refused without a confirmation and names the open tasks, overdue ones marked; nothing is saved", () => {
+    const id = approvedMeasure({
+      code: "9.80",
+      tasks: [
+        { title: "Loppuraportti", dueDate: addDaysIso(today(), -13), state: "open" },
+        { title: "Kysely", dueDate: addDaysIso(today(), 20), state: "open" },
+        { title: "Koulutus", dueDate: null, state: "done" },
+      ],
+    });
+    const before = version(id);
+    const [late, soon] = tasksOf(id);
+    const refused = addFollowUp(expertId, id, before, report(), NOW);
+    expect(refused).toEqual({
+      ok: false,
+      reason: "confirmCompletion",
+      progress: 100,
+      openTasks: [
+        { id: late!.id, title: "Loppuraportti", dueDate: addDaysIso(today(), -13), overdue: true },
+        { id: soon!.id, title: "Kysely", dueDate: addDaysIso(today(), 20), overdue: false },
+      ],
+    });
+    const m = getMeasure(id, { publicOnly: false, now: NOW })!;
+    expect(m.measure).toMatchObject({ status: "approved", version: before });
+    expect(m.followUps).toHaveLength(0);
+    expect(m.late).toBe(true);
+  });
+
+  it("asks about the tasks left open by this very report, and not when the report closes them", () => {
+    const id = approvedMeasure({
+      code: "9.81",
+      tasks: [
+        { title: "Loppuraportti", dueDate: addDaysIso(today(), -13), state: "open" },
+        { title: "Kysely", dueDate: null, state: "open" },
+      ],
+    });
+    const [first, second] = tasksOf(id);
+    const oneLeft = addFollowUp(expertId, id, version(id), report({ taskStates: [{ id: first!.id, state: "done" }] }), NOW);
+    expect(oneLeft).toMatchObject({ ok: false, reason: "confirmCompletion", openTasks: [{ title: "Kysely" }] });
+    const closed = addFollowUp(
+      expertId,
+      id,
+      version(id),
+      report({
+        taskStates: [
+          { id: first!.id, state: "done" },
+          { id: second!.id, state: "cancelled" },
+        ],
+      }),
+      NOW,
+    );
+    expect(closed.ok).toBe(true);
+    expect(getMeasure(id, { publicOnly: false, now: NOW })!.measure).toMatchObject({ status: "completed", progress: 100 });
+  });
+
+  it("saves once confirmed: completed at 100 %, the tasks left open as they were, no longer late", () => {
+    const id = approvedMeasure({ code: "9.82", tasks: [{ title: "Loppuraportti", dueDate: addDaysIso(today(), -13), state: "open" }] });
+    const saved = addFollowUp(expertId, id, version(id), report({ progress: 90, confirmCompletion: true }), NOW);
+    expect(saved.ok).toBe(true);
+    const m = getMeasure(id, { publicOnly: false, now: NOW })!;
+    expect(m.measure).toMatchObject({ status: "completed", progress: 100 });
+    expect(m.tasks.map((t) => t.state)).toEqual(["open"]);
+    expect(m.followUps[0]).toMatchObject({ status: "completed", progress: 100 });
+    expect(m.late).toBe(false);
+  });
+
+  it("does not ask again when a completed measure is reported completed, nor for other statuses", () => {
+    const id = approvedMeasure({ code: "9.83", tasks: [{ title: "Loppuraportti", dueDate: addDaysIso(today(), -13), state: "open" }] });
+    expect(addFollowUp(expertId, id, version(id), report({ status: "in_progress", progress: 40 }), NOW).ok).toBe(true);
+    expect(addFollowUp(expertId, id, version(id), report({ confirmCompletion: true }), NOW).ok).toBe(true);
+    expect(addFollowUp(expertId, id, version(id), report({ done: "Jälkikirjaus." }), NOW).ok).toBe(true);
   });
 });
 

@@ -27,7 +27,17 @@ import {
   type MeasureInput,
 } from "~/server/city/measures.server";
 import { currentPlan } from "~/server/city/plans.server";
-import { compileReview, createReview, reviewTitleTaken, startReview, uniqueReviewTitle } from "~/server/steering/reviews.server";
+import {
+  compileReview,
+  createReview,
+  getReviewRecord,
+  reviewTitleTaken,
+  sendReview,
+  startReview,
+  uniqueReviewTitle,
+  updateReviewTitles,
+} from "~/server/steering/reviews.server";
+import { attachmentHeader, reviewFileName, reviewTitleIn } from "~/server/steering/review-titles";
 import { steeringSummary, type SummaryFilters } from "~/server/steering/summary.server";
 import { summaryNumberLinks } from "~/ui/summary-links";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
@@ -231,6 +241,7 @@ describe("status review titles", () => {
     expect(startReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-07-01", periodEnd: "2026-12-31" })).toEqual({
       ok: false,
       reason: "titleTaken",
+      field: "title",
     });
     const other = Number(
       db()
@@ -250,6 +261,69 @@ describe("status review titles", () => {
     expect(uniqueReviewTitle(planId, "Katsaus X")).toBe("Katsaus X (2)");
     expect(uniqueReviewTitle(planId, "Katsaus Y")).toBe("Katsaus Y");
     expect(reviewTitleTaken(planId, "Katsaus X")).toBe(true);
+  });
+
+  it("titles in Swedish and English follow the same rule per language; a draft can be renamed, a sent review cannot", () => {
+    const period = { periodStart: "2027-01-01", periodEnd: "2027-06-30" };
+    const first = startReview(coordinator, { planId, title: "Katsaus K1", titleSv: "Översikt K1", titleEn: "Review K1", ...period });
+    if (!first.ok) throw new Error("expected the first review");
+    // Without translations: any number of reviews may leave them empty.
+    expect(startReview(coordinator, { planId, title: "Katsaus K2", ...period }).ok).toBe(true);
+    expect(startReview(coordinator, { planId, title: "Katsaus K3", titleSv: "", titleEn: null, ...period }).ok).toBe(true);
+    expect(startReview(coordinator, { planId, title: "Katsaus K4", titleSv: "Översikt K1", ...period })).toEqual({
+      ok: false,
+      reason: "titleTaken",
+      field: "titleSv",
+    });
+    expect(startReview(coordinator, { planId, title: "Katsaus K4", titleEn: "Review K1", ...period })).toEqual({
+      ok: false,
+      reason: "titleTaken",
+      field: "titleEn",
+    });
+    // Per language: a Finnish title may read like another review's English one.
+    expect(startReview(coordinator, { planId, title: "Review K1", ...period }).ok).toBe(true);
+    expect(() =>
+      db()
+        .insert(statusReviews)
+        .values({ planId, title: "Katsaus K5", titleSv: "Översikt K1", ...period })
+        .run(),
+    ).toThrow(/UNIQUE/);
+
+    const second = startReview(coordinator, { planId, title: "Katsaus K6", ...period });
+    if (!second.ok) throw new Error("expected the second review");
+    const version = () => getReviewRecord(second.id)!.version;
+    expect(updateReviewTitles(coordinator, second.id, version(), { title: "Katsaus K6", titleSv: "Översikt K1" })).toEqual({
+      ok: false,
+      reason: "titleTaken",
+      field: "titleSv",
+    });
+    // Its own titles are not a clash.
+    expect(
+      updateReviewTitles(coordinator, first.id, getReviewRecord(first.id)!.version, { title: "Katsaus K1", titleSv: "Översikt K1" }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(getReviewRecord(first.id)).toMatchObject({ titleSv: "Översikt K1", titleEn: null });
+    expect(
+      updateReviewTitles(coordinator, second.id, version(), { title: "Katsaus K6", titleSv: "Översikt K6", titleEn: "Review K6" }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(updateReviewTitles(coordinator, second.id, 1, { title: "Katsaus K7" })).toEqual({ ok: false, reason: "conflict" });
+    expect(sendReview(coordinator, second.id, version()).ok).toBe(true);
+    expect(updateReviewTitles(coordinator, second.id, version(), { title: "Katsaus K7" })).toEqual({ ok: false, reason: "notDraft" });
+    expect(getReviewRecord(second.id)).toMatchObject({ title: "Katsaus K6", titleSv: "Översikt K6", titleEn: "Review K6" });
+  });
+
+  it("a title is read in the reader's language with a Finnish fallback; file names follow the reader", () => {
+    const review = { title: "Tilannekatsaus 2/2026", titleSv: "Lägesöversikt 2/2026", titleEn: null };
+    expect(reviewTitleIn(review, "sv")).toEqual({ text: "Lägesöversikt 2/2026", lang: "sv" });
+    expect(reviewTitleIn(review, "en")).toEqual({ text: "Tilannekatsaus 2/2026", lang: "fi" });
+    expect(reviewTitleIn(review, "fi")).toEqual({ text: "Tilannekatsaus 2/2026", lang: "fi" });
+    expect(reviewFileName(["status-review", 2, "draft"], "pdf")).toBe("status-review-2-draft.pdf");
+    expect(attachmentHeader("lägesöversikt-2-utkast.pdf")).toBe(
+      `attachment; filename="lagesoversikt-2-utkast.pdf"; filename*=UTF-8''l%C3%A4ges%C3%B6versikt-2-utkast.pdf`,
+    );
   });
 
   it("the demo seed has no two reviews of a plan with one title", () => {

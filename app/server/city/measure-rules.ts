@@ -106,3 +106,8 @@ export function parseReasons(row: { lateReason: string | null; staleReason: stri
     staleReason: row.staleReason ? (JSON.parse(row.staleReason) as StaleReason) : null,
   };
 }
+
+/** An open task whose due date has passed (by the Helsinki calendar): it makes the measure late. */
+export function taskOverdue(task: { state: string; dueDate: string | null }, today: string): boolean {
+  return task.state === "open" && task.dueDate !== null && task.dueDate < today;
+}

@@ -23,7 +23,16 @@ import {
 import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
-import { ACTIVE_STATUSES, addDaysIso, canTransition, DUE_SOON_DAYS, helsinkiDate, parseReasons, type MeasureSort } from "./measure-rules";
+import {
+  ACTIVE_STATUSES,
+  addDaysIso,
+  canTransition,
+  DUE_SOON_DAYS,
+  helsinkiDate,
+  parseReasons,
+  taskOverdue,
+  type MeasureSort,
+} from "./measure-rules";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { namesOf, prefixedNamesOf } from "../platform/select-names";
@@ -841,11 +850,20 @@ export type FollowUpInput = {
   publicTextSv?: string | null;
   publicTextEn?: string | null;
   taskStates?: { id: number; state: TaskState }[];
+  /** The reporter has seen that the measure is not finished (progress below 100 % or open tasks) and completes it anyway. */
+  confirmCompletion?: boolean;
+};
+
+/** What completing a measure would leave unfinished: asked about before a completion is saved. */
+export type CompletionQuestion = {
+  progress: number;
+  openTasks: { id: number; title: string; dueDate: string | null; overdue: boolean }[];
 };
 
 export type FollowUpResult =
   | { ok: true; followUpId: number }
   | { ok: false; reason: "notFound" | "transition" }
+  | ({ ok: false; reason: "confirmCompletion" } & CompletionQuestion)
   | {
       ok: false;
       reason: "conflict";
@@ -885,6 +903,12 @@ export function addFollowUp(
       return { ok: false as const, reason: "conflict" as const, currentVersion: m.version, latest: latest ?? null };
     }
     if (m.status === "proposed" || !canTransition(m.status, input.status)) return { ok: false as const, reason: "transition" as const };
+    if (input.status === "completed" && m.status !== "completed" && !input.confirmCompletion) {
+      // Completing sets progress to 100 % and ends "late"; with work still open that needs a yes
+      // from the reporter, whichever path the report comes by.
+      const question = completionQuestion(tx, measureId, input, now);
+      if (question) return { ok: false as const, reason: "confirmCompletion" as const, ...question };
+    }
     const progress = input.status === "completed" ? 100 : input.progress;
     const followUpId = Number(
       tx
@@ -917,6 +941,23 @@ export function addFollowUp(
     audit({ actorId, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);
     return { ok: true as const, followUpId };
   }) as FollowUpResult;
+}
+
+/** The tasks that stay open after this report (its task states applied) and the progress, or null when nothing is left. */
+function completionQuestion(tx: Tx, measureId: number, input: FollowUpInput, now: Date): CompletionQuestion | null {
+  const reported = new Map((input.taskStates ?? []).map((t) => [t.id, t.state]));
+  const today = helsinkiDate(now);
+  const openTasks = tx
+    .select({ id: measureTasks.id, title: measureTasks.title, dueDate: measureTasks.dueDate, state: measureTasks.state })
+    .from(measureTasks)
+    .where(eq(measureTasks.measureId, measureId))
+    .orderBy(asc(measureTasks.position), asc(measureTasks.id))
+    .all()
+    .map((t) => ({ ...t, state: reported.get(t.id) ?? t.state }))
+    .filter((t) => t.state === "open")
+    .map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate, overdue: taskOverdue(t, today) }));
+  if (input.progress >= 100 && openTasks.length === 0) return null;
+  return { progress: input.progress, openTasks };
 }
 
 /** Corrects an entry's texts; the previous wording is kept as a revision (never silently rewritten). */

@@ -12,10 +12,22 @@ import type { PdfLabels } from "./review-pdf";
 import { STATUS_COLUMN_KEYS } from "../city/measure-rules";
 import { countSentence } from "~/ui/measures/CountSentence";
 import type { ReviewView } from "./reviews.server";
+import { attachmentHeader, reviewFileName, reviewTitleIn } from "./review-titles";
 
 const WORKER_FILE = resolve("app/server/steering/review-pdf.worker.ts");
 /** Part of a frozen review's cached file name: a new layout renders the PDFs again. */
 const PDF_LAYOUT = "tagged1";
+
+/**
+ * The Content-Disposition of a download in the reader's language: `tilannekatsaus-2-luonnos.pdf`,
+ * `status-review-2-draft.pdf`, `lägesöversikt-2-åtgärder.xlsx`.
+ */
+export function reviewDownloadHeader(view: ReviewView, t: TFunction, kind: "pdf" | "xlsx"): string {
+  const words: (string | number)[] = [t("reviews.file.review"), view.review.id];
+  if (view.review.status === "draft") words.push(t("reviews.file.draft"));
+  if (kind === "xlsx") words.push(t("reviews.file.measures"));
+  return attachmentHeader(reviewFileName(words, kind));
+}
 
 function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
   const { review, content, decisions } = view;
@@ -28,7 +40,7 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
     lang: locale,
     city: config().cityIssuer[lang],
     documentType: t("reviews.pdf.documentType"),
-    title: review.title,
+    title: reviewTitleIn(review, lang).text,
     period: t("reviews.pdf.period", { start: date(review.periodStart), end: date(review.periodEnd) }),
     plan: localName(content.plan, lang),
     statusLine: t("reviews.pdf.statusLine", {

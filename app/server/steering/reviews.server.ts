@@ -359,6 +359,8 @@ export function listReviews() {
     .select({
       id: statusReviews.id,
       title: statusReviews.title,
+      titleSv: statusReviews.titleSv,
+      titleEn: statusReviews.titleEn,
       status: statusReviews.status,
       periodStart: statusReviews.periodStart,
       periodEnd: statusReviews.periodEnd,
@@ -379,7 +381,14 @@ export function latestReview(opts: { sentOnly: boolean }) {
     `latestReview:${opts.sentOnly}`,
     () =>
       db()
-        .select({ id: statusReviews.id, title: statusReviews.title, status: statusReviews.status, sentAt: statusReviews.sentAt })
+        .select({
+          id: statusReviews.id,
+          title: statusReviews.title,
+          titleSv: statusReviews.titleSv,
+          titleEn: statusReviews.titleEn,
+          status: statusReviews.status,
+          sentAt: statusReviews.sentAt,
+        })
         .from(statusReviews)
         .where(opts.sentOnly ? isNotNull(statusReviews.sentAt) : undefined)
         .orderBy(desc(statusReviews.sentAt), desc(statusReviews.id))
@@ -387,16 +396,44 @@ export function latestReview(opts: { sentOnly: boolean }) {
   );
 }
 
-export type ReviewInput = { planId: number; title: string; periodStart: string; periodEnd: string };
+export type ReviewTitleInput = { title: string; titleSv?: string | null; titleEn?: string | null };
+export type ReviewInput = ReviewTitleInput & { planId: number; periodStart: string; periodEnd: string };
+/** Which of the titles another review of the plan already has. */
+export type TitleField = "title" | "titleSv" | "titleEn";
+const TITLE_COLUMNS = { title: statusReviews.title, titleSv: statusReviews.titleSv, titleEn: statusReviews.titleEn } as const;
 
 /** Whether a review of the plan already has this title (two reviews of one plan never share one). */
-export function reviewTitleTaken(planId: number, title: string): boolean {
+export function reviewTitleTaken(planId: number, title: string, field: TitleField = "title", exceptId?: number): boolean {
+  const conditions = [eq(statusReviews.planId, planId), eq(TITLE_COLUMNS[field], title)];
+  if (exceptId !== undefined) conditions.push(sql`${statusReviews.id} <> ${exceptId}`);
   return !!db()
     .select({ id: statusReviews.id })
     .from(statusReviews)
-    .where(and(eq(statusReviews.planId, planId), eq(statusReviews.title, title)))
+    .where(and(...conditions))
     .get();
 }
+
+/** The first title (Finnish, Swedish, English) that another review of the plan has in the same language. */
+function takenTitleField(planId: number, titles: ReviewTitleInput, exceptId?: number): TitleField | null {
+  for (const field of ["title", "titleSv", "titleEn"] as const) {
+    const value = titles[field];
+    if (value && reviewTitleTaken(planId, value, field, exceptId)) return field;
+  }
+  return null;
+}
+
+/** The title a unique index refused, read from SQLite's message (its columns). */
+const violatedTitleField = (e: unknown): TitleField => {
+  const text = String((e as { message?: string }).message ?? "") + String((e as { cause?: { message?: string } }).cause?.message ?? "");
+  return text.includes("title_sv") ? "titleSv" : text.includes("title_en") ? "titleEn" : "title";
+};
+
+/** Empty translations are stored as null, so they never collide with one another. */
+const titleColumns = (titles: ReviewTitleInput) => ({
+  title: titles.title,
+  titleSv: titles.titleSv || null,
+  titleEn: titles.titleEn || null,
+});
 
 /** `base`, or `base (2)`, `base (3)` … whichever is free in the plan: for titles the app makes up itself. */
 export function uniqueReviewTitle(planId: number, base: string): string {
@@ -410,23 +447,60 @@ const isUniqueViolation = (e: unknown): boolean =>
   (e as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
   (!!(e as { cause?: unknown } | null)?.cause && isUniqueViolation((e as { cause: unknown }).cause));
 
-/** Starts a draft review; a title another review of the plan has is refused (the unique index backs it). */
-export function startReview(actorId: string, input: ReviewInput): { ok: true; id: number } | { ok: false; reason: "titleTaken" } {
+export type TitleRefusal = { ok: false; reason: "titleTaken"; field: TitleField };
+
+/** Starts a draft review; a title another review of the plan has in the same language is refused (unique indexes back it). */
+export function startReview(actorId: string, input: ReviewInput): { ok: true; id: number } | TitleRefusal {
   try {
     return db().transaction((tx) => {
-      if (reviewTitleTaken(input.planId, input.title)) return { ok: false as const, reason: "titleTaken" as const };
+      const taken = takenTitleField(input.planId, input);
+      if (taken) return { ok: false as const, reason: "titleTaken" as const, field: taken };
       const previous = latestSentReview(input.planId);
       const id = Number(
         tx
           .insert(statusReviews)
-          .values({ ...input, status: "draft", previousReviewId: previous?.id ?? null, createdById: actorId })
+          .values({
+            ...input,
+            ...titleColumns(input),
+            status: "draft",
+            previousReviewId: previous?.id ?? null,
+            createdById: actorId,
+          })
           .run().lastInsertRowid,
       );
       audit({ actorId, action: "review.created", targetType: "review", targetId: id }, tx);
       return { ok: true as const, id };
-    }) as { ok: true; id: number } | { ok: false; reason: "titleTaken" };
+    }) as { ok: true; id: number } | TitleRefusal;
   } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, reason: "titleTaken" };
+    if (isUniqueViolation(e)) return { ok: false, reason: "titleTaken", field: violatedTitleField(e) };
+    throw e;
+  }
+}
+
+/** Renames a draft in any of its languages; a sent review is a record and keeps its titles. */
+export function updateReviewTitles(
+  actorId: string,
+  reviewId: number,
+  expectedVersion: number,
+  titles: ReviewTitleInput,
+): { ok: true } | TitleRefusal | Refusal {
+  try {
+    return db().transaction((tx) => {
+      const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
+      if (!review) return { ok: false as const, reason: "notFound" as const };
+      if (review.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
+      if (review.status !== "draft") return { ok: false as const, reason: "notDraft" as const };
+      const taken = takenTitleField(review.planId, titles, reviewId);
+      if (taken) return { ok: false as const, reason: "titleTaken" as const, field: taken };
+      tx.update(statusReviews)
+        .set({ ...titleColumns(titles), version: review.version + 1 })
+        .where(eq(statusReviews.id, reviewId))
+        .run();
+      audit({ actorId, action: "review.renamed", targetType: "review", targetId: reviewId }, tx);
+      return { ok: true as const };
+    }) as { ok: true } | TitleRefusal | Refusal;
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, reason: "titleTaken", field: violatedTitleField(e) };
     throw e;
   }
 }
