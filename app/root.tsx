@@ -16,8 +16,8 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
 import { detectLanguage } from "./i18n/i18n.server";
 import { getViewer } from "./server/people/guard.server";
 import { unreadCount } from "./server/mail/notifications.server";
@@ -65,12 +65,41 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/**
+ * Keeps the browser's texts in the page's language. The browser holds only the language it was
+ * loaded in (entry.client); when a navigation changes the language (signing in applies the
+ * person's own language), that language's texts are fetched first, then the page switches.
+ */
+function useLanguage(lang: string, textsVersion: string | undefined) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language === lang) return;
+    if (i18n.hasResourceBundle(lang, "translation")) {
+      void i18n.changeLanguage(lang);
+      return;
+    }
+    let cancelled = false;
+    fetch(`/texts/${lang}${textsVersion ? `?v=${textsVersion}` : ""}`, { credentials: "same-origin" })
+      .then((response) => response.json() as Promise<Record<string, unknown>>)
+      .then((texts) => {
+        if (cancelled) return;
+        i18n.addResourceBundle(lang, "translation", texts);
+        void i18n.changeLanguage(lang);
+      })
+      // Offline: the page stays in the language it has; the next full load fixes it.
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [i18n, lang, textsVersion]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const { i18n } = useTranslation();
   const nonce = useNonce();
   const lang = data?.lng ?? i18n.language ?? "fi";
-  useChangeLanguage(lang);
+  useLanguage(lang, data?.textsVersion);
   return (
     <html lang={lang} dir="ltr" {...mantineHtmlProps}>
       <head>

@@ -223,6 +223,19 @@ describe("language", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
     await context.close();
   });
+
+  it("signing in from a Swedish page switches the whole page to the person's own language", async () => {
+    // The browser holds only the page's language; the account's Finnish is fetched on the way.
+    const { context, page, errors } = await newPage(browser, { locale: "sv-FI" });
+    await page.goto("/login");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
+    await signIn(page, DEMO.resident, { stay: true });
+    await page.waitForFunction(() => document.documentElement.lang === "fi");
+    await page.getByRole("link", { name: "Oma alue", exact: true }).first().waitFor();
+    await expect(page.getByRole("link", { name: "Mitt område", exact: true }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe("staff invitations and sessions", () => {
