@@ -56,6 +56,51 @@ describe("steering group", () => {
   });
 });
 
+describe("steering group on a phone, in Swedish and English", () => {
+  for (const [lng, texts] of [
+    [
+      "sv",
+      {
+        summary: "Säkerhetsplanens läge",
+        byArea: "Åtgärder efter status per fokusområde",
+        last: "Föregående lägesöversikt:",
+        frozen: "Denna översikt är ett låst dokument.",
+        pdf: "Ladda ner PDF",
+      },
+    ],
+    [
+      "en",
+      {
+        summary: "Where the safety plan stands",
+        byArea: "Measures by status in each priority area",
+        last: "Previous status review:",
+        frozen: "This review is a frozen record.",
+        pdf: "Download PDF",
+      },
+    ],
+  ] as const) {
+    it(`the mayor reads the summary and the latest review at 390×844 (${lng})`, async () => {
+      const { context, page, errors } = await newPage(browser);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page, DEMO.mayor);
+      // ?lng= reads the page in that language without changing the account's own.
+      await page.goto(`/steering?lng=${lng}`);
+      await expectHeading(page, texts.summary);
+      await page.getByRole("heading", { name: texts.byArea }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(page);
+      const review = await page.getByText(texts.last).locator("a").getAttribute("href");
+      await page.goto(`${review}?lng=${lng}`);
+      await page.getByText(texts.frozen, { exact: false }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(page);
+      await expect(page.getByRole("link", { name: texts.pdf }).count()).resolves.toBe(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
 describe("coordinator", () => {
   it("writes an assessment and sends the draft review to the steering group, after which it is frozen", async () => {
     const { context, page } = await newPage(browser);
