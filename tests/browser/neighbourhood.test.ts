@@ -240,6 +240,54 @@ describe("a resident's neighbourhood plan", () => {
     await visitor.context.close();
   }, 150_000);
 
+  it("on a phone, in Swedish: a new resident drafts and sends a plan; the network reads the notice on a phone in English", async () => {
+    const title = `Trygg väg till skolan ${stamp}`;
+    const { context, page, errors } = await newPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await registerResident(page, "Saga Lindholm", `saga.${stamp}@example.fi`);
+    // The resident chooses Swedish; signed in, the choice is kept for their account.
+    await page.getByRole("button", { name: "Svenska" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "sv");
+    await page.getByRole("link", { name: "Börja en plan" }).click();
+    await expectHeading(page, "Börja en ny plan");
+    await page.getByLabel("Planens namn").fill(title);
+    await page.getByRole("button", { name: "Skapa utkast" }).click();
+    await expectHeading(page, "Redigera planen");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Nuläge").fill("Skolvägen genom parken är mörk på vintermorgnar.");
+    await page.getByRole("group", { name: "Ny iakttagelse" }).getByLabel("Vad oroar?").fill("Belysningen längs gångvägen är trasig.");
+    await page.getByRole("button", { name: "Lägg till iakttagelse" }).click();
+    await page.getByRole("group", { name: "Iakttagelse 1", exact: true }).waitFor();
+    await page.getByRole("group", { name: "Nytt mål" }).getByLabel("Mål").fill("Barnen kan gå till skolan i ljus.");
+    await page.getByRole("button", { name: "Lägg till mål" }).click();
+    await page.getByRole("group", { name: "Mål 1", exact: true }).waitFor();
+    await page.getByRole("group", { name: "Ny åtgärd" }).getByLabel("Vad görs?").fill("Föräldrarna går skolvägen tillsammans i november.");
+    await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+    await page.getByRole("group", { name: "Åtgärd 1", exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Skicka planen till nätverket" }).click();
+    await expectHeading(page, title);
+    await page.getByRole("status").filter({ hasText: "Planen skickades till områdets nätverk." }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The Kallio network member, on a phone, reads the notice in English.
+    const network = await newPage(browser);
+    await network.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(network.page, DEMO.network);
+    await network.page.goto("/notifications?lng=en");
+    await expectHeading(network.page, "Notifications");
+    const notice = network.page.getByTestId("notifications").getByRole("button", { name: new RegExp(title) });
+    await expect(notice.count()).resolves.toBeGreaterThan(0);
+    expect(await network.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(network.page);
+    expect(network.errors).toEqual([]);
+    await network.context.close();
+  });
+
   it("invites a neighbour by e-mail, who joins the plan through the single-use link", async () => {
     const author = await newPage(browser);
     const page = author.page;
