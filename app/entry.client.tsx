@@ -4,6 +4,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { FALLBACK_LANGUAGE, formatWithIntlLocales, i18nOptions, isLanguage, type Language } from "./i18n/config";
+import { fetchTexts } from "./i18n/fetch-texts";
 import { setTitleTranslator } from "./i18n/page-title";
 
 /**
@@ -11,10 +12,8 @@ import { setTitleTranslator } from "./i18n/page-title";
  * cached for good under its content hash): the scripts carry no texts. Switching language reloads
  * the page (LanguageSwitcher), which loads the other language.
  */
-async function loadTexts(lang: Language): Promise<Record<string, unknown>> {
-  const href = document.querySelector<HTMLLinkElement>("link[data-texts]")?.href ?? `/texts/${lang}`;
-  const response = await fetch(href, { credentials: "same-origin" });
-  return (await response.json()) as Record<string, unknown>;
+function loadTexts(lang: Language): Promise<Record<string, unknown>> {
+  return fetchTexts(lang, document.querySelector<HTMLLinkElement>("link[data-texts]")?.href);
 }
 
 async function hydrate() {

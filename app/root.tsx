@@ -28,6 +28,7 @@ import { useNonce } from "./ui/nonce";
 import { theme } from "./ui/theme";
 import { THEME_CSS_VERSION } from "./server/platform/theme-css.server";
 import { TEXTS_VERSION } from "./server/platform/texts-json.server";
+import { fetchTexts } from "./i18n/fetch-texts";
 import { errorTitle, SERVICE_NAME } from "./i18n/page-title";
 
 export const links: LinksFunction = () => [
@@ -79,8 +80,7 @@ function useLanguage(lang: string, textsVersion: string | undefined) {
       return;
     }
     let cancelled = false;
-    fetch(`/texts/${lang}${textsVersion ? `?v=${textsVersion}` : ""}`, { credentials: "same-origin" })
-      .then((response) => response.json() as Promise<Record<string, unknown>>)
+    fetchTexts(lang, `/texts/${lang}${textsVersion ? `?v=${textsVersion}` : ""}`)
       .then((texts) => {
         if (cancelled) return;
         i18n.addResourceBundle(lang, "translation", texts);

@@ -6,21 +6,24 @@ import { useFormat } from "~/ui/format";
 
 export type FigureView = FigureLike;
 
-/** A figure in the reader's language: "62,5", "yli 80", "alle 5", "4 000–5 000". */
-export function useFigureText() {
+/** How the reader's language writes one number and the words around a bound. */
+function useFigureWords(): { t: ReturnType<typeof useTranslation>["t"]; num: (n: number) => string; words: BoundWords } {
   const { t } = useTranslation();
   const fmt = useFormat();
   const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
   const words: BoundWords = { over: t("indicators.bounds.over", { value: "%s" }), under: t("indicators.bounds.under", { value: "%s" }) };
+  return { t, num, words };
+}
+
+/** A figure in the reader's language: "62,5", "yli 80", "alle 5", "4 000–5 000". */
+export function useFigureText() {
+  const { t, num, words } = useFigureWords();
   return (f: FigureView | null | undefined): string => (f ? figureText(f, num, words) : t("indicators.noValue"));
 }
 
 /** A figure with its unit and period ("7,4 % (2023)"), for figures shown side by side. */
 export function useFigureWithUnit() {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const num = (n: number) => fmt.number(n, { maximumFractionDigits: 2 });
-  const words: BoundWords = { over: t("indicators.bounds.over", { value: "%s" }), under: t("indicators.bounds.under", { value: "%s" }) };
+  const { t, num, words } = useFigureWords();
   return (f: (FigureView & { period: string }) | null | undefined, unit: string): string =>
     f ? figureWithUnit(f, unit, num, words) : t("indicators.noValue");
 }
