@@ -1,25 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  PasswordInput,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -37,7 +18,7 @@ import { listOwnRightsRequests, sendRightsRequest } from "~/server/people/rights
 import { EmailModeSchema } from "~/forms/workspaces";
 import { emailModeOf, setEmailMode } from "~/server/mail/notifications.server";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldCheckbox, FieldPasswordInput, FieldSelect, FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 import { SecondFactorAccountSchema } from "~/forms/security";
@@ -151,7 +132,6 @@ export default function AccountPage() {
   const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorText = useErrorText();
   const fmt = useFormat();
   const [profileForm, profile] = useForm({
     id: "profile",
@@ -210,33 +190,11 @@ export default function AccountPage() {
               <Text size="sm">
                 {t("auth.email")}: {user.email}
               </Text>
-              <TextInput
-                key={profile.name.key}
-                name={profile.name.name}
-                defaultValue={profile.name.initialValue}
-                label={t("register.name")}
-                required
-                error={errorText(profile.name.errors)}
-              />
-              <TextInput
-                key={profile.title.key}
-                name={profile.title.name}
-                defaultValue={profile.title.initialValue}
-                label={t("account.jobTitle")}
-                error={errorText(profile.title.errors)}
-              />
-              <TextInput
-                key={profile.phone.key}
-                name={profile.phone.name}
-                defaultValue={profile.phone.initialValue}
-                label={t("account.phone")}
-                type="tel"
-                error={errorText(profile.phone.errors)}
-              />
-              <NativeSelect
-                key={profile.locale.key}
-                name={profile.locale.name}
-                defaultValue={profile.locale.initialValue}
+              <FieldTextInput field={profile.name} label={t("register.name")} required />
+              <FieldTextInput field={profile.title} label={t("account.jobTitle")} />
+              <FieldTextInput field={profile.phone} label={t("account.phone")} type="tel" />
+              <FieldSelect
+                field={profile.locale}
                 label={t("account.language")}
                 data={["fi", "sv", "en"].map((l) => ({ value: l, label: t(`languages.${l}`) }))}
               />
@@ -252,13 +210,11 @@ export default function AccountPage() {
             <input type="hidden" name="intent" value="password" />
             <Stack>
               <FormErrors errors={passwordForm.errors} />
-              <PasswordInput
-                key={pw.currentPassword.key}
-                name={pw.currentPassword.name}
+              <FieldPasswordInput
+                field={pw.currentPassword}
                 label={t("account.currentPassword")}
                 autoComplete="current-password"
                 required
-                error={errorText(pw.currentPassword.errors)}
               />
               <NewPasswordFields password={pw.password} passwordConfirm={pw.passwordConfirm} />
               <Button type="submit">{t("account.changePassword")}</Button>
@@ -365,25 +321,19 @@ export default function AccountPage() {
           <input type="hidden" name="intent" value="rightsRequest" />
           <Stack maw={720}>
             <FormErrors errors={rightsForm.errors} />
-            <NativeSelect
-              key={rights.kind.key}
-              name={rights.kind.name}
-              defaultValue={rights.kind.initialValue}
+            <FieldSelect
+              field={rights.kind}
               label={t("rights.account.kind")}
               data={RIGHTS_REQUEST_KINDS.map((k) => ({ value: k, label: t(`rights.kinds.${k}`) }))}
-              error={errorText(rights.kind.errors)}
             />
-            <Textarea
-              key={rights.body.key}
-              name={rights.body.name}
-              defaultValue={rights.body.initialValue}
+            <FieldTextarea
+              field={rights.body}
               label={t("rights.account.body")}
               description={t("rights.account.bodyHelp", { max: fmt.number(RIGHTS_TEXT_MAX) })}
               maxLength={RIGHTS_TEXT_MAX}
               autosize
               minRows={4}
               required
-              error={errorText(rights.body.errors)}
             />
             <Group>
               <Button type="submit" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "rightsRequest"}>
@@ -436,21 +386,8 @@ export default function AccountPage() {
           <Form method="post" {...getFormProps(deleteForm)}>
             <input type="hidden" name="intent" value="deleteAccount" />
             <Stack maw={420}>
-              <PasswordInput
-                key={del.password.key}
-                name={del.password.name}
-                label={t("account.currentPassword")}
-                autoComplete="current-password"
-                required
-                error={errorText(del.password.errors)}
-              />
-              <Checkbox
-                key={del.confirm.key}
-                name={del.confirm.name}
-                defaultChecked={del.confirm.initialValue === "on"}
-                label={t("account.deleteConfirm")}
-                error={errorText(del.confirm.errors)}
-              />
+              <FieldPasswordInput field={del.password} label={t("account.currentPassword")} autoComplete="current-password" required />
+              <FieldCheckbox field={del.confirm} label={t("account.deleteConfirm")} />
               <Group>
                 <Button type="submit" color="red">
                   {t("account.deleteButton")}

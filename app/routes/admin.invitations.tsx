@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { createInvitation, mailInvitation } from "~/server/people/accounts.serve
 import { detectLanguage } from "~/i18n/i18n.server";
 import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } from "~/server/people/directory.server";
 import { authorize, badRequest } from "~/server/people/guard.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RowActionForm, TableHead } from "~/ui/TableParts";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
@@ -52,7 +52,6 @@ export default function AdminInvitations() {
   const fmt = useFormat();
   const { invitations, groups, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationSchema }),
@@ -78,23 +77,8 @@ export default function AdminInvitations() {
           <Stack>
             <FormErrors errors={form.errors} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                key={fields.name.key}
-                name={fields.name.name}
-                defaultValue={fields.name.initialValue}
-                label={t("admin.name")}
-                required
-                error={errorText(fields.name.errors)}
-              />
-              <TextInput
-                key={fields.email.key}
-                name={fields.email.name}
-                defaultValue={fields.email.initialValue}
-                label={t("auth.email")}
-                type="email"
-                required
-                error={errorText(fields.email.errors)}
-              />
+              <FieldTextInput field={fields.name} label={t("admin.name")} required />
+              <FieldTextInput field={fields.email} label={t("auth.email")} type="email" required />
               <MembershipFields fields={fields} groups={groups} organisations={organisations} />
             </SimpleGrid>
             <Group>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { OrganisationSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import { listOrganisations, saveOrganisation } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FormErrors } from "~/ui/forms";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
 import { LocalizedNameFields, localizedNameDefaults } from "~/ui/admin/LocalizedFields";
 import { pageTitle } from "~/i18n/page-title";
@@ -42,7 +42,6 @@ export default function AdminOrganisations() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = organisations.find((o) => String(o.id) === params.get("edit"));
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: `org-${editing?.id ?? "new"}`,
     lastResult: actionData?.result,
@@ -79,20 +78,11 @@ export default function AdminOrganisations() {
             <FormErrors errors={form.errors} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <LocalizedNameFields fields={fields} />
-              <TextInput
-                key={fields.shortName.key}
-                name={fields.shortName.name}
-                defaultValue={fields.shortName.initialValue}
-                label={t("admin.shortName")}
-                error={errorText(fields.shortName.errors)}
-              />
-              <NativeSelect
-                key={fields.kind.key}
-                name={fields.kind.name}
-                defaultValue={fields.kind.initialValue}
+              <FieldTextInput field={fields.shortName} label={t("admin.shortName")} />
+              <FieldSelect
+                field={fields.kind}
                 label={t("admin.organisationKind")}
                 data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisationKinds.${k}`) }))}
-                error={errorText(fields.kind.errors)}
               />
             </SimpleGrid>
             <Group>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +19,7 @@ import {
   transitionPlan,
   updatePlan,
 } from "~/server/city/plans.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
@@ -266,32 +266,18 @@ export default function AdminPlan() {
                 <FormErrors errors={approveForm.errors} />
                 <Text size="sm">{t("plans.approveHelp")}</Text>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput
-                    key={approveFields.decisionDate.key}
-                    type="date"
-                    name={approveFields.decisionDate.name}
-                    defaultValue={approveFields.decisionDate.initialValue}
-                    label={t("plans.decisionDate")}
-                    required
-                    error={errorText(approveFields.decisionDate.errors)}
-                  />
-                  <TextInput
-                    key={approveFields.decisionBody.key}
-                    name={approveFields.decisionBody.name}
-                    defaultValue={approveFields.decisionBody.initialValue}
+                  <FieldTextInput field={approveFields.decisionDate} type="date" label={t("plans.decisionDate")} required />
+                  <FieldTextInput
+                    field={approveFields.decisionBody}
                     label={t("plans.decisionBody")}
                     description={t("plans.decisionBodyHelp")}
                     required
-                    error={errorText(approveFields.decisionBody.errors)}
                   />
-                  <TextInput
-                    key={approveFields.decisionReference.key}
-                    name={approveFields.decisionReference.name}
-                    defaultValue={approveFields.decisionReference.initialValue}
+                  <FieldTextInput
+                    field={approveFields.decisionReference}
                     label={t("plans.decisionReference")}
                     description={t("plans.decisionReferenceHelp")}
                     required
-                    error={errorText(approveFields.decisionReference.errors)}
                   />
                 </SimpleGrid>
                 <Group>
@@ -337,31 +323,9 @@ export default function AdminPlan() {
             {plan.status !== "draft" ? (
               <Fieldset legend={t("plans.decisionTitle")}>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput
-                    key={planFields.decisionDate.key}
-                    type="date"
-                    name={planFields.decisionDate.name}
-                    defaultValue={planFields.decisionDate.initialValue}
-                    label={t("plans.decisionDate")}
-                    required
-                    error={errorText(planFields.decisionDate.errors)}
-                  />
-                  <TextInput
-                    key={planFields.decisionBody.key}
-                    name={planFields.decisionBody.name}
-                    defaultValue={planFields.decisionBody.initialValue}
-                    label={t("plans.decisionBody")}
-                    required
-                    error={errorText(planFields.decisionBody.errors)}
-                  />
-                  <TextInput
-                    key={planFields.decisionReference.key}
-                    name={planFields.decisionReference.name}
-                    defaultValue={planFields.decisionReference.initialValue}
-                    label={t("plans.decisionReference")}
-                    required
-                    error={errorText(planFields.decisionReference.errors)}
-                  />
+                  <FieldTextInput field={planFields.decisionDate} type="date" label={t("plans.decisionDate")} required />
+                  <FieldTextInput field={planFields.decisionBody} label={t("plans.decisionBody")} required />
+                  <FieldTextInput field={planFields.decisionReference} label={t("plans.decisionReference")} required />
                 </SimpleGrid>
               </Fieldset>
             ) : null}
@@ -413,15 +377,7 @@ export default function AdminPlan() {
               <NoticeAlert notice={noticeFor("area")} />
               <FormErrors errors={areaForm.errors} />
               <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                <TextInput
-                  key={areaFields.code.key}
-                  name={areaFields.code.name}
-                  defaultValue={areaFields.code.initialValue}
-                  label={t("plans.code")}
-                  description={t("plans.codeHelp")}
-                  required
-                  error={errorText(areaFields.code.errors)}
-                />
+                <FieldTextInput field={areaFields.code} label={t("plans.code")} description={t("plans.codeHelp")} required />
                 <LocalizedNameFields fields={areaFields} />
               </SimpleGrid>
               <LocalizedDescriptionFields fields={areaFields} inRow />
@@ -449,14 +405,11 @@ export default function AdminPlan() {
                     {errorText(areaFields.years.errors)}
                   </Text>
                 ) : null}
-                <TextInput
-                  key={areaFields.decisionNote.key}
-                  name={areaFields.decisionNote.name}
-                  defaultValue={areaFields.decisionNote.initialValue}
+                <FieldTextInput
+                  field={areaFields.decisionNote}
                   label={t("plans.decisionNote")}
                   description={t("plans.decisionNoteHelp")}
                   mt="sm"
-                  error={errorText(areaFields.decisionNote.errors)}
                 />
               </Fieldset>
               <Group>

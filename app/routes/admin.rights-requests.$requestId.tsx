@@ -2,14 +2,14 @@
 // coordinators' answer. Answering an answered request is refused (two coordinators at once).
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RIGHTS_TEXT_MAX, RightsAnswerSchema } from "~/forms/rights";
 import { authorize, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-requests.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldTextarea, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
 import { AdminSection } from "~/ui/admin/AdminSection";
@@ -52,7 +52,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function AdminRightsRequest() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const errorText = useErrorText();
   const navigation = useNavigation();
   const { request: r } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -131,17 +130,14 @@ export default function AdminRightsRequest() {
             <input type="hidden" name="intent" value="answer" />
             <Stack maw={720}>
               <FormErrors errors={form.errors} />
-              <Textarea
-                key={fields.answer.key}
-                name={fields.answer.name}
-                defaultValue={fields.answer.initialValue}
+              <FieldTextarea
+                field={fields.answer}
                 label={t("rights.admin.answer")}
                 description={t("rights.admin.answerHelp", { max: fmt.number(RIGHTS_TEXT_MAX) })}
                 maxLength={RIGHTS_TEXT_MAX}
                 autosize
                 minRows={5}
                 required
-                error={errorText(fields.answer.errors)}
               />
               <Group>
                 <Button type="submit" loading={navigation.state === "submitting"}>

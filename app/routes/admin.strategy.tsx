@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { GoalSchema, StrategySchema } from "~/forms/plans";
 import { localName } from "~/i18n/names";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { EditLinkCell, TableHead } from "~/ui/TableParts";
 import {
@@ -94,7 +94,6 @@ export default function AdminStrategy() {
   const lang = i18n.language;
   const { strategies, selected, editingGoal, goalSaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const errorText = useErrorText();
   const strategyLabel = useStrategyLabel();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
 
@@ -182,28 +181,8 @@ export default function AdminStrategy() {
             <FormErrors errors={strategyForm.errors} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <LocalizedNameFields fields={sf} />
-              <TextInput
-                key={sf.termStartYear.key}
-                type="number"
-                min={1900}
-                max={2200}
-                name={sf.termStartYear.name}
-                defaultValue={sf.termStartYear.initialValue}
-                label={t("plans.termStartYear")}
-                required
-                error={errorText(sf.termStartYear.errors)}
-              />
-              <TextInput
-                key={sf.termEndYear.key}
-                type="number"
-                min={1900}
-                max={2200}
-                name={sf.termEndYear.name}
-                defaultValue={sf.termEndYear.initialValue}
-                label={t("plans.termEndYear")}
-                required
-                error={errorText(sf.termEndYear.errors)}
-              />
+              <FieldTextInput field={sf.termStartYear} type="number" min={1900} max={2200} label={t("plans.termStartYear")} required />
+              <FieldTextInput field={sf.termEndYear} type="number" min={1900} max={2200} label={t("plans.termEndYear")} required />
             </SimpleGrid>
             <LocalizedDescriptionFields fields={sf} />
             <Group>
@@ -257,25 +236,10 @@ export default function AdminStrategy() {
                 ) : null}
                 <FormErrors errors={goalForm.errors} />
                 <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                  <TextInput
-                    key={gf.code.key}
-                    name={gf.code.name}
-                    defaultValue={gf.code.initialValue}
-                    label={t("plans.code")}
-                    required
-                    error={errorText(gf.code.errors)}
-                  />
+                  <FieldTextInput field={gf.code} label={t("plans.code")} required />
                   <LocalizedNameFields fields={gf} />
                 </SimpleGrid>
-                <Textarea
-                  key={gf.descriptionFi.key}
-                  name={gf.descriptionFi.name}
-                  defaultValue={gf.descriptionFi.initialValue}
-                  label={t("plans.descriptionFi")}
-                  autosize
-                  minRows={2}
-                  error={errorText(gf.descriptionFi.errors)}
-                />
+                <FieldTextarea field={gf.descriptionFi} label={t("plans.descriptionFi")} autosize minRows={2} />
                 <Group>
                   <Button type="submit">{editingGoal ? t("common.save") : t("plans.addGoal")}</Button>
                   {editingGoal ? (

@@ -4,22 +4,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { BarChart, LineChart } from "@mantine/charts";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -29,7 +14,7 @@ import { localName } from "~/i18n/names";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { getIndicator, getIndicatorDefinition, indicatorAreaOptions, upsertIndicatorValue } from "~/server/city/indicators.server";
 import { can } from "~/server/people/permissions.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureText, valueAxisDomain, type FigureView } from "~/ui/indicators/figures";
 import { LocalText } from "~/ui/LocalText";
@@ -393,7 +378,6 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
   const { t, i18n } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const schema = indicatorValueSchema(resolution, unit);
   const [form, fields] = useForm({
     id: "indicator-value",
@@ -427,46 +411,34 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
         <Stack maw={720}>
           <FormErrors errors={form.errors} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              key={fields.period.key}
-              name={fields.period.name}
-              defaultValue={fields.period.initialValue}
+            <FieldTextInput
+              field={fields.period}
               label={t("indicators.form.period")}
               description={t(resolution === "year" ? "indicators.form.periodHelpYear" : "indicators.form.periodHelpMonth")}
               inputMode={resolution === "year" ? "numeric" : "text"}
               autoComplete="off"
               required
-              error={errorText(fields.period.errors)}
             />
-            <NativeSelect
-              key={fields.areaId.key}
-              name={fields.areaId.name}
-              defaultValue={fields.areaId.initialValue}
+            <FieldSelect
+              field={fields.areaId}
               label={t("indicators.form.area")}
               description={t("indicators.form.areaHelp")}
               data={areaData}
-              error={errorText(fields.areaId.errors)}
             />
-            <TextInput
-              key={fields.value.key}
-              name={fields.value.name}
-              defaultValue={fields.value.initialValue as string | undefined}
+            <FieldTextInput
+              field={fields.value}
               label={`${t("indicators.form.value")} (${unit})`}
               description={t("indicators.form.valueHelp")}
               autoComplete="off"
               required
-              error={errorText(fields.value.errors)}
             />
-            <NativeSelect
-              key={fields.kind.key}
-              name={fields.kind.name}
-              defaultValue={fields.kind.initialValue}
+            <FieldSelect
+              field={fields.kind}
               label={t("indicators.form.kind")}
               data={[
                 { value: "actual", label: t("indicators.form.kinds.actual") },
                 { value: "target", label: t("indicators.form.kinds.target") },
               ]}
-              error={errorText(fields.kind.errors)}
             />
           </SimpleGrid>
           <Group>

@@ -3,7 +3,7 @@
 // says so (with the 404 status a dead link has); an unknown one is a plain 404.
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Checkbox, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,7 +17,7 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { loadViewer } from "~/server/people/viewer.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { useErrorText } from "~/ui/forms";
+import { FieldCheckbox, FieldTextInput } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invite.title");
@@ -95,7 +95,6 @@ function InvitationForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
     // The staff form has no name or consent: its schema reads the same fields minus those two.
@@ -113,23 +112,11 @@ function InvitationForm({
       maxWidth={480}
       submitLabel={planTitle ? t("invite.planSubmit") : t("invite.submit")}
     >
-      {planTitle ? (
-        <TextInput
-          key={fields.name.key}
-          name={fields.name.name}
-          defaultValue={fields.name.initialValue}
-          label={t("invite.name")}
-          autoComplete="name"
-          required
-          error={errorText(fields.name.errors)}
-        />
-      ) : null}
+      {planTitle ? <FieldTextInput field={fields.name} label={t("invite.name")} autoComplete="name" required /> : null}
       <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
       {planTitle ? (
-        <Checkbox
-          key={fields.privacyAccepted.key}
-          name={fields.privacyAccepted.name}
-          defaultChecked={fields.privacyAccepted.initialValue === "on"}
+        <FieldCheckbox
+          field={fields.privacyAccepted}
           label={
             <>
               {t("register.privacyAccept")}{" "}
@@ -138,7 +125,6 @@ function InvitationForm({
               </Anchor>
             </>
           }
-          error={errorText(fields.privacyAccepted.errors)}
         />
       ) : null}
     </AuthFormPage>

@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, PasswordInput, Text, TextInput } from "@mantine/core";
+import { Anchor, Text } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { getViewer } from "~/server/people/guard.server";
 import { homePathFor } from "~/server/people/permissions.server";
 import { afterPassword } from "~/server/people/sign-in-flow.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
-import { useErrorText } from "~/ui/forms";
+import { FieldPasswordInput, FieldTextInput } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signInTitle");
@@ -46,7 +46,6 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
@@ -72,27 +71,15 @@ export default function LoginPage() {
       }
     >
       <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-      <TextInput
-        key={fields.email.key}
-        name={fields.email.name}
-        defaultValue={fields.email.initialValue}
+      <FieldTextInput
+        field={fields.email}
         label={t("auth.email")}
         type="email"
         autoComplete="username"
         required
-        // Signing in is the only thing this page is for: the cursor starts in the e-mail field
-        // (the header and navigation would otherwise take 11 Tab presses).
         autoFocus={!fields.email.initialValue}
-        error={errorText(fields.email.errors)}
       />
-      <PasswordInput
-        key={fields.password.key}
-        name={fields.password.name}
-        label={t("auth.password")}
-        autoComplete="current-password"
-        required
-        error={errorText(fields.password.errors)}
-      />
+      <FieldPasswordInput field={fields.password} label={t("auth.password")} autoComplete="current-password" required />
     </AuthFormPage>
   );
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, NumberInput, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -10,7 +10,7 @@ import { forbidden } from "~/server/people/guard.server";
 import { requireMeasureRight } from "~/server/city/measure-guards.server";
 import { followUpStatuses, helsinkiDate, taskOverdue } from "~/server/city/measure-rules";
 import { addFollowUp, getMeasure } from "~/server/city/measures.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldNumberInput, FieldSelect, FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
 import { StatusBadge } from "~/ui/measures/badges";
@@ -199,25 +199,19 @@ export default function FollowUpPage() {
               </Alert>
             ) : null}
             <Group grow align="start">
-              <NativeSelect
-                key={fields.status.key}
-                name={fields.status.name}
-                defaultValue={fields.status.initialValue}
+              <FieldSelect
+                field={fields.status}
                 label={t("measures.statusLabel")}
                 data={statuses.map((s) => ({ value: s, label: t(`measures.status.${s}`) }))}
-                error={errorText(fields.status.errors)}
               />
-              <NumberInput
-                key={fields.progress.key}
-                name={fields.progress.name}
-                defaultValue={fields.progress.initialValue}
+              <FieldNumberInput
+                field={fields.progress}
                 label={t("measures.progressPercent")}
                 min={0}
                 max={100}
                 clampBehavior="none"
                 allowDecimal={false}
                 required
-                error={errorText(fields.progress.errors)}
               />
             </Group>
             {latest?.next.trim() ? (
@@ -252,10 +246,8 @@ export default function FollowUpPage() {
                     return (
                       <Group key={taskField.key} grow align="end">
                         <input type="hidden" name={f.id.name} value={task.id} />
-                        <NativeSelect
-                          key={f.state.key}
-                          name={f.state.name}
-                          defaultValue={f.state.initialValue}
+                        <FieldSelect
+                          field={f.state}
                           label={`${task.title}${task.dueDate ? ` (${t("measures.due")} ${fmt.date(task.dueDate)})` : ""}${task.overdue ? ` – ${t("measures.taskOverdue")}` : ""}`}
                           data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
                         />

@@ -3,7 +3,7 @@
 // published plans are followed up (action statuses) and archived, and people comment.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -26,7 +26,7 @@ import {
   type WorkflowResult,
 } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldCheckbox, FieldTextarea, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
@@ -399,7 +399,6 @@ function ReviewPanel() {
   const { t } = useTranslation();
   const actionData = useActionData<Reply>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: "review",
     lastResult: actionData?.formKey === "review" ? actionData.result : undefined,
@@ -419,23 +418,17 @@ function ReviewPanel() {
         <input type="hidden" name="intent" value="review" />
         <Stack gap="sm">
           <FormErrors errors={form.errors} />
-          <Textarea
-            key={fields.feedback.key}
-            name={fields.feedback.name}
-            defaultValue={fields.feedback.initialValue}
+          <FieldTextarea
+            field={fields.feedback}
             label={t("neighbourhood.review.feedback")}
             description={t("neighbourhood.review.feedbackHelp")}
             autosize
             minRows={3}
-            error={errorText(fields.feedback.errors)}
           />
-          <Checkbox
-            key={fields.confirmPublish.key}
-            name={fields.confirmPublish.name}
-            defaultChecked={fields.confirmPublish.initialValue === "on"}
+          <FieldCheckbox
+            field={fields.confirmPublish}
             label={t("neighbourhood.review.confirmPublish")}
             description={t("neighbourhood.review.confirmPublishHelp")}
-            error={errorText(fields.confirmPublish.errors)}
           />
           <Group>
             <Button
@@ -480,7 +473,6 @@ function Comments({
   const { t } = useTranslation();
   const fmt = useFormat();
   const actionData = useActionData<Reply>();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: "comment",
     lastResult: actionData?.formKey === "comment" ? actionData.result : undefined,
@@ -552,15 +544,7 @@ function Comments({
             <input type="hidden" name="intent" value="comment" />
             <Stack gap="xs" maw={720}>
               <FormErrors errors={form.errors} />
-              <Textarea
-                key={fields.body.key}
-                name={fields.body.name}
-                defaultValue={fields.body.initialValue}
-                label={t("neighbourhood.comments.body")}
-                autosize
-                minRows={3}
-                error={errorText(fields.body.errors)}
-              />
+              <FieldTextarea field={fields.body} label={t("neighbourhood.comments.body")} autosize minRows={3} />
               <Group>
                 <Button type="submit" variant="light">
                   {t("neighbourhood.comments.submit")}
@@ -584,7 +568,6 @@ function Comments({
 function ReasonForm({ commentId, intent }: { commentId: number; intent: "report" | "hide" }) {
   const { t } = useTranslation();
   const actionData = useActionData<Reply>();
-  const errorText = useErrorText();
   const key = `${intent}-${commentId}`;
   const [form, fields] = useForm({
     id: key,
@@ -604,14 +587,11 @@ function ReasonForm({ commentId, intent }: { commentId: number; intent: "report"
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="commentId" value={commentId} />
         <Stack gap="xs" mt="xs" maw={480}>
-          <Textarea
-            key={fields.reason.key}
-            name={fields.reason.name}
-            defaultValue={fields.reason.initialValue}
+          <FieldTextarea
+            field={fields.reason}
             label={intent === "report" ? t("neighbourhood.comments.reportReason") : t("neighbourhood.comments.hideReason")}
             autosize
             minRows={2}
-            error={errorText(fields.reason.errors)}
           />
           <Group>
             <Button type="submit" size="xs" color={intent === "hide" ? "red" : undefined} variant="light">

@@ -4,7 +4,7 @@
 // Every form also works without JavaScript: a normal POST, then back to this page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -47,7 +47,7 @@ import {
 } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
 import { currentPlan } from "~/server/city/plans.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
@@ -233,7 +233,6 @@ export default function EditNeighbourhoodPlan() {
   const measureOptions = [...measureGroups.nearby, ...measureGroups.others];
   const measureItems = (list: typeof measureOptions) => list.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` }));
   const [params] = useSearchParams();
-  const errorText = useErrorText();
   const { plan } = view;
   const planId = plan.id;
   const done = params.get("done");
@@ -254,41 +253,15 @@ export default function EditNeighbourhoodPlan() {
 
   const observationFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
     <>
-      <Textarea
-        key={fields.text.key}
-        name="text"
-        defaultValue={initial(fields.text)}
-        label={t("neighbourhood.editor.observationText")}
-        autosize
-        minRows={2}
-        required
-        error={errorText(fields.text.errors)}
-      />
-      <TextInput
-        key={fields.placeName.key}
-        name="placeName"
-        defaultValue={initial(fields.placeName)}
+      <FieldTextarea field={fields.text} label={t("neighbourhood.editor.observationText")} autosize minRows={2} required />
+      <FieldTextInput
+        field={fields.placeName}
         label={t("neighbourhood.editor.placeName")}
         description={t("neighbourhood.editor.placeHelp")}
-        error={errorText(fields.placeName.errors)}
       />
       <Group grow align="start">
-        <TextInput
-          key={fields.lat.key}
-          name="lat"
-          defaultValue={initial(fields.lat)}
-          label={t("neighbourhood.editor.lat")}
-          inputMode="decimal"
-          error={errorText(fields.lat.errors)}
-        />
-        <TextInput
-          key={fields.lng.key}
-          name="lng"
-          defaultValue={initial(fields.lng)}
-          label={t("neighbourhood.editor.lng")}
-          inputMode="decimal"
-          error={errorText(fields.lng.errors)}
-        />
+        <FieldTextInput field={fields.lat} label={t("neighbourhood.editor.lat")} inputMode="decimal" />
+        <FieldTextInput field={fields.lng} label={t("neighbourhood.editor.lng")} inputMode="decimal" />
       </Group>
       <Text size="xs" c="dimmed">
         {t("neighbourhood.editor.coordinatesHelp")}
@@ -296,41 +269,20 @@ export default function EditNeighbourhoodPlan() {
     </>
   );
   const goalFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
-    <Textarea
-      key={fields.text.key}
-      name="text"
-      defaultValue={initial(fields.text)}
-      label={t("neighbourhood.editor.goalText")}
-      autosize
-      minRows={2}
-      required
-      error={errorText(fields.text.errors)}
-    />
+    <FieldTextarea field={fields.text} label={t("neighbourhood.editor.goalText")} autosize minRows={2} required />
   );
   const actionFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
     <>
-      <Textarea
-        key={fields.text.key}
-        name="text"
-        defaultValue={initial(fields.text)}
-        label={t("neighbourhood.editor.actionText")}
-        autosize
-        minRows={2}
-        required
-        error={errorText(fields.text.errors)}
-      />
+      <FieldTextarea field={fields.text} label={t("neighbourhood.editor.actionText")} autosize minRows={2} required />
       <Group grow align="start">
-        <NativeSelect
-          key={fields.carriedBy.key}
-          name="carriedBy"
+        <FieldSelect
+          field={fields.carriedBy}
           defaultValue={initial(fields.carriedBy) ?? "residents"}
           label={t("neighbourhood.editor.carriedBy")}
           data={PLAN_ACTION_CARRIERS.map((c) => ({ value: c, label: t(`neighbourhood.carriedBy.${c}`) }))}
-          error={errorText(fields.carriedBy.errors)}
         />
-        <NativeSelect
-          key={fields.organisationId.key}
-          name="organisationId"
+        <FieldSelect
+          field={fields.organisationId}
           defaultValue={initial(fields.organisationId) ?? ""}
           label={t("neighbourhood.editor.organisation")}
           description={t("neighbourhood.editor.organisationHelp")}
@@ -338,41 +290,27 @@ export default function EditNeighbourhoodPlan() {
             { value: "", label: t("neighbourhood.editor.noneChosen") },
             ...organisations.map((o) => ({ value: String(o.id), label: localName(o, lang) })),
           ]}
-          error={errorText(fields.organisationId.errors)}
         />
       </Group>
       <Group grow align="start">
-        <TextInput
-          key={fields.timeline.key}
-          name="timeline"
-          defaultValue={initial(fields.timeline)}
+        <FieldTextInput
+          field={fields.timeline}
           label={t("neighbourhood.editor.timeline")}
           description={t("neighbourhood.editor.timelineHelp")}
-          error={errorText(fields.timeline.errors)}
         />
-        <TextInput
-          key={fields.dueDate.key}
-          name="dueDate"
-          type="date"
-          defaultValue={initial(fields.dueDate)}
-          label={t("neighbourhood.editor.dueDate")}
-          error={errorText(fields.dueDate.errors)}
-        />
+        <FieldTextInput field={fields.dueDate} type="date" label={t("neighbourhood.editor.dueDate")} />
       </Group>
-      <NativeSelect
-        key={fields.goalId.key}
-        name="goalId"
+      <FieldSelect
+        field={fields.goalId}
         defaultValue={initial(fields.goalId) ?? ""}
         label={t("neighbourhood.editor.goalLink")}
         data={[
           { value: "", label: t("neighbourhood.editor.noneChosen") },
           ...view.goals.map((g, i) => ({ value: String(g.id), label: `${i + 1}. ${g.text.slice(0, 80)}` })),
         ]}
-        error={errorText(fields.goalId.errors)}
       />
-      <NativeSelect
-        key={fields.measureId.key}
-        name="measureId"
+      <FieldSelect
+        field={fields.measureId}
         defaultValue={initial(fields.measureId) ?? ""}
         label={t("neighbourhood.editor.measureLink")}
         description={t("neighbourhood.editor.measureHelp")}
@@ -389,7 +327,6 @@ export default function EditNeighbourhoodPlan() {
             : []),
           ...(measureGroups.others.length ? [{ group: t("publicSite.linkPicker.others"), items: measureItems(measureGroups.others) }] : []),
         ]}
-        error={errorText(fields.measureId.errors)}
       />
     </>
   );
@@ -453,23 +390,13 @@ export default function EditNeighbourhoodPlan() {
           >
             {(fields) => (
               <>
-                <TextInput
-                  key={fields.title.key}
-                  name="title"
-                  defaultValue={initial(fields.title)}
-                  label={t("neighbourhood.editor.planTitle")}
-                  required
-                  error={errorText(fields.title.errors)}
-                />
-                <Textarea
-                  key={fields.situation.key}
-                  name="situation"
-                  defaultValue={initial(fields.situation)}
+                <FieldTextInput field={fields.title} label={t("neighbourhood.editor.planTitle")} required />
+                <FieldTextarea
+                  field={fields.situation}
                   label={t("neighbourhood.editor.situation")}
                   description={t("neighbourhood.editor.situationHelp")}
                   autosize
                   minRows={4}
-                  error={errorText(fields.situation.errors)}
                 />
               </>
             )}
@@ -554,7 +481,6 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
   const { t } = useTranslation();
   const actionData = useActionData<SectionReply>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: "coauthors",
     lastResult: actionData?.formKey === "coauthors" ? actionData.result : undefined,
@@ -589,15 +515,7 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
         <input type="hidden" name="intent" value="addCoauthor" />
         <Stack gap="xs" maw={520}>
           <FormErrors errors={form.errors} />
-          <TextInput
-            key={fields.email.key}
-            name={fields.email.name}
-            defaultValue={fields.email.initialValue}
-            type="email"
-            autoComplete="off"
-            label={t("neighbourhood.coauthors.email")}
-            error={errorText(fields.email.errors)}
-          />
+          <FieldTextInput field={fields.email} type="email" autoComplete="off" label={t("neighbourhood.coauthors.email")} />
           <Group>
             <Button
               type="submit"

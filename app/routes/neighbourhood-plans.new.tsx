@@ -1,7 +1,7 @@
 // A resident starts a plan for one of their home areas; the draft opens in the editor.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,7 @@ import { areaAncestors, getArea } from "~/server/city/areas.server";
 import { authorize, forbidden } from "~/server/people/guard.server";
 import { createNeighbourhoodPlan } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FormErrors } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -46,7 +46,6 @@ export default function NewNeighbourhoodPlan() {
   const { homes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [params] = useSearchParams();
   const chosen = homes.find((h) => String(h.id) === params.get("area"))?.id ?? homes[0]?.id;
   const [form, fields] = useForm({
@@ -64,10 +63,8 @@ export default function NewNeighbourhoodPlan() {
         <Form method="post" {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} />
-            <NativeSelect
-              key={fields.areaId.key}
-              name={fields.areaId.name}
-              defaultValue={fields.areaId.initialValue}
+            <FieldSelect
+              field={fields.areaId}
               label={t("neighbourhood.newPlan.area")}
               description={t("neighbourhood.newPlan.areaHelp")}
               data={homes.map((h) => ({
@@ -75,16 +72,12 @@ export default function NewNeighbourhoodPlan() {
                 label: [...h.parents.map((p) => localName(p, lang)), localName(h, lang)].join(" – "),
               }))}
               required
-              error={errorText(fields.areaId.errors)}
             />
-            <TextInput
-              key={fields.title.key}
-              name={fields.title.name}
-              defaultValue={fields.title.initialValue}
+            <FieldTextInput
+              field={fields.title}
               label={t("neighbourhood.newPlan.planTitle")}
               description={t("neighbourhood.newPlan.titleHelp")}
               required
-              error={errorText(fields.title.errors)}
             />
             <Button type="submit" loading={navigation.state === "submitting"}>
               {t("neighbourhood.newPlan.create")}

@@ -3,7 +3,7 @@
 // its members. For the network's members and coordinators.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +20,7 @@ import { currentPlan } from "~/server/city/plans.server";
 import { Pager } from "~/ui/Pager";
 import { LangText } from "~/ui/LocalText";
 import type { Viewer } from "~/server/people/viewer.server";
-import { useErrorText } from "~/ui/forms";
+import { FieldTextarea } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { GroupMembers } from "~/ui/GroupMembers";
 import { StatusBadge } from "~/ui/measures/badges";
@@ -219,7 +219,6 @@ function NoteForm({ measureId, code }: { measureId: number; code: string }) {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const errorText = useErrorText();
   return (
     <details open={actionData?.formKey === key ? true : undefined} style={{ marginTop: 8 }}>
       <summary>
@@ -231,15 +230,7 @@ function NoteForm({ measureId, code }: { measureId: number; code: string }) {
         <input type="hidden" name="intent" value="note" />
         <input type="hidden" name="measureId" value={measureId} />
         <Stack gap="xs" mt="xs" maw={640}>
-          <Textarea
-            key={fields.body.key}
-            name={fields.body.name}
-            defaultValue={fields.body.initialValue}
-            label={t("neighbourhood.network.noteLabel", { code })}
-            autosize
-            minRows={2}
-            error={errorText(fields.body.errors)}
-          />
+          <FieldTextarea field={fields.body} label={t("neighbourhood.network.noteLabel", { code })} autosize minRows={2} />
           <Group>
             <Button type="submit" size="xs" variant="light">
               {t("neighbourhood.network.saveNote")}

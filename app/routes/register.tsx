@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Checkbox, NativeSelect } from "@mantine/core";
+import { Anchor } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,7 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NameAndEmailFields } from "~/ui/auth/NameAndEmailFields";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { useErrorText } from "~/ui/forms";
+import { FieldCheckbox, FieldSelect } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
@@ -44,7 +44,6 @@ export default function RegisterPage() {
   const { t, i18n } = useTranslation();
   const { areas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
@@ -72,21 +71,16 @@ export default function RegisterPage() {
   return (
     <AuthFormPage form={form} title={t("register.title")} intro={t("register.intro")} maxWidth={520} submitLabel={t("register.submit")}>
       <NameAndEmailFields name={fields.name} email={fields.email} nameLabel={t("register.name")} />
-      <NativeSelect
-        key={fields.areaId.key}
-        name={fields.areaId.name}
-        defaultValue={fields.areaId.initialValue}
+      <FieldSelect
+        field={fields.areaId}
         label={t("register.homeArea")}
         description={t("register.homeAreaHelp")}
         data={areaOptions}
         required
-        error={errorText(fields.areaId.errors)}
       />
       <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
-      <Checkbox
-        key={fields.privacyAccepted.key}
-        name={fields.privacyAccepted.name}
-        defaultChecked={fields.privacyAccepted.initialValue === "on"}
+      <FieldCheckbox
+        field={fields.privacyAccepted}
         label={
           <>
             {t("register.privacyAccept")}{" "}
@@ -95,7 +89,6 @@ export default function RegisterPage() {
             </Anchor>
           </>
         }
-        error={errorText(fields.privacyAccepted.errors)}
       />
     </AuthFormPage>
   );

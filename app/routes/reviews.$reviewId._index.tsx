@@ -1,21 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -40,7 +25,7 @@ import {
   updateReviewTitles,
 } from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureWithUnit } from "~/ui/indicators/figures";
 import { ScrollTable } from "~/ui/ScrollTable";
@@ -433,7 +418,6 @@ function AssessmentForm({
   actionData: ActionData;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const mine = actionData?.intent === "assess" && actionData.area === String(areaId ?? "");
   const [form, fields] = useForm({
     id: `assess-${areaId ?? "all"}`,
@@ -449,24 +433,8 @@ function AssessmentForm({
       <input type="hidden" name="version" value={assessment?.version ?? 0} />
       <Stack gap="xs">
         <FormErrors errors={form.errors} />
-        <Textarea
-          key={fields.assessment.key}
-          name={fields.assessment.name}
-          defaultValue={fields.assessment.initialValue}
-          label={t("reviews.assessmentLabel")}
-          autosize
-          minRows={3}
-          error={errorText(fields.assessment.errors)}
-        />
-        <Textarea
-          key={fields.proposals.key}
-          name={fields.proposals.name}
-          defaultValue={fields.proposals.initialValue}
-          label={t("reviews.proposals")}
-          autosize
-          minRows={2}
-          error={errorText(fields.proposals.errors)}
-        />
+        <FieldTextarea field={fields.assessment} label={t("reviews.assessmentLabel")} autosize minRows={3} />
+        <FieldTextarea field={fields.proposals} label={t("reviews.proposals")} autosize minRows={2} />
         <Group>
           <Button type="submit" size="sm">
             {t("reviews.saveAssessment")}
@@ -505,34 +473,16 @@ function DecisionForm({
         </Title>
         <FormErrors errors={form.errors} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            key={fields.decidedOn.key}
-            name={fields.decidedOn.name}
-            defaultValue={fields.decidedOn.initialValue}
-            type="date"
-            label={t("reviews.decidedOn")}
-            required
-            error={errorText(fields.decidedOn.errors)}
-          />
-          <NativeSelect
-            key={fields.kind.key}
-            name={fields.kind.name}
-            defaultValue={fields.kind.initialValue}
+          <FieldTextInput field={fields.decidedOn} type="date" label={t("reviews.decidedOn")} required />
+          <FieldSelect
+            field={fields.kind}
             label={t("reviews.decisionKind")}
             data={[
               { value: "priority_areas", label: t("reviews.kinds.priority_areas") },
               { value: "other", label: t("reviews.kinds.other") },
             ]}
           />
-          <TextInput
-            key={fields.year.key}
-            name={fields.year.name}
-            defaultValue={fields.year.initialValue}
-            label={t("reviews.year")}
-            description={t("reviews.yearHelp")}
-            inputMode="numeric"
-            error={errorText(fields.year.errors)}
-          />
+          <FieldTextInput field={fields.year} label={t("reviews.year")} description={t("reviews.yearHelp")} inputMode="numeric" />
         </SimpleGrid>
         <Checkbox.Group label={t("reviews.areasInForce")} defaultValue={chosen} error={errorText(fields.priorityAreaIds.errors)}>
           <Stack gap={6} mt={6}>
@@ -546,16 +496,7 @@ function DecisionForm({
             ))}
           </Stack>
         </Checkbox.Group>
-        <Textarea
-          key={fields.text.key}
-          name={fields.text.name}
-          defaultValue={fields.text.initialValue}
-          label={t("reviews.decisionText")}
-          autosize
-          minRows={2}
-          required
-          error={errorText(fields.text.errors)}
-        />
+        <FieldTextarea field={fields.text} label={t("reviews.decisionText")} autosize minRows={2} required />
         <TranslationFields sv={fields.textSv} en={fields.textEn} label={t("reviews.decisionText")} multiline />
         <Group>
           <Button type="submit">{t("reviews.saveDecision")}</Button>

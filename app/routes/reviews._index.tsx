@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { listReviews, startReview } from "~/server/steering/reviews.server";
 import { reviewTitleIn } from "~/server/steering/review-titles";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
@@ -50,7 +50,6 @@ export default function ReviewsPage() {
   const fmt = useFormat();
   const { reviews, canCreate, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: defaults,
@@ -72,24 +71,8 @@ export default function ReviewsPage() {
               <FormErrors errors={form.errors} />
               <ReviewTitleFields fields={fields} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  key={fields.periodStart.key}
-                  name={fields.periodStart.name}
-                  defaultValue={fields.periodStart.initialValue}
-                  type="date"
-                  label={t("reviews.periodStart")}
-                  required
-                  error={errorText(fields.periodStart.errors)}
-                />
-                <TextInput
-                  key={fields.periodEnd.key}
-                  name={fields.periodEnd.name}
-                  defaultValue={fields.periodEnd.initialValue}
-                  type="date"
-                  label={t("reviews.periodEnd")}
-                  required
-                  error={errorText(fields.periodEnd.errors)}
-                />
+                <FieldTextInput field={fields.periodStart} type="date" label={t("reviews.periodStart")} required />
+                <FieldTextInput field={fields.periodEnd} type="date" label={t("reviews.periodEnd")} required />
               </SimpleGrid>
               <Group>
                 <Button type="submit">{t("reviews.startButton")}</Button>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -26,7 +26,7 @@ import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
@@ -186,7 +186,6 @@ export default function DocumentPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [params] = useSearchParams();
   const {
     document: doc,
@@ -457,12 +456,10 @@ export default function DocumentPage() {
             <Stack mt="md" maw={720}>
               <FormErrors errors={grantForm.errors} />
               <Group align="end" grow>
-                <NativeSelect
-                  key={grant.holder.key}
-                  name={grant.holder.name}
+                <FieldSelect
+                  field={grant.holder}
                   defaultValue={grant.holder.initialValue ?? ""}
                   label={t("workspaces.documents.grantHolder")}
-                  error={errorText(grant.holder.errors)}
                   data={[
                     { value: "", label: t("common.choose") },
                     {
@@ -479,9 +476,8 @@ export default function DocumentPage() {
                     },
                   ]}
                 />
-                <NativeSelect
-                  key={grant.right.key}
-                  name={grant.right.name}
+                <FieldSelect
+                  field={grant.right}
                   defaultValue={grant.right.initialValue ?? "read"}
                   label={t("workspaces.documents.grantRight")}
                   data={[

@@ -1,21 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -39,7 +24,7 @@ import {
 } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";
@@ -352,23 +337,8 @@ export default function MeetingPage() {
             title={t("workspaces.meetings.addItem")}
             busy={busy}
           >
-            <TextInput
-              key={item.title.key}
-              name={item.title.name}
-              defaultValue={item.title.initialValue}
-              label={t("workspaces.meetings.itemTitle")}
-              required
-              error={errorText(item.title.errors)}
-            />
-            <Textarea
-              key={item.description.key}
-              name={item.description.name}
-              defaultValue={item.description.initialValue}
-              label={t("workspaces.meetings.itemDescription")}
-              autosize
-              minRows={2}
-              error={errorText(item.description.errors)}
-            />
+            <FieldTextInput field={item.title} label={t("workspaces.meetings.itemTitle")} required />
+            <FieldTextarea field={item.description} label={t("workspaces.meetings.itemDescription")} autosize minRows={2} />
             <LinkSelect
               key={item.link.key}
               name={item.link.name}
@@ -447,15 +417,12 @@ export default function MeetingPage() {
             <input type="hidden" name="version" value={meeting.version} />
             <Stack>
               <FormErrors errors={minutesForm.errors} />
-              <Textarea
-                key={minutes.minutes.key}
-                name={minutes.minutes.name}
-                defaultValue={minutes.minutes.initialValue}
+              <FieldTextarea
+                field={minutes.minutes}
                 label={t("workspaces.meetings.minutes")}
                 description={t("workspaces.meetings.minutesHelp")}
                 autosize
                 minRows={6}
-                error={errorText(minutes.minutes.errors)}
               />
               <Group>
                 <Button type="submit" name="intent" value="minutes" variant="light" loading={busy}>
@@ -504,30 +471,12 @@ export default function MeetingPage() {
             title={t("workspaces.meetings.recordDecision")}
             busy={busy}
           >
-            <Textarea
-              key={decision.text.key}
-              name={decision.text.name}
-              defaultValue={decision.text.initialValue}
-              label={t("workspaces.meetings.decisionText")}
-              autosize
-              minRows={2}
-              required
-              error={errorText(decision.text.errors)}
-            />
+            <FieldTextarea field={decision.text} label={t("workspaces.meetings.decisionText")} autosize minRows={2} required />
             <TranslationFields sv={decision.textSv} en={decision.textEn} label={t("workspaces.meetings.decisionText")} multiline />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                key={decision.decidedOn.key}
-                name={decision.decidedOn.name}
-                defaultValue={decision.decidedOn.initialValue}
-                type="date"
-                label={t("workspaces.meetings.decidedOn")}
-                required
-                error={errorText(decision.decidedOn.errors)}
-              />
-              <NativeSelect
-                key={decision.agendaItemId.key}
-                name={decision.agendaItemId.name}
+              <FieldTextInput field={decision.decidedOn} type="date" label={t("workspaces.meetings.decidedOn")} required />
+              <FieldSelect
+                field={decision.agendaItemId}
                 defaultValue={decision.agendaItemId.initialValue ?? ""}
                 label={t("workspaces.meetings.concernsItem")}
                 data={[
@@ -560,10 +509,8 @@ export default function MeetingPage() {
           busy={busy}
         >
           <MeetingFields fields={edit} />
-          <NativeSelect
-            key={edit.status.key}
-            name={edit.status.name}
-            defaultValue={edit.status.initialValue}
+          <FieldSelect
+            field={edit.status}
             label={t("workspaces.meetings.fields.status")}
             data={(["planned", "held", "cancelled"] as const).map((s) => ({ value: s, label: t(`workspaces.meetings.status.${s}`) }))}
           />

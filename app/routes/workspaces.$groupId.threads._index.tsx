@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { ThreadSchema } from "~/forms/workspaces";
 import { createThread, listThreads } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
@@ -41,7 +41,6 @@ export default function ThreadsPage() {
   const { groupId, threads, members } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: "new-thread",
     lastResult: actionData?.result,
@@ -92,14 +91,7 @@ export default function ThreadsPage() {
         <Form method="post" {...getFormProps(form)}>
           <Stack maw={720}>
             <FormErrors errors={form.errors} />
-            <TextInput
-              key={fields.title.key}
-              name={fields.title.name}
-              defaultValue={fields.title.initialValue}
-              label={t("workspaces.threads.threadTitle")}
-              required
-              error={errorText(fields.title.errors)}
-            />
+            <FieldTextInput field={fields.title} label={t("workspaces.threads.threadTitle")} required />
             <MessageBodyFields field={fields.body} members={members} minRows={4} />
             <Group>
               <Button type="submit" loading={navigation.state === "submitting"}>

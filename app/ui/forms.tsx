@@ -1,4 +1,20 @@
-import { Alert, Checkbox, ScrollArea, Stack } from "@mantine/core";
+import {
+  Alert,
+  Checkbox,
+  type CheckboxProps,
+  NativeSelect,
+  type NativeSelectProps,
+  NumberInput,
+  type NumberInputProps,
+  PasswordInput,
+  type PasswordInputProps,
+  ScrollArea,
+  Stack,
+  Textarea,
+  type TextareaProps,
+  TextInput,
+  type TextInputProps,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { splitErrorKey } from "~/forms/z";
 
@@ -56,4 +72,56 @@ export function CheckboxList({
       </ScrollArea.Autosize>
     </Checkbox.Group>
   );
+}
+
+/**
+ * A conform field as the inputs below need it. Binding an input to its field in one place means
+ * every form keeps what was typed after a failed submit (initialValue is the submitted value),
+ * shows the field's localised error, and remounts when conform resets the field (its key).
+ */
+type BoundField = { key?: string | undefined; name: string; initialValue?: unknown; errors?: string[] | undefined };
+type Bound<P> = Omit<P, "name" | "defaultValue" | "defaultChecked" | "error"> & {
+  field: BoundField;
+  name?: string;
+  defaultValue?: string;
+  error?: string;
+};
+
+const textValue = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+function useBinding(field: BoundField, overrides: { name?: string; defaultValue?: string; error?: string }) {
+  const errorText = useErrorText();
+  return {
+    name: overrides.name ?? field.name,
+    defaultValue: overrides.defaultValue ?? textValue(field.initialValue),
+    error: overrides.error ?? errorText(field.errors),
+  };
+}
+
+export function FieldTextInput({ field, name, defaultValue, error, ...props }: Bound<TextInputProps>) {
+  return <TextInput key={field.key} {...useBinding(field, { name, defaultValue, error })} {...props} />;
+}
+
+export function FieldTextarea({ field, name, defaultValue, error, ...props }: Bound<TextareaProps>) {
+  return <Textarea key={field.key} {...useBinding(field, { name, defaultValue, error })} {...props} />;
+}
+
+export function FieldSelect({ field, name, defaultValue, error, ...props }: Bound<NativeSelectProps>) {
+  return <NativeSelect key={field.key} {...useBinding(field, { name, defaultValue, error })} {...props} />;
+}
+
+export function FieldNumberInput({ field, name, defaultValue, error, ...props }: Bound<NumberInputProps>) {
+  return <NumberInput key={field.key} {...useBinding(field, { name, defaultValue, error })} {...props} />;
+}
+
+/** A password is never written back into the page, so this binding has no initial value. */
+export function FieldPasswordInput({ field, name, error, ...props }: Omit<Bound<PasswordInputProps>, "defaultValue">) {
+  const binding = useBinding(field, { name, error });
+  return <PasswordInput key={field.key} name={binding.name} error={binding.error} {...props} />;
+}
+
+/** A checkbox submits "on" when ticked, so that is what a kept value looks like. */
+export function FieldCheckbox({ field, name, error, ...props }: Omit<Bound<CheckboxProps>, "defaultValue">) {
+  const binding = useBinding(field, { name, error });
+  return <Checkbox key={field.key} name={binding.name} defaultChecked={field.initialValue === "on"} error={binding.error} {...props} />;
 }

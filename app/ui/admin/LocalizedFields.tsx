@@ -2,9 +2,9 @@
 // plans and priority areas are all named this way. Finnish is required for a name; the other two
 // languages fall back to it (see i18n/names), so they are optional.
 import type { FieldMetadata } from "@conform-to/react";
-import { SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useErrorText } from "~/ui/forms";
+import { FieldTextInput, FieldTextarea } from "~/ui/forms";
 
 type NameFields = { nameFi: FieldMetadata<string>; nameSv: FieldMetadata<string>; nameEn: FieldMetadata<string> };
 type DescriptionFields = {
@@ -16,31 +16,11 @@ type DescriptionFields = {
 /** The three name inputs, as siblings, so a page can place them in its own grid. */
 export function LocalizedNameFields({ fields }: { fields: NameFields }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   return (
     <>
-      <TextInput
-        key={fields.nameFi.key}
-        name={fields.nameFi.name}
-        defaultValue={fields.nameFi.initialValue}
-        label={t("admin.nameFi")}
-        required
-        error={errorText(fields.nameFi.errors)}
-      />
-      <TextInput
-        key={fields.nameSv.key}
-        name={fields.nameSv.name}
-        defaultValue={fields.nameSv.initialValue}
-        label={t("admin.nameSv")}
-        error={errorText(fields.nameSv.errors)}
-      />
-      <TextInput
-        key={fields.nameEn.key}
-        name={fields.nameEn.name}
-        defaultValue={fields.nameEn.initialValue}
-        label={t("admin.nameEn")}
-        error={errorText(fields.nameEn.errors)}
-      />
+      <FieldTextInput field={fields.nameFi} label={t("admin.nameFi")} required />
+      <FieldTextInput field={fields.nameSv} label={t("admin.nameSv")} />
+      <FieldTextInput field={fields.nameEn} label={t("admin.nameEn")} />
     </>
   );
 }
@@ -51,17 +31,8 @@ export function LocalizedNameFields({ fields }: { fields: NameFields }) {
  */
 export function LocalizedDescriptionFields({ fields, inRow = false }: { fields: DescriptionFields; inRow?: boolean }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const box = (field: FieldMetadata<string>, label: string, minRows: number) => (
-    <Textarea
-      key={field.key}
-      name={field.name}
-      defaultValue={field.initialValue}
-      label={label}
-      autosize
-      minRows={minRows}
-      error={errorText(field.errors)}
-    />
+    <FieldTextarea field={field} label={label} autosize minRows={minRows} />
   );
   const finnish = box(fields.descriptionFi, t("plans.descriptionFi"), inRow ? 2 : 3);
   const swedish = box(fields.descriptionSv, t("plans.descriptionSv"), 2);

@@ -1,11 +1,11 @@
 // Which group, for which organisation and in which position: inviting someone and adding a
 // membership to a user ask the same three questions with the same choices.
 import type { FieldMetadata } from "@conform-to/react";
-import { Group, NativeSelect } from "@mantine/core";
+import { Group } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
-import { useErrorText } from "~/ui/forms";
+import { FieldSelect } from "~/ui/forms";
 import { POSITIONS } from "../../../db/schema";
 
 type Choice = { id: number; nameFi: string; nameSv?: string | null; nameEn?: string | null };
@@ -35,7 +35,6 @@ export function MembershipFields({
   asRow?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
   const options = (records: Choice[], empty: string) => [
     { value: "", label: empty },
     ...records.map((r) => ({ value: String(r.id), label: localName(r, i18n.language) })),
@@ -43,31 +42,24 @@ export function MembershipFields({
   // A list, not a fragment, so that a Group counts three children.
   const selects = [
     <Fragment key="group">
-      <NativeSelect
-        key={fields.groupId.key}
-        name={fields.groupId.name}
-        defaultValue={fields.groupId.initialValue}
+      <FieldSelect
+        field={fields.groupId}
         label={t("admin.group")}
         required={groupRequired}
-        error={errorText(fields.groupId.errors)}
         data={options(groups, groupRequired ? t("common.choose") : t("common.none"))}
       />
     </Fragment>,
     <Fragment key="organisation">
-      <NativeSelect
-        key={fields.organisationId.key}
-        name={fields.organisationId.name}
-        defaultValue={fields.organisationId.initialValue}
+      <FieldSelect
+        field={fields.organisationId}
         label={t("admin.organisation")}
         description={organisationHelp}
-        error={errorText(fields.organisationId.errors)}
         data={options(organisations, t("common.none"))}
       />
     </Fragment>,
     <Fragment key="position">
-      <NativeSelect
-        key={fields.position.key}
-        name={fields.position.name}
+      <FieldSelect
+        field={fields.position}
         defaultValue={fields.position.initialValue ?? "member"}
         label={t("admin.position")}
         data={POSITIONS.map((p) => ({ value: p, label: t(`positions.${p}`) }))}

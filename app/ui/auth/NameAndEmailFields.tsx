@@ -1,9 +1,8 @@
 // Who is signing up: the first coordinator and a registering resident give their own name and
 // e-mail address, with the browser's autofill hints for their own details.
 import type { FieldMetadata } from "@conform-to/react";
-import { TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useErrorText } from "~/ui/forms";
+import { FieldTextInput } from "~/ui/forms";
 
 export function NameAndEmailFields({
   name,
@@ -18,28 +17,10 @@ export function NameAndEmailFields({
   emailLabel?: string;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   return (
     <>
-      <TextInput
-        key={name.key}
-        name={name.name}
-        defaultValue={name.initialValue}
-        label={nameLabel}
-        autoComplete="name"
-        required
-        error={errorText(name.errors)}
-      />
-      <TextInput
-        key={email.key}
-        name={email.name}
-        defaultValue={email.initialValue}
-        label={emailLabel ?? t("auth.email")}
-        type="email"
-        autoComplete="email"
-        required
-        error={errorText(email.errors)}
-      />
+      <FieldTextInput field={name} label={nameLabel} autoComplete="name" required />
+      <FieldTextInput field={email} label={emailLabel ?? t("auth.email")} type="email" autoComplete="email" required />
     </>
   );
 }

@@ -1,9 +1,8 @@
 // A new password and its confirmation: registration, the first run, an accepted invitation and the
 // account page's password change all ask for them with the same rule and autocomplete hints.
 import type { FieldMetadata } from "@conform-to/react";
-import { PasswordInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useErrorText } from "~/ui/forms";
+import { FieldPasswordInput } from "~/ui/forms";
 
 export function NewPasswordFields({
   password,
@@ -16,7 +15,6 @@ export function NewPasswordFields({
   labels?: { password: string; passwordHelp: string; passwordConfirm: string };
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const text = labels ?? {
     password: t("auth.newPassword"),
     passwordHelp: t("auth.passwordRule"),
@@ -24,23 +22,8 @@ export function NewPasswordFields({
   };
   return (
     <>
-      <PasswordInput
-        key={password.key}
-        name={password.name}
-        label={text.password}
-        description={text.passwordHelp}
-        autoComplete="new-password"
-        required
-        error={errorText(password.errors)}
-      />
-      <PasswordInput
-        key={passwordConfirm.key}
-        name={passwordConfirm.name}
-        label={text.passwordConfirm}
-        autoComplete="new-password"
-        required
-        error={errorText(passwordConfirm.errors)}
-      />
+      <FieldPasswordInput field={password} label={text.password} description={text.passwordHelp} autoComplete="new-password" required />
+      <FieldPasswordInput field={passwordConfirm} label={text.passwordConfirm} autoComplete="new-password" required />
     </>
   );
 }

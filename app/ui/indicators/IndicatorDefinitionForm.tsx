@@ -1,12 +1,12 @@
 // The indicator definition form: creating and editing an indicator share it (coordinators).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../../db/schema";
 import { IndicatorDefinitionSchema, type IndicatorDefinitionForm as Values } from "~/forms/indicators";
-import { checkedList, CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
 
 type Option = { value: string; label: string };
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -36,14 +36,7 @@ export function IndicatorDefinitionForm({
     shouldRevalidate: "onInput",
   });
   const input = (name: "key" | "nameFi" | "nameSv" | "nameEn" | "unit" | "source", label: string, extra: Record<string, unknown> = {}) => (
-    <TextInput
-      key={fields[name].key}
-      name={fields[name].name}
-      defaultValue={text(fields[name].initialValue)}
-      label={label}
-      error={errorText(fields[name].errors)}
-      {...extra}
-    />
+    <FieldTextInput field={fields[name]} defaultValue={text(fields[name].initialValue)} label={label} {...extra} />
   );
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -64,41 +57,33 @@ export function IndicatorDefinitionForm({
           {input("nameEn", t("indicators.definitionForm.nameEn"))}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            key={fields.direction.key}
-            name={fields.direction.name}
+          <FieldSelect
+            field={fields.direction}
             defaultValue={text(fields.direction.initialValue) ?? "up"}
             label={t("indicators.definitionForm.direction")}
             data={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: t(`indicators.direction.${d}`) }))}
-            error={errorText(fields.direction.errors)}
           />
-          <NativeSelect
-            key={fields.resolution.key}
-            name={fields.resolution.name}
+          <FieldSelect
+            field={fields.resolution}
             defaultValue={text(fields.resolution.initialValue) ?? "year"}
             label={t("indicators.definitionForm.resolution")}
             description={t("indicators.definitionForm.resolutionHelp")}
             data={INDICATOR_RESOLUTIONS.map((r) => ({ value: r, label: t(`indicators.resolution.${r}`) }))}
-            error={errorText(fields.resolution.errors)}
           />
           {input("source", t("indicators.definitionForm.source"))}
         </SimpleGrid>
-        <Textarea
-          key={fields.descriptionFi.key}
-          name={fields.descriptionFi.name}
+        <FieldTextarea
+          field={fields.descriptionFi}
           defaultValue={text(fields.descriptionFi.initialValue)}
           label={t("indicators.definitionForm.description")}
           autosize
           minRows={3}
-          error={errorText(fields.descriptionFi.errors)}
         />
-        <TextInput
-          key={fields.measureCodes.key}
-          name={fields.measureCodes.name}
+        <FieldTextInput
+          field={fields.measureCodes}
           defaultValue={text(fields.measureCodes.initialValue)}
           label={t("indicators.definitionForm.measureCodes")}
           description={t("indicators.definitionForm.measureCodesHelp")}
-          error={errorText(fields.measureCodes.errors)}
         />
         {priorityAreas.length ? (
           <CheckboxList

@@ -1,12 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema, type MeasureForm } from "~/forms/measures";
 import { localName } from "~/i18n/names";
-import { checkedList, CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldCheckbox, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
 import { TranslationFields } from "~/ui/TranslationFields";
 
 type Options = {
@@ -104,74 +104,36 @@ export function MeasureFormFields({
         <Fieldset legend={t("measures.basics")}>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                key={fields.code.key}
-                name={fields.code.name}
-                defaultValue={fields.code.initialValue}
-                label={t("measures.code")}
-                description={t("measures.codeHelp")}
-                required
-                error={errorText(fields.code.errors)}
-              />
-              <NativeSelect
-                key={fields.priorityAreaId.key}
-                name={fields.priorityAreaId.name}
-                defaultValue={fields.priorityAreaId.initialValue}
+              <FieldTextInput field={fields.code} label={t("measures.code")} description={t("measures.codeHelp")} required />
+              <FieldSelect
+                field={fields.priorityAreaId}
                 label={t("measures.priorityArea")}
                 data={[
                   { value: "", label: t("common.none") },
                   ...options.priorityAreas.map((p) => ({ value: String(p.id), label: `${p.code} ${localName(p, lang)}` })),
                 ]}
-                error={errorText(fields.priorityAreaId.errors)}
               />
-              <Checkbox
-                key={fields.published.key}
-                name={fields.published.name}
-                defaultChecked={fields.published.initialValue === "on"}
-                label={t("measures.publishedLabel")}
-                mt={28}
-              />
+              <FieldCheckbox field={fields.published} label={t("measures.publishedLabel")} mt={28} />
             </SimpleGrid>
-            <TextInput
-              key={fields.title.key}
-              name={fields.title.name}
-              defaultValue={fields.title.initialValue}
-              label={t("measures.title")}
-              required
-              error={errorText(fields.title.errors)}
-            />
+            <FieldTextInput field={fields.title} label={t("measures.title")} required />
             <TranslationFields sv={fields.titleSv} en={fields.titleEn} label={t("measures.title")} />
-            <Textarea
-              key={fields.description.key}
-              name={fields.description.name}
-              defaultValue={fields.description.initialValue}
-              label={t("measures.description")}
-              autosize
-              minRows={4}
-              error={errorText(fields.description.errors)}
-            />
+            <FieldTextarea field={fields.description} label={t("measures.description")} autosize minRows={4} />
             <TranslationFields sv={fields.descriptionSv} en={fields.descriptionEn} label={t("measures.description")} multiline />
           </Stack>
         </Fieldset>
 
         <Fieldset legend={t("measures.ownership")}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
-              key={fields.ownerOrganisationId.key}
-              name={fields.ownerOrganisationId.name}
-              defaultValue={fields.ownerOrganisationId.initialValue}
+            <FieldSelect
+              field={fields.ownerOrganisationId}
               label={t("measures.owner")}
               required
               data={[{ value: "", label: t("common.choose") }, ...orgOptions]}
-              error={errorText(fields.ownerOrganisationId.errors)}
             />
-            <NativeSelect
-              key={fields.responsibleUserId.key}
-              name={fields.responsibleUserId.name}
-              defaultValue={fields.responsibleUserId.initialValue}
+            <FieldSelect
+              field={fields.responsibleUserId}
               label={t("measures.responsible")}
               data={[{ value: "", label: t("common.none") }, ...options.people.map((p) => ({ value: p.id, label: p.name }))]}
-              error={errorText(fields.responsibleUserId.errors)}
             />
           </SimpleGrid>
           <CheckboxList
@@ -185,29 +147,9 @@ export function MeasureFormFields({
 
         <Fieldset legend={t("measures.schedule")}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              key={fields.startDate.key}
-              name={fields.startDate.name}
-              defaultValue={fields.startDate.initialValue}
-              type="date"
-              label={t("measures.starts")}
-              error={errorText(fields.startDate.errors)}
-            />
-            <TextInput
-              key={fields.endDate.key}
-              name={fields.endDate.name}
-              defaultValue={fields.endDate.initialValue}
-              type="date"
-              label={t("measures.ends")}
-              error={errorText(fields.endDate.errors)}
-            />
-            <Checkbox
-              key={fields.continuous.key}
-              name={fields.continuous.name}
-              defaultChecked={fields.continuous.initialValue === "on"}
-              label={t("measures.continuous")}
-              mt={28}
-            />
+            <FieldTextInput field={fields.startDate} type="date" label={t("measures.starts")} />
+            <FieldTextInput field={fields.endDate} type="date" label={t("measures.ends")} />
+            <FieldCheckbox field={fields.continuous} label={t("measures.continuous")} mt={28} />
           </SimpleGrid>
           <Text fw={500} size="sm" mt="md">
             {t("measures.tasks")}
@@ -218,25 +160,10 @@ export function MeasureFormFields({
               return (
                 <Stack key={task.key} gap={4}>
                   <Group align="end" wrap="nowrap">
-                    <TextInput
-                      key={f.title.key}
-                      name={f.title.name}
-                      defaultValue={f.title.initialValue}
-                      label={t("measures.taskTitle", { n: index + 1 })}
-                      style={{ flex: 1 }}
-                      error={errorText(f.title.errors)}
-                    />
-                    <TextInput
-                      key={f.dueDate.key}
-                      name={f.dueDate.name}
-                      defaultValue={f.dueDate.initialValue}
-                      type="date"
-                      label={t("measures.due")}
-                      error={errorText(f.dueDate.errors)}
-                    />
-                    <NativeSelect
-                      key={f.state.key}
-                      name={f.state.name}
+                    <FieldTextInput field={f.title} label={t("measures.taskTitle", { n: index + 1 })} style={{ flex: 1 }} />
+                    <FieldTextInput field={f.dueDate} type="date" label={t("measures.due")} />
+                    <FieldSelect
+                      field={f.state}
                       defaultValue={f.state.initialValue ?? "open"}
                       label={t("measures.taskStateLabel")}
                       data={(["open", "done", "cancelled"] as const).map((s) => ({ value: s, label: t(`measures.taskState.${s}`) }))}
@@ -263,13 +190,7 @@ export function MeasureFormFields({
         </Fieldset>
 
         <Fieldset legend={t("measures.targeting")}>
-          <Checkbox
-            key={fields.cityWide.key}
-            name={fields.cityWide.name}
-            defaultChecked={fields.cityWide.initialValue === "on"}
-            label={t("measures.cityWide")}
-            description={t("measures.cityWideHelp")}
-          />
+          <FieldCheckbox field={fields.cityWide} label={t("measures.cityWide")} description={t("measures.cityWideHelp")} />
           <CheckboxList
             label={t("measures.targetAreas")}
             name={fields.areaIds.name}
@@ -296,15 +217,12 @@ export function MeasureFormFields({
         </Fieldset>
 
         <Fieldset legend={t("measures.money")}>
-          <TextInput
-            key={fields.budgetEur.key}
-            name={fields.budgetEur.name}
-            defaultValue={fields.budgetEur.initialValue}
+          <FieldTextInput
+            field={fields.budgetEur}
             label={t("measures.budget")}
             description={t("measures.budgetHelp")}
             inputMode="decimal"
             maw={260}
-            error={errorText(fields.budgetEur.errors)}
           />
           <Text fw={500} size="sm" mt="md" id="cost-shares-label">
             {t("measures.costShares")}
@@ -322,24 +240,13 @@ export function MeasureFormFields({
               const f = share.getFieldset();
               return (
                 <Group key={share.key} align="end" wrap="nowrap">
-                  <NativeSelect
-                    key={f.organisationId.key}
-                    name={f.organisationId.name}
-                    defaultValue={f.organisationId.initialValue}
+                  <FieldSelect
+                    field={f.organisationId}
                     label={t("measures.shareOrganisation", { n: index + 1 })}
                     data={[{ value: "", label: t("common.choose") }, ...orgOptions]}
                     style={{ flex: 1 }}
-                    error={errorText(f.organisationId.errors)}
                   />
-                  <TextInput
-                    key={f.percent.key}
-                    name={f.percent.name}
-                    defaultValue={f.percent.initialValue}
-                    label={t("measures.sharePercent")}
-                    inputMode="decimal"
-                    w={120}
-                    error={errorText(f.percent.errors)}
-                  />
+                  <FieldTextInput field={f.percent} label={t("measures.sharePercent")} inputMode="decimal" w={120} />
                   <RemoveRowButton
                     buttonProps={form.remove.getButtonProps({ name: fields.costShares.name, index })}
                     label={t("measures.removeShare", { n: index + 1 })}

@@ -1,6 +1,6 @@
-import { NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 
 /** What this component needs of a conform field: the same shape for the new-plan and edit forms. */
@@ -13,17 +13,9 @@ const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 /** A plan's names, planning period, follow-up interval and strategy: creating and editing a plan share them. */
 export function PlanBasicsFields({ fields, strategies }: { fields: BasicsFields; strategies: Strategy[] }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const strategyLabel = useStrategyLabel();
   const input = (name: keyof BasicsFields, label: string, extra: Record<string, unknown> = {}) => (
-    <TextInput
-      key={fields[name].key}
-      name={fields[name].name}
-      defaultValue={text(fields[name].initialValue)}
-      label={label}
-      error={errorText(fields[name].errors)}
-      {...extra}
-    />
+    <FieldTextInput field={fields[name]} defaultValue={text(fields[name].initialValue)} label={label} {...extra} />
   );
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -40,16 +32,14 @@ export function PlanBasicsFields({ fields, strategies }: { fields: BasicsFields;
         required: true,
         description: t("plans.updateIntervalHelp"),
       })}
-      <NativeSelect
-        key={fields.strategyId.key}
-        name={fields.strategyId.name}
+      <FieldSelect
+        field={fields.strategyId}
         defaultValue={text(fields.strategyId.initialValue)}
         label={t("plans.strategy")}
         data={[
           { value: "", label: t("plans.noStrategyOption") },
           ...strategies.map((s) => ({ value: String(s.id), label: strategyLabel(s) })),
         ]}
-        error={errorText(fields.strategyId.errors)}
       />
     </SimpleGrid>
   );

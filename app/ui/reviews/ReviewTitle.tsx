@@ -1,9 +1,9 @@
 // A status review's title in the reader's language (a Finnish fallback carries lang="fi", so a
 // screen reader pronounces it right), and the three title inputs the new-review and rename forms share.
 import type { FieldMetadata } from "@conform-to/react";
-import { SimpleGrid, TextInput } from "@mantine/core";
+import { SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useErrorText } from "~/ui/forms";
+import { FieldTextInput } from "~/ui/forms";
 
 /** A title as `reviewTitleIn` (server/steering/review-titles) gives it: the text and its language. */
 export type LocalTitle = { text: string; lang: string };
@@ -18,36 +18,26 @@ type TitleFields = { title: FieldMetadata<string>; titleSv: FieldMetadata<string
 /** Finnish required, Swedish and English optional: three inputs in a row on a wide screen. */
 export function ReviewTitleFields({ fields }: { fields: TitleFields }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-      <TextInput
-        key={fields.title.key}
-        name={fields.title.name}
-        defaultValue={fields.title.initialValue}
+      <FieldTextInput
+        field={fields.title}
         label={t("reviews.reviewTitleFi")}
         placeholder={t("reviews.titlePlaceholder")}
         lang="fi"
         required
-        error={errorText(fields.title.errors)}
       />
-      <TextInput
-        key={fields.titleSv.key}
-        name={fields.titleSv.name}
-        defaultValue={fields.titleSv.initialValue}
+      <FieldTextInput
+        field={fields.titleSv}
         label={t("reviews.reviewTitleSv")}
         description={t("reviews.titleTranslationsHelp")}
         lang="sv"
-        error={errorText(fields.titleSv.errors)}
       />
-      <TextInput
-        key={fields.titleEn.key}
-        name={fields.titleEn.name}
-        defaultValue={fields.titleEn.initialValue}
+      <FieldTextInput
+        field={fields.titleEn}
         label={t("reviews.reviewTitleEn")}
         description={t("reviews.titleTranslationsHelp")}
         lang="en"
-        error={errorText(fields.titleEn.errors)}
       />
     </SimpleGrid>
   );

@@ -1,8 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { NativeSelect, SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PUBLICITY_CLASSES } from "../../../db/schema";
-import { useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, useErrorText } from "~/ui/forms";
 import { LinkSelect } from "./LinkSelect";
 
 type Fields = {
@@ -26,49 +26,22 @@ export function DocumentFields({ fields, options }: { fields: Fields; options: O
   const errorText = useErrorText();
   return (
     <>
-      <TextInput
-        key={fields.title.key}
-        name={fields.title.name}
-        defaultValue={fields.title.initialValue}
-        label={t("workspaces.documents.docTitle")}
-        required
-        error={errorText(fields.title.errors)}
-      />
-      <Textarea
-        key={fields.description.key}
-        name={fields.description.name}
-        defaultValue={fields.description.initialValue}
-        label={t("workspaces.documents.description")}
-        autosize
-        minRows={2}
-        error={errorText(fields.description.errors)}
-      />
-      <NativeSelect
-        key={fields.publicity.key}
-        name={fields.publicity.name}
+      <FieldTextInput field={fields.title} label={t("workspaces.documents.docTitle")} required />
+      <FieldTextarea field={fields.description} label={t("workspaces.documents.description")} autosize minRows={2} />
+      <FieldSelect
+        field={fields.publicity}
         defaultValue={fields.publicity.initialValue ?? "public"}
         label={t("workspaces.documents.publicity")}
         description={t("workspaces.documents.publicityHelp")}
         data={PUBLICITY_CLASSES.map((c) => ({ value: c, label: t(`workspaces.documents.class.${c}`) }))}
-        error={errorText(fields.publicity.errors)}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          key={fields.legalGround.key}
-          name={fields.legalGround.name}
-          defaultValue={fields.legalGround.initialValue}
+        <FieldTextInput
+          field={fields.legalGround}
           label={t("workspaces.documents.legalGround")}
           description={t("workspaces.documents.legalGroundHelp")}
-          error={errorText(fields.legalGround.errors)}
         />
-        <TextInput
-          key={fields.secretUntil.key}
-          name={fields.secretUntil.name}
-          defaultValue={fields.secretUntil.initialValue}
-          type="date"
-          label={t("workspaces.documents.secretUntil")}
-          error={errorText(fields.secretUntil.errors)}
-        />
+        <FieldTextInput field={fields.secretUntil} type="date" label={t("workspaces.documents.secretUntil")} />
       </SimpleGrid>
       <LinkSelect
         key={fields.link.key}

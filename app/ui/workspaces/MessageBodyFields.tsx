@@ -1,9 +1,8 @@
 // A discussion message's text and whom else to notify: the same when a thread is started and
 // when someone replies (only the box's height differs).
 import type { FieldMetadata } from "@conform-to/react";
-import { Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useErrorText } from "~/ui/forms";
+import { FieldTextarea } from "~/ui/forms";
 import { MentionPicker } from "~/ui/workspaces/MentionPicker";
 
 export function MessageBodyFields({
@@ -16,19 +15,15 @@ export function MessageBodyFields({
   minRows: number;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   return (
     <>
-      <Textarea
-        key={field.key}
-        name={field.name}
-        defaultValue={field.initialValue}
+      <FieldTextarea
+        field={field}
         label={t("workspaces.threads.body")}
         description={t("workspaces.threads.bodyHelp", { example: members[0]?.name ?? "Etunimi Sukunimi" })}
         autosize
         minRows={minRows}
         required
-        error={errorText(field.errors)}
       />
       <MentionPicker members={members} />
     </>
