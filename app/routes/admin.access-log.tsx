@@ -8,7 +8,7 @@ import { authorize } from "~/server/people/guard.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
-import { TableHead } from "~/ui/TableParts";
+import { DataTable } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["workspaces.accessLog.title", "admin.title"]);
@@ -46,53 +46,50 @@ export default function AccessLogPage() {
       {rows.length === 0 ? (
         <Text>{t("workspaces.accessLog.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped data-testid="access-log">
-            <caption className="visually-hidden">{t("workspaces.accessLog.title")}</caption>
-            <TableHead
-              columns={[
-                t("workspaces.accessLog.at"),
-                t("workspaces.accessLog.user"),
-                t("workspaces.accessLog.action"),
-                t("workspaces.accessLog.document"),
-                t("workspaces.accessLog.version"),
-                t("workspaces.accessLog.ip"),
-              ]}
-            />
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{fmt.dateTime(r.at)}</Table.Td>
-                  <Table.Td>
-                    {r.userName ?? "–"}
-                    {r.userEmail ? (
-                      <Text size="xs" c="dimmed">
-                        {r.userEmail}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={r.action === "download" ? "orange" : "city"}>
-                      {t(`workspaces.accessLog.actions.${r.action}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.groupId ? (
-                      <Anchor component={Link} to={`/workspaces/${r.groupId}/documents/${r.documentId}`}>
-                        {r.documentTitle}
-                      </Anchor>
-                    ) : (
-                      r.documentTitle
-                    )}{" "}
-                    <PublicityBadge publicity={r.publicity} />
-                  </Table.Td>
-                  <Table.Td>{r.version ?? "–"}</Table.Td>
-                  <Table.Td>{r.ip ?? "–"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("workspaces.accessLog.title")}
+          minWidth={760}
+          data-testid="access-log"
+          columns={[
+            t("workspaces.accessLog.at"),
+            t("workspaces.accessLog.user"),
+            t("workspaces.accessLog.action"),
+            t("workspaces.accessLog.document"),
+            t("workspaces.accessLog.version"),
+            t("workspaces.accessLog.ip"),
+          ]}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{fmt.dateTime(r.at)}</Table.Td>
+              <Table.Td>
+                {r.userName ?? "–"}
+                {r.userEmail ? (
+                  <Text size="xs" c="dimmed">
+                    {r.userEmail}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={r.action === "download" ? "orange" : "city"}>
+                  {t(`workspaces.accessLog.actions.${r.action}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {r.groupId ? (
+                  <Anchor component={Link} to={`/workspaces/${r.groupId}/documents/${r.documentId}`}>
+                    {r.documentTitle}
+                  </Anchor>
+                ) : (
+                  r.documentTitle
+                )}{" "}
+                <PublicityBadge publicity={r.publicity} />
+              </Table.Td>
+              <Table.Td>{r.version ?? "–"}</Table.Td>
+              <Table.Td>{r.ip ?? "–"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <Pager page={page} pageCount={pageCount} total={total} />
     </Stack>

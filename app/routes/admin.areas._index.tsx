@@ -10,7 +10,7 @@ import { localName } from "~/i18n/names";
 import { listAreasForAdmin } from "~/server/city/areas.server";
 import { authorize } from "~/server/people/guard.server";
 import { RemovedAreaNameSchema } from "~/forms/city-data";
-import { TableHead } from "~/ui/TableParts";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -42,50 +42,47 @@ export default function AdminAreas() {
         </Anchor>
       </Group>
       {areas.length ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped>
-            <Table.Caption>{t("cityData.areas.caption")}</Table.Caption>
-            <TableHead
-              columns={[
-                t("cityData.areas.level"),
-                t("cityData.areas.code"),
-                t("cityData.areas.name"),
-                t("cityData.areas.parent"),
-                t("cityData.areas.validity"),
-                { label: t("cityData.areas.uses"), alignRight: true },
-                { label: t("cityData.areas.manage"), visuallyHidden: true },
-              ]}
-              scoped
-            />
-            <Table.Tbody>
-              {areas.map((a) => {
-                const parent = a.parentId ? byId.get(a.parentId) : undefined;
-                return (
-                  <Table.Tr key={a.id} data-area={`${a.level}:${a.code}`}>
-                    <Table.Td>{t(`areaLevels.${a.level}`)}</Table.Td>
-                    <Table.Td>{a.code}</Table.Td>
-                    <Table.Td>
-                      {localName(a, i18n.language)}
-                      <FormerAreaBadge former={a.former} />
-                    </Table.Td>
-                    <Table.Td>{parent ? `${parent.code} ${localName(parent, i18n.language)}` : "–"}</Table.Td>
-                    <Table.Td>{a.validFrom || a.validUntil ? `${a.validFrom ?? ""}–${a.validUntil ?? ""}` : "–"}</Table.Td>
-                    <Table.Td ta="right">{a.uses}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/admin/areas/${a.id}`}
-                        aria-label={t("cityData.areas.manageNamed", { name: `${a.code} ${localName(a, i18n.language)}` })}
-                      >
-                        {t("cityData.areas.manage")}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("cityData.areas.caption")}
+          showCaption
+          minWidth={720}
+          columns={[
+            t("cityData.areas.level"),
+            t("cityData.areas.code"),
+            t("cityData.areas.name"),
+            t("cityData.areas.parent"),
+            t("cityData.areas.validity"),
+            { label: t("cityData.areas.uses"), alignRight: true },
+            { label: t("cityData.areas.manage"), visuallyHidden: true },
+          ]}
+          scoped
+        >
+          {areas.map((a) => {
+            const parent = a.parentId ? byId.get(a.parentId) : undefined;
+            return (
+              <Table.Tr key={a.id} data-area={`${a.level}:${a.code}`}>
+                <Table.Td>{t(`areaLevels.${a.level}`)}</Table.Td>
+                <Table.Td>{a.code}</Table.Td>
+                <Table.Td>
+                  {localName(a, i18n.language)}
+                  <FormerAreaBadge former={a.former} />
+                </Table.Td>
+                <Table.Td>{parent ? `${parent.code} ${localName(parent, i18n.language)}` : "–"}</Table.Td>
+                <Table.Td>{a.validFrom || a.validUntil ? `${a.validFrom ?? ""}–${a.validUntil ?? ""}` : "–"}</Table.Td>
+                <Table.Td ta="right">{a.uses}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/admin/areas/${a.id}`}
+                    aria-label={t("cityData.areas.manageNamed", { name: `${a.code} ${localName(a, i18n.language)}` })}
+                  >
+                    {t("cityData.areas.manage")}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
       ) : (
         <Text>{t("cityData.areas.none")}</Text>
       )}

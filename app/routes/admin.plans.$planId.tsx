@@ -23,7 +23,7 @@ import { FieldTextInput, FormErrors, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
-import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import { DataTable, EditLinkCell } from "~/ui/TableParts";
 import {
   LocalizedDescriptionFields,
   LocalizedNameFields,
@@ -345,24 +345,24 @@ export default function AdminPlan() {
           ) : null}
           <Text size="sm">{t("plans.priorityAreasHelp")}</Text>
           {areas.length ? (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped>
-                <caption className="visually-hidden">{t("plans.priorityAreasTitle")}</caption>
-                <TableHead columns={[t("plans.code"), t("plans.name"), t("plans.yearsInForce")]} scoped actions />
-                <Table.Tbody>
-                  {areas.map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>{a.code}</Table.Td>
-                      <Table.Th scope="row" fw="normal">
-                        {localName(a, lang)}
-                      </Table.Th>
-                      <Table.Td>{a.years.length ? a.years.join(", ") : "–"}</Table.Td>
-                      <EditLinkCell to={`?area=${a.id}#area-form`} name={localName(a, lang)} />
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              caption={t("plans.priorityAreasTitle")}
+              minWidth={560}
+              columns={[t("plans.code"), t("plans.name"), t("plans.yearsInForce")]}
+              scoped
+              actions
+            >
+              {areas.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.code}</Table.Td>
+                  <Table.Th scope="row" fw="normal">
+                    {localName(a, lang)}
+                  </Table.Th>
+                  <Table.Td>{a.years.length ? a.years.join(", ") : "–"}</Table.Td>
+                  <EditLinkCell to={`?area=${a.id}#area-form`} name={localName(a, lang)} />
+                </Table.Tr>
+              ))}
+            </DataTable>
           ) : (
             <Text>{t("plans.noAreas")}</Text>
           )}

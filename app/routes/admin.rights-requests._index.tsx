@@ -10,7 +10,7 @@ import { listRightsRequests } from "~/server/people/rights-requests.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
-import { TableHead } from "~/ui/TableParts";
+import { DataTable } from "~/ui/TableParts";
 import { RequesterLink } from "~/ui/admin/RequesterLink";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -44,41 +44,37 @@ export default function AdminRightsRequests() {
       {rows.length === 0 ? (
         <Text>{t("rights.admin.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped>
-            <caption className="visually-hidden">{t("rights.admin.title")}</caption>
-            <TableHead
-              columns={[
-                t("rights.admin.request"),
-                t("rights.admin.requester"),
-                t("rights.admin.email"),
-                t("rights.admin.received"),
-                t("rights.admin.dueAt"),
-                t("rights.admin.status"),
-              ]}
-            />
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/rights-requests/${r.id}`}>
-                      {t("rights.admin.detailTitle", { kind: t(`rights.kinds.${r.kind}`), id: r.id })}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <RequesterLink requesterId={r.requesterId} requesterName={r.requesterName} />
-                  </Table.Td>
-                  <Table.Td>{r.requesterEmail ?? "–"}</Table.Td>
-                  <Table.Td>{fmt.date(r.createdAt)}</Table.Td>
-                  <Table.Td>{fmt.date(r.dueAt)}</Table.Td>
-                  <Table.Td>
-                    <RightsRequestBadges request={r} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("rights.admin.title")}
+          minWidth={720}
+          columns={[
+            t("rights.admin.request"),
+            t("rights.admin.requester"),
+            t("rights.admin.email"),
+            t("rights.admin.received"),
+            t("rights.admin.dueAt"),
+            t("rights.admin.status"),
+          ]}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/admin/rights-requests/${r.id}`}>
+                  {t("rights.admin.detailTitle", { kind: t(`rights.kinds.${r.kind}`), id: r.id })}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <RequesterLink requesterId={r.requesterId} requesterName={r.requesterName} />
+              </Table.Td>
+              <Table.Td>{r.requesterEmail ?? "–"}</Table.Td>
+              <Table.Td>{fmt.date(r.createdAt)}</Table.Td>
+              <Table.Td>{fmt.date(r.dueAt)}</Table.Td>
+              <Table.Td>
+                <RightsRequestBadges request={r} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <Pager page={page} pageCount={pageCount} total={total} />
     </Stack>

@@ -10,7 +10,7 @@ import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
 import { FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
-import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import { DataTable, EditLinkCell } from "~/ui/TableParts";
 import {
   LocalizedDescriptionFields,
   LocalizedNameFields,
@@ -201,23 +201,17 @@ export default function AdminStrategy() {
               </Alert>
             ) : null}
             {selected.goals.length ? (
-              <Table.ScrollContainer minWidth={480}>
-                <Table striped>
-                  <caption className="visually-hidden">{t("plans.goalsTitle")}</caption>
-                  <TableHead columns={[t("plans.code"), t("plans.goal")]} scoped actions />
-                  <Table.Tbody>
-                    {selected.goals.map((g) => (
-                      <Table.Tr key={g.id}>
-                        <Table.Td>{g.code}</Table.Td>
-                        <Table.Th scope="row" fw="normal">
-                          {localName(g, lang)}
-                        </Table.Th>
-                        <EditLinkCell to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`} name={localName(g, lang)} />
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable caption={t("plans.goalsTitle")} minWidth={480} columns={[t("plans.code"), t("plans.goal")]} scoped actions>
+                {selected.goals.map((g) => (
+                  <Table.Tr key={g.id}>
+                    <Table.Td>{g.code}</Table.Td>
+                    <Table.Th scope="row" fw="normal">
+                      {localName(g, lang)}
+                    </Table.Th>
+                    <EditLinkCell to={`/admin/strategy?strategy=${selected.id}&goal=${g.id}#goal-form`} name={localName(g, lang)} />
+                  </Table.Tr>
+                ))}
+              </DataTable>
             ) : (
               <Text>{t("plans.noGoals")}</Text>
             )}

@@ -20,6 +20,7 @@ import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { LangText } from "~/ui/LocalText";
 import { languageOf, pageTitle } from "~/i18n/page-title";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.area", { name: data ? localName(data.area, languageOf(matches)) : null });
@@ -164,35 +165,28 @@ export default function AreaPage() {
           {cityPlan ? ` ${localName(cityPlan, lang)}.` : ""}
         </Text>
         {measures.length ? (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
-              <Table.Caption>{t("neighbourhood.area.measuresCaption", { area: localName(area, lang) })}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("measures.code")}</Table.Th>
-                  <Table.Th scope="col">{t("measures.title")}</Table.Th>
-                  <Table.Th scope="col">{t("measures.owner")}</Table.Th>
-                  <Table.Th scope="col">{t("measures.statusLabel")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {measures.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>{m.code}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
-                        <LangText value={m.title} />
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={m.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            caption={t("neighbourhood.area.measuresCaption", { area: localName(area, lang) })}
+            showCaption
+            minWidth={560}
+            columns={[t("measures.code"), t("measures.title"), t("measures.owner"), t("measures.statusLabel")]}
+            scoped
+          >
+            {measures.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.code}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/measures/${m.id}`} underline="always">
+                    <LangText value={m.title} />
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{localName({ nameFi: m.ownerNameFi, nameSv: m.ownerNameSv, nameEn: m.ownerNameEn }, lang)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={m.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : (
           <Text>{t("neighbourhood.area.noMeasures")}</Text>
         )}

@@ -11,6 +11,7 @@ import { listIndicators, type IndicatorSummary, type TrackStatus } from "~/serve
 import { can } from "~/server/people/permissions.server";
 import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
 import { useFigureText, type FigureView } from "~/ui/indicators/figures";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -69,66 +70,60 @@ function IndicatorTable({ caption, rows }: { caption: string; rows: Row[] }) {
   // A value as published and the period it is for: "56,4 (2025)", "yli 80 (2025)".
   const withPeriod = (p: FigureView & { period: string }) => `${figure(p)} (${p.period})`;
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped verticalSpacing="sm">
-        <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("indicators.columns.name")}</Table.Th>
-            <Table.Th scope="col">{t("indicators.columns.unit")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("indicators.columns.latest")}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("indicators.columns.target")}
-            </Table.Th>
-            <Table.Th scope="col">{t("indicators.columns.status")}</Table.Th>
-            <Table.Th scope="col">{t("indicators.columns.trend")}</Table.Th>
-            <Table.Th scope="col">{t("indicators.columns.source")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((i) => (
-            <Table.Tr key={i.id} data-indicator={i.key}>
-              <Table.Td>
-                <Anchor component={Link} to={`/indicators/${i.id}`}>
-                  {localName(i, i18n.language)}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{i.unit}</Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                {i.latest ? withPeriod(i.latest) : t("indicators.noValue")}
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                {i.target ? withPeriod(i.target) : t("indicators.noValue")}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <TrackBadge status={i.status} />
-              </Table.Td>
-              <Table.Td>
-                {i.trend && i.previous ? (
-                  <>
-                    <Text span>
-                      <span aria-hidden="true">{i.trend === "up" ? "↑ " : i.trend === "down" ? "↓ " : "→ "}</span>
-                      {t(`indicators.trend.${i.trend}`)}
-                      {i.improving !== null ? `, ${t(i.improving ? "indicators.trend.improving" : "indicators.trend.worsening")}` : ""}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {t("indicators.trend.since", { period: i.previous.period, value: figure(i.previous) })}
-                    </Text>
-                  </>
-                ) : (
-                  t("indicators.trend.none")
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{i.source}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      caption={caption}
+      minWidth={900}
+      verticalSpacing="sm"
+      columns={[
+        t("indicators.columns.name"),
+        t("indicators.columns.unit"),
+        { label: t("indicators.columns.latest"), alignRight: true },
+        { label: t("indicators.columns.target"), alignRight: true },
+        t("indicators.columns.status"),
+        t("indicators.columns.trend"),
+        t("indicators.columns.source"),
+      ]}
+      scoped
+    >
+      {rows.map((i) => (
+        <Table.Tr key={i.id} data-indicator={i.key}>
+          <Table.Td>
+            <Anchor component={Link} to={`/indicators/${i.id}`}>
+              {localName(i, i18n.language)}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{i.unit}</Table.Td>
+          <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+            {i.latest ? withPeriod(i.latest) : t("indicators.noValue")}
+          </Table.Td>
+          <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+            {i.target ? withPeriod(i.target) : t("indicators.noValue")}
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <TrackBadge status={i.status} />
+          </Table.Td>
+          <Table.Td>
+            {i.trend && i.previous ? (
+              <>
+                <Text span>
+                  <span aria-hidden="true">{i.trend === "up" ? "↑ " : i.trend === "down" ? "↓ " : "→ "}</span>
+                  {t(`indicators.trend.${i.trend}`)}
+                  {i.improving !== null ? `, ${t(i.improving ? "indicators.trend.improving" : "indicators.trend.worsening")}` : ""}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t("indicators.trend.since", { period: i.previous.period, value: figure(i.previous) })}
+                </Text>
+              </>
+            ) : (
+              t("indicators.trend.none")
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{i.source}</Text>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -21,6 +21,7 @@ import {
 } from "~/server/city/indicators.server";
 import { useFigureText } from "~/ui/indicators/figures";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
+import { DataTable } from "~/ui/TableParts";
 
 /** The documented column names, in the order of the help table. */
 const COLUMN_DOCS = [
@@ -148,27 +149,22 @@ export default function IndicatorImport() {
         <Title order={2} size="h4" id="import-columns" mb="sm">
           {t("indicators.import.columnsHeading")}
         </Title>
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
-            <caption className="visually-hidden">{t("indicators.import.columnsCaption")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("indicators.import.column")}</Table.Th>
-                <Table.Th scope="col">{t("indicators.import.meaning")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {COLUMN_DOCS.map(([fi, en]) => (
-                <Table.Tr key={fi}>
-                  <Table.Th scope="row">
-                    <code>{fi}</code> / <code>{en}</code>
-                  </Table.Th>
-                  <Table.Td>{t(`indicators.import.columns.${en}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("indicators.import.columnsCaption")}
+          minWidth={560}
+          striped={false}
+          columns={[t("indicators.import.column"), t("indicators.import.meaning")]}
+          scoped
+        >
+          {COLUMN_DOCS.map(([fi, en]) => (
+            <Table.Tr key={fi}>
+              <Table.Th scope="row">
+                <code>{fi}</code> / <code>{en}</code>
+              </Table.Th>
+              <Table.Td>{t(`indicators.import.columns.${en}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
         <Text size="sm" mt="sm">
           {t("indicators.import.columnsNote")}
         </Text>

@@ -35,6 +35,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { FilterDisclosure } from "~/ui/measures/FilterDisclosure";
 import { type FilterPart, FilterSentence, filterWords } from "~/ui/measures/FilterSentence";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "measures.listTitle");
 
@@ -201,17 +202,17 @@ export default function MeasureList() {
       <CountSentence total={result.total} proposed={result.proposed} note={!publicOnly} />
       <ScrollTable minWidth={860} label={t("measures.listTitle")}>
         <Table striped highlightOnHover aria-label={t("measures.listTitle")}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("measures.code")}</Table.Th>
-              <Table.Th>{t("measures.title")}</Table.Th>
-              <Table.Th>{t("measures.owner")}</Table.Th>
-              <Table.Th>{t("measures.statusLabel")}</Table.Th>
-              <Table.Th>{t("measures.progress")}</Table.Th>
-              <Table.Th>{t("measures.ends")}</Table.Th>
-              <Table.Th>{t("measures.lastFollowUp")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("measures.code"),
+              t("measures.title"),
+              t("measures.owner"),
+              t("measures.statusLabel"),
+              t("measures.progress"),
+              t("measures.ends"),
+              t("measures.lastFollowUp"),
+            ]}
+          />
           <Table.Tbody>
             {result.rows.map((m) => (
               <Table.Tr key={m.id}>

@@ -15,6 +15,7 @@ import { authorize } from "~/server/people/guard.server";
 import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/city/measure-io.server";
 import { currentPlan, getPlan, listPlans } from "~/server/city/plans.server";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -152,29 +153,23 @@ export default function MeasureImport() {
         <Text size="sm" mb="sm" maw={720}>
           {t("measureIo.guide.intro")}
         </Text>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Caption>{t("measureIo.guide.caption")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("measureIo.guide.column")}</Table.Th>
-                <Table.Th scope="col">{t("measureIo.guide.required")}</Table.Th>
-                <Table.Th scope="col">{t("measureIo.guide.accepted")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {columns.map((c) => (
-                <Table.Tr key={c.field}>
-                  <Table.Th scope="row" fw={400}>
-                    <Code>{c.fi}</Code> / <Code>{c.en}</Code>
-                  </Table.Th>
-                  <Table.Td>{c.required ? t("measureIo.guide.yes") : ""}</Table.Td>
-                  <Table.Td>{t(`measureIo.guide.fields.${c.field}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("measureIo.guide.caption")}
+          showCaption
+          minWidth={640}
+          columns={[t("measureIo.guide.column"), t("measureIo.guide.required"), t("measureIo.guide.accepted")]}
+          scoped
+        >
+          {columns.map((c) => (
+            <Table.Tr key={c.field}>
+              <Table.Th scope="row" fw={400}>
+                <Code>{c.fi}</Code> / <Code>{c.en}</Code>
+              </Table.Th>
+              <Table.Td>{c.required ? t("measureIo.guide.yes") : ""}</Table.Td>
+              <Table.Td>{t(`measureIo.guide.fields.${c.field}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Paper>
     </Stack>
   );

@@ -31,7 +31,7 @@ import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
-import { ScrollTable } from "~/ui/ScrollTable";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlan", { name: data?.view.plan.title });
@@ -265,82 +265,76 @@ export default function NeighbourhoodPlanPage() {
 
       <PlanSection id="plan-actions" title={t("neighbourhood.sections.actions")}>
         {view.actions.length ? (
-          <ScrollTable minWidth={760} label={t("neighbourhood.plan.actionsCaption")}>
-            <Table striped verticalSpacing="sm">
-              <Table.Caption>{t("neighbourhood.plan.actionsCaption")}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("neighbourhood.actionTable.action")}</Table.Th>
-                  <Table.Th scope="col">{t("neighbourhood.actionTable.carriedBy")}</Table.Th>
-                  <Table.Th scope="col">{t("neighbourhood.actionTable.timeline")}</Table.Th>
-                  <Table.Th scope="col">{t("neighbourhood.actionTable.measure")}</Table.Th>
-                  <Table.Th scope="col">{t("neighbourhood.actionTable.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {view.actions.map((a, i) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Text style={{ whiteSpace: "pre-line" }}>{a.text}</Text>
-                      {a.goalId && goalNumber(a.goalId) > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t("neighbourhood.plan.forGoal", { n: goalNumber(a.goalId) })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`neighbourhood.carriedBy.${a.carriedBy}`)}
-                      {a.organisation ? `: ${localName(a.organisation, lang)}` : ""}
-                    </Table.Td>
-                    <Table.Td>
-                      {a.timeline || "–"}
-                      {a.dueDate ? (
-                        <Text size="xs">
-                          {t("neighbourhood.actionTable.due")} {fmt.date(a.dueDate)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {a.measure ? (
-                        <Anchor component={Link} to={`/measures/${a.measure.id}`} underline="always">
-                          {a.measure.code} <LocalText record={a.measure} field="title" />
-                        </Anchor>
-                      ) : (
-                        "–"
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {rights.followUp ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="actionStatus" />
-                          <input type="hidden" name="actionId" value={a.id} />
-                          <Stack gap={4} miw={150}>
-                            <NativeSelect
-                              name="status"
-                              size="xs"
-                              aria-label={t("neighbourhood.plan.statusOf", { n: i + 1 })}
-                              defaultValue={a.status}
-                              data={PLAN_ACTION_STATUSES.map((s) => ({ value: s, label: t(`neighbourhood.actionStatus.${s}`) }))}
-                            />
-                            <Button
-                              type="submit"
-                              size="xs"
-                              variant="light"
-                              aria-label={t("neighbourhood.plan.updateStatusOf", { n: i + 1 })}
-                            >
-                              {t("neighbourhood.plan.updateStatus")}
-                            </Button>
-                          </Stack>
-                        </Form>
-                      ) : (
-                        <ActionStatusBadge status={a.status} />
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            caption={t("neighbourhood.plan.actionsCaption")}
+            showCaption
+            minWidth={760}
+            verticalSpacing="sm"
+            columns={[
+              t("neighbourhood.actionTable.action"),
+              t("neighbourhood.actionTable.carriedBy"),
+              t("neighbourhood.actionTable.timeline"),
+              t("neighbourhood.actionTable.measure"),
+              t("neighbourhood.actionTable.status"),
+            ]}
+            scoped
+          >
+            {view.actions.map((a, i) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Text style={{ whiteSpace: "pre-line" }}>{a.text}</Text>
+                  {a.goalId && goalNumber(a.goalId) > 0 ? (
+                    <Text size="xs" c="dimmed">
+                      {t("neighbourhood.plan.forGoal", { n: goalNumber(a.goalId) })}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {t(`neighbourhood.carriedBy.${a.carriedBy}`)}
+                  {a.organisation ? `: ${localName(a.organisation, lang)}` : ""}
+                </Table.Td>
+                <Table.Td>
+                  {a.timeline || "–"}
+                  {a.dueDate ? (
+                    <Text size="xs">
+                      {t("neighbourhood.actionTable.due")} {fmt.date(a.dueDate)}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {a.measure ? (
+                    <Anchor component={Link} to={`/measures/${a.measure.id}`} underline="always">
+                      {a.measure.code} <LocalText record={a.measure} field="title" />
+                    </Anchor>
+                  ) : (
+                    "–"
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {rights.followUp ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="actionStatus" />
+                      <input type="hidden" name="actionId" value={a.id} />
+                      <Stack gap={4} miw={150}>
+                        <NativeSelect
+                          name="status"
+                          size="xs"
+                          aria-label={t("neighbourhood.plan.statusOf", { n: i + 1 })}
+                          defaultValue={a.status}
+                          data={PLAN_ACTION_STATUSES.map((s) => ({ value: s, label: t(`neighbourhood.actionStatus.${s}`) }))}
+                        />
+                        <Button type="submit" size="xs" variant="light" aria-label={t("neighbourhood.plan.updateStatusOf", { n: i + 1 })}>
+                          {t("neighbourhood.plan.updateStatus")}
+                        </Button>
+                      </Stack>
+                    </Form>
+                  ) : (
+                    <ActionStatusBadge status={a.status} />
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : (
           <Text>{t("neighbourhood.plan.noActions")}</Text>
         )}

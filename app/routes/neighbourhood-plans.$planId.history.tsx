@@ -11,6 +11,7 @@ import { can } from "~/server/people/permissions.server";
 import { useFormat } from "~/ui/format";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { pageTitle } from "~/i18n/page-title";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlanHistory", { name: data?.title });
@@ -42,37 +43,29 @@ export default function PlanHistoryPage() {
         <Title order={2} size="h3" id="history-who" mb="sm">
           {t("neighbourhood.history.whoWroteWhat")}
         </Title>
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped>
-            <Table.Caption>{t("neighbourhood.history.whoCaption")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("neighbourhood.history.person")}</Table.Th>
-                <Table.Th scope="col">{t("neighbourhood.editor.basics")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("neighbourhood.sections.observations")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("neighbourhood.sections.goals")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("neighbourhood.sections.actions")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {contributions.map((c) => (
-                <Table.Tr key={c.name}>
-                  <Table.Th scope="row">{c.name}</Table.Th>
-                  <Table.Td>{c.basics ? t("common.yes") : "–"}</Table.Td>
-                  <Table.Td ta="right">{c.observations}</Table.Td>
-                  <Table.Td ta="right">{c.goals}</Table.Td>
-                  <Table.Td ta="right">{c.actions}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("neighbourhood.history.whoCaption")}
+          showCaption
+          minWidth={520}
+          columns={[
+            t("neighbourhood.history.person"),
+            t("neighbourhood.editor.basics"),
+            { label: t("neighbourhood.sections.observations"), alignRight: true },
+            { label: t("neighbourhood.sections.goals"), alignRight: true },
+            { label: t("neighbourhood.sections.actions"), alignRight: true },
+          ]}
+          scoped
+        >
+          {contributions.map((c) => (
+            <Table.Tr key={c.name}>
+              <Table.Th scope="row">{c.name}</Table.Th>
+              <Table.Td>{c.basics ? t("common.yes") : "–"}</Table.Td>
+              <Table.Td ta="right">{c.observations}</Table.Td>
+              <Table.Td ta="right">{c.goals}</Table.Td>
+              <Table.Td ta="right">{c.actions}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Paper>
 
       <section aria-labelledby="history-versions">

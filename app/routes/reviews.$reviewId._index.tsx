@@ -34,6 +34,7 @@ import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LocalText } from "~/ui/LocalText";
 import { TranslationFields } from "~/ui/TranslationFields";
+import { TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.review", { name: data?.title.text });
 
@@ -282,15 +283,15 @@ export default function ReviewPage() {
             </Title>
             <ScrollTable minWidth={860} labelledBy={`area-${area.id ?? "none"}`}>
               <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("measures.title")}</Table.Th>
-                    <Table.Th>{t("measures.statusLabel")}</Table.Th>
-                    <Table.Th ta="right">{t("measures.progress")}</Table.Th>
-                    <Table.Th>{t("measures.owner")}</Table.Th>
-                    <Table.Th>{t("reviews.cols.latest")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t("measures.title"),
+                    t("measures.statusLabel"),
+                    { label: t("measures.progress"), alignRight: true },
+                    t("measures.owner"),
+                    t("reviews.cols.latest"),
+                  ]}
+                />
                 <Table.Tbody>
                   {measures.map((m) => (
                     <Table.Tr key={m.id}>
@@ -325,14 +326,14 @@ export default function ReviewPage() {
               <ScrollTable minWidth={480} mt="md" label={`${areaName(area)}: ${t("reviews.indicators")}`}>
                 <Table withTableBorder>
                   <caption>{t("reviews.indicators")}</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("reviews.cols.indicator")}</Table.Th>
-                      <Table.Th ta="right">{t("reviews.cols.latestValue")}</Table.Th>
-                      <Table.Th ta="right">{t("reviews.cols.previousValue")}</Table.Th>
-                      <Table.Th ta="right">{t("reviews.cols.target")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      t("reviews.cols.indicator"),
+                      { label: t("reviews.cols.latestValue"), alignRight: true },
+                      { label: t("reviews.cols.previousValue"), alignRight: true },
+                      { label: t("reviews.cols.target"), alignRight: true },
+                    ]}
+                  />
                   <Table.Tbody>
                     {areaIndicators.map((i) => (
                       <Table.Tr key={i.id}>

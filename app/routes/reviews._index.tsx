@@ -18,6 +18,7 @@ import { FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
+import { TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.title");
 
@@ -83,14 +84,7 @@ export default function ReviewsPage() {
       ) : null}
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reviews.reviewTitle")}</Table.Th>
-              <Table.Th>{t("reviews.period")}</Table.Th>
-              <Table.Th>{t("measures.statusLabel")}</Table.Th>
-              <Table.Th>{t("reviews.sentAt")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("reviews.reviewTitle"), t("reviews.period"), t("measures.statusLabel"), t("reviews.sentAt")]} />
           <Table.Tbody>
             {reviews.map((r) => (
               <Table.Tr key={r.id}>

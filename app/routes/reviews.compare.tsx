@@ -13,6 +13,7 @@ import { ChangeList } from "~/ui/ChangeList";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
+import { DataTable } from "~/ui/TableParts";
 
 /** Two reviews side by side: their numbers per priority area, and what changed between them. */
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.compareTitle");
@@ -58,56 +59,42 @@ export default function CompareReviews() {
           </Paper>
         ))}
       </SimpleGrid>
-      <Table.ScrollContainer minWidth={720}>
-        <Table withTableBorder striped>
-          <caption className="visually-hidden">{t("reviews.compareTitle")}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: a.review.title.text })}
+      <DataTable
+        caption={t("reviews.compareTitle")}
+        minWidth={720}
+        withTableBorder
+        columns={[
+          t("measures.priorityArea"),
+          { label: t("reviews.compareCell", { what: t("reviews.cols.completed"), review: a.review.title.text }), alignRight: true },
+          { label: t("reviews.compareCell", { what: t("reviews.cols.completed"), review: b.review.title.text }), alignRight: true },
+          { label: t("reviews.compareCell", { what: t("reviews.cols.late"), review: a.review.title.text }), alignRight: true },
+          { label: t("reviews.compareCell", { what: t("reviews.cols.late"), review: b.review.title.text }), alignRight: true },
+          { label: t("reviews.compareCell", { what: t("reviews.cols.progress"), review: a.review.title.text }), alignRight: true },
+          { label: t("reviews.compareCell", { what: t("reviews.cols.progress"), review: b.review.title.text }), alignRight: true },
+        ]}
+        scoped
+      >
+        {areaIds.map((id) => {
+          const x = find(a, id);
+          const y = find(b, id);
+          const label = x ?? y!;
+          return (
+            <Table.Tr key={id ?? "none"}>
+              <Table.Th scope="row">
+                {label.nameFi
+                  ? `${label.code} ${localName({ nameFi: label.nameFi, nameSv: label.nameSv, nameEn: label.nameEn }, i18n.language)}`
+                  : t("reviews.noPriorityArea")}
               </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.completed"), review: b.review.title.text })}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: a.review.title.text })}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.late"), review: b.review.title.text })}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: a.review.title.text })}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("reviews.compareCell", { what: t("reviews.cols.progress"), review: b.review.title.text })}
-              </Table.Th>
+              <Table.Td ta="right">{x?.counts.completed ?? "–"}</Table.Td>
+              <Table.Td ta="right">{y?.counts.completed ?? "–"}</Table.Td>
+              <Table.Td ta="right">{x?.late ?? "–"}</Table.Td>
+              <Table.Td ta="right">{y?.late ?? "–"}</Table.Td>
+              <Table.Td ta="right">{x?.progress == null ? "–" : `${x.progress} %`}</Table.Td>
+              <Table.Td ta="right">{y?.progress == null ? "–" : `${y.progress} %`}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {areaIds.map((id) => {
-              const x = find(a, id);
-              const y = find(b, id);
-              const label = x ?? y!;
-              return (
-                <Table.Tr key={id ?? "none"}>
-                  <Table.Th scope="row">
-                    {label.nameFi
-                      ? `${label.code} ${localName({ nameFi: label.nameFi, nameSv: label.nameSv, nameEn: label.nameEn }, i18n.language)}`
-                      : t("reviews.noPriorityArea")}
-                  </Table.Th>
-                  <Table.Td ta="right">{x?.counts.completed ?? "–"}</Table.Td>
-                  <Table.Td ta="right">{y?.counts.completed ?? "–"}</Table.Td>
-                  <Table.Td ta="right">{x?.late ?? "–"}</Table.Td>
-                  <Table.Td ta="right">{y?.late ?? "–"}</Table.Td>
-                  <Table.Td ta="right">{x?.progress == null ? "–" : `${x.progress} %`}</Table.Td>
-                  <Table.Td ta="right">{y?.progress == null ? "–" : `${y.progress} %`}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        })}
+      </DataTable>
       <Paper withBorder p="md" component="section" aria-labelledby="compare-changes">
         <Title order={2} size="h3" id="compare-changes" mb="sm">
           {t("reviews.changes")}

@@ -9,6 +9,7 @@ import { LinkView } from "~/ui/workspaces/LinkView";
 import { LocalText } from "~/ui/LocalText";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
 import { localName } from "~/i18n/names";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
@@ -37,46 +38,42 @@ export default function DecisionRegister() {
       {decisions.length === 0 ? (
         <Text>{t("workspaces.decisions.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped>
-            <caption className="visually-hidden">{t("workspaces.decisions.title")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("workspaces.decisions.number")}</Table.Th>
-                <Table.Th>{t("workspaces.decisions.date")}</Table.Th>
-                <Table.Th>{t("workspaces.decisions.text")}</Table.Th>
-                <Table.Th>{t("workspaces.decisions.meeting")}</Table.Th>
-                <Table.Th>{t("workspaces.decisions.concerns")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {decisions.map((d) => (
-                <Table.Tr key={d.id} id={`decision-${d.id}`}>
-                  <Table.Td>{d.number}</Table.Td>
-                  <Table.Td>{fmt.date(d.decidedOn)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: "pre-line" }}>
-                    <LocalText record={d} field="text" />
-                  </Table.Td>
-                  <Table.Td>
-                    {d.meetingId ? (
-                      <Anchor component={Link} to={`/workspaces/${groupId}/meetings/${d.meetingId}`}>
-                        {d.meetingTitle}
-                      </Anchor>
-                    ) : (
-                      "–"
-                    )}
-                    {d.agendaItemTitle ? (
-                      <Text size="xs" c="dimmed">
-                        {d.agendaItemTitle}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{d.link ? <LinkView link={d.link} /> : "–"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("workspaces.decisions.title")}
+          minWidth={720}
+          columns={[
+            t("workspaces.decisions.number"),
+            t("workspaces.decisions.date"),
+            t("workspaces.decisions.text"),
+            t("workspaces.decisions.meeting"),
+            t("workspaces.decisions.concerns"),
+          ]}
+        >
+          {decisions.map((d) => (
+            <Table.Tr key={d.id} id={`decision-${d.id}`}>
+              <Table.Td>{d.number}</Table.Td>
+              <Table.Td>{fmt.date(d.decidedOn)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "pre-line" }}>
+                <LocalText record={d} field="text" />
+              </Table.Td>
+              <Table.Td>
+                {d.meetingId ? (
+                  <Anchor component={Link} to={`/workspaces/${groupId}/meetings/${d.meetingId}`}>
+                    {d.meetingTitle}
+                  </Anchor>
+                ) : (
+                  "–"
+                )}
+                {d.agendaItemTitle ? (
+                  <Text size="xs" c="dimmed">
+                    {d.agendaItemTitle}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{d.link ? <LinkView link={d.link} /> : "–"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

@@ -33,6 +33,7 @@ import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { LinkView } from "~/ui/workspaces/LinkView";
 import { PublicityBadge, PublicityMarking } from "~/ui/workspaces/Publicity";
 import { pageTitle } from "~/i18n/page-title";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.document", { name: data?.document.title });
@@ -290,42 +291,39 @@ export default function DocumentPage() {
         <Title order={3} size="h4" id="doc-versions" mb="sm">
           {t("workspaces.documents.versions")}
         </Title>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped data-testid="versions">
-            <caption className="visually-hidden">{t("workspaces.documents.versions")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("workspaces.documents.version")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.fileName")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.uploaded")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.uploadedBy")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.size")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.note")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {versions.map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td>{v.version}</Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={downloadHref(v.version)}
-                      reloadDocument
-                      aria-label={t("workspaces.documents.downloadVersion", { version: v.version, name: v.fileName })}
-                    >
-                      {v.fileName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{fmt.dateTime(v.uploadedAt)}</Table.Td>
-                  <Table.Td>{v.uploaderName ?? "–"}</Table.Td>
-                  <Table.Td>{formatSize(v.size, fmt.number)}</Table.Td>
-                  <Table.Td>{v.note || "–"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("workspaces.documents.versions")}
+          minWidth={720}
+          data-testid="versions"
+          columns={[
+            t("workspaces.documents.version"),
+            t("workspaces.documents.fileName"),
+            t("workspaces.documents.uploaded"),
+            t("workspaces.documents.uploadedBy"),
+            t("workspaces.documents.size"),
+            t("workspaces.documents.note"),
+          ]}
+        >
+          {versions.map((v) => (
+            <Table.Tr key={v.id}>
+              <Table.Td>{v.version}</Table.Td>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={downloadHref(v.version)}
+                  reloadDocument
+                  aria-label={t("workspaces.documents.downloadVersion", { version: v.version, name: v.fileName })}
+                >
+                  {v.fileName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{fmt.dateTime(v.uploadedAt)}</Table.Td>
+              <Table.Td>{v.uploaderName ?? "–"}</Table.Td>
+              <Table.Td>{formatSize(v.size, fmt.number)}</Table.Td>
+              <Table.Td>{v.note || "–"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
         {canUpdate ? (
           <Form method="post" encType="multipart/form-data" key={versions.length}>
             <input type="hidden" name="intent" value="version" />

@@ -18,6 +18,7 @@ import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
 import { localName } from "~/i18n/names";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
@@ -102,44 +103,41 @@ export default function DocumentsPage() {
       {documents.length === 0 ? (
         <Text>{q ? t("workspaces.documents.noResults") : t("workspaces.documents.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped data-testid="documents">
-            <caption className="visually-hidden">{t("workspaces.documents.title")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("workspaces.documents.docTitle")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.version")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.uploaded")}</Table.Th>
-                <Table.Th>{t("workspaces.documents.size")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {documents.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/workspaces/${groupId}/documents/${d.id}`}>
-                      {d.title}
-                    </Anchor>{" "}
-                    <PublicityBadge publicity={d.publicity} />{" "}
-                    {d.unread ? (
-                      <Badge size="sm" color="city">
-                        {t("workspaces.documents.unread")}
-                      </Badge>
-                    ) : null}
-                    {d.attachments ? (
-                      <Text size="xs" c="dimmed">
-                        {t("workspaces.documents.attachmentCount", { count: d.attachments })}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{d.version ?? "–"}</Table.Td>
-                  <Table.Td>{fmt.date(d.uploadedAt)}</Table.Td>
-                  <Table.Td>{formatSize(d.size, fmt.number)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("workspaces.documents.title")}
+          minWidth={720}
+          data-testid="documents"
+          columns={[
+            t("workspaces.documents.docTitle"),
+            t("workspaces.documents.version"),
+            t("workspaces.documents.uploaded"),
+            t("workspaces.documents.size"),
+          ]}
+        >
+          {documents.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/workspaces/${groupId}/documents/${d.id}`}>
+                  {d.title}
+                </Anchor>{" "}
+                <PublicityBadge publicity={d.publicity} />{" "}
+                {d.unread ? (
+                  <Badge size="sm" color="city">
+                    {t("workspaces.documents.unread")}
+                  </Badge>
+                ) : null}
+                {d.attachments ? (
+                  <Text size="xs" c="dimmed">
+                    {t("workspaces.documents.attachmentCount", { count: d.attachments })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{d.version ?? "–"}</Table.Td>
+              <Table.Td>{fmt.date(d.uploadedAt)}</Table.Td>
+              <Table.Td>{formatSize(d.size, fmt.number)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {canCreate && options ? (
         <Paper withBorder p="md" component="section" aria-labelledby="document-new">

@@ -14,6 +14,7 @@ import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
 import { localName } from "~/i18n/names";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
@@ -66,44 +67,40 @@ function MeetingTable({
   const fmt = useFormat();
   if (!rows.length) return <Text size="sm">{t("workspaces.meetings.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped>
-        <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("workspaces.meetings.fields.title")}</Table.Th>
-            <Table.Th>{t("workspaces.meetings.when")}</Table.Th>
-            <Table.Th>{t("workspaces.meetings.where")}</Table.Th>
-            <Table.Th>{t("workspaces.meetings.fields.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/workspaces/${groupId}/meetings/${m.id}`}>
-                  {m.title}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{fmt.dateTime(m.startsAt)}</Table.Td>
-              <Table.Td>{m.place || (m.onlineUrl ? t("workspaces.meetings.online") : "–")}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  <Badge variant="light" color={m.status === "cancelled" ? "red" : m.status === "held" ? "green" : "city"}>
-                    {t(`workspaces.meetings.status.${m.status}`)}
-                  </Badge>
-                  {m.status !== "planned" || m.minutesStatus === "approved" ? (
-                    <Badge variant="outline" color={m.minutesStatus === "approved" ? "green" : "dark"}>
-                      {t(`workspaces.meetings.minutesStatus.${m.minutesStatus}`)}
-                    </Badge>
-                  ) : null}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      caption={caption}
+      minWidth={640}
+      columns={[
+        t("workspaces.meetings.fields.title"),
+        t("workspaces.meetings.when"),
+        t("workspaces.meetings.where"),
+        t("workspaces.meetings.fields.status"),
+      ]}
+    >
+      {rows.map((m) => (
+        <Table.Tr key={m.id}>
+          <Table.Td>
+            <Anchor component={Link} to={`/workspaces/${groupId}/meetings/${m.id}`}>
+              {m.title}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{fmt.dateTime(m.startsAt)}</Table.Td>
+          <Table.Td>{m.place || (m.onlineUrl ? t("workspaces.meetings.online") : "–")}</Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              <Badge variant="light" color={m.status === "cancelled" ? "red" : m.status === "held" ? "green" : "city"}>
+                {t(`workspaces.meetings.status.${m.status}`)}
+              </Badge>
+              {m.status !== "planned" || m.minutesStatus === "approved" ? (
+                <Badge variant="outline" color={m.minutesStatus === "approved" ? "green" : "dark"}>
+                  {t(`workspaces.meetings.minutesStatus.${m.minutesStatus}`)}
+                </Badge>
+              ) : null}
+            </Group>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -13,6 +13,7 @@ import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
 import { localName } from "~/i18n/names";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
@@ -55,34 +56,26 @@ export default function ThreadsPage() {
       {threads.length === 0 ? (
         <Text>{t("workspaces.threads.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <caption className="visually-hidden">{t("workspaces.threads.title")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("workspaces.threads.threadTitle")}</Table.Th>
-                <Table.Th>{t("workspaces.threads.startedBy")}</Table.Th>
-                <Table.Th>{t("workspaces.threads.lastPost")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {threads.map((th) => (
-                <Table.Tr key={th.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/workspaces/${groupId}/threads/${th.id}`}>
-                      {th.title}
-                    </Anchor>{" "}
-                    <Text span size="xs" c="dimmed">
-                      ({t("workspaces.threads.postCount", { count: th.postCount })})
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{th.authorName ?? "–"}</Table.Td>
-                  <Table.Td>{fmt.dateTime(th.lastPostAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("workspaces.threads.title")}
+          minWidth={640}
+          columns={[t("workspaces.threads.threadTitle"), t("workspaces.threads.startedBy"), t("workspaces.threads.lastPost")]}
+        >
+          {threads.map((th) => (
+            <Table.Tr key={th.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/workspaces/${groupId}/threads/${th.id}`}>
+                  {th.title}
+                </Anchor>{" "}
+                <Text span size="xs" c="dimmed">
+                  ({t("workspaces.threads.postCount", { count: th.postCount })})
+                </Text>
+              </Table.Td>
+              <Table.Td>{th.authorName ?? "–"}</Table.Td>
+              <Table.Td>{fmt.dateTime(th.lastPostAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <Paper withBorder p="md" component="section" aria-labelledby="thread-new">
         <Title order={3} size="h4" id="thread-new" mb="sm">

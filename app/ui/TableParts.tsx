@@ -1,9 +1,11 @@
 // Pieces the admin and account tables repeat: the header row (with a column for row actions that
 // only screen readers name), the "Edit" link that says what it edits, and a one-button form that
 // acts on a row. One place keeps their headers, scopes and accessible names alike.
-import { Anchor, Button, Table } from "@mantine/core";
+import { Anchor, Button, Table, type TableProps } from "@mantine/core";
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ScrollTable } from "~/ui/ScrollTable";
 
 /** A column heading: its text, or the text with how it is shown. */
 export type Column = string | { label: string; alignRight?: boolean; visuallyHidden?: boolean };
@@ -68,5 +70,41 @@ export function RowActionForm({
         {label}
       </Button>
     </Form>
+  );
+}
+
+/**
+ * A data table with its caption and header row inside a named scroll region, so that a wide table
+ * scrolls sideways on a phone (WCAG 1.4.10) and keyboard users can reach and scroll it. The caption
+ * names both the table and its region; `showCaption` shows it on screen as well.
+ */
+export function DataTable({
+  caption,
+  showCaption = false,
+  minWidth,
+  columns,
+  scoped,
+  actions,
+  striped = true,
+  children,
+  ...tableProps
+}: Omit<TableProps, "children" | "striped"> & {
+  caption: string;
+  showCaption?: boolean;
+  minWidth: number;
+  columns: Column[];
+  scoped?: boolean;
+  actions?: boolean;
+  striped?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <ScrollTable minWidth={minWidth} label={caption}>
+      <Table striped={striped} {...tableProps}>
+        {showCaption ? <Table.Caption>{caption}</Table.Caption> : <caption className="visually-hidden">{caption}</caption>}
+        <TableHead columns={columns} scoped={scoped} actions={actions} />
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }

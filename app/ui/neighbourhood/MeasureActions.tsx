@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { ActionStatusBadge } from "./parts";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { TableHead } from "~/ui/TableParts";
 
 type Row = {
   id: number;
@@ -30,14 +31,15 @@ export function NeighbourhoodActions({ actions }: { actions: Row[] }) {
         <ScrollTable minWidth={560} labelledBy="measure-plan-actions">
           <Table striped>
             <Table.Caption>{t("neighbourhood.measureActions.caption")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("neighbourhood.actionTable.action")}</Table.Th>
-                <Table.Th scope="col">{t("neighbourhood.measureActions.plan")}</Table.Th>
-                <Table.Th scope="col">{t("neighbourhood.actionTable.carriedBy")}</Table.Th>
-                <Table.Th scope="col">{t("neighbourhood.actionTable.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("neighbourhood.actionTable.action"),
+                t("neighbourhood.measureActions.plan"),
+                t("neighbourhood.actionTable.carriedBy"),
+                t("neighbourhood.actionTable.status"),
+              ]}
+              scoped
+            />
             <Table.Tbody>
               {actions.map((a) => (
                 <Table.Tr key={a.id}>
