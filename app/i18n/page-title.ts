@@ -5,6 +5,7 @@
 import { isRouteErrorResponse } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { FALLBACK_LANGUAGE, isLanguage, type Language } from "./config";
+import { localName } from "./names";
 
 /** The service's own name is not translated. */
 export const SERVICE_NAME = "Lähiturva";
@@ -44,6 +45,18 @@ export function pageTitle(
 /** The loader data of another route on the page (a layout's record, for its child pages' titles). */
 export function routeData<T>(matches: readonly MetaMatch[], routeId: string): T | undefined {
   return matches.find((m) => m.id === routeId)?.data as T | undefined;
+}
+
+type GroupNames = { nameFi: string; nameSv: string | null; nameEn: string | null };
+
+/**
+ * The title of a page inside a workspace, with the group's name from the workspace layout: as the
+ * record itself (`"name"`, the workspace's front page) or after the page's kind (its sub-pages).
+ */
+export function workspacePageTitle(matches: readonly MetaMatch[], key: string, place: "name" | "after" = "after"): TitleDescriptor[] {
+  const group = routeData<{ group: GroupNames }>(matches, "routes/workspaces.$groupId")?.group;
+  const name = group ? localName(group, languageOf(matches)) : null;
+  return pageTitle(matches, key, { [place]: name });
 }
 
 const EXPLAINED_STATUSES = [400, 403, 404, 405, 411, 413, 429];

@@ -15,15 +15,9 @@ import { reviewTitleIn } from "~/server/steering/review-titles";
 import { ReviewTitleText } from "~/ui/reviews/ReviewTitle";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { LocalText } from "~/ui/LocalText";
-import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
+import { workspacePageTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
-    matches,
-    "routes/workspaces.$groupId",
-  )?.group;
-  return pageTitle(matches, "titles.workspace", { name: group ? localName(group, languageOf(matches)) : null });
-};
+export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.workspace", "name");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

@@ -7,17 +7,10 @@ import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { useFormat } from "~/ui/format";
 import { LinkView } from "~/ui/workspaces/LinkView";
 import { LocalText } from "~/ui/LocalText";
-import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
-import { localName } from "~/i18n/names";
+import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
-    matches,
-    "routes/workspaces.$groupId",
-  )?.group;
-  return pageTitle(matches, "titles.decisions", { after: group ? localName(group, languageOf(matches)) : null });
-};
+export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.decisions");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

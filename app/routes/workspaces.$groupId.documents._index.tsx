@@ -16,17 +16,10 @@ import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
-import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
-import { localName } from "~/i18n/names";
+import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
-    matches,
-    "routes/workspaces.$groupId",
-  )?.group;
-  return pageTitle(matches, "titles.documents", { after: group ? localName(group, languageOf(matches)) : null });
-};
+export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.documents");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

@@ -12,17 +12,10 @@ import { FormErrors } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
-import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
-import { localName } from "~/i18n/names";
+import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
-    matches,
-    "routes/workspaces.$groupId",
-  )?.group;
-  return pageTitle(matches, "titles.meetings", { after: group ? localName(group, languageOf(matches)) : null });
-};
+export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.meetings");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId, canManage } = await requireWorkspace(request, context, params.groupId);

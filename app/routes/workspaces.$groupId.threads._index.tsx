@@ -11,17 +11,10 @@ import { listCurrentMembers } from "~/server/workspaces/workspace-members.server
 import { FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
-import { languageOf, pageTitle, routeData } from "~/i18n/page-title";
-import { localName } from "~/i18n/names";
+import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const group = routeData<{ group: { nameFi: string; nameSv: string | null; nameEn: string | null } }>(
-    matches,
-    "routes/workspaces.$groupId",
-  )?.group;
-  return pageTitle(matches, "titles.threads", { after: group ? localName(group, languageOf(matches)) : null });
-};
+export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.threads");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);

@@ -40,7 +40,7 @@ import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indi
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
-import { blankToNull, namesOf, prefixedNamesOf, writtenNames } from "../platform/select-names";
+import { blankToNull, measureTitles, namesOf, prefixedNamesOf, writtenNames } from "../platform/select-names";
 import { areaColumns } from "./areas.server";
 
 type Reader = Pick<Db, "select">;
@@ -217,10 +217,7 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
   const linkedMeasures = d
     .select({
       id: measures.id,
-      code: measures.code,
-      title: measures.title,
-      titleSv: measures.titleSv,
-      titleEn: measures.titleEn,
+      ...measureTitles,
       status: measures.status,
       planId: measures.planId,
       ...prefixedNamesOf("plan", safetyPlans),

@@ -35,7 +35,7 @@ import {
 } from "./measure-rules";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
-import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import { measureTitles, namesOf, prefixedNamesOf } from "../platform/select-names";
 import { areaRefColumns } from "./areas.server";
 
 // ---------------------------------------------------------------------------------------------
@@ -316,10 +316,7 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
     ? d
         .select({
           id: measures.id,
-          code: measures.code,
-          title: measures.title,
-          titleSv: measures.titleSv,
-          titleEn: measures.titleEn,
+          ...measureTitles,
           status: measures.status,
           progress: measures.progress,
           startDate: measures.startDate,
@@ -362,10 +359,7 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
   return db()
     .select({
       id: measures.id,
-      code: measures.code,
-      title: measures.title,
-      titleSv: measures.titleSv,
-      titleEn: measures.titleEn,
+      ...measureTitles,
       status: measures.status,
       progress: measures.progress,
       endDate: measures.endDate,

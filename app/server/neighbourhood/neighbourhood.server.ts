@@ -42,7 +42,7 @@ import { listMeasures, publicMeasureCondition } from "../city/measures.server";
 import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
-import { namesOf } from "../platform/select-names";
+import { measureTitles, namesOf } from "../platform/select-names";
 import { scheduleMailDelivery } from "../mail/notifications.server";
 import { notifyCoauthorAdded, notifyCoauthorJoined, notifyPlanEvent } from "./plan-notifications.server";
 
@@ -825,7 +825,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
       row: planActions,
       authorName: author.name,
       organisation: { id: organisations.id, ...namesOf(organisations) },
-      measure: { id: measures.id, code: measures.code, title: measures.title, titleSv: measures.titleSv, titleEn: measures.titleEn },
+      measure: { id: measures.id, ...measureTitles },
     })
     .from(planActions)
     .leftJoin(author, eq(author.id, planActions.authorId))

@@ -1,8 +1,10 @@
 // The three language names (Finnish, Swedish, English) that strategies, plans, priority areas,
 // goals, organisations, groups and indicators carry: selected in one way instead of by hand in
-// every query, and read from a form in one way (Finnish required, the others optional).
+// every query, and read from a form in one way (Finnish required, the others optional); the
+// same for a measure's identifier and titles.
 // Plain module: column sets and values only, no database access.
 import type { Column } from "drizzle-orm";
+import { measures } from "../../../db/schema";
 
 type Named = { nameFi: Column; nameSv: Column; nameEn: Column };
 
@@ -22,6 +24,14 @@ export function prefixedNamesOf<P extends string, T extends Named>(
     [`${prefix}NameEn`]: table.nameEn,
   } as { [K in `${P}NameFi`]: T["nameFi"] } & { [K in `${P}NameSv`]: T["nameSv"] } & { [K in `${P}NameEn`]: T["nameEn"] };
 }
+
+/** A measure's identifier and its title in the three languages, as every list of measures shows them. */
+export const measureTitles = {
+  code: measures.code,
+  title: measures.title,
+  titleSv: measures.titleSv,
+  titleEn: measures.titleEn,
+};
 
 /** A trimmed text, or null when nothing but blanks was written. */
 export const blankToNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);

@@ -31,7 +31,7 @@ import { listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.serv
 import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
-import { prefixedNamesOf } from "../platform/select-names";
+import { measureTitles, prefixedNamesOf } from "../platform/select-names";
 
 export type { ReviewChanges };
 
@@ -96,10 +96,7 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
   const rows = d
     .select({
       id: measures.id,
-      code: measures.code,
-      title: measures.title,
-      titleSv: measures.titleSv,
-      titleEn: measures.titleEn,
+      ...measureTitles,
       priorityAreaId: measures.priorityAreaId,
       status: measures.status,
       progress: measures.progress,
@@ -315,10 +312,7 @@ export function changesSinceReview(planId: number, previousReviewId: number, now
   const current = db()
     .select({
       id: measures.id,
-      code: measures.code,
-      title: measures.title,
-      titleSv: measures.titleSv,
-      titleEn: measures.titleEn,
+      ...measureTitles,
       status: measures.status,
       late: lateSql(now),
     })

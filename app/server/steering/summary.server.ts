@@ -25,7 +25,7 @@ import {
 } from "../city/measures.server";
 import { clock } from "../platform/clock";
 import { cachedRead } from "../platform/read-cache.server";
-import { prefixedNamesOf } from "../platform/select-names";
+import { measureTitles, prefixedNamesOf } from "../platform/select-names";
 
 /** priorityAreaId "none": the measures without a priority area (the summary's last row). */
 export type SummaryFilters = { priorityAreaId?: number | "none"; ownerId?: number; areaId?: number };
@@ -138,10 +138,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
   const responsible = alias(users, "responsible");
   const listColumns = {
     id: measures.id,
-    code: measures.code,
-    title: measures.title,
-    titleSv: measures.titleSv,
-    titleEn: measures.titleEn,
+    ...measureTitles,
     status: measures.status,
     progress: measures.progress,
     endDate: measures.endDate,
@@ -181,10 +178,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
   const endDeadlines = d
     .select({
       measureId: measures.id,
-      code: measures.code,
-      title: measures.title,
-      titleSv: measures.titleSv,
-      titleEn: measures.titleEn,
+      ...measureTitles,
       date: sql<string>`${measures.endDate}`,
       taskTitle: sql<string | null>`null`,
       taskTitleSv: sql<string | null>`null`,
@@ -198,10 +192,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
   const taskDeadlines = d
     .select({
       measureId: measures.id,
-      code: measures.code,
-      title: measures.title,
-      titleSv: measures.titleSv,
-      titleEn: measures.titleEn,
+      ...measureTitles,
       date: sql<string>`${measureTasks.dueDate}`,
       taskTitle: measureTasks.title,
       taskTitleSv: measureTasks.titleSv,
@@ -239,10 +230,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
         .select({
           id: followUps.id,
           measureId: measures.id,
-          code: measures.code,
-          title: measures.title,
-          titleSv: measures.titleSv,
-          titleEn: measures.titleEn,
+          ...measureTitles,
           reportedAt: followUps.reportedAt,
           status: followUps.status,
           progress: followUps.progress,
