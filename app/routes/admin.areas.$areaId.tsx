@@ -35,7 +35,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = AreaActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 });
   if (parsed.data.intent === "merge") {
-    const result = mergeAreas(viewer.id, areaId, parsed.data.intoId);
+    const result = mergeAreas(viewer, areaId, parsed.data.intoId);
     if (result.ok) return redirect(`/admin/areas/${parsed.data.intoId}?merged=${result.moved}`);
     if (result.reason === "notFound") notFound();
     const message =
@@ -44,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : `cityData.areas.errors.${result.reason}`;
     return json({ errors: [message] }, { status: 409 });
   }
-  const result = removeArea(viewer.id, areaId);
+  const result = removeArea(viewer, areaId);
   if (result.ok) return redirect(`/admin/areas?${new URLSearchParams({ removed: `${area.code} ${area.nameFi}` })}`);
   if (result.reason === "notFound") notFound();
   const t = await translatorFor(request);

@@ -28,11 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "areas.import" });
   // Built here rather than at module level, so the browser build drops it with the action.
-  return runImport(request, viewer.id, {
+  return runImport(request, viewer, {
     ...AREA_IMPORT_FILES,
     parse: parseAreaCsv,
     validate: (file) => validateAreaImport(file),
-    apply: (userId, file, _target, filename) => applyAreaImport(userId, file, { filename }),
+    apply: (actor, file, _target, filename) => applyAreaImport(actor, file, { filename }),
     preview: (v) => ({
       rows: v.rows.map((r) => ({
         rowNumber: r.rowNumber,

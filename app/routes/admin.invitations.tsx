@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "revoke") {
     const parsed = RevokeInvitationSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) badRequest();
-    revokeInvitation(viewer.id, parsed.data.invitationId);
+    revokeInvitation(viewer, parsed.data.invitationId);
     return json({ result: null, link: null, mailedTo: null, revoked: true });
   }
   const submission = parseWithZod(formData, { schema: InvitationSchema });

@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "admin.manageOrganisations" });
   const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
-  const res = saveOrganisation(viewer.id, submission.value);
+  const res = saveOrganisation(viewer, submission.value);
   if (!res.ok) {
     const reply =
       res.reason === "duplicateName"

@@ -30,11 +30,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "admin.manageOrganisations" });
-  return runImport(request, viewer.id, {
+  return runImport(request, viewer, {
     ...ORGANISATION_IMPORT_FILES,
     parse: parseOrganisationFile,
     validate: (file) => validateOrganisationImport(file),
-    apply: (userId, file, _target, filename) => applyOrganisationImport(userId, file, { filename }),
+    apply: (actor, file, _target, filename) => applyOrganisationImport(actor, file, { filename }),
     preview: (v) => ({
       rows: v.rows.map((r) => ({
         rowNumber: r.rowNumber,

@@ -77,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "plan") {
     const submission = parseWithZod(formData, { schema: PlanEditSchema });
     if (submission.status !== "success") return reply({ intent, result: submission.reply() }, 400);
-    const res = updatePlan(viewer.id, planId, submission.value);
+    const res = updatePlan(viewer, planId, submission.value);
     if (res.ok) return reply({ intent, result: submission.reply(), notice: { color: "green", key: "plans.done.planSaved" } });
     if (res.reason === "notFound") notFound();
     const fieldErrors: Record<string, string[]> =
@@ -94,7 +94,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "approve") {
     const submission = parseWithZod(formData, { schema: ApproveSchema });
     if (submission.status !== "success") return reply({ intent, result: submission.reply() }, 400);
-    const res = transitionPlan(viewer.id, planId, "approved", submission.value);
+    const res = transitionPlan(viewer, planId, "approved", submission.value);
     if (res.ok) return reply({ intent, result: submission.reply(), notice: { color: "green", key: "plans.done.approved" } });
     if (res.reason === "notFound") notFound();
     return reply(
@@ -111,7 +111,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "step") {
     const submission = parseWithZod(formData, { schema: StepSchema });
     if (submission.status !== "success") badRequest();
-    const res = transitionPlan(viewer.id, planId, submission.value.to);
+    const res = transitionPlan(viewer, planId, submission.value.to);
     if (res.ok)
       return reply({
         intent,
@@ -139,7 +139,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: PublishSchema });
     if (submission.status !== "success") badRequest();
     const published = submission.value.published === "1";
-    if (!setPlanPublished(viewer.id, planId, published)) notFound();
+    if (!setPlanPublished(viewer, planId, published)) notFound();
     return reply({ intent, notice: { color: "green", key: published ? "plans.done.published" : "plans.done.unpublished" } });
   }
 
@@ -147,7 +147,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: PriorityAreaSchema });
     if (submission.status !== "success") return reply({ intent, result: submission.reply() }, 400);
     const { id, ...input } = submission.value;
-    const res = savePriorityArea(viewer.id, planId, id ?? null, input);
+    const res = savePriorityArea(viewer, planId, id ?? null, input);
     if (!res.ok) {
       if (res.reason === "notFound") notFound();
       const fieldErrors: Record<string, string[]> =

@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "plan.manage" });
   const submission = parseWithZod(await request.formData(), { schema: NewPlanSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  const res = createSafetyPlan(viewer.id, submission.value);
+  const res = createSafetyPlan(viewer, submission.value);
   if (!res.ok) {
     const fieldErrors: Record<string, string[]> =
       res.reason === "periodOrder"

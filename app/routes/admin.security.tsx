@@ -23,11 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (fields.intent === "reset") {
     const parsed = SecondFactorResetSchema.safeParse(fields);
     if (!parsed.success) badRequest();
-    return json({ saved: false, reset: resetFactors(viewer.id, parsed.data.userId) });
+    return json({ saved: false, reset: resetFactors(viewer, parsed.data.userId) });
   }
   const parsed = SecuritySettingsSchema.safeParse(fields);
   if (!parsed.success) badRequest();
-  setRequireAllStaff(viewer.id, parsed.data.on);
+  setRequireAllStaff(viewer, parsed.data.on);
   return json({ saved: true, reset: null });
 }
 

@@ -62,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: StrategySchema });
     if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const { id, ...input } = submission.value;
-    const res = saveStrategy(viewer.id, id ?? null, input);
+    const res = saveStrategy(viewer, id ?? null, input);
     if (!res.ok) {
       if (res.reason === "notFound") notFound();
       return json<ActionData>(
@@ -77,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: GoalSchema });
     if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const { id, strategyId, ...input } = submission.value;
-    const res = saveStrategyGoal(viewer.id, strategyId, id ?? null, input);
+    const res = saveStrategyGoal(viewer, strategyId, id ?? null, input);
     if (!res.ok) {
       if (res.reason === "notFound") notFound();
       return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { code: ["plans.errors.codeTaken"] } }) }, { status: 400 });

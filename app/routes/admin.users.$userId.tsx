@@ -40,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "addMembership") {
     const submission = parseWithZod(formData, { schema: MembershipSchema });
     if (submission.status !== "success") return json({ result: submission.reply(), done: null }, { status: 400 });
-    const res = addMembership(viewer.id, {
+    const res = addMembership(viewer, {
       userId,
       groupId: submission.value.groupId,
       organisationId: submission.value.organisationId ?? null,
@@ -58,11 +58,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.success) badRequest();
   const intent = parsed.data;
   if (intent.intent === "endMembership") {
-    endMembership(viewer.id, intent.membershipId);
+    endMembership(viewer, intent.membershipId);
     return json({ result: null, done: "membershipEnded" });
   }
   if (userId === viewer.id) return json({ result: null, done: "cannotDisableSelf" }, { status: 400 });
-  setUserDisabled(viewer.id, userId, intent.intent === "disable");
+  setUserDisabled(viewer, userId, intent.intent === "disable");
   return json({ result: null, done: intent.intent === "disable" ? "userDisabled" : "userEnabled" });
 }
 

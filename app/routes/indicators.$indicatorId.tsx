@@ -49,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: indicatorValueSchema(indicator.resolution, indicator.unit) });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const result = upsertIndicatorValue(viewer.id, {
+  const result = upsertIndicatorValue(viewer, {
     indicatorId: id,
     kind: v.kind,
     areaId: v.areaId ?? null,

@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!submission.value.version) badRequest();
   const { scope } = definitionFormOptions(await detectLanguage(request));
   const result = updateIndicator(
-    viewer.id,
+    viewer,
     id,
     submission.value.version,
     { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) },

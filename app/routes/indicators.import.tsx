@@ -58,11 +58,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "indicator.manage" });
   // Built here rather than at module level, so the browser build drops it with the action.
-  return runImport(request, viewer.id, {
+  return runImport(request, viewer, {
     ...INDICATOR_IMPORT_FILES,
     parse: parseIndicatorCsv,
     validate: (file) => validateIndicatorImport(file),
-    apply: (userId, file, _target, filename) => applyIndicatorImport(userId, file, { filename }),
+    apply: (actor, file, _target, filename) => applyIndicatorImport(actor, file, { filename }),
     // Of an indicator, only its names are shown.
     preview: (v) => ({
       rows: v.rows.map(({ indicator, ...row }) => ({

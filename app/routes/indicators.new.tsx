@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: IndicatorDefinitionSchema });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const { scope } = definitionFormOptions(await detectLanguage(request));
-  const result = createIndicator(viewer.id, { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) }, scope);
+  const result = createIndicator(viewer, { ...submission.value, measureCodes: parseMeasureCodes(submission.value.measureCodes) }, scope);
   if (result.ok) return redirect(`/indicators/${result.id}?saved=definition`);
   const fieldErrors = definitionRefusal(result);
   if (!fieldErrors) badRequest();

@@ -62,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!getMeasureAccessInfo(id)) notFound();
   const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) badRequest();
-  const result = decideMeasure(viewer.id, id, parsed.data.version, parsed.data.intent === "approve" ? "approved" : "discontinued");
+  const result = decideMeasure(viewer, id, parsed.data.version, parsed.data.intent === "approve" ? "approved" : "discontinued");
   if (!result.ok) return json({ error: `measures.decision.${result.reason}` }, { status: result.reason === "notFound" ? 404 : 409 });
   return json({ error: null });
 }

@@ -41,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: MeasureFormSchema });
   if (submission.status !== "success")
     return json({ result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
-  const result = updateMeasure(viewer.id, id, submission.value.version ?? 0, measureInputFromForm(submission.value));
+  const result = updateMeasure(viewer, id, submission.value.version ?? 0, measureInputFromForm(submission.value));
   if (result.ok) return redirect(`/measures/${id}?saved=measure`);
   if (result.reason === "conflict") {
     // Keep what this person typed; show what the other person saved; the next save is on top of it.

@@ -42,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, id, entry } = await load(request, context, params);
   const submission = parseWithZod(await request.formData(), { schema: FollowUpEditSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), revision: entry.revision }, { status: 400 });
-  const result = editFollowUp(viewer.id, entry.id, submission.value.revision, submission.value);
+  const result = editFollowUp(viewer, entry.id, submission.value.revision, submission.value);
   if (result.ok) return redirect(`/measures/${id}?saved=entry`);
   if (result.reason === "conflict")
     return json(

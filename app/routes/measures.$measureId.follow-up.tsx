@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), conflict: null, completion: null }, { status: 400 });
   const v = submission.value;
   // addFollowUp checks the status change against the measure as it is inside its transaction.
-  const result = addFollowUp(viewer.id, id, v.version, { ...v, taskStates: v.tasks });
+  const result = addFollowUp(viewer, id, v.version, { ...v, taskStates: v.tasks });
   if (result.ok) return redirect(`/measures/${id}?saved=followUp`);
   if (result.reason === "confirmCompletion") {
     // Nothing saved: the form comes back with everything typed and asks; asked once already, the

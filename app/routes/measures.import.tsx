@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "measure.import" });
   const lang = await detectLanguage(request);
   // Built here rather than at module level, so the browser build drops it with the action.
-  return runImport(request, viewer.id, {
+  return runImport(request, viewer, {
     ...MEASURE_IMPORT_FILES,
     target: {
       field: "plan",
@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     },
     parse: parseMeasureFile,
     validate: (file, { plan, unpublished }) => validateImport(plan.id, file, undefined, { unpublished, lang }),
-    apply: (userId, file, { plan, unpublished }, filename) => applyImport(userId, plan.id, file, { filename, unpublished, lang }),
+    apply: (actor, file, { plan, unpublished }, filename) => applyImport(actor, plan.id, file, { filename, unpublished, lang }),
     preview: (v, { plan, unpublished }) => ({
       planName: { nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
       unpublished,

@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { viewer, plan } = await load(request, context);
   const submission = parseWithZod(await request.formData(), { schema: MeasureFormSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  const result = proposeMeasure(viewer.id, plan.id, measureInputFromForm(submission.value));
+  const result = proposeMeasure(viewer, plan.id, measureInputFromForm(submission.value));
   if (result.ok) return redirect(`/measures/${result.id}?saved=measure`);
   return json(submission.reply({ fieldErrors: { code: ["measures.validation.codeTaken"] } }), { status: 400 });
 }

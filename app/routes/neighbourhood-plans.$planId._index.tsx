@@ -82,29 +82,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   switch (intent) {
     case "withdraw":
       if (!can(viewer, { kind: "neighbourhoodPlan.withdraw", plan: access })) forbidden();
-      return workflow(withdrawPlan(viewer.id, id), "withdrawn");
+      return workflow(withdrawPlan(viewer, id), "withdrawn");
     case "archive":
       if (!can(viewer, { kind: "neighbourhoodPlan.followUp", plan: access })) forbidden();
-      return workflow(archivePlan(viewer.id, id), "archived");
+      return workflow(archivePlan(viewer, id), "archived");
     case "review": {
       if (!can(viewer, { kind: "neighbourhoodPlan.review", plan: access })) forbidden();
       const submission = parseWithZod(formData, { schema: ReviewSchema });
       if (submission.status !== "success") return json<Reply>({ formKey: "review", result: submission.reply() }, { status: 400 });
       const { decision, feedback } = submission.value;
-      return workflow(reviewPlan(viewer.id, id, decision, feedback), decision === "accept" ? "published" : "changesRequested");
+      return workflow(reviewPlan(viewer, id, decision, feedback), decision === "accept" ? "published" : "changesRequested");
     }
     case "actionStatus": {
       if (!can(viewer, { kind: "neighbourhoodPlan.followUp", plan: access })) forbidden();
       const parsed = ActionStatusSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) badRequest();
-      const result = setActionStatus(viewer.id, id, parsed.data.actionId, parsed.data.status);
+      const result = setActionStatus(viewer, id, parsed.data.actionId, parsed.data.status);
       return result.ok ? done("actionStatus", "plan-actions") : workflow(result, "actionStatus");
     }
     case "comment": {
       if (!can(viewer, { kind: "comment.create", plan: access })) forbidden();
       const submission = parseWithZod(formData, { schema: CommentSchema });
       if (submission.status !== "success") return json<Reply>({ formKey: "comment", result: submission.reply() }, { status: 400 });
-      const commentId = addComment(viewer.id, id, submission.value.body);
+      const commentId = addComment(viewer, id, submission.value.body);
       return done("comment", `comment-${commentId}`);
     }
     case "report": {
@@ -114,7 +114,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return json<Reply>({ formKey: key, result: submission.reply() }, { status: 400 });
       const comment = commentOfPlan(submission.value.commentId);
       if (comment.hiddenAt) return done("reported", "plan-comments");
-      reportComment(viewer.id, comment.id, submission.value.reason);
+      reportComment(viewer, comment.id, submission.value.reason);
       return done("reported", `comment-${comment.id}`);
     }
     case "hide": {
@@ -123,7 +123,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const key = `hide-${String(formData.get("commentId") ?? "")}`;
       if (submission.status !== "success") return json<Reply>({ formKey: key, result: submission.reply() }, { status: 400 });
       const comment = commentOfPlan(submission.value.commentId);
-      hideComment(viewer.id, comment.id, submission.value.reason);
+      hideComment(viewer, comment.id, submission.value.reason);
       return done("hidden", `comment-${comment.id}`);
     }
     default:

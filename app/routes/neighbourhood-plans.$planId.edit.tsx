@@ -142,20 +142,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: BasicsSchema });
       if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
       const v = submission.value;
-      return answer(saveBasics(viewer.id, id, v.rev, { title: v.title, situation: v.situation }), submission);
+      return answer(saveBasics(viewer, id, v.rev, { title: v.title, situation: v.situation }), submission);
     }
     case "observation": {
       const submission = parseWithZod(formData, { schema: ObservationSchema });
       if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
       const v = submission.value;
       const input = { text: v.text, placeName: v.placeName || null, lat: v.lat ?? null, lng: v.lng ?? null };
-      return answer(saveObservation(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, input), submission);
+      return answer(saveObservation(viewer, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, input), submission);
     }
     case "goal": {
       const submission = parseWithZod(formData, { schema: GoalSchema });
       if (submission.status !== "success") return json({ formKey, result: submission.reply() } satisfies SectionReply, { status: 400 });
       const v = submission.value;
-      return answer(savePlanGoal(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, { text: v.text }), submission);
+      return answer(savePlanGoal(viewer, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, { text: v.text }), submission);
     }
     case "action": {
       const submission = parseWithZod(formData, { schema: ActionSchema });
@@ -170,12 +170,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         measureId: v.measureId ?? null,
         goalId: v.goalId ?? null,
       };
-      return answer(savePlanAction(viewer.id, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, input), submission);
+      return answer(savePlanAction(viewer, id, { id: v.itemId, baseRev: v.rev, recreate: v.recreate }, input), submission);
     }
     case "remove": {
       const parsed = RemoveItemSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) badRequest();
-      const result = removeItem(viewer.id, id, parsed.data.kind, parsed.data.itemId);
+      const result = removeItem(viewer, id, parsed.data.kind, parsed.data.itemId);
       if (!result.ok && result.reason === "notEditable")
         return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 409 });
       return back(SECTION_ANCHOR[parsed.data.kind]!, "done=removed");
@@ -184,7 +184,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: AddCoauthorSchema });
       if (submission.status !== "success")
         return json({ formKey: "coauthors", result: submission.reply() } satisfies SectionReply, { status: 400 });
-      const result = await addOrInviteCoauthor(viewer.id, id, submission.value.email, await detectLanguage(request));
+      const result = await addOrInviteCoauthor(viewer, id, submission.value.email, await detectLanguage(request));
       if (!result.ok) {
         const field =
           result.reason === "notEditable" || result.reason === "notFound" ? undefined : [`neighbourhood.errors.${result.reason}`];
@@ -206,13 +206,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "removeCoauthor": {
       const parsed = RemoveCoauthorSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) badRequest();
-      removeCoauthor(viewer.id, id, parsed.data.userId);
+      removeCoauthor(viewer, id, parsed.data.userId);
       // Someone who left the plan can no longer edit it: take them to the plan (or their area).
       if (parsed.data.userId === viewer.id) return redirect("/my-area");
       return back("section-authors", "done=coauthorRemoved");
     }
     case "submit": {
-      const result = submitPlan(viewer.id, id);
+      const result = submitPlan(viewer, id);
       if (result.ok) return redirect(`/neighbourhood-plans/${id}?done=submitted`);
       if (result.reason === "incomplete")
         return json({ formKey: "submit", error: "neighbourhood.errors.incomplete", missing: result.missing ?? [] }, { status: 400 });

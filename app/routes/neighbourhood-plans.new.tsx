@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply(), { status: 400 });
   }
   const viewer = await authorize(request, context, { kind: "neighbourhoodPlan.create", areaId: submission.value.areaId });
-  const id = createNeighbourhoodPlan(viewer.id, submission.value.areaId, submission.value.title);
+  const id = createNeighbourhoodPlan(viewer, submission.value.areaId, submission.value.title);
   return redirect(`/neighbourhood-plans/${id}/edit`);
 }
 

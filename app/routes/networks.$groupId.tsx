@@ -93,7 +93,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     listGroupAreas(group.id).map((a) => a.id),
   );
   const allowed = !!filter && measureMatchesFilter(measureId, filter, { publicOnly });
-  if (!allowed || !addNetworkNote(viewer.id, group.id, measureId, body)) badRequest();
+  if (!allowed || !addNetworkNote(viewer, group.id, measureId, body)) badRequest();
   // Back to the page of the list the note was written on (Remix posts to the current URL).
   const back = new URLSearchParams({ done: "note" });
   const measuresPage = new URL(request.url).searchParams.get("measuresPage");

@@ -77,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: ReviewTitlesSchema });
     if (submission.status !== "success") return json({ intent, area: "", result: submission.reply(), message: null }, { status: 400 });
     const { version, intent: _intent, ...titles } = submission.value;
-    const result = updateReviewTitles(viewer.id, id, version, titles);
+    const result = updateReviewTitles(viewer, id, version, titles);
     if (!result.ok) {
       const reply =
         result.reason === "titleTaken"
@@ -97,7 +97,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
     const v = submission.value;
     const result = saveAssessment(
-      viewer.id,
+      viewer,
       id,
       v.priorityAreaId ?? null,
       { assessment: v.assessment, proposals: v.proposals },
@@ -119,7 +119,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!can(viewer, { kind: "review.record" })) forbidden();
     const submission = parseWithZod(formData, { schema: DecisionFormSchema });
     if (submission.status !== "success") return json({ intent, area: "", result: submission.reply(), message: null }, { status: 400 });
-    const result = recordDecision(viewer.id, id, submission.value);
+    const result = recordDecision(viewer, id, submission.value);
     if (!result.ok)
       return json(
         { intent, area: "", result: submission.reply({ formErrors: [`reviews.refusal.${result.reason}`] }), message: null },
@@ -133,12 +133,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result =
     step.data.intent === "send"
       ? can(viewer, { kind: "review.send" })
-        ? sendReview(viewer.id, id, version)
+        ? sendReview(viewer, id, version)
         : forbidden()
       : can(viewer, { kind: "review.record" })
         ? step.data.intent === "discussed"
-          ? markDiscussed(viewer.id, id, version)
-          : closeReview(viewer.id, id, version)
+          ? markDiscussed(viewer, id, version)
+          : closeReview(viewer, id, version)
         : forbidden();
   if (!result.ok) return json({ intent, area: "", result: null, message: `reviews.refusal.${result.reason}` }, { status: 409 });
   return json({ intent, area: "", result: null, message: `reviews.saved.${step.data.intent}` });

@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const plan = currentPlan({ publicOnly: false });
   if (!plan) notFound();
-  const result = startReview(viewer.id, { planId: plan.id, ...submission.value });
+  const result = startReview(viewer, { planId: plan.id, ...submission.value });
   // A title another review of the plan has: said at the field, with everything typed kept.
   if (!result.ok) return json(submission.reply({ fieldErrors: { [result.field]: ["reviews.validation.titleTaken"] } }), { status: 409 });
   return redirect(`/reviews/${result.id}`);

@@ -14,6 +14,7 @@ import {
 import { addDaysIso, helsinkiDate } from "../../app/server/city/measure-rules";
 import type { Db } from "../client";
 import { followUps, measures, priorityAreas, safetyPlans, statusReviews, users } from "../schema";
+import { viewerById } from "../../app/server/people/viewer.server";
 
 const DAY = 86400000;
 
@@ -91,14 +92,14 @@ export function seedDemoReviews(db: Db, now: Date) {
   const sentAt = new Date(now.getTime() - 150 * DAY);
   const sentDay = helsinkiDate(sentAt);
   const half = Number(sentDay.slice(5, 7)) <= 6 ? 1 : 2;
-  const firstId = createReview(coordinator, {
+  const firstId = createReview(viewerById(coordinator), {
     planId: plan.id,
     ...translatedTitles(uniqueReviewTitle(plan.id, `Tilannekatsaus ${half}/${sentDay.slice(0, 4)}`)),
     periodStart: addDaysIso(sentDay, -182),
     periodEnd: addDaysIso(sentDay, -5),
   });
   saveAssessment(
-    expert,
+    viewerById(expert),
     firstId,
     null,
     {
@@ -114,26 +115,26 @@ export function seedDemoReviews(db: Db, now: Date) {
     .set({ status: "sent", snapshot: JSON.stringify(content), sentAt, sentById: coordinator, version: 2 })
     .where(eq(statusReviews.id, firstId))
     .run();
-  markDiscussed(mayor, firstId, 2, new Date(sentAt.getTime() + 14 * DAY));
+  markDiscussed(viewerById(mayor), firstId, 2, new Date(sentAt.getTime() + 14 * DAY));
   const meetingDay = addDaysIso(sentDay, 14);
-  recordDecision(mayor, firstId, {
+  recordDecision(viewerById(mayor), firstId, {
     decidedOn: meetingDay,
     kind: "priority_areas",
     text: "Johtoryhmä päätti pitää nykyiset painopistealueet voimassa myös seuraavana vuonna.",
     year: Number(sentDay.slice(0, 4)) + 1,
     priorityAreaIds: areas.map((a) => a.id),
   });
-  recordDecision(mayor, firstId, {
+  recordDecision(viewerById(mayor), firstId, {
     decidedOn: meetingDay,
     kind: "other",
     text: "Kameravalvonnan hankinnan aikataulusta pyydetään selvitys seuraavaan kokoukseen.",
   });
-  closeReview(mayor, firstId, 3, new Date(sentAt.getTime() + 15 * DAY));
+  closeReview(viewerById(mayor), firstId, 3, new Date(sentAt.getTime() + 15 * DAY));
 
   // The current review: a draft the expert group is writing. Five months after the previous one it
   // can fall in the same half-year: titles are unique in a plan, so it then gets "(2)".
   const today = helsinkiDate(now);
-  const draftId = createReview(coordinator, {
+  const draftId = createReview(viewerById(coordinator), {
     planId: plan.id,
     ...translatedTitles(uniqueReviewTitle(plan.id, `Tilannekatsaus ${Number(today.slice(5, 7)) <= 6 ? 1 : 2}/${today.slice(0, 4)}`)),
     periodStart: addDaysIso(sentDay, -4),
@@ -142,7 +143,7 @@ export function seedDemoReviews(db: Db, now: Date) {
   const [first, second] = areas;
   if (first) {
     saveAssessment(
-      expert,
+      viewerById(expert),
       draftId,
       first.id,
       {
@@ -156,7 +157,7 @@ export function seedDemoReviews(db: Db, now: Date) {
   }
   if (second) {
     saveAssessment(
-      expert,
+      viewerById(expert),
       draftId,
       second.id,
       {

@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import { openDatabase, type Db } from "../../db/client";
 import { hashPassword } from "../../app/server/people/passwords.server";
 import { clock } from "../../app/server/platform/clock";
+import { viewerById } from "~/server/people/viewer.server";
 
 export const BENCH_PASSWORD = "Benchmark-salasana-2026";
 export const BENCH_USERS = { mayor: "pormestari@bench.lahiturva.fi", expert: "asiantuntija@bench.lahiturva.fi" } as const;
@@ -319,13 +320,13 @@ export async function generateReviews(db: Db, planId: number, coordinatorId: str
   globalThis.__lahiturvaDb = db;
   const { createReview, sendReview } = await import("../../app/server/steering/reviews.server");
   for (let i = 0; i < count; i++) {
-    const id = createReview(coordinatorId, {
+    const id = createReview(viewerById(coordinatorId), {
       planId,
       title: `Tilannekatsaus ${i + 1}`,
       periodStart: "2025-01-01",
       periodEnd: "2025-06-30",
     });
-    sendReview(coordinatorId, id, 1, new Date(clock.ms() - (count - i) * 30 * 86400000));
+    sendReview(viewerById(coordinatorId), id, 1, new Date(clock.ms() - (count - i) * 30 * 86400000));
   }
   return count;
 }

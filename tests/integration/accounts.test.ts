@@ -30,7 +30,7 @@ import { setUserDisabled } from "~/server/people/directory.server";
 import { exportPersonalData, personalData } from "~/server/people/personal-data.server";
 import Database from "better-sqlite3";
 import { LOGIN_LIMITS } from "~/server/people/rate-limit.server";
-import { loadViewer } from "~/server/people/viewer.server";
+import { loadViewer, viewerById } from "~/server/people/viewer.server";
 import { DEMO, DEMO_PASSWORD, seedOnce, userIdOf } from "./fixtures";
 
 beforeAll(seedOnce);
@@ -193,10 +193,10 @@ describe("sessions", () => {
   it("disabling a user ends their sessions and blocks sign-in", async () => {
     const userId = userIdOf(DEMO.resident);
     const cookie = await startSession(userId, null);
-    setUserDisabled(userIdOf(DEMO.coordinator), userId, true);
+    setUserDisabled(viewerById(userIdOf(DEMO.coordinator)), userId, true);
     expect((await readSession(cookieRequest(cookie))).userId).toBeNull();
     expect(await signIn(DEMO.resident, DEMO_PASSWORD, "10.3.0.1")).toEqual({ ok: false, reason: "invalidCredentials" });
-    setUserDisabled(userIdOf(DEMO.coordinator), userId, false);
+    setUserDisabled(viewerById(userIdOf(DEMO.coordinator)), userId, false);
     expect(await signIn(DEMO.resident, DEMO_PASSWORD, "10.3.0.1")).toMatchObject({ ok: true });
   });
 });
@@ -264,12 +264,12 @@ describe("a resident deleting their own account", () => {
     });
     if (!a.ok || !b.ok) throw new Error("registration failed");
     await startSession(a.userId, "vitest");
-    const solo = createNeighbourhoodPlan(a.userId, area, "Oma luonnos");
-    const shared = createNeighbourhoodPlan(a.userId, area, "Yhteinen suunnitelma");
-    expect(addCoauthor(a.userId, shared, `jaava.${stamp}@example.fi`)).toMatchObject({ ok: true });
-    const published = createNeighbourhoodPlan(a.userId, area, "Julkaistu suunnitelma");
+    const solo = createNeighbourhoodPlan(viewerById(a.userId), area, "Oma luonnos");
+    const shared = createNeighbourhoodPlan(viewerById(a.userId), area, "Yhteinen suunnitelma");
+    expect(addCoauthor(viewerById(a.userId), shared, `jaava.${stamp}@example.fi`)).toMatchObject({ ok: true });
+    const published = createNeighbourhoodPlan(viewerById(a.userId), area, "Julkaistu suunnitelma");
     db().update(neighbourhoodPlans).set({ status: "published" }).where(eq(neighbourhoodPlans.id, published)).run();
-    const comment = addComment(a.userId, published, "Hyvä suunnitelma, kiitos!");
+    const comment = addComment(viewerById(a.userId), published, "Hyvä suunnitelma, kiitos!");
 
     expect(mayDeleteOwnAccount(a.userId)).toBe(true);
     expect(await deleteOwnAccount(a.userId, "väärä salasana")).toEqual({ ok: false, reason: "wrongPassword" });

@@ -26,6 +26,7 @@ import { listSelectableAreas } from "~/server/people/directory.server";
 import { isClearMarker } from "~/server/platform/csv-import.server";
 import { db } from "~/server/platform/db.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 beforeAll(async () => {
   await seedOnce();
@@ -236,18 +237,18 @@ describe("merging and removing areas", () => {
     const coordinator = userIdOf(DEMO.coordinator);
 
     // Two different values for one period: nothing moves until they are corrected.
-    expect(mergeAreas(coordinator, kallio.id, copy.id)).toEqual({ ok: false, reason: "indicatorConflict", count: 1 });
+    expect(mergeAreas(viewerById(coordinator), kallio.id, copy.id)).toEqual({ ok: false, reason: "indicatorConflict", count: 1 });
     expect(area("district", "301")).toBeDefined();
     db()
       .delete(indicatorValues)
       .where(and(eq(indicatorValues.areaId, copy.id), eq(indicatorValues.period, "2019")))
       .run();
-    expect(mergeAreas(coordinator, kallio.id, kallio.id)).toEqual({ ok: false, reason: "sameArea" });
-    expect(mergeAreas(coordinator, kallio.id, area("sub_area", "101")!.id)).toEqual({ ok: false, reason: "levelDiffers" });
+    expect(mergeAreas(viewerById(coordinator), kallio.id, kallio.id)).toEqual({ ok: false, reason: "sameArea" });
+    expect(mergeAreas(viewerById(coordinator), kallio.id, area("sub_area", "101")!.id)).toEqual({ ok: false, reason: "levelDiffers" });
 
     const copyBefore = areaUsage([copy.id]);
     const kallioBefore = areaUsage([kallio.id]);
-    const result = mergeAreas(coordinator, kallio.id, copy.id);
+    const result = mergeAreas(viewerById(coordinator), kallio.id, copy.id);
     expect(result).toMatchObject({ ok: true });
     expect(area("district", "301")).toBeUndefined();
     const after = areaUsage([copy.id]);
@@ -270,7 +271,7 @@ describe("merging and removing areas", () => {
   it("removes an unused area with its unused parts, and refuses a used one with its uses", () => {
     const coordinator = userIdOf(DEMO.coordinator);
     const used = area("district", "0391")!;
-    const refused = removeArea(coordinator, used.id);
+    const refused = removeArea(viewerById(coordinator), used.id);
     expect(refused).toMatchObject({ ok: false, reason: "inUse" });
     if (refused.ok || refused.reason !== "inUse") throw new Error("not refused");
     expect(refused.usage.groupAreas).toBeGreaterThan(0);
@@ -285,10 +286,10 @@ describe("merging and removing areas", () => {
       plans: 0,
       indicatorValues: 0,
     });
-    expect(removeArea(coordinator, area("sub_area", "70408")!.id)).toEqual({ ok: true, removed: 1 });
+    expect(removeArea(viewerById(coordinator), area("sub_area", "70408")!.id)).toEqual({ ok: true, removed: 1 });
     expect(area("sub_area", "70408")).toBeUndefined();
     applyAreaImport(null, file(["level;code;name_fi;parent_code", "suurpiiri;9;Testisuurpiiri;", "peruspiiri;901;Testipiiri;9"]));
-    expect(removeArea(coordinator, area("major_district", "9")!.id)).toEqual({ ok: true, removed: 2 });
+    expect(removeArea(viewerById(coordinator), area("major_district", "9")!.id)).toEqual({ ok: true, removed: 2 });
     expect(area("district", "901")).toBeUndefined();
     expect(db().select().from(auditLog).where(eq(auditLog.action, "area.removed")).all()).toHaveLength(2);
   });

@@ -22,6 +22,7 @@ import { addFollowUp, editFollowUp, getMeasure, listMeasures, proposeMeasure, up
 import { db } from "~/server/platform/db.server";
 import { createReview, getReview, recordDecision, sendReview } from "~/server/steering/reviews.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const enc = (text: string) => new TextEncoder().encode(text);
 let coordinatorId: string;
@@ -68,7 +69,7 @@ function proposeFromForm(planId: number, fields: Record<string, unknown>) {
     published: "on",
     ...fields,
   });
-  const result = proposeMeasure(coordinatorId, planId, measureInputFromForm(parsed));
+  const result = proposeMeasure(viewerById(coordinatorId), planId, measureInputFromForm(parsed));
   if (!result.ok) throw new Error(result.reason);
   return result.id;
 }
@@ -132,9 +133,9 @@ describe("the measure form and follow-up", () => {
         published: "on",
       }),
     );
-    expect(updateMeasure(coordinatorId, id, 1, input)).toMatchObject({ ok: true, version: 2 });
+    expect(updateMeasure(viewerById(coordinatorId), id, 1, input)).toMatchObject({ ok: true, version: 2 });
     expect(byCode(planId, "B1")).toMatchObject({ titleSv: "Trygghetsvandringar i Malm", titleEn: null });
-    const stale = updateMeasure(coordinatorId, id, 1, { ...input, titleSv: "Något annat" });
+    const stale = updateMeasure(viewerById(coordinatorId), id, 1, { ...input, titleSv: "Något annat" });
     expect(stale).toMatchObject({ ok: false, reason: "conflict" });
     if (!stale.ok && stale.reason === "conflict") expect(stale.changed).toEqual(["titleSv"]);
   });
@@ -143,7 +144,7 @@ describe("the measure form and follow-up", () => {
     const planId = createPlan("Kaksikielinen seuranta");
     const id = proposeFromForm(planId, {});
     db().update(measures).set({ status: "approved", version: 2 }).where(eq(measures.id, id)).run();
-    const added = addFollowUp(coordinatorId, id, 2, {
+    const added = addFollowUp(viewerById(coordinatorId), id, 2, {
       status: "in_progress",
       progress: 10,
       done: "Ensimmäinen kävely pidettiin.",
@@ -162,7 +163,7 @@ describe("the measure form and follow-up", () => {
     expect(localField(publicEntry, "publicText", "sv").text).toBe("Den första vandringen hölls.");
     expect(localField(publicEntry, "publicText", "en")).toEqual({ text: "Ensimmäinen kävely pidettiin.", lang: "fi" });
     expect(
-      editFollowUp(coordinatorId, added.followUpId, 1, {
+      editFollowUp(viewerById(coordinatorId), added.followUpId, 1, {
         done: "Ensimmäinen kävely pidettiin.",
         next: "",
         obstacles: "",
@@ -181,7 +182,7 @@ describe("the measure import's Swedish and English columns", () => {
     const technical =
       "code;title;owner;continuous;title_sv;title_en;description_sv;description_en\n" +
       "T1;Turvallisuuskävelyt;Kymp;kyllä;Trygghetsvandringar;Safety walks;Invånarna går runt.;Residents walk around.\n";
-    expect(applyImport(coordinatorId, planId, await parseOk(enc(technical), "t.csv"))).toMatchObject({ ok: true, created: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, await parseOk(enc(technical), "t.csv"))).toMatchObject({ ok: true, created: 1 });
     expect(byCode(planId, "T1")).toMatchObject({
       titleSv: "Trygghetsvandringar",
       titleEn: "Safety walks",
@@ -198,12 +199,12 @@ describe("the measure import's Swedish and English columns", () => {
     expect(preview.rows[0].changes).toEqual([
       { field: "measureIo.columns.titleSv", from: "Trygghetsvandringar", to: "Trygghetsvandringar i Malm" },
     ]);
-    applyImport(coordinatorId, planId, file);
+    applyImport(viewerById(coordinatorId), planId, file);
     // The empty English cell kept the English title.
     expect(byCode(planId, "T1")).toMatchObject({ titleSv: "Trygghetsvandringar i Malm", titleEn: "Safety walks" });
 
     const cleared = await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;otsikko_en;kuvaus_sv\nT1;;;#TYHJÄ;#tom\n"), "c.csv");
-    expect(applyImport(coordinatorId, planId, cleared)).toMatchObject({ ok: true, updated: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, cleared)).toMatchObject({ ok: true, updated: 1 });
     expect(byCode(planId, "T1")).toMatchObject({ titleSv: "Trygghetsvandringar i Malm", titleEn: null, descriptionSv: null });
 
     const tooLong = await parseOk(enc(`tunnus;otsikko;vastuuorganisaatio;title_sv\nT1;;;${"x".repeat(301)}\n`), "l.csv");
@@ -249,13 +250,13 @@ describe("the measure import's Swedish and English columns", () => {
           ["R1", "unchanged", [], []],
           ["R2", "unchanged", [], []],
         ]);
-        expect(applyImport(coordinatorId, planId, file)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 2 });
+        expect(applyImport(viewerById(coordinatorId), planId, file)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 2 });
         expect(state()).toEqual(before);
       }
     }
     // A change to another column rewrites the tasks: their translations survive it.
     const changed = await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;kuvaus\nR1;;;Uusi kuvaus\n"), "k.csv");
-    expect(applyImport(coordinatorId, planId, changed)).toMatchObject({ ok: true, updated: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, changed)).toMatchObject({ ok: true, updated: 1 });
     expect(tasksOf(id)).toEqual([{ title: "Reitin suunnittelu", titleSv: "Planering av rutten", titleEn: "Planning the route" }]);
   });
 });
@@ -265,15 +266,20 @@ describe("a status review", () => {
     const planId = createPlan("Kaksikielinen katsaus");
     const id = proposeFromForm(planId, { titleSv: "Trygghetsvandringar" });
     db().update(measures).set({ status: "approved" }).where(eq(measures.id, id)).run();
-    const reviewId = createReview(coordinatorId, { planId, title: "Katsaus SV", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
-    expect(sendReview(coordinatorId, reviewId, 1)).toEqual({ ok: true });
+    const reviewId = createReview(viewerById(coordinatorId), {
+      planId,
+      title: "Katsaus SV",
+      periodStart: "2026-01-01",
+      periodEnd: "2026-06-30",
+    });
+    expect(sendReview(viewerById(coordinatorId), reviewId, 1)).toEqual({ ok: true });
     // A later edit does not reach the sent review.
     db().update(measures).set({ titleSv: "Något annat" }).where(eq(measures.id, id)).run();
     const sent = getReview(reviewId)!;
     expect(sent.content.measures.find((m) => m.id === id)).toMatchObject({ title: "Turvallisuuskävelyt", titleSv: "Trygghetsvandringar" });
 
     expect(
-      recordDecision(coordinatorId, reviewId, {
+      recordDecision(viewerById(coordinatorId), reviewId, {
         decidedOn: "2026-07-01",
         kind: "other",
         text: "Kävelyt jatkuvat.",

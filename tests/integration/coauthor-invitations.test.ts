@@ -18,6 +18,7 @@ import { config } from "~/server/platform/config.server";
 import { db } from "~/server/platform/db.server";
 import { clock } from "~/server/platform/clock";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const SOFIA = "sofia.koivisto@demo.lahiturva.fi"; // a registered resident
 const T0 = clock.now();
@@ -59,15 +60,15 @@ beforeAll(async () => {
 
 describe("inviting a co-author by e-mail", () => {
   it("adds a registered resident at once, without an invitation", async () => {
-    const id = createNeighbourhoodPlan(resident, linjat, "Heti mukaan", T0);
-    expect(await addOrInviteCoauthor(resident, id, SOFIA, "fi", T0)).toEqual({ ok: true, name: "Sofia Koivisto" });
+    const id = createNeighbourhoodPlan(viewerById(resident), linjat, "Heti mukaan", T0);
+    expect(await addOrInviteCoauthor(viewerById(resident), id, SOFIA, "fi", T0)).toEqual({ ok: true, name: "Sofia Koivisto" });
     expect(db().select().from(invitations).where(eq(invitations.email, SOFIA)).all()).toEqual([]);
   });
 
   it("mails anyone else a single-use link that makes them a co-author with the plan's area as home area", async () => {
-    const id = createNeighbourhoodPlan(resident, linjat, "Naapurin kanssa", T0);
+    const id = createNeighbourhoodPlan(viewerById(resident), linjat, "Naapurin kanssa", T0);
     const address = "naapuri.uusi@example.fi";
-    expect(await addOrInviteCoauthor(resident, id, "Naapuri.Uusi@example.fi", "fi", T0)).toEqual({
+    expect(await addOrInviteCoauthor(viewerById(resident), id, "Naapuri.Uusi@example.fi", "fi", T0)).toEqual({
       ok: true,
       invited: address,
       mailed: true,
@@ -116,9 +117,9 @@ describe("inviting a co-author by e-mail", () => {
   });
 
   it("an expired link says so and no longer makes anyone a co-author", async () => {
-    const id = createNeighbourhoodPlan(resident, linjat, "Vanheneva kutsu", T0);
+    const id = createNeighbourhoodPlan(viewerById(resident), linjat, "Vanheneva kutsu", T0);
     const address = "myohassa@example.fi";
-    await addOrInviteCoauthor(resident, id, address, "fi", T0);
+    await addOrInviteCoauthor(viewerById(resident), id, address, "fi", T0);
     const token = tokenIn(mailTo(address));
     const late = days(config().invitationDays + 1);
     expect(invitationForPage(token)).toMatchObject({ state: "open" });
@@ -129,9 +130,12 @@ describe("inviting a co-author by e-mail", () => {
   });
 
   it("an account without a home area (staff) gets the plan's area; only authors of an editable plan invite", async () => {
-    const id = createNeighbourhoodPlan(resident, linjat, "Henkilöstö mukaan", T0);
-    expect(await addOrInviteCoauthor(userIdOf(SOFIA), id, "joku@example.fi", "fi", T0)).toEqual({ ok: false, reason: "notEditable" });
-    const result = await addOrInviteCoauthor(resident, id, DEMO.expert, "fi", T0);
+    const id = createNeighbourhoodPlan(viewerById(resident), linjat, "Henkilöstö mukaan", T0);
+    expect(await addOrInviteCoauthor(viewerById(userIdOf(SOFIA)), id, "joku@example.fi", "fi", T0)).toEqual({
+      ok: false,
+      reason: "notEditable",
+    });
+    const result = await addOrInviteCoauthor(viewerById(resident), id, DEMO.expert, "fi", T0);
     expect(result).toMatchObject({ ok: true, invited: DEMO.expert });
     const expert = userIdOf(DEMO.expert);
     expect(db().select().from(residencies).where(eq(residencies.userId, expert)).all()).toEqual([]);

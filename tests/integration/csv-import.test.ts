@@ -111,22 +111,31 @@ describe("uploads kept between preview and confirm", () => {
 describe("the upload → preview → confirm flow", () => {
   const written: ImportTable<Column>[] = [];
   const run = (request: Request, userId: string) =>
-    runImport(request, userId, {
-      errors: "test.errors",
-      maxBytes: 1024,
-      folder: "test-flow",
-      parse: (bytes: Uint8Array, filename: string) => read(bytes, filename),
-      validate: (file: ImportTable<Column>) =>
-        summarize(
-          file.rows.map((r) => ({ rowNumber: r.rowNumber, action: "create" as const, errors: r.values.name ? [] : ["test.errors.name"] })),
-        ),
-      apply: (_userId, file) => {
-        written.push(file);
-        return { ok: true as const, created: file.rows.length, updated: 0, unchanged: 0 };
+    // The flow only carries the viewer to `apply` and keys the kept upload on its id.
+    runImport(
+      request,
+      { id: userId, name: "Testaaja", email: `${userId}@example.test`, locale: "fi", memberships: [], residentAreaIds: [] },
+      {
+        errors: "test.errors",
+        maxBytes: 1024,
+        folder: "test-flow",
+        parse: (bytes: Uint8Array, filename: string) => read(bytes, filename),
+        validate: (file: ImportTable<Column>) =>
+          summarize(
+            file.rows.map((r) => ({
+              rowNumber: r.rowNumber,
+              action: "create" as const,
+              errors: r.values.name ? [] : ["test.errors.name"],
+            })),
+          ),
+        apply: (_userId, file) => {
+          written.push(file);
+          return { ok: true as const, created: file.rows.length, updated: 0, unchanged: 0 };
+        },
+        preview: (v) => ({ rows: v.rows }),
+        done: (r) => `/done?created=${r.created}`,
       },
-      preview: (v) => ({ rows: v.rows }),
-      done: (r) => `/done?created=${r.created}`,
-    });
+    );
   const upload = (text: string | null) => {
     const form = new FormData();
     if (text !== null) form.append("file", new File([text], "a.csv", { type: "text/csv" }));

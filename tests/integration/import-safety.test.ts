@@ -39,6 +39,7 @@ import {
   type ParsedFile,
 } from "~/server/city/measure-io.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const FIXTURES = join(process.cwd(), "tests", "fixtures", "imports");
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -178,7 +179,7 @@ describe("partial files lose nothing", () => {
     planId = createPlan("Osittaiset tiedostot");
     const full = await parseOk(fixture("toimenpiteet-taysi.csv"), "toimenpiteet-taysi.csv");
     expect(validateImport(planId, full).rows.flatMap((r) => r.errors)).toEqual([]);
-    expect(applyImport(coordinatorId, planId, full)).toMatchObject({ ok: true, created: 3 });
+    expect(applyImport(viewerById(coordinatorId), planId, full)).toMatchObject({ ok: true, created: 3 });
   });
 
   it("stored the full file, targeting the sub-area 301 and not district 301", () => {
@@ -211,7 +212,7 @@ describe("partial files lose nothing", () => {
     expect(validation.rows[1].changes).toEqual([]);
 
     const audits = auditCount();
-    expect(applyImport(coordinatorId, planId, file)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, file)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
     const after = planState(planId);
     const p1Before = before.measures.find((m) => m.code === "P1")!;
     const p1After = after.measures.find((m) => m.code === "P1")!;
@@ -249,7 +250,7 @@ describe("partial files lose nothing", () => {
       ["measureIo.columns.areas", "district:503 Malmi", { key: "measureIo.preview.cityWide" }],
       ["measureIo.columns.budget", "12000", null],
     ]);
-    expect(applyImport(coordinatorId, planId, file)).toMatchObject({ ok: true, updated: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, file)).toMatchObject({ ok: true, updated: 1 });
     const p1 = byCode(planId, "P1");
     expect(p1).toMatchObject({
       description: "",
@@ -336,7 +337,9 @@ describe("partial files lose nothing", () => {
         { column: "alueet", value: "301", candidates: "district:301 Kallio, sub_area:301 Vanha Munkkiniemi" },
       ],
     ]);
-    expect(applyImport(coordinatorId, planId, await parseOk(fixture("toimenpiteet-paljaat-koodit.csv"), "paljaat.csv")).ok).toBe(false);
+    expect(
+      applyImport(viewerById(coordinatorId), planId, await parseOk(fixture("toimenpiteet-paljaat-koodit.csv"), "paljaat.csv")).ok,
+    ).toBe(false);
     expect(planState(planId)).toEqual(before);
     const fi = i18nFor("fi").t(...(errorsOf(v, 3)[0] as [string, Record<string, unknown>]));
     expect(fi).toContain("district:301 Kallio, sub_area:301 Vanha Munkkiniemi");
@@ -371,7 +374,7 @@ describe("partial files lose nothing", () => {
 describe("an export imported back as it is changes nothing", () => {
   it("CSV and XLSX, in Finnish, Swedish and English: no updates, no version bumps, no audit entries", async () => {
     const planId = createPlan("Edestakaisin");
-    expect(applyImport(coordinatorId, planId, await parseOk(fixture("toimenpiteet-taysi.csv"), "taysi.csv"))).toMatchObject({
+    expect(applyImport(viewerById(coordinatorId), planId, await parseOk(fixture("toimenpiteet-taysi.csv"), "taysi.csv"))).toMatchObject({
       ok: true,
       created: 3,
     });
@@ -379,7 +382,7 @@ describe("an export imported back as it is changes nothing", () => {
     const mixed =
       "tunnus;otsikko;kuvaus;vastuuorganisaatio;paattyy;alueet\n" +
       'M1;Kaksi aluetta;"Rivi 1\nRivi 2";Kymp;31.12.2026;district:301 | sub_area:301\n';
-    expect(applyImport(coordinatorId, planId, await parseOk(enc(mixed), "m.csv"))).toMatchObject({ ok: true, created: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, await parseOk(enc(mixed), "m.csv"))).toMatchObject({ ok: true, created: 1 });
     expect(areaRefsOf(byCode(planId, "M1").id)).toEqual(["district:301", "sub_area:301"]);
 
     const before = planState(planId);
@@ -395,7 +398,7 @@ describe("an export imported back as it is changes nothing", () => {
         const validation = validateImport(planId, file);
         expect(validation.rows.map((r) => [r.code, r.action, r.errors, r.changes])).toEqual(rows.map((r) => [r.code, "unchanged", [], []]));
         const audits = auditCount();
-        expect(applyImport(coordinatorId, planId, file)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 4 });
+        expect(applyImport(viewerById(coordinatorId), planId, file)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 4 });
         expect(planState(planId)).toEqual(before);
         // Only the file-level entry of the import itself.
         expect(auditCount()).toBe(audits + 1);
@@ -448,7 +451,7 @@ describe("measures as a city keeps them", () => {
     expect(warningsOf(v, 6).map((w) => w[0])).toEqual(["measureIo.warnings.yearAsDates", "measureIo.warnings.outsidePlan"]);
     expect(warningsOf(v, 4)[1][1]).toEqual({ start: "2013-01-01", end: "2016-12-31", periodStart: "2011-01-01", periodEnd: "2014-12-31" });
 
-    expect(applyImport(coordinatorId, planId, file, { unpublished: true })).toMatchObject({ ok: true, created: 6 });
+    expect(applyImport(viewerById(coordinatorId), planId, file, { unpublished: true })).toMatchObject({ ok: true, created: 6 });
     expect(byCode(planId, "1.1")).toMatchObject({ status: "completed", progress: 100, published: false });
     expect(areaRefsOf(byCode(planId, "1.3").id)).toEqual(["district:503"]);
     // The same file again: nothing changes, and the publication stays as it was.

@@ -22,6 +22,7 @@ import { parseFigure } from "~/server/city/indicator-figures";
 import { compileReview } from "~/server/steering/reviews.server";
 import { valueAxisDomain } from "~/ui/indicators/figures";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(process.cwd(), "tests", "fixtures", "imports", name)));
 function parsed(name: string): IndicatorCsv {
@@ -102,7 +103,7 @@ describe("importing the city's tables", () => {
       [6, [], "sub_area:30102 Linjat"],
       [7, [], "sub_area:30103 Torkkelinmäki"],
     ]);
-    expect(applyIndicatorImport(coordinatorId, file)).toEqual({ ok: true, created: 6, updated: 0, unchanged: 0 });
+    expect(applyIndicatorImport(viewerById(coordinatorId), file)).toEqual({ ok: true, created: 6, updated: 0, unchanged: 0 });
     expect(stored(survey)).toEqual([
       { areaId: null, period: "2021", kind: "actual", value: 76, bound: "exact", upper: null },
       { areaId: null, period: "2024", kind: "actual", value: 77, bound: "exact", upper: null },
@@ -142,7 +143,7 @@ describe("importing the city's tables", () => {
   it("police statistics: only area values, as ranges; the page still has values to chart", () => {
     const file = parsed("indikaattorit-poliisi.csv");
     expect(validateIndicatorImport(file).rows.flatMap((r) => r.errors)).toEqual([]);
-    expect(applyIndicatorImport(coordinatorId, file)).toMatchObject({ ok: true, created: 3 });
+    expect(applyIndicatorImport(viewerById(coordinatorId), file)).toMatchObject({ ok: true, created: 3 });
     expect(stored(police).map((v) => [v.value, v.bound, v.upper])).toEqual([
       [4000, "range", 5000],
       [4000, "range", 5000],
@@ -179,7 +180,7 @@ describe("importing the city's tables", () => {
     expect(validateIndicatorImport(csv("")).rows[0].errors.map((e) => splitErrorKey(e)[0])).toEqual(["indicators.import.errors.required"]);
     const [row] = validateIndicatorImport(csv("#TYHJÄ")).rows;
     expect(row).toMatchObject({ action: "update", clear: true, errors: [], previous: { value: 4000, bound: "range", upper: 5000 } });
-    expect(applyIndicatorImport(coordinatorId, csv("#tyhjä"))).toEqual({ ok: true, created: 0, updated: 1, unchanged: 0 });
+    expect(applyIndicatorImport(viewerById(coordinatorId), csv("#tyhjä"))).toEqual({ ok: true, created: 0, updated: 1, unchanged: 0 });
     const after = stored(police);
     expect(after).toEqual(before.filter((v) => v.areaId !== areaId("district", "503")));
     expect(validateIndicatorImport(csv("#CLEAR")).rows[0].action).toBe("unchanged");

@@ -35,6 +35,7 @@ import {
 } from "~/server/city/indicators.server";
 import { normalizePeriod } from "~/server/city/indicator-figures";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 let coordinatorId: string;
 let yearly: number;
@@ -90,23 +91,41 @@ beforeAll(async () => {
 
 describe("saving values", () => {
   it("keeps one row per indicator, kind, area and period, the whole city included", () => {
-    const first = upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: null, period: "2024", value: 10 });
+    const first = upsertIndicatorValue(viewerById(coordinatorId), {
+      indicatorId: yearly,
+      kind: "actual",
+      areaId: null,
+      period: "2024",
+      value: 10,
+    });
     expect(first).toMatchObject({ ok: true, created: true, changed: true });
-    const again = upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: null, period: "2024", value: 12.5 });
+    const again = upsertIndicatorValue(viewerById(coordinatorId), {
+      indicatorId: yearly,
+      kind: "actual",
+      areaId: null,
+      period: "2024",
+      value: 12.5,
+    });
     expect(again).toMatchObject({ ok: true, created: false, changed: true });
     expect(again.ok && first.ok && again.id).toBe(first.ok && first.id);
-    const same = upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: null, period: "2024", value: 12.5 });
+    const same = upsertIndicatorValue(viewerById(coordinatorId), {
+      indicatorId: yearly,
+      kind: "actual",
+      areaId: null,
+      period: "2024",
+      value: 12.5,
+    });
     expect(same).toMatchObject({ ok: true, created: false, changed: false });
 
     // The same period as a target, and for an area, are rows of their own.
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "target", areaId: null, period: "2024", value: 11 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: yearly, kind: "target", areaId: null, period: "2024", value: 11 }),
     ).toMatchObject({ ok: true, created: true });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 20 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 20 }),
     ).toMatchObject({ ok: true, created: true });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 21 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: yearly, kind: "actual", areaId: kallio, period: "2024", value: 21 }),
     ).toMatchObject({ ok: true, created: false });
 
     const rows = rowsOf(yearly).map((r) => [r.kind, r.areaId, r.period, r.value]);
@@ -142,28 +161,28 @@ describe("saving values", () => {
 
     const before = valueCount();
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: null, period: "2025-03", value: 1 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: yearly, kind: "actual", areaId: null, period: "2025-03", value: 1 }),
     ).toMatchObject({ ok: false, reason: "period", error: "indicators.errors.periodYear" });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2025", value: 1 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: monthly, kind: "actual", areaId: null, period: "2025", value: 1 }),
     ).toMatchObject({ ok: false, reason: "period", error: "indicators.errors.periodMonth" });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2025-13", value: 1 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: monthly, kind: "actual", areaId: null, period: "2025-13", value: 1 }),
     ).toMatchObject({ ok: false, reason: "period" });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: yearly, kind: "actual", areaId: 999999, period: "2025", value: 1 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: yearly, kind: "actual", areaId: 999999, period: "2025", value: 1 }),
     ).toMatchObject({ ok: false, reason: "area" });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: share, kind: "actual", areaId: null, period: "2025", value: 120 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: share, kind: "actual", areaId: null, period: "2025", value: 120 }),
     ).toMatchObject({ ok: false, reason: "value" });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: 999999, kind: "actual", areaId: null, period: "2025", value: 1 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: 999999, kind: "actual", areaId: null, period: "2025", value: 1 }),
     ).toMatchObject({ ok: false, reason: "notFound" });
     expect(valueCount()).toBe(before);
 
     // A month typed loosely is stored in the one canonical form.
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: monthly, kind: "actual", areaId: null, period: "2026-3", value: 40 }),
+      upsertIndicatorValue(viewerById(coordinatorId), { indicatorId: monthly, kind: "actual", areaId: null, period: "2026-3", value: 40 }),
     ).toMatchObject({ ok: true, created: true });
     expect(rowsOf(monthly).map((r) => r.period)).toEqual(["2026-03"]);
   });
@@ -263,13 +282,13 @@ describe("on track or not", () => {
     const plan = db().select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get()!;
     const [a, b] = db().select().from(priorityAreas).where(eq(priorityAreas.planId, plan.id)).orderBy(priorityAreas.code).limit(2).all();
     const m = db().select().from(measures).where(eq(measures.planId, plan.id)).limit(1).get()!;
-    expect(linkIndicatorToPriorityAreas(coordinatorId, yearly, [a.id, b.id, a.id])).toBe(true);
-    expect(linkIndicatorToPriorityAreas(coordinatorId, yearly, [b.id])).toBe(true);
-    expect(linkIndicatorToMeasures(coordinatorId, yearly, [m.id])).toBe(true);
+    expect(linkIndicatorToPriorityAreas(viewerById(coordinatorId), yearly, [a.id, b.id, a.id])).toBe(true);
+    expect(linkIndicatorToPriorityAreas(viewerById(coordinatorId), yearly, [b.id])).toBe(true);
+    expect(linkIndicatorToMeasures(viewerById(coordinatorId), yearly, [m.id])).toBe(true);
     expect(indicatorsForPriorityArea(b.id).map((i) => i.id)).toContain(yearly);
     expect(indicatorsForPriorityArea(a.id).map((i) => i.id)).not.toContain(yearly);
     expect(indicatorsForMeasure(m.id).map((i) => i.id)).toContain(yearly);
-    expect(linkIndicatorToMeasures(coordinatorId, 999999, [m.id])).toBe(false);
+    expect(linkIndicatorToMeasures(viewerById(coordinatorId), 999999, [m.id])).toBe(false);
   });
 
   it("the indicator page has the city-wide series and the latest period by area", () => {
@@ -307,7 +326,7 @@ describe("CSV import", () => {
     expect(validation.counts).toEqual({ create: 4, update: 0, unchanged: 0, errors: 0 });
     // District codes are matched before major districts; "3" is the major district Keskinen.
     expect(validation.rows.map((r) => r.area?.id ?? null)).toEqual([null, null, kallio, keskinen]);
-    const result = applyIndicatorImport(coordinatorId, file, { filename: "arvot.csv" });
+    const result = applyIndicatorImport(viewerById(coordinatorId), file, { filename: "arvot.csv" });
     expect(result).toEqual({ ok: true, created: 4, updated: 0, unchanged: 0 });
     const saved = db()
       .select()
@@ -350,7 +369,7 @@ describe("CSV import", () => {
         "\r\n",
     );
     expect(Object.keys(file.columns).sort()).toEqual(["area", "indicator", "period", "type", "value"]);
-    const result = applyIndicatorImport(coordinatorId, file);
+    const result = applyIndicatorImport(viewerById(coordinatorId), file);
     expect(result).toEqual({ ok: true, created: 3, updated: 0, unchanged: 0 });
     expect(rowsOf(monthly).map((r) => [r.kind, r.period, r.value])).toEqual([
       ["actual", "2026-03", 40],
@@ -398,7 +417,7 @@ describe("CSV import", () => {
     expect(validation.ok).toBe(false);
     expect(validation.counts.errors).toBe(9);
 
-    const result = applyIndicatorImport(coordinatorId, file);
+    const result = applyIndicatorImport(viewerById(coordinatorId), file);
     expect(result.ok).toBe(false);
     expect(valueCount()).toBe(before);
 
@@ -415,7 +434,7 @@ describe("CSV import", () => {
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, errors: 0 });
     const changed = parsed(text.replace("9,5", "9,75"));
     expect(validateIndicatorImport(changed).rows.map((r) => r.action)).toEqual(["update", "unchanged"]);
-    expect(applyIndicatorImport(coordinatorId, changed)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
+    expect(applyIndicatorImport(viewerById(coordinatorId), changed)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
     expect(valueCount()).toBe(before);
     const city2025 = db()
       .select()
@@ -481,7 +500,7 @@ describe("defining indicators", () => {
       .limit(3)
       .all()
       .map((p) => p.id);
-    const created = createDefinition(coordinatorId, input({ priorityAreaIds: [scope[0], scope[1]] }), {
+    const created = createDefinition(viewerById(coordinatorId), input({ priorityAreaIds: [scope[0], scope[1]] }), {
       priorityAreaIds: scope,
       planId: null,
     });
@@ -502,12 +521,15 @@ describe("defining indicators", () => {
         .get(),
     ).toBeDefined();
     // The key is the CSV import's name for it: a second one is refused, as is an area outside the offer.
-    expect(createDefinition(coordinatorId, input({ nameFi: "Toinen" }), { priorityAreaIds: scope, planId: null })).toEqual({
+    expect(createDefinition(viewerById(coordinatorId), input({ nameFi: "Toinen" }), { priorityAreaIds: scope, planId: null })).toEqual({
       ok: false,
       reason: "keyTaken",
     });
     expect(
-      createDefinition(coordinatorId, input({ key: "testi-toinen", priorityAreaIds: [999999] }), { priorityAreaIds: scope, planId: null }),
+      createDefinition(viewerById(coordinatorId), input({ key: "testi-toinen", priorityAreaIds: [999999] }), {
+        priorityAreaIds: scope,
+        planId: null,
+      }),
     ).toEqual({ ok: false, reason: "priorityArea" });
   });
 
@@ -518,7 +540,7 @@ describe("defining indicators", () => {
       .limit(4)
       .all()
       .map((p) => p.id);
-    const created = createDefinition(coordinatorId, input({ key: "testi-muokkaus", priorityAreaIds: [all[0], all[3]] }), {
+    const created = createDefinition(viewerById(coordinatorId), input({ key: "testi-muokkaus", priorityAreaIds: [all[0], all[3]] }), {
       priorityAreaIds: all,
       planId: null,
     });
@@ -526,7 +548,7 @@ describe("defining indicators", () => {
     const scope = all.slice(0, 3); // the plan in force offers three; all[3] belongs to an older plan
     expect(
       updateIndicator(
-        coordinatorId,
+        viewerById(coordinatorId),
         created.id,
         1,
         input({ key: "testi-muokkaus", nameFi: "Ensimmäinen muutos", priorityAreaIds: [all[1]] }),
@@ -534,36 +556,47 @@ describe("defining indicators", () => {
       ),
     ).toEqual({ ok: true, id: created.id });
     expect(indicatorPriorityAreaIds(created.id).sort()).toEqual([all[1], all[3]].sort());
-    const stale = updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-muokkaus", nameFi: "Vanhaan perustuva" }), {
+    const stale = updateIndicator(viewerById(coordinatorId), created.id, 1, input({ key: "testi-muokkaus", nameFi: "Vanhaan perustuva" }), {
       priorityAreaIds: scope,
       planId: null,
     });
     expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { nameFi: "Ensimmäinen muutos", version: 2 } });
     expect(getIndicatorDefinition(created.id)!.nameFi).toBe("Ensimmäinen muutos");
     expect(
-      updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-maaritelma" }), { priorityAreaIds: scope, planId: null }),
+      updateIndicator(viewerById(coordinatorId), created.id, 2, input({ key: "testi-maaritelma" }), {
+        priorityAreaIds: scope,
+        planId: null,
+      }),
     ).toEqual({ ok: false, reason: "keyTaken" });
   });
 
   it("the period cannot change once values exist", () => {
-    const created = createDefinition(coordinatorId, input({ key: "testi-jakso" }), { priorityAreaIds: [], planId: null });
+    const created = createDefinition(viewerById(coordinatorId), input({ key: "testi-jakso" }), { priorityAreaIds: [], planId: null });
     if (!created.ok) throw new Error(created.reason);
     expect(
-      updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-jakso", resolution: "month" }), {
+      updateIndicator(viewerById(coordinatorId), created.id, 1, input({ key: "testi-jakso", resolution: "month" }), {
         priorityAreaIds: [],
         planId: null,
       }),
     ).toEqual({ ok: true, id: created.id });
     expect(
-      upsertIndicatorValue(coordinatorId, { indicatorId: created.id, kind: "actual", areaId: null, period: "2026-03", value: 4 }),
+      upsertIndicatorValue(viewerById(coordinatorId), {
+        indicatorId: created.id,
+        kind: "actual",
+        areaId: null,
+        period: "2026-03",
+        value: 4,
+      }),
     ).toMatchObject({ ok: true });
     expect(
-      updateIndicator(coordinatorId, created.id, 2, input({ key: "testi-jakso", resolution: "year" }), {
+      updateIndicator(viewerById(coordinatorId), created.id, 2, input({ key: "testi-jakso", resolution: "year" }), {
         priorityAreaIds: [],
         planId: null,
       }),
     ).toEqual({ ok: false, reason: "resolutionLocked" });
-    expect(updateIndicator(coordinatorId, 999999, 1, input({ key: "testi-puuttuu" }), { priorityAreaIds: [], planId: null })).toEqual({
+    expect(
+      updateIndicator(viewerById(coordinatorId), 999999, 1, input({ key: "testi-puuttuu" }), { priorityAreaIds: [], planId: null }),
+    ).toEqual({
       ok: false,
       reason: "notFound",
     });
@@ -583,17 +616,21 @@ describe("defining indicators", () => {
     const other = d.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.planId, planB)).get()!;
     const scopeA = { priorityAreaIds: [], planId: planA };
 
-    expect(createDefinition(coordinatorId, input({ key: "testi-linkit", measureCodes: [m1.code, "99.99", "x"] }), scopeA)).toEqual({
+    expect(
+      createDefinition(viewerById(coordinatorId), input({ key: "testi-linkit", measureCodes: [m1.code, "99.99", "x"] }), scopeA),
+    ).toEqual({
       ok: false,
       reason: "measureCodes",
       unknown: ["99.99", "x"],
     });
-    const created = createDefinition(coordinatorId, input({ key: "testi-linkit", measureCodes: [m1.code, m2.code] }), scopeA);
+    const created = createDefinition(viewerById(coordinatorId), input({ key: "testi-linkit", measureCodes: [m1.code, m2.code] }), scopeA);
     if (!created.ok) throw new Error(created.reason);
     expect(indicatorMeasureCodes(created.id, planA).sort()).toEqual([m1.code, m2.code].sort());
     // A link to the other plan's measure (made earlier, another way) survives an edit of plan A's links.
-    linkIndicatorToMeasures(coordinatorId, created.id, [m1.id, m2.id, other.id]);
-    expect(updateIndicator(coordinatorId, created.id, 1, input({ key: "testi-linkit", measureCodes: [m2.code] }), scopeA)).toEqual({
+    linkIndicatorToMeasures(viewerById(coordinatorId), created.id, [m1.id, m2.id, other.id]);
+    expect(
+      updateIndicator(viewerById(coordinatorId), created.id, 1, input({ key: "testi-linkit", measureCodes: [m2.code] }), scopeA),
+    ).toEqual({
       ok: true,
       id: created.id,
     });

@@ -37,6 +37,7 @@ import { parseNumber } from "~/server/city/indicator-figures";
 import { addFollowUp, decideMeasure } from "~/server/city/measures.server";
 import { splitErrorKey } from "~/forms/z";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 let coordinatorId: string;
 let expertId: string;
@@ -191,7 +192,7 @@ describe("importing", () => {
       [2, "G1", "create", []],
       [3, "G2", "create", []],
     ]);
-    expect(applyImport(coordinatorId, planId, file)).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
+    expect(applyImport(viewerById(coordinatorId), planId, file)).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
 
     const g1 = byCode(planId, "G1");
     expect(g1).toMatchObject({
@@ -254,7 +255,7 @@ describe("importing", () => {
     const file = await parseOk(bom(csv + "\r\n"), "toimenpiteet.csv");
     const validation = validateImport(planId, file);
     expect(validation.rows.flatMap((r) => r.errors)).toEqual([]);
-    expect(applyImport(coordinatorId, planId, file)).toMatchObject({ ok: true, created: 2 });
+    expect(applyImport(viewerById(coordinatorId), planId, file)).toMatchObject({ ok: true, created: 2 });
     expect(byCode(planId, "2.1")).toMatchObject({
       description: "Perjantai-iltojen toiminta;\r\nkaksi ohjaajaa",
       startDate: "2026-03-01",
@@ -290,7 +291,7 @@ describe("importing", () => {
     expect(keys(8)).toEqual([["measureIo.errors.endOrContinuous", {}]]);
     expect(validation.counts).toEqual({ create: 1, update: 0, unchanged: 0, errors: 6 });
 
-    const result = applyImport(coordinatorId, planId, file);
+    const result = applyImport(viewerById(coordinatorId), planId, file);
     expect(result.ok).toBe(false);
     expect(measureCount(planId)).toBe(0);
   });
@@ -313,10 +314,10 @@ describe("importing", () => {
     const csv = (title: string) =>
       `tunnus;otsikko;vastuuorganisaatio;paattyy;tila\nR1;${title};Kymp;31.12.2026;Hyväksytty\nR2;Toinen;Kymp;31.12.2026;\n`;
     const first = await parseOk(enc(csv("Alkuperäinen")), "r.csv");
-    expect(applyImport(coordinatorId, planId, first)).toMatchObject({ ok: true, created: 2 });
+    expect(applyImport(viewerById(coordinatorId), planId, first)).toMatchObject({ ok: true, created: 2 });
     const r1 = byCode(planId, "R1");
     expect(
-      addFollowUp(expertId, r1.id, r1.version, {
+      addFollowUp(viewerById(expertId), r1.id, r1.version, {
         status: "in_progress",
         progress: 30,
         done: "Aloitettu",
@@ -334,7 +335,7 @@ describe("importing", () => {
     // A changed title: one update, same measure, new version, history untouched.
     const changed = await parseOk(enc(csv("Muutettu otsikko").replace("Hyväksytty", "")), "r.csv");
     expect(validateImport(planId, changed).rows.map((r) => r.action)).toEqual(["update", "unchanged"]);
-    expect(applyImport(coordinatorId, planId, changed)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, changed)).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
     expect(measureCount(planId)).toBe(2);
     const updated = byCode(planId, "R1");
     expect(updated).toMatchObject({
@@ -359,8 +360,8 @@ describe("importing", () => {
     const file = await parseOk(enc("tunnus;otsikko;vastuuorganisaatio;paattyy\nK1;Kilpaileva;Kymp;31.12.2026\n"), "k.csv");
     expect(validateImport(planId, file).rows[0].action).toBe("create");
     // Someone imports the same code in between; the confirm then updates (here: nothing changes).
-    expect(applyImport(coordinatorId, planId, file)).toMatchObject({ created: 1 });
-    expect(applyImport(coordinatorId, planId, file)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, file)).toMatchObject({ created: 1 });
+    expect(applyImport(viewerById(coordinatorId), planId, file)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 1 });
     expect(measureCount(planId)).toBe(1);
   });
 
@@ -393,7 +394,7 @@ describe("exporting", () => {
       "E3;Pelkkä ehdotus;;2;Kymp;;;2026-02-01;2026-06-30;;;;;;",
       "E4;Piilotettu;;3;Kymp;;;2026-02-01;2026-06-30;;;;;Hyväksytty;",
     ].join("\n");
-    expect(applyImport(coordinatorId, planId, await parseOk(enc(csv), "e.csv"))).toMatchObject({ ok: true, created: 4 });
+    expect(applyImport(viewerById(coordinatorId), planId, await parseOk(enc(csv), "e.csv"))).toMatchObject({ ok: true, created: 4 });
     db()
       .update(measures)
       .set({ published: false })
@@ -466,7 +467,7 @@ describe("exporting", () => {
     expect(rows.every((r) => r.responsibleEmail === "")).toBe(true);
     // A proposal that gets approved becomes public.
     const e3 = byCode(shown, "E3");
-    expect(decideMeasure(coordinatorId, e3.id, e3.version, "approved")).toEqual({ ok: true });
+    expect(decideMeasure(viewerById(coordinatorId), e3.id, e3.version, "approved")).toEqual({ ok: true });
     expect(exportMeasures({ planId: shown }, { publicOnly: true, lang: "fi" }).map((r) => r.code)).toEqual(["E1", "E2", "E3"]);
   });
 });

@@ -22,6 +22,7 @@ import {
 } from "~/server/city/measures.server";
 import { startSession } from "~/server/people/auth.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const DAY = 86400000;
@@ -57,9 +58,11 @@ function input(overrides: Partial<MeasureInput> = {}): MeasureInput {
 
 /** A measure approved `approvedDaysAgo` days before NOW. */
 function approvedMeasure(overrides: Partial<MeasureInput>, approvedDaysAgo = 10) {
-  const created = proposeMeasure(expertId, planId, input(overrides));
+  const created = proposeMeasure(viewerById(expertId), planId, input(overrides));
   if (!created.ok) throw new Error(JSON.stringify(created));
-  expect(decideMeasure(coordinatorId, created.id, 1, "approved", new Date(NOW.getTime() - approvedDaysAgo * DAY))).toEqual({ ok: true });
+  expect(decideMeasure(viewerById(coordinatorId), created.id, 1, "approved", new Date(NOW.getTime() - approvedDaysAgo * DAY))).toEqual({
+    ok: true,
+  });
   return created.id;
 }
 
@@ -181,7 +184,7 @@ describe("computed late and stale", () => {
     // Reporting it completed takes it out of "late".
     expect(
       addFollowUp(
-        expertId,
+        viewerById(expertId),
         pastEnd,
         version(pastEnd),
         { status: "completed", progress: 100, done: "Valmis.", next: "", obstacles: "", publicText: "" },
@@ -201,7 +204,7 @@ describe("computed late and stale", () => {
     expect(stale(fresh)).toBe(false);
     expect(stale(old)).toBe(true);
     addFollowUp(
-      expertId,
+      viewerById(expertId),
       old,
       version(old),
       { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" },
@@ -211,7 +214,7 @@ describe("computed late and stale", () => {
     // A follow-up 91 days ago is stale again with a 90-day interval.
     const older = approvedMeasure({ code: "9.22" }, 200);
     addFollowUp(
-      expertId,
+      viewerById(expertId),
       older,
       version(older),
       { status: "in_progress", progress: 20, done: "Aloitettu.", next: "", obstacles: "", publicText: "" },
@@ -228,22 +231,26 @@ describe("changing measures safely", () => {
   it("refuses the second of two concurrent edits and says which fields changed", () => {
     const id = approvedMeasure({ code: "9.30" });
     const opened = version(id);
-    expect(updateMeasure(expertId, id, opened, input({ code: "9.30", title: "Ensimmäisen muutos" }))).toMatchObject({ ok: true });
-    const second = updateMeasure(coordinatorId, id, opened, input({ code: "9.30", title: "Toisen muutos", budgetEur: 5000 }));
+    expect(updateMeasure(viewerById(expertId), id, opened, input({ code: "9.30", title: "Ensimmäisen muutos" }))).toMatchObject({
+      ok: true,
+    });
+    const second = updateMeasure(viewerById(coordinatorId), id, opened, input({ code: "9.30", title: "Toisen muutos", budgetEur: 5000 }));
     expect(second.ok).toBe(false);
     if (second.ok || second.reason !== "conflict") throw new Error("expected a conflict");
     expect(second.current.title).toBe("Ensimmäisen muutos");
     expect(second.changed).toEqual(expect.arrayContaining(["title", "budgetEur"]));
     expect(getMeasure(id, { publicOnly: false })!.measure.title).toBe("Ensimmäisen muutos");
     // Saving again on top of the new version works.
-    expect(updateMeasure(coordinatorId, id, second.currentVersion, input({ code: "9.30", title: "Toisen muutos" }))).toMatchObject({
+    expect(
+      updateMeasure(viewerById(coordinatorId), id, second.currentVersion, input({ code: "9.30", title: "Toisen muutos" })),
+    ).toMatchObject({
       ok: true,
     });
   });
 
   it("refuses a duplicate identifier within the plan", () => {
     approvedMeasure({ code: "9.31" });
-    expect(proposeMeasure(expertId, planId, input({ code: "9.31" }))).toEqual({ ok: false, reason: "codeTaken" });
+    expect(proposeMeasure(viewerById(expertId), planId, input({ code: "9.31" }))).toEqual({ ok: false, reason: "codeTaken" });
   });
 
   it("a follow-up moves the status and progress; a stale form is refused with the newer entry", () => {
@@ -251,7 +258,7 @@ describe("changing measures safely", () => {
     const opened = version(id);
     expect(
       addFollowUp(
-        expertId,
+        viewerById(expertId),
         id,
         opened,
         { status: "in_progress", progress: 30, done: "Ensimmäinen", next: "", obstacles: "", publicText: "Julkinen" },
@@ -259,7 +266,7 @@ describe("changing measures safely", () => {
       ).ok,
     ).toBe(true);
     const late = addFollowUp(
-      coordinatorId,
+      viewerById(coordinatorId),
       id,
       opened,
       { status: "delayed", progress: 10, done: "Toinen", next: "", obstacles: "", publicText: "" },
@@ -271,36 +278,50 @@ describe("changing measures safely", () => {
     expect(m.followUps).toHaveLength(1);
     // Completed always means 100 %, but below 100 % only once the reporter confirms; proposals cannot be followed up.
     const completing = { status: "completed" as const, progress: 80, done: "Valmis", next: "", obstacles: "", publicText: "" };
-    expect(addFollowUp(expertId, id, version(id), completing, NOW)).toEqual({
+    expect(addFollowUp(viewerById(expertId), id, version(id), completing, NOW)).toEqual({
       ok: false,
       reason: "confirmCompletion",
       progress: 80,
       openTasks: [],
     });
-    expect(addFollowUp(expertId, id, version(id), { ...completing, confirmCompletion: true }, NOW).ok).toBe(true);
+    expect(addFollowUp(viewerById(expertId), id, version(id), { ...completing, confirmCompletion: true }, NOW).ok).toBe(true);
     expect(getMeasure(id, { publicOnly: false })!.measure.progress).toBe(100);
-    const proposal = proposeMeasure(expertId, planId, input({ code: "9.41" }));
+    const proposal = proposeMeasure(viewerById(expertId), planId, input({ code: "9.41" }));
     expect(
       proposal.ok &&
-        addFollowUp(expertId, proposal.id, 1, { status: "in_progress", progress: 5, done: "x", next: "", obstacles: "", publicText: "" }),
+        addFollowUp(viewerById(expertId), proposal.id, 1, {
+          status: "in_progress",
+          progress: 5,
+          done: "x",
+          next: "",
+          obstacles: "",
+          publicText: "",
+        }),
     ).toEqual({ ok: false, reason: "transition" });
   });
 
   it("correcting an entry keeps the earlier wording as a revision", () => {
     const id = approvedMeasure({ code: "9.50" });
     const added = addFollowUp(
-      expertId,
+      viewerById(expertId),
       id,
       version(id),
       { status: "in_progress", progress: 40, done: "Alkuperäinen teksti", next: "", obstacles: "", publicText: "" },
       NOW,
     );
     if (!added.ok) throw new Error("follow-up failed");
-    expect(editFollowUp(expertId, added.followUpId, 1, { done: "Korjattu teksti", next: "", obstacles: "", publicText: "" })).toEqual({
+    expect(
+      editFollowUp(viewerById(expertId), added.followUpId, 1, { done: "Korjattu teksti", next: "", obstacles: "", publicText: "" }),
+    ).toEqual({
       ok: true,
     });
     expect(
-      editFollowUp(coordinatorId, added.followUpId, 1, { done: "Vanhaan versioon perustuva", next: "", obstacles: "", publicText: "" }),
+      editFollowUp(viewerById(coordinatorId), added.followUpId, 1, {
+        done: "Vanhaan versioon perustuva",
+        next: "",
+        obstacles: "",
+        publicText: "",
+      }),
     ).toEqual({ ok: false, reason: "conflict" });
     expect(db().select().from(followUps).where(eq(followUps.id, added.followUpId)).get()).toMatchObject({
       done: "Korjattu teksti",
@@ -334,7 +355,7 @@ describe("completing a measure with work still open", () => {
     });
     const before = version(id);
     const [late, soon] = tasksOf(id);
-    const refused = addFollowUp(expertId, id, before, report(), NOW);
+    const refused = addFollowUp(viewerById(expertId), id, before, report(), NOW);
     expect(refused).toEqual({
       ok: false,
       reason: "confirmCompletion",
@@ -359,10 +380,10 @@ describe("completing a measure with work still open", () => {
       ],
     });
     const [first, second] = tasksOf(id);
-    const oneLeft = addFollowUp(expertId, id, version(id), report({ taskStates: [{ id: first!.id, state: "done" }] }), NOW);
+    const oneLeft = addFollowUp(viewerById(expertId), id, version(id), report({ taskStates: [{ id: first!.id, state: "done" }] }), NOW);
     expect(oneLeft).toMatchObject({ ok: false, reason: "confirmCompletion", openTasks: [{ title: "Kysely" }] });
     const closed = addFollowUp(
-      expertId,
+      viewerById(expertId),
       id,
       version(id),
       report({
@@ -379,7 +400,7 @@ describe("completing a measure with work still open", () => {
 
   it("saves once confirmed: completed at 100 %, the tasks left open as they were, no longer late", () => {
     const id = approvedMeasure({ code: "9.82", tasks: [{ title: "Loppuraportti", dueDate: addDaysIso(today(), -13), state: "open" }] });
-    const saved = addFollowUp(expertId, id, version(id), report({ progress: 90, confirmCompletion: true }), NOW);
+    const saved = addFollowUp(viewerById(expertId), id, version(id), report({ progress: 90, confirmCompletion: true }), NOW);
     expect(saved.ok).toBe(true);
     const m = getMeasure(id, { publicOnly: false, now: NOW })!;
     expect(m.measure).toMatchObject({ status: "completed", progress: 100 });
@@ -390,9 +411,9 @@ describe("completing a measure with work still open", () => {
 
   it("does not ask again when a completed measure is reported completed, nor for other statuses", () => {
     const id = approvedMeasure({ code: "9.83", tasks: [{ title: "Loppuraportti", dueDate: addDaysIso(today(), -13), state: "open" }] });
-    expect(addFollowUp(expertId, id, version(id), report({ status: "in_progress", progress: 40 }), NOW).ok).toBe(true);
-    expect(addFollowUp(expertId, id, version(id), report({ confirmCompletion: true }), NOW).ok).toBe(true);
-    expect(addFollowUp(expertId, id, version(id), report({ done: "Jälkikirjaus." }), NOW).ok).toBe(true);
+    expect(addFollowUp(viewerById(expertId), id, version(id), report({ status: "in_progress", progress: 40 }), NOW).ok).toBe(true);
+    expect(addFollowUp(viewerById(expertId), id, version(id), report({ confirmCompletion: true }), NOW).ok).toBe(true);
+    expect(addFollowUp(viewerById(expertId), id, version(id), report({ done: "Jälkikirjaus." }), NOW).ok).toBe(true);
   });
 });
 
@@ -402,7 +423,7 @@ describe("a measure page's follow-up history", () => {
     const added: number[] = [];
     for (let i = 1; i <= 23; i++) {
       const r = addFollowUp(
-        expertId,
+        viewerById(expertId),
         id,
         version(id),
         { status: "in_progress", progress: i, done: `Raportti ${i}`, next: "", obstacles: "", publicText: "" },
@@ -412,10 +433,14 @@ describe("a measure page's follow-up history", () => {
       added.push(r.followUpId);
     }
     // Entry 12 lands on page 2 (entries 13..4 newest first); entry 2 on page 3.
-    expect(editFollowUp(expertId, added[11], 1, { done: "Raportti 12 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({
+    expect(
+      editFollowUp(viewerById(expertId), added[11], 1, { done: "Raportti 12 korjattu", next: "", obstacles: "", publicText: "" }),
+    ).toEqual({
       ok: true,
     });
-    expect(editFollowUp(expertId, added[1], 1, { done: "Raportti 2 korjattu", next: "", obstacles: "", publicText: "" })).toEqual({
+    expect(
+      editFollowUp(viewerById(expertId), added[1], 1, { done: "Raportti 2 korjattu", next: "", obstacles: "", publicText: "" }),
+    ).toEqual({
       ok: true,
     });
 
@@ -529,7 +554,7 @@ describe("finding measures", () => {
 
   it("the public sees neither proposals nor unpublished measures", () => {
     const hidden = approvedMeasure({ code: "9.70", published: false });
-    const proposal = proposeMeasure(expertId, planId, input({ code: "9.71" }));
+    const proposal = proposeMeasure(viewerById(expertId), planId, input({ code: "9.71" }));
     const publicCodes = listMeasures({ planId, pageSize: 500 }, { publicOnly: true, now: NOW }).rows.map((r) => r.code);
     expect(publicCodes).not.toContain("9.70");
     expect(publicCodes).not.toContain("9.71");

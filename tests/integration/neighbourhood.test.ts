@@ -40,6 +40,7 @@ import { can } from "~/server/people/permissions.server";
 import type { Viewer } from "~/server/people/viewer.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 import { clock } from "~/server/platform/clock";
+import { viewerById } from "~/server/people/viewer.server";
 
 const SOFIA = "sofia.koivisto@demo.lahiturva.fi"; // resident of Harju (Alppiharju), Kallio network's area
 const MARJA = "marja-liisa.pulkkinen@demo.lahiturva.fi"; // resident of Ylä-Malmi
@@ -86,12 +87,13 @@ const action = (overrides: Partial<ActionInput> = {}): ActionInput => ({
 
 /** A draft by the demo resident in Linjat with one item in every section. */
 function completeDraft(title = "Testisuunnitelma") {
-  const id = createNeighbourhoodPlan(resident.id, linjat, title, T0);
+  const id = createNeighbourhoodPlan(viewerById(resident.id), linjat, title, T0);
   expect(
-    saveObservation(resident.id, id, {}, { text: "Pimeä oikopolku", placeName: "Karhupuisto", lat: 60.1841, lng: 24.9512 }, T0).ok,
+    saveObservation(viewerById(resident.id), id, {}, { text: "Pimeä oikopolku", placeName: "Karhupuisto", lat: 60.1841, lng: 24.9512 }, T0)
+      .ok,
   ).toBe(true);
-  expect(savePlanGoal(resident.id, id, {}, { text: "Valoisat reitit" }, T0).ok).toBe(true);
-  expect(savePlanAction(resident.id, id, {}, action({ measureId: measure22 }), T0).ok).toBe(true);
+  expect(savePlanGoal(viewerById(resident.id), id, {}, { text: "Valoisat reitit" }, T0).ok).toBe(true);
+  expect(savePlanAction(viewerById(resident.id), id, {}, action({ measureId: measure22 }), T0).ok).toBe(true);
   return id;
 }
 
@@ -130,7 +132,7 @@ describe("workflow rules", () => {
   });
 
   it("only authors edit a draft, and nobody else even sees it (coordinators aside)", () => {
-    const id = createNeighbourhoodPlan(resident.id, linjat, "Vain laatijoille", T0);
+    const id = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Vain laatijoille", T0);
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(true);
     for (const other of [sofia, network, coordinator]) expect(can(other, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(false);
     expect(visible(null, id)).toBe(false);
@@ -138,30 +140,37 @@ describe("workflow rules", () => {
     expect(visible(network, id)).toBe(false);
     expect(visible(coordinator, id)).toBe(true);
     // The domain refuses too, whatever a route might do.
-    expect(savePlanGoal(sofia.id, id, {}, { text: "Ei minun suunnitelmani" }, T0)).toEqual({ ok: false, reason: "notEditable" });
-    expect(savePlanGoal(network.id, id, {}, { text: "Verkoston lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
+    expect(savePlanGoal(viewerById(sofia.id), id, {}, { text: "Ei minun suunnitelmani" }, T0)).toEqual({
+      ok: false,
+      reason: "notEditable",
+    });
+    expect(savePlanGoal(viewerById(network.id), id, {}, { text: "Verkoston lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
     // A co-author must be a registered resident; then they write too.
-    expect(addCoauthor(resident.id, id, DEMO.network, T0)).toEqual({ ok: false, reason: "noSuchResident" });
-    expect(addCoauthor(resident.id, id, "ei.ole@example.fi", T0)).toEqual({ ok: false, reason: "noSuchResident" });
-    expect(addCoauthor(resident.id, id, SOFIA.toUpperCase(), T0)).toEqual({ ok: true, name: "Sofia Koivisto" });
-    expect(addCoauthor(resident.id, id, SOFIA, T0)).toEqual({ ok: false, reason: "alreadyAuthor" });
+    expect(addCoauthor(viewerById(resident.id), id, DEMO.network, T0)).toEqual({ ok: false, reason: "noSuchResident" });
+    expect(addCoauthor(viewerById(resident.id), id, "ei.ole@example.fi", T0)).toEqual({ ok: false, reason: "noSuchResident" });
+    expect(addCoauthor(viewerById(resident.id), id, SOFIA.toUpperCase(), T0)).toEqual({ ok: true, name: "Sofia Koivisto" });
+    expect(addCoauthor(viewerById(resident.id), id, SOFIA, T0)).toEqual({ ok: false, reason: "alreadyAuthor" });
     expect(can(viewerOf(SOFIA), { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(true);
-    expect(savePlanGoal(sofia.id, id, {}, { text: "Yhteinen tavoite" }, T0).ok).toBe(true);
+    expect(savePlanGoal(viewerById(sofia.id), id, {}, { text: "Yhteinen tavoite" }, T0).ok).toBe(true);
   });
 
   it("a plan goes to its area's network, which alone reviews it; changes are asked for, made, and the plan is published", () => {
-    const empty = createNeighbourhoodPlan(resident.id, linjat, "Keskeneräinen", T0);
-    expect(submitPlan(resident.id, empty, T0)).toEqual({ ok: false, reason: "incomplete", missing: ["observations", "goals", "actions"] });
+    const empty = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Keskeneräinen", T0);
+    expect(submitPlan(viewerById(resident.id), empty, T0)).toEqual({
+      ok: false,
+      reason: "incomplete",
+      missing: ["observations", "goals", "actions"],
+    });
 
     const id = completeDraft("Verkoston arvioitava");
-    expect(submitPlan(sofia.id, id, T0)).toEqual({ ok: false, reason: "transition" }); // not an author
-    expect(submitPlan(resident.id, id, T0)).toEqual({ ok: true });
+    expect(submitPlan(viewerById(sofia.id), id, T0)).toEqual({ ok: false, reason: "transition" }); // not an author
+    expect(submitPlan(viewerById(resident.id), id, T0)).toEqual({ ok: true });
     const plan = loadPlanAccess(id)!.plan;
     expect(plan.status).toBe("submitted");
     expect(plan.reviewingGroupId).toBe(kallioNetwork);
     // Submitted: nobody edits; the Kallio network and coordinators review, the Malmi network does not.
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(false);
-    expect(savePlanGoal(resident.id, id, {}, { text: "Myöhästynyt lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
+    expect(savePlanGoal(viewerById(resident.id), id, {}, { text: "Myöhästynyt lisäys" }, T0)).toEqual({ ok: false, reason: "notEditable" });
     expect(can(network, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(true);
     expect(can(coordinator, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(true);
     expect(can(malmiNetwork, { kind: "neighbourhoodPlan.review", plan: access(id) })).toBe(false);
@@ -171,7 +180,7 @@ describe("workflow rules", () => {
     expect(visible(null, id)).toBe(false);
     expect(networkPlans(kallioNetwork).waiting.map((p) => p.id)).toContain(id);
 
-    expect(reviewPlan(network.id, id, "changes", "Lisätkää aikataulu.", T0)).toEqual({ ok: true });
+    expect(reviewPlan(viewerById(network.id), id, "changes", "Lisätkää aikataulu.", T0)).toEqual({ ok: true });
     expect(status(id)).toBe("changes_requested");
     // No longer waiting: among the plans the network has seen, which come a page at a time.
     expect(networkPlans(kallioNetwork).waiting.map((p) => p.id)).not.toContain(id);
@@ -187,7 +196,7 @@ describe("workflow rules", () => {
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(true);
     expect(
       saveBasics(
-        resident.id,
+        viewerById(resident.id),
         id,
         getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.plan.basicsRev,
         { title: "Verkoston arvioitava", situation: "Aikataulu lisätty." },
@@ -195,21 +204,21 @@ describe("workflow rules", () => {
       ).ok,
     ).toBe(true);
 
-    expect(submitPlan(resident.id, id, T0)).toEqual({ ok: true });
-    expect(reviewPlan(network.id, id, "accept", "", T0)).toEqual({ ok: true });
+    expect(submitPlan(viewerById(resident.id), id, T0)).toEqual({ ok: true });
+    expect(reviewPlan(viewerById(network.id), id, "accept", "", T0)).toEqual({ ok: true });
     const published = loadPlanAccess(id)!.plan;
     expect(published.status).toBe("published");
     expect(published.publishedAt).toEqual(T0);
     expect(published.acceptedAt).toEqual(T0);
     // Twice is refused: the plan is no longer waiting.
-    expect(reviewPlan(network.id, id, "accept", "", T0)).toEqual({ ok: false, reason: "transition" });
+    expect(reviewPlan(viewerById(network.id), id, "accept", "", T0)).toEqual({ ok: false, reason: "transition" });
   });
 
   it("published plans are public: anyone reads them, and they are listed for their area", () => {
     const id = completeDraft("Julkinen suunnitelma");
-    submitPlan(resident.id, id, T0);
+    submitPlan(viewerById(resident.id), id, T0);
     expect(listPlansInAreas([areaId("district", "301")], null).rows.map((p) => p.id)).not.toContain(id);
-    reviewPlan(network.id, id, "accept", "Hyvä!", T0);
+    reviewPlan(viewerById(network.id), id, "accept", "Hyvä!", T0);
     expect(visible(null, id)).toBe(true);
     expect(visible(malmiNetwork, id)).toBe(true);
     expect(listPlansInAreas([areaId("district", "301")], null).rows.map((p) => p.id)).toContain(id);
@@ -224,67 +233,81 @@ describe("workflow rules", () => {
     expect(paged.every((p) => p.pageCount === whole.total && p.rows.length === 1)).toBe(true);
     expect(paged.map((p) => p.rows[0].id)).toEqual(whole.rows.map((p) => p.id));
     // Drafts show in lists only to their own authors.
-    const draft = createNeighbourhoodPlan(resident.id, linjat, "Oma luonnos", T0);
+    const draft = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Oma luonnos", T0);
     expect(listPlansInAreas([linjat], null).rows.map((p) => p.id)).not.toContain(draft);
     expect(listPlansInAreas([linjat], resident.id).rows.map((p) => p.id)).toContain(draft);
     // Published plans are followed up and finally archived; still public.
     expect(can(network, { kind: "neighbourhoodPlan.followUp", plan: access(id) })).toBe(true);
     expect(can(malmiNetwork, { kind: "neighbourhoodPlan.followUp", plan: access(id) })).toBe(false);
-    expect(archivePlan(network.id, id, T0)).toEqual({ ok: true });
+    expect(archivePlan(viewerById(network.id), id, T0)).toEqual({ ok: true });
     expect(visible(null, id)).toBe(true);
-    expect(archivePlan(network.id, id, T0)).toEqual({ ok: false, reason: "transition" });
+    expect(archivePlan(viewerById(network.id), id, T0)).toEqual({ ok: false, reason: "transition" });
   });
 
   it("authors withdraw a plan before it is published; the network then no longer sees it", () => {
     const id = completeDraft("Peruttava");
-    submitPlan(resident.id, id, T0);
+    submitPlan(viewerById(resident.id), id, T0);
     expect(can(network, { kind: "neighbourhoodPlan.withdraw", plan: access(id) })).toBe(false);
     expect(can(resident, { kind: "neighbourhoodPlan.withdraw", plan: access(id) })).toBe(true);
-    expect(withdrawPlan(resident.id, id, T0)).toEqual({ ok: true });
+    expect(withdrawPlan(viewerById(resident.id), id, T0)).toEqual({ ok: true });
     expect(status(id)).toBe("withdrawn");
     expect(visible(network, id)).toBe(false);
     expect(visible(resident, id)).toBe(true);
     expect(can(resident, { kind: "neighbourhoodPlan.edit", plan: access(id) })).toBe(false);
 
     const published = completeDraft("Julkaistu, ei peruttavissa");
-    submitPlan(resident.id, published, T0);
-    reviewPlan(network.id, published, "accept", "", T0);
+    submitPlan(viewerById(resident.id), published, T0);
+    reviewPlan(viewerById(network.id), published, "accept", "", T0);
     expect(can(resident, { kind: "neighbourhoodPlan.withdraw", plan: access(published) })).toBe(false);
-    expect(withdrawPlan(resident.id, published, T0)).toEqual({ ok: false, reason: "transition" });
+    expect(withdrawPlan(viewerById(resident.id), published, T0)).toEqual({ ok: false, reason: "transition" });
   });
 });
 
 describe("versions and conflicts", () => {
   it("two co-authors editing the same item: the second save is refused with the first one's text, then may overwrite knowingly", () => {
-    const id = createNeighbourhoodPlan(resident.id, linjat, "Yhteinen luonnos", T0);
-    addCoauthor(resident.id, id, SOFIA, T0);
-    const created = savePlanGoal(resident.id, id, {}, { text: "Alkuperäinen tavoite" }, T0);
+    const id = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Yhteinen luonnos", T0);
+    addCoauthor(viewerById(resident.id), id, SOFIA, T0);
+    const created = savePlanGoal(viewerById(resident.id), id, {}, { text: "Alkuperäinen tavoite" }, T0);
     if (!created.ok) throw new Error("not saved");
     const before = version(id);
-    const theirs = savePlanGoal(sofia.id, id, { id: created.id, baseRev: created.rev }, { text: "Sofian muotoilu" }, minutes(1));
+    const theirs = savePlanGoal(
+      viewerById(sofia.id),
+      id,
+      { id: created.id, baseRev: created.rev },
+      { text: "Sofian muotoilu" },
+      minutes(1),
+    );
     expect(theirs.ok).toBe(true);
     expect(version(id)).toBe(before + 1);
     // Eveliina still types on the old revision.
-    const mine = savePlanGoal(resident.id, id, { id: created.id, baseRev: created.rev }, { text: "Eveliinan muotoilu" }, minutes(2));
+    const mine = savePlanGoal(
+      viewerById(resident.id),
+      id,
+      { id: created.id, baseRev: created.rev },
+      { text: "Eveliinan muotoilu" },
+      minutes(2),
+    );
     expect(mine).toMatchObject({ ok: false, reason: "conflict", by: "Sofia Koivisto", current: { text: "Sofian muotoilu" }, gone: false });
     expect(version(id)).toBe(before + 1);
     expect(getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.goals[0]!.text).toBe("Sofian muotoilu");
     // Knowingly replacing their text with the current revision works.
     if (mine.ok || mine.reason !== "conflict") throw new Error("expected a conflict");
-    expect(savePlanGoal(resident.id, id, { id: created.id, baseRev: mine.rev }, { text: "Eveliinan muotoilu" }, minutes(3)).ok).toBe(true);
+    expect(
+      savePlanGoal(viewerById(resident.id), id, { id: created.id, baseRev: mine.rev }, { text: "Eveliinan muotoilu" }, minutes(3)).ok,
+    ).toBe(true);
     const view = getPlanView(id, { publicMeasuresOnly: true, moderator: false })!;
     expect(view.goals[0]).toMatchObject({ text: "Eveliinan muotoilu", authorName: "Eveliina Mattila" });
   });
 
   it("co-authors writing different items do not conflict, an unchanged save writes nothing, and one's own earlier save is no conflict", () => {
-    const id = createNeighbourhoodPlan(resident.id, linjat, "Rinnakkain", T0);
-    addCoauthor(resident.id, id, SOFIA, T0);
-    const a = saveObservation(resident.id, id, {}, { text: "Eveliinan havainto", placeName: null, lat: null, lng: null }, T0);
-    const b = saveObservation(sofia.id, id, {}, { text: "Sofian havainto", placeName: null, lat: null, lng: null }, T0);
+    const id = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Rinnakkain", T0);
+    addCoauthor(viewerById(resident.id), id, SOFIA, T0);
+    const a = saveObservation(viewerById(resident.id), id, {}, { text: "Eveliinan havainto", placeName: null, lat: null, lng: null }, T0);
+    const b = saveObservation(viewerById(sofia.id), id, {}, { text: "Sofian havainto", placeName: null, lat: null, lng: null }, T0);
     if (!a.ok || !b.ok) throw new Error("not saved");
     expect(
       saveObservation(
-        resident.id,
+        viewerById(resident.id),
         id,
         { id: a.id, baseRev: a.rev },
         { text: "Eveliinan havainto, tarkennettu", placeName: null, lat: null, lng: null },
@@ -293,7 +316,7 @@ describe("versions and conflicts", () => {
     ).toBe(true);
     expect(
       saveObservation(
-        sofia.id,
+        viewerById(sofia.id),
         id,
         { id: b.id, baseRev: b.rev },
         { text: "Sofian havainto, tarkennettu", placeName: null, lat: null, lng: null },
@@ -303,7 +326,7 @@ describe("versions and conflicts", () => {
     const v = version(id);
     expect(
       saveObservation(
-        sofia.id,
+        viewerById(sofia.id),
         id,
         { id: b.id, baseRev: "whatever" },
         { text: "Sofian havainto, tarkennettu", placeName: null, lat: null, lng: null },
@@ -314,7 +337,7 @@ describe("versions and conflicts", () => {
     // A reply lost on a bad connection: the next save names the old revision, but the text is her own.
     expect(
       saveObservation(
-        sofia.id,
+        viewerById(sofia.id),
         id,
         { id: b.id, baseRev: b.rev },
         { text: "Sofian havainto, kolmas versio", placeName: null, lat: null, lng: null },
@@ -324,47 +347,47 @@ describe("versions and conflicts", () => {
   });
 
   it("the basics have a revision too, and an item removed meanwhile can be added back as new", () => {
-    const id = createNeighbourhoodPlan(resident.id, linjat, "Perustiedot", T0);
-    addCoauthor(resident.id, id, SOFIA, T0);
+    const id = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Perustiedot", T0);
+    addCoauthor(viewerById(resident.id), id, SOFIA, T0);
     const rev = getPlanView(id, { publicMeasuresOnly: true, moderator: false })!.plan.basicsRev;
-    expect(saveBasics(sofia.id, id, rev, { title: "Perustiedot", situation: "Sofian kuvaus" }, T0).ok).toBe(true);
-    expect(saveBasics(resident.id, id, rev, { title: "Perustiedot", situation: "Eveliinan kuvaus" }, T0)).toMatchObject({
+    expect(saveBasics(viewerById(sofia.id), id, rev, { title: "Perustiedot", situation: "Sofian kuvaus" }, T0).ok).toBe(true);
+    expect(saveBasics(viewerById(resident.id), id, rev, { title: "Perustiedot", situation: "Eveliinan kuvaus" }, T0)).toMatchObject({
       ok: false,
       reason: "conflict",
       by: "Sofia Koivisto",
       current: { situation: "Sofian kuvaus" },
     });
 
-    const goal = savePlanGoal(sofia.id, id, {}, { text: "Poistettava" }, T0);
+    const goal = savePlanGoal(viewerById(sofia.id), id, {}, { text: "Poistettava" }, T0);
     if (!goal.ok) throw new Error("not saved");
-    expect(removeItem(resident.id, id, "goal", goal.id, T0)).toEqual({ ok: true });
-    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev }, { text: "Muokattu poistettua" }, T0)).toMatchObject({
+    expect(removeItem(viewerById(resident.id), id, "goal", goal.id, T0)).toEqual({ ok: true });
+    expect(savePlanGoal(viewerById(sofia.id), id, { id: goal.id, baseRev: goal.rev }, { text: "Muokattu poistettua" }, T0)).toMatchObject({
       ok: false,
       reason: "conflict",
       gone: true,
       current: null,
     });
-    expect(savePlanGoal(sofia.id, id, { id: goal.id, baseRev: goal.rev, recreate: true }, { text: "Muokattu poistettua" }, T0).ok).toBe(
-      true,
-    );
+    expect(
+      savePlanGoal(viewerById(sofia.id), id, { id: goal.id, baseRev: goal.rev, recreate: true }, { text: "Muokattu poistettua" }, T0).ok,
+    ).toBe(true);
   });
 
   it("every save bumps the version; the history keeps a row per author and a few minutes, and one per milestone, with who wrote what", () => {
-    const id = createNeighbourhoodPlan(resident.id, linjat, "Historia", T0);
-    addCoauthor(resident.id, id, SOFIA, minutes(0));
+    const id = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Historia", T0);
+    addCoauthor(viewerById(resident.id), id, SOFIA, minutes(0));
     const rows = () => db().select().from(planVersions).where(eq(planVersions.planId, id)).all();
     expect(rows()).toHaveLength(2); // "created" is a milestone, so adding the co-author opened a row of its own
-    saveObservation(resident.id, id, {}, { text: "Ensimmäinen", placeName: null, lat: null, lng: null }, minutes(1));
-    saveObservation(resident.id, id, {}, { text: "Toinen", placeName: null, lat: null, lng: null }, minutes(2));
+    saveObservation(viewerById(resident.id), id, {}, { text: "Ensimmäinen", placeName: null, lat: null, lng: null }, minutes(1));
+    saveObservation(viewerById(resident.id), id, {}, { text: "Toinen", placeName: null, lat: null, lng: null }, minutes(2));
     const afterEveliina = rows().length;
-    savePlanGoal(sofia.id, id, {}, { text: "Sofian tavoite" }, minutes(3));
+    savePlanGoal(viewerById(sofia.id), id, {}, { text: "Sofian tavoite" }, minutes(3));
     expect(rows().length).toBe(afterEveliina + 1);
-    savePlanGoal(sofia.id, id, {}, { text: "Sofian toinen tavoite" }, minutes(4));
+    savePlanGoal(viewerById(sofia.id), id, {}, { text: "Sofian toinen tavoite" }, minutes(4));
     expect(rows().length).toBe(afterEveliina + 1);
-    savePlanGoal(sofia.id, id, {}, { text: "Myöhemmin" }, minutes(20));
+    savePlanGoal(viewerById(sofia.id), id, {}, { text: "Myöhemmin" }, minutes(20));
     expect(rows().length).toBe(afterEveliina + 2);
-    savePlanAction(resident.id, id, {}, action(), minutes(21));
-    submitPlan(resident.id, id, minutes(22));
+    savePlanAction(viewerById(resident.id), id, {}, action(), minutes(21));
+    submitPlan(viewerById(resident.id), id, minutes(22));
     const all = rows();
     expect(all.at(-1)!.note).toBe("submitted");
     expect(all.at(-1)!.version).toBe(version(id));
@@ -387,13 +410,13 @@ describe("versions and conflicts", () => {
 describe("comments and moderation", () => {
   it("a hidden comment stays in the database with its reason, and its text reaches only moderators", () => {
     const id = completeDraft("Kommentoitava");
-    submitPlan(resident.id, id, T0);
-    reviewPlan(network.id, id, "accept", "", T0);
+    submitPlan(viewerById(resident.id), id, T0);
+    reviewPlan(viewerById(network.id), id, "accept", "", T0);
     const marja = viewerOf(MARJA);
     expect(can(marja, { kind: "comment.create", plan: access(id) })).toBe(true);
     expect(can(null, { kind: "comment.create", plan: access(id) })).toBe(false);
-    const commentId = addComment(marja.id, id, "Naapurin nimi ja puhelinnumero 040 000 0000", T0);
-    expect(reportComment(resident.id, commentId, "Henkilötietoja", T0)).toBe(true);
+    const commentId = addComment(viewerById(marja.id), id, "Naapurin nimi ja puhelinnumero 040 000 0000", T0);
+    expect(reportComment(viewerById(resident.id), commentId, "Henkilötietoja", T0)).toBe(true);
 
     expect(can(resident, { kind: "comment.hide", plan: access(id) })).toBe(false);
     expect(can(malmiNetwork, { kind: "comment.hide", plan: access(id) })).toBe(false);
@@ -402,8 +425,8 @@ describe("comments and moderation", () => {
     const reported = getPlanView(id, { publicMeasuresOnly: true, moderator: true })!.comments.find((c) => c.id === commentId)!;
     expect(reported.openReports).toBe(1);
 
-    expect(hideComment(network.id, commentId, "Yksityishenkilön yhteystiedot", T0)).toBe(true);
-    expect(hideComment(network.id, commentId, "Toistamiseen", T0)).toBe(false);
+    expect(hideComment(viewerById(network.id), commentId, "Yksityishenkilön yhteystiedot", T0)).toBe(true);
+    expect(hideComment(viewerById(network.id), commentId, "Toistamiseen", T0)).toBe(false);
 
     const publicView = getPlanView(id, { publicMeasuresOnly: true, moderator: false })!;
     expect(publicView.comments.map((c) => c.id)).not.toContain(commentId);
@@ -424,7 +447,7 @@ describe("comments and moderation", () => {
   });
 
   it("drafts take no comments, and the seeded hidden comment is not shown to the public", () => {
-    const draft = createNeighbourhoodPlan(resident.id, linjat, "Luonnos ilman kommentteja", T0);
+    const draft = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Luonnos ilman kommentteja", T0);
     expect(can(resident, { kind: "comment.create", plan: access(draft) })).toBe(false);
     const seeded = db()
       .select()
@@ -448,20 +471,23 @@ describe("city measures and the network's notes", () => {
     expect(view.actions.find((a) => a.measureId === measure22)?.measure).toMatchObject({ id: measure22, code: "2.2" });
     expect(actionsForMeasure(measure22, null).map((a) => a.plan.id)).toContain(seeded.id);
 
-    const draft = createNeighbourhoodPlan(resident.id, linjat, "Luonnos, jossa linkki", T0);
-    savePlanAction(resident.id, draft, {}, action({ measureId: measure22 }), T0);
+    const draft = createNeighbourhoodPlan(viewerById(resident.id), linjat, "Luonnos, jossa linkki", T0);
+    savePlanAction(viewerById(resident.id), draft, {}, action({ measureId: measure22 }), T0);
     expect(actionsForMeasure(measure22, null).map((a) => a.plan.id)).not.toContain(draft);
     expect(actionsForMeasure(measure22, network).map((a) => a.plan.id)).not.toContain(draft);
     expect(actionsForMeasure(measure22, resident).map((a) => a.plan.id)).toContain(draft);
-    expect(savePlanAction(resident.id, draft, {}, action({ measureId: 999999 }), T0)).toEqual({ ok: false, reason: "invalidReference" });
+    expect(savePlanAction(viewerById(resident.id), draft, {}, action({ measureId: 999999 }), T0)).toEqual({
+      ok: false,
+      reason: "invalidReference",
+    });
   });
 
   it("a network keeps local notes on the measures aimed at its areas", () => {
     const before = listNetworkNotes(kallioNetwork).length;
     expect(can(network, { kind: "network.note", groupId: kallioNetwork })).toBe(true);
     expect(can(malmiNetwork, { kind: "network.note", groupId: kallioNetwork })).toBe(false);
-    expect(addNetworkNote(network.id, kallioNetwork, measure22, "Iltakävely pidetty.", T0)).toBe(true);
-    expect(addNetworkNote(network.id, kallioNetwork, 999999, "Ei ole", T0)).toBe(false);
+    expect(addNetworkNote(viewerById(network.id), kallioNetwork, measure22, "Iltakävely pidetty.", T0)).toBe(true);
+    expect(addNetworkNote(viewerById(network.id), kallioNetwork, 999999, "Ei ole", T0)).toBe(false);
     const notes = listNetworkNotes(kallioNetwork);
     expect(notes).toHaveLength(before + 1);
     expect(notes[0]).toMatchObject({ measureId: measure22, body: "Iltakävely pidetty.", authorName: "Tiina Salonen" });
@@ -494,7 +520,7 @@ describe("area import", () => {
     );
     const preview = validateAreaImport(file);
     expect(preview.counts).toEqual({ create: 4, update: 0, unchanged: 0, errors: 0 });
-    expect(applyAreaImport(coordinatorId(), file)).toEqual({ ok: true, created: 4, updated: 0, unchanged: 0 });
+    expect(applyAreaImport(viewerById(coordinatorId()), file)).toEqual({ ok: true, created: 4, updated: 0, unchanged: 0 });
     const district = find("district", "9101")!;
     const sub = find("sub_area", "9101")!;
     expect(district.id).not.toBe(sub.id);
@@ -506,12 +532,17 @@ describe("area import", () => {
 
   it("re-importing changes nothing, and a changed name updates the area in place", () => {
     const base = ["level,code,name_fi,name_sv,parent_code", "major_district,92,Uusi suurpiiri,Nytt,", "district,9201,Uusi piiri,Ny,92"];
-    expect(applyAreaImport(coordinatorId(), csv(base.join("\n")))).toMatchObject({ ok: true, created: 2 });
+    expect(applyAreaImport(viewerById(coordinatorId()), csv(base.join("\n")))).toMatchObject({ ok: true, created: 2 });
     const id = find("district", "9201")!.id;
-    expect(applyAreaImport(coordinatorId(), csv(base.join("\n")))).toEqual({ ok: true, created: 0, updated: 0, unchanged: 2 });
+    expect(applyAreaImport(viewerById(coordinatorId()), csv(base.join("\n")))).toEqual({ ok: true, created: 0, updated: 0, unchanged: 2 });
     const renamed = [...base.slice(0, 2), "district,9201,Uudistettu piiri,Förnyad,92"];
     expect(validateAreaImport(csv(renamed.join("\n"))).counts).toEqual({ create: 0, update: 1, unchanged: 1, errors: 0 });
-    expect(applyAreaImport(coordinatorId(), csv(renamed.join("\n")))).toEqual({ ok: true, created: 0, updated: 1, unchanged: 1 });
+    expect(applyAreaImport(viewerById(coordinatorId()), csv(renamed.join("\n")))).toEqual({
+      ok: true,
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+    });
     expect(find("district", "9201")).toMatchObject({ id, nameFi: "Uudistettu piiri", nameSv: "Förnyad" });
     // The demo city's own Kallio is updated the same way, by level and code.
     expect(validateAreaImport(csv("level;code;name_fi;name_sv;parent_code\nperuspiiri;301;Kallio;Berghäll;3")).counts.unchanged).toBe(1);
@@ -540,7 +571,7 @@ describe("area import", () => {
       6: ["majorHasParent"],
       7: ["duplicate"],
     });
-    const result = applyAreaImport(coordinatorId(), broken);
+    const result = applyAreaImport(viewerById(coordinatorId()), broken);
     expect(result.ok).toBe(false);
     expect(find("major_district", "93")).toBeUndefined();
   });

@@ -41,6 +41,7 @@ import { attachmentHeader, reviewFileName, reviewTitleIn } from "~/server/steeri
 import { steeringSummary, type SummaryFilters } from "~/server/steering/summary.server";
 import { summaryNumberLinks } from "~/ui/summary-links";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const context = () => ({ nonce: "n", clientIp: "10.0.0.1", memo: {}, setCookies: [] as string[] });
 let planId: number;
@@ -106,13 +107,13 @@ beforeAll(async () => {
   expert = userIdOf(DEMO.expert);
   // The situation of the issue: measures without a priority area, one of them late and one a proposal.
   const lateOne = proposeMeasure(
-    expert,
+    viewerById(expert),
     planId,
     baseInput({ code: "99.1", title: "Ilman painopistettä, myöhässä", endDate: "2026-01-31" }),
   );
   if (!lateOne.ok) throw new Error("seed");
   db().update(measures).set({ status: "in_progress", approvedAt: clock.now() }).where(eq(measures.id, lateOne.id)).run();
-  proposeMeasure(expert, planId, baseInput({ code: "99.2", title: "Ilman painopistettä, ehdotus" }));
+  proposeMeasure(viewerById(expert), planId, baseInput({ code: "99.2", title: "Ilman painopistettä, ehdotus" }));
 });
 
 describe("the summary, the review and the measure list count the same measures", () => {
@@ -237,8 +238,12 @@ describe("every number on the summary opens a list of exactly that many measures
 
 describe("status review titles", () => {
   it("a title another review of the plan has is refused; another plan may use it", () => {
-    expect(startReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).ok).toBe(true);
-    expect(startReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-07-01", periodEnd: "2026-12-31" })).toEqual({
+    expect(
+      startReview(viewerById(coordinator), { planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).ok,
+    ).toBe(true);
+    expect(
+      startReview(viewerById(coordinator), { planId, title: "Katsaus X", periodStart: "2026-07-01", periodEnd: "2026-12-31" }),
+    ).toEqual({
       ok: false,
       reason: "titleTaken",
       field: "title",
@@ -249,14 +254,16 @@ describe("status review titles", () => {
         .values({ nameFi: "Toinen suunnitelma", periodStart: "2025-01-01", periodEnd: "2028-12-31", status: "draft" })
         .run().lastInsertRowid,
     );
-    expect(startReview(coordinator, { planId: other, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).ok).toBe(
-      true,
-    );
+    expect(
+      startReview(viewerById(coordinator), { planId: other, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).ok,
+    ).toBe(true);
     // The database refuses it too, whatever the code does.
     expect(() =>
       db().insert(statusReviews).values({ planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }).run(),
     ).toThrow(/UNIQUE/);
-    expect(() => createReview(coordinator, { planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" })).toThrow();
+    expect(() =>
+      createReview(viewerById(coordinator), { planId, title: "Katsaus X", periodStart: "2026-01-01", periodEnd: "2026-06-30" }),
+    ).toThrow();
     // A title the app makes up is numbered when taken.
     expect(uniqueReviewTitle(planId, "Katsaus X")).toBe("Katsaus X (2)");
     expect(uniqueReviewTitle(planId, "Katsaus Y")).toBe("Katsaus Y");
@@ -265,23 +272,29 @@ describe("status review titles", () => {
 
   it("titles in Swedish and English follow the same rule per language; a draft can be renamed, a sent review cannot", () => {
     const period = { periodStart: "2027-01-01", periodEnd: "2027-06-30" };
-    const first = startReview(coordinator, { planId, title: "Katsaus K1", titleSv: "Översikt K1", titleEn: "Review K1", ...period });
+    const first = startReview(viewerById(coordinator), {
+      planId,
+      title: "Katsaus K1",
+      titleSv: "Översikt K1",
+      titleEn: "Review K1",
+      ...period,
+    });
     if (!first.ok) throw new Error("expected the first review");
     // Without translations: any number of reviews may leave them empty.
-    expect(startReview(coordinator, { planId, title: "Katsaus K2", ...period }).ok).toBe(true);
-    expect(startReview(coordinator, { planId, title: "Katsaus K3", titleSv: "", titleEn: null, ...period }).ok).toBe(true);
-    expect(startReview(coordinator, { planId, title: "Katsaus K4", titleSv: "Översikt K1", ...period })).toEqual({
+    expect(startReview(viewerById(coordinator), { planId, title: "Katsaus K2", ...period }).ok).toBe(true);
+    expect(startReview(viewerById(coordinator), { planId, title: "Katsaus K3", titleSv: "", titleEn: null, ...period }).ok).toBe(true);
+    expect(startReview(viewerById(coordinator), { planId, title: "Katsaus K4", titleSv: "Översikt K1", ...period })).toEqual({
       ok: false,
       reason: "titleTaken",
       field: "titleSv",
     });
-    expect(startReview(coordinator, { planId, title: "Katsaus K4", titleEn: "Review K1", ...period })).toEqual({
+    expect(startReview(viewerById(coordinator), { planId, title: "Katsaus K4", titleEn: "Review K1", ...period })).toEqual({
       ok: false,
       reason: "titleTaken",
       field: "titleEn",
     });
     // Per language: a Finnish title may read like another review's English one.
-    expect(startReview(coordinator, { planId, title: "Review K1", ...period }).ok).toBe(true);
+    expect(startReview(viewerById(coordinator), { planId, title: "Review K1", ...period }).ok).toBe(true);
     expect(() =>
       db()
         .insert(statusReviews)
@@ -289,29 +302,39 @@ describe("status review titles", () => {
         .run(),
     ).toThrow(/UNIQUE/);
 
-    const second = startReview(coordinator, { planId, title: "Katsaus K6", ...period });
+    const second = startReview(viewerById(coordinator), { planId, title: "Katsaus K6", ...period });
     if (!second.ok) throw new Error("expected the second review");
     const version = () => getReviewRecord(second.id)!.version;
-    expect(updateReviewTitles(coordinator, second.id, version(), { title: "Katsaus K6", titleSv: "Översikt K1" })).toEqual({
+    expect(updateReviewTitles(viewerById(coordinator), second.id, version(), { title: "Katsaus K6", titleSv: "Översikt K1" })).toEqual({
       ok: false,
       reason: "titleTaken",
       field: "titleSv",
     });
     // Its own titles are not a clash.
     expect(
-      updateReviewTitles(coordinator, first.id, getReviewRecord(first.id)!.version, { title: "Katsaus K1", titleSv: "Översikt K1" }),
+      updateReviewTitles(viewerById(coordinator), first.id, getReviewRecord(first.id)!.version, {
+        title: "Katsaus K1",
+        titleSv: "Översikt K1",
+      }),
     ).toEqual({
       ok: true,
     });
     expect(getReviewRecord(first.id)).toMatchObject({ titleSv: "Översikt K1", titleEn: null });
     expect(
-      updateReviewTitles(coordinator, second.id, version(), { title: "Katsaus K6", titleSv: "Översikt K6", titleEn: "Review K6" }),
+      updateReviewTitles(viewerById(coordinator), second.id, version(), {
+        title: "Katsaus K6",
+        titleSv: "Översikt K6",
+        titleEn: "Review K6",
+      }),
     ).toEqual({
       ok: true,
     });
-    expect(updateReviewTitles(coordinator, second.id, 1, { title: "Katsaus K7" })).toEqual({ ok: false, reason: "conflict" });
-    expect(sendReview(coordinator, second.id, version()).ok).toBe(true);
-    expect(updateReviewTitles(coordinator, second.id, version(), { title: "Katsaus K7" })).toEqual({ ok: false, reason: "notDraft" });
+    expect(updateReviewTitles(viewerById(coordinator), second.id, 1, { title: "Katsaus K7" })).toEqual({ ok: false, reason: "conflict" });
+    expect(sendReview(viewerById(coordinator), second.id, version()).ok).toBe(true);
+    expect(updateReviewTitles(viewerById(coordinator), second.id, version(), { title: "Katsaus K7" })).toEqual({
+      ok: false,
+      reason: "notDraft",
+    });
     expect(getReviewRecord(second.id)).toMatchObject({ title: "Katsaus K6", titleSv: "Översikt K6", titleEn: "Review K6" });
   });
 
@@ -366,7 +389,7 @@ describe("search finds Finnish compound words by their parts, whole words first"
 
   beforeAll(() => {
     const add = (code: string, title: string, description = "", published = true) => {
-      const r = proposeMeasure(expert, planId, baseInput({ code, title, description, published }));
+      const r = proposeMeasure(viewerById(expert), planId, baseInput({ code, title, description, published }));
       if (!r.ok) throw new Error(code);
       db().update(measures).set({ status: "approved", approvedAt: clock.now() }).where(eq(measures.id, r.id)).run();
       return r.id;
@@ -378,7 +401,7 @@ describe("search finds Finnish compound words by their parts, whole words first"
       inDescription: add("98.4", "Iltapartiot", "Järjestetään yökävelyt yhdessä seurakuntien kanssa."),
       hidden: add("98.5", "Luottamuksellinen kävelykartoitus", "", false),
     };
-    const proposal = proposeMeasure(expert, planId, baseInput({ code: "98.6", title: "Ehdotus: kävelykatu" }));
+    const proposal = proposeMeasure(viewerById(expert), planId, baseInput({ code: "98.6", title: "Ehdotus: kävelykatu" }));
     if (!proposal.ok) throw new Error("proposal");
   });
 
@@ -413,7 +436,11 @@ describe("search finds Finnish compound words by their parts, whole words first"
     const snap = snapshotOf(ids.compound)!;
     const version = db().select({ v: measures.version }).from(measures).where(eq(measures.id, ids.compound)).get()!.v;
     expect(
-      updateMeasure(coordinator, ids.compound, version, { ...snap, title: "Turvallisuuspyöräilyt lähiöissä", tasks: snap.tasks }).ok,
+      updateMeasure(viewerById(coordinator), ids.compound, version, {
+        ...snap,
+        title: "Turvallisuuspyöräilyt lähiöissä",
+        tasks: snap.tasks,
+      }).ok,
     ).toBe(true);
     expect(codes("kävely")).not.toContain("98.1");
     expect(codes("pyöräily")).toContain("98.1");

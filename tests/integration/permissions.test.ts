@@ -6,7 +6,7 @@ import { db } from "~/server/platform/db.server";
 import { clock } from "~/server/platform/clock";
 import { addMembership, endMembership, getUserDetail } from "~/server/people/directory.server";
 import { can, homePathFor, navigationFor, type Permission } from "~/server/people/permissions.server";
-import { loadViewer } from "~/server/people/viewer.server";
+import { loadViewer, viewerById } from "~/server/people/viewer.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
 beforeAll(seedOnce);
@@ -75,7 +75,9 @@ describe("who may do what", () => {
     const steering = db().select().from(groups).where(eq(groups.kind, "steering")).get()!;
     const network = db().select().from(groups).where(eq(groups.kind, "network")).get()!;
     const residentId = userIdOf(DEMO.resident);
-    expect(addMembership(coordinatorId, { userId: residentId, groupId: network.id, organisationId: null, position: "member" })).toEqual({
+    expect(
+      addMembership(viewerById(coordinatorId), { userId: residentId, groupId: network.id, organisationId: null, position: "member" }),
+    ).toEqual({
       ok: true,
     });
     const both = loadViewer(residentId)!;
@@ -84,9 +86,9 @@ describe("who may do what", () => {
     expect(can(both, { kind: "group.view", groupId: network.id })).toBe(true);
     expect(can(both, { kind: "group.view", groupId: steering.id })).toBe(false);
     // Expert-group members always represent an organisation.
-    expect(addMembership(coordinatorId, { userId: residentId, groupId: expertGroup.id, organisationId: null, position: "member" })).toEqual(
-      { ok: false, reason: "organisationRequired" },
-    );
+    expect(
+      addMembership(viewerById(coordinatorId), { userId: residentId, groupId: expertGroup.id, organisationId: null, position: "member" }),
+    ).toEqual({ ok: false, reason: "organisationRequired" });
   });
 
   it("ending a membership ends the access at once, and keeps the record", () => {
@@ -94,10 +96,10 @@ describe("who may do what", () => {
     const coordinatorId = userIdOf(DEMO.coordinator);
     const membership = getUserDetail(expertId)!.memberships.find((m) => m.groupKind === "expert")!;
     expect(can(loadViewer(expertId), { kind: "expert.view" })).toBe(true);
-    expect(endMembership(coordinatorId, membership.id)).toBe(true);
+    expect(endMembership(viewerById(coordinatorId), membership.id)).toBe(true);
     expect(can(loadViewer(expertId), { kind: "expert.view" })).toBe(false);
     expect(getUserDetail(expertId)!.memberships.find((m) => m.id === membership.id)?.leftAt).not.toBeNull();
-    expect(endMembership(coordinatorId, membership.id)).toBe(false);
+    expect(endMembership(viewerById(coordinatorId), membership.id)).toBe(false);
   });
 
   it("a membership with an end date still ahead gives access until that moment", () => {

@@ -23,6 +23,7 @@ import { db } from "~/server/platform/db.server";
 import { clock } from "~/server/platform/clock";
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "~/server/workspaces/workspace-members.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const SOFIA = "sofia.koivisto@demo.lahiturva.fi"; // resident of Harju, in the Kallio network's area
 const KARI = "kari.vainio@demo.lahiturva.fi"; // Malmi network chair: not this plan's network
@@ -50,11 +51,11 @@ const whoWasTold = (kind: string, planId: number) =>
     .sort();
 
 function completeDraft(title: string) {
-  const id = createNeighbourhoodPlan(resident, linjat, title, T0);
-  saveObservation(resident, id, {}, { text: "Pimeä oikopolku", placeName: "Karhupuisto", lat: null, lng: null }, T0);
-  savePlanGoal(resident, id, {}, { text: "Valoisat reitit" }, T0);
+  const id = createNeighbourhoodPlan(viewerById(resident), linjat, title, T0);
+  saveObservation(viewerById(resident), id, {}, { text: "Pimeä oikopolku", placeName: "Karhupuisto", lat: null, lng: null }, T0);
+  savePlanGoal(viewerById(resident), id, {}, { text: "Valoisat reitit" }, T0);
   savePlanAction(
-    resident,
+    viewerById(resident),
     id,
     {},
     { text: "Talkoot", carriedBy: "residents", organisationId: null, timeline: "", dueDate: null, measureId: null, goalId: null },
@@ -81,8 +82,8 @@ beforeAll(async () => {
 describe("the workflow tells people", () => {
   it("a submitted plan reaches the covering network's members, and nobody else", () => {
     const id = completeDraft("Ilmoitettava suunnitelma");
-    addCoauthor(resident, id, SOFIA, T0);
-    expect(submitPlan(resident, id, T0)).toEqual({ ok: true });
+    addCoauthor(viewerById(resident), id, SOFIA, T0);
+    expect(submitPlan(viewerById(resident), id, T0)).toEqual({ ok: true });
     const reached = whoWasTold("neighbourhoodPlan.submitted", id);
     expect(kallioMembers.length).toBeGreaterThan(1);
     expect(reached).toEqual([...new Set(kallioMembers)].sort());
@@ -104,50 +105,50 @@ describe("the workflow tells people", () => {
       .all()
       .find((a) => networksCoveringArea(a.id).length === 0)!;
     expect(uncovered).toBeDefined();
-    const id = createNeighbourhoodPlan(resident, uncovered.id, "Verkostoton alue", T0);
-    saveObservation(resident, id, {}, { text: "Havainto", placeName: null, lat: null, lng: null }, T0);
-    savePlanGoal(resident, id, {}, { text: "Tavoite" }, T0);
+    const id = createNeighbourhoodPlan(viewerById(resident), uncovered.id, "Verkostoton alue", T0);
+    saveObservation(viewerById(resident), id, {}, { text: "Havainto", placeName: null, lat: null, lng: null }, T0);
+    savePlanGoal(viewerById(resident), id, {}, { text: "Tavoite" }, T0);
     savePlanAction(
-      resident,
+      viewerById(resident),
       id,
       {},
       { text: "Toimenpide", carriedBy: "residents", organisationId: null, timeline: "", dueDate: null, measureId: null, goalId: null },
       T0,
     );
-    expect(submitPlan(resident, id, T0)).toEqual({ ok: true });
+    expect(submitPlan(viewerById(resident), id, T0)).toEqual({ ok: true });
     expect(coordinators.length).toBeGreaterThan(0);
     expect(whoWasTold("neighbourhoodPlan.submitted", id)).toEqual([...new Set(coordinators)].sort());
   });
 
   it("the network's answer reaches the authors, not the reviewer; asking for changes and publishing alike", () => {
     const id = completeDraft("Palautetta saava");
-    addCoauthor(resident, id, SOFIA, T0);
-    submitPlan(resident, id, T0);
-    reviewPlan(networkMember, id, "changes", "Lisätkää aikataulu.", T0);
+    addCoauthor(viewerById(resident), id, SOFIA, T0);
+    submitPlan(viewerById(resident), id, T0);
+    reviewPlan(viewerById(networkMember), id, "changes", "Lisätkää aikataulu.", T0);
     expect(whoWasTold("neighbourhoodPlan.changesRequested", id)).toEqual([resident, sofia].sort());
-    submitPlan(sofia, id, T0);
+    submitPlan(viewerById(sofia), id, T0);
     // Resubmitting reaches the network again; Sofia (who resubmitted) does not hear of it.
     expect(whoWasTold("neighbourhoodPlan.submitted", id).filter((u) => u === networkMember)).toHaveLength(2);
-    reviewPlan(networkMember, id, "accept", "", T0);
+    reviewPlan(viewerById(networkMember), id, "accept", "", T0);
     expect(whoWasTold("neighbourhoodPlan.published", id)).toEqual([resident, sofia].sort());
     expect(whoWasTold("neighbourhoodPlan.published", id)).not.toContain(networkMember);
   });
 
   it("a co-author hears they were added; the one who added them does not", () => {
     const id = completeDraft("Yhteinen suunnitelma");
-    expect(addCoauthor(resident, id, SOFIA, T0).ok).toBe(true);
+    expect(addCoauthor(viewerById(resident), id, SOFIA, T0).ok).toBe(true);
     expect(whoWasTold("neighbourhoodPlan.coauthorAdded", id)).toEqual([sofia]);
     expect(told("neighbourhoodPlan.coauthorAdded", id)[0]!.link).toBe(`/neighbourhood-plans/${id}/edit`);
   });
 
   it("a comment reaches the authors but not the commenter; a report reaches the moderators but not the reporter", () => {
     const id = completeDraft("Kommentoitu suunnitelma");
-    addCoauthor(resident, id, SOFIA, T0);
-    submitPlan(resident, id, T0);
-    reviewPlan(networkMember, id, "accept", "", T0);
+    addCoauthor(viewerById(resident), id, SOFIA, T0);
+    submitPlan(viewerById(resident), id, T0);
+    reviewPlan(viewerById(networkMember), id, "accept", "", T0);
 
-    const byNetwork = addComment(networkMember, id, "Hieno suunnitelma!", T0);
-    const bySofia = addComment(sofia, id, "Kiitos, aloitetaan keväällä.", T0);
+    const byNetwork = addComment(viewerById(networkMember), id, "Hieno suunnitelma!", T0);
+    const bySofia = addComment(viewerById(sofia), id, "Kiitos, aloitetaan keväällä.", T0);
     const comments = told("neighbourhoodPlan.commented", id);
     const about = (commentId: number) =>
       comments
@@ -158,7 +159,7 @@ describe("the workflow tells people", () => {
     expect(about(bySofia)).toEqual([resident]);
     expect(comments.find((n) => n.link?.endsWith(`#comment-${bySofia}`))).toBeTruthy();
 
-    expect(reportComment(networkMember, bySofia, "Asiaton", T0)).toBe(true);
+    expect(reportComment(viewerById(networkMember), bySofia, "Asiaton", T0)).toBe(true);
     const moderators = whoWasTold("neighbourhoodPlan.commentReported", id);
     expect(moderators).toEqual([...new Set([...kallioMembers, ...coordinators])].filter((u) => u !== networkMember).sort());
     expect(moderators).not.toContain(networkMember);
@@ -169,7 +170,7 @@ describe("the workflow tells people", () => {
   it("each person reads the news in their own language", () => {
     setPreferredLanguage(sofia, "sv");
     const id = completeDraft("Kielet");
-    addCoauthor(resident, id, SOFIA, T0);
+    addCoauthor(viewerById(resident), id, SOFIA, T0);
     const row = told("neighbourhoodPlan.coauthorAdded", id)[0]!;
     const locale = db()
       .select({ locale: users.locale })

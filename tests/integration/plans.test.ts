@@ -25,6 +25,7 @@ import {
   type PlanInput,
 } from "~/server/city/plans.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 let coordinatorId: string;
 let orgId: number;
@@ -134,12 +135,15 @@ describe("counts on the plan page", () => {
 
 describe("plan lifecycle", () => {
   it("a new plan is an unpublished draft; the period must end after it starts", () => {
-    expect(createSafetyPlan(coordinatorId, planInput({ periodStart: "2028-01-01", periodEnd: "2025-12-31" }))).toEqual({
+    expect(createSafetyPlan(viewerById(coordinatorId), planInput({ periodStart: "2028-01-01", periodEnd: "2025-12-31" }))).toEqual({
       ok: false,
       reason: "periodOrder",
     });
-    expect(createSafetyPlan(coordinatorId, planInput({ strategyId: 999_999 }))).toEqual({ ok: false, reason: "strategyNotFound" });
-    const res = createSafetyPlan(coordinatorId, planInput());
+    expect(createSafetyPlan(viewerById(coordinatorId), planInput({ strategyId: 999_999 }))).toEqual({
+      ok: false,
+      reason: "strategyNotFound",
+    });
+    const res = createSafetyPlan(viewerById(coordinatorId), planInput());
     expect(res.ok).toBe(true);
     const plan = getPlan((res as { id: number }).id, { publicOnly: false })!;
     expect(plan).toMatchObject({ status: "draft", published: false });
@@ -147,12 +151,12 @@ describe("plan lifecycle", () => {
   });
 
   it("approval requires the decision; steps go only forward; one plan in force at a time", () => {
-    const id = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Elinkaaritesti" })) as { id: number }).id;
+    const id = (createSafetyPlan(viewerById(coordinatorId), planInput({ nameFi: "Elinkaaritesti" })) as { id: number }).id;
     // No skipping: a draft cannot go straight into force.
-    expect(transitionPlan(coordinatorId, id, "in_force")).toEqual({ ok: false, reason: "transition" });
-    expect(transitionPlan(coordinatorId, id, "approved")).toEqual({ ok: false, reason: "decisionMissing" });
+    expect(transitionPlan(viewerById(coordinatorId), id, "in_force")).toEqual({ ok: false, reason: "transition" });
+    expect(transitionPlan(viewerById(coordinatorId), id, "approved")).toEqual({ ok: false, reason: "decisionMissing" });
     expect(
-      transitionPlan(coordinatorId, id, "approved", {
+      transitionPlan(viewerById(coordinatorId), id, "approved", {
         decisionDate: "2025-03-10",
         decisionBody: "Kaupunginhallitus",
         decisionReference: " ",
@@ -161,7 +165,7 @@ describe("plan lifecycle", () => {
     expect(getPlan(id, { publicOnly: false })!.status).toBe("draft");
 
     expect(
-      transitionPlan(coordinatorId, id, "approved", {
+      transitionPlan(viewerById(coordinatorId), id, "approved", {
         decisionDate: "2025-03-10",
         decisionBody: "Kaupunginhallitus",
         decisionReference: "§ 142",
@@ -178,7 +182,7 @@ describe("plan lifecycle", () => {
     // Once approved, the decision is part of the record and cannot be blanked out by an edit.
     expect(
       updatePlan(
-        coordinatorId,
+        viewerById(coordinatorId),
         id,
         planInput({ nameFi: "Elinkaaritesti", decisionDate: "2025-03-10", decisionBody: "", decisionReference: "§ 142" }),
       ),
@@ -187,12 +191,12 @@ describe("plan lifecycle", () => {
     // The demo city's plan is in force: a second one is refused, and nothing changes.
     const inForce = db().select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).all();
     expect(inForce).toHaveLength(1);
-    const refused = transitionPlan(coordinatorId, id, "in_force");
+    const refused = transitionPlan(viewerById(coordinatorId), id, "in_force");
     expect(refused).toMatchObject({ ok: false, reason: "otherInForce", other: { id: inForce[0].id } });
     expect(getPlan(id, { publicOnly: false })!.status).toBe("approved");
 
-    expect(transitionPlan(coordinatorId, inForce[0].id, "closed")).toEqual({ ok: true });
-    expect(transitionPlan(coordinatorId, id, "in_force")).toEqual({ ok: true });
+    expect(transitionPlan(viewerById(coordinatorId), inForce[0].id, "closed")).toEqual({ ok: true });
+    expect(transitionPlan(viewerById(coordinatorId), id, "in_force")).toEqual({ ok: true });
     expect(
       db()
         .select()
@@ -202,23 +206,23 @@ describe("plan lifecycle", () => {
         .map((p) => p.id),
     ).toEqual([id]);
     // A closed plan cannot come back: there is no step after "closed".
-    expect(transitionPlan(coordinatorId, inForce[0].id, "in_force")).toEqual({ ok: false, reason: "transition" });
-    expect(transitionPlan(coordinatorId, id, "closed")).toEqual({ ok: true });
-    expect(transitionPlan(coordinatorId, id, "closed")).toEqual({ ok: false, reason: "transition" });
-    expect(transitionPlan(coordinatorId, 999_999, "approved")).toEqual({ ok: false, reason: "notFound" });
+    expect(transitionPlan(viewerById(coordinatorId), inForce[0].id, "in_force")).toEqual({ ok: false, reason: "transition" });
+    expect(transitionPlan(viewerById(coordinatorId), id, "closed")).toEqual({ ok: true });
+    expect(transitionPlan(viewerById(coordinatorId), id, "closed")).toEqual({ ok: false, reason: "transition" });
+    expect(transitionPlan(viewerById(coordinatorId), 999_999, "approved")).toEqual({ ok: false, reason: "notFound" });
   });
 });
 
 describe("priority areas reviewed yearly", () => {
   it("keeps which areas were in force in which year", () => {
-    const planId = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Painopistetesti" })) as { id: number }).id;
-    const a = savePriorityArea(coordinatorId, planId, null, {
+    const planId = (createSafetyPlan(viewerById(coordinatorId), planInput({ nameFi: "Painopistetesti" })) as { id: number }).id;
+    const a = savePriorityArea(viewerById(coordinatorId), planId, null, {
       code: "1",
       nameFi: "Liikenneturvallisuus",
       years: [2025],
       decisionNote: "Kaupunginhallitus 10.3.2025",
     });
-    const b = savePriorityArea(coordinatorId, planId, null, {
+    const b = savePriorityArea(viewerById(coordinatorId), planId, null, {
       code: "2",
       nameFi: "Nuorten hyvinvointi",
       years: [2025, 2026],
@@ -235,7 +239,7 @@ describe("priority areas reviewed yearly", () => {
     expect(in2025.every((x) => x.inForceNow)).toBe(true);
 
     // The next yearly review adds 2027 to area 2 with its own note; the earlier years keep theirs.
-    expect(setPriorityAreaYears(coordinatorId, bId, [2025, 2026, 2027], "Ohjausryhmä 12.2.2027")).toEqual({
+    expect(setPriorityAreaYears(viewerById(coordinatorId), bId, [2025, 2026, 2027], "Ohjausryhmä 12.2.2027")).toEqual({
       ok: true,
       added: [2027],
       removed: [],
@@ -249,36 +253,36 @@ describe("priority areas reviewed yearly", () => {
     expect(auditCount("priorityArea.years", bId)).toBe(1);
 
     // Years outside the plan's period are refused and nothing is written.
-    expect(setPriorityAreaYears(coordinatorId, aId, [2025, 2031])).toEqual({ ok: false, reason: "yearOutsidePeriod" });
-    expect(savePriorityArea(coordinatorId, planId, aId, { code: "1", nameFi: "Muutettu nimi", years: [2024] })).toEqual({
+    expect(setPriorityAreaYears(viewerById(coordinatorId), aId, [2025, 2031])).toEqual({ ok: false, reason: "yearOutsidePeriod" });
+    expect(savePriorityArea(viewerById(coordinatorId), planId, aId, { code: "1", nameFi: "Muutettu nimi", years: [2024] })).toEqual({
       ok: false,
       reason: "yearOutsidePeriod",
     });
     expect(listPriorityAreas(planId).find((x) => x.id === aId)).toMatchObject({ nameFi: "Liikenneturvallisuus", years: [2025] });
 
     // Codes are unique within a plan.
-    expect(savePriorityArea(coordinatorId, planId, null, { code: "2", nameFi: "Kaksoiskappale" })).toEqual({
+    expect(savePriorityArea(viewerById(coordinatorId), planId, null, { code: "2", nameFi: "Kaksoiskappale" })).toEqual({
       ok: false,
       reason: "codeTaken",
     });
-    expect(savePriorityArea(coordinatorId, planId, aId, { code: "2", nameFi: "Liikenneturvallisuus" })).toEqual({
+    expect(savePriorityArea(viewerById(coordinatorId), planId, aId, { code: "2", nameFi: "Liikenneturvallisuus" })).toEqual({
       ok: false,
       reason: "codeTaken",
     });
 
     // An edit without years leaves the years as they were.
-    expect(savePriorityArea(coordinatorId, planId, aId, { code: "1", nameFi: "Liikenne- ja katuturvallisuus" })).toEqual({
+    expect(savePriorityArea(viewerById(coordinatorId), planId, aId, { code: "1", nameFi: "Liikenne- ja katuturvallisuus" })).toEqual({
       ok: true,
       id: aId,
     });
     expect(listPriorityAreas(planId).find((x) => x.id === aId)).toMatchObject({ nameFi: "Liikenne- ja katuturvallisuus", years: [2025] });
 
     // The period cannot shrink past recorded years.
-    expect(updatePlan(coordinatorId, planId, planInput({ nameFi: "Painopistetesti", periodStart: "2026-01-01" }))).toEqual({
+    expect(updatePlan(viewerById(coordinatorId), planId, planInput({ nameFi: "Painopistetesti", periodStart: "2026-01-01" }))).toEqual({
       ok: false,
       reason: "yearsOutsidePeriod",
     });
-    expect(updatePlan(coordinatorId, planId, planInput({ nameFi: "Painopistetesti", periodEnd: "2029-12-31" }))).toEqual({
+    expect(updatePlan(viewerById(coordinatorId), planId, planInput({ nameFi: "Painopistetesti", periodEnd: "2029-12-31" }))).toEqual({
       ok: true,
       id: planId,
     });
@@ -287,8 +291,9 @@ describe("priority areas reviewed yearly", () => {
 
 describe("what the public sees", () => {
   it("hides unpublished plans and mere proposals", () => {
-    const planId = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Julkisuustesti" })) as { id: number }).id;
-    const area = (savePriorityArea(coordinatorId, planId, null, { code: "1", nameFi: "Alue", years: [2025] }) as { id: number }).id;
+    const planId = (createSafetyPlan(viewerById(coordinatorId), planInput({ nameFi: "Julkisuustesti" })) as { id: number }).id;
+    const area = (savePriorityArea(viewerById(coordinatorId), planId, null, { code: "1", nameFi: "Alue", years: [2025] }) as { id: number })
+      .id;
     addMeasure(planId, area, "in_progress");
     addMeasure(planId, area, "in_progress");
     addMeasure(planId, area, "proposed", false);
@@ -300,7 +305,7 @@ describe("what the public sees", () => {
     expect(priorityAreaMeasureCounts(planId, { publicOnly: true })).toEqual([]);
     expect(planMeasureCounts({ publicOnly: true })[planId]).toBeUndefined();
 
-    expect(setPlanPublished(coordinatorId, planId, true)).toBe(true);
+    expect(setPlanPublished(viewerById(coordinatorId), planId, true)).toBe(true);
     expect(getPlan(planId, { publicOnly: true })?.id).toBe(planId);
     const publicCounts = priorityAreaMeasureCounts(planId, { publicOnly: true });
     expect(publicCounts.map(({ status, count }) => ({ status, count }))).toEqual([{ status: "in_progress", count: 2 }]);
@@ -310,22 +315,22 @@ describe("what the public sees", () => {
     expect(planMeasureCounts({ publicOnly: true })[planId]).toBe(2);
     expect(auditCount("plan.published", planId)).toBe(1);
 
-    expect(setPlanPublished(coordinatorId, planId, false)).toBe(true);
+    expect(setPlanPublished(viewerById(coordinatorId), planId, false)).toBe(true);
     expect(getPlan(planId, { publicOnly: true })).toBeNull();
-    expect(setPlanPublished(coordinatorId, 999_999, true)).toBe(false);
+    expect(setPlanPublished(viewerById(coordinatorId), 999_999, true)).toBe(false);
   });
 
   it("never takes an unpublished plan in force as the public's current plan", () => {
     // Earlier tests left no plan in force; put an unpublished one in force.
-    const id = (createSafetyPlan(coordinatorId, planInput({ nameFi: "Piilotettu voimassa" })) as { id: number }).id;
+    const id = (createSafetyPlan(viewerById(coordinatorId), planInput({ nameFi: "Piilotettu voimassa" })) as { id: number }).id;
     expect(
-      transitionPlan(coordinatorId, id, "approved", {
+      transitionPlan(viewerById(coordinatorId), id, "approved", {
         decisionDate: "2025-01-15",
         decisionBody: "Kaupunginhallitus",
         decisionReference: "§ 1",
       }).ok,
     ).toBe(true);
-    expect(transitionPlan(coordinatorId, id, "in_force").ok).toBe(true);
+    expect(transitionPlan(viewerById(coordinatorId), id, "in_force").ok).toBe(true);
     expect(currentPlan({ publicOnly: false })?.id).toBe(id);
     expect(currentPlan({ publicOnly: true })?.id).not.toBe(id);
   });
@@ -333,32 +338,38 @@ describe("what the public sees", () => {
 
 describe("strategy and goals", () => {
   it("edits the strategy and keeps goal codes unique within it", () => {
-    expect(saveStrategy(coordinatorId, null, { nameFi: "Väärä kausi", termStartYear: 2029, termEndYear: 2025 })).toEqual({
+    expect(saveStrategy(viewerById(coordinatorId), null, { nameFi: "Väärä kausi", termStartYear: 2029, termEndYear: 2025 })).toEqual({
       ok: false,
       reason: "termOrder",
     });
-    const s = saveStrategy(coordinatorId, null, { nameFi: "Testistrategia", termStartYear: 2025, termEndYear: 2029 });
+    const s = saveStrategy(viewerById(coordinatorId), null, { nameFi: "Testistrategia", termStartYear: 2025, termEndYear: 2029 });
     expect(s.ok).toBe(true);
     const sid = (s as { id: number }).id;
     expect(
-      saveStrategy(coordinatorId, sid, {
+      saveStrategy(viewerById(coordinatorId), sid, {
         nameFi: "Testistrategia 2025–2029",
         nameSv: "Teststrategi",
         termStartYear: 2025,
         termEndYear: 2029,
       }),
     ).toEqual({ ok: true, id: sid });
-    expect(saveStrategy(coordinatorId, 999_999, { nameFi: "Ei ole", termStartYear: 2025, termEndYear: 2029 })).toEqual({
+    expect(saveStrategy(viewerById(coordinatorId), 999_999, { nameFi: "Ei ole", termStartYear: 2025, termEndYear: 2029 })).toEqual({
       ok: false,
       reason: "notFound",
     });
-    const g = saveStrategyGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Turvallinen kaupunki" });
+    const g = saveStrategyGoal(viewerById(coordinatorId), sid, null, { code: "T1", nameFi: "Turvallinen kaupunki" });
     expect(g.ok).toBe(true);
-    expect(saveStrategyGoal(coordinatorId, sid, null, { code: "T1", nameFi: "Toinen" })).toEqual({ ok: false, reason: "codeTaken" });
+    expect(saveStrategyGoal(viewerById(coordinatorId), sid, null, { code: "T1", nameFi: "Toinen" })).toEqual({
+      ok: false,
+      reason: "codeTaken",
+    });
     expect(
-      saveStrategyGoal(coordinatorId, sid, (g as { id: number }).id, { code: "T1", nameFi: "Turvallinen ja viihtyisä kaupunki" }),
+      saveStrategyGoal(viewerById(coordinatorId), sid, (g as { id: number }).id, {
+        code: "T1",
+        nameFi: "Turvallinen ja viihtyisä kaupunki",
+      }),
     ).toEqual({ ok: true, id: (g as { id: number }).id });
-    expect(saveStrategyGoal(coordinatorId, 999_999, null, { code: "X", nameFi: "Ei strategiaa" })).toEqual({
+    expect(saveStrategyGoal(viewerById(coordinatorId), 999_999, null, { code: "X", nameFi: "Ei strategiaa" })).toEqual({
       ok: false,
       reason: "notFound",
     });

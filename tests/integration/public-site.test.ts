@@ -13,6 +13,7 @@ import { createNeighbourhoodPlan, linkableMeasures, listPublishedPlans } from "~
 import { startSession } from "~/server/people/auth.server";
 import { db } from "~/server/platform/db.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 const context = () => ({ nonce: "n", clientIp: "10.0.0.1", memo: {}, setCookies: [] as string[] });
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -102,7 +103,7 @@ describe("the front page's loader", () => {
       ])
       .run();
     const area = db().select().from(areas).where(eq(areas.level, "sub_area")).get()!;
-    createNeighbourhoodPlan(userIdOf(DEMO.resident), area.id, "Luonnos, jota kukaan muu ei näe");
+    createNeighbourhoodPlan(viewerById(userIdOf(DEMO.resident)), area.id, "Luonnos, jota kukaan muu ei näe");
     const after = await load("/");
     expect(after.data.picture).toEqual(before);
     expect(after.text).not.toContain("Salainen ehdotus");

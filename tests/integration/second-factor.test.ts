@@ -23,11 +23,12 @@ import {
 } from "~/server/people/second-factor.server";
 import { startSession } from "~/server/people/auth.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
+import { viewerById } from "~/server/people/viewer.server";
 
 // The fixtures give demo accounts that must have one a demo factor; these tests start without.
 beforeAll(async () => {
   await seedOnce();
-  for (const email of [DEMO.coordinator, DEMO.expert]) resetFactors(userIdOf(email), userIdOf(email));
+  for (const email of [DEMO.coordinator, DEMO.expert]) resetFactors(viewerById(userIdOf(email)), userIdOf(email));
 });
 
 const actions = (userId: string) =>
@@ -57,10 +58,10 @@ describe("who must have a second factor", () => {
     expect(mustHaveSecondFactor(viewerOf(DEMO.expert))).toBe(true); // the police hold a grant on a confidential attachment
     expect(mustHaveSecondFactor(viewerOf(DEMO.network))).toBe(false);
     expect(mustHaveSecondFactor(viewerOf(DEMO.resident))).toBe(false);
-    setRequireAllStaff(userIdOf(DEMO.coordinator), true);
+    setRequireAllStaff(viewerById(userIdOf(DEMO.coordinator)), true);
     expect(mustHaveSecondFactor(viewerOf(DEMO.network))).toBe(true);
     expect(mustHaveSecondFactor(viewerOf(DEMO.resident))).toBe(false);
-    setRequireAllStaff(userIdOf(DEMO.coordinator), false);
+    setRequireAllStaff(viewerById(userIdOf(DEMO.coordinator)), false);
     expect(mustHaveSecondFactor(viewerOf(DEMO.network))).toBe(false);
     expect(actions(userIdOf(DEMO.coordinator))).toContain("secondFactor.requireAllStaffChanged");
   });
@@ -140,7 +141,7 @@ describe("codes at sign-in", () => {
     expect(removeFactor(userId, factor.id)).toBe(true);
     expect(db().select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).all()).toEqual([]);
     expect(actions(userId)).toContain("secondFactor.removed");
-    expect(resetFactors(userIdOf(DEMO.coordinator), userIdOf(DEMO.coordinator))).toBe(1);
+    expect(resetFactors(viewerById(userIdOf(DEMO.coordinator)), userIdOf(DEMO.coordinator))).toBe(1);
     expect(actions(userIdOf(DEMO.coordinator))).toContain("secondFactor.reset");
   });
 });

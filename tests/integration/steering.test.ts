@@ -33,6 +33,7 @@ import { DEADLINE_LIST_LIMIT, steeringSummary, SUMMARY_LIST_LIMIT } from "~/serv
 import { narrowChanges } from "~/server/steering/changes";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 import { pdfText } from "../support/pdf-streams";
+import { viewerById } from "~/server/people/viewer.server";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const DAY = 86400000;
@@ -215,7 +216,7 @@ describe("read cache", () => {
     const v = db().select({ v: measures.version }).from(measures).where(eq(measures.id, target.id)).get()!.v;
     expect(
       addFollowUp(
-        expert,
+        viewerById(expert),
         target.id,
         v,
         { status: "in_progress", progress: 55, done: "Välimuistin testi", next: "", obstacles: "", publicText: "" },
@@ -232,9 +233,9 @@ describe("status reviews", () => {
   let reviewA: number;
 
   it("a sent review does not change when measures change later", () => {
-    reviewA = createReview(coordinator, { planId, title: "Katsaus A", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
-    expect(saveAssessment(expert, reviewA, areaIds[0], { assessment: "Etenee.", proposals: "" }, null)).toEqual({ ok: true });
-    expect(sendReview(coordinator, reviewA, 1, NOW)).toEqual({ ok: true });
+    reviewA = createReview(viewerById(coordinator), { planId, title: "Katsaus A", periodStart: "2026-01-01", periodEnd: "2026-06-30" });
+    expect(saveAssessment(viewerById(expert), reviewA, areaIds[0], { assessment: "Etenee.", proposals: "" }, null)).toEqual({ ok: true });
+    expect(sendReview(viewerById(coordinator), reviewA, 1, NOW)).toEqual({ ok: true });
     const before = getReview(reviewA)!;
     expect(before.content.assessments).toHaveLength(1);
     // Change a measure that the review contains.
@@ -242,7 +243,7 @@ describe("status reviews", () => {
     const version = db().select({ v: measures.version }).from(measures).where(eq(measures.id, target.id)).get()!.v;
     expect(
       addFollowUp(
-        expert,
+        viewerById(expert),
         target.id,
         version,
         { status: "completed", progress: 100, done: "Valmis", next: "", obstacles: "", publicText: "" },
@@ -253,11 +254,11 @@ describe("status reviews", () => {
     expect(after.content).toEqual(before.content);
     expect(after.content.measures.find((m) => m.id === target.id)!.status).toBe("in_progress");
     // And it can no longer be edited.
-    expect(saveAssessment(expert, reviewA, areaIds[0], { assessment: "Muutettu", proposals: "" }, 1)).toEqual({
+    expect(saveAssessment(viewerById(expert), reviewA, areaIds[0], { assessment: "Muutettu", proposals: "" }, 1)).toEqual({
       ok: false,
       reason: "notDraft",
     });
-    expect(sendReview(coordinator, reviewA, 2)).toEqual({ ok: false, reason: "notDraft" });
+    expect(sendReview(viewerById(coordinator), reviewA, 2)).toEqual({ ok: false, reason: "notDraft" });
   });
 
   it("the next review lists exactly what changed since the previous one", () => {
@@ -265,18 +266,30 @@ describe("status reviews", () => {
     const completedNow = a.measures.filter((m) => m.status === "in_progress").slice(1, 3);
     for (const m of completedNow) {
       const v = db().select({ v: measures.version }).from(measures).where(eq(measures.id, m.id)).get()!.v;
-      addFollowUp(expert, m.id, v, { status: "completed", progress: 100, done: "Valmis", next: "", obstacles: "", publicText: "" }, NOW);
+      addFollowUp(
+        viewerById(expert),
+        m.id,
+        v,
+        { status: "completed", progress: 100, done: "Valmis", next: "", obstacles: "", publicText: "" },
+        NOW,
+      );
     }
     const toDelay = a.measures.find((m) => m.status === "approved" && !m.late)!;
     const v = db().select({ v: measures.version }).from(measures).where(eq(measures.id, toDelay.id)).get()!.v;
-    addFollowUp(expert, toDelay.id, v, { status: "delayed", progress: 5, done: "Viivästyy", next: "", obstacles: "", publicText: "" }, NOW);
+    addFollowUp(
+      viewerById(expert),
+      toDelay.id,
+      v,
+      { status: "delayed", progress: 5, done: "Viivästyy", next: "", obstacles: "", publicText: "" },
+      NOW,
+    );
     // Make one measure newly late by moving its end date into the past.
     const toLate = a.measures.find((m) => m.status === "in_progress" && !m.late && m.endDate && !completedNow.some((c) => c.id === m.id))!;
     const snap = snapshotOf(toLate.id)!;
     const lv = db().select({ v: measures.version }).from(measures).where(eq(measures.id, toLate.id)).get()!.v;
-    expect(updateMeasure(coordinator, toLate.id, lv, { ...snap, endDate: addDaysIso(helsinkiDate(NOW), -2), tasks: snap.tasks }).ok).toBe(
-      true,
-    );
+    expect(
+      updateMeasure(viewerById(coordinator), toLate.id, lv, { ...snap, endDate: addDaysIso(helsinkiDate(NOW), -2), tasks: snap.tasks }).ok,
+    ).toBe(true);
     // A new committed measure.
     const newId = Number(
       db()
@@ -285,8 +298,13 @@ describe("status reviews", () => {
         .run().lastInsertRowid,
     );
 
-    const reviewB = createReview(coordinator, { planId, title: "Katsaus B", periodStart: "2026-07-01", periodEnd: "2026-11-30" });
-    expect(sendReview(coordinator, reviewB, 1, NOW)).toEqual({ ok: true });
+    const reviewB = createReview(viewerById(coordinator), {
+      planId,
+      title: "Katsaus B",
+      periodStart: "2026-07-01",
+      periodEnd: "2026-11-30",
+    });
+    expect(sendReview(viewerById(coordinator), reviewB, 1, NOW)).toEqual({ ok: true });
     const changes = getReview(reviewB)!.content.changes!;
     expect(changes.previousReviewId).toBe(reviewA);
     expect(changes.newMeasures.map((m) => m.id)).toEqual([newId]);
@@ -315,14 +333,14 @@ describe("status reviews", () => {
   });
 
   it("a decision on next year's priority areas updates the plan's yearly record", () => {
-    const id = createReview(coordinator, { planId, title: "Katsaus C", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
-    expect(recordDecision(coordinator, id, { decidedOn: "2026-12-01", kind: "other", text: "x" })).toEqual({
+    const id = createReview(viewerById(coordinator), { planId, title: "Katsaus C", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
+    expect(recordDecision(viewerById(coordinator), id, { decidedOn: "2026-12-01", kind: "other", text: "x" })).toEqual({
       ok: false,
       reason: "wrongStatus",
     });
-    sendReview(coordinator, id, 1, NOW);
+    sendReview(viewerById(coordinator), id, 1, NOW);
     expect(
-      recordDecision(coordinator, id, {
+      recordDecision(viewerById(coordinator), id, {
         decidedOn: "2026-12-01",
         kind: "priority_areas",
         text: "Painopisteet 2027",
@@ -331,7 +349,7 @@ describe("status reviews", () => {
       }),
     ).toEqual({ ok: false, reason: "invalidAreas" });
     expect(
-      recordDecision(coordinator, id, {
+      recordDecision(viewerById(coordinator), id, {
         decidedOn: "2026-12-01",
         kind: "priority_areas",
         text: "Painopisteet 2027",
@@ -346,16 +364,19 @@ describe("status reviews", () => {
       .all()
       .filter((y) => areaIds.includes(y.priorityAreaId));
     expect(years.map((y) => y.priorityAreaId).sort()).toEqual([areaIds[0], areaIds[2]].sort());
-    expect(closeReview(coordinator, id, 2)).toEqual({ ok: true });
+    expect(closeReview(viewerById(coordinator), id, 2)).toEqual({ ok: true });
     expect(getReview(id)!.review.status).toBe("closed");
     expect(getReview(id)!.decisions).toHaveLength(1);
   });
 
   it("assessments refuse a save based on an older version", () => {
-    const id = createReview(coordinator, { planId, title: "Katsaus D", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
-    expect(saveAssessment(expert, id, null, { assessment: "Ensimmäinen", proposals: "" }, null)).toEqual({ ok: true });
-    expect(saveAssessment(coordinator, id, null, { assessment: "Toinen", proposals: "" }, null)).toEqual({ ok: false, reason: "conflict" });
-    expect(saveAssessment(coordinator, id, null, { assessment: "Toinen", proposals: "" }, 1)).toEqual({ ok: true });
+    const id = createReview(viewerById(coordinator), { planId, title: "Katsaus D", periodStart: "2026-01-01", periodEnd: "2026-12-31" });
+    expect(saveAssessment(viewerById(expert), id, null, { assessment: "Ensimmäinen", proposals: "" }, null)).toEqual({ ok: true });
+    expect(saveAssessment(viewerById(coordinator), id, null, { assessment: "Toinen", proposals: "" }, null)).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
+    expect(saveAssessment(viewerById(coordinator), id, null, { assessment: "Toinen", proposals: "" }, 1)).toEqual({ ok: true });
   });
 
   it("exports a PDF (rendered in a worker thread) and an XLSX of the measure table", async () => {

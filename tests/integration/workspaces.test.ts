@@ -67,7 +67,7 @@ import { can } from "~/server/people/permissions.server";
 import { runReminders } from "~/server/jobs/reminders.server";
 import { createReview, sendReview } from "~/server/steering/reviews.server";
 import { createThread, findMentions } from "~/server/workspaces/threads.server";
-import { loadViewer } from "~/server/people/viewer.server";
+import { loadViewer, viewerById } from "~/server/people/viewer.server";
 import { linkedRecords, listWorkspaces } from "~/server/workspaces/workspaces.server";
 import { DEMO, seedOnce, userIdOf, viewerOf } from "./fixtures";
 
@@ -820,7 +820,7 @@ describe("reminders (fake clock)", () => {
 
     // Sending a review tells every steering-group member at once, and the job adds nothing.
     const plan = d.select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get()!;
-    const reviewId = createReview(userIdOf(DEMO.coordinator), {
+    const reviewId = createReview(viewerById(userIdOf(DEMO.coordinator)), {
       planId: plan.id,
       title: "Testikatsaus",
       periodStart: "2026-01-01",
@@ -828,7 +828,7 @@ describe("reminders (fake clock)", () => {
     });
     const draft = d.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get()!;
     const sentAt = clock.now();
-    expect(sendReview(userIdOf(DEMO.coordinator), draft.id, draft.version, sentAt)).toEqual({ ok: true });
+    expect(sendReview(viewerById(userIdOf(DEMO.coordinator)), draft.id, draft.version, sentAt)).toEqual({ ok: true });
     const told = d
       .select()
       .from(notifications)

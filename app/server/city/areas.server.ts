@@ -25,6 +25,7 @@ import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import { helsinkiParts } from "../platform/helsinki-time";
 import { namesOf } from "../platform/select-names";
+import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -422,7 +423,7 @@ export type AreaImportResult = ImportResult<AreaImportValidation>;
  * again inside the transaction; parents are written before their children (level order), and an
  * update writes only the fields that change.
  */
-export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { filename?: string } = {}): AreaImportResult {
+export function applyAreaImport(viewer: Viewer | null, file: AreaCsv, meta: { filename?: string } = {}): AreaImportResult {
   return writeAllOrNothing(
     (tx) => validateAreaImport(file, tx),
     (tx, validation) => {
@@ -473,7 +474,7 @@ export function applyAreaImport(actorId: string | null, file: AreaCsv, meta: { f
       }
       return { created, updated };
     },
-    { actorId, action: "areas.import", targetType: "area", filename: meta.filename },
+    { actorId: viewer?.id ?? null, action: "areas.import", targetType: "area", filename: meta.filename },
   );
 }
 
@@ -556,7 +557,7 @@ export type MergeResult =
  * the target already has is not doubled), and `fromId` is deleted, in one transaction with an
  * audit entry. Indicator values for the same indicator and period that differ refuse the merge.
  */
-export function mergeAreas(actorId: string, fromId: number, intoId: number): MergeResult {
+export function mergeAreas(viewer: Viewer, fromId: number, intoId: number): MergeResult {
   return db().transaction((tx) => {
     const from = getArea(fromId, tx);
     if (!from) return { ok: false as const, reason: "notFound" as const };
@@ -591,7 +592,7 @@ export function mergeAreas(actorId: string, fromId: number, intoId: number): Mer
     const total = Object.values(moved).reduce((a, b) => a + b, 0);
     audit(
       {
-        actorId,
+        actorId: viewer.id,
         action: "area.merged",
         targetType: "area",
         targetId: intoId,
@@ -617,7 +618,7 @@ export type RemoveResult =
  * districts), in one transaction with an audit entry. Refused with the uses while anything outside
  * that subtree refers to it: a resident's home, a measure's target, a network, a plan, a value.
  */
-export function removeArea(actorId: string, areaId: number): RemoveResult {
+export function removeArea(viewer: Viewer, areaId: number): RemoveResult {
   return db().transaction((tx) => {
     const area = getArea(areaId, tx);
     if (!area) return { ok: false as const, reason: "notFound" as const };
@@ -632,7 +633,7 @@ export function removeArea(actorId: string, areaId: number): RemoveResult {
       tx.delete(areas).where(eq(areas.id, row.id)).run();
     audit(
       {
-        actorId,
+        actorId: viewer.id,
         action: "area.removed",
         targetType: "area",
         targetId: areaId,

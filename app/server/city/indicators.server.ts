@@ -42,6 +42,7 @@ import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
 import { blankToNull, measureTitles, namesOf, prefixedNamesOf, writtenNames } from "../platform/select-names";
 import { areaColumns } from "./areas.server";
+import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select">;
 
@@ -396,7 +397,7 @@ function writeValue(tx: Tx, input: ValueInput, now: Date): { id: number; created
  * Adds or corrects one value or target. The period must match the indicator's resolution; a
  * second save for the same indicator, kind, area and period replaces the value (no duplicates).
  */
-export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, now = clock.now()): UpsertResult {
+export function upsertIndicatorValue(viewer: Viewer | null, raw: ValueInput, now = clock.now()): UpsertResult {
   const input = { ...raw, period: normalizePeriod(raw.period) };
   return db().transaction((tx) => {
     const indicator = tx
@@ -420,7 +421,7 @@ export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, no
     if (result.changed) {
       audit(
         {
-          actorId,
+          actorId: viewer?.id ?? null,
           action: "indicator.valueSaved",
           targetType: "indicator",
           targetId: input.indicatorId,
@@ -441,23 +442,35 @@ export function upsertIndicatorValue(actorId: string | null, raw: ValueInput, no
 }
 
 /** Replaces the priority areas an indicator follows. */
-export function linkIndicatorToPriorityAreas(actorId: string | null, indicatorId: number, priorityAreaIds: number[]): boolean {
+export function linkIndicatorToPriorityAreas(viewer: Viewer | null, indicatorId: number, priorityAreaIds: number[]): boolean {
   return db().transaction((tx) => {
     if (!tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, indicatorId)).get()) return false;
     tx.delete(indicatorPriorityAreas).where(eq(indicatorPriorityAreas.indicatorId, indicatorId)).run();
     for (const priorityAreaId of new Set(priorityAreaIds)) tx.insert(indicatorPriorityAreas).values({ indicatorId, priorityAreaId }).run();
-    audit({ actorId, action: "indicator.linked", targetType: "indicator", targetId: indicatorId, detail: { priorityAreaIds } }, tx);
+    audit(
+      {
+        actorId: viewer?.id ?? null,
+        action: "indicator.linked",
+        targetType: "indicator",
+        targetId: indicatorId,
+        detail: { priorityAreaIds },
+      },
+      tx,
+    );
     return true;
   });
 }
 
 /** Replaces the measures whose effect an indicator shows. */
-export function linkIndicatorToMeasures(actorId: string | null, indicatorId: number, measureIds: number[]): boolean {
+export function linkIndicatorToMeasures(viewer: Viewer | null, indicatorId: number, measureIds: number[]): boolean {
   return db().transaction((tx) => {
     if (!tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, indicatorId)).get()) return false;
     tx.delete(indicatorMeasures).where(eq(indicatorMeasures.indicatorId, indicatorId)).run();
     for (const measureId of new Set(measureIds)) tx.insert(indicatorMeasures).values({ indicatorId, measureId }).run();
-    audit({ actorId, action: "indicator.linked", targetType: "indicator", targetId: indicatorId, detail: { measureIds } }, tx);
+    audit(
+      { actorId: viewer?.id ?? null, action: "indicator.linked", targetType: "indicator", targetId: indicatorId, detail: { measureIds } },
+      tx,
+    );
     return true;
   });
 }
@@ -548,7 +561,7 @@ function setMeasureLinks(tx: Tx, indicatorId: number, measureIds: number[], plan
 }
 
 /** A new indicator; its key must be free (CSV imports name indicators by it). */
-export function createIndicator(actorId: string, input: IndicatorDefinitionInput, scope: DefinitionScope): DefinitionResult {
+export function createIndicator(viewer: Viewer, input: IndicatorDefinitionInput, scope: DefinitionScope): DefinitionResult {
   if (input.priorityAreaIds.some((id) => !scope.priorityAreaIds.includes(id))) return { ok: false, reason: "priorityArea" };
   return db().transaction((tx) => {
     if (keyTaken(tx, input.key)) return { ok: false as const, reason: "keyTaken" as const };
@@ -557,7 +570,7 @@ export function createIndicator(actorId: string, input: IndicatorDefinitionInput
     const id = Number(tx.insert(indicators).values(definitionValues(input)).run().lastInsertRowid);
     setPriorityAreaLinks(tx, id, input.priorityAreaIds, scope.priorityAreaIds);
     setMeasureLinks(tx, id, named.ids, scope.planId);
-    audit({ actorId, action: "indicator.created", targetType: "indicator", targetId: id }, tx);
+    audit({ actorId: viewer.id, action: "indicator.created", targetType: "indicator", targetId: id }, tx);
     return { ok: true as const, id };
   }) as DefinitionResult;
 }
@@ -568,7 +581,7 @@ export function createIndicator(actorId: string, input: IndicatorDefinitionInput
  * their periods are written for it.
  */
 export function updateIndicator(
-  actorId: string,
+  viewer: Viewer,
   id: number,
   expectedVersion: number,
   input: IndicatorDefinitionInput,
@@ -594,7 +607,7 @@ export function updateIndicator(
       .run();
     setPriorityAreaLinks(tx, id, input.priorityAreaIds, scope.priorityAreaIds);
     setMeasureLinks(tx, id, named.ids, scope.planId);
-    audit({ actorId, action: "indicator.updated", targetType: "indicator", targetId: id }, tx);
+    audit({ actorId: viewer.id, action: "indicator.updated", targetType: "indicator", targetId: id }, tx);
     return { ok: true as const, id };
   }) as DefinitionResult;
 }
@@ -868,7 +881,7 @@ export type IndicatorImportResult = ImportResult<IndicatorImportValidation>;
  * a change between preview and confirm cannot slip through; re-importing a file updates in place.
  */
 export function applyIndicatorImport(
-  actorId: string | null,
+  viewer: Viewer | null,
   file: IndicatorCsv,
   meta: { filename?: string } = {},
   now = clock.now(),
@@ -912,6 +925,6 @@ export function applyIndicatorImport(
       }
       return { created, updated };
     },
-    { actorId, action: "indicator.import", targetType: "indicator", filename: meta.filename },
+    { actorId: viewer?.id ?? null, action: "indicator.import", targetType: "indicator", filename: meta.filename },
   );
 }

@@ -61,6 +61,7 @@ import {
 import { parseNumber } from "./indicator-figures";
 import { clock } from "../platform/clock";
 import { namesOf } from "../platform/select-names";
+import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select">;
 
@@ -972,7 +973,7 @@ export type ApplyResult = ImportResult<ValidationResult>;
  * so a change made between preview and confirm cannot slip through.
  */
 export function applyImport(
-  actorId: string,
+  viewer: Viewer,
   planId: number,
   file: ParsedFile,
   meta: { filename?: string } & ImportOptions = {},
@@ -998,15 +999,15 @@ export function applyImport(
                 ownerOrganisationId: row.input.ownerOrganisationId,
                 status,
                 progress: status === "completed" ? 100 : 0,
-                proposedById: actorId,
+                proposedById: viewer.id,
                 // A measure imported as already approved was approved by the plan itself; the importer records it.
-                approvedById: decided ? actorId : null,
+                approvedById: decided ? viewer.id : null,
                 approvedAt: decided ? now : null,
               })
               .run().lastInsertRowid,
           );
           writeMeasureRows(tx, id, row.input);
-          audit({ actorId, action: "measure.imported", targetType: "measure", targetId: id }, tx);
+          audit({ actorId: viewer.id, action: "measure.imported", targetType: "measure", targetId: id }, tx);
           created++;
         } else {
           const id = row.measureId!;
@@ -1021,20 +1022,20 @@ export function applyImport(
               ? {
                   status,
                   ...(status === "completed" ? { progress: 100 } : {}),
-                  ...(current.status === "proposed" && !current.approvedAt ? { approvedById: actorId, approvedAt: now } : {}),
+                  ...(current.status === "proposed" && !current.approvedAt ? { approvedById: viewer.id, approvedAt: now } : {}),
                 }
               : {};
           tx.update(measures)
             .set({ ...statusChange, version: current.version + 1, updatedAt: now })
             .where(eq(measures.id, id))
             .run();
-          audit({ actorId, action: "measure.updated", targetType: "measure", targetId: id, detail: { import: true } }, tx);
+          audit({ actorId: viewer.id, action: "measure.updated", targetType: "measure", targetId: id, detail: { import: true } }, tx);
           updated++;
         }
       }
       return { created, updated };
     },
-    { actorId, action: "measure.import", targetType: "plan", targetId: planId, filename: meta.filename },
+    { actorId: viewer.id, action: "measure.import", targetType: "plan", targetId: planId, filename: meta.filename },
   );
 }
 

@@ -37,6 +37,7 @@ import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { measureTitles, namesOf, prefixedNamesOf } from "../platform/select-names";
 import { areaRefColumns } from "./areas.server";
+import type { Viewer } from "../people/viewer.server";
 
 // ---------------------------------------------------------------------------------------------
 // Computed flags
@@ -745,7 +746,7 @@ export type SaveResult =
   | { ok: false; reason: "conflict"; current: MeasureSnapshot; currentVersion: number; changed: string[] };
 
 /** A new measure starts as a proposal; a coordinator or the steering group approves it. */
-export function proposeMeasure(actorId: string, planId: number, input: MeasureInput): SaveResult {
+export function proposeMeasure(viewer: Viewer, planId: number, input: MeasureInput): SaveResult {
   return db().transaction((tx) => {
     if (codeTaken(tx, planId, input.code)) return { ok: false as const, reason: "codeTaken" as const };
     const id = Number(
@@ -757,12 +758,12 @@ export function proposeMeasure(actorId: string, planId: number, input: MeasureIn
           title: input.title,
           ownerOrganisationId: input.ownerOrganisationId,
           status: "proposed",
-          proposedById: actorId,
+          proposedById: viewer.id,
         })
         .run().lastInsertRowid,
     );
     writeMeasureRows(tx, id, input);
-    audit({ actorId, action: "measure.proposed", targetType: "measure", targetId: id }, tx);
+    audit({ actorId: viewer.id, action: "measure.proposed", targetType: "measure", targetId: id }, tx);
     return { ok: true as const, id, version: 1 };
   }) as SaveResult;
 }
@@ -771,7 +772,7 @@ export function proposeMeasure(actorId: string, planId: number, input: MeasureIn
  * Saves an edit made on top of `expectedVersion`. If someone saved in between, nothing is written
  * and the caller gets the current values and which fields differ, so nobody's work is overwritten.
  */
-export function updateMeasure(actorId: string, id: number, expectedVersion: number, input: MeasureInput): SaveResult {
+export function updateMeasure(viewer: Viewer, id: number, expectedVersion: number, input: MeasureInput): SaveResult {
   const run = db().transaction((tx) => {
     const current = tx.select({ version: measures.version, planId: measures.planId }).from(measures).where(eq(measures.id, id)).get();
     if (!current) return { ok: false as const, reason: "notFound" as const };
@@ -795,7 +796,7 @@ export function updateMeasure(actorId: string, id: number, expectedVersion: numb
       .set({ version: sql`${measures.version} + 1` })
       .where(eq(measures.id, id))
       .run();
-    audit({ actorId, action: "measure.updated", targetType: "measure", targetId: id }, tx);
+    audit({ actorId: viewer.id, action: "measure.updated", targetType: "measure", targetId: id }, tx);
     return { ok: true as const, id, version: expectedVersion + 1 };
   });
   return run as SaveResult;
@@ -805,7 +806,7 @@ export type DecisionResult = { ok: true } | { ok: false; reason: "notFound" | "c
 
 /** Approval, or discontinuing a proposal: a decision, recorded with who and when. */
 export function decideMeasure(
-  actorId: string,
+  viewer: Viewer,
   id: number,
   expectedVersion: number,
   to: "approved" | "discontinued",
@@ -819,14 +820,14 @@ export function decideMeasure(
     tx.update(measures)
       .set({
         status: to,
-        approvedById: to === "approved" ? actorId : null,
+        approvedById: to === "approved" ? viewer.id : null,
         approvedAt: to === "approved" ? now : null,
         version: m.version + 1,
         updatedAt: now,
       })
       .where(eq(measures.id, id))
       .run();
-    audit({ actorId, action: `measure.${to}`, targetType: "measure", targetId: id }, tx);
+    audit({ actorId: viewer.id, action: `measure.${to}`, targetType: "measure", targetId: id }, tx);
     return { ok: true as const };
   }) as DecisionResult;
 }
@@ -870,7 +871,7 @@ export type FollowUpResult =
  * transaction. Taken with BEGIN IMMEDIATE so concurrent reporters queue instead of failing.
  */
 export function addFollowUp(
-  actorId: string,
+  viewer: Viewer,
   measureId: number,
   expectedVersion: number,
   input: FollowUpInput,
@@ -909,7 +910,7 @@ export function addFollowUp(
         .insert(followUps)
         .values({
           measureId,
-          reportedById: actorId,
+          reportedById: viewer.id,
           reportedAt: now,
           status: input.status,
           progress,
@@ -932,7 +933,7 @@ export function addFollowUp(
       .set({ status: input.status, progress, lastFollowUpAt: now, version: m.version + 1, updatedAt: now })
       .where(eq(measures.id, measureId))
       .run();
-    audit({ actorId, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);
+    audit({ actorId: viewer.id, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);
     return { ok: true as const, followUpId };
   }) as FollowUpResult;
 }
@@ -956,7 +957,7 @@ function completionQuestion(tx: Tx, measureId: number, input: FollowUpInput, now
 
 /** Corrects an entry's texts; the previous wording is kept as a revision (never silently rewritten). */
 export function editFollowUp(
-  actorId: string,
+  viewer: Viewer,
   followUpId: number,
   expectedRevision: number,
   input: Pick<FollowUpInput, "done" | "next" | "obstacles" | "publicText" | "publicTextSv" | "publicTextEn">,
@@ -978,7 +979,7 @@ export function editFollowUp(
         publicText: entry.publicText,
         publicTextSv: entry.publicTextSv,
         publicTextEn: entry.publicTextEn,
-        editedById: actorId,
+        editedById: viewer.id,
         replacedAt: now,
       })
       .run();
@@ -992,7 +993,7 @@ export function editFollowUp(
       })
       .where(eq(followUps.id, followUpId))
       .run();
-    audit({ actorId, action: "followUp.edited", targetType: "followUp", targetId: followUpId }, tx);
+    audit({ actorId: viewer.id, action: "followUp.edited", targetType: "followUp", targetId: followUpId }, tx);
     return { ok: true as const };
   }) as { ok: true } | { ok: false; reason: "notFound" | "conflict" };
 }

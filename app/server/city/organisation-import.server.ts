@@ -27,6 +27,7 @@ import {
 } from "../platform/csv-import.server";
 import { db, type Db } from "../platform/db.server";
 import { eq } from "drizzle-orm";
+import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select">;
 
@@ -190,7 +191,7 @@ export type OrganisationImportResult = ImportResult<OrganisationImportValidation
 
 /** All rows in one transaction (validated again inside it) with an audit entry, or nothing. */
 export function applyOrganisationImport(
-  actorId: string,
+  viewer: Viewer,
   file: OrganisationFile,
   meta: { filename?: string } = {},
 ): OrganisationImportResult {
@@ -211,6 +212,6 @@ export function applyOrganisationImport(
       }
       return { created, updated };
     },
-    { actorId, action: "organisations.import", targetType: "organisation", filename: meta.filename },
+    { actorId: viewer.id, action: "organisations.import", targetType: "organisation", filename: meta.filename },
   );
 }

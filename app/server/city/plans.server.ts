@@ -18,6 +18,7 @@ import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
 import { clock } from "../platform/clock";
 import { blankToNull, namesOf, writtenDescriptions, writtenNames } from "../platform/select-names";
+import type { Viewer } from "../people/viewer.server";
 
 /** The plan people mean by "the plan": the one in force (else the newest approved, else the newest). */
 export function currentPlan(opts: { publicOnly: boolean }) {
@@ -256,7 +257,7 @@ function strategyMissing(tx: Tx, strategyId: number | null | undefined) {
 }
 
 /** A new plan always starts as an unpublished draft; approval is a separate, recorded step. */
-export function createSafetyPlan(actorId: string, input: PlanInput): PlanWriteResult {
+export function createSafetyPlan(viewer: Viewer, input: PlanInput): PlanWriteResult {
   if (input.periodEnd < input.periodStart) return { ok: false, reason: "periodOrder" };
   return db().transaction((tx) => {
     if (strategyMissing(tx, input.strategyId)) return { ok: false as const, reason: "strategyNotFound" as const };
@@ -273,7 +274,7 @@ export function createSafetyPlan(actorId: string, input: PlanInput): PlanWriteRe
         })
         .run().lastInsertRowid,
     );
-    audit({ actorId, action: "plan.created", targetType: "plan", targetId: id, detail: { nameFi: input.nameFi } }, tx);
+    audit({ actorId: viewer.id, action: "plan.created", targetType: "plan", targetId: id, detail: { nameFi: input.nameFi } }, tx);
     return { ok: true as const, id };
   }) as PlanWriteResult;
 }
@@ -282,7 +283,7 @@ export function createSafetyPlan(actorId: string, input: PlanInput): PlanWriteRe
  * Edits a plan's fields. Once approved the decision cannot be blanked out (it is the record of why
  * the plan is valid), and the period cannot shrink past years already recorded for priority areas.
  */
-export function updatePlan(actorId: string, id: number, input: PlanInput): PlanWriteResult {
+export function updatePlan(viewer: Viewer, id: number, input: PlanInput): PlanWriteResult {
   if (input.periodEnd < input.periodStart) return { ok: false, reason: "periodOrder" };
   return db().transaction((tx) => {
     const plan = tx.select().from(safetyPlans).where(eq(safetyPlans.id, id)).get();
@@ -308,7 +309,7 @@ export function updatePlan(actorId: string, id: number, input: PlanInput): PlanW
       .set({ ...planValues(input), ...decision })
       .where(eq(safetyPlans.id, id))
       .run();
-    audit({ actorId, action: "plan.updated", targetType: "plan", targetId: id }, tx);
+    audit({ actorId: viewer.id, action: "plan.updated", targetType: "plan", targetId: id }, tx);
     return { ok: true as const, id };
   }) as PlanWriteResult;
 }
@@ -334,7 +335,7 @@ export type PlanTransitionResult =
  * second one in force is refused (close the old one first), so "the plan" is never ambiguous.
  * BEGIN IMMEDIATE so two coordinators cannot both put a plan in force at the same moment.
  */
-export function transitionPlan(actorId: string, id: number, to: PlanStatus, decision?: Partial<PlanDecision>): PlanTransitionResult {
+export function transitionPlan(viewer: Viewer, id: number, to: PlanStatus, decision?: Partial<PlanDecision>): PlanTransitionResult {
   return db().transaction((tx) => {
     const plan = tx.select().from(safetyPlans).where(eq(safetyPlans.id, id)).get();
     if (!plan) return { ok: false as const, reason: "notFound" as const };
@@ -356,16 +357,17 @@ export function transitionPlan(actorId: string, id: number, to: PlanStatus, deci
       if (other) return { ok: false as const, reason: "otherInForce" as const, other };
     }
     tx.update(safetyPlans).set(patch).where(eq(safetyPlans.id, id)).run();
-    audit({ actorId, action: `plan.${to}`, targetType: "plan", targetId: id, detail: { from: plan.status, to } }, tx);
+    audit({ actorId: viewer.id, action: `plan.${to}`, targetType: "plan", targetId: id, detail: { from: plan.status, to } }, tx);
     return { ok: true as const };
   }) as PlanTransitionResult;
 }
 
 /** Publishing shows the plan (and its published measures) to the public; unpublishing hides it again. */
-export function setPlanPublished(actorId: string, id: number, published: boolean): boolean {
+export function setPlanPublished(viewer: Viewer, id: number, published: boolean): boolean {
   return db().transaction((tx) => {
     const changed = tx.update(safetyPlans).set({ published }).where(eq(safetyPlans.id, id)).run().changes > 0;
-    if (changed) audit({ actorId, action: published ? "plan.published" : "plan.unpublished", targetType: "plan", targetId: id }, tx);
+    if (changed)
+      audit({ actorId: viewer.id, action: published ? "plan.published" : "plan.unpublished", targetType: "plan", targetId: id }, tx);
     return changed;
   });
 }
@@ -419,13 +421,13 @@ function writeYears(tx: Tx, priorityAreaId: number, years: number[], decisionNot
  * Records the years a priority area is in force (the steering group's yearly review). Removing a
  * year deletes its row; the audit entry keeps what was added and removed, and with which note.
  */
-export function setPriorityAreaYears(actorId: string, priorityAreaId: number, years: number[], decisionNote?: string | null): YearsResult {
+export function setPriorityAreaYears(viewer: Viewer, priorityAreaId: number, years: number[], decisionNote?: string | null): YearsResult {
   return db().transaction((tx) => {
     const res = writeYears(tx, priorityAreaId, years, blankToNull(decisionNote));
     if (res.ok && (res.added.length || res.removed.length)) {
       audit(
         {
-          actorId,
+          actorId: viewer.id,
           action: "priorityArea.years",
           targetType: "priorityArea",
           targetId: priorityAreaId,
@@ -468,7 +470,7 @@ function checkCodedChild(
 }
 
 /** Adds (id null) or edits a priority area of a plan, and its years when given, in one transaction. */
-export function savePriorityArea(actorId: string, planId: number, id: number | null, input: PriorityAreaInput): PriorityAreaResult {
+export function savePriorityArea(viewer: Viewer, planId: number, id: number | null, input: PriorityAreaInput): PriorityAreaResult {
   return db().transaction((tx) => {
     const plan = tx
       .select({ periodStart: safetyPlans.periodStart, periodEnd: safetyPlans.periodEnd })
@@ -502,7 +504,7 @@ export function savePriorityArea(actorId: string, planId: number, id: number | n
     if (input.years) years = writeYears(tx, areaId, input.years, blankToNull(input.decisionNote));
     audit(
       {
-        actorId,
+        actorId: viewer.id,
         action: id == null ? "priorityArea.created" : "priorityArea.updated",
         targetType: "priorityArea",
         targetId: areaId,
@@ -532,7 +534,7 @@ export type StrategyInput = {
 export type StrategyResult = { ok: true; id: number } | { ok: false; reason: "notFound" | "termOrder" };
 
 /** Adds (id null) or edits the council's strategy programme for a term. */
-export function saveStrategy(actorId: string, id: number | null, input: StrategyInput): StrategyResult {
+export function saveStrategy(viewer: Viewer, id: number | null, input: StrategyInput): StrategyResult {
   if (input.termEndYear < input.termStartYear) return { ok: false, reason: "termOrder" };
   const values = {
     ...writtenNames(input),
@@ -543,12 +545,12 @@ export function saveStrategy(actorId: string, id: number | null, input: Strategy
   return db().transaction((tx) => {
     if (id == null) {
       const newId = Number(tx.insert(strategies).values(values).run().lastInsertRowid);
-      audit({ actorId, action: "strategy.created", targetType: "strategy", targetId: newId }, tx);
+      audit({ actorId: viewer.id, action: "strategy.created", targetType: "strategy", targetId: newId }, tx);
       return { ok: true as const, id: newId };
     }
     if (tx.update(strategies).set(values).where(eq(strategies.id, id)).run().changes === 0)
       return { ok: false as const, reason: "notFound" as const };
-    audit({ actorId, action: "strategy.updated", targetType: "strategy", targetId: id }, tx);
+    audit({ actorId: viewer.id, action: "strategy.updated", targetType: "strategy", targetId: id }, tx);
     return { ok: true as const, id };
   }) as StrategyResult;
 }
@@ -557,7 +559,7 @@ export type GoalInput = { code: string; nameFi: string; nameSv?: string | null; 
 export type GoalResult = { ok: true; id: number } | { ok: false; reason: "notFound" | "codeTaken" };
 
 /** Adds (id null) or edits a goal of a strategy; codes are unique within the strategy. */
-export function saveStrategyGoal(actorId: string, strategyId: number, id: number | null, input: GoalInput): GoalResult {
+export function saveStrategyGoal(viewer: Viewer, strategyId: number, id: number | null, input: GoalInput): GoalResult {
   return db().transaction((tx) => {
     if (!tx.select({ id: strategies.id }).from(strategies).where(eq(strategies.id, strategyId)).get())
       return { ok: false as const, reason: "notFound" as const };
@@ -580,7 +582,7 @@ export function saveStrategyGoal(actorId: string, strategyId: number, id: number
     else tx.update(strategyGoals).set(values).where(eq(strategyGoals.id, goalId)).run();
     audit(
       {
-        actorId,
+        actorId: viewer.id,
         action: id == null ? "strategyGoal.created" : "strategyGoal.updated",
         targetType: "strategyGoal",
         targetId: goalId,

@@ -241,14 +241,14 @@ function touch(
 // ---------------------------------------------------------------------------------------------
 // Creating and editing
 
-export function createNeighbourhoodPlan(actorId: string, areaId: number, title: string, now = clock.now()): number {
+export function createNeighbourhoodPlan(viewer: Viewer, areaId: number, title: string, now = clock.now()): number {
   return db().transaction((tx) => {
     const id = Number(
-      tx.insert(neighbourhoodPlans).values({ areaId, title, createdById: actorId, updatedAt: now, createdAt: now }).run().lastInsertRowid,
+      tx.insert(neighbourhoodPlans).values({ areaId, title, createdById: viewer.id, updatedAt: now, createdAt: now }).run().lastInsertRowid,
     );
-    tx.insert(planAuthors).values({ planId: id, userId: actorId, role: "owner", addedAt: now }).run();
-    recordVersion(tx, id, 1, actorId, now, { note: "created", basicsAuthorId: actorId });
-    audit({ actorId, action: "neighbourhoodPlan.created", targetType: "neighbourhoodPlan", targetId: id }, tx);
+    tx.insert(planAuthors).values({ planId: id, userId: viewer.id, role: "owner", addedAt: now }).run();
+    recordVersion(tx, id, 1, viewer.id, now, { note: "created", basicsAuthorId: viewer.id });
+    audit({ actorId: viewer.id, action: "neighbourhoodPlan.created", targetType: "neighbourhoodPlan", targetId: id }, tx);
     return id;
   });
 }
@@ -317,24 +317,27 @@ const conflict = (r: Reader, current: Record<string, unknown> | null, authorId: 
 });
 
 export function saveBasics(
-  actorId: string,
+  viewer: Viewer,
   planId: number,
   baseRev: string | null | undefined,
   input: BasicsInput,
   now = clock.now(),
 ): SaveResult {
   return db().transaction((tx): SaveResult => {
-    const found = editablePlan(tx, planId, actorId);
+    const found = editablePlan(tx, planId, viewer.id);
     if (found.error) return { ok: false, reason: found.error };
     const { plan } = found;
     const currentRev = revOf(basicsValues(plan));
     const newRev = revOf(basicsValues(input));
     const latest = latestVersionRow(tx, planId);
     const lastAuthor = latest ? parseSnapshot(latest.snapshot).basicsAuthorId : plan.createdById;
-    const verdict = compare(currentRev, newRev, baseRev, lastAuthor, actorId);
+    const verdict = compare(currentRev, newRev, baseRev, lastAuthor, viewer.id);
     if (verdict === "same") return { ok: true, id: planId, rev: newRev, version: plan.version, savedAt: now.getTime() };
     if (verdict === "conflict") return conflict(tx, { title: plan.title, situation: plan.situation }, lastAuthor, currentRev);
-    const version = touch(tx, planId, actorId, now, { basicsAuthorId: actorId, set: { title: input.title, situation: input.situation } });
+    const version = touch(tx, planId, viewer.id, now, {
+      basicsAuthorId: viewer.id,
+      set: { title: input.title, situation: input.situation },
+    });
     return { ok: true, id: planId, rev: newRev, version, savedAt: now.getTime() };
   });
 }
@@ -401,17 +404,17 @@ function saveItem<K extends keyof ItemInputs>(
   });
 }
 
-export function saveObservation(actorId: string, planId: number, ref: ItemRef, input: ObservationInput, now = clock.now()): SaveResult {
-  return saveItem("observation", actorId, planId, ref, input, now);
+export function saveObservation(viewer: Viewer, planId: number, ref: ItemRef, input: ObservationInput, now = clock.now()): SaveResult {
+  return saveItem("observation", viewer.id, planId, ref, input, now);
 }
 
-export function savePlanGoal(actorId: string, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
-  return saveItem("goal", actorId, planId, ref, input, now);
+export function savePlanGoal(viewer: Viewer, planId: number, ref: ItemRef, input: GoalInput, now = clock.now()): SaveResult {
+  return saveItem("goal", viewer.id, planId, ref, input, now);
 }
 
-export function savePlanAction(actorId: string, planId: number, ref: ItemRef, input: ActionInput, now = clock.now()): SaveResult {
+export function savePlanAction(viewer: Viewer, planId: number, ref: ItemRef, input: ActionInput, now = clock.now()): SaveResult {
   // References must point at real records; a goal must be this plan's own.
-  return saveItem("action", actorId, planId, ref, input, now, (tx) => {
+  return saveItem("action", viewer.id, planId, ref, input, now, (tx) => {
     const invalid: SaveResult = { ok: false, reason: "invalidReference" };
     if (
       input.goalId &&
@@ -435,14 +438,14 @@ export function savePlanAction(actorId: string, planId: number, ref: ItemRef, in
 export type ItemKind = keyof typeof ITEM_KINDS;
 
 export function removeItem(
-  actorId: string,
+  viewer: Viewer,
   planId: number,
   kind: ItemKind,
   itemId: number,
   now = clock.now(),
 ): { ok: true } | { ok: false; reason: "notFound" | "notEditable" } {
   return db().transaction((tx) => {
-    const found = editablePlan(tx, planId, actorId);
+    const found = editablePlan(tx, planId, viewer.id);
     if (found.error) return { ok: false as const, reason: found.error };
     const { table } = ITEM_KINDS[kind];
     const res = tx
@@ -450,7 +453,7 @@ export function removeItem(
       .where(and(eq(table.id, itemId), eq(table.planId, planId)))
       .run();
     if (!res.changes) return { ok: false as const, reason: "notFound" as const };
-    touch(tx, planId, actorId, now);
+    touch(tx, planId, viewer.id, now);
     return { ok: true as const };
   });
 }
@@ -463,9 +466,9 @@ export type CoauthorResult =
   | { ok: false; reason: "notEditable" | "notFound" | "noSuchResident" | "alreadyAuthor" };
 
 /** Any author of an editable plan may invite another registered resident (someone with a home area). */
-export function addCoauthor(actorId: string, planId: number, email: string, now = clock.now()): CoauthorResult {
+export function addCoauthor(viewer: Viewer, planId: number, email: string, now = clock.now()): CoauthorResult {
   const result = db().transaction((tx): CoauthorResult => {
-    const found = editablePlan(tx, planId, actorId);
+    const found = editablePlan(tx, planId, viewer.id);
     if (found.error) return { ok: false, reason: found.error };
     const user = tx
       .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
@@ -486,10 +489,10 @@ export function addCoauthor(actorId: string, planId: number, email: string, now 
     )
       return { ok: false, reason: "alreadyAuthor" };
     tx.insert(planAuthors).values({ planId, userId: user.id, role: "coauthor", addedAt: now }).run();
-    touch(tx, planId, actorId, now);
+    touch(tx, planId, viewer.id, now);
     audit(
       {
-        actorId,
+        actorId: viewer.id,
         action: "neighbourhoodPlan.coauthorAdded",
         targetType: "neighbourhoodPlan",
         targetId: planId,
@@ -497,7 +500,7 @@ export function addCoauthor(actorId: string, planId: number, email: string, now 
       },
       tx,
     );
-    notifyCoauthorAdded(tx, actorId, planId, user.id, now);
+    notifyCoauthorAdded(tx, viewer.id, planId, user.id, now);
     return { ok: true, name: user.name };
   });
   if (result.ok) scheduleMailDelivery();
@@ -512,30 +515,30 @@ export type InviteResult = CoauthorResult | { ok: true; invited: string; mailed:
  * becomes a co-author on arrival (acceptCoauthorInvitation).
  */
 export async function addOrInviteCoauthor(
-  actorId: string,
+  viewer: Viewer,
   planId: number,
   email: string,
   lang: Language,
   now = clock.now(),
 ): Promise<InviteResult> {
-  const added = addCoauthor(actorId, planId, email, now);
+  const added = addCoauthor(viewer, planId, email, now);
   if (added.ok || added.reason !== "noSuchResident") return added;
   const address = email.trim().toLowerCase();
   const invited = db().transaction((tx) => {
-    const found = editablePlan(tx, planId, actorId);
+    const found = editablePlan(tx, planId, viewer.id);
     if (found.error) return { error: found.error };
     const account = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, address)).get();
     // A disabled account is not brought back by a neighbour's invitation.
     if (account?.disabledAt) return { error: "noSuchResident" as const };
     const invite = insertInvitation(
       tx,
-      { email: address, name: "", groupId: null, organisationId: null, position: "member", invitedBy: actorId },
+      { email: address, name: "", groupId: null, organisationId: null, position: "member", invitedBy: viewer.id },
       now,
     );
     tx.insert(planInvitations).values({ invitationId: invite.id, planId }).run();
     audit(
       {
-        actorId,
+        actorId: viewer.id,
         action: "neighbourhoodPlan.coauthorInvited",
         targetType: "neighbourhoodPlan",
         targetId: planId,
@@ -543,7 +546,7 @@ export async function addOrInviteCoauthor(
       },
       tx,
     );
-    return { invite, title: found.plan.title, inviter: nameOf(tx, actorId) ?? "" };
+    return { invite, title: found.plan.title, inviter: nameOf(tx, viewer.id) ?? "" };
   });
   if ("error" in invited) return { ok: false, reason: invited.error ?? "notFound" };
   const mailed = await mailInvitation(
@@ -624,20 +627,26 @@ export async function acceptCoauthorInvitation(token: string, password: string, 
 }
 
 /** The owner removes a co-author; a co-author may leave. The owner stays. */
-export function removeCoauthor(actorId: string, planId: number, userId: string, now = clock.now()): { ok: boolean } {
+export function removeCoauthor(viewer: Viewer, planId: number, userId: string, now = clock.now()): { ok: boolean } {
   return db().transaction((tx) => {
-    const found = editablePlan(tx, planId, actorId);
+    const found = editablePlan(tx, planId, viewer.id);
     if (found.error) return { ok: false };
     const roles = tx.select().from(planAuthors).where(eq(planAuthors.planId, planId)).all();
     const target = roles.find((a) => a.userId === userId);
-    const actorIsOwner = roles.some((a) => a.userId === actorId && a.role === "owner");
-    if (!target || target.role === "owner" || (!actorIsOwner && userId !== actorId)) return { ok: false };
+    const actorIsOwner = roles.some((a) => a.userId === viewer.id && a.role === "owner");
+    if (!target || target.role === "owner" || (!actorIsOwner && userId !== viewer.id)) return { ok: false };
     tx.delete(planAuthors)
       .where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, userId)))
       .run();
-    touch(tx, planId, actorId, now);
+    touch(tx, planId, viewer.id, now);
     audit(
-      { actorId, action: "neighbourhoodPlan.coauthorRemoved", targetType: "neighbourhoodPlan", targetId: planId, detail: { userId } },
+      {
+        actorId: viewer.id,
+        action: "neighbourhoodPlan.coauthorRemoved",
+        targetType: "neighbourhoodPlan",
+        targetId: planId,
+        detail: { userId },
+      },
       tx,
     );
     return { ok: true };
@@ -661,16 +670,16 @@ export function missingSections(planId: number, r: Reader = db()): string[] {
 }
 
 /** The authors send the plan to the network; the nearest covering network becomes its reviewer. */
-export function submitPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
+export function submitPlan(viewer: Viewer, planId: number, now = clock.now()): WorkflowResult {
   const result = db().transaction((tx): WorkflowResult => {
-    const found = editablePlan(tx, planId, actorId);
+    const found = editablePlan(tx, planId, viewer.id);
     if (found.error) return { ok: false, reason: found.error === "notFound" ? "notFound" : "transition" };
     const missing = missingSections(planId, tx);
     if (missing.length) return { ok: false, reason: "incomplete", missing };
     const reviewer = networksCoveringArea(found.plan.areaId, tx)[0]?.id ?? null;
-    touch(tx, planId, actorId, now, { note: "submitted", set: { status: "submitted", submittedAt: now, reviewingGroupId: reviewer } });
-    audit({ actorId, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
-    notifyPlanEvent(tx, actorId, planId, "submitted", now);
+    touch(tx, planId, viewer.id, now, { note: "submitted", set: { status: "submitted", submittedAt: now, reviewingGroupId: reviewer } });
+    audit({ actorId: viewer.id, action: "neighbourhoodPlan.submitted", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    notifyPlanEvent(tx, viewer.id, planId, "submitted", now);
     return { ok: true };
   });
   if (result.ok) scheduleMailDelivery();
@@ -683,7 +692,7 @@ export function submitPlan(actorId: string, planId: number, now = clock.now()): 
  * `acceptedAt` and `publishedAt` are the same moment (the `accepted` status is not used).
  */
 export function reviewPlan(
-  actorId: string,
+  viewer: Viewer,
   planId: number,
   decision: "changes" | "accept",
   feedback: string,
@@ -694,22 +703,22 @@ export function reviewPlan(
     if (!plan) return { ok: false, reason: "notFound" };
     if (plan.status !== "submitted") return { ok: false, reason: "transition" };
     if (feedback.trim())
-      tx.insert(planComments).values({ planId, authorId: actorId, body: feedback.trim(), kind: "feedback", createdAt: now }).run();
+      tx.insert(planComments).values({ planId, authorId: viewer.id, body: feedback.trim(), kind: "feedback", createdAt: now }).run();
     if (decision === "changes") {
-      touch(tx, planId, actorId, now, { note: "changesRequested", set: { status: "changes_requested" } });
+      touch(tx, planId, viewer.id, now, { note: "changesRequested", set: { status: "changes_requested" } });
     } else {
-      touch(tx, planId, actorId, now, { note: "published", set: { status: "published", acceptedAt: now, publishedAt: now } });
+      touch(tx, planId, viewer.id, now, { note: "published", set: { status: "published", acceptedAt: now, publishedAt: now } });
     }
     audit(
       {
-        actorId,
+        actorId: viewer.id,
         action: decision === "changes" ? "neighbourhoodPlan.changesRequested" : "neighbourhoodPlan.published",
         targetType: "neighbourhoodPlan",
         targetId: planId,
       },
       tx,
     );
-    notifyPlanEvent(tx, actorId, planId, decision === "changes" ? "changesRequested" : "published", now);
+    notifyPlanEvent(tx, viewer.id, planId, decision === "changes" ? "changesRequested" : "published", now);
     return { ok: true };
   });
   if (result.ok) scheduleMailDelivery();
@@ -718,32 +727,32 @@ export function reviewPlan(
 
 const WITHDRAWABLE: NeighbourhoodPlanStatus[] = ["draft", "submitted", "changes_requested", "accepted"];
 
-export function withdrawPlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
+export function withdrawPlan(viewer: Viewer, planId: number, now = clock.now()): WorkflowResult {
   return db().transaction((tx): WorkflowResult => {
     const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
     if (!plan) return { ok: false, reason: "notFound" };
     if (!WITHDRAWABLE.includes(plan.status)) return { ok: false, reason: "transition" };
-    touch(tx, planId, actorId, now, { note: "withdrawn", set: { status: "withdrawn", withdrawnAt: now } });
-    audit({ actorId, action: "neighbourhoodPlan.withdrawn", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    touch(tx, planId, viewer.id, now, { note: "withdrawn", set: { status: "withdrawn", withdrawnAt: now } });
+    audit({ actorId: viewer.id, action: "neighbourhoodPlan.withdrawn", targetType: "neighbourhoodPlan", targetId: planId }, tx);
     return { ok: true };
   });
 }
 
 /** A published plan that has run its course is archived: still public, no longer followed up. */
-export function archivePlan(actorId: string, planId: number, now = clock.now()): WorkflowResult {
+export function archivePlan(viewer: Viewer, planId: number, now = clock.now()): WorkflowResult {
   return db().transaction((tx): WorkflowResult => {
     const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
     if (!plan) return { ok: false, reason: "notFound" };
     if (plan.status !== "published") return { ok: false, reason: "transition" };
-    touch(tx, planId, actorId, now, { note: "archived", set: { status: "archived", archivedAt: now } });
-    audit({ actorId, action: "neighbourhoodPlan.archived", targetType: "neighbourhoodPlan", targetId: planId }, tx);
+    touch(tx, planId, viewer.id, now, { note: "archived", set: { status: "archived", archivedAt: now } });
+    audit({ actorId: viewer.id, action: "neighbourhoodPlan.archived", targetType: "neighbourhoodPlan", targetId: planId }, tx);
     return { ok: true };
   });
 }
 
 /** Follow-up of a published plan: an action's status, by its authors or the network. */
 export function setActionStatus(
-  actorId: string,
+  viewer: Viewer,
   planId: number,
   actionId: number,
   status: PlanActionStatus,
@@ -759,8 +768,11 @@ export function setActionStatus(
       .where(and(eq(planActions.id, actionId), eq(planActions.planId, planId)))
       .run();
     if (!res.changes) return { ok: false, reason: "notFound" };
-    touch(tx, planId, actorId, now);
-    audit({ actorId, action: "neighbourhoodPlan.actionStatus", targetType: "planAction", targetId: actionId, detail: { status } }, tx);
+    touch(tx, planId, viewer.id, now);
+    audit(
+      { actorId: viewer.id, action: "neighbourhoodPlan.actionStatus", targetType: "planAction", targetId: actionId, detail: { status } },
+      tx,
+    );
     return { ok: true };
   });
 }

@@ -5,6 +5,7 @@ import { groups, measures, networkMeasureNotes, users } from "../../../db/schema
 import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
+import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -24,14 +25,17 @@ export function listNetworkNotes(groupId: number, r: Reader = db()) {
     .all();
 }
 
-export function addNetworkNote(actorId: string, groupId: number, measureId: number, body: string, now = clock.now()): boolean {
+export function addNetworkNote(viewer: Viewer, groupId: number, measureId: number, body: string, now = clock.now()): boolean {
   return db().transaction((tx) => {
     if (!tx.select({ id: measures.id }).from(measures).where(eq(measures.id, measureId)).get()) return false;
     const id = Number(
-      tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: actorId, createdAt: now }).run()
+      tx.insert(networkMeasureNotes).values({ groupId, measureId, body: body.trim(), authorId: viewer.id, createdAt: now }).run()
         .lastInsertRowid,
     );
-    audit({ actorId, action: "network.note", targetType: "networkMeasureNote", targetId: id, detail: { groupId, measureId } }, tx);
+    audit(
+      { actorId: viewer.id, action: "network.note", targetType: "networkMeasureNote", targetId: id, detail: { groupId, measureId } },
+      tx,
+    );
     return true;
   });
 }

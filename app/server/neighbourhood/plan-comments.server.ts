@@ -9,17 +9,18 @@ import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import { scheduleMailDelivery } from "../mail/notifications.server";
 import { notifyCommented, notifyCommentReported } from "./plan-notifications.server";
+import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
-export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
+export function addComment(viewer: Viewer, planId: number, body: string, now = clock.now()): number {
   const commentId = db().transaction((tx) => {
     const id = Number(
-      tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run()
+      tx.insert(planComments).values({ planId, authorId: viewer.id, body: body.trim(), kind: "comment", createdAt: now }).run()
         .lastInsertRowid,
     );
-    audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
-    notifyCommented(tx, actorId, planId, id, now);
+    audit({ actorId: viewer.id, action: "comment.created", targetType: "planComment", targetId: id }, tx);
+    notifyCommented(tx, viewer.id, planId, id, now);
     return id;
   });
   scheduleMailDelivery();
@@ -30,7 +31,7 @@ export function getComment(commentId: number, r: Reader = db()) {
   return r.select().from(planComments).where(eq(planComments.id, commentId)).get() ?? null;
 }
 
-export function reportComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
+export function reportComment(viewer: Viewer, commentId: number, reason: string, now = clock.now()): boolean {
   const reported = db().transaction((tx) => {
     const comment = tx
       .select({ id: planComments.id, planId: planComments.planId })
@@ -38,9 +39,9 @@ export function reportComment(actorId: string, commentId: number, reason: string
       .where(eq(planComments.id, commentId))
       .get();
     if (!comment) return false;
-    tx.insert(commentReports).values({ commentId, reporterId: actorId, reason: reason.trim(), createdAt: now }).run();
-    audit({ actorId, action: "comment.reported", targetType: "planComment", targetId: commentId }, tx);
-    notifyCommentReported(tx, actorId, comment.planId, commentId, now);
+    tx.insert(commentReports).values({ commentId, reporterId: viewer.id, reason: reason.trim(), createdAt: now }).run();
+    audit({ actorId: viewer.id, action: "comment.reported", targetType: "planComment", targetId: commentId }, tx);
+    notifyCommentReported(tx, viewer.id, comment.planId, commentId, now);
     return true;
   });
   if (reported) scheduleMailDelivery();
@@ -48,11 +49,11 @@ export function reportComment(actorId: string, commentId: number, reason: string
 }
 
 /** Hides a comment with a reason. The text stays in the database; open reports on it are resolved. */
-export function hideComment(actorId: string, commentId: number, reason: string, now = clock.now()): boolean {
+export function hideComment(viewer: Viewer, commentId: number, reason: string, now = clock.now()): boolean {
   return db().transaction((tx) => {
     const res = tx
       .update(planComments)
-      .set({ hiddenAt: now, hiddenById: actorId, hiddenReason: reason.trim() })
+      .set({ hiddenAt: now, hiddenById: viewer.id, hiddenReason: reason.trim() })
       .where(and(eq(planComments.id, commentId), isNull(planComments.hiddenAt)))
       .run();
     if (!res.changes) return false;
@@ -60,7 +61,10 @@ export function hideComment(actorId: string, commentId: number, reason: string, 
       .set({ resolvedAt: now })
       .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)))
       .run();
-    audit({ actorId, action: "comment.hidden", targetType: "planComment", targetId: commentId, detail: { reason: reason.trim() } }, tx);
+    audit(
+      { actorId: viewer.id, action: "comment.hidden", targetType: "planComment", targetId: commentId, detail: { reason: reason.trim() } },
+      tx,
+    );
     return true;
   });
 }

@@ -21,6 +21,7 @@ import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { currentMembership } from "./memberships";
 import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import type { Viewer } from "./viewer.server";
 
 export const PAGE_SIZE = 25;
 
@@ -140,14 +141,14 @@ export function getUserDetail(userId: string) {
 }
 
 /** Disabling ends every session at once; the account stays for the record. */
-export function setUserDisabled(actorId: string, userId: string, disabled: boolean) {
+export function setUserDisabled(viewer: Viewer, userId: string, disabled: boolean) {
   db().transaction((tx) => {
     tx.update(users)
       .set({ disabledAt: disabled ? clock.now() : null })
       .where(eq(users.id, userId))
       .run();
     if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    audit({ actorId, action: disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: userId }, tx);
+    audit({ actorId: viewer.id, action: disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: userId }, tx);
   });
 }
 
@@ -167,7 +168,7 @@ export function listOrganisations() {
 }
 
 export function saveOrganisation(
-  actorId: string,
+  viewer: Viewer,
   input: { id?: number; nameFi: string; nameSv?: string; nameEn?: string; shortName?: string; kind: OrganisationKind },
 ): { ok: true; id: number } | { ok: false; reason: "duplicateName" | "notFound" } {
   return db().transaction((tx) => {
@@ -187,7 +188,10 @@ export function saveOrganisation(
     } else {
       id = Number(tx.insert(organisations).values(values).run().lastInsertRowid);
     }
-    audit({ actorId, action: input.id ? "organisation.updated" : "organisation.created", targetType: "organisation", targetId: id }, tx);
+    audit(
+      { actorId: viewer.id, action: input.id ? "organisation.updated" : "organisation.created", targetType: "organisation", targetId: id },
+      tx,
+    );
     return { ok: true as const, id };
   });
 }
@@ -255,7 +259,7 @@ export function listGroupAreas(groupId: number) {
 }
 
 export function addMembership(
-  actorId: string,
+  viewer: Viewer,
   input: { userId: string; groupId: number; organisationId: number | null; position: Position; now?: Date },
 ): { ok: true } | { ok: false; reason: "organisationRequired" | "alreadyMember" | "notFound" } {
   const now = input.now ?? clock.now();
@@ -279,20 +283,23 @@ export function addMembership(
         joinedAt: now,
       })
       .run();
-    audit({ actorId, action: "membership.added", targetType: "user", targetId: input.userId, detail: { groupId: input.groupId } }, tx);
+    audit(
+      { actorId: viewer.id, action: "membership.added", targetType: "user", targetId: input.userId, detail: { groupId: input.groupId } },
+      tx,
+    );
     return { ok: true as const };
   });
 }
 
 /** Ending a membership keeps it for the record; access ends immediately. */
-export function endMembership(actorId: string, membershipId: number, now = clock.now()): boolean {
+export function endMembership(viewer: Viewer, membershipId: number, now = clock.now()): boolean {
   return db().transaction((tx) => {
     const res = tx
       .update(memberships)
       .set({ leftAt: now })
       .where(and(eq(memberships.id, membershipId), isNull(memberships.leftAt)))
       .run();
-    if (res.changes) audit({ actorId, action: "membership.ended", targetType: "membership", targetId: membershipId }, tx);
+    if (res.changes) audit({ actorId: viewer.id, action: "membership.ended", targetType: "membership", targetId: membershipId }, tx);
     return res.changes > 0;
   });
 }
@@ -314,10 +321,10 @@ export function listOpenInvitations(now = clock.now()) {
     .all();
 }
 
-export function revokeInvitation(actorId: string, invitationId: number) {
+export function revokeInvitation(viewer: Viewer, invitationId: number) {
   db().transaction((tx) => {
     tx.update(invitations).set({ usedAt: clock.now(), expiresAt: clock.now() }).where(eq(invitations.id, invitationId)).run();
-    audit({ actorId, action: "invitation.revoked", targetType: "invitation", targetId: invitationId }, tx);
+    audit({ actorId: viewer.id, action: "invitation.revoked", targetType: "invitation", targetId: invitationId }, tx);
   });
 }
 

@@ -52,13 +52,13 @@ export function requireAllStaff(): boolean {
   return row?.value === "true";
 }
 
-export function setRequireAllStaff(actorId: string, on: boolean, now = clock.now()): void {
+export function setRequireAllStaff(viewer: Viewer, on: boolean, now = clock.now()): void {
   db().transaction((tx) => {
     tx.insert(appSettings)
-      .values({ key: REQUIRE_ALL_STAFF_KEY, value: String(on), updatedBy: actorId, updatedAt: now })
-      .onConflictDoUpdate({ target: appSettings.key, set: { value: String(on), updatedBy: actorId, updatedAt: now } })
+      .values({ key: REQUIRE_ALL_STAFF_KEY, value: String(on), updatedBy: viewer.id, updatedAt: now })
+      .onConflictDoUpdate({ target: appSettings.key, set: { value: String(on), updatedBy: viewer.id, updatedAt: now } })
       .run();
-    audit({ actorId, action: "secondFactor.requireAllStaffChanged", detail: { on } }, tx);
+    audit({ actorId: viewer.id, action: "secondFactor.requireAllStaffChanged", detail: { on } }, tx);
   });
 }
 
@@ -172,12 +172,12 @@ export function removeFactor(userId: string, factorId: number): boolean {
 }
 
 /** A coordinator removes every factor of someone who lost theirs; they enrol again after signing in. */
-export function resetFactors(actorId: string, userId: string): number {
+export function resetFactors(viewer: Viewer, userId: string): number {
   return db().transaction((tx) => {
     const removed = tx.delete(secondFactors).where(eq(secondFactors.userId, userId)).run().changes;
     tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
     tx.delete(authChallenges).where(eq(authChallenges.userId, userId)).run();
-    audit({ actorId, action: "secondFactor.reset", targetType: "user", targetId: userId, detail: { removed } }, tx);
+    audit({ actorId: viewer.id, action: "secondFactor.reset", targetType: "user", targetId: userId, detail: { removed } }, tx);
     return removed;
   });
 }

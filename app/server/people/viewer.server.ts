@@ -30,6 +30,16 @@ export function loadViewer(userId: string, now = clock.now()): Viewer | null {
 }
 
 /**
+ * The viewer of a known account, for the callers that start from an id rather than a request: the
+ * demo seed, the benchmark's data set and tests. Throws when the account does not exist.
+ */
+export function viewerById(userId: string, now = clock.now()): Viewer {
+  const viewer = loadViewer(userId, now);
+  if (!viewer) throw new Error(`viewerById: no active account ${userId}`);
+  return viewer;
+}
+
+/**
  * The three viewer queries, prepared once: after every write the viewer cache is stale, so a
  * stream of writes (follow-ups during a meeting) recomputes the viewer on each request.
  */

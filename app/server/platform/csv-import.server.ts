@@ -5,6 +5,7 @@
 // back as translation keys under the feature's own prefix ("measureIo.errors", …), so every import
 // keeps its own wording.
 import { randomBytes } from "node:crypto";
+import type { Viewer } from "../people/viewer.server";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { json, redirect, type TypedResponse } from "@remix-run/node";
@@ -311,7 +312,7 @@ export type ImportFlow<F, V extends ImportValidation<unknown>, P, T = undefined,
   };
   parse: (bytes: Uint8Array, filename: string) => Parsed<F> | Promise<Parsed<F>>;
   validate: (file: F, target: T) => V;
-  apply: (userId: string, file: F, target: T, filename: string) => ImportResult<V>;
+  apply: (viewer: Viewer, file: F, target: T, filename: string) => ImportResult<V>;
   /** What the browser gets of a validation: only the rows' shown fields, and any extras. */
   preview: (validation: V, target: T) => P;
   /** Where a finished import goes: the page again, with the counts in the query. */
@@ -325,7 +326,7 @@ export type ImportFlow<F, V extends ImportValidation<unknown>, P, T = undefined,
  */
 export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>(
   request: Request,
-  userId: string,
+  viewer: Viewer,
   flow: ImportFlow<F, V, P, T, K>,
 ): Promise<TypedResponse<ImportAnswer<P>>> {
   const stage = uploadStage<{ key?: K }>(flow.folder);
@@ -342,12 +343,12 @@ export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const form = await request.formData();
     const id = form.get("uploadId");
-    const upload = form.get("intent") === "confirm" && typeof id === "string" ? await stage.load(id, userId) : null;
+    const upload = form.get("intent") === "confirm" && typeof id === "string" ? await stage.load(id, viewer.id) : null;
     const target = upload && flow.target ? flow.target.load(upload.key as K) : (undefined as T);
     if (!upload || target === null) return fail([`${flow.errors}.expired`]);
     const parsed = await flow.parse(upload.bytes, upload.filename);
     if (!parsed.ok) return fail(parsed.errors);
-    const result = flow.apply(userId, parsed.file, target, upload.filename);
+    const result = flow.apply(viewer, parsed.file, target, upload.filename);
     await stage.drop(id as string);
     // Something changed between preview and confirm: show the new state, write nothing.
     if (!result.ok) return json(previewOf(upload.filename, null, result.validation, target, [`${flow.errors}.changed`]), { status: 409 });
@@ -370,7 +371,7 @@ export async function runImport<F, V extends ImportValidation<unknown>, P, T, K>
   // Only a file that passed, and changes something, is kept for the confirm step.
   const uploadId =
     validation.ok && validation.counts.create + validation.counts.update > 0
-      ? await stage.stash({ userId, filename: name, bytes, key: chosen?.ok ? chosen.key : undefined })
+      ? await stage.stash({ userId: viewer.id, filename: name, bytes, key: chosen?.ok ? chosen.key : undefined })
       : null;
   return json(previewOf(name, uploadId, validation, target), { status: validation.ok ? 200 : 400 });
 }

@@ -32,6 +32,7 @@ import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
 import { measureTitles, prefixedNamesOf } from "../platform/select-names";
+import type { Viewer } from "../people/viewer.server";
 
 export type { ReviewChanges };
 
@@ -444,7 +445,7 @@ const isUniqueViolation = (e: unknown): boolean =>
 export type TitleRefusal = { ok: false; reason: "titleTaken"; field: TitleField };
 
 /** Starts a draft review; a title another review of the plan has in the same language is refused (unique indexes back it). */
-export function startReview(actorId: string, input: ReviewInput): { ok: true; id: number } | TitleRefusal {
+export function startReview(viewer: Viewer, input: ReviewInput): { ok: true; id: number } | TitleRefusal {
   try {
     return db().transaction((tx) => {
       const taken = takenTitleField(input.planId, input);
@@ -458,11 +459,11 @@ export function startReview(actorId: string, input: ReviewInput): { ok: true; id
             ...titleColumns(input),
             status: "draft",
             previousReviewId: previous?.id ?? null,
-            createdById: actorId,
+            createdById: viewer.id,
           })
           .run().lastInsertRowid,
       );
-      audit({ actorId, action: "review.created", targetType: "review", targetId: id }, tx);
+      audit({ actorId: viewer.id, action: "review.created", targetType: "review", targetId: id }, tx);
       return { ok: true as const, id };
     }) as { ok: true; id: number } | TitleRefusal;
   } catch (e) {
@@ -473,7 +474,7 @@ export function startReview(actorId: string, input: ReviewInput): { ok: true; id
 
 /** Renames a draft in any of its languages; a sent review is a record and keeps its titles. */
 export function updateReviewTitles(
-  actorId: string,
+  viewer: Viewer,
   reviewId: number,
   expectedVersion: number,
   titles: ReviewTitleInput,
@@ -490,7 +491,7 @@ export function updateReviewTitles(
         .set({ ...titleColumns(titles), version: review.version + 1 })
         .where(eq(statusReviews.id, reviewId))
         .run();
-      audit({ actorId, action: "review.renamed", targetType: "review", targetId: reviewId }, tx);
+      audit({ actorId: viewer.id, action: "review.renamed", targetType: "review", targetId: reviewId }, tx);
       return { ok: true as const };
     }) as { ok: true } | TitleRefusal | Refusal;
   } catch (e) {
@@ -500,8 +501,8 @@ export function updateReviewTitles(
 }
 
 /** startReview for callers that choose the title themselves (seed, tests): a taken title is an error. */
-export function createReview(actorId: string, input: ReviewInput): number {
-  const result = startReview(actorId, input);
+export function createReview(viewer: Viewer, input: ReviewInput): number {
+  const result = startReview(viewer, input);
   if (!result.ok) throw new Error(`a review of plan ${input.planId} is already titled "${input.title}"`);
   return result.id;
 }
@@ -527,7 +528,7 @@ export type ReviewView = NonNullable<ReturnType<typeof getReview>>;
 type Refusal = { ok: false; reason: "notFound" | "notDraft" | "conflict" | "wrongStatus" };
 
 export function saveAssessment(
-  actorId: string,
+  viewer: Viewer,
   reviewId: number,
   priorityAreaId: number | null,
   text: { assessment: string; proposals: string },
@@ -551,23 +552,23 @@ export function saveAssessment(
     if (existing) {
       if (existing.version !== expectedVersion) return { ok: false as const, reason: "conflict" as const };
       tx.update(reviewAssessments)
-        .set({ ...text, updatedById: actorId, updatedAt: now, version: existing.version + 1 })
+        .set({ ...text, updatedById: viewer.id, updatedAt: now, version: existing.version + 1 })
         .where(eq(reviewAssessments.id, existing.id))
         .run();
     } else {
       if (expectedVersion) return { ok: false as const, reason: "conflict" as const };
       tx.insert(reviewAssessments)
-        .values({ reviewId, priorityAreaId, ...text, updatedById: actorId, updatedAt: now })
+        .values({ reviewId, priorityAreaId, ...text, updatedById: viewer.id, updatedAt: now })
         .run();
     }
-    audit({ actorId, action: "review.assessed", targetType: "review", targetId: reviewId, detail: { priorityAreaId } }, tx);
+    audit({ actorId: viewer.id, action: "review.assessed", targetType: "review", targetId: reviewId, detail: { priorityAreaId } }, tx);
     return { ok: true as const };
   }) as { ok: true } | Refusal;
 }
 
 /** Sending freezes the review: the compiled content, assessments included, becomes the record. */
-export function sendReview(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
-  const result = sendReviewRecord(actorId, reviewId, expectedVersion, now);
+export function sendReview(viewer: Viewer, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
+  const result = sendReviewRecord(viewer, reviewId, expectedVersion, now);
   // The steering group is told at once; reminders.server.ts keeps it to one notice per person.
   if (result.ok) {
     announceReviewSent(reviewId, now);
@@ -576,7 +577,7 @@ export function sendReview(actorId: string, reviewId: number, expectedVersion: n
   return result;
 }
 
-function sendReviewRecord(actorId: string, reviewId: number, expectedVersion: number, now: Date): { ok: true } | Refusal {
+function sendReviewRecord(viewer: Viewer, reviewId: number, expectedVersion: number, now: Date): { ok: true } | Refusal {
   return db().transaction((tx) => {
     const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
     if (!review) return { ok: false as const, reason: "notFound" as const };
@@ -590,23 +591,23 @@ function sendReviewRecord(actorId: string, reviewId: number, expectedVersion: nu
         status: "sent",
         snapshot: JSON.stringify(content),
         sentAt: now,
-        sentById: actorId,
+        sentById: viewer.id,
         previousReviewId: previous?.id ?? null,
         version: review.version + 1,
       })
       .where(eq(statusReviews.id, reviewId))
       .run();
-    audit({ actorId, action: "review.sent", targetType: "review", targetId: reviewId }, tx);
+    audit({ actorId: viewer.id, action: "review.sent", targetType: "review", targetId: reviewId }, tx);
     return { ok: true as const };
   }) as { ok: true } | Refusal;
 }
 
-export function markDiscussed(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
-  return moveReview(actorId, reviewId, expectedVersion, "sent", "discussed", { discussedAt: now });
+export function markDiscussed(viewer: Viewer, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
+  return moveReview(viewer, reviewId, expectedVersion, "sent", "discussed", { discussedAt: now });
 }
 
 function moveReview(
-  actorId: string,
+  viewer: Viewer,
   reviewId: number,
   expectedVersion: number,
   from: ReviewStatus,
@@ -622,7 +623,7 @@ function moveReview(
       .set({ status: to, version: review.version + 1, ...extra })
       .where(eq(statusReviews.id, reviewId))
       .run();
-    audit({ actorId, action: `review.${to}`, targetType: "review", targetId: reviewId }, tx);
+    audit({ actorId: viewer.id, action: `review.${to}`, targetType: "review", targetId: reviewId }, tx);
     return { ok: true as const };
   }) as { ok: true } | Refusal;
 }
@@ -642,7 +643,7 @@ export type DecisionInput = {
  * year's priority areas also sets which areas of the plan are in force that year.
  */
 export function recordDecision(
-  actorId: string,
+  viewer: Viewer,
   reviewId: number,
   input: DecisionInput,
 ): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" } {
@@ -678,21 +679,27 @@ export function recordDecision(
         textEn: input.textEn || null,
         year: input.kind === "priority_areas" ? input.year : null,
         priorityAreaIds: input.kind === "priority_areas" ? JSON.stringify(input.priorityAreaIds ?? []) : null,
-        recordedById: actorId,
+        recordedById: viewer.id,
       })
       .run();
     audit(
-      { actorId, action: "review.decision", targetType: "review", targetId: reviewId, detail: { kind: input.kind, year: input.year } },
+      {
+        actorId: viewer.id,
+        action: "review.decision",
+        targetType: "review",
+        targetId: reviewId,
+        detail: { kind: input.kind, year: input.year },
+      },
       tx,
     );
     return { ok: true as const };
   }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" };
 }
 
-export function closeReview(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
+export function closeReview(viewer: Viewer, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
   const review = getReviewRecord(reviewId);
   if (!review) return { ok: false, reason: "notFound" };
-  return moveReview(actorId, reviewId, expectedVersion, review.status === "sent" ? "sent" : "discussed", "closed", { closedAt: now });
+  return moveReview(viewer, reviewId, expectedVersion, review.status === "sent" ? "sent" : "discussed", "closed", { closedAt: now });
 }
 
 // ---------------------------------------------------------------------------------------------
