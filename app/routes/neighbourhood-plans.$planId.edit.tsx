@@ -34,6 +34,7 @@ import { listOrganisations } from "~/server/people/directory.server";
 import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
 import {
   addOrInviteCoauthor,
+  COAUTHOR_INVITATIONS_PER_DAY,
   getPlanView,
   linkableMeasures,
   removeCoauthor,
@@ -53,6 +54,7 @@ import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/Plan
 import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { pageTitle } from "~/i18n/page-title";
 import { planItemAnchor } from "~/ui/neighbourhood/parts";
+import { errorKey } from "~/forms/z";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlanEditor", { name: data?.view.plan.title });
@@ -186,8 +188,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return json({ formKey: "coauthors", result: submission.reply() } satisfies SectionReply, { status: 400 });
       const result = await addOrInviteCoauthor(viewer, id, submission.value.email, await detectLanguage(request));
       if (!result.ok) {
-        const field =
-          result.reason === "notEditable" || result.reason === "notFound" ? undefined : [`neighbourhood.errors.${result.reason}`];
+        const message =
+          result.reason === "tooManyInvitations"
+            ? errorKey("neighbourhood.errors.tooManyInvitations", { limit: COAUTHOR_INVITATIONS_PER_DAY })
+            : `neighbourhood.errors.${result.reason}`;
+        const field = result.reason === "notEditable" || result.reason === "notFound" ? undefined : [message];
         return json(
           {
             formKey: "coauthors",

@@ -10,6 +10,7 @@ import { areas, auditLog, invitations, notifications, planAuthors, residencies, 
 import {
   acceptCoauthorInvitation,
   addOrInviteCoauthor,
+  COAUTHOR_INVITATIONS_PER_DAY,
   createNeighbourhoodPlan,
   invitationForPage,
   planHistory,
@@ -144,5 +145,17 @@ describe("inviting a co-author by e-mail", () => {
     expect(db().select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, expert)).all()).toEqual([
       { areaId: linjat },
     ]);
+  });
+
+  it("limits how many invitations one person sends in a day, and counts again the next day", async () => {
+    const sofia = viewerById(userIdOf(SOFIA));
+    const id = createNeighbourhoodPlan(sofia, linjat, "Koko rapun kutsu", T0);
+    for (let i = 0; i < COAUTHOR_INVITATIONS_PER_DAY; i++)
+      expect(await addOrInviteCoauthor(sofia, id, `rappu${i}@example.fi`, "fi", T0)).toMatchObject({ ok: true, mailed: true });
+    expect(await addOrInviteCoauthor(sofia, id, "yksi.liikaa@example.fi", "fi", T0)).toEqual({ ok: false, reason: "tooManyInvitations" });
+    expect(db().select().from(invitations).where(eq(invitations.email, "yksi.liikaa@example.fi")).all()).toEqual([]);
+    // Adding a registered resident is not an invitation and is not limited.
+    expect(await addOrInviteCoauthor(sofia, id, DEMO.resident, "fi", T0)).toMatchObject({ ok: true });
+    expect(await addOrInviteCoauthor(sofia, id, "yksi.liikaa@example.fi", "fi", days(1))).toMatchObject({ ok: true, mailed: true });
   });
 });

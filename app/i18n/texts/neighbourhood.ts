@@ -138,6 +138,7 @@ export const neighbourhoodTexts = defineTexts({
       incomplete: "Lisää ennen lähettämistä vähintään yksi: {{missing}}.",
       noSuchResident: "Tällä sähköpostiosoitteella ei ole rekisteröitynyttä asukasta.",
       alreadyAuthor: "Henkilö on jo suunnitelman laatija.",
+      tooManyInvitations: "Olet lähettänyt tänään jo {{limit}} kutsua. Voit kutsua lisää naapureita huomenna.",
     },
     validation: {
       confirmPublish: "Vahvista, että suunnitelma julkaistaan kaikkien luettavaksi.",
@@ -545,6 +546,7 @@ export const neighbourhoodTexts = defineTexts({
       incomplete: "Lägg till minst en av följande innan du skickar: {{missing}}.",
       noSuchResident: "Det finns ingen registrerad invånare med den här e-postadressen.",
       alreadyAuthor: "Personen är redan skribent för planen.",
+      tooManyInvitations: "Du har redan skickat {{limit}} inbjudningar i dag. Du kan bjuda in fler grannar i morgon.",
     },
     validation: {
       confirmPublish: "Bekräfta att planen publiceras för alla att läsa.",
@@ -950,6 +952,7 @@ export const neighbourhoodTexts = defineTexts({
       incomplete: "Before sending, add at least: {{missing}}.",
       noSuchResident: "There is no registered resident with this email address.",
       alreadyAuthor: "This person is already an author of the plan.",
+      tooManyInvitations: "You have already sent {{limit}} invitations today. You can invite more neighbours tomorrow.",
     },
     validation: {
       confirmPublish: "Confirm that the plan will be published for everyone to read.",

@@ -8,12 +8,13 @@
 // has a revision, a short hash of its saved text. A save names the revision it was written on;
 // if someone else has saved the item since, nothing is written and the caller gets their text.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
   commentReports,
   groups,
+  invitations,
   measures,
   neighbourhoodPlans,
   organisations,
@@ -507,7 +508,18 @@ export function addCoauthor(viewer: Viewer, planId: number, email: string, now =
   return result;
 }
 
-export type InviteResult = CoauthorResult | { ok: true; invited: string; mailed: boolean };
+export type InviteResult =
+  | CoauthorResult
+  | { ok: false; reason: "tooManyInvitations" }
+  | { ok: true; invited: string; mailed: boolean };
+
+/**
+ * How many co-author invitations one person may send in a day: enough to ask a street's
+ * neighbours, too few to use the city's mail server for mass mailing. Counted in the database, so a
+ * restart does not reset it.
+ */
+export const COAUTHOR_INVITATIONS_PER_DAY = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * An author names a neighbour by e-mail: a registered resident is added at once (addCoauthor);
@@ -530,6 +542,13 @@ export async function addOrInviteCoauthor(
     const account = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, address)).get();
     // A disabled account is not brought back by a neighbour's invitation.
     if (account?.disabledAt) return { error: "noSuchResident" as const };
+    const sentToday = tx
+      .select({ n: count() })
+      .from(planInvitations)
+      .innerJoin(invitations, eq(invitations.id, planInvitations.invitationId))
+      .where(and(eq(invitations.invitedBy, viewer.id), gt(invitations.createdAt, new Date(now.getTime() - DAY_MS))))
+      .get();
+    if ((sentToday?.n ?? 0) >= COAUTHOR_INVITATIONS_PER_DAY) return { error: "tooManyInvitations" as const };
     const invite = insertInvitation(
       tx,
       { email: address, name: "", groupId: null, organisationId: null, position: "member", invitedBy: viewer.id },
