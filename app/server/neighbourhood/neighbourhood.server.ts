@@ -508,10 +508,7 @@ export function addCoauthor(viewer: Viewer, planId: number, email: string, now =
   return result;
 }
 
-export type InviteResult =
-  | CoauthorResult
-  | { ok: false; reason: "tooManyInvitations" }
-  | { ok: true; invited: string; mailed: boolean };
+export type InviteResult = CoauthorResult | { ok: false; reason: "tooManyInvitations" } | { ok: true; invited: string; mailed: boolean };
 
 /**
  * How many co-author invitations one person may send in a day: enough to ask a street's
