@@ -147,7 +147,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         nextUpdateAt: v.nextUpdateDate ? helsinkiToDate(v.nextUpdateDate, v.nextUpdateTime ?? "12:00") : null,
       });
       if (!r.ok && r.reason === "conflict")
-        return json({ intent: "picture", result: submission.reply(), conflict: r.current }, { status: 409 });
+        return json({ intent: "picture", result: submission.reply(), conflict: r.current, openedOn: v.version }, { status: 409 });
       if (!r.ok) return refused(r, "picture", submission.reply);
       return back("picture", "picture");
     }
@@ -500,7 +500,9 @@ function PictureSection({ data, actionData }: SectionProps) {
   const conflict = actionData && "conflict" in actionData ? actionData.conflict : null;
   const next = p?.nextUpdateAt ? new Date(p.nextUpdateAt) : null;
   const [form, fields] = useForm<z.input<typeof PictureSchema>>({
-    id: `picture-${p?.version ?? 0}`,
+    // The form keeps its identity (and what was typed) when a save is refused as stale; a saved
+    // version opens a fresh form on the new text.
+    id: `picture-${actionData && "openedOn" in actionData ? actionData.openedOn : (p?.version ?? 0)}`,
     lastResult: resultFor(actionData, "picture"),
     defaultValue: {
       version: String(p?.version ?? 0),

@@ -41,7 +41,7 @@ export default function ComparePage() {
             <Title order={2} size="h4" id={`diff-${f.field}`}>
               {t(`situations.picture.${f.field}`)}
             </Title>
-            <Badge variant={f.changed ? "filled" : "outline"} color={f.changed ? "blue" : "gray"} c={f.changed ? undefined : "dark"}>
+            <Badge variant={f.changed ? "filled" : "outline"} color={f.changed ? "city" : "gray"} c={f.changed ? undefined : "dark"}>
               {f.changed ? t("situations.compare.changed") : t("situations.compare.unchanged")}
             </Badge>
           </Group>

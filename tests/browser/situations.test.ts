@@ -123,15 +123,15 @@ describe("the situation room", () => {
     await actions.getByLabel("Vastuuorganisaatio").selectOption({ label: "Helsingin poliisilaitos" });
     await actions.getByLabel("Vastuuhenkilö").selectOption({ label: "Jari Heikkinen" });
     await actions.getByRole("button", { name: "Lisää toimenpide" }).click();
-    await actions.getByRole("cell", { name: "Lisäpartiointi perjantai-iltana" }).waitFor();
+    await actions.getByRole("cell", { name: "Lisäpartiointi perjantai-iltana", exact: true }).waitFor();
     await police.page.goto("/situations");
     await police.page.getByRole("region", { name: "Omat tehtävät tilanteissa" }).getByText("Lisäpartiointi perjantai-iltana").waitFor();
     await police.page.goto(path);
     const policeActions = police.page.getByRole("region", { name: "Sovitut toimenpiteet" });
-    await policeActions.getByLabel("Tila: Lisäpartiointi perjantai-iltana").selectOption("done");
+    await policeActions.getByLabel("Tila: Lisäpartiointi perjantai-iltana", { exact: true }).selectOption("done");
     await policeActions.getByRole("button", { name: "Muuta tila: Lisäpartiointi perjantai-iltana" }).click();
     await police.page.getByText("Toimenpiteen tila päivitetty.").waitFor();
-    await expect(policeActions.getByLabel("Tila: Lisäpartiointi perjantai-iltana").inputValue()).resolves.toBe("done");
+    await expect(policeActions.getByLabel("Tila: Lisäpartiointi perjantai-iltana", { exact: true }).inputValue()).resolves.toBe("done");
 
     // The briefing to the mayor, who reads it in the app and as a PDF.
     await c.reload();
@@ -187,5 +187,6 @@ describe("the situation room", () => {
     expect((await resident.page.goto(path))?.status()).toBe(403);
 
     for (const opened of [coordinator, police, security, youth, mayor, outsider, resident]) await opened.context.close();
-  });
+    // One long journey with seven people signing in: more than the default minute on two shared cores.
+  }, 300_000);
 });
