@@ -83,7 +83,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const current = view.members.filter((m) => m.current);
   const here = helsinkiParts(now);
   return json({
-    view,
+    // Only what the page shows: no person ids beyond the form choices that need them.
+    view: {
+      ...view,
+      members: view.members.map(({ userId: _u, ...m }) => m),
+      picture: view.picture ? { ...view.picture, savedById: null } : null,
+      actions: view.actions.map(({ responsibleUserId: _r, ...a }) => a),
+      briefings: view.briefings.map((b) => ({ ...b, recipients: b.recipients.map(({ userId: _u, ...r }) => r) })),
+    },
     organisations,
     defaultSource: String(viewerOrganisationIn(viewer, situationGroupId(viewer, id)) ?? ""),
     today: here,
@@ -849,7 +856,7 @@ function MembersSection({ data, actionData }: SectionProps) {
       </Title>
       <List spacing={4}>
         {view.members.map((m) => (
-          <List.Item key={`${m.userId}-${String(m.joinedAt)}`}>
+          <List.Item key={`${m.name}-${String(m.joinedAt)}`}>
             {m.name}
             {m.organisationNameFi
               ? `, ${localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language)}`

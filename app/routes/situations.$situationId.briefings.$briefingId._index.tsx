@@ -22,7 +22,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "situation.list" });
   const found = getBriefing(viewer, idParam(params.situationId), idParam(params.briefingId));
   if (!found) notFound();
-  return json(found);
+  // Only what the page shows: the recipients' names and times, not their ids.
+  return json({ ...found, recipients: found.recipients.map(({ userId: _u, ...r }) => r) });
 }
 
 export default function BriefingPage() {
@@ -125,7 +126,7 @@ export default function BriefingPage() {
         </Title>
         <List>
           {recipients.map((r) => (
-            <List.Item key={r.userId}>
+            <List.Item key={`${r.name}-${String(r.sentAt)}`}>
               {r.name}: {t("situations.briefing.sentAt", { date: fmt.dateTime(r.sentAt) })},{" "}
               {r.readAt ? t("situations.briefing.readAt", { date: fmt.dateTime(r.readAt) }) : t("situations.briefing.unread")}
             </List.Item>

@@ -168,6 +168,7 @@ describe("the situation room", () => {
     await c.getByRole("link", { name: new RegExp(`Kauppakeskusten iltapartiointimalli ${stamp}`) }).click();
     await c.waitForURL(/\/measures\/\d+$/);
     await expectHeading(c, new RegExp(`Kauppakeskusten iltapartiointimalli ${stamp}`));
+    await c.getByRole("link", { name: `Ehdotettu tilanteen ${title} jälkiarviossa` }).waitFor();
     const formerMember = await police.page.goto(path);
     expect(formerMember?.status()).toBe(404);
 
