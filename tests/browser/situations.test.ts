@@ -190,4 +190,56 @@ describe("the situation room", () => {
     for (const opened of [coordinator, police, security, youth, mayor, outsider, resident]) await opened.context.close();
     // One long journey with seven people signing in: more than the default minute on two shared cores.
   }, 300_000);
+
+  it("reads in Swedish and English, and a member logs without JavaScript (a reload shows the entry)", async () => {
+    const demo = "Häiriöt ja pahoinpitelyt Vuosaaren metroasemalla";
+    // Swedish: the coordinator's overview and the open demo situation, its overdue action marked.
+    const sv = await newPage(browser, { locale: "sv-FI" });
+    await signIn(sv.page, DEMO.coordinator);
+    await sv.page.goto("/situations?lng=sv");
+    await expectHeading(sv.page, "Lägesrum");
+    const href = await sv.page.getByRole("region", { name: "Öppna situationer" }).getByRole("link", { name: demo }).getAttribute("href");
+    await sv.page.goto(`${href}?lng=sv`);
+    await expectHeading(sv.page, demo);
+    await sv.page.getByRole("region", { name: "Lägeslogg" }).getByText("Rättad genom anteckning", { exact: false }).waitFor();
+    await sv.page.getByRole("region", { name: "Överenskomna åtgärder" }).getByText("Försenad").first().waitFor();
+    await expectAccessible(sv.page);
+    await sv.context.close();
+
+    // English: the mayor was briefed on it and reads the report.
+    const en = await newPage(browser, { locale: "en-GB" });
+    await signIn(en.page, DEMO.mayor);
+    await en.page.goto("/situations?lng=en");
+    await expectHeading(en.page, "Situation room");
+    const situation = await en.page.getByRole("link", { name: demo }).getAttribute("href");
+    await en.page.goto(`${situation}?lng=en`);
+    await expectHeading(en.page, demo);
+    const report = await en.page
+      .getByRole("region", { name: "Briefing the city's leadership" })
+      .getByRole("link")
+      .first()
+      .getAttribute("href");
+    await en.page.goto(`${report}?lng=en`);
+    await expectHeading(en.page, demo);
+    await en.page.getByText("Situation report", { exact: true }).first().waitFor();
+    await expectAccessible(en.page);
+    await en.context.close();
+
+    // Without JavaScript: a refused entry keeps the form and says why; a good one shows after the reload.
+    const plain = await newPage(browser, { javaScriptEnabled: false });
+    await signIn(plain.page, SECURITY);
+    await plain.page.goto("/situations");
+    await plain.page.getByRole("link", { name: demo }).first().click();
+    await expectHeading(plain.page, demo);
+    const section = logSection(plain.page);
+    await section.getByLabel("Mitä tapahtui tai mitä tiedetään").fill("x");
+    await section.getByRole("button", { name: "Lisää merkintä" }).click();
+    await logSection(plain.page).getByText("Kirjoita vähintään 2 merkkiä.").waitFor();
+    await expect(logSection(plain.page).getByLabel("Mitä tapahtui tai mitä tiedetään").inputValue()).resolves.toBe("x");
+    await logSection(plain.page).getByLabel("Mitä tapahtui tai mitä tiedetään").fill("Vartiointi: tilanne rauhallinen klo 23.");
+    await logSection(plain.page).getByRole("button", { name: "Lisää merkintä" }).click();
+    await plain.page.getByText("Merkintä lisätty lokiin.").waitFor();
+    await logSection(plain.page).getByText("Vartiointi: tilanne rauhallinen klo 23.").waitFor();
+    await plain.context.close();
+  }, 180_000);
 });
