@@ -56,6 +56,7 @@ import {
   setActionStatus,
   viewerOrganisationIn,
   situationGroupId,
+  SITUATION_ACCESS_LOG_SIZE,
   type Refusal,
 } from "~/server/situations/situations.server";
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
@@ -137,6 +138,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         documentId: v.documentId ?? null,
         correctsId: v.correctsId ?? null,
       });
+      if (!r.ok && (r.reason === "document" || r.reason === "area" || r.reason === "corrects")) {
+        const field = r.reason === "document" ? "documentId" : r.reason === "area" ? "areaId" : "correctsId";
+        return json(
+          { intent: "log", result: submission.reply({ fieldErrors: { [field]: [`situations.errors.${r.reason}`] } }), conflict: null },
+          { status: 400 },
+        );
+      }
       if (!r.ok) return refused(r, "log", submission.reply);
       return back("logged", "log");
     }
@@ -168,6 +176,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         responsibleUserId: v.responsibleUserId ?? null,
         deadline: v.deadline,
       });
+      if (!r.ok && r.reason === "responsible")
+        return json(
+          {
+            intent: "action",
+            result: submission.reply({ fieldErrors: { responsibleUserId: ["situations.errors.responsible"] } }),
+            conflict: null,
+          },
+          { status: 400 },
+        );
       if (!r.ok) return refused(r, "action", submission.reply);
       return back("action", "actions");
     }
@@ -300,6 +317,7 @@ export default function SituationPage() {
       <BriefingSection data={data} actionData={actionData} />
       <MembersSection data={data} actionData={actionData} />
       {view.canManage ? <CloseSection data={data} actionData={actionData} /> : null}
+      {s.publicity !== "public" && view.accessLog.length ? <AccessLog rows={view.accessLog} /> : null}
     </Stack>
   );
 }
@@ -960,6 +978,41 @@ function CloseSection({ data, actionData }: SectionProps) {
           </Group>
         </Stack>
       </Form>
+    </Paper>
+  );
+}
+
+function AccessLog({ rows }: { rows: Data["view"]["accessLog"] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="access-log">
+      <Title order={2} size="h3" id="access-log" mb={4}>
+        {t("situations.accessLog.title")}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t("situations.accessLog.help", { count: SITUATION_ACCESS_LOG_SIZE })}
+      </Text>
+      <ScrollTable labelledBy="access-log" minWidth={480}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("situations.accessLog.at")}</Table.Th>
+              <Table.Th>{t("situations.accessLog.who")}</Table.Th>
+              <Table.Th>{t("situations.accessLog.action")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{fmt.dateTime(r.at)}</Table.Td>
+                <Table.Td>{r.name ?? "–"}</Table.Td>
+                <Table.Td>{t(`situations.accessLog.actions.${r.action}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
     </Paper>
   );
 }

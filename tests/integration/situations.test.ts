@@ -137,6 +137,9 @@ describe("convening and reading", () => {
     expect(rows.filter((r) => r.situationId === secret)).toHaveLength(before + 1);
     expect(rows.filter((r) => r.situationId === open)).toHaveLength(0);
     expect(() => db().delete(situationAccessLog).run()).toThrow(/append-only/);
+    // The coordinators see who read it; members do not.
+    expect(getSituation(viewerOf(DEMO.coordinator), secret)!.accessLog.map((r) => r.action)).toContain("view");
+    expect(getSituation(viewerOf(DEMO.expert), secret)!.accessLog).toEqual([]);
   });
 
   it("the log is append-only; a correction points at the old entry", () => {
@@ -162,6 +165,17 @@ describe("convening and reading", () => {
       correctsId: firstId,
     });
     expect(correction.ok).toBe(true);
+    const base = {
+      sourceOrganisationId: org("Poliisi"),
+      reliability: "confirmed" as const,
+      happenedAt: clock.now(),
+      areaId: null,
+      documentId: null,
+      correctsId: null,
+    };
+    expect(addLogEntry(police, secret, { ...base, body: "x", documentId: 999999 })).toEqual({ ok: false, reason: "document" });
+    expect(addLogEntry(police, secret, { ...base, body: "x", areaId: 999999 })).toEqual({ ok: false, reason: "area" });
+    expect(addLogEntry(police, secret, { ...base, body: "x", correctsId: 999999 })).toEqual({ ok: false, reason: "corrects" });
     const log = getSituation(police, secret)!.log;
     expect(log.find((e) => e.id === firstId)?.correctedBy).toBe((correction as { entryId: number }).entryId);
     expect(() => db().update(situationLogEntries).set({ body: "muutettu" }).where(eq(situationLogEntries.id, firstId)).run()).toThrow(
@@ -223,6 +237,18 @@ describe("convening and reading", () => {
     });
     expect(added.ok).toBe(true);
     const actionId = (added as { actionId: number }).actionId;
+    // Only a member of the group can be made responsible.
+    expect(
+      addAction(coordinator, secret, {
+        title: "Ulkopuolisen tehtävä",
+        ownerOrganisationId: org("Poliisi"),
+        responsibleUserId: userIdOf(OUTSIDER),
+        deadline: tomorrow,
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "responsible",
+    });
     const mine = listMyActions(viewerOf(DEMO.expert));
     expect(mine.map((a) => a.id)).toContain(actionId);
     expect(listMyActions(viewerOf(OUTSIDER)).map((a) => a.id)).not.toContain(actionId);

@@ -179,6 +179,15 @@ export const situationTexts = defineTexts({
       proposals: "Toimenpide-ehdotukset turvallisuussuunnitelmaan",
       fromSituation: "Ehdotettu tilanteen {{title}} jälkiarviossa",
     },
+    accessLog: {
+      title: "Lukuloki",
+      help: "Jokainen salassa pidettävän tilanteen lukukerta kirjataan. Näytetään uusimmat {{count}}.",
+      none: "Ei lukukertoja.",
+      at: "Aika",
+      who: "Lukija",
+      action: "Mitä luettiin",
+      actions: { view: "Tilanteen sivu", briefing: "Tilanneraportti", pdf: "Tilanneraportin PDF" },
+    },
     errors: {
       recipients: "Valitse vähintään yksi vastaanottaja.",
       members: "Valitse vähintään yksi henkilö.",
@@ -186,6 +195,9 @@ export const situationTexts = defineTexts({
       forbidden: "Sinulla ei ole oikeutta tähän.",
       corrects: "Korjattavaa merkintää ei löydy tästä lokista.",
       noPlan: "Kaupungilla ei ole turvallisuussuunnitelmaa, johon ehdotus liitettäisiin.",
+      document: "Asiakirjaa ei löydy, tai sinulla ei ole oikeutta lukea sitä.",
+      area: "Aluetta ei löydy.",
+      responsible: "Vastuuhenkilön on oltava yhteistyöryhmän jäsen.",
     },
     notify: {
       invited: "Sinut on kutsuttu tilanteen ”{{title}}” yhteistyöryhmään.",
@@ -375,6 +387,15 @@ export const situationTexts = defineTexts({
       proposals: "Åtgärdsförslag till säkerhetsplanen",
       fromSituation: "Föreslagen i efterhandsutvärderingen av situationen {{title}}",
     },
+    accessLog: {
+      title: "Läslogg",
+      help: "Varje gång en sekretessbelagd situation läses förs in. De {{count}} senaste visas.",
+      none: "Inga läsningar.",
+      at: "Tid",
+      who: "Läsare",
+      action: "Vad lästes",
+      actions: { view: "Situationens sida", briefing: "Lägesrapporten", pdf: "Lägesrapportens PDF" },
+    },
     errors: {
       recipients: "Välj minst en mottagare.",
       members: "Välj minst en person.",
@@ -382,6 +403,9 @@ export const situationTexts = defineTexts({
       forbidden: "Du har inte rätt till detta.",
       corrects: "Anteckningen som ska rättas finns inte i den här loggen.",
       noPlan: "Staden har ingen säkerhetsplan som förslaget kan fogas till.",
+      document: "Dokumentet finns inte, eller så har du inte rätt att läsa det.",
+      area: "Området finns inte.",
+      responsible: "Ansvarspersonen måste vara medlem i samarbetsgruppen.",
     },
     notify: {
       invited: "Du har bjudits in till samarbetsgruppen för situationen ”{{title}}”.",
@@ -571,6 +595,15 @@ export const situationTexts = defineTexts({
       proposals: "Measure proposals to the city safety plan",
       fromSituation: "Proposed in the after-action summary of the situation {{title}}",
     },
+    accessLog: {
+      title: "Access log",
+      help: "Every read of a confidential situation is logged. The newest {{count}} are shown.",
+      none: "No reads.",
+      at: "Time",
+      who: "Reader",
+      action: "What was read",
+      actions: { view: "The situation page", briefing: "The situation report", pdf: "The situation report PDF" },
+    },
     errors: {
       recipients: "Choose at least one recipient.",
       members: "Choose at least one person.",
@@ -578,6 +611,9 @@ export const situationTexts = defineTexts({
       forbidden: "You do not have the right to do this.",
       corrects: "The entry to correct is not in this log.",
       noPlan: "The city has no safety plan the proposal could be added to.",
+      document: "The document does not exist, or you may not read it.",
+      area: "The area does not exist.",
+      responsible: "The responsible person must be a member of the cooperation group.",
     },
     notify: {
       invited: "You have been invited to the cooperation group of the situation “{{title}}”.",

@@ -13,6 +13,7 @@ import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "d
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   areas,
+  documents,
   groups,
   measures,
   memberships,
@@ -37,6 +38,7 @@ import { clock } from "../platform/clock";
 import { db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
+import { readableSql } from "../workspaces/documents.server";
 import { currentMembership } from "../people/memberships";
 import { isCoordinator, isSteeringMember, memberGroupIds, type Viewer } from "../people/viewer.server";
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
@@ -240,6 +242,8 @@ export function getSituation(viewer: Viewer, id: number, now = clock.now()) {
     actions: listActions(id, now),
     briefings,
     proposals,
+    // The coordinators keep the register: they see who has read a non-public situation.
+    accessLog: isCoordinator(viewer) && s.publicity !== "public" ? listSituationAccessLog(id) : [],
     canLog: mayLog(viewer, s),
     canManage: mayManage(viewer, s),
     canUpdateActions: s.status === "open" && (isCoordinator(viewer) || isMemberOf(viewer, s.groupId)),
@@ -247,6 +251,20 @@ export function getSituation(viewer: Viewer, id: number, now = clock.now()) {
 }
 
 export type SituationView = NonNullable<ReturnType<typeof getSituation>>;
+
+export const SITUATION_ACCESS_LOG_SIZE = 50;
+
+/** The newest reads of a situation (the append-only access log), with who read and how. */
+export function listSituationAccessLog(situationId: number) {
+  return db()
+    .select({ id: situationAccessLog.id, at: situationAccessLog.at, action: situationAccessLog.action, name: users.name })
+    .from(situationAccessLog)
+    .leftJoin(users, eq(users.id, situationAccessLog.userId))
+    .where(eq(situationAccessLog.situationId, situationId))
+    .orderBy(desc(situationAccessLog.at), desc(situationAccessLog.id))
+    .limit(SITUATION_ACCESS_LOG_SIZE)
+    .all();
+}
 
 const loggedBy = alias(users, "logged_by");
 const sourceOrg = alias(organisations, "source_org");
@@ -650,10 +668,22 @@ export function addLogEntry(
   id: number,
   input: LogEntryInput,
   now = clock.now(),
-): { ok: true; entryId: number } | Refusal | { ok: false; reason: "corrects" } {
+): { ok: true; entryId: number } | Refusal | { ok: false; reason: "corrects" | "document" | "area" } {
   return db().transaction((tx) => {
     const loaded = loadForWrite(tx, viewer, id, "log");
     if (!loaded.ok) return loaded;
+    // A document is named only if the writer may read it; an area only if it exists.
+    if (
+      input.documentId != null &&
+      !tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.id, input.documentId), readableSql(viewer)))
+        .get()
+    )
+      return { ok: false as const, reason: "document" as const };
+    if (input.areaId != null && !tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId)).get())
+      return { ok: false as const, reason: "area" as const };
     if (input.correctsId != null) {
       const old = tx
         .select({ id: situationLogEntries.id })
@@ -713,10 +743,18 @@ export function savePicture(viewer: Viewer, id: number, expectedVersion: number,
 export type ActionInput = { title: string; ownerOrganisationId: number; responsibleUserId: string | null; deadline: string };
 
 /** An agreed action; its responsible person hears of it (and later gets reminders). */
-export function addAction(viewer: Viewer, id: number, input: ActionInput, now = clock.now()): { ok: true; actionId: number } | Refusal {
+export function addAction(
+  viewer: Viewer,
+  id: number,
+  input: ActionInput,
+  now = clock.now(),
+): { ok: true; actionId: number } | Refusal | { ok: false; reason: "responsible" } {
   const result = db().transaction((tx) => {
     const loaded = loadForWrite(tx, viewer, id, "manage");
     if (!loaded.ok) return loaded;
+    // The responsible person is one of the group (whom the action's reminders and status belong to).
+    if (input.responsibleUserId && !listCurrentMemberIds(loaded.situation.groupId, tx, now).includes(input.responsibleUserId))
+      return { ok: false as const, reason: "responsible" as const };
     const actionId = Number(
       tx
         .insert(situationActions)
