@@ -16,6 +16,7 @@ import { MeasureFlags, StatusBadge } from "~/ui/measures/badges";
 import { Pager } from "~/ui/Pager";
 import { LocalText } from "~/ui/LocalText";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
+import { situationOfMeasure } from "~/server/situations/situations.server";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
 import { pageTitle } from "~/i18n/page-title";
 import { clock } from "~/server/platform/clock";
@@ -53,6 +54,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     planActions: actionsForMeasure(id, viewer),
     // Decisions and documents of the workspaces about this measure (documents only if readable).
     workspaceRecords: linkedRecords(viewer, "measure", id),
+    // A proposal a situation's after-action summary made: the link back, for those who may read it.
+    fromSituation: situationOfMeasure(viewer, id),
   });
 }
 
@@ -82,6 +85,7 @@ export default function MeasurePage() {
     planActions,
     workspaceRecords,
     asOf,
+    fromSituation,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -268,6 +272,13 @@ export default function MeasurePage() {
         </Stack>
       </SimpleGrid>
 
+      {fromSituation ? (
+        <Text>
+          <Anchor component={Link} to={`/situations/${fromSituation.id}`}>
+            {t("situations.close.fromSituation", { title: fromSituation.title })}
+          </Anchor>
+        </Text>
+      ) : null}
       <LinkedRecords records={workspaceRecords} />
 
       <section aria-labelledby="measure-history">

@@ -59,6 +59,7 @@ import { neighbourhoodRegister } from "./neighbourhood";
 import { peopleRegister } from "./people";
 import { rightsRegister } from "./rights";
 import { securityRegister } from "./security";
+import { situationsRegister } from "./situations";
 import { steeringRegister } from "./steering";
 import { workspacesRegister } from "./workspaces";
 
@@ -73,6 +74,7 @@ export function processingRegister(): RegisterAnnotations {
     ...neighbourhoodRegister,
     ...workspacesRegister,
     ...rightsRegister,
+    ...situationsRegister,
   };
 }
 

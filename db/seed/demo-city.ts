@@ -1,5 +1,5 @@
 // The demo city: a Helsinki-like municipality with its safety-planning organisation (secretariat,
-// steering group, expert group, district networks, a cooperation group), the organisations its
+// steering group, expert group, district networks, a cooperation group, the situation room), the organisations its
 // members represent, and a few residents. All people are fictional.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../app/server/people/passwords.server";
@@ -22,6 +22,7 @@ import { seedCityPlan } from "./city-plan";
 import { seedIndicators } from "./indicators";
 import { seedNeighbourhood } from "./neighbourhood";
 import { seedWorkspaces } from "./workspaces";
+import { seedSituations } from "./situations";
 import { clock } from "../../app/server/platform/clock";
 
 export type DemoLogin = { role: string; email: string; name: string };
@@ -174,6 +175,14 @@ const ORGANISATIONS = {
     nameEn: "Service Centre Helsinki, Property Security",
     shortName: "Palvelukeskus",
     kind: "city_service",
+  },
+  securityCompany: {
+    // An outside organisation: the shopping centres' security company in the situation room's demo.
+    nameFi: "Turvapalvelu Vahti Oy",
+    nameSv: "Säkerhetstjänst Vahti Ab",
+    nameEn: "Vahti Security Services Ltd",
+    shortName: "Vahti",
+    kind: "company",
   },
   housing: {
     nameFi: "Helsingin kaupungin asunnot Oy",
@@ -537,6 +546,14 @@ const PEOPLE: PersonSeed[] = [
     memberships: [{ group: "someturva", org: "youthServices", joined: PILOT_STARTED }],
   },
 
+  // The situation room's outside member: a security company's shift supervisor, in the demo
+  // situations' cooperation groups only (db/seed/situations.ts).
+  {
+    email: "vartija@demo.lahiturva.fi",
+    name: "Sami Korpela",
+    title: "Vuoroesimies, Turvapalvelu Vahti Oy",
+  },
+
   // Residents
   {
     email: "asukas@demo.lahiturva.fi",
@@ -584,6 +601,8 @@ const LOGIN_ROLES: [role: string, email: string][] = [
   ["Expert group", "asiantuntija@demo.lahiturva.fi"],
   ["District network", "verkosto@demo.lahiturva.fi"],
   ["Resident", "asukas@demo.lahiturva.fi"],
+  ["Situation room (police)", "niko.saarinen@demo.lahiturva.fi"],
+  ["Situation room (security company)", "vartija@demo.lahiturva.fi"],
 ];
 
 export const DEMO_LOGINS: DemoLogin[] = LOGIN_ROLES.map(([role, email]) => {
@@ -689,6 +708,7 @@ export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<Dem
     seedIndicators(tx, { areaIds }, now);
     seedNeighbourhood(tx, { userIds, areaIds, groupIds, orgIds }, now);
     seedWorkspaces(tx, { groupIds, userIds, orgIds }, now);
+    seedSituations(tx, { userIds, orgIds, areaIds }, now);
   });
 
   return DEMO_LOGINS;

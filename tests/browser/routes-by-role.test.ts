@@ -257,7 +257,58 @@ const TABLE: Record<string, Check[]> = {
     { path: () => "/admin/areas/999999", expect: { ...staffOnly(), coordinator: 404 } },
   ],
   "routes/admin.organisations_.import": [{ path: () => "/admin/organisations/import", expect: staffOnly("coordinator") }],
+  // The situation room: staff see the list (only what they may read); a situation is its group's, the
+  // coordinators' and those briefed (the mayor), and the steering group's when public; the demo's
+  // expert and network logins are former members of the closed one: a 404, like anyone outside.
+  "routes/situations._index": [{ path: () => "/situations", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
+  "routes/situations.new": [{ path: () => "/situations/new", expect: staffOnly("coordinator") }],
+  "routes/situations.$situationId._index": [
+    { path: () => `/situations/${sit.open}`, expect: { ...staffOnly("coordinator", "mayor"), expert: 404, network: 404 } },
+    { path: () => `/situations/${sit.closed}`, expect: { ...staffOnly("coordinator", "mayor"), expert: 404, network: 404 } },
+    { path: () => "/situations/999999", expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 } },
+  ],
+  // A closed situation's stream ends at once (an open one's runs until the reader leaves).
+  "routes/situations.$situationId.events": [
+    { path: () => `/situations/${sit.closed}/events`, expect: { ...staffOnly("coordinator", "mayor"), expert: 404, network: 404 } },
+  ],
+  "routes/situations.$situationId.compare": [
+    {
+      path: () => `/situations/${sit.open}/compare?from=1&to=2`,
+      expect: { ...staffOnly("coordinator", "mayor"), expert: 404, network: 404 },
+    },
+    {
+      path: () => `/situations/${sit.open}/compare?from=1`,
+      expect: { ...staffOnly(), coordinator: 404, mayor: 404, expert: 404, network: 404 },
+    },
+  ],
+  "routes/situations.$situationId.briefings.$briefingId._index": [
+    {
+      path: () => `/situations/${sit.open}/briefings/${sit.briefing}`,
+      expect: { ...staffOnly("coordinator", "mayor"), expert: 404, network: 404 },
+    },
+  ],
+  "routes/situations.$situationId.briefings.$briefingId.pdf": [
+    {
+      path: () => `/situations/${sit.open}/briefings/${sit.briefing}/pdf`,
+      expect: { ...staffOnly("coordinator", "mayor"), expert: 404, network: 404 },
+    },
+  ],
 };
+
+/** The demo situations (db/seed/situations.ts): the open confidential one with its briefing, and the closed one. */
+let sit: { open: number; closed: number; briefing: number };
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  const one = (query: string) => (sqlite.prepare(query).get() as { id: number }).id;
+  sit = {
+    open: one("select id from situations where title like 'Häiriöt ja pahoinpitelyt Vuosaaren%'"),
+    closed: one("select id from situations where title like 'Myymälävarkaudet%'"),
+    briefing: one(
+      "select b.id from situation_briefings b join situations s on s.id = b.situation_id where s.title like 'Häiriöt ja pahoinpitelyt Vuosaaren%'",
+    ),
+  };
+  sqlite.close();
+});
 
 const sessions = {} as Record<Role, Session | undefined>;
 let ids: Ids;

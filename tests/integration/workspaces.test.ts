@@ -691,6 +691,8 @@ describe("reminders (fake clock)", () => {
     secrecyEnded: 0,
     rightsDueSoon: 0,
     rightsOverdue: 0,
+    situationActionsDueSoon: 0,
+    situationActionsOverdue: 0,
   };
   let measureId: number;
   let quietId: number;

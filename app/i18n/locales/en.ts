@@ -12,6 +12,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { situationTexts } from "../texts/situations";
 
 const en: Translation = {
   workspaces: workspaceTexts.en,
@@ -30,6 +31,7 @@ const en: Translation = {
     measures: "Measures",
     indicators: "Indicators",
     workspaces: "Workspaces",
+    situations: "Situation room",
     admin: "Administration",
     account: "My account",
     register: "Register as a resident",
@@ -56,6 +58,10 @@ const en: Translation = {
     group: "Group",
     user: "User",
     rightsRequest: "Rights request",
+    situation: "Situation",
+    situationBriefing: "Situation report",
+    situationCompare: "Changes to the situational picture",
+    situationNew: "New situation",
   },
   shell: {
     skipToContent: "Skip to main content",
@@ -383,6 +389,7 @@ const en: Translation = {
   plans: planTexts.en,
   cityData: cityDataTexts.en,
   publicSite: publicSiteTexts.en,
+  situations: situationTexts.en,
 };
 
 export default en;

@@ -11,6 +11,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { situationTexts } from "../texts/situations";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
@@ -30,6 +31,7 @@ const fi = {
     measures: "Toimenpiteet",
     indicators: "Indikaattorit",
     workspaces: "Työtilat",
+    situations: "Tilannehuone",
     admin: "Hallinta",
     account: "Oma tili",
     register: "Rekisteröidy asukkaaksi",
@@ -57,6 +59,10 @@ const fi = {
     group: "Ryhmä",
     user: "Käyttäjä",
     rightsRequest: "Tietopyyntö",
+    situation: "Tilanne",
+    situationBriefing: "Tilanneraportti",
+    situationCompare: "Tilannekuvan muutokset",
+    situationNew: "Uusi tilanne",
   },
   shell: {
     skipToContent: "Siirry pääsisältöön",
@@ -384,6 +390,7 @@ const fi = {
   plans: planTexts.fi,
   cityData: cityDataTexts.fi,
   publicSite: publicSiteTexts.fi,
+  situations: situationTexts.fi,
 };
 
 export default fi;

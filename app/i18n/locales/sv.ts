@@ -12,6 +12,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { situationTexts } from "../texts/situations";
 
 const sv: Translation = {
   workspaces: workspaceTexts.sv,
@@ -30,6 +31,7 @@ const sv: Translation = {
     measures: "Åtgärder",
     indicators: "Indikatorer",
     workspaces: "Arbetsrum",
+    situations: "Lägesrum",
     admin: "Administration",
     account: "Mitt konto",
     register: "Registrera dig som invånare",
@@ -56,6 +58,10 @@ const sv: Translation = {
     group: "Grupp",
     user: "Användare",
     rightsRequest: "Begäran om uppgifter",
+    situation: "Situation",
+    situationBriefing: "Lägesrapport",
+    situationCompare: "Ändringar i lägesbilden",
+    situationNew: "Ny situation",
   },
   shell: {
     skipToContent: "Gå till huvudinnehållet",
@@ -385,6 +391,7 @@ const sv: Translation = {
   plans: planTexts.sv,
   cityData: cityDataTexts.sv,
   publicSite: publicSiteTexts.sv,
+  situations: situationTexts.sv,
 };
 
 export default sv;

@@ -48,6 +48,7 @@ const fi = {
       groupAreas: "verkostojen alueita",
       plans: "asukkaiden suunnitelmia",
       indicatorValues: "mittarien arvoja",
+      situations: "tilanteiden alueita",
     },
     unused: "Aluetta ei käytetä missään.",
     merge: {
@@ -206,6 +207,7 @@ export const cityDataTexts = defineTexts({
         groupAreas: "nätverks områden",
         plans: "invånarnas planer",
         indicatorValues: "indikatorvärden",
+        situations: "situationers områden",
       },
       unused: "Området används inte någonstans.",
       merge: {
@@ -362,6 +364,7 @@ export const cityDataTexts = defineTexts({
         groupAreas: "networks' areas",
         plans: "residents' safety plans",
         indicatorValues: "indicator values",
+        situations: "areas of situations",
       },
       unused: "The area is not used anywhere.",
       merge: {

@@ -493,6 +493,7 @@ export const AREA_REFERENCES = [
   { use: "groupAreas", table: "group_areas", column: "area_id", unique: "group_id" },
   { use: "plans", table: "neighbourhood_plans", column: "area_id", unique: null },
   { use: "indicatorValues", table: "indicator_values", column: "area_id", unique: null },
+  { use: "situations", table: "situation_areas", column: "area_id", unique: "situation_id" },
 ] as const;
 export type AreaUse = (typeof AREA_REFERENCES)[number]["use"];
 export type AreaUsage = Record<AreaUse, number>;

@@ -5,7 +5,8 @@
 // tells the steering group about a status review that was sent, and asks for a non-public
 // document's publicity to be checked once its secrecy period has ended; and it reminds the
 // coordinators of a data subject's request a week before its one-month due date and once it has
-// passed (rights-requests.server.ts).
+// passed (rights-requests.server.ts); and it reminds the people responsible for a situation's agreed
+// actions the day before the deadline and once it has passed (situations/situations.server.ts).
 //
 // Every reminder has a key naming its occasion (e.g. "late:12:2026-01-31:u:<user>"); the key goes
 // into reminders_sent in the same transaction as the notification, so however often the job runs
@@ -37,6 +38,7 @@ import { currentMembership } from "../people/memberships";
 import { notifyReviewSent } from "../steering/reviews.server";
 import { runRetention } from "./retention.server";
 import { rightsRequestReminders } from "../people/rights-requests.server";
+import { situationActionReminders } from "../situations/situations.server";
 
 const DAY = 86400000;
 /** Escalate when nothing has happened this many days after the reminder. */
@@ -57,6 +59,8 @@ export type ReminderCounts = {
   secrecyEnded: number;
   rightsDueSoon: number;
   rightsOverdue: number;
+  situationActionsDueSoon: number;
+  situationActionsOverdue: number;
 };
 
 const isoToMs = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
@@ -269,6 +273,8 @@ export function runReminders(now = clock.now()): ReminderCounts {
     secrecyEnded: 0,
     rightsDueSoon: 0,
     rightsOverdue: 0,
+    situationActionsDueSoon: 0,
+    situationActionsOverdue: 0,
   };
   db().transaction((tx) => {
     measureReminders(tx, now, counts);
@@ -276,6 +282,9 @@ export function runReminders(now = clock.now()): ReminderCounts {
     reviewReminders(tx, now, counts);
     secrecyReminders(tx, now, counts);
     Object.assign(counts, rightsRequestReminders(tx, now));
+    const situationCounts = situationActionReminders(tx, now);
+    counts.situationActionsDueSoon = situationCounts.dueSoon;
+    counts.situationActionsOverdue = situationCounts.overdue;
   });
   return counts;
 }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { and, desc, eq, isNotNull, lt, or, sql } from "drizzle-orm";
 import {
   accessLogPruning,
+  situationAccessLog,
   auditLog,
   authChallenges,
   documentAccessLog,
@@ -114,6 +115,7 @@ export function runRetention(now = clock.now()): RetentionCounts {
     const accessCutoff = daysBefore(now, RETENTION.accessLogDays);
     tx.insert(accessLogPruning).values({ id: 1, cutoff: accessCutoff.getTime() }).run();
     counts.accessLog = tx.delete(documentAccessLog).where(lt(documentAccessLog.at, accessCutoff)).run().changes;
+    counts.accessLog += tx.delete(situationAccessLog).where(lt(situationAccessLog.at, accessCutoff)).run().changes;
     tx.delete(accessLogPruning).run();
     counts.rightsRequests = tx
       .delete(rightsRequests)

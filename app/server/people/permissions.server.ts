@@ -66,6 +66,10 @@ export type Permission =
   | { kind: "document.create"; groupId: number | null }
   | { kind: "document.manageGrants"; doc: DocumentAccess }
   | { kind: "accessLog.view" }
+  // The situation room (rapid response): staff see the situations they may read (decided per row in
+  // SQL by situations.server); only the secretariat convenes one.
+  | { kind: "situation.list" }
+  | { kind: "situation.convene" }
   // The register's own books: second-factor settings, the processing register.
   | { kind: "admin.security" }
   // The data subject's requests (rectification, objection): anyone signed in sends their own, the
@@ -178,6 +182,8 @@ const RULES: Rules = {
   // Who may read or update a document: its updaters decide, and the secretariat keeps the register.
   "document.manageGrants": (v, a) => isCoordinator(v) || RULES["document.update"](v, { kind: "document.update", doc: a.doc }),
   "accessLog.view": (v) => isCoordinator(v),
+  "situation.list": (v) => isStaff(v),
+  "situation.convene": (v) => isCoordinator(v),
   "admin.security": (v) => isCoordinator(v),
   "rightsRequest.send": () => true,
   "rightsRequest.handle": (v) => isCoordinator(v),
@@ -213,6 +219,7 @@ export function navigationFor(viewer: Viewer | null) {
   if (can(viewer, { kind: "expert.view" })) items.push({ to: "/expert", labelKey: "nav.expert" });
   if (can(viewer, { kind: "areas.view" })) items.push({ to: "/areas", labelKey: "nav.areas" });
   if (isStaff(viewer)) items.push({ to: "/workspaces", labelKey: "nav.workspaces" });
+  if (can(viewer, { kind: "situation.list" })) items.push({ to: "/situations", labelKey: "nav.situations" });
   if (can(viewer, { kind: "myArea.view" })) items.push({ to: "/my-area", labelKey: "nav.myArea" });
   if (can(viewer, { kind: "admin.view" })) items.push({ to: "/admin", labelKey: "nav.admin" });
   return items;

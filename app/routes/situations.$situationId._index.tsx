@@ -1,0 +1,1018 @@
+// `/situations/:situationId`: one situation for its group, the coordinators and those briefed: the
+// details and the group, the log (new entries appear live through server-sent events; without
+// JavaScript a reload shows them), the situational picture with its versions, the agreed actions,
+// the briefings, and closing. Anyone else gets a 404: a situation's existence is not theirs to know.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { z } from "zod";
+import { parseWithZod } from "@conform-to/zod";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RELIABILITIES, SITUATION_ACTION_STATUSES } from "../../db/schema";
+import {
+  ActionSchema,
+  ActionStatusSchema,
+  BriefingSchema,
+  CloseSchema,
+  InviteSchema,
+  LogEntrySchema,
+  PictureSchema,
+  SituationIntentSchema,
+} from "~/forms/situations";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { localName, nameOptions } from "~/i18n/names";
+import { pageTitle, routeData } from "~/i18n/page-title";
+import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/people/guard.server";
+import { clock } from "~/server/platform/clock";
+import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
+import {
+  addAction,
+  addLogEntry,
+  closeSituation,
+  getSituation,
+  inviteToSituation,
+  listBriefingRecipientCandidates,
+  listInvitableRepresentatives,
+  listOrganisationOptions,
+  savePicture,
+  sendBriefing,
+  setActionStatus,
+  viewerOrganisationIn,
+  situationGroupId,
+  SITUATION_ACCESS_LOG_SIZE,
+  type Refusal,
+} from "~/server/situations/situations.server";
+import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
+import { CheckboxList, checkedList, FormErrors, useErrorText } from "~/ui/forms";
+import { useFormat } from "~/ui/format";
+import { ScrollTable } from "~/ui/ScrollTable";
+import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { OverdueBadge, SeverityBadge } from "~/ui/situations/parts";
+import { LiveLog } from "~/ui/situations/LiveLog";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const data = routeData<{ view: { situation: { title: string } } }>(matches, "routes/situations.$situationId._index");
+  return pageTitle(matches, "titles.situation", { name: data?.view.situation.title ?? null });
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "situation.list" });
+  const id = idParam(params.situationId);
+  const now = clock.now();
+  const view = getSituation(viewer, id, now);
+  if (!view) notFound();
+  const lang = await detectLanguage(request);
+  const writes = view.canLog || view.canManage;
+  const organisations = writes ? nameOptions(listOrganisationOptions(), lang) : [];
+  const current = view.members.filter((m) => m.current);
+  const here = helsinkiParts(now);
+  return json({
+    // Only what the page shows: no person ids beyond the form choices that need them.
+    view: {
+      ...view,
+      members: view.members.map(({ userId: _u, ...m }) => m),
+      picture: view.picture ? { ...view.picture, savedById: null } : null,
+      actions: view.actions.map(({ responsibleUserId: _r, ...a }) => a),
+      briefings: view.briefings.map((b) => ({ ...b, recipients: b.recipients.map(({ userId: _u, ...r }) => r) })),
+    },
+    organisations,
+    defaultSource: String(viewerOrganisationIn(viewer, situationGroupId(viewer, id)) ?? ""),
+    today: here,
+    responsibleOptions: view.canManage ? current.map((m) => ({ value: m.userId, label: m.name })) : [],
+    invitable: view.canManage
+      ? listInvitableRepresentatives()
+          .filter((p) => !current.some((m) => m.userId === p.userId))
+          .map((p) => ({
+            value: p.userId,
+            label: `${p.name}, ${localName({ nameFi: p.organisationNameFi, nameSv: p.organisationNameSv, nameEn: p.organisationNameEn }, lang)}`,
+          }))
+      : [],
+    recipients: view.canManage
+      ? listBriefingRecipientCandidates(now).map((p) => ({ value: p.userId, label: p.title ? `${p.name}, ${p.title}` : p.name }))
+      : [],
+  });
+}
+
+/** A refusal from the domain: a missing record is a 404, a right not held a 403, a closed situation a message. */
+function refused(r: Refusal | { ok: false; reason: string }, intent: string, reply: (o: { formErrors: string[] }) => unknown) {
+  if (r.reason === "notFound") notFound();
+  if (r.reason === "forbidden") forbidden();
+  return json({ intent, result: reply({ formErrors: [`situations.errors.${r.reason}`] }), conflict: null }, { status: 409 });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "situation.list" });
+  const id = idParam(params.situationId);
+  const formData = await request.formData();
+  const intent = SituationIntentSchema.safeParse({ intent: formData.get("intent") });
+  if (!intent.success) badRequest();
+  const back = (done: string, anchor: string) => redirect(`/situations/${id}?done=${done}#${anchor}`);
+  switch (intent.data.intent) {
+    case "log": {
+      const submission = parseWithZod(formData, { schema: LogEntrySchema });
+      if (submission.status !== "success") return json({ intent: "log", result: submission.reply(), conflict: null }, { status: 400 });
+      const v = submission.value;
+      const r = addLogEntry(viewer, id, {
+        body: v.body,
+        sourceOrganisationId: v.sourceOrganisationId,
+        reliability: v.reliability,
+        happenedAt: helsinkiToDate(v.happenedDate, v.happenedTime),
+        areaId: v.areaId ?? null,
+        documentId: v.documentId ?? null,
+        correctsId: v.correctsId ?? null,
+      });
+      if (!r.ok && (r.reason === "document" || r.reason === "area" || r.reason === "corrects")) {
+        const field = r.reason === "document" ? "documentId" : r.reason === "area" ? "areaId" : "correctsId";
+        return json(
+          { intent: "log", result: submission.reply({ fieldErrors: { [field]: [`situations.errors.${r.reason}`] } }), conflict: null },
+          { status: 400 },
+        );
+      }
+      if (!r.ok) return refused(r, "log", submission.reply);
+      return back("logged", "log");
+    }
+    case "picture": {
+      const submission = parseWithZod(formData, { schema: PictureSchema });
+      if (submission.status !== "success") return json({ intent: "picture", result: submission.reply(), conflict: null }, { status: 400 });
+      const v = submission.value;
+      const r = savePicture(viewer, id, v.version, {
+        happened: v.happened,
+        location: v.location,
+        affected: v.affected,
+        risks: v.risks,
+        resources: v.resources,
+        agreed: v.agreed,
+        nextUpdateAt: v.nextUpdateDate ? helsinkiToDate(v.nextUpdateDate, v.nextUpdateTime ?? "12:00") : null,
+      });
+      if (!r.ok && r.reason === "conflict")
+        return json({ intent: "picture", result: submission.reply(), conflict: r.current, openedOn: v.version }, { status: 409 });
+      if (!r.ok) return refused(r, "picture", submission.reply);
+      return back("picture", "picture");
+    }
+    case "action": {
+      const submission = parseWithZod(formData, { schema: ActionSchema });
+      if (submission.status !== "success") return json({ intent: "action", result: submission.reply(), conflict: null }, { status: 400 });
+      const v = submission.value;
+      const r = addAction(viewer, id, {
+        title: v.title,
+        ownerOrganisationId: v.ownerOrganisationId,
+        responsibleUserId: v.responsibleUserId ?? null,
+        deadline: v.deadline,
+      });
+      if (!r.ok && r.reason === "responsible")
+        return json(
+          {
+            intent: "action",
+            result: submission.reply({ fieldErrors: { responsibleUserId: ["situations.errors.responsible"] } }),
+            conflict: null,
+          },
+          { status: 400 },
+        );
+      if (!r.ok) return refused(r, "action", submission.reply);
+      return back("action", "actions");
+    }
+    case "actionStatus": {
+      const submission = parseWithZod(formData, { schema: ActionStatusSchema });
+      if (submission.status !== "success")
+        return json({ intent: "actionStatus", result: submission.reply(), conflict: null }, { status: 400 });
+      const v = submission.value;
+      const r = setActionStatus(viewer, v.actionId, v.version, v.status);
+      if (!r.ok && r.reason === "conflict")
+        return json(
+          { intent: "actionStatus", result: submission.reply({ formErrors: ["situations.actions.conflict"] }), conflict: null },
+          { status: 409 },
+        );
+      if (!r.ok) return refused(r, "actionStatus", submission.reply);
+      return back("status", "actions");
+    }
+    case "briefing": {
+      const submission = parseWithZod(formData, { schema: BriefingSchema });
+      if (submission.status !== "success") return json({ intent: "briefing", result: submission.reply(), conflict: null }, { status: 400 });
+      const r = sendBriefing(viewer, id, submission.value.recipientIds);
+      if (!r.ok) return refused(r, "briefing", submission.reply);
+      return back("briefing", "briefing");
+    }
+    case "invite": {
+      const submission = parseWithZod(formData, { schema: InviteSchema });
+      if (submission.status !== "success") return json({ intent: "invite", result: submission.reply(), conflict: null }, { status: 400 });
+      const r = inviteToSituation(viewer, id, submission.value.memberIds);
+      if (!r.ok) return refused(r, "invite", submission.reply);
+      return back("invited", "members");
+    }
+    case "close": {
+      const submission = parseWithZod(formData, { schema: CloseSchema });
+      if (submission.status !== "success") return json({ intent: "close", result: submission.reply(), conflict: null }, { status: 400 });
+      const v = submission.value;
+      const proposals =
+        v.proposalTitle && v.proposalOwnerId
+          ? [{ title: v.proposalTitle, description: v.proposalDescription ?? "", ownerOrganisationId: v.proposalOwnerId }]
+          : [];
+      const r = closeSituation(viewer, id, { afterAction: v.afterAction, proposals });
+      if (!r.ok) return refused(r, "close", submission.reply);
+      return back("closed", "closing");
+    }
+  }
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+const resultFor = (data: ActionData, intent: string) =>
+  (data && "intent" in data && data.intent === intent ? data.result : undefined) as SubmissionResult<string[]> | undefined;
+
+const DONE_KEYS: Record<string, string> = {
+  logged: "situations.log.added",
+  picture: "situations.picture.saved",
+  action: "situations.actions.statusSaved",
+  status: "situations.actions.statusSaved",
+  briefing: "situations.briefing.sent",
+  invited: "situations.page.invited",
+  closed: "situations.close.closed",
+};
+
+export default function SituationPage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { view } = data;
+  const s = view.situation;
+  const done = search.get("done");
+  const pictureVersion = view.picture?.version ?? 0;
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Group gap="xs">
+          <SeverityBadge severity={s.severity} />
+          <Badge variant="outline" color={s.status === "open" ? "blue" : "gray"} c="dark">
+            {t(`situations.status.${s.status}`)}
+          </Badge>
+          <PublicityBadge publicity={s.publicity} />
+        </Group>
+        <Title order={1}>{s.title}</Title>
+        <Text size="sm">
+          {t("situations.page.opened", { date: fmt.dateTime(s.openedAt), name: s.openedByName ?? "–" })}
+          {s.closedAt ? ` · ${t("situations.page.closedOn", { date: fmt.dateTime(s.closedAt) })}` : ""}
+        </Text>
+        <Anchor component={Link} to="/situations" size="sm">
+          {t("situations.title")}
+        </Anchor>
+      </Stack>
+      {done && DONE_KEYS[done] ? (
+        <Alert color="green" variant="light" role="status">
+          {done === "picture" ? t("situations.picture.saved", { version: pictureVersion }) : t(DONE_KEYS[done]!)}
+        </Alert>
+      ) : null}
+      {s.publicity !== "public" ? (
+        <Alert
+          color={s.publicity === "confidential" ? "red" : "orange"}
+          variant="light"
+          title={t(`workspaces.documents.marking.${s.publicity}`)}
+        >
+          <Text size="sm">{t("situations.page.legalGround", { ground: s.legalGround ?? "–", date: fmt.date(s.secretUntil) })}</Text>
+          <Text size="sm">{t("workspaces.documents.logged")}</Text>
+        </Alert>
+      ) : null}
+      {s.status === "closed" ? (
+        <Alert color="gray" variant="light">
+          {t("situations.page.readOnly")}
+        </Alert>
+      ) : null}
+
+      <Paper withBorder p="md" component="section" aria-labelledby="details">
+        <Title order={2} size="h3" id="details" mb="xs">
+          {t("situations.page.description")}
+        </Title>
+        <Text style={{ whiteSpace: "pre-wrap" }}>{s.description || "–"}</Text>
+        <Text size="sm" mt="sm" fw={600}>
+          {t("situations.page.areas")}
+        </Text>
+        <Text size="sm">
+          {view.areas.length ? view.areas.map((a) => localName(a, i18n.language)).join(", ") : t("situations.page.noAreas")}
+        </Text>
+      </Paper>
+
+      {s.status === "closed" ? <Closed view={view} /> : null}
+
+      <LogSection data={data} actionData={actionData} />
+      <PictureSection data={data} actionData={actionData} />
+      <ActionsSection data={data} actionData={actionData} />
+      <BriefingSection data={data} actionData={actionData} />
+      <MembersSection data={data} actionData={actionData} />
+      {view.canManage ? <CloseSection data={data} actionData={actionData} /> : null}
+      {s.publicity !== "public" && view.accessLog.length ? <AccessLog rows={view.accessLog} /> : null}
+    </Stack>
+  );
+}
+
+function Closed({ view }: { view: Data["view"] }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="after-action">
+      <Title order={2} size="h3" id="after-action" mb="xs">
+        {t("situations.close.afterActionTitle")}
+      </Title>
+      <Text style={{ whiteSpace: "pre-wrap" }}>{view.situation.afterAction}</Text>
+      {view.proposals.length ? (
+        <>
+          <Title order={3} size="h4" mt="md" mb="xs">
+            {t("situations.close.proposals")}
+          </Title>
+          <List>
+            {view.proposals.map((m) => (
+              <List.Item key={m.id}>
+                <Anchor component={Link} to={`/measures/${m.id}`}>
+                  {m.code} {m.title}
+                </Anchor>{" "}
+                ({t(`measures.status.${m.status}`)})
+              </List.Item>
+            ))}
+          </List>
+        </>
+      ) : null}
+    </Paper>
+  );
+}
+
+type SectionProps = { data: Data; actionData: ActionData };
+
+function LogSection({ data, actionData }: SectionProps) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const navigation = useNavigation();
+  const { view } = data;
+  const [form, fields] = useForm<z.input<typeof LogEntrySchema>>({
+    id: "log-entry",
+    lastResult: resultFor(actionData, "log"),
+    defaultValue: {
+      sourceOrganisationId: data.defaultSource,
+      reliability: "unconfirmed",
+      happenedDate: data.today.date,
+      happenedTime: data.today.time,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogEntrySchema }),
+    shouldValidate: "onBlur",
+  });
+  const latest = view.log.length ? view.log[view.log.length - 1]!.id : 0;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="log">
+      <Title order={2} size="h3" id="log" mb={4}>
+        {t("situations.log.title")}
+      </Title>
+      <Text size="sm">{t("situations.log.help")}</Text>
+      {view.situation.status === "open" ? <LiveLog situationId={view.situation.id} latest={latest} /> : null}
+      {view.log.length ? (
+        <ol className="situation-log" aria-label={t("situations.log.title")} data-testid="situation-log">
+          {view.log.map((e) => (
+            <li key={e.id} id={`entry-${e.id}`}>
+              <Paper withBorder p="sm" mt="xs">
+                <Group gap={6}>
+                  <Text size="sm" fw={700}>
+                    {t("situations.log.entry", { id: e.id })}
+                  </Text>
+                  <Badge color={e.reliability === "confirmed" ? "green" : "yellow"} variant="light" c="dark">
+                    {t(`situations.reliability.${e.reliability}`)}
+                  </Badge>
+                  {e.correctedBy ? (
+                    <Badge color="gray" variant="outline" c="dark">
+                      {t("situations.log.correctedBy", { id: e.correctedBy })}
+                    </Badge>
+                  ) : null}
+                </Group>
+                {e.correctsId ? (
+                  <Anchor href={`#entry-${e.correctsId}`} size="sm">
+                    {t("situations.log.corrects", { id: e.correctsId })}
+                  </Anchor>
+                ) : null}
+                <Text style={{ whiteSpace: "pre-wrap" }}>{e.body}</Text>
+                <Text size="sm">
+                  {t("situations.log.source")}:{" "}
+                  {localName({ nameFi: e.sourceNameFi, nameSv: e.sourceNameSv, nameEn: e.sourceNameEn }, i18n.language)}
+                  {e.areaNameFi
+                    ? ` · ${localName({ nameFi: e.areaNameFi, nameSv: e.areaNameSv, nameEn: e.areaNameEn }, i18n.language)}`
+                    : ""}
+                  {e.documentId ? ` · #${e.documentId}` : ""}
+                </Text>
+                <Text size="sm">
+                  {t("situations.log.happened")} {fmt.dateTime(e.happenedAt)} · {t("situations.log.logged")} {fmt.dateTime(e.loggedAt)},{" "}
+                  {t("situations.log.by", { name: e.loggedByName ?? "–" })}
+                </Text>
+              </Paper>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Text size="sm" mt="xs">
+          {t("situations.log.none")}
+        </Text>
+      )}
+      {view.canLog ? (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="log" />
+          <Stack mt="md" maw={760}>
+            <Title order={3} size="h4">
+              {t("situations.log.add")}
+            </Title>
+            <FormErrors errors={form.errors} />
+            <Textarea
+              key={fields.body.key}
+              name={fields.body.name}
+              defaultValue={fields.body.initialValue}
+              label={t("situations.log.body")}
+              required
+              autosize
+              minRows={2}
+              error={errorText(fields.body.errors)}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NativeSelect
+                key={fields.sourceOrganisationId.key}
+                name={fields.sourceOrganisationId.name}
+                defaultValue={fields.sourceOrganisationId.initialValue}
+                label={t("situations.log.sourceField")}
+                data={[{ value: "", label: "–" }, ...data.organisations]}
+                error={errorText(fields.sourceOrganisationId.errors)}
+              />
+              <NativeSelect
+                key={fields.reliability.key}
+                name={fields.reliability.name}
+                defaultValue={fields.reliability.initialValue}
+                label={t("situations.log.reliabilityField")}
+                data={RELIABILITIES.map((r) => ({ value: r, label: t(`situations.reliability.${r}`) }))}
+                error={errorText(fields.reliability.errors)}
+              />
+              <TextInput
+                key={fields.happenedDate.key}
+                name={fields.happenedDate.name}
+                defaultValue={fields.happenedDate.initialValue}
+                type="date"
+                label={t("situations.log.happenedDate")}
+                error={errorText(fields.happenedDate.errors)}
+              />
+              <TextInput
+                key={fields.happenedTime.key}
+                name={fields.happenedTime.name}
+                defaultValue={fields.happenedTime.initialValue}
+                type="time"
+                label={t("situations.log.happenedTime")}
+                error={errorText(fields.happenedTime.errors)}
+              />
+              <NativeSelect
+                key={fields.areaId.key}
+                name={fields.areaId.name}
+                defaultValue={fields.areaId.initialValue as string | undefined}
+                label={t("situations.log.area")}
+                data={[{ value: "", label: t("situations.log.noArea") }, ...nameOptions(view.areas, i18n.language)]}
+                error={errorText(fields.areaId.errors)}
+              />
+              <NativeSelect
+                key={fields.correctsId.key}
+                name={fields.correctsId.name}
+                defaultValue={fields.correctsId.initialValue as string | undefined}
+                label={t("situations.log.correctsField")}
+                data={[
+                  { value: "", label: t("situations.log.noCorrection") },
+                  ...view.log.map((e) => ({ value: String(e.id), label: t("situations.log.entry", { id: e.id }) })),
+                ]}
+                error={errorText(fields.correctsId.errors)}
+              />
+              <TextInput
+                key={fields.documentId.key}
+                name={fields.documentId.name}
+                defaultValue={fields.documentId.initialValue as string | undefined}
+                inputMode="numeric"
+                label={t("situations.log.document")}
+                description={t("situations.log.documentHelp")}
+                error={errorText(fields.documentId.errors)}
+              />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "log"}>
+                {t("situations.log.add")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+      ) : null}
+    </Paper>
+  );
+}
+
+function PictureSection({ data, actionData }: SectionProps) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const { view } = data;
+  const p = view.picture;
+  const conflict = actionData && "conflict" in actionData ? actionData.conflict : null;
+  const next = p?.nextUpdateAt ? new Date(p.nextUpdateAt) : null;
+  const [form, fields] = useForm<z.input<typeof PictureSchema>>({
+    // The form keeps its identity (and what was typed) when a save is refused as stale; a saved
+    // version opens a fresh form on the new text.
+    id: `picture-${actionData && "openedOn" in actionData ? actionData.openedOn : (p?.version ?? 0)}`,
+    lastResult: resultFor(actionData, "picture"),
+    defaultValue: {
+      version: String(p?.version ?? 0),
+      ...(p ? Object.fromEntries(PICTURE_FIELDS.map((f) => [f, p[f]])) : {}),
+      nextUpdateDate: next ? fmtParts(next).date : "",
+      nextUpdateTime: next ? fmtParts(next).time : "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PictureSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="picture">
+      <Title order={2} size="h3" id="picture" mb={4}>
+        {t("situations.picture.title")}
+      </Title>
+      {p ? (
+        <>
+          <Text size="sm">
+            {t("situations.picture.version", {
+              version: p.version,
+              date: fmt.dateTime(p.savedAt),
+              name: view.versions[0]?.savedByName ?? "–",
+            })}
+          </Text>
+          <PictureFields picture={p} />
+        </>
+      ) : (
+        <Text size="sm">{t("situations.picture.none")}</Text>
+      )}
+      {view.versions.length > 1 ? (
+        <Form method="get" action={`/situations/${view.situation.id}/compare`}>
+          <Group align="end" mt="md">
+            <NativeSelect
+              name="from"
+              label={t("situations.picture.from")}
+              defaultValue={String(view.versions[1]!.version)}
+              data={view.versions.map((v) => ({ value: String(v.version), label: `${v.version} (${fmt.dateTime(v.savedAt)})` }))}
+            />
+            <NativeSelect
+              name="to"
+              label={t("situations.picture.to")}
+              defaultValue={String(view.versions[0]!.version)}
+              data={view.versions.map((v) => ({ value: String(v.version), label: `${v.version} (${fmt.dateTime(v.savedAt)})` }))}
+            />
+            <Button type="submit" variant="light">
+              {t("situations.picture.compareSubmit")}
+            </Button>
+          </Group>
+        </Form>
+      ) : null}
+      {view.canManage ? (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="picture" />
+          <input type="hidden" name="version" value={String(conflict ? conflict.version : (p?.version ?? 0))} />
+          <Stack mt="md" maw={760}>
+            <Title order={3} size="h4">
+              {t("situations.picture.edit")}
+            </Title>
+            <FormErrors errors={form.errors} />
+            {conflict ? (
+              <Alert color="orange" variant="light" role="alert" title={t("situations.picture.newer", { version: conflict.version })}>
+                <Text size="sm" mb="xs">
+                  {t("situations.picture.conflict", { version: conflict.version, name: conflict.savedByName ?? "–" })}
+                </Text>
+                <PictureFields picture={conflict} />
+              </Alert>
+            ) : null}
+            {PICTURE_FIELDS.map((f) => (
+              <Textarea
+                key={fields[f].key}
+                name={fields[f].name}
+                defaultValue={fields[f].initialValue}
+                label={t(`situations.picture.${f}`)}
+                required={f === "happened"}
+                autosize
+                minRows={2}
+                error={errorText(fields[f].errors)}
+              />
+            ))}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                key={fields.nextUpdateDate.key}
+                name={fields.nextUpdateDate.name}
+                defaultValue={fields.nextUpdateDate.initialValue}
+                type="date"
+                label={t("situations.picture.nextUpdateDate")}
+                error={errorText(fields.nextUpdateDate.errors)}
+              />
+              <TextInput
+                key={fields.nextUpdateTime.key}
+                name={fields.nextUpdateTime.name}
+                defaultValue={fields.nextUpdateTime.initialValue}
+                type="time"
+                label={t("situations.picture.nextUpdateTime")}
+                error={errorText(fields.nextUpdateTime.errors)}
+              />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit">{t("situations.picture.save")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      ) : null}
+    </Paper>
+  );
+}
+
+/** Helsinki wall-clock parts of an instant, for the form's date and time inputs. */
+function fmtParts(date: Date) {
+  return helsinkiParts(date);
+}
+
+function PictureFields({ picture }: { picture: Record<(typeof PICTURE_FIELDS)[number], string> & { nextUpdateAt: string | Date | null } }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <dl className="situation-picture">
+      {PICTURE_FIELDS.map((f) => (
+        <div key={f}>
+          <dt>
+            <Text span fw={700} size="sm">
+              {t(`situations.picture.${f}`)}
+            </Text>
+          </dt>
+          <dd style={{ marginInlineStart: 0, whiteSpace: "pre-wrap" }}>{picture[f] || "–"}</dd>
+        </div>
+      ))}
+      <div>
+        <dt>
+          <Text span fw={700} size="sm">
+            {t("situations.picture.nextUpdateAt")}
+          </Text>
+        </dt>
+        <dd style={{ marginInlineStart: 0 }}>{fmt.dateTime(picture.nextUpdateAt)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function ActionsSection({ data, actionData }: SectionProps) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const { view } = data;
+  const [form, fields] = useForm<z.input<typeof ActionSchema>>({
+    id: "new-action",
+    lastResult: resultFor(actionData, "action"),
+    defaultValue: { deadline: data.today.date },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+    shouldValidate: "onBlur",
+  });
+  const statusErrors = resultFor(actionData, "actionStatus")?.error?.[""] as string[] | undefined;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="actions">
+      <Title order={2} size="h3" id="actions" mb="xs">
+        {t("situations.actions.title")}
+      </Title>
+      <FormErrors errors={statusErrors} />
+      {view.actions.length ? (
+        <ScrollTable labelledBy="actions" minWidth={720}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("situations.actions.action")}</Table.Th>
+                <Table.Th>{t("situations.actions.owner")}</Table.Th>
+                <Table.Th>{t("situations.actions.responsible")}</Table.Th>
+                <Table.Th>{t("situations.actions.deadline")}</Table.Th>
+                <Table.Th>{t("situations.actions.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {view.actions.map((a) => (
+                <Table.Tr key={a.id} data-overdue={a.overdue ? "true" : undefined}>
+                  <Table.Td>
+                    <Text fw={a.overdue ? 700 : undefined}>{a.title}</Text>
+                  </Table.Td>
+                  <Table.Td>{localName({ nameFi: a.ownerNameFi, nameSv: a.ownerNameSv, nameEn: a.ownerNameEn }, i18n.language)}</Table.Td>
+                  <Table.Td>{a.responsibleName ?? t("situations.actions.noResponsible")}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6}>
+                      {fmt.date(`${a.deadline}T12:00:00Z`)}
+                      {a.overdue ? <OverdueBadge /> : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {view.canUpdateActions ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="actionStatus" />
+                        <input type="hidden" name="actionId" value={a.id} />
+                        <input type="hidden" name="version" value={a.version} />
+                        <Group gap={6} wrap="nowrap">
+                          <NativeSelect
+                            name="status"
+                            aria-label={`${t("situations.actions.status")}: ${a.title}`}
+                            defaultValue={a.status}
+                            data={SITUATION_ACTION_STATUSES.map((st) => ({ value: st, label: t(`situations.actionStatus.${st}`) }))}
+                          />
+                          <Button type="submit" size="xs" variant="light" aria-label={`${t("situations.actions.setStatus")}: ${a.title}`}>
+                            {t("situations.actions.setStatus")}
+                          </Button>
+                        </Group>
+                      </Form>
+                    ) : (
+                      t(`situations.actionStatus.${a.status}`)
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      ) : (
+        <Text size="sm">{t("situations.actions.none")}</Text>
+      )}
+      {view.canManage ? (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="action" />
+          <Stack mt="md" maw={760}>
+            <Title order={3} size="h4">
+              {t("situations.actions.add")}
+            </Title>
+            <FormErrors errors={form.errors} />
+            <TextInput
+              key={fields.title.key}
+              name={fields.title.name}
+              defaultValue={fields.title.initialValue}
+              label={t("situations.actions.action")}
+              required
+              error={errorText(fields.title.errors)}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <NativeSelect
+                key={fields.ownerOrganisationId.key}
+                name={fields.ownerOrganisationId.name}
+                defaultValue={fields.ownerOrganisationId.initialValue}
+                label={t("situations.actions.owner")}
+                data={[{ value: "", label: "–" }, ...data.organisations]}
+                error={errorText(fields.ownerOrganisationId.errors)}
+              />
+              <NativeSelect
+                key={fields.responsibleUserId.key}
+                name={fields.responsibleUserId.name}
+                defaultValue={fields.responsibleUserId.initialValue as string | undefined}
+                label={t("situations.actions.responsible")}
+                data={[{ value: "", label: t("situations.actions.noResponsible") }, ...data.responsibleOptions]}
+                error={errorText(fields.responsibleUserId.errors)}
+              />
+              <TextInput
+                key={fields.deadline.key}
+                name={fields.deadline.name}
+                defaultValue={fields.deadline.initialValue}
+                type="date"
+                label={t("situations.actions.deadline")}
+                error={errorText(fields.deadline.errors)}
+              />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit">{t("situations.actions.addSubmit")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      ) : null}
+    </Paper>
+  );
+}
+
+function BriefingSection({ data, actionData }: SectionProps) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const { view } = data;
+  const [form, fields] = useForm<z.input<typeof BriefingSchema>>({
+    id: "briefing",
+    lastResult: resultFor(actionData, "briefing"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BriefingSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="briefing">
+      <Title order={2} size="h3" id="briefing" mb={4}>
+        {t("situations.briefing.title")}
+      </Title>
+      <Text size="sm">{t("situations.briefing.help")}</Text>
+      {view.briefings.length ? (
+        <List mt="xs" spacing="xs">
+          {view.briefings.map((b) => (
+            <List.Item key={b.id}>
+              <Anchor component={Link} to={`/situations/${view.situation.id}/briefings/${b.id}`}>
+                {t("situations.briefing.sentAt", { date: fmt.dateTime(b.sentAt) })}
+              </Anchor>
+              <Text size="sm">
+                {b.recipients
+                  .map(
+                    (r) =>
+                      `${r.name} (${r.readAt ? t("situations.briefing.readAt", { date: fmt.dateTime(r.readAt) }) : t("situations.briefing.unread")})`,
+                  )
+                  .join(", ")}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      ) : (
+        <Text size="sm" mt="xs">
+          {t("situations.briefing.none")}
+        </Text>
+      )}
+      {view.canManage ? (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="briefing" />
+          <Stack maw={760}>
+            <FormErrors errors={form.errors} />
+            <CheckboxList
+              label={t("situations.briefing.recipients")}
+              name={fields.recipientIds.name}
+              checked={checkedList(fields.recipientIds.initialValue)}
+              items={data.recipients}
+              errors={errorText(fields.recipientIds.errors)}
+            />
+            <Group>
+              <Button type="submit">{t("situations.briefing.send")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      ) : null}
+    </Paper>
+  );
+}
+
+function MembersSection({ data, actionData }: SectionProps) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const { view } = data;
+  const [form, fields] = useForm<z.input<typeof InviteSchema>>({
+    id: "invite",
+    lastResult: resultFor(actionData, "invite"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="members">
+      <Title order={2} size="h3" id="members" mb="xs">
+        {t("situations.page.members")}
+      </Title>
+      <List spacing={4}>
+        {view.members.map((m) => (
+          <List.Item key={`${m.name}-${String(m.joinedAt)}`}>
+            {m.name}
+            {m.organisationNameFi
+              ? `, ${localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language)}`
+              : ""}{" "}
+            ({t(`positions.${m.position}`)})
+            {!m.current && m.leftAt ? ` – ${t("situations.page.memberLeft", { date: fmt.date(m.leftAt) })}` : ""}
+          </List.Item>
+        ))}
+      </List>
+      {view.canManage && data.invitable.length ? (
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="invite" />
+          <Stack maw={760}>
+            <FormErrors errors={form.errors} />
+            <CheckboxList
+              label={t("situations.page.invite")}
+              name={fields.memberIds.name}
+              checked={checkedList(fields.memberIds.initialValue)}
+              items={data.invitable}
+              errors={errorText(fields.memberIds.errors)}
+            />
+            <Group>
+              <Button type="submit" variant="light">
+                {t("situations.page.inviteSubmit")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+      ) : null}
+    </Paper>
+  );
+}
+
+function CloseSection({ data, actionData }: SectionProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm<z.input<typeof CloseSchema>>({
+    id: "close",
+    lastResult: resultFor(actionData, "close"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="closing">
+      <Title order={2} size="h3" id="closing" mb={4}>
+        {t("situations.close.title")}
+      </Title>
+      <Text size="sm">{t("situations.close.help")}</Text>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="close" />
+        <Stack maw={760} mt="sm">
+          <FormErrors errors={form.errors} />
+          <Textarea
+            key={fields.afterAction.key}
+            name={fields.afterAction.name}
+            defaultValue={fields.afterAction.initialValue}
+            label={t("situations.close.afterAction")}
+            description={t("situations.close.afterActionHelp")}
+            required
+            autosize
+            minRows={3}
+            error={errorText(fields.afterAction.errors)}
+          />
+          <fieldset className="plain-fieldset">
+            <legend>
+              <Text fw={600} size="sm">
+                {t("situations.close.proposal")}
+              </Text>
+            </legend>
+            <Stack>
+              <TextInput
+                key={fields.proposalTitle.key}
+                name={fields.proposalTitle.name}
+                defaultValue={fields.proposalTitle.initialValue}
+                label={t("situations.close.proposalTitle")}
+                error={errorText(fields.proposalTitle.errors)}
+              />
+              <Textarea
+                key={fields.proposalDescription.key}
+                name={fields.proposalDescription.name}
+                defaultValue={fields.proposalDescription.initialValue}
+                label={t("situations.close.proposalDescription")}
+                autosize
+                minRows={2}
+                error={errorText(fields.proposalDescription.errors)}
+              />
+              <NativeSelect
+                key={fields.proposalOwnerId.key}
+                name={fields.proposalOwnerId.name}
+                defaultValue={fields.proposalOwnerId.initialValue as string | undefined}
+                label={t("situations.close.proposalOwner")}
+                data={[{ value: "", label: "–" }, ...data.organisations]}
+                error={errorText(fields.proposalOwnerId.errors)}
+              />
+            </Stack>
+          </fieldset>
+          <Group>
+            <Button type="submit" color="red">
+              {t("situations.close.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </Paper>
+  );
+}
+
+function AccessLog({ rows }: { rows: Data["view"]["accessLog"] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="access-log">
+      <Title order={2} size="h3" id="access-log" mb={4}>
+        {t("situations.accessLog.title")}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t("situations.accessLog.help", { count: SITUATION_ACCESS_LOG_SIZE })}
+      </Text>
+      <ScrollTable labelledBy="access-log" minWidth={480}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("situations.accessLog.at")}</Table.Th>
+              <Table.Th>{t("situations.accessLog.who")}</Table.Th>
+              <Table.Th>{t("situations.accessLog.action")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{fmt.dateTime(r.at)}</Table.Td>
+                <Table.Td>{r.name ?? "–"}</Table.Td>
+                <Table.Td>{t(`situations.accessLog.actions.${r.action}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
+    </Paper>
+  );
+}

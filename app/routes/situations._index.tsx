@@ -1,0 +1,162 @@
+// `/situations`: the situation room's overview. Coordinators and the steering group see the open
+// situations at a glance (severity, age, overdue actions); everyone sees only the situations they
+// may read (decided in SQL), their own tasks in them, and a search of the closed ones.
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SituationListQuerySchema } from "~/forms/situations";
+import { pageTitle } from "~/i18n/page-title";
+import { authorize } from "~/server/people/guard.server";
+import { can } from "~/server/people/permissions.server";
+import { clock } from "~/server/platform/clock";
+import { listMyActions, listSituations } from "~/server/situations/situations.server";
+import { useFormat } from "~/ui/format";
+import { Pager } from "~/ui/Pager";
+import { ScrollTable } from "~/ui/ScrollTable";
+import { PublicityBadge } from "~/ui/workspaces/Publicity";
+import { MyActions, SeverityBadge, situationAge } from "~/ui/situations/parts";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "situations.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "situation.list" });
+  const query = SituationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const now = clock.now();
+  return json({
+    list: listSituations(viewer, { q: query.q, page: query.page, now }),
+    myActions: listMyActions(viewer, now),
+    q: query.q ?? "",
+    canConvene: can(viewer, { kind: "situation.convene" }),
+    now: now.getTime(),
+  });
+}
+
+export default function SituationsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { list, myActions, q, canConvene, now } = useLoaderData<typeof loader>();
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="end">
+        <Title order={1}>{t("situations.title")}</Title>
+        {canConvene ? (
+          <Button component={Link} to="/situations/new">
+            {t("situations.convene")}
+          </Button>
+        ) : null}
+      </Group>
+      <Text maw={760}>{t("situations.intro")}</Text>
+
+      <section aria-labelledby="my-actions">
+        <Title order={2} size="h3" id="my-actions" mb="xs">
+          {t("situations.myActions")}
+        </Title>
+        <MyActions actions={myActions} />
+      </section>
+
+      <section aria-labelledby="open-situations">
+        <Title order={2} size="h3" id="open-situations" mb="xs">
+          {t("situations.open")}
+        </Title>
+        {list.open.length ? (
+          <ScrollTable labelledBy="open-situations" minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("situations.cols.situation")}</Table.Th>
+                  <Table.Th>{t("situations.cols.severity")}</Table.Th>
+                  <Table.Th>{t("situations.cols.age")}</Table.Th>
+                  <Table.Th>{t("situations.cols.openActions")}</Table.Th>
+                  <Table.Th>{t("situations.cols.overdue")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.open.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Anchor component={Link} to={`/situations/${s.id}`}>
+                          {s.title}
+                        </Anchor>
+                        <PublicityBadge publicity={s.publicity} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <SeverityBadge severity={s.severity} />
+                    </Table.Td>
+                    <Table.Td>
+                      {fmt.dateTime(s.openedAt)} ({situationAge(t, s.openedAt, now)})
+                    </Table.Td>
+                    <Table.Td>{s.openActions}</Table.Td>
+                    <Table.Td>
+                      {s.overdue ? (
+                        <Badge color="red" variant="filled">
+                          {s.overdue} {t("situations.overdueBadge")}
+                        </Badge>
+                      ) : (
+                        "0"
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        ) : (
+          <Text size="sm">{t("situations.noOpen")}</Text>
+        )}
+      </section>
+
+      <section aria-labelledby="closed-situations">
+        <Title order={2} size="h3" id="closed-situations" mb="xs">
+          {t("situations.closed")}
+        </Title>
+        <Form method="get" role="search" aria-label={t("situations.search")}>
+          <Group align="end" mb="sm">
+            <TextInput name="q" defaultValue={q} label={t("situations.search")} type="search" />
+            <Button type="submit" variant="light">
+              {t("situations.searchButton")}
+            </Button>
+          </Group>
+        </Form>
+        {list.closed.length ? (
+          <ScrollTable labelledBy="closed-situations" minWidth={560}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("situations.cols.situation")}</Table.Th>
+                  <Table.Th>{t("situations.cols.severity")}</Table.Th>
+                  <Table.Th>{t("situations.cols.age")}</Table.Th>
+                  <Table.Th>{t("situations.cols.closedAt")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.closed.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Anchor component={Link} to={`/situations/${s.id}`}>
+                          {s.title}
+                        </Anchor>
+                        <PublicityBadge publicity={s.publicity} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <SeverityBadge severity={s.severity} />
+                    </Table.Td>
+                    <Table.Td>{fmt.dateTime(s.openedAt)}</Table.Td>
+                    <Table.Td>{fmt.dateTime(s.closedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        ) : (
+          <Text size="sm">{t("situations.noClosed")}</Text>
+        )}
+        <Pager page={list.page} pageCount={list.pageCount} total={list.total} />
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,158 @@
+// `/situations/new`: a coordinator convenes a situation: title, description, severity, publicity
+// class with its legal ground (the documents' model, Act 621/1999), the affected areas and the
+// organisations' representatives to invite. The invitees are notified and mailed at once.
+import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
+import { parseWithZod } from "@conform-to/zod";
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PUBLICITY_CLASSES, SITUATION_SEVERITIES } from "../../db/schema";
+import { SituationSchema } from "~/forms/situations";
+import { detectLanguage } from "~/i18n/i18n.server";
+import { localName, nameOptions } from "~/i18n/names";
+import { pageTitle } from "~/i18n/page-title";
+import { listSelectableAreas } from "~/server/people/directory.server";
+import { authorize } from "~/server/people/guard.server";
+import { listInvitableRepresentatives, openSituation } from "~/server/situations/situations.server";
+import { CheckboxList, checkedList, FormErrors, useErrorText } from "~/ui/forms";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["situations.new.title", "situations.title"]);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "situation.convene" });
+  const lang = await detectLanguage(request);
+  return json({
+    areas: nameOptions(listSelectableAreas(), lang, { withCode: true }),
+    people: listInvitableRepresentatives().map((p) => ({
+      value: p.userId,
+      label: `${p.name}, ${localName({ nameFi: p.organisationNameFi, nameSv: p.organisationNameSv, nameEn: p.organisationNameEn }, lang)}`,
+    })),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "situation.convene" });
+  const submission = parseWithZod(await request.formData(), { schema: SituationSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const result = openSituation(viewer, {
+    title: v.title,
+    description: v.description,
+    severity: v.severity,
+    publicity: v.publicity,
+    legalGround: v.legalGround ?? null,
+    secretUntil: v.secretUntil ?? null,
+    areaIds: v.areaIds,
+    memberIds: v.memberIds,
+  });
+  if (!result.ok) return json({ result: submission.reply({ formErrors: [`situations.errors.${result.reason}`] }) }, { status: 403 });
+  return redirect(`/situations/${result.id}`);
+}
+
+export default function NewSituationPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { areas, people } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm<z.input<typeof SituationSchema>>({
+    id: "new-situation",
+    lastResult: actionData?.result,
+    defaultValue: { severity: "moderate", publicity: "public" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SituationSchema }),
+    shouldValidate: "onBlur",
+  });
+  const chosenAreas = checkedList(fields.areaIds.initialValue);
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("situations.new.title")}</Title>
+      <Text maw={760}>{t("situations.intro")}</Text>
+      <Paper withBorder p="md">
+        <Form method="post" {...getFormProps(form)}>
+          <Stack maw={760}>
+            <FormErrors errors={form.errors} />
+            <TextInput
+              key={fields.title.key}
+              name={fields.title.name}
+              defaultValue={fields.title.initialValue}
+              label={t("situations.fields.title")}
+              required
+              error={errorText(fields.title.errors)}
+            />
+            <Textarea
+              key={fields.description.key}
+              name={fields.description.name}
+              defaultValue={fields.description.initialValue}
+              label={t("situations.fields.description")}
+              autosize
+              minRows={3}
+              error={errorText(fields.description.errors)}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NativeSelect
+                key={fields.severity.key}
+                name={fields.severity.name}
+                defaultValue={fields.severity.initialValue}
+                label={t("situations.fields.severity")}
+                data={SITUATION_SEVERITIES.map((s) => ({ value: s, label: t(`situations.severity.${s}`) }))}
+                error={errorText(fields.severity.errors)}
+              />
+              <NativeSelect
+                key={fields.publicity.key}
+                name={fields.publicity.name}
+                defaultValue={fields.publicity.initialValue}
+                label={t("workspaces.documents.publicity")}
+                description={t("workspaces.documents.publicityHelp")}
+                data={PUBLICITY_CLASSES.map((c) => ({ value: c, label: t(`workspaces.documents.class.${c}`) }))}
+                error={errorText(fields.publicity.errors)}
+              />
+              <TextInput
+                key={fields.legalGround.key}
+                name={fields.legalGround.name}
+                defaultValue={fields.legalGround.initialValue}
+                label={t("workspaces.documents.legalGround")}
+                description={t("workspaces.documents.legalGroundHelp")}
+                error={errorText(fields.legalGround.errors)}
+              />
+              <TextInput
+                key={fields.secretUntil.key}
+                name={fields.secretUntil.name}
+                defaultValue={fields.secretUntil.initialValue}
+                type="date"
+                label={t("workspaces.documents.secretUntil")}
+                error={errorText(fields.secretUntil.errors)}
+              />
+            </SimpleGrid>
+            <NativeSelect
+              key={fields.areaIds.key}
+              name={fields.areaIds.name}
+              label={t("situations.fields.areas")}
+              description={t("situations.fields.areasHelp")}
+              multiple
+              size="sm"
+              styles={{ input: { height: 180 } }}
+              defaultValue={chosenAreas}
+              data={areas}
+              error={errorText(fields.areaIds.errors)}
+            />
+            <Text size="sm">{t("situations.fields.membersHelp")}</Text>
+            <CheckboxList
+              label={t("situations.fields.members")}
+              name={fields.memberIds.name}
+              checked={checkedList(fields.memberIds.initialValue)}
+              items={people}
+              errors={errorText(fields.memberIds.errors)}
+            />
+            <Group>
+              <Button type="submit" loading={navigation.state === "submitting"}>
+                {t("situations.new.submit")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+    </Stack>
+  );
+}
