@@ -12,6 +12,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { consultationTexts } from "../texts/consultations";
 
 const en: Translation = {
   workspaces: workspaceTexts.en,
@@ -33,6 +34,7 @@ const en: Translation = {
     admin: "Administration",
     account: "My account",
     register: "Register as a resident",
+    consultations: "Consultations",
   },
   titles: {
     area: "Area",
@@ -381,6 +383,7 @@ const en: Translation = {
   processingRegister: registerTexts.en,
   rights: rightsTexts.en,
   plans: planTexts.en,
+  consultations: consultationTexts.en,
   cityData: cityDataTexts.en,
   publicSite: publicSiteTexts.en,
 };

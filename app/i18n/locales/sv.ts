@@ -12,6 +12,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { consultationTexts } from "../texts/consultations";
 
 const sv: Translation = {
   workspaces: workspaceTexts.sv,
@@ -33,6 +34,7 @@ const sv: Translation = {
     admin: "Administration",
     account: "Mitt konto",
     register: "Registrera dig som invånare",
+    consultations: "Invånarenkäter",
   },
   titles: {
     area: "Område",
@@ -383,6 +385,7 @@ const sv: Translation = {
   processingRegister: registerTexts.sv,
   rights: rightsTexts.sv,
   plans: planTexts.sv,
+  consultations: consultationTexts.sv,
   cityData: cityDataTexts.sv,
   publicSite: publicSiteTexts.sv,
 };

@@ -48,6 +48,10 @@ const fi = {
       groupAreas: "verkostojen alueita",
       plans: "asukkaiden suunnitelmia",
       indicatorValues: "mittarien arvoja",
+      consultationAreas: "asukaskyselyjen kohdealueita",
+      consultationAnswers: "kyselyvastausten kotialueita",
+      consultationDistricts: "kyselyvastausten peruspiirejä",
+      consultationMajorDistricts: "kyselyvastausten suurpiirejä",
     },
     unused: "Aluetta ei käytetä missään.",
     merge: {
@@ -206,6 +210,10 @@ export const cityDataTexts = defineTexts({
         groupAreas: "nätverks områden",
         plans: "invånarnas planer",
         indicatorValues: "indikatorvärden",
+        consultationAreas: "invånarenkäters områden",
+        consultationAnswers: "enkätsvarens bostadsområden",
+        consultationDistricts: "enkätsvarens distrikt",
+        consultationMajorDistricts: "enkätsvarens stordistrikt",
       },
       unused: "Området används inte någonstans.",
       merge: {
@@ -362,6 +370,10 @@ export const cityDataTexts = defineTexts({
         groupAreas: "networks' areas",
         plans: "residents' safety plans",
         indicatorValues: "indicator values",
+        consultationAreas: "consultation audiences",
+        consultationAnswers: "home areas of consultation answers",
+        consultationDistricts: "districts of consultation answers",
+        consultationMajorDistricts: "major districts of consultation answers",
       },
       unused: "The area is not used anywhere.",
       merge: {

@@ -32,6 +32,8 @@ import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
 import { prefixedNamesOf } from "../platform/select-names";
+import { citeConsultation, getConsultationRecord } from "../consultations/consultations.server";
+import { consultationsClosedBetween, type ReviewConsultation } from "../consultations/results.server";
 
 export type { ReviewChanges };
 
@@ -83,6 +85,8 @@ export type ReviewContent = {
   indicators: ReviewIndicator[];
   changes: ReviewChanges | null;
   assessments: { priorityAreaId: number | null; assessment: string; proposals: string; updatedByName: string | null; version: number }[];
+  /** Residents' consultations closed during the review's period, with their main figures (absent in reviews sent before issue 16). */
+  consultations?: ReviewConsultation[];
 };
 
 /**
@@ -239,6 +243,16 @@ function loadAssessments(reviewId: number) {
     .all();
 }
 
+/** The consultations that closed during a review's period. */
+function reviewConsultations(reviewId: number, now: Date): ReviewConsultation[] {
+  const review = db()
+    .select({ periodStart: statusReviews.periodStart, periodEnd: statusReviews.periodEnd })
+    .from(statusReviews)
+    .where(eq(statusReviews.id, reviewId))
+    .get();
+  return review ? consultationsClosedBetween(review.periodStart, review.periodEnd, now) : [];
+}
+
 /** Compiles a review from the records as they are now. */
 export function compileReview(
   planId: number,
@@ -266,6 +280,7 @@ export function compileReview(
     indicators: compileIndicators(planId),
     changes: null,
     assessments: opts.reviewId ? loadAssessments(opts.reviewId) : [],
+    consultations: opts.reviewId ? reviewConsultations(opts.reviewId, now) : [],
   };
   const previousId = opts.previousReviewId;
   if (previousId) {
@@ -641,6 +656,8 @@ export type DecisionInput = {
   textEn?: string | null;
   year?: number;
   priorityAreaIds?: number[];
+  /** A residents' consultation the decision cites (issue 16): its page then shows what was decided. */
+  consultationId?: number | null;
 };
 
 /**
@@ -651,11 +668,13 @@ export function recordDecision(
   actorId: string,
   reviewId: number,
   input: DecisionInput,
-): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" } {
-  return db().transaction((tx) => {
+): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" | "invalidConsultation" } {
+  const result = db().transaction((tx) => {
     const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
     if (!review) return { ok: false as const, reason: "notFound" as const };
     if (review.status !== "sent" && review.status !== "discussed") return { ok: false as const, reason: "wrongStatus" as const };
+    if (input.consultationId && !getConsultationRecord(input.consultationId, tx))
+      return { ok: false as const, reason: "invalidConsultation" as const };
     if (input.kind === "priority_areas") {
       const planAreas = tx
         .select({ id: priorityAreas.id })
@@ -674,7 +693,8 @@ export function recordDecision(
           .values({ priorityAreaId: id, year: input.year, decisionNote: `${review.title}: ${input.text}`.slice(0, 500) })
           .run();
     }
-    tx.insert(reviewDecisions)
+    const decision = tx
+      .insert(reviewDecisions)
       .values({
         reviewId,
         decidedOn: input.decidedOn,
@@ -686,13 +706,24 @@ export function recordDecision(
         priorityAreaIds: input.kind === "priority_areas" ? JSON.stringify(input.priorityAreaIds ?? []) : null,
         recordedById: actorId,
       })
-      .run();
+      .returning({ id: reviewDecisions.id })
+      .get();
+    // The answerers hear of the decision in the same transaction; the mail goes after it.
+    if (input.consultationId) citeConsultation(tx, decision.id, input.consultationId);
     audit(
-      { actorId, action: "review.decision", targetType: "review", targetId: reviewId, detail: { kind: input.kind, year: input.year } },
+      {
+        actorId,
+        action: "review.decision",
+        targetType: "review",
+        targetId: reviewId,
+        detail: { kind: input.kind, year: input.year, consultationId: input.consultationId ?? undefined },
+      },
       tx,
     );
     return { ok: true as const };
-  }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" };
+  }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" | "invalidConsultation" };
+  if (result.ok && input.consultationId) scheduleMailDelivery();
+  return result;
 }
 
 export function closeReview(actorId: string, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {
