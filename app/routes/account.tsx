@@ -48,6 +48,8 @@ import { TableHead } from "~/ui/TableParts";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { MembershipCells } from "~/ui/MembershipCells";
 import { pageTitle } from "~/i18n/page-title";
+import { ConsultationSubscriptionSchema } from "~/forms/consultations";
+import { isSubscribed, setSubscription } from "~/server/consultations/consultations.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
@@ -61,6 +63,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canDeleteAccount: mayDeleteOwnAccount(viewer.id),
     secondFactor: await secondFactorOverview(viewer),
     rightsRequests: listOwnRightsRequests(viewer.id),
+    // Residents may ask to hear of consultations concerning their area (issue 16).
+    consultationNotices: can(viewer, { kind: "consultation.answer" }) ? isSubscribed(viewer.id) : null,
   });
 }
 
@@ -87,6 +91,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success) badRequest();
       setEmailMode(viewer.id, parsed.data.emailMode);
       return json({ intent: "notifications", result: null, saved: true });
+    }
+    case "consultationSubscription": {
+      const parsed = ConsultationSubscriptionSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      setSubscription(viewer.id, parsed.data.subscribe);
+      return json({ intent: "consultationSubscription", result: null, saved: true });
     }
     case "deleteAccount": {
       const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
@@ -148,7 +158,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests } =
+  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests, consultationNotices } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorText = useErrorText();
@@ -195,7 +205,9 @@ export default function AccountPage() {
               ? "account.passwordChanged"
               : actionData.intent === "notifications"
                 ? "workspaces.notifications.saved"
-                : "account.profileSaved",
+                : actionData.intent === "consultationSubscription"
+                  ? "consultations.subscription.saved"
+                  : "account.profileSaved",
           )}
         </Alert>
       ) : null}
@@ -324,6 +336,24 @@ export default function AccountPage() {
           </Stack>
         </Form>
       </Paper>
+      {consultationNotices != null ? (
+        <Paper withBorder p="lg" id="consultation-notices" component="section" aria-labelledby="consultation-notices-title">
+          <Title order={2} size="h3" mb="sm" id="consultation-notices-title">
+            {t("consultations.subscription.title")}
+          </Title>
+          <Form method="post">
+            <input type="hidden" name="intent" value="consultationSubscription" />
+            <Stack maw={480}>
+              <Checkbox name="subscribe" defaultChecked={consultationNotices} label={t("consultations.subscription.label")} />
+              <Group>
+                <Button type="submit" variant="light">
+                  {t("consultations.subscription.save")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        </Paper>
+      ) : null}
       <SecondFactorSection
         overview={secondFactor}
         reply={actionData && "secondFactor" in actionData ? (actionData.secondFactor as SecondFactorReplyView | null) : null}

@@ -214,7 +214,7 @@ export const registerTexts = defineTexts({
       },
       consultations: {
         title: "Invånarenkäter",
-        purpose: "Invånarnas åsikter om valet av prioriterade områden och andra enkäter; resultat per område.",
+        purpose: "Invånarnas åsikter om valet av fokusområden och andra enkäter; resultat per område.",
         legalBasis: "Samtycke (art. 6.1 a): att svara är frivilligt.",
         dataCategories: "Svar, bostadsområde vid svaret, tid för svar och ändring, prenumeration på enkätaviseringar.",
         people: "Invånare som svarat på enkäter.",

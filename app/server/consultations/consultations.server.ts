@@ -19,7 +19,8 @@ import {
   type QuestionKind,
 } from "../../../db/schema";
 import type { QuestionInput } from "../../forms/consultations";
-import { areaLineageIds } from "../city/areas.server";
+import { areaLineageIds, listAllAreas } from "../city/areas.server";
+import { currentPlan, listPriorityAreas } from "../city/plans.server";
 import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { audit } from "../platform/audit.server";
@@ -80,7 +81,7 @@ export function createConsultation(
   viewer: Viewer,
   input: ConsultationInput & { planId: number | null },
   now = clock.now(),
-): { ok: true; id: number } | ConsultationRefusal {
+): { ok: true; id: number; told: number } | ConsultationRefusal {
   const opensAt = helsinkiToDate(input.opensDate ?? helsinkiParts(now).date, input.opensTime ?? helsinkiParts(now).time);
   const closesAt = helsinkiToDate(input.closesDate, input.closesTime);
   if (closesAt.getTime() <= opensAt.getTime()) return { ok: false, reason: "closesBeforeOpens" };
@@ -94,10 +95,10 @@ export function createConsultation(
       .get();
     for (const areaId of new Set(input.areaIds)) tx.insert(consultationAreas).values({ consultationId: row.id, areaId }).run();
     audit({ actorId: viewer.id, action: "consultation.created", targetType: "consultation", targetId: row.id }, tx);
-    if (opensAt.getTime() <= now.getTime()) notifyOpened(tx, row.id, now);
-    return { ok: true as const, id: row.id };
+    const told = opensAt.getTime() <= now.getTime() ? notifyOpened(tx, row.id, now) : 0;
+    return { ok: true as const, id: row.id, told };
   });
-  if (result.ok) scheduleMailDelivery();
+  if (result.ok && result.told) scheduleMailDelivery();
   return result;
 }
 
@@ -632,4 +633,84 @@ export function setSubscription(userId: string, subscribe: boolean): void {
 export function helsinkiFields(at: Date) {
   const { date, time } = helsinkiParts(at);
   return { date, time };
+}
+
+/** The current areas in tree order (major district, its districts, their sub-areas…) for choosing an audience. */
+export function audienceAreaChoices(): { id: number; level: string; nameFi: string; nameSv: string | null; depth: number }[] {
+  const all = listAllAreas().filter((a) => !a.former);
+  const children = new Map<number | null, typeof all>();
+  for (const a of all) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
+  const out: { id: number; level: string; nameFi: string; nameSv: string | null; depth: number }[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const a of children.get(parentId) ?? []) {
+      out.push({ id: a.id, level: a.level, nameFi: a.nameFi, nameSv: a.nameSv, depth });
+      walk(a.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** The starting values of a new consultation: open from now for two weeks, closing at 16.00 Helsinki time. */
+export function newConsultationDefaults(now = clock.now()) {
+  const opens = helsinkiParts(now);
+  const closes = helsinkiParts(new Date(now.getTime() + 14 * 86_400_000));
+  return { opensDate: opens.date, opensTime: opens.time, closesDate: closes.date, closesTime: "16:00", resultsPublic: "on" };
+}
+
+/** The plan whose priority areas a new consultation's ranking offers: the one in force, else the newest. */
+export function consultationPlanId(): number | null {
+  return currentPlan({ publicOnly: false })?.id ?? null;
+}
+
+/** What the edit page shows: the consultation, its form values, the areas to choose from and the plan's priority areas. */
+export function consultationForEditing(id: number, now = clock.now()) {
+  const data = getConsultation(id, now);
+  if (!data) return null;
+  const c = data.consultation;
+  const opens = helsinkiParts(c.opensAt);
+  const closes = helsinkiParts(c.closesAt);
+  return {
+    ...data,
+    form: {
+      intent: "edit",
+      version: String(c.version),
+      titleFi: c.titleFi,
+      titleSv: c.titleSv ?? "",
+      titleEn: c.titleEn ?? "",
+      descriptionFi: c.descriptionFi,
+      descriptionSv: c.descriptionSv ?? "",
+      descriptionEn: c.descriptionEn ?? "",
+      opensDate: opens.date,
+      opensTime: opens.time,
+      closesDate: closes.date,
+      closesTime: closes.time,
+      areaIds: data.areas.map((a) => String(a.id)),
+      resultsPublic: c.resultsPublic ? "on" : "",
+    },
+    areaChoices: audienceAreaChoices(),
+    priorityAreas: c.planId
+      ? listPriorityAreas(c.planId, now).map((p) => ({ id: p.id, code: p.code, nameFi: p.nameFi, nameSv: p.nameSv, nameEn: p.nameEn }))
+      : [],
+  };
+}
+
+/** Which consultation each of these decisions cites (for the review's decision list). */
+export function citationsOf(
+  decisionIds: number[],
+): Record<number, { id: number; titleFi: string; titleSv: string | null; titleEn: string | null }> {
+  if (!decisionIds.length) return {};
+  const rows = db()
+    .select({
+      decisionId: consultationDecisions.decisionId,
+      id: consultations.id,
+      titleFi: consultations.titleFi,
+      titleSv: consultations.titleSv,
+      titleEn: consultations.titleEn,
+    })
+    .from(consultationDecisions)
+    .innerJoin(consultations, eq(consultations.id, consultationDecisions.consultationId))
+    .where(inArray(consultationDecisions.decisionId, decisionIds))
+    .all();
+  return Object.fromEntries(rows.map(({ decisionId, ...c }) => [decisionId, c]));
 }

@@ -46,6 +46,8 @@ export type QuestionResult = {
   textEn: string | null;
   /** How many answers gave something to this question. */
   answered: number;
+  /** Ranking: the most ranks a person gives (N): rank 1 is worth N points. */
+  rankMax: number | null;
   options: OptionResult[];
   /** Choices and ranking by major district: how many in each chose (or ranked) each option. */
   byMajorDistrict: { areaId: number | null; optionId: number; count: number }[];
@@ -94,6 +96,7 @@ export function consultationResults(consultationId: number, r: Reader = db()) {
       textSv: q.textSv,
       textEn: q.textEn,
       answered,
+      rankMax: q.kind === "rank" ? rankLimit(q) : null,
       options: [],
       byMajorDistrict: [],
       scale: null,
@@ -364,4 +367,20 @@ export function consultationsClosedBetween(
       })),
     };
   });
+}
+
+/** The results page's and the export's data, or why not: an upcoming consultation is the coordinators' only. */
+export function consultationResultsFor(viewer: Viewer | null, id: number, now = clock.now()) {
+  const c = getConsultationRecord(id);
+  if (!c) return "notFound" as const;
+  const state = consultationState(c, now);
+  if (state === "upcoming" && !can(viewer, { kind: "consultation.manage" })) return "notFound" as const;
+  const access = resultsAccess(viewer, c, now);
+  if (!access) return "forbidden" as const;
+  return {
+    consultation: { id: c.id, titleFi: c.titleFi, titleSv: c.titleSv, titleEn: c.titleEn },
+    state,
+    access,
+    results: consultationResults(id),
+  };
 }
