@@ -102,7 +102,7 @@ export default function ConsultationPage() {
           <LocalText record={{ title: c.titleFi, titleSv: c.titleSv, titleEn: c.titleEn }} field="title" />
         </Title>
         <Group gap="sm">
-          <Badge variant="light" color={d.state === "open" ? "green" : "gray"}>
+          <Badge variant="light" color={d.state === "open" ? "city" : "dark"}>
             {t(`consultations.state.${d.state}`)}
           </Badge>
           <Text size="sm">{t("consultations.period", { opens: fmt.dateTime(c.opensAt), closes: fmt.dateTime(c.closesAt) })}</Text>

@@ -62,7 +62,7 @@ export default function ModerationPage() {
                 <Text fw={600} id={`answer-${a.id}`}>
                   {t("consultations.moderation.answerNumber", { number: i + 1 })}
                 </Text>
-                <Badge variant="light" color={a.moderation === "approved" ? "green" : a.moderation === "rejected" ? "red" : "yellow"}>
+                <Badge variant="light" color={a.moderation === "approved" ? "city" : a.moderation === "rejected" ? "dark" : "orange"}>
                   {t(`consultations.moderation.state.${a.moderation ?? "pending"}`)}
                 </Badge>
               </Group>

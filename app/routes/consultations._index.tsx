@@ -59,7 +59,7 @@ export default function ConsultationsPage() {
                   </Table.Td>
                   <Table.Td>{t("consultations.period", { opens: fmt.dateTime(c.opensAt), closes: fmt.dateTime(c.closesAt) })}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={c.state === "open" ? "green" : "gray"}>
+                    <Badge variant="light" color={c.state === "open" ? "city" : "dark"}>
                       {t(`consultations.state.${c.state}`)}
                     </Badge>
                   </Table.Td>
