@@ -173,7 +173,7 @@ describe("the yearly priority-area consultation", () => {
       const areas = yp.getByRole("group", { name: "Painopistealueet, jotka ovat voimassa kyseisenä vuonna" }).getByRole("checkbox");
       await areas.nth(0).check();
       await areas.nth(1).check();
-      await yp.getByLabel("Päätös", { exact: true }).fill(`Painopistealueet valittiin asukaskyselyn perusteella ${stamp}.`);
+      await yp.locator('form#decision textarea[name="text"]').fill(`Painopistealueet valittiin asukaskyselyn perusteella ${stamp}.`);
       await yp.getByLabel("Päätös perustuu asukaskyselyyn").selectOption({ label: TITLE });
       await yp.getByRole("button", { name: "Tallenna päätös" }).click();
       await yp.getByRole("link", { name: `Perustuu kyselyyn: ${TITLE}` }).waitFor();
