@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { answerSchema, answersFromForm, formFromAnswers } from "~/forms/consultations";
 import { errorKey } from "~/forms/z";
 import { localText } from "~/i18n/names";
-import { pageTitle } from "~/i18n/page-title";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 import { ownAnswer, submitAnswer } from "~/server/consultations/answers.server";
 import { decisionsCiting, getConsultation, inAudience } from "~/server/consultations/consultations.server";
 import { resultsAccess } from "~/server/consultations/results.server";
@@ -26,7 +26,7 @@ import { LocalText } from "~/ui/LocalText";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.title", {
     name: data
-      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, "fi").text
+      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
       : null,
   });
 

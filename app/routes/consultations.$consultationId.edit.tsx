@@ -29,7 +29,8 @@ import {
   QuestionWordingSchema,
   RemoveQuestionSchema,
 } from "~/forms/consultations";
-import { pageTitle } from "~/i18n/page-title";
+import { localText } from "~/i18n/names";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 import {
   addQuestion,
   closeConsultation,
@@ -44,7 +45,11 @@ import { CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
 import { LocalText } from "~/ui/LocalText";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, "consultations.edit.title", { name: data?.consultation.titleFi });
+  pageTitle(matches, "consultations.edit.title", {
+    name: data
+      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
+      : null,
+  });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await authorize(request, context, { kind: "consultation.manage" });

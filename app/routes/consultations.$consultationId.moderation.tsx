@@ -7,14 +7,19 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ModerationSchema } from "~/forms/consultations";
-import { pageTitle } from "~/i18n/page-title";
+import { localText } from "~/i18n/names";
+import { languageOf, pageTitle } from "~/i18n/page-title";
 import { getConsultationRecord } from "~/server/consultations/consultations.server";
 import { moderateAnswer, moderationQueue } from "~/server/consultations/results.server";
 import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { LocalText } from "~/ui/LocalText";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, "consultations.moderation.title", { after: data?.consultation.titleFi });
+  pageTitle(matches, "consultations.moderation.title", {
+    after: data
+      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
+      : null,
+  });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "consultation.moderateAny" });
