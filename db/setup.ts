@@ -8,6 +8,7 @@ import { openDatabase } from "./client";
 import { users } from "./schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoCity, type DemoLogin } from "./seed/demo-city";
 import { seedDemoReviews } from "./seed/reviews";
+import { seedDemoConsultations } from "./seed/consultations";
 import { seedDemoSecondFactors } from "./seed/demo-second-factor";
 import { clock } from "../app/server/platform/clock";
 
@@ -51,7 +52,9 @@ async function main() {
       await seedDemoCity(db, now);
       // The review workflow lives in app modules: let them use this same connection.
       globalThis.__lahiturvaDb = db;
-      seedDemoReviews(db, now);
+      // Consultations first: the closed review includes the one that closed in its period and cites it.
+      const { closedId } = seedDemoConsultations(db, now);
+      seedDemoReviews(db, now, closedId);
       // Every demo person who must have a second factor gets the published demo one (README).
       seedDemoSecondFactors(
         db,

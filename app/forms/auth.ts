@@ -55,7 +55,16 @@ export const DeleteAccountSchema = z.object({
 
 /** Which of the account page's forms was sent (its own, the rights request's and the second factor's). */
 export const AccountIntentSchema = z.object({
-  intent: z.enum(["profile", "password", "signOutEverywhere", "notifications", "deleteAccount", "rightsRequest", ...SECOND_FACTOR_INTENTS]),
+  intent: z.enum([
+    "profile",
+    "password",
+    "signOutEverywhere",
+    "notifications",
+    "deleteAccount",
+    "rightsRequest",
+    "consultationSubscription",
+    ...SECOND_FACTOR_INTENTS,
+  ]),
 });
 
 /** A neighbour invited to write a plan has no account yet: they give their name and consent too. */

@@ -64,6 +64,8 @@ export const DecisionFormSchema = z
     textEn: z.string().trim().max(4000).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     priorityAreaIds: z.array(z.coerce.number().int().positive()).default([]),
+    /** A residents' consultation the decision cites (issue 16); empty: none. */
+    consultationId: z.coerce.number().int().positive().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "priority_areas") return;

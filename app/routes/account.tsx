@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -29,6 +29,8 @@ import { TableHead } from "~/ui/TableParts";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { MembershipCells } from "~/ui/MembershipCells";
 import { pageTitle } from "~/i18n/page-title";
+import { ConsultationSubscriptionSchema } from "~/forms/consultations";
+import { isSubscribed, setSubscription } from "~/server/consultations/consultations.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
@@ -42,6 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canDeleteAccount: mayDeleteOwnAccount(viewer.id),
     secondFactor: await secondFactorOverview(viewer),
     rightsRequests: listOwnRightsRequests(viewer.id),
+    // Residents may ask to hear of consultations concerning their area (issue 16).
+    consultationNotices: can(viewer, { kind: "consultation.answer" }) ? isSubscribed(viewer.id) : null,
   });
 }
 
@@ -68,6 +72,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.success) badRequest();
       setEmailMode(viewer.id, parsed.data.emailMode);
       return json({ intent: "notifications", result: null, saved: true });
+    }
+    case "consultationSubscription": {
+      const parsed = ConsultationSubscriptionSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      setSubscription(viewer.id, parsed.data.subscribe);
+      return json({ intent: "consultationSubscription", result: null, saved: true });
     }
     case "deleteAccount": {
       const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
@@ -129,7 +139,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t, i18n } = useTranslation();
-  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests } =
+  const { user, memberships, homeAreas, sessionCount, emailMode, canDeleteAccount, secondFactor, rightsRequests, consultationNotices } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const fmt = useFormat();
@@ -175,7 +185,9 @@ export default function AccountPage() {
               ? "account.passwordChanged"
               : actionData.intent === "notifications"
                 ? "workspaces.notifications.saved"
-                : "account.profileSaved",
+                : actionData.intent === "consultationSubscription"
+                  ? "consultations.subscription.saved"
+                  : "account.profileSaved",
           )}
         </Alert>
       ) : null}
@@ -280,6 +292,24 @@ export default function AccountPage() {
           </Stack>
         </Form>
       </Paper>
+      {consultationNotices != null ? (
+        <Paper withBorder p="lg" id="consultation-notices" component="section" aria-labelledby="consultation-notices-title">
+          <Title order={2} size="h3" mb="sm" id="consultation-notices-title">
+            {t("consultations.subscription.title")}
+          </Title>
+          <Form method="post">
+            <input type="hidden" name="intent" value="consultationSubscription" />
+            <Stack maw={480}>
+              <Checkbox name="subscribe" defaultChecked={consultationNotices} label={t("consultations.subscription.label")} />
+              <Group>
+                <Button type="submit" variant="light">
+                  {t("consultations.subscription.save")}
+                </Button>
+              </Group>
+            </Stack>
+          </Form>
+        </Paper>
+      ) : null}
       <SecondFactorSection
         overview={secondFactor}
         reply={actionData && "secondFactor" in actionData ? (actionData.secondFactor as SecondFactorReplyView | null) : null}

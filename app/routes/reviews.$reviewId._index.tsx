@@ -1,15 +1,17 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AssessmentSchema, DecisionFormSchema, ReviewStepSchema, ReviewTitlesSchema } from "~/forms/reviews";
+import { citableConsultations, citationsOf } from "~/server/consultations/consultations.server";
+import { ReviewConsultations } from "~/ui/consultations/ReviewConsultations";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/page-title";
 import { reviewTitleIn } from "~/server/steering/review-titles";
 import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
-import { localName } from "~/i18n/names";
+import { localName, localText } from "~/i18n/names";
 import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/city/measure-rules";
 import { can } from "~/server/people/permissions.server";
@@ -63,6 +65,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       record: can(viewer, { kind: "review.record" }) && (view.review.status === "sent" || view.review.status === "discussed"),
     },
     today: helsinkiDate(),
+    // Issue 16: the closed consultations a decision may cite, and which one each decision cites.
+    citable: can(viewer, { kind: "review.record" })
+      ? citableConsultations().map((c) => ({ id: c.id, titleFi: c.titleFi, titleSv: c.titleSv, titleEn: c.titleEn }))
+      : [],
+    citations: citationsOf(view.decisions.map((d) => d.id)),
   });
 }
 
@@ -149,7 +156,7 @@ export default function ReviewPage() {
   const fmt = useFormat();
   const withUnit = useFigureWithUnit();
   const lang = i18n.language;
-  const { view, title, titles, planAreas, rights, today } = useLoaderData<typeof loader>();
+  const { view, title, titles, planAreas, rights, today, citable, citations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { review, content, decisions } = view;
   const areaName = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
@@ -366,6 +373,8 @@ export default function ReviewPage() {
         );
       })}
 
+      <ReviewConsultations consultations={content.consultations ?? []} />
+
       <Paper withBorder p="md" component="section" aria-labelledby="review-decisions">
         <Title order={2} size="h3" id="review-decisions" mb="sm">
           {t("reviews.decisions")}
@@ -376,10 +385,21 @@ export default function ReviewPage() {
             <Text key={d.id}>
               <strong>{fmt.date(d.decidedOn)}</strong> <LocalText record={d} field="text" />
               {d.kind === "priority_areas" && d.year ? ` (${t("reviews.priorityAreasFor", { year: d.year })})` : ""}
+              {citations[d.id] ? (
+                <>
+                  {" "}
+                  <Anchor component={Link} to={`/consultations/${citations[d.id].id}`}>
+                    {t("consultations.decision.cited", {
+                      title: localText({ fi: citations[d.id].titleFi, sv: citations[d.id].titleSv, en: citations[d.id].titleEn }, lang)
+                        .text,
+                    })}
+                  </Anchor>
+                </>
+              ) : null}
             </Text>
           ))}
         </Stack>
-        {rights.record ? <DecisionForm planAreas={planAreas} today={today} actionData={actionData} /> : null}
+        {rights.record ? <DecisionForm planAreas={planAreas} today={today} actionData={actionData} citable={citable} /> : null}
       </Paper>
     </Stack>
   );
@@ -450,10 +470,12 @@ function DecisionForm({
   planAreas,
   today,
   actionData,
+  citable,
 }: {
   planAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[];
   today: string;
   actionData: ActionData;
+  citable: { id: number; titleFi: string; titleSv: string | null; titleEn: string | null }[];
 }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -499,6 +521,22 @@ function DecisionForm({
         </Checkbox.Group>
         <FieldTextarea field={fields.text} label={t("reviews.decisionText")} autosize minRows={2} required />
         <TranslationFields sv={fields.textSv} en={fields.textEn} label={t("reviews.decisionText")} multiline />
+        {citable.length ? (
+          <NativeSelect
+            key={fields.consultationId.key}
+            name={fields.consultationId.name}
+            defaultValue={fields.consultationId.initialValue ?? ""}
+            label={t("consultations.decision.cites")}
+            data={[
+              { value: "", label: t("consultations.decision.noCitation") },
+              ...citable.map((c) => ({
+                value: String(c.id),
+                label: localText({ fi: c.titleFi, sv: c.titleSv, en: c.titleEn }, i18n.language).text,
+              })),
+            ]}
+            error={errorText(fields.consultationId.errors)}
+          />
+        ) : null}
         <Group>
           <Button type="submit">{t("reviews.saveDecision")}</Button>
         </Group>

@@ -9,3 +9,4 @@ export * from "./security";
 export * from "./register";
 export * from "./rights";
 export * from "./situations";
+export * from "./consultations";

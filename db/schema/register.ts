@@ -7,7 +7,16 @@
 // a personal-looking column nobody has annotated. The retention job (app/server/jobs/retention.server.ts)
 // uses the periods below.
 
-export const ACTIVITIES = ["accounts", "security", "planning", "workspaces", "neighbourhood", "notifications", "rights"] as const;
+export const ACTIVITIES = [
+  "accounts",
+  "security",
+  "planning",
+  "workspaces",
+  "neighbourhood",
+  "notifications",
+  "rights",
+  "consultations",
+] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** Retention periods in days (hours where named so); the job and the notice read the same numbers. */
@@ -46,7 +55,8 @@ export type RetentionRule =
   | "auditLog"
   | "accessLog"
   | "record"
-  | "rightsRequests";
+  | "rightsRequests"
+  | "consultationAnswers";
 
 /** One table's annotation. `notPersonal` lists columns whose names look personal but are not. */
 export type TableRegister = { activity: Activity; personal: string[]; retention: RetentionRule; notPersonal?: string[] };
@@ -54,6 +64,7 @@ export type TableRegister = { activity: Activity; personal: string[]; retention:
 export type RegisterAnnotations = Record<string, TableRegister | "none">;
 
 import { areasRegister } from "./areas";
+import { consultationsRegister } from "./consultations";
 import { cityRegister } from "./city";
 import { neighbourhoodRegister } from "./neighbourhood";
 import { peopleRegister } from "./people";
@@ -75,6 +86,7 @@ export function processingRegister(): RegisterAnnotations {
     ...workspacesRegister,
     ...rightsRegister,
     ...situationsRegister,
+    ...consultationsRegister,
   };
 }
 

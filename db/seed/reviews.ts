@@ -1,6 +1,6 @@
 // Demo status reviews: one sent and closed about five months ago (its figures rebuilt from the
 // follow-up history as it stood then), and the current review as a draft with assessments.
-import { asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import {
   closeReview,
   compileReview,
@@ -13,8 +13,8 @@ import {
 } from "../../app/server/steering/reviews.server";
 import { addDaysIso, helsinkiDate } from "../../app/server/city/measure-rules";
 import type { Db } from "../client";
-import { followUps, measures, priorityAreas, safetyPlans, statusReviews, users } from "../schema";
 import { viewerById } from "../../app/server/people/viewer.server";
+import { consultationDecisions, followUps, measures, priorityAreas, reviewDecisions, safetyPlans, statusReviews, users } from "../schema";
 
 const DAY = 86400000;
 
@@ -80,7 +80,7 @@ function contentAsOf(db: Db, planId: number, reviewId: number, asOf: Date): Revi
 
 const userId = (db: Db, email: string) => db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
 
-export function seedDemoReviews(db: Db, now: Date) {
+export function seedDemoReviews(db: Db, now: Date, consultationId: number | null = null) {
   const plan = db.select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get();
   if (!plan) return;
   const coordinator = userId(db, "koordinaattori@demo.lahiturva.fi");
@@ -124,6 +124,16 @@ export function seedDemoReviews(db: Db, now: Date) {
     year: Number(sentDay.slice(0, 4)) + 1,
     priorityAreaIds: areas.map((a) => a.id),
   });
+  // The decision cites the residents' priority-area consultation that closed during the review's
+  // period (written here directly: the demo's answerers need no mail about it at setup).
+  if (consultationId) {
+    const decision = db
+      .select({ id: reviewDecisions.id })
+      .from(reviewDecisions)
+      .where(and(eq(reviewDecisions.reviewId, firstId), eq(reviewDecisions.kind, "priority_areas")))
+      .get();
+    if (decision) db.insert(consultationDecisions).values({ decisionId: decision.id, consultationId }).run();
+  }
   recordDecision(viewerById(mayor), firstId, {
     decidedOn: meetingDay,
     kind: "other",

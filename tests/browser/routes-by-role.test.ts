@@ -293,6 +293,29 @@ const TABLE: Record<string, Check[]> = {
       expect: { ...staffOnly("coordinator", "mayor"), expert: 404, network: 404 },
     },
   ],
+  // Residents' consultations (issue 16): public to read; results live only for the coordinators and
+  // the steering group while open, public after closing; moderation for coordinators and networks.
+  "routes/consultations._index": [{ path: () => "/consultations", expect: everyone(200) }],
+  "routes/consultations.new": [{ path: () => "/consultations/new", expect: staffOnly("coordinator") }],
+  "routes/consultations.$consultationId._index": [
+    { path: () => `/consultations/${consultationIds.open}`, expect: everyone(200) },
+    { path: () => `/consultations/${consultationIds.closed}`, expect: everyone(200) },
+    { path: () => "/consultations/999999", expect: everyone(404) },
+  ],
+  "routes/consultations.$consultationId.edit": [
+    { path: () => `/consultations/${consultationIds.open}/edit`, expect: staffOnly("coordinator") },
+  ],
+  "routes/consultations.$consultationId.results": [
+    { path: () => `/consultations/${consultationIds.closed}/results`, expect: everyone(200) },
+    { path: () => `/consultations/${consultationIds.open}/results`, expect: { ...everyone(403), coordinator: 200, mayor: 200 } },
+  ],
+  "routes/consultations.$consultationId.export": [
+    { path: () => `/consultations/${consultationIds.closed}/export?format=csv`, expect: everyone(200) },
+    { path: () => `/consultations/${consultationIds.open}/export?format=xlsx`, expect: { ...everyone(403), coordinator: 200, mayor: 200 } },
+  ],
+  "routes/consultations.$consultationId.moderation": [
+    { path: () => `/consultations/${consultationIds.closed}/moderation`, expect: staffOnly("coordinator", "network") },
+  ],
 };
 
 /** The demo situations (db/seed/situations.ts): the open confidential one with its briefing, and the closed one. */
@@ -336,6 +359,15 @@ beforeAll(async () => {
   ids.policeEntryId = (
     sqlite.prepare("select id from follow_ups where measure_id = ? limit 1").get(ids.policeMeasureId) as { id: number }
   ).id;
+  sqlite.close();
+});
+
+/** The demo's consultations: the closed one (results public) and the open one. */
+let consultationIds: { closed: number; open: number };
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  const [closed, open] = sqlite.prepare("select id from consultations order by id").all() as { id: number }[];
+  consultationIds = { closed: closed.id, open: open.id };
   sqlite.close();
 });
 

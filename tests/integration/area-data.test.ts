@@ -261,6 +261,10 @@ describe("merging and removing areas", () => {
       plans: kallioBefore.plans,
       indicatorValues: kallioBefore.indicatorValues + copyBefore.indicatorValues - 1,
       situations: kallioBefore.situations + copyBefore.situations,
+      consultationAreas: kallioBefore.consultationAreas + copyBefore.consultationAreas,
+      consultationAnswers: kallioBefore.consultationAnswers + copyBefore.consultationAnswers,
+      consultationDistricts: kallioBefore.consultationDistricts + copyBefore.consultationDistricts,
+      consultationMajorDistricts: kallioBefore.consultationMajorDistricts + copyBefore.consultationMajorDistricts,
     });
     expect(areaUsage([kallio.id])).toEqual({
       children: 0,
@@ -270,6 +274,10 @@ describe("merging and removing areas", () => {
       plans: 0,
       indicatorValues: 0,
       situations: 0,
+      consultationAreas: 0,
+      consultationAnswers: 0,
+      consultationDistricts: 0,
+      consultationMajorDistricts: 0,
     });
     expect(area("sub_area", "30102")!.parentId).toBe(copy.id);
     const entry = db().select().from(auditLog).where(eq(auditLog.action, "area.merged")).get()!;
@@ -295,6 +303,10 @@ describe("merging and removing areas", () => {
       plans: 0,
       indicatorValues: 0,
       situations: 0,
+      consultationAreas: 0,
+      consultationAnswers: 0,
+      consultationDistricts: 0,
+      consultationMajorDistricts: 0,
     });
     expect(removeArea(viewerById(coordinator), area("sub_area", "70408")!.id)).toEqual({ ok: true, removed: 1 });
     expect(area("sub_area", "70408")).toBeUndefined();

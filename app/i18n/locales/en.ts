@@ -13,6 +13,7 @@ import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 import { situationTexts } from "../texts/situations";
+import { consultationTexts } from "../texts/consultations";
 
 const en: Translation = {
   workspaces: workspaceTexts.en,
@@ -35,6 +36,7 @@ const en: Translation = {
     admin: "Administration",
     account: "My account",
     register: "Register as a resident",
+    consultations: "Consultations",
   },
   titles: {
     area: "Area",
@@ -387,6 +389,7 @@ const en: Translation = {
   processingRegister: registerTexts.en,
   rights: rightsTexts.en,
   plans: planTexts.en,
+  consultations: consultationTexts.en,
   cityData: cityDataTexts.en,
   publicSite: publicSiteTexts.en,
   situations: situationTexts.en,

@@ -12,6 +12,7 @@ import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 import { situationTexts } from "../texts/situations";
+import { consultationTexts } from "../texts/consultations";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
@@ -35,6 +36,7 @@ const fi = {
     admin: "Hallinta",
     account: "Oma tili",
     register: "Rekisteröidy asukkaaksi",
+    consultations: "Asukaskyselyt",
   },
   /** What kind of page a record's page is, in its <title> (app/i18n/page-title.ts). */
   titles: {
@@ -388,6 +390,7 @@ const fi = {
   processingRegister: registerTexts.fi,
   rights: rightsTexts.fi,
   plans: planTexts.fi,
+  consultations: consultationTexts.fi,
   cityData: cityDataTexts.fi,
   publicSite: publicSiteTexts.fi,
   situations: situationTexts.fi,

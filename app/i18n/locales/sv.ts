@@ -13,6 +13,7 @@ import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 import { situationTexts } from "../texts/situations";
+import { consultationTexts } from "../texts/consultations";
 
 const sv: Translation = {
   workspaces: workspaceTexts.sv,
@@ -35,6 +36,7 @@ const sv: Translation = {
     admin: "Administration",
     account: "Mitt konto",
     register: "Registrera dig som invånare",
+    consultations: "Invånarenkäter",
   },
   titles: {
     area: "Område",
@@ -389,6 +391,7 @@ const sv: Translation = {
   processingRegister: registerTexts.sv,
   rights: rightsTexts.sv,
   plans: planTexts.sv,
+  consultations: consultationTexts.sv,
   cityData: cityDataTexts.sv,
   publicSite: publicSiteTexts.sv,
   situations: situationTexts.sv,

@@ -49,6 +49,10 @@ const fi = {
       plans: "asukkaiden suunnitelmia",
       indicatorValues: "mittarien arvoja",
       situations: "tilanteiden alueita",
+      consultationAreas: "asukaskyselyjen kohdealueita",
+      consultationAnswers: "kyselyvastausten kotialueita",
+      consultationDistricts: "kyselyvastausten peruspiirejä",
+      consultationMajorDistricts: "kyselyvastausten suurpiirejä",
     },
     unused: "Aluetta ei käytetä missään.",
     merge: {
@@ -208,6 +212,10 @@ export const cityDataTexts = defineTexts({
         plans: "invånarnas planer",
         indicatorValues: "indikatorvärden",
         situations: "situationers områden",
+        consultationAreas: "invånarenkäters områden",
+        consultationAnswers: "enkätsvarens bostadsområden",
+        consultationDistricts: "enkätsvarens distrikt",
+        consultationMajorDistricts: "enkätsvarens stordistrikt",
       },
       unused: "Området används inte någonstans.",
       merge: {
@@ -365,6 +373,10 @@ export const cityDataTexts = defineTexts({
         plans: "residents' safety plans",
         indicatorValues: "indicator values",
         situations: "areas of situations",
+        consultationAreas: "consultation audiences",
+        consultationAnswers: "home areas of consultation answers",
+        consultationDistricts: "districts of consultation answers",
+        consultationMajorDistricts: "major districts of consultation answers",
       },
       unused: "The area is not used anywhere.",
       merge: {

@@ -96,6 +96,14 @@ export const registerTexts = defineTexts({
         people: "Pyynnön tehneet käyttäjät.",
         recipients: "Ei luovuteta.",
       },
+      consultations: {
+        title: "Asukaskyselyt",
+        purpose: "Asukkaiden mielipiteet painopistealueiden valintaan ja muihin kyselyihin; tulokset alueittain.",
+        legalBasis: "Suostumus (art. 6.1 a): vastaaminen on vapaaehtoista.",
+        dataCategories: "Vastaukset, asuinalue vastaushetkellä, vastaus- ja muutosaika, kyselyilmoitusten tilaus.",
+        people: "Kyselyihin vastanneet asukkaat.",
+        recipients: "Ei luovuteta. Tulokset näytetään vain yhteenvetoina ilman nimiä; vapaat vastaukset vasta moderoinnin jälkeen.",
+      },
     },
     retentions: {
       account:
@@ -110,6 +118,8 @@ export const registerTexts = defineTexts({
       accessLog: "{{accessLogDays}} päivää.",
       record: "Kaupungin arkistonmuodostussuunnitelman mukaan (asiakirjat ovat viranomaisen asiakirjoja).",
       rightsRequests: "{{rightsRequestDays}} päivää vastaamisen jälkeen.",
+      consultationAnswers:
+        "Vastaus on yhdistetty tiliisi, kunnes poistat tilin; sen jälkeen vastaus säilyy kyselyn tuloksissa ilman tietoa vastaajasta.",
     },
   },
   sv: {
@@ -202,6 +212,14 @@ export const registerTexts = defineTexts({
         people: "Användare som gjort en begäran.",
         recipients: "Lämnas inte ut.",
       },
+      consultations: {
+        title: "Invånarenkäter",
+        purpose: "Invånarnas åsikter om valet av fokusområden och andra enkäter; resultat per område.",
+        legalBasis: "Samtycke (art. 6.1 a): att svara är frivilligt.",
+        dataCategories: "Svar, bostadsområde vid svaret, tid för svar och ändring, prenumeration på enkätaviseringar.",
+        people: "Invånare som svarat på enkäter.",
+        recipients: "Lämnas inte ut. Resultaten visas endast sammanställda utan namn; fria svar först efter moderering.",
+      },
     },
     retentions: {
       account:
@@ -216,6 +234,8 @@ export const registerTexts = defineTexts({
       accessLog: "{{accessLogDays}} dagar.",
       record: "Enligt stadens arkivbildningsplan (handlingarna är myndighetshandlingar).",
       rightsRequests: "{{rightsRequestDays}} dagar efter svaret.",
+      consultationAnswers:
+        "Svaret är kopplat till ditt konto tills du tar bort kontot; därefter finns svaret kvar i enkätens resultat utan uppgift om vem som svarat.",
     },
   },
   en: {
@@ -308,6 +328,14 @@ export const registerTexts = defineTexts({
         people: "Users who made a request.",
         recipients: "Not disclosed.",
       },
+      consultations: {
+        title: "Residents' consultations",
+        purpose: "Residents' views on the choice of priority areas and other consultations; results by area.",
+        legalBasis: "Consent (art. 6.1 a): answering is voluntary.",
+        dataCategories: "Answers, home area at the time of answering, time of answer and change, the subscription to consultation notices.",
+        people: "Residents who answered consultations.",
+        recipients: "Not disclosed. Results are shown only as totals without names; free-text answers only after moderation.",
+      },
     },
     retentions: {
       account:
@@ -321,6 +349,8 @@ export const registerTexts = defineTexts({
       accessLog: "{{accessLogDays}} days.",
       record: "According to the city's archive formation plan (these are official documents).",
       rightsRequests: "{{rightsRequestDays}} days after the answer.",
+      consultationAnswers:
+        "The answer is linked to your account until you delete the account; after that it stays in the consultation's results without any link to who answered.",
     },
   },
 });

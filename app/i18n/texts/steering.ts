@@ -182,6 +182,7 @@ export const reviewTexts = defineTexts({
       conflict: "Joku muu muutti katsausta samaan aikaan. Lataa sivu uudelleen; kirjoittamasi teksti on yhä lomakkeessa.",
       wrongStatus: "Tätä vaihetta ei voi tehdä katsauksen nykyisessä tilassa.",
       invalidAreas: "Valitse vuosi ja vähintään yksi suunnitelman painopistealue.",
+      invalidConsultation: "Valittua asukaskyselyä ei löydy.",
     },
     validation: {
       chooseAreas: "Valitse vähintään yksi painopistealue.",
@@ -290,6 +291,7 @@ export const reviewTexts = defineTexts({
       conflict: "Någon annan ändrade översikten samtidigt. Ladda om sidan; din text finns kvar i formuläret.",
       wrongStatus: "Detta steg kan inte tas i översiktens nuvarande status.",
       invalidAreas: "Välj ett år och minst ett av planens fokusområden.",
+      invalidConsultation: "Den valda invånarenkäten hittas inte.",
     },
     validation: {
       chooseAreas: "Välj minst ett fokusområde.",
@@ -398,6 +400,7 @@ export const reviewTexts = defineTexts({
       conflict: "Someone else changed the review at the same time. Reload the page; your text is still in the form.",
       wrongStatus: "This step is not possible in the review's current state.",
       invalidAreas: "Choose a year and at least one of the plan's priority areas.",
+      invalidConsultation: "The chosen residents' consultation cannot be found.",
     },
     validation: {
       chooseAreas: "Choose at least one priority area.",

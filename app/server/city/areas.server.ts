@@ -494,6 +494,10 @@ export const AREA_REFERENCES = [
   { use: "plans", table: "neighbourhood_plans", column: "area_id", unique: null },
   { use: "indicatorValues", table: "indicator_values", column: "area_id", unique: null },
   { use: "situations", table: "situation_areas", column: "area_id", unique: "situation_id" },
+  { use: "consultationAreas", table: "consultation_areas", column: "area_id", unique: "consultation_id" },
+  { use: "consultationAnswers", table: "consultation_responses", column: "home_area_id", unique: null },
+  { use: "consultationDistricts", table: "consultation_responses", column: "district_id", unique: null },
+  { use: "consultationMajorDistricts", table: "consultation_responses", column: "major_district_id", unique: null },
 ] as const;
 export type AreaUse = (typeof AREA_REFERENCES)[number]["use"];
 export type AreaUsage = Record<AreaUse, number>;

@@ -37,6 +37,7 @@ import { clock } from "../platform/clock";
 import { currentMembership } from "../people/memberships";
 import { notifyReviewSent } from "../steering/reviews.server";
 import { runRetention } from "./retention.server";
+import { runConsultationNotices } from "../consultations/consultations.server";
 import { rightsRequestReminders } from "../people/rights-requests.server";
 import { situationActionReminders } from "../situations/situations.server";
 
@@ -292,10 +293,12 @@ export function runReminders(now = clock.now()): ReminderCounts {
 /** Reminders, then the mail: immediate mail now, the daily digest from 07:00 Helsinki time. */
 export async function runScheduledJobs(now = clock.now()) {
   const reminders = runReminders(now);
+  // Consultations that opened or published their results since the last run (issue 16).
+  const consultations = runConsultationNotices(now);
   const retention = runRetention(now);
   const mailed = await deliverImmediateMail(now);
   const digests = await sendDailyDigests(now);
-  return { reminders, retention, mailed, digests };
+  return { reminders, consultations, retention, mailed, digests };
 }
 
 let timer: NodeJS.Timeout | undefined;

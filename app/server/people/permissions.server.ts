@@ -75,7 +75,14 @@ export type Permission =
   // The data subject's requests (rectification, objection): anyone signed in sends their own, the
   // coordinators (the controller's contact point) read them with the requester's identity and answer.
   | { kind: "rightsRequest.send" }
-  | { kind: "rightsRequest.handle" };
+  | { kind: "rightsRequest.handle" }
+  // Residents' e-consultations (issue 16): the secretariat runs them, residents answer, the
+  // steering group follows the results live, and the covering network helps moderate free text.
+  | { kind: "consultation.manage" }
+  | { kind: "consultation.answer" }
+  | { kind: "consultation.liveResults" }
+  | { kind: "consultation.moderate"; networkGroupIds: number[] }
+  | { kind: "consultation.moderateAny" };
 
 /** What the neighbourhood-plan rules need to know about a plan. */
 export type NeighbourhoodPlanAccess = {
@@ -187,6 +194,13 @@ const RULES: Rules = {
   "admin.security": (v) => isCoordinator(v),
   "rightsRequest.send": () => true,
   "rightsRequest.handle": (v) => isCoordinator(v),
+  "consultation.manage": (v) => isCoordinator(v),
+  "consultation.answer": (v) => isResident(v),
+  "consultation.liveResults": (v) => isCoordinator(v) || isSteeringMember(v),
+  // A free-text answer: the coordinators, or the network covering the answerer's home area.
+  "consultation.moderate": (v, a) => isCoordinator(v) || memberGroupIds(v).some((id) => a.networkGroupIds.includes(id)),
+  // Opening the moderation page at all: the coordinators and the district networks.
+  "consultation.moderateAny": (v) => isCoordinator(v) || isNetworkMember(v),
 };
 
 /** Anonymous visitors hold none of the permissions above; public pages need no check. */
@@ -213,6 +227,8 @@ export function navigationFor(viewer: Viewer | null) {
   items.push({ to: "/measures", labelKey: "nav.measures" });
   // Published residents' safety plans are public: everyone finds them from the menu.
   items.push({ to: "/neighbourhood-plans", labelKey: "nav.neighbourhoodPlans" });
+  // Residents' consultations are open to everyone to read (answering needs a resident account).
+  items.push({ to: "/consultations", labelKey: "nav.consultations" });
   if (can(viewer, { kind: "indicator.view" })) items.push({ to: "/indicators", labelKey: "nav.indicators" });
   if (can(viewer, { kind: "steering.view" })) items.push({ to: "/steering", labelKey: "nav.steering" });
   if (can(viewer, { kind: "review.view" })) items.push({ to: "/reviews", labelKey: "nav.reviews" });

@@ -38,6 +38,8 @@ import {
 import { audit } from "../platform/audit.server";
 import { db } from "../platform/db.server";
 import { clock } from "../platform/clock";
+import { personalConsultationAnswers } from "../consultations/answers.server";
+import { isSubscribed } from "../consultations/consultations.server";
 
 export function personalData(userId: string, now = clock.now()) {
   const d = db();
@@ -164,6 +166,9 @@ export function personalData(userId: string, now = clock.now()) {
       .from(rightsRequests)
       .where(eq(rightsRequests.answeredById, userId))
       .all(),
+    // The person's own consultation answers (nobody else can link them to the person).
+    consultationAnswers: personalConsultationAnswers(userId),
+    consultationNotices: isSubscribed(userId),
     actions: d
       .select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, at: auditLog.at })
       .from(auditLog)

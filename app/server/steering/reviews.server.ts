@@ -33,6 +33,8 @@ import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
 import { measureTitles, prefixedNamesOf } from "../platform/select-names";
 import type { Viewer } from "../people/viewer.server";
+import { citeConsultation, getConsultationRecord } from "../consultations/consultations.server";
+import { consultationsClosedBetween, type ReviewConsultation } from "../consultations/results.server";
 
 export type { ReviewChanges };
 
@@ -84,6 +86,8 @@ export type ReviewContent = {
   indicators: ReviewIndicator[];
   changes: ReviewChanges | null;
   assessments: { priorityAreaId: number | null; assessment: string; proposals: string; updatedByName: string | null; version: number }[];
+  /** Residents' consultations closed during the review's period, with their main figures (absent in reviews sent before issue 16). */
+  consultations?: ReviewConsultation[];
 };
 
 /**
@@ -237,6 +241,16 @@ function loadAssessments(reviewId: number) {
     .all();
 }
 
+/** The consultations that closed during a review's period. */
+function reviewConsultations(reviewId: number, now: Date): ReviewConsultation[] {
+  const review = db()
+    .select({ periodStart: statusReviews.periodStart, periodEnd: statusReviews.periodEnd })
+    .from(statusReviews)
+    .where(eq(statusReviews.id, reviewId))
+    .get();
+  return review ? consultationsClosedBetween(review.periodStart, review.periodEnd, now) : [];
+}
+
 /** Compiles a review from the records as they are now. */
 export function compileReview(
   planId: number,
@@ -264,6 +278,7 @@ export function compileReview(
     indicators: compileIndicators(planId),
     changes: null,
     assessments: opts.reviewId ? loadAssessments(opts.reviewId) : [],
+    consultations: opts.reviewId ? reviewConsultations(opts.reviewId, now) : [],
   };
   const previousId = opts.previousReviewId;
   if (previousId) {
@@ -636,6 +651,8 @@ export type DecisionInput = {
   textEn?: string | null;
   year?: number;
   priorityAreaIds?: number[];
+  /** A residents' consultation the decision cites (issue 16): its page then shows what was decided. */
+  consultationId?: number | null;
 };
 
 /**
@@ -646,11 +663,13 @@ export function recordDecision(
   viewer: Viewer,
   reviewId: number,
   input: DecisionInput,
-): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" } {
-  return db().transaction((tx) => {
+): { ok: true } | Refusal | { ok: false; reason: "invalidAreas" | "invalidConsultation" } {
+  const result = db().transaction((tx) => {
     const review = tx.select().from(statusReviews).where(eq(statusReviews.id, reviewId)).get();
     if (!review) return { ok: false as const, reason: "notFound" as const };
     if (review.status !== "sent" && review.status !== "discussed") return { ok: false as const, reason: "wrongStatus" as const };
+    if (input.consultationId && !getConsultationRecord(input.consultationId, tx))
+      return { ok: false as const, reason: "invalidConsultation" as const };
     if (input.kind === "priority_areas") {
       const planAreas = tx
         .select({ id: priorityAreas.id })
@@ -669,7 +688,8 @@ export function recordDecision(
           .values({ priorityAreaId: id, year: input.year, decisionNote: `${review.title}: ${input.text}`.slice(0, 500) })
           .run();
     }
-    tx.insert(reviewDecisions)
+    const decision = tx
+      .insert(reviewDecisions)
       .values({
         reviewId,
         decidedOn: input.decidedOn,
@@ -681,19 +701,24 @@ export function recordDecision(
         priorityAreaIds: input.kind === "priority_areas" ? JSON.stringify(input.priorityAreaIds ?? []) : null,
         recordedById: viewer.id,
       })
-      .run();
+      .returning({ id: reviewDecisions.id })
+      .get();
+    // The answerers hear of the decision in the same transaction; the mail goes after it.
+    if (input.consultationId) citeConsultation(tx, decision.id, input.consultationId);
     audit(
       {
         actorId: viewer.id,
         action: "review.decision",
         targetType: "review",
         targetId: reviewId,
-        detail: { kind: input.kind, year: input.year },
+        detail: { kind: input.kind, year: input.year, consultationId: input.consultationId ?? undefined },
       },
       tx,
     );
     return { ok: true as const };
-  }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" };
+  }) as { ok: true } | Refusal | { ok: false; reason: "invalidAreas" | "invalidConsultation" };
+  if (result.ok && input.consultationId) scheduleMailDelivery();
+  return result;
 }
 
 export function closeReview(viewer: Viewer, reviewId: number, expectedVersion: number, now = clock.now()): { ok: true } | Refusal {

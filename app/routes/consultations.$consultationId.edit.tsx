@@ -1,0 +1,396 @@
+// A coordinator edits a consultation: its details (before the first answer everything, after it
+// only the texts and the closing time), its questions (added and removed before the first answer,
+// reworded until closing), and closes it early. Every change is audited by the domain module.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  ConsultationEditIntent,
+  ConsultationEditSchema,
+  QuestionSchema,
+  QuestionWordingSchema,
+  RemoveQuestionSchema,
+} from "~/forms/consultations";
+import { localText } from "~/i18n/names";
+import { languageOf, pageTitle } from "~/i18n/page-title";
+import {
+  addQuestion,
+  closeConsultation,
+  consultationForEditing,
+  removeQuestion,
+  rewordQuestion,
+  updateConsultation,
+} from "~/server/consultations/consultations.server";
+import { authorize, badRequest, idParam, notFound } from "~/server/people/guard.server";
+import { ConsultationFields } from "~/ui/consultations/ConsultationFields";
+import { CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
+import { LocalText } from "~/ui/LocalText";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "consultations.edit.title", {
+    name: data
+      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
+      : null,
+  });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await authorize(request, context, { kind: "consultation.manage" });
+  const data = consultationForEditing(idParam(params.consultationId));
+  if (!data) notFound();
+  return json(data);
+}
+
+const FIELD_OF = {
+  closesInPast: "closesDate",
+  closesBeforeOpens: "closesDate",
+  unknownArea: "areaIds",
+  frozen: "",
+  conflict: "",
+  closed: "",
+  notFound: "",
+} as const;
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await authorize(request, context, { kind: "consultation.manage" });
+  const id = idParam(params.consultationId);
+  const formData = await request.formData();
+  const intent = ConsultationEditIntent.safeParse(Object.fromEntries(formData));
+  if (!intent.success) badRequest();
+  const refused = (submission: { reply: (o: object) => unknown }, reason: keyof typeof FIELD_OF, status = 409) => {
+    const field = FIELD_OF[reason];
+    const message = [`consultations.validation.${reason}`];
+    return json(
+      { intent: intent.data.intent, reply: submission.reply(field ? { fieldErrors: { [field]: message } } : { formErrors: message }) },
+      { status },
+    );
+  };
+  switch (intent.data.intent) {
+    case "edit": {
+      const submission = parseWithZod(formData, { schema: ConsultationEditSchema });
+      if (submission.status !== "success") return json({ intent: "edit", reply: submission.reply() }, { status: 400 });
+      const { version, ...input } = submission.value;
+      const result = updateConsultation(viewer, id, version, input);
+      if (!result.ok) return refused(submission, result.reason, result.reason === "notFound" ? 404 : 409);
+      return redirect(`/consultations/${id}/edit?saved=1`);
+    }
+    case "addQuestion": {
+      const submission = parseWithZod(formData, { schema: QuestionSchema });
+      if (submission.status !== "success") return json({ intent: "addQuestion", reply: submission.reply() }, { status: 400 });
+      const result = addQuestion(viewer, id, submission.value);
+      if (!result.ok) return refused(submission, result.reason);
+      return redirect(`/consultations/${id}/edit#questions`);
+    }
+    case "rewordQuestion": {
+      const submission = parseWithZod(formData, { schema: QuestionWordingSchema });
+      if (submission.status !== "success") return json({ intent: "rewordQuestion", reply: submission.reply() }, { status: 400 });
+      const { questionId, ...text } = submission.value;
+      const result = rewordQuestion(viewer, id, questionId, text);
+      if (!result.ok) return refused(submission, result.reason);
+      return redirect(`/consultations/${id}/edit#questions`);
+    }
+    case "removeQuestion": {
+      const parsed = RemoveQuestionSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      const result = removeQuestion(viewer, id, parsed.data.questionId);
+      if (!result.ok && result.reason === "notFound") notFound();
+      return redirect(`/consultations/${id}/edit#questions`);
+    }
+    case "close": {
+      const result = closeConsultation(viewer, id);
+      if (!result.ok && result.reason === "notFound") notFound();
+      return redirect(`/consultations/${id}`);
+    }
+  }
+}
+
+type ActionData = { intent: string; reply: never } | undefined;
+
+function QuestionForm({
+  priorityAreas,
+  lastResult,
+}: {
+  priorityAreas: { id: number; code: string; nameFi: string; nameSv: string | null; nameEn: string | null }[];
+  lastResult: never;
+}) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "add-question",
+    lastResult,
+    defaultValue: { intent: "addQuestion", kind: "rank", required: "on" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionSchema }),
+    shouldValidate: "onBlur",
+  });
+  const area = (p: (typeof priorityAreas)[number]) =>
+    `${p.code} ${i18n.language === "sv" && p.nameSv ? p.nameSv : i18n.language === "en" && p.nameEn ? p.nameEn : p.nameFi}`;
+  const input = (name: "textFi" | "textSv" | "textEn", required = false) => (
+    <TextInput
+      key={fields[name].key}
+      name={fields[name].name}
+      defaultValue={fields[name].initialValue}
+      label={t(`consultations.edit.${name}`)}
+      required={required}
+      error={errorText(fields[name].errors)}
+    />
+  );
+  const lines = (name: "optionsFi" | "optionsSv" | "optionsEn") => (
+    <Textarea
+      key={fields[name].key}
+      name={fields[name].name}
+      defaultValue={fields[name].initialValue}
+      label={t(`consultations.edit.${name}`)}
+      autosize
+      minRows={3}
+      error={errorText(fields[name].errors)}
+    />
+  );
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="addQuestion" />
+      <Stack>
+        <FormErrors errors={form.errors} />
+        <NativeSelect
+          key={fields.kind.key}
+          name={fields.kind.name}
+          defaultValue={fields.kind.initialValue}
+          label={t("consultations.edit.kind")}
+          data={(["rank", "single", "multiple", "scale", "text"] as const).map((k) => ({ value: k, label: t(`consultations.kinds.${k}`) }))}
+          error={errorText(fields.kind.errors)}
+        />
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          {input("textFi", true)}
+          {input("textSv")}
+          {input("textEn")}
+        </SimpleGrid>
+        <Group>
+          <Checkbox
+            key={fields.required.key}
+            name={fields.required.name}
+            defaultChecked={fields.required.initialValue === "on"}
+            label={t("consultations.edit.required")}
+          />
+          <NumberInput
+            key={fields.maxChoices.key}
+            name={fields.maxChoices.name}
+            defaultValue={fields.maxChoices.initialValue}
+            label={t("consultations.edit.maxChoices")}
+            description={t("consultations.edit.maxChoicesHelp")}
+            min={1}
+            max={20}
+            error={errorText(fields.maxChoices.errors)}
+          />
+        </Group>
+        {priorityAreas.length ? (
+          <CheckboxList
+            label={t("consultations.edit.candidates")}
+            name={fields.priorityAreaIds.name}
+            checked={[]}
+            items={priorityAreas.map((p) => ({ value: String(p.id), label: area(p) }))}
+            errors={errorText(fields.priorityAreaIds.errors)}
+          />
+        ) : null}
+        <Text size="sm">{t("consultations.edit.optionsHelp")}</Text>
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          {lines("optionsFi")}
+          {lines("optionsSv")}
+          {lines("optionsEn")}
+        </SimpleGrid>
+        <Group>
+          <Button type="submit">{t("consultations.edit.add")}</Button>
+        </Group>
+      </Stack>
+    </Form>
+  );
+}
+
+function RewordForm({
+  question,
+  number,
+  lastResult,
+}: {
+  question: { id: number; textFi: string; textSv: string | null; textEn: string | null };
+  number: number;
+  lastResult: never;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: `reword-${question.id}`,
+    lastResult,
+    defaultValue: {
+      intent: "rewordQuestion",
+      questionId: String(question.id),
+      textFi: question.textFi,
+      textSv: question.textSv ?? "",
+      textEn: question.textEn ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionWordingSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <details>
+      <summary>{t("consultations.edit.rewordNamed", { number })}</summary>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="rewordQuestion" />
+        <input type="hidden" name="questionId" value={question.id} />
+        <Stack mt="xs">
+          <FormErrors errors={form.errors} />
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {(["textFi", "textSv", "textEn"] as const).map((name) => (
+              <TextInput
+                key={fields[name].key}
+                name={fields[name].name}
+                defaultValue={fields[name].initialValue}
+                label={t(`consultations.edit.${name}`)}
+                required={name === "textFi"}
+                error={errorText(fields[name].errors)}
+              />
+            ))}
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" variant="light">
+              {t("consultations.edit.rewordSave")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </details>
+  );
+}
+
+export default function EditConsultationPage() {
+  const { t } = useTranslation();
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData;
+  const replyFor = (intent: string) => (actionData?.intent === intent ? actionData.reply : undefined) as never;
+  const [form, fields] = useForm({
+    id: "edit-consultation",
+    lastResult: replyFor("edit"),
+    defaultValue: d.form,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsultationEditSchema }),
+    shouldValidate: "onBlur",
+  });
+  const c = d.consultation;
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.has("saved");
+  return (
+    <Stack gap="lg">
+      <Title order={1}>
+        {t("consultations.edit.title")}: <LocalText record={{ title: c.titleFi, titleSv: c.titleSv, titleEn: c.titleEn }} field="title" />
+      </Title>
+      <Group>
+        <Anchor component={Link} to={`/consultations/${c.id}`}>
+          {t("consultations.edit.preview")}
+        </Anchor>
+      </Group>
+      {d.frozen ? (
+        <Alert color="yellow" role="status">
+          {t("consultations.edit.frozen")}
+        </Alert>
+      ) : null}
+      {saved ? (
+        <Alert color="green" role="status">
+          {t("consultations.form.saved")}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="md" component="section" aria-labelledby="details-title">
+        <Title order={2} size="h3" id="details-title" mb="sm">
+          {t("consultations.edit.detailsTitle")}
+        </Title>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="edit" />
+          <input type="hidden" name="version" value={c.version} />
+          <Stack>
+            <FormErrors errors={form.errors} />
+            <ConsultationFields fields={fields as never} areas={d.areaChoices} frozen={d.frozen} />
+            <Group>
+              <Button type="submit">{t("consultations.form.save")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="questions-title" id="questions">
+        <Title order={2} size="h3" id="questions-title" mb="sm">
+          {t("consultations.edit.questionsTitle")}
+        </Title>
+        {d.questions.length ? (
+          <Stack component="ol" style={{ paddingInlineStart: "1.25rem" }}>
+            {d.questions.map((q, i) => (
+              <li key={q.id}>
+                <Text fw={600}>
+                  <LocalText record={{ text: q.textFi, textSv: q.textSv, textEn: q.textEn }} field="text" />
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t(`consultations.kinds.${q.kind}`)}
+                  {q.options.length ? `: ${q.options.map((o) => o.labelFi).join(", ")}` : ""}
+                </Text>
+                {d.state !== "closed" ? <RewordForm question={q} number={i + 1} lastResult={replyFor("rewordQuestion")} /> : null}
+                {d.frozen ? null : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="removeQuestion" />
+                    <input type="hidden" name="questionId" value={q.id} />
+                    <Button
+                      type="submit"
+                      variant="outline"
+                      color="red"
+                      size="xs"
+                      aria-label={t("consultations.edit.removeNamed", { number: i + 1 })}
+                    >
+                      {t("consultations.edit.remove")}
+                    </Button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </Stack>
+        ) : (
+          <Text>{t("consultations.edit.noQuestions")}</Text>
+        )}
+        {d.frozen ? null : (
+          <Stack mt="lg">
+            <Title order={3} size="h4">
+              {t("consultations.edit.addQuestion")}
+            </Title>
+            <QuestionForm priorityAreas={d.priorityAreas} lastResult={replyFor("addQuestion")} />
+          </Stack>
+        )}
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="close-title">
+        <Title order={2} size="h3" id="close-title" mb="sm">
+          {t("consultations.edit.closeTitle")}
+        </Title>
+        {d.state === "closed" ? (
+          <Text>{t("consultations.edit.closed")}</Text>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="close" />
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t("consultations.edit.closeHelp")}</Text>
+              <Button type="submit" color="red" variant="outline">
+                {t("consultations.edit.closeNow")}
+              </Button>
+            </Stack>
+          </Form>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
