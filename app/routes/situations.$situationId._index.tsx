@@ -93,6 +93,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       briefings: view.briefings.map((b) => ({ ...b, recipients: b.recipients.map(({ userId: _u, ...r }) => r) })),
     },
     organisations,
+    // A .server constant is not in the browser bundle: the page gets it as data.
+    accessLogSize: SITUATION_ACCESS_LOG_SIZE,
     defaultSource: String(viewerOrganisationIn(viewer, situationGroupId(viewer, id)) ?? ""),
     today: here,
     responsibleOptions: view.canManage ? current.map((m) => ({ value: m.userId, label: m.name })) : [],
@@ -317,7 +319,7 @@ export default function SituationPage() {
       <BriefingSection data={data} actionData={actionData} />
       <MembersSection data={data} actionData={actionData} />
       {view.canManage ? <CloseSection data={data} actionData={actionData} /> : null}
-      {s.publicity !== "public" && view.accessLog.length ? <AccessLog rows={view.accessLog} /> : null}
+      {s.publicity !== "public" && view.accessLog.length ? <AccessLog rows={view.accessLog} size={data.accessLogSize} /> : null}
     </Stack>
   );
 }
@@ -982,7 +984,7 @@ function CloseSection({ data, actionData }: SectionProps) {
   );
 }
 
-function AccessLog({ rows }: { rows: Data["view"]["accessLog"] }) {
+function AccessLog({ rows, size }: { rows: Data["view"]["accessLog"]; size: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -991,7 +993,7 @@ function AccessLog({ rows }: { rows: Data["view"]["accessLog"] }) {
         {t("situations.accessLog.title")}
       </Title>
       <Text size="sm" mb="xs">
-        {t("situations.accessLog.help", { count: SITUATION_ACCESS_LOG_SIZE })}
+        {t("situations.accessLog.help", { count: size })}
       </Text>
       <ScrollTable labelledBy="access-log" minWidth={480}>
         <Table striped>

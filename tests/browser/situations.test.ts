@@ -187,6 +187,9 @@ describe("the situation room", () => {
     const resident = await signedIn(DEMO.resident);
     expect((await resident.page.goto(path))?.status()).toBe(403);
 
+    // No hydration mismatch on any page (React errors 418/425 re-render the forms under the typing hand).
+    for (const opened of [coordinator, police, security, youth, mayor])
+      expect(opened.errors.filter((e) => /React error #4(18|25)/.test(e))).toEqual([]);
     for (const opened of [coordinator, police, security, youth, mayor, outsider, resident]) await opened.context.close();
     // One long journey with seven people signing in: more than the default minute on two shared cores.
   }, 300_000);
