@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { clock } from "../app/server/platform/clock";
+import { trackTables } from "../app/server/platform/table-versions.server";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
@@ -35,6 +36,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   useAppClock(sqlite);
+  // Per-table change counters and the tables each request reads: what the caches key on.
+  trackTables(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), unless it says
   // otherwise. A deferred transaction that reads and then writes cannot wait for the lock: when
