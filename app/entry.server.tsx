@@ -6,11 +6,12 @@ import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor, detectLanguage } from "./i18n/i18n.server";
 import { setTitleTranslator } from "./i18n/page-title";
-import { cacheMode, cacheVerificationFailed } from "./server/platform/cache-mode.server";
+import { cacheMode, cacheVerificationFailed, firstDifference } from "./server/platform/cache-mode.server";
 import {
   answeredPageKey,
   cachedPage,
   NONCE_PLACEHOLDER,
+  pageHtml,
   rememberAnswer,
   rememberPage,
   renderKey,
@@ -78,13 +79,16 @@ export default async function handleRequest(
     } else {
       html = Buffer.concat(cached) as Uint8Array<ArrayBuffer>;
       // Verification mode: the remembered render must be the very page rendering now gives.
-      if (
-        cacheMode.verify &&
-        withNonce("<!DOCTYPE html>" + renderToString(page(NONCE_PLACEHOLDER)), nonce) !== Buffer.from(html).toString("utf8")
-      )
-        return verificationFailure(
-          cacheVerificationFailed(`render cache page for GET ${url.pathname}${url.search} differs from a fresh render`),
-        );
+      if (cacheMode.verify) {
+        const fresh = "<!DOCTYPE html>" + renderToString(page(NONCE_PLACEHOLDER));
+        const remembered = pageHtml(key);
+        if (fresh !== remembered)
+          return verificationFailure(
+            cacheVerificationFailed(
+              `render cache page for GET ${url.pathname}${url.search} differs from a fresh render, ${firstDifference(remembered, fresh)}`,
+            ),
+          );
+      }
     }
     // The HTTP server may answer this very request from memory next time, with the tables its
     // loaders read: only if they wrote nothing, nothing they read has changed since they read it,
@@ -100,7 +104,9 @@ export default async function handleRequest(
         pageRequest.expected !== key
       )
         return verificationFailure(
-          cacheVerificationFailed(`page cache answer for GET ${url.pathname}${url.search} differs from a fresh one`),
+          cacheVerificationFailed(
+            `page cache answer for GET ${url.pathname}${url.search} differs from a fresh one, ${firstDifference(pageHtml(pageRequest.expected), pageHtml(key))}`,
+          ),
         );
       rememberAnswer(pageRequest.key, key, snapshot(pageRequest.scope));
     }

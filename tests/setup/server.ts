@@ -79,6 +79,7 @@ export default async function setup(project: TestProject) {
   project.provide("serverPid", server.pid ?? 0);
   return async () => {
     server?.kill("SIGTERM");
-    if (verificationFailures.length) throw new Error(`The server's caches answered differently from a fresh answer:\n${verificationFailures.join("\n")}`);
+    if (verificationFailures.length)
+      throw new Error(`The server's caches answered differently from a fresh answer:\n${verificationFailures.join("\n")}`);
   };
 }

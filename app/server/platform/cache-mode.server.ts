@@ -32,3 +32,12 @@ export function cacheVerificationFailed(what: string): CacheVerificationError {
 export function cacheVerificationFailures(): number {
   return failures;
 }
+
+/** Where two answers part, for the log line: a little of each from the first differing character. */
+export function firstDifference(cached: string | undefined, fresh: string | undefined): string {
+  if (cached === undefined || fresh === undefined) return "(one of them is no longer in memory)";
+  let i = 0;
+  while (i < cached.length && i < fresh.length && cached[i] === fresh[i]) i++;
+  const from = Math.max(0, i - 40);
+  return `at character ${i}: cached …${JSON.stringify(cached.slice(from, i + 80))}… fresh …${JSON.stringify(fresh.slice(from, i + 80))}…`;
+}
