@@ -1,9 +1,9 @@
 // Invalidation by what a page read (table-versions.server.ts), against the real database and the
 // real page cache: a page is served from memory until a table (or column) its loaders read is
 // written, and then it is fresh on the very next request; writes to anything else leave it cached.
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { measures, neighbourhoodPlans, safetyPlans } from "../../db/schema";
+import { measures, neighbourhoodPlans, notifications, planAuthors, safetyPlans } from "../../db/schema";
 import { addFollowUp } from "~/server/city/measures.server";
 import { addComment, getPlanView } from "~/server/neighbourhood/neighbourhood.server";
 import { clock } from "~/server/platform/clock";
@@ -11,7 +11,8 @@ import { db } from "~/server/platform/db.server";
 import { lookUpPage } from "~/server/platform/page-cache.server";
 import { cachedRead } from "~/server/platform/read-cache.server";
 import { NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey } from "~/server/platform/render-cache.server";
-import { inScope, newScope, snapshot, tableCounters } from "~/server/platform/table-versions.server";
+import { inScope, newScope, snapshot, stillFresh, tableCounters } from "~/server/platform/table-versions.server";
+import { unreadCount } from "~/server/mail/notifications.server";
 import { cachedSteeringSummary } from "~/server/steering/summary.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 
@@ -71,6 +72,15 @@ describe("page cache keyed on the tables a page read", () => {
     expect(plan.cached).toBe(false);
     expect(plan.html).toContain("Välimuistikommentti");
     expect((await publishedPlan()).cached).toBe(true);
+    // A comment on another plan: this plan's page reads only its own plan's comments.
+    const other = db()
+      .select({ id: neighbourhoodPlans.id })
+      .from(neighbourhoodPlans)
+      .where(and(eq(neighbourhoodPlans.status, "published"), ne(neighbourhoodPlans.id, publishedPlanId)))
+      .get();
+    expect(other).toBeDefined();
+    addComment(userIdOf(DEMO.resident), other!.id, "Toisen suunnitelman kommentti");
+    expect((await publishedPlan()).cached).toBe(true);
   });
 
   it("a follow-up leaves the published plan cached, and the summary shows it on the next request", async () => {
@@ -103,6 +113,29 @@ describe("page cache keyed on the tables a page read", () => {
     // The plan page reads whether a measure is public, which depends on its status.
     expect((await publishedPlan()).cached).toBe(false);
     expect((await summary()).cached).toBe(false);
+  });
+});
+
+describe("one person's notifications", () => {
+  it("a comment that notifies a plan's authors leaves everyone else's unread count cached", () => {
+    const authorId = db().select({ id: planAuthors.userId }).from(planAuthors).where(eq(planAuthors.planId, publishedPlanId)).get()!.id;
+    const mayorId = userIdOf(DEMO.mayor);
+    const count = (userId: string) => {
+      const scope = newScope(undefined);
+      inScope(scope, () => unreadCount(userId));
+      return snapshot(scope);
+    };
+    const mayor = count(mayorId);
+    const author = count(authorId);
+    addComment(userIdOf(DEMO.network), publishedPlanId, "Ilmoituskommentti");
+    expect(stillFresh(mayor)).toBe(true);
+    expect(stillFresh(author)).toBe(false);
+    // A write that does not say whose rows it adds turns every person's count over.
+    db().delete(notifications).where(eq(notifications.id, -1)).run();
+    expect(stillFresh(count(mayorId))).toBe(true);
+    const before = count(mayorId);
+    db().delete(notifications).where(eq(notifications.userId, authorId)).run();
+    expect(stillFresh(before)).toBe(false);
   });
 });
 

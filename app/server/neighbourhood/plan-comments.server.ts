@@ -4,6 +4,7 @@
 // Split from neighbourhood.server.ts, which re-exports it, so the plan code stays readable.
 import { and, eq, isNull } from "drizzle-orm";
 import { commentReports, planComments } from "../../../db/schema";
+import { writePartition } from "../platform/table-versions.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
@@ -14,9 +15,11 @@ type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export function addComment(actorId: string, planId: number, body: string, now = clock.now()): number {
   const commentId = db().transaction((tx) => {
+    // A row of this plan's comments: other plans' pages keep their cached answers (table-versions).
     const id = Number(
-      tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run()
-        .lastInsertRowid,
+      writePartition("plan_comments", String(planId), () =>
+        tx.insert(planComments).values({ planId, authorId: actorId, body: body.trim(), kind: "comment", createdAt: now }).run(),
+      ).lastInsertRowid,
     );
     audit({ actorId, action: "comment.created", targetType: "planComment", targetId: id }, tx);
     notifyCommented(tx, actorId, planId, id, now);

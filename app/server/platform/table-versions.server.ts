@@ -47,6 +47,9 @@ type State = {
   connection: Database.Database | undefined;
   installed: boolean;
   readingSchema: boolean;
+  /** Tables some reads count per key (readPartition), and the key a write in progress declared. */
+  partitioned: Set<string>;
+  writingPartition: { table: string; key: string } | undefined;
 };
 
 declare global {
@@ -66,6 +69,8 @@ function state(): State {
     connection: undefined,
     installed: false,
     readingSchema: false,
+    partitioned: new Set(),
+    writingPartition: undefined,
   };
   return globalThis.__lahiturvaTableVersions;
 }
@@ -352,7 +357,15 @@ function noteWrites(info: StatementInfo): void {
     s.infoByStatement = new WeakMap();
     s.schemas = new WeakMap();
   }
-  for (const t of info.writes) s.counters.set(t, (s.counters.get(t) ?? 0) + 1);
+  for (const t of info.writes) {
+    s.counters.set(t, (s.counters.get(t) ?? 0) + 1);
+    // Rows added to or removed from a partitioned table: the key's counter when the write said
+    // whose rows they are, otherwise the one every partition's readers also depend on.
+    if (s.partitioned.has(t)) {
+      const declared = s.writingPartition?.table === t ? `${t}@${s.writingPartition.key}` : `${t}!`;
+      s.counters.set(declared, (s.counters.get(declared) ?? 0) + 1);
+    }
+  }
   for (let scope = s.scopes.getStore(); scope; scope = scope.parent) scope.wrote = true;
 }
 
@@ -405,6 +418,38 @@ export function stillFresh(deps: TableDeps, base = baseVersion()): boolean {
 /** A copy that later reads in the same scope do not change. */
 export function snapshot(deps: TableDeps): TableDeps {
   return { base: deps.base, tables: new Map(deps.tables) };
+}
+
+/**
+ * Reads of `table`'s rows that concern one `key` only (one person's unread notifications): they
+ * depend on rows added or removed for that key, not on every row of the table. A write says whose
+ * rows it adds with writePartition; a write that does not say (a cascade, a pruning) turns every
+ * partition's readers over. Column updates count as ever.
+ */
+export function readPartition<T>(table: string, key: string, read: () => T): T {
+  const s = state();
+  s.partitioned.add(table);
+  const scope: ReadScope = { base: baseVersion(), tables: new Map(), parent: undefined, wrote: false };
+  const value = s.scopes.run(scope, read);
+  if (scope.tables.delete(table)) {
+    scope.tables.set(`${table}@${key}`, s.counters.get(`${table}@${key}`) ?? 0);
+    scope.tables.set(`${table}!`, s.counters.get(`${table}!`) ?? 0);
+  }
+  noteDeps(scope);
+  if (scope.wrote) for (let outer = s.scopes.getStore(); outer; outer = outer.parent) outer.wrote = true;
+  return value;
+}
+
+/** Runs a write that adds or removes rows of `table` for `key` only (see readPartition). */
+export function writePartition<T>(table: string, key: string, write: () => T): T {
+  const s = state();
+  const outer = s.writingPartition;
+  s.writingPartition = { table, key };
+  try {
+    return write();
+  } finally {
+    s.writingPartition = outer;
+  }
 }
 
 /** For tests and the benchmark: each table's change counter. */
