@@ -6,8 +6,18 @@ import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor, detectLanguage } from "./i18n/i18n.server";
 import { setTitleTranslator } from "./i18n/page-title";
-import { databaseVersion } from "./server/platform/read-cache.server";
-import { cachedPage, NONCE_PLACEHOLDER, rememberAnswer, rememberPage, renderKey, withNonce } from "./server/platform/render-cache.server";
+import { cacheMode, cacheVerificationFailed, firstDifference } from "./server/platform/cache-mode.server";
+import {
+  answeredPageKey,
+  cachedPage,
+  NONCE_PLACEHOLDER,
+  pageHtml,
+  rememberAnswer,
+  rememberPage,
+  renderKey,
+  withNonce,
+} from "./server/platform/render-cache.server";
+import { snapshot, stillFresh } from "./server/platform/table-versions.server";
 import { NonceProvider } from "./ui/nonce";
 import { errorLine } from "./server/platform/client-errors";
 import { clock } from "~/server/platform/clock";
@@ -52,28 +62,53 @@ export default async function handleRequest(
   const refused = !!loadContext?.refusedStatus && request.method === "GET";
   if (nonce && request.method === "GET" && ((responseStatusCode === 200 && !handler.actionData && !handler.errors) || refused)) {
     const url = new URL(request.url);
+    const minute = Math.floor(clock.ms() / 60_000);
     const key = renderKey({
       url: url.pathname + url.search + (refused ? `#${responseStatusCode}` : ""),
       language: lng,
       buildVersion: remixContext.manifest.version,
-      minute: Math.floor(clock.ms() / 60_000),
+      minute,
       loaderData: handler.loaderData,
     });
-    const cached = cachedPage(key, nonce);
+    const cached = cacheMode.off ? undefined : cachedPage(key, nonce);
     let html: string | Uint8Array<ArrayBuffer>;
     if (cached === undefined) {
       const rendered = "<!DOCTYPE html>" + renderToString(page(NONCE_PLACEHOLDER));
-      rememberPage(key, rendered);
+      if (!cacheMode.off) rememberPage(key, rendered);
       html = withNonce(rendered, nonce);
     } else {
       html = Buffer.concat(cached) as Uint8Array<ArrayBuffer>;
+      // Verification mode: the remembered render must be the very page rendering now gives.
+      if (cacheMode.verify) {
+        const fresh = "<!DOCTYPE html>" + renderToString(page(NONCE_PLACEHOLDER));
+        const remembered = pageHtml(key);
+        if (fresh !== remembered)
+          return verificationFailure(
+            cacheVerificationFailed(
+              `render cache page for GET ${url.pathname}${url.search} differs from a fresh render, ${firstDifference(remembered, fresh)}`,
+            ),
+          );
+      }
     }
-    // The HTTP server may answer this very request from memory next time, but only if the loaders
-    // wrote nothing (the database is as it was when the request came in) and set no cookie. A write
-    // also moves the database version in the next request's key; this check does not rely on that.
+    // The HTTP server may answer this very request from memory next time, with the tables its
+    // loaders read: only if they wrote nothing, nothing they read has changed since they read it,
+    // and no cookie is set.
     const pageRequest = loadContext.pageRequest;
-    if (pageRequest && !responseHeaders.has("Set-Cookie") && databaseVersion() === pageRequest.databaseVersion) {
-      rememberAnswer(pageRequest.key, key);
+    if (pageRequest && !responseHeaders.has("Set-Cookie") && !pageRequest.scope.wrote && stillFresh(pageRequest.scope)) {
+      // Verification mode: the answer the page cache had for this request must be this one (unless
+      // the minute turned or something it read changed meanwhile, which makes it stale, not wrong).
+      if (
+        pageRequest.expected !== undefined &&
+        pageRequest.minute === minute &&
+        answeredPageKey(pageRequest.key) === pageRequest.expected &&
+        pageRequest.expected !== key
+      )
+        return verificationFailure(
+          cacheVerificationFailed(
+            `page cache answer for GET ${url.pathname}${url.search} differs from a fresh one, ${firstDifference(pageHtml(pageRequest.expected), pageHtml(key))}`,
+          ),
+        );
+      rememberAnswer(pageRequest.key, key, snapshot(pageRequest.scope));
     }
     return new Response(html, { headers: responseHeaders, status: responseStatusCode });
   }
@@ -99,6 +134,11 @@ export default async function handleRequest(
     });
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** A cache hit differed from a fresh answer (verification mode): a plain 500, the line is in the log. */
+function verificationFailure(error: Error): Response {
+  return new Response(`Internal error: ${error.message}`, { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 /** Data requests (client navigations) carry the same session-refresh cookies as documents. */

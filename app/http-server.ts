@@ -188,7 +188,8 @@ const getLoadContext = (req: Request, res: Response): RequestContext => ({
 
 /**
  * Answers a page view from memory when an identical request (same URL, cookies, language header,
- * signed-in person, build, database state and minute) was answered before: see page-cache.
+ * signed-in person, build and minute) was answered before and none of the tables its loaders read
+ * has changed since: see page-cache.
  * The session is checked here on every request, and its result handed on to the loaders.
  */
 async function answerFromPageCache(req: Request, res: Response, next: NextFunction) {
@@ -211,7 +212,8 @@ async function answerFromPageCache(req: Request, res: Response, next: NextFuncti
     if (found.html === undefined) {
       // Identical requests meanwhile wait for this answer; "close" comes however it ends.
       if (found.finished) res.on("close", found.finished);
-      return next();
+      // The loaders run with the tables they read recorded: the answer is kept with them.
+      return found.run ? found.run(next) : next();
     }
     res.statusCode = 200;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -233,6 +235,8 @@ async function answerFromPageCache(req: Request, res: Response, next: NextFuncti
   }
 }
 
+// The page cache runs in development too (verifying every hit there: see cache-mode.server.ts).
+app.use(answerFromPageCache);
 if (isDev) {
   const { broadcastDevReady } = await import("@remix-run/node");
   const chokidar = await import("chokidar").catch(() => null);
@@ -249,7 +253,6 @@ if (isDev) {
     broadcastDevReady(build);
   });
 } else {
-  app.use(answerFromPageCache);
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext }));
 }
 

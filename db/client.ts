@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { clock } from "../app/server/platform/clock";
+import { trackTables } from "../app/server/platform/table-versions.server";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
@@ -35,7 +36,10 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   useAppClock(sqlite);
+  // Per-table change counters and the tables each request reads: what the caches key on.
+  trackTables(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
+  reusePreparedStatements(db, sqlite);
   // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), unless it says
   // otherwise. A deferred transaction that reads and then writes cannot wait for the lock: when
   // another process (the reminders job, a second server) wrote in between, SQLite refuses the
@@ -46,6 +50,38 @@ export function openDatabase(path: string): Db {
   // SQLite gives -wal and -shm the database file's mode; made before, they are set here.
   if (path !== ":memory:") restrictDatabaseFiles(path);
   return db;
+}
+
+/** How many compiled statements drizzle's queries keep (texts differ by the number of ids in a list). */
+const MAX_STATEMENTS = 1000;
+
+/**
+ * drizzle asks better-sqlite3 to compile every query afresh, each time it runs (tens of compiles
+ * per page view or follow-up). Here the same SQL text reuses its compiled statement. drizzle sets
+ * raw mode before each use of a query with fields; the rest expect objects, so raw mode is turned
+ * off when a statement is handed out again. A statement still being iterated is never shared.
+ */
+function reusePreparedStatements(db: Db, sqlite: Database.Database): void {
+  const session = (db as unknown as { session: { client: Database.Database } }).session;
+  const statements = new Map<string, Database.Statement>();
+  const client = Object.create(sqlite) as Database.Database;
+  client.prepare = ((source: string) => {
+    const known = statements.get(source);
+    if (known && !known.busy) {
+      // Most recently used last, so the least used are dropped first.
+      statements.delete(source);
+      statements.set(source, known);
+      if (known.reader) known.raw(false);
+      return known;
+    }
+    const statement = sqlite.prepare(source);
+    if (!known) {
+      statements.set(source, statement);
+      if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
+    }
+    return statement;
+  }) as Database.Database["prepare"];
+  session.client = client;
 }
 
 /**

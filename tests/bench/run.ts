@@ -124,6 +124,90 @@ function load(opts: {
   );
 }
 
+type PageFigures = { rps: number; p50: number; p95: number; p99: number; errors: number };
+
+/** Several pages at once: each connection asks for one page (spread evenly), figures per page. */
+function loadMany(base: string, pages: { name: string; path: string; cookie?: string }[], connections: number) {
+  return new Promise<Record<string, PageFigures>>((ok, fail) => {
+    const pageOf = new WeakMap<object, number>();
+    const latencies = pages.map(() => [] as number[]);
+    const errors = pages.map(() => 0);
+    let next = 0;
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: DURATION,
+        setupClient: (client) => {
+          const i = next++ % pages.length;
+          pageOf.set(client, i);
+          const page = pages[i];
+          client.setRequests([{ method: "GET", path: page.path, headers: page.cookie ? { Cookie: page.cookie } : {} }]);
+        },
+      },
+      (err, result) => {
+        if (err) return fail(err);
+        const seconds = result.duration || DURATION;
+        ok(
+          Object.fromEntries(
+            pages.map((page, i) => {
+              const sorted = latencies[i].sort((a, b) => a - b);
+              return [
+                page.name,
+                {
+                  rps: sorted.length / seconds,
+                  p50: percentile(sorted, 50),
+                  p95: percentile(sorted, 95),
+                  p99: percentile(sorted, 99),
+                  // Socket errors and timeouts are not per page: each page carries its share.
+                  errors: errors[i] + Math.ceil((result.errors + result.timeouts) / pages.length),
+                },
+              ];
+            }),
+          ),
+        );
+      },
+    );
+    instance.on("response", (client: object, statusCode: number, _bytes: number, responseTime: number) => {
+      const i = pageOf.get(client) ?? 0;
+      latencies[i].push(responseTime);
+      if (statusCode !== 200) errors[i]++;
+    });
+  });
+}
+
+/**
+ * Writers at a steady rate (not as fast as they can): every `1 / perSecond` seconds one write is
+ * sent, without waiting for the one before. `write(n)` sends the n-th and says whether it was saved.
+ */
+function steadyWriters(perSecond: number, write: (n: number) => Promise<boolean>) {
+  const started = Date.now();
+  let sent = 0;
+  let saved = 0;
+  let failed = 0;
+  let stopped = false;
+  const inFlight = new Set<Promise<void>>();
+  const tick = () => {
+    if (stopped) return;
+    const due = Math.floor(((Date.now() - started) / 1000) * perSecond);
+    while (sent < due) {
+      const p = write(sent++)
+        .then((ok) => (ok ? saved++ : failed++))
+        .catch(() => failed++)
+        .then(() => void inFlight.delete(p));
+      inFlight.add(p);
+    }
+    setTimeout(tick, 5);
+  };
+  tick();
+  return async () => {
+    stopped = true;
+    const seconds = (Date.now() - started) / 1000;
+    await Promise.all(inFlight);
+    return { writesPerSecond: saved / seconds, requestedPerSecond: perSecond, saved, failed };
+  };
+}
+
 async function main() {
   const started = Date.now();
   mkdirSync(OUT_DIR, { recursive: true });
@@ -150,22 +234,29 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // Started as `npm start` starts it (same heap limit).
-  const server: ChildProcess = spawn(process.execPath, ["--max-old-space-size=256", "build/server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: dbPath,
-      DATA_DIR: join(OUT_DIR, "data"),
-      REMINDERS: "off",
-      COOKIE_SECURE: "false",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
   let serverErrors = "";
-  server.stderr?.on("data", (d) => (serverErrors += String(d)));
+  // Started as `npm start` starts it (same heap limit).
+  const startServer = (extraEnv: Record<string, string> = {}): ChildProcess => {
+    const child = spawn(process.execPath, ["--max-old-space-size=256", "build/server.js"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_PATH: dbPath,
+        DATA_DIR: join(OUT_DIR, "data"),
+        REMINDERS: "off",
+        COOKIE_SECURE: "false",
+        // The benchmark measures the caches as they run in production, unverified.
+        LAHITURVA_CACHE_VERIFY: "0",
+        ...extraEnv,
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child.stderr?.on("data", (d) => (serverErrors += String(d)));
+    return child;
+  };
+  const server = startServer();
   const results: PageResult[] = [];
   try {
     await waitFor(`${base}/`);
@@ -287,9 +378,11 @@ async function main() {
       p99: percentile(write.latencies, 99),
       errors: write.errors + busy,
       requests: write.requests,
-      target: "p95 ≤ 25 ms, 0 errors",
-      ok: writeP95 <= 25 && write.errors === 0 && busy === 0,
+      // Issue 19: no longer an absolute p95 but a share of the stack's floor, measured below.
+      target: "≥ 0.67 × floor rps",
+      ok: null,
     });
+    const followUpRow = results[results.length - 1];
 
     // Reads while follow-ups come in: every write turns every cached page over, so this is the
     // steering summary as it is during a meeting where the expert group reports (2 writes a second).
@@ -340,6 +433,48 @@ async function main() {
       ok: null,
     });
 
+    // The write wave (issue 19): every read page at once, 32 connections spread over them, while
+    // residents write at 20 a second: 2 follow-ups (on measures in turn), the rest plan comments
+    // (on the published plans in turn). Every page: p95 within the read target, 0 errors, and the
+    // writers reach 95 % of the rate asked.
+    process.stdout.write(`  the write wave: every read page at once while residents write 20 times a second…\n`);
+    const wavePages = pages.filter((p) => !p.gzip);
+    const waveReader = new Database(dbPath, { readonly: true });
+    const measureVersion = (id: number) =>
+      (waveReader.prepare("select version from measures where id = ?").get(id) as { version: number }).version;
+    const commentPlans = ids.publishedPlanIds.length ? ids.publishedPlanIds : [];
+    const post = async (path: string, body: Record<string, string>) =>
+      (
+        await fetch(base + path, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Cookie: writeCookie, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(body),
+        })
+      ).status === 302;
+    const WAVE_WRITES = 20;
+    const stopWriters = steadyWriters(WAVE_WRITES, (n) => {
+      // Every tenth write is a follow-up: 2 a second. The measures take turns, so two follow-ups
+      // never race for one version.
+      if (n % 10 === 0 || !commentPlans.length) {
+        const id = writerMeasures[((n / 10) % writerMeasures.length) | 0];
+        return post(`/measures/${id}/follow-up`, {
+          version: String(measureVersion(id)),
+          status: "in_progress",
+          progress: String(50 + (n % 40)),
+          done: "Aaltomittauksen raportti.",
+          next: "",
+          obstacles: "",
+          publicText: "",
+        });
+      }
+      return post(`/neighbourhood-plans/${commentPlans[n % commentPlans.length]}`, { intent: "comment", body: `Asukkaan kommentti ${n}` });
+    });
+    const wavePagesFigures = await loadMany(base, wavePages, 32);
+    const writers = await stopWriters();
+    waveReader.close();
+    const writeWave = { writesPerSecond: writers.writesPerSecond, requestedPerSecond: writers.requestedPerSecond, pages: wavePagesFigures };
+
     // The floor under any write on this stack: a Remix action that does nothing but answer with a
     // redirect (choosing the language, anonymously: no session, no database), 16 connections.
     process.stdout.write(`  posting to a minimal Remix action (the floor under any write)…\n`);
@@ -351,6 +486,9 @@ async function main() {
       body: "lng=fi&redirectTo=%2F",
       success: (s) => s === 302,
     });
+
+    const writeFloorRatio = floor.rps ? write.rps / floor.rps : 0;
+    followUpRow.ok = writeFloorRatio >= 0.67 && followUpRow.errors === 0;
 
     // The bare node:http server answering with the very same bytes as the steering summary, in a
     // process of its own (as our server is): sharing autocannon's thread would flatter the ratio.
@@ -368,6 +506,24 @@ async function main() {
     const steering = results[0];
     const ratio = bareResult.rps ? steering.rps / bareResult.rps : 0;
     const peakMb = peakMemoryMb(server.pid!);
+
+    // Honest rows: each read page with every cache off (LAHITURVA_CACHE=off), in a server of its
+    // own on the same database (the sessions are rows there, so the cookies still hold).
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    process.stdout.write(`  every read page again with every cache off…\n`);
+    const uncachedServer = startServer({ LAHITURVA_CACHE: "off" });
+    const uncached: Record<string, { rps: number; p95: number; errors: number }> = {};
+    try {
+      await waitFor(`${base}/`);
+      for (const page of wavePages) {
+        const headers = page.cookie ? { Cookie: page.cookie } : undefined;
+        const r = await load({ url: base + page.path, connections: 32, headers, success: (st) => st === 200 });
+        uncached[page.name] = { rps: r.rps, p95: percentile(r.latencies, 95), errors: r.errors };
+      }
+    } finally {
+      uncachedServer.kill("SIGTERM");
+    }
 
     const pad = (v: string, n: number) => v.padEnd(n);
     const num = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : "–");
@@ -402,6 +558,33 @@ async function main() {
     console.log(
       `floor under any write (a Remix action that only redirects, 16 connections): ${num(floor.rps, 0)} rps, p95 ${num(percentile(floor.latencies, 95))} ms`,
     );
+    console.log(
+      `post a follow-up ÷ that floor: ${num(writeFloorRatio, 2)} (target ≥ 0.67, 0 errors, 0 SQLITE_BUSY): ${followUpRow.ok ? "yes" : "NO"}`,
+    );
+    console.log("");
+    const writersOk = writeWave.writesPerSecond >= 0.95 * writeWave.requestedPerSecond;
+    console.log(
+      `write wave: 32 connections over ${wavePages.length} pages while writing ${num(writeWave.writesPerSecond)} writes/s of ${writeWave.requestedPerSecond} asked (2/s follow-ups, the rest plan comments; target ≥ 95 %): ${writersOk ? "yes" : "NO"}${writers.failed ? ` (${writers.failed} writes failed)` : ""}`,
+    );
+    for (const [name, f] of Object.entries(writeWave.pages)) {
+      const ok = f.p95 <= READ_P95_TARGET && f.errors === 0;
+      console.log(
+        "  " +
+          pad(name, 32) +
+          pad(num(f.rps, 0), 9) +
+          pad(num(f.p50), 9) +
+          pad(num(f.p95), 9) +
+          pad(num(f.p99), 9) +
+          pad(String(f.errors), 8) +
+          pad(`p95 ≤ ${READ_P95_TARGET} ms, 0 errors`, 22) +
+          (ok ? "yes" : "NO"),
+      );
+    }
+    console.log("");
+    console.log("every cache off (informative: what each page really costs):");
+    for (const [name, f] of Object.entries(uncached))
+      console.log("  " + pad(name, 32) + pad(num(f.rps, 0), 9) + pad("", 9) + pad(num(f.p95), 9) + pad("", 9) + String(f.errors));
+    console.log("");
     console.log(`server peak memory: ${peakMb} MB (target < 300 MB at scale 1): ${peakMb < 300 ? "yes" : "NO"}`);
     console.log(`dataset build: ${datasetSeconds.toFixed(1)} s (target < 60 s at scale 1): ${datasetSeconds < 60 ? "yes" : "NO"}`);
     console.log(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -424,6 +607,9 @@ async function main() {
         errors: floor.errors,
       },
       steeringRatio: ratio,
+      writeWave,
+      writeFloorRatio,
+      uncached: Object.fromEntries(Object.entries(uncached).map(([name, f]) => [name, { rps: f.rps, p95: f.p95 }])),
       peakMemoryMb: peakMb,
       datasetBuildSeconds: datasetSeconds,
       counts,

@@ -47,10 +47,19 @@ export default async function setup(project: TestProject) {
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://localhost:${port}`,
     REMINDERS: "off",
+    // Every cache hit is also computed afresh and compared (app/server/platform/cache-mode.server.ts).
+    LAHITURVA_CACHE_VERIFY: "1",
   } as NodeJS.ProcessEnv;
   await run("node", ["--import", "tsx", "db/setup.ts"], env);
   // The compiled server, as `npm start` runs it.
-  server = spawn("node", ["--max-old-space-size=256", "build/server.js"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  server = spawn("node", ["--max-old-space-size=256", "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // The server's log goes on to the terminal, and a cached answer that differed from a fresh one
+  // fails the run (decisions/0014), whether or not a test looked at that page.
+  const verificationFailures: string[] = [];
+  server.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    for (const line of String(chunk).split("\n")) if (line.includes("cache verification failed")) verificationFailures.push(line);
+  });
   // The pages are opened at "localhost" (the listener is on 127.0.0.1): WebAuthn's relying party is
   // a domain name, and browsers refuse an IP address there, so passkeys work only by name.
   const baseUrl = `http://localhost:${port}`;
@@ -70,5 +79,7 @@ export default async function setup(project: TestProject) {
   project.provide("serverPid", server.pid ?? 0);
   return async () => {
     server?.kill("SIGTERM");
+    if (verificationFailures.length)
+      throw new Error(`The server's caches answered differently from a fresh answer:\n${verificationFailures.join("\n")}`);
   };
 }

@@ -879,7 +879,8 @@ export function addFollowUp(
 ): FollowUpResult {
   const d = db();
   return d.transaction((tx) => {
-    const m = tx.select().from(measures).where(eq(measures.id, measureId)).get();
+    // Only what the checks below need (the write path: no row-wide read).
+    const m = tx.select({ version: measures.version, status: measures.status }).from(measures).where(eq(measures.id, measureId)).get();
     if (!m) return { ok: false as const, reason: "notFound" as const };
     if (m.version !== expectedVersion) {
       const latest = tx
@@ -929,8 +930,16 @@ export function addFollowUp(
         .where(and(eq(measureTasks.id, task.id), eq(measureTasks.measureId, measureId)))
         .run();
     }
+    // The status is written only when it changes: the caches key on the columns a write sets, and
+    // the pages that show only whether a measure is public (a published plan) then keep theirs.
     tx.update(measures)
-      .set({ status: input.status, progress, lastFollowUpAt: now, version: m.version + 1, updatedAt: now })
+      .set({
+        ...(input.status !== m.status ? { status: input.status } : {}),
+        progress,
+        lastFollowUpAt: now,
+        version: m.version + 1,
+        updatedAt: now,
+      })
       .where(eq(measures.id, measureId))
       .run();
     audit({ actorId: viewer.id, action: "measure.followUp", targetType: "measure", targetId: measureId }, tx);

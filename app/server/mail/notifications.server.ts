@@ -10,6 +10,7 @@ import { isLanguage, type Language } from "../../i18n/config";
 import { i18nFor } from "../../i18n/i18n.server";
 import { config } from "../platform/config.server";
 import { db, type Db, type Tx } from "../platform/db.server";
+import { readPartition, writePartition } from "../platform/table-versions.server";
 import { helsinkiHour } from "../platform/helsinki-time";
 import { pageWindow } from "../platform/paging";
 import { helsinkiDate } from "../city/measure-rules";
@@ -34,16 +35,20 @@ export function notify(tx: Writer, input: NotificationInput, now: Date = clock.n
     const claimed = tx.insert(remindersSent).values({ key: input.key, userId: input.userId, sentAt: now }).onConflictDoNothing().run();
     if (claimed.changes === 0) return false;
   }
-  tx.insert(notifications)
-    .values({
-      userId: input.userId,
-      kind: input.kind,
-      messageKey: input.messageKey,
-      params: JSON.stringify(input.params ?? {}),
-      link: input.link ?? null,
-      createdAt: now,
-    })
-    .run();
+  // This person's row: the pages of everyone else keep their cached unread count (table-versions).
+  writePartition("notifications", input.userId, () =>
+    tx
+      .insert(notifications)
+      .values({
+        userId: input.userId,
+        kind: input.kind,
+        messageKey: input.messageKey,
+        params: JSON.stringify(input.params ?? {}),
+        link: input.link ?? null,
+        createdAt: now,
+      })
+      .run(),
+  );
   return true;
 }
 
@@ -94,12 +99,17 @@ export function listNotifications(userId: string, page = 1) {
 }
 
 export function unreadCount(userId: string): number {
-  return (
-    db()
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+  // Shown on every signed-in page: it depends on this person's notifications only, so a comment
+  // that notifies someone else leaves this person's cached pages as they are.
+  return readPartition(
+    "notifications",
+    userId,
+    () =>
+      db()
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+        .get()?.n ?? 0,
   );
 }
 

@@ -39,6 +39,7 @@ import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { cachedRead } from "../platform/read-cache.server";
+import { readPartition } from "../platform/table-versions.server";
 import { listMeasures, publicMeasureCondition } from "../city/measures.server";
 import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
@@ -878,24 +879,27 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
       rev: revOf(itemValues("action", row)),
     }));
   const hider = alias(users, "hider");
-  const comments = d
-    .select({
-      id: planComments.id,
-      kind: planComments.kind,
-      body: planComments.body,
-      createdAt: planComments.createdAt,
-      authorName: author.name,
-      hiddenAt: planComments.hiddenAt,
-      hiddenReason: planComments.hiddenReason,
-      hiddenByName: hider.name,
-      openReports: sql<number>`(select count(*) from ${commentReports} r where r.comment_id = ${planComments.id} and r.resolved_at is null)`,
-    })
-    .from(planComments)
-    .leftJoin(author, eq(author.id, planComments.authorId))
-    .leftJoin(hider, eq(hider.id, planComments.hiddenById))
-    .where(eq(planComments.planId, planId))
-    .orderBy(asc(planComments.createdAt), asc(planComments.id))
-    .all()
+  // This plan's comments only: a comment on another plan leaves this page cached (table-versions).
+  const comments = readPartition("plan_comments", String(planId), () =>
+    d
+      .select({
+        id: planComments.id,
+        kind: planComments.kind,
+        body: planComments.body,
+        createdAt: planComments.createdAt,
+        authorName: author.name,
+        hiddenAt: planComments.hiddenAt,
+        hiddenReason: planComments.hiddenReason,
+        hiddenByName: hider.name,
+        openReports: sql<number>`(select count(*) from ${commentReports} r where r.comment_id = ${planComments.id} and r.resolved_at is null)`,
+      })
+      .from(planComments)
+      .leftJoin(author, eq(author.id, planComments.authorId))
+      .leftJoin(hider, eq(hider.id, planComments.hiddenById))
+      .where(eq(planComments.planId, planId))
+      .orderBy(asc(planComments.createdAt), asc(planComments.id))
+      .all(),
+  )
     // Hidden comments exist only for moderators; nobody else gets even their text.
     .filter((c) => opts.moderator || !c.hiddenAt)
     .map((c) => ({ ...c, hidden: !!c.hiddenAt, openReports: opts.moderator ? c.openReports : 0 }));

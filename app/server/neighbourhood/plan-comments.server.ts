@@ -4,6 +4,7 @@
 // Split from neighbourhood.server.ts, which re-exports it, so the plan code stays readable.
 import { and, eq, isNull } from "drizzle-orm";
 import { commentReports, planComments } from "../../../db/schema";
+import { writePartition } from "../platform/table-versions.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
@@ -15,9 +16,11 @@ type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export function addComment(viewer: Viewer, planId: number, body: string, now = clock.now()): number {
   const commentId = db().transaction((tx) => {
+    // A row of this plan's comments: other plans' pages keep their cached answers (table-versions).
     const id = Number(
-      tx.insert(planComments).values({ planId, authorId: viewer.id, body: body.trim(), kind: "comment", createdAt: now }).run()
-        .lastInsertRowid,
+      writePartition("plan_comments", String(planId), () =>
+        tx.insert(planComments).values({ planId, authorId: viewer.id, body: body.trim(), kind: "comment", createdAt: now }).run(),
+      ).lastInsertRowid,
     );
     audit({ actorId: viewer.id, action: "comment.created", targetType: "planComment", targetId: id }, tx);
     notifyCommented(tx, viewer.id, planId, id, now);

@@ -1,22 +1,22 @@
 // A memo of rendered pages. React's server render is the costliest step of a page request, and
 // the HTML of a page is a pure function of its inputs: the URL, the language, the build, the
-// loaders' data and (for "late"/"x days" wording) the current minute. Loaders still run on every
-// request, so every session check, permission check and query happens as before; only when all of
-// those inputs are identical to an earlier render is the render itself skipped. New data means a
-// new key, so the cache cannot serve stale data: invalidation is correct by construction.
+// loaders' data and (for "late"/"x days" wording) the current minute. When all of those are
+// identical to an earlier render, the render itself is skipped. New data means a new key, so this
+// memo cannot serve stale data.
 //
 // The per-response CSP nonce is the one input that differs every time: pages are rendered with a
 // per-process secret placeholder in its place, and the real nonce is put in on the way out.
 //
 // A second way in skips Remix altogether (page-cache.server.ts): the answer to a GET is remembered
-// under everything the loaders can read (URL, host, the whole Cookie header, Accept-Language, the
-// checked session's user, the build, SQLite's change counters and the minute). The HTTP server
-// checks the session first, then looks the request up here; a hit is the very page those loaders
-// produced for the same inputs. Only answers whose loaders left the database untouched are
-// remembered (a loader that logs an access or marks something read always runs), and only answers
-// that set no cookie.
+// under everything the loaders can read of the request (URL, host, the whole Cookie header,
+// Accept-Language, the checked session's user, the build and the minute), together with the change
+// counters of the tables those loaders read (table-versions.server.ts). It is the answer again
+// while none of those tables has changed. Only answers whose loaders wrote nothing are remembered
+// (a loader that logs an access or marks something read always runs), and only answers that set
+// no cookie. The whole rule: docs/decisions/0014-what-a-cached-answer-may-depend-on.md.
 import { createHash, randomBytes } from "node:crypto";
 import { deflatePiece, gzipWithNonce } from "./gzip-pieces";
+import { stillFresh, type TableDeps } from "./table-versions.server";
 
 /** Memory the cached HTML may take, in bytes. */
 const MAX_BYTES = 24 * 1024 * 1024;
@@ -33,8 +33,9 @@ let totalBytes = 0;
 let hits = 0;
 let misses = 0;
 
-/** Request key → render key of the page that request got. Small strings; bounded by count. */
-const answers = new Map<string, string>();
+/** Request key → render key of the page that request got, and what its loaders read. Bounded by count. */
+type Answer = { pageKey: string; deps: TableDeps | undefined };
+const answers = new Map<string, Answer>();
 const MAX_ANSWERS = 20_000;
 let answerHits = 0;
 
@@ -106,6 +107,7 @@ export type RequestInputs = {
   acceptLanguage: string;
   userId: string | null;
   buildVersion: string;
+  /** Another process's writes and schema changes (table-versions baseVersion); a table's own writes are in the answer's deps. */
   databaseVersion: string;
   minute: number;
 };
@@ -120,8 +122,7 @@ export function requestKey(inputs: RequestInputs): string {
  * time a browser asks for it, and never again (see gzip-pieces).
  */
 export function cachedAnswer(key: string, nonce: string, encoding: "gzip" | "identity" = "identity"): Buffer[] | undefined {
-  const pageKey = answers.get(key);
-  const page = pageKey === undefined ? undefined : takeEntry(pageKey);
+  const page = answeredPage(key);
   if (page === undefined) return undefined;
   answerHits++;
   if (encoding === "identity") return withNonceBetween(page.parts, nonce);
@@ -134,11 +135,38 @@ export function cachedAnswer(key: string, nonce: string, encoding: "gzip" | "ide
   return gzipWithNonce(page.parts, page.deflated, nonce);
 }
 
-/** Remembers that the request `key` was answered with the page stored under `pageKey`. */
-export function rememberAnswer(key: string, pageKey: string): void {
+/** The render key of the page remembered for request `key`, while what its loaders read is unchanged. */
+export function answeredPageKey(key: string): string | undefined {
+  const answer = answers.get(key);
+  if (answer === undefined) return undefined;
+  if (answer.deps && !stillFresh(answer.deps)) {
+    answers.delete(key);
+    return undefined;
+  }
+  return answer.pageKey;
+}
+
+function answeredPage(key: string): Entry | undefined {
+  const pageKey = answeredPageKey(key);
+  return pageKey === undefined ? undefined : takeEntry(pageKey);
+}
+
+/** The remembered page with the placeholder in place of the nonce (for verifying a hit). */
+export function pageHtml(pageKey: string): string | undefined {
+  return entries
+    .get(pageKey)
+    ?.parts.map((part) => part.toString("utf8"))
+    .join(NONCE_PLACEHOLDER);
+}
+
+/**
+ * Remembers that the request `key` was answered with the page stored under `pageKey`; the answer
+ * stands while the tables in `deps` keep their counters.
+ */
+export function rememberAnswer(key: string, pageKey: string, deps?: TableDeps): void {
   if (!entries.has(pageKey)) return;
   answers.delete(key);
-  answers.set(key, pageKey);
+  answers.set(key, { pageKey, deps });
   if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
 }
 

@@ -261,7 +261,9 @@ export function compileReview(
   if (!plan) throw new Error(`no plan ${planId}`);
   const summary = steeringSummary(planId, {}, now);
   const content: ReviewContent = {
-    compiledAt: now.getTime(),
+    // To the minute, as it is shown: a draft is compiled on every view, and a cached view must
+    // equal a fresh one within the minute (decisions/0014).
+    compiledAt: Math.floor(now.getTime() / 60_000) * 60_000,
     plan: {
       id: plan.id,
       nameFi: plan.nameFi,

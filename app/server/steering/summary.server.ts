@@ -247,8 +247,11 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
     : [];
 
   return {
-    /** When these figures were computed (the page says so: the summary is cached for up to a minute). */
-    computedAt: now.getTime(),
+    /**
+     * The minute these figures are as of (the page shows it to the minute). Not the instant: a
+     * cached summary must equal a fresh one computed within the same minute (decisions/0014).
+     */
+    computedAt: Math.floor(now.getTime() / 60_000) * 60_000,
     areas,
     totals,
     progress,
