@@ -199,3 +199,25 @@ describe("the yearly priority-area consultation", () => {
     },
   );
 });
+
+describe("the demo's closed consultation in Swedish and English", () => {
+  for (const [lng, results, decided] of [
+    ["sv", "Resultat", "Vad som beslutades"],
+    ["en", "Results", "What was decided"],
+  ] as const) {
+    it(`shows its results and the decision to anyone (${lng})`, async () => {
+      const { context, page, errors } = await newPage(browser, { locale: lng === "sv" ? "sv-FI" : "en-GB" });
+      await page.goto(`/consultations?lng=${lng}`);
+      await page.getByRole("link", { name: lng === "sv" ? "Fokusområden: invånarnas syn" : "Priority areas: the residents' view" }).click();
+      await page.getByRole("heading", { name: decided }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page);
+      await page.goto(`${new URL(page.url()).pathname}/results`);
+      await expectHeading(page, results);
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});

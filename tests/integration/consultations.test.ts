@@ -18,6 +18,7 @@ import {
   getConsultation,
   removeQuestion,
   rewordQuestion,
+  runConsultationNotices,
   setSubscription,
   updateConsultation,
 } from "~/server/consultations/consultations.server";
@@ -372,5 +373,49 @@ describe("closing the loop", () => {
     expect(decided[0]).toMatchObject({ year, kind: "priority_areas" });
     expect(decided[0].priorityAreas.map((a) => a.id)).toEqual(areas.map((a) => a.id));
     expect(told(marja, "consultation.decision")).toBe(1);
+  });
+});
+
+describe("the reminders job", () => {
+  it("tells subscribed residents of the covered areas when a consultation opens later, once", () => {
+    const marja = userIdOf(MARJA);
+    const sofia = userIdOf(SOFIA);
+    setSubscription(marja, true);
+    setSubscription(sofia, true);
+    const sqlite = new Database(config().databasePath, { readonly: true });
+    const koillinen = (
+      sqlite.prepare("select id from areas where level = 'major_district' and name_fi = 'Koillinen'").get() as { id: number }
+    ).id;
+    sqlite.close();
+    const now = clock.now();
+    const opens = at(new Date(now.getTime() + 2 * DAY));
+    const closes = at(new Date(now.getTime() + 9 * DAY));
+    const created = createConsultation(viewerOf(DEMO.coordinator), {
+      planId: null,
+      titleFi: "Malmin ja Pukinmäen turvallisuus",
+      descriptionFi: "Kerro alueesi turvallisuudesta.",
+      opensDate: opens.date,
+      opensTime: opens.time,
+      closesDate: closes.date,
+      closesTime: closes.time,
+      areaIds: [koillinen],
+      resultsPublic: false,
+    });
+    if (!created.ok) throw new Error(created.reason);
+    const told = (userId: string) =>
+      db()
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.link, `/consultations/${created.id}`)))
+        .all().length;
+    // Not yet open: nobody hears.
+    runConsultationNotices();
+    expect(told(marja)).toBe(0);
+    clock.set(new Date(now.getTime() + 2 * DAY + 60_000));
+    runConsultationNotices();
+    runConsultationNotices();
+    expect(told(marja)).toBe(1);
+    // Sofia lives in Alppiharju, outside Koillinen.
+    expect(told(sofia)).toBe(0);
   });
 });
