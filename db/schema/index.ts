@@ -8,3 +8,4 @@ export * from "./workspaces";
 export * from "./security";
 export * from "./register";
 export * from "./rights";
+export * from "./observations";

@@ -56,6 +56,7 @@ export type RegisterAnnotations = Record<string, TableRegister | "none">;
 import { areasRegister } from "./areas";
 import { cityRegister } from "./city";
 import { neighbourhoodRegister } from "./neighbourhood";
+import { observationsRegister } from "./observations";
 import { peopleRegister } from "./people";
 import { rightsRegister } from "./rights";
 import { securityRegister } from "./security";
@@ -71,6 +72,7 @@ export function processingRegister(): RegisterAnnotations {
     ...cityRegister,
     ...steeringRegister,
     ...neighbourhoodRegister,
+    ...observationsRegister,
     ...workspacesRegister,
     ...rightsRegister,
   };

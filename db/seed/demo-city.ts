@@ -22,6 +22,8 @@ import { seedCityPlan } from "./city-plan";
 import { seedIndicators } from "./indicators";
 import { seedNeighbourhood } from "./neighbourhood";
 import { seedWorkspaces } from "./workspaces";
+import { seedAreaBoundaries } from "./area-boundaries";
+import { seedObservations } from "./observations";
 import { clock } from "../../app/server/platform/clock";
 
 export type DemoLogin = { role: string; email: string; name: string };
@@ -605,6 +607,7 @@ export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<Dem
 
   db.transaction((tx) => {
     const areaIds = seedAreas(tx);
+    seedAreaBoundaries(tx, areaIds);
 
     const orgIds = new Map<OrgKey, number>();
     for (const [key, org] of Object.entries(ORGANISATIONS) as [OrgKey, OrganisationSeed][]) {
@@ -689,6 +692,7 @@ export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<Dem
     seedIndicators(tx, { areaIds }, now);
     seedNeighbourhood(tx, { userIds, areaIds, groupIds, orgIds }, now);
     seedWorkspaces(tx, { groupIds, userIds, orgIds }, now);
+    seedObservations(tx, { userIds, areaIds, orgIds }, now);
   });
 
   return DEMO_LOGINS;

@@ -259,8 +259,17 @@ describe("merging and removing areas", () => {
       groupAreas: kallioBefore.groupAreas,
       plans: kallioBefore.plans,
       indicatorValues: kallioBefore.indicatorValues + copyBefore.indicatorValues - 1,
+      observations: kallioBefore.observations + copyBefore.observations,
     });
-    expect(areaUsage([kallio.id])).toEqual({ children: 0, residencies: 0, measureTargets: 0, groupAreas: 0, plans: 0, indicatorValues: 0 });
+    expect(areaUsage([kallio.id])).toEqual({
+      children: 0,
+      residencies: 0,
+      measureTargets: 0,
+      groupAreas: 0,
+      plans: 0,
+      indicatorValues: 0,
+      observations: 0,
+    });
     expect(area("sub_area", "30102")!.parentId).toBe(copy.id);
     const entry = db().select().from(auditLog).where(eq(auditLog.action, "area.merged")).get()!;
     expect(entry).toMatchObject({ actorId: coordinator, targetType: "area", targetId: String(copy.id) });
@@ -284,6 +293,7 @@ describe("merging and removing areas", () => {
       groupAreas: 0,
       plans: 0,
       indicatorValues: 0,
+      observations: 0,
     });
     expect(removeArea(coordinator, area("sub_area", "70408")!.id)).toEqual({ ok: true, removed: 1 });
     expect(area("sub_area", "70408")).toBeUndefined();

@@ -63,10 +63,11 @@ describe("who may do what", () => {
       "/plan",
       "/measures",
       "/neighbourhood-plans",
+      "/observations",
       "/my-area",
     ]);
     // Published residents' safety plans are found from the menu without signing in.
-    expect(navigationFor(null).map((n) => n.to)).toEqual(["/", "/plan", "/measures", "/neighbourhood-plans"]);
+    expect(navigationFor(null).map((n) => n.to)).toEqual(["/", "/plan", "/measures", "/neighbourhood-plans", "/observations"]);
   });
 
   it("a person can hold several roles at once", () => {

@@ -12,6 +12,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { observationTexts } from "../texts/observations";
 
 const en: Translation = {
   workspaces: workspaceTexts.en,
@@ -383,6 +384,7 @@ const en: Translation = {
   plans: planTexts.en,
   cityData: cityDataTexts.en,
   publicSite: publicSiteTexts.en,
+  observations: observationTexts.en,
 };
 
 export default en;

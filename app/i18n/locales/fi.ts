@@ -11,6 +11,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { observationTexts } from "../texts/observations";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
@@ -384,6 +385,7 @@ const fi = {
   plans: planTexts.fi,
   cityData: cityDataTexts.fi,
   publicSite: publicSiteTexts.fi,
+  observations: observationTexts.fi,
 };
 
 export default fi;

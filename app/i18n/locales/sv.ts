@@ -12,6 +12,7 @@ import { planTexts } from "../texts/plans";
 import { cityDataTexts } from "../texts/city-data";
 import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
+import { observationTexts } from "../texts/observations";
 
 const sv: Translation = {
   workspaces: workspaceTexts.sv,
@@ -385,6 +386,7 @@ const sv: Translation = {
   plans: planTexts.sv,
   cityData: cityDataTexts.sv,
   publicSite: publicSiteTexts.sv,
+  observations: observationTexts.sv,
 };
 
 export default sv;

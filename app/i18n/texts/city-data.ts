@@ -17,6 +17,7 @@ const fi = {
       parent_code: "ylempi alue",
       valid_from: "voimassa alkaen",
       valid_until: "voimassa asti",
+      boundary: "rajan pisteitä",
     },
   },
   former: "Entinen alue",
@@ -48,6 +49,7 @@ const fi = {
       groupAreas: "verkostojen alueita",
       plans: "asukkaiden suunnitelmia",
       indicatorValues: "mittarien arvoja",
+      observations: "karttahavaintoja",
     },
     unused: "Aluetta ei käytetä missään.",
     merge: {
@@ -175,6 +177,7 @@ export const cityDataTexts = defineTexts({
         parent_code: "område ovanför",
         valid_from: "giltig från",
         valid_until: "giltig till",
+        boundary: "gränsens punkter",
       },
     },
     former: "Tidigare område",
@@ -206,6 +209,7 @@ export const cityDataTexts = defineTexts({
         groupAreas: "nätverks områden",
         plans: "invånarnas planer",
         indicatorValues: "indikatorvärden",
+        observations: "kartobservationer",
       },
       unused: "Området används inte någonstans.",
       merge: {
@@ -332,6 +336,7 @@ export const cityDataTexts = defineTexts({
         parent_code: "area above",
         valid_from: "valid from",
         valid_until: "valid until",
+        boundary: "boundary points",
       },
     },
     former: "Former area",
@@ -362,6 +367,7 @@ export const cityDataTexts = defineTexts({
         groupAreas: "networks' areas",
         plans: "residents' safety plans",
         indicatorValues: "indicator values",
+        observations: "map observations",
       },
       unused: "The area is not used anywhere.",
       merge: {

@@ -218,7 +218,7 @@ export function parseAreaCsv(bytes: Uint8Array, filename = ""): TableResult<Area
 
 export type AreaImportAction = ImportAction;
 /** A field an area row may change; the names are the file's column names. */
-export type AreaField = "name_fi" | "name_sv" | "parent_code" | "valid_from" | "valid_until";
+export type AreaField = "name_fi" | "name_sv" | "parent_code" | "valid_from" | "valid_until" | "boundary";
 /** One changed field of a row: what the area has now → what the import would write. */
 export type AreaChange = { field: AreaField; from: string | null; to: string | null };
 /** What the area holds after the row is written. */
@@ -492,6 +492,7 @@ export const AREA_REFERENCES = [
   { use: "groupAreas", table: "group_areas", column: "area_id", unique: "group_id" },
   { use: "plans", table: "neighbourhood_plans", column: "area_id", unique: null },
   { use: "indicatorValues", table: "indicator_values", column: "area_id", unique: null },
+  { use: "observations", table: "observations", column: "area_id", unique: null },
 ] as const;
 export type AreaUse = (typeof AREA_REFERENCES)[number]["use"];
 export type AreaUsage = Record<AreaUse, number>;

@@ -71,7 +71,17 @@ export type Permission =
   // The data subject's requests (rectification, objection): anyone signed in sends their own, the
   // coordinators (the controller's contact point) read them with the requester's identity and answer.
   | { kind: "rightsRequest.send" }
-  | { kind: "rightsRequest.handle" };
+  | { kind: "rightsRequest.handle" }
+  // Map observations: anyone signed in reports; the covering network or a coordinator approves;
+  // the expert group, the covering network and coordinators handle; coordinators keep the categories.
+  | { kind: "observation.report" }
+  | { kind: "observation.staffView" }
+  | { kind: "observation.moderate"; observation: ObservationAccess }
+  | { kind: "observation.handle"; observation: ObservationAccess }
+  | { kind: "observation.categories" };
+
+/** What the observation rules need: the networks covering its area (or an area above it). */
+export type ObservationAccess = { networkGroupIds: number[] };
 
 /** What the neighbourhood-plan rules need to know about a plan. */
 export type NeighbourhoodPlanAccess = {
@@ -181,6 +191,12 @@ const RULES: Rules = {
   "admin.security": (v) => isCoordinator(v),
   "rightsRequest.send": () => true,
   "rightsRequest.handle": (v) => isCoordinator(v),
+  "observation.report": () => true,
+  "observation.staffView": (v) => isCoordinator(v) || isExpertMember(v) || isNetworkMember(v),
+  "observation.moderate": (v, a) => isCoordinator(v) || memberGroupIds(v).some((id) => a.observation.networkGroupIds.includes(id)),
+  "observation.handle": (v, a) =>
+    isCoordinator(v) || isExpertMember(v) || memberGroupIds(v).some((id) => a.observation.networkGroupIds.includes(id)),
+  "observation.categories": (v) => isCoordinator(v),
 };
 
 /** Anonymous visitors hold none of the permissions above; public pages need no check. */
@@ -207,6 +223,8 @@ export function navigationFor(viewer: Viewer | null) {
   items.push({ to: "/measures", labelKey: "nav.measures" });
   // Published residents' safety plans are public: everyone finds them from the menu.
   items.push({ to: "/neighbourhood-plans", labelKey: "nav.neighbourhoodPlans" });
+  // The map of residents' safety observations is public; reporting needs an account.
+  items.push({ to: "/observations", labelKey: "observations.nav" });
   if (can(viewer, { kind: "indicator.view" })) items.push({ to: "/indicators", labelKey: "nav.indicators" });
   if (can(viewer, { kind: "steering.view" })) items.push({ to: "/steering", labelKey: "nav.steering" });
   if (can(viewer, { kind: "review.view" })) items.push({ to: "/reviews", labelKey: "nav.reviews" });

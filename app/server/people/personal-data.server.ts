@@ -20,6 +20,7 @@ import {
   networkMeasureNotes,
   neighbourhoodPlans,
   notifications,
+  observations,
   organisations,
   planActions,
   planAuthors,
@@ -163,6 +164,28 @@ export function personalData(userId: string, now = clock.now()) {
       .select({ id: rightsRequests.id, kind: rightsRequests.kind, answeredAt: rightsRequests.answeredAt })
       .from(rightsRequests)
       .where(eq(rightsRequests.answeredById, userId))
+      .all(),
+    // Map observations they reported, with the exact place and every answer they got.
+    mapObservations: d
+      .select({
+        id: observations.id,
+        area: areas.nameFi,
+        lat: observations.lat,
+        lng: observations.lng,
+        address: observations.address,
+        categoryId: observations.categoryId,
+        timeOfDay: observations.timeOfDay,
+        dayType: observations.dayType,
+        description: observations.description,
+        review: observations.review,
+        refusalReason: observations.refusalReason,
+        handling: observations.handling,
+        publicReply: observations.publicReply,
+        createdAt: observations.createdAt,
+      })
+      .from(observations)
+      .innerJoin(areas, eq(areas.id, observations.areaId))
+      .where(eq(observations.reporterId, userId))
       .all(),
     actions: d
       .select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, at: auditLog.at })
