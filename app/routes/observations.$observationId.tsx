@@ -142,8 +142,9 @@ export default function ObservationPage() {
       ) : null}
       {o.view === "own" && o.review === "pending" ? <Text>{t("observations.detail.pendingOwn")}</Text> : null}
       {o.review === "refused" && o.refusalReason ? (
-        <Alert color="red" variant="light" title={t("observations.detail.refusedTitle")}>
-          {o.refusalReason}
+        <Alert color="gray" variant="light">
+          <Text fw={700}>{t("observations.detail.refusedTitle")}</Text>
+          <Text>{o.refusalReason}</Text>
         </Alert>
       ) : null}
 

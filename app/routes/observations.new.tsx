@@ -98,8 +98,9 @@ export default function ReportObservation() {
   return (
     <Stack gap="lg" maw={860}>
       <Title order={1}>{t("observations.report.title")}</Title>
-      <Alert variant="light" color="blue" title={t("observations.report.checkedTitle")}>
-        {t("observations.report.checked")}
+      <Alert variant="light" color="gray">
+        <Text fw={700}>{t("observations.report.checkedTitle")}</Text>
+        <Text size="sm">{t("observations.report.checked")}</Text>
       </Alert>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <Stack gap="lg">

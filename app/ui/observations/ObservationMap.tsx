@@ -1,5 +1,5 @@
 // The observation map, drawn only in the browser: Leaflet touches `window`, so the server renders
-// a placeholder and the Leaflet part (LeafletMap, a chunk of its own) loads after hydration.
+// a placeholder and the Leaflet part (LeafletMap.client, a chunk of its own that the server build leaves out) loads after hydration.
 // Without JavaScript, or before it loads, the page's list and its no-map fields do the same work.
 import { Text } from "@mantine/core";
 // In the CSS bundle like Mantine's styles (small, and cached with the rest).
@@ -32,7 +32,7 @@ export type ObservationMapProps = {
   height?: number;
 };
 
-const LeafletMap = lazy(() => import("./LeafletMap"));
+const LeafletMap = lazy(() => import("./LeafletMap.client"));
 
 export function ObservationMap(props: ObservationMapProps) {
   const [inBrowser, setInBrowser] = useState(false);
