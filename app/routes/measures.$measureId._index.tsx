@@ -17,6 +17,8 @@ import { Pager } from "~/ui/Pager";
 import { LocalText } from "~/ui/LocalText";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
+import { linkedObservations, observationsForMeasure } from "~/server/observations/observations.server";
+import { LinkedObservations } from "~/ui/observations/parts";
 import { pageTitle } from "~/i18n/page-title";
 import { clock } from "~/server/platform/clock";
 
@@ -53,6 +55,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     planActions: actionsForMeasure(id, viewer),
     // Decisions and documents of the workspaces about this measure (documents only if readable).
     workspaceRecords: linkedRecords(viewer, "measure", id),
+    // Residents' published map observations that the handlers linked to this measure.
+    ...linkedObservations(observationsForMeasure(id)),
   });
 }
 
@@ -82,6 +86,8 @@ export default function MeasurePage() {
     planActions,
     workspaceRecords,
     asOf,
+    observations,
+    observationCategories,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -349,6 +355,7 @@ export default function MeasurePage() {
       </section>
 
       <NeighbourhoodActions actions={planActions} />
+      <LinkedObservations items={observations} categories={observationCategories} title={t("observations.measure.title")} />
     </Stack>
   );
 }

@@ -13,23 +13,11 @@ import { getViewer } from "~/server/people/guard.server";
 import { can } from "~/server/people/permissions.server";
 import { config } from "~/server/platform/config.server";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
-import { ApproximateNote, clusterMarkers, MapLegend, ObservationTable, type ListedObservation } from "~/ui/observations/parts";
+import { ApproximateNote, clusterMarkers, listedObservation, MapLegend, ObservationTable } from "~/ui/observations/parts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.public.title");
 
 const LIST_LIMIT = 200;
-
-/** Only what the list shows of an observation. */
-const listed = <O extends ListedObservation>(o: O): ListedObservation => ({
-  id: o.id,
-  areaNameFi: o.areaNameFi,
-  areaNameSv: o.areaNameSv,
-  categoryId: o.categoryId,
-  description: o.description,
-  handling: o.handling,
-  review: o.review,
-  createdAt: o.createdAt,
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -38,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { shapes, approximate } = mapShapes(["major_district", "district"]);
   return json({
     filter,
-    items: items.slice(0, LIST_LIMIT).map((o) => listed({ ...o, review: "approved" as const })),
+    items: items.slice(0, LIST_LIMIT).map((o) => listedObservation({ ...o, review: "approved" as const })),
     total: items.length,
     clusters,
     shapes,
@@ -47,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     categories: listCategories({ includeRetired: true }),
     tiles: config().mapTiles ? { url: config().mapTiles!.url, attribution: config().mapTiles!.attribution } : null,
     signedIn: !!viewer,
-    mine: viewer ? myObservations(viewer.id).map(listed) : [],
+    mine: viewer ? myObservations(viewer.id).map(listedObservation) : [],
     canManage: can(viewer, { kind: "observation.staffView" }),
   });
 }

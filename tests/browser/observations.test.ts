@@ -172,5 +172,6 @@ describe("map observations", () => {
 
     expect([...origins]).toEqual([new URL(baseUrl()).origin]);
     for (const p of [resident, neighbour, network, expert, visitor]) expect(p.errors).toEqual([]);
-  });
+    // Five people and a dozen pages each checked with axe: longer than one page's default.
+  }, 240_000);
 });

@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { areas, measures, notifications, observationCategories, observationPhotos, observations, organisations } from "../../db/schema";
-import { applyBoundaryImport, parseBoundaryFile } from "~/server/city/area-boundaries.server";
+import { applyBoundaryImport, parseAreaFile, parseBoundaryFile } from "~/server/city/area-boundaries.server";
 import { areaDescendantIds } from "~/server/city/areas.server";
 import { publicMeasureCondition } from "~/server/city/measures.server";
 import { coarsen, distanceMetres, placePoint, type Boundary } from "~/server/observations/geo";
@@ -176,6 +176,13 @@ describe("placing a point in real-shaped boundaries", () => {
     const after = db().select().from(areas).where(eq(areas.id, lauttasaari)).get()!;
     expect(after.boundaryApproximate).toBe(false);
     expect(placeObservation({ lat: 60.144, lng: 24.995 })?.byLevel.district?.id).toBe(lauttasaari);
+  });
+
+  it("the area import takes a GeoJSON file as boundaries and a CSV file as the hierarchy", () => {
+    const geojson = new TextEncoder().encode(JSON.stringify({ type: "FeatureCollection", features: [] }));
+    expect(parseAreaFile(geojson, "rajat.geojson")).toEqual({ ok: false, errors: ["observations.boundaries.errors.empty"] });
+    const csv = parseAreaFile(new TextEncoder().encode("level;code;name_fi\nperuspiiri;101;Vironniemi\n"), "alueet.csv");
+    expect(csv.ok && !("kind" in csv.file)).toBe(true);
   });
 
   it("places a point on all four levels of the demo city", () => {

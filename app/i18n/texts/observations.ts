@@ -201,7 +201,7 @@ export const observationTexts = defineTexts({
     boundaries: {
       help: "Aluerajat tuodaan GeoJSON-tiedostona (FeatureCollection): jokaisella kohteella on ominaisuudet level (taso) ja code (koodi) sekä Polygon- tai MultiPolygon-geometria WGS84-koordinaateissa. Raja yhdistetään olemassa olevaan alueeseen tason ja koodin perusteella.",
       errors: {
-        tooLarge: "Tiedosto on liian suuri (enintään 20 Mt).",
+        tooLarge: "Tiedosto on liian suuri (enintään 10 Mt).",
         notJson: "Tiedosto ei ole JSON-muotoinen.",
         notCollection: "Tiedosto ei ole GeoJSON FeatureCollection.",
         empty: "Tiedostossa ei ole yhtään kohdetta.",
@@ -423,7 +423,7 @@ export const observationTexts = defineTexts({
     boundaries: {
       help: "Områdesgränserna importeras som en GeoJSON-fil (FeatureCollection): varje objekt har egenskaperna level (nivå) och code (kod) och en Polygon- eller MultiPolygon-geometri i WGS84-koordinater. Gränsen kopplas till ett befintligt område enligt nivå och kod.",
       errors: {
-        tooLarge: "Filen är för stor (högst 20 MB).",
+        tooLarge: "Filen är för stor (högst 10 MB).",
         notJson: "Filen är inte i JSON-format.",
         notCollection: "Filen är inte en GeoJSON FeatureCollection.",
         empty: "Filen har inga objekt.",
@@ -646,7 +646,7 @@ export const observationTexts = defineTexts({
     boundaries: {
       help: "Area boundaries are imported as a GeoJSON file (FeatureCollection): each feature has the properties level and code and a Polygon or MultiPolygon geometry in WGS84 coordinates. A boundary is matched to an existing area by its level and code.",
       errors: {
-        tooLarge: "The file is too large (20 MB at most).",
+        tooLarge: "The file is too large (10 MB at most).",
         notJson: "The file is not JSON.",
         notCollection: "The file is not a GeoJSON FeatureCollection.",
         empty: "The file has no features.",

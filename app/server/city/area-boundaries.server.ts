@@ -8,11 +8,20 @@ import { messageKeys, summarize, writeAllOrNothing, type ImportResult, type Impo
 import type { Db } from "../platform/db.server";
 import { db } from "../platform/db.server";
 import { boundaryPointCount, readBoundary, type Boundary } from "../observations/geo";
-import { parseAreaLevel, type AreaChange, type ValidatedAreaRow } from "./areas.server";
+import {
+  applyAreaImport,
+  parseAreaCsv,
+  parseAreaLevel,
+  validateAreaImport,
+  type AreaChange,
+  type AreaCsv,
+  type ValidatedAreaRow,
+} from "./areas.server";
 
 type Reader = Pick<Db, "select">;
 
-export const MAX_BOUNDARY_BYTES = 20 * 1024 * 1024;
+// Within the server's upload limit (platform/request-limits.ts).
+export const MAX_BOUNDARY_BYTES = 10 * 1024 * 1024;
 const errorKey = messageKeys("observations.boundaries.errors");
 
 export type BoundaryFeature = { rowNumber: number; level: string; code: string; geometry: unknown };
@@ -133,4 +142,22 @@ export function applyBoundaryImport(
     },
     { actorId, action: "areas.boundaries.import", targetType: "area", filename: meta.filename },
   );
+}
+
+/** What the area import reads: the hierarchy as CSV, or the boundaries as GeoJSON. */
+export type AreaFile = AreaCsv | BoundaryFile;
+const isBoundaryFile = (file: AreaFile): file is BoundaryFile => "kind" in file && file.kind === "geojson";
+
+export function parseAreaFile(bytes: Uint8Array, filename: string): { ok: true; file: AreaFile } | { ok: false; errors: string[] } {
+  return looksLikeGeoJson(bytes, filename) ? parseBoundaryFile(bytes) : parseAreaCsv(bytes, filename);
+}
+export function validateAreaFile(file: AreaFile): ImportValidation<ValidatedAreaRow> {
+  return isBoundaryFile(file) ? validateBoundaryImport(file) : validateAreaImport(file);
+}
+export function applyAreaFile(
+  actorId: string,
+  file: AreaFile,
+  meta: { filename?: string },
+): ImportResult<ImportValidation<ValidatedAreaRow>> {
+  return isBoundaryFile(file) ? applyBoundaryImport(actorId, file, meta) : applyAreaImport(actorId, file, meta);
 }

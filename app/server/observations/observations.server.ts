@@ -763,3 +763,22 @@ export function mapShapes(levels: string[], r: Reader = db()) {
     approximate: all.some((a) => a.approximate),
   };
 }
+
+/** A page's short list of published observations: only the fields it shows, and the names of the categories they use. */
+export function linkedObservations(items: PublicObservation[], r: Reader = db()) {
+  const used = new Set(items.map((o) => o.categoryId));
+  return {
+    observations: items.map((o) => ({
+      id: o.id,
+      areaNameFi: o.areaNameFi,
+      areaNameSv: o.areaNameSv,
+      categoryId: o.categoryId,
+      description: o.description,
+      handling: o.handling,
+      createdAt: o.createdAt,
+    })),
+    observationCategories: listCategories({ includeRetired: true }, r)
+      .filter((c) => used.has(c.id))
+      .map(({ id, nameFi, nameSv, nameEn }) => ({ id, nameFi, nameSv, nameEn })),
+  };
+}

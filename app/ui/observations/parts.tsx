@@ -161,3 +161,61 @@ export function ApproximateNote({ show }: { show: boolean }) {
     </Text>
   ) : null;
 }
+
+/** Published observations linked to a record (a measure's page, an area's page): category, area, state, a link each. */
+export function LinkedObservations({
+  items,
+  categories,
+  title,
+  empty,
+  more,
+}: {
+  items: ListedObservation[];
+  categories: CategoryNames[];
+  title: string;
+  empty?: string;
+  more?: { to: string; label: string };
+}) {
+  const { i18n } = useTranslation();
+  if (!items.length && !empty) return null;
+  const id = `linked-observations-${title.length}`;
+  return (
+    <section aria-labelledby={id}>
+      <Text component="h2" fw={700} size="lg" id={id} mb="xs">
+        {title}
+      </Text>
+      {items.length ? (
+        <ul style={{ paddingLeft: 20, margin: 0 }}>
+          {items.map((o) => (
+            <li key={o.id} style={{ marginBottom: 6 }}>
+              <Anchor component={Link} to={`/observations/${o.id}`} underline="always">
+                {categoryName(categories, o.categoryId, i18n.language)}:{" "}
+                {o.description.length > 90 ? `${o.description.slice(0, 87)}…` : o.description}
+              </Anchor>{" "}
+              ({localName({ nameFi: o.areaNameFi, nameSv: o.areaNameSv }, i18n.language)}) <ObservationStatus handling={o.handling} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text>{empty}</Text>
+      )}
+      {more ? (
+        <Anchor component={Link} to={more.to} underline="always" size="sm" mt="xs" display="inline-block">
+          {more.label}
+        </Anchor>
+      ) : null}
+    </section>
+  );
+}
+
+/** Only what a list shows of an observation (loaders send no more). */
+export const listedObservation = <O extends ListedObservation>(o: O): ListedObservation => ({
+  id: o.id,
+  areaNameFi: o.areaNameFi,
+  areaNameSv: o.areaNameSv,
+  categoryId: o.categoryId,
+  description: o.description,
+  handling: o.handling,
+  review: o.review,
+  createdAt: o.createdAt,
+});
