@@ -6,6 +6,7 @@ import {
   Button,
   Checkbox,
   Group,
+  List,
   NativeSelect,
   Paper,
   SimpleGrid,
@@ -266,6 +267,24 @@ export default function ReviewPage() {
           </Table>
         </ScrollTable>
       </Paper>
+
+      {content.observations ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="review-observations">
+          <Title order={2} size="h3" id="review-observations" mb="sm">
+            {t("observations.statusReview.title")}
+          </Title>
+          <Text>{t("observations.statusReview.total", { count: content.observations.total })}</Text>
+          {content.observations.byCategory.length ? (
+            <List size="sm" mt="xs">
+              {content.observations.byCategory.map((c) => (
+                <List.Item key={c.nameFi}>
+                  {localName(c, i18n.language)}: {c.count}
+                </List.Item>
+              ))}
+            </List>
+          ) : null}
+        </Paper>
+      ) : null}
 
       <Paper withBorder p="md" component="section" aria-labelledby="review-changes">
         <Title order={2} size="h3" id="review-changes" mb="sm">

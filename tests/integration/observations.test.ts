@@ -5,7 +5,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { areas, measures, notifications, observationCategories, observationPhotos, observations, organisations } from "../../db/schema";
+import {
+  areas,
+  measures,
+  notifications,
+  observationCategories,
+  observationPhotos,
+  observations,
+  organisations,
+  safetyPlans,
+  statusReviews,
+} from "../../db/schema";
+import { getReview, startReview } from "~/server/steering/reviews.server";
+import { clock } from "~/server/platform/clock";
 import { applyBoundaryImport, parseAreaFile, parseBoundaryFile } from "~/server/city/area-boundaries.server";
 import { areaDescendantIds } from "~/server/city/areas.server";
 import { publicMeasureCondition } from "~/server/city/measures.server";
@@ -415,6 +427,32 @@ describe("numbers", () => {
       expect(counted).toBe(row.n);
     }
     expect(direct.length).toBeGreaterThan(2);
+  });
+});
+
+describe("the status review", () => {
+  it("counts the published observations of its period, as a direct count does", () => {
+    const plan = db().select().from(safetyPlans).where(eq(safetyPlans.status, "in_force")).get()!;
+    const day = (daysAgo: number) => new Date(clock.ms() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const started = startReview(userIdOf(DEMO.coordinator), {
+      planId: plan.id,
+      title: "Havaintokatsaus",
+      periodStart: day(120),
+      periodEnd: day(10),
+    });
+    if (!started.ok) throw new Error("no review");
+    const draft = db().select().from(statusReviews).where(eq(statusReviews.id, started.id)).get()!;
+    const content = getReview(draft.id)!.content;
+    const from = Date.parse(`${draft.periodStart}T00:00:00Z`);
+    const to = Date.parse(`${draft.periodEnd}T00:00:00Z`) + 86_400_000;
+    const direct = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(observations)
+      .where(and(eq(observations.review, "approved"), sql`${observations.createdAt} >= ${from}`, sql`${observations.createdAt} < ${to}`))
+      .get()!.n;
+    expect(direct).toBeGreaterThan(0);
+    expect(content.observations?.total).toBe(direct);
+    expect(content.observations?.byCategory.reduce((n, c) => n + c.count, 0)).toBe(direct);
   });
 });
 

@@ -32,6 +32,28 @@ import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
 import { prefixedNamesOf } from "../platform/select-names";
+import { listCategories, observationTotals } from "../observations/observations.server";
+
+/** The map observations of a review's period (its first day to its last, inclusive). */
+function reviewObservations(reviewId: number): ReviewContent["observations"] {
+  const review = db()
+    .select({ periodStart: statusReviews.periodStart, periodEnd: statusReviews.periodEnd })
+    .from(statusReviews)
+    .where(eq(statusReviews.id, reviewId))
+    .get();
+  if (!review) return undefined;
+  const to = new Date(`${review.periodEnd}T00:00:00Z`);
+  to.setUTCDate(to.getUTCDate() + 1);
+  const totals = observationTotals({ from: new Date(`${review.periodStart}T00:00:00Z`), to });
+  const categories = listCategories({ includeRetired: true });
+  return {
+    total: totals.total,
+    byCategory: totals.byCategory.map((c) => {
+      const named = categories.find((x) => x.id === c.categoryId);
+      return { nameFi: named?.nameFi ?? "–", nameSv: named?.nameSv ?? "–", nameEn: named?.nameEn ?? "–", count: c.count };
+    }),
+  };
+}
 
 export type { ReviewChanges };
 
@@ -83,6 +105,8 @@ export type ReviewContent = {
   indicators: ReviewIndicator[];
   changes: ReviewChanges | null;
   assessments: { priorityAreaId: number | null; assessment: string; proposals: string; updatedByName: string | null; version: number }[];
+  /** Published map observations in the review's period, by category (names frozen with it); absent in older snapshots. */
+  observations?: { total: number; byCategory: { nameFi: string; nameSv: string; nameEn: string; count: number }[] };
 };
 
 /**
@@ -266,6 +290,7 @@ export function compileReview(
     indicators: compileIndicators(planId),
     changes: null,
     assessments: opts.reviewId ? loadAssessments(opts.reviewId) : [],
+    observations: opts.reviewId ? reviewObservations(opts.reviewId) : undefined,
   };
   const previousId = opts.previousReviewId;
   if (previousId) {
