@@ -37,6 +37,7 @@ export async function routePaths(): Promise<{ routeId: string; path: string }[]>
     areaId: one("select id from areas where level = 'sub_area' limit 1"),
     token: "not-a-real-token",
     requestId: one("select id from rights_requests order by id limit 1"),
+    observationId: one("select id from observations where review = 'approved' order by id limit 1"),
   };
   const safetyPlanId = one("select id from safety_plans where status = 'in_force' and published = 1 limit 1");
   params.entryId = one(`select id from follow_ups where measure_id = ${params.measureId} limit 1`);

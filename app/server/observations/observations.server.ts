@@ -490,7 +490,7 @@ export type PublicObservation = {
   point: LatLng | null;
 };
 
-function toPublic(row: typeof listColumns extends infer _ ? ListRow : never): PublicObservation {
+function toPublic(row: ListRow): PublicObservation {
   const { lat, lng, address: _address, review: _review, ...rest } = row;
   return { ...rest, handled: isHandled(row.handling), point: lat != null && lng != null ? coarsen({ lat, lng }) : null };
 }
