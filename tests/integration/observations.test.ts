@@ -23,6 +23,9 @@ import { areaDescendantIds } from "~/server/city/areas.server";
 import { publicMeasureCondition } from "~/server/city/measures.server";
 import { coarsen, distanceMetres, placePoint, type Boundary } from "~/server/observations/geo";
 import {
+  addCategory,
+  listCategories,
+  updateCategory,
   getObservation,
   handleObservation,
   moderateObservation,
@@ -366,6 +369,42 @@ describe("moderation and handling", () => {
       ok: false,
       reason: "category",
     });
+  });
+});
+
+describe("categories", () => {
+  it("coordinators add and retire categories in three languages; a retired one cannot be chosen, but old reports keep it", async () => {
+    const coordinator = viewerOf(DEMO.coordinator);
+    expect(addCategory(viewerOf(DEMO.expert), { nameFi: "Roskat", nameSv: "Skräp", nameEn: "Litter" })).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
+    const added = addCategory(coordinator, { nameFi: "Roskat", nameSv: "Skräp", nameEn: "Litter" });
+    if (!added.ok) throw new Error("not added");
+    expect(listCategories().find((c) => c.id === added.id)).toMatchObject({
+      code: "roskat",
+      nameSv: "Skräp",
+      nameEn: "Litter",
+      retired: false,
+    });
+    const r = await reportObservation(viewerOf(DEMO.resident), {
+      ...base,
+      categoryId: added.id,
+      place: { kind: "point", ...linjatCentre() },
+    });
+    expect(r.ok).toBe(true);
+    expect(
+      updateCategory(coordinator, added.id, { nameFi: "Roskaaminen", nameSv: "Nedskräpning", nameEn: "Littering", retired: true }),
+    ).toEqual({ ok: true });
+    expect(listCategories().some((c) => c.id === added.id)).toBe(false);
+    expect(listCategories({ includeRetired: true }).find((c) => c.id === added.id)).toMatchObject({ nameFi: "Roskaaminen", retired: true });
+    expect(
+      await reportObservation(viewerOf(DEMO.resident), { ...base, categoryId: added.id, place: { kind: "point", ...linjatCentre() } }),
+    ).toEqual({
+      ok: false,
+      reason: "category",
+    });
+    if (r.ok) expect(db().select().from(observations).where(eq(observations.id, r.id)).get()?.categoryId).toBe(added.id);
   });
 });
 
