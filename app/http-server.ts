@@ -48,7 +48,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     `script-src 'self' 'nonce-${nonce}'`,
     // Mantine sets inline style attributes; scripts stay strictly nonce-bound.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // The map's tile server, when one is set (MAP_TILE_URL); otherwise the map needs nothing outside.
+    `img-src 'self' data: blob:${config().mapTiles ? ` ${config().mapTiles!.origin}` : ""}`,
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",

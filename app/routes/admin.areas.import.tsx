@@ -9,8 +9,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportDoneSchema } from "~/forms/params";
 import { translatorFor } from "~/i18n/i18n.server";
-import { applyAreaImport, AREA_IMPORT_FILES, parseAreaCsv, validateAreaImport } from "~/server/city/areas.server";
+import { AREA_IMPORT_FILES } from "~/server/city/areas.server";
 import { runImport } from "~/server/platform/csv-import.server";
+import { applyAreaFile, MAX_BOUNDARY_BYTES, parseAreaFile, validateAreaFile } from "~/server/city/area-boundaries.server";
 import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
@@ -28,11 +29,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "areas.import" });
   // Built here rather than at module level, so the browser build drops it with the action.
+  // A GeoJSON file carries the areas' boundaries (matched by level and code); a CSV the hierarchy.
   return runImport(request, viewer, {
     ...AREA_IMPORT_FILES,
-    parse: parseAreaCsv,
-    validate: (file) => validateAreaImport(file),
-    apply: (actor, file, _target, filename) => applyAreaImport(actor, file, { filename }),
+    maxBytes: MAX_BOUNDARY_BYTES,
+    parse: parseAreaFile,
+    validate: (file) => validateAreaFile(file),
+    apply: (actor, file, _target, filename) => applyAreaFile(actor, file, { filename }),
     preview: (v) => ({
       rows: v.rows.map((r) => ({
         rowNumber: r.rowNumber,
@@ -116,6 +119,9 @@ export default function AreaImport() {
           {t("neighbourhood.areaImport.rules")}
         </Text>
         <Text size="sm" mt="xs">
+          {t("observations.boundaries.help")}
+        </Text>
+        <Text size="sm" mt="xs">
           <Anchor href="/templates/aluejako-malli.csv" download underline="always">
             {t("neighbourhood.areaImport.template")}
           </Anchor>
@@ -127,7 +133,7 @@ export default function AreaImport() {
         headingOrder={3}
         answer={useActionData<typeof action>()}
         texts={TEXTS}
-        accept=".csv,text/csv"
+        accept=".csv,text/csv,.geojson,.json,application/geo+json"
         summary={(preview) => t("neighbourhood.areaImport.summary", { filename: preview.filename, rows: preview.rows.length })}
         columns={[
           { header: t("neighbourhood.areaImport.level"), cell: (row) => (row.level ? t(`areaLevels.${row.level}`) : "–") },

@@ -22,6 +22,7 @@ const SECTIONS = [
   "security",
   "register",
   "rights-requests",
+  "observation-categories",
 ] as const;
 
 /** Sections whose labels live in a feature's own texts rather than under admin.section. */
@@ -33,6 +34,7 @@ const SECTION_LABELS: Partial<Record<(typeof SECTIONS)[number], string>> = {
   security: "secondFactor.adminTitle",
   register: "processingRegister.adminTitle",
   "rights-requests": "rights.admin.section",
+  "observation-categories": "observations.categories.section",
 };
 /** Sections whose page is not at /admin/<section>. */
 const SECTION_PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = {};

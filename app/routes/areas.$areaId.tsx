@@ -15,6 +15,8 @@ import { can } from "~/server/people/permissions.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
+import { linkedObservations, observationsForArea } from "~/server/observations/observations.server";
+import { LinkedObservations } from "~/ui/observations/parts";
 import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
@@ -57,6 +59,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     plans: listPlansInAreas([area.id], viewer?.id ?? null, { page: pageParam(request.url, "plansPage") }),
     // A former area keeps its history, but no new plan is started for it.
     canStartPlan: !area.former && can(viewer, { kind: "neighbourhoodPlan.create", areaId: area.id }),
+    // The newest published map observations in the area and the areas below it.
+    ...linkedObservations(observationsForArea(area.id, undefined, 10)),
   });
 }
 
@@ -64,7 +68,19 @@ export default function AreaPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const lang = i18n.language;
-  const { area, ancestors, children, networks, cityPlan, measures, measurePaging, plans, canStartPlan } = useLoaderData<typeof loader>();
+  const {
+    area,
+    ancestors,
+    children,
+    networks,
+    cityPlan,
+    measures,
+    measurePaging,
+    plans,
+    canStartPlan,
+    observations,
+    observationCategories,
+  } = useLoaderData<typeof loader>();
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -154,6 +170,16 @@ export default function AreaPage() {
         </Title>
         <PlanList plans={plans.rows} empty={t("neighbourhood.area.noPlans")} />
         {plans.total ? <Pager page={plans.page} pageCount={plans.pageCount} total={plans.total} param="plansPage" /> : null}
+      </Paper>
+
+      <Paper withBorder p="lg">
+        <LinkedObservations
+          items={observations}
+          categories={observationCategories}
+          title={t("observations.area.title")}
+          empty={t("observations.area.none")}
+          more={{ to: `/observations?area=${area.id}`, label: t("observations.area.all") }}
+        />
       </Paper>
 
       <Paper withBorder p="lg" component="section" aria-labelledby="area-measures">

@@ -136,6 +136,10 @@ export default function IndicatorList() {
         <div>
           <Title order={1}>{t("indicators.listTitle")}</Title>
           <Text maw={760}>{t("indicators.intro")}</Text>
+          {/* The automatic indicator counted from residents' map observations. */}
+          <Anchor component={Link} to="/observations/numbers" underline="always" size="sm">
+            {t("observations.numbers.link")}
+          </Anchor>
         </div>
         <Group gap="sm">
           {canDefine ? (

@@ -18,6 +18,8 @@ import { LocalText } from "~/ui/LocalText";
 import { LinkedRecords } from "~/ui/workspaces/LinkedRecords";
 import { situationOfMeasure } from "~/server/situations/situations.server";
 import { NeighbourhoodActions } from "~/ui/neighbourhood/MeasureActions";
+import { linkedObservations, observationsForMeasure } from "~/server/observations/observations.server";
+import { LinkedObservations } from "~/ui/observations/parts";
 import { pageTitle } from "~/i18n/page-title";
 import { clock } from "~/server/platform/clock";
 
@@ -56,6 +58,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     workspaceRecords: linkedRecords(viewer, "measure", id),
     // A proposal a situation's after-action summary made: the link back, for those who may read it.
     fromSituation: situationOfMeasure(viewer, id),
+    // Residents' published map observations that the handlers linked to this measure.
+    ...linkedObservations(observationsForMeasure(id)),
   });
 }
 
@@ -86,6 +90,8 @@ export default function MeasurePage() {
     workspaceRecords,
     asOf,
     fromSituation,
+    observations,
+    observationCategories,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -360,6 +366,7 @@ export default function MeasurePage() {
       </section>
 
       <NeighbourhoodActions actions={planActions} />
+      <LinkedObservations items={observations} categories={observationCategories} title={t("observations.measure.title")} />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -259,6 +259,24 @@ export default function ReviewPage() {
           </Table>
         </ScrollTable>
       </Paper>
+
+      {content.observations ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="review-observations">
+          <Title order={2} size="h3" id="review-observations" mb="sm">
+            {t("observations.statusReview.title")}
+          </Title>
+          <Text>{t("observations.statusReview.total", { count: content.observations.total })}</Text>
+          {content.observations.byCategory.length ? (
+            <List size="sm" mt="xs">
+              {content.observations.byCategory.map((c) => (
+                <List.Item key={c.nameFi}>
+                  {localName(c, i18n.language)}: {c.count}
+                </List.Item>
+              ))}
+            </List>
+          ) : null}
+        </Paper>
+      ) : null}
 
       <Paper withBorder p="md" component="section" aria-labelledby="review-changes">
         <Title order={2} size="h3" id="review-changes" mb="sm">

@@ -18,6 +18,10 @@ export const areas = sqliteTable(
     /** Validity as calendar dates (YYYY-MM-DD); null = since always / still valid. A former area has validUntil in the past. */
     validFrom: text("valid_from"),
     validUntil: text("valid_until"),
+    /** The area's boundary as a GeoJSON Polygon or MultiPolygon (WGS84), from the boundary import; null when unknown. */
+    boundary: text("boundary"),
+    /** The boundary is a simplified drawing (the demo city), not an official polygon: the app says so. */
+    boundaryApproximate: integer("boundary_approximate", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("areas_level_code_unique").on(t.level, t.code), index("areas_parent_idx").on(t.parentId)],
 );

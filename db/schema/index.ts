@@ -10,3 +10,4 @@ export * from "./register";
 export * from "./rights";
 export * from "./situations";
 export * from "./consultations";
+export * from "./observations";

@@ -67,6 +67,7 @@ import { areasRegister } from "./areas";
 import { consultationsRegister } from "./consultations";
 import { cityRegister } from "./city";
 import { neighbourhoodRegister } from "./neighbourhood";
+import { observationsRegister } from "./observations";
 import { peopleRegister } from "./people";
 import { rightsRegister } from "./rights";
 import { securityRegister } from "./security";
@@ -83,6 +84,7 @@ export function processingRegister(): RegisterAnnotations {
     ...cityRegister,
     ...steeringRegister,
     ...neighbourhoodRegister,
+    ...observationsRegister,
     ...workspacesRegister,
     ...rightsRegister,
     ...situationsRegister,

@@ -23,6 +23,8 @@ import { seedIndicators } from "./indicators";
 import { seedNeighbourhood } from "./neighbourhood";
 import { seedWorkspaces } from "./workspaces";
 import { seedSituations } from "./situations";
+import { seedAreaBoundaries } from "./area-boundaries";
+import { seedObservations } from "./observations";
 import { clock } from "../../app/server/platform/clock";
 
 export type DemoLogin = { role: string; email: string; name: string };
@@ -624,6 +626,7 @@ export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<Dem
 
   db.transaction((tx) => {
     const areaIds = seedAreas(tx);
+    seedAreaBoundaries(tx, areaIds);
 
     const orgIds = new Map<OrgKey, number>();
     for (const [key, org] of Object.entries(ORGANISATIONS) as [OrgKey, OrganisationSeed][]) {
@@ -709,6 +712,7 @@ export async function seedDemoCity(db: Db, now: Date = clock.now()): Promise<Dem
     seedNeighbourhood(tx, { userIds, areaIds, groupIds, orgIds }, now);
     seedWorkspaces(tx, { groupIds, userIds, orgIds }, now);
     seedSituations(tx, { userIds, orgIds, areaIds }, now);
+    seedObservations(tx, { userIds, areaIds, orgIds }, now);
   });
 
   return DEMO_LOGINS;

@@ -40,6 +40,7 @@ export async function routePaths(): Promise<{ routeId: string; path: string }[]>
     // The closed demo situation: its event stream ends at once (an open one's runs until the reader leaves).
     situationId: one("select id from situations where status = 'closed' order by id limit 1"),
     briefingId: one("select id from situation_briefings order by id limit 1"),
+    observationId: one("select id from observations where review = 'approved' order by id limit 1"),
   };
   const safetyPlanId = one("select id from safety_plans where status = 'in_force' and published = 1 limit 1");
   params.entryId = one(`select id from follow_ups where measure_id = ${params.measureId} limit 1`);

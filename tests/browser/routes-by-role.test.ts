@@ -316,6 +316,33 @@ const TABLE: Record<string, Check[]> = {
   "routes/consultations.$consultationId.moderation": [
     { path: () => `/consultations/${consultationIds.closed}/moderation`, expect: staffOnly("coordinator", "network") },
   ],
+  // Map observations: the map and approved ones are public; a waiting one is its reporter's and its
+  // handlers' (the expert group and coordinators everywhere, a network in its areas) only.
+  "routes/observations._index": [
+    { path: () => "/observations", expect: everyone(200) },
+    { path: () => `/observations?category=1&status=handled&area=${kallioId}`, expect: everyone(200) },
+    { path: () => "/observations?category=abc&status=bogus&area=-1", expect: everyone(200) },
+  ],
+  "routes/observations.new": [{ path: () => "/observations/new", expect: signedInOnly }],
+  "routes/observations.manage": [
+    { path: () => "/observations/manage", expect: staffOnly("coordinator", "expert", "network") },
+    {
+      path: () => "/observations/manage?status=pending&time=night&from=2026-01&to=bogus",
+      expect: staffOnly("coordinator", "expert", "network"),
+    },
+  ],
+  "routes/observations.numbers": [{ path: () => "/observations/numbers", expect: staffOnly("coordinator", "mayor", "expert", "network") }],
+  "routes/observations.$observationId": [
+    { path: () => `/observations/${obs.approved}`, expect: everyone(200) },
+    {
+      path: () => `/observations/${obs.pendingOwn}`,
+      expect: { ...everyone(404), coordinator: 200, expert: 200, network: 200, resident: 200 },
+    },
+    { path: () => `/observations/${obs.pendingMalmi}`, expect: { ...everyone(404), coordinator: 200, expert: 200 } },
+    { path: () => "/observations/999999", expect: everyone(404) },
+  ],
+  "routes/observations_.$observationId.photo": [{ path: () => `/observations/${obs.approved}/photo`, expect: everyone(404) }],
+  "routes/admin.observation-categories": [{ path: () => "/admin/observation-categories", expect: staffOnly("coordinator") }],
 };
 
 /** The demo situations (db/seed/situations.ts): the open confidential one with its briefing, and the closed one. */
@@ -329,6 +356,19 @@ beforeAll(() => {
     briefing: one(
       "select b.id from situation_briefings b join situations s on s.id = b.situation_id where s.title like 'Häiriöt ja pahoinpitelyt Vuosaaren%'",
     ),
+  };
+  sqlite.close();
+});
+
+/** Demo observations (db/seed/observations.ts): an approved one, the demo resident's waiting one, a waiting one in Malmi. */
+let obs: { approved: number; pendingOwn: number; pendingMalmi: number };
+beforeAll(() => {
+  const sqlite = new Database(join(inject("dataDir"), "lahiturva.sqlite"), { readonly: true });
+  const one = (query: string) => (sqlite.prepare(query).get() as { id: number }).id;
+  obs = {
+    approved: one("select id from observations where review = 'approved' order by id limit 1"),
+    pendingOwn: one("select id from observations where address = 'Fleminginkatu 10'"),
+    pendingMalmi: one("select id from observations where address = 'Pukinmäen asema'"),
   };
   sqlite.close();
 });

@@ -265,6 +265,7 @@ describe("merging and removing areas", () => {
       consultationAnswers: kallioBefore.consultationAnswers + copyBefore.consultationAnswers,
       consultationDistricts: kallioBefore.consultationDistricts + copyBefore.consultationDistricts,
       consultationMajorDistricts: kallioBefore.consultationMajorDistricts + copyBefore.consultationMajorDistricts,
+      observations: kallioBefore.observations + copyBefore.observations,
     });
     expect(areaUsage([kallio.id])).toEqual({
       children: 0,
@@ -278,6 +279,7 @@ describe("merging and removing areas", () => {
       consultationAnswers: 0,
       consultationDistricts: 0,
       consultationMajorDistricts: 0,
+      observations: 0,
     });
     expect(area("sub_area", "30102")!.parentId).toBe(copy.id);
     const entry = db().select().from(auditLog).where(eq(auditLog.action, "area.merged")).get()!;
@@ -307,6 +309,7 @@ describe("merging and removing areas", () => {
       consultationAnswers: 0,
       consultationDistricts: 0,
       consultationMajorDistricts: 0,
+      observations: 0,
     });
     expect(removeArea(viewerById(coordinator), area("sub_area", "70408")!.id)).toEqual({ ok: true, removed: 1 });
     expect(area("sub_area", "70408")).toBeUndefined();

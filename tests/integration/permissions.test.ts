@@ -64,10 +64,18 @@ describe("who may do what", () => {
       "/measures",
       "/neighbourhood-plans",
       "/consultations",
+      "/observations",
       "/my-area",
     ]);
     // Published residents' safety plans are found from the menu without signing in.
-    expect(navigationFor(null).map((n) => n.to)).toEqual(["/", "/plan", "/measures", "/neighbourhood-plans", "/consultations"]);
+    expect(navigationFor(null).map((n) => n.to)).toEqual([
+      "/",
+      "/plan",
+      "/measures",
+      "/neighbourhood-plans",
+      "/consultations",
+      "/observations",
+    ]);
   });
 
   it("a person can hold several roles at once", () => {

@@ -14,6 +14,7 @@ import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 import { situationTexts } from "../texts/situations";
 import { consultationTexts } from "../texts/consultations";
+import { observationTexts } from "../texts/observations";
 
 const en: Translation = {
   workspaces: workspaceTexts.en,
@@ -393,6 +394,7 @@ const en: Translation = {
   cityData: cityDataTexts.en,
   publicSite: publicSiteTexts.en,
   situations: situationTexts.en,
+  observations: observationTexts.en,
 };
 
 export default en;

@@ -13,6 +13,7 @@ import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 import { situationTexts } from "../texts/situations";
 import { consultationTexts } from "../texts/consultations";
+import { observationTexts } from "../texts/observations";
 // Finnish: the working language and the source of every key. sv.ts and en.ts must have the same shape
 // (the compiler checks it, and tests/unit/i18n.test.ts fails on any missing or empty text).
 const fi = {
@@ -394,6 +395,7 @@ const fi = {
   cityData: cityDataTexts.fi,
   publicSite: publicSiteTexts.fi,
   situations: situationTexts.fi,
+  observations: observationTexts.fi,
 };
 
 export default fi;

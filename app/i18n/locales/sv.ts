@@ -14,6 +14,7 @@ import { publicSiteTexts } from "../texts/front";
 import { workspaceTexts } from "../texts/workspaces";
 import { situationTexts } from "../texts/situations";
 import { consultationTexts } from "../texts/consultations";
+import { observationTexts } from "../texts/observations";
 
 const sv: Translation = {
   workspaces: workspaceTexts.sv,
@@ -395,6 +396,7 @@ const sv: Translation = {
   cityData: cityDataTexts.sv,
   publicSite: publicSiteTexts.sv,
   situations: situationTexts.sv,
+  observations: observationTexts.sv,
 };
 
 export default sv;

@@ -17,6 +17,7 @@ const fi = {
       parent_code: "ylempi alue",
       valid_from: "voimassa alkaen",
       valid_until: "voimassa asti",
+      boundary: "rajan pisteitä",
     },
   },
   former: "Entinen alue",
@@ -53,6 +54,7 @@ const fi = {
       consultationAnswers: "kyselyvastausten kotialueita",
       consultationDistricts: "kyselyvastausten peruspiirejä",
       consultationMajorDistricts: "kyselyvastausten suurpiirejä",
+      observations: "karttahavaintoja",
     },
     unused: "Aluetta ei käytetä missään.",
     merge: {
@@ -180,6 +182,7 @@ export const cityDataTexts = defineTexts({
         parent_code: "område ovanför",
         valid_from: "giltig från",
         valid_until: "giltig till",
+        boundary: "gränsens punkter",
       },
     },
     former: "Tidigare område",
@@ -216,6 +219,7 @@ export const cityDataTexts = defineTexts({
         consultationAnswers: "enkätsvarens bostadsområden",
         consultationDistricts: "enkätsvarens distrikt",
         consultationMajorDistricts: "enkätsvarens stordistrikt",
+        observations: "kartobservationer",
       },
       unused: "Området används inte någonstans.",
       merge: {
@@ -342,6 +346,7 @@ export const cityDataTexts = defineTexts({
         parent_code: "area above",
         valid_from: "valid from",
         valid_until: "valid until",
+        boundary: "boundary points",
       },
     },
     former: "Former area",
@@ -377,6 +382,7 @@ export const cityDataTexts = defineTexts({
         consultationAnswers: "home areas of consultation answers",
         consultationDistricts: "districts of consultation answers",
         consultationMajorDistricts: "major districts of consultation answers",
+        observations: "map observations",
       },
       unused: "The area is not used anywhere.",
       merge: {

@@ -219,7 +219,7 @@ export function parseAreaCsv(bytes: Uint8Array, filename = ""): TableResult<Area
 
 export type AreaImportAction = ImportAction;
 /** A field an area row may change; the names are the file's column names. */
-export type AreaField = "name_fi" | "name_sv" | "parent_code" | "valid_from" | "valid_until";
+export type AreaField = "name_fi" | "name_sv" | "parent_code" | "valid_from" | "valid_until" | "boundary";
 /** One changed field of a row: what the area has now → what the import would write. */
 export type AreaChange = { field: AreaField; from: string | null; to: string | null };
 /** What the area holds after the row is written. */
@@ -498,6 +498,7 @@ export const AREA_REFERENCES = [
   { use: "consultationAnswers", table: "consultation_responses", column: "home_area_id", unique: null },
   { use: "consultationDistricts", table: "consultation_responses", column: "district_id", unique: null },
   { use: "consultationMajorDistricts", table: "consultation_responses", column: "major_district_id", unique: null },
+  { use: "observations", table: "observations", column: "area_id", unique: null },
 ] as const;
 export type AreaUse = (typeof AREA_REFERENCES)[number]["use"];
 export type AreaUsage = Record<AreaUse, number>;

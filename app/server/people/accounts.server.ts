@@ -7,6 +7,7 @@ import {
   invitations,
   memberships,
   neighbourhoodPlans,
+  observations,
   planAuthors,
   planComments,
   residencies,
@@ -303,6 +304,11 @@ export function removeResidentAccount(tx: Tx, userId: string, action: string): v
     .map((p) => p.id);
   if (soloUnpublished.length) tx.delete(neighbourhoodPlans).where(inArray(neighbourhoodPlans.id, soloUnpublished)).run();
   tx.delete(planComments).where(eq(planComments.authorId, userId)).run();
+  // Map observations never published go with the account; published ones stay without the name
+  // (reporter_id is set null by its foreign key).
+  tx.delete(observations)
+    .where(and(eq(observations.reporterId, userId), sql`${observations.review} <> 'approved'`))
+    .run();
   // Sessions, residencies, authorships, notifications and settings go with the row (foreign keys).
   tx.delete(users).where(eq(users.id, userId)).run();
   audit({ actorId: null, action, targetType: "user", targetId: userId, detail: { plansDeleted: soloUnpublished.length } }, tx);

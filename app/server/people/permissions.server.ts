@@ -82,7 +82,17 @@ export type Permission =
   | { kind: "consultation.answer" }
   | { kind: "consultation.liveResults" }
   | { kind: "consultation.moderate"; networkGroupIds: number[] }
-  | { kind: "consultation.moderateAny" };
+  | { kind: "consultation.moderateAny" }
+  // Map observations: anyone signed in reports; the covering network or a coordinator approves;
+  // the expert group, the covering network and coordinators handle; coordinators keep the categories.
+  | { kind: "observation.report" }
+  | { kind: "observation.staffView" }
+  | { kind: "observation.moderate"; observation: ObservationAccess }
+  | { kind: "observation.handle"; observation: ObservationAccess }
+  | { kind: "observation.categories" };
+
+/** What the observation rules need: the networks covering its area (or an area above it). */
+export type ObservationAccess = { networkGroupIds: number[] };
 
 /** What the neighbourhood-plan rules need to know about a plan. */
 export type NeighbourhoodPlanAccess = {
@@ -201,6 +211,12 @@ const RULES: Rules = {
   "consultation.moderate": (v, a) => isCoordinator(v) || memberGroupIds(v).some((id) => a.networkGroupIds.includes(id)),
   // Opening the moderation page at all: the coordinators and the district networks.
   "consultation.moderateAny": (v) => isCoordinator(v) || isNetworkMember(v),
+  "observation.report": () => true,
+  "observation.staffView": (v) => isCoordinator(v) || isExpertMember(v) || isNetworkMember(v),
+  "observation.moderate": (v, a) => isCoordinator(v) || memberGroupIds(v).some((id) => a.observation.networkGroupIds.includes(id)),
+  "observation.handle": (v, a) =>
+    isCoordinator(v) || isExpertMember(v) || memberGroupIds(v).some((id) => a.observation.networkGroupIds.includes(id)),
+  "observation.categories": (v) => isCoordinator(v),
 };
 
 /** Anonymous visitors hold none of the permissions above; public pages need no check. */
@@ -229,6 +245,8 @@ export function navigationFor(viewer: Viewer | null) {
   items.push({ to: "/neighbourhood-plans", labelKey: "nav.neighbourhoodPlans" });
   // Residents' consultations are open to everyone to read (answering needs a resident account).
   items.push({ to: "/consultations", labelKey: "nav.consultations" });
+  // The map of residents' safety observations is public; reporting needs an account.
+  items.push({ to: "/observations", labelKey: "observations.nav" });
   if (can(viewer, { kind: "indicator.view" })) items.push({ to: "/indicators", labelKey: "nav.indicators" });
   if (can(viewer, { kind: "steering.view" })) items.push({ to: "/steering", labelKey: "nav.steering" });
   if (can(viewer, { kind: "review.view" })) items.push({ to: "/reviews", labelKey: "nav.reviews" });

@@ -20,6 +20,7 @@ import {
   networkMeasureNotes,
   neighbourhoodPlans,
   notifications,
+  observations,
   organisations,
   planActions,
   planAuthors,
@@ -169,6 +170,28 @@ export function personalData(userId: string, now = clock.now()) {
     // The person's own consultation answers (nobody else can link them to the person).
     consultationAnswers: personalConsultationAnswers(userId),
     consultationNotices: isSubscribed(userId),
+    // Map observations they reported, with the exact place and every answer they got.
+    mapObservations: d
+      .select({
+        id: observations.id,
+        area: areas.nameFi,
+        lat: observations.lat,
+        lng: observations.lng,
+        address: observations.address,
+        categoryId: observations.categoryId,
+        timeOfDay: observations.timeOfDay,
+        dayType: observations.dayType,
+        description: observations.description,
+        review: observations.review,
+        refusalReason: observations.refusalReason,
+        handling: observations.handling,
+        publicReply: observations.publicReply,
+        createdAt: observations.createdAt,
+      })
+      .from(observations)
+      .innerJoin(areas, eq(areas.id, observations.areaId))
+      .where(eq(observations.reporterId, userId))
+      .all(),
     actions: d
       .select({ action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, at: auditLog.at })
       .from(auditLog)

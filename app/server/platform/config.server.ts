@@ -48,6 +48,16 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** The names a city's own tables use for the whole city ("Helsinki" in the survey's area column), separated by |. */
   CITY_NAMES: z.string().default("Helsinki|Helsingfors|Helsingin kaupunki|Helsingfors stad|City of Helsinki"),
+  /**
+   * Map tiles for the observation map: a URL template ({z}/{x}/{y}, optionally {s}) and its
+   * attribution. Unset: the map draws the areas' boundaries alone and needs no outside service.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/\s]+\/\S*\{z\}\S*$/, "an https URL template with {z}, {x} and {y}")
+    .optional()
+    .or(z.literal("")),
+  MAP_TILE_ATTRIBUTION: z.string().default(""),
   /** Who issues the review PDF, in Finnish|Swedish|English (one text alone serves all three). */
   CITY_ISSUER: z
     .string()
@@ -77,6 +87,7 @@ export type Config = {
   trustProxy: string | null;
   cityNames: string[];
   cityIssuer: { fi: string; sv: string; en: string };
+  mapTiles: { url: string; attribution: string; origin: string } | null;
 };
 
 function loadOrCreateSecret(dataDir: string): string {
@@ -93,6 +104,9 @@ const pipeList = (v: string) =>
     .split("|")
     .map((s) => s.trim())
     .filter(Boolean);
+/** The tile server's origin for the CSP's img-src ("{s}.tile.example.org" becomes "*.tile.example.org"). */
+const tileOrigin = (template: string) =>
+  new URL(template.replace("{s}", "tiles").replace(/\{[a-z]\}/g, "0")).origin.replace("//tiles.", "//*.");
 const issuerOf = ([fi = "", sv, en]: string[]) => ({ fi, sv: sv ?? fi, en: en ?? fi });
 
 export function parseConfig(source: Record<string, string | undefined>): Config {
@@ -124,6 +138,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     trustProxy: e.TRUST_PROXY?.trim() ? e.TRUST_PROXY.trim() : null,
     cityNames: pipeList(e.CITY_NAMES),
     cityIssuer: issuerOf(pipeList(e.CITY_ISSUER)),
+    mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION, origin: tileOrigin(e.MAP_TILE_URL) } : null,
   };
 }
 

@@ -14,6 +14,8 @@ const UPLOAD_PATHS = [
   /^\/workspaces\/[^/]+\/documents\/[^/]+\/?$/,
   /^\/(measures|indicators)\/import\/?$/,
   /^\/admin\/(areas|organisations)\/import\/?$/,
+  // A map observation's one photo.
+  /^\/observations\/new\/?$/,
 ];
 
 export type BodyDecision = { ok: true } | { ok: false; status: 400 | 405 | 411 | 413 };

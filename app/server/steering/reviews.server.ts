@@ -35,6 +35,28 @@ import { measureTitles, prefixedNamesOf } from "../platform/select-names";
 import type { Viewer } from "../people/viewer.server";
 import { citeConsultation, getConsultationRecord } from "../consultations/consultations.server";
 import { consultationsClosedBetween, type ReviewConsultation } from "../consultations/results.server";
+import { listCategories, observationTotals } from "../observations/observations.server";
+
+/** The map observations of a review's period (its first day to its last, inclusive). */
+function reviewObservations(reviewId: number): ReviewContent["observations"] {
+  const review = db()
+    .select({ periodStart: statusReviews.periodStart, periodEnd: statusReviews.periodEnd })
+    .from(statusReviews)
+    .where(eq(statusReviews.id, reviewId))
+    .get();
+  if (!review) return undefined;
+  const to = new Date(`${review.periodEnd}T00:00:00Z`);
+  to.setUTCDate(to.getUTCDate() + 1);
+  const totals = observationTotals({ from: new Date(`${review.periodStart}T00:00:00Z`), to });
+  const categories = listCategories({ includeRetired: true });
+  return {
+    total: totals.total,
+    byCategory: totals.byCategory.map((c) => {
+      const named = categories.find((x) => x.id === c.categoryId);
+      return { nameFi: named?.nameFi ?? "–", nameSv: named?.nameSv ?? "–", nameEn: named?.nameEn ?? "–", count: c.count };
+    }),
+  };
+}
 
 export type { ReviewChanges };
 
@@ -88,6 +110,8 @@ export type ReviewContent = {
   assessments: { priorityAreaId: number | null; assessment: string; proposals: string; updatedByName: string | null; version: number }[];
   /** Residents' consultations closed during the review's period, with their main figures (absent in reviews sent before issue 16). */
   consultations?: ReviewConsultation[];
+  /** Published map observations in the review's period, by category (names frozen with it); absent in older snapshots. */
+  observations?: { total: number; byCategory: { nameFi: string; nameSv: string; nameEn: string; count: number }[] };
 };
 
 /**
@@ -281,6 +305,7 @@ export function compileReview(
     changes: null,
     assessments: opts.reviewId ? loadAssessments(opts.reviewId) : [],
     consultations: opts.reviewId ? reviewConsultations(opts.reviewId, now) : [],
+    observations: opts.reviewId ? reviewObservations(opts.reviewId) : undefined,
   };
   const previousId = opts.previousReviewId;
   if (previousId) {
