@@ -68,7 +68,7 @@ describe("importing measures", () => {
     await page.getByRole("link", { name: "Siirry toimenpidelistaan" }).click();
     await page.waitForURL(/\/measures\?plan=\d+/);
     await page.goto(page.url() + "&q=Kauppakeskusten");
-    await page.getByRole("link", { name: "Kauppakeskusten turvallisuusyhteistyö" }).click();
+    await page.getByRole("link", { name: "Kauppakeskusten turvallisuusyhteistyö", exact: true }).click();
     await expectHeading(page, /Kauppakeskusten turvallisuusyhteistyö/);
     expect(await staffCsv()).toContain("8.1;Kauppakeskusten turvallisuusyhteistyö;");
 
