@@ -129,6 +129,20 @@ describe("convening and reading", () => {
     expect(getSituation(viewerOf(OUTSIDER), open)).toBeNull();
   });
 
+  it("an outside organisation's member reads the situations they are in, and gets no staff rights from it", () => {
+    const guard = viewerOf("vartija@demo.lahiturva.fi");
+    expect(guard.memberships.length).toBeGreaterThan(0);
+    expect(guard.memberships.every((m) => m.forSituation)).toBe(true);
+    expect(can(guard, { kind: "situation.list" })).toBe(true);
+    expect(listSituations(guard).open.length).toBeGreaterThan(0);
+    // Unpublished measures (the proposals among them), staff areas and indicators stay closed.
+    expect(can(guard, { kind: "measure.viewAll" })).toBe(false);
+    expect(can(guard, { kind: "areas.view" })).toBe(false);
+    expect(can(guard, { kind: "indicator.view" })).toBe(false);
+    // A city employee in the same situation keeps the rights of their standing groups.
+    expect(can(viewerOf(DEMO.expert), { kind: "measure.viewAll" })).toBe(true);
+  });
+
   it("every read of a confidential situation is in the access log; public ones are not logged", () => {
     const before = db().select().from(situationAccessLog).where(eq(situationAccessLog.situationId, secret)).all().length;
     getSituation(viewerOf(DEMO.expert), secret);

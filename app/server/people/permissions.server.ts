@@ -7,6 +7,7 @@ import {
   isExpertMember,
   isNetworkMember,
   isResident,
+  isSituationMember,
   isStaff,
   isSteeringMember,
   memberGroupIds,
@@ -199,7 +200,8 @@ const RULES: Rules = {
   // Who may read or update a document: its updaters decide, and the secretariat keeps the register.
   "document.manageGrants": (v, a) => isCoordinator(v) || RULES["document.update"](v, { kind: "document.update", doc: a.doc }),
   "accessLog.view": (v) => isCoordinator(v),
-  "situation.list": (v) => isStaff(v),
+  // Staff, and the outside members of a situation's group (who see only the situations they are in).
+  "situation.list": (v) => isStaff(v) || isSituationMember(v),
   "situation.convene": (v) => isCoordinator(v),
   "admin.security": (v) => isCoordinator(v),
   "rightsRequest.send": () => true,

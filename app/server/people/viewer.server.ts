@@ -1,6 +1,6 @@
 // The signed-in person with their current memberships: the input of every permission check.
 import { and, eq, sql } from "drizzle-orm";
-import { groups, memberships, residencies, users, type GroupKind, type Locale, type Position } from "../../../db/schema";
+import { groups, memberships, residencies, situations, users, type GroupKind, type Locale, type Position } from "../../../db/schema";
 import { db } from "../platform/db.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
@@ -11,6 +11,12 @@ export type ViewerMembership = {
   groupKind: GroupKind;
   organisationId: number | null;
   position: Position;
+  /**
+   * The group is a situation's cooperation group: membership for that situation only. It gives
+   * access to the situation, never the staff rights of the standing groups (an outside security
+   * company's guard is not city staff).
+   */
+  forSituation: boolean;
 };
 
 export type Viewer = {
@@ -58,9 +64,11 @@ function prepareViewerQueries() {
         groupKind: groups.kind,
         organisationId: memberships.organisationId,
         position: memberships.position,
+        forSituation: sql<number>`${situations.id} is not null`,
       })
       .from(memberships)
       .innerJoin(groups, eq(groups.id, memberships.groupId))
+      .leftJoin(situations, eq(situations.groupId, groups.id))
       .where(and(eq(memberships.userId, sql.placeholder("userId")), currentMembership(sql.placeholder("now"))))
       .prepare(),
     residencies: d
@@ -83,7 +91,7 @@ function computeViewer(userId: string, now: Date): Viewer | null {
     name: user.name,
     email: user.email,
     locale: user.locale,
-    memberships: active,
+    memberships: active.map((m) => ({ ...m, forSituation: !!m.forSituation })),
     residentAreaIds: areaRows.map((r) => r.areaId),
   };
 }
@@ -94,7 +102,9 @@ export const isExpertMember = (v: Viewer | null) => !!v?.memberships.some((m) =>
 export const isNetworkMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.groupKind === "network");
 export const isResident = (v: Viewer | null) => !!v && v.residentAreaIds.length > 0;
 /** Staff: anyone working for the city's safety planning, as opposed to residents and the public. */
-export const isStaff = (v: Viewer | null) => !!v && v.memberships.length > 0;
+export const isStaff = (v: Viewer | null) => !!v && v.memberships.some((m) => !m.forSituation);
+/** A member of some situation's cooperation group (and perhaps nothing else). */
+export const isSituationMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.forSituation);
 
 /** Organisations the viewer represents in the expert group (they update these organisations' measures). */
 export const expertOrganisationIds = (v: Viewer | null): number[] =>
