@@ -142,7 +142,9 @@ describe("staff invitations", () => {
     const accepted = await acceptInvitation(invite.token, "oma uusi salasana", "fi");
     expect(accepted).not.toBeNull();
     const viewer = loadViewer(accepted!.userId)!;
-    expect(viewer.memberships).toEqual([{ groupId: expertGroup.id, groupKind: "expert", organisationId: org.id, position: "member" }]);
+    expect(viewer.memberships).toEqual([
+      { groupId: expertGroup.id, groupKind: "expert", organisationId: org.id, position: "member", forSituation: false },
+    ]);
     expect(await acceptInvitation(invite.token, "toinen salasana", "fi")).toBeNull();
     expect(await signIn("uusi@example.fi", "oma uusi salasana", "10.2.0.1")).toMatchObject({ ok: true });
     expect(await acceptInvitation("made-up-token", "whatever salasana", "fi")).toBeNull();
