@@ -3,22 +3,7 @@
 // reworded until closing), and closes it early. Every change is audited by the domain module.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +26,16 @@ import {
 } from "~/server/consultations/consultations.server";
 import { authorize, badRequest, idParam, notFound } from "~/server/people/guard.server";
 import { ConsultationFields } from "~/ui/consultations/ConsultationFields";
-import { CheckboxList, FormErrors, useErrorText } from "~/ui/forms";
+import {
+  CheckboxList,
+  FieldCheckbox,
+  FieldNumberInput,
+  FieldSelect,
+  FieldTextInput,
+  FieldTextarea,
+  FormErrors,
+  useErrorText,
+} from "~/ui/forms";
 import { LocalText } from "~/ui/LocalText";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -142,38 +136,20 @@ function QuestionForm({
   const area = (p: (typeof priorityAreas)[number]) =>
     `${p.code} ${i18n.language === "sv" && p.nameSv ? p.nameSv : i18n.language === "en" && p.nameEn ? p.nameEn : p.nameFi}`;
   const input = (name: "textFi" | "textSv" | "textEn", required = false) => (
-    <TextInput
-      key={fields[name].key}
-      name={fields[name].name}
-      defaultValue={fields[name].initialValue}
-      label={t(`consultations.edit.${name}`)}
-      required={required}
-      error={errorText(fields[name].errors)}
-    />
+    <FieldTextInput field={fields[name]} label={t(`consultations.edit.${name}`)} required={required} />
   );
   const lines = (name: "optionsFi" | "optionsSv" | "optionsEn") => (
-    <Textarea
-      key={fields[name].key}
-      name={fields[name].name}
-      defaultValue={fields[name].initialValue}
-      label={t(`consultations.edit.${name}`)}
-      autosize
-      minRows={3}
-      error={errorText(fields[name].errors)}
-    />
+    <FieldTextarea field={fields[name]} label={t(`consultations.edit.${name}`)} autosize minRows={3} />
   );
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="addQuestion" />
       <Stack>
         <FormErrors errors={form.errors} />
-        <NativeSelect
-          key={fields.kind.key}
-          name={fields.kind.name}
-          defaultValue={fields.kind.initialValue}
+        <FieldSelect
+          field={fields.kind}
           label={t("consultations.edit.kind")}
           data={(["rank", "single", "multiple", "scale", "text"] as const).map((k) => ({ value: k, label: t(`consultations.kinds.${k}`) }))}
-          error={errorText(fields.kind.errors)}
         />
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {input("textFi", true)}
@@ -181,21 +157,13 @@ function QuestionForm({
           {input("textEn")}
         </SimpleGrid>
         <Group>
-          <Checkbox
-            key={fields.required.key}
-            name={fields.required.name}
-            defaultChecked={fields.required.initialValue === "on"}
-            label={t("consultations.edit.required")}
-          />
-          <NumberInput
-            key={fields.maxChoices.key}
-            name={fields.maxChoices.name}
-            defaultValue={fields.maxChoices.initialValue}
+          <FieldCheckbox field={fields.required} label={t("consultations.edit.required")} />
+          <FieldNumberInput
+            field={fields.maxChoices}
             label={t("consultations.edit.maxChoices")}
             description={t("consultations.edit.maxChoicesHelp")}
             min={1}
             max={20}
-            error={errorText(fields.maxChoices.errors)}
           />
         </Group>
         {priorityAreas.length ? (
@@ -231,7 +199,6 @@ function RewordForm({
   lastResult: never;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [form, fields] = useForm({
     id: `reword-${question.id}`,
     lastResult,
@@ -255,14 +222,7 @@ function RewordForm({
           <FormErrors errors={form.errors} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             {(["textFi", "textSv", "textEn"] as const).map((name) => (
-              <TextInput
-                key={fields[name].key}
-                name={fields[name].name}
-                defaultValue={fields[name].initialValue}
-                label={t(`consultations.edit.${name}`)}
-                required={name === "textFi"}
-                error={errorText(fields[name].errors)}
-              />
+              <FieldTextInput field={fields[name]} label={t(`consultations.edit.${name}`)} required={name === "textFi"} />
             ))}
           </SimpleGrid>
           <Group>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Checkbox, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -540,9 +540,8 @@ function DecisionForm({
         <FieldTextarea field={fields.text} label={t("reviews.decisionText")} autosize minRows={2} required />
         <TranslationFields sv={fields.textSv} en={fields.textEn} label={t("reviews.decisionText")} multiline />
         {citable.length ? (
-          <NativeSelect
-            key={fields.consultationId.key}
-            name={fields.consultationId.name}
+          <FieldSelect
+            field={fields.consultationId}
             defaultValue={fields.consultationId.initialValue ?? ""}
             label={t("consultations.decision.cites")}
             data={[
@@ -552,7 +551,6 @@ function DecisionForm({
                 label: localText({ fi: c.titleFi, sv: c.titleSv, en: c.titleEn }, i18n.language).text,
               })),
             ]}
-            error={errorText(fields.consultationId.errors)}
           />
         ) : null}
         <Group>

@@ -5,23 +5,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -60,7 +44,7 @@ import {
   type Refusal,
 } from "~/server/situations/situations.server";
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
-import { CheckboxList, checkedList, FormErrors, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
@@ -358,7 +342,6 @@ type SectionProps = { data: Data; actionData: ActionData };
 function LogSection({ data, actionData }: SectionProps) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const errorText = useErrorText();
   const navigation = useNavigation();
   const { view } = data;
   const [form, fields] = useForm<z.input<typeof LogEntrySchema>>({
@@ -434,76 +417,38 @@ function LogSection({ data, actionData }: SectionProps) {
               {t("situations.log.add")}
             </Title>
             <FormErrors errors={form.errors} />
-            <Textarea
-              key={fields.body.key}
-              name={fields.body.name}
-              defaultValue={fields.body.initialValue}
-              label={t("situations.log.body")}
-              required
-              autosize
-              minRows={2}
-              error={errorText(fields.body.errors)}
-            />
+            <FieldTextarea field={fields.body} label={t("situations.log.body")} required autosize minRows={2} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect
-                key={fields.sourceOrganisationId.key}
-                name={fields.sourceOrganisationId.name}
-                defaultValue={fields.sourceOrganisationId.initialValue}
+              <FieldSelect
+                field={fields.sourceOrganisationId}
                 label={t("situations.log.sourceField")}
                 data={[{ value: "", label: "–" }, ...data.organisations]}
-                error={errorText(fields.sourceOrganisationId.errors)}
               />
-              <NativeSelect
-                key={fields.reliability.key}
-                name={fields.reliability.name}
-                defaultValue={fields.reliability.initialValue}
+              <FieldSelect
+                field={fields.reliability}
                 label={t("situations.log.reliabilityField")}
                 data={RELIABILITIES.map((r) => ({ value: r, label: t(`situations.reliability.${r}`) }))}
-                error={errorText(fields.reliability.errors)}
               />
-              <TextInput
-                key={fields.happenedDate.key}
-                name={fields.happenedDate.name}
-                defaultValue={fields.happenedDate.initialValue}
-                type="date"
-                label={t("situations.log.happenedDate")}
-                error={errorText(fields.happenedDate.errors)}
-              />
-              <TextInput
-                key={fields.happenedTime.key}
-                name={fields.happenedTime.name}
-                defaultValue={fields.happenedTime.initialValue}
-                type="time"
-                label={t("situations.log.happenedTime")}
-                error={errorText(fields.happenedTime.errors)}
-              />
-              <NativeSelect
-                key={fields.areaId.key}
-                name={fields.areaId.name}
-                defaultValue={fields.areaId.initialValue as string | undefined}
+              <FieldTextInput field={fields.happenedDate} type="date" label={t("situations.log.happenedDate")} />
+              <FieldTextInput field={fields.happenedTime} type="time" label={t("situations.log.happenedTime")} />
+              <FieldSelect
+                field={fields.areaId}
                 label={t("situations.log.area")}
                 data={[{ value: "", label: t("situations.log.noArea") }, ...nameOptions(view.areas, i18n.language)]}
-                error={errorText(fields.areaId.errors)}
               />
-              <NativeSelect
-                key={fields.correctsId.key}
-                name={fields.correctsId.name}
-                defaultValue={fields.correctsId.initialValue as string | undefined}
+              <FieldSelect
+                field={fields.correctsId}
                 label={t("situations.log.correctsField")}
                 data={[
                   { value: "", label: t("situations.log.noCorrection") },
                   ...view.log.map((e) => ({ value: String(e.id), label: t("situations.log.entry", { id: e.id }) })),
                 ]}
-                error={errorText(fields.correctsId.errors)}
               />
-              <TextInput
-                key={fields.documentId.key}
-                name={fields.documentId.name}
-                defaultValue={fields.documentId.initialValue as string | undefined}
+              <FieldTextInput
+                field={fields.documentId}
                 inputMode="numeric"
                 label={t("situations.log.document")}
                 description={t("situations.log.documentHelp")}
-                error={errorText(fields.documentId.errors)}
               />
             </SimpleGrid>
             <Group>
@@ -521,7 +466,6 @@ function LogSection({ data, actionData }: SectionProps) {
 function PictureSection({ data, actionData }: SectionProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const errorText = useErrorText();
   const { view } = data;
   const p = view.picture;
   const conflict = actionData && "conflict" in actionData ? actionData.conflict : null;
@@ -598,34 +542,11 @@ function PictureSection({ data, actionData }: SectionProps) {
               </Alert>
             ) : null}
             {PICTURE_FIELDS.map((f) => (
-              <Textarea
-                key={fields[f].key}
-                name={fields[f].name}
-                defaultValue={fields[f].initialValue}
-                label={t(`situations.picture.${f}`)}
-                required={f === "happened"}
-                autosize
-                minRows={2}
-                error={errorText(fields[f].errors)}
-              />
+              <FieldTextarea field={fields[f]} label={t(`situations.picture.${f}`)} required={f === "happened"} autosize minRows={2} />
             ))}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                key={fields.nextUpdateDate.key}
-                name={fields.nextUpdateDate.name}
-                defaultValue={fields.nextUpdateDate.initialValue}
-                type="date"
-                label={t("situations.picture.nextUpdateDate")}
-                error={errorText(fields.nextUpdateDate.errors)}
-              />
-              <TextInput
-                key={fields.nextUpdateTime.key}
-                name={fields.nextUpdateTime.name}
-                defaultValue={fields.nextUpdateTime.initialValue}
-                type="time"
-                label={t("situations.picture.nextUpdateTime")}
-                error={errorText(fields.nextUpdateTime.errors)}
-              />
+              <FieldTextInput field={fields.nextUpdateDate} type="date" label={t("situations.picture.nextUpdateDate")} />
+              <FieldTextInput field={fields.nextUpdateTime} type="time" label={t("situations.picture.nextUpdateTime")} />
             </SimpleGrid>
             <Group>
               <Button type="submit">{t("situations.picture.save")}</Button>
@@ -672,7 +593,6 @@ function PictureFields({ picture }: { picture: Record<(typeof PICTURE_FIELDS)[nu
 function ActionsSection({ data, actionData }: SectionProps) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const errorText = useErrorText();
   const { view } = data;
   const [form, fields] = useForm<z.input<typeof ActionSchema>>({
     id: "new-action",
@@ -752,39 +672,19 @@ function ActionsSection({ data, actionData }: SectionProps) {
               {t("situations.actions.add")}
             </Title>
             <FormErrors errors={form.errors} />
-            <TextInput
-              key={fields.title.key}
-              name={fields.title.name}
-              defaultValue={fields.title.initialValue}
-              label={t("situations.actions.action")}
-              required
-              error={errorText(fields.title.errors)}
-            />
+            <FieldTextInput field={fields.title} label={t("situations.actions.action")} required />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NativeSelect
-                key={fields.ownerOrganisationId.key}
-                name={fields.ownerOrganisationId.name}
-                defaultValue={fields.ownerOrganisationId.initialValue}
+              <FieldSelect
+                field={fields.ownerOrganisationId}
                 label={t("situations.actions.owner")}
                 data={[{ value: "", label: "–" }, ...data.organisations]}
-                error={errorText(fields.ownerOrganisationId.errors)}
               />
-              <NativeSelect
-                key={fields.responsibleUserId.key}
-                name={fields.responsibleUserId.name}
-                defaultValue={fields.responsibleUserId.initialValue as string | undefined}
+              <FieldSelect
+                field={fields.responsibleUserId}
                 label={t("situations.actions.responsible")}
                 data={[{ value: "", label: t("situations.actions.noResponsible") }, ...data.responsibleOptions]}
-                error={errorText(fields.responsibleUserId.errors)}
               />
-              <TextInput
-                key={fields.deadline.key}
-                name={fields.deadline.name}
-                defaultValue={fields.deadline.initialValue}
-                type="date"
-                label={t("situations.actions.deadline")}
-                error={errorText(fields.deadline.errors)}
-              />
+              <FieldTextInput field={fields.deadline} type="date" label={t("situations.actions.deadline")} />
             </SimpleGrid>
             <Group>
               <Button type="submit">{t("situations.actions.addSubmit")}</Button>
@@ -912,7 +812,6 @@ function MembersSection({ data, actionData }: SectionProps) {
 
 function CloseSection({ data, actionData }: SectionProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [form, fields] = useForm<z.input<typeof CloseSchema>>({
     id: "close",
     lastResult: resultFor(actionData, "close"),
@@ -929,16 +828,13 @@ function CloseSection({ data, actionData }: SectionProps) {
         <input type="hidden" name="intent" value="close" />
         <Stack maw={760} mt="sm">
           <FormErrors errors={form.errors} />
-          <Textarea
-            key={fields.afterAction.key}
-            name={fields.afterAction.name}
-            defaultValue={fields.afterAction.initialValue}
+          <FieldTextarea
+            field={fields.afterAction}
             label={t("situations.close.afterAction")}
             description={t("situations.close.afterActionHelp")}
             required
             autosize
             minRows={3}
-            error={errorText(fields.afterAction.errors)}
           />
           <fieldset className="plain-fieldset">
             <legend>
@@ -947,29 +843,12 @@ function CloseSection({ data, actionData }: SectionProps) {
               </Text>
             </legend>
             <Stack>
-              <TextInput
-                key={fields.proposalTitle.key}
-                name={fields.proposalTitle.name}
-                defaultValue={fields.proposalTitle.initialValue}
-                label={t("situations.close.proposalTitle")}
-                error={errorText(fields.proposalTitle.errors)}
-              />
-              <Textarea
-                key={fields.proposalDescription.key}
-                name={fields.proposalDescription.name}
-                defaultValue={fields.proposalDescription.initialValue}
-                label={t("situations.close.proposalDescription")}
-                autosize
-                minRows={2}
-                error={errorText(fields.proposalDescription.errors)}
-              />
-              <NativeSelect
-                key={fields.proposalOwnerId.key}
-                name={fields.proposalOwnerId.name}
-                defaultValue={fields.proposalOwnerId.initialValue as string | undefined}
+              <FieldTextInput field={fields.proposalTitle} label={t("situations.close.proposalTitle")} />
+              <FieldTextarea field={fields.proposalDescription} label={t("situations.close.proposalDescription")} autosize minRows={2} />
+              <FieldSelect
+                field={fields.proposalOwnerId}
                 label={t("situations.close.proposalOwner")}
                 data={[{ value: "", label: "–" }, ...data.organisations]}
-                error={errorText(fields.proposalOwnerId.errors)}
               />
             </Stack>
           </fieldset>

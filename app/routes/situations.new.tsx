@@ -4,7 +4,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +16,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { listSelectableAreas } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { listInvitableRepresentatives, openSituation } from "~/server/situations/situations.server";
-import { CheckboxList, checkedList, FormErrors, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["situations.new.title", "situations.title"]);
 
@@ -73,61 +73,29 @@ export default function NewSituationPage() {
         <Form method="post" {...getFormProps(form)}>
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
-            <TextInput
-              key={fields.title.key}
-              name={fields.title.name}
-              defaultValue={fields.title.initialValue}
-              label={t("situations.fields.title")}
-              required
-              error={errorText(fields.title.errors)}
-            />
-            <Textarea
-              key={fields.description.key}
-              name={fields.description.name}
-              defaultValue={fields.description.initialValue}
-              label={t("situations.fields.description")}
-              autosize
-              minRows={3}
-              error={errorText(fields.description.errors)}
-            />
+            <FieldTextInput field={fields.title} label={t("situations.fields.title")} required />
+            <FieldTextarea field={fields.description} label={t("situations.fields.description")} autosize minRows={3} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect
-                key={fields.severity.key}
-                name={fields.severity.name}
-                defaultValue={fields.severity.initialValue}
+              <FieldSelect
+                field={fields.severity}
                 label={t("situations.fields.severity")}
                 data={SITUATION_SEVERITIES.map((s) => ({ value: s, label: t(`situations.severity.${s}`) }))}
-                error={errorText(fields.severity.errors)}
               />
-              <NativeSelect
-                key={fields.publicity.key}
-                name={fields.publicity.name}
-                defaultValue={fields.publicity.initialValue}
+              <FieldSelect
+                field={fields.publicity}
                 label={t("workspaces.documents.publicity")}
                 description={t("workspaces.documents.publicityHelp")}
                 data={PUBLICITY_CLASSES.map((c) => ({ value: c, label: t(`workspaces.documents.class.${c}`) }))}
-                error={errorText(fields.publicity.errors)}
               />
-              <TextInput
-                key={fields.legalGround.key}
-                name={fields.legalGround.name}
-                defaultValue={fields.legalGround.initialValue}
+              <FieldTextInput
+                field={fields.legalGround}
                 label={t("workspaces.documents.legalGround")}
                 description={t("workspaces.documents.legalGroundHelp")}
-                error={errorText(fields.legalGround.errors)}
               />
-              <TextInput
-                key={fields.secretUntil.key}
-                name={fields.secretUntil.name}
-                defaultValue={fields.secretUntil.initialValue}
-                type="date"
-                label={t("workspaces.documents.secretUntil")}
-                error={errorText(fields.secretUntil.errors)}
-              />
+              <FieldTextInput field={fields.secretUntil} type="date" label={t("workspaces.documents.secretUntil")} />
             </SimpleGrid>
-            <NativeSelect
-              key={fields.areaIds.key}
-              name={fields.areaIds.name}
+            <FieldSelect
+              field={fields.areaIds}
               label={t("situations.fields.areas")}
               description={t("situations.fields.areasHelp")}
               multiple
@@ -135,7 +103,6 @@ export default function NewSituationPage() {
               styles={{ input: { height: 180 } }}
               defaultValue={chosenAreas}
               data={areas}
-              error={errorText(fields.areaIds.errors)}
             />
             <Text size="sm">{t("situations.fields.membersHelp")}</Text>
             <CheckboxList

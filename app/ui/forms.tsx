@@ -83,13 +83,14 @@ type BoundField = { key?: string | undefined; name: string; initialValue?: unkno
 type Bound<P> = Omit<P, "name" | "defaultValue" | "defaultChecked" | "error"> & {
   field: BoundField;
   name?: string;
-  defaultValue?: string;
+  /** An explicit first value (several for a multiple select) instead of the field's own. */
+  defaultValue?: string | string[];
   error?: string;
 };
 
 const textValue = (value: unknown) => (typeof value === "string" ? value : undefined);
 
-function useBinding(field: BoundField, overrides: { name?: string; defaultValue?: string; error?: string }) {
+function useBinding(field: BoundField, overrides: { name?: string; defaultValue?: string | string[]; error?: string }) {
   const errorText = useErrorText();
   return {
     name: overrides.name ?? field.name,
@@ -111,7 +112,9 @@ export function FieldSelect({ field, name, defaultValue, error, ...props }: Boun
 }
 
 export function FieldNumberInput({ field, name, defaultValue, error, ...props }: Bound<NumberInputProps>) {
-  return <NumberInput key={field.key} {...useBinding(field, { name, defaultValue, error })} {...props} />;
+  const binding = useBinding(field, { name, defaultValue, error });
+  const first = typeof binding.defaultValue === "string" ? binding.defaultValue : undefined;
+  return <NumberInput key={field.key} name={binding.name} defaultValue={first} error={binding.error} {...props} />;
 }
 
 /** A password is never written back into the page, so this binding has no initial value. */

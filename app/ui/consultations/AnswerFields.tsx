@@ -2,11 +2,11 @@
 // drag and drop: keyboard and no-JavaScript friendly), choices as radio buttons and checkboxes, the
 // 1–5 scale as radio buttons, free text as a text area. The preview renders the same fields.
 import type { FieldMetadata } from "@conform-to/react";
-import { Checkbox, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
+import { Checkbox, Fieldset, Group, Radio, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { MAX_ANSWER_TEXT, questionField, rankField, rankLimit } from "~/forms/consultations";
 import { localField } from "~/i18n/names";
-import { checkedList, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextarea, checkedList, useErrorText } from "~/ui/forms";
 import { LocalText } from "~/ui/LocalText";
 
 export type AnswerFieldQuestion = {
@@ -53,14 +53,7 @@ export function AnswerFields({ questions, fields }: { questions: AnswerFieldQues
                 {q.options.map((o) => {
                   const f = fields[rankField(q.id, o.id)];
                   return (
-                    <NativeSelect
-                      key={f.key}
-                      name={f.name}
-                      label={label(o)}
-                      defaultValue={(f.initialValue as string | undefined) ?? ""}
-                      data={ranks}
-                      error={errorText(f.errors)}
-                    />
+                    <FieldSelect field={f} label={label(o)} defaultValue={(f.initialValue as string | undefined) ?? ""} data={ranks} />
                   );
                 })}
               </SimpleGrid>
@@ -112,9 +105,8 @@ export function AnswerFields({ questions, fields }: { questions: AnswerFieldQues
           );
         }
         return (
-          <Textarea
-            key={field.key}
-            name={field.name}
+          <FieldTextarea
+            field={field}
             label={legend}
             description={t("consultations.answer.textHelp", { max: MAX_ANSWER_TEXT })}
             defaultValue={(field.initialValue as string | undefined) ?? ""}

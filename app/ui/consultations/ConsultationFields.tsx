@@ -2,9 +2,9 @@
 // languages, the open period in Helsinki time, the areas (any level; none = the whole city) and
 // whether results go public. Once answered, the edit form shows the locked fields disabled.
 import type { FieldMetadata } from "@conform-to/react";
-import { Checkbox, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { CheckboxList, checkedList, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldCheckbox, FieldTextInput, checkedList, useErrorText } from "~/ui/forms";
 
 type Field = FieldMetadata<string | string[] | boolean | number | undefined>;
 type Fields = Record<string, Field>;
@@ -42,16 +42,14 @@ export function ConsultationFields({
   const time = (name: string, label: string, type: "date" | "time", disabled = false) => {
     const f = fields[name];
     return (
-      <TextInput
-        key={f.key}
-        name={f.name}
+      <FieldTextInput
+        field={f}
         type={type}
         defaultValue={(f.initialValue as string | undefined) ?? ""}
         label={label}
         description={type === "time" ? t("consultations.form.timeHelp") : undefined}
         required
         disabled={disabled}
-        error={errorText(f.errors)}
       />
     );
   };
@@ -95,10 +93,8 @@ export function ConsultationFields({
           <Text size="sm" c="dimmed">
             {t("consultations.form.areasHelp")}
           </Text>
-          <Checkbox
-            key={fields.resultsPublic.key}
-            name={fields.resultsPublic.name}
-            defaultChecked={fields.resultsPublic.initialValue === "on"}
+          <FieldCheckbox
+            field={fields.resultsPublic}
             label={t("consultations.form.resultsPublic")}
             description={t("consultations.form.resultsPublicHelp")}
           />
