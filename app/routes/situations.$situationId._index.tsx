@@ -103,6 +103,11 @@ function refused(r: Refusal | { ok: false; reason: string }, intent: string, rep
   return json({ intent, result: reply({ formErrors: [`situations.errors.${r.reason}`] }), conflict: null }, { status: 409 });
 }
 
+/** A form that did not validate: its field errors, with everything typed kept (conform's reply). */
+function invalid(intent: string, reply: () => unknown) {
+  return json({ intent, result: reply(), conflict: null }, { status: 400 });
+}
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "situation.list" });
   const id = idParam(params.situationId);
@@ -113,7 +118,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   switch (intent.data.intent) {
     case "log": {
       const submission = parseWithZod(formData, { schema: LogEntrySchema });
-      if (submission.status !== "success") return json({ intent: "log", result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("log", submission.reply);
       const v = submission.value;
       const r = addLogEntry(viewer, id, {
         body: v.body,
@@ -136,7 +141,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     case "picture": {
       const submission = parseWithZod(formData, { schema: PictureSchema });
-      if (submission.status !== "success") return json({ intent: "picture", result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("picture", submission.reply);
       const v = submission.value;
       const r = savePicture(viewer, id, v.version, {
         happened: v.happened,
@@ -154,7 +159,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     case "action": {
       const submission = parseWithZod(formData, { schema: ActionSchema });
-      if (submission.status !== "success") return json({ intent: "action", result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("action", submission.reply);
       const v = submission.value;
       const r = addAction(viewer, id, {
         title: v.title,
@@ -176,8 +181,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     case "actionStatus": {
       const submission = parseWithZod(formData, { schema: ActionStatusSchema });
-      if (submission.status !== "success")
-        return json({ intent: "actionStatus", result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("actionStatus", submission.reply);
       const v = submission.value;
       const r = setActionStatus(viewer, v.actionId, v.version, v.status);
       if (!r.ok && r.reason === "conflict")
@@ -190,21 +194,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     case "briefing": {
       const submission = parseWithZod(formData, { schema: BriefingSchema });
-      if (submission.status !== "success") return json({ intent: "briefing", result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("briefing", submission.reply);
       const r = sendBriefing(viewer, id, submission.value.recipientIds);
       if (!r.ok) return refused(r, "briefing", submission.reply);
       return back("briefing", "briefing");
     }
     case "invite": {
       const submission = parseWithZod(formData, { schema: InviteSchema });
-      if (submission.status !== "success") return json({ intent: "invite", result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("invite", submission.reply);
       const r = inviteToSituation(viewer, id, submission.value.memberIds);
       if (!r.ok) return refused(r, "invite", submission.reply);
       return back("invited", "members");
     }
     case "close": {
       const submission = parseWithZod(formData, { schema: CloseSchema });
-      if (submission.status !== "success") return json({ intent: "close", result: submission.reply(), conflict: null }, { status: 400 });
+      if (submission.status !== "success") return invalid("close", submission.reply);
       const v = submission.value;
       const proposals =
         v.proposalTitle && v.proposalOwnerId
