@@ -74,7 +74,7 @@ export default function AdminSecurity() {
               <Table.Td>{p.name}</Table.Td>
               <Table.Td>{p.email}</Table.Td>
               <Table.Td>
-                <Badge color={p.factors ? "green" : p.required ? "red" : "gray"} variant="light">
+                <Badge color={p.factors ? "green" : p.required ? "red" : "dark"} variant="light">
                   {p.factors ? t("secondFactor.statusOn") : t("secondFactor.statusOff")}
                 </Badge>
               </Table.Td>
