@@ -74,6 +74,12 @@ export const RemoveItemSchema = z.object({
   itemId: id,
 });
 
+/** Cite a published map observation in the plan, or take the citation back. */
+export const CitationSchema = z.object({
+  intent: z.enum(["cite", "uncite"]),
+  observationId: id,
+});
+
 export const AddCoauthorSchema = z.object({
   intent: z.literal("addCoauthor"),
   email: z.string().trim().toLowerCase().email().max(254),

@@ -26,6 +26,9 @@ import {
   type WorkflowResult,
 } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
+import { planCitations } from "~/server/neighbourhood/plan-citations.server";
+import { linkedObservations } from "~/server/observations/observations.server";
+import { LinkedObservations } from "~/ui/observations/parts";
 import { FieldCheckbox, FieldTextarea, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
@@ -40,9 +43,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, id, access } = await loadVisiblePlan(request, context, params.planId);
   const moderator = can(viewer, { kind: "comment.hide", plan: access });
   const view = getPlanView(id, { publicMeasuresOnly: !can(viewer, { kind: "measure.viewAll" }), moderator })!;
+  const cited = linkedObservations(planCitations(id));
   return json({
     // Names only: account ids stay on the server.
     view: { ...view, authors: view.authors.map(({ name, role }) => ({ name, role })) },
+    cited,
     signedIn: !!viewer,
     rights: {
       edit: can(viewer, { kind: "neighbourhoodPlan.edit", plan: access }),
@@ -147,7 +152,7 @@ export default function NeighbourhoodPlanPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const fmt = useFormat();
-  const { view, rights, signedIn } = useLoaderData<typeof loader>();
+  const { view, rights, signedIn, cited } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as Reply | undefined;
   const [params] = useSearchParams();
   const done = DONE_KEYS.find((k) => k === params.get("done"));
@@ -247,6 +252,12 @@ export default function NeighbourhoodPlanPage() {
         ) : (
           <Text>{t("neighbourhood.plan.noObservations")}</Text>
         )}
+        <LinkedObservations
+          items={cited.observations}
+          categories={cited.observationCategories}
+          title={t("neighbourhood.citations.planTitle")}
+          headingOrder={3}
+        />
       </PlanSection>
 
       <PlanSection id="plan-goals" title={t("neighbourhood.sections.goals")}>

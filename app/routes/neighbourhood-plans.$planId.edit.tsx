@@ -4,8 +4,8 @@
 // Every form also works without JavaScript: a normal POST, then back to this page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -22,6 +22,7 @@ import {
   ActionSchema,
   AddCoauthorSchema,
   BasicsSchema,
+  CitationSchema,
   GoalSchema,
   ObservationSchema,
   RemoveCoauthorSchema,
@@ -47,6 +48,10 @@ import {
   type SaveResult,
 } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
+import { citationChoices, citeObservation, unciteObservation } from "~/server/neighbourhood/plan-citations.server";
+import { linkedObservations, mapShapes } from "~/server/observations/observations.server";
+import { boundsOf } from "~/server/observations/geo";
+import { config } from "~/server/platform/config.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
@@ -55,6 +60,8 @@ import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/part
 import { pageTitle } from "~/i18n/page-title";
 import { planItemAnchor } from "~/ui/neighbourhood/parts";
 import { errorKey } from "~/forms/z";
+import { MapPointField } from "~/ui/observations/MapPointField";
+import { LinkedObservations, type ListedObservation } from "~/ui/observations/parts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlanEditor", { name: data?.view.plan.title });
@@ -73,8 +80,34 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The measures aimed at the plan's own area come first: they are the ones a local action carries out.
   const measureGroups = cityPlan ? linkableMeasures(cityPlan.id, view.area.id, { publicOnly }) : { nearby: [], others: [] };
   const organisations = listOrganisations().map((o) => ({ id: o.id, nameFi: o.nameFi, nameSv: o.nameSv, nameEn: o.nameEn }));
+  const choices = citationChoices(id, view.area.id);
+  const cited = linkedObservations(choices.cited);
+  const citable = linkedObservations(choices.others);
+  // The map of the observation picker: the districts and sub-areas, opened on the plan's own area.
+  const { shapes, approximate } = mapShapes(["district", "sub_area"]);
+  // view.ancestors runs from the top level down: the nearest is its last.
+  const lineage = [view.area.id, ...view.ancestors.map((a) => a.id).reverse()];
+  // The nearest drawn area: the plan's own, else the area above it that the map draws.
+  const own = lineage
+    .map((areaId) => shapes.find((s) => s.id === areaId))
+    .filter((s) => s !== undefined)
+    .slice(0, 1);
+  const mapTiles = config().mapTiles;
   return json({
     view,
+    citations: {
+      cited: cited.observations,
+      citable: citable.observations,
+      categories: [...cited.observationCategories, ...citable.observationCategories].filter(
+        (c, i, all) => all.findIndex((x) => x.id === c.id) === i,
+      ),
+    },
+    map: {
+      shapes,
+      approximate,
+      focus: own.length ? boundsOf(own.map((s) => s!.boundary)) : null,
+      tiles: mapTiles ? { url: mapTiles.url, attribution: mapTiles.attribution } : null,
+    },
     measureGroups,
     organisations,
     viewerId: viewer.id,
@@ -97,7 +130,7 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
   }
 }
 
-const FORM_KEY = /^(basics|coauthors|submit|(observation|goal|action)-(\d+|new))$/;
+const FORM_KEY = /^(basics|coauthors|citations|submit|(observation|goal|action)-(\d+|new))$/;
 const SECTION_ANCHOR: Record<string, string> = {
   basics: "section-basics",
   observation: "section-observations",
@@ -182,6 +215,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return json({ formKey, error: "neighbourhood.errors.notEditable" } satisfies SectionReply, { status: 409 });
       return back(SECTION_ANCHOR[parsed.data.kind]!, "done=removed");
     }
+    case "cite":
+    case "uncite": {
+      const parsed = CitationSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest();
+      const { observationId } = parsed.data;
+      const result = intent === "cite" ? citeObservation(viewer, id, observationId) : unciteObservation(viewer, id, observationId);
+      if (!result.ok)
+        return json({ formKey: "citations", error: `neighbourhood.errors.${result.reason}` } satisfies SectionReply, {
+          status: result.reason === "notCitable" ? 400 : 409,
+        });
+      return back("section-citations", `done=${intent === "cite" ? "cited" : "uncited"}`);
+    }
     case "addCoauthor": {
       const submission = parseWithZod(formData, { schema: AddCoauthorSchema });
       if (submission.status !== "success")
@@ -234,7 +279,11 @@ const initial = (field: { initialValue?: unknown }) => (typeof field.initialValu
 export default function EditNeighbourhoodPlan() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { view, measureGroups, organisations, viewerId, isOwner, canWithdraw } = useLoaderData<typeof loader>();
+  const { view, measureGroups, organisations, viewerId, isOwner, canWithdraw, citations, map } = useLoaderData<typeof loader>();
+  const pickerMap = {
+    ...map,
+    shapes: map.shapes.map((s) => ({ id: s.id, level: s.level, name: localName(s, lang), boundary: s.boundary })),
+  };
   const measureOptions = [...measureGroups.nearby, ...measureGroups.others];
   const measureItems = (list: typeof measureOptions) => list.map((m) => ({ value: String(m.id), label: `${m.code} ${m.title}` }));
   const [params] = useSearchParams();
@@ -264,13 +313,13 @@ export default function EditNeighbourhoodPlan() {
         label={t("neighbourhood.editor.placeName")}
         description={t("neighbourhood.editor.placeHelp")}
       />
-      <Group grow align="start">
-        <FieldTextInput field={fields.lat} label={t("neighbourhood.editor.lat")} inputMode="decimal" />
-        <FieldTextInput field={fields.lng} label={t("neighbourhood.editor.lng")} inputMode="decimal" />
-      </Group>
-      <Text size="xs" c="dimmed">
-        {t("neighbourhood.editor.coordinatesHelp")}
-      </Text>
+      <MapPointField
+        lat={fields.lat}
+        lng={fields.lng}
+        map={pickerMap}
+        label={t("neighbourhood.editor.mapLabel")}
+        help={t("neighbourhood.editor.mapHelp")}
+      />
     </>
   );
   const goalFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
@@ -357,7 +406,12 @@ export default function EditNeighbourhoodPlan() {
             {t("neighbourhood.done.saved")}
           </Alert>
         ) : null}
-        {done === "removed" || done === "coauthorRemoved" || done === "coauthorAdded" || done === "coauthorInvited" ? (
+        {done === "removed" ||
+        done === "cited" ||
+        done === "uncited" ||
+        done === "coauthorRemoved" ||
+        done === "coauthorAdded" ||
+        done === "coauthorInvited" ? (
           <Alert color="green" role="status">
             {done === "coauthorAdded"
               ? t("neighbourhood.coauthors.added", { name: params.get("name") ?? "" })
@@ -470,6 +524,10 @@ export default function EditNeighbourhoodPlan() {
           fields={actionFields}
         />
 
+        <PlanSection id="section-citations" title={t("neighbourhood.citations.title")} intro={t("neighbourhood.citations.intro")}>
+          <Citations areaId={view.area.id} {...citations} />
+        </PlanSection>
+
         <PlanSection id="section-authors" title={t("neighbourhood.coauthors.title")} intro={t("neighbourhood.coauthors.intro")}>
           <Coauthors authors={view.authors} viewerId={viewerId} isOwner={isOwner} />
         </PlanSection>
@@ -477,6 +535,76 @@ export default function EditNeighbourhoodPlan() {
         <SubmitSection planId={planId} status={plan.status} missing={view.missing} canWithdraw={canWithdraw} />
       </Stack>
     </DirtyProvider>
+  );
+}
+
+type CitationRow = Pick<ListedObservation, "categoryId" | "description">;
+
+/** The plan's citations of published map observations: the cited ones, each removable, and a choice of the rest. */
+function Citations({ areaId, cited, citable, categories }: { areaId: number } & SerializeFrom<typeof loader>["citations"]) {
+  const { t, i18n } = useTranslation();
+  const actionData = useActionData<SectionReply>();
+  const navigation = useNavigation();
+  const error = actionData?.formKey === "citations" ? actionData.error : undefined;
+  const title = (o: CitationRow) => {
+    const category = categories.find((c) => c.id === o.categoryId);
+    const text = o.description.length > 70 ? `${o.description.slice(0, 67)}…` : o.description;
+    return `${category ? localName(category, i18n.language) : ""}: ${text}`;
+  };
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  return (
+    <Stack gap="md">
+      {error ? (
+        <Alert color="red" role="alert">
+          {t(error)}
+        </Alert>
+      ) : null}
+      {cited.length ? (
+        <LinkedObservations
+          items={cited}
+          categories={categories}
+          title={t("neighbourhood.citations.cited")}
+          headingOrder={3}
+          action={(o) => (
+            <Form method="post" style={{ display: "inline" }}>
+              <input type="hidden" name="intent" value="uncite" />
+              <input type="hidden" name="formKey" value="citations" />
+              <input type="hidden" name="observationId" value={o.id} />
+              <Button type="submit" size="compact-xs" variant="subtle" color="red" loading={busy("uncite")}>
+                {t("neighbourhood.citations.uncite", { name: title(o) })}
+              </Button>
+            </Form>
+          )}
+        />
+      ) : (
+        <Text size="sm">{t("neighbourhood.citations.noneCited")}</Text>
+      )}
+      {citable.length ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="cite" />
+          <input type="hidden" name="formKey" value="citations" />
+          <Group align="end" gap="sm">
+            <NativeSelect
+              name="observationId"
+              label={t("neighbourhood.citations.choose")}
+              data={citable.map((o) => ({
+                value: String(o.id),
+                label: `${title(o)} (${localName({ nameFi: o.areaNameFi, nameSv: o.areaNameSv }, i18n.language)})`,
+              }))}
+              style={{ flex: 1, minWidth: 260 }}
+            />
+            <Button type="submit" variant="light" loading={busy("cite")}>
+              {t("neighbourhood.citations.cite")}
+            </Button>
+          </Group>
+        </Form>
+      ) : (
+        <Text size="sm">{t("neighbourhood.citations.noneToCite")}</Text>
+      )}
+      <Anchor component={Link} to={`/observations?area=${areaId}`} size="sm" underline="always">
+        {t("neighbourhood.citations.browse")}
+      </Anchor>
+    </Stack>
   );
 }
 

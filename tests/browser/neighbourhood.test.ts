@@ -67,8 +67,10 @@ describe("a resident's neighbourhood plan", () => {
     const newObservation = page.getByRole("group", { name: "Uusi havainto" });
     await newObservation.getByLabel("Mikä huolettaa?").fill("Karhupuiston valaisimet ovat rikki.");
     await newObservation.getByLabel("Paikka (vapaaehtoinen)").fill("Karhupuisto");
-    await newObservation.getByLabel("Leveysaste (vapaaehtoinen)").fill("60,1841");
-    await newObservation.getByLabel("Pituusaste (vapaaehtoinen)").fill("24,9512");
+    // The place is picked on the same map as an observation report (no decimal fields): a click
+    // at the map's centre, which opens on the plan's own area, Linjat.
+    await newObservation.locator(".leaflet-container").click();
+    await expect.poll(() => newObservation.getByTestId("picked-point").textContent()).toMatch(/Valittu paikka: 60\.1\d+, 24\.9\d+/);
     await page.getByRole("button", { name: "Lisää havainto" }).click();
     await page.getByRole("group", { name: "Havainto 1", exact: true }).waitFor();
     // Focus follows the new item, so a keyboard user goes on where the added text now is.
@@ -100,6 +102,27 @@ describe("a resident's neighbourhood plan", () => {
       .getByRole("status")
       .filter({ hasText: /Tallennettu \d/ })
       .waitFor();
+
+    // The plan cites a published map observation of its area, and can take the citation back.
+    const citations = page.locator("#section-citations");
+    const karhupuisto = await citations.locator("option", { hasText: "Karhupuiston poikki" }).getAttribute("value");
+    await citations.getByLabel("Alueen julkaistu havainto").selectOption(karhupuisto!);
+    await citations.getByRole("button", { name: "Viittaa havaintoon" }).click();
+    await page.getByRole("status").filter({ hasText: "Havainto lisättiin suunnitelman lähteisiin." }).waitFor();
+    await citations.getByRole("link", { name: /Karhupuiston poikki/ }).waitFor();
+    await citations.getByLabel("Alueen julkaistu havainto").selectOption({ index: 0 });
+    const second = await citations.getByLabel("Alueen julkaistu havainto").inputValue();
+    await citations.getByRole("button", { name: "Viittaa havaintoon" }).click();
+    await page.getByRole("status").filter({ hasText: "Havainto lisättiin suunnitelman lähteisiin." }).waitFor();
+    await citations
+      .getByRole("button", { name: /^Poista viittaus:/ })
+      .nth(0)
+      .waitFor();
+    await expect(citations.getByRole("button", { name: /^Poista viittaus:/ }).count()).resolves.toBe(2);
+    await citations.locator(`form:has(input[name=observationId][value="${second}"])`).getByRole("button").click();
+    await page.getByRole("status").filter({ hasText: "Viittaus havaintoon poistettiin." }).waitFor();
+    await expect(citations.getByRole("button", { name: /^Poista viittaus:/ }).count()).resolves.toBe(1);
+    await expectAccessible(page);
 
     // A co-author: an existing resident of the same area.
     await page.getByLabel("Asukkaan sähköpostiosoite").fill(DEMO.resident);
@@ -215,7 +238,12 @@ describe("a resident's neighbourhood plan", () => {
     await expectHeading(visitor.page, TITLE);
     await expect(visitor.page.getByText("Julkaistu").count()).resolves.toBeGreaterThan(0);
     await expect(visitor.page.getByText("Viikonloppuisin syyskuusta 2026 alkaen").count()).resolves.toBe(1);
-    await expect(visitor.page.getByText(/Karhupuisto \(koordinaatit 60,1841/).count()).resolves.toBe(1);
+    await expect(visitor.page.getByText(/Karhupuisto \(koordinaatit 60,1\d+° N, 24,9\d+° E\)/).count()).resolves.toBe(1);
+    // The published map observation the plan cites is linked from the plan.
+    await visitor.page
+      .getByRole("region", { name: "Havainnot, joihin suunnitelma viittaa" })
+      .getByRole("link", { name: /Karhupuiston poikki/ })
+      .waitFor();
     await expect(visitor.page.getByText("Kiitos, hyvä suunnitelma!").count()).resolves.toBe(1);
     await expect(visitor.page.getByRole("link", { name: "Muokkaa suunnitelmaa" }).count()).resolves.toBe(0);
     await expectAccessible(visitor.page);

@@ -104,6 +104,8 @@ export const neighbourhoodTexts = defineTexts({
       openReports_other: "{{count}} ilmoitusta",
     },
     done: {
+      cited: "Havainto lisättiin suunnitelman lähteisiin.",
+      uncited: "Viittaus havaintoon poistettiin.",
       saved: "Muutokset tallennettu.",
       removed: "Kohta poistettu.",
       coauthorRemoved: "Laatija poistettu.",
@@ -131,6 +133,7 @@ export const neighbourhoodTexts = defineTexts({
       commentReported: "Suunnitelman ”{{title}}” kommentista ilmoitettiin asiattomana",
     },
     errors: {
+      notCitable: "Tähän havaintoon ei voi viitata: vain suunnitelman alueen julkaistuihin havaintoihin voi viitata.",
       notFound: "Kohdetta ei löytynyt. Se on ehkä poistettu.",
       notEditable: "Suunnitelmaa ei voi nyt muokata: se on lähetetty tai sen tila on muuttunut. Tekstisi on tallessa tällä laitteella.",
       invalidReference: "Valittua tavoitetta, kaupungin toimenpidettä tai organisaatiota ei löytynyt.",
@@ -165,6 +168,9 @@ export const neighbourhoodTexts = defineTexts({
       recreate: "Lisää tekstini uutena kohtana",
     },
     editor: {
+      mapHelp:
+        "Voit merkitä havainnon paikan kartalle (vapaaehtoinen). Näppäimistöllä: siirry kartalle, siirrä karttaa nuolinäppäimillä ja valitse kartan keskikohta Enter-näppäimellä. Ilman karttaa riittää paikan nimi.",
+      mapLabel: "Havainnon paikka kartalla",
       title: "Suunnitelman muokkaus",
       intro:
         "Kirjoita suunnitelma osio kerrallaan. Luonnos tallentuu sitä mukaa kuin kirjoitat, ja voit myös tallentaa painikkeella. Jokaisesta kohdasta näkyy, kuka sen on kirjoittanut.",
@@ -181,9 +187,6 @@ export const neighbourhoodTexts = defineTexts({
       observationText: "Mikä huolettaa?",
       placeName: "Paikka (vapaaehtoinen)",
       placeHelp: "Esimerkiksi puiston, kadun tai pysäkin nimi.",
-      lat: "Leveysaste (vapaaehtoinen)",
-      lng: "Pituusaste (vapaaehtoinen)",
-      coordinatesHelp: "Koordinaatit desimaalilukuina, esimerkiksi 60,1841 ja 24,9512.",
       goalsIntro: "Mitä haluatte saada aikaan?",
       goal: "Tavoite {{n}}",
       newGoal: "Uusi tavoite",
@@ -207,6 +210,19 @@ export const neighbourhoodTexts = defineTexts({
       remove: "Poista",
       removeNamed: "Poista: {{name}}",
       latestFeedback: "Verkoston palaute",
+    },
+    citations: {
+      title: "Kartan havainnot suunnitelman tukena",
+      intro:
+        "Asukkaat ovat merkinneet havaintokartalle huolia tältä alueelta. Viittaa niihin, jotka tukevat suunnitelmaa: ne näkyvät suunnitelman yhteydessä linkkeinä.",
+      cited: "Suunnitelma viittaa näihin havaintoihin",
+      noneCited: "Suunnitelma ei vielä viittaa kartan havaintoihin.",
+      choose: "Alueen julkaistu havainto",
+      cite: "Viittaa havaintoon",
+      uncite: "Poista viittaus: {{name}}",
+      noneToCite: "Alueelta ei ole muita julkaistuja havaintoja.",
+      browse: "Katso alueen havainnot kartalla",
+      planTitle: "Havainnot, joihin suunnitelma viittaa",
     },
     coauthors: {
       invited: "Kutsu lähetettiin osoitteeseen {{email}}. Kun hän luo tunnuksen kutsun linkistä, hänestä tulee suunnitelman laatija.",
@@ -512,6 +528,8 @@ export const neighbourhoodTexts = defineTexts({
       openReports_other: "{{count}} anmälningar",
     },
     done: {
+      cited: "Observationen lades till bland planens källor.",
+      uncited: "Hänvisningen till observationen togs bort.",
       saved: "Ändringarna har sparats.",
       removed: "Punkten har tagits bort.",
       coauthorRemoved: "Skribenten har tagits bort.",
@@ -539,6 +557,7 @@ export const neighbourhoodTexts = defineTexts({
       commentReported: "En kommentar till planen ”{{title}}” anmäldes som olämplig",
     },
     errors: {
+      notCitable: "Det går inte att hänvisa till den här observationen: bara publicerade observationer från planens område kan anges.",
       notFound: "Punkten hittades inte. Den kan ha tagits bort.",
       notEditable: "Planen kan inte redigeras nu: den har skickats eller dess läge har ändrats. Din text finns kvar på den här enheten.",
       invalidReference: "Det valda målet, stadens åtgärd eller organisationen hittades inte.",
@@ -573,6 +592,9 @@ export const neighbourhoodTexts = defineTexts({
       recreate: "Lägg till min text som en ny punkt",
     },
     editor: {
+      mapHelp:
+        "Du kan markera observationens plats på kartan (frivilligt). Med tangentbordet: gå till kartan, flytta den med piltangenterna och välj kartans mittpunkt med Enter. Utan karta räcker platsens namn.",
+      mapLabel: "Observationens plats på kartan",
       title: "Redigera planen",
       intro:
         "Skriv planen ett avsnitt i taget. Utkastet sparas medan du skriver, och du kan också spara med knappen. Vid varje punkt syns vem som har skrivit den.",
@@ -589,9 +611,6 @@ export const neighbourhoodTexts = defineTexts({
       observationText: "Vad oroar?",
       placeName: "Plats (frivilligt)",
       placeHelp: "Till exempel namnet på en park, gata eller hållplats.",
-      lat: "Latitud (frivilligt)",
-      lng: "Longitud (frivilligt)",
-      coordinatesHelp: "Koordinater som decimaltal, till exempel 60,1841 och 24,9512.",
       goalsIntro: "Vad vill ni åstadkomma?",
       goal: "Mål {{n}}",
       newGoal: "Nytt mål",
@@ -615,6 +634,19 @@ export const neighbourhoodTexts = defineTexts({
       remove: "Ta bort",
       removeNamed: "Ta bort: {{name}}",
       latestFeedback: "Nätverkets respons",
+    },
+    citations: {
+      title: "Kartans observationer som stöd för planen",
+      intro:
+        "Invånarna har markerat orosmoment från det här området på observationskartan. Hänvisa till dem som stöder planen: de visas som länkar tillsammans med planen.",
+      cited: "Planen hänvisar till dessa observationer",
+      noneCited: "Planen hänvisar ännu inte till några observationer på kartan.",
+      choose: "Publicerad observation från området",
+      cite: "Hänvisa till observationen",
+      uncite: "Ta bort hänvisningen: {{name}}",
+      noneToCite: "Det finns inga andra publicerade observationer från området.",
+      browse: "Se områdets observationer på kartan",
+      planTitle: "Observationer som planen hänvisar till",
     },
     coauthors: {
       invited: "Inbjudan skickades till {{email}}. När hen skapar ett konto med länken i inbjudan blir hen skribent av planen.",
@@ -918,6 +950,8 @@ export const neighbourhoodTexts = defineTexts({
       openReports_other: "{{count}} reports",
     },
     done: {
+      cited: "The observation was added to the plan's sources.",
+      uncited: "The citation was removed.",
       saved: "Changes saved.",
       removed: "Item removed.",
       coauthorRemoved: "Author removed.",
@@ -945,6 +979,7 @@ export const neighbourhoodTexts = defineTexts({
       commentReported: "A comment on the plan “{{title}}” was reported as inappropriate",
     },
     errors: {
+      notCitable: "This observation cannot be cited: a plan can cite only published observations from its own area.",
       notFound: "The item was not found. It may have been removed.",
       notEditable: "The plan cannot be edited now: it has been sent or its status has changed. Your text is kept on this device.",
       invalidReference: "The chosen goal, city measure or organisation was not found.",
@@ -979,6 +1014,9 @@ export const neighbourhoodTexts = defineTexts({
       recreate: "Add my text as a new item",
     },
     editor: {
+      mapHelp:
+        "You can mark the observation's place on the map (optional). With a keyboard: move to the map, pan it with the arrow keys and pick the map's centre with Enter. Without the map, the place name is enough.",
+      mapLabel: "The observation's place on the map",
       title: "Editing the plan",
       intro:
         "Write the plan one section at a time. The draft is saved as you type, and you can also save with the button. Each item shows who wrote it.",
@@ -995,9 +1033,6 @@ export const neighbourhoodTexts = defineTexts({
       observationText: "What worries you?",
       placeName: "Place (optional)",
       placeHelp: "For example the name of a park, street or stop.",
-      lat: "Latitude (optional)",
-      lng: "Longitude (optional)",
-      coordinatesHelp: "Coordinates as decimal numbers, for example 60.1841 and 24.9512.",
       goalsIntro: "What do you want to achieve?",
       goal: "Goal {{n}}",
       newGoal: "New goal",
@@ -1021,6 +1056,19 @@ export const neighbourhoodTexts = defineTexts({
       remove: "Remove",
       removeNamed: "Remove: {{name}}",
       latestFeedback: "The network's feedback",
+    },
+    citations: {
+      title: "Map observations supporting the plan",
+      intro:
+        "Residents have marked worries from this area on the observation map. Cite the ones that support the plan: they are shown with the plan as links.",
+      cited: "The plan cites these observations",
+      noneCited: "The plan does not cite any map observations yet.",
+      choose: "A published observation from the area",
+      cite: "Cite the observation",
+      uncite: "Remove the citation: {{name}}",
+      noneToCite: "There are no other published observations from the area.",
+      browse: "See the area's observations on the map",
+      planTitle: "Observations the plan cites",
     },
     coauthors: {
       invited: "An invitation was sent to {{email}}. When they create an account with the link in it, they become an author of the plan.",

@@ -79,7 +79,7 @@ export const observationTexts = defineTexts({
         "Napsauta kartalta paikkaa. Näppäimistöllä: siirry kartalle, siirrä karttaa nuolinäppäimillä ja valitse kartan keskikohta Enter-näppäimellä. Voit myös jättää kartan käyttämättä ja valita alueen alta.",
       mapLabel: "Valitse paikka kartalta",
       picked: "Valittu paikka: {{lat}}, {{lng}}",
-      notPicked: "Karttalta ei ole valittu paikkaa.",
+      notPicked: "Kartalta ei ole valittu paikkaa.",
       clearPoint: "Poista valittu paikka",
       noMapLegend: "Ilman karttaa",
       noMapHelp: "Valitse alue ja kirjoita osoite tai paikan kuvaus. Jos valitsit paikan kartalta, sitä käytetään.",

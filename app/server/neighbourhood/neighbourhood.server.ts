@@ -1,13 +1,3 @@
-// Residents' neighbourhood plans (DOMAIN.md, level 3): the lifecycle draft → submitted → changes
-// requested / published → archived (or withdrawn), structured sections written by several
-// residents (co-authors added at once or invited by e-mail), the version history, comments with moderation, the networks' local notes on city
-// measures, and the two-way links between plan actions and city measures.
-//
-// Concurrency: every save bumps the plan's `version`. Conflicts are detected per item, because
-// co-authors usually write different items at the same time: each item (and the plan's basics)
-// has a revision, a short hash of its saved text. A save names the revision it was written on;
-// if someone else has saved the item since, nothing is written and the caller gets their text.
-import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
@@ -47,6 +37,21 @@ import { clock } from "../platform/clock";
 import { measureTitles, namesOf } from "../platform/select-names";
 import { scheduleMailDelivery } from "../mail/notifications.server";
 import { notifyCoauthorAdded, notifyCoauthorJoined, notifyPlanEvent } from "./plan-notifications.server";
+import {
+  basicsValues,
+  editablePlan,
+  ITEM_KINDS,
+  itemValues,
+  latestVersionRow,
+  parseSnapshot,
+  recordVersion,
+  revOf,
+  touch,
+  type ItemKind,
+  type PlanSnapshot,
+} from "./plan-history.server";
+
+export { EDITABLE_STATUSES, revOf, VERSION_THROTTLE_MS, type ItemKind, type PlanSnapshot } from "./plan-history.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -57,12 +62,8 @@ export { addNetworkNote, getNetwork, listNetworkNotes } from "./network-notes.se
 export type PlanActionCarrier = (typeof PLAN_ACTION_CARRIERS)[number];
 export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
 
-/** Statuses in which the authors write; everything else is read-only text. */
-export const EDITABLE_STATUSES: NeighbourhoodPlanStatus[] = ["draft", "changes_requested"];
 /** Statuses anyone may read. */
 export const PUBLIC_STATUSES: NeighbourhoodPlanStatus[] = ["published", "archived"];
-/** Saves by the same author within this time share one history row; a milestone always opens a new one. */
-export const VERSION_THROTTLE_MS = 5 * 60 * 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Access
@@ -85,159 +86,6 @@ export function loadPlanAccess(planId: number, r: Reader = db()) {
   const plan = r.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
   if (!plan) return null;
   return { plan, access: planAccessOf(plan, r) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Revisions and the version history
-
-export const revOf = (values: unknown[]) => createHash("sha1").update(JSON.stringify(values)).digest("base64url").slice(0, 12);
-
-const basicsValues = (p: { title: string; situation: string }) => [p.title, p.situation];
-
-/** The item tables, each with the fields a writer edits, in the order their revision hashes them. */
-const ITEM_KINDS = {
-  observation: { table: planObservations, fields: ["text", "placeName", "lat", "lng"] },
-  goal: { table: planGoals, fields: ["text"] },
-  action: {
-    table: planActions,
-    fields: ["text", "carriedBy", "organisationId", "timeline", "dueDate", "measureId", "goalId"],
-  },
-} as const;
-
-/** The edited fields of an item, in revision order. */
-const itemValues = (kind: ItemKind, item: Record<string, unknown>) => ITEM_KINDS[kind].fields.map((f) => item[f]);
-
-export type PlanSnapshot = {
-  title: string;
-  situation: string;
-  /** Who last wrote the title or the situation text. */
-  basicsAuthorId: string | null;
-  status: NeighbourhoodPlanStatus;
-  lastSavedAt: number;
-  authors: { userId: string; role: "owner" | "coauthor" }[];
-  observations: { id: number; text: string; placeName: string | null; lat: number | null; lng: number | null; authorId: string | null }[];
-  goals: { id: number; text: string; authorId: string | null }[];
-  actions: {
-    id: number;
-    text: string;
-    carriedBy: PlanActionCarrier;
-    organisationId: number | null;
-    timeline: string;
-    dueDate: string | null;
-    measureId: number | null;
-    goalId: number | null;
-    status: PlanActionStatus;
-    authorId: string | null;
-  }[];
-};
-
-function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string | null, now: Date): PlanSnapshot {
-  const plan = r.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()!;
-  return {
-    title: plan.title,
-    situation: plan.situation,
-    basicsAuthorId,
-    status: plan.status,
-    lastSavedAt: now.getTime(),
-    authors: r
-      .select({ userId: planAuthors.userId, role: planAuthors.role })
-      .from(planAuthors)
-      .where(eq(planAuthors.planId, planId))
-      .orderBy(asc(planAuthors.addedAt))
-      .all(),
-    observations: r
-      .select({
-        id: planObservations.id,
-        text: planObservations.text,
-        placeName: planObservations.placeName,
-        lat: planObservations.lat,
-        lng: planObservations.lng,
-        authorId: planObservations.authorId,
-      })
-      .from(planObservations)
-      .where(eq(planObservations.planId, planId))
-      .orderBy(asc(planObservations.position), asc(planObservations.id))
-      .all(),
-    goals: r
-      .select({ id: planGoals.id, text: planGoals.text, authorId: planGoals.authorId })
-      .from(planGoals)
-      .where(eq(planGoals.planId, planId))
-      .orderBy(asc(planGoals.position), asc(planGoals.id))
-      .all(),
-    actions: r
-      .select({
-        id: planActions.id,
-        text: planActions.text,
-        carriedBy: planActions.carriedBy,
-        organisationId: planActions.organisationId,
-        timeline: planActions.timeline,
-        dueDate: planActions.dueDate,
-        measureId: planActions.measureId,
-        goalId: planActions.goalId,
-        status: planActions.status,
-        authorId: planActions.authorId,
-      })
-      .from(planActions)
-      .where(eq(planActions.planId, planId))
-      .orderBy(asc(planActions.position), asc(planActions.id))
-      .all(),
-  };
-}
-
-function latestVersionRow(r: Reader, planId: number) {
-  return r.select().from(planVersions).where(eq(planVersions.planId, planId)).orderBy(desc(planVersions.id)).get() ?? null;
-}
-
-const parseSnapshot = (json: string) => JSON.parse(json) as PlanSnapshot;
-
-/**
- * Keeps the history: a new row when another person saves, after the throttle time, or at a
- * milestone (`note`); otherwise the author's latest row is brought up to date. The latest row is
- * therefore always the plan as it stands now.
- */
-function recordVersion(
-  tx: Tx,
-  planId: number,
-  version: number,
-  actorId: string | null,
-  now: Date,
-  opts: { note?: string; basicsAuthorId?: string } = {},
-) {
-  const latest = latestVersionRow(tx, planId);
-  const previous = latest ? parseSnapshot(latest.snapshot) : null;
-  const createdBy =
-    tx.select({ id: neighbourhoodPlans.createdById }).from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get()?.id ?? null;
-  const basicsAuthorId = opts.basicsAuthorId ?? previous?.basicsAuthorId ?? createdBy;
-  const snapshot = JSON.stringify(buildSnapshot(tx, planId, basicsAuthorId, now));
-  const merge =
-    latest && !opts.note && !latest.note && latest.savedById === actorId && now.getTime() - latest.savedAt.getTime() < VERSION_THROTTLE_MS;
-  if (merge) tx.update(planVersions).set({ version, snapshot }).where(eq(planVersions.id, latest.id)).run();
-  else
-    tx.insert(planVersions)
-      .values({ planId, version, snapshot, savedById: actorId, savedAt: now, note: opts.note ?? null })
-      .run();
-}
-
-/** Bumps the version, stamps the time and writes the history; every change goes through here. */
-function touch(
-  tx: Tx,
-  planId: number,
-  actorId: string | null,
-  now: Date,
-  opts: { note?: string; basicsAuthorId?: string; set?: Partial<typeof neighbourhoodPlans.$inferInsert> } = {},
-): number {
-  const current = tx
-    .select({ version: neighbourhoodPlans.version })
-    .from(neighbourhoodPlans)
-    .where(eq(neighbourhoodPlans.id, planId))
-    .get()!;
-  const version = current.version + 1;
-  tx.update(neighbourhoodPlans)
-    .set({ ...opts.set, version, updatedAt: now })
-    .where(eq(neighbourhoodPlans.id, planId))
-    .run();
-  recordVersion(tx, planId, version, actorId, now, opts);
-  return version;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,24 +124,6 @@ export type SaveResult =
   | { ok: true; id: number; rev: string; version: number; savedAt: number }
   | { ok: false; reason: "notFound" | "notEditable" | "invalidReference" }
   | ({ ok: false; reason: "conflict" } & Conflict);
-
-type PlanRow = typeof neighbourhoodPlans.$inferSelect;
-
-function editablePlan(
-  tx: Tx,
-  planId: number,
-  actorId: string,
-): { error: "notFound" | "notEditable" } | { plan: PlanRow; error?: undefined } {
-  const plan = tx.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
-  if (!plan) return { error: "notFound" };
-  const author = tx
-    .select({ userId: planAuthors.userId })
-    .from(planAuthors)
-    .where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, actorId)))
-    .get();
-  if (!author || !EDITABLE_STATUSES.includes(plan.status)) return { error: "notEditable" };
-  return { plan };
-}
 
 const nameOf = (r: Reader, userId: string | null) =>
   userId ? (r.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null) : null;
@@ -436,8 +266,6 @@ export function savePlanAction(viewer: Viewer, planId: number, ref: ItemRef, inp
     return null;
   });
 }
-
-export type ItemKind = keyof typeof ITEM_KINDS;
 
 export function removeItem(
   viewer: Viewer,

@@ -12,6 +12,7 @@ import {
   observationPhotos,
   observations,
   organisations,
+  planObservationCitations,
   users,
   type ObservationDay,
   type ObservationHandling,
@@ -634,31 +635,39 @@ export function myObservations(userId: string, r: Reader = db()) {
     .all();
 }
 
-/** Published observations linked to a measure (its page shows them). */
-export function observationsForMeasure(measureId: number, r: Reader = db()): PublicObservation[] {
-  return (
-    r
-      .select(listColumns)
-      .from(observations)
-      .innerJoin(areas, eq(areas.id, observations.areaId))
-      .where(and(eq(observations.measureId, measureId), eq(observations.review, "approved")))
-      .orderBy(desc(observations.createdAt))
-      .all() as ListRow[]
-  ).map(toPublic);
+/** Published observations matching a condition, newest first, as the public may see them. */
+function publishedWhere(condition: SQL, r: Reader, limit?: number): PublicObservation[] {
+  const query = r
+    .select(listColumns)
+    .from(observations)
+    .innerJoin(areas, eq(areas.id, observations.areaId))
+    .where(and(condition, eq(observations.review, "approved")))
+    .orderBy(desc(observations.createdAt), desc(observations.id));
+  return ((limit ? query.limit(limit) : query).all() as ListRow[]).map(toPublic);
 }
 
-/** Published observations in an area and the areas below it (the area page, a plan's citations). */
+/** Published observations linked to a measure (its page shows them). */
+export function observationsForMeasure(measureId: number, r: Reader = db()): PublicObservation[] {
+  return publishedWhere(eq(observations.measureId, measureId), r);
+}
+
+/** Published observations in an area and the areas below it (the area page, what a plan may cite). */
 export function observationsForArea(areaId: number, r: Reader = db(), limit = 50): PublicObservation[] {
-  return (
-    r
-      .select(listColumns)
-      .from(observations)
-      .innerJoin(areas, eq(areas.id, observations.areaId))
-      .where(and(inArray(observations.areaId, areaDescendantIds([areaId], r as Db)), eq(observations.review, "approved")))
-      .orderBy(desc(observations.createdAt))
-      .limit(limit)
-      .all() as ListRow[]
-  ).map(toPublic);
+  return publishedWhere(inArray(observations.areaId, areaDescendantIds([areaId], r as Db)), r, limit);
+}
+
+/** Published observations a residents' plan cites (one withdrawn from publication drops out). */
+export function observationsCitedByPlan(planId: number, r: Reader = db()): PublicObservation[] {
+  return publishedWhere(
+    inArray(
+      observations.id,
+      r
+        .select({ id: planObservationCitations.observationId })
+        .from(planObservationCitations)
+        .where(eq(planObservationCitations.planId, planId)),
+    ),
+    r,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

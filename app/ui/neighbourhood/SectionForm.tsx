@@ -76,11 +76,15 @@ function dropStored(key: string) {
 }
 
 /** Puts values into the form's fields (uncontrolled inputs: the DOM holds the text). */
+/** Fired on a form after its fields were set in place, for a field that shows its value elsewhere too (a map point). */
+export const FILLED_EVENT = "lahiturva:filled";
+
 function fill(form: HTMLFormElement, values: Record<string, unknown>) {
   for (const [name, value] of Object.entries(values)) {
     const field = form.elements.namedItem(name);
     if (field && "value" in field) (field as unknown as HTMLInputElement).value = value == null ? "" : String(value);
   }
+  form.dispatchEvent(new Event(FILLED_EVENT));
 }
 
 /** Which forms have unsaved text, so "submit the plan" can wait for them. */

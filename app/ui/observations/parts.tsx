@@ -4,6 +4,7 @@
 import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
+import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
@@ -169,19 +170,25 @@ export function LinkedObservations({
   title,
   empty,
   more,
+  headingOrder = 2,
+  action,
 }: {
   items: ListedObservation[];
   categories: CategoryNames[];
   title: string;
   empty?: string;
   more?: { to: string; label: string };
+  /** h2 on a page of its own sections, h3 inside one. */
+  headingOrder?: 2 | 3;
+  /** Something to do with each item (a plan's "remove the citation"), after its link. */
+  action?: (o: ListedObservation) => ReactNode;
 }) {
   const { i18n } = useTranslation();
+  const id = useId();
   if (!items.length && !empty) return null;
-  const id = `linked-observations-${title.length}`;
   return (
     <section aria-labelledby={id}>
-      <Text component="h2" fw={700} size="lg" id={id} mb="xs">
+      <Text component={headingOrder === 2 ? "h2" : "h3"} fw={700} size={headingOrder === 2 ? "lg" : "md"} id={id} mb="xs">
         {title}
       </Text>
       {items.length ? (
@@ -193,6 +200,7 @@ export function LinkedObservations({
                 {o.description.length > 90 ? `${o.description.slice(0, 87)}…` : o.description}
               </Anchor>{" "}
               ({localName({ nameFi: o.areaNameFi, nameSv: o.areaNameSv }, i18n.language)}) <ObservationStatus handling={o.handling} />
+              {action ? <> {action(o)}</> : null}
             </li>
           ))}
         </ul>
