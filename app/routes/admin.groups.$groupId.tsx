@@ -6,7 +6,7 @@ import { localName } from "~/i18n/names";
 import { getGroup, listGroupAreas, listGroupMembers } from "~/server/people/directory.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { clock } from "~/server/platform/clock";
-import { TableHead } from "~/ui/TableParts";
+import { DataTable } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 
@@ -42,28 +42,27 @@ export default function AdminGroupDetail() {
         <Text size="sm" mb="sm">
           {t("admin.groupMembersHelp")}
         </Text>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <TableHead columns={[t("admin.name"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]} />
-            <Table.Tbody>
-              {members.map((m) => (
-                <Table.Tr key={m.membershipId}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/users/${m.userId}`}>
-                      {m.name}
-                    </Anchor>
-                    {m.leftAt && new Date(m.leftAt) <= now ? (
-                      <Badge ml="xs" color="dark" variant="light" size="sm">
-                        {t("admin.former")}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <MembershipCells membership={m} dates="joinedAndLeft" />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={localName(group, i18n.language)}
+          minWidth={640}
+          columns={[t("admin.name"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]}
+        >
+          {members.map((m) => (
+            <Table.Tr key={m.membershipId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/admin/users/${m.userId}`}>
+                  {m.name}
+                </Anchor>
+                {m.leftAt && new Date(m.leftAt) <= now ? (
+                  <Badge ml="xs" color="dark" variant="light" size="sm">
+                    {t("admin.former")}
+                  </Badge>
+                ) : null}
+              </Table.Td>
+              <MembershipCells membership={m} dates="joinedAndLeft" />
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Paper>
     </Stack>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { listGroups } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
-import { TableHead } from "~/ui/TableParts";
+import { DataTable } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.groups", "admin.title"]);
@@ -19,23 +19,22 @@ export default function AdminGroups() {
   const { t, i18n } = useTranslation();
   const { groups } = useLoaderData<typeof loader>();
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table striped>
-        <TableHead columns={[t("admin.group"), t("admin.groupKind"), t("admin.activeMembers")]} />
-        <Table.Tbody>
-          {groups.map((g) => (
-            <Table.Tr key={g.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/admin/groups/${g.id}`}>
-                  {localName(g, i18n.language)}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{t(`groupKinds.${g.kind}`)}</Table.Td>
-              <Table.Td>{g.memberCount}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      caption={t("admin.section.groups")}
+      minWidth={520}
+      columns={[t("admin.group"), t("admin.groupKind"), t("admin.activeMembers")]}
+    >
+      {groups.map((g) => (
+        <Table.Tr key={g.id}>
+          <Table.Td>
+            <Anchor component={Link} to={`/admin/groups/${g.id}`}>
+              {localName(g, i18n.language)}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{t(`groupKinds.${g.kind}`)}</Table.Td>
+          <Table.Td>{g.memberCount}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -12,7 +12,7 @@ import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } 
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { RowActionForm, TableHead } from "~/ui/TableParts";
+import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -92,34 +92,34 @@ export default function AdminInvitations() {
       </Title>
       {invitations.length === 0 ? <Text>{t("admin.noOpenInvitations")}</Text> : null}
       {invitations.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <TableHead columns={[t("admin.name"), t("auth.email"), t("admin.group"), t("admin.expires")]} actions />
-            <Table.Tbody>
-              {invitations.map((inv) => (
-                <Table.Tr key={inv.id}>
-                  <Table.Td>{inv.name}</Table.Td>
-                  <Table.Td>{inv.email}</Table.Td>
-                  <Table.Td>
-                    {inv.groupNameFi
-                      ? localName({ nameFi: inv.groupNameFi, nameSv: inv.groupNameSv, nameEn: inv.groupNameEn }, i18n.language)
-                      : "–"}
-                  </Table.Td>
-                  <Table.Td>{fmt.dateTime(inv.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    <RowActionForm
-                      intent="revoke"
-                      idName="invitationId"
-                      id={inv.id}
-                      label={t("admin.revoke")}
-                      accessibleName={t("admin.revokeFor", { name: inv.name })}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("admin.openInvitations")}
+          minWidth={640}
+          columns={[t("admin.name"), t("auth.email"), t("admin.group"), t("admin.expires")]}
+          actions
+        >
+          {invitations.map((inv) => (
+            <Table.Tr key={inv.id}>
+              <Table.Td>{inv.name}</Table.Td>
+              <Table.Td>{inv.email}</Table.Td>
+              <Table.Td>
+                {inv.groupNameFi
+                  ? localName({ nameFi: inv.groupNameFi, nameSv: inv.groupNameSv, nameEn: inv.groupNameEn }, i18n.language)
+                  : "–"}
+              </Table.Td>
+              <Table.Td>{fmt.dateTime(inv.expiresAt)}</Table.Td>
+              <Table.Td>
+                <RowActionForm
+                  intent="revoke"
+                  idName="invitationId"
+                  id={inv.id}
+                  label={t("admin.revoke")}
+                  accessibleName={t("admin.revokeFor", { name: inv.name })}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
     </Stack>
   );

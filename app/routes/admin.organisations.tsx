@@ -10,7 +10,7 @@ import { localName } from "~/i18n/names";
 import { listOrganisations, saveOrganisation } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { FieldSelect, FieldTextInput, FormErrors } from "~/ui/forms";
-import { EditLinkCell, TableHead } from "~/ui/TableParts";
+import { EditLinkCell, DataTable } from "~/ui/TableParts";
 import { LocalizedNameFields, localizedNameDefaults } from "~/ui/admin/LocalizedFields";
 import { pageTitle } from "~/i18n/page-title";
 
@@ -96,22 +96,22 @@ export default function AdminOrganisations() {
           </Stack>
         </Form>
       </Paper>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped>
-          <TableHead columns={[t("admin.name"), t("admin.shortName"), t("admin.organisationKind"), t("admin.activeMembers")]} actions />
-          <Table.Tbody>
-            {organisations.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td>{localName(o, i18n.language)}</Table.Td>
-                <Table.Td>{o.shortName ?? "–"}</Table.Td>
-                <Table.Td>{t(`organisationKinds.${o.kind}`)}</Table.Td>
-                <Table.Td>{o.memberCount}</Table.Td>
-                <EditLinkCell to={`?edit=${o.id}`} name={localName(o, i18n.language)} />
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        caption={t("admin.section.organisations")}
+        minWidth={640}
+        columns={[t("admin.name"), t("admin.shortName"), t("admin.organisationKind"), t("admin.activeMembers")]}
+        actions
+      >
+        {organisations.map((o) => (
+          <Table.Tr key={o.id}>
+            <Table.Td>{localName(o, i18n.language)}</Table.Td>
+            <Table.Td>{o.shortName ?? "–"}</Table.Td>
+            <Table.Td>{t(`organisationKinds.${o.kind}`)}</Table.Td>
+            <Table.Td>{o.memberCount}</Table.Td>
+            <EditLinkCell to={`?edit=${o.id}`} name={localName(o, i18n.language)} />
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }

@@ -17,7 +17,7 @@ import {
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { FormErrors } from "~/ui/forms";
 import { clock } from "~/server/platform/clock";
-import { RowActionForm, TableHead } from "~/ui/TableParts";
+import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
 import { pageTitle } from "~/i18n/page-title";
@@ -108,37 +108,35 @@ export default function AdminUserDetail() {
         <Title order={3} size="h4" mb="sm">
           {t("admin.memberships")}
         </Title>
-        <Table.ScrollContainer minWidth={640}>
-          <Table>
-            <TableHead
-              columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]}
-              actions
-            />
-            <Table.Tbody>
-              {memberships.map((m) => {
-                const ended = !!m.leftAt && new Date(m.leftAt) <= now;
-                const groupName = localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language);
-                return (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>{groupName}</Table.Td>
-                    <MembershipCells membership={m} dates="joinedAndLeft" />
-                    <Table.Td>
-                      {!ended ? (
-                        <RowActionForm
-                          intent="endMembership"
-                          idName="membershipId"
-                          id={m.id}
-                          label={t("admin.endMembership")}
-                          accessibleName={t("admin.endMembershipOf", { group: groupName })}
-                        />
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t("admin.memberships")}
+          minWidth={640}
+          columns={[t("admin.group"), t("admin.position"), t("admin.organisation"), t("admin.joined"), t("admin.left")]}
+          actions
+          striped={false}
+        >
+          {memberships.map((m) => {
+            const ended = !!m.leftAt && new Date(m.leftAt) <= now;
+            const groupName = localName({ nameFi: m.groupNameFi, nameSv: m.groupNameSv, nameEn: m.groupNameEn }, i18n.language);
+            return (
+              <Table.Tr key={m.id}>
+                <Table.Td>{groupName}</Table.Td>
+                <MembershipCells membership={m} dates="joinedAndLeft" />
+                <Table.Td>
+                  {!ended ? (
+                    <RowActionForm
+                      intent="endMembership"
+                      idName="membershipId"
+                      id={m.id}
+                      label={t("admin.endMembership")}
+                      accessibleName={t("admin.endMembershipOf", { group: groupName })}
+                    />
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
       </Paper>
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">

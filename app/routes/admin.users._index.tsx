@@ -7,7 +7,7 @@ import { UserFilterSchema } from "~/forms/admin";
 import { listUsers } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { Pager } from "~/ui/Pager";
-import { TableHead } from "~/ui/TableParts";
+import { DataTable } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.users", "admin.title"]);
@@ -38,38 +38,38 @@ export default function AdminUsers() {
           <Button type="submit">{t("common.filter")}</Button>
         </Group>
       </Form>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped highlightOnHover>
-          <TableHead columns={[t("admin.name"), t("auth.email"), t("admin.roles"), t("admin.status")]} />
-          <Table.Tbody>
-            {users.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/users/${u.id}`}>
-                    {u.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {[...new Set(u.groups.map((g) => g.kind))].map((k) => (
-                      <Badge key={k} variant="light" size="sm">
-                        {t(`groupKinds.${k}`)}
-                      </Badge>
-                    ))}
-                    {u.isResident ? (
-                      <Badge variant="outline" size="sm">
-                        {t("groupKinds.resident")}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{u.disabledAt ? t("admin.disabled") : t("admin.active")}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        caption={t("admin.section.users")}
+        minWidth={640}
+        columns={[t("admin.name"), t("auth.email"), t("admin.roles"), t("admin.status")]}
+        highlightOnHover
+      >
+        {users.map((u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/users/${u.id}`}>
+                {u.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{u.email}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {[...new Set(u.groups.map((g) => g.kind))].map((k) => (
+                  <Badge key={k} variant="light" size="sm">
+                    {t(`groupKinds.${k}`)}
+                  </Badge>
+                ))}
+                {u.isResident ? (
+                  <Badge variant="outline" size="sm">
+                    {t("groupKinds.resident")}
+                  </Badge>
+                ) : null}
+              </Group>
+            </Table.Td>
+            <Table.Td>{u.disabledAt ? t("admin.disabled") : t("admin.active")}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Pager page={page} pageCount={pageCount} total={total} />
     </>
   );

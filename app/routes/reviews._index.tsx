@@ -18,7 +18,7 @@ import { FieldTextInput, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
-import { TableHead } from "~/ui/TableParts";
+import { DataTable } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.title");
 
@@ -82,32 +82,31 @@ export default function ReviewsPage() {
           </Form>
         </Paper>
       ) : null}
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped>
-          <TableHead columns={[t("reviews.reviewTitle"), t("reviews.period"), t("measures.statusLabel"), t("reviews.sentAt")]} />
-          <Table.Tbody>
-            {reviews.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/reviews/${r.id}`}>
-                    <ReviewTitleText title={r.title} />
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {localName({ nameFi: r.planNameFi, nameSv: r.planNameSv, nameEn: r.planNameEn }, i18n.language)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {fmt.date(r.periodStart)} – {fmt.date(r.periodEnd)}
-                </Table.Td>
-                <Table.Td>
-                  <ReviewStatusBadge status={r.status} />
-                </Table.Td>
-                <Table.Td>{fmt.date(r.sentAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        caption={t("reviews.title")}
+        minWidth={640}
+        columns={[t("reviews.reviewTitle"), t("reviews.period"), t("measures.statusLabel"), t("reviews.sentAt")]}
+      >
+        {reviews.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/reviews/${r.id}`}>
+                <ReviewTitleText title={r.title} />
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {localName({ nameFi: r.planNameFi, nameSv: r.planNameSv, nameEn: r.planNameEn }, i18n.language)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {fmt.date(r.periodStart)} – {fmt.date(r.periodEnd)}
+            </Table.Td>
+            <Table.Td>
+              <ReviewStatusBadge status={r.status} />
+            </Table.Td>
+            <Table.Td>{fmt.date(r.sentAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {reviews.length === 0 ? <Text>{t("reviews.none")}</Text> : null}
       {sent.length >= 2 ? (
         <Paper withBorder p="md" component="section" aria-labelledby="compare">
