@@ -237,7 +237,7 @@ async function main() {
   let serverErrors = "";
   // Started as `npm start` starts it (same heap limit).
   const startServer = (extraEnv: Record<string, string> = {}): ChildProcess => {
-    const child = spawn(process.execPath, ["--max-old-space-size=256", "build/server.js"], {
+    const child = spawn(process.execPath, ["--max-old-space-size=192", "build/server.js"], {
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -316,6 +316,7 @@ async function main() {
     // 16 concurrent writers, each on a measure of its own, tracking the version it saved last.
     process.stdout.write(`  posting follow-ups (16 writers)…\n`);
     const writerMeasures = ids.measureIds.slice(0, 16);
+    let waveTargets: { consultation: number; question: number; category: number; areaId: number } | undefined;
     const versions = new Map<number, number>();
     for (const id of writerMeasures) versions.set(id, 1);
     // The bench's expert may report on anything: make it a coordinator for the run.
@@ -328,6 +329,25 @@ async function main() {
         .prepare("insert into memberships (user_id, group_id, position, joined_at) values (?, ?, 'member', ?)")
         .run(user.id, group, Date.now());
       raw.prepare(`update measures set status = 'in_progress' where id in (${writerMeasures.join(",")})`).run();
+      // The write wave's residents' writes need somewhere to go: a home area (to answer), an open
+      // city-wide consultation with one scale question, and the map's categories (from the migrations).
+      raw.prepare("insert or ignore into residencies (user_id, area_id, since) values (?, ?, ?)").run(user.id, ids.areaIds[0], Date.now());
+      const consultation = Number(
+        raw
+          .prepare(
+            "insert into consultations (title_fi, description_fi, opens_at, closes_at, created_by_id) values ('Kysely', 'Kuinka turvalliseksi koet alueesi?', ?, ?, ?)",
+          )
+          .run(Date.now() - 86_400_000, Date.now() + 30 * 86_400_000, user.id).lastInsertRowid,
+      );
+      const question = Number(
+        raw
+          .prepare(
+            "insert into consultation_questions (consultation_id, position, kind, text_fi) values (?, 1, 'scale', 'Turvallisuuden tunne')",
+          )
+          .run(consultation).lastInsertRowid,
+      );
+      const category = (raw.prepare("select id from observation_categories order by id limit 1").get() as { id: number }).id;
+      waveTargets = { consultation, question, category, areaId: ids.areaIds[0]! };
       raw.close();
       return expert;
     })();
@@ -434,9 +454,9 @@ async function main() {
     });
 
     // The write wave (issue 19): every read page at once, 32 connections spread over them, while
-    // residents write at 20 a second: 2 follow-ups (on measures in turn), the rest plan comments
-    // (on the published plans in turn). Every page: p95 within the read target, 0 errors, and the
-    // writers reach 95 % of the rate asked.
+    // 20 writes a second come in: 2 follow-ups (on measures in turn) and residents' writes:
+    // consultation answers, map observations and plan comments (on the published plans in turn).
+    // Every page: p95 within the read target, 0 errors, and the writers reach 95 % of the rate asked.
     process.stdout.write(`  the write wave: every read page at once while residents write 20 times a second…\n`);
     const wavePages = pages.filter((p) => !p.gzip);
     const waveReader = new Database(dbPath, { readonly: true });
@@ -453,10 +473,31 @@ async function main() {
         })
       ).status === 302;
     const WAVE_WRITES = 20;
+    // A map observation is sent as the report form sends it: multipart (it may carry a photo).
+    const report = async (n: number) => {
+      const form = new FormData();
+      form.set("areaId", String(waveTargets!.areaId));
+      form.set("address", `Aaltokatu ${n % 100}`);
+      form.set("categoryId", String(waveTargets!.category));
+      form.set("timeOfDay", "evening");
+      form.set("dayType", "any");
+      form.set("description", `Pimeä kohta kadulla, havainto ${n}`);
+      const res = await fetch(`${base}/observations/new`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: writeCookie, Origin: base },
+        body: form,
+      });
+      return res.status === 302;
+    };
     const stopWriters = steadyWriters(WAVE_WRITES, (n) => {
-      // Every tenth write is a follow-up: 2 a second. The measures take turns, so two follow-ups
-      // never race for one version.
-      if (n % 10 === 0 || !commentPlans.length) {
+      const slot = n % 10;
+      // Slots of ten: 1 follow-up (2 a second), 3 consultation answers, 2 map observations and 4
+      // plan comments. The measures take turns, so two follow-ups never race for one version.
+      if (waveTargets && (slot === 1 || slot === 2 || slot === 3))
+        return post(`/consultations/${waveTargets.consultation}`, { [`q${waveTargets.question}`]: String(1 + (n % 5)) });
+      if (waveTargets && (slot === 4 || slot === 5)) return report(n);
+      if (slot === 0 || !commentPlans.length) {
         const id = writerMeasures[((n / 10) % writerMeasures.length) | 0];
         return post(`/measures/${id}/follow-up`, {
           version: String(measureVersion(id)),
@@ -564,7 +605,7 @@ async function main() {
     console.log("");
     const writersOk = writeWave.writesPerSecond >= 0.95 * writeWave.requestedPerSecond;
     console.log(
-      `write wave: 32 connections over ${wavePages.length} pages while writing ${num(writeWave.writesPerSecond)} writes/s of ${writeWave.requestedPerSecond} asked (2/s follow-ups, the rest plan comments; target ≥ 95 %): ${writersOk ? "yes" : "NO"}${writers.failed ? ` (${writers.failed} writes failed)` : ""}`,
+      `write wave: 32 connections over ${wavePages.length} pages while writing ${num(writeWave.writesPerSecond)} writes/s of ${writeWave.requestedPerSecond} asked (2/s follow-ups, 6/s consultation answers, 4/s map observations, 8/s plan comments; target ≥ 95 %): ${writersOk ? "yes" : "NO"}${writers.failed ? ` (${writers.failed} writes failed)` : ""}`,
     );
     for (const [name, f] of Object.entries(writeWave.pages)) {
       const ok = f.p95 <= READ_P95_TARGET && f.errors === 0;

@@ -43,7 +43,7 @@ beforeAll(async () => {
     const setup = spawn("node", ["--import", "tsx", "db/setup.ts", "--empty"], { env, stdio: ["ignore", "ignore", "inherit"] });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup --empty exited ${code}`))));
   });
-  server = spawn("node", ["--max-old-space-size=256", "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn("node", ["--max-old-space-size=192", "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout?.on("data", (d) => (serverLog += String(d)));
   server.stderr?.on("data", (d) => (serverLog += String(d)));
   emptyUrl = `http://127.0.0.1:${port}`;

@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
   } as NodeJS.ProcessEnv;
   await run("node", ["--import", "tsx", "db/setup.ts"], env);
   // The compiled server, as `npm start` runs it.
-  server = spawn("node", ["--max-old-space-size=256", "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn("node", ["--max-old-space-size=192", "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   // The server's log goes on to the terminal, and a cached answer that differed from a fresh one
   // fails the run (decisions/0014), whether or not a test looked at that page.
   const verificationFailures: string[] = [];

@@ -110,6 +110,8 @@ export function trackTables(sqlite: Database.Database): void {
   };
 }
 
+const MAX_REMEMBERED_STATEMENTS = 5_000;
+
 function statementInfo(statement: Database.Statement): StatementInfo {
   const s = state();
   const known = s.infoByStatement.get(statement);
@@ -120,6 +122,9 @@ function statementInfo(statement: Database.Statement): StatementInfo {
   let info = s.infoBySql.get(source);
   if (!info) {
     info = classify(source, schemaOf(statement.database));
+    // The app has a few hundred distinct statements; a list of ids of any length is one more
+    // each, so the memo is emptied now and then rather than left to grow.
+    if (s.infoBySql.size >= MAX_REMEMBERED_STATEMENTS) s.infoBySql.clear();
     s.infoBySql.set(source, info);
   }
   s.infoByStatement.set(statement, info);
