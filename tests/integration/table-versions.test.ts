@@ -3,7 +3,9 @@
 // written, and then it is fresh on the very next request; writes to anything else leave it cached.
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { measures, neighbourhoodPlans, notifications, planAuthors, safetyPlans } from "../../db/schema";
+import sharp from "sharp";
+import { areas, measures, neighbourhoodPlans, notifications, observationCategories, planAuthors, safetyPlans } from "../../db/schema";
+import { moderateObservation, observationsForArea, reportObservation } from "~/server/observations/observations.server";
 import { addFollowUp } from "~/server/city/measures.server";
 import { addComment, getPlanView } from "~/server/neighbourhood/neighbourhood.server";
 import { clock } from "~/server/platform/clock";
@@ -113,6 +115,38 @@ describe("page cache keyed on the tables a page read", () => {
     // The plan page reads whether a measure is public, which depends on its status.
     expect((await publishedPlan()).cached).toBe(false);
     expect((await summary()).cached).toBe(false);
+  });
+});
+
+describe("new map observations", () => {
+  it("a new (unpublished) report leaves the lists of published ones cached; publishing it turns them over", async () => {
+    const linjat = db()
+      .select({ id: areas.id })
+      .from(areas)
+      .where(and(eq(areas.level, "sub_area"), eq(areas.code, "30102")))
+      .get()!.id;
+    const areaPage = () => view(`/areas/${linjat}`, () => observationsForArea(linjat));
+    expect((await areaPage()).cached).toBe(false);
+    expect((await areaPage()).cached).toBe(true);
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#335577" } })
+      .jpeg()
+      .toBuffer();
+    const reported = await reportObservation(viewerOf(DEMO.resident), {
+      place: { kind: "address", areaId: linjat, address: "Välimuistinkatu 1" },
+      categoryId: db().select({ id: observationCategories.id }).from(observationCategories).get()!.id,
+      timeOfDay: "evening",
+      dayType: "any",
+      description: "Välimuistin havainto",
+      photo: { bytes: new Uint8Array(photo), name: "kuva.jpg" },
+    });
+    expect(reported.ok).toBe(true);
+    // Unpublished: no list of published observations can have changed.
+    expect((await areaPage()).cached).toBe(true);
+    const id = (reported as { id: number }).id;
+    expect(moderateObservation(viewerOf(DEMO.network), id, { decision: "approve" }).ok).toBe(true);
+    const fresh = await areaPage();
+    expect(fresh.cached).toBe(false);
+    expect(fresh.html).toContain("Välimuistin havainto");
   });
 });
 

@@ -28,6 +28,7 @@ import { isCoordinator, isExpertMember, memberGroupIds, type Viewer } from "../p
 import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
 import { db, type Db, type Tx } from "../platform/db.server";
+import { readPartition, writePartition } from "../platform/table-versions.server";
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
 import { boundaryCentre, clusterPoints, coarsen, isPlausiblePoint, parseBoundary, placePoint, type Boundary, type LatLng } from "./geo";
 import { cleanPhoto } from "./photo.server";
@@ -35,6 +36,12 @@ import { cleanPhoto } from "./photo.server";
 type Reader = Pick<Db, "select" | "all">;
 
 export const observationLink = (id: number) => `/observations/${id}`;
+
+// The change-counter partitions of new (unpublished) and published observations (table-versions.server.ts).
+const OBSERVATIONS = "observations";
+const PHOTOS = "observation_photos";
+const PENDING = "pending";
+const PUBLISHED = "approved";
 
 // ---------------------------------------------------------------------------------------------
 // Categories
@@ -235,25 +242,32 @@ export async function reportObservation(
       if (!area) return { ok: false, reason: "area" };
       place = { areaId: area.id, lat: null, lng: null, address: input.place.address.trim() || null };
     }
-    const id = Number(
-      tx
-        .insert(observations)
-        .values({
-          reporterId: reporter.id,
-          ...place,
-          categoryId: category.id,
-          timeOfDay: input.timeOfDay,
-          dayType: input.dayType,
-          description: input.description.trim(),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run().lastInsertRowid,
+    // A new report is unpublished: its rows go to the "pending" partition, which no page of
+    // published observations reads (publishedWhere).
+    const id = writePartition(OBSERVATIONS, PENDING, () =>
+      Number(
+        tx
+          .insert(observations)
+          .values({
+            reporterId: reporter.id,
+            ...place,
+            categoryId: category.id,
+            timeOfDay: input.timeOfDay,
+            dayType: input.dayType,
+            description: input.description.trim(),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run().lastInsertRowid,
+      ),
     );
     if (photo)
-      tx.insert(observationPhotos)
-        .values({ observationId: id, ...photo })
-        .run();
+      writePartition(PHOTOS, PENDING, () =>
+        tx
+          .insert(observationPhotos)
+          .values({ observationId: id, ...photo })
+          .run(),
+      );
     notifyMany(
       tx,
       moderatorIds(tx, place.areaId),
@@ -635,7 +649,12 @@ export function myObservations(userId: string, r: Reader = db()) {
     .all();
 }
 
-/** Published observations matching a condition, newest first, as the public may see them. */
+/**
+ * Published observations matching a condition, newest first, as the public may see them. New
+ * reports arrive unpublished (reportObservation adds them to the "pending" partition), so a
+ * wave of reports does not turn over the pages that list published ones; publishing one is an
+ * update of its `review` column, which these reads name and so still notice at once.
+ */
 function publishedWhere(condition: SQL, r: Reader, limit?: number): PublicObservation[] {
   const query = r
     .select(listColumns)
@@ -643,7 +662,10 @@ function publishedWhere(condition: SQL, r: Reader, limit?: number): PublicObserv
     .innerJoin(areas, eq(areas.id, observations.areaId))
     .where(and(condition, eq(observations.review, "approved")))
     .orderBy(desc(observations.createdAt), desc(observations.id));
-  return ((limit ? query.limit(limit) : query).all() as ListRow[]).map(toPublic);
+  const rows = readPartition(OBSERVATIONS, PUBLISHED, () =>
+    readPartition(PHOTOS, PUBLISHED, () => (limit ? query.limit(limit) : query).all() as ListRow[]),
+  );
+  return rows.map(toPublic);
 }
 
 /** Published observations linked to a measure (its page shows them). */
