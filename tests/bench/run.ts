@@ -8,6 +8,7 @@ import { createServer as createNetServer } from "node:net";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import { BENCH_PASSWORD, BENCH_USERS, generateDataset, generateReviews } from "./dataset";
+import { SERVER_ARGS, SERVER_ENV } from "../setup/server-process";
 
 type PageResult = {
   name: string;
@@ -237,9 +238,10 @@ async function main() {
   let serverErrors = "";
   // Started as `npm start` starts it (same heap limit).
   const startServer = (extraEnv: Record<string, string> = {}): ChildProcess => {
-    const child = spawn(process.execPath, ["--max-old-space-size=192", "build/server.js"], {
+    const child = spawn(process.execPath, SERVER_ARGS, {
       env: {
         ...process.env,
+        ...SERVER_ENV,
         NODE_ENV: "production",
         PORT: String(port),
         HOST: "127.0.0.1",

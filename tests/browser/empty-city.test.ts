@@ -11,6 +11,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser } from "./helpers";
+import { SERVER_ARGS, SERVER_ENV } from "../setup/server-process";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,7 +44,7 @@ beforeAll(async () => {
     const setup = spawn("node", ["--import", "tsx", "db/setup.ts", "--empty"], { env, stdio: ["ignore", "ignore", "inherit"] });
     setup.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`setup --empty exited ${code}`))));
   });
-  server = spawn("node", ["--max-old-space-size=192", "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn("node", SERVER_ARGS, { env: { ...env, ...SERVER_ENV }, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout?.on("data", (d) => (serverLog += String(d)));
   server.stderr?.on("data", (d) => (serverLog += String(d)));
   emptyUrl = `http://127.0.0.1:${port}`;

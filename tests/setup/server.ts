@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { SERVER_ARGS, SERVER_ENV } from "./server-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -52,7 +53,7 @@ export default async function setup(project: TestProject) {
   } as NodeJS.ProcessEnv;
   await run("node", ["--import", "tsx", "db/setup.ts"], env);
   // The compiled server, as `npm start` runs it.
-  server = spawn("node", ["--max-old-space-size=192", "build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn("node", SERVER_ARGS, { env: { ...env, ...SERVER_ENV }, stdio: ["ignore", "pipe", "pipe"] });
   // The server's log goes on to the terminal, and a cached answer that differed from a fresh one
   // fails the run (decisions/0014), whether or not a test looked at that page.
   const verificationFailures: string[] = [];

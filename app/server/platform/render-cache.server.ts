@@ -19,7 +19,7 @@ import { deflatePiece, gzipWithNonce } from "./gzip-pieces";
 import { stillFresh, type TableDeps } from "./table-versions.server";
 
 /** Memory the cached HTML may take, in bytes. */
-const MAX_BYTES = 24 * 1024 * 1024;
+const MAX_BYTES = 16 * 1024 * 1024;
 /** A page larger than this is not worth keeping (an export-sized list). */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
