@@ -333,7 +333,7 @@ async function main() {
       raw.prepare(`update measures set status = 'in_progress' where id in (${writerMeasures.join(",")})`).run();
       // The write wave's residents' writes need somewhere to go: a home area (to answer), an open
       // city-wide consultation with one scale question, and the map's categories (from the migrations).
-      raw.prepare("insert or ignore into residencies (user_id, area_id, since) values (?, ?, ?)").run(user.id, ids.areaIds[0], Date.now());
+      raw.prepare("insert or ignore into residencies (user_id, area_id) values (?, ?)").run(user.id, ids.areaIds[0]);
       const consultation = Number(
         raw
           .prepare(
