@@ -7,20 +7,18 @@ import { parseWithZod } from "@conform-to/zod";
 import { Alert, Button, Fieldset, Group, NativeSelect, Radio, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ObservationReportSchema } from "~/forms/observations";
 import { localName } from "~/i18n/names";
 import { pageTitle } from "~/i18n/page-title";
-import { boundsOf, type LatLng } from "~/server/observations/geo";
+import { boundsOf } from "~/server/observations/geo";
 import { MAX_PHOTO_BYTES } from "~/server/observations/photo.server";
 import { listCategories, mapShapes, reportableAreas, reportObservation } from "~/server/observations/observations.server";
 import { authorize } from "~/server/people/guard.server";
 import { config } from "~/server/platform/config.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { useErrorText, FormErrors } from "~/ui/forms";
-import { ObservationMap } from "~/ui/observations/ObservationMap";
-import { ApproximateNote } from "~/ui/observations/parts";
+import { MapPointField } from "~/ui/observations/MapPointField";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.report.title");
 
@@ -87,13 +85,6 @@ export default function ReportObservation() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ObservationReportSchema }),
     shouldValidate: "onBlur",
   });
-  const typed = (v: unknown) => (typeof v === "string" && v !== "" ? Number(v) : null);
-  const typedPoint =
-    typed(fields.lat.initialValue) != null && typed(fields.lng.initialValue) != null
-      ? { lat: typed(fields.lat.initialValue)!, lng: typed(fields.lng.initialValue)! }
-      : null;
-  const [picked, setPicked] = useState<LatLng | null>(null);
-  const point = picked ?? typedPoint;
   const levelName = (level: string) => t(`areaLevels.${level}`);
   return (
     <Stack gap="lg" maw={860}>
@@ -107,34 +98,19 @@ export default function ReportObservation() {
           <FormErrors errors={form.errors} />
           <Fieldset legend={t("observations.report.placeLegend")}>
             <Stack gap="sm">
-              <Text size="sm" id="obs-map-help">
-                {t("observations.report.mapHelp")}
-              </Text>
-              <ObservationMap
+              <MapPointField
+                lat={fields.lat}
+                lng={fields.lng}
+                map={{
+                  shapes: data.shapes.map((s) => ({ id: s.id, level: s.level, name: localName(s, lang), boundary: s.boundary })),
+                  approximate: data.approximate,
+                  focus: data.focus,
+                  tiles: data.tiles,
+                }}
                 label={t("observations.report.mapLabel")}
-                shapes={data.shapes.map((s) => ({ id: s.id, level: s.level, name: localName(s, lang), boundary: s.boundary }))}
-                tiles={data.tiles}
-                focus={data.focus}
-                picked={point}
-                onPick={setPicked}
+                help={t("observations.report.mapHelp")}
                 height={360}
               />
-              <ApproximateNote show={data.approximate} />
-              <input type="hidden" name="lat" value={point ? String(point.lat) : ""} />
-              <input type="hidden" name="lng" value={point ? String(point.lng) : ""} />
-              <Text size="sm" aria-live="polite" data-testid="picked-point">
-                {point
-                  ? t("observations.report.picked", { lat: point.lat.toFixed(5), lng: point.lng.toFixed(5) })
-                  : t("observations.report.notPicked")}
-              </Text>
-              {point ? (
-                <Group>
-                  <Button variant="subtle" size="xs" onClick={() => setPicked(null)} disabled={!picked}>
-                    {t("observations.report.clearPoint")}
-                  </Button>
-                </Group>
-              ) : null}
-              {fields.lat.errors ? <FormErrors errors={fields.lat.errors} /> : null}
               <Fieldset legend={t("observations.report.noMapLegend")} variant="unstyled">
                 <Text size="sm" mb="xs">
                   {t("observations.report.noMapHelp")}

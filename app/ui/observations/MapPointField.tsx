@@ -29,12 +29,14 @@ export function MapPointField({
   map,
   label,
   help,
+  height = 280,
 }: {
   lat: PointField;
   lng: PointField;
   map: PickerMap;
   label: string;
   help: string;
+  height?: number;
 }) {
   const { t } = useTranslation();
   const latRef = useRef<HTMLInputElement>(null);
@@ -62,7 +64,7 @@ export function MapPointField({
   return (
     <Stack gap="xs">
       <Text size="sm">{help}</Text>
-      <ObservationMap label={label} shapes={map.shapes} tiles={map.tiles} focus={map.focus} picked={point} onPick={pick} height={280} />
+      <ObservationMap label={label} shapes={map.shapes} tiles={map.tiles} focus={map.focus} picked={point} onPick={pick} height={height} />
       <ApproximateNote show={map.approximate} />
       <input type="hidden" name={lat.name} ref={latRef} defaultValue={point ? String(point.lat) : ""} />
       <input type="hidden" name={lng.name} ref={lngRef} defaultValue={point ? String(point.lng) : ""} />
