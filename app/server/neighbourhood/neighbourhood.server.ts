@@ -48,10 +48,22 @@ import {
   revOf,
   touch,
   type ItemKind,
+  type ActionInput,
+  type GoalInput,
+  type ObservationInput,
   type PlanSnapshot,
 } from "./plan-history.server";
 
-export { EDITABLE_STATUSES, revOf, VERSION_THROTTLE_MS, type ItemKind, type PlanSnapshot } from "./plan-history.server";
+export {
+  EDITABLE_STATUSES,
+  revOf,
+  VERSION_THROTTLE_MS,
+  type ActionInput,
+  type GoalInput,
+  type ItemKind,
+  type ObservationInput,
+  type PlanSnapshot,
+} from "./plan-history.server";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -103,17 +115,6 @@ export function createNeighbourhoodPlan(viewer: Viewer, areaId: number, title: s
   });
 }
 
-export type ObservationInput = { text: string; placeName: string | null; lat: number | null; lng: number | null };
-export type GoalInput = { text: string };
-export type ActionInput = {
-  text: string;
-  carriedBy: PlanActionCarrier;
-  organisationId: number | null;
-  timeline: string;
-  dueDate: string | null;
-  measureId: number | null;
-  goalId: number | null;
-};
 export type BasicsInput = { title: string; situation: string };
 
 /** Which item a save is about and the revision the writer started from. */

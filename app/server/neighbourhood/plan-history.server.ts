@@ -29,6 +29,19 @@ export const VERSION_THROTTLE_MS = 5 * 60 * 1000;
 
 export type ItemKind = keyof typeof ITEM_KINDS;
 
+/** What an author writes in each item kind (the fields of ITEM_KINDS). */
+export type ObservationInput = { text: string; placeName: string | null; lat: number | null; lng: number | null };
+export type GoalInput = { text: string };
+export type ActionInput = {
+  text: string;
+  carriedBy: PlanActionCarrier;
+  organisationId: number | null;
+  timeline: string;
+  dueDate: string | null;
+  measureId: number | null;
+  goalId: number | null;
+};
+
 export const revOf = (values: unknown[]) => createHash("sha1").update(JSON.stringify(values)).digest("base64url").slice(0, 12);
 
 export const basicsValues = (p: { title: string; situation: string }) => [p.title, p.situation];
@@ -54,20 +67,9 @@ export type PlanSnapshot = {
   status: NeighbourhoodPlanStatus;
   lastSavedAt: number;
   authors: { userId: string; role: "owner" | "coauthor" }[];
-  observations: { id: number; text: string; placeName: string | null; lat: number | null; lng: number | null; authorId: string | null }[];
-  goals: { id: number; text: string; authorId: string | null }[];
-  actions: {
-    id: number;
-    text: string;
-    carriedBy: PlanActionCarrier;
-    organisationId: number | null;
-    timeline: string;
-    dueDate: string | null;
-    measureId: number | null;
-    goalId: number | null;
-    status: PlanActionStatus;
-    authorId: string | null;
-  }[];
+  observations: (ObservationInput & { id: number; authorId: string | null })[];
+  goals: (GoalInput & { id: number; authorId: string | null })[];
+  actions: (ActionInput & { id: number; status: PlanActionStatus; authorId: string | null })[];
 };
 
 export function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string | null, now: Date): PlanSnapshot {
