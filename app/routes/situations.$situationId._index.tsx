@@ -6,7 +6,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type TypedResponse } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RELIABILITIES, SITUATION_ACTION_STATUSES } from "../../db/schema";
@@ -96,16 +96,44 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+type Reply = (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>;
+type DomainResult = { ok: true } | Refusal | { ok: false; reason: string };
+
 /** A refusal from the domain: a missing record is a 404, a right not held a 403, a closed situation a message. */
-function refused(r: Refusal | { ok: false; reason: string }, intent: string, reply: (o: { formErrors: string[] }) => unknown) {
+function refused(r: { reason: string }, intent: string, reply: Reply) {
   if (r.reason === "notFound") notFound();
   if (r.reason === "forbidden") forbidden();
   return json({ intent, result: reply({ formErrors: [`situations.errors.${r.reason}`] }), conflict: null }, { status: 409 });
 }
 
-/** A form that did not validate: its field errors, with everything typed kept (conform's reply). */
-function invalid(intent: string, reply: () => unknown) {
-  return json({ intent, result: reply(), conflict: null }, { status: 400 });
+/**
+ * One intent's form: parsed with its schema; one that did not validate answers 400 with its field
+ * errors and everything typed kept (conform's reply); a valid one is run, and its domain result
+ * answered: a refusal as above, success by `done`. `fieldOf` names the field a refusal belongs to.
+ */
+function runForm<S extends z.ZodTypeAny, R extends DomainResult | TypedResponse<unknown>>(
+  formData: FormData,
+  intent: string,
+  schema: S,
+  run: (value: z.output<S>, reply: Reply) => R,
+  done: () => TypedResponse<never>,
+  fieldOf: Record<string, string> = {},
+) {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return json({ intent, result: submission.reply(), conflict: null }, { status: 400 });
+  const reply: Reply = (options) => submission.reply(options);
+  const r = run(submission.value as z.output<S>, reply);
+  // A page-specific answer (a conflict shown beside what was typed) goes out as it is.
+  if (r instanceof Response) return r as Extract<R, TypedResponse<unknown>>;
+  const result = r as DomainResult;
+  if (result.ok) return done();
+  const field = fieldOf[result.reason];
+  if (field)
+    return json(
+      { intent, result: reply({ fieldErrors: { [field]: [`situations.errors.${result.reason}`] } }), conflict: null },
+      { status: 400 },
+    );
+  return refused(result, intent, reply);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -114,110 +142,98 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = SituationIntentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) badRequest();
-  const back = (done: string, anchor: string) => redirect(`/situations/${id}?done=${done}#${anchor}`);
+  const back = (done: string, anchor: string) => () => redirect(`/situations/${id}?done=${done}#${anchor}`);
   switch (intent.data.intent) {
-    case "log": {
-      const submission = parseWithZod(formData, { schema: LogEntrySchema });
-      if (submission.status !== "success") return invalid("log", submission.reply);
-      const v = submission.value;
-      const r = addLogEntry(viewer, id, {
-        body: v.body,
-        sourceOrganisationId: v.sourceOrganisationId,
-        reliability: v.reliability,
-        happenedAt: helsinkiToDate(v.happenedDate, v.happenedTime),
-        areaId: v.areaId ?? null,
-        documentId: v.documentId ?? null,
-        correctsId: v.correctsId ?? null,
-      });
-      if (!r.ok && (r.reason === "document" || r.reason === "area" || r.reason === "corrects")) {
-        const field = r.reason === "document" ? "documentId" : r.reason === "area" ? "areaId" : "correctsId";
-        return json(
-          { intent: "log", result: submission.reply({ fieldErrors: { [field]: [`situations.errors.${r.reason}`] } }), conflict: null },
-          { status: 400 },
-        );
-      }
-      if (!r.ok) return refused(r, "log", submission.reply);
-      return back("logged", "log");
-    }
-    case "picture": {
-      const submission = parseWithZod(formData, { schema: PictureSchema });
-      if (submission.status !== "success") return invalid("picture", submission.reply);
-      const v = submission.value;
-      const r = savePicture(viewer, id, v.version, {
-        happened: v.happened,
-        location: v.location,
-        affected: v.affected,
-        risks: v.risks,
-        resources: v.resources,
-        agreed: v.agreed,
-        nextUpdateAt: v.nextUpdateDate ? helsinkiToDate(v.nextUpdateDate, v.nextUpdateTime ?? "12:00") : null,
-      });
-      if (!r.ok && r.reason === "conflict")
-        return json({ intent: "picture", result: submission.reply(), conflict: r.current, openedOn: v.version }, { status: 409 });
-      if (!r.ok) return refused(r, "picture", submission.reply);
-      return back("picture", "picture");
-    }
-    case "action": {
-      const submission = parseWithZod(formData, { schema: ActionSchema });
-      if (submission.status !== "success") return invalid("action", submission.reply);
-      const v = submission.value;
-      const r = addAction(viewer, id, {
-        title: v.title,
-        ownerOrganisationId: v.ownerOrganisationId,
-        responsibleUserId: v.responsibleUserId ?? null,
-        deadline: v.deadline,
-      });
-      if (!r.ok && r.reason === "responsible")
-        return json(
-          {
-            intent: "action",
-            result: submission.reply({ fieldErrors: { responsibleUserId: ["situations.errors.responsible"] } }),
-            conflict: null,
-          },
-          { status: 400 },
-        );
-      if (!r.ok) return refused(r, "action", submission.reply);
-      return back("action", "actions");
-    }
-    case "actionStatus": {
-      const submission = parseWithZod(formData, { schema: ActionStatusSchema });
-      if (submission.status !== "success") return invalid("actionStatus", submission.reply);
-      const v = submission.value;
-      const r = setActionStatus(viewer, v.actionId, v.version, v.status);
-      if (!r.ok && r.reason === "conflict")
-        return json(
-          { intent: "actionStatus", result: submission.reply({ formErrors: ["situations.actions.conflict"] }), conflict: null },
-          { status: 409 },
-        );
-      if (!r.ok) return refused(r, "actionStatus", submission.reply);
-      return back("status", "actions");
-    }
-    case "briefing": {
-      const submission = parseWithZod(formData, { schema: BriefingSchema });
-      if (submission.status !== "success") return invalid("briefing", submission.reply);
-      const r = sendBriefing(viewer, id, submission.value.recipientIds);
-      if (!r.ok) return refused(r, "briefing", submission.reply);
-      return back("briefing", "briefing");
-    }
-    case "invite": {
-      const submission = parseWithZod(formData, { schema: InviteSchema });
-      if (submission.status !== "success") return invalid("invite", submission.reply);
-      const r = inviteToSituation(viewer, id, submission.value.memberIds);
-      if (!r.ok) return refused(r, "invite", submission.reply);
-      return back("invited", "members");
-    }
-    case "close": {
-      const submission = parseWithZod(formData, { schema: CloseSchema });
-      if (submission.status !== "success") return invalid("close", submission.reply);
-      const v = submission.value;
-      const proposals =
-        v.proposalTitle && v.proposalOwnerId
-          ? [{ title: v.proposalTitle, description: v.proposalDescription ?? "", ownerOrganisationId: v.proposalOwnerId }]
-          : [];
-      const r = closeSituation(viewer, id, { afterAction: v.afterAction, proposals });
-      if (!r.ok) return refused(r, "close", submission.reply);
-      return back("closed", "closing");
-    }
+    case "log":
+      return runForm(
+        formData,
+        "log",
+        LogEntrySchema,
+        (v) =>
+          addLogEntry(viewer, id, {
+            body: v.body,
+            sourceOrganisationId: v.sourceOrganisationId,
+            reliability: v.reliability,
+            happenedAt: helsinkiToDate(v.happenedDate, v.happenedTime),
+            areaId: v.areaId ?? null,
+            documentId: v.documentId ?? null,
+            correctsId: v.correctsId ?? null,
+          }),
+        back("logged", "log"),
+        { document: "documentId", area: "areaId", corrects: "correctsId" },
+      );
+    case "picture":
+      return runForm(
+        formData,
+        "picture",
+        PictureSchema,
+        (v, reply) => {
+          const r = savePicture(viewer, id, v.version, {
+            happened: v.happened,
+            location: v.location,
+            affected: v.affected,
+            risks: v.risks,
+            resources: v.resources,
+            agreed: v.agreed,
+            nextUpdateAt: v.nextUpdateDate ? helsinkiToDate(v.nextUpdateDate, v.nextUpdateTime ?? "12:00") : null,
+          });
+          // Someone saved the picture meanwhile: their version beside what this person typed.
+          if (!r.ok && r.reason === "conflict")
+            return json({ intent: "picture", result: reply(), conflict: r.current, openedOn: v.version }, { status: 409 });
+          return r;
+        },
+        back("picture", "picture"),
+      );
+    case "action":
+      return runForm(
+        formData,
+        "action",
+        ActionSchema,
+        (v) =>
+          addAction(viewer, id, {
+            title: v.title,
+            ownerOrganisationId: v.ownerOrganisationId,
+            responsibleUserId: v.responsibleUserId ?? null,
+            deadline: v.deadline,
+          }),
+        back("action", "actions"),
+        { responsible: "responsibleUserId" },
+      );
+    case "actionStatus":
+      return runForm(
+        formData,
+        "actionStatus",
+        ActionStatusSchema,
+        (v, reply) => {
+          const r = setActionStatus(viewer, v.actionId, v.version, v.status);
+          if (!r.ok && r.reason === "conflict")
+            return json(
+              { intent: "actionStatus", result: reply({ formErrors: ["situations.actions.conflict"] }), conflict: null },
+              { status: 409 },
+            );
+          return r;
+        },
+        back("status", "actions"),
+      );
+    case "briefing":
+      return runForm(formData, "briefing", BriefingSchema, (v) => sendBriefing(viewer, id, v.recipientIds), back("briefing", "briefing"));
+    case "invite":
+      return runForm(formData, "invite", InviteSchema, (v) => inviteToSituation(viewer, id, v.memberIds), back("invited", "members"));
+    case "close":
+      return runForm(
+        formData,
+        "close",
+        CloseSchema,
+        (v) =>
+          closeSituation(viewer, id, {
+            afterAction: v.afterAction,
+            proposals:
+              v.proposalTitle && v.proposalOwnerId
+                ? [{ title: v.proposalTitle, description: v.proposalDescription ?? "", ownerOrganisationId: v.proposalOwnerId }]
+                : [],
+          }),
+        back("closed", "closing"),
+      );
   }
 }
 
