@@ -13,7 +13,8 @@ import { clock } from "~/server/platform/clock";
 import { listMyActions, listSituations } from "~/server/situations/situations.server";
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
-import { ScrollTable } from "~/ui/ScrollTable";
+import { DataTable } from "~/ui/TableParts";
+import type { PublicityClass, SituationSeverity } from "../../db/schema";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { MyActions, SeverityBadge, situationAge } from "~/ui/situations/parts";
 
@@ -60,49 +61,36 @@ export default function SituationsPage() {
           {t("situations.open")}
         </Title>
         {list.open.length ? (
-          <ScrollTable labelledBy="open-situations" minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("situations.cols.situation")}</Table.Th>
-                  <Table.Th>{t("situations.cols.severity")}</Table.Th>
-                  <Table.Th>{t("situations.cols.age")}</Table.Th>
-                  <Table.Th>{t("situations.cols.openActions")}</Table.Th>
-                  <Table.Th>{t("situations.cols.overdue")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.open.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Group gap={6}>
-                        <Anchor component={Link} to={`/situations/${s.id}`}>
-                          {s.title}
-                        </Anchor>
-                        <PublicityBadge publicity={s.publicity} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <SeverityBadge severity={s.severity} />
-                    </Table.Td>
-                    <Table.Td>
-                      {fmt.dateTime(s.openedAt)} ({situationAge(t, s.openedAt, now)})
-                    </Table.Td>
-                    <Table.Td>{s.openActions}</Table.Td>
-                    <Table.Td>
-                      {s.overdue ? (
-                        <Badge color="red" variant="filled">
-                          {s.overdue} {t("situations.overdueBadge")}
-                        </Badge>
-                      ) : (
-                        "0"
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            caption={t("situations.open")}
+            minWidth={640}
+            columns={[
+              t("situations.cols.situation"),
+              t("situations.cols.severity"),
+              t("situations.cols.age"),
+              t("situations.cols.openActions"),
+              t("situations.cols.overdue"),
+            ]}
+          >
+            {list.open.map((s) => (
+              <Table.Tr key={s.id}>
+                <SituationCells situation={s} />
+                <Table.Td>
+                  {fmt.dateTime(s.openedAt)} ({situationAge(t, s.openedAt, now)})
+                </Table.Td>
+                <Table.Td>{s.openActions}</Table.Td>
+                <Table.Td>
+                  {s.overdue ? (
+                    <Badge color="red" variant="filled">
+                      {s.overdue} {t("situations.overdueBadge")}
+                    </Badge>
+                  ) : (
+                    "0"
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : (
           <Text size="sm">{t("situations.noOpen")}</Text>
         )}
@@ -121,42 +109,52 @@ export default function SituationsPage() {
           </Group>
         </Form>
         {list.closed.length ? (
-          <ScrollTable labelledBy="closed-situations" minWidth={560}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("situations.cols.situation")}</Table.Th>
-                  <Table.Th>{t("situations.cols.severity")}</Table.Th>
-                  <Table.Th>{t("situations.cols.age")}</Table.Th>
-                  <Table.Th>{t("situations.cols.closedAt")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.closed.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Group gap={6}>
-                        <Anchor component={Link} to={`/situations/${s.id}`}>
-                          {s.title}
-                        </Anchor>
-                        <PublicityBadge publicity={s.publicity} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <SeverityBadge severity={s.severity} />
-                    </Table.Td>
-                    <Table.Td>{fmt.dateTime(s.openedAt)}</Table.Td>
-                    <Table.Td>{fmt.dateTime(s.closedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            caption={t("situations.closed")}
+            minWidth={560}
+            columns={[
+              t("situations.cols.situation"),
+              t("situations.cols.severity"),
+              t("situations.cols.age"),
+              t("situations.cols.closedAt"),
+            ]}
+          >
+            {list.closed.map((s) => (
+              <Table.Tr key={s.id}>
+                <SituationCells situation={s} />
+                <Table.Td>{fmt.dateTime(s.openedAt)}</Table.Td>
+                <Table.Td>{fmt.dateTime(s.closedAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : (
           <Text size="sm">{t("situations.noClosed")}</Text>
         )}
         <Pager page={list.page} pageCount={list.pageCount} total={list.total} />
       </section>
     </Stack>
+  );
+}
+
+/** A situation's first two cells: its title as a link with its publicity class, and its severity. */
+function SituationCells({
+  situation: s,
+}: {
+  situation: { id: number; title: string; publicity: PublicityClass; severity: SituationSeverity };
+}) {
+  return (
+    <>
+      <Table.Td>
+        <Group gap={6}>
+          <Anchor component={Link} to={`/situations/${s.id}`}>
+            {s.title}
+          </Anchor>
+          <PublicityBadge publicity={s.publicity} />
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <SeverityBadge severity={s.severity} />
+      </Table.Td>
+    </>
   );
 }
