@@ -3,7 +3,7 @@
 // JavaScript a reload shows them), the situational picture with its versions, the agreed actions,
 // the briefings, and closing. Anyone else gets a 404: a situation's existence is not theirs to know.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import type { z } from "zod";
+import type { z, ZodTypeAny } from "zod";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type TypedResponse } from "@remix-run/node";
@@ -111,7 +111,7 @@ function refused(r: { reason: string }, intent: string, reply: Reply) {
  * errors and everything typed kept (conform's reply); a valid one is run, and its domain result
  * answered: a refusal as above, success by `done`. `fieldOf` names the field a refusal belongs to.
  */
-function runForm<S extends z.ZodTypeAny, R extends DomainResult | TypedResponse<unknown>>(
+function runForm<S extends ZodTypeAny, R extends DomainResult | TypedResponse<unknown>>(
   formData: FormData,
   intent: string,
   schema: S,
