@@ -16,6 +16,10 @@ const idList = z.preprocess((v) => (v == null || v === "" ? [] : Array.isArray(v
 
 /** The longest free-text answer, in characters. */
 export const MAX_ANSWER_TEXT = 2000;
+/** Public results show no area with fewer answers than this: such areas are counted together (results.server.ts). */
+export const MIN_PUBLIC_GROUP = 5;
+/** The area id of the row that counts the small areas together. */
+export const SMALL_AREAS = -1;
 
 const contentFields = {
   titleFi: z.string().trim().min(3).max(200),

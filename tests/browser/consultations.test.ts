@@ -189,6 +189,15 @@ describe("the yearly priority-area consultation", () => {
       await vp.getByRole("link", { name: "Katso tulokset" }).click();
       await expectHeading(vp, "Tulokset");
       await vp.getByText("Vastauksia: 3").waitFor();
+      // The public breakdown counts areas with fewer than five answers together: one answer per
+      // district could be told apart by a neighbour. The mayor saw each district's 1 above.
+      const publicByDistrict = vp.locator("table", { has: vp.locator("caption", { hasText: "Vastaukset peruspiireittäin" }) });
+      await expect(
+        publicByDistrict.locator("tr", { hasText: "Muut alueet (kukin alle 5 vastausta)" }).locator("td").nth(1).textContent(),
+      ).resolves.toBe("3");
+      for (const district of ["Kallio", "Alppiharju", "Malmi"])
+        await expect(publicByDistrict.locator("tr", { hasText: district }).count()).resolves.toBe(0);
+      await vp.getByText("Alueet, joilta on alle 5 vastausta, on laskettu yhteen").waitFor();
       await vp.waitForLoadState("networkidle");
       await expectAccessible(vp);
 

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, consultationResponses, notifications, users } from "../../db/schema";
-import { answerSchema, answersFromForm, type AnswerQuestion } from "~/forms/consultations";
+import { answerSchema, answersFromForm, MIN_PUBLIC_GROUP, SMALL_AREAS, type AnswerQuestion } from "~/forms/consultations";
 import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
 import { ownAnswer, submitAnswer } from "~/server/consultations/answers.server";
 import {
@@ -22,7 +22,14 @@ import {
   setSubscription,
   updateConsultation,
 } from "~/server/consultations/consultations.server";
-import { consultationResults, moderateAnswer, moderationQueue, resultRows } from "~/server/consultations/results.server";
+import {
+  consultationResults,
+  consultationResultsFor,
+  moderateAnswer,
+  moderationQueue,
+  protectSmallGroups,
+  resultRows,
+} from "~/server/consultations/results.server";
 import { deleteOwnAccount } from "~/server/people/accounts.server";
 import { personalData } from "~/server/people/personal-data.server";
 import { clock } from "~/server/platform/clock";
@@ -269,6 +276,66 @@ describe("results", () => {
     const [rank] = results.questions;
     expect(rank.options[0]).toMatchObject({ count: 5, first: 5, points: 15 });
     sqlite.close();
+  });
+
+  it("public results count areas with fewer than five answers together; the live results stay exact", () => {
+    const id = newConsultation();
+    const answered = [DEMO.resident, SOFIA, MARJA, KALLE, BJORN];
+    for (const email of answered) answerAs(email, id, [1, 2]);
+    // Five more people from the demo resident's district (responses as the answer flow stores them).
+    const home = db()
+      .select()
+      .from(consultationResponses)
+      .where(and(eq(consultationResponses.consultationId, id), eq(consultationResponses.userId, userIdOf(DEMO.resident))))
+      .get()!;
+    const answeredIds = new Set(answered.map(userIdOf));
+    for (const user of db()
+      .select({ id: users.id })
+      .from(users)
+      .all()
+      .filter((u) => !answeredIds.has(u.id))
+      .slice(0, 5))
+      db()
+        .insert(consultationResponses)
+        .values({
+          consultationId: id,
+          userId: user.id,
+          homeAreaId: home.homeAreaId,
+          districtId: home.districtId,
+          majorDistrictId: home.majorDistrictId,
+          submittedAt: clock.now(),
+          updatedAt: clock.now(),
+        })
+        .run();
+    const exact = consultationResults(id);
+    expect(exact.total).toBe(10);
+    expect(exact.byDistrict.some((a) => a.count < MIN_PUBLIC_GROUP)).toBe(true);
+    const shown = protectSmallGroups(exact);
+    expect(shown.merged).toBe(true);
+    expect(shown.total).toBe(exact.total);
+    for (const rows of [shown.byDistrict, shown.byMajorDistrict]) {
+      for (const a of rows) expect(a.areaId === SMALL_AREAS || a.count >= MIN_PUBLIC_GROUP).toBe(true);
+      expect(rows.reduce((sum, a) => sum + a.count, 0)).toBe(exact.total);
+    }
+    expect(shown.byDistrict.find((a) => a.areaId === home.districtId)?.count).toBe(6);
+    expect(shown.byDistrict.find((a) => a.areaId === SMALL_AREAS)?.count).toBe(4);
+    // The choices by major district: the small ones' columns are summed into one, nothing is lost.
+    const perOption = (rows: { optionId: number; count: number }[]) =>
+      rows.reduce((m, r) => m.set(r.optionId, (m.get(r.optionId) ?? 0) + r.count), new Map<number, number>());
+    for (const [i, q] of shown.questions.entries()) {
+      expect(perOption(q.byMajorDistrict)).toEqual(perOption(exact.questions[i]!.byMajorDistrict));
+      const major = new Set(shown.byMajorDistrict.map((a) => a.areaId));
+      for (const row of q.byMajorDistrict) expect(major.has(row.areaId)).toBe(true);
+    }
+    // Who gets which: the public (closed, results public) the protected figures, the coordinator the exact ones.
+    expect(closeConsultation(viewerOf(DEMO.coordinator), id)).toEqual({ ok: true });
+    const forPublic = consultationResultsFor(null, id);
+    const forCoordinator = consultationResultsFor(viewerOf(DEMO.coordinator), id);
+    if (typeof forPublic === "string" || typeof forCoordinator === "string") throw new Error("no results");
+    expect(forPublic.access).toBe("public");
+    expect(forPublic.results.byDistrict).toEqual(shown.byDistrict);
+    expect(forCoordinator.access).toBe("live");
+    expect(forCoordinator.results.byDistrict).toEqual(exact.byDistrict);
   });
 
   it("shows nobody who answered what: no user id, name or e-mail in results, moderation or export", () => {

@@ -13,7 +13,7 @@ import {
   type ModerationState,
   type QuestionKind,
 } from "../../../db/schema";
-import { rankLimit } from "../../forms/consultations";
+import { MIN_PUBLIC_GROUP, rankLimit, SMALL_AREAS } from "../../forms/consultations";
 import { localText } from "../../i18n/names";
 import { areaLineageIds, networkAreaIds, networksCoveringArea } from "../city/areas.server";
 import { can } from "../people/permissions.server";
@@ -54,7 +54,7 @@ export type QuestionResult = {
   /** The 1–5 scale: how many gave each value, and the mean. */
   scale: { counts: number[]; mean: number | null } | null;
   /** Approved free-text answers with the answerer's district (never the person). */
-  texts: { id: number; text: string; areaNameFi: string | null; areaNameSv: string | null }[];
+  texts: { id: number; text: string; areaNameFi: string | null; areaNameSv: string | null; inSmallArea?: boolean }[];
 };
 
 /** Response counts by an area column of the responses (major district or district). */
@@ -167,7 +167,53 @@ export function consultationResults(consultationId: number, r: Reader = db()) {
   });
   return { total, byMajorDistrict, byDistrict, questions: results };
 }
-export type ConsultationResults = ReturnType<typeof consultationResults>;
+export type ConsultationResults = ReturnType<typeof consultationResults> & { merged?: boolean };
+
+/**
+ * The results as the public may see them. An area with a handful of answerers could let a
+ * neighbour tell who answered what (one answer from a district, and that district's column of
+ * choices is that person's), so every area with fewer than MIN_PUBLIC_GROUP answers is counted in
+ * one "other areas" row instead, the choices by major district likewise, and a free-text answer
+ * from such a district loses its district's name. Totals and the answers themselves are unchanged.
+ * Staff with live access (coordinators, the steering group) see the exact breakdown.
+ */
+export function protectSmallGroups(results: ConsultationResults, min = MIN_PUBLIC_GROUP): ConsultationResults {
+  const merge = (rows: AreaCount[]) => {
+    const small = rows.filter((a) => a.count < min);
+    const kept = rows.filter((a) => a.count >= min);
+    if (!small.length) return { rows, small: new Set<number | null>() };
+    const others: AreaCount = { areaId: SMALL_AREAS, nameFi: null, nameSv: null, count: small.reduce((sum, a) => sum + a.count, 0) };
+    return { rows: [...kept, others], small: new Set(small.map((a) => a.areaId)) };
+  };
+  const major = merge(results.byMajorDistrict);
+  const district = merge(results.byDistrict);
+  const smallDistrictNames = new Set(results.byDistrict.filter((a) => district.small.has(a.areaId)).map((a) => a.nameFi));
+  const questions = results.questions.map((q) => {
+    const byMajorDistrict = new Map<string, { areaId: number | null; optionId: number; count: number }>();
+    for (const row of q.byMajorDistrict) {
+      const areaId = major.small.has(row.areaId) ? SMALL_AREAS : row.areaId;
+      const key = `${areaId}:${row.optionId}`;
+      const had = byMajorDistrict.get(key);
+      byMajorDistrict.set(key, { areaId, optionId: row.optionId, count: (had?.count ?? 0) + row.count });
+    }
+    return {
+      ...q,
+      byMajorDistrict: [...byMajorDistrict.values()],
+      texts: q.texts.map((text) =>
+        text.areaNameFi != null && smallDistrictNames.has(text.areaNameFi)
+          ? { ...text, areaNameFi: null, areaNameSv: null, inSmallArea: true }
+          : text,
+      ),
+    };
+  });
+  return {
+    ...results,
+    byMajorDistrict: major.rows,
+    byDistrict: district.rows,
+    questions,
+    merged: major.small.size > 0 || district.small.size > 0,
+  };
+}
 
 /** Who may read the results now: "live" (coordinators, the steering group), "public" (closed, chosen public), or nobody. */
 export function resultsAccess(
@@ -264,8 +310,14 @@ const guard = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : val
 
 /** The results as rows of one table: what is counted, the question, the choice or area, and the figures. */
 export function resultRows(results: ConsultationResults, t: Translate, lang: string): string[][] {
-  const name = (a: { nameFi: string | null; nameSv: string | null }) =>
-    a.nameFi ? (lang === "sv" && a.nameSv ? a.nameSv : a.nameFi) : t("consultations.results.noArea");
+  const name = (a: { areaId?: number | null; nameFi: string | null; nameSv: string | null }) =>
+    a.areaId === SMALL_AREAS
+      ? t("consultations.results.smallAreas", { min: MIN_PUBLIC_GROUP })
+      : a.nameFi
+        ? lang === "sv" && a.nameSv
+          ? a.nameSv
+          : a.nameFi
+        : t("consultations.results.noArea");
   const rows: string[][] = [
     [
       t("consultations.export.section"),
@@ -381,6 +433,7 @@ export function consultationResultsFor(viewer: Viewer | null, id: number, now = 
     consultation: { id: c.id, titleFi: c.titleFi, titleSv: c.titleSv, titleEn: c.titleEn },
     state,
     access,
-    results: consultationResults(id),
+    // The public reads the results with small areas counted together; live access is exact.
+    results: access === "public" ? protectSmallGroups(consultationResults(id)) : consultationResults(id),
   };
 }

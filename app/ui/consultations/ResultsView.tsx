@@ -3,6 +3,7 @@
 // figures, and the approved free-text answers with their district (never a name).
 import { Box, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { MIN_PUBLIC_GROUP, SMALL_AREAS } from "~/forms/consultations";
 import type { ConsultationResults } from "~/server/consultations/results.server";
 import { LocalText } from "~/ui/LocalText";
 import { useFormat } from "~/ui/format";
@@ -38,8 +39,14 @@ type AreaRow = ConsultationResults["byMajorDistrict"][number];
 export function ResultsView({ results }: { results: ConsultationResults }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const areaName = (a: { nameFi: string | null; nameSv: string | null }) =>
-    a.nameFi ? (i18n.language === "sv" && a.nameSv ? a.nameSv : a.nameFi) : t("consultations.results.noArea");
+  const areaName = (a: { areaId?: number | null; nameFi: string | null; nameSv: string | null }) =>
+    a.areaId === SMALL_AREAS
+      ? t("consultations.results.smallAreas", { min: MIN_PUBLIC_GROUP })
+      : a.nameFi
+        ? i18n.language === "sv" && a.nameSv
+          ? a.nameSv
+          : a.nameFi
+        : t("consultations.results.noArea");
   const areaTable = (rows: AreaRow[], caption: string) => (
     <Stack gap="xs">
       <Bars name={caption} bars={rows.map((r) => ({ label: areaName(r), value: r.count }))} />
@@ -71,6 +78,7 @@ export function ResultsView({ results }: { results: ConsultationResults }) {
         {t("consultations.results.total")}: {fmt.number(results.total)}
       </Text>
       <Text size="sm">{t("consultations.results.anonymous")}</Text>
+      {results.merged ? <Text size="sm">{t("consultations.results.smallAreasNote", { min: MIN_PUBLIC_GROUP })}</Text> : null}
       <section aria-labelledby="by-major">
         <Title order={3} size="h4" id="by-major" mb="xs">
           {t("consultations.results.byMajorDistrict")}
@@ -169,7 +177,7 @@ export function ResultsView({ results }: { results: ConsultationResults }) {
                       <li key={x.id}>
                         <Text>{x.text}</Text>
                         <Text size="sm" c="dimmed">
-                          {areaName({ nameFi: x.areaNameFi, nameSv: x.areaNameSv })}
+                          {areaName({ areaId: x.inSmallArea ? SMALL_AREAS : null, nameFi: x.areaNameFi, nameSv: x.areaNameSv })}
                         </Text>
                       </li>
                     ))}
