@@ -7,10 +7,12 @@ import { areas, neighbourhoodPlans, observationCategories, observations, planObs
 import {
   createNeighbourhoodPlan,
   getPlanView,
+  planHistory,
   saveObservation,
   savePlanAction,
   savePlanGoal,
   submitPlan,
+  VERSION_THROTTLE_MS,
 } from "~/server/neighbourhood/neighbourhood.server";
 import { citationChoices, citeObservation, planCitations, unciteObservation } from "~/server/neighbourhood/plan-citations.server";
 import { reportObservation } from "~/server/observations/observations.server";
@@ -103,9 +105,19 @@ describe("citing map observations in a residents' plan", () => {
     expect(choices.others.map((o) => o.id)).not.toContain(elsewhere);
     expect(choices.others.length).toBeGreaterThan(0);
 
-    expect(unciteObservation(resident, planId, karhupuistoPath)).toEqual({ ok: true });
+    // The history shows the citation by the observation's text...
+    const citedChange = (kind: "added" | "removed") =>
+      planHistory(planId)
+        .versions.flatMap((v) => v.changes)
+        .filter((c) => c.section === "citation" && c.kind === kind);
+    expect(citedChange("added").map((c) => c.text)).toEqual([expect.stringMatching(/^Karhupuiston poikki/)]);
+
+    // ...and its removal, saved later than the same author's saves are merged into one history row.
+    const later = new Date(clock.now().getTime() + VERSION_THROTTLE_MS + 60_000);
+    expect(unciteObservation(resident, planId, karhupuistoPath, later)).toEqual({ ok: true });
     expect(planCitations(planId)).toEqual([]);
     expect(version(planId)).toBe(before + 2);
+    expect(citedChange("removed").map((c) => c.text)).toEqual([expect.stringMatching(/^Karhupuiston poikki/)]);
   });
 
   it("refuses an unpublished observation, one from another area and one that does not exist, alike", () => {

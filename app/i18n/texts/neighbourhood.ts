@@ -284,6 +284,7 @@ export const neighbourhoodTexts = defineTexts({
         action: "Toimenpide",
         authors: "Laatija",
         status: "Tila",
+        citation: "Viittaus kartan havaintoon",
       },
     },
     myArea: {
@@ -708,6 +709,7 @@ export const neighbourhoodTexts = defineTexts({
         action: "Åtgärd",
         authors: "Skribent",
         status: "Läge",
+        citation: "Hänvisning till en observation på kartan",
       },
     },
     myArea: {
@@ -1123,7 +1125,15 @@ export const neighbourhoodTexts = defineTexts({
         archived: "Archived",
       },
       change: { added: "Added", changed: "Changed", removed: "Removed" },
-      changeSection: { basics: "Basics", observation: "Observation", goal: "Goal", action: "Action", authors: "Author", status: "Status" },
+      changeSection: {
+        basics: "Basics",
+        observation: "Observation",
+        goal: "Goal",
+        action: "Action",
+        authors: "Author",
+        status: "Status",
+        citation: "Citation of a map observation",
+      },
     },
     myArea: {
       startPlan: "Start a plan",

@@ -7,6 +7,7 @@ import {
   invitations,
   measures,
   neighbourhoodPlans,
+  observations,
   organisations,
   planActions,
   planAuthors,
@@ -957,13 +958,13 @@ function linkedActionRows(measureId: number, r: Reader = db()) {
 // History
 
 type Change = {
-  section: "basics" | "observation" | "goal" | "action" | "authors" | "status";
+  section: "basics" | "observation" | "goal" | "action" | "authors" | "status" | "citation";
   kind: "added" | "changed" | "removed";
   text: string;
   by: string | null;
 };
 
-function diffSnapshots(before: PlanSnapshot | null, after: PlanSnapshot, names: Map<string, string>): Change[] {
+function diffSnapshots(before: PlanSnapshot | null, after: PlanSnapshot, names: Map<string, string>, cited: Map<number, string>): Change[] {
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const changes: Change[] = [];
   if (before && (before.title !== after.title || before.situation !== after.situation))
@@ -991,6 +992,14 @@ function diffSnapshots(before: PlanSnapshot | null, after: PlanSnapshot, names: 
   const newAuthors = new Set(after.authors.map((a) => a.userId));
   for (const a of before?.authors ?? [])
     if (!newAuthors.has(a.userId)) changes.push({ section: "authors", kind: "removed", text: name(a.userId) ?? "–", by: null });
+  // Citations of map observations, by their text (an observation no longer published: its number).
+  const citedText = (id: number) => cited.get(id) ?? `#${id}`;
+  if (before) {
+    const was = new Set(before.citedObservationIds ?? []);
+    const is = new Set(after.citedObservationIds ?? []);
+    for (const id of is) if (!was.has(id)) changes.push({ section: "citation", kind: "added", text: citedText(id), by: null });
+    for (const id of was) if (!is.has(id)) changes.push({ section: "citation", kind: "removed", text: citedText(id), by: null });
+  }
   return changes;
 }
 
@@ -1029,6 +1038,18 @@ export function planHistory(planId: number, r: Reader = db()) {
           .map((u) => [u.id, u.name])
       : [],
   );
+  // The texts of the cited observations that are still published (the public's text, not the reporter).
+  const citedIds = [...new Set(snapshots.flatMap((s) => s.citedObservationIds ?? []))];
+  const cited = new Map(
+    citedIds.length
+      ? r
+          .select({ id: observations.id, description: observations.description })
+          .from(observations)
+          .where(and(inArray(observations.id, citedIds), eq(observations.review, "approved")))
+          .all()
+          .map((o) => [o.id, o.description.length > 90 ? `${o.description.slice(0, 87)}…` : o.description])
+      : [],
+  );
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const versions = rows.map((row, i) => {
     const s = snapshots[i]!;
@@ -1040,7 +1061,7 @@ export function planHistory(planId: number, r: Reader = db()) {
       savedByName: row.savedByName,
       note: row.note,
       status: s.status,
-      changes: diffSnapshots(i > 0 ? snapshots[i - 1]! : null, s, names),
+      changes: diffSnapshots(i > 0 ? snapshots[i - 1]! : null, s, names, cited),
       content: {
         title: s.title,
         situation: s.situation,

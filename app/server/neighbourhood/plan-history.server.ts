@@ -9,6 +9,7 @@ import {
   planActions,
   planAuthors,
   planGoals,
+  planObservationCitations,
   planObservations,
   planVersions,
   type NeighbourhoodPlanStatus,
@@ -70,6 +71,8 @@ export type PlanSnapshot = {
   observations: (ObservationInput & { id: number; authorId: string | null })[];
   goals: (GoalInput & { id: number; authorId: string | null })[];
   actions: (ActionInput & { id: number; status: PlanActionStatus; authorId: string | null })[];
+  /** The published map observations the plan cites (absent in versions saved before citations existed). */
+  citedObservationIds?: number[];
 };
 
 export function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string | null, now: Date): PlanSnapshot {
@@ -122,6 +125,13 @@ export function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string 
       .where(eq(planActions.planId, planId))
       .orderBy(asc(planActions.position), asc(planActions.id))
       .all(),
+    citedObservationIds: r
+      .select({ id: planObservationCitations.observationId })
+      .from(planObservationCitations)
+      .where(eq(planObservationCitations.planId, planId))
+      .orderBy(asc(planObservationCitations.observationId))
+      .all()
+      .map((c) => c.id),
   };
 }
 
