@@ -97,6 +97,9 @@ describe("an authenticator app and recovery codes", () => {
     await page.getByLabel("Todennussovelluksen koodi").fill("000000" === totp.generate() ? "111111" : "000000");
     await page.getByRole("button", { name: "Vahvista ja ota käyttöön" }).click();
     await page.getByText("Koodi ei kelpaa.", { exact: false }).waitFor();
+    // The refusal's page data is revalidated after the message shows: type the right code once
+    // that has settled, as a person would, not into a form that is still being redrawn.
+    await page.waitForLoadState("networkidle");
     const enrolCode = totp.generate();
     await page.getByLabel("Todennussovelluksen koodi").fill(enrolCode);
     await page.getByRole("button", { name: "Vahvista ja ota käyttöön" }).click();
