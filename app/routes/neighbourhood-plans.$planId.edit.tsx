@@ -49,9 +49,8 @@ import {
 } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
 import { citationChoices, citeObservation, unciteObservation } from "~/server/neighbourhood/plan-citations.server";
-import { linkedObservations, mapShapes } from "~/server/observations/observations.server";
+import { linkedObservations, mapShapes, mapTiles } from "~/server/observations/observations.server";
 import { boundsOf } from "~/server/observations/geo";
-import { config } from "~/server/platform/config.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
@@ -81,32 +80,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const measureGroups = cityPlan ? linkableMeasures(cityPlan.id, view.area.id, { publicOnly }) : { nearby: [], others: [] };
   const organisations = listOrganisations().map((o) => ({ id: o.id, nameFi: o.nameFi, nameSv: o.nameSv, nameEn: o.nameEn }));
   const choices = citationChoices(id, view.area.id);
-  const cited = linkedObservations(choices.cited);
-  const citable = linkedObservations(choices.others);
-  // The map of the observation picker: the districts and sub-areas, opened on the plan's own area.
+  // One list for both, so the category names are sent once.
+  const listed = linkedObservations([...choices.cited, ...choices.others]);
+  const citedIds = new Set(choices.cited.map((o) => o.id));
+  // The map of the observation picker: the districts and sub-areas, opened on the nearest drawn
+  // area of the plan's own (view.ancestors runs from the top level down).
   const { shapes, approximate } = mapShapes(["district", "sub_area"]);
-  // view.ancestors runs from the top level down: the nearest is its last.
-  const lineage = [view.area.id, ...view.ancestors.map((a) => a.id).reverse()];
-  // The nearest drawn area: the plan's own, else the area above it that the map draws.
-  const own = lineage
+  const nearest = [view.area.id, ...view.ancestors.map((a) => a.id).reverse()]
     .map((areaId) => shapes.find((s) => s.id === areaId))
-    .filter((s) => s !== undefined)
-    .slice(0, 1);
-  const mapTiles = config().mapTiles;
+    .find((s) => s !== undefined);
   return json({
     view,
     citations: {
-      cited: cited.observations,
-      citable: citable.observations,
-      categories: [...cited.observationCategories, ...citable.observationCategories].filter(
-        (c, i, all) => all.findIndex((x) => x.id === c.id) === i,
-      ),
+      cited: listed.observations.filter((o) => citedIds.has(o.id)),
+      citable: listed.observations.filter((o) => !citedIds.has(o.id)),
+      categories: listed.observationCategories,
     },
     map: {
       shapes,
       approximate,
-      focus: own.length ? boundsOf(own.map((s) => s!.boundary)) : null,
-      tiles: mapTiles ? { url: mapTiles.url, attribution: mapTiles.attribution } : null,
+      focus: nearest ? boundsOf([nearest.boundary]) : null,
+      tiles: mapTiles(),
     },
     measureGroups,
     organisations,

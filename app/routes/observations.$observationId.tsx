@@ -18,9 +18,9 @@ import {
   listCategories,
   mapShapes,
   moderateObservation,
+  mapTiles,
 } from "~/server/observations/observations.server";
 import { forbidden, getViewer, idParam, notFound, requireViewer } from "~/server/people/guard.server";
-import { config } from "~/server/platform/config.server";
 import { useErrorText, FormErrors } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LangText } from "~/ui/LocalText";
@@ -66,7 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     shapes: near.length ? near : shapes.filter((s) => s.level === "district"),
     approximate,
     options: privileged && o.mayHandle ? handlingOptions() : null,
-    tiles: config().mapTiles ? { url: config().mapTiles!.url, attribution: config().mapTiles!.attribution } : null,
+    tiles: mapTiles(),
   });
 }
 

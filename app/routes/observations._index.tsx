@@ -8,10 +8,9 @@ import { useTranslation } from "react-i18next";
 import { PublicObservationFilterSchema } from "~/forms/observations";
 import { localName } from "~/i18n/names";
 import { pageTitle } from "~/i18n/page-title";
-import { listCategories, mapShapes, myObservations, publicObservations } from "~/server/observations/observations.server";
+import { listCategories, mapShapes, myObservations, publicObservations, mapTiles } from "~/server/observations/observations.server";
 import { getViewer } from "~/server/people/guard.server";
 import { can } from "~/server/people/permissions.server";
-import { config } from "~/server/platform/config.server";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
 import { ApproximateNote, clusterMarkers, listedObservation, MapLegend, ObservationTable } from "~/ui/observations/parts";
 
@@ -33,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     approximate,
     districts: shapes.filter((s) => s.level === "district").map((s) => ({ id: s.id, nameFi: s.nameFi, nameSv: s.nameSv })),
     categories: listCategories({ includeRetired: true }),
-    tiles: config().mapTiles ? { url: config().mapTiles!.url, attribution: config().mapTiles!.attribution } : null,
+    tiles: mapTiles(),
     signedIn: !!viewer,
     mine: viewer ? myObservations(viewer.id).map(listedObservation) : [],
     canManage: can(viewer, { kind: "observation.staffView" }),

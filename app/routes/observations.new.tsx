@@ -13,9 +13,8 @@ import { localName } from "~/i18n/names";
 import { pageTitle } from "~/i18n/page-title";
 import { boundsOf } from "~/server/observations/geo";
 import { MAX_PHOTO_BYTES } from "~/server/observations/photo.server";
-import { listCategories, mapShapes, reportableAreas, reportObservation } from "~/server/observations/observations.server";
+import { listCategories, mapShapes, reportableAreas, reportObservation, mapTiles } from "~/server/observations/observations.server";
 import { authorize } from "~/server/people/guard.server";
-import { config } from "~/server/platform/config.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { useErrorText, FormErrors } from "~/ui/forms";
 import { MapPointField } from "~/ui/observations/MapPointField";
@@ -35,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     shapes,
     approximate,
     focus: home.length ? boundsOf(home.map((s) => s.boundary)) : null,
-    tiles: config().mapTiles ? { url: config().mapTiles!.url, attribution: config().mapTiles!.attribution } : null,
+    tiles: mapTiles(),
   });
 }
 

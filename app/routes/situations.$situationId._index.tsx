@@ -46,7 +46,7 @@ import {
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
 import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
-import { ScrollTable } from "~/ui/ScrollTable";
+import { DataTable } from "~/ui/TableParts";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { OverdueBadge, SeverityBadge } from "~/ui/situations/parts";
 import { LiveLog } from "~/ui/situations/LiveLog";
@@ -629,58 +629,55 @@ function ActionsSection({ data, actionData }: SectionProps) {
       </Title>
       <FormErrors errors={statusErrors} />
       {view.actions.length ? (
-        <ScrollTable labelledBy="actions" minWidth={720}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("situations.actions.action")}</Table.Th>
-                <Table.Th>{t("situations.actions.owner")}</Table.Th>
-                <Table.Th>{t("situations.actions.responsible")}</Table.Th>
-                <Table.Th>{t("situations.actions.deadline")}</Table.Th>
-                <Table.Th>{t("situations.actions.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {view.actions.map((a) => (
-                <Table.Tr key={a.id} data-overdue={a.overdue ? "true" : undefined}>
-                  <Table.Td>
-                    <Text fw={a.overdue ? 700 : undefined}>{a.title}</Text>
-                  </Table.Td>
-                  <Table.Td>{localName({ nameFi: a.ownerNameFi, nameSv: a.ownerNameSv, nameEn: a.ownerNameEn }, i18n.language)}</Table.Td>
-                  <Table.Td>{a.responsibleName ?? t("situations.actions.noResponsible")}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>
-                      {fmt.date(`${a.deadline}T12:00:00Z`)}
-                      {a.overdue ? <OverdueBadge /> : null}
+        <DataTable
+          caption={t("situations.actions.title")}
+          minWidth={720}
+          columns={[
+            t("situations.actions.action"),
+            t("situations.actions.owner"),
+            t("situations.actions.responsible"),
+            t("situations.actions.deadline"),
+            t("situations.actions.status"),
+          ]}
+        >
+          {view.actions.map((a) => (
+            <Table.Tr key={a.id} data-overdue={a.overdue ? "true" : undefined}>
+              <Table.Td>
+                <Text fw={a.overdue ? 700 : undefined}>{a.title}</Text>
+              </Table.Td>
+              <Table.Td>{localName({ nameFi: a.ownerNameFi, nameSv: a.ownerNameSv, nameEn: a.ownerNameEn }, i18n.language)}</Table.Td>
+              <Table.Td>{a.responsibleName ?? t("situations.actions.noResponsible")}</Table.Td>
+              <Table.Td>
+                <Group gap={6}>
+                  {fmt.date(`${a.deadline}T12:00:00Z`)}
+                  {a.overdue ? <OverdueBadge /> : null}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {view.canUpdateActions ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="actionStatus" />
+                    <input type="hidden" name="actionId" value={a.id} />
+                    <input type="hidden" name="version" value={a.version} />
+                    <Group gap={6} wrap="nowrap">
+                      <NativeSelect
+                        name="status"
+                        aria-label={`${t("situations.actions.status")}: ${a.title}`}
+                        defaultValue={a.status}
+                        data={SITUATION_ACTION_STATUSES.map((st) => ({ value: st, label: t(`situations.actionStatus.${st}`) }))}
+                      />
+                      <Button type="submit" size="xs" variant="light" aria-label={`${t("situations.actions.setStatus")}: ${a.title}`}>
+                        {t("situations.actions.setStatus")}
+                      </Button>
                     </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {view.canUpdateActions ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="actionStatus" />
-                        <input type="hidden" name="actionId" value={a.id} />
-                        <input type="hidden" name="version" value={a.version} />
-                        <Group gap={6} wrap="nowrap">
-                          <NativeSelect
-                            name="status"
-                            aria-label={`${t("situations.actions.status")}: ${a.title}`}
-                            defaultValue={a.status}
-                            data={SITUATION_ACTION_STATUSES.map((st) => ({ value: st, label: t(`situations.actionStatus.${st}`) }))}
-                          />
-                          <Button type="submit" size="xs" variant="light" aria-label={`${t("situations.actions.setStatus")}: ${a.title}`}>
-                            {t("situations.actions.setStatus")}
-                          </Button>
-                        </Group>
-                      </Form>
-                    ) : (
-                      t(`situations.actionStatus.${a.status}`)
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+                  </Form>
+                ) : (
+                  t(`situations.actionStatus.${a.status}`)
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : (
         <Text size="sm">{t("situations.actions.none")}</Text>
       )}
@@ -894,26 +891,19 @@ function AccessLog({ rows, size }: { rows: Data["view"]["accessLog"]; size: numb
       <Text size="sm" mb="xs">
         {t("situations.accessLog.help", { count: size })}
       </Text>
-      <ScrollTable labelledBy="access-log" minWidth={480}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("situations.accessLog.at")}</Table.Th>
-              <Table.Th>{t("situations.accessLog.who")}</Table.Th>
-              <Table.Th>{t("situations.accessLog.action")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{fmt.dateTime(r.at)}</Table.Td>
-                <Table.Td>{r.name ?? "–"}</Table.Td>
-                <Table.Td>{t(`situations.accessLog.actions.${r.action}`)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <DataTable
+        caption={t("situations.accessLog.title")}
+        minWidth={480}
+        columns={[t("situations.accessLog.at"), t("situations.accessLog.who"), t("situations.accessLog.action")]}
+      >
+        {rows.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>{fmt.dateTime(r.at)}</Table.Td>
+            <Table.Td>{r.name ?? "–"}</Table.Td>
+            <Table.Td>{t(`situations.accessLog.actions.${r.action}`)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Paper>
   );
 }

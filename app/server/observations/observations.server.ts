@@ -27,6 +27,7 @@ import { can } from "../people/permissions.server";
 import { isCoordinator, isExpertMember, memberGroupIds, type Viewer } from "../people/viewer.server";
 import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
+import { config } from "../platform/config.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { readPartition, writePartition } from "../platform/table-versions.server";
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
@@ -787,6 +788,12 @@ export function handlingOptions(r: Reader = db()) {
 }
 
 /** The shapes a map draws (only the levels asked for) and whether any of them is only approximate. */
+/** The tile source the maps use (a setting), or null: the maps then draw the area boundaries only. */
+export function mapTiles(): { url: string; attribution: string } | null {
+  const tiles = config().mapTiles;
+  return tiles ? { url: tiles.url, attribution: tiles.attribution } : null;
+}
+
 export function mapShapes(levels: string[], r: Reader = db()) {
   const all = mapAreas(r).filter((a) => levels.includes(a.level));
   return {
