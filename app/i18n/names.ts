@@ -9,6 +9,21 @@ export function localName(record: Named, lang: string): string {
   return localText({ fi: record.nameFi, sv: record.nameSv, en: record.nameEn }, lang).text;
 }
 
+/**
+ * Just the three names of a record, for a loader that sends a name and nothing else of the row.
+ * (In a select, server/platform/select-names `namesOf(table)` does the same for columns.)
+ */
+export function namesFrom<R extends { nameFi: unknown; nameSv: unknown; nameEn: unknown }>(
+  record: R,
+): Pick<R, "nameFi" | "nameSv" | "nameEn"> {
+  return { nameFi: record.nameFi, nameSv: record.nameSv, nameEn: record.nameEn } as Pick<R, "nameFi" | "nameSv" | "nameEn">;
+}
+
+/** The name of a record that may have none (a review's "no priority area" row): null then. */
+export function nameOrNull(record: { nameFi: string | null; nameSv?: string | null; nameEn?: string | null }, lang: string): string | null {
+  return record.nameFi ? localName({ ...record, nameFi: record.nameFi }, lang) : null;
+}
+
 /** A text and the language it is actually in: a fallback to Finnish is marked with lang="fi" (ui/LocalText). */
 export type LocalText = { text: string; lang: Language };
 

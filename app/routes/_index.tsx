@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Group, List, Paper, Progress, SimpleGrid, 
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { listAllAreas } from "~/server/city/areas.server";
 import { currentPlan } from "~/server/city/plans.server";
 import { listPublishedPlans } from "~/server/neighbourhood/neighbourhood.server";
@@ -13,6 +13,7 @@ import { publicPlanProgress } from "~/server/steering/summary.server";
 import { useFormat } from "~/ui/format";
 import { PlanList } from "~/ui/neighbourhood/parts";
 import { summaryListHref } from "~/ui/summary-links";
+import { Panel } from "~/ui/Panel";
 
 /** How many of the newest published residents' safety plans the front page names. */
 const NEWEST_PLANS = 5;
@@ -31,9 +32,7 @@ function publicPicture() {
     plan: plan
       ? {
           id: plan.id,
-          nameFi: plan.nameFi,
-          nameSv: plan.nameSv,
-          nameEn: plan.nameEn,
+          ...namesFrom(plan),
           periodStart: plan.periodStart,
           periodEnd: plan.periodEnd,
         }
@@ -104,10 +103,7 @@ export default function FrontPage() {
         </Group>
       </Stack>
       <CityPicture picture={picture} />
-      <section aria-labelledby="levels-heading">
-        <Title order={2} id="levels-heading" mb="md">
-          {t("front.levelsTitle")}
-        </Title>
+      <Panel titleId="levels-heading" title={t("front.levelsTitle")} size="h2" mb="md" plain>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {levels.map((level, index) => (
             <Card key={level} withBorder padding="lg">
@@ -121,7 +117,7 @@ export default function FrontPage() {
             </Card>
           ))}
         </SimpleGrid>
-      </section>
+      </Panel>
       <Text size="sm">
         {t("front.publicNote")}{" "}
         <Anchor component={Link} to="/accessibility">
@@ -198,10 +194,7 @@ function CityPicture({ picture }: { picture: Picture }) {
         )}
       </Paper>
       {plan && figures && figures.areas.length ? (
-        <section aria-labelledby="priority-areas-heading">
-          <Title order={3} id="priority-areas-heading" mb="sm">
-            {t("publicSite.picture.priorityAreasTitle")}
-          </Title>
+        <Panel titleId="priority-areas-heading" title={t("publicSite.picture.priorityAreasTitle")} order={3} size="h3" plain>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {figures.areas.map((a) => (
               <Card key={a.id} withBorder padding="md" component="li">
@@ -227,22 +220,16 @@ function CityPicture({ picture }: { picture: Picture }) {
               </Card>
             ))}
           </SimpleGrid>
-        </section>
+        </Panel>
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="lg" component="section" aria-labelledby="newest-plans-heading">
-          <Title order={3} id="newest-plans-heading" mb="sm">
-            {t("publicSite.picture.newestPlansTitle")}
-          </Title>
+        <Panel titleId="newest-plans-heading" title={t("publicSite.picture.newestPlansTitle")} order={3} size="h3" padding="lg">
           <PlanList plans={newestPlans} empty={t("publicSite.picture.noPlans")} />
           <Anchor component={Link} to="/neighbourhood-plans" underline="always" display="inline-block" mt="sm">
             {t("publicSite.picture.allPlans")}
           </Anchor>
-        </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="areas-heading">
-          <Title order={3} id="areas-heading" mb="sm">
-            {t("publicSite.picture.areasTitle")}
-          </Title>
+        </Panel>
+        <Panel titleId="areas-heading" title={t("publicSite.picture.areasTitle")} order={3} size="h3" padding="lg">
           <Text mb="sm">{t("publicSite.picture.areasBody")}</Text>
           <List spacing={2} mb="sm">
             {majorDistricts.map((a) => (
@@ -256,7 +243,7 @@ function CityPicture({ picture }: { picture: Picture }) {
           <Anchor component={Link} to="/areas" underline="always">
             {t("publicSite.picture.areasLink")}
           </Anchor>
-        </Paper>
+        </Panel>
       </SimpleGrid>
     </Stack>
   );

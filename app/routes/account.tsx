@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -18,7 +18,7 @@ import { listOwnRightsRequests, sendRightsRequest } from "~/server/people/rights
 import { EmailModeSchema } from "~/forms/workspaces";
 import { emailModeOf, setEmailMode } from "~/server/mail/notifications.server";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { FieldCheckbox, FieldPasswordInput, FieldSelect, FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
+import { FieldCheckbox, FieldPasswordInput, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 import { SecondFactorAccountSchema } from "~/forms/security";
@@ -143,30 +143,24 @@ export default function AccountPage() {
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const fmt = useFormat();
-  const [profileForm, profile] = useForm({
+  const [profileForm, profile] = useZodForm(ProfileSchema, {
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
     defaultValue: { name: user.name, title: user.title ?? "", phone: user.phone ?? "", locale: user.locale },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
-    shouldValidate: "onBlur",
   });
-  const [passwordForm, pw] = useForm({
+  const [passwordForm, pw] = useZodForm(ChangePasswordSchema, {
     id: "password",
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldValidate: "onBlur",
   });
-  const [deleteForm, del] = useForm({
+  const [deleteForm, del] = useZodForm(DeleteAccountSchema, {
     id: "deleteAccount",
     lastResult: actionData?.intent === "deleteAccount" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
     shouldValidate: "onSubmit",
   });
-  const [rightsForm, rights] = useForm({
+  const [rightsForm, rights] = useZodForm(RightsRequestSchema, {
     id: "rightsRequest",
     lastResult: actionData?.intent === "rightsRequest" ? actionData.result : undefined,
     defaultValue: { kind: "rectification", body: "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RightsRequestSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

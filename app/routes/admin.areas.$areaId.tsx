@@ -12,8 +12,8 @@ import { localName } from "~/i18n/names";
 import { getAdminArea, listAreasForAdmin, mergeAreas, removeArea, type AreaUsage } from "~/server/city/areas.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { FormErrors } from "~/ui/forms";
-import { AdminSection } from "~/ui/admin/AdminSection";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, ["titles.area", "admin.title"], { name: data?.pageTitle });
@@ -90,7 +90,7 @@ export default function AdminArea() {
       ) : null}
       {answer?.errors ? <FormErrors errors={answer.errors} id="area-action-errors" /> : null}
 
-      <AdminSection titleId="area-usage" title={t("cityData.areas.usageTitle")}>
+      <Panel order={3} mb="xs" titleId="area-usage" title={t("cityData.areas.usageTitle")}>
         {uses.length ? (
           <List size="sm">
             {uses.map(([use, n]) => (
@@ -102,9 +102,9 @@ export default function AdminArea() {
         ) : (
           <Text size="sm">{t("cityData.areas.unused")}</Text>
         )}
-      </AdminSection>
+      </Panel>
 
-      <AdminSection titleId="area-merge" title={t("cityData.areas.merge.title")}>
+      <Panel order={3} mb="xs" titleId="area-merge" title={t("cityData.areas.merge.title")}>
         <Form method="post" aria-labelledby="area-merge">
           <input type="hidden" name="intent" value="merge" />
           <Stack maw={560} gap="sm">
@@ -129,9 +129,9 @@ export default function AdminArea() {
             </div>
           </Stack>
         </Form>
-      </AdminSection>
+      </Panel>
 
-      <AdminSection titleId="area-remove" title={t("cityData.areas.remove.title")}>
+      <Panel order={3} mb="xs" titleId="area-remove" title={t("cityData.areas.remove.title")}>
         <Form method="post" aria-labelledby="area-remove">
           <input type="hidden" name="intent" value="remove" />
           <Stack maw={560} gap="sm">
@@ -144,7 +144,7 @@ export default function AdminArea() {
             </div>
           </Stack>
         </Form>
-      </AdminSection>
+      </Panel>
     </Stack>
   );
 }

@@ -15,7 +15,7 @@ import { applyAreaFile, MAX_BOUNDARY_BYTES, parseAreaFile, validateAreaFile } fr
 import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
-import { AdminSection } from "~/ui/admin/AdminSection";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -107,7 +107,7 @@ export default function AreaImport() {
         />
       ) : null}
 
-      <AdminSection titleId="area-import-columns" title={t("neighbourhood.areaImport.columnsTitle")}>
+      <Panel order={3} mb="xs" titleId="area-import-columns" title={t("neighbourhood.areaImport.columnsTitle")}>
         <List size="sm" spacing={4}>
           {COLUMNS.map((c) => (
             <List.Item key={c}>
@@ -126,7 +126,7 @@ export default function AreaImport() {
             {t("neighbourhood.areaImport.template")}
           </Anchor>
         </Text>
-      </AdminSection>
+      </Panel>
 
       <ImportSteps
         id="area-import"

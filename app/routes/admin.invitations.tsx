@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { createInvitation, mailInvitation } from "~/server/people/accounts.serve
 import { detectLanguage } from "~/i18n/i18n.server";
 import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } from "~/server/people/directory.server";
 import { authorize, badRequest } from "~/server/people/guard.server";
-import { FieldTextInput, FormErrors } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
@@ -52,10 +52,8 @@ export default function AdminInvitations() {
   const fmt = useFormat();
   const { invitations, groups, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(InvitationSchema, {
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack>

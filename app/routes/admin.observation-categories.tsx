@@ -1,7 +1,7 @@
 // /admin/observation-categories: the coordinators keep the list of observation categories in
 // Finnish, Swedish and English: add one, rename one, retire one (it stays on the observations that
 // have it, but new reports cannot choose it) or bring it back.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,7 +11,8 @@ import { ObservationCategorySchema } from "~/forms/observations";
 import { pageTitle } from "~/i18n/page-title";
 import { addCategory, listCategories, updateCategory } from "~/server/observations/observations.server";
 import { authorize, forbidden, notFound } from "~/server/people/guard.server";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors, useErrorText, useZodForm } from "~/ui/forms";
+import { namesFrom } from "~/i18n/names";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["observations.categories.title", "admin.title"]);
 
@@ -52,12 +53,10 @@ function CategoryForm({ category }: { category: { id: number; nameFi: string; na
   const errorText = useErrorText();
   const actionData = useActionData<typeof action>();
   const formId = category ? `category-${category.id}` : "category-new";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ObservationCategorySchema, {
     id: formId,
     lastResult: actionData && String(actionData.id) === (category ? String(category.id) : "new") ? actionData.result : undefined,
-    defaultValue: category ? { nameFi: category.nameFi, nameSv: category.nameSv, nameEn: category.nameEn } : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ObservationCategorySchema }),
-    shouldValidate: "onBlur",
+    defaultValue: category ? { ...namesFrom(category) } : undefined,
   });
   const headingId = `${formId}-title`;
   return (

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -9,7 +9,7 @@ import { OrganisationSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
 import { listOrganisations, saveOrganisation } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
-import { FieldSelect, FieldTextInput, FormErrors } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
 import { EditLinkCell, DataTable } from "~/ui/TableParts";
 import { LocalizedNameFields, localizedNameDefaults } from "~/ui/admin/LocalizedFields";
 import { pageTitle } from "~/i18n/page-title";
@@ -42,7 +42,7 @@ export default function AdminOrganisations() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = organisations.find((o) => String(o.id) === params.get("edit"));
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(OrganisationSchema, {
     id: `org-${editing?.id ?? "new"}`,
     lastResult: actionData?.result,
     defaultValue: editing
@@ -53,8 +53,6 @@ export default function AdminOrganisations() {
           kind: editing.kind,
         }
       : { kind: "city_division" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack>

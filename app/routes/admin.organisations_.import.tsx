@@ -17,7 +17,7 @@ import {
 } from "~/server/city/organisation-import.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
-import { AdminSection } from "~/ui/admin/AdminSection";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -70,7 +70,7 @@ export default function OrganisationImport() {
           links={[{ to: "/admin/organisations", label: t("cityData.organisationImport.toList") }]}
         />
       ) : null}
-      <AdminSection titleId="org-import-columns" title={t("cityData.organisationImport.columnsTitle")}>
+      <Panel order={3} mb="xs" titleId="org-import-columns" title={t("cityData.organisationImport.columnsTitle")}>
         <List size="sm" spacing={4}>
           {COLUMNS.map((c) => (
             <List.Item key={c}>
@@ -81,7 +81,7 @@ export default function OrganisationImport() {
         <Text size="sm" mt="xs">
           {t("cityData.organisationImport.rules")}
         </Text>
-      </AdminSection>
+      </Panel>
       <ImportSteps
         id="org-import"
         headingOrder={3}

@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApproveSchema, PlanEditSchema, PriorityAreaSchema, PublishSchema, StepSchema } from "~/forms/plans";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { authorize, badRequest, idParam, notFound } from "~/server/people/guard.server";
 import {
   getPlan,
@@ -19,7 +19,7 @@ import {
   transitionPlan,
   updatePlan,
 } from "~/server/city/plans.server";
-import { FieldTextInput, FormErrors, useErrorText } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useErrorText, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
@@ -30,8 +30,8 @@ import {
   localizedDescriptionDefaults,
   localizedNameDefaults,
 } from "~/ui/admin/LocalizedFields";
-import { AdminSection } from "~/ui/admin/AdminSection";
 import { languageOf, pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
@@ -57,9 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     next: PLAN_NEXT_STATUS[plan.status],
     strategies: listStrategies().map((s) => ({
       id: s.id,
-      nameFi: s.nameFi,
-      nameSv: s.nameSv,
-      nameEn: s.nameEn,
+      ...namesFrom(s),
       termStartYear: s.termStartYear,
       termEndYear: s.termEndYear,
     })),
@@ -190,7 +188,7 @@ export default function AdminPlan() {
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const noticeFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.notice : undefined);
 
-  const [planForm, planFields] = useForm({
+  const [planForm, planFields] = useZodForm(PlanEditSchema, {
     id: `plan-${plan.id}`,
     lastResult: resultFor("plan"),
     defaultValue: {
@@ -204,11 +202,9 @@ export default function AdminPlan() {
       decisionBody: plan.decisionBody ?? "",
       decisionReference: plan.decisionReference ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanEditSchema }),
-    shouldValidate: "onBlur",
   });
 
-  const [approveForm, approveFields] = useForm({
+  const [approveForm, approveFields] = useZodForm(ApproveSchema, {
     id: `approve-${plan.id}`,
     lastResult: resultFor("approve"),
     defaultValue: {
@@ -216,11 +212,9 @@ export default function AdminPlan() {
       decisionBody: plan.decisionBody ?? "",
       decisionReference: plan.decisionReference ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApproveSchema }),
-    shouldValidate: "onBlur",
   });
 
-  const [areaForm, areaFields] = useForm({
+  const [areaForm, areaFields] = useZodForm(PriorityAreaSchema, {
     id: `area-${editing?.id ?? "new"}`,
     lastResult: resultFor("area"),
     defaultValue: editing
@@ -231,8 +225,6 @@ export default function AdminPlan() {
           years: editing.years.map(String),
         }
       : { years: [] as string[] },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PriorityAreaSchema }),
-    shouldValidate: "onBlur",
   });
   // One ticked box comes back as a string, several as a list.
   const initialYears = areaFields.years.initialValue as string[] | string | undefined;
@@ -255,7 +247,7 @@ export default function AdminPlan() {
         </Group>
       </Stack>
 
-      <AdminSection titleId="lifecycle" title={t("plans.lifecycleTitle")}>
+      <Panel order={3} mb="xs" titleId="lifecycle" title={t("plans.lifecycleTitle")}>
         <Stack>
           <NoticeAlert notice={noticeFor("approve", "step", "publish")} />
           <Text size="sm">{t("plans.lifecycleHelp")}</Text>
@@ -310,9 +302,9 @@ export default function AdminPlan() {
             </Group>
           </Form>
         </Stack>
-      </AdminSection>
+      </Panel>
 
-      <AdminSection titleId="plan-details" title={t("plans.detailsTitle")}>
+      <Panel order={3} mb="xs" titleId="plan-details" title={t("plans.detailsTitle")}>
         <Form method="post" {...getFormProps(planForm)}>
           <input type="hidden" name="intent" value="plan" />
           <Stack>
@@ -334,9 +326,9 @@ export default function AdminPlan() {
             </Group>
           </Stack>
         </Form>
-      </AdminSection>
+      </Panel>
 
-      <AdminSection titleId="priority-areas-title" title={t("plans.priorityAreasTitle")} id="priority-areas">
+      <Panel order={3} mb="xs" titleId="priority-areas-title" title={t("plans.priorityAreasTitle")} id="priority-areas">
         <Stack>
           {areaSaved ? (
             <Alert color="green" variant="light" role="status">
@@ -423,7 +415,7 @@ export default function AdminPlan() {
             </Stack>
           </Form>
         </Stack>
-      </AdminSection>
+      </Panel>
       <Text size="sm" c="dimmed">
         {t("plans.createdAt", { date: fmt.date(plan.createdAt) })}
       </Text>

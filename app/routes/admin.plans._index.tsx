@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -7,10 +7,11 @@ import { useTranslation } from "react-i18next";
 import { NewPlanSchema } from "~/forms/plans";
 import { authorize } from "~/server/people/guard.server";
 import { createSafetyPlan, listPlans, listStrategies, planMeasureCounts } from "~/server/city/plans.server";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanTable } from "~/ui/plans/PlanTable";
 import { pageTitle } from "~/i18n/page-title";
+import { namesFrom } from "~/i18n/names";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["plans.adminTitle", "admin.title"]);
 
@@ -21,9 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     plans: listPlans({ publicOnly: false }).map((p) => ({ ...p, measureCount: counts[p.id] ?? 0 })),
     strategies: listStrategies().map((s) => ({
       id: s.id,
-      nameFi: s.nameFi,
-      nameSv: s.nameSv,
-      nameEn: s.nameEn,
+      ...namesFrom(s),
       termStartYear: s.termStartYear,
       termEndYear: s.termEndYear,
     })),
@@ -55,12 +54,10 @@ export default function AdminPlans() {
   const { t } = useTranslation();
   const { plans, strategies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(NewPlanSchema, {
     id: "new-plan",
     lastResult: actionData?.result,
     defaultValue: { updateIntervalDays: "90", strategyId: strategies[0] ? String(strategies[0].id) : "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlanSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack>

@@ -1,6 +1,6 @@
 // `/admin/rights-requests/<id>`: one rectification request or objection, who sent it, and the
 // coordinators' answer. Answering an answered request is refused (two coordinators at once).
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -9,12 +9,12 @@ import { useTranslation } from "react-i18next";
 import { RIGHTS_TEXT_MAX, RightsAnswerSchema } from "~/forms/rights";
 import { authorize, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-requests.server";
-import { FieldTextarea, FormErrors } from "~/ui/forms";
+import { FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
-import { AdminSection } from "~/ui/admin/AdminSection";
 import { RequesterLink } from "~/ui/admin/RequesterLink";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, ["titles.rightsRequest", "admin.title"], { name: data ? `#${data.request.id}` : null });
@@ -55,10 +55,9 @@ export default function AdminRightsRequest() {
   const navigation = useNavigation();
   const { request: r } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(RightsAnswerSchema, {
     id: `rights-answer-${r.id}`,
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RightsAnswerSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -99,12 +98,12 @@ export default function AdminRightsRequest() {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <AdminSection titleId="rights-request-body" title={t("rights.admin.request")} padding="lg">
+      <Panel order={3} mb="xs" titleId="rights-request-body" title={t("rights.admin.request")} padding="lg">
         <Text style={{ whiteSpace: "pre-wrap" }} maw={760}>
           {r.body}
         </Text>
-      </AdminSection>
-      <AdminSection titleId="rights-request-answer" title={t("rights.account.answer")} padding="lg">
+      </Panel>
+      <Panel order={3} mb="xs" titleId="rights-request-answer" title={t("rights.account.answer")} padding="lg">
         {r.status === "answered" ? (
           <>
             <FormErrors errors={form.errors} />
@@ -147,7 +146,7 @@ export default function AdminRightsRequest() {
             </Stack>
           </Form>
         )}
-      </AdminSection>
+      </Panel>
     </Stack>
   );
 }

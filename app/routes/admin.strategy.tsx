@@ -1,14 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GoalSchema, StrategySchema } from "~/forms/plans";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
-import { FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
+import { FieldTextInput, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { DataTable, EditLinkCell } from "~/ui/TableParts";
 import {
@@ -17,8 +17,8 @@ import {
   localizedDescriptionDefaults,
   localizedNameDefaults,
 } from "~/ui/admin/LocalizedFields";
-import { AdminSection } from "~/ui/admin/AdminSection";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
@@ -42,9 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     strategies: strategies.map((s) => ({
       id: s.id,
-      nameFi: s.nameFi,
-      nameSv: s.nameSv,
-      nameEn: s.nameEn,
+      ...namesFrom(s),
       termStartYear: s.termStartYear,
       termEndYear: s.termEndYear,
     })),
@@ -97,7 +95,7 @@ export default function AdminStrategy() {
   const strategyLabel = useStrategyLabel();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
 
-  const [strategyForm, sf] = useForm({
+  const [strategyForm, sf] = useZodForm(StrategySchema, {
     id: `strategy-${selected?.id ?? "new"}`,
     lastResult: resultFor("strategy"),
     defaultValue: selected
@@ -108,11 +106,9 @@ export default function AdminStrategy() {
           ...localizedDescriptionDefaults(selected),
         }
       : {},
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: StrategySchema }),
-    shouldValidate: "onBlur",
   });
 
-  const [goalForm, gf] = useForm({
+  const [goalForm, gf] = useZodForm(GoalSchema, {
     id: `goal-${editingGoal?.id ?? "new"}`,
     lastResult: resultFor("goal"),
     defaultValue: editingGoal
@@ -122,8 +118,6 @@ export default function AdminStrategy() {
           descriptionFi: editingGoal.descriptionFi ?? "",
         }
       : {},
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: GoalSchema }),
-    shouldValidate: "onBlur",
   });
 
   return (
@@ -193,7 +187,7 @@ export default function AdminStrategy() {
       </Paper>
 
       {selected ? (
-        <AdminSection titleId="goals-title" title={t("plans.goalsTitle")} id="goals">
+        <Panel order={3} mb="xs" titleId="goals-title" title={t("plans.goalsTitle")} id="goals">
           <Stack>
             {goalSaved ? (
               <Alert color="green" variant="light" role="status">
@@ -245,7 +239,7 @@ export default function AdminStrategy() {
               </Stack>
             </Form>
           </Stack>
-        </AdminSection>
+        </Panel>
       ) : null}
     </Stack>
   );

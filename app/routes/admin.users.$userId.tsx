@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -15,7 +15,7 @@ import {
   setUserDisabled,
 } from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { clock } from "~/server/platform/clock";
 import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
@@ -70,10 +70,8 @@ export default function AdminUserDetail() {
   const { t, i18n } = useTranslation();
   const { user, memberships, homeAreas, sessionCount, groups, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(MembershipSchema, {
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
-    shouldValidate: "onBlur",
   });
   const now = clock.now();
   return (

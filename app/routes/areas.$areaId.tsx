@@ -5,7 +5,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { localField, localName } from "~/i18n/names";
+import { localField, localName, namesFrom } from "~/i18n/names";
 import { areaAncestors, areaChildren, getArea, networksCoveringArea } from "~/server/city/areas.server";
 import { getViewer, idParam, notFound } from "~/server/people/guard.server";
 import { pageParam } from "~/server/platform/paging";
@@ -23,6 +23,7 @@ import { Pager } from "~/ui/Pager";
 import { LangText } from "~/ui/LocalText";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.area", { name: data ? localName(data.area, languageOf(matches)) : null });
@@ -44,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ancestors: areaAncestors(area.id),
     children: areaChildren(area.id),
     networks: networksCoveringArea(area.id).map((n) => ({ ...n, canOpen: can(viewer, { kind: "network.view", groupId: n.id }) })),
-    cityPlan: cityPlan ? { id: cityPlan.id, nameFi: cityPlan.nameFi, nameSv: cityPlan.nameSv, nameEn: cityPlan.nameEn } : null,
+    cityPlan: cityPlan ? { id: cityPlan.id, ...namesFrom(cityPlan) } : null,
     // The title in the reader's language (or Finnish, marked as such): the page needs no other version.
     measures: measures.map((m) => ({
       id: m.id,
@@ -118,10 +119,7 @@ export default function AreaPage() {
       ) : null}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="lg" component="section" aria-labelledby="area-networks">
-          <Title order={2} size="h3" id="area-networks" mb="sm">
-            {t("neighbourhood.area.networks")}
-          </Title>
+        <Panel titleId="area-networks" title={t("neighbourhood.area.networks")} padding="lg">
           {networks.length ? (
             <List spacing="xs">
               {networks.map((n) => (
@@ -139,11 +137,8 @@ export default function AreaPage() {
           ) : (
             <Text>{t("neighbourhood.area.noNetworks")}</Text>
           )}
-        </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="area-children">
-          <Title order={2} size="h3" id="area-children" mb="sm">
-            {t("neighbourhood.area.subAreas")}
-          </Title>
+        </Panel>
+        <Panel titleId="area-children" title={t("neighbourhood.area.subAreas")} padding="lg">
           {children.length ? (
             <List spacing="xs">
               {children.map((c) => (
@@ -161,16 +156,13 @@ export default function AreaPage() {
           ) : (
             <Text>{t("neighbourhood.area.noSubAreas")}</Text>
           )}
-        </Paper>
+        </Panel>
       </SimpleGrid>
 
-      <Paper withBorder p="lg" component="section" aria-labelledby="area-plans">
-        <Title order={2} size="h3" id="area-plans" mb="sm">
-          {t("neighbourhood.area.plans")}
-        </Title>
+      <Panel titleId="area-plans" title={t("neighbourhood.area.plans")} padding="lg">
         <PlanList plans={plans.rows} empty={t("neighbourhood.area.noPlans")} />
         {plans.total ? <Pager page={plans.page} pageCount={plans.pageCount} total={plans.total} param="plansPage" /> : null}
-      </Paper>
+      </Panel>
 
       <Paper withBorder p="lg">
         <LinkedObservations
@@ -182,10 +174,7 @@ export default function AreaPage() {
         />
       </Paper>
 
-      <Paper withBorder p="lg" component="section" aria-labelledby="area-measures">
-        <Title order={2} size="h3" id="area-measures">
-          {t("neighbourhood.area.measures")}
-        </Title>
+      <Panel titleId="area-measures" title={t("neighbourhood.area.measures")} mb={0} padding="lg">
         <Text size="sm" c="dimmed" mb="sm">
           {t("neighbourhood.area.measuresHelp")}
           {cityPlan ? ` ${localName(cityPlan, lang)}.` : ""}
@@ -226,7 +215,7 @@ export default function AreaPage() {
             </Anchor>
           </Group>
         ) : null}
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

@@ -2,9 +2,9 @@
 // covered areas (once per person, changeable until closing; refused with the reason after it, with
 // what was typed kept), how answers are handled, where the results are, and what was decided.
 // Coordinators see a preview of the questions; an upcoming consultation is theirs only (404).
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,9 +19,10 @@ import { authorize, getViewer, idParam, notFound } from "~/server/people/guard.s
 import { can } from "~/server/people/permissions.server";
 import { helsinkiParts } from "~/server/platform/helsinki-time";
 import { AnswerFields } from "~/ui/consultations/AnswerFields";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LocalText } from "~/ui/LocalText";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.title", {
@@ -88,11 +89,9 @@ export default function ConsultationPage() {
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
   const c = d.consultation;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(answerSchema(d.questions), {
     lastResult,
     defaultValue: d.answer,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: answerSchema(d.questions) }),
-    shouldValidate: "onBlur",
   });
   const showForm = d.canAnswer && (d.state === "open" || !!lastResult) && d.questions.length > 0;
   return (
@@ -126,10 +125,7 @@ export default function ConsultationPage() {
       ) : null}
 
       {d.state !== "closed" || lastResult ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="answer-title" id="answer">
-          <Title order={2} size="h3" id="answer-title" mb="sm">
-            {t("consultations.answer.title")}
-          </Title>
+        <Panel titleId="answer-title" title={t("consultations.answer.title")} id="answer">
           {saved ? (
             <Alert color="green" role="status" mb="md">
               {t(saved === "changed" ? "consultations.answer.changed" : "consultations.answer.saved")}
@@ -190,13 +186,10 @@ export default function ConsultationPage() {
               {t("consultations.privacy.link")}
             </Anchor>
           </Stack>
-        </Paper>
+        </Panel>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="results-title">
-        <Title order={2} size="h3" id="results-title" mb="sm">
-          {t("consultations.results.title")}
-        </Title>
+      <Panel titleId="results-title" title={t("consultations.results.title")}>
         {d.results ? (
           <Stack gap="xs">
             {d.results === "live" && d.state !== "closed" ? <Text size="sm">{t("consultations.results.live")}</Text> : null}
@@ -212,13 +205,10 @@ export default function ConsultationPage() {
             {t("consultations.moderation.link")}
           </Anchor>
         ) : null}
-      </Paper>
+      </Panel>
 
       {d.state === "closed" || d.decisions.length ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="decided-title">
-          <Title order={2} size="h3" id="decided-title" mb="sm">
-            {t("consultations.decided.title")}
-          </Title>
+        <Panel titleId="decided-title" title={t("consultations.decided.title")}>
           {d.decisions.length ? (
             <Stack>
               {d.decisions.map((decision) => (
@@ -245,7 +235,7 @@ export default function ConsultationPage() {
           ) : (
             <Text>{t("consultations.decided.none")}</Text>
           )}
-        </Paper>
+        </Panel>
       ) : null}
     </Stack>
   );

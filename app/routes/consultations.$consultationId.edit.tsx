@@ -1,9 +1,9 @@
 // A coordinator edits a consultation: its details (before the first answer everything, after it
 // only the texts and the closing time), its questions (added and removed before the first answer,
 // reworded until closing), and closes it early. Every change is audited by the domain module.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -35,8 +35,10 @@ import {
   FieldTextarea,
   FormErrors,
   useErrorText,
+  useZodForm,
 } from "~/ui/forms";
 import { LocalText } from "~/ui/LocalText";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.edit.title", {
@@ -126,12 +128,10 @@ function QuestionForm({
 }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(QuestionSchema, {
     id: "add-question",
     lastResult,
     defaultValue: { intent: "addQuestion", kind: "rank", required: "on" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionSchema }),
-    shouldValidate: "onBlur",
   });
   const area = (p: (typeof priorityAreas)[number]) =>
     `${p.code} ${i18n.language === "sv" && p.nameSv ? p.nameSv : i18n.language === "en" && p.nameEn ? p.nameEn : p.nameFi}`;
@@ -199,7 +199,7 @@ function RewordForm({
   lastResult: never;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(QuestionWordingSchema, {
     id: `reword-${question.id}`,
     lastResult,
     defaultValue: {
@@ -209,8 +209,6 @@ function RewordForm({
       textSv: question.textSv ?? "",
       textEn: question.textEn ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuestionWordingSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <details>
@@ -241,12 +239,10 @@ export default function EditConsultationPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData;
   const replyFor = (intent: string) => (actionData?.intent === intent ? actionData.reply : undefined) as never;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ConsultationEditSchema, {
     id: "edit-consultation",
     lastResult: replyFor("edit"),
     defaultValue: d.form,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsultationEditSchema }),
-    shouldValidate: "onBlur",
   });
   const c = d.consultation;
   const [searchParams] = useSearchParams();
@@ -271,10 +267,7 @@ export default function EditConsultationPage() {
           {t("consultations.form.saved")}
         </Alert>
       ) : null}
-      <Paper withBorder p="md" component="section" aria-labelledby="details-title">
-        <Title order={2} size="h3" id="details-title" mb="sm">
-          {t("consultations.edit.detailsTitle")}
-        </Title>
+      <Panel titleId="details-title" title={t("consultations.edit.detailsTitle")}>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="edit" />
           <input type="hidden" name="version" value={c.version} />
@@ -286,11 +279,8 @@ export default function EditConsultationPage() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="questions-title" id="questions">
-        <Title order={2} size="h3" id="questions-title" mb="sm">
-          {t("consultations.edit.questionsTitle")}
-        </Title>
+      </Panel>
+      <Panel titleId="questions-title" title={t("consultations.edit.questionsTitle")} id="questions">
         {d.questions.length ? (
           <Stack component="ol" style={{ paddingInlineStart: "1.25rem" }}>
             {d.questions.map((q, i) => (
@@ -332,11 +322,8 @@ export default function EditConsultationPage() {
             <QuestionForm priorityAreas={d.priorityAreas} lastResult={replyFor("addQuestion")} />
           </Stack>
         )}
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="close-title">
-        <Title order={2} size="h3" id="close-title" mb="sm">
-          {t("consultations.edit.closeTitle")}
-        </Title>
+      </Panel>
+      <Panel titleId="close-title" title={t("consultations.edit.closeTitle")}>
         {d.state === "closed" ? (
           <Text>{t("consultations.edit.closed")}</Text>
         ) : (
@@ -350,7 +337,7 @@ export default function EditConsultationPage() {
             </Stack>
           </Form>
         )}
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 // A coordinator creates a residents' consultation: texts in three languages, the open period in
 // Helsinki time, the audience and whether results go public; the questions are added next.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Button, Group, Stack, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -16,7 +16,7 @@ import {
 } from "~/server/consultations/consultations.server";
 import { authorize } from "~/server/people/guard.server";
 import { ConsultationFields } from "~/ui/consultations/ConsultationFields";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultations.newTitle");
 
@@ -44,11 +44,9 @@ export default function NewConsultationPage() {
   const { t } = useTranslation();
   const { areas, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ConsultationSchema, {
     lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsultationSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack gap="lg">

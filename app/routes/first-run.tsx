@@ -1,7 +1,3 @@
-// The first run of an empty city: while the database has no users, this page creates the first
-// coordinator (same password rules as registration; cross-site posts are refused by the HTTP
-// server as for every form). With any user in the database it is a 404.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
@@ -14,6 +10,7 @@ import { notFound } from "~/server/people/guard.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NameAndEmailFields } from "~/ui/auth/NameAndEmailFields";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
+import { useZodForm } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -40,10 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function FirstRunPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(FirstRunSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FirstRunSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (

@@ -1,7 +1,7 @@
 // One indicator: its definition, the city-wide trend against the target (chart plus the same
 // figures as a table), values by area for one period, what it is linked to, and for managers a
 // form to add or correct a value or target that keeps its input on errors (also without JS).
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { BarChart, LineChart } from "@mantine/charts";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
@@ -14,11 +14,12 @@ import { localName } from "~/i18n/names";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { getIndicator, getIndicatorDefinition, indicatorAreaOptions, upsertIndicatorValue } from "~/server/city/indicators.server";
 import { can } from "~/server/people/permissions.server";
-import { FieldSelect, FieldTextInput, FormErrors } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureText, valueAxisDomain, type FigureView } from "~/ui/indicators/figures";
 import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 type Resolution = "year" | "month";
 
@@ -174,10 +175,7 @@ export default function IndicatorPage() {
             </Text>
           ) : null}
         </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="indicator-links">
-          <Title order={2} size="h4" id="indicator-links" mb="sm">
-            {t("indicators.detail.linked")}
-          </Title>
+        <Panel titleId="indicator-links" title={t("indicators.detail.linked")} size="h4">
           <Title order={3} size="h5" mb={4}>
             {t("indicators.detail.priorityAreas")}
           </Title>
@@ -210,13 +208,10 @@ export default function IndicatorPage() {
           ) : (
             <Text>{t("indicators.detail.noMeasures")}</Text>
           )}
-        </Paper>
+        </Panel>
       </SimpleGrid>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="indicator-trend">
-        <Title order={2} size="h4" id="indicator-trend" mb="sm">
-          {t("indicators.detail.chartTitle")}
-        </Title>
+      <Panel titleId="indicator-trend" title={t("indicators.detail.chartTitle")} size="h4">
         {cityTrend.length ? (
           <>
             <Text size="sm" id="indicator-chart-summary" mb="xs">
@@ -302,12 +297,9 @@ export default function IndicatorPage() {
             {t("indicators.bounds.chartNote")}
           </Text>
         ) : null}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="indicator-areas" id="values">
-        <Title order={2} size="h4" id="indicator-areas" mb="sm">
-          {t("indicators.detail.byArea")}
-        </Title>
+      <Panel titleId="indicator-areas" title={t("indicators.detail.byArea")} size="h4" id="values">
         {areaPeriod ? (
           <Stack>
             {areaPeriods.length > 1 ? (
@@ -362,7 +354,7 @@ export default function IndicatorPage() {
         ) : (
           <Text>{t("indicators.detail.noAreaValues")}</Text>
         )}
-      </Paper>
+      </Panel>
 
       {canManage ? (
         <ValueForm key={location.key} resolution={indicator.resolution} unit={indicator.unit} areaOptions={areaOptions} />
@@ -379,12 +371,10 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const schema = indicatorValueSchema(resolution, unit);
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(schema, {
     id: "indicator-value",
     lastResult: actionData?.result,
     defaultValue: { kind: "actual", areaId: "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const label = (a: AreaOption) => `${a.code} ${localName(a, i18n.language)}`;
@@ -400,10 +390,7 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
     },
   ];
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="indicator-form">
-      <Title order={2} size="h4" id="indicator-form" mb="xs">
-        {t("indicators.form.heading")}
-      </Title>
+    <Panel titleId="indicator-form" title={t("indicators.form.heading")} size="h4" mb="xs">
       <Text size="sm" mb="sm">
         {t("indicators.form.intro")}
       </Text>
@@ -448,7 +435,7 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
           </Group>
         </Stack>
       </Form>
-    </Paper>
+    </Panel>
   );
 }
 

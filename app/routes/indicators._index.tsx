@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { authorize } from "~/server/people/guard.server";
 import { listIndicators, type IndicatorSummary, type TrackStatus } from "~/server/city/indicators.server";
@@ -12,6 +12,7 @@ import { can } from "~/server/people/permissions.server";
 import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
 import { useFigureText, type FigureView } from "~/ui/indicators/figures";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // An indicator that follows two priority areas is listed under both: each group is read on its own.
   const groups = planAreas
     .map((pa) => ({
-      priorityArea: { id: pa.id, code: pa.code, nameFi: pa.nameFi, nameSv: pa.nameSv, nameEn: pa.nameEn },
+      priorityArea: { id: pa.id, code: pa.code, ...namesFrom(pa) },
       indicators: all.filter((i) => i.priorityAreas.some((p) => p.id === pa.id)),
     }))
     .filter((g) => g.indicators.length);
@@ -167,12 +168,9 @@ export default function IndicatorList() {
         );
       })}
       {other.length ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="pa-other">
-          <Title order={2} size="h3" id="pa-other" mb="sm">
-            {t("indicators.otherGroup")}
-          </Title>
+        <Panel titleId="pa-other" title={t("indicators.otherGroup")}>
           <IndicatorTable caption={t("indicators.otherGroup")} rows={other} />
-        </Paper>
+        </Panel>
       ) : null}
     </Stack>
   );

@@ -2,12 +2,12 @@
 // The uploaded bytes stay on the server between the steps (tied to the uploader); the confirm form
 // carries only their random id, so rows are never taken from the browser (the flow and the page's
 // steps are shared with the other imports: csv-import.server, ui/imports).
-import { Anchor, Code, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Code, List, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportDoneSchema } from "~/forms/params";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
@@ -22,6 +22,7 @@ import {
 import { useFigureText } from "~/ui/indicators/figures";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 /** The documented column names, in the order of the help table. */
 const COLUMN_DOCS = [
@@ -42,9 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const keys = listIndicators().map((i) => ({
     id: i.id,
     key: i.key,
-    nameFi: i.nameFi,
-    nameSv: i.nameSv,
-    nameEn: i.nameEn,
+    ...namesFrom(i),
     resolution: i.resolution,
     unit: i.unit,
   }));
@@ -67,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     preview: (v) => ({
       rows: v.rows.map(({ indicator, ...row }) => ({
         ...row,
-        indicator: indicator && { nameFi: indicator.nameFi, nameSv: indicator.nameSv, nameEn: indicator.nameEn },
+        indicator: indicator && { ...namesFrom(indicator) },
       })),
     }),
     done: (r) =>
@@ -145,10 +144,7 @@ export default function IndicatorImport() {
         minWidth={720}
       />
 
-      <Paper withBorder p="md" component="section" aria-labelledby="import-columns">
-        <Title order={2} size="h4" id="import-columns" mb="sm">
-          {t("indicators.import.columnsHeading")}
-        </Title>
+      <Panel titleId="import-columns" title={t("indicators.import.columnsHeading")} size="h4">
         <DataTable
           caption={t("indicators.import.columnsCaption")}
           minWidth={560}
@@ -184,7 +180,7 @@ export default function IndicatorImport() {
             </List.Item>
           ))}
         </List>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Text } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,7 +10,7 @@ import { getViewer } from "~/server/people/guard.server";
 import { homePathFor } from "~/server/people/permissions.server";
 import { afterPassword } from "~/server/people/sign-in-flow.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
-import { FieldPasswordInput, FieldTextInput } from "~/ui/forms";
+import { FieldPasswordInput, FieldTextInput, useZodForm } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signInTitle");
@@ -46,9 +45,8 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(LoginSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

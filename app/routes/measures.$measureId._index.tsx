@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Progress, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Progress, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +22,7 @@ import { linkedObservations, observationsForMeasure } from "~/server/observation
 import { LinkedObservations } from "~/ui/observations/parts";
 import { pageTitle } from "~/i18n/page-title";
 import { clock } from "~/server/platform/clock";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.measure", { name: data ? `${data.measure.measure.code} ${data.measure.measure.title}` : null });
@@ -163,10 +164,7 @@ export default function MeasurePage() {
       </Group>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="md" component="section" aria-labelledby="measure-basics">
-          <Title order={2} size="h4" id="measure-basics" mb="sm">
-            {t("measures.basics")}
-          </Title>
+        <Panel titleId="measure-basics" title={t("measures.basics")} size="h4">
           <Table variant="vertical" withRowBorders={false}>
             <Table.Tbody>
               <Table.Tr>
@@ -218,19 +216,13 @@ export default function MeasurePage() {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Paper>
+        </Panel>
         <Stack gap="lg">
-          <Paper withBorder p="md" component="section" aria-labelledby="measure-description">
-            <Title order={2} size="h4" id="measure-description" mb="sm">
-              {t("measures.description")}
-            </Title>
+          <Panel titleId="measure-description" title={t("measures.description")} size="h4">
             <Text style={{ whiteSpace: "pre-line" }}>{m.description ? <LocalText record={m} field="description" /> : "–"}</Text>
-          </Paper>
+          </Panel>
           {data.costShares.length ? (
-            <Paper withBorder p="md" component="section" aria-labelledby="measure-costs">
-              <Title order={2} size="h4" id="measure-costs" mb="sm">
-                {t("measures.costShares")}
-              </Title>
+            <Panel titleId="measure-costs" title={t("measures.costShares")} size="h4">
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -253,13 +245,10 @@ export default function MeasurePage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Paper>
+            </Panel>
           ) : null}
           {data.tasks.length ? (
-            <Paper withBorder p="md" component="section" aria-labelledby="measure-tasks">
-              <Title order={2} size="h4" id="measure-tasks" mb="sm">
-                {t("measures.tasks")}
-              </Title>
+            <Panel titleId="measure-tasks" title={t("measures.tasks")} size="h4">
               <List spacing={4}>
                 {data.tasks.map((task) => (
                   <List.Item key={task.id}>
@@ -273,7 +262,7 @@ export default function MeasurePage() {
                   </List.Item>
                 ))}
               </List>
-            </Paper>
+            </Panel>
           ) : null}
         </Stack>
       </SimpleGrid>
@@ -287,10 +276,7 @@ export default function MeasurePage() {
       ) : null}
       <LinkedRecords records={workspaceRecords} />
 
-      <section aria-labelledby="measure-history">
-        <Title order={2} size="h3" id="measure-history" mb="md">
-          {t("measures.history")}
-        </Title>
+      <Panel titleId="measure-history" title={t("measures.history")} mb="md" plain>
         {data.followUps.length === 0 ? <Text>{t("measures.noFollowUps")}</Text> : null}
         <Timeline bulletSize={14} lineWidth={2} active={0}>
           {data.followUps.map((f) => {
@@ -363,7 +349,7 @@ export default function MeasurePage() {
           })}
         </Timeline>
         {history.total ? <Pager page={history.page} pageCount={history.pageCount} total={history.total} param="historyPage" /> : null}
-      </section>
+      </Panel>
 
       <NeighbourhoodActions actions={planActions} />
       <LinkedObservations items={observations} categories={observationCategories} title={t("observations.measure.title")} />

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -8,7 +8,7 @@ import { FollowUpEditSchema } from "~/forms/measures";
 import { idParam, notFound } from "~/server/people/guard.server";
 import { requireMeasureRight } from "~/server/city/measure-guards.server";
 import { editFollowUp, getFollowUp } from "~/server/city/measures.server";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
 import { languageOf, pageTitle } from "~/i18n/page-title";
@@ -57,7 +57,7 @@ export default function EditEntryPage() {
   const fmt = useFormat();
   const { entry } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(FollowUpEditSchema, {
     lastResult: actionData?.result,
     defaultValue: {
       done: entry.done,
@@ -67,8 +67,6 @@ export default function EditEntryPage() {
       publicTextSv: entry.publicTextSv ?? "",
       publicTextEn: entry.publicTextEn ?? "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpEditSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack maw={760}>

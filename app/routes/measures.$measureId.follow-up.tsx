@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { forbidden } from "~/server/people/guard.server";
 import { requireMeasureRight } from "~/server/city/measure-guards.server";
 import { followUpStatuses, helsinkiDate, taskOverdue } from "~/server/city/measure-rules";
 import { addFollowUp, getMeasure } from "~/server/city/measures.server";
-import { FieldNumberInput, FieldSelect, FormErrors, useErrorText } from "~/ui/forms";
+import { FieldNumberInput, FieldSelect, FormErrors, useErrorText, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
 import { StatusBadge } from "~/ui/measures/badges";
@@ -98,15 +98,13 @@ export default function FollowUpPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errorText = useErrorText();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(FollowUpFormSchema, {
     lastResult: actionData?.result,
     defaultValue: {
       status: measure.status,
       progress: String(measure.progress),
       tasks: tasks.map((task) => ({ id: String(task.id), state: task.state })),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpFormSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const conflict = actionData?.conflict;

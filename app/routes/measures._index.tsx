@@ -19,7 +19,7 @@ import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "../../db/schema";
 import { measureListFilter, parseMeasureListQuery } from "~/forms/measures";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { localName, nameOptions } from "~/i18n/names";
+import { localName, nameOptions, namesFrom } from "~/i18n/names";
 import { getViewer } from "~/server/people/guard.server";
 import { listMeasures, measureFilterOptions } from "~/server/city/measures.server";
 import { resolvePlan } from "~/server/city/measure-views.server";
@@ -49,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filterOptions = measureFilterOptions(plan.id, publicOnly);
   const result = listMeasures({ ...measureListFilter(plan.id, query), page: query.page }, { publicOnly });
   return json({
-    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
+    plan: { id: plan.id, ...namesFrom(plan) },
     query,
     publicOnly,
     canPropose: can(viewer, { kind: "measure.propose" }),

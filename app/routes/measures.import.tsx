@@ -1,14 +1,14 @@
 // Coordinator's import of measures: upload → preview with per-row errors → confirm. The uploaded
 // bytes stay on the server between the steps; the confirm form only carries their random id
 // (the flow and the page's steps are shared with the other imports: csv-import.server, ui/imports).
-import { Anchor, Checkbox, Code, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Checkbox, Code, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { MeasureImportDoneSchema, MeasureImportUnpublishedSchema } from "~/forms/measures";
 import { positiveIntParam } from "~/forms/params";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
 import { runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
@@ -16,6 +16,7 @@ import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, val
 import { currentPlan, getPlan, listPlans } from "~/server/city/plans.server";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await translatorFor(request);
   const url = new URL(request.url);
   const done = MeasureImportDoneSchema.safeParse(Object.fromEntries(url.searchParams));
-  const plans = listPlans({ publicOnly: false }).map((p) => ({ id: p.id, nameFi: p.nameFi, nameSv: p.nameSv, nameEn: p.nameEn }));
+  const plans = listPlans({ publicOnly: false }).map((p) => ({ id: p.id, ...namesFrom(p) }));
   return json({
     pageTitle: t("measureIo.title"),
     plans,
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     validate: (file, { plan, unpublished }) => validateImport(plan.id, file, undefined, { unpublished, lang }),
     apply: (actor, file, { plan, unpublished }, filename) => applyImport(actor, plan.id, file, { filename, unpublished, lang }),
     preview: (v, { plan, unpublished }) => ({
-      planName: { nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
+      planName: { ...namesFrom(plan) },
       unpublished,
       rows: v.rows.map((r) => ({
         rowNumber: r.rowNumber,
@@ -146,10 +147,7 @@ export default function MeasureImport() {
           { header: t("measureIo.preview.measureTitle"), cell: (row) => row.title },
         ]}
       />
-      <Paper withBorder p="md" component="section" aria-labelledby="import-columns">
-        <Title order={2} size="h4" id="import-columns" mb="xs">
-          {t("measureIo.guide.heading")}
-        </Title>
+      <Panel titleId="import-columns" title={t("measureIo.guide.heading")} size="h4" mb="xs">
         <Text size="sm" mb="sm" maw={720}>
           {t("measureIo.guide.intro")}
         </Text>
@@ -170,7 +168,7 @@ export default function MeasureImport() {
             </Table.Tr>
           ))}
         </DataTable>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

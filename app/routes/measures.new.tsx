@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema, NewMeasureQuerySchema } from "~/forms/measures";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { authorize, notFound } from "~/server/people/guard.server";
 import { measureInputFromForm } from "~/server/city/measure-input";
 import { measureFormOptions, resolvePlan } from "~/server/city/measure-views.server";
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, plan } = await load(request, context);
   const ownOrganisation = viewer.memberships.find((m) => m.groupKind === "expert" && m.organisationId)?.organisationId ?? null;
   return json({
-    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
+    plan: { id: plan.id, ...namesFrom(plan) },
     options: measureFormOptions(plan),
     defaults: measureDefaults({
       ownerOrganisationId: ownOrganisation ?? undefined,

@@ -14,6 +14,7 @@ import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
 import { LangText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myArea.title");
 
@@ -133,12 +134,9 @@ export default function MyAreaPage() {
           ) : null}
         </Paper>
       ))}
-      <Paper withBorder p="lg" component="section" aria-labelledby="my-plans">
-        <Title order={2} size="h3" id="my-plans" mb="sm">
-          {t("neighbourhood.myArea.myPlans")}
-        </Title>
+      <Panel titleId="my-plans" title={t("neighbourhood.myArea.myPlans")} padding="lg">
         <PlanList plans={myPlans} empty={t("neighbourhood.myArea.noMyPlans")} />
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

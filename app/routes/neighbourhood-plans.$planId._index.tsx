@@ -1,7 +1,7 @@
 // A neighbourhood plan's page: public once published, otherwise only for its authors, the area's
 // network and coordinators (anyone else gets a 404). The network reviews here, authors withdraw,
 // published plans are followed up (action statuses) and archived, and people comment.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -29,12 +29,13 @@ import { can } from "~/server/people/permissions.server";
 import { planCitations } from "~/server/neighbourhood/plan-citations.server";
 import { linkedObservations } from "~/server/observations/observations.server";
 import { LinkedObservations } from "~/ui/observations/parts";
-import { FieldCheckbox, FieldTextarea, FormErrors } from "~/ui/forms";
+import { FieldCheckbox, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlan", { name: data?.view.plan.title });
@@ -404,18 +405,14 @@ function ReviewPanel() {
   const { t } = useTranslation();
   const actionData = useActionData<Reply>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ReviewSchema, {
     id: "review",
     lastResult: actionData?.formKey === "review" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="plan-review-title" bg="gray.0">
-      <Title order={2} size="h3" id="plan-review-title">
-        {t("neighbourhood.review.title")}
-      </Title>
+    <Panel titleId="plan-review-title" title={t("neighbourhood.review.title")} mb={0} padding="lg" bg="gray.0">
       <Text size="sm" mb="sm">
         {t("neighbourhood.review.intro")}
       </Text>
@@ -458,7 +455,7 @@ function ReviewPanel() {
           </Group>
         </Stack>
       </Form>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -478,11 +475,9 @@ function Comments({
   const { t } = useTranslation();
   const fmt = useFormat();
   const actionData = useActionData<Reply>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(CommentSchema, {
     id: "comment",
     lastResult: actionData?.formKey === "comment" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (
@@ -574,10 +569,9 @@ function ReasonForm({ commentId, intent }: { commentId: number; intent: "report"
   const { t } = useTranslation();
   const actionData = useActionData<Reply>();
   const key = `${intent}-${commentId}`;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(intent === "report" ? ReportCommentSchema : HideCommentSchema, {
     id: key,
     lastResult: actionData?.formKey === key ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: intent === "report" ? ReportCommentSchema : HideCommentSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

@@ -2,7 +2,7 @@
 // ui/neighbourhood/SectionForm.tsx), co-authors (added at once, or invited by e-mail), and sending
 // the plan to the area's network.
 // Every form also works without JavaScript: a normal POST, then back to this page.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
@@ -29,7 +29,7 @@ import {
   RemoveItemSchema,
 } from "~/forms/neighbourhood";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { badRequest, forbidden, loginRedirect } from "~/server/people/guard.server";
 import { listOrganisations } from "~/server/people/directory.server";
 import { loadVisiblePlan } from "~/server/neighbourhood/neighbourhood-guards.server";
@@ -52,7 +52,7 @@ import { citationChoices, citeObservation, unciteObservation } from "~/server/ne
 import { linkedObservations, mapShapes, mapTiles } from "~/server/observations/observations.server";
 import { boundsOf } from "~/server/observations/geo";
 import { currentPlan } from "~/server/city/plans.server";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
@@ -78,7 +78,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const cityPlan = currentPlan({ publicOnly });
   // The measures aimed at the plan's own area come first: they are the ones a local action carries out.
   const measureGroups = cityPlan ? linkableMeasures(cityPlan.id, view.area.id, { publicOnly }) : { nearby: [], others: [] };
-  const organisations = listOrganisations().map((o) => ({ id: o.id, nameFi: o.nameFi, nameSv: o.nameSv, nameEn: o.nameEn }));
+  const organisations = listOrganisations().map((o) => ({ id: o.id, ...namesFrom(o) }));
   const choices = citationChoices(id, view.area.id);
   // One list for both, so the category names are sent once.
   const listed = linkedObservations([...choices.cited, ...choices.others]);
@@ -608,11 +608,9 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
   const { t } = useTranslation();
   const actionData = useActionData<SectionReply>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AddCoauthorSchema, {
     id: "coauthors",
     lastResult: actionData?.formKey === "coauthors" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddCoauthorSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (

@@ -12,6 +12,7 @@ import { useFormat } from "~/ui/format";
 import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlanHistory", { name: data?.title });
@@ -39,10 +40,7 @@ export default function PlanHistoryPage() {
         <Text maw={760}>{t("neighbourhood.history.intro")}</Text>
       </Stack>
 
-      <Paper withBorder p="lg" component="section" aria-labelledby="history-who">
-        <Title order={2} size="h3" id="history-who" mb="sm">
-          {t("neighbourhood.history.whoWroteWhat")}
-        </Title>
+      <Panel titleId="history-who" title={t("neighbourhood.history.whoWroteWhat")} padding="lg">
         <DataTable
           caption={t("neighbourhood.history.whoCaption")}
           showCaption
@@ -66,12 +64,9 @@ export default function PlanHistoryPage() {
             </Table.Tr>
           ))}
         </DataTable>
-      </Paper>
+      </Panel>
 
-      <section aria-labelledby="history-versions">
-        <Title order={2} size="h3" id="history-versions" mb="sm">
-          {t("neighbourhood.history.versions")}
-        </Title>
+      <Panel titleId="history-versions" title={t("neighbourhood.history.versions")} plain>
         <Stack gap="md">
           {versions.map((v) => {
             const note = NOTES.find((n) => n === v.note);
@@ -147,7 +142,7 @@ export default function PlanHistoryPage() {
             );
           })}
         </Stack>
-      </section>
+      </Panel>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 // The public list of residents' safety plans: every published (and archived) plan, newest first,
 // found by words and by area. Anonymous visitors reach it from the menu; it shows nobody's drafts.
-import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { getViewer } from "~/server/people/guard.server";
 import { listPublishedPlans } from "~/server/neighbourhood/neighbourhood.server";
 import { PlanList } from "~/ui/neighbourhood/parts";
 import { Pager } from "~/ui/Pager";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "publicSite.plans.title");
 
@@ -43,10 +44,7 @@ export default function PublishedPlansPage() {
       </Title>
       <Text>{t("publicSite.plans.intro")}</Text>
       {/* A plain GET form: the search works without JavaScript and its result has an address. */}
-      <Paper withBorder p="md" component="section" aria-labelledby="plan-search">
-        <Title order={2} size="h4" id="plan-search" mb="sm">
-          {t("publicSite.plans.filters")}
-        </Title>
+      <Panel titleId="plan-search" title={t("publicSite.plans.filters")} size="h4">
         <Form method="get">
           <Stack gap="sm">
             <TextInput
@@ -80,14 +78,11 @@ export default function PublishedPlansPage() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
-      <section aria-labelledby="plan-results">
-        <Title order={2} size="h3" id="plan-results" mb="sm">
-          {t("publicSite.plans.results")}
-        </Title>
+      </Panel>
+      <Panel titleId="plan-results" title={t("publicSite.plans.results")} plain>
         <PlanList plans={result.rows} empty={t("publicSite.plans.none")} />
         <Pager page={result.page} pageCount={result.pageCount} total={result.total} />
-      </section>
+      </Panel>
       {showRegister ? (
         <Text>
           <Anchor component={Link} to="/register" underline="always">

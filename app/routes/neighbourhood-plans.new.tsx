@@ -1,5 +1,5 @@
 // A resident starts a plan for one of their home areas; the draft opens in the editor.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Button, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -12,7 +12,7 @@ import { areaAncestors, getArea } from "~/server/city/areas.server";
 import { authorize, forbidden } from "~/server/people/guard.server";
 import { createNeighbourhoodPlan } from "~/server/neighbourhood/neighbourhood.server";
 import { can } from "~/server/people/permissions.server";
-import { FieldSelect, FieldTextInput, FormErrors } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -48,11 +48,9 @@ export default function NewNeighbourhoodPlan() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const chosen = homes.find((h) => String(h.id) === params.get("area"))?.id ?? homes[0]?.id;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(NewNeighbourhoodPlanSchema, {
     lastResult,
     defaultValue: { areaId: chosen ? String(chosen) : "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewNeighbourhoodPlanSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (

@@ -1,7 +1,7 @@
 // A district network's workspace: residents' plans waiting for its feedback, the other plans of
 // its areas, the city measures aimed at its areas with the network's local follow-up notes, and
 // its members. For the network's members and coordinators.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -20,12 +20,13 @@ import { currentPlan } from "~/server/city/plans.server";
 import { Pager } from "~/ui/Pager";
 import { LangText } from "~/ui/LocalText";
 import type { Viewer } from "~/server/people/viewer.server";
-import { FieldTextarea } from "~/ui/forms";
+import { FieldTextarea, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { GroupMembers } from "~/ui/GroupMembers";
 import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
 import { languageOf, pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.network", { name: data ? localName(data.group, languageOf(matches)) : null });
@@ -130,27 +131,18 @@ export default function NetworkPage() {
         </Alert>
       ) : null}
 
-      <Paper withBorder p="lg" component="section" aria-labelledby="network-waiting">
-        <Title order={2} size="h3" id="network-waiting" mb="sm">
-          {t("neighbourhood.network.waitingTitle")}
-        </Title>
+      <Panel titleId="network-waiting" title={t("neighbourhood.network.waitingTitle")} padding="lg">
         <PlanList plans={plans.waiting} empty={t("neighbourhood.network.noneWaiting")} />
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="lg" component="section" aria-labelledby="network-plans">
-        <Title order={2} size="h3" id="network-plans" mb="sm">
-          {t("neighbourhood.network.otherPlans")}
-        </Title>
+      <Panel titleId="network-plans" title={t("neighbourhood.network.otherPlans")} padding="lg">
         <PlanList plans={plans.others.rows} empty={t("neighbourhood.network.noOtherPlans")} />
         {plans.others.total ? (
           <Pager page={plans.others.page} pageCount={plans.others.pageCount} total={plans.others.total} param="plansPage" />
         ) : null}
-      </Paper>
+      </Panel>
 
-      <section aria-labelledby="network-measures">
-        <Title order={2} size="h3" id="network-measures">
-          {t("neighbourhood.network.measuresTitle")}
-        </Title>
+      <Panel titleId="network-measures" title={t("neighbourhood.network.measuresTitle")} mb={0} plain>
         <Text size="sm" c="dimmed" mb="sm">
           {t("neighbourhood.network.measuresIntro")}
         </Text>
@@ -196,14 +188,11 @@ export default function NetworkPage() {
         {measurePaging && measurePaging.total ? (
           <Pager page={measurePaging.page} pageCount={measurePaging.pageCount} total={measurePaging.total} param="measuresPage" />
         ) : null}
-      </section>
+      </Panel>
 
-      <Paper withBorder p="lg" component="section" aria-labelledby="network-members">
-        <Title order={2} size="h3" id="network-members" mb="sm">
-          {t("workspace.members", { count: members.length })}
-        </Title>
+      <Panel titleId="network-members" title={t("workspace.members", { count: members.length })} padding="lg">
         <GroupMembers members={members} caption={t("workspace.members", { count: members.length })} />
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
@@ -212,10 +201,9 @@ function NoteForm({ measureId, code }: { measureId: number; code: string }) {
   const { t } = useTranslation();
   const actionData = useActionData<Reply>();
   const key = `note-${measureId}`;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(NetworkNoteSchema, {
     id: key,
     lastResult: actionData?.formKey === key ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NetworkNoteSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

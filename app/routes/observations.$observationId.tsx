@@ -2,9 +2,9 @@
 // one with its place coarsened and no reporter; the reporter sees their own in any state with the
 // refusal reason and the replies; the covering network or a coordinator approves or refuses a
 // waiting one, and the expert group, the network and coordinators mark its handling with a reply.
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, NativeSelect, Stack, Text, Textarea, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,11 +21,12 @@ import {
   mapTiles,
 } from "~/server/observations/observations.server";
 import { forbidden, getViewer, idParam, notFound, requireViewer } from "~/server/people/guard.server";
-import { useErrorText, FormErrors } from "~/ui/forms";
+import { useErrorText, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LangText } from "~/ui/LocalText";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
 import { ApproximateNote, categoryName, ObservationStatus } from "~/ui/observations/parts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.detail.title");
 
@@ -148,10 +149,7 @@ export default function ObservationPage() {
         </Alert>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="obs-what">
-        <Title order={2} size="h3" id="obs-what" mb="xs">
-          {t("observations.detail.what")}
-        </Title>
+      <Panel titleId="obs-what" title={t("observations.detail.what")} mb="xs">
         <Text style={{ whiteSpace: "pre-wrap" }}>{o.description}</Text>
         <List mt="sm" spacing={4} size="sm">
           <List.Item>
@@ -182,13 +180,10 @@ export default function ObservationPage() {
         {o.hasPhoto ? (
           <img src={`/observations/${o.id}/photo`} alt={t("observations.detail.photoAlt")} style={{ maxWidth: "100%", marginTop: 12 }} />
         ) : null}
-      </Paper>
+      </Panel>
 
       {o.place ? (
-        <section aria-labelledby="obs-map">
-          <Title order={2} size="h3" id="obs-map" mb="xs">
-            {t("observations.detail.map")}
-          </Title>
+        <Panel titleId="obs-map" title={t("observations.detail.map")} mb="xs" plain>
           <ObservationMap
             label={t("observations.detail.mapLabel")}
             shapes={shapes.map((s) => ({ id: s.id, level: s.level, name: localName(s, lang), boundary: s.boundary }))}
@@ -206,13 +201,10 @@ export default function ObservationPage() {
             height={300}
           />
           <ApproximateNote show={approximate} />
-        </section>
+        </Panel>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="obs-answer">
-        <Title order={2} size="h3" id="obs-answer" mb="xs">
-          {t("observations.detail.answer")}
-        </Title>
+      <Panel titleId="obs-answer" title={t("observations.detail.answer")} mb="xs">
         {o.publicReply ? (
           <Text style={{ whiteSpace: "pre-wrap" }} data-testid="public-reply">
             {o.publicReply}
@@ -233,7 +225,7 @@ export default function ObservationPage() {
             </Anchor>
           </Text>
         ) : null}
-      </Paper>
+      </Panel>
 
       {o.mayModerate ? <ModerationForms /> : null}
       {o.mayHandle && options ? <HandlingForm options={options} current={o.handling} /> : null}
@@ -245,18 +237,13 @@ function ModerationForms() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ObservationModerationSchema, {
     id: "refuse-observation",
     lastResult: actionData?.form === "moderate" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ObservationModerationSchema }),
-    shouldValidate: "onBlur",
   });
   const reason = (fields as unknown as { reason: typeof fields.intent }).reason;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="obs-moderate">
-      <Title order={2} size="h3" id="obs-moderate" mb="xs">
-        {t("observations.moderate.title")}
-      </Title>
+    <Panel titleId="obs-moderate" title={t("observations.moderate.title")} mb="xs">
       <Text size="sm" mb="sm">
         {t("observations.moderate.help")}
       </Text>
@@ -285,7 +272,7 @@ function ModerationForms() {
           </Group>
         </Stack>
       </Form>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -300,18 +287,13 @@ function HandlingForm({ options, current }: { options: Options; current: string 
   const errorText = useErrorText();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ObservationHandlingSchema, {
     id: "handle-observation",
     lastResult: actionData?.form === "handle" ? actionData.result : undefined,
     defaultValue: { handling: current === "open" ? "received" : current },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ObservationHandlingSchema }),
-    shouldValidate: "onBlur",
   });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="obs-handle">
-      <Title order={2} size="h3" id="obs-handle" mb="xs">
-        {t("observations.handle.title")}
-      </Title>
+    <Panel titleId="obs-handle" title={t("observations.handle.title")} mb="xs">
       <Form method="post" {...getFormProps(form)}>
         <Stack gap="sm" maw={640}>
           <FormErrors errors={form.errors} />
@@ -358,6 +340,6 @@ function HandlingForm({ options, current }: { options: Options; current: string 
           </Group>
         </Stack>
       </Form>
-    </Paper>
+    </Panel>
   );
 }

@@ -13,6 +13,7 @@ import { getViewer } from "~/server/people/guard.server";
 import { can } from "~/server/people/permissions.server";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
 import { ApproximateNote, clusterMarkers, listedObservation, MapLegend, ObservationTable } from "~/ui/observations/parts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.public.title");
 
@@ -115,21 +116,15 @@ export default function PublicObservations() {
         </Stack>
       </Paper>
 
-      <section aria-labelledby="obs-list-title">
-        <Title order={2} size="h3" id="obs-list-title" mb="xs">
-          {t("observations.public.listTitle")}
-        </Title>
+      <Panel titleId="obs-list-title" title={t("observations.public.listTitle")} mb="xs" plain>
         <Text size="sm" mb="xs">
           {t("observations.public.count", { count: data.total })}
         </Text>
         <ObservationTable items={data.items} categories={data.categories} caption={t("observations.public.listTitle")} />
-      </section>
+      </Panel>
 
       {data.signedIn ? (
-        <section aria-labelledby="obs-mine-title">
-          <Title order={2} size="h3" id="obs-mine-title" mb="xs">
-            {t("observations.mine.title")}
-          </Title>
+        <Panel titleId="obs-mine-title" title={t("observations.mine.title")} mb="xs" plain>
           {data.mine.length ? (
             <ObservationTable items={data.mine} categories={data.categories} caption={t("observations.mine.title")} />
           ) : (
@@ -140,7 +135,7 @@ export default function PublicObservations() {
               </Anchor>
             </Text>
           )}
-        </section>
+        </Panel>
       ) : null}
     </Stack>
   );

@@ -2,7 +2,7 @@
 // map, or, without the map (keyboard and screen-reader users), the area and an address; the
 // category, when it happens, a description and optionally one photo, whose metadata is stripped.
 // The form says before sending that reports are checked before they are public.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Button, Fieldset, Group, NativeSelect, Radio, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -16,7 +16,7 @@ import { MAX_PHOTO_BYTES } from "~/server/observations/photo.server";
 import { listCategories, mapShapes, reportableAreas, reportObservation, mapTiles } from "~/server/observations/observations.server";
 import { authorize } from "~/server/people/guard.server";
 import { readUpload } from "~/server/platform/uploads.server";
-import { useErrorText, FormErrors } from "~/ui/forms";
+import { useErrorText, FormErrors, useZodForm } from "~/ui/forms";
 import { MapPointField } from "~/ui/observations/MapPointField";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.report.title");
@@ -77,12 +77,10 @@ export default function ReportObservation() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ObservationReportSchema, {
     id: "report-observation",
     lastResult: actionData?.result,
     defaultValue: { timeOfDay: "any", dayType: "any" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ObservationReportSchema }),
-    shouldValidate: "onBlur",
   });
   const levelName = (level: string) => t(`areaLevels.${level}`);
   return (

@@ -22,6 +22,7 @@ import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.plan", { name: data ? localName(data.plan, languageOf(matches)) : null });
@@ -127,10 +128,7 @@ export default function PlanPage() {
       </Stack>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <section aria-labelledby="plan-decision">
-          <Title order={2} size="h3" id="plan-decision" mb="xs">
-            {t("plans.decisionTitle")}
-          </Title>
+        <Panel titleId="plan-decision" title={t("plans.decisionTitle")} mb="xs" plain>
           {plan.decisionDate || plan.decisionBody || plan.decisionReference ? (
             <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "4px 16px", margin: 0 }}>
               <Fact term={t("plans.decisionDate")}>{plan.decisionDate ? fmt.date(plan.decisionDate) : "–"}</Fact>
@@ -140,12 +138,9 @@ export default function PlanPage() {
           ) : (
             <Text>{t("plans.notApprovedYet")}</Text>
           )}
-        </section>
+        </Panel>
 
-        <section aria-labelledby="plan-strategy">
-          <Title order={2} size="h3" id="plan-strategy" mb="xs">
-            {t("plans.strategyTitle")}
-          </Title>
+        <Panel titleId="plan-strategy" title={t("plans.strategyTitle")} mb="xs" plain>
           {strategy ? (
             <Stack gap="xs">
               <Anchor component={Link} to={`/strategy/${strategy.id}`}>
@@ -164,24 +159,18 @@ export default function PlanPage() {
           ) : (
             <Text>{t("plans.noStrategy")}</Text>
           )}
-        </section>
+        </Panel>
       </SimpleGrid>
 
       {description ? (
-        <section aria-labelledby="plan-description">
-          <Title order={2} size="h3" id="plan-description" mb="xs">
-            {t("plans.descriptionTitle")}
-          </Title>
+        <Panel titleId="plan-description" title={t("plans.descriptionTitle")} mb="xs" plain>
           <Text maw={760} style={{ whiteSpace: "pre-line" }}>
             {description}
           </Text>
-        </section>
+        </Panel>
       ) : null}
 
-      <section aria-labelledby="plan-areas">
-        <Title order={2} size="h3" id="plan-areas" mb="xs">
-          {t("plans.areasInForce", { year })}
-        </Title>
+      <Panel titleId="plan-areas" title={t("plans.areasInForce", { year })} mb="xs" plain>
         {inForce.length === 0 ? (
           <Text>{t("plans.noAreasInForce", { year })}</Text>
         ) : (
@@ -208,12 +197,9 @@ export default function PlanPage() {
             })}
           </SimpleGrid>
         )}
-      </section>
+      </Panel>
 
-      <section aria-labelledby="plan-counts">
-        <Title order={2} size="h3" id="plan-counts" mb="xs">
-          {t("plans.countsTitle")}
-        </Title>
+      <Panel titleId="plan-counts" title={t("plans.countsTitle")} mb="xs" plain>
         {areas.length === 0 && unassigned === 0 ? (
           <Text>{t("plans.noAreas")}</Text>
         ) : (
@@ -279,12 +265,9 @@ export default function PlanPage() {
         <Anchor component={Link} to={measureListHref(plan.id)}>
           {t("plans.allMeasures")}
         </Anchor>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="plan-history">
-        <Title order={2} size="h3" id="plan-history" mb="xs">
-          {t("plans.historyTitle")}
-        </Title>
+      <Panel titleId="plan-history" title={t("plans.historyTitle")} mb="xs" plain>
         <Text size="sm" mb="xs">
           {t("plans.historyHelp")}
         </Text>
@@ -341,7 +324,7 @@ export default function PlanPage() {
             </Table>
           </ScrollTable>
         )}
-      </section>
+      </Panel>
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { registerByActivity } from "../../db/schema/register";
 import { RegisterActivities } from "~/ui/RegisterActivities";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 const SECTIONS = ["controller", "purpose", "legalBasis", "content", "sources", "disclosures", "retention", "security", "rights"] as const;
 
@@ -35,17 +36,14 @@ export default function PrivacyNotice() {
           <Text>{t(`privacy.${s}.body`)}</Text>
         </section>
       ))}
-      <section aria-labelledby="privacy-activities">
-        <Title order={2} size="h4" id="privacy-activities" mb="xs">
-          {t("processingRegister.activitiesTitle")}
-        </Title>
+      <Panel titleId="privacy-activities" title={t("processingRegister.activitiesTitle")} size="h4" mb="xs" plain>
         <Text mb="sm">{t("processingRegister.noticeIntro")}</Text>
         <RegisterActivities
           activities={activities as unknown as ReturnType<typeof registerByActivity>}
           withTables={false}
           headingOrder={3}
         />
-      </section>
+      </Panel>
     </Stack>
   );
 }

@@ -1,4 +1,3 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -15,7 +14,7 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NameAndEmailFields } from "~/ui/auth/NameAndEmailFields";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { FieldCheckbox, FieldSelect } from "~/ui/forms";
+import { FieldCheckbox, FieldSelect, useZodForm } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
@@ -44,10 +43,8 @@ export default function RegisterPage() {
   const { t, i18n } = useTranslation();
   const { areas } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(RegisterSchema, {
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
 

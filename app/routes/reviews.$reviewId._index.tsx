@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Checkbox, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,7 +11,7 @@ import { detectLanguage } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/page-title";
 import { reviewTitleIn } from "~/server/steering/review-titles";
 import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
-import { localName, localText } from "~/i18n/names";
+import { localName, localText, namesFrom, nameOrNull } from "~/i18n/names";
 import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/city/measure-rules";
 import { can } from "~/server/people/permissions.server";
@@ -27,7 +27,7 @@ import {
   updateReviewTitles,
 } from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureWithUnit } from "~/ui/indicators/figures";
 import { ScrollTable } from "~/ui/ScrollTable";
@@ -37,6 +37,7 @@ import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LocalText } from "~/ui/LocalText";
 import { TranslationFields } from "~/ui/TranslationFields";
 import { TableHead } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.review", { name: data?.title.text });
 
@@ -55,9 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     planAreas: listPriorityAreas(view.review.planId).map((a) => ({
       id: a.id,
       code: a.code,
-      nameFi: a.nameFi,
-      nameSv: a.nameSv,
-      nameEn: a.nameEn,
+      ...namesFrom(a),
     })),
     rights: {
       assess: can(viewer, { kind: "review.assess" }) && view.review.status === "draft",
@@ -160,7 +159,7 @@ export default function ReviewPage() {
   const actionData = useActionData<typeof action>();
   const { review, content, decisions } = view;
   const areaName = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
-    a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang)}` : t("reviews.noPriorityArea");
+    a.nameFi ? `${a.code} ${nameOrNull(a, lang)}` : t("reviews.noPriorityArea");
   const refused = actionData?.message?.startsWith("reviews.refusal");
 
   return (
@@ -205,10 +204,7 @@ export default function ReviewPage() {
         {rights.record ? <StepButton intent="close" version={review.version} label={t("reviews.close")} variant="outline" /> : null}
       </Group>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="review-summary">
-        <Title order={2} size="h3" id="review-summary" mb="sm">
-          {t("reviews.summary")}
-        </Title>
+      <Panel titleId="review-summary" title={t("reviews.summary")}>
         <Text mb="sm" data-testid="count-sentence">
           {t("reviews.pdf.summaryText", {
             counted: countSentence(t, content.totals.total, content.totals.counts.proposed),
@@ -258,13 +254,10 @@ export default function ReviewPage() {
             </Table.Tbody>
           </Table>
         </ScrollTable>
-      </Paper>
+      </Panel>
 
       {content.observations ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="review-observations">
-          <Title order={2} size="h3" id="review-observations" mb="sm">
-            {t("observations.statusReview.title")}
-          </Title>
+        <Panel titleId="review-observations" title={t("observations.statusReview.title")}>
           <Text>{t("observations.statusReview.total", { count: content.observations.total })}</Text>
           {content.observations.byCategory.length ? (
             <List size="sm" mt="xs">
@@ -275,13 +268,10 @@ export default function ReviewPage() {
               ))}
             </List>
           ) : null}
-        </Paper>
+        </Panel>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="review-changes">
-        <Title order={2} size="h3" id="review-changes" mb="sm">
-          {t("reviews.changes")}
-        </Title>
+      <Panel titleId="review-changes" title={t("reviews.changes")}>
         {content.changes ? (
           <>
             <Text size="sm" mb="xs">
@@ -295,7 +285,7 @@ export default function ReviewPage() {
         ) : (
           <Text>{t("reviews.firstReview")}</Text>
         )}
-      </Paper>
+      </Panel>
 
       {content.priorityAreas.map((area) => {
         const assessment = content.assessments.find((x) => x.priorityAreaId === area.id);
@@ -393,10 +383,7 @@ export default function ReviewPage() {
 
       <ReviewConsultations consultations={content.consultations ?? []} />
 
-      <Paper withBorder p="md" component="section" aria-labelledby="review-decisions">
-        <Title order={2} size="h3" id="review-decisions" mb="sm">
-          {t("reviews.decisions")}
-        </Title>
+      <Panel titleId="review-decisions" title={t("reviews.decisions")}>
         {decisions.length === 0 ? <Text>{t("reviews.noDecisions")}</Text> : null}
         <Stack gap="xs">
           {decisions.map((d) => (
@@ -418,7 +405,7 @@ export default function ReviewPage() {
           ))}
         </Stack>
         {rights.record ? <DecisionForm planAreas={planAreas} today={today} actionData={actionData} citable={citable} /> : null}
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
@@ -458,12 +445,10 @@ function AssessmentForm({
 }) {
   const { t } = useTranslation();
   const mine = actionData?.intent === "assess" && actionData.area === String(areaId ?? "");
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AssessmentSchema, {
     id: `assess-${areaId ?? "all"}`,
     lastResult: mine ? actionData?.result : undefined,
     defaultValue: { assessment: assessment?.assessment ?? "", proposals: assessment?.proposals ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssessmentSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -497,12 +482,10 @@ function DecisionForm({
 }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(DecisionFormSchema, {
     id: "decision",
     lastResult: actionData?.intent === "decide" ? actionData.result : undefined,
     defaultValue: { decidedOn: today, kind: "priority_areas", year: String(Number(today.slice(0, 4)) + 1) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionFormSchema }),
-    shouldValidate: "onBlur",
   });
   const chosen = Array.isArray(fields.priorityAreaIds.initialValue) ? fields.priorityAreaIds.initialValue.map(String) : [];
   return (
@@ -572,12 +555,10 @@ function RenameForm({
   lastResult: SubmissionResult<string[]> | null | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ReviewTitlesSchema, {
     id: "review-titles",
     lastResult,
     defaultValue: titles,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewTitlesSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <details open={!!lastResult}>

@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,11 +14,12 @@ import { listReviews, startReview } from "~/server/steering/reviews.server";
 import { reviewTitleIn } from "~/server/steering/review-titles";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
-import { FieldTextInput, FormErrors } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.title");
 
@@ -51,11 +52,9 @@ export default function ReviewsPage() {
   const fmt = useFormat();
   const { reviews, canCreate, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(NewReviewSchema, {
     lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewReviewSchema }),
-    shouldValidate: "onBlur",
   });
   const sent = reviews.filter((r) => r.sentAt);
   return (
@@ -63,10 +62,7 @@ export default function ReviewsPage() {
       <Title order={1}>{t("reviews.title")}</Title>
       <Text maw={760}>{t("reviews.intro")}</Text>
       {canCreate ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="new-review">
-          <Title order={2} size="h4" id="new-review" mb="sm">
-            {t("reviews.start")}
-          </Title>
+        <Panel titleId="new-review" title={t("reviews.start")} size="h4">
           <Form method="post" {...getFormProps(form)}>
             <Stack>
               <FormErrors errors={form.errors} />
@@ -80,7 +76,7 @@ export default function ReviewsPage() {
               </Group>
             </Stack>
           </Form>
-        </Paper>
+        </Panel>
       ) : null}
       <DataTable
         caption={t("reviews.title")}
@@ -109,10 +105,7 @@ export default function ReviewsPage() {
       </DataTable>
       {reviews.length === 0 ? <Text>{t("reviews.none")}</Text> : null}
       {sent.length >= 2 ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="compare">
-          <Title order={2} size="h4" id="compare" mb="sm">
-            {t("reviews.compareTitle")}
-          </Title>
+        <Panel titleId="compare" title={t("reviews.compareTitle")} size="h4">
           <Form method="get" action="/reviews/compare">
             <Group align="end">
               <NativeSelect
@@ -132,7 +125,7 @@ export default function ReviewsPage() {
               </Button>
             </Group>
           </Form>
-        </Paper>
+        </Panel>
       ) : null}
     </Stack>
   );

@@ -3,7 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReviewCompareQuerySchema } from "~/forms/reviews";
-import { localName } from "~/i18n/names";
+import { nameOrNull } from "~/i18n/names";
 import { authorize, notFound } from "~/server/people/guard.server";
 import { diffReviews, getReview } from "~/server/steering/reviews.server";
 import { reviewTitleIn } from "~/server/steering/review-titles";
@@ -14,6 +14,7 @@ import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 /** Two reviews side by side: their numbers per priority area, and what changed between them. */
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.compareTitle");
@@ -81,9 +82,7 @@ export default function CompareReviews() {
           return (
             <Table.Tr key={id ?? "none"}>
               <Table.Th scope="row">
-                {label.nameFi
-                  ? `${label.code} ${localName({ nameFi: label.nameFi, nameSv: label.nameSv, nameEn: label.nameEn }, i18n.language)}`
-                  : t("reviews.noPriorityArea")}
+                {label.nameFi ? `${label.code} ${nameOrNull(label, i18n.language)}` : t("reviews.noPriorityArea")}
               </Table.Th>
               <Table.Td ta="right">{x?.counts.completed ?? "–"}</Table.Td>
               <Table.Td ta="right">{y?.counts.completed ?? "–"}</Table.Td>
@@ -95,12 +94,9 @@ export default function CompareReviews() {
           );
         })}
       </DataTable>
-      <Paper withBorder p="md" component="section" aria-labelledby="compare-changes">
-        <Title order={2} size="h3" id="compare-changes" mb="sm">
-          {t("reviews.changes")}
-        </Title>
+      <Panel titleId="compare-changes" title={t("reviews.changes")}>
         <ChangeList changes={changes} />
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

@@ -2,7 +2,7 @@
 // details and the group, the log (new entries appear live through server-sent events; without
 // JavaScript a reload shows them), the situational picture with its versions, the agreed actions,
 // the briefings, and closing. Anyone else gets a 404: a situation's existence is not theirs to know.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { z, ZodTypeAny } from "zod";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
@@ -44,12 +44,13 @@ import {
   type Refusal,
 } from "~/server/situations/situations.server";
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
-import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DataTable } from "~/ui/TableParts";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { OverdueBadge, SeverityBadge } from "~/ui/situations/parts";
 import { LiveLog } from "~/ui/situations/LiveLog";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => {
   const data = routeData<{ view: { situation: { title: string } } }>(matches, "routes/situations.$situationId._index");
@@ -302,10 +303,7 @@ export default function SituationPage() {
         </Alert>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="details">
-        <Title order={2} size="h3" id="details" mb="xs">
-          {t("situations.page.description")}
-        </Title>
+      <Panel titleId="details" title={t("situations.page.description")} mb="xs">
         <Text style={{ whiteSpace: "pre-wrap" }}>{s.description || "–"}</Text>
         <Text size="sm" mt="sm" fw={600}>
           {t("situations.page.areas")}
@@ -313,7 +311,7 @@ export default function SituationPage() {
         <Text size="sm">
           {view.areas.length ? view.areas.map((a) => localName(a, i18n.language)).join(", ") : t("situations.page.noAreas")}
         </Text>
-      </Paper>
+      </Panel>
 
       {s.status === "closed" ? <Closed view={view} /> : null}
 
@@ -331,10 +329,7 @@ export default function SituationPage() {
 function Closed({ view }: { view: Data["view"] }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="after-action">
-      <Title order={2} size="h3" id="after-action" mb="xs">
-        {t("situations.close.afterActionTitle")}
-      </Title>
+    <Panel titleId="after-action" title={t("situations.close.afterActionTitle")} mb="xs">
       <Text style={{ whiteSpace: "pre-wrap" }}>{view.situation.afterAction}</Text>
       {view.proposals.length ? (
         <>
@@ -353,7 +348,7 @@ function Closed({ view }: { view: Data["view"] }) {
           </List>
         </>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -364,7 +359,7 @@ function LogSection({ data, actionData }: SectionProps) {
   const fmt = useFormat();
   const navigation = useNavigation();
   const { view } = data;
-  const [form, fields] = useForm<z.input<typeof LogEntrySchema>>({
+  const [form, fields] = useZodForm(LogEntrySchema, {
     id: "log-entry",
     lastResult: resultFor(actionData, "log"),
     defaultValue: {
@@ -373,15 +368,10 @@ function LogSection({ data, actionData }: SectionProps) {
       happenedDate: data.today.date,
       happenedTime: data.today.time,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogEntrySchema }),
-    shouldValidate: "onBlur",
   });
   const latest = view.log.length ? view.log[view.log.length - 1]!.id : 0;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="log">
-      <Title order={2} size="h3" id="log" mb={4}>
-        {t("situations.log.title")}
-      </Title>
+    <Panel titleId="log" title={t("situations.log.title")} mb={4}>
       <Text size="sm">{t("situations.log.help")}</Text>
       {view.situation.status === "open" ? <LiveLog situationId={view.situation.id} latest={latest} /> : null}
       {view.log.length ? (
@@ -479,7 +469,7 @@ function LogSection({ data, actionData }: SectionProps) {
           </Stack>
         </Form>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -490,7 +480,7 @@ function PictureSection({ data, actionData }: SectionProps) {
   const p = view.picture;
   const conflict = actionData && "conflict" in actionData ? actionData.conflict : null;
   const next = p?.nextUpdateAt ? new Date(p.nextUpdateAt) : null;
-  const [form, fields] = useForm<z.input<typeof PictureSchema>>({
+  const [form, fields] = useZodForm(PictureSchema, {
     // The form keeps its identity (and what was typed) when a save is refused as stale; a saved
     // version opens a fresh form on the new text.
     id: `picture-${actionData && "openedOn" in actionData ? actionData.openedOn : (p?.version ?? 0)}`,
@@ -501,14 +491,9 @@ function PictureSection({ data, actionData }: SectionProps) {
       nextUpdateDate: next ? fmtParts(next).date : "",
       nextUpdateTime: next ? fmtParts(next).time : "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PictureSchema }),
-    shouldValidate: "onBlur",
   });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="picture">
-      <Title order={2} size="h3" id="picture" mb={4}>
-        {t("situations.picture.title")}
-      </Title>
+    <Panel titleId="picture" title={t("situations.picture.title")} mb={4}>
       {p ? (
         <>
           <Text size="sm">
@@ -574,7 +559,7 @@ function PictureSection({ data, actionData }: SectionProps) {
           </Stack>
         </Form>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -614,19 +599,14 @@ function ActionsSection({ data, actionData }: SectionProps) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { view } = data;
-  const [form, fields] = useForm<z.input<typeof ActionSchema>>({
+  const [form, fields] = useZodForm(ActionSchema, {
     id: "new-action",
     lastResult: resultFor(actionData, "action"),
     defaultValue: { deadline: data.today.date },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
-    shouldValidate: "onBlur",
   });
   const statusErrors = resultFor(actionData, "actionStatus")?.error?.[""] as string[] | undefined;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="actions">
-      <Title order={2} size="h3" id="actions" mb="xs">
-        {t("situations.actions.title")}
-      </Title>
+    <Panel titleId="actions" title={t("situations.actions.title")} mb="xs">
       <FormErrors errors={statusErrors} />
       {view.actions.length ? (
         <DataTable
@@ -709,7 +689,7 @@ function ActionsSection({ data, actionData }: SectionProps) {
           </Stack>
         </Form>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -718,17 +698,12 @@ function BriefingSection({ data, actionData }: SectionProps) {
   const fmt = useFormat();
   const errorText = useErrorText();
   const { view } = data;
-  const [form, fields] = useForm<z.input<typeof BriefingSchema>>({
+  const [form, fields] = useZodForm(BriefingSchema, {
     id: "briefing",
     lastResult: resultFor(actionData, "briefing"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BriefingSchema }),
-    shouldValidate: "onBlur",
   });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="briefing">
-      <Title order={2} size="h3" id="briefing" mb={4}>
-        {t("situations.briefing.title")}
-      </Title>
+    <Panel titleId="briefing" title={t("situations.briefing.title")} mb={4}>
       <Text size="sm">{t("situations.briefing.help")}</Text>
       {view.briefings.length ? (
         <List mt="xs" spacing="xs">
@@ -771,7 +746,7 @@ function BriefingSection({ data, actionData }: SectionProps) {
           </Stack>
         </Form>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -780,17 +755,12 @@ function MembersSection({ data, actionData }: SectionProps) {
   const fmt = useFormat();
   const errorText = useErrorText();
   const { view } = data;
-  const [form, fields] = useForm<z.input<typeof InviteSchema>>({
+  const [form, fields] = useZodForm(InviteSchema, {
     id: "invite",
     lastResult: resultFor(actionData, "invite"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldValidate: "onBlur",
   });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="members">
-      <Title order={2} size="h3" id="members" mb="xs">
-        {t("situations.page.members")}
-      </Title>
+    <Panel titleId="members" title={t("situations.page.members")} mb="xs">
       <List spacing={4}>
         {view.members.map((m) => (
           <List.Item key={`${m.name}-${String(m.joinedAt)}`}>
@@ -823,23 +793,18 @@ function MembersSection({ data, actionData }: SectionProps) {
           </Stack>
         </Form>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
 function CloseSection({ data, actionData }: SectionProps) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<typeof CloseSchema>>({
+  const [form, fields] = useZodForm(CloseSchema, {
     id: "close",
     lastResult: resultFor(actionData, "close"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseSchema }),
-    shouldValidate: "onBlur",
   });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="closing">
-      <Title order={2} size="h3" id="closing" mb={4}>
-        {t("situations.close.title")}
-      </Title>
+    <Panel titleId="closing" title={t("situations.close.title")} mb={4}>
       <Text size="sm">{t("situations.close.help")}</Text>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="close" />
@@ -876,7 +841,7 @@ function CloseSection({ data, actionData }: SectionProps) {
           </Group>
         </Stack>
       </Form>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -884,10 +849,7 @@ function AccessLog({ rows, size }: { rows: Data["view"]["accessLog"]; size: numb
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="access-log">
-      <Title order={2} size="h3" id="access-log" mb={4}>
-        {t("situations.accessLog.title")}
-      </Title>
+    <Panel titleId="access-log" title={t("situations.accessLog.title")} mb={4}>
       <Text size="sm" mb="xs">
         {t("situations.accessLog.help", { count: size })}
       </Text>
@@ -904,6 +866,6 @@ function AccessLog({ rows, size }: { rows: Data["view"]["accessLog"]; size: numb
           </Table.Tr>
         ))}
       </DataTable>
-    </Paper>
+    </Panel>
   );
 }

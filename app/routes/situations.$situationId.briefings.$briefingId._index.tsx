@@ -12,6 +12,7 @@ import { getBriefing } from "~/server/situations/situations.server";
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
 import { useFormat } from "~/ui/format";
 import { OverdueBadge, SeverityBadge } from "~/ui/situations/parts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => {
   const data = routeData<{ snapshot: { title: string } }>(matches, "routes/situations.$situationId.briefings.$briefingId._index");
@@ -59,10 +60,7 @@ export default function BriefingPage() {
           {t("situations.briefing.back")}
         </Anchor>
       </Group>
-      <section aria-labelledby="briefing-picture">
-        <Title order={2} size="h3" id="briefing-picture" mb="xs">
-          {t("situations.picture.title")}
-        </Title>
+      <Panel titleId="briefing-picture" title={t("situations.picture.title")} mb="xs" plain>
         {s.picture ? (
           <>
             <Text size="sm">
@@ -92,11 +90,8 @@ export default function BriefingPage() {
         ) : (
           <Text size="sm">{t("situations.briefing.noPicture")}</Text>
         )}
-      </section>
-      <section aria-labelledby="briefing-actions">
-        <Title order={2} size="h3" id="briefing-actions" mb="xs">
-          {t("situations.actions.title")}
-        </Title>
+      </Panel>
+      <Panel titleId="briefing-actions" title={t("situations.actions.title")} mb="xs" plain>
         {s.actions.length ? (
           <List spacing="xs">
             {s.actions.map((a, i) => (
@@ -119,11 +114,8 @@ export default function BriefingPage() {
         ) : (
           <Text size="sm">{t("situations.actions.none")}</Text>
         )}
-      </section>
-      <section aria-labelledby="briefing-recipients">
-        <Title order={2} size="h3" id="briefing-recipients" mb="xs">
-          {t("situations.briefing.recipients")}
-        </Title>
+      </Panel>
+      <Panel titleId="briefing-recipients" title={t("situations.briefing.recipients")} mb="xs" plain>
         <List>
           {recipients.map((r) => (
             <List.Item key={`${r.name}-${String(r.sentAt)}`}>
@@ -132,7 +124,7 @@ export default function BriefingPage() {
             </List.Item>
           ))}
         </List>
-      </section>
+      </Panel>
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ import { DataTable } from "~/ui/TableParts";
 import type { PublicityClass, SituationSeverity } from "../../db/schema";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { MyActions, SeverityBadge, situationAge } from "~/ui/situations/parts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "situations.title");
 
@@ -49,17 +50,11 @@ export default function SituationsPage() {
       </Group>
       <Text maw={760}>{t("situations.intro")}</Text>
 
-      <section aria-labelledby="my-actions">
-        <Title order={2} size="h3" id="my-actions" mb="xs">
-          {t("situations.myActions")}
-        </Title>
+      <Panel titleId="my-actions" title={t("situations.myActions")} mb="xs" plain>
         <MyActions actions={myActions} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="open-situations">
-        <Title order={2} size="h3" id="open-situations" mb="xs">
-          {t("situations.open")}
-        </Title>
+      <Panel titleId="open-situations" title={t("situations.open")} mb="xs" plain>
         {list.open.length ? (
           <DataTable
             caption={t("situations.open")}
@@ -94,12 +89,9 @@ export default function SituationsPage() {
         ) : (
           <Text size="sm">{t("situations.noOpen")}</Text>
         )}
-      </section>
+      </Panel>
 
-      <section aria-labelledby="closed-situations">
-        <Title order={2} size="h3" id="closed-situations" mb="xs">
-          {t("situations.closed")}
-        </Title>
+      <Panel titleId="closed-situations" title={t("situations.closed")} mb="xs" plain>
         <Form method="get" role="search" aria-label={t("situations.search")}>
           <Group align="end" mb="sm">
             <TextInput name="q" defaultValue={q} label={t("situations.search")} type="search" />
@@ -131,7 +123,7 @@ export default function SituationsPage() {
           <Text size="sm">{t("situations.noClosed")}</Text>
         )}
         <Pager page={list.page} pageCount={list.pageCount} total={list.total} />
-      </section>
+      </Panel>
     </Stack>
   );
 }

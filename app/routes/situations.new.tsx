@@ -1,8 +1,7 @@
 // `/situations/new`: a coordinator convenes a situation: title, description, severity, publicity
 // class with its legal ground (the documents' model, Act 621/1999), the affected areas and the
 // organisations' representatives to invite. The invitees are notified and mailed at once.
-import { getFormProps, useForm } from "@conform-to/react";
-import type { z } from "zod";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -16,7 +15,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { listSelectableAreas } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { listInvitableRepresentatives, openSituation } from "~/server/situations/situations.server";
-import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText, useZodForm } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["situations.new.title", "situations.title"]);
 
@@ -57,12 +56,10 @@ export default function NewSituationPage() {
   const { areas, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof SituationSchema>>({
+  const [form, fields] = useZodForm(SituationSchema, {
     id: "new-situation",
     lastResult: actionData?.result,
     defaultValue: { severity: "moderate", publicity: "public" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SituationSchema }),
-    shouldValidate: "onBlur",
   });
   const chosenAreas = checkedList(fields.areaIds.initialValue);
   return (

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "../../db/schema";
 import { SummaryFilterSchema } from "~/forms/reviews";
 import { detectLanguage } from "~/i18n/i18n.server";
-import { localName, localText, nameOptions } from "~/i18n/names";
+import { localName, localText, nameOptions, namesFrom, nameOrNull } from "~/i18n/names";
 import { authorize } from "~/server/people/guard.server";
 import { ACTIVE_STATUSES, type LateReason, type StaleReason } from "~/server/city/measure-rules";
 import { measureFilterOptions, measureIdsMatching } from "~/server/city/measures.server";
@@ -26,13 +26,14 @@ import { ScrollTable } from "~/ui/ScrollTable";
 import { CountSentence } from "~/ui/measures/CountSentence";
 import { rowPriority, summaryListHref } from "~/ui/summary-links";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "steering.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "steering.view" });
   // The steering group's own workspace (meetings, minutes, decisions) is one click away.
-  const workspaces = groupsForViewer(viewer, "steering").map((g) => ({ id: g.id, nameFi: g.nameFi, nameSv: g.nameSv, nameEn: g.nameEn }));
+  const workspaces = groupsForViewer(viewer, "steering").map((g) => ({ id: g.id, ...namesFrom(g) }));
   const filters = SummaryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const plan = currentPlan({ publicOnly: false });
   if (!plan) return json({ plan: null, filters, summary: null, options: null, review: null, changes: null, workspaces });
@@ -63,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     areas: nameOptions(areas, lang),
   };
   return json({
-    plan: { id: plan.id, nameFi: plan.nameFi, nameSv: plan.nameSv, nameEn: plan.nameEn },
+    plan: { id: plan.id, ...namesFrom(plan) },
     filters,
     summary,
     options,
@@ -89,7 +90,7 @@ export default function SteeringSummaryPage() {
   // Every number links to the measure list with the same filters in its URL (ui/summary-links.ts).
   const listHref = (extra: Parameters<typeof summaryListHref>[2]) => summaryListHref(plan.id, filters, extra);
   const areaLabel = (a: { code: string | null; nameFi: string | null; nameSv: string | null; nameEn: string | null }) =>
-    a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang)}` : t("reviews.noPriorityArea");
+    a.nameFi ? `${a.code} ${nameOrNull(a, lang)}` : t("reviews.noPriorityArea");
   const shownStatuses = MEASURE_STATUSES;
   const select = (v: number | "none" | undefined) => (v ? String(v) : "");
   const all = { value: "", label: t("common.all") };
@@ -150,10 +151,7 @@ export default function SteeringSummaryPage() {
         <Kpi label={t("steering.kpi.completed")} value={String(summary.totals.counts.completed)} to={listHref({ status: "completed" })} />
       </SimpleGrid>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="by-area">
-        <Title order={2} size="h3" id="by-area" mb="sm">
-          {t("steering.byArea")}
-        </Title>
+      <Panel titleId="by-area" title={t("steering.byArea")}>
         <StatusChart rows={summary.areas.map((a) => ({ label: areaLabel(a), counts: a.counts }))} />
         {/* Wide screens: a table whose headers wrap (no fixed width); narrow ones: a list per area (reflow). */}
         <ScrollTable minWidth={0} mt="md" visibleFrom="lg" className="wrap-headers" labelledBy="by-area">
@@ -257,7 +255,7 @@ export default function SteeringSummaryPage() {
             </li>
           ))}
         </Stack>
-      </Paper>
+      </Panel>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <MeasureTable
@@ -279,10 +277,7 @@ export default function SteeringSummaryPage() {
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Paper withBorder p="md" component="section" aria-labelledby="deadlines">
-          <Title order={2} size="h4" id="deadlines" mb="sm">
-            {t("steering.deadlines")}
-          </Title>
+        <Panel titleId="deadlines" title={t("steering.deadlines")} size="h4">
           {summary.deadlines.length === 0 ? <Text>{t("steering.noDeadlines")}</Text> : null}
           {summary.deadlineCount > summary.deadlines.length ? (
             <Text size="sm" mb="xs">
@@ -308,11 +303,8 @@ export default function SteeringSummaryPage() {
               </Text>
             ))}
           </Stack>
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="changes">
-          <Title order={2} size="h4" id="changes" mb="sm">
-            {t("steering.changesSince")}
-          </Title>
+        </Panel>
+        <Panel titleId="changes" title={t("steering.changesSince")} size="h4">
           {review ? (
             <Text size="sm" mb="xs">
               {t("steering.lastReview")}{" "}
@@ -325,13 +317,10 @@ export default function SteeringSummaryPage() {
             <Text>{t("steering.noReviewYet")}</Text>
           )}
           {changes ? <ChangeList changes={changes} counts={changes.counts} /> : null}
-        </Paper>
+        </Panel>
       </SimpleGrid>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="newest">
-        <Title order={2} size="h4" id="newest" mb="sm">
-          {t("steering.newestFollowUps")}
-        </Title>
+      <Panel titleId="newest" title={t("steering.newestFollowUps")} size="h4">
         <Stack gap="xs">
           {summary.newestFollowUps.map((f) => (
             <div key={f.id}>
@@ -351,7 +340,7 @@ export default function SteeringSummaryPage() {
             </div>
           ))}
         </Stack>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

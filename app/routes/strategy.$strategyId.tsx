@@ -10,6 +10,7 @@ import { useFormat } from "~/ui/format";
 import { PlanStatusBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";
 import { languageOf, pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.strategy", { name: data ? localName(data.strategy, languageOf(matches)) : null });
@@ -56,10 +57,7 @@ export default function StrategyPage() {
         ) : null}
       </Stack>
 
-      <section aria-labelledby="strategy-goals">
-        <Title order={2} size="h3" id="strategy-goals" mb="xs">
-          {t("plans.goalsTitle")}
-        </Title>
+      <Panel titleId="strategy-goals" title={t("plans.goalsTitle")} mb="xs" plain>
         {strategy.goals.length === 0 ? (
           <Text>{t("plans.noGoals")}</Text>
         ) : (
@@ -113,12 +111,9 @@ export default function StrategyPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-      </section>
+      </Panel>
 
-      <section aria-labelledby="strategy-plans">
-        <Title order={2} size="h3" id="strategy-plans" mb="xs">
-          {t("plans.plansServing")}
-        </Title>
+      <Panel titleId="strategy-plans" title={t("plans.plansServing")} mb="xs" plain>
         {plans.length === 0 ? (
           <Text>{t("plans.noPlansServing")}</Text>
         ) : (
@@ -138,7 +133,7 @@ export default function StrategyPage() {
             ))}
           </List>
         )}
-      </section>
+      </Panel>
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ import { ReviewTitleText } from "~/ui/reviews/ReviewTitle";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { LocalText } from "~/ui/LocalText";
 import { workspacePageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.workspace", "name");
 
@@ -95,10 +96,7 @@ export default function WorkspaceOverview() {
         {t("workspaces.overview.attention")}
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="md" component="section" aria-labelledby="ws-upcoming">
-          <Title order={3} size="h4" id="ws-upcoming" mb="xs">
-            {t("workspaces.overview.upcoming")}
-          </Title>
+        <Panel titleId="ws-upcoming" title={t("workspaces.overview.upcoming")} order={3} mb="xs">
           {data.upcomingMeetings.length === 0 ? <Text size="sm">{t("workspaces.overview.noUpcoming")}</Text> : null}
           <List spacing={4}>
             {data.upcomingMeetings.map((m) => (
@@ -115,11 +113,8 @@ export default function WorkspaceOverview() {
               </List.Item>
             ))}
           </List>
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="ws-to-read">
-          <Title order={3} size="h4" id="ws-to-read" mb="xs">
-            {t("workspaces.overview.toRead")}
-          </Title>
+        </Panel>
+        <Panel titleId="ws-to-read" title={t("workspaces.overview.toRead")} order={3} mb="xs">
           {data.toRead.length === 0 ? <Text size="sm">{t("workspaces.overview.nothingToRead")}</Text> : null}
           <List spacing={4}>
             {data.toRead.map((d) => (
@@ -139,12 +134,9 @@ export default function WorkspaceOverview() {
               {t("workspaces.overview.documentCount", { count: data.documentCount })}
             </Anchor>
           </Text>
-        </Paper>
+        </Panel>
         {data.group.kind === "steering" ? (
-          <Paper withBorder p="md" component="section" aria-labelledby="ws-review">
-            <Title order={3} size="h4" id="ws-review" mb="xs">
-              {t("workspaces.overview.latestReview")}
-            </Title>
+          <Panel titleId="ws-review" title={t("workspaces.overview.latestReview")} order={3} mb="xs">
             {data.latestReview ? (
               <Group gap="xs">
                 <Anchor component={Link} to={`/reviews/${data.latestReview.id}`}>
@@ -158,13 +150,10 @@ export default function WorkspaceOverview() {
             ) : (
               <Text size="sm">{t("workspaces.overview.noReview")}</Text>
             )}
-          </Paper>
+          </Panel>
         ) : null}
         {data.group.kind === "network" ? (
-          <Paper withBorder p="md" component="section" aria-labelledby="ws-plans">
-            <Title order={3} size="h4" id="ws-plans" mb="xs">
-              {t("workspaces.overview.plansWaiting")}
-            </Title>
+          <Panel titleId="ws-plans" title={t("workspaces.overview.plansWaiting")} order={3} mb="xs">
             {data.plansWaiting.length === 0 ? <Text size="sm">{t("workspaces.overview.noPlansWaiting")}</Text> : null}
             <List spacing={4}>
               {data.plansWaiting.map((p) => (
@@ -178,12 +167,9 @@ export default function WorkspaceOverview() {
                 </List.Item>
               ))}
             </List>
-          </Paper>
+          </Panel>
         ) : null}
-        <Paper withBorder p="md" component="section" aria-labelledby="ws-threads">
-          <Title order={3} size="h4" id="ws-threads" mb="xs">
-            {t("workspaces.overview.recentThreads")}
-          </Title>
+        <Panel titleId="ws-threads" title={t("workspaces.overview.recentThreads")} order={3} mb="xs">
           {data.threads.length === 0 ? <Text size="sm">{t("workspaces.threads.none")}</Text> : null}
           <List spacing={4}>
             {data.threads.map((th) => (
@@ -197,11 +183,8 @@ export default function WorkspaceOverview() {
               </List.Item>
             ))}
           </List>
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="ws-decisions">
-          <Title order={3} size="h4" id="ws-decisions" mb="xs">
-            {t("workspaces.overview.latestDecisions")}
-          </Title>
+        </Panel>
+        <Panel titleId="ws-decisions" title={t("workspaces.overview.latestDecisions")} order={3} mb="xs">
           {data.decisions.length === 0 ? <Text size="sm">{t("workspaces.decisions.none")}</Text> : null}
           <List spacing={4}>
             {data.decisions.map((d) => (
@@ -219,7 +202,7 @@ export default function WorkspaceOverview() {
           <Anchor component={Link} to={`/workspaces/${g}/decisions`} size="sm">
             {t("workspaces.decisions.title")}
           </Anchor>
-        </Paper>
+        </Panel>
       </SimpleGrid>
       {data.group.kind === "expert" ? (
         data.myMeasures.length ? (

@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -26,7 +26,7 @@ import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FieldSelect, FormErrors } from "~/ui/forms";
+import { FieldSelect, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
@@ -34,6 +34,7 @@ import { LinkView } from "~/ui/workspaces/LinkView";
 import { PublicityBadge, PublicityMarking } from "~/ui/workspaces/Publicity";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.document", { name: data?.document.title });
@@ -210,14 +211,12 @@ export default function DocumentPage() {
     actionData?.intent === intent && "uploadError" in actionData && actionData.uploadError ? [actionData.uploadError] : null;
   const current = versions[0];
 
-  const [attachmentForm, attachment] = useForm({
+  const [attachmentForm, attachment] = useZodForm(DocumentMetaSchema, {
     id: "attachment",
     lastResult: result("attachment"),
     defaultValue: { publicity: "confidential" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentMetaSchema }),
-    shouldValidate: "onBlur",
   });
-  const [metaForm, meta] = useForm({
+  const [metaForm, meta] = useZodForm(DocumentMetaSchema, {
     id: `meta-${doc.updatedAt}`,
     lastResult: result("meta"),
     defaultValue: {
@@ -228,15 +227,11 @@ export default function DocumentPage() {
       secretUntil: doc.secretUntil ?? "",
       link: doc.linkType && doc.linkId ? `${doc.linkType}:${doc.linkId}` : "",
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentMetaSchema }),
-    shouldValidate: "onBlur",
   });
-  const [grantForm, grant] = useForm({
+  const [grantForm, grant] = useZodForm(GrantSchema, {
     id: `grant-${grants.length}`,
     lastResult: result("grant"),
     defaultValue: { right: "read" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: GrantSchema }),
-    shouldValidate: "onBlur",
   });
   const holderName = (g: (typeof grants)[number]) =>
     g.userName ??
@@ -287,10 +282,7 @@ export default function DocumentPage() {
         </Group>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="doc-versions">
-        <Title order={3} size="h4" id="doc-versions" mb="sm">
-          {t("workspaces.documents.versions")}
-        </Title>
+      <Panel titleId="doc-versions" title={t("workspaces.documents.versions")} order={3}>
         <DataTable
           caption={t("workspaces.documents.versions")}
           minWidth={720}
@@ -346,13 +338,10 @@ export default function DocumentPage() {
             </Stack>
           </Form>
         ) : null}
-      </Paper>
+      </Panel>
 
       {!doc.parentId ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="doc-attachments">
-          <Title order={3} size="h4" id="doc-attachments" mb="sm">
-            {t("workspaces.documents.attachments")}
-          </Title>
+        <Panel titleId="doc-attachments" title={t("workspaces.documents.attachments")} order={3}>
           {attachments.length === 0 ? <Text size="sm">{t("workspaces.documents.noAttachments")}</Text> : null}
           <Stack gap={4} component="ul" style={{ paddingLeft: "1.25rem", margin: 0 }} data-testid="attachments">
             {attachments.map((a) => (
@@ -399,7 +388,7 @@ export default function DocumentPage() {
               </Form>
             </details>
           ) : null}
-        </Paper>
+        </Panel>
       ) : null}
 
       {canUpdate && options ? (
@@ -417,10 +406,7 @@ export default function DocumentPage() {
       ) : null}
 
       {canManageGrants && grantChoices ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="doc-grants">
-          <Title order={3} size="h4" id="doc-grants" mb="xs">
-            {t("workspaces.documents.grants")}
-          </Title>
+        <Panel titleId="doc-grants" title={t("workspaces.documents.grants")} order={3} mb="xs">
           <Text size="sm" mb="sm">
             {t("workspaces.documents.grantsHelp")}
           </Text>
@@ -491,7 +477,7 @@ export default function DocumentPage() {
               </Group>
             </Stack>
           </Form>
-        </Paper>
+        </Panel>
       ) : null}
     </Stack>
   );

@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,13 +11,14 @@ import { linkOptions, parseLinkValue } from "~/server/workspaces/links.server";
 import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.documents");
 
@@ -73,12 +74,10 @@ export default function DocumentsPage() {
   const { groupId, q, documents, canCreate, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(DocumentMetaSchema, {
     id: "new-document",
     lastResult: actionData?.result,
     defaultValue: { publicity: "public" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentMetaSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack gap="lg">
@@ -133,10 +132,7 @@ export default function DocumentsPage() {
         </DataTable>
       )}
       {canCreate && options ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="document-new">
-          <Title order={3} size="h4" id="document-new" mb="sm">
-            {t("workspaces.documents.upload")}
-          </Title>
+        <Panel titleId="document-new" title={t("workspaces.documents.upload")} order={3}>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
             <Stack maw={720}>
               <FormErrors errors={form.errors} />
@@ -150,7 +146,7 @@ export default function DocumentsPage() {
               </Group>
             </Stack>
           </Form>
-        </Paper>
+        </Panel>
       ) : null}
     </Stack>
   );

@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -24,7 +24,7 @@ import {
 } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";
@@ -32,6 +32,7 @@ import { LinkView } from "~/ui/workspaces/LinkView";
 import { LocalText } from "~/ui/LocalText";
 import { TranslationFields } from "~/ui/TranslationFields";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.meeting", { name: data?.meeting.title });
 
@@ -193,32 +194,24 @@ export default function MeetingPage() {
   const result = (intent: string) => (actionData?.intent === intent ? (actionData.result ?? undefined) : undefined);
   const busy = navigation.state === "submitting";
 
-  const [editForm, edit] = useForm({
+  const [editForm, edit] = useZodForm(MeetingSchema, {
     id: `meeting-edit-${meeting.version}`,
     lastResult: result("edit"),
     defaultValue: { ...data.form, title: meeting.title, place: meeting.place, onlineUrl: meeting.onlineUrl ?? "", status: meeting.status },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
-    shouldValidate: "onBlur",
   });
-  const [itemForm, item] = useForm({
+  const [itemForm, item] = useZodForm(AgendaItemSchema, {
     id: `agenda-${agenda.length}`,
     lastResult: result("addItem"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AgendaItemSchema }),
-    shouldValidate: "onBlur",
   });
-  const [minutesForm, minutes] = useForm({
+  const [minutesForm, minutes] = useZodForm(MinutesSchema, {
     id: `minutes-${meeting.version}`,
     lastResult: result("minutes"),
     defaultValue: { minutes: meeting.minutes },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MinutesSchema }),
-    shouldValidate: "onBlur",
   });
-  const [decisionForm, decision] = useForm({
+  const [decisionForm, decision] = useZodForm(DecisionFormSchema, {
     id: `decision-${decisions.length}`,
     lastResult: result("decision"),
     defaultValue: { decidedOn: data.form.date },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionFormSchema }),
-    shouldValidate: "onBlur",
   });
   const mine = attendance.find((a) => a.userId === viewerId);
   const base = `/workspaces/${groupId}/meetings/${meeting.id}`;
@@ -271,10 +264,7 @@ export default function MeetingPage() {
         </Alert>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="meeting-agenda">
-        <Title order={3} size="h4" id="meeting-agenda" mb="sm">
-          {t("workspaces.meetings.agenda")}
-        </Title>
+      <Panel titleId="meeting-agenda" title={t("workspaces.meetings.agenda")} order={3}>
         {agenda.length === 0 ? <Text size="sm">{t("workspaces.meetings.noAgenda")}</Text> : null}
         <Stack gap="sm" component="ol" style={{ paddingLeft: "1.5rem", margin: 0 }} data-testid="agenda">
           {agenda.map((a, i) => (
@@ -350,12 +340,9 @@ export default function MeetingPage() {
             />
           </AddRecordForm>
         ) : null}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="meeting-attendance">
-        <Title order={3} size="h4" id="meeting-attendance" mb="sm">
-          {t("workspaces.meetings.attendance")}
-        </Title>
+      <Panel titleId="meeting-attendance" title={t("workspaces.meetings.attendance")} order={3}>
         {meeting.status === "planned" && mine && !["present", "absent"].includes(mine.status) ? (
           <Form method="post">
             <input type="hidden" name="intent" value="answer" />
@@ -406,12 +393,9 @@ export default function MeetingPage() {
             </Table.Tbody>
           </Table>
         )}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="meeting-minutes">
-        <Title order={3} size="h4" id="meeting-minutes" mb="sm">
-          {t("workspaces.meetings.minutes")}
-        </Title>
+      <Panel titleId="meeting-minutes" title={t("workspaces.meetings.minutes")} order={3}>
         {editable ? (
           <Form method="post" {...getFormProps(minutesForm)}>
             <input type="hidden" name="version" value={meeting.version} />
@@ -446,12 +430,9 @@ export default function MeetingPage() {
             ) : null}
           </>
         )}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="meeting-decisions">
-        <Title order={3} size="h4" id="meeting-decisions" mb="sm">
-          {t("workspaces.meetings.decisions")}
-        </Title>
+      <Panel titleId="meeting-decisions" title={t("workspaces.meetings.decisions")} order={3}>
         {decisions.length === 0 ? <Text size="sm">{t("workspaces.meetings.noDecisions")}</Text> : null}
         <Stack gap="xs" data-testid="decisions">
           {decisions.map((d) => (
@@ -495,7 +476,7 @@ export default function MeetingPage() {
             />
           </AddRecordForm>
         ) : null}
-      </Paper>
+      </Panel>
 
       {editable ? (
         <EditDetailsSection

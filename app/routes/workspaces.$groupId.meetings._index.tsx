@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,12 +8,13 @@ import { MeetingSchema } from "~/forms/workspaces";
 import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
 import { createMeeting, listMeetings } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.meetings");
 
@@ -102,29 +103,21 @@ export default function MeetingsPage() {
   const { groupId, canManage, upcoming, past, defaultDate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(MeetingSchema, {
     id: "new-meeting",
     lastResult: actionData?.result,
     defaultValue: { date: defaultDate, start: "13:00", end: "15:00" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack gap="lg">
       <Title order={2} size="h3">
         {t("workspaces.meetings.title")}
       </Title>
-      <section aria-labelledby="meetings-upcoming">
-        <Title order={3} size="h4" id="meetings-upcoming" mb="xs">
-          {t("workspaces.meetings.upcoming")}
-        </Title>
+      <Panel titleId="meetings-upcoming" title={t("workspaces.meetings.upcoming")} order={3} mb="xs" plain>
         <MeetingTable rows={upcoming} groupId={groupId} caption={t("workspaces.meetings.upcoming")} />
-      </section>
+      </Panel>
       {canManage ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="meeting-new">
-          <Title order={3} size="h4" id="meeting-new" mb="sm">
-            {t("workspaces.meetings.new")}
-          </Title>
+        <Panel titleId="meeting-new" title={t("workspaces.meetings.new")} order={3}>
           <Form method="post" {...getFormProps(form)}>
             <Stack maw={720}>
               <FormErrors errors={form.errors} />
@@ -136,14 +129,11 @@ export default function MeetingsPage() {
               </Group>
             </Stack>
           </Form>
-        </Paper>
+        </Panel>
       ) : null}
-      <section aria-labelledby="meetings-past">
-        <Title order={3} size="h4" id="meetings-past" mb="xs">
-          {t("workspaces.meetings.past")}
-        </Title>
+      <Panel titleId="meetings-past" title={t("workspaces.meetings.past")} order={3} mb="xs" plain>
         <MeetingTable rows={past} groupId={groupId} caption={t("workspaces.meetings.past")} />
-      </section>
+      </Panel>
     </Stack>
   );
 }

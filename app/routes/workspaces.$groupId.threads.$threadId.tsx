@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -10,10 +10,11 @@ import { markReadAbout } from "~/server/mail/notifications.server";
 import { addPost, getThread } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.thread", { name: data?.thread.title });
 
@@ -48,11 +49,9 @@ export default function ThreadPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const mentioned = params.get("mentioned");
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(PostSchema, {
     id: `reply-${posts.length}`,
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PostSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack gap="md">
@@ -79,10 +78,7 @@ export default function ThreadPage() {
           </Paper>
         ))}
       </Stack>
-      <Paper withBorder p="md" component="section" aria-labelledby="thread-reply">
-        <Title order={3} size="h4" id="thread-reply" mb="sm">
-          {t("workspaces.threads.reply")}
-        </Title>
+      <Panel titleId="thread-reply" title={t("workspaces.threads.reply")} order={3}>
         <Form method="post" {...getFormProps(form)}>
           <Stack maw={720}>
             <FormErrors errors={form.errors} />
@@ -94,7 +90,7 @@ export default function ThreadPage() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,11 +8,12 @@ import { ThreadSchema } from "~/forms/workspaces";
 import { createThread, listThreads } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
-import { FieldTextInput, FormErrors } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.threads");
 
@@ -35,11 +36,9 @@ export default function ThreadsPage() {
   const { groupId, threads, members } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ThreadSchema, {
     id: "new-thread",
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThreadSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <Stack gap="lg">
@@ -70,10 +69,7 @@ export default function ThreadsPage() {
           ))}
         </DataTable>
       )}
-      <Paper withBorder p="md" component="section" aria-labelledby="thread-new">
-        <Title order={3} size="h4" id="thread-new" mb="sm">
-          {t("workspaces.threads.new")}
-        </Title>
+      <Panel titleId="thread-new" title={t("workspaces.threads.new")} order={3}>
         <Form method="post" {...getFormProps(form)}>
           <Stack maw={720}>
             <FormErrors errors={form.errors} />
@@ -86,7 +82,7 @@ export default function ThreadsPage() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

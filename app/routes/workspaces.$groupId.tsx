@@ -2,7 +2,7 @@ import { Badge, Group, Stack, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localName } from "~/i18n/names";
+import { localName, namesFrom } from "~/i18n/names";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { WorkspaceNav } from "~/ui/workspaces/WorkspaceNav";
 import { languageOf, pageTitle } from "~/i18n/page-title";
@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { group } = await requireWorkspace(request, context, params.groupId);
-  return json({ group: { id: group.id, kind: group.kind, nameFi: group.nameFi, nameSv: group.nameSv, nameEn: group.nameEn } });
+  return json({ group: { id: group.id, kind: group.kind, ...namesFrom(group) } });
 }
 
 /** A group's workspace: its name and sections; each section route checks access again itself. */

@@ -1,6 +1,6 @@
 // The account page's second-factor section: factors in use, adding a passkey or an authenticator
 // app, removing one, and recovery codes (shown once, right after they are made).
-import { Alert, Button, Code, Group, Image, List, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Code, Group, Image, List, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { Form, useSubmit } from "@remix-run/react";
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { useState } from "react";
@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { FactorSummary, SecondFactorReply } from "~/server/people/second-factor.server";
 import { useFormat } from "~/ui/format";
 import { TableHead } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 export type SecondFactorReplyView = {
   intent: SecondFactorReply["intent"];
@@ -57,10 +58,7 @@ export function SecondFactorSection({
 
   const missing = overview.required && overview.factors.length === 0;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="second-factor" id="second-factor-section">
-      <Title order={2} size="h3" mb="sm" id="second-factor">
-        {t("secondFactor.sectionTitle")}
-      </Title>
+    <Panel titleId="second-factor" title={t("secondFactor.sectionTitle")} padding="lg" id="second-factor-section">
       <Stack>
         {missing ? (
           <Alert color="orange" role="alert">
@@ -204,6 +202,6 @@ export function SecondFactorSection({
           {t("secondFactor.lostHelp")}
         </Text>
       </Stack>
-    </Paper>
+    </Panel>
   );
 }

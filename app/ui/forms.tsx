@@ -15,8 +15,53 @@ import {
   TextInput,
   type TextInputProps,
 } from "@mantine/core";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, type FormProps } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ZodTypeAny, z } from "zod";
 import { splitErrorKey } from "~/forms/z";
+
+type UseFormOptions<S extends ZodTypeAny> = Parameters<typeof useForm<z.input<S>>>[0];
+// Defaults are what the form shows (strings, lists of strings), not what the schema takes in,
+// where a schema reads a list from one comma-separated field, for example.
+type ZodFormOptions<S extends ZodTypeAny> = Omit<UseFormOptions<S>, "onValidate" | "defaultValue"> & {
+  defaultValue?: Record<string, unknown> | null;
+};
+
+/**
+ * conform's form state, checked in the browser by the same zod schema the server parses with.
+ * A field is checked when it is left, unless the options say otherwise.
+ */
+export function useZodForm<S extends ZodTypeAny>(schema: S, options: ZodFormOptions<S>) {
+  return useForm<z.input<S>>({
+    shouldValidate: "onBlur",
+    ...options,
+    defaultValue: options.defaultValue as UseFormOptions<S>["defaultValue"],
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
+/**
+ * A posted form that says which of the page's actions it is (`intent`, read by the route's
+ * action) and which record it concerns (`hidden`, e.g. `{ actionId: a.id }`).
+ */
+export function IntentForm({
+  intent,
+  hidden,
+  children,
+  ...props
+}: Omit<FormProps, "method"> & { intent: string; hidden?: Record<string, string | number | null | undefined> }) {
+  return (
+    <Form method="post" {...props}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value ?? ""} />
+      ))}
+      {children}
+    </Form>
+  );
+}
 
 /** Turns validation messages (translation keys) into text in the reader's language. */
 export function useErrorText() {

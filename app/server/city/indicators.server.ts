@@ -35,7 +35,7 @@ import {
   type TableSpec,
 } from "../platform/csv-import.server";
 import { db, type Db, type Tx } from "../platform/db.server";
-import { nameOptions } from "../../i18n/names";
+import { nameOptions, namesFrom } from "../../i18n/names";
 import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indicator-figures";
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
@@ -851,9 +851,7 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
         ? {
             id: indicator.id,
             key: indicator.key,
-            nameFi: indicator.nameFi,
-            nameSv: indicator.nameSv,
-            nameEn: indicator.nameEn,
+            ...namesFrom(indicator),
             unit: indicator.unit,
           }
         : null,

@@ -11,6 +11,7 @@ import { clock } from "../platform/clock";
 import { currentMembership } from "../people/memberships";
 import { areaColumns, currentAreaCondition } from "./areas.server";
 import { namesOf } from "../platform/select-names";
+import { namesFrom } from "../../i18n/names";
 
 /** The plan a request is about: `?plan=` if the viewer may see it, else the current one. */
 export function resolvePlan(planId: number | undefined, viewer: Viewer | null) {
@@ -38,9 +39,7 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
     priorityAreas: listPriorityAreas(plan.id).map((p) => ({
       id: p.id,
       code: p.code,
-      nameFi: p.nameFi,
-      nameSv: p.nameSv,
-      nameEn: p.nameEn,
+      ...namesFrom(p),
     })),
     organisations: d
       .select({ id: organisations.id, ...namesOf(organisations) })
@@ -59,7 +58,7 @@ export function measureFormOptions(plan: { id: number; strategyId: number | null
       )
       .orderBy(asc(areas.code))
       .all(),
-    goals: listGoals(plan.strategyId).map((g) => ({ id: g.id, code: g.code, nameFi: g.nameFi, nameSv: g.nameSv, nameEn: g.nameEn })),
+    goals: listGoals(plan.strategyId).map((g) => ({ id: g.id, code: g.code, ...namesFrom(g) })),
   };
 }
 

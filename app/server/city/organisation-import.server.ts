@@ -28,6 +28,7 @@ import {
 import { db, type Db } from "../platform/db.server";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "../people/viewer.server";
+import { namesFrom } from "../../i18n/names";
 
 type Reader = Pick<Db, "select">;
 
@@ -154,7 +155,7 @@ export function validateOrganisationImport(file: OrganisationFile, r: Reader = d
     }
     const current = nameFi ? byName.get(nameKey) : undefined;
     const was: OrgValues = current
-      ? { nameFi: current.nameFi, nameSv: current.nameSv, nameEn: current.nameEn, shortName: current.shortName, kind: current.kind }
+      ? { ...namesFrom(current), shortName: current.shortName, kind: current.kind }
       : { nameFi, nameSv: null, nameEn: null, shortName: null, kind: "other" };
     const next: OrgValues = { ...was };
     for (const [column, field] of [

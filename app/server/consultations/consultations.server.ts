@@ -27,7 +27,8 @@ import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { helsinkiParts, helsinkiToDate } from "../platform/helsinki-time";
-import { blankToNull } from "../platform/select-names";
+import { blankToNull, namesOf } from "../platform/select-names";
+import { namesFrom } from "../../i18n/names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -189,9 +190,7 @@ export function addQuestion(viewer: Viewer, consultationId: number, input: Quest
           .select({
             id: priorityAreas.id,
             planId: priorityAreas.planId,
-            nameFi: priorityAreas.nameFi,
-            nameSv: priorityAreas.nameSv,
-            nameEn: priorityAreas.nameEn,
+            ...namesOf(priorityAreas),
           })
           .from(priorityAreas)
           .where(inArray(priorityAreas.id, input.priorityAreaIds))
@@ -469,9 +468,7 @@ export function decisionsCiting(consultationId: number, r: Reader = db()) {
         .select({
           id: priorityAreas.id,
           code: priorityAreas.code,
-          nameFi: priorityAreas.nameFi,
-          nameSv: priorityAreas.nameSv,
-          nameEn: priorityAreas.nameEn,
+          ...namesOf(priorityAreas),
         })
         .from(priorityAreas)
         .where(inArray(priorityAreas.id, ids))
@@ -689,9 +686,7 @@ export function consultationForEditing(id: number, now = clock.now()) {
       resultsPublic: c.resultsPublic ? "on" : "",
     },
     areaChoices: audienceAreaChoices(),
-    priorityAreas: c.planId
-      ? listPriorityAreas(c.planId, now).map((p) => ({ id: p.id, code: p.code, nameFi: p.nameFi, nameSv: p.nameSv, nameEn: p.nameEn }))
-      : [],
+    priorityAreas: c.planId ? listPriorityAreas(c.planId, now).map((p) => ({ id: p.id, code: p.code, ...namesFrom(p) })) : [],
   };
 }
 

@@ -33,6 +33,7 @@ import { readPartition, writePartition } from "../platform/table-versions.server
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
 import { boundaryCentre, clusterPoints, coarsen, isPlausiblePoint, parseBoundary, placePoint, type Boundary, type LatLng } from "./geo";
 import { cleanPhoto } from "./photo.server";
+import { namesOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "all">;
 
@@ -61,9 +62,7 @@ export function listCategories(opts: { includeRetired?: boolean } = {}, r: Reade
 const categoryColumns = {
   id: observationCategories.id,
   code: observationCategories.code,
-  nameFi: observationCategories.nameFi,
-  nameSv: observationCategories.nameSv,
-  nameEn: observationCategories.nameEn,
+  ...namesOf(observationCategories),
 };
 
 export type CategoryInput = { nameFi: string; nameSv: string; nameEn: string };
@@ -578,7 +577,7 @@ export function getObservation(viewer: Viewer | null, id: number, r: Reader = db
   if (!staff && !own && row.review !== "approved") return null;
   const organisation = row.forwardedToId
     ? (r
-        .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+        .select({ id: organisations.id, ...namesOf(organisations) })
         .from(organisations)
         .where(eq(organisations.id, row.forwardedToId))
         .get() ?? null)
@@ -772,7 +771,7 @@ export function handlingOptions(r: Reader = db()) {
   const plan = currentPlan({ publicOnly: true });
   return {
     organisations: r
-      .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+      .select({ id: organisations.id, ...namesOf(organisations) })
       .from(organisations)
       .orderBy(asc(organisations.nameFi))
       .all(),

@@ -46,6 +46,7 @@ import { currentPlan } from "../city/plans.server";
 import { codeTaken, writeMeasureRows } from "../city/measures.server";
 import { helsinkiDate } from "../city/measure-rules";
 import { diffPictures, PICTURE_FIELDS, type PictureText } from "./picture-diff";
+import { namesOf } from "../platform/select-names";
 
 export type Refusal = { ok: false; reason: "notFound" | "forbidden" | "closed" };
 
@@ -505,7 +506,7 @@ export function listBriefingRecipientCandidates(now = clock.now()) {
 
 export function listOrganisationOptions() {
   return db()
-    .select({ id: organisations.id, nameFi: organisations.nameFi, nameSv: organisations.nameSv, nameEn: organisations.nameEn })
+    .select({ id: organisations.id, ...namesOf(organisations) })
     .from(organisations)
     .orderBy(asc(organisations.nameFi))
     .all();

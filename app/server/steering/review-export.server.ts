@@ -13,6 +13,7 @@ import { STATUS_COLUMN_KEYS } from "../city/measure-rules";
 import { countSentence } from "~/ui/measures/CountSentence";
 import type { ReviewView } from "./reviews.server";
 import { attachmentHeader, reviewFileName, reviewTitleIn } from "./review-titles";
+import { nameOrNull } from "../../i18n/names";
 
 const WORKER_FILE = resolve("app/server/steering/review-pdf.worker.ts");
 /** Part of a frozen review's cached file name: a new layout renders the PDFs again. */
@@ -76,12 +77,7 @@ function buildLabels(view: ReviewView, t: TFunction, lang: Language) {
         ]
       : [],
     noChanges: c ? t("reviews.noChanges") : t("reviews.firstReview"),
-    areaName: Object.fromEntries(
-      content.priorityAreas.map((a) => [
-        String(a.id),
-        a.nameFi ? localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, lang) : t("reviews.noPriorityArea"),
-      ]),
-    ),
+    areaName: Object.fromEntries(content.priorityAreas.map((a) => [String(a.id), nameOrNull(a, lang) ?? t("reviews.noPriorityArea")])),
     measureHeaders: [
       t("measures.code"),
       t("measures.title"),
@@ -157,12 +153,7 @@ export async function reviewXlsx(view: ReviewView, t: TFunction, lang: string): 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Lähiturva";
   const sheet = workbook.addWorksheet(t("measures.listTitle"), { views: [{ state: "frozen", ySplit: 1 }] });
-  const areaName = new Map(
-    view.content.priorityAreas.map((a) => [
-      a.id,
-      a.nameFi ? `${a.code} ${localName({ nameFi: a.nameFi, nameSv: a.nameSv, nameEn: a.nameEn }, language)}` : "",
-    ]),
-  );
+  const areaName = new Map(view.content.priorityAreas.map((a) => [a.id, a.nameFi ? `${a.code} ${nameOrNull(a, language)}` : ""]));
   sheet.columns = [
     { header: t("measures.code"), key: "code", width: 8 },
     { header: t("measures.title"), key: "title", width: 48 },

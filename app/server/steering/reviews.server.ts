@@ -36,6 +36,7 @@ import type { Viewer } from "../people/viewer.server";
 import { citeConsultation, getConsultationRecord } from "../consultations/consultations.server";
 import { consultationsClosedBetween, type ReviewConsultation } from "../consultations/results.server";
 import { listCategories, observationTotals } from "../observations/observations.server";
+import { namesFrom } from "../../i18n/names";
 
 /** The map observations of a review's period (its first day to its last, inclusive). */
 function reviewObservations(reviewId: number): ReviewContent["observations"] {
@@ -188,9 +189,7 @@ function compileIndicators(planId: number): ReviewIndicator[] {
     const target = values.find((v) => v.indicatorId === def.id && v.kind === "target");
     return {
       id: def.id,
-      nameFi: def.nameFi,
-      nameSv: def.nameSv,
-      nameEn: def.nameEn,
+      ...namesFrom(def),
       unit: def.unit,
       direction: def.direction,
       latest: actual[0] ? pointOf(actual[0]) : null,
@@ -290,9 +289,7 @@ export function compileReview(
     compiledAt: Math.floor(now.getTime() / 60_000) * 60_000,
     plan: {
       id: plan.id,
-      nameFi: plan.nameFi,
-      nameSv: plan.nameSv,
-      nameEn: plan.nameEn,
+      ...namesFrom(plan),
       periodStart: plan.periodStart,
       periodEnd: plan.periodEnd,
     },

@@ -15,6 +15,7 @@ import { listThreads } from "./threads.server";
 import { expertOrganisationIds } from "../people/viewer.server";
 import { clock } from "../platform/clock";
 import { namesOf } from "../platform/select-names";
+import { namesFrom } from "../../i18n/names";
 
 /** Groups of a kind the viewer belongs to; coordinators see them all. */
 export function groupsForViewer(viewer: Viewer, kind: GroupKind) {
@@ -55,9 +56,7 @@ export function listWorkspaces(viewer: Viewer, now = clock.now()) {
   return mine.map((g) => ({
     id: g.id,
     kind: g.kind,
-    nameFi: g.nameFi,
-    nameSv: g.nameSv,
-    nameEn: g.nameEn,
+    ...namesFrom(g),
     member: memberGroupIds(viewer).includes(g.id),
     memberCount: listGroupMembers(g.id, { now }).length,
     nextMeeting: next.get(g.id) ?? null,

@@ -8,6 +8,7 @@ import type { ConsultationResults } from "~/server/consultations/results.server"
 import { LocalText } from "~/ui/LocalText";
 import { useFormat } from "~/ui/format";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { Panel } from "~/ui/Panel";
 
 type Bar = { label: string; value: number };
 
@@ -79,18 +80,12 @@ export function ResultsView({ results }: { results: ConsultationResults }) {
       </Text>
       <Text size="sm">{t("consultations.results.anonymous")}</Text>
       {results.merged ? <Text size="sm">{t("consultations.results.smallAreasNote", { min: MIN_PUBLIC_GROUP })}</Text> : null}
-      <section aria-labelledby="by-major">
-        <Title order={3} size="h4" id="by-major" mb="xs">
-          {t("consultations.results.byMajorDistrict")}
-        </Title>
+      <Panel titleId="by-major" title={t("consultations.results.byMajorDistrict")} order={3} mb="xs" plain>
         {areaTable(results.byMajorDistrict, t("consultations.results.byMajorDistrict"))}
-      </section>
-      <section aria-labelledby="by-district">
-        <Title order={3} size="h4" id="by-district" mb="xs">
-          {t("consultations.results.byDistrict")}
-        </Title>
+      </Panel>
+      <Panel titleId="by-district" title={t("consultations.results.byDistrict")} order={3} mb="xs" plain>
         {areaTable(results.byDistrict, t("consultations.results.byDistrict"))}
-      </section>
+      </Panel>
       {results.questions.map((q, index) => {
         const question = `${index + 1}. ${q.textFi}`;
         const optionLabel = (o: (typeof q.options)[number]) => (

@@ -1,21 +1,19 @@
 // The status review's part on residents' consultations: those closed during the review's period,
 // with the number of answers, the answers by major district and the ranking's top candidates, each
 // linking to the consultation (frozen with the review once it is sent).
-import { Anchor, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, List, Stack, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReviewConsultation } from "~/server/consultations/results.server";
 import { useFormat } from "~/ui/format";
 import { LocalText } from "~/ui/LocalText";
+import { Panel } from "~/ui/Panel";
 
 export function ReviewConsultations({ consultations }: { consultations: ReviewConsultation[] }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="review-consultations">
-      <Title order={2} size="h3" id="review-consultations" mb="sm">
-        {t("consultations.review.title")}
-      </Title>
+    <Panel titleId="review-consultations" title={t("consultations.review.title")}>
       {consultations.length ? (
         <Stack>
           {consultations.map((c) => (
@@ -56,6 +54,6 @@ export function ReviewConsultations({ consultations }: { consultations: ReviewCo
       ) : (
         <Text>{t("consultations.review.none")}</Text>
       )}
-    </Paper>
+    </Panel>
   );
 }

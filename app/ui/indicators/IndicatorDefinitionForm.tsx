@@ -1,12 +1,11 @@
 // The indicator definition form: creating and editing an indicator share it (coordinators).
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Button, Group, SimpleGrid, Stack } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../../db/schema";
 import { IndicatorDefinitionSchema, type IndicatorDefinitionForm as Values } from "~/forms/indicators";
-import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
+import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText, useZodForm } from "~/ui/forms";
 
 type Option = { value: string; label: string };
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -28,11 +27,9 @@ export function IndicatorDefinitionForm({
   const { t } = useTranslation();
   const errorText = useErrorText();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(IndicatorDefinitionSchema, {
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: IndicatorDefinitionSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const input = (name: "key" | "nameFi" | "nameSv" | "nameEn" | "unit" | "source", label: string, extra: Record<string, unknown> = {}) => (

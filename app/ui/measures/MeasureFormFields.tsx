@@ -1,12 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema, type MeasureForm } from "~/forms/measures";
 import { localName } from "~/i18n/names";
-import { CheckboxList, FieldCheckbox, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText } from "~/ui/forms";
+import {
+  CheckboxList,
+  FieldCheckbox,
+  FieldSelect,
+  FieldTextInput,
+  FieldTextarea,
+  FormErrors,
+  checkedList,
+  useErrorText,
+  useZodForm,
+} from "~/ui/forms";
 import { TranslationFields } from "~/ui/TranslationFields";
 
 type Options = {
@@ -84,11 +93,9 @@ export function MeasureFormFields({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const errorText = useErrorText();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(MeasureFormSchema, {
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeasureFormSchema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   const orgOptions = options.organisations.map((o) => ({ value: String(o.id), label: localName(o, lang) }));

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Table, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MeasureStatus } from "../../../db/schema";
@@ -9,6 +9,7 @@ import { TableHead } from "~/ui/TableParts";
 import { LocalText } from "~/ui/LocalText";
 import type { LateReason, StaleReason } from "~/server/city/measure-rules";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { Panel } from "~/ui/Panel";
 
 type Row = {
   id: number;
@@ -39,10 +40,7 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
     dueSoon: rows.filter((r) => r.dueSoon && !r.late).length,
   };
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="my-measures">
-      <Title order={2} size="h3" id="my-measures">
-        {t("measures.my.title")}
-      </Title>
+    <Panel titleId="my-measures" title={t("measures.my.title")} mb={0} padding="lg">
       <Text mt={4} data-testid="my-measures-summary">
         {t("measures.my.summary", { total: rows.length, late: counts.late, stale: counts.stale, dueSoon: counts.dueSoon })}
       </Text>
@@ -99,6 +97,6 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
           </Table>
         </ScrollTable>
       )}
-    </Paper>
+    </Panel>
   );
 }

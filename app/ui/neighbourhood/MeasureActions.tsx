@@ -1,11 +1,12 @@
 // On a city measure's page: the residents' plan actions that support it (the two-way link).
-import { Anchor, Paper, Table, Text, Title } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { ActionStatusBadge } from "./parts";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { TableHead } from "~/ui/TableParts";
+import { Panel } from "~/ui/Panel";
 
 type Row = {
   id: number;
@@ -20,10 +21,7 @@ type Row = {
 export function NeighbourhoodActions({ actions }: { actions: Row[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="measure-plan-actions">
-      <Title order={2} size="h4" id="measure-plan-actions">
-        {t("neighbourhood.measureActions.title")}
-      </Title>
+    <Panel titleId="measure-plan-actions" title={t("neighbourhood.measureActions.title")} size="h4" mb={0}>
       <Text size="sm" c="dimmed" mb="sm">
         {t("neighbourhood.measureActions.intro")}
       </Text>
@@ -71,6 +69,6 @@ export function NeighbourhoodActions({ actions }: { actions: Row[] }) {
       ) : (
         <Text size="sm">{t("neighbourhood.measureActions.none")}</Text>
       )}
-    </Paper>
+    </Panel>
   );
 }

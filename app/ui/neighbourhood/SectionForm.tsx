@@ -14,7 +14,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useTranslation } from "react-i18next";
 import type { ZodTypeAny } from "zod";
 import { INTL_LOCALE, isLanguage, FALLBACK_LANGUAGE } from "~/i18n/config";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, useZodForm } from "~/ui/forms";
 import { planItemAnchor } from "./parts";
 
 export type SectionConflict = { current: Record<string, unknown> | null; by: string | null; rev: string | null; gone: boolean };
@@ -163,12 +163,10 @@ export function SectionForm(props: SectionFormProps) {
   fetcherRef.current = fetcher;
   const setDirty = useContext(DirtyContext).set;
 
-  const [form, fields] = useForm<Record<string, unknown>>({
+  const [form, fields] = useZodForm(schema, {
     id: `plan-form-${formKey}`,
     lastResult: fetcher.data?.result ?? noJsReply?.result,
     defaultValue: props.defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onSubmit(event) {
       // Valid and hydrated: save through the fetcher instead of a page load.

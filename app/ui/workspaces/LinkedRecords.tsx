@@ -1,4 +1,4 @@
-import { Anchor, List, Paper, SimpleGrid, Text, Title } from "@mantine/core";
+import { Anchor, List, SimpleGrid, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PublicityClass } from "../../../db/schema";
@@ -6,6 +6,7 @@ import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
 import { PublicityBadge } from "./Publicity";
 import { LocalText } from "~/ui/LocalText";
+import { Panel } from "~/ui/Panel";
 
 type Records = {
   decisions: {
@@ -32,10 +33,7 @@ export function LinkedRecords({ records }: { records: Records }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       {records.decisions.length ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="linked-decisions" data-testid="linked-decisions">
-          <Title order={2} size="h4" id="linked-decisions" mb="sm">
-            {t("workspaces.decisions.onMeasure")}
-          </Title>
+        <Panel titleId="linked-decisions" title={t("workspaces.decisions.onMeasure")} size="h4" data-testid="linked-decisions">
           <List spacing={4}>
             {records.decisions.map((d) => {
               const label = t("workspaces.decisions.byGroup", {
@@ -60,13 +58,10 @@ export function LinkedRecords({ records }: { records: Records }) {
               );
             })}
           </List>
-        </Paper>
+        </Panel>
       ) : null}
       {records.documents.length ? (
-        <Paper withBorder p="md" component="section" aria-labelledby="linked-documents" data-testid="linked-documents">
-          <Title order={2} size="h4" id="linked-documents" mb="sm">
-            {t("workspaces.decisions.documentsOnMeasure")}
-          </Title>
+        <Panel titleId="linked-documents" title={t("workspaces.decisions.documentsOnMeasure")} size="h4" data-testid="linked-documents">
           <List spacing={4}>
             {records.documents.map((d) => (
               <List.Item key={d.id}>
@@ -77,7 +72,7 @@ export function LinkedRecords({ records }: { records: Records }) {
               </List.Item>
             ))}
           </List>
-        </Paper>
+        </Panel>
       ) : null}
     </SimpleGrid>
   );
