@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Radio, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountIntentSchema, ChangePasswordSchema, DeleteAccountSchema, ProfileSchema } from "~/forms/auth";
@@ -18,7 +18,16 @@ import { listOwnRightsRequests, sendRightsRequest } from "~/server/people/rights
 import { EmailModeSchema } from "~/forms/workspaces";
 import { emailModeOf, setEmailMode } from "~/server/mail/notifications.server";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { FieldCheckbox, FieldPasswordInput, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
+import {
+  FieldCheckbox,
+  FieldPasswordInput,
+  FieldSelect,
+  FieldTextInput,
+  FieldTextarea,
+  FormErrors,
+  useZodForm,
+  IntentForm,
+} from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
 import { SecondFactorAccountSchema } from "~/forms/security";
@@ -31,6 +40,7 @@ import { MembershipCells } from "~/ui/MembershipCells";
 import { pageTitle } from "~/i18n/page-title";
 import { ConsultationSubscriptionSchema } from "~/forms/consultations";
 import { isSubscribed, setSubscription } from "~/server/consultations/consultations.server";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
@@ -186,12 +196,8 @@ export default function AccountPage() {
         </Alert>
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="lg">
-          <Title order={2} size="h3" mb="sm">
-            {t("account.profile")}
-          </Title>
-          <Form method="post" {...getFormProps(profileForm)}>
-            <input type="hidden" name="intent" value="profile" />
+        <Panel titleId="account-profile" title={t("account.profile")} padding="lg">
+          <IntentForm intent="profile" {...getFormProps(profileForm)}>
             <Stack>
               <Text size="sm">
                 {t("auth.email")}: {user.email}
@@ -206,14 +212,10 @@ export default function AccountPage() {
               />
               <Button type="submit">{t("common.save")}</Button>
             </Stack>
-          </Form>
-        </Paper>
-        <Paper withBorder p="lg">
-          <Title order={2} size="h3" mb="sm">
-            {t("account.changePassword")}
-          </Title>
-          <Form method="post" {...getFormProps(passwordForm)}>
-            <input type="hidden" name="intent" value="password" />
+          </IntentForm>
+        </Panel>
+        <Panel titleId="account-change-password" title={t("account.changePassword")} padding="lg">
+          <IntentForm intent="password" {...getFormProps(passwordForm)}>
             <Stack>
               <FormErrors errors={passwordForm.errors} />
               <FieldPasswordInput
@@ -225,13 +227,10 @@ export default function AccountPage() {
               <NewPasswordFields password={pw.password} passwordConfirm={pw.passwordConfirm} />
               <Button type="submit">{t("account.changePassword")}</Button>
             </Stack>
-          </Form>
-        </Paper>
+          </IntentForm>
+        </Panel>
       </SimpleGrid>
-      <Paper withBorder p="lg">
-        <Title order={2} size="h3" mb="sm">
-          {t("account.roles")}
-        </Title>
+      <Panel titleId="account-roles" title={t("account.roles")} padding="lg">
         {active.length === 0 && homeAreas.length === 0 ? <Text>{t("account.noRoles")}</Text> : null}
         {active.length > 0 ? (
           <ScrollTable minWidth={520} label={t("account.roles")}>
@@ -258,13 +257,12 @@ export default function AccountPage() {
             ))}
           </Group>
         ) : null}
-      </Paper>
+      </Panel>
       <Paper withBorder p="lg" id="notification-settings" component="section" aria-labelledby="notification-settings-title">
         <Title order={2} size="h3" mb="sm" id="notification-settings-title">
           {t("workspaces.notifications.settings")}
         </Title>
-        <Form method="post">
-          <input type="hidden" name="intent" value="notifications" />
+        <IntentForm intent="notifications">
           <Stack maw={480}>
             <Radio.Group
               name="emailMode"
@@ -284,15 +282,14 @@ export default function AccountPage() {
               </Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </Paper>
       {consultationNotices != null ? (
         <Paper withBorder p="lg" id="consultation-notices" component="section" aria-labelledby="consultation-notices-title">
           <Title order={2} size="h3" mb="sm" id="consultation-notices-title">
             {t("consultations.subscription.title")}
           </Title>
-          <Form method="post">
-            <input type="hidden" name="intent" value="consultationSubscription" />
+          <IntentForm intent="consultationSubscription">
             <Stack maw={480}>
               <Checkbox name="subscribe" defaultChecked={consultationNotices} label={t("consultations.subscription.label")} />
               <Group>
@@ -301,25 +298,21 @@ export default function AccountPage() {
                 </Button>
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         </Paper>
       ) : null}
       <SecondFactorSection
         overview={secondFactor}
         reply={actionData && "secondFactor" in actionData ? (actionData.secondFactor as SecondFactorReplyView | null) : null}
       />
-      <Paper withBorder p="lg">
-        <Title order={2} size="h3" mb="sm">
-          {t("account.sessions")}
-        </Title>
+      <Panel titleId="account-sessions" title={t("account.sessions")} padding="lg">
         <Text mb="sm">{t("account.sessionCount", { count: sessionCount })}</Text>
-        <Form method="post">
-          <input type="hidden" name="intent" value="signOutEverywhere" />
+        <IntentForm intent="signOutEverywhere">
           <Button type="submit" color="red" variant="outline">
             {t("account.signOutEverywhere")}
           </Button>
-        </Form>
-      </Paper>
+        </IntentForm>
+      </Panel>
       <AccountSection id="my-data" title={t("account.myData")} intro={t("account.myDataIntro")}>
         <Anchor href="/account/data.json" download underline="always">
           {t("account.downloadMyData")}
@@ -341,8 +334,7 @@ export default function AccountPage() {
             {t("rights.account.sent", { date: fmt.date(justSent.dueAt) })}
           </Alert>
         ) : null}
-        <Form method="post" {...getFormProps(rightsForm)}>
-          <input type="hidden" name="intent" value="rightsRequest" />
+        <IntentForm intent="rightsRequest" {...getFormProps(rightsForm)}>
           <Stack maw={720}>
             <FormErrors errors={rightsForm.errors} />
             <FieldSelect
@@ -365,7 +357,7 @@ export default function AccountPage() {
               </Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
         <Title order={3} size="h4" mt="lg" mb="sm">
           {t("rights.account.ownTitle")}
         </Title>
@@ -407,8 +399,7 @@ export default function AccountPage() {
       </AccountSection>
       {canDeleteAccount ? (
         <AccountSection id="delete-account" title={t("account.deleteTitle")} intro={t("account.deleteIntro")}>
-          <Form method="post" {...getFormProps(deleteForm)}>
-            <input type="hidden" name="intent" value="deleteAccount" />
+          <IntentForm intent="deleteAccount" {...getFormProps(deleteForm)}>
             <Stack maw={420}>
               <FieldPasswordInput field={del.password} label={t("account.currentPassword")} autoComplete="current-password" required />
               <FieldCheckbox field={del.confirm} label={t("account.deleteConfirm")} />
@@ -418,7 +409,7 @@ export default function AccountPage() {
                 </Button>
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         </AccountSection>
       ) : null}
     </Stack>

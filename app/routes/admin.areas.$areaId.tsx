@@ -3,7 +3,7 @@
 // it when nothing uses it. The work is in areas.server (one transaction, audited).
 import { Alert, Anchor, Badge, Button, Checkbox, List, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { errorKey } from "~/forms/z";
 import { AreaActionSchema, AreaMergedQuerySchema } from "~/forms/city-data";
@@ -11,7 +11,7 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { localName } from "~/i18n/names";
 import { getAdminArea, listAreasForAdmin, mergeAreas, removeArea, type AreaUsage } from "~/server/city/areas.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, IntentForm } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
 
@@ -105,8 +105,7 @@ export default function AdminArea() {
       </Panel>
 
       <Panel order={3} mb="xs" titleId="area-merge" title={t("cityData.areas.merge.title")}>
-        <Form method="post" aria-labelledby="area-merge">
-          <input type="hidden" name="intent" value="merge" />
+        <IntentForm intent="merge" aria-labelledby="area-merge">
           <Stack maw={560} gap="sm">
             <Text size="sm">{t("cityData.areas.merge.help")}</Text>
             <NativeSelect
@@ -128,12 +127,11 @@ export default function AdminArea() {
               </Button>
             </div>
           </Stack>
-        </Form>
+        </IntentForm>
       </Panel>
 
       <Panel order={3} mb="xs" titleId="area-remove" title={t("cityData.areas.remove.title")}>
-        <Form method="post" aria-labelledby="area-remove">
-          <input type="hidden" name="intent" value="remove" />
+        <IntentForm intent="remove" aria-labelledby="area-remove">
           <Stack maw={560} gap="sm">
             <Text size="sm">{t("cityData.areas.remove.help")}</Text>
             <Checkbox name="confirm" required label={t("cityData.areas.remove.confirm", { name })} />
@@ -143,7 +141,7 @@ export default function AdminArea() {
               </Button>
             </div>
           </Stack>
-        </Form>
+        </IntentForm>
       </Panel>
     </Stack>
   );

@@ -1,6 +1,6 @@
 // The coordinator's list of areas: every area with its validity (former areas marked) and how
 // many records refer to it, with links to manage each (merge, remove) and to the import.
-import { Alert, Anchor, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { listAreasForAdmin } from "~/server/city/areas.server";
 import { authorize } from "~/server/people/guard.server";
 import { RemovedAreaNameSchema } from "~/forms/city-data";
 import { DataTable } from "~/ui/TableParts";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -27,10 +28,7 @@ export default function AdminAreas() {
   const byId = new Map(areas.map((a) => [a.id, a]));
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2}>{t("cityData.areas.title")}</Title>
-        <Text maw={760}>{t("cityData.areas.intro")}</Text>
-      </div>
+      <PageHeading order={2} title={t("cityData.areas.title")} intro={t("cityData.areas.intro")} />
       {removed ? (
         <Alert color="green" role="status">
           {t("cityData.areas.remove.done", { name: removed })}

@@ -3,7 +3,7 @@
 // ui/imports), the uploaded bytes wait on the server between the steps (only for their uploader,
 // an hour at most) and are validated again inside the one transaction that writes; nothing is
 // written if any row is broken.
-import { Anchor, Badge, Code, List, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Code, List, Stack, Text } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,7 @@ import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, type ImportTexts } from "~/ui/imports";
 import { Panel } from "~/ui/Panel";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -93,10 +94,7 @@ export default function AreaImport() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={2}>{t("neighbourhood.areaImport.title")}</Title>
-        <Text maw={760}>{t("neighbourhood.areaImport.intro")}</Text>
-      </div>
+      <PageHeading order={2} title={t("neighbourhood.areaImport.title")} intro={t("neighbourhood.areaImport.intro")} />
       {done ? (
         <ImportDone
           message={t("neighbourhood.areaImport.done", done)}

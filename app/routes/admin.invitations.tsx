@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { useFormat } from "~/ui/format";
 import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.invitations", "admin.title"]);
 
@@ -67,10 +68,7 @@ export default function AdminInvitations() {
           </Code>
         </Alert>
       ) : null}
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("admin.inviteStaff")}
-        </Title>
+      <Panel titleId="admin-invite-staff" title={t("admin.inviteStaff")} size="h4">
         <Form method="post" {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} />
@@ -84,7 +82,7 @@ export default function AdminInvitations() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
+      </Panel>
       <Title order={2} size="h4">
         {t("admin.openInvitations")}
       </Title>

@@ -3,7 +3,7 @@
 // have it, but new reports cannot choose it) or bring it back.
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Paper, Stack, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { addCategory, listCategories, updateCategory } from "~/server/observatio
 import { authorize, forbidden, notFound } from "~/server/people/guard.server";
 import { FormErrors, useErrorText, useZodForm } from "~/ui/forms";
 import { namesFrom } from "~/i18n/names";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["observations.categories.title", "admin.title"]);
 
@@ -36,10 +37,7 @@ export default function ObservationCategories() {
   const { categories } = useLoaderData<typeof loader>();
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={2}>{t("observations.categories.title")}</Title>
-        <Text maw={760}>{t("observations.categories.intro")}</Text>
-      </Stack>
+      <PageHeading order={2} title={t("observations.categories.title")} intro={t("observations.categories.intro")} />
       {categories.map((c) => (
         <CategoryForm key={c.id} category={c} />
       ))}

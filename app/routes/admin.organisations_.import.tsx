@@ -1,6 +1,6 @@
 // Coordinator's import of organisations from a CSV or XLSX file, through the shared flow:
 // upload → preview with each row's field changes → confirm (all or nothing, audited).
-import { Code, List, Stack, Text, Title } from "@mantine/core";
+import { Code, List, Stack, Text } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +18,7 @@ import {
 import { FieldChanges } from "~/ui/field-diff";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 import { Panel } from "~/ui/Panel";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -60,10 +61,7 @@ export default function OrganisationImport() {
   const kinds = ORGANISATION_KINDS.join(", ");
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={2}>{t("cityData.organisationImport.title")}</Title>
-        <Text maw={760}>{t("cityData.organisationImport.intro")}</Text>
-      </div>
+      <PageHeading order={2} title={t("cityData.organisationImport.title")} intro={t("cityData.organisationImport.intro")} />
       {done ? (
         <ImportDone
           message={t("cityData.organisationImport.done", done)}

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApproveSchema, PlanEditSchema, PriorityAreaSchema, PublishSchema, StepSchema } from "~/forms/plans";
 import { localName, namesFrom } from "~/i18n/names";
@@ -19,7 +19,7 @@ import {
   transitionPlan,
   updatePlan,
 } from "~/server/city/plans.server";
-import { FieldTextInput, FormErrors, useErrorText, useZodForm } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useErrorText, useZodForm, IntentForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
@@ -252,8 +252,7 @@ export default function AdminPlan() {
           <NoticeAlert notice={noticeFor("approve", "step", "publish")} />
           <Text size="sm">{t("plans.lifecycleHelp")}</Text>
           {next === "approved" ? (
-            <Form method="post" {...getFormProps(approveForm)}>
-              <input type="hidden" name="intent" value="approve" />
+            <IntentForm intent="approve" {...getFormProps(approveForm)}>
               <Stack>
                 <FormErrors errors={approveForm.errors} />
                 <Text size="sm">{t("plans.approveHelp")}</Text>
@@ -276,37 +275,32 @@ export default function AdminPlan() {
                   <Button type="submit">{t("plans.approve")}</Button>
                 </Group>
               </Stack>
-            </Form>
+            </IntentForm>
           ) : null}
           {next === "in_force" || next === "closed" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="step" />
-              <input type="hidden" name="to" value={next} />
+            <IntentForm intent="step" values={{ to: next }}>
               <Group>
                 <Button type="submit" color={next === "closed" ? "red" : undefined}>
                   {next === "in_force" ? t("plans.putInForce") : t("plans.close")}
                 </Button>
                 <Text size="sm">{next === "in_force" ? t("plans.putInForceHelp") : t("plans.closeHelp")}</Text>
               </Group>
-            </Form>
+            </IntentForm>
           ) : null}
           {next === null ? <Text>{t("plans.closedNote")}</Text> : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="publish" />
-            <input type="hidden" name="published" value={plan.published ? "0" : "1"} />
+          <IntentForm intent="publish" values={{ published: plan.published ? "0" : "1" }}>
             <Group>
               <Button type="submit" variant="outline">
                 {plan.published ? t("plans.unpublish") : t("plans.publish")}
               </Button>
               <Text size="sm">{plan.published ? t("plans.publishedHelp") : t("plans.unpublishedHelp")}</Text>
             </Group>
-          </Form>
+          </IntentForm>
         </Stack>
       </Panel>
 
       <Panel order={3} mb="xs" titleId="plan-details" title={t("plans.detailsTitle")}>
-        <Form method="post" {...getFormProps(planForm)}>
-          <input type="hidden" name="intent" value="plan" />
+        <IntentForm intent="plan" {...getFormProps(planForm)}>
           <Stack>
             <NoticeAlert notice={noticeFor("plan")} />
             <FormErrors errors={planForm.errors} />
@@ -325,7 +319,7 @@ export default function AdminPlan() {
               <Button type="submit">{t("common.save")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </Panel>
 
       <Panel order={3} mb="xs" titleId="priority-areas-title" title={t("plans.priorityAreasTitle")} id="priority-areas">
@@ -359,8 +353,7 @@ export default function AdminPlan() {
             <Text>{t("plans.noAreas")}</Text>
           )}
 
-          <Form method="post" {...getFormProps(areaForm)} aria-labelledby="area-form">
-            <input type="hidden" name="intent" value="area" />
+          <IntentForm intent="area" {...getFormProps(areaForm)} aria-labelledby="area-form">
             {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
             <Stack>
               <Title order={4} size="h5" id="area-form">
@@ -413,7 +406,7 @@ export default function AdminPlan() {
                 ) : null}
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         </Stack>
       </Panel>
       <Text size="sm" c="dimmed">

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanTable } from "~/ui/plans/PlanTable";
 import { pageTitle } from "~/i18n/page-title";
 import { namesFrom } from "~/i18n/names";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["plans.adminTitle", "admin.title"]);
 
@@ -65,10 +66,7 @@ export default function AdminPlans() {
       <PlanTable plans={plans} minWidth={640} hrefOf={(id) => `/admin/plans/${id}`} markUnpublished withPublicLink />
       {plans.length === 0 ? <Text>{t("plans.noPlansAdmin")}</Text> : null}
 
-      <Paper withBorder p="md">
-        <Title order={3} size="h4" mb="xs">
-          {t("plans.newPlan")}
-        </Title>
+      <Panel titleId="plans-new-plan" title={t("plans.newPlan")} order={3} mb="xs">
         <Text size="sm" mb="sm">
           {t("plans.newPlanHelp")}
         </Text>
@@ -81,7 +79,7 @@ export default function AdminPlans() {
             </Group>
           </Stack>
         </Form>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

@@ -4,12 +4,12 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RIGHTS_TEXT_MAX, RightsAnswerSchema } from "~/forms/rights";
 import { authorize, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-requests.server";
-import { FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
 import { RequesterLink } from "~/ui/admin/RequesterLink";
@@ -125,8 +125,7 @@ export default function AdminRightsRequest() {
             ) : null}
           </>
         ) : (
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="answer" />
+          <IntentForm intent="answer" {...getFormProps(form)}>
             <Stack maw={720}>
               <FormErrors errors={form.errors} />
               <FieldTextarea
@@ -144,7 +143,7 @@ export default function AdminRightsRequest() {
                 </Button>
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         )}
       </Panel>
     </Stack>

@@ -1,13 +1,14 @@
 // `/admin/security`: the coordinators' second-factor setting, and who has a factor.
 import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SecondFactorResetSchema, SecuritySettingsSchema } from "~/forms/security";
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/people/second-factor.server";
 import { TableHead } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
+import { IntentForm } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["secondFactor.adminTitle", "admin.title"]);
 
@@ -49,8 +50,7 @@ export default function AdminSecurity() {
         </Alert>
       ) : null}
       <Paper withBorder p="lg">
-        <Form method="post">
-          <input type="hidden" name="intent" value="requireAllStaff" />
+        <IntentForm intent="requireAllStaff">
           <Stack maw={620}>
             <Checkbox
               name="on"
@@ -63,7 +63,7 @@ export default function AdminSecurity() {
               <Button type="submit">{t("common.save")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </Paper>
       <Text>{t("secondFactor.adminResetHelp")}</Text>
       <Table>
@@ -80,13 +80,11 @@ export default function AdminSecurity() {
               </Table.Td>
               <Table.Td>
                 {p.factors ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="reset" />
-                    <input type="hidden" name="userId" value={p.id} />
+                  <IntentForm intent="reset" values={{ userId: p.id }}>
                     <Button type="submit" size="xs" color="red" variant="outline" aria-label={`${t("secondFactor.adminReset")}: ${p.name}`}>
                       {t("secondFactor.adminReset")}
                     </Button>
-                  </Form>
+                  </IntentForm>
                 ) : null}
               </Table.Td>
             </Table.Tr>

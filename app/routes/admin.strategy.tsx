@@ -2,13 +2,13 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GoalSchema, StrategySchema } from "~/forms/plans";
 import { localName, namesFrom } from "~/i18n/names";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
-import { FieldTextInput, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { DataTable, EditLinkCell } from "~/ui/TableParts";
 import {
@@ -163,8 +163,7 @@ export default function AdminStrategy() {
             </Anchor>
           ) : null}
         </Group>
-        <Form method="post" {...getFormProps(strategyForm)}>
-          <input type="hidden" name="intent" value="strategy" />
+        <IntentForm intent="strategy" {...getFormProps(strategyForm)}>
           {selected ? <input type="hidden" name="id" value={selected.id} /> : null}
           <Stack>
             {actionData?.intent === "strategy" && actionData.saved ? (
@@ -183,7 +182,7 @@ export default function AdminStrategy() {
               <Button type="submit">{selected ? t("common.save") : t("plans.createStrategy")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </Paper>
 
       {selected ? (
@@ -209,9 +208,7 @@ export default function AdminStrategy() {
             ) : (
               <Text>{t("plans.noGoals")}</Text>
             )}
-            <Form method="post" {...getFormProps(goalForm)} aria-labelledby="goal-form">
-              <input type="hidden" name="intent" value="goal" />
-              <input type="hidden" name="strategyId" value={selected.id} />
+            <IntentForm intent="goal" values={{ strategyId: selected.id }} {...getFormProps(goalForm)} aria-labelledby="goal-form">
               {editingGoal ? <input type="hidden" name="id" value={editingGoal.id} /> : null}
               <Stack>
                 <Title order={4} size="h5" id="goal-form">
@@ -237,7 +234,7 @@ export default function AdminStrategy() {
                   ) : null}
                 </Group>
               </Stack>
-            </Form>
+            </IntentForm>
           </Stack>
         </Panel>
       ) : null}

@@ -1,8 +1,8 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MembershipSchema, UserActionSchema } from "~/forms/admin";
 import { localName } from "~/i18n/names";
@@ -15,12 +15,13 @@ import {
   setUserDisabled,
 } from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, IntentForm } from "~/ui/forms";
 import { clock } from "~/server/platform/clock";
 import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, ["titles.user", "admin.title"], { name: data?.user.name });
@@ -86,8 +87,7 @@ export default function AdminUserDetail() {
           {t(`admin.done.${actionData.done}`)}
         </Alert>
       ) : null}
-      <Form method="post">
-        <input type="hidden" name="intent" value={user.disabledAt ? "enable" : "disable"} />
+      <IntentForm intent={user.disabledAt ? "enable" : "disable"}>
         <Group>
           <Badge color={user.disabledAt ? "red" : "green"} variant="light">
             {user.disabledAt ? t("admin.disabled") : t("admin.active")}
@@ -96,16 +96,13 @@ export default function AdminUserDetail() {
             {user.disabledAt ? t("admin.enableUser") : t("admin.disableUser")}
           </Button>
         </Group>
-      </Form>
+      </IntentForm>
       {homeAreas.length ? (
         <Text>
           {t("account.residentOf")} {homeAreas.map((a) => localName(a, i18n.language)).join(", ")}
         </Text>
       ) : null}
-      <Paper withBorder p="md">
-        <Title order={3} size="h4" mb="sm">
-          {t("admin.memberships")}
-        </Title>
+      <Panel titleId="admin-memberships" title={t("admin.memberships")} order={3}>
         <DataTable
           caption={t("admin.memberships")}
           minWidth={640}
@@ -135,13 +132,9 @@ export default function AdminUserDetail() {
             );
           })}
         </DataTable>
-      </Paper>
-      <Paper withBorder p="md">
-        <Title order={3} size="h4" mb="sm">
-          {t("admin.addMembership")}
-        </Title>
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="addMembership" />
+      </Panel>
+      <Panel titleId="admin-add-membership" title={t("admin.addMembership")} order={3}>
+        <IntentForm intent="addMembership" {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} />
             <MembershipFields
@@ -156,8 +149,8 @@ export default function AdminUserDetail() {
               <Button type="submit">{t("admin.addMembership")}</Button>
             </Group>
           </Stack>
-        </Form>
-      </Paper>
+        </IntentForm>
+      </Panel>
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   ConsultationEditIntent,
@@ -36,6 +36,7 @@ import {
   FormErrors,
   useErrorText,
   useZodForm,
+  IntentForm,
 } from "~/ui/forms";
 import { LocalText } from "~/ui/LocalText";
 import { Panel } from "~/ui/Panel";
@@ -142,8 +143,7 @@ function QuestionForm({
     <FieldTextarea field={fields[name]} label={t(`consultations.edit.${name}`)} autosize minRows={3} />
   );
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="addQuestion" />
+    <IntentForm intent="addQuestion" {...getFormProps(form)}>
       <Stack>
         <FormErrors errors={form.errors} />
         <FieldSelect
@@ -185,7 +185,7 @@ function QuestionForm({
           <Button type="submit">{t("consultations.edit.add")}</Button>
         </Group>
       </Stack>
-    </Form>
+    </IntentForm>
   );
 }
 
@@ -213,9 +213,7 @@ function RewordForm({
   return (
     <details>
       <summary>{t("consultations.edit.rewordNamed", { number })}</summary>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="rewordQuestion" />
-        <input type="hidden" name="questionId" value={question.id} />
+      <IntentForm intent="rewordQuestion" values={{ questionId: question.id }} {...getFormProps(form)}>
         <Stack mt="xs">
           <FormErrors errors={form.errors} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -229,7 +227,7 @@ function RewordForm({
             </Button>
           </Group>
         </Stack>
-      </Form>
+      </IntentForm>
     </details>
   );
 }
@@ -268,9 +266,7 @@ export default function EditConsultationPage() {
         </Alert>
       ) : null}
       <Panel titleId="details-title" title={t("consultations.edit.detailsTitle")}>
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="edit" />
-          <input type="hidden" name="version" value={c.version} />
+        <IntentForm intent="edit" values={{ version: c.version }} {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} />
             <ConsultationFields fields={fields as never} areas={d.areaChoices} frozen={d.frozen} />
@@ -278,7 +274,7 @@ export default function EditConsultationPage() {
               <Button type="submit">{t("consultations.form.save")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </Panel>
       <Panel titleId="questions-title" title={t("consultations.edit.questionsTitle")} id="questions">
         {d.questions.length ? (
@@ -294,9 +290,7 @@ export default function EditConsultationPage() {
                 </Text>
                 {d.state !== "closed" ? <RewordForm question={q} number={i + 1} lastResult={replyFor("rewordQuestion")} /> : null}
                 {d.frozen ? null : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="removeQuestion" />
-                    <input type="hidden" name="questionId" value={q.id} />
+                  <IntentForm intent="removeQuestion" values={{ questionId: q.id }}>
                     <Button
                       type="submit"
                       variant="outline"
@@ -306,7 +300,7 @@ export default function EditConsultationPage() {
                     >
                       {t("consultations.edit.remove")}
                     </Button>
-                  </Form>
+                  </IntentForm>
                 )}
               </li>
             ))}
@@ -327,15 +321,14 @@ export default function EditConsultationPage() {
         {d.state === "closed" ? (
           <Text>{t("consultations.edit.closed")}</Text>
         ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="close" />
+          <IntentForm intent="close">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t("consultations.edit.closeHelp")}</Text>
               <Button type="submit" color="red" variant="outline">
                 {t("consultations.edit.closeNow")}
               </Button>
             </Stack>
-          </Form>
+          </IntentForm>
         )}
       </Panel>
     </Stack>

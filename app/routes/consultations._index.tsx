@@ -1,6 +1,6 @@
 // Residents' e-consultations: the open and closed ones for everyone, with their state and answering
 // time; coordinators also see upcoming ones and start a new one.
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { can } from "~/server/people/permissions.server";
 import { LocalText } from "~/ui/LocalText";
 import { useFormat } from "~/ui/format";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultations.title");
 
@@ -29,8 +30,7 @@ export default function ConsultationsPage() {
   const { consultations, canCreate } = useLoaderData<typeof loader>();
   return (
     <Stack gap="lg">
-      <Title order={1}>{t("consultations.title")}</Title>
-      <Text maw={760}>{t("consultations.intro")}</Text>
+      <PageHeading title={t("consultations.title")} intro={t("consultations.intro")} />
       {canCreate ? (
         <Group>
           <Button component={Link} to="/consultations/new">

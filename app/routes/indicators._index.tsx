@@ -13,6 +13,7 @@ import { currentPlan, listPriorityAreas } from "~/server/city/plans.server";
 import { useFigureText, type FigureView } from "~/ui/indicators/figures";
 import { DataTable } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -135,8 +136,7 @@ export default function IndicatorList() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>{t("indicators.listTitle")}</Title>
-          <Text maw={760}>{t("indicators.intro")}</Text>
+          <PageHeading title={t("indicators.listTitle")} intro={t("indicators.intro")} />
           {/* The automatic indicator counted from residents' map observations. */}
           <Anchor component={Link} to="/observations/numbers" underline="always" size="sm">
             {t("observations.numbers.link")}

@@ -23,6 +23,7 @@ import { useFigureText } from "~/ui/indicators/figures";
 import { ImportDone, ImportSteps, importTexts } from "~/ui/imports";
 import { DataTable } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { PageHeading } from "~/ui/PageHeading";
 
 /** The documented column names, in the order of the help table. */
 const COLUMN_DOCS = [
@@ -88,8 +89,7 @@ export default function IndicatorImport() {
         <Anchor component={Link} to="/indicators" size="sm">
           ← {t("indicators.detail.backToList")}
         </Anchor>
-        <Title order={1}>{t("indicators.import.title")}</Title>
-        <Text maw={760}>{t("indicators.import.intro")}</Text>
+        <PageHeading title={t("indicators.import.title")} intro={t("indicators.import.intro")} />
       </div>
 
       {done ? (

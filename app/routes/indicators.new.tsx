@@ -1,6 +1,6 @@
 // `/indicators/new`: a coordinator defines a new indicator (values come later, by hand or CSV).
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Stack } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { authorize, badRequest } from "~/server/people/guard.server";
 import { createIndicator, definitionFormOptions } from "~/server/city/indicators.server";
 import { IndicatorDefinitionForm } from "~/ui/indicators/IndicatorDefinitionForm";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -42,8 +43,7 @@ export default function NewIndicatorPage() {
       <Anchor component={Link} to="/indicators" size="sm">
         ← {t("indicators.detail.backToList")}
       </Anchor>
-      <Title order={1}>{t("indicators.definitionForm.newTitle")}</Title>
-      <Text maw={760}>{t("indicators.definitionForm.intro")}</Text>
+      <PageHeading title={t("indicators.definitionForm.newTitle")} intro={t("indicators.definitionForm.intro")} />
       <IndicatorDefinitionForm
         lastResult={actionData?.result}
         priorityAreas={priorityAreas}

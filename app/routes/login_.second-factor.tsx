@@ -1,7 +1,7 @@
 // `/login/second-factor`: the step after a correct password for a person with a second factor.
 import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { findPendingSignIn, passkeySignInOptions, verifyCodeForSignIn, verifyPas
 import { completeSignIn } from "~/server/people/sign-in-flow.server";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { pageTitle } from "~/i18n/page-title";
+import { IntentForm } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "secondFactor.signInTitle");
 
@@ -97,8 +98,7 @@ export default function SecondFactorPage() {
             </>
           ) : null}
           {hasTotp ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="totp" />
+            <IntentForm intent="totp">
               <Stack>
                 <TextInput
                   name="code"
@@ -113,10 +113,9 @@ export default function SecondFactorPage() {
                   {t("secondFactor.verify")}
                 </Button>
               </Stack>
-            </Form>
+            </IntentForm>
           ) : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="recovery" />
+          <IntentForm intent="recovery">
             <Stack>
               <TextInput
                 name="code"
@@ -130,7 +129,7 @@ export default function SecondFactorPage() {
                 {t("secondFactor.verify")}
               </Button>
             </Stack>
-          </Form>
+          </IntentForm>
         </Stack>
       </Paper>
     </Stack>

@@ -2,13 +2,13 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpEditSchema } from "~/forms/measures";
 import { idParam, notFound } from "~/server/people/guard.server";
 import { requireMeasureRight } from "~/server/city/measure-guards.server";
 import { editFollowUp, getFollowUp } from "~/server/city/measures.server";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, IntentForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { FollowUpTextFields } from "~/ui/measures/FollowUpTextFields";
 import { languageOf, pageTitle } from "~/i18n/page-title";
@@ -77,10 +77,11 @@ export default function EditEntryPage() {
       <Text>{t("measures.correctEntryHelp")}</Text>
       <FormErrors errors={form.errors} />
       <Paper withBorder p="lg">
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="editFollowUp" />
-          <input type="hidden" name="followUpId" value={entry.id} />
-          <input type="hidden" name="revision" value={actionData?.revision ?? entry.revision} />
+        <IntentForm
+          intent="editFollowUp"
+          values={{ followUpId: entry.id, revision: actionData?.revision ?? entry.revision }}
+          {...getFormProps(form)}
+        >
           <Stack>
             <FollowUpTextFields fields={fields} withHelp={false} />
             <Group>
@@ -90,7 +91,7 @@ export default function EditEntryPage() {
               </Anchor>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </Paper>
     </Stack>
   );

@@ -5,7 +5,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PLAN_ACTION_STATUSES } from "../../db/schema";
@@ -29,7 +29,7 @@ import { can } from "~/server/people/permissions.server";
 import { planCitations } from "~/server/neighbourhood/plan-citations.server";
 import { linkedObservations } from "~/server/observations/observations.server";
 import { LinkedObservations } from "~/ui/observations/parts";
-import { FieldCheckbox, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldCheckbox, FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
@@ -324,9 +324,7 @@ export default function NeighbourhoodPlanPage() {
                 </Table.Td>
                 <Table.Td>
                   {rights.followUp ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="actionStatus" />
-                      <input type="hidden" name="actionId" value={a.id} />
+                    <IntentForm intent="actionStatus" values={{ actionId: a.id }}>
                       <Stack gap={4} miw={150}>
                         <NativeSelect
                           name="status"
@@ -339,7 +337,7 @@ export default function NeighbourhoodPlanPage() {
                           {t("neighbourhood.plan.updateStatus")}
                         </Button>
                       </Stack>
-                    </Form>
+                    </IntentForm>
                   ) : (
                     <ActionStatusBadge status={a.status} />
                   )}
@@ -362,12 +360,11 @@ export default function NeighbourhoodPlanPage() {
               <Text size="sm" my="xs">
                 {t("neighbourhood.plan.withdrawHelp")}
               </Text>
-              <Form method="post">
-                <input type="hidden" name="intent" value="withdraw" />
+              <IntentForm intent="withdraw">
                 <Button type="submit" color="red" variant="outline">
                   {t("neighbourhood.plan.confirmWithdraw")}
                 </Button>
-              </Form>
+              </IntentForm>
             </details>
           ) : null}
           {rights.followUp && plan.status === "published" ? (
@@ -376,12 +373,11 @@ export default function NeighbourhoodPlanPage() {
               <Text size="sm" my="xs">
                 {t("neighbourhood.plan.archiveHelp")}
               </Text>
-              <Form method="post">
-                <input type="hidden" name="intent" value="archive" />
+              <IntentForm intent="archive">
                 <Button type="submit" variant="outline">
                   {t("neighbourhood.plan.confirmArchive")}
                 </Button>
-              </Form>
+              </IntentForm>
             </details>
           ) : null}
         </PlanSection>
@@ -416,8 +412,7 @@ function ReviewPanel() {
       <Text size="sm" mb="sm">
         {t("neighbourhood.review.intro")}
       </Text>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="review" />
+      <IntentForm intent="review" {...getFormProps(form)}>
         <Stack gap="sm">
           <FormErrors errors={form.errors} />
           <FieldTextarea
@@ -454,7 +449,7 @@ function ReviewPanel() {
             </Button>
           </Group>
         </Stack>
-      </Form>
+      </IntentForm>
     </Panel>
   );
 }
@@ -540,8 +535,7 @@ function Comments({
           </Paper>
         ))}
         {rights.comment ? (
-          <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="comment" />
+          <IntentForm intent="comment" {...getFormProps(form)}>
             <Stack gap="xs" maw={720}>
               <FormErrors errors={form.errors} />
               <FieldTextarea field={fields.body} label={t("neighbourhood.comments.body")} autosize minRows={3} />
@@ -551,7 +545,7 @@ function Comments({
                 </Button>
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         ) : !signedIn ? (
           <Text size="sm">
             <Anchor component={Link} to={`/login?redirectTo=${encodeURIComponent(`/neighbourhood-plans/${planId}`)}`} underline="always">
@@ -582,9 +576,7 @@ function ReasonForm({ commentId, intent }: { commentId: number; intent: "report"
           {intent === "report" ? t("neighbourhood.comments.report") : t("neighbourhood.comments.hide")}
         </Text>
       </summary>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="commentId" value={commentId} />
+      <IntentForm intent={intent} values={{ commentId: commentId }} {...getFormProps(form)}>
         <Stack gap="xs" mt="xs" maw={480}>
           <FieldTextarea
             field={fields.reason}
@@ -598,7 +590,7 @@ function ReasonForm({ commentId, intent }: { commentId: number; intent: "report"
             </Button>
           </Group>
         </Stack>
-      </Form>
+      </IntentForm>
     </details>
   );
 }

@@ -7,7 +7,6 @@ import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -52,7 +51,7 @@ import { citationChoices, citeObservation, unciteObservation } from "~/server/ne
 import { linkedObservations, mapShapes, mapTiles } from "~/server/observations/observations.server";
 import { boundsOf } from "~/server/observations/geo";
 import { currentPlan } from "~/server/city/plans.server";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
@@ -560,23 +559,18 @@ function Citations({ areaId, cited, citable, categories }: { areaId: number } & 
           title={t("neighbourhood.citations.cited")}
           headingOrder={3}
           action={(o) => (
-            <Form method="post" style={{ display: "inline" }}>
-              <input type="hidden" name="intent" value="uncite" />
-              <input type="hidden" name="formKey" value="citations" />
-              <input type="hidden" name="observationId" value={o.id} />
+            <IntentForm intent="uncite" values={{ formKey: "citations", observationId: o.id }} style={{ display: "inline" }}>
               <Button type="submit" size="compact-xs" variant="subtle" color="red" loading={busy("uncite")}>
                 {t("neighbourhood.citations.uncite", { name: title(o) })}
               </Button>
-            </Form>
+            </IntentForm>
           )}
         />
       ) : (
         <Text size="sm">{t("neighbourhood.citations.noneCited")}</Text>
       )}
       {citable.length ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="cite" />
-          <input type="hidden" name="formKey" value="citations" />
+        <IntentForm intent="cite" values={{ formKey: "citations" }}>
           <Group align="end" gap="sm">
             <NativeSelect
               name="observationId"
@@ -591,7 +585,7 @@ function Citations({ areaId, cited, citable, categories }: { areaId: number } & 
               {t("neighbourhood.citations.cite")}
             </Button>
           </Group>
-        </Form>
+        </IntentForm>
       ) : (
         <Text size="sm">{t("neighbourhood.citations.noneToCite")}</Text>
       )}
@@ -624,20 +618,17 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
                 {t(`neighbourhood.plan.${a.role}`)}
               </Badge>
               {a.role === "coauthor" && (isOwner || a.userId === viewerId) ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="removeCoauthor" />
-                  <input type="hidden" name="userId" value={a.userId} />
+                <IntentForm intent="removeCoauthor" values={{ userId: a.userId }}>
                   <Button type="submit" size="xs" variant="subtle" color="red">
                     {a.userId === viewerId ? t("neighbourhood.coauthors.leave") : t("neighbourhood.coauthors.remove", { name: a.name })}
                   </Button>
-                </Form>
+                </IntentForm>
               ) : null}
             </Group>
           </List.Item>
         ))}
       </List>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="addCoauthor" />
+      <IntentForm intent="addCoauthor" {...getFormProps(form)}>
         <Stack gap="xs" maw={520}>
           <FormErrors errors={form.errors} />
           <FieldTextInput field={fields.email} type="email" autoComplete="off" label={t("neighbourhood.coauthors.email")} />
@@ -651,7 +642,7 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
             </Button>
           </Group>
         </Stack>
-      </Form>
+      </IntentForm>
     </Stack>
   );
 }
@@ -686,8 +677,7 @@ function SubmitSection({
       ) : null}
       {unsaved > 0 ? <Text size="sm">{t("neighbourhood.submit.waitForSaves")}</Text> : null}
       <Group>
-        <Form method="post">
-          <input type="hidden" name="intent" value="submit" />
+        <IntentForm intent="submit">
           <Button
             type="submit"
             disabled={unsaved > 0}
@@ -695,7 +685,7 @@ function SubmitSection({
           >
             {status === "changes_requested" ? t("neighbourhood.submit.resubmit") : t("neighbourhood.submit.button")}
           </Button>
-        </Form>
+        </IntentForm>
         {canWithdraw ? (
           <Anchor component={Link} to={`/neighbourhood-plans/${planId}#plan-withdraw`} size="sm">
             {t("neighbourhood.submit.withdrawElsewhere")}

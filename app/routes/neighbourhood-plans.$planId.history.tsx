@@ -13,6 +13,7 @@ import { PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlanHistory", { name: data?.title });
@@ -36,8 +37,7 @@ export default function PlanHistoryPage() {
         <Anchor component={Link} to={`/neighbourhood-plans/${id}`} size="sm">
           ← {title}
         </Anchor>
-        <Title order={1}>{t("neighbourhood.history.title", { title })}</Title>
-        <Text maw={760}>{t("neighbourhood.history.intro")}</Text>
+        <PageHeading title={t("neighbourhood.history.title", { title })} intro={t("neighbourhood.history.intro")} />
       </Stack>
 
       <Panel titleId="history-who" title={t("neighbourhood.history.whoWroteWhat")} padding="lg">

@@ -5,7 +5,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NetworkNoteSchema } from "~/forms/neighbourhood";
 import { detectLanguage } from "~/i18n/i18n.server";
@@ -20,7 +20,7 @@ import { currentPlan } from "~/server/city/plans.server";
 import { Pager } from "~/ui/Pager";
 import { LangText } from "~/ui/LocalText";
 import type { Viewer } from "~/server/people/viewer.server";
-import { FieldTextarea, useZodForm } from "~/ui/forms";
+import { FieldTextarea, useZodForm, IntentForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { GroupMembers } from "~/ui/GroupMembers";
 import { StatusBadge } from "~/ui/measures/badges";
@@ -214,9 +214,7 @@ function NoteForm({ measureId, code }: { measureId: number; code: string }) {
           {t("neighbourhood.network.addNote")}
         </Text>
       </summary>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="note" />
-        <input type="hidden" name="measureId" value={measureId} />
+      <IntentForm intent="note" values={{ measureId: measureId }} {...getFormProps(form)}>
         <Stack gap="xs" mt="xs" maw={640}>
           <FieldTextarea field={fields.body} label={t("neighbourhood.network.noteLabel", { code })} autosize minRows={2} />
           <Group>
@@ -225,7 +223,7 @@ function NoteForm({ measureId, code }: { measureId: number; code: string }) {
             </Button>
           </Group>
         </Stack>
-      </Form>
+      </IntentForm>
     </details>
   );
 }

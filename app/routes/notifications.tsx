@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NotificationActionSchema } from "~/forms/notifications";
 import { PageQuerySchema } from "~/forms/params";
@@ -9,6 +9,7 @@ import { listNotifications, markRead, unreadCount } from "~/server/mail/notifica
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { pageTitle } from "~/i18n/page-title";
+import { IntentForm } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspaces.notifications.title");
 
@@ -40,12 +41,11 @@ export default function NotificationsPage() {
       <Group justify="space-between">
         <Text>{t("workspaces.notifications.unread", { count: unread })}</Text>
         {unread ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="all" />
+          <IntentForm intent="all">
             <Button type="submit" variant="light" size="xs">
               {t("workspaces.notifications.markAllRead")}
             </Button>
-          </Form>
+          </IntentForm>
         ) : null}
       </Group>
       <Anchor component={Link} to="/account#notification-settings" size="sm">
@@ -64,10 +64,7 @@ export default function NotificationsPage() {
                   </Badge>
                 ) : null}
                 {n.link ? (
-                  <Form method="post" style={{ display: "inline" }}>
-                    <input type="hidden" name="intent" value="open" />
-                    <input type="hidden" name="id" value={n.id} />
-                    <input type="hidden" name="to" value={n.link} />
+                  <IntentForm intent="open" values={{ id: n.id, to: n.link }} style={{ display: "inline" }}>
                     <Button
                       type="submit"
                       variant="subtle"
@@ -79,7 +76,7 @@ export default function NotificationsPage() {
                     >
                       {t(n.messageKey, n.params)}
                     </Button>
-                  </Form>
+                  </IntentForm>
                 ) : (
                   <Text span>{t(n.messageKey, n.params)}</Text>
                 )}
@@ -88,13 +85,11 @@ export default function NotificationsPage() {
                 </Text>
               </div>
               {!n.readAt ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="one" />
-                  <input type="hidden" name="id" value={n.id} />
+                <IntentForm intent="one" values={{ id: n.id }}>
                   <Button type="submit" size="compact-xs" variant="subtle">
                     {t("workspaces.notifications.markRead")}
                   </Button>
-                </Form>
+                </IntentForm>
               ) : null}
             </Group>
           </Paper>

@@ -14,6 +14,7 @@ import { can } from "~/server/people/permissions.server";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
 import { ApproximateNote, clusterMarkers, listedObservation, MapLegend, ObservationTable } from "~/ui/observations/parts";
 import { Panel } from "~/ui/Panel";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.public.title");
 
@@ -49,8 +50,7 @@ export default function PublicObservations() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={1}>{t("observations.public.title")}</Title>
-        <Text maw={760}>{t("observations.public.intro")}</Text>
+        <PageHeading title={t("observations.public.title")} intro={t("observations.public.intro")} />
         <Group gap="sm">
           <Button component={Link} to={data.signedIn ? "/observations/new" : "/login?redirectTo=%2Fobservations%2Fnew"}>
             {t("observations.public.report")}

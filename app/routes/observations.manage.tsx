@@ -1,7 +1,7 @@
 // /observations/manage: the handlers' list. The expert group and coordinators see every
 // observation, a network those in its areas, with exact places and reporters, filtered by
 // category, time of day, state and the months they were reported; waiting ones first to approve.
-import { Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { listCategories, staffObservations, STAFF_PAGE_SIZE } from "~/server/observations/observations.server";
 import { authorize } from "~/server/people/guard.server";
 import { ObservationTable } from "~/ui/observations/parts";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.manage.title");
 
@@ -43,10 +44,7 @@ export default function ManageObservations() {
   const all = { value: "", label: t("observations.filters.all") };
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>{t("observations.manage.title")}</Title>
-        <Text maw={760}>{t("observations.manage.intro")}</Text>
-      </Stack>
+      <PageHeading title={t("observations.manage.title")} intro={t("observations.manage.intro")} />
       <Form method="get" role="search" aria-label={t("observations.filters.title")}>
         <Group align="end" gap="sm">
           <NativeSelect

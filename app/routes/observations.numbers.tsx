@@ -1,7 +1,7 @@
 // /observations/numbers: the automatic indicator of map observations for the steering group and
 // staff: approved observations of the last twelve months per district and category, and per month
 // and category, counted from the observations themselves (nothing is typed in).
-import { Stack, Table, Text, Title } from "@mantine/core";
+import { Stack, Table, Text } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { observationIndicator } from "~/server/observations/observations.server"
 import { authorize } from "~/server/people/guard.server";
 import { useFormat } from "~/ui/format";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.numbers.title");
 
@@ -62,10 +63,7 @@ export default function ObservationNumbers() {
   );
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>{t("observations.numbers.title")}</Title>
-        <Text maw={760}>{t("observations.numbers.intro")}</Text>
-      </Stack>
+      <PageHeading title={t("observations.numbers.title")} intro={t("observations.numbers.intro")} />
       {counts.length === 0 ? (
         <Text>{t("observations.numbers.none")}</Text>
       ) : (

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Button, Checkbox, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AssessmentSchema, DecisionFormSchema, ReviewStepSchema, ReviewTitlesSchema } from "~/forms/reviews";
 import { citableConsultations, citationsOf } from "~/server/consultations/consultations.server";
@@ -27,7 +27,7 @@ import {
   updateReviewTitles,
 } from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm, IntentForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureWithUnit } from "~/ui/indicators/figures";
 import { ScrollTable } from "~/ui/ScrollTable";
@@ -422,13 +422,11 @@ function StepButton({
   variant?: "light" | "outline";
 }) {
   return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
+    <IntentForm intent={intent} values={{ version: version }}>
       <Button type="submit" variant={variant ?? "filled"}>
         {label}
       </Button>
-    </Form>
+    </IntentForm>
   );
 }
 
@@ -451,8 +449,7 @@ function AssessmentForm({
     defaultValue: { assessment: assessment?.assessment ?? "", proposals: assessment?.proposals ?? "" },
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="assess" />
+    <IntentForm intent="assess" {...getFormProps(form)}>
       {areaId ? <input type="hidden" name="priorityAreaId" value={areaId} /> : null}
       <input type="hidden" name="version" value={assessment?.version ?? 0} />
       <Stack gap="xs">
@@ -465,7 +462,7 @@ function AssessmentForm({
           </Button>
         </Group>
       </Stack>
-    </Form>
+    </IntentForm>
   );
 }
 
@@ -489,8 +486,7 @@ function DecisionForm({
   });
   const chosen = Array.isArray(fields.priorityAreaIds.initialValue) ? fields.priorityAreaIds.initialValue.map(String) : [];
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="decide" />
+    <IntentForm intent="decide" {...getFormProps(form)}>
       <Stack gap="sm" mt="md">
         <Title order={3} size="h4">
           {t("reviews.recordDecision")}
@@ -540,7 +536,7 @@ function DecisionForm({
           <Button type="submit">{t("reviews.saveDecision")}</Button>
         </Group>
       </Stack>
-    </Form>
+    </IntentForm>
   );
 }
 
@@ -564,9 +560,7 @@ function RenameForm({
     <details open={!!lastResult}>
       <summary>{t("reviews.editTitles")}</summary>
       <Paper withBorder p="md" mt="xs">
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="titles" />
-          <input type="hidden" name="version" value={version} />
+        <IntentForm intent="titles" values={{ version: version }} {...getFormProps(form)}>
           <Stack>
             <FormErrors errors={form.errors} />
             <ReviewTitleFields fields={fields} />
@@ -574,7 +568,7 @@ function RenameForm({
               <Button type="submit">{t("reviews.saveTitles")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </Paper>
     </details>
   );

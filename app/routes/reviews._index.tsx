@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,7 @@ import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviews.title");
 
@@ -59,8 +60,7 @@ export default function ReviewsPage() {
   const sent = reviews.filter((r) => r.sentAt);
   return (
     <Stack gap="lg">
-      <Title order={1}>{t("reviews.title")}</Title>
-      <Text maw={760}>{t("reviews.intro")}</Text>
+      <PageHeading title={t("reviews.title")} intro={t("reviews.intro")} />
       {canCreate ? (
         <Panel titleId="new-review" title={t("reviews.start")} size="h4">
           <Form method="post" {...getFormProps(form)}>

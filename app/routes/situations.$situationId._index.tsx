@@ -44,7 +44,17 @@ import {
   type Refusal,
 } from "~/server/situations/situations.server";
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
-import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText, useZodForm } from "~/ui/forms";
+import {
+  CheckboxList,
+  FieldSelect,
+  FieldTextInput,
+  FieldTextarea,
+  FormErrors,
+  checkedList,
+  useErrorText,
+  useZodForm,
+  IntentForm,
+} from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DataTable } from "~/ui/TableParts";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
@@ -420,8 +430,7 @@ function LogSection({ data, actionData }: SectionProps) {
         </Text>
       )}
       {view.canLog ? (
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="log" />
+        <IntentForm intent="log" {...getFormProps(form)}>
           <Stack mt="md" maw={760}>
             <Title order={3} size="h4">
               {t("situations.log.add")}
@@ -467,7 +476,7 @@ function LogSection({ data, actionData }: SectionProps) {
               </Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       ) : null}
     </Panel>
   );
@@ -530,9 +539,7 @@ function PictureSection({ data, actionData }: SectionProps) {
         </Form>
       ) : null}
       {view.canManage ? (
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="picture" />
-          <input type="hidden" name="version" value={String(conflict ? conflict.version : (p?.version ?? 0))} />
+        <IntentForm intent="picture" values={{ version: String(conflict ? conflict.version : (p?.version ?? 0)) }} {...getFormProps(form)}>
           <Stack mt="md" maw={760}>
             <Title order={3} size="h4">
               {t("situations.picture.edit")}
@@ -557,7 +564,7 @@ function PictureSection({ data, actionData }: SectionProps) {
               <Button type="submit">{t("situations.picture.save")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       ) : null}
     </Panel>
   );
@@ -635,10 +642,7 @@ function ActionsSection({ data, actionData }: SectionProps) {
               </Table.Td>
               <Table.Td>
                 {view.canUpdateActions ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="actionStatus" />
-                    <input type="hidden" name="actionId" value={a.id} />
-                    <input type="hidden" name="version" value={a.version} />
+                  <IntentForm intent="actionStatus" values={{ actionId: a.id, version: a.version }}>
                     <Group gap={6} wrap="nowrap">
                       <NativeSelect
                         name="status"
@@ -650,7 +654,7 @@ function ActionsSection({ data, actionData }: SectionProps) {
                         {t("situations.actions.setStatus")}
                       </Button>
                     </Group>
-                  </Form>
+                  </IntentForm>
                 ) : (
                   t(`situations.actionStatus.${a.status}`)
                 )}
@@ -662,8 +666,7 @@ function ActionsSection({ data, actionData }: SectionProps) {
         <Text size="sm">{t("situations.actions.none")}</Text>
       )}
       {view.canManage ? (
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="action" />
+        <IntentForm intent="action" {...getFormProps(form)}>
           <Stack mt="md" maw={760}>
             <Title order={3} size="h4">
               {t("situations.actions.add")}
@@ -687,7 +690,7 @@ function ActionsSection({ data, actionData }: SectionProps) {
               <Button type="submit">{t("situations.actions.addSubmit")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       ) : null}
     </Panel>
   );
@@ -729,8 +732,7 @@ function BriefingSection({ data, actionData }: SectionProps) {
         </Text>
       )}
       {view.canManage ? (
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="briefing" />
+        <IntentForm intent="briefing" {...getFormProps(form)}>
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
             <CheckboxList
@@ -744,7 +746,7 @@ function BriefingSection({ data, actionData }: SectionProps) {
               <Button type="submit">{t("situations.briefing.send")}</Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       ) : null}
     </Panel>
   );
@@ -774,8 +776,7 @@ function MembersSection({ data, actionData }: SectionProps) {
         ))}
       </List>
       {view.canManage && data.invitable.length ? (
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="invite" />
+        <IntentForm intent="invite" {...getFormProps(form)}>
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
             <CheckboxList
@@ -791,7 +792,7 @@ function MembersSection({ data, actionData }: SectionProps) {
               </Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       ) : null}
     </Panel>
   );
@@ -806,8 +807,7 @@ function CloseSection({ data, actionData }: SectionProps) {
   return (
     <Panel titleId="closing" title={t("situations.close.title")} mb={4}>
       <Text size="sm">{t("situations.close.help")}</Text>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="close" />
+      <IntentForm intent="close" {...getFormProps(form)}>
         <Stack maw={760} mt="sm">
           <FormErrors errors={form.errors} />
           <FieldTextarea
@@ -840,7 +840,7 @@ function CloseSection({ data, actionData }: SectionProps) {
             </Button>
           </Group>
         </Stack>
-      </Form>
+      </IntentForm>
     </Panel>
   );
 }

@@ -3,7 +3,7 @@
 // organisations' representatives to invite. The invitees are notified and mailed at once.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,7 @@ import { listSelectableAreas } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { listInvitableRepresentatives, openSituation } from "~/server/situations/situations.server";
 import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText, useZodForm } from "~/ui/forms";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["situations.new.title", "situations.title"]);
 
@@ -64,8 +65,7 @@ export default function NewSituationPage() {
   const chosenAreas = checkedList(fields.areaIds.initialValue);
   return (
     <Stack gap="lg">
-      <Title order={1}>{t("situations.new.title")}</Title>
-      <Text maw={760}>{t("situations.intro")}</Text>
+      <PageHeading title={t("situations.new.title")} intro={t("situations.intro")} />
       <Paper withBorder p="md">
         <Form method="post" {...getFormProps(form)}>
           <Stack maw={760}>

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentIntentSchema, DocumentMetaSchema, documentMetaInput, GrantSchema, VersionSchema } from "~/forms/workspaces";
 import { localName } from "~/i18n/names";
@@ -26,7 +26,7 @@ import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FieldSelect, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldSelect, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
@@ -317,8 +317,7 @@ export default function DocumentPage() {
           ))}
         </DataTable>
         {canUpdate ? (
-          <Form method="post" encType="multipart/form-data" key={versions.length}>
-            <input type="hidden" name="intent" value="version" />
+          <IntentForm intent="version" encType="multipart/form-data" key={versions.length}>
             <Stack mt="md" maw={720}>
               <Title order={4} size="h5">
                 {t("workspaces.documents.newVersion")}
@@ -336,7 +335,7 @@ export default function DocumentPage() {
                 </Button>
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         ) : null}
       </Panel>
 
@@ -368,8 +367,7 @@ export default function DocumentPage() {
                   {t("workspaces.documents.addAttachment")}
                 </Text>
               </summary>
-              <Form method="post" encType="multipart/form-data" {...getFormProps(attachmentForm)}>
-                <input type="hidden" name="intent" value="attachment" />
+              <IntentForm intent="attachment" encType="multipart/form-data" {...getFormProps(attachmentForm)}>
                 <Stack mt="sm" maw={720}>
                   <FormErrors errors={attachmentForm.errors} />
                   <DocumentFields fields={attachment} options={options} />
@@ -385,7 +383,7 @@ export default function DocumentPage() {
                     </Button>
                   </Group>
                 </Stack>
-              </Form>
+              </IntentForm>
             </details>
           ) : null}
         </Panel>
@@ -414,9 +412,7 @@ export default function DocumentPage() {
           <Stack gap={4} component="ul" style={{ paddingLeft: "1.25rem", margin: 0 }} data-testid="grants">
             {grants.map((g) => (
               <li key={g.id}>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="removeGrant" />
-                  <input type="hidden" name="grantId" value={g.id} />
+                <IntentForm intent="removeGrant" values={{ grantId: g.id }}>
                   <Group gap="xs">
                     <Text size="sm">
                       {holderName(g)} – {g.canUpdate ? t("workspaces.documents.canUpdate") : t("workspaces.documents.canRead")}
@@ -431,12 +427,11 @@ export default function DocumentPage() {
                       {t("common.remove")}
                     </Button>
                   </Group>
-                </Form>
+                </IntentForm>
               </li>
             ))}
           </Stack>
-          <Form method="post" {...getFormProps(grantForm)}>
-            <input type="hidden" name="intent" value="grant" />
+          <IntentForm intent="grant" {...getFormProps(grantForm)}>
             <Stack mt="md" maw={720}>
               <FormErrors errors={grantForm.errors} />
               <Group align="end" grow>
@@ -476,7 +471,7 @@ export default function DocumentPage() {
                 </Button>
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
     </Stack>

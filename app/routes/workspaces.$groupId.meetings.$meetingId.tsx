@@ -24,7 +24,7 @@ import {
 } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm, IntentForm } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";
@@ -344,8 +344,7 @@ export default function MeetingPage() {
 
       <Panel titleId="meeting-attendance" title={t("workspaces.meetings.attendance")} order={3}>
         {meeting.status === "planned" && mine && !["present", "absent"].includes(mine.status) ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="answer" />
+          <IntentForm intent="answer">
             <Group gap="xs" mb="sm">
               <Text size="sm">
                 {t("workspaces.meetings.myAnswer")}: {t(`workspaces.meetings.attendanceStatus.${mine.status}`)}
@@ -357,11 +356,10 @@ export default function MeetingPage() {
                 {t("workspaces.meetings.decline")}
               </Button>
             </Group>
-          </Form>
+          </IntentForm>
         ) : null}
         {editable ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="attendance" />
+          <IntentForm intent="attendance">
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
               {attendance.map((a) => (
                 <NativeSelect
@@ -377,7 +375,7 @@ export default function MeetingPage() {
             <Button type="submit" mt="sm" variant="light">
               {t("workspaces.meetings.saveAttendance")}
             </Button>
-          </Form>
+          </IntentForm>
         ) : (
           <Table>
             <caption className="visually-hidden">{t("workspaces.meetings.attendance")}</caption>
@@ -518,8 +516,7 @@ function AddRecordForm({
   children: ReactNode;
 }) {
   return (
-    <Form method="post" {...formProps}>
-      <input type="hidden" name="intent" value={intent} />
+    <IntentForm intent={intent} {...formProps}>
       <Stack mt="md" maw={720}>
         <Title order={4} size="h5">
           {title}
@@ -532,6 +529,6 @@ function AddRecordForm({
           </Button>
         </Group>
       </Stack>
-    </Form>
+    </IntentForm>
   );
 }

@@ -8,6 +8,7 @@ import { isCoordinator } from "~/server/people/viewer.server";
 import { listWorkspaces } from "~/server/workspaces/workspaces.server";
 import { useFormat } from "~/ui/format";
 import { pageTitle } from "~/i18n/page-title";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspaces.title");
 
@@ -26,8 +27,7 @@ export default function WorkspacesPage() {
   const { workspaces, coordinator } = useLoaderData<typeof loader>();
   return (
     <Stack gap="lg">
-      <Title order={1}>{t("workspaces.title")}</Title>
-      <Text maw={760}>{t("workspaces.intro")}</Text>
+      <PageHeading title={t("workspaces.title")} intro={t("workspaces.intro")} />
       {coordinator ? <Text size="sm">{t("workspaces.coordinatorNote")}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {workspaces.map((w) => (

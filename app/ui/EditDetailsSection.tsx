@@ -2,10 +2,9 @@
 // plain form with the form's errors, the fields and a save button. Meetings and documents use it.
 import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import type { getFormProps } from "@conform-to/react";
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/ui/forms";
+import { FormErrors, IntentForm } from "~/ui/forms";
 
 export function EditDetailsSection({
   titleId,
@@ -39,8 +38,7 @@ export function EditDetailsSection({
             {title}
           </Title>
         </summary>
-        <Form method="post" {...formProps}>
-          <input type="hidden" name="intent" value={intent} />
+        <IntentForm intent={intent} {...formProps}>
           {hiddenFields}
           <Stack mt="sm" maw={720}>
             <FormErrors errors={errors} />
@@ -51,7 +49,7 @@ export function EditDetailsSection({
               </Button>
             </Group>
           </Stack>
-        </Form>
+        </IntentForm>
       </details>
     </Paper>
   );

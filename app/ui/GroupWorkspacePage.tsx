@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { GroupMembers } from "./GroupMembers";
+import { PageHeading } from "~/ui/PageHeading";
 
 type GroupWithMembers = {
   id: number;
@@ -36,8 +37,7 @@ export function GroupWorkspacePage({
   const { t, i18n } = useTranslation();
   return (
     <Stack gap="lg">
-      <Title order={1}>{title}</Title>
-      <Text maw={760}>{intro}</Text>
+      <PageHeading title={title} intro={intro} />
       {children}
       {groups.map((g) => (
         <Paper key={g.id} withBorder p="lg" component="section" aria-labelledby={`group-${g.id}`}>

@@ -1,7 +1,7 @@
 // The account page's second-factor section: factors in use, adding a passkey or an authenticator
 // app, removing one, and recovery codes (shown once, right after they are made).
 import { Alert, Button, Code, Group, Image, List, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
-import { Form, useSubmit } from "@remix-run/react";
+import { useSubmit } from "@remix-run/react";
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import type { FactorSummary, SecondFactorReply } from "~/server/people/second-fa
 import { useFormat } from "~/ui/format";
 import { TableHead } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { IntentForm } from "~/ui/forms";
 
 export type SecondFactorReplyView = {
   intent: SecondFactorReply["intent"];
@@ -106,9 +107,7 @@ export function SecondFactorSection({
                   <Table.Td>{fmt.date(f.createdAt)}</Table.Td>
                   <Table.Td>{f.lastUsedAt ? fmt.date(f.lastUsedAt) : t("secondFactor.never")}</Table.Td>
                   <Table.Td>
-                    <Form method="post" preventScrollReset>
-                      <input type="hidden" name="intent" value="removeFactor" />
-                      <input type="hidden" name="factorId" value={f.id} />
+                    <IntentForm intent="removeFactor" values={{ factorId: f.id }} preventScrollReset>
                       <Button
                         type="submit"
                         size="xs"
@@ -118,7 +117,7 @@ export function SecondFactorSection({
                       >
                         {t("secondFactor.remove")}
                       </Button>
-                    </Form>
+                    </IntentForm>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -150,8 +149,7 @@ export function SecondFactorSection({
           </Stack>
           <Stack gap="xs">
             {overview.totpEnrolment ? (
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="intent" value="totpConfirm" />
+              <IntentForm intent="totpConfirm" preventScrollReset>
                 <Stack gap="xs">
                   <Text size="sm">{t("secondFactor.totpScan")}</Text>
                   <Image src={overview.totpEnrolment.qrCode} alt={t("secondFactor.totpQrAlt")} w={180} h={180} />
@@ -176,26 +174,24 @@ export function SecondFactorSection({
                     <Button type="submit">{t("secondFactor.totpConfirm")}</Button>
                   </Group>
                 </Stack>
-              </Form>
+              </IntentForm>
             ) : (
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="intent" value="totpStart" />
+              <IntentForm intent="totpStart" preventScrollReset>
                 <Button type="submit" variant="light">
                   {t("secondFactor.totpStart")}
                 </Button>
-              </Form>
+              </IntentForm>
             )}
           </Stack>
         </SimpleGrid>
         {overview.factors.length > 0 ? (
           <Group>
             <Text size="sm">{t("secondFactor.recoveryLeft", { count: overview.recoveryCodesLeft })}</Text>
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="recoveryCodes" />
+            <IntentForm intent="recoveryCodes" preventScrollReset>
               <Button type="submit" size="xs" variant="outline">
                 {t("secondFactor.recoveryRegenerate")}
               </Button>
-            </Form>
+            </IntentForm>
           </Group>
         ) : null}
         <Text size="sm" c="dimmed">

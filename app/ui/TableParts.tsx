@@ -2,10 +2,11 @@
 // only screen readers name), the "Edit" link that says what it edits, and a one-button form that
 // acts on a row. One place keeps their headers, scopes and accessible names alike.
 import { Anchor, Button, Table, type TableProps } from "@mantine/core";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "~/ui/ScrollTable";
+import { IntentForm } from "~/ui/forms";
 
 /** A column heading: its text, or the text with how it is shown. */
 export type Column = string | { label: string; alignRight?: boolean; visuallyHidden?: boolean };
@@ -63,13 +64,12 @@ export function RowActionForm({
   accessibleName: string;
 }) {
   return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
+    <IntentForm intent={intent}>
       <input type="hidden" name={idName} value={id} />
       <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={accessibleName}>
         {label}
       </Button>
-    </Form>
+    </IntentForm>
   );
 }
 

@@ -44,18 +44,18 @@ export function useZodForm<S extends ZodTypeAny>(schema: S, options: ZodFormOpti
 
 /**
  * A posted form that says which of the page's actions it is (`intent`, read by the route's
- * action) and which record it concerns (`hidden`, e.g. `{ actionId: a.id }`).
+ * action) and which record it concerns (`values`, hidden fields, e.g. `{ actionId: a.id }`).
  */
 export function IntentForm({
   intent,
-  hidden,
+  values,
   children,
   ...props
-}: Omit<FormProps, "method"> & { intent: string; hidden?: Record<string, string | number | null | undefined> }) {
+}: Omit<FormProps, "method"> & { intent: string; values?: Record<string, string | number | null | undefined> }) {
   return (
     <Form method="post" {...props}>
       <input type="hidden" name="intent" value={intent} />
-      {Object.entries(hidden ?? {}).map(([name, value]) => (
+      {Object.entries(values ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value ?? ""} />
       ))}
       {children}

@@ -6,7 +6,7 @@ import { Alert, Anchor, Badge, Button, Group, Input, List, Paper, Stack, Table, 
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, useErrorText } from "~/ui/forms";
+import { FormErrors, useErrorText, IntentForm } from "~/ui/forms";
 
 const UPLOAD = "multipart/form-data";
 
@@ -305,9 +305,7 @@ function ImportPreview<R extends PreviewRow>(
         </Table.ScrollContainer>
 
         {preview.uploadId ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="confirm" />
-            <input type="hidden" name="uploadId" value={preview.uploadId} />
+          <IntentForm intent="confirm" values={{ uploadId: preview.uploadId }}>
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t(texts.confirmHelp)}</Text>
               <Group>
@@ -319,7 +317,7 @@ function ImportPreview<R extends PreviewRow>(
                 </Anchor>
               </Group>
             </Stack>
-          </Form>
+          </IntentForm>
         ) : null}
       </Stack>
     </Paper>

@@ -2,7 +2,8 @@
 // columns wide enough that no word breaks in the middle.
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { columnWidths, type PdfLabels, registerReviewFonts, renderReviewPdf } from "~/server/steering/review-pdf";
+import { registerPdfFonts } from "~/server/platform/tagged-pdf";
+import { columnWidths, type PdfLabels, renderReviewPdf } from "~/server/steering/review-pdf";
 import type { ReviewContent } from "~/server/steering/reviews.server";
 import { pdfText } from "../support/pdf-streams";
 
@@ -74,7 +75,7 @@ describe("the review PDF", () => {
 
   it("widens a column so that its header's longest word fits on one line", () => {
     const doc = new PDFDocument({ size: "A4" });
-    registerReviewFonts(doc);
+    registerPdfFonts(doc);
     const headers = [
       "Painopistealue",
       "Yhteensä",

@@ -7,6 +7,7 @@
 import { AREA_LEVELS, areas, type AreaLevel } from "../../../db/schema";
 import { isCurrentArea, todayInHelsinki } from "./areas.server";
 import type { Db } from "../platform/db.server";
+import { columnsOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select">;
 
@@ -99,13 +100,7 @@ export function loadAreaIndex(r: Reader): AreaIndex {
   const today = todayInHelsinki();
   const all = r
     .select({
-      id: areas.id,
-      level: areas.level,
-      code: areas.code,
-      nameFi: areas.nameFi,
-      nameSv: areas.nameSv,
-      validFrom: areas.validFrom,
-      validUntil: areas.validUntil,
+      ...columnsOf(areas, "id", "level", "code", "nameFi", "nameSv", "validFrom", "validUntil"),
     })
     .from(areas)
     .all()

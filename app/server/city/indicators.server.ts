@@ -40,7 +40,7 @@ import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indi
 import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
-import { blankToNull, measureTitles, namesOf, prefixedNamesOf, writtenNames } from "../platform/select-names";
+import { blankToNull, measureTitles, namesOf, prefixedNamesOf, writtenNames, columnsOf } from "../platform/select-names";
 import { areaColumns } from "./areas.server";
 import type { Viewer } from "../people/viewer.server";
 
@@ -53,12 +53,7 @@ export type ValueKind = (typeof VALUE_KINDS)[number];
 export const cityWideValues = (r: Reader, ids: number[]) =>
   r
     .select({
-      indicatorId: indicatorValues.indicatorId,
-      kind: indicatorValues.kind,
-      period: indicatorValues.period,
-      value: indicatorValues.value,
-      bound: indicatorValues.bound,
-      upper: indicatorValues.upper,
+      ...columnsOf(indicatorValues, "indicatorId", "kind", "period", "value", "bound", "upper"),
     })
     .from(indicatorValues)
     .where(and(inArray(indicatorValues.indicatorId, ids), isNull(indicatorValues.areaId)));
@@ -131,18 +126,11 @@ const indicatorColumns = {
   id: indicators.id,
   key: indicators.key,
   ...namesOf(indicators),
-  unit: indicators.unit,
-  source: indicators.source,
-  direction: indicators.direction,
-  resolution: indicators.resolution,
-  descriptionFi: indicators.descriptionFi,
-  version: indicators.version,
+  ...columnsOf(indicators, "unit", "source", "direction", "resolution", "descriptionFi", "version"),
 };
 
 const priorityAreaColumns = {
-  id: priorityAreas.id,
-  planId: priorityAreas.planId,
-  code: priorityAreas.code,
+  ...columnsOf(priorityAreas, "id", "planId", "code"),
   ...namesOf(priorityAreas),
 };
 
@@ -235,13 +223,7 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
     .all();
   const rows = d
     .select({
-      id: indicatorValues.id,
-      kind: indicatorValues.kind,
-      period: indicatorValues.period,
-      value: indicatorValues.value,
-      bound: indicatorValues.bound,
-      upper: indicatorValues.upper,
-      updatedAt: indicatorValues.updatedAt,
+      ...columnsOf(indicatorValues, "id", "kind", "period", "value", "bound", "upper", "updatedAt"),
       areaId: areas.id,
       areaLevel: areas.level,
       areaCode: areas.code,

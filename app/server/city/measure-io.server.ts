@@ -60,7 +60,7 @@ import {
 } from "./measures.server";
 import { parseNumber } from "./indicator-figures";
 import { clock } from "../platform/clock";
-import { namesOf } from "../platform/select-names";
+import { namesOf, columnsOf } from "../platform/select-names";
 import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select">;
@@ -405,10 +405,7 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 function loadLookups(r: Reader, planId: number, lang: Language = "fi") {
   const plan = r
     .select({
-      id: safetyPlans.id,
-      strategyId: safetyPlans.strategyId,
-      periodStart: safetyPlans.periodStart,
-      periodEnd: safetyPlans.periodEnd,
+      ...columnsOf(safetyPlans, "id", "strategyId", "periodStart", "periodEnd"),
     })
     .from(safetyPlans)
     .where(eq(safetyPlans.id, planId))
@@ -1111,11 +1108,7 @@ export function exportMeasures(
   for (const ids of chunks(list.map((m) => m.id))) {
     for (const m of d
       .select({
-        id: measures.id,
-        description: measures.description,
-        descriptionSv: measures.descriptionSv,
-        descriptionEn: measures.descriptionEn,
-        budgetEur: measures.budgetEur,
+        ...columnsOf(measures, "id", "description", "descriptionSv", "descriptionEn", "budgetEur"),
         email: users.email,
       })
       .from(measures)

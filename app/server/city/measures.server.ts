@@ -35,7 +35,7 @@ import {
 } from "./measure-rules";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
-import { measureTitles, namesOf, prefixedNamesOf } from "../platform/select-names";
+import { measureTitles, namesOf, prefixedNamesOf, columnsOf } from "../platform/select-names";
 import { areaRefColumns } from "./areas.server";
 import type { Viewer } from "../people/viewer.server";
 
@@ -318,12 +318,7 @@ function computeMeasureList(f: MeasureFilters, publicOnly: boolean, now: Date) {
         .select({
           id: measures.id,
           ...measureTitles,
-          status: measures.status,
-          progress: measures.progress,
-          startDate: measures.startDate,
-          endDate: measures.endDate,
-          continuous: measures.continuous,
-          lastFollowUpAt: measures.lastFollowUpAt,
+          ...columnsOf(measures, "status", "progress", "startDate", "endDate", "continuous", "lastFollowUpAt"),
           priorityAreaId: priorityAreas.id,
           priorityAreaCode: priorityAreas.code,
           ...prefixedNamesOf("priorityArea", priorityAreas),
@@ -361,11 +356,7 @@ export function listMyMeasures(userId: string, organisationIds: number[], now = 
     .select({
       id: measures.id,
       ...measureTitles,
-      status: measures.status,
-      progress: measures.progress,
-      endDate: measures.endDate,
-      continuous: measures.continuous,
-      lastFollowUpAt: measures.lastFollowUpAt,
+      ...columnsOf(measures, "status", "progress", "endDate", "continuous", "lastFollowUpAt"),
       planNameFi: safetyPlans.nameFi,
       ...prefixedNamesOf("owner", organisations),
       isResponsible: sql<number>`${measures.responsibleUserId} = ${userId}`,
@@ -484,18 +475,8 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
   const reporter = alias(users, "reporter");
   const history = d
     .select({
-      id: followUps.id,
-      reportedAt: followUps.reportedAt,
-      status: followUps.status,
-      progress: followUps.progress,
-      done: followUps.done,
-      next: followUps.next,
-      obstacles: followUps.obstacles,
-      publicText: followUps.publicText,
-      publicTextSv: followUps.publicTextSv,
-      publicTextEn: followUps.publicTextEn,
-      revision: followUps.revision,
-      editedAt: followUps.editedAt,
+      ...columnsOf(followUps, "id", "reportedAt", "status", "progress", "done", "next", "obstacles", "publicText", "publicTextSv"),
+      ...columnsOf(followUps, "publicTextEn", "revision", "editedAt"),
       reporterName: reporter.name,
     })
     .from(followUps)
@@ -534,16 +515,8 @@ function computeFollowUpRevisions(measureId: number) {
   const editor = alias(users, "editor");
   return db()
     .select({
-      id: followUpRevisions.id,
-      followUpId: followUpRevisions.followUpId,
-      revision: followUpRevisions.revision,
-      status: followUpRevisions.status,
-      progress: followUpRevisions.progress,
-      done: followUpRevisions.done,
-      next: followUpRevisions.next,
-      obstacles: followUpRevisions.obstacles,
-      publicText: followUpRevisions.publicText,
-      replacedAt: followUpRevisions.replacedAt,
+      ...columnsOf(followUpRevisions, "id", "followUpId", "revision", "status", "progress", "done", "next", "obstacles", "publicText"),
+      ...columnsOf(followUpRevisions, "replacedAt"),
       editorName: editor.name,
     })
     .from(followUpRevisions)
@@ -559,12 +532,7 @@ export function getMeasureAccessInfo(id: number) {
   return (
     db()
       .select({
-        id: measures.id,
-        planId: measures.planId,
-        ownerOrganisationId: measures.ownerOrganisationId,
-        responsibleUserId: measures.responsibleUserId,
-        status: measures.status,
-        version: measures.version,
+        ...columnsOf(measures, "id", "planId", "ownerOrganisationId", "responsibleUserId", "status", "version"),
       })
       .from(measures)
       .where(eq(measures.id, id))
@@ -658,11 +626,7 @@ export function snapshotOf(id: number): MeasureSnapshot | null {
       .all(),
     tasks: d
       .select({
-        title: measureTasks.title,
-        titleSv: measureTasks.titleSv,
-        titleEn: measureTasks.titleEn,
-        dueDate: measureTasks.dueDate,
-        state: measureTasks.state,
+        ...columnsOf(measureTasks, "title", "titleSv", "titleEn", "dueDate", "state"),
       })
       .from(measureTasks)
       .where(eq(measureTasks.measureId, id))
@@ -885,10 +849,7 @@ export function addFollowUp(
     if (m.version !== expectedVersion) {
       const latest = tx
         .select({
-          reportedAt: followUps.reportedAt,
-          status: followUps.status,
-          progress: followUps.progress,
-          done: followUps.done,
+          ...columnsOf(followUps, "reportedAt", "status", "progress", "done"),
           reporterName: users.name,
         })
         .from(followUps)

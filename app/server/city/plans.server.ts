@@ -17,7 +17,7 @@ import { cachedRead } from "../platform/read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
 import { clock } from "../platform/clock";
-import { blankToNull, namesOf, writtenDescriptions, writtenNames } from "../platform/select-names";
+import { blankToNull, namesOf, writtenDescriptions, writtenNames, columnsOf } from "../platform/select-names";
 import type { Viewer } from "../people/viewer.server";
 
 /** The plan people mean by "the plan": the one in force (else the newest approved, else the newest). */
@@ -47,10 +47,7 @@ export function listPlans(opts: { publicOnly: boolean }) {
     .select({
       id: safetyPlans.id,
       ...namesOf(safetyPlans),
-      periodStart: safetyPlans.periodStart,
-      periodEnd: safetyPlans.periodEnd,
-      status: safetyPlans.status,
-      published: safetyPlans.published,
+      ...columnsOf(safetyPlans, "periodStart", "periodEnd", "status", "published"),
       measureCount: sql<number>`(select count(*) from ${measures} m where m.plan_id = ${safetyPlans.id})`,
     })
     .from(safetyPlans)
@@ -176,9 +173,7 @@ export function listPlansForStrategy(strategyId: number, opts: { publicOnly: boo
     .select({
       id: safetyPlans.id,
       ...namesOf(safetyPlans),
-      status: safetyPlans.status,
-      periodStart: safetyPlans.periodStart,
-      periodEnd: safetyPlans.periodEnd,
+      ...columnsOf(safetyPlans, "status", "periodStart", "periodEnd"),
     })
     .from(safetyPlans)
     .where(and(eq(safetyPlans.strategyId, strategyId), opts.publicOnly ? eq(safetyPlans.published, true) : undefined))
@@ -190,9 +185,7 @@ export function listPlansForStrategy(strategyId: number, opts: { publicOnly: boo
 export function priorityAreaYearRecords(planId: number) {
   return db()
     .select({
-      priorityAreaId: priorityAreaYears.priorityAreaId,
-      year: priorityAreaYears.year,
-      decisionNote: priorityAreaYears.decisionNote,
+      ...columnsOf(priorityAreaYears, "priorityAreaId", "year", "decisionNote"),
     })
     .from(priorityAreaYears)
     .innerJoin(priorityAreas, eq(priorityAreas.id, priorityAreaYears.priorityAreaId))

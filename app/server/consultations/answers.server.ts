@@ -17,6 +17,7 @@ import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
 import { db } from "../platform/db.server";
 import { consultationQuestionList, consultationState, inAudience } from "./consultations.server";
+import { columnsOf } from "../platform/select-names";
 
 export type AnswerRefusal = { ok: false; reason: "notFound" | "notOpen" | "closed" | "notInAudience" | "noQuestions" | "invalid" };
 
@@ -106,11 +107,7 @@ export function ownAnswer(userId: string, consultationId: number) {
   if (!response) return null;
   const rows = db()
     .select({
-      questionId: consultationAnswers.questionId,
-      optionId: consultationAnswers.optionId,
-      rank: consultationAnswers.rank,
-      scale: consultationAnswers.scale,
-      text: consultationAnswers.text,
+      ...columnsOf(consultationAnswers, "questionId", "optionId", "rank", "scale", "text"),
     })
     .from(consultationAnswers)
     .where(eq(consultationAnswers.responseId, response.id))
@@ -142,10 +139,7 @@ export function personalConsultationAnswers(userId: string) {
       .select({
         question: consultationQuestions.textFi,
         option: consultationOptions.labelFi,
-        rank: consultationAnswers.rank,
-        scale: consultationAnswers.scale,
-        text: consultationAnswers.text,
-        moderation: consultationAnswers.moderation,
+        ...columnsOf(consultationAnswers, "rank", "scale", "text", "moderation"),
       })
       .from(consultationAnswers)
       .innerJoin(consultationQuestions, eq(consultationQuestions.id, consultationAnswers.questionId))

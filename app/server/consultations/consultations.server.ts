@@ -27,7 +27,7 @@ import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { helsinkiParts, helsinkiToDate } from "../platform/helsinki-time";
-import { blankToNull, namesOf } from "../platform/select-names";
+import { blankToNull, namesOf, columnsOf } from "../platform/select-names";
 import { namesFrom } from "../../i18n/names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
@@ -420,13 +420,7 @@ export function responseCount(consultationId: number, r: Reader = db()): number 
 export function listConsultations(opts: { all: boolean }, now = clock.now()) {
   const rows = db()
     .select({
-      id: consultations.id,
-      titleFi: consultations.titleFi,
-      titleSv: consultations.titleSv,
-      titleEn: consultations.titleEn,
-      opensAt: consultations.opensAt,
-      closesAt: consultations.closesAt,
-      resultsPublic: consultations.resultsPublic,
+      ...columnsOf(consultations, "id", "titleFi", "titleSv", "titleEn", "opensAt", "closesAt", "resultsPublic"),
     })
     .from(consultations)
     .where(opts.all ? undefined : lte(consultations.opensAt, now))
@@ -448,14 +442,7 @@ export function inAudience(consultationId: number, homeAreaIds: number[], r: Rea
 export function decisionsCiting(consultationId: number, r: Reader = db()) {
   const rows = r
     .select({
-      id: reviewDecisions.id,
-      decidedOn: reviewDecisions.decidedOn,
-      kind: reviewDecisions.kind,
-      text: reviewDecisions.text,
-      textSv: reviewDecisions.textSv,
-      textEn: reviewDecisions.textEn,
-      year: reviewDecisions.year,
-      priorityAreaIds: reviewDecisions.priorityAreaIds,
+      ...columnsOf(reviewDecisions, "id", "decidedOn", "kind", "text", "textSv", "textEn", "year", "priorityAreaIds"),
     })
     .from(consultationDecisions)
     .innerJoin(reviewDecisions, eq(reviewDecisions.id, consultationDecisions.decisionId))
@@ -698,10 +685,7 @@ export function citationsOf(
   const rows = db()
     .select({
       decisionId: consultationDecisions.decisionId,
-      id: consultations.id,
-      titleFi: consultations.titleFi,
-      titleSv: consultations.titleSv,
-      titleEn: consultations.titleEn,
+      ...columnsOf(consultations, "id", "titleFi", "titleSv", "titleEn"),
     })
     .from(consultationDecisions)
     .innerJoin(consultations, eq(consultations.id, consultationDecisions.consultationId))

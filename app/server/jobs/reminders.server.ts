@@ -40,6 +40,7 @@ import { runRetention } from "./retention.server";
 import { runConsultationNotices } from "../consultations/consultations.server";
 import { rightsRequestReminders } from "../people/rights-requests.server";
 import { situationActionReminders } from "../situations/situations.server";
+import { columnsOf } from "../platform/select-names";
 
 const DAY = 86400000;
 /** Escalate when nothing has happened this many days after the reminder. */
@@ -104,12 +105,7 @@ function measureReminders(tx: Tx, now: Date, counts: ReminderCounts) {
   const dueSoon = dueSoonSql(now);
   const rows = tx
     .select({
-      id: measures.id,
-      code: measures.code,
-      title: measures.title,
-      ownerOrganisationId: measures.ownerOrganisationId,
-      responsibleUserId: measures.responsibleUserId,
-      lastFollowUpAt: measures.lastFollowUpAt,
+      ...columnsOf(measures, "id", "code", "title", "ownerOrganisationId", "responsibleUserId", "lastFollowUpAt"),
       lastTouch: sql<number>`coalesce(${measures.lastFollowUpAt}, ${measures.approvedAt}, ${measures.createdAt})`,
       late,
       stale,
@@ -234,11 +230,7 @@ function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
   const today = helsinkiDate(now);
   const ended = tx
     .select({
-      id: documents.id,
-      groupId: documents.groupId,
-      title: documents.title,
-      secretUntil: documents.secretUntil,
-      createdById: documents.createdById,
+      ...columnsOf(documents, "id", "groupId", "title", "secretUntil", "createdById"),
     })
     .from(documents)
     .where(and(ne(documents.publicity, "public"), sql`${documents.secretUntil} is not null and ${documents.secretUntil} < ${today}`))

@@ -16,6 +16,7 @@ import { pageWindow } from "../platform/paging";
 import { helsinkiDate } from "../city/measure-rules";
 import { sendMail } from "./mail.server";
 import { clock } from "../platform/clock";
+import { columnsOf } from "../platform/select-names";
 
 type Writer = Pick<Db, "insert" | "select">;
 
@@ -188,13 +189,8 @@ type Pending = {
 function pendingFor(tx: Writer, modes: EmailMode[], now: Date, userId?: string): Pending[] {
   return tx
     .select({
-      id: notifications.id,
-      messageKey: notifications.messageKey,
-      params: notifications.params,
-      link: notifications.link,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
+      ...columnsOf(notifications, "id", "messageKey", "params", "link"),
+      ...columnsOf(users, "email", "name", "locale"),
       userId: users.id,
     })
     .from(notifications)
@@ -326,6 +322,16 @@ export const DIGEST_HOUR = 7;
 
 let deliveryQueued = false;
 /** After a page action that notified someone: send the immediate mail without making the page wait. */
+/**
+ * A write whose notifications send mail: the transaction, then the delivery scheduled once it has
+ * committed (a refused or failed write sends nothing).
+ */
+export function writeWithMail<T>(work: (tx: Tx) => T): T {
+  const result = db().transaction(work);
+  scheduleMailDelivery();
+  return result;
+}
+
 export function scheduleMailDelivery() {
   // Tests deliver explicitly, so that what they count is what they caused.
   if (deliveryQueued || config().env === "test") return;

@@ -35,7 +35,7 @@ import { listMeasures, publicMeasureCondition } from "../city/measures.server";
 import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
-import { measureTitles, namesOf } from "../platform/select-names";
+import { measureTitles, namesOf, columnsOf } from "../platform/select-names";
 import { scheduleMailDelivery } from "../mail/notifications.server";
 import { notifyCoauthorAdded, notifyCoauthorJoined, notifyPlanEvent } from "./plan-notifications.server";
 import {
@@ -713,10 +713,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
   const comments = readPartition("plan_comments", String(planId), () =>
     d
       .select({
-        id: planComments.id,
-        kind: planComments.kind,
-        body: planComments.body,
-        createdAt: planComments.createdAt,
+        ...columnsOf(planComments, "id", "kind", "body", "createdAt"),
         authorName: author.name,
         hiddenAt: planComments.hiddenAt,
         hiddenReason: planComments.hiddenReason,
@@ -781,12 +778,7 @@ export type PlanView = NonNullable<ReturnType<typeof getPlanView>>;
 // Lists
 
 const planListColumns = {
-  id: neighbourhoodPlans.id,
-  title: neighbourhoodPlans.title,
-  status: neighbourhoodPlans.status,
-  updatedAt: neighbourhoodPlans.updatedAt,
-  submittedAt: neighbourhoodPlans.submittedAt,
-  publishedAt: neighbourhoodPlans.publishedAt,
+  ...columnsOf(neighbourhoodPlans, "id", "title", "status", "updatedAt", "submittedAt", "publishedAt"),
   area: areaRefColumns,
 };
 
@@ -927,16 +919,9 @@ export function actionsForMeasure(measureId: number, viewer: Viewer | null) {
 function linkedActionRows(measureId: number, r: Reader = db()) {
   const rows = r
     .select({
-      id: planActions.id,
-      text: planActions.text,
-      carriedBy: planActions.carriedBy,
-      status: planActions.status,
-      timeline: planActions.timeline,
+      ...columnsOf(planActions, "id", "text", "carriedBy", "status", "timeline"),
       plan: {
-        id: neighbourhoodPlans.id,
-        title: neighbourhoodPlans.title,
-        status: neighbourhoodPlans.status,
-        areaId: neighbourhoodPlans.areaId,
+        ...columnsOf(neighbourhoodPlans, "id", "title", "status", "areaId"),
       },
       area: areaRefColumns,
     })
@@ -1008,12 +993,7 @@ export function planHistory(planId: number, r: Reader = db()) {
   const saver = alias(users, "saver");
   const rows = r
     .select({
-      id: planVersions.id,
-      version: planVersions.version,
-      snapshot: planVersions.snapshot,
-      savedAt: planVersions.savedAt,
-      note: planVersions.note,
-      savedById: planVersions.savedById,
+      ...columnsOf(planVersions, "id", "version", "snapshot", "savedAt", "note", "savedById"),
       savedByName: saver.name,
     })
     .from(planVersions)

@@ -6,16 +6,14 @@ import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import type { Viewer } from "../people/viewer.server";
+import { columnsOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export function listNetworkNotes(groupId: number, r: Reader = db()) {
   return r
     .select({
-      id: networkMeasureNotes.id,
-      measureId: networkMeasureNotes.measureId,
-      body: networkMeasureNotes.body,
-      createdAt: networkMeasureNotes.createdAt,
+      ...columnsOf(networkMeasureNotes, "id", "measureId", "body", "createdAt"),
       authorName: users.name,
     })
     .from(networkMeasureNotes)

@@ -17,6 +17,7 @@ import {
   PLAN_ACTION_STATUSES,
 } from "../../../db/schema";
 import type { Db, Tx } from "../platform/db.server";
+import { columnsOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 type PlanActionCarrier = (typeof PLAN_ACTION_CARRIERS)[number];
@@ -91,12 +92,7 @@ export function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string 
       .all(),
     observations: r
       .select({
-        id: planObservations.id,
-        text: planObservations.text,
-        placeName: planObservations.placeName,
-        lat: planObservations.lat,
-        lng: planObservations.lng,
-        authorId: planObservations.authorId,
+        ...columnsOf(planObservations, "id", "text", "placeName", "lat", "lng", "authorId"),
       })
       .from(planObservations)
       .where(eq(planObservations.planId, planId))
@@ -110,16 +106,8 @@ export function buildSnapshot(r: Reader, planId: number, basicsAuthorId: string 
       .all(),
     actions: r
       .select({
-        id: planActions.id,
-        text: planActions.text,
-        carriedBy: planActions.carriedBy,
-        organisationId: planActions.organisationId,
-        timeline: planActions.timeline,
-        dueDate: planActions.dueDate,
-        measureId: planActions.measureId,
-        goalId: planActions.goalId,
-        status: planActions.status,
-        authorId: planActions.authorId,
+        ...columnsOf(planActions, "id", "text", "carriedBy", "organisationId", "timeline", "dueDate", "measureId", "goalId", "status"),
+        ...columnsOf(planActions, "authorId"),
       })
       .from(planActions)
       .where(eq(planActions.planId, planId))

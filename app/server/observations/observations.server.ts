@@ -22,7 +22,7 @@ import {
 import { areaDescendantIds, areaLineageIds, currentAreaCondition, networksCoveringArea } from "../city/areas.server";
 import { publicMeasureCondition } from "../city/measures.server";
 import { currentPlan } from "../city/plans.server";
-import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyMany, writeWithMail } from "../mail/notifications.server";
 import { can } from "../people/permissions.server";
 import { isCoordinator, isExpertMember, memberGroupIds, type Viewer } from "../people/viewer.server";
 import { audit } from "../platform/audit.server";
@@ -33,7 +33,7 @@ import { readPartition, writePartition } from "../platform/table-versions.server
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
 import { boundaryCentre, clusterPoints, coarsen, isPlausiblePoint, parseBoundary, placePoint, type Boundary, type LatLng } from "./geo";
 import { cleanPhoto } from "./photo.server";
-import { namesOf } from "../platform/select-names";
+import { namesOf, columnsOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "all">;
 
@@ -141,12 +141,7 @@ export type MapArea = {
 export function mapAreas(r: Reader = db()): MapArea[] {
   return r
     .select({
-      id: areas.id,
-      level: areas.level,
-      code: areas.code,
-      nameFi: areas.nameFi,
-      nameSv: areas.nameSv,
-      boundary: areas.boundary,
+      ...columnsOf(areas, "id", "level", "code", "nameFi", "nameSv", "boundary"),
       approximate: areas.boundaryApproximate,
     })
     .from(areas)
@@ -220,7 +215,7 @@ export async function reportObservation(
       };
     photo = cleaned.photo;
   }
-  const result = db().transaction((tx): { ok: true; id: number } | ReportRefusal => {
+  return writeWithMail((tx): { ok: true; id: number } | ReportRefusal => {
     const category = tx
       .select({ id: observationCategories.id })
       .from(observationCategories)
@@ -283,8 +278,6 @@ export async function reportObservation(
     audit({ actorId: reporter.id, action: "observation.reported", targetType: "observation", targetId: id }, tx);
     return { ok: true, id };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,7 +311,7 @@ export type ChangeRefusal = { ok: false; reason: "notFound" | "forbidden" | "not
 
 /** The covering network or a coordinator approves (public from now on) or refuses with a reason the reporter reads. */
 export function moderateObservation(actor: Viewer, id: number, input: ModerationInput, now = clock.now()): { ok: true } | ChangeRefusal {
-  const result = db().transaction((tx): { ok: true } | ChangeRefusal => {
+  return writeWithMail((tx): { ok: true } | ChangeRefusal => {
     const row = tx
       .select({ id: observations.id, areaId: observations.areaId, review: observations.review, reporterId: observations.reporterId })
       .from(observations)
@@ -354,8 +347,6 @@ export function moderateObservation(actor: Viewer, id: number, input: Moderation
     audit({ actorId: actor.id, action: `observation.${review}`, targetType: "observation", targetId: id }, tx);
     return { ok: true };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,7 +365,7 @@ export type HandlingInput = {
  * reply. A refused observation is closed; the reporter hears of each change.
  */
 export function handleObservation(actor: Viewer, id: number, input: HandlingInput, now = clock.now()): { ok: true } | ChangeRefusal {
-  const result = db().transaction((tx): { ok: true } | ChangeRefusal => {
+  return writeWithMail((tx): { ok: true } | ChangeRefusal => {
     const row = tx
       .select({ id: observations.id, areaId: observations.areaId, review: observations.review, reporterId: observations.reporterId })
       .from(observations)
@@ -428,8 +419,6 @@ export function handleObservation(actor: Viewer, id: number, input: HandlingInpu
     audit({ actorId: actor.id, action: `observation.${input.handling}`, targetType: "observation", targetId: id, detail: input }, tx);
     return { ok: true };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,17 +461,8 @@ const listColumns = {
   areaId: observations.areaId,
   areaNameFi: areas.nameFi,
   areaNameSv: areas.nameSv,
-  lat: observations.lat,
-  lng: observations.lng,
-  address: observations.address,
-  categoryId: observations.categoryId,
-  timeOfDay: observations.timeOfDay,
-  dayType: observations.dayType,
-  description: observations.description,
-  review: observations.review,
-  handling: observations.handling,
-  publicReply: observations.publicReply,
-  createdAt: observations.createdAt,
+  ...columnsOf(observations, "lat", "lng", "address", "categoryId", "timeOfDay", "dayType", "description", "review", "handling"),
+  ...columnsOf(observations, "publicReply", "createdAt"),
   hasPhoto: sql<number>`exists (select 1 from ${observationPhotos} p where p.observation_id = ${observations.id})`.mapWith(Boolean),
 };
 
@@ -558,11 +538,7 @@ export function getObservation(viewer: Viewer | null, id: number, r: Reader = db
       ...listColumns,
       reporterId: observations.reporterId,
       reporterName: users.name,
-      refusalReason: observations.refusalReason,
-      reviewedAt: observations.reviewedAt,
-      handledAt: observations.handledAt,
-      forwardedToId: observations.forwardedToId,
-      measureId: observations.measureId,
+      ...columnsOf(observations, "refusalReason", "reviewedAt", "handledAt", "forwardedToId", "measureId"),
     })
     .from(observations)
     .innerJoin(areas, eq(areas.id, observations.areaId))

@@ -11,6 +11,7 @@ import { db } from "../platform/db.server";
 import { hashPassword } from "./passwords.server";
 import { clock } from "../platform/clock";
 import { readCookie } from "../platform/cookies";
+import { columnsOf } from "../platform/select-names";
 
 /** A hash of a random password, verified against when the account is unknown so timing does not tell. */
 let dummyHash: Promise<string> | undefined;
@@ -27,15 +28,8 @@ export function dummyPasswordHash(): Promise<string> {
 class SessionAdapter extends DrizzleSQLiteAdapter {
   private readonly sessionAndUser = db()
     .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      expiresAt: sessions.expiresAt,
-      createdAt: sessions.createdAt,
-      userAgent: sessions.userAgent,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
+      ...columnsOf(sessions, "id", "userId", "expiresAt", "createdAt", "userAgent"),
+      ...columnsOf(users, "email", "name", "locale", "disabledAt"),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

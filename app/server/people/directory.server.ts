@@ -20,7 +20,7 @@ import { areaColumns, currentAreaCondition } from "../city/areas.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { currentMembership } from "./memberships";
-import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import { namesOf, prefixedNamesOf, columnsOf } from "../platform/select-names";
 import type { Viewer } from "./viewer.server";
 
 export const PAGE_SIZE = 25;
@@ -93,14 +93,7 @@ export function getUserDetail(userId: string) {
   const d = db();
   const user = d
     .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      title: users.title,
-      phone: users.phone,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-      createdAt: users.createdAt,
+      ...columnsOf(users, "id", "name", "email", "title", "phone", "locale", "disabledAt", "createdAt"),
     })
     .from(users)
     .where(eq(users.id, userId))
@@ -114,9 +107,7 @@ export function getUserDetail(userId: string) {
       ...prefixedNamesOf("group", groups),
       organisationId: memberships.organisationId,
       ...prefixedNamesOf("organisation", organisations),
-      position: memberships.position,
-      joinedAt: memberships.joinedAt,
-      leftAt: memberships.leftAt,
+      ...columnsOf(memberships, "position", "joinedAt", "leftAt"),
     })
     .from(memberships)
     .innerJoin(groups, eq(groups.id, memberships.groupId))
@@ -228,12 +219,8 @@ function computeGroupMembers(groupId: number, includeFormer: boolean, now: Date)
     .select({
       membershipId: memberships.id,
       userId: users.id,
-      name: users.name,
-      email: users.email,
-      title: users.title,
-      position: memberships.position,
-      joinedAt: memberships.joinedAt,
-      leftAt: memberships.leftAt,
+      ...columnsOf(users, "name", "email", "title"),
+      ...columnsOf(memberships, "position", "joinedAt", "leftAt"),
       organisationId: organisations.id,
       ...prefixedNamesOf("organisation", organisations),
     })
@@ -307,11 +294,7 @@ export function endMembership(viewer: Viewer, membershipId: number, now = clock.
 export function listOpenInvitations(now = clock.now()) {
   return db()
     .select({
-      id: invitations.id,
-      email: invitations.email,
-      name: invitations.name,
-      expiresAt: invitations.expiresAt,
-      createdAt: invitations.createdAt,
+      ...columnsOf(invitations, "id", "email", "name", "expiresAt", "createdAt"),
       ...prefixedNamesOf("group", groups),
     })
     .from(invitations)

@@ -41,6 +41,7 @@ import { db } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import { personalConsultationAnswers } from "../consultations/answers.server";
 import { isSubscribed } from "../consultations/consultations.server";
+import { columnsOf } from "../platform/select-names";
 
 export function personalData(userId: string, now = clock.now()) {
   const d = db();
@@ -55,9 +56,7 @@ export function personalData(userId: string, now = clock.now()) {
         group: groups.nameFi,
         groupKind: groups.kind,
         organisation: organisations.nameFi,
-        position: memberships.position,
-        joinedAt: memberships.joinedAt,
-        leftAt: memberships.leftAt,
+        ...columnsOf(memberships, "position", "joinedAt", "leftAt"),
       })
       .from(memberships)
       .innerJoin(groups, eq(groups.id, memberships.groupId))
@@ -90,13 +89,7 @@ export function personalData(userId: string, now = clock.now()) {
     followUpsReported: d
       .select({
         measureCode: measures.code,
-        reportedAt: followUps.reportedAt,
-        status: followUps.status,
-        progress: followUps.progress,
-        done: followUps.done,
-        next: followUps.next,
-        obstacles: followUps.obstacles,
-        publicText: followUps.publicText,
+        ...columnsOf(followUps, "reportedAt", "status", "progress", "done", "next", "obstacles", "publicText"),
       })
       .from(followUps)
       .innerJoin(measures, eq(measures.id, followUps.measureId))
@@ -124,10 +117,7 @@ export function personalData(userId: string, now = clock.now()) {
     meetingAttendance: d.select().from(meetingAttendance).where(eq(meetingAttendance.userId, userId)).all(),
     documentViews: d
       .select({
-        documentId: documentAccessLog.documentId,
-        action: documentAccessLog.action,
-        at: documentAccessLog.at,
-        ip: documentAccessLog.ip,
+        ...columnsOf(documentAccessLog, "documentId", "action", "at", "ip"),
       })
       .from(documentAccessLog)
       .where(eq(documentAccessLog.userId, userId))
@@ -135,10 +125,7 @@ export function personalData(userId: string, now = clock.now()) {
     // Second factors without their secrets or public keys; recovery codes only as counts.
     secondFactors: d
       .select({
-        kind: secondFactors.kind,
-        label: secondFactors.label,
-        createdAt: secondFactors.createdAt,
-        lastUsedAt: secondFactors.lastUsedAt,
+        ...columnsOf(secondFactors, "kind", "label", "createdAt", "lastUsedAt"),
       })
       .from(secondFactors)
       .where(eq(secondFactors.userId, userId))
@@ -149,14 +136,7 @@ export function personalData(userId: string, now = clock.now()) {
     })(),
     rightsRequests: d
       .select({
-        id: rightsRequests.id,
-        kind: rightsRequests.kind,
-        body: rightsRequests.body,
-        status: rightsRequests.status,
-        createdAt: rightsRequests.createdAt,
-        dueAt: rightsRequests.dueAt,
-        answer: rightsRequests.answer,
-        answeredAt: rightsRequests.answeredAt,
+        ...columnsOf(rightsRequests, "id", "kind", "body", "status", "createdAt", "dueAt", "answer", "answeredAt"),
       })
       .from(rightsRequests)
       .where(eq(rightsRequests.userId, userId))
@@ -175,18 +155,8 @@ export function personalData(userId: string, now = clock.now()) {
       .select({
         id: observations.id,
         area: areas.nameFi,
-        lat: observations.lat,
-        lng: observations.lng,
-        address: observations.address,
-        categoryId: observations.categoryId,
-        timeOfDay: observations.timeOfDay,
-        dayType: observations.dayType,
-        description: observations.description,
-        review: observations.review,
-        refusalReason: observations.refusalReason,
-        handling: observations.handling,
-        publicReply: observations.publicReply,
-        createdAt: observations.createdAt,
+        ...columnsOf(observations, "lat", "lng", "address", "categoryId", "timeOfDay", "dayType", "description", "review", "refusalReason"),
+        ...columnsOf(observations, "handling", "publicReply", "createdAt"),
       })
       .from(observations)
       .innerJoin(areas, eq(areas.id, observations.areaId))

@@ -11,11 +11,12 @@ import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
 import { db, type Db } from "../platform/db.server";
 import { helsinkiParts, helsinkiToDate } from "../platform/helsinki-time";
-import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyMany, scheduleMailDelivery, writeWithMail } from "../mail/notifications.server";
 import { pageWindow } from "../platform/paging";
 import { can } from "./permissions.server";
 import type { Viewer } from "./viewer.server";
 import { listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
+import { columnsOf } from "../platform/select-names";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type RightsRequestKind = (typeof RIGHTS_REQUEST_KINDS)[number];
@@ -90,14 +91,7 @@ export function sendRightsRequest(
 
 /** A request as its requester and staff both see it. */
 const requestColumns = {
-  id: rightsRequests.id,
-  kind: rightsRequests.kind,
-  body: rightsRequests.body,
-  status: rightsRequests.status,
-  dueAt: rightsRequests.dueAt,
-  answer: rightsRequests.answer,
-  answeredAt: rightsRequests.answeredAt,
-  createdAt: rightsRequests.createdAt,
+  ...columnsOf(rightsRequests, "id", "kind", "body", "status", "dueAt", "answer", "answeredAt", "createdAt"),
 };
 
 /** The person's own requests, newest first, with the answers (never who answered: that is staff's). */
@@ -125,12 +119,7 @@ export function listRightsRequests(filter: { status: RightsFilter; page?: number
   const { page, pageCount, offset } = pageWindow(total, filter.page, RIGHTS_PAGE_SIZE);
   const rows = d
     .select({
-      id: rightsRequests.id,
-      kind: rightsRequests.kind,
-      status: rightsRequests.status,
-      dueAt: rightsRequests.dueAt,
-      createdAt: rightsRequests.createdAt,
-      answeredAt: rightsRequests.answeredAt,
+      ...columnsOf(rightsRequests, "id", "kind", "status", "dueAt", "createdAt", "answeredAt"),
       requesterId: users.id,
       requesterName: users.name,
       requesterEmail: users.email,
@@ -186,7 +175,7 @@ export type AnswerResult = { ok: true } | { ok: false; reason: "forbidden" | "no
  */
 export function answerRightsRequest(actor: Viewer, id: number, answer: string, now = clock.now()): AnswerResult {
   if (!can(actor, { kind: "rightsRequest.handle" })) return { ok: false, reason: "forbidden" };
-  const result = db().transaction((tx): AnswerResult => {
+  return writeWithMail((tx): AnswerResult => {
     const request = tx
       .select({ id: rightsRequests.id, userId: rightsRequests.userId, kind: rightsRequests.kind })
       .from(rightsRequests)
@@ -225,8 +214,6 @@ export function answerRightsRequest(actor: Viewer, id: number, answer: string, n
     }
     return { ok: true };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
 import { db, type Db } from "../platform/db.server";
 import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "./viewer.server";
+import { columnsOf } from "../platform/select-names";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -123,11 +124,7 @@ export type FactorSummary = { id: number; kind: "passkey" | "totp"; label: strin
 export function listFactors(userId: string): FactorSummary[] {
   return db()
     .select({
-      id: secondFactors.id,
-      kind: secondFactors.kind,
-      label: secondFactors.label,
-      createdAt: secondFactors.createdAt,
-      lastUsedAt: secondFactors.lastUsedAt,
+      ...columnsOf(secondFactors, "id", "kind", "label", "createdAt", "lastUsedAt"),
     })
     .from(secondFactors)
     .where(eq(secondFactors.userId, userId))

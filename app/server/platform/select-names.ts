@@ -1,10 +1,22 @@
 // The three language names (Finnish, Swedish, English) that strategies, plans, priority areas,
 // goals, organisations, groups and indicators carry: selected in one way instead of by hand in
 // every query, and read from a form in one way (Finnish required, the others optional); the
-// same for a measure's identifier and titles.
+// same for a measure's identifier and titles; and any table's columns picked by name.
 // Plain module: column sets and values only, no database access.
-import type { Column } from "drizzle-orm";
+import { type Column, getTableColumns, type Table } from "drizzle-orm";
 import { measures } from "../../../db/schema";
+
+/**
+ * Columns of one table by name, to spread into a select: `...columnsOf(followUps, "status", "progress")`
+ * selects them under their own names. The names are checked against the table.
+ */
+export function columnsOf<T extends Table, K extends keyof T["_"]["columns"] & string>(
+  table: T,
+  ...names: K[]
+): Pick<T["_"]["columns"], K> {
+  const all = getTableColumns(table) as T["_"]["columns"];
+  return Object.fromEntries(names.map((name) => [name, all[name]])) as Pick<T["_"]["columns"], K>;
+}
 
 type Named = { nameFi: Column; nameSv: Column; nameEn: Column };
 

@@ -4,11 +4,10 @@
 // from the briefing's frozen snapshot in the reader's language. Small enough to render in the
 // request itself (the review PDF needs a worker thread; this needs none).
 import type { TFunction } from "i18next";
-import PDFDocument from "pdfkit";
 import { INTL_LOCALE, isLanguage, type Language } from "~/i18n/config";
 import { localName } from "~/i18n/names";
 import { config } from "../platform/config.server";
-import { registerReviewFonts } from "../steering/review-pdf";
+import { artifact, type Struct, renderTaggedPdf } from "../platform/tagged-pdf";
 import { attachmentHeader } from "../steering/review-titles";
 import { PICTURE_FIELDS } from "./picture-diff";
 import type { BriefingSnapshot } from "./situations.server";
@@ -33,37 +32,16 @@ export function renderBriefingPdf(b: Briefing, t: TFunction, lng: string): Promi
   const date = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Europe/Helsinki" }).format(new Date(`${iso}T12:00:00Z`));
   const s = b.snapshot;
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: "A4",
-      margin: MARGIN,
-      pdfVersion: "1.7",
-      tagged: true,
-      lang: locale,
-      displayTitle: true,
-      info: {
-        Title: `${t("situations.briefing.documentType")}: ${s.title}`,
-        Author: config().cityIssuer[lang],
-        Subject: t("situations.briefing.documentType"),
-      },
-    });
-    registerReviewFonts(doc);
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    const width = doc.page.width - MARGIN * 2;
-    const root = doc.struct("Document");
-    doc.addStructure(root);
-    const tagged = (parent: PDFKit.PDFStructureElement, type: string, draw: () => void) => parent.add(doc.struct(type, {}, draw));
-    const para = (parent: PDFKit.PDFStructureElement, text: string, size = 9.5, font = "regular", color = "black") =>
-      tagged(parent, "P", () => {
-        doc.font(font).fontSize(size).fillColor(color).text(text, { width });
-      });
-
-    doc.markContent("Artifact", { type: "Layout" });
-    doc.rect(0, 0, doc.page.width, 10).fill(BLUE);
-    doc.endMarkedContent();
+  const frame = {
+    margin: MARGIN,
+    lang: locale,
+    title: `${t("situations.briefing.documentType")}: ${s.title}`,
+    author: config().cityIssuer[lang],
+    subject: t("situations.briefing.documentType"),
+  };
+  return renderTaggedPdf(frame, ({ doc, root, width, tagged, paragraph }) => {
+    const para = (parent: Struct, text: string, size = 9.5, color = "black") => paragraph(parent, text, "regular", size, color);
+    artifact(doc, () => doc.rect(0, 0, doc.page.width, 10).fill(BLUE));
 
     const head = doc.struct("Sect");
     root.add(head);
@@ -89,11 +67,11 @@ export function renderBriefingPdf(b: Briefing, t: TFunction, lng: string): Promi
         : []),
       ...(s.areas.length ? [t("situations.briefing.areasLine", { areas: s.areas.map((a) => localName(a, lang)).join(", ") })] : []),
     ];
-    for (const line of meta) para(head, line, 9.5, "regular", GREY);
+    for (const line of meta) para(head, line, 9.5, GREY);
     head.end();
     doc.moveDown(0.6);
 
-    const heading = (parent: PDFKit.PDFStructureElement, text: string) =>
+    const heading = (parent: Struct, text: string) =>
       tagged(parent, "H2", () => {
         doc.moveDown(0.3).font("bold").fontSize(12).fillColor(BLUE).text(text, MARGIN, undefined, { width });
       });
@@ -102,13 +80,7 @@ export function renderBriefingPdf(b: Briefing, t: TFunction, lng: string): Promi
     root.add(picture);
     heading(picture, t("situations.picture.title"));
     if (s.picture) {
-      para(
-        picture,
-        t("situations.briefing.pictureLine", { version: s.picture.version, date: dateTime(s.picture.savedAt) }),
-        8.5,
-        "regular",
-        GREY,
-      );
+      para(picture, t("situations.briefing.pictureLine", { version: s.picture.version, date: dateTime(s.picture.savedAt) }), 8.5, GREY);
       for (const f of PICTURE_FIELDS) {
         if (!s.picture[f]) continue;
         tagged(picture, "H3", () => {
@@ -154,6 +126,5 @@ export function renderBriefingPdf(b: Briefing, t: TFunction, lng: string): Promi
     } else para(actions, t("situations.actions.none"));
     actions.end();
     root.end();
-    doc.end();
   });
 }

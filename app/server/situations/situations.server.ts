@@ -37,7 +37,7 @@ import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
 import { db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
-import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyMany, writeWithMail } from "../mail/notifications.server";
 import { readableSql } from "../workspaces/documents.server";
 import { currentMembership } from "../people/memberships";
 import { isCoordinator, isSteeringMember, memberGroupIds, type Viewer } from "../people/viewer.server";
@@ -46,7 +46,7 @@ import { currentPlan } from "../city/plans.server";
 import { codeTaken, writeMeasureRows } from "../city/measures.server";
 import { helsinkiDate } from "../city/measure-rules";
 import { diffPictures, PICTURE_FIELDS, type PictureText } from "./picture-diff";
-import { namesOf } from "../platform/select-names";
+import { namesOf, columnsOf } from "../platform/select-names";
 
 export type Refusal = { ok: false; reason: "notFound" | "forbidden" | "closed" };
 
@@ -101,11 +101,7 @@ export function listSituations(viewer: Viewer, opts: { q?: string; page?: number
   const readable = readableSituationSql(viewer);
   const open = db()
     .select({
-      id: situations.id,
-      title: situations.title,
-      severity: situations.severity,
-      publicity: situations.publicity,
-      openedAt: situations.openedAt,
+      ...columnsOf(situations, "id", "title", "severity", "publicity", "openedAt"),
       overdue: overdueSql(now),
       openActions: sql<number>`(select count(*) from ${situationActions} a where a.situation_id = ${situations.id} and a.status in ('open', 'in_progress'))`,
     })
@@ -129,12 +125,7 @@ export function listSituations(viewer: Viewer, opts: { q?: string; page?: number
   const { page, pageCount, offset } = pageWindow(total, opts.page, SITUATION_PAGE_SIZE);
   const closed = db()
     .select({
-      id: situations.id,
-      title: situations.title,
-      severity: situations.severity,
-      publicity: situations.publicity,
-      openedAt: situations.openedAt,
-      closedAt: situations.closedAt,
+      ...columnsOf(situations, "id", "title", "severity", "publicity", "openedAt", "closedAt"),
     })
     .from(situations)
     .where(where)
@@ -274,11 +265,7 @@ const sourceOrg = alias(organisations, "source_org");
 export function listLog(situationId: number, afterId = 0) {
   return db()
     .select({
-      id: situationLogEntries.id,
-      body: situationLogEntries.body,
-      reliability: situationLogEntries.reliability,
-      happenedAt: situationLogEntries.happenedAt,
-      loggedAt: situationLogEntries.loggedAt,
+      ...columnsOf(situationLogEntries, "id", "body", "reliability", "happenedAt", "loggedAt"),
       loggedByName: loggedBy.name,
       sourceNameFi: sourceOrg.nameFi,
       sourceNameSv: sourceOrg.nameSv,
@@ -328,14 +315,7 @@ const ownerOrg = alias(organisations, "owner_org");
 
 function actionColumns(now: Date) {
   return {
-    id: situationActions.id,
-    situationId: situationActions.situationId,
-    title: situationActions.title,
-    deadline: situationActions.deadline,
-    status: situationActions.status,
-    version: situationActions.version,
-    doneAt: situationActions.doneAt,
-    ownerOrganisationId: situationActions.ownerOrganisationId,
+    ...columnsOf(situationActions, "id", "situationId", "title", "deadline", "status", "version", "doneAt", "ownerOrganisationId"),
     ownerNameFi: ownerOrg.nameFi,
     ownerNameSv: ownerOrg.nameSv,
     ownerNameEn: ownerOrg.nameEn,
@@ -586,7 +566,7 @@ function addMembers(
 export function openSituation(actor: Viewer, input: SituationInput, now = clock.now()): { ok: true; id: number } | Refusal {
   if (!isCoordinator(actor)) return { ok: false, reason: "forbidden" };
   const nonPublic = input.publicity !== "public";
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const groupId = Number(tx.insert(groups).values({ kind: "cooperation", nameFi: "Tilanneryhmä", createdAt: now }).run().lastInsertRowid);
     const id = Number(
       tx
@@ -627,8 +607,6 @@ export function openSituation(actor: Viewer, input: SituationInput, now = clock.
     );
     return { ok: true as const, id };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 /** Loads a situation for a write in the transaction, with the right checked on the record. */
@@ -642,15 +620,13 @@ function loadForWrite(tx: Tx, viewer: Viewer, id: number, rule: "log" | "manage"
 }
 
 export function inviteToSituation(actor: Viewer, id: number, userIds: string[], now = clock.now()): { ok: true; added: number } | Refusal {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const loaded = loadForWrite(tx, actor, id, "manage");
     if (!loaded.ok) return loaded;
     const added = addMembers(tx, loaded.situation, actor, userIds, now);
     audit({ actorId: actor.id, action: "situation.invited", targetType: "situation", targetId: id, detail: { added: added.length } }, tx);
     return { ok: true as const, added: added.length };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 export type LogEntryInput = {
@@ -750,7 +726,7 @@ export function addAction(
   input: ActionInput,
   now = clock.now(),
 ): { ok: true; actionId: number } | Refusal | { ok: false; reason: "responsible" } {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const loaded = loadForWrite(tx, viewer, id, "manage");
     if (!loaded.ok) return loaded;
     // The responsible person is one of the group (whom the action's reminders and status belong to).
@@ -777,8 +753,6 @@ export function addAction(
     audit({ actorId: viewer.id, action: "situation.actionAgreed", targetType: "situation", targetId: id, detail: { actionId } }, tx);
     return { ok: true as const, actionId };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 /** Moves an action on: the coordinators, or a current member of the group (the owners report their own progress). */
@@ -823,7 +797,7 @@ export function sendBriefing(
   recipientIds: string[],
   now = clock.now(),
 ): { ok: true; briefingId: number } | Refusal {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const loaded = loadForWrite(tx, viewer, id, "manage");
     if (!loaded.ok) return loaded;
     const s = loaded.situation;
@@ -911,8 +885,6 @@ export function sendBriefing(
     );
     return { ok: true as const, briefingId };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 export type ProposalInput = { title: string; description: string; ownerOrganisationId: number };
@@ -928,7 +900,7 @@ export function closeSituation(
   input: { afterAction: string; proposals: ProposalInput[] },
   now = clock.now(),
 ): { ok: true; measureIds: number[] } | Refusal | { ok: false; reason: "noPlan" } {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const loaded = loadForWrite(tx, viewer, id, "manage");
     if (!loaded.ok) return loaded;
     const s = loaded.situation;
@@ -1000,8 +972,6 @@ export function closeSituation(
     );
     return { ok: true as const, measureIds };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 /** For a measure's page: the situation a proposal came from, if the viewer may read it. */
@@ -1033,13 +1003,9 @@ export function situationActionReminders(tx: Tx, now: Date): { dueSoon: number; 
     .select({
       id: situationActions.id,
       situationId: situations.id,
-      groupId: situations.groupId,
-      title: situations.title,
-      publicity: situations.publicity,
+      ...columnsOf(situations, "groupId", "title", "publicity"),
       actionTitle: situationActions.title,
-      deadline: situationActions.deadline,
-      responsibleUserId: situationActions.responsibleUserId,
-      ownerOrganisationId: situationActions.ownerOrganisationId,
+      ...columnsOf(situationActions, "deadline", "responsibleUserId", "ownerOrganisationId"),
     })
     .from(situationActions)
     .innerJoin(situations, eq(situations.id, situationActions.situationId))

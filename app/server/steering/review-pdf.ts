@@ -1,14 +1,8 @@
 // Lays out a status review as a printable A4 document with pdfkit: cover, summary, changes,
 // one section per priority area with its measure table, indicators and decisions.
 // Plain data in, bytes out: it runs inside a worker thread (review-pdf.worker.ts).
-//
-// The PDF is tagged (a structure tree of headings, paragraphs, lists and tables, the document's
-// language and title, decorations and page numbers marked as artifacts), so screen readers read it
-// in order, and it embeds DejaVu Sans: pdfkit's built-in Helvetica only knows WinAnsi, which
-// printed "→" as "!’" and cannot be embedded, which an accessible PDF needs.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import PDFDocument from "pdfkit";
+// The frame (tagging, fonts, artifacts) is platform/tagged-pdf; page numbers are artifacts too.
+import { artifact, type Doc, type FontName, renderTaggedPdf, type Struct } from "../platform/tagged-pdf";
 import { type BoundWords, type FigureLike, figureWithUnit } from "../city/indicator-figures";
 import { columnCount, STATUS_COLUMN_KEYS } from "../city/measure-rules";
 import type { ReviewContent } from "./reviews.server";
@@ -57,45 +51,17 @@ const BLUE = "#1a249a";
 const GREY = "#495057";
 const TABLE_FONT_SIZE = 8.5;
 
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const FONTS = {
-  regular: "DejaVuSans.ttf",
-  bold: "DejaVuSans-Bold.ttf",
-  // Tables use the condensed cut: ten columns on an A4 page.
-  cell: "DejaVuSansCondensed.ttf",
-  cellBold: "DejaVuSansCondensed-Bold.ttf",
-} as const;
-type FontName = keyof typeof FONTS;
-
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
-
 export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Promise<Buffer> {
   const withUnit = (f: FigureLike & { period: string }, unit: string) => figureWithUnit(f, unit, labels.formatNumber, labels.boundWords);
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: "A4",
-      margin: MARGIN,
-      bufferPages: true,
-      pdfVersion: "1.7",
-      tagged: true,
-      lang: labels.lang,
-      displayTitle: true,
-      info: { Title: labels.title, Author: labels.city, Subject: labels.documentType },
-    });
-    registerReviewFonts(doc);
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    const width = doc.page.width - MARGIN * 2;
-    const root = doc.struct("Document");
-    doc.addStructure(root);
-    const tagged = (parent: Struct, type: string, draw: () => void) => parent.add(doc.struct(type, {}, draw));
-    const paragraph = (parent: Struct, text: string, font: FontName = "regular", size = 10, color = "black") =>
-      tagged(parent, "P", () => {
-        doc.font(font).fontSize(size).fillColor(color).text(text, { width });
-      });
+  const frame = {
+    margin: MARGIN,
+    lang: labels.lang,
+    title: labels.title,
+    author: labels.city,
+    subject: labels.documentType,
+    bufferPages: true,
+  };
+  return renderTaggedPdf(frame, ({ doc, root, width, tagged, paragraph }) => {
     const list = (parent: Struct, items: string[], size: number) => {
       const l = doc.struct("L");
       parent.add(l);
@@ -234,20 +200,7 @@ export function renderReviewPdf(content: ReviewContent, labels: PdfLabels): Prom
       doc.endMarkedContent();
       doc.page.margins.bottom = bottom;
     }
-    doc.end();
   });
-}
-
-/** The embedded fonts, under the names the layout uses. */
-export function registerReviewFonts(doc: Doc) {
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, join(FONT_DIR, file));
-}
-
-/** Draws something that is decoration, not content: screen readers skip it. */
-function artifact(doc: Doc, draw: () => void) {
-  doc.markContent("Artifact", { type: "Layout" });
-  draw();
-  doc.endMarkedContent();
 }
 
 /** A section with its level-2 heading; the caller adds its content and ends it. */

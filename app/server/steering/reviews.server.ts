@@ -31,7 +31,7 @@ import { listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.serv
 import { steeringSummary } from "./summary.server";
 import { clock } from "../platform/clock";
 import type { ReviewChanges } from "./changes";
-import { measureTitles, prefixedNamesOf } from "../platform/select-names";
+import { measureTitles, prefixedNamesOf, columnsOf } from "../platform/select-names";
 import type { Viewer } from "../people/viewer.server";
 import { citeConsultation, getConsultationRecord } from "../consultations/consultations.server";
 import { consultationsClosedBetween, type ReviewConsultation } from "../consultations/results.server";
@@ -127,9 +127,7 @@ function compileMeasures(planId: number, now: Date): ReviewMeasure[] {
     .select({
       id: measures.id,
       ...measureTitles,
-      priorityAreaId: measures.priorityAreaId,
-      status: measures.status,
-      progress: measures.progress,
+      ...columnsOf(measures, "priorityAreaId", "status", "progress"),
       ...prefixedNamesOf("owner", organisations),
       responsibleName: responsible.name,
       endDate: measures.endDate,
@@ -252,9 +250,7 @@ function latestSentReview(planId: number, exceptId?: number) {
 function loadAssessments(reviewId: number) {
   return db()
     .select({
-      priorityAreaId: reviewAssessments.priorityAreaId,
-      assessment: reviewAssessments.assessment,
-      proposals: reviewAssessments.proposals,
+      ...columnsOf(reviewAssessments, "priorityAreaId", "assessment", "proposals"),
       updatedByName: users.name,
       version: reviewAssessments.version,
     })
@@ -391,16 +387,8 @@ export function cachedChangesSinceReview(planId: number, previousReviewId: numbe
 export function listReviews() {
   return db()
     .select({
-      id: statusReviews.id,
-      title: statusReviews.title,
-      titleSv: statusReviews.titleSv,
-      titleEn: statusReviews.titleEn,
-      status: statusReviews.status,
-      periodStart: statusReviews.periodStart,
-      periodEnd: statusReviews.periodEnd,
-      sentAt: statusReviews.sentAt,
-      closedAt: statusReviews.closedAt,
-      planId: statusReviews.planId,
+      ...columnsOf(statusReviews, "id", "title", "titleSv", "titleEn", "status", "periodStart", "periodEnd", "sentAt", "closedAt"),
+      ...columnsOf(statusReviews, "planId"),
       ...prefixedNamesOf("plan", safetyPlans),
     })
     .from(statusReviews)
@@ -416,12 +404,7 @@ export function latestReview(opts: { sentOnly: boolean }) {
     () =>
       db()
         .select({
-          id: statusReviews.id,
-          title: statusReviews.title,
-          titleSv: statusReviews.titleSv,
-          titleEn: statusReviews.titleEn,
-          status: statusReviews.status,
-          sentAt: statusReviews.sentAt,
+          ...columnsOf(statusReviews, "id", "title", "titleSv", "titleEn", "status", "sentAt"),
         })
         .from(statusReviews)
         .where(opts.sentOnly ? isNotNull(statusReviews.sentAt) : undefined)

@@ -25,7 +25,7 @@ import {
 } from "../city/measures.server";
 import { clock } from "../platform/clock";
 import { cachedRead } from "../platform/read-cache.server";
-import { measureTitles, prefixedNamesOf } from "../platform/select-names";
+import { measureTitles, prefixedNamesOf, columnsOf } from "../platform/select-names";
 
 /** priorityAreaId "none": the measures without a priority area (the summary's last row). */
 export type SummaryFilters = { priorityAreaId?: number | "none"; ownerId?: number; areaId?: number };
@@ -139,10 +139,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
   const listColumns = {
     id: measures.id,
     ...measureTitles,
-    status: measures.status,
-    progress: measures.progress,
-    endDate: measures.endDate,
-    lastFollowUpAt: measures.lastFollowUpAt,
+    ...columnsOf(measures, "status", "progress", "endDate", "lastFollowUpAt"),
     ...prefixedNamesOf("owner", organisations),
     responsibleName: responsible.name,
     lateReason: lateReasonSql(now),
@@ -231,10 +228,7 @@ export function steeringSummary(planId: number, f: SummaryFilters, now = clock.n
           id: followUps.id,
           measureId: measures.id,
           ...measureTitles,
-          reportedAt: followUps.reportedAt,
-          status: followUps.status,
-          progress: followUps.progress,
-          done: followUps.done,
+          ...columnsOf(followUps, "reportedAt", "status", "progress", "done"),
           reporterName: reporter.name,
         })
         .from(followUps)

@@ -25,12 +25,12 @@ import { config } from "../platform/config.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { checkUpload } from "../platform/file-sniff";
-import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyMany, writeWithMail } from "../mail/notifications.server";
 import { can, type DocumentAccess } from "../people/permissions.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { isCoordinator, isStaff, loadViewer, memberGroupIds, type Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
-import { namesOf, prefixedNamesOf } from "../platform/select-names";
+import { namesOf, prefixedNamesOf, columnsOf } from "../platform/select-names";
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_NOTIFICATION_KINDS = ["document.new", "document.version"];
@@ -153,11 +153,7 @@ export function listDocuments(viewer: Viewer, groupId: number, filters: Document
   }
   return db()
     .select({
-      id: documents.id,
-      parentId: documents.parentId,
-      title: documents.title,
-      publicity: documents.publicity,
-      updatedAt: documents.updatedAt,
+      ...columnsOf(documents, "id", "parentId", "title", "publicity", "updatedAt"),
       version: latestVersion.version,
       fileName: latestVersion.fileName,
       size: latestVersion.size,
@@ -177,9 +173,7 @@ export function listDocuments(viewer: Viewer, groupId: number, filters: Document
 export function documentsToRead(viewer: Viewer, groupId: number) {
   return db()
     .select({
-      id: documents.id,
-      title: documents.title,
-      publicity: documents.publicity,
+      ...columnsOf(documents, "id", "title", "publicity"),
       version: latestVersion.version,
       uploadedAt: latestVersion.uploadedAt,
     })
@@ -217,14 +211,7 @@ export function getDocument(viewer: Viewer, id: number) {
   const uploader = alias(users, "uploader");
   const versions = d
     .select({
-      id: documentVersions.id,
-      version: documentVersions.version,
-      fileName: documentVersions.fileName,
-      mimeType: documentVersions.mimeType,
-      size: documentVersions.size,
-      sha256: documentVersions.sha256,
-      note: documentVersions.note,
-      uploadedAt: documentVersions.uploadedAt,
+      ...columnsOf(documentVersions, "id", "version", "fileName", "mimeType", "size", "sha256", "note", "uploadedAt"),
       uploaderName: uploader.name,
     })
     .from(documentVersions)
@@ -256,9 +243,7 @@ export function getDocument(viewer: Viewer, id: number) {
 export function listGrants(documentId: number) {
   return db()
     .select({
-      id: documentGrants.id,
-      canUpdate: documentGrants.canUpdate,
-      userId: documentGrants.userId,
+      ...columnsOf(documentGrants, "id", "canUpdate", "userId"),
       userName: users.name,
       groupId: documentGrants.groupId,
       ...prefixedNamesOf("group", groups),
@@ -323,10 +308,7 @@ export function listAccessLog(filters: { documentId?: number; page?: number } = 
   const { page, pageCount, offset } = pageWindow(total, filters.page, ACCESS_LOG_PAGE_SIZE);
   const rows = d
     .select({
-      id: documentAccessLog.id,
-      at: documentAccessLog.at,
-      action: documentAccessLog.action,
-      ip: documentAccessLog.ip,
+      ...columnsOf(documentAccessLog, "id", "at", "action", "ip"),
       documentId: documents.id,
       documentTitle: documents.title,
       publicity: documents.publicity,
@@ -461,7 +443,7 @@ export function createDocument(
   const now = opts.now ?? clock.now();
   const checked = checkFile(file);
   if (!checked.ok) return checked;
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     if (opts.parentId) {
       const parent = tx
         .select({ id: documents.id, groupId: documents.groupId, parentId: documents.parentId })
@@ -504,8 +486,6 @@ export function createDocument(
     );
     return { ok: true as const, id };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 /**
@@ -530,7 +510,7 @@ export type VersionResult = { ok: true; version: number } | { ok: false; reason:
 export function addVersion(actor: Viewer, documentId: number, file: UploadedFile, note: string, now = clock.now()): VersionResult {
   const checked = checkFile(file);
   if (!checked.ok) return checked;
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const found = documentToChange(tx, actor, documentId, "document.update");
     if (found.error) return { ok: false as const, reason: found.error };
     const { doc } = found;
@@ -557,8 +537,6 @@ export function addVersion(actor: Viewer, documentId: number, file: UploadedFile
     );
     return { ok: true as const, version };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 export function updateDocumentMeta(

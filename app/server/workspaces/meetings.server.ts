@@ -8,11 +8,11 @@ import { config } from "../platform/config.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { calendarFor } from "./ical";
 import { linkKey, resolveLink, resolveLinks, type ResolvedLink } from "./links.server";
-import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyMany, scheduleMailDelivery, writeWithMail } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { clock } from "../platform/clock";
-import { prefixedNamesOf } from "../platform/select-names";
+import { prefixedNamesOf, columnsOf } from "../platform/select-names";
 
 export type MeetingInput = { title: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null };
 export type Refusal = { ok: false; reason: "notFound" | "conflict" | "approved" | "forbidden" | "invalid" };
@@ -52,7 +52,7 @@ export function inviteMembers(
 }
 
 export function createMeeting(actor: Viewer, groupId: number, input: MeetingInput, now = clock.now()): { ok: true; id: number } {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const id = Number(
       tx
         .insert(meetings)
@@ -65,8 +65,6 @@ export function createMeeting(actor: Viewer, groupId: number, input: MeetingInpu
     audit({ actorId: actor.id, action: "meeting.created", targetType: "meeting", targetId: id }, tx);
     return { ok: true as const, id };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 function loadForChange(tx: Tx, meetingId: number, expectedVersion?: number): { meeting: typeof meetings.$inferSelect } | Refusal {
@@ -91,7 +89,7 @@ export function updateMeeting(
   input: MeetingInput & { status: "planned" | "held" | "cancelled" },
   now = clock.now(),
 ): { ok: true } | Refusal {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const loaded = loadForChange(tx, meetingId, expectedVersion);
     if ("ok" in loaded) return loaded;
     const before = loaded.meeting;
@@ -127,8 +125,6 @@ export function updateMeeting(
     audit({ actorId: actor.id, action: "meeting.updated", targetType: "meeting", targetId: meetingId }, tx);
     return { ok: true as const };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 export type AgendaInput = { title: string; description: string; linkType: LinkType | null; linkId: number | null };
@@ -396,14 +392,7 @@ export function listMeetings(viewer: Viewer, groupId: number, opts: { when: "upc
   const when = opts.when === "upcoming" ? gte(meetings.endsAt, now) : opts.when === "past" ? lt(meetings.endsAt, now) : undefined;
   return db()
     .select({
-      id: meetings.id,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      place: meetings.place,
-      onlineUrl: meetings.onlineUrl,
-      status: meetings.status,
-      minutesStatus: meetings.minutesStatus,
+      ...columnsOf(meetings, "id", "title", "startsAt", "endsAt", "place", "onlineUrl", "status", "minutesStatus"),
       myStatus: meetingAttendance.status,
       agendaCount: sql<number>`(select count(*) from ${agendaItems} a where a.meeting_id = ${meetings.id})`,
     })
@@ -467,15 +456,7 @@ export function getMeeting(viewer: Viewer, groupId: number, meetingId: number) {
 export function listDecisions(viewer: Viewer, groupId: number) {
   const rows = db()
     .select({
-      id: decisions.id,
-      number: decisions.number,
-      decidedOn: decisions.decidedOn,
-      text: decisions.text,
-      textSv: decisions.textSv,
-      textEn: decisions.textEn,
-      linkType: decisions.linkType,
-      linkId: decisions.linkId,
-      meetingId: decisions.meetingId,
+      ...columnsOf(decisions, "id", "number", "decidedOn", "text", "textSv", "textEn", "linkType", "linkId", "meetingId"),
       meetingTitle: meetings.title,
       agendaItemTitle: agendaItems.title,
     })
@@ -497,14 +478,7 @@ export function decisionsLinkedTo(viewer: Viewer | null, linkType: LinkType, lin
   if (!viewer || !viewer.memberships.length) return [];
   return db()
     .select({
-      id: decisions.id,
-      number: decisions.number,
-      decidedOn: decisions.decidedOn,
-      text: decisions.text,
-      textSv: decisions.textSv,
-      textEn: decisions.textEn,
-      groupId: decisions.groupId,
-      meetingId: decisions.meetingId,
+      ...columnsOf(decisions, "id", "number", "decidedOn", "text", "textSv", "textEn", "groupId", "meetingId"),
       ...prefixedNamesOf("group", groups),
     })
     .from(decisions)

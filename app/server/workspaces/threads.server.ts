@@ -4,10 +4,11 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { posts, threads, users } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
 import { db, type Tx } from "../platform/db.server";
-import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
+import { notifyMany, writeWithMail } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { listCurrentMembers } from "./workspace-members.server";
 import { clock } from "../platform/clock";
+import { columnsOf } from "../platform/select-names";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -56,7 +57,7 @@ export function createThread(
   input: { title: string; body: string; mentionIds: string[] },
   now = clock.now(),
 ) {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const threadId = Number(
       tx.insert(threads).values({ groupId, title: input.title, createdById: actor.id, createdAt: now, lastPostAt: now }).run()
         .lastInsertRowid,
@@ -68,8 +69,6 @@ export function createThread(
     audit({ actorId: actor.id, action: "thread.created", targetType: "thread", targetId: threadId }, tx);
     return { id: threadId, postId, mentioned };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 export function addPost(
@@ -79,7 +78,7 @@ export function addPost(
   input: { body: string; mentionIds: string[] },
   now = clock.now(),
 ) {
-  const result = db().transaction((tx) => {
+  return writeWithMail((tx) => {
     const thread = tx
       .select()
       .from(threads)
@@ -93,17 +92,12 @@ export function addPost(
     const mentioned = notifyMentions(tx, actor, groupId, thread, postId, input.body, input.mentionIds, now);
     return { postId, mentioned };
   });
-  scheduleMailDelivery();
-  return result;
 }
 
 export function listThreads(groupId: number, limit = 200) {
   return db()
     .select({
-      id: threads.id,
-      title: threads.title,
-      createdAt: threads.createdAt,
-      lastPostAt: threads.lastPostAt,
+      ...columnsOf(threads, "id", "title", "createdAt", "lastPostAt"),
       authorName: users.name,
       postCount: sql<number>`(select count(*) from ${posts} p where p.thread_id = ${threads.id})`,
     })
@@ -129,10 +123,7 @@ export function getThread(groupId: number, threadId: number) {
   if (!thread) return null;
   const rows = d
     .select({
-      id: posts.id,
-      body: posts.body,
-      createdAt: posts.createdAt,
-      editedAt: posts.editedAt,
+      ...columnsOf(posts, "id", "body", "createdAt", "editedAt"),
       authorName: users.name,
       authorId: posts.authorId,
     })
