@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, List, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { useFormat } from "~/ui/format";
 import { PlanList } from "~/ui/neighbourhood/parts";
 import { summaryListHref } from "~/ui/summary-links";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 /** How many of the newest published residents' safety plans the front page names. */
 const NEWEST_PLANS = 5;
@@ -77,11 +78,7 @@ export default function FrontPage() {
   const levels = ["strategy", "city", "neighbourhood"] as const;
   return (
     <Stack gap="xl" py="md">
-      {params.get("accountDeleted") ? (
-        <Alert color="green" role="status" maw={760}>
-          {t("account.deleted")}
-        </Alert>
-      ) : null}
+      <Notice message={params.get("accountDeleted") ? t("account.deleted") : null} maw={760} />
       <Stack gap="sm" maw={760}>
         <Title order={1}>{t("front.title")}</Title>
         <Text size="lg">{t("front.lead")}</Text>

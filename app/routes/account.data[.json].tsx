@@ -3,16 +3,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorize, notFound } from "~/server/people/guard.server";
 import { helsinkiDate } from "~/server/city/measure-rules";
 import { exportPersonalData } from "~/server/people/personal-data.server";
+import { downloadResponse } from "~/server/platform/downloads.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "account.view" });
   const data = exportPersonalData(viewer.id);
   if (!data) notFound();
-  return new Response(JSON.stringify(data, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="lahiturva-omat-tiedot-${helsinkiDate()}.json"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const name = `lahiturva-omat-tiedot-${helsinkiDate()}.json`;
+  return downloadResponse(JSON.stringify(data, null, 2), { type: "application/json; charset=utf-8", name, cacheControl: "no-store" });
 }

@@ -41,6 +41,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { ConsultationSubscriptionSchema } from "~/forms/consultations";
 import { isSubscribed, setSubscription } from "~/server/consultations/consultations.server";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
@@ -329,11 +330,7 @@ export default function AccountPage() {
             </List.Item>
           ))}
         </List>
-        {justSent ? (
-          <Alert color="green" role="status" mb="md">
-            {t("rights.account.sent", { date: fmt.date(justSent.dueAt) })}
-          </Alert>
-        ) : null}
+        <Notice message={justSent ? t("rights.account.sent", { date: fmt.date(justSent.dueAt) }) : null} mb="md" />
         <IntentForm intent="rightsRequest" {...getFormProps(rightsForm)}>
           <Stack maw={720}>
             <FormErrors errors={rightsForm.errors} />

@@ -1,7 +1,7 @@
 // One area for the coordinator: where it is used, and the two irreversible steps with their
 // confirmation: merge it into another area of the same level (every reference moves), or remove
 // it when nothing uses it. The work is in areas.server (one transaction, audited).
-import { Alert, Anchor, Badge, Button, Checkbox, List, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, List, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { FormErrors, IntentForm } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, ["titles.area", "admin.title"], { name: data?.pageTitle });
@@ -83,11 +84,7 @@ export default function AdminArea() {
           {area.validFrom || area.validUntil ? ` · ${t("cityData.areas.validity")}: ${area.validFrom ?? ""}–${area.validUntil ?? ""}` : ""}
         </Text>
       </div>
-      {merged !== null ? (
-        <Alert color="green" role="status">
-          {t("cityData.areas.merge.done", { moved: merged })}
-        </Alert>
-      ) : null}
+      <Notice message={merged !== null ? t("cityData.areas.merge.done", { moved: merged }) : null} />
       {answer?.errors ? <FormErrors errors={answer.errors} id="area-action-errors" /> : null}
 
       <Panel order={3} mb="xs" titleId="area-usage" title={t("cityData.areas.usageTitle")}>

@@ -1,6 +1,6 @@
 // The coordinator's list of areas: every area with its validity (former areas marked) and how
 // many records refer to it, with links to manage each (merge, remove) and to the import.
-import { Alert, Anchor, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { authorize } from "~/server/people/guard.server";
 import { RemovedAreaNameSchema } from "~/forms/city-data";
 import { DataTable } from "~/ui/TableParts";
 import { PageHeading } from "~/ui/PageHeading";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} – Lähiturva` }];
 
@@ -29,11 +30,7 @@ export default function AdminAreas() {
   return (
     <Stack gap="md">
       <PageHeading order={2} title={t("cityData.areas.title")} intro={t("cityData.areas.intro")} />
-      {removed ? (
-        <Alert color="green" role="status">
-          {t("cityData.areas.remove.done", { name: removed })}
-        </Alert>
-      ) : null}
+      <Notice message={removed ? t("cityData.areas.remove.done", { name: removed }) : null} />
       <Group>
         <Anchor component={Link} to="/admin/areas/import">
           {t("cityData.areas.importLink")}

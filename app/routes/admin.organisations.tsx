@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { FieldSelect, FieldTextInput, FormErrors, useZodForm } from "~/ui/forms"
 import { EditLinkCell, DataTable } from "~/ui/TableParts";
 import { LocalizedNameFields, localizedNameDefaults } from "~/ui/admin/LocalizedFields";
 import { pageTitle } from "~/i18n/page-title";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.organisations", "admin.title"]);
 
@@ -61,11 +62,7 @@ export default function AdminOrganisations() {
           {t("cityData.organisationImport.link")}
         </Anchor>
       </Group>
-      {actionData?.saved ? (
-        <Alert color="green" role="status">
-          {t("common.saved")}
-        </Alert>
-      ) : null}
+      <Notice message={actionData?.saved ? t("common.saved") : null} />
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {editing ? t("admin.editOrganisation") : t("admin.newOrganisation")}

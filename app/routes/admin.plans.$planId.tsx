@@ -32,6 +32,7 @@ import {
 } from "~/ui/admin/LocalizedFields";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 type Notice = { color: "green" | "red"; key: string; params?: Record<string, string | number>; link?: string };
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; notice?: Notice };
@@ -324,11 +325,7 @@ export default function AdminPlan() {
 
       <Panel order={3} mb="xs" titleId="priority-areas-title" title={t("plans.priorityAreasTitle")} id="priority-areas">
         <Stack>
-          {areaSaved ? (
-            <Alert color="green" variant="light" role="status">
-              {t("plans.done.areaSaved")}
-            </Alert>
-          ) : null}
+          <Notice message={areaSaved ? t("plans.done.areaSaved") : null} variant="light" />
           <Text size="sm">{t("plans.priorityAreasHelp")}</Text>
           {areas.length ? (
             <DataTable

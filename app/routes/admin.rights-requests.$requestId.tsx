@@ -2,7 +2,7 @@
 // coordinators' answer. Answering an answered request is refused (two coordinators at once).
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
 import { RequesterLink } from "~/ui/admin/RequesterLink";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, ["titles.rightsRequest", "admin.title"], { name: data ? `#${data.request.id}` : null });
@@ -71,11 +72,7 @@ export default function AdminRightsRequest() {
         <Title order={2}>{title}</Title>
         <RightsRequestBadges request={r} />
       </Group>
-      {actionData?.answered ? (
-        <Alert color="green" role="status">
-          {t("rights.admin.answered")}
-        </Alert>
-      ) : null}
+      <Notice message={actionData?.answered ? t("rights.admin.answered") : null} />
       <Table maw={720} variant="vertical" withTableBorder>
         <Table.Tbody>
           <Table.Tr>

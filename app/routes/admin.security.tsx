@@ -1,5 +1,5 @@
 // `/admin/security`: the coordinators' second-factor setting, and who has a factor.
-import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } fro
 import { TableHead } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
 import { IntentForm } from "~/ui/forms";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["secondFactor.adminTitle", "admin.title"]);
 
@@ -39,16 +40,8 @@ export default function AdminSecurity() {
   return (
     <Stack>
       <Title order={2}>{t("secondFactor.adminTitle")}</Title>
-      {result?.saved ? (
-        <Alert color="green" role="status">
-          {t("secondFactor.adminSaved")}
-        </Alert>
-      ) : null}
-      {result?.reset != null ? (
-        <Alert color="green" role="status">
-          {t("secondFactor.adminResetDone", { count: result.reset })}
-        </Alert>
-      ) : null}
+      <Notice message={result?.saved ? t("secondFactor.adminSaved") : null} />
+      <Notice message={result?.reset != null ? t("secondFactor.adminResetDone", { count: result.reset }) : null} />
       <Paper withBorder p="lg">
         <IntentForm intent="requireAllStaff">
           <Stack maw={620}>

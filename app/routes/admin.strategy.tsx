@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +19,7 @@ import {
 } from "~/ui/admin/LocalizedFields";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 type ActionData = { intent: string; result?: SubmissionResult<string[]>; saved?: boolean };
 
@@ -166,11 +167,7 @@ export default function AdminStrategy() {
         <IntentForm intent="strategy" {...getFormProps(strategyForm)}>
           {selected ? <input type="hidden" name="id" value={selected.id} /> : null}
           <Stack>
-            {actionData?.intent === "strategy" && actionData.saved ? (
-              <Alert color="green" variant="light" role="status">
-                {t("common.saved")}
-              </Alert>
-            ) : null}
+            <Notice message={actionData?.intent === "strategy" && actionData.saved ? t("common.saved") : null} variant="light" />
             <FormErrors errors={strategyForm.errors} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <LocalizedNameFields fields={sf} />
@@ -188,11 +185,7 @@ export default function AdminStrategy() {
       {selected ? (
         <Panel order={3} mb="xs" titleId="goals-title" title={t("plans.goalsTitle")} id="goals">
           <Stack>
-            {goalSaved ? (
-              <Alert color="green" variant="light" role="status">
-                {t("common.saved")}
-              </Alert>
-            ) : null}
+            <Notice message={goalSaved ? t("common.saved") : null} variant="light" />
             {selected.goals.length ? (
               <DataTable caption={t("plans.goalsTitle")} minWidth={480} columns={[t("plans.code"), t("plans.goal")]} scoped actions>
                 {selected.goals.map((g) => (
@@ -214,11 +207,7 @@ export default function AdminStrategy() {
                 <Title order={4} size="h5" id="goal-form">
                   {editingGoal ? t("plans.editGoal", { name: localName(editingGoal, lang) }) : t("plans.newGoal")}
                 </Title>
-                {actionData?.intent === "goal" && actionData.saved ? (
-                  <Alert color="green" variant="light" role="status">
-                    {t("plans.done.goalAdded")}
-                  </Alert>
-                ) : null}
+                <Notice message={actionData?.intent === "goal" && actionData.saved ? t("plans.done.goalAdded") : null} variant="light" />
                 <FormErrors errors={goalForm.errors} />
                 <SimpleGrid cols={{ base: 1, sm: 4 }}>
                   <FieldTextInput field={gf.code} label={t("plans.code")} required />

@@ -4,7 +4,7 @@
 // Coordinators see a preview of the questions; an upcoming consultation is theirs only (404).
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +23,7 @@ import { FormErrors, useZodForm } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LocalText } from "~/ui/LocalText";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.title", {
@@ -126,11 +127,7 @@ export default function ConsultationPage() {
 
       {d.state !== "closed" || lastResult ? (
         <Panel titleId="answer-title" title={t("consultations.answer.title")} id="answer">
-          {saved ? (
-            <Alert color="green" role="status" mb="md">
-              {t(saved === "changed" ? "consultations.answer.changed" : "consultations.answer.saved")}
-            </Alert>
-          ) : null}
+          <Notice message={saved ? t(saved === "changed" ? "consultations.answer.changed" : "consultations.answer.saved") : null} mb="md" />
           {d.state === "upcoming" ? <Text>{t("consultations.answer.notOpen", { at: fmt.dateTime(c.opensAt) })}</Text> : null}
           {d.state === "open" && !d.signedIn ? (
             <Stack gap="xs">

@@ -40,6 +40,7 @@ import {
 } from "~/ui/forms";
 import { LocalText } from "~/ui/LocalText";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.edit.title", {
@@ -260,11 +261,7 @@ export default function EditConsultationPage() {
           {t("consultations.edit.frozen")}
         </Alert>
       ) : null}
-      {saved ? (
-        <Alert color="green" role="status">
-          {t("consultations.form.saved")}
-        </Alert>
-      ) : null}
+      <Notice message={saved ? t("consultations.form.saved") : null} />
       <Panel titleId="details-title" title={t("consultations.edit.detailsTitle")}>
         <IntentForm intent="edit" values={{ version: c.version }} {...getFormProps(form)}>
           <Stack>

@@ -5,6 +5,7 @@ import { ResultsExportFormatSchema } from "~/forms/consultations";
 import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { consultationResultsFor, resultRows, resultsCsv, resultsXlsx } from "~/server/consultations/results.server";
 import { badRequest, forbidden, getViewer, idParam, notFound } from "~/server/people/guard.server";
+import { downloadResponse } from "~/server/platform/downloads.server";
 
 const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
@@ -21,13 +22,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const t = (await translatorFor(request)) as unknown as (key: string, params?: Record<string, unknown>) => string;
   const rows = resultRows(found.results, t, await detectLanguage(request));
   const body = format.data === "csv" ? resultsCsv(rows) : new Uint8Array(await resultsXlsx(rows, t("consultations.export.sheet")));
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": CONTENT_TYPES[format.data],
-      "Content-Disposition": `attachment; filename="kysely-${found.consultation.id}-tulokset.${format.data}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  const name = `kysely-${found.consultation.id}-tulokset.${format.data}`;
+  return downloadResponse(body, { type: CONTENT_TYPES[format.data], name, cacheControl: "no-store" });
 }

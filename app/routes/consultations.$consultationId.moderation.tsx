@@ -2,7 +2,7 @@
 // those of its areas; each is approved (then shown in the results with its district) or rejected.
 // The answerer's name is never shown.
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { getConsultationRecord } from "~/server/consultations/consultations.serv
 import { moderateAnswer, moderationQueue } from "~/server/consultations/results.server";
 import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { LocalText } from "~/ui/LocalText";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.moderation.title", {
@@ -54,11 +55,7 @@ export default function ModerationPage() {
         </Anchor>
       </Stack>
       <Text>{t("consultations.moderation.intro")}</Text>
-      {searchParams.has("done") ? (
-        <Alert color="green" role="status">
-          {t("consultations.moderation.done")}
-        </Alert>
-      ) : null}
+      <Notice message={searchParams.has("done") ? t("consultations.moderation.done") : null} />
       {answers.length ? (
         <Stack component="ol" style={{ listStyle: "none", padding: 0 }}>
           {answers.map((a, i) => (

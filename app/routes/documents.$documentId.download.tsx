@@ -1,9 +1,10 @@
 // Downloads a version of a document: only for someone who may read it, as an attachment with
 // safe headers, and with the publicity marking in the file name. Non-public downloads are logged.
 import { readFile } from "node:fs/promises";
+import { attachmentHeader } from "~/server/platform/downloads.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translatorFor } from "~/i18n/i18n.server";
-import { contentDisposition, getVersionForDownload, logAccess, markedFileName, storedPath } from "~/server/workspaces/documents.server";
+import { getVersionForDownload, logAccess, markedFileName, storedPath } from "~/server/workspaces/documents.server";
 import { idParam, notFound, requireViewer } from "~/server/people/guard.server";
 import { clientIp } from "~/server/workspaces/workspace-guards.server";
 
@@ -36,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // The type we detected from the content at upload, never what the browser claimed.
       "Content-Type": found.version.mimeType,
       "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": contentDisposition(markedFileName(found.version.fileName, marking)),
+      "Content-Disposition": attachmentHeader(markedFileName(found.version.fileName, marking)),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       "Content-Security-Policy": "default-src 'none'; sandbox",

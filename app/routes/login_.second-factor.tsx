@@ -13,6 +13,7 @@ import { completeSignIn } from "~/server/people/sign-in-flow.server";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { pageTitle } from "~/i18n/page-title";
 import { IntentForm } from "~/ui/forms";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "secondFactor.signInTitle");
 
@@ -82,11 +83,7 @@ export default function SecondFactorPage() {
           ) : null}
         </Alert>
       ) : null}
-      {passkeyError ? (
-        <Alert color="red" variant="light" role="alert">
-          {t("secondFactor.passkeyFailed")}
-        </Alert>
-      ) : null}
+      <Notice tone="error" message={passkeyError ? t("secondFactor.passkeyFailed") : null} variant="light" />
       <Paper withBorder p="lg" radius="md">
         <Stack>
           {passkeyOptions ? (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Progress, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, List, Progress, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +23,7 @@ import { LinkedObservations } from "~/ui/observations/parts";
 import { pageTitle } from "~/i18n/page-title";
 import { clock } from "~/server/platform/clock";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.measure", { name: data ? `${data.measure.measure.code} ${data.measure.measure.title}` : null });
@@ -127,16 +128,8 @@ export default function MeasurePage() {
           ) : null}
         </Group>
       </Stack>
-      {saved ? (
-        <Alert color="green" role="status">
-          {t(`measures.saved.${saved === "followUp" ? "followUp" : saved === "entry" ? "entry" : "measure"}`)}
-        </Alert>
-      ) : null}
-      {actionData?.error ? (
-        <Alert color="red" role="alert">
-          {t(actionData.error)}
-        </Alert>
-      ) : null}
+      <Notice message={saved ? t(`measures.saved.${saved === "followUp" ? "followUp" : saved === "entry" ? "entry" : "measure"}`) : null} />
+      <Notice tone="error" message={actionData?.error ? t(actionData.error) : null} />
       <Group gap="sm">
         {canFollowUp ? (
           <Button component={Link} to={`/measures/${m.id}/follow-up`}>

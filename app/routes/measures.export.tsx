@@ -7,6 +7,7 @@ import { badRequest, getViewer, notFound } from "~/server/people/guard.server";
 import { exportMeasures, toCsv, toXlsx } from "~/server/city/measure-io.server";
 import { helsinkiDate } from "~/server/city/measure-rules";
 import { resolvePlan } from "~/server/city/measure-views.server";
+import { downloadResponse } from "~/server/platform/downloads.server";
 
 const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
@@ -26,14 +27,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await translatorFor(request);
   const rows = plan ? exportMeasures(measureListFilter(plan.id, query), { publicOnly, lang }) : [];
   const body = format.data === "csv" ? toCsv(rows, t, { lang }) : new Uint8Array(await toXlsx(rows, t, { lang }));
-  const filename = `toimenpiteet-${helsinkiDate()}.${format.data}`;
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": CONTENT_TYPES[format.data],
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  const name = `toimenpiteet-${helsinkiDate()}.${format.data}`;
+  return downloadResponse(body, { type: CONTENT_TYPES[format.data], name, cacheControl: "no-store" });
 }

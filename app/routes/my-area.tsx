@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { PlanList } from "~/ui/neighbourhood/parts";
 import { LangText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myArea.title");
 
@@ -49,11 +50,7 @@ export default function MyAreaPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t("myArea.title")}</Title>
-      {params.get("welcome") ? (
-        <Alert color="green" role="status">
-          {t("myArea.welcome")}
-        </Alert>
-      ) : null}
+      <Notice message={params.get("welcome") ? t("myArea.welcome") : null} />
       <Text maw={760}>{t("myArea.intro")}</Text>
       {homes.map(({ area, parent, networks, plans, planTotal, measures, measureTotal, canStartPlan }) => (
         <Paper key={area.id} withBorder p="lg" component="section" aria-labelledby={`area-${area.id}`}>

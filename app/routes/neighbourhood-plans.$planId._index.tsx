@@ -36,6 +36,7 @@ import { LocalText } from "~/ui/LocalText";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlan", { name: data?.view.plan.title });
@@ -184,16 +185,8 @@ export default function NeighbourhoodPlanPage() {
         ) : null}
       </Stack>
 
-      {done ? (
-        <Alert color="green" role="status">
-          {t(`neighbourhood.done.${done}`)}
-        </Alert>
-      ) : null}
-      {actionData?.formKey === "workflow" && actionData.error ? (
-        <Alert color="red" role="alert">
-          {t(actionData.error, { missing: "" })}
-        </Alert>
-      ) : null}
+      <Notice message={done ? t(`neighbourhood.done.${done}`) : null} />
+      <Notice tone="error" message={actionData?.formKey === "workflow" && actionData.error ? t(actionData.error, { missing: "" }) : null} />
       {plan.status === "changes_requested" ? (
         <ChangesRequestedBanner feedback={view.feedback}>
           {t("neighbourhood.statusInfo.changes_requested")}

@@ -60,6 +60,7 @@ import { planItemAnchor } from "~/ui/neighbourhood/parts";
 import { errorKey } from "~/forms/z";
 import { MapPointField } from "~/ui/observations/MapPointField";
 import { LinkedObservations, type ListedObservation } from "~/ui/observations/parts";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.residentsPlanEditor", { name: data?.view.plan.title });
@@ -394,11 +395,7 @@ export default function EditNeighbourhoodPlan() {
             </Text>
           </Group>
         </Stack>
-        {params.get("saved") ? (
-          <Alert color="green" role="status">
-            {t("neighbourhood.done.saved")}
-          </Alert>
-        ) : null}
+        <Notice message={params.get("saved") ? t("neighbourhood.done.saved") : null} />
         {done === "removed" ||
         done === "cited" ||
         done === "uncited" ||
@@ -413,11 +410,10 @@ export default function EditNeighbourhoodPlan() {
                 : t(`neighbourhood.done.${done}`)}
           </Alert>
         ) : null}
-        {done === "inviteMailFailed" ? (
-          <Alert color="red" role="alert">
-            {t("neighbourhood.coauthors.inviteMailFailed", { email: params.get("email") ?? "" })}
-          </Alert>
-        ) : null}
+        <Notice
+          tone="error"
+          message={done === "inviteMailFailed" ? t("neighbourhood.coauthors.inviteMailFailed", { email: params.get("email") ?? "" }) : null}
+        />
         {plan.status === "changes_requested" ? (
           <ChangesRequestedBanner feedback={view.feedback}>{t("neighbourhood.statusInfo.changes_requested")}</ChangesRequestedBanner>
         ) : null}
@@ -547,11 +543,7 @@ function Citations({ areaId, cited, citable, categories }: { areaId: number } & 
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
     <Stack gap="md">
-      {error ? (
-        <Alert color="red" role="alert">
-          {t(error)}
-        </Alert>
-      ) : null}
+      <Notice tone="error" message={error ? t(error) : null} />
       {cited.length ? (
         <LinkedObservations
           items={cited}

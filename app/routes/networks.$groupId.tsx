@@ -3,7 +3,7 @@
 // its members. For the network's members and coordinators.
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -27,6 +27,7 @@ import { StatusBadge } from "~/ui/measures/badges";
 import { PlanList } from "~/ui/neighbourhood/parts";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.network", { name: data ? localName(data.group, languageOf(matches)) : null });
@@ -125,11 +126,7 @@ export default function NetworkPage() {
           ))}
         </Group>
       </Stack>
-      {params.get("done") === "note" ? (
-        <Alert color="green" role="status">
-          {t("neighbourhood.network.noteSaved")}
-        </Alert>
-      ) : null}
+      <Notice message={params.get("done") === "note" ? t("neighbourhood.network.noteSaved") : null} />
 
       <Panel titleId="network-waiting" title={t("neighbourhood.network.waitingTitle")} padding="lg">
         <PlanList plans={plans.waiting} empty={t("neighbourhood.network.noneWaiting")} />

@@ -27,6 +27,7 @@ import { LangText } from "~/ui/LocalText";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
 import { ApproximateNote, categoryName, ObservationStatus } from "~/ui/observations/parts";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.detail.title");
 
@@ -136,11 +137,7 @@ export default function ObservationPage() {
           <Text size="sm">{t("observations.detail.reportedOn", { date: fmt.date(o.createdAt) })}</Text>
         </Group>
       </Stack>
-      {done ? (
-        <Alert color="green" variant="light" role="status">
-          {t(`observations.done.${done}`, { defaultValue: t("observations.done.saved") })}
-        </Alert>
-      ) : null}
+      <Notice message={done ? t(`observations.done.${done}`, { defaultValue: t("observations.done.saved") }) : null} variant="light" />
       {o.view === "own" && o.review === "pending" ? <Text>{t("observations.detail.pendingOwn")}</Text> : null}
       {o.review === "refused" && o.refusalReason ? (
         <Alert color="gray" variant="light">

@@ -23,6 +23,7 @@ import { localDescription, measureListHref } from "~/ui/plans/text";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { Panel } from "~/ui/Panel";
+import { numberColumn, TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.plan", { name: data ? localName(data.plan, languageOf(matches)) : null });
@@ -206,22 +207,15 @@ export default function PlanPage() {
           <ScrollTable minWidth={640} labelledBy="plan-counts">
             <Table striped withTableBorder>
               <caption>{publicOnly ? t("plans.countsCaptionPublic") : t("plans.countsCaption")}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("plans.priorityArea")}</Table.Th>
-                  {statuses.map((s) => (
-                    <Table.Th key={s} scope="col" ta="right">
-                      {t(`measures.status.${s}`)}
-                    </Table.Th>
-                  ))}
-                  <Table.Th scope="col" ta="right">
-                    {t("plans.total")}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("plans.late")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                scoped
+                columns={[
+                  t("plans.priorityArea"),
+                  ...statuses.map((s) => numberColumn(t(`measures.status.${s}`))),
+                  numberColumn(t("plans.total")),
+                  numberColumn(t("plans.late")),
+                ]}
+              />
               <Table.Tbody>
                 {areas.map((a) => {
                   const areaName = localName(a, lang);

@@ -36,7 +36,7 @@ import { countSentence } from "~/ui/measures/CountSentence";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { LocalText } from "~/ui/LocalText";
 import { TranslationFields } from "~/ui/TranslationFields";
-import { TableHead } from "~/ui/TableParts";
+import { numberColumn, TableHead } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.review", { name: data?.title.text });
@@ -216,25 +216,13 @@ export default function ReviewPage() {
         </Text>
         <ScrollTable minWidth={960} label={t("steering.byArea")}>
           <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("reviews.cols.total")}
-                </Table.Th>
-                {STATUS_COLUMN_KEYS.map((c) => (
-                  <Table.Th key={c} scope="col" ta="right">
-                    {t(`reviews.cols.${c}`)}
-                  </Table.Th>
-                ))}
-                <Table.Th scope="col" ta="right">
-                  {t("reviews.cols.late")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("reviews.cols.progress")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              scoped
+              columns={[
+                t("measures.priorityArea"),
+                ...(["total", ...STATUS_COLUMN_KEYS, "late", "progress"] as const).map((c) => numberColumn(t(`reviews.cols.${c}`))),
+              ]}
+            />
             <Table.Tbody>
               {content.priorityAreas.map((a) => (
                 <Table.Tr key={a.id ?? "none"}>

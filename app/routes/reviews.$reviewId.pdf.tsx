@@ -3,6 +3,7 @@ import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { reviewDownloadHeader, reviewPdf } from "~/server/steering/review-export.server";
 import { getReview } from "~/server/steering/reviews.server";
+import { downloadResponse } from "~/server/platform/downloads.server";
 
 /** The review as a printable PDF, rendered off the main thread and cached once frozen. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -11,11 +12,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!view) notFound();
   const [t, lang] = await Promise.all([translatorFor(request), detectLanguage(request)]);
   const bytes = await reviewPdf(view, t, lang);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": reviewDownloadHeader(view, t, "pdf"),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(new Uint8Array(bytes), { type: "application/pdf", disposition: reviewDownloadHeader(view, t, "pdf") });
 }

@@ -44,23 +44,14 @@ import {
   type Refusal,
 } from "~/server/situations/situations.server";
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
-import {
-  CheckboxList,
-  FieldSelect,
-  FieldTextInput,
-  FieldTextarea,
-  FormErrors,
-  checkedList,
-  useErrorText,
-  useZodForm,
-  IntentForm,
-} from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm, FieldCheckboxList } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DataTable } from "~/ui/TableParts";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { OverdueBadge, SeverityBadge } from "~/ui/situations/parts";
 import { LiveLog } from "~/ui/situations/LiveLog";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => {
   const data = routeData<{ view: { situation: { title: string } } }>(matches, "routes/situations.$situationId._index");
@@ -292,11 +283,16 @@ export default function SituationPage() {
           {t("situations.title")}
         </Anchor>
       </Stack>
-      {done && DONE_KEYS[done] ? (
-        <Alert color="green" variant="light" role="status">
-          {done === "picture" ? t("situations.picture.saved", { version: pictureVersion }) : t(DONE_KEYS[done]!)}
-        </Alert>
-      ) : null}
+      <Notice
+        message={
+          done && DONE_KEYS[done]
+            ? done === "picture"
+              ? t("situations.picture.saved", { version: pictureVersion })
+              : t(DONE_KEYS[done]!)
+            : null
+        }
+        variant="light"
+      />
       {s.publicity !== "public" ? (
         <Alert
           color={s.publicity === "confidential" ? "red" : "orange"}
@@ -699,7 +695,6 @@ function ActionsSection({ data, actionData }: SectionProps) {
 function BriefingSection({ data, actionData }: SectionProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const errorText = useErrorText();
   const { view } = data;
   const [form, fields] = useZodForm(BriefingSchema, {
     id: "briefing",
@@ -735,13 +730,7 @@ function BriefingSection({ data, actionData }: SectionProps) {
         <IntentForm intent="briefing" {...getFormProps(form)}>
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
-            <CheckboxList
-              label={t("situations.briefing.recipients")}
-              name={fields.recipientIds.name}
-              checked={checkedList(fields.recipientIds.initialValue)}
-              items={data.recipients}
-              errors={errorText(fields.recipientIds.errors)}
-            />
+            <FieldCheckboxList field={fields.recipientIds} label={t("situations.briefing.recipients")} items={data.recipients} />
             <Group>
               <Button type="submit">{t("situations.briefing.send")}</Button>
             </Group>
@@ -755,7 +744,6 @@ function BriefingSection({ data, actionData }: SectionProps) {
 function MembersSection({ data, actionData }: SectionProps) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const errorText = useErrorText();
   const { view } = data;
   const [form, fields] = useZodForm(InviteSchema, {
     id: "invite",
@@ -779,13 +767,7 @@ function MembersSection({ data, actionData }: SectionProps) {
         <IntentForm intent="invite" {...getFormProps(form)}>
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
-            <CheckboxList
-              label={t("situations.page.invite")}
-              name={fields.memberIds.name}
-              checked={checkedList(fields.memberIds.initialValue)}
-              items={data.invitable}
-              errors={errorText(fields.memberIds.errors)}
-            />
+            <FieldCheckboxList field={fields.memberIds} label={t("situations.page.invite")} items={data.invitable} />
             <Group>
               <Button type="submit" variant="light">
                 {t("situations.page.inviteSubmit")}

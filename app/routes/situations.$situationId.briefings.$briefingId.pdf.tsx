@@ -5,6 +5,7 @@ import { detectLanguage, translatorFor } from "~/i18n/i18n.server";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { getBriefing } from "~/server/situations/situations.server";
 import { briefingDownloadHeader, renderBriefingPdf } from "~/server/situations/briefing-pdf.server";
+import { downloadResponse } from "~/server/platform/downloads.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await authorize(request, context, { kind: "situation.list" });
@@ -12,11 +13,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const [t, lang] = await Promise.all([translatorFor(request), detectLanguage(request)]);
   const bytes = await renderBriefingPdf(found, t, lang);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": briefingDownloadHeader(found, t),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(new Uint8Array(bytes), { type: "application/pdf", disposition: briefingDownloadHeader(found, t) });
 }

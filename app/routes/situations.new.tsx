@@ -15,7 +15,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { listSelectableAreas } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { listInvitableRepresentatives, openSituation } from "~/server/situations/situations.server";
-import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText, useZodForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useZodForm, FieldCheckboxList } from "~/ui/forms";
 import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["situations.new.title", "situations.title"]);
@@ -53,7 +53,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewSituationPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const { areas, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -102,13 +101,7 @@ export default function NewSituationPage() {
               data={areas}
             />
             <Text size="sm">{t("situations.fields.membersHelp")}</Text>
-            <CheckboxList
-              label={t("situations.fields.members")}
-              name={fields.memberIds.name}
-              checked={checkedList(fields.memberIds.initialValue)}
-              items={people}
-              errors={errorText(fields.memberIds.errors)}
-            />
+            <FieldCheckboxList field={fields.memberIds} label={t("situations.fields.members")} items={people} />
             <Group>
               <Button type="submit" loading={navigation.state === "submitting"}>
                 {t("situations.new.submit")}

@@ -27,6 +27,7 @@ import { CountSentence } from "~/ui/measures/CountSentence";
 import { rowPriority, summaryListHref } from "~/ui/summary-links";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { numberColumn, TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "steering.title");
 
@@ -157,25 +158,14 @@ export default function SteeringSummaryPage() {
         <ScrollTable minWidth={0} mt="md" visibleFrom="lg" className="wrap-headers" labelledBy="by-area">
           <Table striped withTableBorder layout="auto">
             <caption className="visually-hidden">{t("steering.byArea")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("measures.priorityArea")}</Table.Th>
-                {shownStatuses.map((s) => (
-                  <Table.Th key={s} scope="col" ta="right">
-                    {t(`measures.status.${s}`)}
-                  </Table.Th>
-                ))}
-                <Table.Th scope="col" ta="right">
-                  {t("reviews.cols.total")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("reviews.cols.late")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("reviews.cols.progress")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              scoped
+              columns={[
+                t("measures.priorityArea"),
+                ...shownStatuses.map((s) => numberColumn(t(`measures.status.${s}`))),
+                ...(["total", "late", "progress"] as const).map((c) => numberColumn(t(`reviews.cols.${c}`))),
+              ]}
+            />
             <Table.Tbody>
               {summary.areas.map((a) => (
                 <Table.Tr key={a.id ?? "none"}>

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -35,6 +35,7 @@ import { PublicityBadge, PublicityMarking } from "~/ui/workspaces/Publicity";
 import { pageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.document", { name: data?.document.title });
@@ -267,11 +268,7 @@ export default function DocumentPage() {
         {link ? <LinkView link={link} /> : null}
       </Stack>
       <PublicityMarking publicity={doc.publicity} legalGround={doc.legalGround} secretUntil={doc.secretUntil} today={today} />
-      {done && DONE[done] ? (
-        <Alert color="green" role="status">
-          {t(DONE[done])}
-        </Alert>
-      ) : null}
+      <Notice message={done && DONE[done] ? t(DONE[done]) : null} />
       <FormErrors errors={uploadError("removeGrant") ?? uploadError("upload")} />
       {doc.description ? <Text style={{ whiteSpace: "pre-line" }}>{doc.description}</Text> : null}
       {current ? (

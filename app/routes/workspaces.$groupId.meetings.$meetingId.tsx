@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -33,6 +33,7 @@ import { LocalText } from "~/ui/LocalText";
 import { TranslationFields } from "~/ui/TranslationFields";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.meeting", { name: data?.meeting.title });
 
@@ -253,16 +254,8 @@ export default function MeetingPage() {
           {t("workspaces.meetings.exportIcs")}
         </Anchor>
       </Stack>
-      {done ? (
-        <Alert color="green" role="status">
-          {t(done === "created" ? "workspaces.meetings.created" : "common.saved")}
-        </Alert>
-      ) : null}
-      {actionData?.error ? (
-        <Alert color="red" role="alert">
-          {t(actionData.error)}
-        </Alert>
-      ) : null}
+      <Notice message={done ? t(done === "created" ? "workspaces.meetings.created" : "common.saved") : null} />
+      <Notice tone="error" message={actionData?.error ? t(actionData.error) : null} />
 
       <Panel titleId="meeting-agenda" title={t("workspaces.meetings.agenda")} order={3}>
         {agenda.length === 0 ? <Text size="sm">{t("workspaces.meetings.noAgenda")}</Text> : null}

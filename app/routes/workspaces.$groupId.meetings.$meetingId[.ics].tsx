@@ -3,17 +3,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam, notFound } from "~/server/people/guard.server";
 import { meetingCalendar } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
+import { downloadResponse } from "~/server/platform/downloads.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, groupId } = await requireWorkspace(request, context, params.groupId);
   const meetingId = idParam(params.meetingId);
   const ics = meetingCalendar(viewer, groupId, meetingId);
   if (!ics) notFound();
-  return new Response(ics, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="meeting-${meetingId}.ics"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(ics, { type: "text/calendar; charset=utf-8", name: `meeting-${meetingId}.ics` });
 }

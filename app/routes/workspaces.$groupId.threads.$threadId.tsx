@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "titles.thread", { name: data?.thread.title });
 
@@ -61,11 +62,15 @@ export default function ThreadPage() {
       <Title order={2} size="h3">
         {thread.title}
       </Title>
-      {mentioned != null ? (
-        <Alert color="green" role="status">
-          {Number(mentioned) > 0 ? t("workspaces.threads.mentioned", { count: Number(mentioned) }) : t("workspaces.threads.posted")}
-        </Alert>
-      ) : null}
+      <Notice
+        message={
+          mentioned != null
+            ? Number(mentioned) > 0
+              ? t("workspaces.threads.mentioned", { count: Number(mentioned) })
+              : t("workspaces.threads.posted")
+            : null
+        }
+      />
       <Stack gap="sm" component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {posts.map((p) => (
           <Paper key={p.id} withBorder p="md" component="li" id={`post-${p.id}`}>

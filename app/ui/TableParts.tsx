@@ -11,6 +11,9 @@ import { IntentForm } from "~/ui/forms";
 /** A column heading: its text, or the text with how it is shown. */
 export type Column = string | { label: string; alignRight?: boolean; visuallyHidden?: boolean };
 
+/** A heading of a column of numbers: right-aligned like its figures. */
+export const numberColumn = (label: string): Column => ({ label, alignRight: true });
+
 /**
  * The header row. `scoped` marks each heading scope="col" (the tables whose rows start with a
  * row heading); `actions` adds the last column, named "Actions" for screen readers only.

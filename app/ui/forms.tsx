@@ -168,6 +168,29 @@ export function FieldPasswordInput({ field, name, error, ...props }: Omit<Bound<
   return <PasswordInput key={field.key} name={binding.name} error={binding.error} {...props} />;
 }
 
+/** A CheckboxList bound to a form field: its name, the ticks it was sent with, its errors. */
+export function FieldCheckboxList({
+  field,
+  label,
+  items,
+}: {
+  field: BoundField;
+  label: string;
+  items: { value: string; label: string }[];
+}) {
+  const errorText = useErrorText();
+  return (
+    <CheckboxList
+      key={field.key}
+      label={label}
+      name={field.name}
+      checked={checkedList(field.initialValue)}
+      items={items}
+      errors={errorText(field.errors)}
+    />
+  );
+}
+
 /** A checkbox submits "on" when ticked, so that is what a kept value looks like. */
 export function FieldCheckbox({ field, name, error, ...props }: Omit<Bound<CheckboxProps>, "defaultValue">) {
   const binding = useBinding(field, { name, error });

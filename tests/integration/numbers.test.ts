@@ -37,7 +37,8 @@ import {
   uniqueReviewTitle,
   updateReviewTitles,
 } from "~/server/steering/reviews.server";
-import { attachmentHeader, reviewFileName, reviewTitleIn } from "~/server/steering/review-titles";
+import { attachmentHeader } from "~/server/platform/downloads.server";
+import { reviewFileName, reviewTitleIn } from "~/server/steering/review-titles";
 import { steeringSummary, type SummaryFilters } from "~/server/steering/summary.server";
 import { summaryNumberLinks } from "~/ui/summary-links";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";

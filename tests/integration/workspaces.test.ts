@@ -35,9 +35,9 @@ import { startSession } from "~/server/people/auth.server";
 import { config } from "~/server/platform/config.server";
 import { db } from "~/server/platform/db.server";
 import { clock } from "~/server/platform/clock";
+import { attachmentHeader as contentDisposition } from "~/server/platform/downloads.server";
 import {
   addVersion,
-  contentDisposition,
   countReadableDocuments,
   createDocument,
   documentsLinkedTo,

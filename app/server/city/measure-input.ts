@@ -1,6 +1,31 @@
 import type { MeasureForm } from "~/forms/measures";
 import type { MeasureInput } from "./measures.server";
 
+/** A measure with nothing filled in: what an imported row or a situation's proposal starts from. */
+export const BLANK_MEASURE: Omit<MeasureInput, "tasks"> & { tasks: [] } = {
+  code: "",
+  title: "",
+  description: "",
+  titleSv: null,
+  titleEn: null,
+  descriptionSv: null,
+  descriptionEn: null,
+  priorityAreaId: null,
+  ownerOrganisationId: 0,
+  responsibleUserId: null,
+  partnerIds: [],
+  startDate: null,
+  endDate: null,
+  continuous: false,
+  cityWide: true,
+  areaIds: [],
+  budgetEur: null,
+  goalIds: [],
+  costShares: [],
+  tasks: [],
+  published: true,
+};
+
 /** The validated form as the domain module's input (empty choices become nulls). */
 export function measureInputFromForm(v: MeasureForm): MeasureInput {
   return {

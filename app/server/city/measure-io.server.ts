@@ -1,6 +1,7 @@
 // Moving measures in and out as spreadsheets: export of the current list to CSV/XLSX, and import
 // (parse → validate → apply) of the same columns. An import is all or nothing: every row is
 // validated again inside the one transaction that writes, and any error writes nothing.
+import { BLANK_MEASURE } from "./measure-input";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type ExcelJS from "exceljs";
 import Papa from "papaparse";
@@ -530,30 +531,7 @@ export function readTimeline(value: string): { start: string; end: string; fromY
 type Cell = { kind: "keep" } | { kind: "clear" } | { kind: "set"; value: string };
 
 /** The snapshot of a measure that does not exist yet: what a new row starts from. */
-const BLANK: MeasureSnapshot = {
-  code: "",
-  title: "",
-  description: "",
-  titleSv: null,
-  titleEn: null,
-  descriptionSv: null,
-  descriptionEn: null,
-  priorityAreaId: null,
-  ownerOrganisationId: 0,
-  responsibleUserId: null,
-  partnerIds: [],
-  startDate: null,
-  endDate: null,
-  continuous: false,
-  cityWide: true,
-  areaIds: [],
-  budgetEur: null,
-  goalIds: [],
-  costShares: [],
-  tasks: [],
-  published: true,
-  status: "proposed",
-};
+const BLANK: MeasureSnapshot = { ...BLANK_MEASURE, status: "proposed" };
 
 /** Which import column shows a snapshot field in the preview. */
 const FIELD_OF_SNAPSHOT: Partial<Record<keyof MeasureSnapshot, ImportField | "published">> = {

@@ -8,7 +8,7 @@ import { INTL_LOCALE, isLanguage, type Language } from "~/i18n/config";
 import { localName } from "~/i18n/names";
 import { config } from "../platform/config.server";
 import { artifact, type Struct, renderTaggedPdf } from "../platform/tagged-pdf";
-import { attachmentHeader } from "../steering/review-titles";
+import { attachmentHeader } from "../platform/downloads.server";
 import { PICTURE_FIELDS } from "./picture-diff";
 import type { BriefingSnapshot } from "./situations.server";
 

@@ -9,6 +9,7 @@
 // documents (workspaces/documents.server.ts), so a confidential situation never reaches a list, a
 // count or a search of anyone outside; its notifications and mails never carry its title; and every
 // read of a non-public situation is written to the append-only situation_access_log.
+import { BLANK_MEASURE } from "../city/measure-input";
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
@@ -935,22 +936,11 @@ export function closeSituation(
           .run().lastInsertRowid,
       );
       writeMeasureRows(tx, measureId, {
+        ...BLANK_MEASURE,
         code,
         title: p.title,
         description: p.description,
-        priorityAreaId: null,
         ownerOrganisationId: p.ownerOrganisationId,
-        responsibleUserId: null,
-        partnerIds: [],
-        startDate: null,
-        endDate: null,
-        continuous: false,
-        cityWide: true,
-        areaIds: [],
-        budgetEur: null,
-        goalIds: [],
-        costShares: [],
-        tasks: [],
         published: false,
       });
       tx.insert(situationMeasureProposals).values({ situationId: id, measureId }).run();

@@ -12,7 +12,8 @@ import type { PdfLabels } from "./review-pdf";
 import { STATUS_COLUMN_KEYS } from "../city/measure-rules";
 import { countSentence } from "~/ui/measures/CountSentence";
 import type { ReviewView } from "./reviews.server";
-import { attachmentHeader, reviewFileName, reviewTitleIn } from "./review-titles";
+import { reviewFileName, reviewTitleIn } from "./review-titles";
+import { attachmentHeader } from "../platform/downloads.server";
 import { nameOrNull } from "../../i18n/names";
 
 const WORKER_FILE = resolve("app/server/steering/review-pdf.worker.ts");

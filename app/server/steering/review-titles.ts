@@ -18,15 +18,3 @@ export function reviewFileName(words: (string | number)[], extension: "pdf" | "x
     .join("-");
   return `${stem}.${extension}`;
 }
-
-/**
- * A Content-Disposition header for a download: the name as typed in UTF-8 (filename*, RFC 6266),
- * and an ASCII fallback for clients that read only `filename` (å → a, ö → o).
- */
-export function attachmentHeader(fileName: string): string {
-  const ascii = fileName
-    .normalize("NFD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .replace(/["\\]/g, "");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -666,17 +666,6 @@ export function grantOptions(groupId: number) {
 // ---------------------------------------------------------------------------------------------
 // Download names and headers
 
-/** RFC 5987 / RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e]/g, "_")
-    .replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
 /** "SALASSAPIDETTÄVÄ – Liite 1.pdf": the marking travels with the file. */
 export function markedFileName(fileName: string, marking: string | null): string {
   return marking ? `${marking} – ${fileName}` : fileName;

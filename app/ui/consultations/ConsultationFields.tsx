@@ -4,7 +4,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { CheckboxList, FieldCheckbox, FieldTextInput, checkedList, useErrorText } from "~/ui/forms";
+import { FieldCheckbox, FieldTextInput, checkedList, useErrorText, FieldCheckboxList } from "~/ui/forms";
 
 type Field = FieldMetadata<string | string[] | boolean | number | undefined>;
 type Fields = Record<string, Field>;
@@ -83,12 +83,10 @@ export function ConsultationFields({
         </>
       ) : (
         <>
-          <CheckboxList
+          <FieldCheckboxList
+            field={fields.areaIds}
             label={t("consultations.form.areas")}
-            name={fields.areaIds.name}
-            checked={checkedList(fields.areaIds.initialValue)}
             items={areas.map((a) => ({ value: String(a.id), label: areaName(a) }))}
-            errors={errorText(fields.areaIds.errors)}
           />
           <Text size="sm" c="dimmed">
             {t("consultations.form.areasHelp")}

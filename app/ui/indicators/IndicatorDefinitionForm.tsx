@@ -5,7 +5,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../../db/schema";
 import { IndicatorDefinitionSchema, type IndicatorDefinitionForm as Values } from "~/forms/indicators";
-import { CheckboxList, FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useErrorText, useZodForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, FieldCheckboxList } from "~/ui/forms";
 
 type Option = { value: string; label: string };
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -25,7 +25,6 @@ export function IndicatorDefinitionForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useZodForm(IndicatorDefinitionSchema, {
     lastResult,
@@ -83,13 +82,7 @@ export function IndicatorDefinitionForm({
           description={t("indicators.definitionForm.measureCodesHelp")}
         />
         {priorityAreas.length ? (
-          <CheckboxList
-            label={t("indicators.definitionForm.priorityAreas")}
-            name={fields.priorityAreaIds.name}
-            checked={checkedList(fields.priorityAreaIds.initialValue)}
-            items={priorityAreas}
-            errors={errorText(fields.priorityAreaIds.errors)}
-          />
+          <FieldCheckboxList field={fields.priorityAreaIds} label={t("indicators.definitionForm.priorityAreas")} items={priorityAreas} />
         ) : null}
         <Group>
           <Button type="submit" loading={busy}>

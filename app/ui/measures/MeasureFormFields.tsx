@@ -15,6 +15,7 @@ import {
   checkedList,
   useErrorText,
   useZodForm,
+  FieldCheckboxList,
 } from "~/ui/forms";
 import { TranslationFields } from "~/ui/TranslationFields";
 
@@ -143,13 +144,7 @@ export function MeasureFormFields({
               data={[{ value: "", label: t("common.none") }, ...options.people.map((p) => ({ value: p.id, label: p.name }))]}
             />
           </SimpleGrid>
-          <CheckboxList
-            label={t("measures.partners")}
-            name={fields.partnerIds.name}
-            checked={checkedList(fields.partnerIds.initialValue)}
-            items={orgOptions}
-            errors={errorText(fields.partnerIds.errors)}
-          />
+          <FieldCheckboxList field={fields.partnerIds} label={t("measures.partners")} items={orgOptions} />
         </Fieldset>
 
         <Fieldset legend={t("measures.schedule")}>
@@ -214,12 +209,10 @@ export function MeasureFormFields({
             )}
             errors={errorText(fields.areaIds.errors)}
           />
-          <CheckboxList
+          <FieldCheckboxList
+            field={fields.goalIds}
             label={t("measures.goals")}
-            name={fields.goalIds.name}
-            checked={checkedList(fields.goalIds.initialValue)}
             items={options.goals.map((g) => ({ value: String(g.id), label: `${g.code} ${localName(g, lang)}` }))}
-            errors={errorText(fields.goalIds.errors)}
           />
         </Fieldset>
 

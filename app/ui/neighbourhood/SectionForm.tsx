@@ -16,6 +16,7 @@ import type { ZodTypeAny } from "zod";
 import { INTL_LOCALE, isLanguage, FALLBACK_LANGUAGE } from "~/i18n/config";
 import { FormErrors, useZodForm } from "~/ui/forms";
 import { planItemAnchor } from "./parts";
+import { Notice } from "~/ui/Notice";
 
 export type SectionConflict = { current: Record<string, unknown> | null; by: string | null; rev: string | null; gone: boolean };
 
@@ -393,11 +394,7 @@ export function SectionForm(props: SectionFormProps) {
           </Alert>
         ) : null}
         <FormErrors errors={form.errors} />
-        {errorKey ? (
-          <Alert color="red" variant="light" role="alert">
-            {t(errorKey)}
-          </Alert>
-        ) : null}
+        <Notice tone="error" message={errorKey ? t(errorKey) : null} variant="light" />
         {props.legend ? (
           <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
             <legend style={{ padding: 0, marginBottom: 8, fontWeight: 600 }}>{props.legend}</legend>
