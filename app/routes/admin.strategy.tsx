@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -153,17 +153,19 @@ export default function AdminStrategy() {
         </Group>
       ) : null}
 
-      <Paper withBorder p="md" component="section" aria-labelledby="strategy-form-title">
-        <Group justify="space-between" mb="xs">
-          <Title order={3} size="h4" id="strategy-form-title">
-            {selected ? t("plans.editStrategy") : t("plans.newStrategy")}
-          </Title>
-          {selected ? (
+      <Panel
+        titleId="strategy-form-title"
+        title={selected ? t("plans.editStrategy") : t("plans.newStrategy")}
+        order={3}
+        mb="xs"
+        actions={
+          selected ? (
             <Anchor component={Link} to={`/strategy/${selected.id}`}>
               {t("plans.openPublicPage")}
             </Anchor>
-          ) : null}
-        </Group>
+          ) : null
+        }
+      >
         <IntentForm intent="strategy" {...getFormProps(strategyForm)}>
           {selected ? <input type="hidden" name="id" value={selected.id} /> : null}
           <Stack>
@@ -180,7 +182,7 @@ export default function AdminStrategy() {
             </Group>
           </Stack>
         </IntentForm>
-      </Paper>
+      </Panel>
 
       {selected ? (
         <Panel order={3} mb="xs" titleId="goals-title" title={t("plans.goalsTitle")} id="goals">

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Group, NativeSelect, Table, TextInput } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GROUP_KINDS } from "../../db/schema";
 import { UserFilterSchema } from "~/forms/admin";
@@ -9,6 +9,7 @@ import { authorize } from "~/server/people/guard.server";
 import { Pager } from "~/ui/Pager";
 import { DataTable } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
+import { FilterForm } from "~/ui/FilterForm";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["admin.section.users", "admin.title"]);
 
@@ -23,21 +24,18 @@ export default function AdminUsers() {
   const { filters, users, page, pageCount, total } = useLoaderData<typeof loader>();
   return (
     <>
-      <Form method="get" role="search" aria-label={t("admin.searchUsers")}>
-        <Group align="end">
-          <TextInput name="q" label={t("common.search")} defaultValue={filters.q ?? ""} placeholder={t("admin.searchUsersPlaceholder")} />
-          <NativeSelect
-            name="role"
-            label={t("admin.role")}
-            defaultValue={filters.role ?? ""}
-            data={[
-              { value: "", label: t("common.all") },
-              ...[...GROUP_KINDS, "resident"].map((k) => ({ value: k, label: t(`groupKinds.${k}`) })),
-            ]}
-          />
-          <Button type="submit">{t("common.filter")}</Button>
-        </Group>
-      </Form>
+      <FilterForm label={t("admin.searchUsers")} submit={t("common.filter")}>
+        <TextInput name="q" label={t("common.search")} defaultValue={filters.q ?? ""} placeholder={t("admin.searchUsersPlaceholder")} />
+        <NativeSelect
+          name="role"
+          label={t("admin.role")}
+          defaultValue={filters.role ?? ""}
+          data={[
+            { value: "", label: t("common.all") },
+            ...[...GROUP_KINDS, "resident"].map((k) => ({ value: k, label: t(`groupKinds.${k}`) })),
+          ]}
+        />
+      </FilterForm>
       <DataTable
         caption={t("admin.section.users")}
         minWidth={640}

@@ -1,4 +1,4 @@
-import { Anchor, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, List, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { FormerAreaBadge } from "~/ui/FormerAreaBadge";
 import { GroupWorkspacePage } from "~/ui/GroupWorkspacePage";
 import { PlanList } from "~/ui/neighbourhood/parts";
 import { pageTitle } from "~/i18n/page-title";
+import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "areas.title");
 
@@ -78,17 +79,19 @@ function AreaBrowser({ areas, canImport }: { areas: ListedArea[]; canImport: boo
     );
   };
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="area-browser">
-      <Group justify="space-between" align="baseline">
-        <Title order={2} size="h3" id="area-browser">
-          {t("neighbourhood.browser.title")}
-        </Title>
-        {canImport ? (
+    <Panel
+      titleId="area-browser"
+      title={t("neighbourhood.browser.title")}
+      padding="lg"
+      mb={0}
+      actions={
+        canImport ? (
           <Anchor component={Link} to="/admin/areas/import" underline="always">
             {t("neighbourhood.browser.import")}
           </Anchor>
-        ) : null}
-      </Group>
+        ) : null
+      }
+    >
       <Text size="sm" c="dimmed" mb="sm">
         {t("neighbourhood.browser.intro", { count: areas.length })}
       </Text>
@@ -114,6 +117,6 @@ function AreaBrowser({ areas, canImport }: { areas: ListedArea[]; canImport: boo
           </details>
         ))}
       </Stack>
-    </Paper>
+    </Panel>
   );
 }

@@ -4,7 +4,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { BarChart, LineChart } from "@mantine/charts";
-import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -132,17 +132,18 @@ export default function IndicatorPage() {
       ) : null}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="md" component="section" aria-labelledby="indicator-definition">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} size="h4" id="indicator-definition">
-              {t("indicators.detail.definition")}
-            </Title>
-            {canDefine ? (
+        <Panel
+          titleId="indicator-definition"
+          title={t("indicators.detail.definition")}
+          size="h4"
+          actions={
+            canDefine ? (
               <Anchor component={Link} to={`/indicators/${indicator.id}/edit`} size="sm" underline="always">
                 {t("indicators.definitionForm.editButton")}
               </Anchor>
-            ) : null}
-          </Group>
+            ) : null
+          }
+        >
           <Table variant="vertical" withRowBorders={false}>
             <Table.Tbody>
               <Table.Tr>
@@ -174,7 +175,7 @@ export default function IndicatorPage() {
               {indicator.descriptionFi}
             </Text>
           ) : null}
-        </Paper>
+        </Panel>
         <Panel titleId="indicator-links" title={t("indicators.detail.linked")} size="h4">
           <Title order={3} size="h5" mb={4}>
             {t("indicators.detail.priorityAreas")}

@@ -3,18 +3,26 @@
 // ones told apart by shape and words. A signed-in reader also sees their own reports and states.
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PublicObservationFilterSchema } from "~/forms/observations";
 import { localName } from "~/i18n/names";
 import { pageTitle } from "~/i18n/page-title";
-import { listCategories, mapShapes, myObservations, publicObservations, mapTiles } from "~/server/observations/observations.server";
+import {
+  listCategories,
+  listedObservation,
+  mapShapes,
+  myObservations,
+  publicObservations,
+  mapTiles,
+} from "~/server/observations/observations.server";
 import { getViewer } from "~/server/people/guard.server";
 import { can } from "~/server/people/permissions.server";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
-import { ApproximateNote, clusterMarkers, listedObservation, MapLegend, ObservationTable } from "~/ui/observations/parts";
+import { ApproximateNote, clusterMarkers, MapLegend, ObservationTable } from "~/ui/observations/parts";
 import { Panel } from "~/ui/Panel";
 import { PageHeading } from "~/ui/PageHeading";
+import { FilterForm } from "~/ui/FilterForm";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.public.title");
 
@@ -63,41 +71,36 @@ export default function PublicObservations() {
         </Group>
       </Stack>
 
-      <Form method="get" role="search" aria-label={t("observations.filters.title")}>
-        <Group align="end" gap="sm">
-          <NativeSelect
-            name="category"
-            label={t("observations.fields.category")}
-            defaultValue={filter.category ? String(filter.category) : ""}
-            data={[
-              { value: "", label: t("observations.filters.all") },
-              ...data.categories.map((c) => ({ value: String(c.id), label: localName(c, lang) })),
-            ]}
-          />
-          <NativeSelect
-            name="status"
-            label={t("observations.list.state")}
-            defaultValue={filter.status ?? ""}
-            data={[
-              { value: "", label: t("observations.filters.all") },
-              { value: "open", label: t("observations.legend.open") },
-              { value: "handled", label: t("observations.legend.handled") },
-            ]}
-          />
-          <NativeSelect
-            name="area"
-            label={t("observations.list.area")}
-            defaultValue={filter.area ? String(filter.area) : ""}
-            data={[
-              { value: "", label: t("observations.filters.wholeCity") },
-              ...districts.map((d) => ({ value: String(d.id), label: localName(d, lang) })),
-            ]}
-          />
-          <Button type="submit" variant="light">
-            {t("observations.filters.apply")}
-          </Button>
-        </Group>
-      </Form>
+      <FilterForm label={t("observations.filters.title")} submit={t("observations.filters.apply")}>
+        <NativeSelect
+          name="category"
+          label={t("observations.fields.category")}
+          defaultValue={filter.category ? String(filter.category) : ""}
+          data={[
+            { value: "", label: t("observations.filters.all") },
+            ...data.categories.map((c) => ({ value: String(c.id), label: localName(c, lang) })),
+          ]}
+        />
+        <NativeSelect
+          name="status"
+          label={t("observations.list.state")}
+          defaultValue={filter.status ?? ""}
+          data={[
+            { value: "", label: t("observations.filters.all") },
+            { value: "open", label: t("observations.legend.open") },
+            { value: "handled", label: t("observations.legend.handled") },
+          ]}
+        />
+        <NativeSelect
+          name="area"
+          label={t("observations.list.area")}
+          defaultValue={filter.area ? String(filter.area) : ""}
+          data={[
+            { value: "", label: t("observations.filters.wholeCity") },
+            ...districts.map((d) => ({ value: String(d.id), label: localName(d, lang) })),
+          ]}
+        />
+      </FilterForm>
 
       <Paper component="section" aria-labelledby="obs-map-title" withBorder p="md">
         <Stack gap="xs">

@@ -1,17 +1,18 @@
 // /observations/manage: the handlers' list. The expert group and coordinators see every
 // observation, a network those in its areas, with exact places and reporters, filtered by
 // category, time of day, state and the months they were reported; waiting ones first to approve.
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffObservationFilterSchema } from "~/forms/observations";
 import { localName } from "~/i18n/names";
 import { pageTitle } from "~/i18n/page-title";
-import { listCategories, staffObservations, STAFF_PAGE_SIZE } from "~/server/observations/observations.server";
+import { listCategories, listedObservation, staffObservations, STAFF_PAGE_SIZE } from "~/server/observations/observations.server";
 import { authorize } from "~/server/people/guard.server";
 import { ObservationTable } from "~/ui/observations/parts";
 import { PageHeading } from "~/ui/PageHeading";
+import { FilterForm } from "~/ui/FilterForm";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.manage.title");
 
@@ -21,17 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows = staffObservations(viewer, { categoryId: f.category, timeOfDay: f.time, status: f.status, from: f.from, to: f.to });
   return json({
     filter: f,
-    items: rows.map((o) => ({
-      id: o.id,
-      areaNameFi: o.areaNameFi,
-      areaNameSv: o.areaNameSv,
-      categoryId: o.categoryId,
-      description: o.description,
-      handling: o.handling,
-      review: o.review,
-      createdAt: o.createdAt,
-      reporterName: o.reporterName,
-    })),
+    items: rows.map((o) => ({ ...listedObservation(o), reporterName: o.reporterName })),
     full: rows.length >= STAFF_PAGE_SIZE,
     categories: listCategories({ includeRetired: true }),
   });
@@ -45,44 +36,33 @@ export default function ManageObservations() {
   return (
     <Stack gap="lg">
       <PageHeading title={t("observations.manage.title")} intro={t("observations.manage.intro")} />
-      <Form method="get" role="search" aria-label={t("observations.filters.title")}>
-        <Group align="end" gap="sm">
-          <NativeSelect
-            name="category"
-            label={t("observations.fields.category")}
-            defaultValue={filter.category ? String(filter.category) : ""}
-            data={[all, ...categories.map((c) => ({ value: String(c.id), label: localName(c, lang) }))]}
-          />
-          <NativeSelect
-            name="time"
-            label={t("observations.fields.timeOfDay")}
-            defaultValue={filter.time ?? ""}
-            data={[all, ...["morning", "day", "evening", "night"].map((v) => ({ value: v, label: t(`observations.time.${v}`) }))]}
-          />
-          <NativeSelect
-            name="status"
-            label={t("observations.list.state")}
-            defaultValue={filter.status ?? ""}
-            data={[
-              all,
-              { value: "pending", label: t("observations.review.pending") },
-              { value: "refused", label: t("observations.review.refused") },
-              ...["open", "received", "forwarded", "linked", "resolved"].map((v) => ({ value: v, label: t(`observations.handling.${v}`) })),
-            ]}
-          />
-          <TextInput
-            type="month"
-            name="from"
-            label={t("observations.filters.from")}
-            defaultValue={filter.from ?? ""}
-            placeholder="2026-01"
-          />
-          <TextInput type="month" name="to" label={t("observations.filters.to")} defaultValue={filter.to ?? ""} placeholder="2026-12" />
-          <Button type="submit" variant="light">
-            {t("observations.filters.apply")}
-          </Button>
-        </Group>
-      </Form>
+      <FilterForm label={t("observations.filters.title")} submit={t("observations.filters.apply")}>
+        <NativeSelect
+          name="category"
+          label={t("observations.fields.category")}
+          defaultValue={filter.category ? String(filter.category) : ""}
+          data={[all, ...categories.map((c) => ({ value: String(c.id), label: localName(c, lang) }))]}
+        />
+        <NativeSelect
+          name="time"
+          label={t("observations.fields.timeOfDay")}
+          defaultValue={filter.time ?? ""}
+          data={[all, ...["morning", "day", "evening", "night"].map((v) => ({ value: v, label: t(`observations.time.${v}`) }))]}
+        />
+        <NativeSelect
+          name="status"
+          label={t("observations.list.state")}
+          defaultValue={filter.status ?? ""}
+          data={[
+            all,
+            { value: "pending", label: t("observations.review.pending") },
+            { value: "refused", label: t("observations.review.refused") },
+            ...["open", "received", "forwarded", "linked", "resolved"].map((v) => ({ value: v, label: t(`observations.handling.${v}`) })),
+          ]}
+        />
+        <TextInput type="month" name="from" label={t("observations.filters.from")} defaultValue={filter.from ?? ""} placeholder="2026-01" />
+        <TextInput type="month" name="to" label={t("observations.filters.to")} defaultValue={filter.to ?? ""} placeholder="2026-12" />
+      </FilterForm>
       {full ? <Text size="sm">{t("observations.manage.limited", { count: items.length })}</Text> : null}
       <ObservationTable
         items={items}

@@ -3,7 +3,7 @@
 // may read (decided in SQL), their own tasks in them, and a search of the closed ones.
 import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SituationListQuerySchema } from "~/forms/situations";
 import { pageTitle } from "~/i18n/page-title";
@@ -18,6 +18,7 @@ import type { PublicityClass, SituationSeverity } from "../../db/schema";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { MyActions, SeverityBadge, situationAge } from "~/ui/situations/parts";
 import { Panel } from "~/ui/Panel";
+import { FilterForm } from "~/ui/FilterForm";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "situations.title");
 
@@ -92,14 +93,9 @@ export default function SituationsPage() {
       </Panel>
 
       <Panel titleId="closed-situations" title={t("situations.closed")} mb="xs" plain>
-        <Form method="get" role="search" aria-label={t("situations.search")}>
-          <Group align="end" mb="sm">
-            <TextInput name="q" defaultValue={q} label={t("situations.search")} type="search" />
-            <Button type="submit" variant="light">
-              {t("situations.searchButton")}
-            </Button>
-          </Group>
-        </Form>
+        <FilterForm label={t("situations.search")} submit={t("situations.searchButton")} mb="sm">
+          <TextInput name="q" defaultValue={q} label={t("situations.search")} type="search" />
+        </FilterForm>
         {list.closed.length ? (
           <DataTable
             caption={t("situations.closed")}

@@ -1,6 +1,6 @@
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "../../db/schema";
 import { SummaryFilterSchema } from "~/forms/reviews";
@@ -28,6 +28,7 @@ import { rowPriority, summaryListHref } from "~/ui/summary-links";
 import { pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
 import { numberColumn, TableHead } from "~/ui/TableParts";
+import { FilterForm } from "~/ui/FilterForm";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "steering.title");
 
@@ -116,22 +117,24 @@ export default function SteeringSummaryPage() {
           </Anchor>
         ))}
       </div>
-      <Form method="get" role="search" aria-label={t("measures.filters")}>
-        <Group align="end">
-          <NativeSelect
-            name="priority"
-            label={t("measures.priorityArea")}
-            defaultValue={select(filters.priority)}
-            data={[all, ...priorityOptions]}
-          />
-          <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners]} />
-          <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas]} />
-          <Button type="submit">{t("common.filter")}</Button>
+      <FilterForm
+        label={t("measures.filters")}
+        submit={t("common.filter")}
+        after={
           <Anchor component={Link} to="/steering">
             {t("measures.clearFilters")}
           </Anchor>
-        </Group>
-      </Form>
+        }
+      >
+        <NativeSelect
+          name="priority"
+          label={t("measures.priorityArea")}
+          defaultValue={select(filters.priority)}
+          data={[all, ...priorityOptions]}
+        />
+        <NativeSelect name="owner" label={t("measures.owner")} defaultValue={select(filters.owner)} data={[all, ...options.owners]} />
+        <NativeSelect name="area" label={t("measures.district")} defaultValue={select(filters.area)} data={[all, ...options.areas]} />
+      </FilterForm>
 
       <CountSentence total={summary.totals.total} proposed={summary.totals.counts.proposed} note />
       <SimpleGrid cols={{ base: 2, md: 5 }}>

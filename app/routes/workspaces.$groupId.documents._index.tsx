@@ -19,6 +19,7 @@ import { PublicityBadge } from "~/ui/workspaces/Publicity";
 import { workspacePageTitle } from "~/i18n/page-title";
 import { DataTable } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
+import { FilterForm } from "~/ui/FilterForm";
 
 export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.documents");
 
@@ -84,14 +85,9 @@ export default function DocumentsPage() {
       <Title order={2} size="h3">
         {t("workspaces.documents.title")}
       </Title>
-      <Form method="get" role="search" aria-label={t("workspaces.documents.search")}>
-        <Group align="end" gap="xs">
-          <TextInput name="q" defaultValue={q} label={t("workspaces.documents.searchLabel")} type="search" />
-          <Button type="submit" variant="light">
-            {t("common.search")}
-          </Button>
-        </Group>
-      </Form>
+      <FilterForm label={t("workspaces.documents.search")} submit={t("common.search")}>
+        <TextInput name="q" defaultValue={q} label={t("workspaces.documents.searchLabel")} type="search" />
+      </FilterForm>
       {documents.length === 0 ? (
         <Text>{q ? t("workspaces.documents.noResults") : t("workspaces.documents.none")}</Text>
       ) : (

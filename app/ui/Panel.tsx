@@ -1,7 +1,7 @@
 // One titled part of a page: a <section> named by its own heading (aria-labelledby), so screen
 // readers list each part as a landmark. Bordered by default; `plain` drops the border for parts
 // that sit directly on the page.
-import { Box, type MantineSpacing, Paper, type PaperProps, Title, type TitleOrder } from "@mantine/core";
+import { Box, Group, type MantineSpacing, Paper, type PaperProps, Title, type TitleOrder } from "@mantine/core";
 import type { ReactNode } from "react";
 
 type PanelProps = Omit<PaperProps, "title"> & {
@@ -15,6 +15,8 @@ type PanelProps = Omit<PaperProps, "title"> & {
   mb?: MantineSpacing | number;
   padding?: MantineSpacing;
   plain?: boolean;
+  /** Links or buttons beside the heading (an "Edit" link, an import link). */
+  actions?: ReactNode;
   /** The section's own id, where a link jumps to it (#priority-areas, #values). */
   id?: string;
   className?: string;
@@ -22,11 +24,30 @@ type PanelProps = Omit<PaperProps, "title"> & {
   children?: ReactNode;
 };
 
-export function Panel({ titleId, title, order = 2, size, mb = "sm", padding = "md", plain = false, children, ...rest }: PanelProps) {
-  const heading = (
-    <Title order={order} size={size ?? (order === 2 ? "h3" : "h4")} id={titleId} mb={mb}>
+export function Panel({
+  titleId,
+  title,
+  order = 2,
+  size,
+  mb = "sm",
+  padding = "md",
+  plain = false,
+  actions,
+  children,
+  ...rest
+}: PanelProps) {
+  const titleElement = (
+    <Title order={order} size={size ?? (order === 2 ? "h3" : "h4")} id={titleId} mb={actions ? 0 : mb}>
       {title}
     </Title>
+  );
+  const heading = actions ? (
+    <Group justify="space-between" align="baseline" mb={mb}>
+      {titleElement}
+      {actions}
+    </Group>
+  ) : (
+    titleElement
   );
   if (plain) {
     return (

@@ -777,19 +777,29 @@ export function mapShapes(levels: string[], r: Reader = db()) {
   };
 }
 
+/** Only what a list shows of an observation: loaders send no more (no reporter, no exact point). */
+export function listedObservation<
+  O extends Pick<PublicObservation, "id" | "areaNameFi" | "areaNameSv" | "categoryId" | "description" | "handling" | "createdAt"> & {
+    review?: ObservationReview;
+  },
+>(o: O) {
+  return {
+    id: o.id,
+    areaNameFi: o.areaNameFi,
+    areaNameSv: o.areaNameSv,
+    categoryId: o.categoryId,
+    description: o.description,
+    handling: o.handling,
+    review: o.review,
+    createdAt: o.createdAt,
+  };
+}
+
 /** A page's short list of published observations: only the fields it shows, and the names of the categories they use. */
 export function linkedObservations(items: PublicObservation[], r: Reader = db()) {
   const used = new Set(items.map((o) => o.categoryId));
   return {
-    observations: items.map((o) => ({
-      id: o.id,
-      areaNameFi: o.areaNameFi,
-      areaNameSv: o.areaNameSv,
-      categoryId: o.categoryId,
-      description: o.description,
-      handling: o.handling,
-      createdAt: o.createdAt,
-    })),
+    observations: items.map(listedObservation),
     observationCategories: listCategories({ includeRetired: true }, r)
       .filter((c) => used.has(c.id))
       .map(({ id, nameFi, nameSv, nameEn }) => ({ id, nameFi, nameSv, nameEn })),

@@ -215,15 +215,3 @@ export function LinkedObservations({
     </section>
   );
 }
-
-/** Only what a list shows of an observation (loaders send no more). */
-export const listedObservation = <O extends ListedObservation>(o: O): ListedObservation => ({
-  id: o.id,
-  areaNameFi: o.areaNameFi,
-  areaNameSv: o.areaNameSv,
-  categoryId: o.categoryId,
-  description: o.description,
-  handling: o.handling,
-  review: o.review,
-  createdAt: o.createdAt,
-});
