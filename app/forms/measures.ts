@@ -74,16 +74,21 @@ export const MeasureFormSchema = z
 
 export type MeasureForm = z.infer<typeof MeasureFormSchema>;
 
-export const FollowUpFormSchema = z.object({
-  version: z.coerce.number().int().positive(),
-  status: z.enum(MEASURE_STATUSES),
-  progress: z.coerce.number({ invalid_type_error: "validation.number" }).int().min(0).max(100),
+/** The texts of a follow-up entry, as it is written and as it is corrected later. */
+const followUpTexts = {
   done: z.string().trim().min(3).max(4000),
   next: z.string().trim().max(4000).default(""),
   obstacles: z.string().trim().max(4000).default(""),
   publicText: z.string().trim().max(1000).default(""),
   publicTextSv: translation(1000),
   publicTextEn: translation(1000),
+};
+
+export const FollowUpFormSchema = z.object({
+  version: z.coerce.number().int().positive(),
+  status: z.enum(MEASURE_STATUSES),
+  progress: z.coerce.number({ invalid_type_error: "validation.number" }).int().min(0).max(100),
+  ...followUpTexts,
   tasks: z.array(z.object({ id: z.coerce.number().int().positive(), state: z.enum(TASK_STATES) })).default([]),
   /** The checkbox under the question "complete although work is open?"; a plain form field, so it works without JavaScript. */
   confirmCompletion: z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean()).default(false),
@@ -95,12 +100,7 @@ export const FollowUpEditSchema = z.object({
   intent: z.literal("editFollowUp"),
   followUpId: z.coerce.number().int().positive(),
   revision: z.coerce.number().int().positive(),
-  done: z.string().trim().min(3).max(4000),
-  next: z.string().trim().max(4000).default(""),
-  obstacles: z.string().trim().max(4000).default(""),
-  publicText: z.string().trim().max(1000).default(""),
-  publicTextSv: translation(1000),
-  publicTextEn: translation(1000),
+  ...followUpTexts,
 });
 
 export const DecisionSchema = z.object({

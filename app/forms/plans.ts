@@ -50,14 +50,19 @@ export const StepSchema = z.object({ intent: z.literal("step"), to: z.enum(["in_
 
 export const PublishSchema = z.object({ intent: z.literal("publish"), published: z.enum(["1", "0"]) });
 
-export const PriorityAreaSchema = z.object({
-  intent: z.literal("area"),
+/** A coded, named item of a plan or a strategy (a priority area, a goal) as its form sends it. */
+const codedItem = {
   id: z.coerce.number().int().positive().optional(),
   code: z.string().trim().min(1).max(20),
   nameFi: z.string().trim().min(2).max(200),
   nameSv: optionalText(200),
   nameEn: optionalText(200),
   descriptionFi: optionalText(4000),
+};
+
+export const PriorityAreaSchema = z.object({
+  intent: z.literal("area"),
+  ...codedItem,
   descriptionSv: optionalText(4000),
   descriptionEn: optionalText(4000),
   years: z.array(year).default([]),
@@ -85,10 +90,5 @@ export const StrategySchema = z
 export const GoalSchema = z.object({
   intent: z.literal("goal"),
   strategyId: z.coerce.number().int().positive(),
-  id: z.coerce.number().int().positive().optional(),
-  code: z.string().trim().min(1).max(20),
-  nameFi: z.string().trim().min(2).max(200),
-  nameSv: optionalText(200),
-  nameEn: optionalText(200),
-  descriptionFi: optionalText(4000),
+  ...codedItem,
 });

@@ -344,7 +344,6 @@ export default function AccountPage() {
               label={t("rights.account.body")}
               description={t("rights.account.bodyHelp", { max: fmt.number(RIGHTS_TEXT_MAX) })}
               maxLength={RIGHTS_TEXT_MAX}
-              autosize
               minRows={4}
               required
             />

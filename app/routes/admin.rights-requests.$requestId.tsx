@@ -130,7 +130,6 @@ export default function AdminRightsRequest() {
                 label={t("rights.admin.answer")}
                 description={t("rights.admin.answerHelp", { max: fmt.number(RIGHTS_TEXT_MAX) })}
                 maxLength={RIGHTS_TEXT_MAX}
-                autosize
                 minRows={5}
                 required
               />

@@ -215,7 +215,7 @@ export default function AdminStrategy() {
                   <FieldTextInput field={gf.code} label={t("plans.code")} required />
                   <LocalizedNameFields fields={gf} />
                 </SimpleGrid>
-                <FieldTextarea field={gf.descriptionFi} label={t("plans.descriptionFi")} autosize minRows={2} />
+                <FieldTextarea field={gf.descriptionFi} label={t("plans.descriptionFi")} minRows={2} />
                 <Group>
                   <Button type="submit">{editingGoal ? t("common.save") : t("plans.addGoal")}</Button>
                   {editingGoal ? (

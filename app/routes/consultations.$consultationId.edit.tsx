@@ -141,7 +141,7 @@ function QuestionForm({
     <FieldTextInput field={fields[name]} label={t(`consultations.edit.${name}`)} required={required} />
   );
   const lines = (name: "optionsFi" | "optionsSv" | "optionsEn") => (
-    <FieldTextarea field={fields[name]} label={t(`consultations.edit.${name}`)} autosize minRows={3} />
+    <FieldTextarea field={fields[name]} label={t(`consultations.edit.${name}`)} minRows={3} />
   );
   return (
     <IntentForm intent="addQuestion" {...getFormProps(form)}>

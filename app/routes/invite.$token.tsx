@@ -17,8 +17,9 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { loadViewer } from "~/server/people/viewer.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { FieldCheckbox, FieldTextInput } from "~/ui/forms";
+import { FieldTextInput } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
+import { PrivacyConsentField } from "~/ui/auth/PrivacyConsentField";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invite.title");
 
@@ -114,19 +115,7 @@ function InvitationForm({
     >
       {planTitle ? <FieldTextInput field={fields.name} label={t("invite.name")} autoComplete="name" required /> : null}
       <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
-      {planTitle ? (
-        <FieldCheckbox
-          field={fields.privacyAccepted}
-          label={
-            <>
-              {t("register.privacyAccept")}{" "}
-              <Anchor component={Link} to="/privacy" target="_blank">
-                {t("footer.privacy")}
-              </Anchor>
-            </>
-          }
-        />
-      ) : null}
+      {planTitle ? <PrivacyConsentField field={fields.privacyAccepted} /> : null}
     </AuthFormPage>
   );
 }

@@ -95,40 +95,56 @@ export default function SecondFactorPage() {
             </>
           ) : null}
           {hasTotp ? (
-            <IntentForm intent="totp">
-              <Stack>
-                <TextInput
-                  name="code"
-                  label={t("secondFactor.totpLabel")}
-                  description={t("secondFactor.totpHelp")}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  required
-                  maxLength={7}
-                />
-                <Button type="submit" variant={passkeyOptions ? "light" : "filled"} loading={busy}>
-                  {t("secondFactor.verify")}
-                </Button>
-              </Stack>
-            </IntentForm>
+            <CodeForm
+              intent="totp"
+              label={t("secondFactor.totpLabel")}
+              help={t("secondFactor.totpHelp")}
+              numeric
+              maxLength={7}
+              primary={!passkeyOptions}
+              busy={busy}
+            />
           ) : null}
-          <IntentForm intent="recovery">
-            <Stack>
-              <TextInput
-                name="code"
-                label={t("secondFactor.recoveryLabel")}
-                description={t("secondFactor.recoveryHelp")}
-                autoComplete="off"
-                required
-                maxLength={40}
-              />
-              <Button type="submit" variant="light" loading={busy}>
-                {t("secondFactor.verify")}
-              </Button>
-            </Stack>
-          </IntentForm>
+          <CodeForm
+            intent="recovery"
+            label={t("secondFactor.recoveryLabel")}
+            help={t("secondFactor.recoveryHelp")}
+            maxLength={40}
+            busy={busy}
+          />
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** One way to answer the second step by typing: an authenticator app's code or a recovery code. */
+function CodeForm(props: {
+  intent: string;
+  label: string;
+  help: string;
+  numeric?: boolean;
+  maxLength: number;
+  primary?: boolean;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <IntentForm intent={props.intent}>
+      <Stack>
+        <TextInput
+          name="code"
+          label={props.label}
+          description={props.help}
+          inputMode={props.numeric ? "numeric" : undefined}
+          autoComplete={props.numeric ? "one-time-code" : "off"}
+          required
+          maxLength={props.maxLength}
+        />
+        <Button type="submit" variant={props.primary ? "filled" : "light"} loading={props.busy}>
+          {t("secondFactor.verify")}
+        </Button>
+      </Stack>
+    </IntentForm>
   );
 }

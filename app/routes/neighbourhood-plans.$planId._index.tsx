@@ -412,7 +412,6 @@ function ReviewPanel() {
             field={fields.feedback}
             label={t("neighbourhood.review.feedback")}
             description={t("neighbourhood.review.feedbackHelp")}
-            autosize
             minRows={3}
           />
           <FieldCheckbox
@@ -531,7 +530,7 @@ function Comments({
           <IntentForm intent="comment" {...getFormProps(form)}>
             <Stack gap="xs" maw={720}>
               <FormErrors errors={form.errors} />
-              <FieldTextarea field={fields.body} label={t("neighbourhood.comments.body")} autosize minRows={3} />
+              <FieldTextarea field={fields.body} label={t("neighbourhood.comments.body")} minRows={3} />
               <Group>
                 <Button type="submit" variant="light">
                   {t("neighbourhood.comments.submit")}
@@ -574,7 +573,6 @@ function ReasonForm({ commentId, intent }: { commentId: number; intent: "report"
           <FieldTextarea
             field={fields.reason}
             label={intent === "report" ? t("neighbourhood.comments.reportReason") : t("neighbourhood.comments.hideReason")}
-            autosize
             minRows={2}
           />
           <Group>

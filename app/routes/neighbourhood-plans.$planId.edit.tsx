@@ -301,7 +301,7 @@ export default function EditNeighbourhoodPlan() {
 
   const observationFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
     <>
-      <FieldTextarea field={fields.text} label={t("neighbourhood.editor.observationText")} autosize minRows={2} required />
+      <FieldTextarea field={fields.text} label={t("neighbourhood.editor.observationText")} minRows={2} required />
       <FieldTextInput
         field={fields.placeName}
         label={t("neighbourhood.editor.placeName")}
@@ -317,11 +317,11 @@ export default function EditNeighbourhoodPlan() {
     </>
   );
   const goalFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
-    <FieldTextarea field={fields.text} label={t("neighbourhood.editor.goalText")} autosize minRows={2} required />
+    <FieldTextarea field={fields.text} label={t("neighbourhood.editor.goalText")} minRows={2} required />
   );
   const actionFields = (fields: Parameters<Parameters<typeof SectionForm>[0]["children"]>[0]) => (
     <>
-      <FieldTextarea field={fields.text} label={t("neighbourhood.editor.actionText")} autosize minRows={2} required />
+      <FieldTextarea field={fields.text} label={t("neighbourhood.editor.actionText")} minRows={2} required />
       <Group grow align="start">
         <FieldSelect
           field={fields.carriedBy}
@@ -443,7 +443,6 @@ export default function EditNeighbourhoodPlan() {
                   field={fields.situation}
                   label={t("neighbourhood.editor.situation")}
                   description={t("neighbourhood.editor.situationHelp")}
-                  autosize
                   minRows={4}
                 />
               </>

@@ -213,7 +213,7 @@ function NoteForm({ measureId, code }: { measureId: number; code: string }) {
       </summary>
       <IntentForm intent="note" values={{ measureId: measureId }} {...getFormProps(form)}>
         <Stack gap="xs" mt="xs" maw={640}>
-          <FieldTextarea field={fields.body} label={t("neighbourhood.network.noteLabel", { code })} autosize minRows={2} />
+          <FieldTextarea field={fields.body} label={t("neighbourhood.network.noteLabel", { code })} minRows={2} />
           <Group>
             <Button type="submit" size="xs" variant="light">
               {t("neighbourhood.network.saveNote")}

@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegisterSchema } from "~/forms/auth";
 import { detectLanguage, languageCookie } from "~/i18n/i18n.server";
@@ -14,8 +13,9 @@ import { homePathFor } from "~/server/people/permissions.server";
 import { AuthFormPage } from "~/ui/auth/AuthFormPage";
 import { NameAndEmailFields } from "~/ui/auth/NameAndEmailFields";
 import { NewPasswordFields } from "~/ui/auth/NewPasswordFields";
-import { FieldCheckbox, FieldSelect, useZodForm } from "~/ui/forms";
+import { FieldSelect, useZodForm } from "~/ui/forms";
 import { pageTitle } from "~/i18n/page-title";
+import { PrivacyConsentField } from "~/ui/auth/PrivacyConsentField";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 
@@ -76,17 +76,7 @@ export default function RegisterPage() {
         required
       />
       <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
-      <FieldCheckbox
-        field={fields.privacyAccepted}
-        label={
-          <>
-            {t("register.privacyAccept")}{" "}
-            <Anchor component={Link} to="/privacy" target="_blank">
-              {t("footer.privacy")}
-            </Anchor>
-          </>
-        }
-      />
+      <PrivacyConsentField field={fields.privacyAccepted} />
     </AuthFormPage>
   );
 }

@@ -442,8 +442,8 @@ function AssessmentForm({
       <input type="hidden" name="version" value={assessment?.version ?? 0} />
       <Stack gap="xs">
         <FormErrors errors={form.errors} />
-        <FieldTextarea field={fields.assessment} label={t("reviews.assessmentLabel")} autosize minRows={3} />
-        <FieldTextarea field={fields.proposals} label={t("reviews.proposals")} autosize minRows={2} />
+        <FieldTextarea field={fields.assessment} label={t("reviews.assessmentLabel")} minRows={3} />
+        <FieldTextarea field={fields.proposals} label={t("reviews.proposals")} minRows={2} />
         <Group>
           <Button type="submit" size="sm">
             {t("reviews.saveAssessment")}
@@ -504,7 +504,7 @@ function DecisionForm({
             ))}
           </Stack>
         </Checkbox.Group>
-        <FieldTextarea field={fields.text} label={t("reviews.decisionText")} autosize minRows={2} required />
+        <FieldTextarea field={fields.text} label={t("reviews.decisionText")} minRows={2} required />
         <TranslationFields sv={fields.textSv} en={fields.textEn} label={t("reviews.decisionText")} multiline />
         {citable.length ? (
           <FieldSelect

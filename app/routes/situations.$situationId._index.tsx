@@ -432,7 +432,7 @@ function LogSection({ data, actionData }: SectionProps) {
               {t("situations.log.add")}
             </Title>
             <FormErrors errors={form.errors} />
-            <FieldTextarea field={fields.body} label={t("situations.log.body")} required autosize minRows={2} />
+            <FieldTextarea field={fields.body} label={t("situations.log.body")} required minRows={2} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <FieldSelect
                 field={fields.sourceOrganisationId}
@@ -550,7 +550,7 @@ function PictureSection({ data, actionData }: SectionProps) {
               </Alert>
             ) : null}
             {PICTURE_FIELDS.map((f) => (
-              <FieldTextarea field={fields[f]} label={t(`situations.picture.${f}`)} required={f === "happened"} autosize minRows={2} />
+              <FieldTextarea field={fields[f]} label={t(`situations.picture.${f}`)} required={f === "happened"} minRows={2} />
             ))}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <FieldTextInput field={fields.nextUpdateDate} type="date" label={t("situations.picture.nextUpdateDate")} />
@@ -797,7 +797,6 @@ function CloseSection({ data, actionData }: SectionProps) {
             label={t("situations.close.afterAction")}
             description={t("situations.close.afterActionHelp")}
             required
-            autosize
             minRows={3}
           />
           <fieldset className="plain-fieldset">
@@ -808,7 +807,7 @@ function CloseSection({ data, actionData }: SectionProps) {
             </legend>
             <Stack>
               <FieldTextInput field={fields.proposalTitle} label={t("situations.close.proposalTitle")} />
-              <FieldTextarea field={fields.proposalDescription} label={t("situations.close.proposalDescription")} autosize minRows={2} />
+              <FieldTextarea field={fields.proposalDescription} label={t("situations.close.proposalDescription")} minRows={2} />
               <FieldSelect
                 field={fields.proposalOwnerId}
                 label={t("situations.close.proposalOwner")}

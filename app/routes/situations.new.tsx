@@ -70,7 +70,7 @@ export default function NewSituationPage() {
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
             <FieldTextInput field={fields.title} label={t("situations.fields.title")} required />
-            <FieldTextarea field={fields.description} label={t("situations.fields.description")} autosize minRows={3} />
+            <FieldTextarea field={fields.description} label={t("situations.fields.description")} minRows={3} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <FieldSelect
                 field={fields.severity}

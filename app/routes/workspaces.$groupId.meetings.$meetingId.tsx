@@ -321,7 +321,7 @@ export default function MeetingPage() {
             busy={busy}
           >
             <FieldTextInput field={item.title} label={t("workspaces.meetings.itemTitle")} required />
-            <FieldTextarea field={item.description} label={t("workspaces.meetings.itemDescription")} autosize minRows={2} />
+            <FieldTextarea field={item.description} label={t("workspaces.meetings.itemDescription")} minRows={2} />
             <LinkSelect
               key={item.link.key}
               name={item.link.name}
@@ -396,7 +396,6 @@ export default function MeetingPage() {
                 field={minutes.minutes}
                 label={t("workspaces.meetings.minutes")}
                 description={t("workspaces.meetings.minutesHelp")}
-                autosize
                 minRows={6}
               />
               <Group>
@@ -443,7 +442,7 @@ export default function MeetingPage() {
             title={t("workspaces.meetings.recordDecision")}
             busy={busy}
           >
-            <FieldTextarea field={decision.text} label={t("workspaces.meetings.decisionText")} autosize minRows={2} required />
+            <FieldTextarea field={decision.text} label={t("workspaces.meetings.decisionText")} minRows={2} required />
             <TranslationFields sv={decision.textSv} en={decision.textEn} label={t("workspaces.meetings.decisionText")} multiline />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <FieldTextInput field={decision.decidedOn} type="date" label={t("workspaces.meetings.decidedOn")} required />

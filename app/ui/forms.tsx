@@ -148,8 +148,9 @@ export function FieldTextInput({ field, name, defaultValue, error, ...props }: B
   return <TextInput key={field.key} {...useBinding(field, { name, defaultValue, error })} {...props} />;
 }
 
+/** A long text: it grows with what is written (two rows to start, unless `minRows` says otherwise). */
 export function FieldTextarea({ field, name, defaultValue, error, ...props }: Bound<TextareaProps>) {
-  return <Textarea key={field.key} {...useBinding(field, { name, defaultValue, error })} {...props} />;
+  return <Textarea key={field.key} autosize minRows={2} {...useBinding(field, { name, defaultValue, error })} {...props} />;
 }
 
 export function FieldSelect({ field, name, defaultValue, error, ...props }: Bound<NativeSelectProps>) {

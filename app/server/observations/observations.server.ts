@@ -309,17 +309,41 @@ function followedAreaIds(viewer: Viewer, r: Reader): number[] | "all" {
 export type ModerationInput = { decision: "approve" } | { decision: "refuse"; reason: string };
 export type ChangeRefusal = { ok: false; reason: "notFound" | "forbidden" | "notPending" | "refused" | "measure" | "organisation" };
 
+/** The observation a staff member is about to change, if it exists and they may: its row, or the refusal. */
+function observationToChange(tx: Tx, actor: Viewer, id: number, kind: "observation.moderate" | "observation.handle") {
+  const row = tx
+    .select({ id: observations.id, areaId: observations.areaId, review: observations.review, reporterId: observations.reporterId })
+    .from(observations)
+    .where(eq(observations.id, id))
+    .get();
+  if (!row) return { ok: false as const, reason: "notFound" as const };
+  if (!can(actor, { kind, observation: observationAccess(row.areaId, tx) })) return { ok: false as const, reason: "forbidden" as const };
+  return row;
+}
+
+/** The reporter (while they have an account) hears of each step in the app and by mail. */
+function tellReporter(
+  tx: Tx,
+  row: { id: number; reporterId: string | null },
+  kind: "observation.reviewed" | "observation.handled",
+  messageKey: string,
+  actor: Viewer,
+  now: Date,
+) {
+  if (!row.reporterId) return;
+  notifyMany(
+    tx,
+    [row.reporterId],
+    { kind, messageKey, params: { observationId: row.id }, link: observationLink(row.id) },
+    { except: actor.id, now },
+  );
+}
+
 /** The covering network or a coordinator approves (public from now on) or refuses with a reason the reporter reads. */
 export function moderateObservation(actor: Viewer, id: number, input: ModerationInput, now = clock.now()): { ok: true } | ChangeRefusal {
   return writeWithMail((tx): { ok: true } | ChangeRefusal => {
-    const row = tx
-      .select({ id: observations.id, areaId: observations.areaId, review: observations.review, reporterId: observations.reporterId })
-      .from(observations)
-      .where(eq(observations.id, id))
-      .get();
-    if (!row) return { ok: false, reason: "notFound" };
-    if (!can(actor, { kind: "observation.moderate", observation: observationAccess(row.areaId, tx) }))
-      return { ok: false, reason: "forbidden" };
+    const row = observationToChange(tx, actor, id, "observation.moderate");
+    if ("ok" in row) return row;
     if (row.review !== "pending") return { ok: false, reason: "notPending" };
     const review: ObservationReview = input.decision === "approve" ? "approved" : "refused";
     tx.update(observations)
@@ -332,18 +356,14 @@ export function moderateObservation(actor: Viewer, id: number, input: Moderation
       })
       .where(eq(observations.id, id))
       .run();
-    if (row.reporterId)
-      notifyMany(
-        tx,
-        [row.reporterId],
-        {
-          kind: "observation.reviewed",
-          messageKey: review === "approved" ? "observations.notify.approved" : "observations.notify.refused",
-          params: { observationId: id },
-          link: observationLink(id),
-        },
-        { except: actor.id, now },
-      );
+    tellReporter(
+      tx,
+      row,
+      "observation.reviewed",
+      review === "approved" ? "observations.notify.approved" : "observations.notify.refused",
+      actor,
+      now,
+    );
     audit({ actorId: actor.id, action: `observation.${review}`, targetType: "observation", targetId: id }, tx);
     return { ok: true };
   });
@@ -366,14 +386,8 @@ export type HandlingInput = {
  */
 export function handleObservation(actor: Viewer, id: number, input: HandlingInput, now = clock.now()): { ok: true } | ChangeRefusal {
   return writeWithMail((tx): { ok: true } | ChangeRefusal => {
-    const row = tx
-      .select({ id: observations.id, areaId: observations.areaId, review: observations.review, reporterId: observations.reporterId })
-      .from(observations)
-      .where(eq(observations.id, id))
-      .get();
-    if (!row) return { ok: false, reason: "notFound" };
-    if (!can(actor, { kind: "observation.handle", observation: observationAccess(row.areaId, tx) }))
-      return { ok: false, reason: "forbidden" };
+    const row = observationToChange(tx, actor, id, "observation.handle");
+    if ("ok" in row) return row;
     if (row.review === "refused") return { ok: false, reason: "refused" };
     if (
       input.handling === "forwarded" &&
@@ -404,18 +418,7 @@ export function handleObservation(actor: Viewer, id: number, input: HandlingInpu
       })
       .where(eq(observations.id, id))
       .run();
-    if (row.reporterId)
-      notifyMany(
-        tx,
-        [row.reporterId],
-        {
-          kind: "observation.handled",
-          messageKey: `observations.notify.${input.handling}`,
-          params: { observationId: id },
-          link: observationLink(id),
-        },
-        { except: actor.id, now },
-      );
+    tellReporter(tx, row, "observation.handled", `observations.notify.${input.handling}`, actor, now);
     audit({ actorId: actor.id, action: `observation.${input.handling}`, targetType: "observation", targetId: id, detail: input }, tx);
     return { ok: true };
   });

@@ -32,7 +32,7 @@ export function LocalizedNameFields({ fields }: { fields: NameFields }) {
 export function LocalizedDescriptionFields({ fields, inRow = false }: { fields: DescriptionFields; inRow?: boolean }) {
   const { t } = useTranslation();
   const box = (field: FieldMetadata<string>, label: string, minRows: number) => (
-    <FieldTextarea field={field} label={label} autosize minRows={minRows} />
+    <FieldTextarea field={field} label={label} minRows={minRows} />
   );
   const finnish = box(fields.descriptionFi, t("plans.descriptionFi"), inRow ? 2 : 3);
   const swedish = box(fields.descriptionSv, t("plans.descriptionSv"), 2);

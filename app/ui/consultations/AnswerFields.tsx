@@ -110,7 +110,6 @@ export function AnswerFields({ questions, fields }: { questions: AnswerFieldQues
             label={legend}
             description={t("consultations.answer.textHelp", { max: MAX_ANSWER_TEXT })}
             defaultValue={(field.initialValue as string | undefined) ?? ""}
-            autosize
             minRows={3}
             error={groupError}
           />

@@ -72,7 +72,6 @@ export function IndicatorDefinitionForm({
           field={fields.descriptionFi}
           defaultValue={text(fields.descriptionFi.initialValue)}
           label={t("indicators.definitionForm.description")}
-          autosize
           minRows={3}
         />
         <FieldTextInput

@@ -23,17 +23,15 @@ export function FollowUpTextFields({ fields, withHelp }: { fields: Fields; withH
         field={fields.done}
         label={t("measures.fields.done")}
         description={withHelp ? t("measures.fields.doneHelp") : undefined}
-        autosize
         minRows={3}
         required
       />
-      <FieldTextarea field={fields.next} label={t("measures.fields.next")} autosize minRows={2} />
-      <FieldTextarea field={fields.obstacles} label={t("measures.fields.obstacles")} autosize minRows={2} />
+      <FieldTextarea field={fields.next} label={t("measures.fields.next")} minRows={2} />
+      <FieldTextarea field={fields.obstacles} label={t("measures.fields.obstacles")} minRows={2} />
       <FieldTextarea
         field={fields.publicText}
         label={t("measures.fields.publicText")}
         description={withHelp ? t("measures.fields.publicTextHelp") : undefined}
-        autosize
         minRows={2}
       />
       <TranslationFields sv={fields.publicTextSv} en={fields.publicTextEn} label={t("measures.fields.publicText")} multiline />

@@ -125,7 +125,7 @@ export function MeasureFormFields({
             </SimpleGrid>
             <FieldTextInput field={fields.title} label={t("measures.title")} required />
             <TranslationFields sv={fields.titleSv} en={fields.titleEn} label={t("measures.title")} />
-            <FieldTextarea field={fields.description} label={t("measures.description")} autosize minRows={4} />
+            <FieldTextarea field={fields.description} label={t("measures.description")} minRows={4} />
             <TranslationFields sv={fields.descriptionSv} en={fields.descriptionEn} label={t("measures.description")} multiline />
           </Stack>
         </Fieldset>

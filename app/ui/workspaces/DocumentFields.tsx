@@ -27,7 +27,7 @@ export function DocumentFields({ fields, options }: { fields: Fields; options: O
   return (
     <>
       <FieldTextInput field={fields.title} label={t("workspaces.documents.docTitle")} required />
-      <FieldTextarea field={fields.description} label={t("workspaces.documents.description")} autosize minRows={2} />
+      <FieldTextarea field={fields.description} label={t("workspaces.documents.description")} minRows={2} />
       <FieldSelect
         field={fields.publicity}
         defaultValue={fields.publicity.initialValue ?? "public"}

@@ -21,7 +21,6 @@ export function MessageBodyFields({
         field={field}
         label={t("workspaces.threads.body")}
         description={t("workspaces.threads.bodyHelp", { example: members[0]?.name ?? "Etunimi Sukunimi" })}
-        autosize
         minRows={minRows}
         required
       />
