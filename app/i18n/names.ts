@@ -43,6 +43,15 @@ export function localField<K extends string>(record: Translated<K>, field: K, la
   return localText({ fi: r[field] ?? "", sv: r[`${field}Sv`], en: r[`${field}En`] }, lang);
 }
 
+/** A content field stored as `titleFi` with `titleSv` and `titleEn` beside it (consultations, their questions and options). */
+export type Versioned<K extends string> = { [P in `${K}Fi`]: string } & { [P in `${K}Sv` | `${K}En`]?: string | null };
+
+/** The record's `field` in the reader's language, e.g. localVersion(consultation, "title", "sv"). */
+export function localVersion<K extends string>(record: Versioned<K>, field: K, lang: string): LocalText {
+  const r = record as unknown as Record<string, string | null | undefined>;
+  return localText({ fi: r[`${field}Fi`] ?? "", sv: r[`${field}Sv`], en: r[`${field}En`] }, lang);
+}
+
 export type { Language };
 
 /** What a select offers: loaders send these rather than whole rows (a city has hundreds of organisations). */

@@ -259,10 +259,7 @@ export default function AccountPage() {
           </Group>
         ) : null}
       </Panel>
-      <Paper withBorder p="lg" id="notification-settings" component="section" aria-labelledby="notification-settings-title">
-        <Title order={2} size="h3" mb="sm" id="notification-settings-title">
-          {t("workspaces.notifications.settings")}
-        </Title>
+      <Panel titleId="notification-settings-title" title={t("workspaces.notifications.settings")} padding="lg" id="notification-settings">
         <IntentForm intent="notifications">
           <Stack maw={480}>
             <Radio.Group
@@ -284,12 +281,9 @@ export default function AccountPage() {
             </Group>
           </Stack>
         </IntentForm>
-      </Paper>
+      </Panel>
       {consultationNotices != null ? (
-        <Paper withBorder p="lg" id="consultation-notices" component="section" aria-labelledby="consultation-notices-title">
-          <Title order={2} size="h3" mb="sm" id="consultation-notices-title">
-            {t("consultations.subscription.title")}
-          </Title>
+        <Panel titleId="consultation-notices-title" title={t("consultations.subscription.title")} padding="lg" id="consultation-notices">
           <IntentForm intent="consultationSubscription">
             <Stack maw={480}>
               <Checkbox name="subscribe" defaultChecked={consultationNotices} label={t("consultations.subscription.label")} />
@@ -300,7 +294,7 @@ export default function AccountPage() {
               </Group>
             </Stack>
           </IntentForm>
-        </Paper>
+        </Panel>
       ) : null}
       <SecondFactorSection
         overview={secondFactor}
@@ -415,14 +409,11 @@ export default function AccountPage() {
 /** A titled part of the account page with a line of explanation. */
 function AccountSection({ id, title, intro, children }: { id: string; title: string; intro: string; children: ReactNode }) {
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" mb="sm" id={id}>
-        {title}
-      </Title>
+    <Panel titleId={id} title={title} padding="lg">
       <Text mb="sm" maw={760}>
         {intro}
       </Text>
       {children}
-    </Paper>
+    </Panel>
   );
 }

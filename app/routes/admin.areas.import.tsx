@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { ImportDoneSchema } from "~/forms/params";
 import { translatorFor } from "~/i18n/i18n.server";
 import { AREA_IMPORT_FILES } from "~/server/city/areas.server";
-import { runImport } from "~/server/platform/csv-import.server";
+import { importDoneUrl, runImport } from "~/server/platform/csv-import.server";
 import { applyAreaFile, MAX_BOUNDARY_BYTES, parseAreaFile, validateAreaFile } from "~/server/city/area-boundaries.server";
 import { authorize } from "~/server/people/guard.server";
 import { FieldChanges } from "~/ui/field-diff";
@@ -50,8 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         errors: r.errors,
       })),
     }),
-    done: (r) =>
-      `/admin/areas/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
+    done: (r) => importDoneUrl("/admin/areas/import", r),
   });
 }
 

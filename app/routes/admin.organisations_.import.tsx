@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ImportDoneSchema } from "~/forms/params";
 import { ORGANISATION_KINDS } from "../../db/schema";
 import { translatorFor } from "~/i18n/i18n.server";
-import { runImport } from "~/server/platform/csv-import.server";
+import { importDoneUrl, runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
 import {
   applyOrganisationImport,
@@ -46,8 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         errors: r.errors,
       })),
     }),
-    done: (r) =>
-      `/admin/organisations/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
+    done: (r) => importDoneUrl("/admin/organisations/import", r),
   });
 }
 

@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { answerSchema, answersFromForm, formFromAnswers } from "~/forms/consultations";
 import { errorKey } from "~/forms/z";
-import { localText } from "~/i18n/names";
+import { localVersion } from "~/i18n/names";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { ownAnswer, submitAnswer } from "~/server/consultations/answers.server";
 import { decisionsCiting, getConsultation, inAudience } from "~/server/consultations/consultations.server";
@@ -27,9 +27,7 @@ import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.title", {
-    name: data
-      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
-      : null,
+    name: data ? localVersion(data.consultation, "title", languageOf(matches)).text : null,
   });
 
 /** A consultation the viewer may know of: an upcoming one is the coordinators' only. */

@@ -14,7 +14,7 @@ import {
   QuestionWordingSchema,
   RemoveQuestionSchema,
 } from "~/forms/consultations";
-import { localText } from "~/i18n/names";
+import { localVersion } from "~/i18n/names";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import {
   addQuestion,
@@ -44,9 +44,7 @@ import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.edit.title", {
-    name: data
-      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
-      : null,
+    name: data ? localVersion(data.consultation, "title", languageOf(matches)).text : null,
   });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

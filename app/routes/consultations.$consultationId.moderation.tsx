@@ -7,7 +7,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ModerationSchema } from "~/forms/consultations";
-import { localText } from "~/i18n/names";
+import { localVersion } from "~/i18n/names";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { getConsultationRecord } from "~/server/consultations/consultations.server";
 import { moderateAnswer, moderationQueue } from "~/server/consultations/results.server";
@@ -17,9 +17,7 @@ import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.moderation.title", {
-    after: data
-      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
-      : null,
+    after: data ? localVersion(data.consultation, "title", languageOf(matches)).text : null,
   });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localText } from "~/i18n/names";
+import { localVersion } from "~/i18n/names";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { consultationResultsFor } from "~/server/consultations/results.server";
 import { forbidden, getViewer, idParam, notFound } from "~/server/people/guard.server";
@@ -14,9 +14,7 @@ import { LocalText } from "~/ui/LocalText";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "consultations.results.title", {
-    after: data
-      ? localText({ fi: data.consultation.titleFi, sv: data.consultation.titleSv, en: data.consultation.titleEn }, languageOf(matches)).text
-      : null,
+    after: data ? localVersion(data.consultation, "title", languageOf(matches)).text : null,
   });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

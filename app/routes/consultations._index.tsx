@@ -12,6 +12,7 @@ import { LocalText } from "~/ui/LocalText";
 import { useFormat } from "~/ui/format";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { PageHeading } from "~/ui/PageHeading";
+import { TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultations.title");
 
@@ -42,13 +43,7 @@ export default function ConsultationsPage() {
         <ScrollTable label={t("consultations.listCaption")} minWidth={560}>
           <Table striped>
             <Table.Caption>{t("consultations.listCaption")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("consultations.columnTitle")}</Table.Th>
-                <Table.Th scope="col">{t("consultations.columnPeriod")}</Table.Th>
-                <Table.Th scope="col">{t("consultations.columnState")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead scoped columns={[t("consultations.columnTitle"), t("consultations.columnPeriod"), t("consultations.columnState")]} />
             <Table.Tbody>
               {consultations.map((c) => (
                 <Table.Tr key={c.id}>

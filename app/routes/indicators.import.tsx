@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { ImportDoneSchema } from "~/forms/params";
 import { localName, namesFrom } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
-import { runImport } from "~/server/platform/csv-import.server";
+import { importDoneUrl, runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
 import {
   applyIndicatorImport,
@@ -70,8 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         indicator: indicator && { ...namesFrom(indicator) },
       })),
     }),
-    done: (r) =>
-      `/indicators/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) })}`,
+    done: (r) => importDoneUrl("/indicators/import", r),
   });
 }
 

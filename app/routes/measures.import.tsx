@@ -10,7 +10,7 @@ import { MeasureImportDoneSchema, MeasureImportUnpublishedSchema } from "~/forms
 import { positiveIntParam } from "~/forms/params";
 import { localName, namesFrom } from "~/i18n/names";
 import { translatorFor } from "~/i18n/i18n.server";
-import { runImport } from "~/server/platform/csv-import.server";
+import { importDoneUrl, runImport } from "~/server/platform/csv-import.server";
 import { authorize } from "~/server/people/guard.server";
 import { applyImport, importColumns, MEASURE_IMPORT_FILES, parseMeasureFile, validateImport } from "~/server/city/measure-io.server";
 import { currentPlan, getPlan, listPlans } from "~/server/city/plans.server";
@@ -73,8 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         changes: r.changes,
       })),
     }),
-    done: (r, { plan }) =>
-      `/measures/import?${new URLSearchParams({ created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged), plan: String(plan.id) })}`,
+    done: (r, { plan }) => importDoneUrl("/measures/import", r, { plan: String(plan.id) }),
   });
 }
 

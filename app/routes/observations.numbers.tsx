@@ -12,6 +12,7 @@ import { authorize } from "~/server/people/guard.server";
 import { useFormat } from "~/ui/format";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { PageHeading } from "~/ui/PageHeading";
+import { TableHead } from "~/ui/TableParts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.numbers.title");
 
@@ -36,17 +37,7 @@ export default function ObservationNumbers() {
     <ScrollTable label={caption} minWidth={640}>
       <Table striped withTableBorder>
         <caption>{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{first}</Table.Th>
-            {used.map((c) => (
-              <Table.Th key={c.id} scope="col">
-                {localName(c, lang)}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col">{t("observations.numbers.total")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead scoped columns={[first, ...used.map((c) => localName(c, lang)), t("observations.numbers.total")]} />
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.key}>

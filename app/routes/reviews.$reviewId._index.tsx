@@ -11,7 +11,7 @@ import { detectLanguage } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/page-title";
 import { reviewTitleIn } from "~/server/steering/review-titles";
 import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
-import { localName, localText, namesFrom, nameOrNull } from "~/i18n/names";
+import { localName, localText, namesFrom, nameOrNull, localVersion } from "~/i18n/names";
 import { authorize, badRequest, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { columnCount, helsinkiDate, STATUS_COLUMN_KEYS } from "~/server/city/measure-rules";
 import { can } from "~/server/people/permissions.server";
@@ -515,7 +515,7 @@ function DecisionForm({
               { value: "", label: t("consultations.decision.noCitation") },
               ...citable.map((c) => ({
                 value: String(c.id),
-                label: localText({ fi: c.titleFi, sv: c.titleSv, en: c.titleEn }, i18n.language).text,
+                label: localVersion(c, "title", i18n.language).text,
               })),
             ]}
           />

@@ -11,6 +11,7 @@ import { PlanStatusBadge } from "~/ui/plans/PlanStatusBadge";
 import { localDescription, measureListHref } from "~/ui/plans/text";
 import { languageOf, pageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { TableHead, numberColumn } from "~/ui/TableParts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "titles.strategy", { name: data ? localName(data.strategy, languageOf(matches)) : null });
@@ -64,17 +65,7 @@ export default function StrategyPage() {
           <Table.ScrollContainer minWidth={560}>
             <Table striped withTableBorder>
               <caption>{plan ? t("plans.goalsCaptionWithPlan", { plan: localName(plan, lang) }) : t("plans.goalsCaption")}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("plans.code")}</Table.Th>
-                  <Table.Th scope="col">{t("plans.goal")}</Table.Th>
-                  {plan ? (
-                    <Table.Th scope="col" ta="right">
-                      {t("plans.linkedMeasures")}
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead scoped columns={[t("plans.code"), t("plans.goal"), ...(plan ? [numberColumn(t("plans.linkedMeasures"))] : [])]} />
               <Table.Tbody>
                 {strategy.goals.map((g) => {
                   const n = counts[g.id] ?? 0;

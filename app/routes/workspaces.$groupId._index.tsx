@@ -1,4 +1,4 @@
-import { Anchor, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,7 @@ import { detectLanguage } from "~/i18n/i18n.server";
 import { LocalText } from "~/ui/LocalText";
 import { workspacePageTitle } from "~/i18n/page-title";
 import { Panel } from "~/ui/Panel";
+import { GroupMembers } from "~/ui/GroupMembers";
 
 export const meta: MetaFunction = ({ matches }) => workspacePageTitle(matches, "titles.workspace", "name");
 
@@ -31,57 +32,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ...overview,
     latestReview: latest ? { id: latest.id, status: latest.status, sentAt: latest.sentAt, title: reviewTitleIn(latest, lang) } : null,
   });
-}
-
-type Member = {
-  membershipId: number;
-  name: string;
-  title: string | null;
-  position: string;
-  joinedAt: string;
-  leftAt: string | null;
-  organisationNameFi: string | null;
-  organisationNameSv: string | null;
-  organisationNameEn: string | null;
-};
-
-function MemberTable({ members, caption, former }: { members: Member[]; caption: string; former?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped>
-        <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("admin.name")}</Table.Th>
-            <Table.Th>{t("admin.position")}</Table.Th>
-            <Table.Th>{t("admin.organisation")}</Table.Th>
-            <Table.Th>{t("workspaces.members.joined")}</Table.Th>
-            {former ? <Table.Th>{t("workspaces.members.left")}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((m) => (
-            <Table.Tr key={m.membershipId}>
-              <Table.Td>
-                {m.name}
-                {m.title ? `, ${m.title}` : ""}
-              </Table.Td>
-              <Table.Td>{t(`positions.${m.position}`)}</Table.Td>
-              <Table.Td>
-                {m.organisationNameFi
-                  ? localName({ nameFi: m.organisationNameFi, nameSv: m.organisationNameSv, nameEn: m.organisationNameEn }, i18n.language)
-                  : "–"}
-              </Table.Td>
-              <Table.Td>{fmt.date(m.joinedAt)}</Table.Td>
-              {former ? <Table.Td>{fmt.date(m.leftAt)}</Table.Td> : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
 }
 
 /** The workspace's front page: what needs the member's attention first, then who the members are. */
@@ -217,12 +167,12 @@ export default function WorkspaceOverview() {
         <Title order={3} size="h4" id="ws-members" mb="xs">
           {t("workspaces.members.title")} ({data.members.length})
         </Title>
-        <MemberTable members={data.members} caption={t("workspaces.members.title")} />
+        <GroupMembers members={data.members} caption={t("workspaces.members.title")} dates="joined" />
         <Title order={3} size="h4" mt="md" mb="xs">
           {t("workspaces.members.former")}
         </Title>
         {data.formerMembers.length ? (
-          <MemberTable members={data.formerMembers} caption={t("workspaces.members.former")} former />
+          <GroupMembers members={data.formerMembers} caption={t("workspaces.members.former")} dates="joinedAndLeft" />
         ) : (
           <Text size="sm">{t("workspaces.members.noFormer")}</Text>
         )}

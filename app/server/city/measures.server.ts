@@ -1,7 +1,8 @@
 // Measures of the city safety plan: finding them, reading one, and changing them safely.
 // "Late", "stale" and "due soon" are defined once here, in SQL, and used by every list and count.
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
+import { alias, type SelectedFields, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   areas,
   followUpRevisions,
@@ -430,42 +431,38 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
     .where(and(...conditions))
     .get();
   if (!row) return null;
-  const partners = d
-    .select({ id: organisations.id, ...namesOf(organisations) })
-    .from(measurePartners)
-    .innerJoin(organisations, eq(organisations.id, measurePartners.organisationId))
-    .where(eq(measurePartners.measureId, id))
-    .orderBy(asc(organisations.nameFi))
-    .all();
-  const targetAreas = d
-    .select(areaRefColumns)
-    .from(measureAreas)
-    .innerJoin(areas, eq(areas.id, measureAreas.areaId))
-    .where(eq(measureAreas.measureId, id))
-    .orderBy(asc(areas.code))
-    .all();
-  const goals = d
-    .select({
-      id: strategyGoals.id,
-      code: strategyGoals.code,
-      ...namesOf(strategyGoals),
-    })
-    .from(measureGoals)
-    .innerJoin(strategyGoals, eq(strategyGoals.id, measureGoals.goalId))
-    .where(eq(measureGoals.measureId, id))
-    .orderBy(asc(strategyGoals.code))
-    .all();
-  const costShares = d
-    .select({
-      organisationId: organisations.id,
-      ...namesOf(organisations),
-      percent: measureCostShares.percent,
-    })
-    .from(measureCostShares)
-    .innerJoin(organisations, eq(organisations.id, measureCostShares.organisationId))
-    .where(eq(measureCostShares.measureId, id))
-    .orderBy(desc(measureCostShares.percent))
-    .all();
+  // What the measure names through its link tables, each in the order the page lists it.
+  // (drizzle cannot type a select over a table chosen at run time, so the rows are typed from the columns asked for.)
+  const linked = <S extends SelectedFields>(columns: S, link: MeasureLink, target: SQLiteTable, on: SQL, ...order: SQL[]) =>
+    d
+      .select(columns as SelectedFields)
+      .from(link as typeof measurePartners)
+      .innerJoin(target as typeof organisations, on)
+      .where(eq(link.measureId, id))
+      .orderBy(...order)
+      .all() as SelectResultFields<S>[];
+  const partners = linked(
+    { id: organisations.id, ...namesOf(organisations) },
+    measurePartners,
+    organisations,
+    eq(organisations.id, measurePartners.organisationId),
+    asc(organisations.nameFi),
+  );
+  const targetAreas = linked(areaRefColumns, measureAreas, areas, eq(areas.id, measureAreas.areaId), asc(areas.code));
+  const goals = linked(
+    { id: strategyGoals.id, code: strategyGoals.code, ...namesOf(strategyGoals) },
+    measureGoals,
+    strategyGoals,
+    eq(strategyGoals.id, measureGoals.goalId),
+    asc(strategyGoals.code),
+  );
+  const costShares = linked(
+    { organisationId: organisations.id, ...namesOf(organisations), percent: measureCostShares.percent },
+    measureCostShares,
+    organisations,
+    eq(organisations.id, measureCostShares.organisationId),
+    desc(measureCostShares.percent),
+  );
   const tasks = d
     .select()
     .from(measureTasks)
@@ -505,6 +502,9 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
 }
 
 export type MeasureDetail = NonNullable<ReturnType<typeof getMeasure>>;
+
+/** A table that links measures to what they name (partners, target areas, goals, cost shares). */
+type MeasureLink = typeof measurePartners | typeof measureAreas | typeof measureGoals | typeof measureCostShares;
 
 /** Earlier versions of follow-up entries of a measure (staff only). */
 export function listFollowUpRevisions(measureId: number) {

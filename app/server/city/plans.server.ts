@@ -17,7 +17,15 @@ import { cachedRead } from "../platform/read-cache.server";
 import { helsinkiDate } from "./measure-rules";
 import { lateSql, publicMeasureCondition } from "./measures.server";
 import { clock } from "../platform/clock";
-import { blankToNull, namesOf, writtenDescriptions, writtenNames, columnsOf } from "../platform/select-names";
+import {
+  blankToNull,
+  namesOf,
+  writtenDescriptions,
+  writtenNames,
+  columnsOf,
+  type WrittenDescriptions,
+  type WrittenNames,
+} from "../platform/select-names";
 import type { Viewer } from "../people/viewer.server";
 
 /** The plan people mean by "the plan": the one in force (else the newest approved, else the newest). */
@@ -214,21 +222,16 @@ export function displayYear(plan: { periodStart: string; periodEnd: string }, no
 // ---------------------------------------------------------------------------------------------
 // Writes (coordinators). Each runs in one transaction and leaves an audit entry in it.
 
-export type PlanInput = {
-  nameFi: string;
-  nameSv?: string | null;
-  nameEn?: string | null;
-  descriptionFi?: string | null;
-  descriptionSv?: string | null;
-  descriptionEn?: string | null;
-  periodStart: string;
-  periodEnd: string;
-  updateIntervalDays: number;
-  strategyId?: number | null;
-  decisionDate?: string | null;
-  decisionBody?: string | null;
-  decisionReference?: string | null;
-};
+export type PlanInput = WrittenNames &
+  WrittenDescriptions & {
+    periodStart: string;
+    periodEnd: string;
+    updateIntervalDays: number;
+    strategyId?: number | null;
+    decisionDate?: string | null;
+    decisionBody?: string | null;
+    decisionReference?: string | null;
+  };
 
 export type PlanWriteResult =
   | { ok: true; id: number }
@@ -365,18 +368,13 @@ export function setPlanPublished(viewer: Viewer, id: number, published: boolean)
   });
 }
 
-export type PriorityAreaInput = {
-  code: string;
-  nameFi: string;
-  nameSv?: string | null;
-  nameEn?: string | null;
-  descriptionFi?: string | null;
-  descriptionSv?: string | null;
-  descriptionEn?: string | null;
-  /** When given, exactly these years are recorded as in force (see setPriorityAreaYears). */
-  years?: number[];
-  decisionNote?: string | null;
-};
+export type PriorityAreaInput = WrittenNames &
+  WrittenDescriptions & {
+    code: string;
+    /** When given, exactly these years are recorded as in force (see setPriorityAreaYears). */
+    years?: number[];
+    decisionNote?: string | null;
+  };
 
 export type PriorityAreaResult = { ok: true; id: number } | { ok: false; reason: "notFound" | "codeTaken" | "yearOutsidePeriod" };
 

@@ -14,7 +14,7 @@ import {
   type QuestionKind,
 } from "../../../db/schema";
 import { MIN_PUBLIC_GROUP, rankLimit, SMALL_AREAS } from "../../forms/consultations";
-import { localText } from "../../i18n/names";
+import { localVersion } from "../../i18n/names";
 import { areaLineageIds, networkAreaIds, networksCoveringArea } from "../city/areas.server";
 import { can } from "../people/permissions.server";
 import { memberGroupIds, isCoordinator, type Viewer } from "../people/viewer.server";
@@ -331,16 +331,10 @@ export function resultRows(results: ConsultationResults, t: Translate, lang: str
   for (const a of results.byMajorDistrict) rows.push([t("consultations.results.byMajorDistrict"), "", name(a), String(a.count), ""]);
   for (const a of results.byDistrict) rows.push([t("consultations.results.byDistrict"), "", name(a), String(a.count), ""]);
   for (const q of results.questions) {
-    const question = localText({ fi: q.textFi, sv: q.textSv, en: q.textEn }, lang).text;
+    const question = localVersion(q, "text", lang).text;
     const kind = t(`consultations.kinds.${q.kind}`);
     for (const o of q.options)
-      rows.push([
-        kind,
-        question,
-        localText({ fi: o.labelFi, sv: o.labelSv, en: o.labelEn }, lang).text,
-        String(o.count),
-        q.kind === "rank" ? String(o.points) : "",
-      ]);
+      rows.push([kind, question, localVersion(o, "label", lang).text, String(o.count), q.kind === "rank" ? String(o.points) : ""]);
     if (q.scale) q.scale.counts.forEach((c, i) => rows.push([kind, question, String(i + 1), String(c), ""]));
     for (const text of q.texts) rows.push([kind, question, text.text, "", ""]);
   }

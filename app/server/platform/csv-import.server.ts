@@ -319,6 +319,16 @@ export type ImportFlow<F, V extends ImportValidation<unknown>, P, T = undefined,
   done: (result: { created: number; updated: number; unchanged: number }, target: T) => string;
 };
 
+/** Where an applied import goes: its page again, with how many rows were created, updated and left as they were. */
+export function importDoneUrl(
+  path: string,
+  counts: { created: number; updated: number; unchanged: number },
+  extra: Record<string, string> = {},
+) {
+  const { created, updated, unchanged } = counts;
+  return `${path}?${new URLSearchParams({ created: String(created), updated: String(updated), unchanged: String(unchanged), ...extra })}`;
+}
+
 /**
  * The action of an import page: a multipart post is an upload (read, validate, keep the file
  * when there is something to import, show the preview); any other post confirms a kept upload by

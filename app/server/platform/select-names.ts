@@ -49,16 +49,17 @@ export const measureTitles = {
 export const blankToNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
 /** The names as a form gives them, ready to write: Finnish trimmed, a blank translation is null. */
-export function writtenNames(input: { nameFi: string; nameSv?: string | null; nameEn?: string | null }) {
+/** Names as a form gives them: Finnish required, the translations optional. */
+export type WrittenNames = { nameFi: string; nameSv?: string | null; nameEn?: string | null };
+/** Descriptions as a form gives them, all three optional. */
+export type WrittenDescriptions = { descriptionFi?: string | null; descriptionSv?: string | null; descriptionEn?: string | null };
+
+export function writtenNames(input: WrittenNames) {
   return { nameFi: input.nameFi.trim(), nameSv: blankToNull(input.nameSv), nameEn: blankToNull(input.nameEn) };
 }
 
 /** The three optional descriptions as a form gives them; a blank one is null. */
-export function writtenDescriptions(input: {
-  descriptionFi?: string | null;
-  descriptionSv?: string | null;
-  descriptionEn?: string | null;
-}) {
+export function writtenDescriptions(input: WrittenDescriptions) {
   return {
     descriptionFi: blankToNull(input.descriptionFi),
     descriptionSv: blankToNull(input.descriptionSv),

@@ -9,6 +9,7 @@ import { LocalText } from "~/ui/LocalText";
 import { useFormat } from "~/ui/format";
 import { ScrollTable } from "~/ui/ScrollTable";
 import { Panel } from "~/ui/Panel";
+import { TableHead } from "~/ui/TableParts";
 
 type Bar = { label: string; value: number };
 
@@ -54,12 +55,7 @@ export function ResultsView({ results }: { results: ConsultationResults }) {
       <ScrollTable label={caption} minWidth={320}>
         <Table striped>
           <Table.Caption>{caption}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("consultations.results.area")}</Table.Th>
-              <Table.Th scope="col">{t("consultations.results.count")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead scoped columns={[t("consultations.results.area"), t("consultations.results.count")]} />
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.areaId ?? 0}>
@@ -145,12 +141,7 @@ export function ResultsView({ results }: { results: ConsultationResults }) {
                 <Bars name={question} bars={q.scale.counts.map((c, i) => ({ label: String(i + 1), value: c }))} />
                 <ScrollTable label={question} minWidth={480}>
                   <Table striped>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t("consultations.results.scaleValue")}</Table.Th>
-                        <Table.Th scope="col">{t("consultations.results.count")}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
+                    <TableHead scoped columns={[t("consultations.results.scaleValue"), t("consultations.results.count")]} />
                     <Table.Tbody>
                       {q.scale.counts.map((c, i) => (
                         <Table.Tr key={i}>

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
 import type { MapMarker } from "./ObservationMap";
+import { TableHead } from "~/ui/TableParts";
 
 export type CategoryNames = { id: number; nameFi: string; nameSv: string; nameEn: string };
 export const categoryName = (categories: CategoryNames[], id: number, lang: string) => {
@@ -120,16 +121,16 @@ export function ObservationTable({
     <Table.ScrollContainer minWidth={640}>
       <Table striped data-testid="observation-list">
         <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("observations.list.observation")}</Table.Th>
-            <Table.Th>{t("observations.fields.category")}</Table.Th>
-            <Table.Th>{t("observations.list.area")}</Table.Th>
-            <Table.Th>{t("observations.list.reported")}</Table.Th>
-            <Table.Th>{t("observations.list.state")}</Table.Th>
-            {extra ? <Table.Th>{extra.header}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("observations.list.observation"),
+            t("observations.fields.category"),
+            t("observations.list.area"),
+            t("observations.list.reported"),
+            t("observations.list.state"),
+            ...(extra ? [extra.header] : []),
+          ]}
+        />
         <Table.Tbody>
           {items.map((o) => (
             <Table.Tr key={o.id}>
