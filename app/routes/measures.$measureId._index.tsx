@@ -114,13 +114,7 @@ export default function MeasurePage() {
         </Text>
         <Group gap="xs">
           <StatusBadge status={m.status} />
-          <MeasureFlags
-            late={data.late}
-            stale={!publicOnly && data.stale}
-            dueSoon={!publicOnly && data.dueSoon}
-            lateReason={data.lateReason}
-            staleReason={data.staleReason}
-          />
+          <MeasureFlags flags={data} publicOnly={publicOnly} />
           {!m.published && !publicOnly ? (
             <Badge variant="outline" color="dark">
               {t("measures.notPublished")}

@@ -239,13 +239,7 @@ export default function MeasureList() {
                 <Table.Td>
                   <Stack gap={4}>
                     <StatusBadge status={m.status} />
-                    <MeasureFlags
-                      late={m.late}
-                      stale={!publicOnly && m.stale}
-                      dueSoon={!publicOnly && m.dueSoon}
-                      lateReason={m.lateReason}
-                      staleReason={m.staleReason}
-                    />
+                    <MeasureFlags flags={m} publicOnly={publicOnly} />
                   </Stack>
                 </Table.Td>
                 <Table.Td miw={110}>

@@ -2,9 +2,9 @@
 // one with its place coarsened and no reporter; the reporter sees their own in any state with the
 // refusal reason and the replies; the covering network or a coordinator approves or refuses a
 // waiting one, and the expert group, the network and coordinators mark its handling with a reply.
-import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Anchor, Button, Group, List, NativeSelect, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,7 +21,7 @@ import {
   mapTiles,
 } from "~/server/observations/observations.server";
 import { forbidden, getViewer, idParam, notFound, requireViewer } from "~/server/people/guard.server";
-import { useErrorText, FormErrors, useZodForm } from "~/ui/forms";
+import { useErrorText, FormErrors, useZodForm, FieldSelect, FieldTextarea } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LangText } from "~/ui/LocalText";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
@@ -295,40 +295,31 @@ function HandlingForm({ options, current }: { options: Options; current: string 
         <Stack gap="sm" maw={640}>
           <FormErrors errors={form.errors} />
           <input type="hidden" name="intent" value="handle" />
-          <NativeSelect
-            {...getInputProps(fields.handling, { type: "text" })}
-            key={fields.handling.key}
+          <FieldSelect
+            field={fields.handling}
             label={t("observations.handle.state")}
-            error={errorText(fields.handling.errors)}
             data={["received", "forwarded", "linked", "resolved"].map((v) => ({ value: v, label: t(`observations.handling.${v}`) }))}
           />
-          <NativeSelect
-            {...getInputProps(fields.organisationId, { type: "text" })}
-            key={fields.organisationId.key}
+          <FieldSelect
+            field={fields.organisationId}
             label={t("observations.handle.organisation")}
             description={t("observations.handle.organisationHelp")}
-            error={errorText(fields.organisationId.errors)}
             data={[{ value: "", label: "–" }, ...options.organisations.map((o) => ({ value: String(o.id), label: localName(o, lang) }))]}
           />
-          <NativeSelect
-            {...getInputProps(fields.measureId, { type: "text" })}
-            key={fields.measureId.key}
+          <FieldSelect
+            field={fields.measureId}
             label={t("observations.handle.measure")}
             description={t("observations.handle.measureHelp")}
-            error={errorText(fields.measureId.errors)}
             data={[
               { value: "", label: "–" },
               ...options.measures.map((m) => ({ value: String(m.id), label: `${m.code} ${localField(m, "title", lang).text}` })),
             ]}
           />
-          <Textarea
-            {...getTextareaProps(fields.publicReply)}
-            key={fields.publicReply.key}
+          <FieldTextarea
+            field={fields.publicReply}
             label={t("observations.handle.reply")}
             description={t("observations.handle.replyHelp")}
-            autosize
             minRows={3}
-            error={errorText(fields.publicReply.errors)}
           />
           <Group>
             <Button type="submit" loading={navigation.state === "submitting"}>

@@ -306,7 +306,7 @@ export default function ReviewPage() {
                       <Table.Td>
                         <Stack gap={4}>
                           <StatusBadge status={m.status} />
-                          <MeasureFlags late={m.late} stale={m.stale} lateReason={m.lateReason} staleReason={m.staleReason} />
+                          <MeasureFlags flags={m} />
                         </Stack>
                       </Table.Td>
                       <Table.Td ta="right">{m.progress} %</Table.Td>

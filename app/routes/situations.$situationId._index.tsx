@@ -48,7 +48,7 @@ import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, Int
 import { useFormat } from "~/ui/format";
 import { DataTable } from "~/ui/TableParts";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
-import { OverdueBadge, SeverityBadge } from "~/ui/situations/parts";
+import { OverdueBadge, PictureFields, SeverityBadge } from "~/ui/situations/parts";
 import { LiveLog } from "~/ui/situations/LiveLog";
 import { Panel } from "~/ui/Panel";
 import { Notice } from "~/ui/Notice";
@@ -508,7 +508,7 @@ function PictureSection({ data, actionData }: SectionProps) {
               name: view.versions[0]?.savedByName ?? "–",
             })}
           </Text>
-          <PictureFields picture={p} />
+          <PictureFields picture={p} className="situation-picture" />
         </>
       ) : (
         <Text size="sm">{t("situations.picture.none")}</Text>
@@ -546,7 +546,7 @@ function PictureSection({ data, actionData }: SectionProps) {
                 <Text size="sm" mb="xs">
                   {t("situations.picture.conflict", { version: conflict.version, name: conflict.savedByName ?? "–" })}
                 </Text>
-                <PictureFields picture={conflict} />
+                <PictureFields picture={conflict} className="situation-picture" />
               </Alert>
             ) : null}
             {PICTURE_FIELDS.map((f) => (
@@ -569,33 +569,6 @@ function PictureSection({ data, actionData }: SectionProps) {
 /** Helsinki wall-clock parts of an instant, for the form's date and time inputs. */
 function fmtParts(date: Date) {
   return helsinkiParts(date);
-}
-
-function PictureFields({ picture }: { picture: Record<(typeof PICTURE_FIELDS)[number], string> & { nextUpdateAt: string | Date | null } }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <dl className="situation-picture">
-      {PICTURE_FIELDS.map((f) => (
-        <div key={f}>
-          <dt>
-            <Text span fw={700} size="sm">
-              {t(`situations.picture.${f}`)}
-            </Text>
-          </dt>
-          <dd style={{ marginInlineStart: 0, whiteSpace: "pre-wrap" }}>{picture[f] || "–"}</dd>
-        </div>
-      ))}
-      <div>
-        <dt>
-          <Text span fw={700} size="sm">
-            {t("situations.picture.nextUpdateAt")}
-          </Text>
-        </dt>
-        <dd style={{ marginInlineStart: 0 }}>{fmt.dateTime(picture.nextUpdateAt)}</dd>
-      </div>
-    </dl>
-  );
 }
 
 function ActionsSection({ data, actionData }: SectionProps) {

@@ -9,9 +9,8 @@ import { localName } from "~/i18n/names";
 import { pageTitle, routeData } from "~/i18n/page-title";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { getBriefing } from "~/server/situations/situations.server";
-import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
 import { useFormat } from "~/ui/format";
-import { OverdueBadge, SeverityBadge } from "~/ui/situations/parts";
+import { OverdueBadge, PictureFields, SeverityBadge } from "~/ui/situations/parts";
 import { Panel } from "~/ui/Panel";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -66,26 +65,7 @@ export default function BriefingPage() {
             <Text size="sm">
               {t("situations.briefing.pictureLine", { version: s.picture.version, date: fmt.dateTime(s.picture.savedAt) })}
             </Text>
-            <dl>
-              {PICTURE_FIELDS.map((f) => (
-                <div key={f}>
-                  <dt>
-                    <Text span fw={700} size="sm">
-                      {t(`situations.picture.${f}`)}
-                    </Text>
-                  </dt>
-                  <dd style={{ marginInlineStart: 0, whiteSpace: "pre-wrap" }}>{s.picture![f] || "–"}</dd>
-                </div>
-              ))}
-              <div>
-                <dt>
-                  <Text span fw={700} size="sm">
-                    {t("situations.picture.nextUpdateAt")}
-                  </Text>
-                </dt>
-                <dd style={{ marginInlineStart: 0 }}>{fmt.dateTime(s.picture.nextUpdateAt)}</dd>
-              </div>
-            </dl>
+            <PictureFields picture={s.picture} />
           </>
         ) : (
           <Text size="sm">{t("situations.briefing.noPicture")}</Text>

@@ -68,13 +68,7 @@ export function MyMeasures({ rows }: { rows: Row[] }) {
                   <Table.Td>
                     <Group gap={4}>
                       <StatusBadge status={m.status} />
-                      <MeasureFlags
-                        late={m.late}
-                        stale={m.stale}
-                        dueSoon={m.dueSoon}
-                        lateReason={m.lateReason}
-                        staleReason={m.staleReason}
-                      />
+                      <MeasureFlags flags={m} />
                     </Group>
                   </Table.Td>
                   <Table.Td>{fmt.date(m.nextDeadline)}</Table.Td>

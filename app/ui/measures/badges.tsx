@@ -24,20 +24,14 @@ export function StatusBadge({ status }: { status: MeasureStatus }) {
 }
 
 /** Late / stale / due soon: computed on the server, shown as words (not colour alone), with why when known. */
-export function MeasureFlags({
-  late,
-  stale,
-  dueSoon,
-  lateReason,
-  staleReason,
-}: {
-  late: boolean;
-  stale: boolean;
-  dueSoon?: boolean;
-  lateReason?: LateReason | null;
-  staleReason?: StaleReason | null;
-}) {
+type Flags = { late: boolean; stale: boolean; dueSoon?: boolean; lateReason?: LateReason | null; staleReason?: StaleReason | null };
+
+/** A measure's late / stale / due-soon marks with their reasons; the public (`publicOnly`) sees only "late". */
+export function MeasureFlags({ flags, publicOnly = false }: { flags: Flags; publicOnly?: boolean }) {
   const { t } = useTranslation();
+  const { late, lateReason, staleReason } = flags;
+  const stale = !publicOnly && flags.stale;
+  const dueSoon = !publicOnly && !!flags.dueSoon;
   if (!late && !stale && !dueSoon) return null;
   const reasons = (late && lateReason) || (stale && staleReason);
   const badges = (

@@ -1,11 +1,13 @@
 // Small pieces the situation room's pages share: the severity and action-status badges (in words,
-// not colour alone), a situation's age, and the viewer's own task list with overdue ones marked.
+// not colour alone), a situation's age, the viewer's own task list with overdue ones marked, and a
+// picture of the situation as a list of its fields.
 import { Anchor, Badge, Group, List, Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { localName } from "~/i18n/names";
 import { useFormat } from "~/ui/format";
+import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
 
 const SEVERITY_COLOR = { low: "gray", moderate: "yellow", high: "orange", critical: "red" } as const;
 
@@ -75,5 +77,39 @@ export function MyActions({ actions }: { actions: MyAction[] }) {
         </List.Item>
       ))}
     </List>
+  );
+}
+
+/** A picture of the situation (a version of it, or the one a briefing froze) as a list of its fields. */
+export function PictureFields({
+  picture,
+  className,
+}: {
+  picture: Record<(typeof PICTURE_FIELDS)[number], string> & { nextUpdateAt: string | number | Date | null };
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <dl className={className}>
+      {PICTURE_FIELDS.map((f) => (
+        <div key={f}>
+          <dt>
+            <Text span fw={700} size="sm">
+              {t(`situations.picture.${f}`)}
+            </Text>
+          </dt>
+          <dd style={{ marginInlineStart: 0, whiteSpace: "pre-wrap" }}>{picture[f] || "–"}</dd>
+        </div>
+      ))}
+      <div>
+        <dt>
+          <Text span fw={700} size="sm">
+            {t("situations.picture.nextUpdateAt")}
+          </Text>
+        </dt>
+        <dd style={{ marginInlineStart: 0 }}>{fmt.dateTime(picture.nextUpdateAt)}</dd>
+      </div>
+    </dl>
   );
 }
