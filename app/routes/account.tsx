@@ -27,6 +27,7 @@ import {
   FormErrors,
   useZodForm,
   IntentForm,
+  SubmitRow,
 } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
@@ -274,11 +275,7 @@ export default function AccountPage() {
                 ))}
               </Stack>
             </Radio.Group>
-            <Group>
-              <Button type="submit" variant="light">
-                {t("common.save")}
-              </Button>
-            </Group>
+            <SubmitRow label={t("common.save")} variant="light" />
           </Stack>
         </IntentForm>
       </Panel>
@@ -287,11 +284,7 @@ export default function AccountPage() {
           <IntentForm intent="consultationSubscription">
             <Stack maw={480}>
               <Checkbox name="subscribe" defaultChecked={consultationNotices} label={t("consultations.subscription.label")} />
-              <Group>
-                <Button type="submit" variant="light">
-                  {t("consultations.subscription.save")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("consultations.subscription.save")} variant="light" />
             </Stack>
           </IntentForm>
         </Panel>
@@ -341,11 +334,10 @@ export default function AccountPage() {
               minRows={4}
               required
             />
-            <Group>
-              <Button type="submit" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "rightsRequest"}>
-                {t("rights.account.send")}
-              </Button>
-            </Group>
+            <SubmitRow
+              label={t("rights.account.send")}
+              busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "rightsRequest"}
+            />
           </Stack>
         </IntentForm>
         <Title order={3} size="h4" mt="lg" mb="sm">
@@ -393,11 +385,7 @@ export default function AccountPage() {
             <Stack maw={420}>
               <FieldPasswordInput field={del.password} label={t("account.currentPassword")} autoComplete="current-password" required />
               <FieldCheckbox field={del.confirm} label={t("account.deleteConfirm")} />
-              <Group>
-                <Button type="submit" color="red">
-                  {t("account.deleteButton")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("account.deleteButton")} color="red" />
             </Stack>
           </IntentForm>
         </AccountSection>

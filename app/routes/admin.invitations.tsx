@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Code, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { createInvitation, mailInvitation } from "~/server/people/accounts.serve
 import { detectLanguage } from "~/i18n/i18n.server";
 import { listGroups, listOpenInvitations, listOrganisations, revokeInvitation } from "~/server/people/directory.server";
 import { authorize, badRequest } from "~/server/people/guard.server";
-import { FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipFields } from "~/ui/admin/MembershipFields";
@@ -77,9 +77,7 @@ export default function AdminInvitations() {
               <FieldTextInput field={fields.email} label={t("auth.email")} type="email" required />
               <MembershipFields fields={fields} groups={groups} organisations={organisations} />
             </SimpleGrid>
-            <Group>
-              <Button type="submit">{t("admin.sendInvitation")}</Button>
-            </Group>
+            <SubmitRow label={t("admin.sendInvitation")} />
           </Stack>
         </Form>
       </Panel>

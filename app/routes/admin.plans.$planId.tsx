@@ -19,7 +19,7 @@ import {
   transitionPlan,
   updatePlan,
 } from "~/server/city/plans.server";
-import { FieldTextInput, FormErrors, useErrorText, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useErrorText, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanStatusBadge, UnpublishedBadge } from "~/ui/plans/PlanStatusBadge";
@@ -272,9 +272,7 @@ export default function AdminPlan() {
                     required
                   />
                 </SimpleGrid>
-                <Group>
-                  <Button type="submit">{t("plans.approve")}</Button>
-                </Group>
+                <SubmitRow label={t("plans.approve")} />
               </Stack>
             </IntentForm>
           ) : null}
@@ -316,9 +314,7 @@ export default function AdminPlan() {
                 </SimpleGrid>
               </Fieldset>
             ) : null}
-            <Group>
-              <Button type="submit">{t("common.save")}</Button>
-            </Group>
+            <SubmitRow label={t("common.save")} />
           </Stack>
         </IntentForm>
       </Panel>

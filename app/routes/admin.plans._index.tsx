@@ -1,13 +1,13 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPlanSchema } from "~/forms/plans";
 import { authorize } from "~/server/people/guard.server";
 import { createSafetyPlan, listPlans, listStrategies, planMeasureCounts } from "~/server/city/plans.server";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { PlanBasicsFields } from "~/ui/plans/PlanBasicsFields";
 import { PlanTable } from "~/ui/plans/PlanTable";
 import { pageTitle } from "~/i18n/page-title";
@@ -74,9 +74,7 @@ export default function AdminPlans() {
           <Stack>
             <FormErrors errors={form.errors} />
             <PlanBasicsFields fields={fields} strategies={strategies} />
-            <Group>
-              <Button type="submit">{t("plans.createPlan")}</Button>
-            </Group>
+            <SubmitRow label={t("plans.createPlan")} />
           </Stack>
         </Form>
       </Panel>

@@ -2,14 +2,14 @@
 // coordinators' answer. Answering an answered request is refused (two coordinators at once).
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RIGHTS_TEXT_MAX, RightsAnswerSchema } from "~/forms/rights";
 import { authorize, forbidden, idParam, notFound } from "~/server/people/guard.server";
 import { answerRightsRequest, getRightsRequest } from "~/server/people/rights-requests.server";
-import { FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldTextarea, FormErrors, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { RightsRequestBadges } from "~/ui/RightsRequestBadges";
 import { RequesterLink } from "~/ui/admin/RequesterLink";
@@ -133,11 +133,7 @@ export default function AdminRightsRequest() {
                 minRows={5}
                 required
               />
-              <Group>
-                <Button type="submit" loading={navigation.state === "submitting"}>
-                  {t("rights.admin.sendAnswer")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("rights.admin.sendAnswer")} busy={navigation.state === "submitting"} />
             </Stack>
           </IntentForm>
         )}

@@ -1,5 +1,5 @@
 // `/admin/security`: the coordinators' second-factor setting, and who has a factor.
-import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Checkbox, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { authorize, badRequest } from "~/server/people/guard.server";
 import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/people/second-factor.server";
 import { TableHead } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
-import { IntentForm } from "~/ui/forms";
+import { IntentForm, SubmitRow } from "~/ui/forms";
 import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["secondFactor.adminTitle", "admin.title"]);
@@ -52,9 +52,7 @@ export default function AdminSecurity() {
               label={t("secondFactor.adminRequireAll")}
               description={t("secondFactor.adminRequireAllHelp")}
             />
-            <Group>
-              <Button type="submit">{t("common.save")}</Button>
-            </Group>
+            <SubmitRow label={t("common.save")} />
           </Stack>
         </IntentForm>
       </Paper>

@@ -8,7 +8,7 @@ import { GoalSchema, StrategySchema } from "~/forms/plans";
 import { localName, namesFrom } from "~/i18n/names";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
 import { getStrategyWithGoals, listStrategies, saveStrategyGoal, saveStrategy } from "~/server/city/plans.server";
-import { FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { useStrategyLabel } from "~/ui/plans/labels";
 import { DataTable, EditLinkCell } from "~/ui/TableParts";
 import {
@@ -177,9 +177,7 @@ export default function AdminStrategy() {
               <FieldTextInput field={sf.termEndYear} type="number" min={1900} max={2200} label={t("plans.termEndYear")} required />
             </SimpleGrid>
             <LocalizedDescriptionFields fields={sf} />
-            <Group>
-              <Button type="submit">{selected ? t("common.save") : t("plans.createStrategy")}</Button>
-            </Group>
+            <SubmitRow label={selected ? t("common.save") : t("plans.createStrategy")} />
           </Stack>
         </IntentForm>
       </Panel>

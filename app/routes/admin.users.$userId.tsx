@@ -15,7 +15,7 @@ import {
   setUserDisabled,
 } from "~/server/people/directory.server";
 import { authorize, badRequest, notFound } from "~/server/people/guard.server";
-import { FormErrors, useZodForm, IntentForm } from "~/ui/forms";
+import { FormErrors, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { clock } from "~/server/platform/clock";
 import { RowActionForm, DataTable } from "~/ui/TableParts";
 import { MembershipCells } from "~/ui/MembershipCells";
@@ -145,9 +145,7 @@ export default function AdminUserDetail() {
               organisationHelp={t("admin.organisationHelp")}
               asRow
             />
-            <Group>
-              <Button type="submit">{t("admin.addMembership")}</Button>
-            </Group>
+            <SubmitRow label={t("admin.addMembership")} />
           </Stack>
         </IntentForm>
       </Panel>

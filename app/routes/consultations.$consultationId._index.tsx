@@ -4,7 +4,7 @@
 // Coordinators see a preview of the questions; an upcoming consultation is theirs only (404).
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, List, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +19,7 @@ import { authorize, getViewer, idParam, notFound } from "~/server/people/guard.s
 import { can } from "~/server/people/permissions.server";
 import { helsinkiParts } from "~/server/platform/helsinki-time";
 import { AnswerFields } from "~/ui/consultations/AnswerFields";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LocalText } from "~/ui/LocalText";
 import { Panel } from "~/ui/Panel";
@@ -151,9 +151,7 @@ export default function ConsultationPage() {
               <Stack>
                 <FormErrors errors={form.errors} />
                 <AnswerFields questions={d.questions} fields={fields as never} />
-                <Group>
-                  <Button type="submit">{t(d.answeredAt ? "consultations.answer.change" : "consultations.answer.submit")}</Button>
-                </Group>
+                <SubmitRow label={t(d.answeredAt ? "consultations.answer.change" : "consultations.answer.submit")} />
               </Stack>
             </Form>
           ) : null}

@@ -37,6 +37,7 @@ import {
   useErrorText,
   useZodForm,
   IntentForm,
+  SubmitRow,
 } from "~/ui/forms";
 import { LocalText } from "~/ui/LocalText";
 import { Panel } from "~/ui/Panel";
@@ -180,9 +181,7 @@ function QuestionForm({
           {lines("optionsSv")}
           {lines("optionsEn")}
         </SimpleGrid>
-        <Group>
-          <Button type="submit">{t("consultations.edit.add")}</Button>
-        </Group>
+        <SubmitRow label={t("consultations.edit.add")} />
       </Stack>
     </IntentForm>
   );
@@ -220,11 +219,7 @@ function RewordForm({
               <FieldTextInput field={fields[name]} label={t(`consultations.edit.${name}`)} required={name === "textFi"} />
             ))}
           </SimpleGrid>
-          <Group>
-            <Button type="submit" variant="light">
-              {t("consultations.edit.rewordSave")}
-            </Button>
-          </Group>
+          <SubmitRow label={t("consultations.edit.rewordSave")} variant="light" />
         </Stack>
       </IntentForm>
     </details>
@@ -265,9 +260,7 @@ export default function EditConsultationPage() {
           <Stack>
             <FormErrors errors={form.errors} />
             <ConsultationFields fields={fields as never} areas={d.areaChoices} frozen={d.frozen} />
-            <Group>
-              <Button type="submit">{t("consultations.form.save")}</Button>
-            </Group>
+            <SubmitRow label={t("consultations.form.save")} />
           </Stack>
         </IntentForm>
       </Panel>

@@ -2,7 +2,7 @@
 // Helsinki time, the audience and whether results go public; the questions are added next.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Group, Stack, Title } from "@mantine/core";
+import { Stack, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +16,7 @@ import {
 } from "~/server/consultations/consultations.server";
 import { authorize } from "~/server/people/guard.server";
 import { ConsultationFields } from "~/ui/consultations/ConsultationFields";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultations.newTitle");
 
@@ -55,9 +55,7 @@ export default function NewConsultationPage() {
         <Stack>
           <FormErrors errors={form.errors} />
           <ConsultationFields fields={fields as never} areas={areas} />
-          <Group>
-            <Button type="submit">{t("consultations.form.create")}</Button>
-          </Group>
+          <SubmitRow label={t("consultations.form.create")} />
         </Stack>
       </Form>
     </Stack>

@@ -14,7 +14,7 @@ import { localName } from "~/i18n/names";
 import { authorize, idParam, notFound } from "~/server/people/guard.server";
 import { getIndicator, getIndicatorDefinition, indicatorAreaOptions, upsertIndicatorValue } from "~/server/city/indicators.server";
 import { can } from "~/server/people/permissions.server";
-import { FieldSelect, FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureText, valueAxisDomain, type FigureView } from "~/ui/indicators/figures";
 import { LocalText } from "~/ui/LocalText";
@@ -429,11 +429,7 @@ function ValueForm({ resolution, unit, areaOptions }: { resolution: Resolution; 
               ]}
             />
           </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("indicators.form.submit")}
-            </Button>
-          </Group>
+          <SubmitRow label={t("indicators.form.submit")} busy={navigation.state === "submitting"} />
         </Stack>
       </Form>
     </Panel>

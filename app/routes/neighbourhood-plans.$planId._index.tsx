@@ -29,7 +29,7 @@ import { can } from "~/server/people/permissions.server";
 import { planCitations } from "~/server/neighbourhood/plan-citations.server";
 import { linkedObservations } from "~/server/observations/observations.server";
 import { LinkedObservations } from "~/ui/observations/parts";
-import { FieldCheckbox, FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldCheckbox, FieldTextarea, FormErrors, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
@@ -531,11 +531,7 @@ function Comments({
             <Stack gap="xs" maw={720}>
               <FormErrors errors={form.errors} />
               <FieldTextarea field={fields.body} label={t("neighbourhood.comments.body")} minRows={3} />
-              <Group>
-                <Button type="submit" variant="light">
-                  {t("neighbourhood.comments.submit")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("neighbourhood.comments.submit")} variant="light" />
             </Stack>
           </IntentForm>
         ) : !signedIn ? (
@@ -575,11 +571,12 @@ function ReasonForm({ commentId, intent }: { commentId: number; intent: "report"
             label={intent === "report" ? t("neighbourhood.comments.reportReason") : t("neighbourhood.comments.hideReason")}
             minRows={2}
           />
-          <Group>
-            <Button type="submit" size="xs" color={intent === "hide" ? "red" : undefined} variant="light">
-              {intent === "report" ? t("neighbourhood.comments.sendReport") : t("neighbourhood.comments.sendHide")}
-            </Button>
-          </Group>
+          <SubmitRow
+            label={intent === "report" ? t("neighbourhood.comments.sendReport") : t("neighbourhood.comments.sendHide")}
+            size="xs"
+            color={intent === "hide" ? "red" : undefined}
+            variant="light"
+          />
         </Stack>
       </IntentForm>
     </details>

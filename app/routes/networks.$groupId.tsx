@@ -3,7 +3,7 @@
 // its members. For the network's members and coordinators.
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +20,7 @@ import { currentPlan } from "~/server/city/plans.server";
 import { Pager } from "~/ui/Pager";
 import { LangText } from "~/ui/LocalText";
 import type { Viewer } from "~/server/people/viewer.server";
-import { FieldTextarea, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldTextarea, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { GroupMembers } from "~/ui/GroupMembers";
 import { StatusBadge } from "~/ui/measures/badges";
@@ -214,11 +214,7 @@ function NoteForm({ measureId, code }: { measureId: number; code: string }) {
       <IntentForm intent="note" values={{ measureId: measureId }} {...getFormProps(form)}>
         <Stack gap="xs" mt="xs" maw={640}>
           <FieldTextarea field={fields.body} label={t("neighbourhood.network.noteLabel", { code })} minRows={2} />
-          <Group>
-            <Button type="submit" size="xs" variant="light">
-              {t("neighbourhood.network.saveNote")}
-            </Button>
-          </Group>
+          <SubmitRow label={t("neighbourhood.network.saveNote")} size="xs" variant="light" />
         </Stack>
       </IntentForm>
     </details>

@@ -21,7 +21,7 @@ import {
   mapTiles,
 } from "~/server/observations/observations.server";
 import { forbidden, getViewer, idParam, notFound, requireViewer } from "~/server/people/guard.server";
-import { useErrorText, FormErrors, useZodForm, FieldSelect, FieldTextarea } from "~/ui/forms";
+import { useErrorText, FormErrors, useZodForm, FieldSelect, FieldTextarea, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { LangText } from "~/ui/LocalText";
 import { ObservationMap } from "~/ui/observations/ObservationMap";
@@ -262,11 +262,7 @@ function ModerationForms() {
             minRows={2}
             error={errorText(reason.errors)}
           />
-          <Group>
-            <Button type="submit" variant="outline" color="red.9">
-              {t("observations.moderate.refuse")}
-            </Button>
-          </Group>
+          <SubmitRow label={t("observations.moderate.refuse")} variant="outline" color="red.9" />
         </Stack>
       </Form>
     </Panel>
@@ -281,7 +277,6 @@ type Options = {
 function HandlingForm({ options, current }: { options: Options; current: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const errorText = useErrorText();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(ObservationHandlingSchema, {
@@ -321,11 +316,7 @@ function HandlingForm({ options, current }: { options: Options; current: string 
             description={t("observations.handle.replyHelp")}
             minRows={3}
           />
-          <Group>
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("observations.handle.save")}
-            </Button>
-          </Group>
+          <SubmitRow label={t("observations.handle.save")} busy={navigation.state === "submitting"} />
         </Stack>
       </Form>
     </Panel>

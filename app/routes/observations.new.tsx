@@ -4,7 +4,7 @@
 // The form says before sending that reports are checked before they are public.
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Alert, Button, Fieldset, Group, NativeSelect, Radio, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Fieldset, Group, NativeSelect, Radio, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +16,7 @@ import { MAX_PHOTO_BYTES } from "~/server/observations/photo.server";
 import { listCategories, mapShapes, reportableAreas, reportObservation, mapTiles } from "~/server/observations/observations.server";
 import { authorize } from "~/server/people/guard.server";
 import { readUpload } from "~/server/platform/uploads.server";
-import { useErrorText, FormErrors, useZodForm } from "~/ui/forms";
+import { useErrorText, FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { MapPointField } from "~/ui/observations/MapPointField";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "observations.report.title");
@@ -197,11 +197,7 @@ export default function ReportObservation() {
             <FormErrors errors={actionData?.photoError ? [actionData.photoError] : null} />
           </div>
 
-          <Group>
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("observations.report.submit")}
-            </Button>
-          </Group>
+          <SubmitRow label={t("observations.report.submit")} busy={navigation.state === "submitting"} />
         </Stack>
       </Form>
     </Stack>

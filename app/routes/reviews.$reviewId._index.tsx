@@ -27,7 +27,7 @@ import {
   updateReviewTitles,
 } from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureWithUnit } from "~/ui/indicators/figures";
 import { ScrollTable } from "~/ui/ScrollTable";
@@ -444,11 +444,7 @@ function AssessmentForm({
         <FormErrors errors={form.errors} />
         <FieldTextarea field={fields.assessment} label={t("reviews.assessmentLabel")} minRows={3} />
         <FieldTextarea field={fields.proposals} label={t("reviews.proposals")} minRows={2} />
-        <Group>
-          <Button type="submit" size="sm">
-            {t("reviews.saveAssessment")}
-          </Button>
-        </Group>
+        <SubmitRow label={t("reviews.saveAssessment")} size="sm" />
       </Stack>
     </IntentForm>
   );
@@ -520,9 +516,7 @@ function DecisionForm({
             ]}
           />
         ) : null}
-        <Group>
-          <Button type="submit">{t("reviews.saveDecision")}</Button>
-        </Group>
+        <SubmitRow label={t("reviews.saveDecision")} />
       </Stack>
     </IntentForm>
   );
@@ -552,9 +546,7 @@ function RenameForm({
           <Stack>
             <FormErrors errors={form.errors} />
             <ReviewTitleFields fields={fields} />
-            <Group>
-              <Button type="submit">{t("reviews.saveTitles")}</Button>
-            </Group>
+            <SubmitRow label={t("reviews.saveTitles")} />
           </Stack>
         </IntentForm>
       </Paper>

@@ -14,7 +14,7 @@ import { listReviews, startReview } from "~/server/steering/reviews.server";
 import { reviewTitleIn } from "~/server/steering/review-titles";
 import { detectLanguage } from "~/i18n/i18n.server";
 import { ReviewTitleFields, ReviewTitleText } from "~/ui/reviews/ReviewTitle";
-import { FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ReviewStatusBadge } from "~/ui/reviews/ReviewStatusBadge";
 import { pageTitle } from "~/i18n/page-title";
@@ -71,9 +71,7 @@ export default function ReviewsPage() {
                 <FieldTextInput field={fields.periodStart} type="date" label={t("reviews.periodStart")} required />
                 <FieldTextInput field={fields.periodEnd} type="date" label={t("reviews.periodEnd")} required />
               </SimpleGrid>
-              <Group>
-                <Button type="submit">{t("reviews.startButton")}</Button>
-              </Group>
+              <SubmitRow label={t("reviews.startButton")} />
             </Stack>
           </Form>
         </Panel>

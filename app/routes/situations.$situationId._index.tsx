@@ -44,7 +44,7 @@ import {
   type Refusal,
 } from "~/server/situations/situations.server";
 import { PICTURE_FIELDS } from "~/server/situations/picture-diff";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm, FieldCheckboxList } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm, FieldCheckboxList, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DataTable } from "~/ui/TableParts";
 import { PublicityBadge } from "~/ui/workspaces/Publicity";
@@ -466,11 +466,10 @@ function LogSection({ data, actionData }: SectionProps) {
                 description={t("situations.log.documentHelp")}
               />
             </SimpleGrid>
-            <Group>
-              <Button type="submit" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "log"}>
-                {t("situations.log.add")}
-              </Button>
-            </Group>
+            <SubmitRow
+              label={t("situations.log.add")}
+              busy={navigation.state === "submitting" && navigation.formData?.get("intent") === "log"}
+            />
           </Stack>
         </IntentForm>
       ) : null}
@@ -556,9 +555,7 @@ function PictureSection({ data, actionData }: SectionProps) {
               <FieldTextInput field={fields.nextUpdateDate} type="date" label={t("situations.picture.nextUpdateDate")} />
               <FieldTextInput field={fields.nextUpdateTime} type="time" label={t("situations.picture.nextUpdateTime")} />
             </SimpleGrid>
-            <Group>
-              <Button type="submit">{t("situations.picture.save")}</Button>
-            </Group>
+            <SubmitRow label={t("situations.picture.save")} />
           </Stack>
         </IntentForm>
       ) : null}
@@ -655,9 +652,7 @@ function ActionsSection({ data, actionData }: SectionProps) {
               />
               <FieldTextInput field={fields.deadline} type="date" label={t("situations.actions.deadline")} />
             </SimpleGrid>
-            <Group>
-              <Button type="submit">{t("situations.actions.addSubmit")}</Button>
-            </Group>
+            <SubmitRow label={t("situations.actions.addSubmit")} />
           </Stack>
         </IntentForm>
       ) : null}
@@ -704,9 +699,7 @@ function BriefingSection({ data, actionData }: SectionProps) {
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
             <FieldCheckboxList field={fields.recipientIds} label={t("situations.briefing.recipients")} items={data.recipients} />
-            <Group>
-              <Button type="submit">{t("situations.briefing.send")}</Button>
-            </Group>
+            <SubmitRow label={t("situations.briefing.send")} />
           </Stack>
         </IntentForm>
       ) : null}
@@ -741,11 +734,7 @@ function MembersSection({ data, actionData }: SectionProps) {
           <Stack maw={760}>
             <FormErrors errors={form.errors} />
             <FieldCheckboxList field={fields.memberIds} label={t("situations.page.invite")} items={data.invitable} />
-            <Group>
-              <Button type="submit" variant="light">
-                {t("situations.page.inviteSubmit")}
-              </Button>
-            </Group>
+            <SubmitRow label={t("situations.page.inviteSubmit")} variant="light" />
           </Stack>
         </IntentForm>
       ) : null}
@@ -788,11 +777,7 @@ function CloseSection({ data, actionData }: SectionProps) {
               />
             </Stack>
           </fieldset>
-          <Group>
-            <Button type="submit" color="red">
-              {t("situations.close.submit")}
-            </Button>
-          </Group>
+          <SubmitRow label={t("situations.close.submit")} color="red" />
         </Stack>
       </IntentForm>
     </Panel>

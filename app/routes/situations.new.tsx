@@ -3,7 +3,7 @@
 // organisations' representatives to invite. The invitees are notified and mailed at once.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Button, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { listSelectableAreas } from "~/server/people/directory.server";
 import { authorize } from "~/server/people/guard.server";
 import { listInvitableRepresentatives, openSituation } from "~/server/situations/situations.server";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useZodForm, FieldCheckboxList } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, checkedList, useZodForm, FieldCheckboxList, SubmitRow } from "~/ui/forms";
 import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["situations.new.title", "situations.title"]);
@@ -102,11 +102,7 @@ export default function NewSituationPage() {
             />
             <Text size="sm">{t("situations.fields.membersHelp")}</Text>
             <FieldCheckboxList field={fields.memberIds} label={t("situations.fields.members")} items={people} />
-            <Group>
-              <Button type="submit" loading={navigation.state === "submitting"}>
-                {t("situations.new.submit")}
-              </Button>
-            </Group>
+            <SubmitRow label={t("situations.new.submit")} busy={navigation.state === "submitting"} />
           </Stack>
         </Form>
       </Paper>

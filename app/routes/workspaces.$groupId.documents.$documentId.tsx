@@ -26,7 +26,7 @@ import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { clientIp, requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FieldSelect, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldSelect, FormErrors, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
@@ -326,11 +326,7 @@ export default function DocumentPage() {
               />
               <TextInput name="note" label={t("workspaces.documents.note")} maxLength={1000} />
               <FormErrors errors={uploadError("version")} />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  {t("workspaces.documents.newVersion")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("workspaces.documents.newVersion")} busy={busy} />
             </Stack>
           </IntentForm>
         ) : null}
@@ -374,11 +370,7 @@ export default function DocumentPage() {
                     description={t("workspaces.documents.fileHelp")}
                   />
                   <FormErrors errors={uploadError("attachment")} />
-                  <Group>
-                    <Button type="submit" loading={busy}>
-                      {t("workspaces.documents.addAttachment")}
-                    </Button>
-                  </Group>
+                  <SubmitRow label={t("workspaces.documents.addAttachment")} busy={busy} />
                 </Stack>
               </IntentForm>
             </details>
@@ -391,8 +383,7 @@ export default function DocumentPage() {
           titleId="doc-details"
           title={t("workspaces.documents.editDetails")}
           open={actionData?.intent === "meta"}
-          formProps={getFormProps(metaForm)}
-          errors={metaForm.errors}
+          form={metaForm}
           intent="meta"
           busy={busy}
         >
@@ -462,11 +453,7 @@ export default function DocumentPage() {
                   ]}
                 />
               </Group>
-              <Group>
-                <Button type="submit" variant="light" loading={busy}>
-                  {t("workspaces.documents.addGrant")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("workspaces.documents.addGrant")} variant="light" busy={busy} />
             </Stack>
           </IntentForm>
         </Panel>

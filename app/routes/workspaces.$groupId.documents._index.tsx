@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { linkOptions, parseLinkValue } from "~/server/workspaces/links.server";
 import { can } from "~/server/people/permissions.server";
 import { readUpload } from "~/server/platform/uploads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { DocumentFields } from "~/ui/workspaces/DocumentFields";
 import { FileInputNative, formatSize } from "~/ui/workspaces/files";
@@ -135,11 +135,7 @@ export default function DocumentsPage() {
               <DocumentFields fields={fields} options={options} />
               <FileInputNative label={t("workspaces.documents.file")} description={t("workspaces.documents.fileHelp")} />
               <FormErrors errors={actionData?.uploadError ? [actionData.uploadError] : null} />
-              <Group>
-                <Button type="submit" loading={navigation.state === "submitting"}>
-                  {t("workspaces.documents.upload")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("workspaces.documents.upload")} busy={navigation.state === "submitting"} />
             </Stack>
           </Form>
         </Panel>

@@ -24,7 +24,7 @@ import {
 } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { EditDetailsSection } from "~/ui/EditDetailsSection";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { LinkSelect } from "~/ui/workspaces/LinkSelect";
@@ -473,10 +473,9 @@ export default function MeetingPage() {
           titleId="meeting-edit"
           title={t("workspaces.meetings.edit")}
           open={actionData?.intent === "edit"}
-          formProps={getFormProps(editForm)}
-          errors={editForm.errors}
+          form={editForm}
           intent="edit"
-          hiddenFields={<input type="hidden" name="version" value={meeting.version} />}
+          values={{ version: meeting.version }}
           busy={busy}
         >
           <MeetingFields fields={edit} />
@@ -515,11 +514,7 @@ function AddRecordForm({
         </Title>
         <FormErrors errors={errors} />
         {children}
-        <Group>
-          <Button type="submit" loading={busy}>
-            {title}
-          </Button>
-        </Group>
+        <SubmitRow label={title} busy={busy} />
       </Stack>
     </IntentForm>
   );

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { MeetingSchema } from "~/forms/workspaces";
 import { helsinkiParts, helsinkiToDate } from "~/server/platform/helsinki-time";
 import { createMeeting, listMeetings } from "~/server/workspaces/meetings.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { MeetingFields } from "~/ui/workspaces/MeetingFields";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
@@ -122,11 +122,7 @@ export default function MeetingsPage() {
             <Stack maw={720}>
               <FormErrors errors={form.errors} />
               <MeetingFields fields={fields} />
-              <Group>
-                <Button type="submit" loading={navigation.state === "submitting"}>
-                  {t("workspaces.meetings.new")}
-                </Button>
-              </Group>
+              <SubmitRow label={t("workspaces.meetings.new")} busy={navigation.state === "submitting"} />
             </Stack>
           </Form>
         </Panel>

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { markReadAbout } from "~/server/mail/notifications.server";
 import { addPost, getThread } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
-import { FormErrors, useZodForm } from "~/ui/forms";
+import { FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 import { pageTitle } from "~/i18n/page-title";
@@ -88,11 +88,7 @@ export default function ThreadPage() {
           <Stack maw={720}>
             <FormErrors errors={form.errors} />
             <MessageBodyFields field={fields.body} members={members} minRows={3} />
-            <Group>
-              <Button type="submit" loading={navigation.state === "submitting"}>
-                {t("workspaces.threads.send")}
-              </Button>
-            </Group>
+            <SubmitRow label={t("workspaces.threads.send")} busy={navigation.state === "submitting"} />
           </Stack>
         </Form>
       </Panel>

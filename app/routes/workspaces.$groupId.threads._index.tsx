@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Anchor, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Stack, Table, Text, Title } from "@mantine/core";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { ThreadSchema } from "~/forms/workspaces";
 import { createThread, listThreads } from "~/server/workspaces/threads.server";
 import { requireWorkspace } from "~/server/workspaces/workspace-guards.server";
 import { listCurrentMembers } from "~/server/workspaces/workspace-members.server";
-import { FieldTextInput, FormErrors, useZodForm } from "~/ui/forms";
+import { FieldTextInput, FormErrors, useZodForm, SubmitRow } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { MessageBodyFields } from "~/ui/workspaces/MessageBodyFields";
 import { workspacePageTitle } from "~/i18n/page-title";
@@ -75,11 +75,7 @@ export default function ThreadsPage() {
             <FormErrors errors={form.errors} />
             <FieldTextInput field={fields.title} label={t("workspaces.threads.threadTitle")} required />
             <MessageBodyFields field={fields.body} members={members} minRows={4} />
-            <Group>
-              <Button type="submit" loading={navigation.state === "submitting"}>
-                {t("workspaces.threads.start")}
-              </Button>
-            </Group>
+            <SubmitRow label={t("workspaces.threads.start")} busy={navigation.state === "submitting"} />
           </Stack>
         </Form>
       </Panel>

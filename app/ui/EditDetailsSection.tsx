@@ -1,19 +1,18 @@
 // A page's "edit details" section: closed until opened (or until its own save failed), then a
 // plain form with the form's errors, the fields and a save button. Meetings and documents use it.
-import { Button, Group, Paper, Stack, Title } from "@mantine/core";
-import type { getFormProps } from "@conform-to/react";
+import { Paper, Stack, Title } from "@mantine/core";
+import { type FormMetadata, getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, IntentForm } from "~/ui/forms";
+import { FormErrors, IntentForm, SubmitRow } from "~/ui/forms";
 
-export function EditDetailsSection({
+export function EditDetailsSection<S extends Record<string, unknown>>({
   titleId,
   title,
   open,
-  formProps,
-  errors,
+  form,
   intent,
-  hiddenFields,
+  values,
   busy,
   children,
 }: {
@@ -21,11 +20,10 @@ export function EditDetailsSection({
   titleId: string;
   title: string;
   open: boolean;
-  formProps: ReturnType<typeof getFormProps>;
-  errors: string[] | undefined;
+  form: FormMetadata<S, string[]>;
   intent: string;
-  /** More hidden inputs, such as the version the edit starts from. */
-  hiddenFields?: ReactNode;
+  /** More hidden values, such as the version the edit starts from. */
+  values?: Record<string, string | number | null>;
   busy: boolean;
   children: ReactNode;
 }) {
@@ -38,16 +36,11 @@ export function EditDetailsSection({
             {title}
           </Title>
         </summary>
-        <IntentForm intent={intent} {...formProps}>
-          {hiddenFields}
+        <IntentForm intent={intent} values={values} {...getFormProps(form)}>
           <Stack mt="sm" maw={720}>
-            <FormErrors errors={errors} />
+            <FormErrors errors={form.errors} />
             {children}
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t("common.save")}
-              </Button>
-            </Group>
+            <SubmitRow label={t("common.save")} busy={busy} />
           </Stack>
         </IntentForm>
       </details>

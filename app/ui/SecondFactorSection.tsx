@@ -9,7 +9,7 @@ import type { FactorSummary, SecondFactorReply } from "~/server/people/second-fa
 import { useFormat } from "~/ui/format";
 import { TableHead } from "~/ui/TableParts";
 import { Panel } from "~/ui/Panel";
-import { IntentForm } from "~/ui/forms";
+import { IntentForm, SubmitRow } from "~/ui/forms";
 
 export type SecondFactorReplyView = {
   intent: SecondFactorReply["intent"];
@@ -170,9 +170,7 @@ export function SecondFactorSection({
                     required
                     maxLength={7}
                   />
-                  <Group>
-                    <Button type="submit">{t("secondFactor.totpConfirm")}</Button>
-                  </Group>
+                  <SubmitRow label={t("secondFactor.totpConfirm")} />
                 </Stack>
               </IntentForm>
             ) : (

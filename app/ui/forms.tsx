@@ -1,5 +1,8 @@
 import {
   Alert,
+  Button,
+  type ButtonProps,
+  Group,
   Checkbox,
   type CheckboxProps,
   NativeSelect,
@@ -60,6 +63,17 @@ export function IntentForm({
       ))}
       {children}
     </Form>
+  );
+}
+
+/** A form's send button on its own row; `busy` shows it working while the form is being sent. */
+export function SubmitRow({ label, busy, ...props }: Omit<ButtonProps, "children" | "loading"> & { label: string; busy?: boolean }) {
+  return (
+    <Group>
+      <Button type="submit" loading={busy} {...props}>
+        {label}
+      </Button>
+    </Group>
   );
 }
 

@@ -6,7 +6,7 @@ import { Alert, Anchor, Badge, Button, Group, Input, List, Paper, Stack, Table, 
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, useErrorText, IntentForm } from "~/ui/forms";
+import { FormErrors, useErrorText, IntentForm, SubmitRow } from "~/ui/forms";
 
 const UPLOAD = "multipart/form-data";
 
@@ -68,11 +68,7 @@ function ImportUpload(
             />
           </Input.Wrapper>
           {props.notes ? <div id={`${id}-file-notes`}>{props.notes}</div> : null}
-          <Group>
-            <Button type="submit" loading={navigation.state === "submitting" && navigation.formEncType === UPLOAD}>
-              {t(texts.submit)}
-            </Button>
-          </Group>
+          <SubmitRow label={t(texts.submit)} busy={navigation.state === "submitting" && navigation.formEncType === UPLOAD} />
         </Stack>
       </Form>
     </Paper>

@@ -1,11 +1,11 @@
 // The indicator definition form: creating and editing an indicator share it (coordinators).
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Button, Group, SimpleGrid, Stack } from "@mantine/core";
+import { SimpleGrid, Stack } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_DIRECTIONS, INDICATOR_RESOLUTIONS } from "../../../db/schema";
 import { IndicatorDefinitionSchema, type IndicatorDefinitionForm as Values } from "~/forms/indicators";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, FieldCheckboxList } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, FieldCheckboxList, SubmitRow } from "~/ui/forms";
 
 type Option = { value: string; label: string };
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -83,11 +83,7 @@ export function IndicatorDefinitionForm({
         {priorityAreas.length ? (
           <FieldCheckboxList field={fields.priorityAreaIds} label={t("indicators.definitionForm.priorityAreas")} items={priorityAreas} />
         ) : null}
-        <Group>
-          <Button type="submit" loading={busy}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <SubmitRow label={submitLabel} busy={busy} />
       </Stack>
     </Form>
   );

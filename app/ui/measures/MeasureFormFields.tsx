@@ -16,6 +16,7 @@ import {
   useErrorText,
   useZodForm,
   FieldCheckboxList,
+  SubmitRow,
 } from "~/ui/forms";
 import { TranslationFields } from "~/ui/TranslationFields";
 
@@ -266,9 +267,7 @@ export function MeasureFormFields({
           </Stack>
         </Fieldset>
 
-        <Group>
-          <Button type="submit">{submitLabel}</Button>
-        </Group>
+        <SubmitRow label={submitLabel} />
       </Stack>
     </Form>
   );
