@@ -28,6 +28,7 @@ import {
   useZodForm,
   IntentForm,
   SubmitRow,
+  IntentButton,
 } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { clock } from "~/server/platform/clock";
@@ -295,11 +296,7 @@ export default function AccountPage() {
       />
       <Panel titleId="account-sessions" title={t("account.sessions")} padding="lg">
         <Text mb="sm">{t("account.sessionCount", { count: sessionCount })}</Text>
-        <IntentForm intent="signOutEverywhere">
-          <Button type="submit" color="red" variant="outline">
-            {t("account.signOutEverywhere")}
-          </Button>
-        </IntentForm>
+        <IntentButton intent="signOutEverywhere" label={t("account.signOutEverywhere")} color="red" variant="outline" />
       </Panel>
       <AccountSection id="my-data" title={t("account.myData")} intro={t("account.myDataIntro")}>
         <Anchor href="/account/data.json" download underline="always">

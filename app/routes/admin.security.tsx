@@ -1,5 +1,5 @@
 // `/admin/security`: the coordinators' second-factor setting, and who has a factor.
-import { Badge, Button, Checkbox, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Checkbox, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { authorize, badRequest } from "~/server/people/guard.server";
 import { requireAllStaff, resetFactors, securityRoster, setRequireAllStaff } from "~/server/people/second-factor.server";
 import { TableHead } from "~/ui/TableParts";
 import { pageTitle } from "~/i18n/page-title";
-import { IntentForm, SubmitRow } from "~/ui/forms";
+import { IntentForm, SubmitRow, IntentButton } from "~/ui/forms";
 import { Notice } from "~/ui/Notice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, ["secondFactor.adminTitle", "admin.title"]);
@@ -71,11 +71,15 @@ export default function AdminSecurity() {
               </Table.Td>
               <Table.Td>
                 {p.factors ? (
-                  <IntentForm intent="reset" values={{ userId: p.id }}>
-                    <Button type="submit" size="xs" color="red" variant="outline" aria-label={`${t("secondFactor.adminReset")}: ${p.name}`}>
-                      {t("secondFactor.adminReset")}
-                    </Button>
-                  </IntentForm>
+                  <IntentButton
+                    intent="reset"
+                    values={{ userId: p.id }}
+                    label={t("secondFactor.adminReset")}
+                    size="xs"
+                    color="red"
+                    variant="outline"
+                    aria-label={`${t("secondFactor.adminReset")}: ${p.name}`}
+                  />
                 ) : null}
               </Table.Td>
             </Table.Tr>

@@ -29,7 +29,7 @@ import { can } from "~/server/people/permissions.server";
 import { planCitations } from "~/server/neighbourhood/plan-citations.server";
 import { linkedObservations } from "~/server/observations/observations.server";
 import { LinkedObservations } from "~/ui/observations/parts";
-import { FieldCheckbox, FieldTextarea, FormErrors, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
+import { FieldCheckbox, FieldTextarea, FormErrors, useZodForm, IntentForm, SubmitRow, IntentButton } from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { ActionStatusBadge, ChangesRequestedBanner, PlaceText, PlanStatusBadge } from "~/ui/neighbourhood/parts";
 import { LocalText } from "~/ui/LocalText";
@@ -353,11 +353,7 @@ export default function NeighbourhoodPlanPage() {
               <Text size="sm" my="xs">
                 {t("neighbourhood.plan.withdrawHelp")}
               </Text>
-              <IntentForm intent="withdraw">
-                <Button type="submit" color="red" variant="outline">
-                  {t("neighbourhood.plan.confirmWithdraw")}
-                </Button>
-              </IntentForm>
+              <IntentButton intent="withdraw" label={t("neighbourhood.plan.confirmWithdraw")} color="red" variant="outline" />
             </details>
           ) : null}
           {rights.followUp && plan.status === "published" ? (
@@ -366,11 +362,7 @@ export default function NeighbourhoodPlanPage() {
               <Text size="sm" my="xs">
                 {t("neighbourhood.plan.archiveHelp")}
               </Text>
-              <IntentForm intent="archive">
-                <Button type="submit" variant="outline">
-                  {t("neighbourhood.plan.confirmArchive")}
-                </Button>
-              </IntentForm>
+              <IntentButton intent="archive" label={t("neighbourhood.plan.confirmArchive")} variant="outline" />
             </details>
           ) : null}
         </PlanSection>

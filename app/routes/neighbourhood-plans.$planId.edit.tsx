@@ -51,7 +51,7 @@ import { citationChoices, citeObservation, unciteObservation } from "~/server/ne
 import { linkedObservations, mapShapes, mapTiles } from "~/server/observations/observations.server";
 import { boundsOf } from "~/server/observations/geo";
 import { currentPlan } from "~/server/city/plans.server";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm } from "~/ui/forms";
+import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useZodForm, IntentForm, IntentButton } from "~/ui/forms";
 import { DirtyProvider, SectionForm, useUnsavedCount, type SectionReply } from "~/ui/neighbourhood/SectionForm";
 import { PlanItemSection, PlanSection, WrittenBy } from "~/ui/neighbourhood/PlanItemSection";
 import { ChangesRequestedBanner, PlanStatusBadge } from "~/ui/neighbourhood/parts";
@@ -550,11 +550,16 @@ function Citations({ areaId, cited, citable, categories }: { areaId: number } & 
           title={t("neighbourhood.citations.cited")}
           headingOrder={3}
           action={(o) => (
-            <IntentForm intent="uncite" values={{ formKey: "citations", observationId: o.id }} style={{ display: "inline" }}>
-              <Button type="submit" size="compact-xs" variant="subtle" color="red" loading={busy("uncite")}>
-                {t("neighbourhood.citations.uncite", { name: title(o) })}
-              </Button>
-            </IntentForm>
+            <IntentButton
+              intent="uncite"
+              values={{ formKey: "citations", observationId: o.id }}
+              formStyle={{ display: "inline" }}
+              label={t("neighbourhood.citations.uncite", { name: title(o) })}
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              loading={busy("uncite")}
+            />
           )}
         />
       ) : (
@@ -609,11 +614,14 @@ function Coauthors({ authors, viewerId, isOwner }: { authors: AuthorRow[]; viewe
                 {t(`neighbourhood.plan.${a.role}`)}
               </Badge>
               {a.role === "coauthor" && (isOwner || a.userId === viewerId) ? (
-                <IntentForm intent="removeCoauthor" values={{ userId: a.userId }}>
-                  <Button type="submit" size="xs" variant="subtle" color="red">
-                    {a.userId === viewerId ? t("neighbourhood.coauthors.leave") : t("neighbourhood.coauthors.remove", { name: a.name })}
-                  </Button>
-                </IntentForm>
+                <IntentButton
+                  intent="removeCoauthor"
+                  values={{ userId: a.userId }}
+                  label={a.userId === viewerId ? t("neighbourhood.coauthors.leave") : t("neighbourhood.coauthors.remove", { name: a.name })}
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                />
               ) : null}
             </Group>
           </List.Item>

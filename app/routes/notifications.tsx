@@ -9,7 +9,7 @@ import { listNotifications, markRead, unreadCount } from "~/server/mail/notifica
 import { useFormat } from "~/ui/format";
 import { Pager } from "~/ui/Pager";
 import { pageTitle } from "~/i18n/page-title";
-import { IntentForm } from "~/ui/forms";
+import { IntentForm, IntentButton } from "~/ui/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspaces.notifications.title");
 
@@ -40,13 +40,7 @@ export default function NotificationsPage() {
       <Title order={1}>{t("workspaces.notifications.title")}</Title>
       <Group justify="space-between">
         <Text>{t("workspaces.notifications.unread", { count: unread })}</Text>
-        {unread ? (
-          <IntentForm intent="all">
-            <Button type="submit" variant="light" size="xs">
-              {t("workspaces.notifications.markAllRead")}
-            </Button>
-          </IntentForm>
-        ) : null}
+        {unread ? <IntentButton intent="all" label={t("workspaces.notifications.markAllRead")} variant="light" size="xs" /> : null}
       </Group>
       <Anchor component={Link} to="/account#notification-settings" size="sm">
         {t("workspaces.notifications.settings")}
@@ -85,11 +79,13 @@ export default function NotificationsPage() {
                 </Text>
               </div>
               {!n.readAt ? (
-                <IntentForm intent="one" values={{ id: n.id }}>
-                  <Button type="submit" size="compact-xs" variant="subtle">
-                    {t("workspaces.notifications.markRead")}
-                  </Button>
-                </IntentForm>
+                <IntentButton
+                  intent="one"
+                  values={{ id: n.id }}
+                  label={t("workspaces.notifications.markRead")}
+                  size="compact-xs"
+                  variant="subtle"
+                />
               ) : null}
             </Group>
           </Paper>

@@ -27,7 +27,17 @@ import {
   updateReviewTitles,
 } from "~/server/steering/reviews.server";
 import { ChangeList } from "~/ui/ChangeList";
-import { FieldSelect, FieldTextInput, FieldTextarea, FormErrors, useErrorText, useZodForm, IntentForm, SubmitRow } from "~/ui/forms";
+import {
+  FieldSelect,
+  FieldTextInput,
+  FieldTextarea,
+  FormErrors,
+  useErrorText,
+  useZodForm,
+  IntentForm,
+  SubmitRow,
+  IntentButton,
+} from "~/ui/forms";
 import { useFormat } from "~/ui/format";
 import { useFigureWithUnit } from "~/ui/indicators/figures";
 import { ScrollTable } from "~/ui/ScrollTable";
@@ -197,11 +207,13 @@ export default function ReviewPage() {
         <Button component="a" href={`/reviews/${review.id}/xlsx`} variant="light">
           {t("reviews.downloadXlsx")}
         </Button>
-        {rights.send ? <StepButton intent="send" version={review.version} label={t("reviews.send")} /> : null}
+        {rights.send ? <IntentButton intent="send" values={{ version: review.version }} label={t("reviews.send")} /> : null}
         {rights.record && review.status === "sent" ? (
-          <StepButton intent="discussed" version={review.version} label={t("reviews.markDiscussed")} variant="light" />
+          <IntentButton intent="discussed" values={{ version: review.version }} label={t("reviews.markDiscussed")} variant="light" />
         ) : null}
-        {rights.record ? <StepButton intent="close" version={review.version} label={t("reviews.close")} variant="outline" /> : null}
+        {rights.record ? (
+          <IntentButton intent="close" values={{ version: review.version }} label={t("reviews.close")} variant="outline" />
+        ) : null}
       </Group>
 
       <Panel titleId="review-summary" title={t("reviews.summary")}>
@@ -395,26 +407,6 @@ export default function ReviewPage() {
         {rights.record ? <DecisionForm planAreas={planAreas} today={today} actionData={actionData} citable={citable} /> : null}
       </Panel>
     </Stack>
-  );
-}
-
-function StepButton({
-  intent,
-  version,
-  label,
-  variant,
-}: {
-  intent: string;
-  version: number;
-  label: string;
-  variant?: "light" | "outline";
-}) {
-  return (
-    <IntentForm intent={intent} values={{ version: version }}>
-      <Button type="submit" variant={variant ?? "filled"}>
-        {label}
-      </Button>
-    </IntentForm>
   );
 }
 

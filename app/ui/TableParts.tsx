@@ -1,12 +1,12 @@
 // Pieces the admin and account tables repeat: the header row (with a column for row actions that
 // only screen readers name), the "Edit" link that says what it edits, and a one-button form that
 // acts on a row. One place keeps their headers, scopes and accessible names alike.
-import { Anchor, Button, Table, type TableProps } from "@mantine/core";
+import { Anchor, Table, type TableProps } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ScrollTable } from "~/ui/ScrollTable";
-import { IntentForm } from "~/ui/forms";
+import { IntentButton } from "~/ui/forms";
 
 /** A column heading: its text, or the text with how it is shown. */
 export type Column = string | { label: string; alignRight?: boolean; visuallyHidden?: boolean };
@@ -67,12 +67,15 @@ export function RowActionForm({
   accessibleName: string;
 }) {
   return (
-    <IntentForm intent={intent}>
-      <input type="hidden" name={idName} value={id} />
-      <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={accessibleName}>
-        {label}
-      </Button>
-    </IntentForm>
+    <IntentButton
+      intent={intent}
+      values={{ [idName]: id }}
+      label={label}
+      size="compact-xs"
+      variant="subtle"
+      color="red"
+      aria-label={accessibleName}
+    />
   );
 }
 

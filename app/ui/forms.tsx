@@ -21,6 +21,7 @@ import {
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, type FormProps } from "@remix-run/react";
+import type { CSSProperties, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodTypeAny, z } from "zod";
 import { splitErrorKey } from "~/forms/z";
@@ -63,6 +64,30 @@ export function IntentForm({
       ))}
       {children}
     </Form>
+  );
+}
+
+/** A form of one button that posts `intent` (and `values`): withdrawing a plan, removing a row, signing out everywhere. */
+export function IntentButton({
+  intent,
+  values,
+  label,
+  formStyle,
+  ...props
+}: Omit<ButtonProps, "children"> & {
+  intent: string;
+  values?: Record<string, string | number | null | undefined>;
+  label: ReactNode;
+  formStyle?: CSSProperties;
+  "aria-label"?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <IntentForm intent={intent} values={values} style={formStyle}>
+      <Button type="submit" {...props}>
+        {label}
+      </Button>
+    </IntentForm>
   );
 }
 

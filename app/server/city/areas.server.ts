@@ -12,14 +12,8 @@ import {
   readCsvTable,
   summarize,
   writeAllOrNothing,
-  type ImportAction,
-  type ImportFiles,
-  type ImportResult,
-  type ImportTable,
-  type ImportValidation,
-  type TableResult,
-  type TableSpec,
 } from "../platform/csv-import.server";
+import type * as Csv from "../platform/csv-import.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db } from "../platform/db.server";
 import { clock } from "../platform/clock";
@@ -196,7 +190,7 @@ export function parentLevelOf(level: AreaLevel): AreaLevel | null {
   return i > 0 ? AREA_LEVELS[i - 1]! : null;
 }
 
-const TABLE: TableSpec<AreaImportColumn> & { maxBytes: number } = {
+const TABLE: Csv.TableSpec<AreaImportColumn> & { maxBytes: number } = {
   errors: "neighbourhood.areaImport.errors",
   headers: headerMap(HEADER_NAMES),
   // name_fi is needed for a new area only: a file that updates Swedish names may leave it out.
@@ -207,17 +201,17 @@ const TABLE: TableSpec<AreaImportColumn> & { maxBytes: number } = {
 const errorKey = messageKeys(TABLE.errors);
 
 /** Area files for the shared import flow; uploads wait in DATA_DIR/area-imports. */
-export const AREA_IMPORT_FILES: ImportFiles = { errors: TABLE.errors, maxBytes: TABLE.maxBytes, folder: "area-imports" };
+export const AREA_IMPORT_FILES: Csv.ImportFiles = { errors: TABLE.errors, maxBytes: TABLE.maxBytes, folder: "area-imports" };
 
 /** `columns`: the columns the file has; a missing name_sv or parent_code column leaves those as they are. */
-export type AreaCsv = ImportTable<AreaImportColumn>;
+export type AreaCsv = Csv.ImportTable<AreaImportColumn>;
 
 /** Reads an uploaded CSV into rows keyed by column; file-level problems come back as translation keys. */
-export function parseAreaCsv(bytes: Uint8Array, filename = ""): TableResult<AreaImportColumn> {
+export function parseAreaCsv(bytes: Uint8Array, filename = ""): Csv.TableResult<AreaImportColumn> {
   return readCsvTable(bytes, filename, TABLE);
 }
 
-export type AreaImportAction = ImportAction;
+export type AreaImportAction = Csv.ImportAction;
 /** A field an area row may change; the names are the file's column names. */
 export type AreaField = "name_fi" | "name_sv" | "parent_code" | "valid_from" | "valid_until" | "boundary";
 /** One changed field of a row: what the area has now → what the import would write. */
@@ -238,7 +232,7 @@ export type ValidatedAreaRow = {
   action: AreaImportAction;
   errors: string[];
 };
-export type AreaImportValidation = ImportValidation<ValidatedAreaRow>;
+export type AreaImportValidation = Csv.ImportValidation<ValidatedAreaRow>;
 
 const CODE = /^[0-9A-Za-zÅÄÖåäö._\-/]{1,20}$/;
 const key = (level: AreaLevel, code: string) => `${level}:${code}`;
@@ -416,7 +410,7 @@ export function validateAreaImport(file: AreaCsv, r: Reader = db(), today = toda
   return summarize(rows);
 }
 
-export type AreaImportResult = ImportResult<AreaImportValidation>;
+export type AreaImportResult = Csv.ImportResult<AreaImportValidation>;
 
 /**
  * Writes the whole file in one transaction, or nothing if any row is broken. Rows are validated

@@ -19,21 +19,8 @@ import {
 } from "../../../db/schema";
 import { areaLabel, loadAreaIndex, resolveAreaRef } from "./area-refs.server";
 import { audit } from "../platform/audit.server";
-import {
-  headerMap,
-  isClearMarker,
-  messageKeys,
-  readCsvTable,
-  summarize,
-  writeAllOrNothing,
-  type ImportAction,
-  type ImportFiles,
-  type ImportResult,
-  type ImportTable,
-  type ImportValidation,
-  type TableResult,
-  type TableSpec,
-} from "../platform/csv-import.server";
+import { headerMap, isClearMarker, messageKeys, readCsvTable, summarize, writeAllOrNothing } from "../platform/csv-import.server";
+import type * as Csv from "../platform/csv-import.server";
 import { db, type Db, type Tx } from "../platform/db.server";
 import { nameOptions, namesFrom } from "../../i18n/names";
 import { figureProblem, normalizePeriod, parseFigure, type Figure } from "./indicator-figures";
@@ -642,10 +629,10 @@ const HEADER_NAMES: Record<ImportColumn, string[]> = {
   type: ["tyyppi", "type", "kind", "laji", "typ"],
 };
 
-export type IndicatorCsv = ImportTable<ImportColumn>;
+export type IndicatorCsv = Csv.ImportTable<ImportColumn>;
 
 /** The columns that must be there: an indicator, a year or a period (month), and a value. */
-const TABLE: TableSpec<ImportColumn> & { maxBytes: number } = {
+const TABLE: Csv.TableSpec<ImportColumn> & { maxBytes: number } = {
   errors: "indicators.import.errors",
   headers: headerMap(HEADER_NAMES),
   missing: (columns) =>
@@ -660,10 +647,10 @@ const TABLE: TableSpec<ImportColumn> & { maxBytes: number } = {
 const importError = messageKeys(TABLE.errors);
 
 /** Indicator files for the shared import flow; uploads wait in DATA_DIR/indicator-imports. */
-export const INDICATOR_IMPORT_FILES: ImportFiles = { errors: TABLE.errors, maxBytes: TABLE.maxBytes, folder: "indicator-imports" };
+export const INDICATOR_IMPORT_FILES: Csv.ImportFiles = { errors: TABLE.errors, maxBytes: TABLE.maxBytes, folder: "indicator-imports" };
 
 /** Reads an uploaded CSV into rows keyed by column. File-level problems come back as translation keys. */
-export function parseIndicatorCsv(bytes: Uint8Array, filename = ""): TableResult<ImportColumn> {
+export function parseIndicatorCsv(bytes: Uint8Array, filename = ""): Csv.TableResult<ImportColumn> {
   return readCsvTable(bytes, filename, TABLE);
 }
 
@@ -726,12 +713,12 @@ export type ValidatedIndicatorRow = {
   /** The cell held the clear marker: the stored value (if any) is removed. */
   clear: boolean;
   valueText: string;
-  action: ImportAction;
+  action: Csv.ImportAction;
   /** Translation keys, possibly "key|{json params}". */
   errors: string[];
 };
 
-export type IndicatorImportValidation = ImportValidation<ValidatedIndicatorRow>;
+export type IndicatorImportValidation = Csv.ImportValidation<ValidatedIndicatorRow>;
 
 function loadImportLookups(r: Reader) {
   const byKey = new Map(
@@ -815,7 +802,7 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
     const kind: ValueKind | null = TARGET_WORDS.has(typeText) ? "target" : ACTUAL_WORDS.has(typeText) ? "actual" : null;
     if (!kind) err("type", "type", { value: v("type") });
 
-    let action: ImportAction = "create";
+    let action: Csv.ImportAction = "create";
     let previous: Figure | null = null;
     if (indicator && kind && !errors.length) {
       const key = `${indicator.id}|${kind}|${area?.id ?? 0}|${period}`;
@@ -854,7 +841,7 @@ export function validateIndicatorImport(file: IndicatorCsv, r: Reader = db()): I
   return summarize(rows);
 }
 
-export type IndicatorImportResult = ImportResult<IndicatorImportValidation>;
+export type IndicatorImportResult = Csv.ImportResult<IndicatorImportValidation>;
 
 /**
  * Writes the whole file in one transaction or nothing. The rows are validated again inside it, so

@@ -37,17 +37,8 @@ import {
   tableFromLines,
   tooLarge,
   writeAllOrNothing,
-  type FileErrors,
-  type FileLine,
-  type ImportAction,
-  type ImportFiles,
-  type ImportResult,
-  type ImportRow,
-  type ImportTable,
-  type ImportValidation,
-  type TableResult,
-  type TableSpec,
 } from "../platform/csv-import.server";
+import type * as Csv from "../platform/csv-import.server";
 import { db, type Db } from "../platform/db.server";
 import { canTransition, costSharesProblem, helsinkiDate } from "./measure-rules";
 import {
@@ -160,7 +151,7 @@ export function importColumns(): { field: FileField; fi: string; en: string; req
 }
 
 /** The file's shape: headers are the technical names plus the translated labels an export writes, in every language. */
-const TABLE: TableSpec<FileField> = {
+const TABLE: Csv.TableSpec<FileField> = {
   errors: "measureIo.errors",
   headers: headerMap({
     ...(Object.fromEntries(
@@ -275,16 +266,16 @@ function parseShare(part: string): { name: string; percent: number } | null {
 // ---------------------------------------------------------------------------------------------
 // Reading a file
 
-export type ParsedRow = ImportRow<FileField>;
-export type ParsedFile = ImportTable<FileField>;
-export type ParseResult = TableResult<FileField>;
+export type ParsedRow = Csv.ImportRow<FileField>;
+export type ParsedFile = Csv.ImportTable<FileField>;
+export type ParseResult = Csv.TableResult<FileField>;
 
 const errorKey = messageKeys(TABLE.errors);
 const warningKey = messageKeys("measureIo.warnings");
-const fileError = (key: string, params?: Record<string, unknown>): FileErrors => ({ ok: false, errors: [errorKey(key, params)] });
+const fileError = (key: string, params?: Record<string, unknown>): Csv.FileErrors => ({ ok: false, errors: [errorKey(key, params)] });
 
 /** Measure files for the shared import flow; uploads wait in DATA_DIR/imports. */
-export const MEASURE_IMPORT_FILES: ImportFiles = { errors: TABLE.errors, maxBytes: MAX_IMPORT_BYTES, folder: "imports" };
+export const MEASURE_IMPORT_FILES: Csv.ImportFiles = { errors: TABLE.errors, maxBytes: MAX_IMPORT_BYTES, folder: "imports" };
 
 /** The CSV export protects cells against formula injection with a leading apostrophe; undo it. */
 const unguard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
@@ -317,7 +308,7 @@ async function loadExcel(): Promise<typeof ExcelJS> {
   return (await import("exceljs")).default;
 }
 
-async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: FileLine[] } | FileErrors> {
+async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: Csv.FileLine[] } | Csv.FileErrors> {
   const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -327,7 +318,7 @@ async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: File
   const sheet = workbook.worksheets.find((w) => w.state === "visible") ?? workbook.worksheets[0];
   if (!sheet) return fileError("empty");
   if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) return fileError("tooManyRows", { max: MAX_IMPORT_ROWS });
-  const lines: FileLine[] = [];
+  const lines: Csv.FileLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -375,7 +366,7 @@ export type ValidatedRow = {
   rowNumber: number;
   code: string;
   title: string;
-  action: ImportAction;
+  action: Csv.ImportAction;
   /** Translation keys, possibly "key|{json params}", in the order the columns come. */
   errors: string[];
   /** Things the importer should look at before confirming; they do not stop the import. */
@@ -387,7 +378,7 @@ export type ValidatedRow = {
   measureId?: number;
 };
 
-export type ValidationResult = ImportValidation<ValidatedRow>;
+export type ValidationResult = Csv.ImportValidation<ValidatedRow>;
 
 /** How new measures are imported: `unpublished` keeps them off the public pages until published. */
 /** `lang`: the reader's language, for the names the preview shows (organisations). */
@@ -845,7 +836,7 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
     rowNumber: row.rowNumber,
     code,
     title,
-    action: (existing ? "update" : "create") as ImportAction,
+    action: (existing ? "update" : "create") as Csv.ImportAction,
     errors,
     warnings,
     changes: [] as FieldChange[],
@@ -908,7 +899,7 @@ function validateRow(l: Lookups, file: ParsedFile, row: ParsedRow, seen: Map<str
   const finalStatus = status ?? before.status;
   const after: MeasureSnapshot = { ...input, tasks: before.tasks, status: finalStatus };
   const changes = fieldChanges(l, existing ? before : { ...BLANK, published: before.published }, after);
-  const action: ImportAction = !existing ? "create" : changedFields(before, after).length ? "update" : "unchanged";
+  const action: Csv.ImportAction = !existing ? "create" : changedFields(before, after).length ? "update" : "unchanged";
   // A dated measure outside the plan's period is worth a second look.
   const period = l.plan;
   if (
@@ -941,7 +932,7 @@ export function validateImport(planId: number, file: ParsedFile, r: Reader = db(
 // ---------------------------------------------------------------------------------------------
 // Applying
 
-export type ApplyResult = ImportResult<ValidationResult>;
+export type ApplyResult = Csv.ImportResult<ValidationResult>;
 
 /**
  * Writes a whole file in one transaction, or nothing: the rows are validated again inside it,

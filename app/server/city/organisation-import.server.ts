@@ -15,16 +15,8 @@ import {
   tableFromLines,
   tooLarge,
   writeAllOrNothing,
-  type FileErrors,
-  type FileLine,
-  type ImportAction,
-  type ImportFiles,
-  type ImportResult,
-  type ImportTable,
-  type ImportValidation,
-  type TableResult,
-  type TableSpec,
 } from "../platform/csv-import.server";
+import type * as Csv from "../platform/csv-import.server";
 import { db, type Db } from "../platform/db.server";
 import { eq } from "drizzle-orm";
 import type { Viewer } from "../people/viewer.server";
@@ -37,7 +29,7 @@ export type OrganisationColumn = (typeof ORGANISATION_IMPORT_COLUMNS)[number];
 export const MAX_ORGANISATION_IMPORT_BYTES = 1024 * 1024;
 export const MAX_ORGANISATION_IMPORT_ROWS = 2000;
 
-const TABLE: TableSpec<OrganisationColumn> & { maxBytes: number } = {
+const TABLE: Csv.TableSpec<OrganisationColumn> & { maxBytes: number } = {
   errors: "cityData.organisationImport.errors",
   headers: headerMap<OrganisationColumn>({
     name_fi: ["name_fi", "nimi_fi", "nimi", "organisaatio", "nimi_suomeksi", "namn_fi"],
@@ -52,8 +44,12 @@ const TABLE: TableSpec<OrganisationColumn> & { maxBytes: number } = {
 };
 const errorKey = messageKeys(TABLE.errors);
 
-export const ORGANISATION_IMPORT_FILES: ImportFiles = { errors: TABLE.errors, maxBytes: TABLE.maxBytes, folder: "organisation-imports" };
-export type OrganisationFile = ImportTable<OrganisationColumn>;
+export const ORGANISATION_IMPORT_FILES: Csv.ImportFiles = {
+  errors: TABLE.errors,
+  maxBytes: TABLE.maxBytes,
+  folder: "organisation-imports",
+};
+export type OrganisationFile = Csv.ImportTable<OrganisationColumn>;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return "";
@@ -66,7 +62,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
-async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: FileLine[] } | FileErrors> {
+async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: Csv.FileLine[] } | Csv.FileErrors> {
   const Excel = (await import("exceljs")).default;
   const workbook = new Excel.Workbook();
   try {
@@ -76,7 +72,7 @@ async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: File
   }
   const sheet = workbook.worksheets.find((w) => w.state === "visible") ?? workbook.worksheets[0];
   if (!sheet) return { ok: false, errors: [errorKey("empty")] };
-  const lines: FileLine[] = [];
+  const lines: Csv.FileLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -88,7 +84,7 @@ async function linesFromXlsx(bytes: Uint8Array): Promise<{ ok: true; lines: File
 }
 
 /** A CSV or XLSX upload into rows keyed by column; file-level problems as translation keys. */
-export async function parseOrganisationFile(bytes: Uint8Array, filename: string): Promise<TableResult<OrganisationColumn>> {
+export async function parseOrganisationFile(bytes: Uint8Array, filename: string): Promise<Csv.TableResult<OrganisationColumn>> {
   const large = tooLarge(bytes, TABLE.maxBytes, TABLE.errors);
   if (large) return large;
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
@@ -121,10 +117,10 @@ export type ValidatedOrganisationRow = {
   kind: OrganisationKind | null;
   next: OrgValues;
   changes: OrganisationChange[];
-  action: ImportAction;
+  action: Csv.ImportAction;
   errors: string[];
 };
-export type OrganisationImportValidation = ImportValidation<ValidatedOrganisationRow>;
+export type OrganisationImportValidation = Csv.ImportValidation<ValidatedOrganisationRow>;
 
 const LIMITS: Record<OrganisationColumn, number> = { name_fi: 200, name_sv: 200, name_en: 200, short_name: 40, kind: 60 };
 
@@ -182,13 +178,13 @@ export function validateOrganisationImport(file: OrganisationFile, r: Reader = d
     compare("name_en", was.nameEn, next.nameEn);
     compare("short_name", was.shortName, next.shortName);
     compare("kind", current ? was.kind : null, next.kind);
-    const action: ImportAction = !current ? "create" : changes.length ? "update" : "unchanged";
+    const action: Csv.ImportAction = !current ? "create" : changes.length ? "update" : "unchanged";
     return { rowNumber: row.rowNumber, nameFi: current?.nameFi ?? nameFi, kind: next.kind, next, changes, action, errors };
   });
   return summarize(rows);
 }
 
-export type OrganisationImportResult = ImportResult<OrganisationImportValidation>;
+export type OrganisationImportResult = Csv.ImportResult<OrganisationImportValidation>;
 
 /** All rows in one transaction (validated again inside it) with an audit entry, or nothing. */
 export function applyOrganisationImport(
