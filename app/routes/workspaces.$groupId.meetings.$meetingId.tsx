@@ -5,6 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { z, ZodTypeAny } from "zod";
 import { ATTENDANCE } from "../../db/schema";
 import { AgendaItemSchema, DecisionFormSchema, MeetingIntentSchema, MeetingSchema, MinutesSchema } from "~/forms/workspaces";
 import { badRequest, idParam, notFound } from "~/server/people/guard.server";
@@ -54,6 +55,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
+type Result = { ok: true } | Refusal;
+
 const refusalKey = (r: Refusal) =>
   r.reason === "conflict"
     ? "workspaces.meetings.errors.conflict"
@@ -70,6 +73,32 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.success) badRequest();
   const intent = parsed.data.intent;
   const back = (done: string) => redirect(`/workspaces/${groupId}/meetings/${meetingId}?done=${done}`);
+  // Parses the form, runs the write and answers: the page again, or the form as typed with why it was refused.
+  const submit = <S extends ZodTypeAny>(
+    schema: S,
+    run: (value: z.output<S>, fieldError: (options: { fieldErrors: Record<string, string[]> }) => Response) => Result | Response,
+    done: string,
+  ) => {
+    const submission = parseWithZod(formData, { schema });
+    if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
+    const fieldError = (options: { fieldErrors: Record<string, string[]> }) =>
+      json({ intent, result: submission.reply(options), error: null }, { status: 400 });
+    const r = run(submission.value as z.output<S>, fieldError);
+    if (r instanceof Response) return r;
+    if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
+    return back(done);
+  };
+  // The same for a form that links the record to another (an agenda item, a decision): an unknown link is the field's error.
+  type Linked = Extract<ReturnType<typeof parseLinkValue>, { ok: true }>;
+  const submitLinked = <S extends ZodTypeAny>(schema: S, run: (value: z.output<S>, link: Linked) => Result, done: string) =>
+    submit(
+      schema,
+      (v, fieldError) => {
+        const link = parseLinkValue(viewer, v.link);
+        return link.ok ? run(v, link) : fieldError({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } });
+      },
+      done,
+    );
   // Answering for oneself is for every member; everything else is the organisers' work.
   if (intent !== "answer" && !canManage) return json({ intent, result: null, error: "errors.403.title" }, { status: 403 });
 
@@ -89,39 +118,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       return back("attendance");
     }
-    case "edit": {
-      const submission = parseWithZod(formData, { schema: MeetingSchema });
-      if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
-      const v = submission.value;
-      const r = updateMeeting(viewer, meetingId, v.version ?? 0, {
-        title: v.title,
-        startsAt: helsinkiToDate(v.date, v.start),
-        endsAt: helsinkiToDate(v.date, v.end),
-        place: v.place,
-        onlineUrl: v.onlineUrl ?? null,
-        status: v.status,
-      });
-      if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
-      return back("saved");
-    }
-    case "addItem": {
-      const submission = parseWithZod(formData, { schema: AgendaItemSchema });
-      if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
-      const link = parseLinkValue(viewer, submission.value.link);
-      if (!link.ok)
-        return json(
-          { intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null },
-          { status: 400 },
-        );
-      const r = addAgendaItem(viewer, meetingId, {
-        title: submission.value.title,
-        description: submission.value.description,
-        linkType: link.linkType,
-        linkId: link.linkId,
-      });
-      if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
-      return back("item");
-    }
+    case "edit":
+      return submit(
+        MeetingSchema,
+        (v) =>
+          updateMeeting(viewer, meetingId, v.version ?? 0, {
+            title: v.title,
+            startsAt: helsinkiToDate(v.date, v.start),
+            endsAt: helsinkiToDate(v.date, v.end),
+            place: v.place,
+            onlineUrl: v.onlineUrl ?? null,
+            status: v.status,
+          }),
+        "saved",
+      );
+    case "addItem":
+      return submitLinked(
+        AgendaItemSchema,
+        (v, link) =>
+          addAgendaItem(viewer, meetingId, { title: v.title, description: v.description, linkType: link.linkType, linkId: link.linkId }),
+        "item",
+      );
     case "moveUp":
     case "moveDown":
     case "removeItem": {
@@ -158,27 +175,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         );
       return back("approved");
     }
-    case "decision": {
-      const submission = parseWithZod(formData, { schema: DecisionFormSchema });
-      if (submission.status !== "success") return json({ intent, result: submission.reply(), error: null }, { status: 400 });
-      const link = parseLinkValue(viewer, submission.value.link);
-      if (!link.ok)
-        return json(
-          { intent, result: submission.reply({ fieldErrors: { link: ["workspaces.meetings.errors.link"] } }), error: null },
-          { status: 400 },
-        );
-      const r = recordDecision(viewer, meetingId, {
-        text: submission.value.text,
-        textSv: submission.value.textSv,
-        textEn: submission.value.textEn,
-        decidedOn: submission.value.decidedOn,
-        agendaItemId: submission.value.agendaItemId ?? null,
-        linkType: link.linkType,
-        linkId: link.linkId,
-      });
-      if (!r.ok) return json({ intent, result: submission.reply({ formErrors: [refusalKey(r)] }), error: null }, { status: 409 });
-      return back("decision");
-    }
+    case "decision":
+      return submitLinked(
+        DecisionFormSchema,
+        (v, link) =>
+          recordDecision(viewer, meetingId, {
+            text: v.text,
+            textSv: v.textSv,
+            textEn: v.textEn,
+            decidedOn: v.decidedOn,
+            agendaItemId: v.agendaItemId ?? null,
+            linkType: link.linkType,
+            linkId: link.linkId,
+          }),
+        "decision",
+      );
   }
 }
 
