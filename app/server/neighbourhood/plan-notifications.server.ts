@@ -44,83 +44,78 @@ function reviewerIds(tx: Tx, areaId: number, now: Date): string[] {
   return networksCoveringArea(areaId, tx).length ? members : listCurrentMemberIdsOfKind("coordinators", tx, now);
 }
 
-/** Submitted → the covering networks (or the coordinators); changes requested or published → the authors. */
-export function notifyPlanEvent(tx: Tx, actorId: string, planId: number, event: PlanEvent, now: Date): number {
+type Plan = ReturnType<typeof planOf>;
+
+/**
+ * One notice about a plan (`neighbourhoodPlan.<event>`, its text `neighbourhood.notify.<event>`
+ * with the plan's title in it) to the people `to` names, never to whoever caused it.
+ */
+function tellAbout(
+  tx: Tx,
+  planId: number,
+  event: string,
+  notice: { to: (plan: Plan) => string[]; params?: Record<string, string | number | null>; link?: string; except: string; now: Date },
+): number {
   const plan = planOf(tx, planId);
-  const recipients = event === "submitted" ? reviewerIds(tx, plan.areaId, now) : authorIdsOf(tx, planId);
   return notifyMany(
     tx,
-    recipients,
+    notice.to(plan),
     {
       kind: `neighbourhoodPlan.${event}`,
       messageKey: `neighbourhood.notify.${event}`,
-      params: { planId, title: plan.title, name: nameOf(tx, actorId) },
-      link: planLink(planId),
+      params: { planId, title: plan.title, ...notice.params },
+      link: notice.link ?? planLink(planId),
     },
-    { except: actorId, now },
+    { except: notice.except, now: notice.now },
   );
+}
+
+const editorLink = (planId: number) => `/neighbourhood-plans/${planId}/edit`;
+
+/** Submitted → the covering networks (or the coordinators); changes requested or published → the authors. */
+export function notifyPlanEvent(tx: Tx, actorId: string, planId: number, event: PlanEvent, now: Date): number {
+  const to = (plan: Plan) => (event === "submitted" ? reviewerIds(tx, plan.areaId, now) : authorIdsOf(tx, planId));
+  return tellAbout(tx, planId, event, { to, params: { name: nameOf(tx, actorId) }, except: actorId, now });
 }
 
 /** The new co-author hears who added them and to which plan. */
 export function notifyCoauthorAdded(tx: Tx, actorId: string, planId: number, coauthorId: string, now: Date): number {
-  const plan = planOf(tx, planId);
-  return notifyMany(
-    tx,
-    [coauthorId],
-    {
-      kind: "neighbourhoodPlan.coauthorAdded",
-      messageKey: "neighbourhood.notify.coauthorAdded",
-      params: { planId, title: plan.title, name: nameOf(tx, actorId) },
-      link: `/neighbourhood-plans/${planId}/edit`,
-    },
-    { except: actorId, now },
-  );
+  const params = { name: nameOf(tx, actorId) };
+  return tellAbout(tx, planId, "coauthorAdded", { to: () => [coauthorId], params, link: editorLink(planId), except: actorId, now });
 }
 
 /** A comment → the plan's authors, never the commenter. */
 export function notifyCommented(tx: Tx, actorId: string, planId: number, commentId: number, now: Date): number {
-  const plan = planOf(tx, planId);
-  return notifyMany(
-    tx,
-    authorIdsOf(tx, planId),
-    {
-      kind: "neighbourhoodPlan.commented",
-      messageKey: "neighbourhood.notify.commented",
-      params: { planId, commentId, title: plan.title, name: nameOf(tx, actorId) },
-      link: planLink(planId, `comment-${commentId}`),
-    },
-    { except: actorId, now },
-  );
+  const params = { commentId, name: nameOf(tx, actorId) };
+  return tellAbout(tx, planId, "commented", {
+    to: () => authorIdsOf(tx, planId),
+    params,
+    link: planLink(planId, `comment-${commentId}`),
+    except: actorId,
+    now,
+  });
 }
 
 /** A reported comment → its moderators: the covering networks' members and the coordinators. */
 export function notifyCommentReported(tx: Tx, actorId: string, planId: number, commentId: number, now: Date): number {
-  const plan = planOf(tx, planId);
-  return notifyMany(
-    tx,
-    [...networkMemberIds(tx, plan.areaId, now), ...listCurrentMemberIdsOfKind("coordinators", tx, now)],
-    {
-      kind: "neighbourhoodPlan.commentReported",
-      messageKey: "neighbourhood.notify.commentReported",
-      params: { planId, commentId, title: plan.title },
-      link: planLink(planId, `comment-${commentId}`),
-    },
-    { except: actorId, now },
-  );
+  const to = (plan: Plan) => [...networkMemberIds(tx, plan.areaId, now), ...listCurrentMemberIdsOfKind("coordinators", tx, now)];
+  return tellAbout(tx, planId, "commentReported", {
+    to,
+    params: { commentId },
+    link: planLink(planId, `comment-${commentId}`),
+    except: actorId,
+    now,
+  });
 }
 
 /** A neighbour invited by e-mail arrived: the plan's other authors hear they can write together now. */
 export function notifyCoauthorJoined(tx: Tx, newcomerId: string, planId: number, now: Date): number {
-  const plan = planOf(tx, planId);
-  return notifyMany(
-    tx,
-    authorIdsOf(tx, planId),
-    {
-      kind: "neighbourhoodPlan.coauthorJoined",
-      messageKey: "neighbourhood.notify.coauthorJoined",
-      params: { planId, title: plan.title, name: nameOf(tx, newcomerId) },
-      link: `/neighbourhood-plans/${planId}/edit`,
-    },
-    { except: newcomerId, now },
-  );
+  const params = { name: nameOf(tx, newcomerId) };
+  return tellAbout(tx, planId, "coauthorJoined", {
+    to: () => authorIdsOf(tx, planId),
+    params,
+    link: editorLink(planId),
+    except: newcomerId,
+    now,
+  });
 }
