@@ -27,6 +27,8 @@ export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: stri
 
 /** An area as a reference names it (areas have no English name): every select of an area starts here. */
 export const areaRefColumns = { id: areas.id, level: areas.level, code: areas.code, nameFi: areas.nameFi, nameSv: areas.nameSv };
+/** An area's two names (areas have no English name) for a flat select of several tables: `areaNameFi`, `areaNameSv`. */
+export const areaNameColumns = { areaNameFi: areas.nameFi, areaNameSv: areas.nameSv };
 /** The same with the parent, for trees and pickers. */
 export const areaColumns = { ...areaRefColumns, parentId: areas.parentId };
 

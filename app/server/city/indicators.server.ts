@@ -28,7 +28,7 @@ import { currentPlan, listPriorityAreas } from "./plans.server";
 import { clock } from "../platform/clock";
 import { config } from "../platform/config.server";
 import { blankToNull, measureTitles, namesOf, prefixedNamesOf, writtenNames, columnsOf } from "../platform/select-names";
-import { areaColumns } from "./areas.server";
+import { areaColumns, areaNameColumns } from "./areas.server";
 import type { Viewer } from "../people/viewer.server";
 
 type Reader = Pick<Db, "select">;
@@ -110,8 +110,7 @@ export function summarise(direction: IndicatorDirection, actuals: Point[], targe
 // Reading
 
 const indicatorColumns = {
-  id: indicators.id,
-  key: indicators.key,
+  ...columnsOf(indicators, "id", "key"),
   ...namesOf(indicators),
   ...columnsOf(indicators, "unit", "source", "direction", "resolution", "descriptionFi", "version"),
 };
@@ -194,8 +193,7 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
     .select({
       id: measures.id,
       ...measureTitles,
-      status: measures.status,
-      planId: measures.planId,
+      ...columnsOf(measures, "status", "planId"),
       ...prefixedNamesOf("plan", safetyPlans),
     })
     .from(indicatorMeasures)
@@ -214,8 +212,7 @@ export function getIndicator(id: number, opts: { areaPeriod?: string | null } = 
       areaId: areas.id,
       areaLevel: areas.level,
       areaCode: areas.code,
-      areaNameFi: areas.nameFi,
-      areaNameSv: areas.nameSv,
+      ...areaNameColumns,
     })
     .from(indicatorValues)
     .leftJoin(areas, eq(areas.id, indicatorValues.areaId))
@@ -724,11 +721,9 @@ function loadImportLookups(r: Reader) {
   const byKey = new Map(
     r
       .select({
-        id: indicators.id,
-        key: indicators.key,
+        ...columnsOf(indicators, "id", "key"),
         ...namesOf(indicators),
-        unit: indicators.unit,
-        resolution: indicators.resolution,
+        ...columnsOf(indicators, "unit", "resolution"),
       })
       .from(indicators)
       .all()

@@ -411,12 +411,10 @@ function computeMeasure(id: number, publicOnly: boolean, now: Date) {
       plan: {
         id: safetyPlans.id,
         ...namesOf(safetyPlans),
-        updateIntervalDays: safetyPlans.updateIntervalDays,
-        status: safetyPlans.status,
+        ...columnsOf(safetyPlans, "updateIntervalDays", "status"),
       },
       priorityArea: {
-        id: priorityAreas.id,
-        code: priorityAreas.code,
+        ...columnsOf(priorityAreas, "id", "code"),
         ...namesOf(priorityAreas),
       },
       owner: { id: organisations.id, ...namesOf(organisations) },

@@ -149,8 +149,7 @@ export function priorityAreaMeasureCounts(planId: number, opts: { publicOnly: bo
   const now = opts.now ?? clock.now();
   return db()
     .select({
-      priorityAreaId: measures.priorityAreaId,
-      status: measures.status,
+      ...columnsOf(measures, "priorityAreaId", "status"),
       count: sql<number>`count(*)`,
       late: sql<number>`coalesce(sum(${lateSql(now)}), 0)`,
     })

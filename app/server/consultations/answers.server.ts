@@ -124,8 +124,7 @@ export function personalConsultationAnswers(userId: string) {
       consultation: consultations.titleFi,
       consultationId: consultations.id,
       homeArea: areas.nameFi,
-      submittedAt: consultationResponses.submittedAt,
-      updatedAt: consultationResponses.updatedAt,
+      ...columnsOf(consultationResponses, "submittedAt", "updatedAt"),
     })
     .from(consultationResponses)
     .innerJoin(consultations, eq(consultations.id, consultationResponses.consultationId))

@@ -188,8 +188,7 @@ export function addQuestion(viewer: Viewer, consultationId: number, input: Quest
     const chosen = input.priorityAreaIds.length
       ? tx
           .select({
-            id: priorityAreas.id,
-            planId: priorityAreas.planId,
+            ...columnsOf(priorityAreas, "id", "planId"),
             ...namesOf(priorityAreas),
           })
           .from(priorityAreas)
@@ -453,8 +452,7 @@ export function decisionsCiting(consultationId: number, r: Reader = db()) {
   const names = ids.length
     ? r
         .select({
-          id: priorityAreas.id,
-          code: priorityAreas.code,
+          ...columnsOf(priorityAreas, "id", "code"),
           ...namesOf(priorityAreas),
         })
         .from(priorityAreas)

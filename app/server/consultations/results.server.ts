@@ -15,7 +15,7 @@ import {
 } from "../../../db/schema";
 import { MIN_PUBLIC_GROUP, rankLimit, SMALL_AREAS } from "../../forms/consultations";
 import { localVersion } from "../../i18n/names";
-import { areaLineageIds, networkAreaIds, networksCoveringArea } from "../city/areas.server";
+import { areaLineageIds, networkAreaIds, networksCoveringArea, areaNameColumns } from "../city/areas.server";
 import { can } from "../people/permissions.server";
 import { memberGroupIds, isCoordinator, type Viewer } from "../people/viewer.server";
 import { audit } from "../platform/audit.server";
@@ -23,6 +23,7 @@ import { clock } from "../platform/clock";
 import { db, type Db } from "../platform/db.server";
 import { helsinkiToDate } from "../platform/helsinki-time";
 import { consultationQuestionList, consultationState, getConsultationRecord } from "./consultations.server";
+import { columnsOf } from "../platform/select-names";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
@@ -153,8 +154,7 @@ export function consultationResults(consultationId: number, r: Reader = db()) {
         .select({
           id: consultationAnswers.id,
           text: sql<string>`${consultationAnswers.text}`,
-          areaNameFi: areas.nameFi,
-          areaNameSv: areas.nameSv,
+          ...areaNameColumns,
         })
         .from(consultationAnswers)
         .innerJoin(consultationResponses, eq(consultationResponses.id, consultationAnswers.responseId))
@@ -237,13 +237,11 @@ function networksOf(homeAreaId: number | null): number[] {
 export function moderationQueue(viewer: Viewer, consultationId: number) {
   const rows = db()
     .select({
-      id: consultationAnswers.id,
-      questionId: consultationAnswers.questionId,
+      ...columnsOf(consultationAnswers, "id", "questionId"),
       text: sql<string>`${consultationAnswers.text}`,
       moderation: consultationAnswers.moderation,
       homeAreaId: consultationResponses.homeAreaId,
-      areaNameFi: areas.nameFi,
-      areaNameSv: areas.nameSv,
+      ...areaNameColumns,
     })
     .from(consultationAnswers)
     .innerJoin(consultationResponses, eq(consultationResponses.id, consultationAnswers.responseId))

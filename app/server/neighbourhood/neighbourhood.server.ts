@@ -715,8 +715,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
       .select({
         ...columnsOf(planComments, "id", "kind", "body", "createdAt"),
         authorName: author.name,
-        hiddenAt: planComments.hiddenAt,
-        hiddenReason: planComments.hiddenReason,
+        ...columnsOf(planComments, "hiddenAt", "hiddenReason"),
         hiddenByName: hider.name,
         openReports: sql<number>`(select count(*) from ${commentReports} r where r.comment_id = ${planComments.id} and r.resolved_at is null)`,
       })

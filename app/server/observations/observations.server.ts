@@ -19,7 +19,7 @@ import {
   type ObservationReview,
   type ObservationTime,
 } from "../../../db/schema";
-import { areaDescendantIds, areaLineageIds, currentAreaCondition, networksCoveringArea } from "../city/areas.server";
+import { areaDescendantIds, areaLineageIds, currentAreaCondition, networksCoveringArea, areaNameColumns } from "../city/areas.server";
 import { publicMeasureCondition } from "../city/measures.server";
 import { currentPlan } from "../city/plans.server";
 import { notifyMany, writeWithMail } from "../mail/notifications.server";
@@ -60,8 +60,7 @@ export function listCategories(opts: { includeRetired?: boolean } = {}, r: Reade
     .map(({ retiredAt, ...c }) => ({ ...c, retired: retiredAt != null }));
 }
 const categoryColumns = {
-  id: observationCategories.id,
-  code: observationCategories.code,
+  ...columnsOf(observationCategories, "id", "code"),
   ...namesOf(observationCategories),
 };
 
@@ -460,10 +459,8 @@ function monthStart(month: string, add = 0): Date {
 export const isHandled = (h: ObservationHandling) => h === "forwarded" || h === "linked" || h === "resolved";
 
 const listColumns = {
-  id: observations.id,
-  areaId: observations.areaId,
-  areaNameFi: areas.nameFi,
-  areaNameSv: areas.nameSv,
+  ...columnsOf(observations, "id", "areaId"),
+  ...areaNameColumns,
   ...columnsOf(observations, "lat", "lng", "address", "categoryId", "timeOfDay", "dayType", "description", "review", "handling"),
   ...columnsOf(observations, "publicReply", "createdAt"),
   hasPhoto: sql<number>`exists (select 1 from ${observationPhotos} p where p.observation_id = ${observations.id})`.mapWith(Boolean),

@@ -149,8 +149,7 @@ export function listOrganisations() {
     .select({
       id: organisations.id,
       ...namesOf(organisations),
-      shortName: organisations.shortName,
-      kind: organisations.kind,
+      ...columnsOf(organisations, "shortName", "kind"),
       memberCount: sql<number>`(select count(*) from ${memberships} m where m.organisation_id = ${organisations.id} and (m.left_at is null or m.left_at > ${clock.ms()}))`,
     })
     .from(organisations)
@@ -190,8 +189,7 @@ export function saveOrganisation(
 export function listGroups(now = clock.now()) {
   return db()
     .select({
-      id: groups.id,
-      kind: groups.kind,
+      ...columnsOf(groups, "id", "kind"),
       ...namesOf(groups),
       memberCount: sql<number>`(select count(*) from ${memberships} m where m.group_id = ${groups.id} and (m.left_at is null or m.left_at > ${now.getTime()}))`,
     })

@@ -5,6 +5,7 @@ import { db } from "../platform/db.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { currentMembership } from "./memberships";
+import { columnsOf } from "../platform/select-names";
 
 export type ViewerMembership = {
   groupId: number;
@@ -62,8 +63,7 @@ function prepareViewerQueries() {
       .select({
         groupId: memberships.groupId,
         groupKind: groups.kind,
-        organisationId: memberships.organisationId,
-        position: memberships.position,
+        ...columnsOf(memberships, "organisationId", "position"),
         forSituation: sql<number>`${situations.id} is not null`,
       })
       .from(memberships)

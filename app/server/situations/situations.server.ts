@@ -48,6 +48,7 @@ import { codeTaken, writeMeasureRows } from "../city/measures.server";
 import { helsinkiDate } from "../city/measure-rules";
 import { diffPictures, PICTURE_FIELDS, type PictureText } from "./picture-diff";
 import { namesOf, columnsOf } from "../platform/select-names";
+import { areaNameColumns } from "../city/areas.server";
 
 export type Refusal = { ok: false; reason: "notFound" | "forbidden" | "closed" };
 
@@ -176,13 +177,11 @@ export function getSituation(viewer: Viewer, id: number, now = clock.now()) {
     .select({
       userId: users.id,
       name: users.name,
-      position: memberships.position,
-      organisationId: memberships.organisationId,
+      ...columnsOf(memberships, "position", "organisationId"),
       organisationNameFi: organisationOfMember.nameFi,
       organisationNameSv: organisationOfMember.nameSv,
       organisationNameEn: organisationOfMember.nameEn,
-      joinedAt: memberships.joinedAt,
-      leftAt: memberships.leftAt,
+      ...columnsOf(memberships, "joinedAt", "leftAt"),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -272,11 +271,9 @@ export function listLog(situationId: number, afterId = 0) {
       sourceNameSv: sourceOrg.nameSv,
       sourceNameEn: sourceOrg.nameEn,
       areaId: situationLogEntries.areaId,
-      areaNameFi: areas.nameFi,
-      areaNameSv: areas.nameSv,
+      ...areaNameColumns,
       areaNameEn: sql<string | null>`null`,
-      documentId: situationLogEntries.documentId,
-      correctsId: situationLogEntries.correctsId,
+      ...columnsOf(situationLogEntries, "documentId", "correctsId"),
       correctedBy: sql<number | null>`(select min(c.id) from ${situationLogEntries} c where c.corrects_id = ${situationLogEntries.id})`,
     })
     .from(situationLogEntries)
@@ -455,8 +452,7 @@ export function listInvitableRepresentatives(now = clock.now()) {
   const rows = db()
     .select({
       userId: users.id,
-      name: users.name,
-      title: users.title,
+      ...columnsOf(users, "name", "title"),
       organisationId: memberships.organisationId,
       ...{ organisationNameFi: organisations.nameFi, organisationNameSv: organisations.nameSv, organisationNameEn: organisations.nameEn },
       joinedAt: memberships.joinedAt,

@@ -59,8 +59,7 @@ export function priorityAreaProgress(planId: number, f: SummaryFilters, now: Dat
   // One grouped query gives the status counts, late/stale counts and progress per priority area.
   const grouped = d
     .select({
-      priorityAreaId: measures.priorityAreaId,
-      status: measures.status,
+      ...columnsOf(measures, "priorityAreaId", "status"),
       n: sql<number>`count(*)`,
       late: sql<number>`sum(${late})`,
       stale: sql<number>`sum(${stale})`,
