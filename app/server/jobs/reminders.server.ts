@@ -50,20 +50,22 @@ export const MEETING_SOON_HOURS = 24;
 /** A review sent longer ago than this is old news; the job does not announce it any more. */
 export const REVIEW_NOTICE_DAYS = 14;
 
-export type ReminderCounts = {
-  dueSoon: number;
-  late: number;
-  stale: number;
-  escalated: number;
-  invitations: number;
-  meetingSoon: number;
-  reviews: number;
-  secrecyEnded: number;
-  rightsDueSoon: number;
-  rightsOverdue: number;
-  situationActionsDueSoon: number;
-  situationActionsOverdue: number;
-};
+/** What one run of the reminders counts, in the order the job prints it; a run starts each at zero. */
+const REMINDER_KINDS = [
+  "dueSoon",
+  "late",
+  "stale",
+  "escalated",
+  "invitations",
+  "meetingSoon",
+  "reviews",
+  "secrecyEnded",
+  "rightsDueSoon",
+  "rightsOverdue",
+  "situationActionsDueSoon",
+  "situationActionsOverdue",
+] as const;
+export type ReminderCounts = Record<(typeof REMINDER_KINDS)[number], number>;
 
 const isoToMs = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 
@@ -255,20 +257,7 @@ function secrecyReminders(tx: Tx, now: Date, counts: ReminderCounts) {
 
 /** One run of the reminders (no mail yet; see runScheduledJobs). `now` is a parameter so tests can move the clock. */
 export function runReminders(now = clock.now()): ReminderCounts {
-  const counts: ReminderCounts = {
-    dueSoon: 0,
-    late: 0,
-    stale: 0,
-    escalated: 0,
-    invitations: 0,
-    meetingSoon: 0,
-    reviews: 0,
-    secrecyEnded: 0,
-    rightsDueSoon: 0,
-    rightsOverdue: 0,
-    situationActionsDueSoon: 0,
-    situationActionsOverdue: 0,
-  };
+  const counts = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, 0])) as ReminderCounts;
   db().transaction((tx) => {
     measureReminders(tx, now, counts);
     meetingReminders(tx, now, counts);
