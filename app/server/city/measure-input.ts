@@ -26,8 +26,10 @@ export const BLANK_MEASURE: Omit<MeasureInput, "tasks"> & { tasks: [] } = {
   published: true,
 };
 
-/** The validated form as the domain module's input (empty choices become nulls). */
-export function measureInputFromForm(v: MeasureForm): MeasureInput {
+type MeasureTexts = Pick<MeasureInput, "code" | "title" | "description" | "titleSv" | "titleEn" | "descriptionSv" | "descriptionEn">;
+
+/** A measure's identifier, title and description with their translations; a blank translation is null. */
+export function measureTexts(v: MeasureTexts) {
   return {
     code: v.code,
     title: v.title,
@@ -36,6 +38,13 @@ export function measureInputFromForm(v: MeasureForm): MeasureInput {
     titleEn: v.titleEn || null,
     descriptionSv: v.descriptionSv || null,
     descriptionEn: v.descriptionEn || null,
+  };
+}
+
+/** The validated form as the domain module's input (empty choices become nulls). */
+export function measureInputFromForm(v: MeasureForm): MeasureInput {
+  return {
+    ...measureTexts(v),
     priorityAreaId: v.priorityAreaId ?? null,
     ownerOrganisationId: v.ownerOrganisationId,
     responsibleUserId: v.responsibleUserId || null,

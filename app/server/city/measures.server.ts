@@ -38,6 +38,7 @@ import { cachedRead } from "../platform/read-cache.server";
 import { clock } from "../platform/clock";
 import { measureTitles, namesOf, prefixedNamesOf, columnsOf } from "../platform/select-names";
 import { areaRefColumns } from "./areas.server";
+import { measureTexts } from "./measure-input";
 import type { Viewer } from "../people/viewer.server";
 
 // ---------------------------------------------------------------------------------------------
@@ -645,13 +646,7 @@ export function changedFields(before: Partial<MeasureSnapshot>, after: Partial<M
 export function writeMeasureRows(tx: Tx, measureId: number, input: MeasureInput) {
   tx.update(measures)
     .set({
-      code: input.code,
-      title: input.title,
-      description: input.description,
-      titleSv: input.titleSv || null,
-      titleEn: input.titleEn || null,
-      descriptionSv: input.descriptionSv || null,
-      descriptionEn: input.descriptionEn || null,
+      ...measureTexts(input),
       priorityAreaId: input.priorityAreaId,
       ownerOrganisationId: input.ownerOrganisationId,
       responsibleUserId: input.responsibleUserId,
