@@ -41,6 +41,7 @@ import { runConsultationNotices } from "../consultations/consultations.server";
 import { rightsRequestReminders } from "../people/rights-requests.server";
 import { situationActionReminders } from "../situations/situations.server";
 import { columnsOf } from "../platform/select-names";
+import { userName } from "../people/user-name";
 
 const DAY = 86400000;
 /** Escalate when nothing has happened this many days after the reminder. */
@@ -160,7 +161,7 @@ function measureReminders(tx: Tx, now: Date, counts: ReminderCounts) {
       if (!sentAt || sentAt.getTime() > now.getTime() - ESCALATION_DAYS * DAY) continue;
       if (m.lastFollowUpAt && m.lastFollowUpAt.getTime() >= sentAt.getTime()) continue;
       const escalateTo = expertMembersOf(tx, m.ownerOrganisationId, now).filter((u) => u !== m.responsibleUserId);
-      const responsibleName = tx.select({ name: users.name }).from(users).where(eq(users.id, m.responsibleUserId!)).get()?.name ?? "";
+      const responsibleName = userName(tx, m.responsibleUserId) ?? "";
       counts.escalated += notifyMany(
         tx,
         escalateTo,

@@ -2,7 +2,7 @@
 // plan the viewer may not read (a draft, for anyone but its authors) is a 404, never a 403.
 import type { AppLoadContext } from "@remix-run/node";
 import { getViewer, idParam, notFound } from "../people/guard.server";
-import { loadPlanAccess, PUBLIC_STATUSES } from "./neighbourhood.server";
+import { loadPlanAccess, PUBLIC_STATUSES } from "./plan-access.server";
 import { can } from "../people/permissions.server";
 
 export async function loadVisiblePlan(request: Request, context: AppLoadContext, planIdParam: string | undefined) {

@@ -1,10 +1,8 @@
-import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
-  areas,
   commentReports,
   groups,
-  invitations,
   measures,
   neighbourhoodPlans,
   observations,
@@ -13,31 +11,24 @@ import {
   planAuthors,
   planComments,
   planGoals,
-  planInvitations,
   planObservations,
   planVersions,
-  residencies,
   users,
   PLAN_ACTION_CARRIERS,
   PLAN_ACTION_STATUSES,
-  type Locale,
   type NeighbourhoodPlanStatus,
 } from "../../../db/schema";
-import type { Language } from "../../i18n/config";
-import { acceptInvitation, insertInvitation, invitationState, mailInvitation } from "../people/accounts.server";
-import { areaAncestors, areaDescendantIds, areaRefColumns, getArea, networkAreaIds, networksCoveringArea } from "../city/areas.server";
+import { areaAncestors, getArea, networksCoveringArea } from "../city/areas.server";
 import { audit } from "../platform/audit.server";
 import { db, type Db, type Tx } from "../platform/db.server";
-import { pageWindow } from "../platform/paging";
 import { cachedRead } from "../platform/read-cache.server";
 import { readPartition } from "../platform/table-versions.server";
 import { listMeasures, publicMeasureCondition } from "../city/measures.server";
-import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
 import { clock } from "../platform/clock";
 import { measureTitles, namesOf, columnsOf } from "../platform/select-names";
 import { scheduleMailDelivery } from "../mail/notifications.server";
-import { notifyCoauthorAdded, notifyCoauthorJoined, notifyPlanEvent } from "./plan-notifications.server";
+import { notifyPlanEvent } from "./plan-notifications.server";
 import {
   basicsValues,
   editablePlan,
@@ -68,38 +59,36 @@ export {
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
-// Comments and network notes live in their own files; this module stays the one import for plans.
+// Access, lists, co-authors, comments and network notes live in their own files; this module stays
+// the one import for plans.
 export { addComment, getComment, hideComment, reportComment } from "./plan-comments.server";
 export { addNetworkNote, getNetwork, listNetworkNotes } from "./network-notes.server";
+export { loadPlanAccess, planAccessOf, PUBLIC_STATUSES } from "./plan-access.server";
+export {
+  actionsForMeasure,
+  listMyPlans,
+  listPlansInAreas,
+  listPublishedPlans,
+  networkPlans,
+  PLAN_LIST_PAGE_SIZE,
+  type PlanListRow,
+  type PublishedPlanFilters,
+} from "./plan-lists.server";
+export {
+  acceptCoauthorInvitation,
+  addCoauthor,
+  addOrInviteCoauthor,
+  COAUTHOR_INVITATIONS_PER_DAY,
+  invitationForPage,
+  planOfInvitation,
+  removeCoauthor,
+  type CoauthorResult,
+  type InviteResult,
+} from "./plan-coauthors.server";
+import { userName } from "../people/user-name";
 
 export type PlanActionCarrier = (typeof PLAN_ACTION_CARRIERS)[number];
 export type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
-
-/** Statuses anyone may read. */
-export const PUBLIC_STATUSES: NeighbourhoodPlanStatus[] = ["published", "archived"];
-
-// ---------------------------------------------------------------------------------------------
-// Access
-
-/** What the permission rules need: status, authors, and the networks covering the area or above. */
-export function planAccessOf(
-  plan: { id: number; areaId: number; status: NeighbourhoodPlanStatus },
-  r: Reader = db(),
-): NeighbourhoodPlanAccess {
-  const authorIds = r
-    .select({ userId: planAuthors.userId })
-    .from(planAuthors)
-    .where(eq(planAuthors.planId, plan.id))
-    .all()
-    .map((a) => a.userId);
-  return { status: plan.status, authorIds, networkGroupIds: networksCoveringArea(plan.areaId, r).map((g) => g.id) };
-}
-
-export function loadPlanAccess(planId: number, r: Reader = db()) {
-  const plan = r.select().from(neighbourhoodPlans).where(eq(neighbourhoodPlans.id, planId)).get();
-  if (!plan) return null;
-  return { plan, access: planAccessOf(plan, r) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Creating and editing
@@ -127,9 +116,6 @@ export type SaveResult =
   | { ok: false; reason: "notFound" | "notEditable" | "invalidReference" }
   | ({ ok: false; reason: "conflict" } & Conflict);
 
-const nameOf = (r: Reader, userId: string | null) =>
-  userId ? (r.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null) : null;
-
 /**
  * "same": nothing to write. "ok": write. "conflict": someone else saved the item after the
  * writer's revision. The writer's own earlier save (another tab, a reply lost on a bad
@@ -145,7 +131,7 @@ const conflict = (r: Reader, current: Record<string, unknown> | null, authorId: 
   ok: false,
   reason: "conflict",
   current,
-  by: nameOf(r, authorId),
+  by: userName(r, authorId),
   rev,
   gone: current === null,
 });
@@ -287,216 +273,6 @@ export function removeItem(
     if (!res.changes) return { ok: false as const, reason: "notFound" as const };
     touch(tx, planId, viewer.id, now);
     return { ok: true as const };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Co-authors
-
-export type CoauthorResult =
-  | { ok: true; name: string }
-  | { ok: false; reason: "notEditable" | "notFound" | "noSuchResident" | "alreadyAuthor" };
-
-/** Any author of an editable plan may invite another registered resident (someone with a home area). */
-export function addCoauthor(viewer: Viewer, planId: number, email: string, now = clock.now()): CoauthorResult {
-  const result = db().transaction((tx): CoauthorResult => {
-    const found = editablePlan(tx, planId, viewer.id);
-    if (found.error) return { ok: false, reason: found.error };
-    const user = tx
-      .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.email, email.trim().toLowerCase()))
-      .get();
-    const resident =
-      user && !user.disabledAt
-        ? tx.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, user.id)).get()
-        : undefined;
-    if (!user || !resident) return { ok: false, reason: "noSuchResident" };
-    if (
-      tx
-        .select({ userId: planAuthors.userId })
-        .from(planAuthors)
-        .where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, user.id)))
-        .get()
-    )
-      return { ok: false, reason: "alreadyAuthor" };
-    tx.insert(planAuthors).values({ planId, userId: user.id, role: "coauthor", addedAt: now }).run();
-    touch(tx, planId, viewer.id, now);
-    audit(
-      {
-        actorId: viewer.id,
-        action: "neighbourhoodPlan.coauthorAdded",
-        targetType: "neighbourhoodPlan",
-        targetId: planId,
-        detail: { userId: user.id },
-      },
-      tx,
-    );
-    notifyCoauthorAdded(tx, viewer.id, planId, user.id, now);
-    return { ok: true, name: user.name };
-  });
-  if (result.ok) scheduleMailDelivery();
-  return result;
-}
-
-export type InviteResult = CoauthorResult | { ok: false; reason: "tooManyInvitations" } | { ok: true; invited: string; mailed: boolean };
-
-/**
- * How many co-author invitations one person may send in a day: enough to ask a street's
- * neighbours, too few to use the city's mail server for mass mailing. Counted in the database, so a
- * restart does not reset it.
- */
-export const COAUTHOR_INVITATIONS_PER_DAY = 10;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * An author names a neighbour by e-mail: a registered resident is added at once (addCoauthor);
- * anyone else gets a single-use, expiring invitation by mail, in the inviter's language, and
- * becomes a co-author on arrival (acceptCoauthorInvitation).
- */
-export async function addOrInviteCoauthor(
-  viewer: Viewer,
-  planId: number,
-  email: string,
-  lang: Language,
-  now = clock.now(),
-): Promise<InviteResult> {
-  const added = addCoauthor(viewer, planId, email, now);
-  if (added.ok || added.reason !== "noSuchResident") return added;
-  const address = email.trim().toLowerCase();
-  const invited = db().transaction((tx) => {
-    const found = editablePlan(tx, planId, viewer.id);
-    if (found.error) return { error: found.error };
-    const account = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, address)).get();
-    // A disabled account is not brought back by a neighbour's invitation.
-    if (account?.disabledAt) return { error: "noSuchResident" as const };
-    const sentToday = tx
-      .select({ n: count() })
-      .from(planInvitations)
-      .innerJoin(invitations, eq(invitations.id, planInvitations.invitationId))
-      .where(and(eq(invitations.invitedBy, viewer.id), gt(invitations.createdAt, new Date(now.getTime() - DAY_MS))))
-      .get();
-    if ((sentToday?.n ?? 0) >= COAUTHOR_INVITATIONS_PER_DAY) return { error: "tooManyInvitations" as const };
-    const invite = insertInvitation(
-      tx,
-      { email: address, name: "", groupId: null, organisationId: null, position: "member", invitedBy: viewer.id },
-      now,
-    );
-    tx.insert(planInvitations).values({ invitationId: invite.id, planId }).run();
-    audit(
-      {
-        actorId: viewer.id,
-        action: "neighbourhoodPlan.coauthorInvited",
-        targetType: "neighbourhoodPlan",
-        targetId: planId,
-        detail: { email: address, invitationId: invite.id },
-      },
-      tx,
-    );
-    return { invite, title: found.plan.title, inviter: nameOf(tx, viewer.id) ?? "" };
-  });
-  if ("error" in invited) return { ok: false, reason: invited.error ?? "notFound" };
-  const mailed = await mailInvitation(
-    { email: address, name: "", url: invited.invite.url, expiresAt: invited.invite.expiresAt },
-    invited.inviter,
-    lang,
-    {
-      keyPrefix: "neighbourhood.inviteMail",
-      params: { title: invited.title },
-    },
-  );
-  return { ok: true, invited: address, mailed };
-}
-
-/** The plan an invitation link is for (null for a staff invitation), for the invitation page. */
-export function planOfInvitation(invitationId: number, r: Reader = db()) {
-  return (
-    r
-      .select({ id: neighbourhoodPlans.id, title: neighbourhoodPlans.title })
-      .from(planInvitations)
-      .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planInvitations.planId))
-      .where(eq(planInvitations.invitationId, invitationId))
-      .get() ?? null
-  );
-}
-
-/** An invitation link as its page shows it: open (and for which plan, if any), used or expired. */
-export function invitationForPage(token: string, now = clock.now()) {
-  const found = invitationState(token, now);
-  if (!found || found.state !== "open") return found;
-  const { invitation } = found;
-  return { state: "open" as const, name: invitation.name, email: invitation.email, plan: planOfInvitation(invitation.id) };
-}
-
-/**
- * Accepting a link: the account as for any invitation, then, for a plan's invitation, the
- * co-authorship and (for someone without one) the plan's area as home area, in the same
- * transaction; the plan's authors hear that their neighbour joined.
- */
-export async function acceptCoauthorInvitation(token: string, password: string, locale: Locale, name: string, now = clock.now()) {
-  let planId: number | null = null;
-  const accepted = await acceptInvitation(token, password, locale, now, {
-    name,
-    onAccept: (tx, invitation, userId) => {
-      const plan = tx
-        .select({ id: neighbourhoodPlans.id, areaId: neighbourhoodPlans.areaId })
-        .from(planInvitations)
-        .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planInvitations.planId))
-        .where(eq(planInvitations.invitationId, invitation.id))
-        .get();
-      if (!plan) return;
-      planId = plan.id;
-      if (!tx.select({ areaId: residencies.areaId }).from(residencies).where(eq(residencies.userId, userId)).get())
-        tx.insert(residencies).values({ userId, areaId: plan.areaId }).run();
-      const joined = tx
-        .insert(planAuthors)
-        .values({ planId: plan.id, userId, role: "coauthor", addedAt: now })
-        .onConflictDoNothing()
-        .run().changes;
-      if (!joined) return;
-      touch(tx, plan.id, userId, now);
-      audit(
-        {
-          actorId: userId,
-          action: "neighbourhoodPlan.coauthorAdded",
-          targetType: "neighbourhoodPlan",
-          targetId: plan.id,
-          detail: { userId, invitationId: invitation.id },
-        },
-        tx,
-      );
-      notifyCoauthorJoined(tx, userId, plan.id, now);
-    },
-  });
-  if (!accepted) return null;
-  scheduleMailDelivery();
-  return { userId: accepted.userId, planId: planId as number | null };
-}
-
-/** The owner removes a co-author; a co-author may leave. The owner stays. */
-export function removeCoauthor(viewer: Viewer, planId: number, userId: string, now = clock.now()): { ok: boolean } {
-  return db().transaction((tx) => {
-    const found = editablePlan(tx, planId, viewer.id);
-    if (found.error) return { ok: false };
-    const roles = tx.select().from(planAuthors).where(eq(planAuthors.planId, planId)).all();
-    const target = roles.find((a) => a.userId === userId);
-    const actorIsOwner = roles.some((a) => a.userId === viewer.id && a.role === "owner");
-    if (!target || target.role === "owner" || (!actorIsOwner && userId !== viewer.id)) return { ok: false };
-    tx.delete(planAuthors)
-      .where(and(eq(planAuthors.planId, planId), eq(planAuthors.userId, userId)))
-      .run();
-    touch(tx, planId, viewer.id, now);
-    audit(
-      {
-        actorId: viewer.id,
-        action: "neighbourhoodPlan.coauthorRemoved",
-        targetType: "neighbourhoodPlan",
-        targetId: planId,
-        detail: { userId },
-      },
-      tx,
-    );
-    return { ok: true };
   });
 }
 
@@ -756,7 +532,7 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
       archivedAt: plan.archivedAt,
       withdrawnAt: plan.withdrawnAt,
       basicsRev: revOf(basicsValues(plan)),
-      basicsAuthorName: nameOf(d, basicsAuthorId),
+      basicsAuthorName: userName(d, basicsAuthorId),
     },
     area,
     ancestors,
@@ -772,171 +548,6 @@ function computePlanView(planId: number, opts: { publicMeasuresOnly: boolean; mo
 }
 
 export type PlanView = NonNullable<ReturnType<typeof getPlanView>>;
-
-// ---------------------------------------------------------------------------------------------
-// Lists
-
-const planListColumns = {
-  ...columnsOf(neighbourhoodPlans, "id", "title", "status", "updatedAt", "submittedAt", "publishedAt"),
-  area: areaRefColumns,
-};
-
-export type PlanListRow = {
-  id: number;
-  title: string;
-  status: NeighbourhoodPlanStatus;
-  updatedAt: Date;
-  submittedAt: Date | null;
-  publishedAt: Date | null;
-  area: { id: number; level: string; code: string; nameFi: string; nameSv: string | null };
-};
-
-export const PLAN_LIST_PAGE_SIZE = 20;
-type PlanPage = { rows: PlanListRow[]; total: number; page: number; pageCount: number };
-
-/**
- * Plans of some areas (and the areas below them) a person may see in a list: the public ones,
- * and their own whatever the status. Paged: a district of a large city has thousands.
- */
-export function listPlansInAreas(
-  areaIds: number[],
-  viewerId: string | null,
-  opts: { page?: number; pageSize?: number } = {},
-  r: Reader = db(),
-): PlanPage {
-  if (r === db())
-    return cachedRead(`plansInAreas:${areaIds.join(",")}:${viewerId}:${opts.page ?? 1}:${opts.pageSize ?? ""}`, () =>
-      computePlansInAreas(areaIds, viewerId, opts, r),
-    );
-  return computePlansInAreas(areaIds, viewerId, opts, r);
-}
-
-function computePlansInAreas(areaIds: number[], viewerId: string | null, opts: { page?: number; pageSize?: number }, r: Reader) {
-  const all = areaDescendantIds(areaIds, r);
-  if (!all.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
-  const own = viewerId
-    ? sql`exists (select 1 from ${planAuthors} pa where pa.plan_id = ${neighbourhoodPlans.id} and pa.user_id = ${viewerId})`
-    : sql`0`;
-  const where = and(inArray(neighbourhoodPlans.areaId, all), sql`(${inArray(neighbourhoodPlans.status, PUBLIC_STATUSES)} or ${own})`)!;
-  return planPage(
-    r,
-    where,
-    [sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)],
-    opts,
-  );
-}
-
-/** One page of the plans matching `where`, in `order`, with the total: every paged plan list. */
-function planPage(r: Reader, where: SQL, order: SQL[], opts: { page?: number; pageSize?: number }): PlanPage {
-  const pageSize = opts.pageSize ?? PLAN_LIST_PAGE_SIZE;
-  const total = r.select({ n: sql<number>`count(*)` }).from(neighbourhoodPlans).where(where).get()?.n ?? 0;
-  const { page, pageCount, offset } = pageWindow(total, opts.page, pageSize);
-  const rows = r
-    .select(planListColumns)
-    .from(neighbourhoodPlans)
-    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
-    .where(where)
-    .orderBy(...order)
-    .limit(pageSize)
-    .offset(offset)
-    .all();
-  return { rows, total, page, pageCount };
-}
-
-export type PublishedPlanFilters = { q?: string; areaId?: number; page?: number; pageSize?: number; includeArchived?: boolean };
-
-/**
- * The public list of residents' safety plans: published ones (newest first), then archived ones,
- * found by words in the title or the situation and by area (the area and the areas within it).
- * The same for every reader, signed in or not: only public plans, so it can be shown to anyone.
- */
-export function listPublishedPlans(f: PublishedPlanFilters, r: Reader = db()): PlanPage {
-  const conditions: SQL[] = [inArray(neighbourhoodPlans.status, f.includeArchived === false ? ["published"] : PUBLIC_STATUSES)];
-  const q = f.q?.trim();
-  if (q) {
-    const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      sql`(${neighbourhoodPlans.title} like ${like} escape '\\' or ${neighbourhoodPlans.situation} like ${like} escape '\\')`,
-    );
-  }
-  if (f.areaId) {
-    const within = areaDescendantIds([f.areaId], r);
-    if (!within.length) return { rows: [], total: 0, page: 1, pageCount: 1 };
-    conditions.push(inArray(neighbourhoodPlans.areaId, within));
-  }
-  return planPage(
-    r,
-    and(...conditions)!,
-    [sql`${neighbourhoodPlans.status} = 'archived'`, desc(neighbourhoodPlans.publishedAt), desc(neighbourhoodPlans.id)],
-    f,
-  );
-}
-
-/** The plans a person writes or has written, newest first. */
-export function listMyPlans(userId: string, r: Reader = db()): PlanListRow[] {
-  return r
-    .select(planListColumns)
-    .from(neighbourhoodPlans)
-    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
-    .innerJoin(planAuthors, and(eq(planAuthors.planId, neighbourhoodPlans.id), eq(planAuthors.userId, userId)))
-    .orderBy(desc(neighbourhoodPlans.updatedAt))
-    .all();
-}
-
-/**
- * A network's plans: all those waiting for its feedback, and a page of the rest it has seen in its
- * areas (newest first; a network of a large city has thousands).
- */
-export function networkPlans(groupId: number, opts: { page?: number; pageSize?: number } = {}, r: Reader = db()) {
-  const { all } = networkAreaIds(groupId, r);
-  if (!all.length) return { waiting: [] as PlanListRow[], others: { rows: [] as PlanListRow[], total: 0, page: 1, pageCount: 1 } };
-  const inAreas = inArray(neighbourhoodPlans.areaId, all);
-  const waiting = r
-    .select(planListColumns)
-    .from(neighbourhoodPlans)
-    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
-    .where(and(inAreas, eq(neighbourhoodPlans.status, "submitted")))
-    .orderBy(asc(neighbourhoodPlans.submittedAt), desc(neighbourhoodPlans.updatedAt))
-    .all();
-  const seen = and(inAreas, inArray(neighbourhoodPlans.status, ["changes_requested", "accepted", "published"]))!;
-  return { waiting, others: planPage(r, seen, [desc(neighbourhoodPlans.updatedAt), desc(neighbourhoodPlans.id)], opts) };
-}
-
-/**
- * The measure page's side of the two-way link: plan actions that support the measure, from the
- * plans the viewer may see.
- */
-export function actionsForMeasure(measureId: number, viewer: Viewer | null) {
-  // The linked actions and, for plans that are not public, who may see them, are the same for
-  // every viewer: cached on the database version. Only the visibility check is per viewer.
-  const rows = cachedRead(`measureActions:${measureId}`, () => linkedActionRows(measureId));
-  return rows
-    .filter((row) => !row.access || can(viewer, { kind: "neighbourhoodPlan.view", plan: row.access }))
-    .map(({ access: _access, ...row }) => row);
-}
-
-function linkedActionRows(measureId: number, r: Reader = db()) {
-  const rows = r
-    .select({
-      ...columnsOf(planActions, "id", "text", "carriedBy", "status", "timeline"),
-      plan: {
-        ...columnsOf(neighbourhoodPlans, "id", "title", "status", "areaId"),
-      },
-      area: areaRefColumns,
-    })
-    .from(planActions)
-    .innerJoin(neighbourhoodPlans, eq(neighbourhoodPlans.id, planActions.planId))
-    .innerJoin(areas, eq(areas.id, neighbourhoodPlans.areaId))
-    .where(eq(planActions.measureId, measureId))
-    .orderBy(asc(areas.code), asc(neighbourhoodPlans.id), asc(planActions.position))
-    .all();
-  // Public plans need no access lookup; the others cost a query each, once per plan.
-  const access = new Map<number, NeighbourhoodPlanAccess | null>();
-  return rows.map((row) => {
-    if (!access.has(row.plan.id)) access.set(row.plan.id, PUBLIC_STATUSES.includes(row.plan.status) ? null : planAccessOf(row.plan, r));
-    return { ...row, access: access.get(row.plan.id)! };
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // History

@@ -4,11 +4,13 @@
 // comment is reported. Each call runs inside the caller's write transaction; the caller schedules
 // the mail after it commits.
 import { eq } from "drizzle-orm";
-import { neighbourhoodPlans, planAuthors, users } from "../../../db/schema";
+import { neighbourhoodPlans } from "../../../db/schema";
 import { networksCoveringArea } from "../city/areas.server";
 import { notifyMany } from "../mail/notifications.server";
+import { authorIdsOf } from "./plan-access.server";
 import type { Tx } from "../platform/db.server";
 import { listCurrentMemberIds, listCurrentMemberIdsOfKind } from "../workspaces/workspace-members.server";
+import { userName } from "../people/user-name";
 
 export const planLink = (planId: number, anchor = "") => `/neighbourhood-plans/${planId}${anchor ? `#${anchor}` : ""}`;
 
@@ -20,21 +22,12 @@ function planOf(tx: Tx, planId: number) {
     .get()!;
 }
 
-export function authorIdsOf(tx: Tx, planId: number): string[] {
-  return tx
-    .select({ userId: planAuthors.userId })
-    .from(planAuthors)
-    .where(eq(planAuthors.planId, planId))
-    .all()
-    .map((a) => a.userId);
-}
-
 /** Current members of every network covering the plan's area (or an area above it). */
 function networkMemberIds(tx: Tx, areaId: number, now: Date): string[] {
   return networksCoveringArea(areaId, tx).flatMap((g) => listCurrentMemberIds(g.id, tx, now));
 }
 
-const nameOf = (tx: Tx, userId: string) => tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? "";
+const nameOf = (tx: Tx, userId: string) => userName(tx, userId) ?? "";
 
 export type PlanEvent = "submitted" | "changesRequested" | "published";
 

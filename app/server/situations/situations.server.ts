@@ -49,6 +49,7 @@ import { helsinkiDate } from "../city/measure-rules";
 import { diffPictures, PICTURE_FIELDS, type PictureText } from "./picture-diff";
 import { namesOf, columnsOf } from "../platform/select-names";
 import { areaNameColumns } from "../city/areas.server";
+import { userName } from "../people/user-name";
 
 export type Refusal = { ok: false; reason: "notFound" | "forbidden" | "closed" };
 
@@ -189,7 +190,7 @@ export function getSituation(viewer: Viewer, id: number, now = clock.now()) {
     .where(eq(memberships.groupId, s.groupId))
     .orderBy(asc(users.name))
     .all();
-  const opener = s.openedById ? d.select({ name: users.name }).from(users).where(eq(users.id, s.openedById)).get() : undefined;
+  const openerName = userName(d, s.openedById);
   const versions = d
     .select({ version: situationPictures.version, savedAt: situationPictures.savedAt, savedByName: users.name })
     .from(situationPictures)
@@ -222,7 +223,7 @@ export function getSituation(viewer: Viewer, id: number, now = clock.now()) {
       secretUntil: s.secretUntil,
       status: s.status,
       openedAt: s.openedAt,
-      openedByName: opener?.name ?? null,
+      openedByName: openerName,
       closedAt: s.closedAt,
       afterAction: s.afterAction,
     },
@@ -699,9 +700,7 @@ export function savePicture(viewer: Viewer, id: number, expectedVersion: number,
       .get();
     const currentVersion = latest?.version ?? 0;
     if (currentVersion !== expectedVersion && latest) {
-      const savedByName = latest.savedById
-        ? (tx.select({ name: users.name }).from(users).where(eq(users.id, latest.savedById)).get()?.name ?? null)
-        : null;
+      const savedByName = latest.savedById ? userName(tx, latest.savedById) : null;
       return { ok: false, reason: "conflict", current: { ...latest, savedByName } };
     }
     const version = currentVersion + 1;

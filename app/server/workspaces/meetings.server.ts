@@ -13,6 +13,7 @@ import type { Viewer } from "../people/viewer.server";
 import { listCurrentMemberIds } from "./workspace-members.server";
 import { clock } from "../platform/clock";
 import { prefixedNamesOf, columnsOf } from "../platform/select-names";
+import { userName } from "../people/user-name";
 
 export type MeetingInput = { title: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null };
 export type Refusal = { ok: false; reason: "notFound" | "conflict" | "approved" | "forbidden" | "invalid" };
@@ -432,9 +433,7 @@ export function getMeeting(viewer: Viewer, groupId: number, meetingId: number) {
     .where(eq(meetingAttendance.meetingId, meetingId))
     .orderBy(asc(users.name))
     .all();
-  const approver = meeting.minutesApprovedById
-    ? (d.select({ name: users.name }).from(users).where(eq(users.id, meeting.minutesApprovedById)).get()?.name ?? null)
-    : null;
+  const approver = meeting.minutesApprovedById ? userName(d, meeting.minutesApprovedById) : null;
   return {
     meeting: { ...meeting, approverName: approver },
     // Only the ids of links the viewer may see leave the server.
