@@ -23,6 +23,7 @@ import {
 import { startSession } from "~/server/people/auth.server";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 import { viewerById } from "~/server/people/viewer.server";
+import { BLANK_MEASURE } from "~/server/city/measure-input";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const DAY = 86400000;
@@ -35,23 +36,14 @@ let coordinatorId: string;
 
 function input(overrides: Partial<MeasureInput> = {}): MeasureInput {
   return {
+    ...BLANK_MEASURE,
     code: "9.1",
     title: "Testitoimenpide",
-    description: "",
     priorityAreaId: areaId,
     ownerOrganisationId: orgA,
     responsibleUserId: expertId,
-    partnerIds: [],
     startDate: "2026-01-01",
     endDate: "2027-12-31",
-    continuous: false,
-    cityWide: true,
-    areaIds: [],
-    budgetEur: null,
-    goalIds: [],
-    costShares: [],
-    tasks: [],
-    published: true,
     ...overrides,
   };
 }

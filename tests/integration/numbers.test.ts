@@ -43,6 +43,7 @@ import { steeringSummary, type SummaryFilters } from "~/server/steering/summary.
 import { summaryNumberLinks } from "~/ui/summary-links";
 import { DEMO, seedOnce, userIdOf } from "./fixtures";
 import { viewerById } from "~/server/people/viewer.server";
+import { BLANK_MEASURE } from "~/server/city/measure-input";
 
 const context = () => ({ nonce: "n", clientIp: "10.0.0.1", memo: {}, setCookies: [] as string[] });
 let planId: number;
@@ -80,23 +81,12 @@ function directCount(f: { priority?: number | "none"; owner?: number }) {
 function baseInput(overrides: Partial<MeasureInput>): MeasureInput {
   const org = db().select({ id: organisations.id }).from(organisations).get()!.id;
   return {
+    ...BLANK_MEASURE,
     code: "99.1",
     title: "Testi",
-    description: "",
-    priorityAreaId: null,
     ownerOrganisationId: org,
-    responsibleUserId: null,
-    partnerIds: [],
     startDate: "2026-01-01",
     endDate: "2027-12-31",
-    continuous: false,
-    cityWide: true,
-    areaIds: [],
-    budgetEur: null,
-    goalIds: [],
-    costShares: [],
-    tasks: [],
-    published: true,
     ...overrides,
   };
 }
