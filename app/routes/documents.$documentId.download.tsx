@@ -1,7 +1,7 @@
 // Downloads a version of a document: only for someone who may read it, as an attachment with
 // safe headers, and with the publicity marking in the file name. Non-public downloads are logged.
 import { readFile } from "node:fs/promises";
-import { attachmentHeader } from "~/server/platform/downloads.server";
+import { downloadResponse } from "~/server/platform/downloads.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translatorFor } from "~/i18n/i18n.server";
 import { getVersionForDownload, logAccess, markedFileName, storedPath } from "~/server/workspaces/documents.server";
@@ -32,15 +32,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   const t = await translatorFor(request);
   const marking = found.document.publicity === "public" ? null : t(`workspaces.documents.marking.${found.document.publicity}`);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      // The type we detected from the content at upload, never what the browser claimed.
-      "Content-Type": found.version.mimeType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": attachmentHeader(markedFileName(found.version.fileName, marking)),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
+  return downloadResponse(new Uint8Array(bytes), {
+    // The type we detected from the content at upload, never what the browser claimed.
+    type: found.version.mimeType,
+    name: markedFileName(found.version.fileName, marking),
+    headers: { "Content-Length": String(bytes.byteLength), "Content-Security-Policy": "default-src 'none'; sandbox" },
   });
 }

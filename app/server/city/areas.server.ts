@@ -15,13 +15,11 @@ import {
 } from "../platform/csv-import.server";
 import type * as Csv from "../platform/csv-import.server";
 import { audit } from "../platform/audit.server";
-import { db, type Db } from "../platform/db.server";
+import { db, type Reader } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import { helsinkiParts } from "../platform/helsinki-time";
 import { namesOf } from "../platform/select-names";
 import type { Viewer } from "../people/viewer.server";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type AreaRef = { id: number; level: AreaLevel; code: string; nameFi: string; nameSv: string | null; parentId: number | null };
 

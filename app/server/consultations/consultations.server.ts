@@ -25,12 +25,10 @@ import { notifyMany, scheduleMailDelivery } from "../mail/notifications.server";
 import type { Viewer } from "../people/viewer.server";
 import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
-import { db, type Db, type Tx } from "../platform/db.server";
+import { db, type Tx, type Reader } from "../platform/db.server";
 import { helsinkiParts, helsinkiToDate } from "../platform/helsinki-time";
 import { blankToNull, namesOf, columnsOf } from "../platform/select-names";
 import { namesFrom } from "../../i18n/names";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type ConsultationState = "upcoming" | "open" | "closed";
 

@@ -20,12 +20,10 @@ import { can } from "../people/permissions.server";
 import { memberGroupIds, isCoordinator, type Viewer } from "../people/viewer.server";
 import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
-import { db, type Db } from "../platform/db.server";
+import { db, type Reader } from "../platform/db.server";
 import { helsinkiToDate } from "../platform/helsinki-time";
 import { consultationQuestionList, consultationState, getConsultationRecord } from "./consultations.server";
 import { columnsOf } from "../platform/select-names";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type AreaCount = { areaId: number | null; nameFi: string | null; nameSv: string | null; count: number };
 export type OptionResult = {

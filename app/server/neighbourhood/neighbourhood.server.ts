@@ -20,7 +20,7 @@ import {
 } from "../../../db/schema";
 import { areaAncestors, getArea, networksCoveringArea } from "../city/areas.server";
 import { audit } from "../platform/audit.server";
-import { db, type Db, type Tx } from "../platform/db.server";
+import { db, type Tx, type Reader } from "../platform/db.server";
 import { cachedRead } from "../platform/read-cache.server";
 import { readPartition } from "../platform/table-versions.server";
 import { listMeasures, publicMeasureCondition } from "../city/measures.server";
@@ -56,8 +56,6 @@ export {
   type ObservationInput,
   type PlanSnapshot,
 } from "./plan-history.server";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 // Access, lists, co-authors, comments and network notes live in their own files; this module stays
 // the one import for plans.

@@ -3,12 +3,10 @@
 import { and, desc, eq } from "drizzle-orm";
 import { groups, measures, networkMeasureNotes, users } from "../../../db/schema";
 import { audit } from "../platform/audit.server";
-import { db, type Db } from "../platform/db.server";
+import { db, type Reader } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import type { Viewer } from "../people/viewer.server";
 import { columnsOf } from "../platform/select-names";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export function listNetworkNotes(groupId: number, r: Reader = db()) {
   return r

@@ -5,9 +5,7 @@ import { eq } from "drizzle-orm";
 import { neighbourhoodPlans, planAuthors, type NeighbourhoodPlanStatus } from "../../../db/schema";
 import { networksCoveringArea } from "../city/areas.server";
 import type { NeighbourhoodPlanAccess } from "../people/permissions.server";
-import { db, type Db } from "../platform/db.server";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
+import { db, type Db, type Reader } from "../platform/db.server";
 
 /** The plan's authors (the owner and the co-authors). */
 export function authorIdsOf(r: Pick<Db, "select">, planId: number): string[] {

@@ -8,13 +8,11 @@ import { acceptInvitation, insertInvitation, invitationState, mailInvitation } f
 import type { Viewer } from "../people/viewer.server";
 import { audit } from "../platform/audit.server";
 import { clock } from "../platform/clock";
-import { db, type Db } from "../platform/db.server";
+import { db, type Reader } from "../platform/db.server";
 import { scheduleMailDelivery } from "../mail/notifications.server";
 import { userName } from "../people/user-name";
 import { editablePlan, touch } from "./plan-history.server";
 import { notifyCoauthorAdded, notifyCoauthorJoined } from "./plan-notifications.server";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export type CoauthorResult =
   | { ok: true; name: string }

@@ -6,13 +6,11 @@ import { and, eq, isNull } from "drizzle-orm";
 import { commentReports, planComments } from "../../../db/schema";
 import { writePartition } from "../platform/table-versions.server";
 import { audit } from "../platform/audit.server";
-import { db, type Db } from "../platform/db.server";
+import { db, type Reader } from "../platform/db.server";
 import { clock } from "../platform/clock";
 import { scheduleMailDelivery } from "../mail/notifications.server";
 import { notifyCommented, notifyCommentReported } from "./plan-notifications.server";
 import type { Viewer } from "../people/viewer.server";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export function addComment(viewer: Viewer, planId: number, body: string, now = clock.now()): number {
   const commentId = db().transaction((tx) => {

@@ -16,10 +16,9 @@ import {
   PLAN_ACTION_CARRIERS,
   PLAN_ACTION_STATUSES,
 } from "../../../db/schema";
-import type { Db, Tx } from "../platform/db.server";
+import type { Tx, Reader } from "../platform/db.server";
 import { columnsOf } from "../platform/select-names";
 
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 type PlanActionCarrier = (typeof PLAN_ACTION_CARRIERS)[number];
 type PlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
 type PlanRow = typeof neighbourhoodPlans.$inferSelect;

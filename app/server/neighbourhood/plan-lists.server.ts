@@ -6,13 +6,11 @@ import { areas, neighbourhoodPlans, planActions, planAuthors, type Neighbourhood
 import { areaDescendantIds, areaRefColumns, networkAreaIds } from "../city/areas.server";
 import { can, type NeighbourhoodPlanAccess } from "../people/permissions.server";
 import type { Viewer } from "../people/viewer.server";
-import { db, type Db } from "../platform/db.server";
+import { db, type Reader } from "../platform/db.server";
 import { pageWindow } from "../platform/paging";
 import { cachedRead } from "../platform/read-cache.server";
 import { columnsOf } from "../platform/select-names";
 import { planAccessOf, PUBLIC_STATUSES } from "./plan-access.server";
-
-type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 const planListColumns = {
   ...columnsOf(neighbourhoodPlans, "id", "title", "status", "updatedAt", "submittedAt", "publishedAt"),

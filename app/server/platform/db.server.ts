@@ -18,3 +18,6 @@ export function db(): Db {
   return globalThis.__lahiturvaDb;
 }
 export type { Db, Tx };
+
+/** What a read needs: the connection or the caller's transaction. */
+export type Reader = Pick<Db, "select" | "selectDistinct" | "all">;

@@ -19,16 +19,21 @@ export function attachmentHeader(fileName: string): string {
     : `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
+/**
+ * A file as the response: its type, its name (or a Content-Disposition made elsewhere, such as a
+ * review's translated file name), and any further headers the file needs.
+ */
 export function downloadResponse(
   body: BodyInit,
-  file: { type: string; name?: string; disposition?: string; cacheControl?: string },
+  file: { type: string; cacheControl?: string; headers?: Record<string, string> } & ({ name: string } | { disposition: string }),
 ): Response {
   return new Response(body, {
     headers: {
       "Content-Type": file.type,
-      "Content-Disposition": file.disposition ?? attachmentHeader(file.name ?? "download"),
+      "Content-Disposition": "disposition" in file ? file.disposition : attachmentHeader(file.name),
       "Cache-Control": file.cacheControl ?? "private, no-store",
       "X-Content-Type-Options": "nosniff",
+      ...file.headers,
     },
   });
 }
